@@ -1,0 +1,22 @@
+// `npm run bench [suite…]`: runs the suites (all by default), prints a table, writes JSON to bench/results/.
+import { join } from 'node:path';
+import { report, type Figure, type Suite } from './lib';
+import { foundationSuite } from './suites/foundation';
+
+const SUITES: Suite[] = [foundationSuite];
+
+async function main(): Promise<void> {
+  const wanted = process.argv.slice(2);
+  const figures: Figure[] = [];
+  for (const suite of SUITES.filter((s) => !wanted.length || wanted.includes(s.name))) {
+    console.log(`running ${suite.name} …`);
+    figures.push(...(await suite.run()));
+  }
+  const file = report(figures, join(__dirname, 'results'));
+  console.log(`\nsaved ${file}`);
+}
+
+main().catch((err: unknown) => {
+  console.error(err);
+  process.exit(1);
+});

@@ -1,0 +1,38 @@
+import { ESLint } from 'eslint';
+import { describe, expect, it } from 'vitest';
+
+const eslint = new ESLint({ cwd: process.cwd() });
+
+async function problems(filePath: string, code: string): Promise<string[]> {
+  const [result] = await eslint.lintText(code, { filePath });
+  return (result?.messages ?? []).filter((m) => m.ruleId === 'tongban/layers').map((m) => m.message);
+}
+
+describe('the layering lint rule', () => {
+  it.each([
+    ['src-main/common/x.ts', "import { readFileSync } from 'node:fs';"],
+    ['src-main/common/x.ts', "import Database from 'better-sqlite3';"],
+    ['src-main/common/x.ts', "import { openDatabase } from '../db/open';"],
+    ['src-main/db/x.ts', "import { app } from 'electron';"],
+    ['src-main/db/x.ts', "import { createMainWindow } from '../electron/window-options';"],
+    ['src-main/host/x.ts', "import { app } from 'electron';"],
+    ['src-main/electron/x.ts', "import React from 'react';"],
+    ['src-renderer/x.ts', "import { openDatabase } from '../src-main/db/open';"],
+    ['src-renderer/x.ts', "import { readFileSync } from 'fs';"],
+    ['src-renderer/x.ts', "const e = require('electron');"],
+    ['gateway/src/x.ts', "import { AuditLog } from '../../src-main/audit/audit-log';"],
+  ])('refuses %s: %s', async (file, code) => {
+    expect(await problems(file, `${code}\nexport {};\n`)).not.toEqual([]);
+  });
+
+  it.each([
+    ['src-main/common/x.ts', "import { z } from 'zod';"],
+    ['src-main/db/x.ts', "import Database from 'better-sqlite3';"],
+    ['src-main/electron/x.ts', "import { app } from 'electron';"],
+    ['src-main/electron/x.ts', "import { createApp } from '../app/app';"],
+    ['src-renderer/x.ts', "import { commands } from '../src-main/common/contract';"],
+    ['gateway/src/x.ts', "import { canonicalJson } from '../../src-main/common/canonical-json';"],
+  ])('allows %s: %s', async (file, code) => {
+    expect(await problems(file, `${code}\nexport {};\n`)).toEqual([]);
+  });
+});

@@ -1,0 +1,20 @@
+import { createGate, type Gate, type Handlers } from './gate';
+import { foundationHandlers } from './handlers/foundation';
+import { createServices, type AppConfig, type Services } from './services';
+
+/** The app without a transport: services plus the gate that runs every command. */
+export interface App {
+  services: Services;
+  call: Gate;
+  close(): void;
+}
+
+/** Builds the app: services, every command's handler, and the gate. */
+export function createApp(config: AppConfig): App {
+  const services = createServices(config);
+  const handlers: Handlers = {
+    ...foundationHandlers(services),
+  };
+  const call = createGate({ auth: services.auth, handlers, audit: services.audit, log: services.log });
+  return { services, call, close: () => services.close() };
+}

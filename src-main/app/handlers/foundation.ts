@@ -1,0 +1,77 @@
+import type { foundationCommands } from '../../common/contract/foundation';
+import { AppError } from '../../common/errors';
+import type { Services } from '../services';
+import { actorFor, sessionOf, type Handlers } from '../gate';
+import { requireStrong } from '../../auth/auth-service';
+import { hashPassword } from '../../auth/password';
+
+type FoundationHandlers = Pick<Handlers, keyof typeof foundationCommands>;
+
+/** Handlers for start-up, first run, sign-in, accounts, settings and the audit log. */
+export function foundationHandlers(s: Services): FoundationHandlers {
+  return {
+    'app:info': () => ({
+      version: s.version,
+      initialized: s.settings.hall() !== null,
+      hall: s.settings.hall(),
+      runtime: s.runtime,
+    }),
+
+    'setup:initialize': async (input, ctx) => {
+      if (s.settings.hall() !== null || s.auth.users.count() > 0) throw new AppError('already-initialized', 'already set up');
+      requireStrong(input.admin.password, input.admin.username);
+      const passwordHash = await hashPassword(input.admin.password);
+      s.db.transaction(() => {
+        if (s.settings.hall() !== null) throw new AppError('already-initialized', 'already set up');
+        s.settings.setHall(input.hall);
+        s.settings.setSecurity(s.settings.security());
+        const id = s.auth.users.insert({ ...input.admin, role: 'admin', passwordHash }, s.now().toISOString());
+        s.audit.append({
+          actor: { id, name: input.admin.username },
+          action: 'setup.initialize',
+          details: { hall: input.hall.name, divisionCode: input.hall.divisionCode, windowCode: input.hall.windowCode },
+        });
+      })();
+      return s.auth.login(ctx.callerId, input.admin.username, input.admin.password);
+    },
+
+    'auth:login': (input, ctx) => {
+      if (s.settings.hall() === null) throw new AppError('not-initialized', 'first run not completed');
+      return s.auth.login(ctx.callerId, input.username, input.password);
+    },
+    'auth:session': (_input, ctx) => (ctx.active ? s.auth.info(ctx.active) : null),
+    'auth:logout': (_input, ctx) => {
+      s.auth.logout(ctx.callerId);
+      return null;
+    },
+    'auth:lock': (_input, ctx) => {
+      s.auth.lock(sessionOf(ctx));
+      return null;
+    },
+    'auth:unlock': (input, ctx) => s.auth.unlock(ctx.callerId, sessionOf(ctx), input.password),
+    'auth:changePassword': async (input, ctx) => {
+      await s.auth.changePassword(sessionOf(ctx), input.currentPassword, input.newPassword);
+      return null;
+    },
+
+    'users:list': () => s.auth.users.list().map(({ passwordHash: _secret, ...u }) => u),
+    'users:create': (input, ctx) => s.auth.createUser(actorFor(ctx), input),
+    'users:setDisabled': (input, ctx) => s.auth.setDisabled(actorFor(ctx), input.userId, input.disabled),
+    'users:resetPassword': (input, ctx) => s.auth.resetPassword(actorFor(ctx), input.userId, input.newPassword),
+    'users:setRole': (input, ctx) => s.auth.setRole(actorFor(ctx), input.userId, input.role),
+
+    'settings:get': () => ({ hall: s.requireHall(), security: s.settings.security() }),
+    'settings:update': (input, ctx) => {
+      const before = { hall: s.requireHall(), security: s.settings.security() };
+      s.db.transaction(() => {
+        s.settings.setHall(input.hall);
+        s.settings.setSecurity(input.security);
+        s.audit.append({ actor: actorFor(ctx), action: 'settings.update', details: { before, after: input } });
+      })();
+      return { hall: s.requireHall(), security: s.settings.security() };
+    },
+
+    'audit:list': (input) => s.audit.list(input),
+    'audit:verify': () => s.audit.verify(),
+  };
+}

@@ -1,0 +1,73 @@
+import { join } from 'node:path';
+import type Database from 'better-sqlite3';
+import { AuditLog, SYSTEM_ACTOR } from '../audit/audit-log';
+import { AuthService } from '../auth/auth-service';
+import { AppError } from '../common/errors';
+import type { Hall } from '../common/hall';
+import { openDatabase } from '../db/open';
+import { fileLogger, type Logger } from '../log/logger';
+import { SettingsRepo } from '../settings/settings-repo';
+import { SettingsStore } from '../settings/settings-store';
+import { EventBus } from './events';
+
+/** Where the app finds its data and shipped files, and how it runs. */
+export interface AppConfig {
+  dataDir: string;
+  migrationsDir: string;
+  resourcesDir: string;
+  runtime: 'electron' | 'browser-host';
+  version: string;
+  now?: () => Date;
+  echoLog?: boolean;
+}
+
+/** Every service of the main process, wired once. */
+export interface Services {
+  db: Database.Database;
+  audit: AuditLog;
+  settings: SettingsStore;
+  auth: AuthService;
+  events: EventBus;
+  log: Logger;
+  now: () => Date;
+  version: string;
+  runtime: AppConfig['runtime'];
+  config: AppConfig;
+  requireHall(): Hall;
+  close(): void;
+}
+
+/** Opens the database in `dataDir` and builds the services on it. */
+export function createServices(config: AppConfig): Services {
+  const now = config.now ?? (() => new Date());
+  const log = fileLogger(join(config.dataDir, 'logs', 'main.log'), now, config.echoLog);
+  const { db, migration } = openDatabase(join(config.dataDir, 'tongban.sqlite'), config.migrationsDir, now);
+  const audit = new AuditLog(db, now);
+  if (migration.from !== migration.to) {
+    audit.append({ actor: SYSTEM_ACTOR, action: 'db.migrate', details: { ...migration } });
+    log.info('database migrated', { ...migration });
+  }
+  const settings = new SettingsStore(new SettingsRepo(db));
+  const auth = new AuthService(db, audit, settings, now);
+  const events = new EventBus();
+  return {
+    db,
+    audit,
+    settings,
+    auth,
+    events,
+    log,
+    now,
+    version: config.version,
+    runtime: config.runtime,
+    config,
+    requireHall() {
+      const hall = settings.hall();
+      if (!hall) throw new AppError('not-initialized', 'first run not completed');
+      return hall;
+    },
+    close() {
+      db.close();
+    },
+  };
+}

@@ -1,0 +1,61 @@
+import { existsSync, statSync } from 'node:fs';
+import { extname, join, normalize, resolve, sep } from 'node:path';
+
+const TYPES: Record<string, string> = {
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
+  '.mjs': 'text/javascript; charset=utf-8',
+  '.css': 'text/css; charset=utf-8',
+  '.json': 'application/json; charset=utf-8',
+  '.svg': 'image/svg+xml',
+  '.png': 'image/png',
+  '.jpg': 'image/jpeg',
+  '.ico': 'image/x-icon',
+  '.woff2': 'font/woff2',
+  '.ttf': 'font/ttf',
+  '.otf': 'font/otf',
+};
+
+/** The content type for a served file, by extension. */
+export function contentTypeOf(file: string): string {
+  return TYPES[extname(file).toLowerCase()] ?? 'application/octet-stream';
+}
+
+/**
+ * Maps a URL path to a file inside `root`, or null when the path escapes the root (`..`,
+ * encoded slashes, NUL bytes) or names no file. `/` and unknown paths without an extension
+ * fall back to `index.html` (the renderer routes in the page).
+ */
+export function resolveStaticPath(root: string, urlPath: string): string | null {
+  let decoded: string;
+  try {
+    decoded = decodeURIComponent(urlPath.split('?')[0]?.split('#')[0] ?? '/');
+  } catch {
+    return null;
+  }
+  if (decoded.includes('\0') || decoded.includes('\\')) return null;
+  const base = resolve(root);
+  const candidate = resolve(base, `.${normalize(`/${decoded}`)}`);
+  if (candidate !== base && !candidate.startsWith(base + sep)) return null;
+  if (existsSync(candidate) && statSync(candidate).isFile()) return candidate;
+  if (extname(decoded) === '') {
+    const index = join(base, 'index.html');
+    return existsSync(index) ? index : null;
+  }
+  return null;
+}
+
+/** The Content-Security-Policy of the UI: only the app's own code; styles inline for antd. */
+export const CONTENT_SECURITY_POLICY = [
+  "default-src 'self'",
+  "script-src 'self'",
+  "style-src 'self' 'unsafe-inline'",
+  "img-src 'self' data: blob:",
+  "font-src 'self' data:",
+  "connect-src 'self'",
+  "media-src 'self' blob: mediastream:",
+  "object-src 'none'",
+  "base-uri 'none'",
+  "frame-ancestors 'none'",
+  "form-action 'self'",
+].join('; ');

@@ -1,0 +1,139 @@
+import { createHash } from 'node:crypto';
+import type Database from 'better-sqlite3';
+import type { AuditEntry, AuditQuery, AuditVerification } from '../common/audit';
+import { canonicalJson } from '../common/canonical-json';
+import { chinaDayStartIso, nextDate } from '../common/time';
+
+/** Who did something: a staff account, or the system itself. */
+export interface Actor {
+  id: number | null;
+  name: string;
+}
+
+/** The system as an actor (start-up, background work). */
+export const SYSTEM_ACTOR: Actor = { id: null, name: 'system' };
+
+/** What to append. Details must hold no personal data beyond masked values. */
+export interface AuditRecord {
+  actor: Actor;
+  action: string;
+  target?: string | null;
+  details?: Record<string, unknown>;
+}
+
+interface AuditRow {
+  seq: number;
+  at: string;
+  actor_id: number | null;
+  actor_name: string;
+  action: string;
+  target: string | null;
+  details: string;
+  prev_hash: string;
+  hash: string;
+}
+
+const GENESIS = '0'.repeat(64);
+
+function entryHash(prevHash: string, entry: AuditEntry): string {
+  return createHash('sha256').update(prevHash).update('\n').update(canonicalJson(entry)).digest('hex');
+}
+
+function toEntry(row: AuditRow): AuditEntry {
+  return {
+    seq: row.seq,
+    at: row.at,
+    actorId: row.actor_id,
+    actorName: row.actor_name,
+    action: row.action,
+    target: row.target,
+    details: JSON.parse(row.details) as Record<string, unknown>,
+  };
+}
+
+/** The append-only, hash-chained audit log. Appends join the caller's transaction when there is one. */
+export class AuditLog {
+  private readonly lastStmt;
+  private readonly insertStmt;
+
+  constructor(
+    private readonly db: Database.Database,
+    private readonly now: () => Date,
+  ) {
+    this.lastStmt = db.prepare<[], { seq: number; hash: string }>('SELECT seq, hash FROM audit_log ORDER BY seq DESC LIMIT 1');
+    this.insertStmt = db.prepare(
+      `INSERT INTO audit_log (seq, at, actor_id, actor_name, action, target, details, prev_hash, hash)
+       VALUES (@seq, @at, @actorId, @actorName, @action, @target, @details, @prevHash, @hash)`,
+    );
+  }
+
+  /** Appends one entry, chained to the last one. */
+  append(record: AuditRecord): AuditEntry {
+    return this.db.transaction(() => {
+      const last = this.lastStmt.get();
+      const entry: AuditEntry = {
+        seq: (last?.seq ?? 0) + 1,
+        at: this.now().toISOString(),
+        actorId: record.actor.id,
+        actorName: record.actor.name,
+        action: record.action,
+        target: record.target ?? null,
+        details: record.details ?? {},
+      };
+      const prevHash = last?.hash ?? GENESIS;
+      this.insertStmt.run({
+        ...entry,
+        details: canonicalJson(entry.details),
+        prevHash,
+        hash: entryHash(prevHash, entry),
+      });
+      return entry;
+    })();
+  }
+
+  /** Lists entries newest first, filtered. */
+  list(query: AuditQuery): AuditEntry[] {
+    const filters: [string, string, unknown][] = [
+      ['actor_name = @actor', 'actor', query.actor],
+      ['action = @action', 'action', query.action],
+      ['target = @target', 'target', query.target],
+      ['at >= @from', 'from', query.from && chinaDayStartIso(query.from)],
+      ['at < @to', 'to', query.to && chinaDayStartIso(nextDate(query.to))],
+      ['seq < @beforeSeq', 'beforeSeq', query.beforeSeq],
+    ];
+    const active = filters.filter(([, , value]) => value !== undefined && value !== '');
+    const where = active.map(([clause]) => clause);
+    const params: Record<string, unknown> = Object.fromEntries([['limit', query.limit], ...active.map(([, key, value]) => [key, value])]);
+    const sql = `SELECT * FROM audit_log ${where.length ? `WHERE ${where.join(' AND ')}` : ''} ORDER BY seq DESC LIMIT @limit`;
+    return this.db.prepare<Record<string, unknown>, AuditRow>(sql).all(params).map(toEntry);
+  }
+
+  /** Walks the whole chain and reports the first broken link. */
+  verify(): AuditVerification {
+    let prevHash = GENESIS;
+    let expectedSeq = 1;
+    let count = 0;
+    for (const row of this.db.prepare<[], AuditRow>('SELECT * FROM audit_log ORDER BY seq').iterate()) {
+      if (row.seq !== expectedSeq) return broken(count, prevHash, expectedSeq, 'sequence-gap');
+      if (row.prev_hash !== prevHash) return broken(count, prevHash, row.seq, 'link-mismatch');
+      let recomputed: string;
+      try {
+        recomputed = entryHash(row.prev_hash, toEntry(row));
+      } catch {
+        recomputed = '';
+      }
+      if (recomputed !== row.hash) return broken(count, prevHash, row.seq, 'hash-mismatch');
+      prevHash = row.hash;
+      expectedSeq += 1;
+      count += 1;
+    }
+    // A deleted tail leaves no gap in the rows; AUTOINCREMENT's high-water mark still remembers it.
+    const highWater = this.db.prepare<[], { seq: number }>("SELECT seq FROM sqlite_sequence WHERE name = 'audit_log'").get();
+    if (highWater && highWater.seq > count) return broken(count, prevHash, count + 1, 'tail-missing');
+    return { ok: true, count, headHash: count ? prevHash : null, firstBroken: null };
+  }
+}
+
+function broken(count: number, headHash: string, seq: number, reason: NonNullable<AuditVerification['firstBroken']>['reason']): AuditVerification {
+  return { ok: false, count, headHash: count ? headHash : null, firstBroken: { seq, reason } };
+}

@@ -1,0 +1,40 @@
+/** A signed-in caller: one Electron window or one browser-host cookie. */
+export interface Session {
+  userId: number;
+  lastActivity: number;
+  locked: boolean;
+}
+
+/** In-memory sessions by caller id; a restart signs everyone out, as it should on a shared counter PC. */
+export class Sessions {
+  private readonly byCaller = new Map<string, Session>();
+
+  constructor(private readonly nowMs: () => number) {}
+
+  start(callerId: string, userId: number): Session {
+    const session = { userId, lastActivity: this.nowMs(), locked: false };
+    this.byCaller.set(callerId, session);
+    return session;
+  }
+
+  /** The caller's session, locked first if it has been idle longer than `idleMs`. */
+  get(callerId: string, idleMs: number): Session | null {
+    const session = this.byCaller.get(callerId);
+    if (!session) return null;
+    if (!session.locked && this.nowMs() - session.lastActivity > idleMs) session.locked = true;
+    return session;
+  }
+
+  touch(session: Session): void {
+    session.lastActivity = this.nowMs();
+  }
+
+  end(callerId: string): void {
+    this.byCaller.delete(callerId);
+  }
+
+  /** Ends every session of a user (disabled account, changed role is picked up per call instead). */
+  endAllOf(userId: number): void {
+    for (const [caller, s] of this.byCaller) if (s.userId === userId) this.byCaller.delete(caller);
+  }
+}

@@ -1,0 +1,54 @@
+import { z } from 'zod';
+
+/** One entry of the hash-chained audit log. */
+export interface AuditEntry {
+  seq: number;
+  at: string;
+  actorId: number | null;
+  actorName: string;
+  action: string;
+  target: string | null;
+  details: Record<string, unknown>;
+}
+
+/** Filters for reading the audit log (newest first, paged by `beforeSeq`). */
+export const auditQuerySchema = z.object({
+  actor: z.string().trim().max(32).optional(),
+  action: z.string().trim().max(64).optional(),
+  target: z.string().trim().max(64).optional(),
+  from: z.iso.date().optional(),
+  to: z.iso.date().optional(),
+  beforeSeq: z.number().int().positive().optional(),
+  limit: z.number().int().min(1).max(500).default(100),
+});
+
+/** Filters for reading the audit log. */
+export type AuditQuery = z.infer<typeof auditQuerySchema>;
+
+/** Result of verifying the audit chain: how many rows, and the first broken link if any. */
+export interface AuditVerification {
+  ok: boolean;
+  count: number;
+  headHash: string | null;
+  firstBroken: { seq: number; reason: 'hash-mismatch' | 'link-mismatch' | 'sequence-gap' | 'tail-missing' } | null;
+}
+
+/** Chinese labels for audit actions (unknown actions are shown as their code). */
+export const AUDIT_ACTION_LABELS_ZH: Record<string, string> = {
+  'setup.initialize': '初始化本窗口',
+  'auth.login': '登录',
+  'auth.login-failed': '登录失败',
+  'auth.account-locked': '账号锁定',
+  'auth.logout': '退出登录',
+  'auth.lock': '屏幕锁定',
+  'auth.unlock': '解除锁定',
+  'auth.change-password': '修改密码',
+  'users.create': '新建用户',
+  'users.disable': '停用用户',
+  'users.enable': '启用用户',
+  'users.reset-password': '重置密码',
+  'users.set-role': '变更角色',
+  'settings.update': '修改设置',
+  'auth.forbidden': '越权操作被拒绝',
+  'db.migrate': '数据库升级',
+};

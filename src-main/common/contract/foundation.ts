@@ -1,0 +1,82 @@
+import { z } from 'zod';
+import { displayNameSchema, passwordSchema, roleSchema, usernameSchema, type SessionInfo, type UserSummary } from '../accounts';
+import { auditQuerySchema, type AuditEntry, type AuditVerification } from '../audit';
+import { hallSchema, securityPolicySchema, type Hall, type SecurityPolicy } from '../hall';
+import { command, PUBLIC, rolesOnly, SIGNED_IN } from './define';
+
+const none = z.object({}).strict();
+const userId = z.number().int().positive();
+
+/** What the UI needs at start-up, before anyone signs in. */
+export interface AppInfo {
+  version: string;
+  initialized: boolean;
+  hall: Hall | null;
+  runtime: 'electron' | 'browser-host';
+}
+
+/** Settings an administrator edits. */
+export interface Settings {
+  hall: Hall;
+  security: SecurityPolicy;
+}
+
+/** Foundation commands: start-up, first run, sign-in, accounts, settings, audit. */
+export const foundationCommands = {
+  'app:info': command<AppInfo>()(none, PUBLIC),
+  'setup:initialize': command<SessionInfo>()(
+    z
+      .object({
+        hall: hallSchema,
+        admin: z.object({ username: usernameSchema, displayName: displayNameSchema, password: passwordSchema }).strict(),
+      })
+      .strict(),
+    PUBLIC,
+  ),
+  'auth:login': command<SessionInfo>()(
+    z.object({ username: usernameSchema, password: passwordSchema }).strict(),
+    PUBLIC,
+  ),
+  'auth:session': command<SessionInfo | null>()(none, PUBLIC),
+  'auth:logout': command<null>()(none, PUBLIC),
+  'auth:lock': command<null>()(none, { kind: 'session', roles: 'any', allowLocked: true }),
+  'auth:unlock': command<SessionInfo>()(z.object({ password: passwordSchema }).strict(), {
+    kind: 'session',
+    roles: 'any',
+    allowLocked: true,
+  }),
+  'auth:changePassword': command<null>()(
+    z.object({ currentPassword: passwordSchema, newPassword: passwordSchema }).strict(),
+    SIGNED_IN,
+  ),
+  'users:list': command<UserSummary[]>()(none, rolesOnly('admin')),
+  'users:create': command<UserSummary>()(
+    z
+      .object({ username: usernameSchema, displayName: displayNameSchema, role: roleSchema, password: passwordSchema })
+      .strict(),
+    rolesOnly('admin'),
+  ),
+  'users:setDisabled': command<UserSummary>()(z.object({ userId, disabled: z.boolean() }).strict(), rolesOnly('admin')),
+  'users:resetPassword': command<UserSummary>()(
+    z.object({ userId, newPassword: passwordSchema }).strict(),
+    rolesOnly('admin'),
+  ),
+  'users:setRole': command<UserSummary>()(z.object({ userId, role: roleSchema }).strict(), rolesOnly('admin')),
+  'settings:get': command<Settings>()(none, SIGNED_IN),
+  'settings:update': command<Settings>()(
+    z.object({ hall: hallSchema, security: securityPolicySchema }).strict(),
+    rolesOnly('admin'),
+  ),
+  'audit:list': command<AuditEntry[]>()(auditQuerySchema.strict(), rolesOnly('supervisor', 'admin')),
+  'audit:verify': command<AuditVerification>()(none, rolesOnly('supervisor', 'admin')),
+};
+
+/** Events the main process pushes for the foundation. */
+export const foundationEvents = {
+  'session:changed': z.object({ state: z.enum(['locked', 'signed-out']) }),
+  'sync:status': z.object({
+    state: z.enum(['not-configured', 'offline', 'online', 'syncing']),
+    pending: z.number().int(),
+    lastSuccessAt: z.string().nullable(),
+  }),
+};

@@ -1,0 +1,35 @@
+/** Every error code a command may return: a closed union the UI branches on. */
+export const ERROR_CODES = [
+  'invalid-input',
+  'unknown-command',
+  'payload-too-large',
+  'unauthenticated',
+  'session-locked',
+  'forbidden',
+  'invalid-credentials',
+  'account-locked',
+  'account-disabled',
+  'weak-password',
+  'already-initialized',
+  'not-initialized',
+  'not-found',
+  'conflict',
+  'database-too-new',
+  'unavailable',
+  'internal',
+] as const;
+
+/** A stable kebab-case error code. */
+export type ErrorCode = (typeof ERROR_CODES)[number];
+
+/** Thrown by services for expected failures; the gate turns it into a `Result` error. */
+export class AppError extends Error {
+  constructor(
+    readonly code: ErrorCode,
+    message: string,
+    readonly details?: Record<string, unknown>,
+  ) {
+    super(message);
+    this.name = 'AppError';
+  }
+}

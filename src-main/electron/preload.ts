@@ -1,0 +1,2 @@
+// Placeholder: the preload exposing exactly the contract is being written.
+export {};

@@ -1,0 +1,56 @@
+import { spawn } from 'node:child_process';
+import { existsSync, readFileSync } from 'node:fs';
+import { homedir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { parseArgs } from 'node:util';
+import { createApp } from '../app/app';
+import { startHost } from './server';
+
+// Built to out/main/host.js; the repository (or unpacked app) root is two levels up.
+const root = resolve(__dirname, '..', '..');
+
+const { values } = parseArgs({
+  options: {
+    data: { type: 'string' },
+    port: { type: 'string', default: '0' },
+    open: { type: 'boolean', default: false },
+  },
+});
+
+const dataDir = resolve(values.data ?? join(homedir(), '.tongban-window'));
+const version = (JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')) as { version: string }).version;
+const app = createApp({
+  dataDir,
+  migrationsDir: join(root, 'migrations'),
+  resourcesDir: join(root, 'resources'),
+  runtime: 'browser-host',
+  version,
+});
+
+const CHROMIUMS = ['/usr/bin/chromium', '/usr/bin/chromium-browser', '/usr/bin/google-chrome'];
+
+startHost({ app, rendererDir: join(root, 'out', 'renderer'), port: Number(values.port) })
+  .then((host) => {
+    process.stdout.write(`tongban host: ${host.url}\n`);
+    app.services.log.info('browser host started', { port: host.port, dataDir });
+    const browser = values.open ? CHROMIUMS.find((p) => existsSync(p)) : undefined;
+    if (browser) {
+      spawn(browser, [`--app=${host.url}`, `--user-data-dir=${join(dataDir, 'browser-profile')}`, '--no-first-run', '--disable-background-networking', '--disable-sync'], {
+        stdio: 'ignore',
+        detached: true,
+      }).unref();
+    }
+    const stop = () => {
+      void host.close().then(() => {
+        app.close();
+        process.exit(0);
+      });
+    };
+    process.on('SIGINT', stop);
+    process.on('SIGTERM', stop);
+  })
+  .catch((err: unknown) => {
+    process.stderr.write(`tongban host failed to start: ${err instanceof Error ? err.message : String(err)}\n`);
+    app.close();
+    process.exit(1);
+  });

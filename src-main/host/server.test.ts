@@ -1,0 +1,124 @@
+import { request } from 'node:http';
+import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { testApp, type TestApp } from '../app/testing';
+import { startHost, type RunningHost } from './server';
+
+let app: TestApp;
+let host: RunningHost;
+
+interface Reply {
+  status: number;
+  headers: Record<string, string | string[] | undefined>;
+  body: string;
+}
+
+function send(path: string, opts: { method?: string; headers?: Record<string, string>; body?: string | Buffer } = {}): Promise<Reply> {
+  return new Promise((resolve, reject) => {
+    const req = request({ host: '127.0.0.1', port: host.port, path, method: opts.method ?? 'GET', headers: { Host: `127.0.0.1:${host.port}`, ...opts.headers } }, (res) => {
+      const chunks: Buffer[] = [];
+      res.on('data', (c: Buffer) => chunks.push(c));
+      res.on('end', () => resolve({ status: res.statusCode ?? 0, headers: res.headers, body: Buffer.concat(chunks).toString('utf8') }));
+    });
+    req.on('error', (err: NodeJS.ErrnoException) => (err.code === 'ECONNRESET' || err.code === 'EPIPE' ? resolve({ status: 413, headers: {}, body: '' }) : reject(err)));
+    if (opts.body) req.write(opts.body);
+    req.end();
+  });
+}
+
+async function sessionCookie(): Promise<string> {
+  const res = await send(`/?token=${host.token}`);
+  expect(res.status).toBe(303);
+  const cookie = String(res.headers['set-cookie']);
+  expect(cookie).toMatch(/HttpOnly/);
+  expect(cookie).toMatch(/SameSite=Strict/);
+  return cookie.split(';')[0] as string;
+}
+
+const origin = () => `http://127.0.0.1:${host.port}`;
+const call = (cookie: string, name: string, body: unknown, headers: Record<string, string> = {}) =>
+  send(`/api/call/${name}`, { method: 'POST', headers: { Cookie: cookie, Origin: origin(), 'Content-Type': 'application/json', ...headers }, body: JSON.stringify(body) });
+
+beforeEach(async () => {
+  app = testApp();
+  const rendererDir = mkdtempSync(join(tmpdir(), 'tongban-renderer-'));
+  mkdirSync(join(rendererDir, 'assets'));
+  writeFileSync(join(rendererDir, 'index.html'), '<!doctype html><title>t</title>');
+  writeFileSync(join(rendererDir, 'assets', 'app.js'), 'console.log(1)');
+  host = await startHost({ app, rendererDir, port: 0 });
+});
+afterEach(async () => {
+  await host.close();
+  app.dispose();
+});
+
+describe('browser host security', () => {
+  it('listens on loopback and prints a token URL', () => {
+    expect(host.url).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/\?token=[\w-]{20,}$/);
+  });
+
+  it('refuses requests without a session, and a wrong token', async () => {
+    expect((await send('/')).status).toBe(401);
+    expect((await send('/assets/app.js')).status).toBe(401);
+    expect((await send('/api/call/app:info', { method: 'POST', headers: { Origin: origin(), 'Content-Type': 'application/json' }, body: '{}' })).status).toBe(401);
+    expect((await send('/?token=wrong')).status).toBe(403);
+  });
+
+  it('serves the page and the contract with a session', async () => {
+    const cookie = await sessionCookie();
+    const page = await send('/', { headers: { Cookie: cookie } });
+    expect(page.status).toBe(200);
+    expect(page.headers['content-security-policy']).toMatch(/script-src 'self'/);
+    const info = await call(cookie, 'app:info', {});
+    expect(JSON.parse(info.body)).toMatchObject({ ok: true, value: { initialized: false, runtime: 'browser-host' } });
+  });
+
+  it('refuses a foreign Origin and a foreign Host, even with a session', async () => {
+    const cookie = await sessionCookie();
+    expect((await call(cookie, 'app:info', {}, { Origin: 'http://evil.example' })).status).toBe(403);
+    expect((await call(cookie, 'app:info', {}, { Origin: 'null' })).status).toBe(403);
+    expect((await send('/', { headers: { Cookie: cookie, Host: 'evil.example' } })).status).toBe(421);
+    expect((await send('/', { headers: { Cookie: cookie, Host: `127.0.0.1.nip.io:${host.port}` } })).status).toBe(421);
+    const noOrigin = await send('/api/call/app:info', { method: 'POST', headers: { Cookie: cookie, 'Content-Type': 'application/json' }, body: '{}' });
+    expect(noOrigin.status).toBe(403);
+  });
+
+  it('refuses oversized bodies, wrong content types and malformed JSON, storing nothing', async () => {
+    const cookie = await sessionCookie();
+    const auditBefore = app.services.audit.verify().count;
+    const huge = JSON.stringify({ username: 'a'.repeat(200_000), password: 'x' });
+    expect((await send('/api/call/auth:login', { method: 'POST', headers: { Cookie: cookie, Origin: origin(), 'Content-Type': 'application/json' }, body: huge })).status).toBe(413);
+    expect((await call(cookie, 'app:info', {}, { 'Content-Type': 'text/plain' })).status).toBe(415);
+    expect((await send('/api/call/app:info', { method: 'POST', headers: { Cookie: cookie, Origin: origin(), 'Content-Type': 'application/json' }, body: '{nope' })).status).toBe(400);
+    expect((await send('/api/call/app:info', { headers: { Cookie: cookie } })).status).toBe(405);
+    expect(app.services.audit.verify().count).toBe(auditBefore);
+  });
+
+  it('does not serve files outside the renderer folder', async () => {
+    const cookie = await sessionCookie();
+    for (const path of ['/../package.json', '/%2e%2e/%2e%2e/package.json', '/assets/..%2f..%2fpackage.json', '/%00']) {
+      const res = await send(path, { headers: { Cookie: cookie } });
+      expect(res.body, path).not.toMatch(/"name"/);
+    }
+  });
+
+  it('pushes events to the page over server-sent events', async () => {
+    const cookie = await sessionCookie();
+    const received = new Promise<string>((resolve) => {
+      const req = request({ host: '127.0.0.1', port: host.port, path: '/api/events', headers: { Host: `127.0.0.1:${host.port}`, Cookie: cookie } }, (res) => {
+        res.on('data', (chunk: Buffer) => {
+          const text = chunk.toString('utf8');
+          if (text.includes('connected')) app.services.events.emit('sync:status', { state: 'offline', pending: 3, lastSuccessAt: null });
+          if (text.includes('event: sync:status')) {
+            resolve(text);
+            req.destroy();
+          }
+        });
+      });
+      req.end();
+    });
+    expect(await received).toContain('"pending":3');
+  });
+});

@@ -1,0 +1,23 @@
+import { DEFAULT_SECURITY_POLICY, hallSchema, securityPolicySchema, type Hall, type SecurityPolicy } from '../common/hall';
+import type { SettingsRepo } from './settings-repo';
+
+/** Typed access to the installation's settings. */
+export class SettingsStore {
+  constructor(private readonly repo: SettingsRepo) {}
+
+  hall(): Hall | null {
+    return this.repo.get('hall', hallSchema);
+  }
+
+  setHall(hall: Hall): void {
+    this.repo.set('hall', hall);
+  }
+
+  security(): SecurityPolicy {
+    return this.repo.get('security', securityPolicySchema) ?? DEFAULT_SECURITY_POLICY;
+  }
+
+  setSecurity(policy: SecurityPolicy): void {
+    this.repo.set('security', policy);
+  }
+}

@@ -14,7 +14,7 @@ const ADMIN = { username: 'admin', displayName: '管理员', password: 'Chongqin
 
 async function initialisedDataDir(): Promise<string> {
   const dataDir = mkdtempSync(join(tmpdir(), 'tongban-bench-'));
-  const app = createApp({ dataDir, migrationsDir: join(ROOT, 'migrations'), resourcesDir: join(ROOT, 'resources'), runtime: 'browser-host', version: 'bench' });
+  const app = await createApp({ dataDir, migrationsDir: join(ROOT, 'migrations'), resourcesDir: join(ROOT, 'resources'), runtime: 'browser-host', version: 'bench' });
   const result = await app.call('bench', 'setup:initialize', { hall: HALL, admin: ADMIN }, 0);
   app.close();
   if (!result.ok) throw new Error(`bench set-up failed: ${result.error.code}`);
@@ -56,7 +56,7 @@ async function roundTrips(n: number): Promise<{ http: number[]; gate: number[] }
   });
   await host.stop();
 
-  const app = createApp({ dataDir, migrationsDir: join(ROOT, 'migrations'), resourcesDir: join(ROOT, 'resources'), runtime: 'browser-host', version: 'bench' });
+  const app = await createApp({ dataDir, migrationsDir: join(ROOT, 'migrations'), resourcesDir: join(ROOT, 'resources'), runtime: 'browser-host', version: 'bench' });
   await app.call('gate', 'auth:login', { username: ADMIN.username, password: ADMIN.password }, 0);
   const gate = await sample(n, () => app.call('gate', 'settings:get', {}, 2));
   app.close();

@@ -1,5 +1,6 @@
 import { createGate, type Gate, type Handlers } from './gate';
 import { foundationHandlers } from './handlers/foundation';
+import { intakeHandlers } from './handlers/intake';
 import { createServices, type AppConfig, type Services } from './services';
 
 /** The app without a transport: services plus the gate that runs every command. */
@@ -10,10 +11,11 @@ export interface App {
 }
 
 /** Builds the app: services, every command's handler, and the gate. */
-export function createApp(config: AppConfig): App {
-  const services = createServices(config);
+export async function createApp(config: AppConfig): Promise<App> {
+  const services = await createServices(config);
   const handlers: Handlers = {
     ...foundationHandlers(services),
+    ...intakeHandlers(services),
   };
   const call = createGate({ auth: services.auth, handlers, audit: services.audit, log: services.log });
   return { services, call, close: () => services.close() };

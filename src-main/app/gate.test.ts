@@ -7,13 +7,13 @@ afterEach(() => app?.dispose());
 
 describe('the gate', () => {
   it('refuses unknown commands', async () => {
-    app = testApp();
+    app = await testApp();
     expect(await app.call('c', 'system:exec', {}, 0)).toMatchObject({ ok: false, error: { code: 'unknown-command' } });
     expect(await app.call('c', '__proto__', {}, 0)).toMatchObject({ ok: false, error: { code: 'unknown-command' } });
   });
 
   it('parses input and reports field problems with stable codes, changing nothing', async () => {
-    app = testApp();
+    app = await testApp();
     const result = await app.call('c', 'setup:initialize', { hall: { name: '大', divisionCode: '5001', windowNo: '12', windowCode: 'ab' }, admin: { username: '张三', displayName: '', password: 'x' } }, 0);
     expect(result.ok).toBe(false);
     if (result.ok) return;
@@ -31,14 +31,14 @@ describe('the gate', () => {
   });
 
   it('refuses unexpected extra fields', async () => {
-    app = testApp();
+    app = await testApp();
     const admin = await initialised(app);
     const result = await app.call(admin, 'users:setRole', { userId: 1, role: 'admin', sneaky: true }, 0);
     expect(result).toMatchObject({ ok: false, error: { code: 'invalid-input' } });
   });
 
   it('refuses inputs over the command limit before parsing', async () => {
-    app = testApp();
+    app = await testApp();
     const limit = commands['auth:login'].maxInputBytes;
     expect(await app.call('c', 'auth:login', { username: 'a', password: 'b' }, limit + 1)).toMatchObject({ ok: false, error: { code: 'payload-too-large' } });
   });

@@ -1,7 +1,11 @@
+import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type Database from 'better-sqlite3';
 import { AuditLog, SYSTEM_ACTOR } from '../audit/audit-log';
 import { AuthService } from '../auth/auth-service';
+import { CaseQueries } from '../cases/case-query';
+import { IntakeService } from '../cases/intake-service';
+import { createCatalogueService, type CatalogueService } from '../catalogue/catalogue-service';
 import { AppError } from '../common/errors';
 import type { Hall } from '../common/hall';
 import { openDatabase } from '../db/open';
@@ -9,6 +13,7 @@ import { fileLogger, type Logger } from '../log/logger';
 import { SettingsRepo } from '../settings/settings-repo';
 import { SettingsStore } from '../settings/settings-store';
 import { EventBus } from './events';
+import { writeFileDurably } from './durable-file';
 
 /** Where the app finds its data and shipped files, and how it runs. */
 export interface AppConfig {
@@ -28,6 +33,11 @@ export interface Services {
   settings: SettingsStore;
   auth: AuthService;
   events: EventBus;
+  catalogue: CatalogueService;
+  intake: IntakeService;
+  caseQueries: CaseQueries;
+  /** Persists an imported catalogue so it is used again after a restart. */
+  saveImportedCatalogue(text: string): void;
   log: Logger;
   now: () => Date;
   version: string;
@@ -37,8 +47,8 @@ export interface Services {
   close(): void;
 }
 
-/** Opens the database in `dataDir` and builds the services on it. */
-export function createServices(config: AppConfig): Services {
+/** Opens the database in `dataDir`, loads the shipped data, and builds the services on them. */
+export async function createServices(config: AppConfig): Promise<Services> {
   const now = config.now ?? (() => new Date());
   const log = fileLogger(join(config.dataDir, 'logs', 'main.log'), now, config.echoLog);
   const { db, migration } = openDatabase(join(config.dataDir, 'tongban.sqlite'), config.migrationsDir, now);
@@ -50,22 +60,34 @@ export function createServices(config: AppConfig): Services {
   const settings = new SettingsStore(new SettingsRepo(db));
   const auth = new AuthService(db, audit, settings, now);
   const events = new EventBus();
+  const importedFile = join(config.dataDir, 'catalogue', 'imported-catalogue.json');
+  const catalogue = await createCatalogueService(config.resourcesDir, {
+    importedCatalogueText: existsSync(importedFile) ? readFileSync(importedFile, 'utf8') : undefined,
+    onIgnoredImport: (errors) => log.warn('imported catalogue ignored', { errors: errors.length }),
+  });
+  const requireHall = () => {
+    const hall = settings.hall();
+    if (!hall) throw new AppError('not-initialized', 'first run not completed');
+    return hall;
+  };
+  const intake = new IntakeService(db, audit, catalogue, requireHall, now);
+  const caseQueries = new CaseQueries(db, audit, now, (code) => catalogue.divisionName(code));
   return {
     db,
     audit,
     settings,
     auth,
     events,
+    catalogue,
+    intake,
+    caseQueries,
+    saveImportedCatalogue: (text) => writeFileDurably(importedFile, text),
     log,
     now,
     version: config.version,
     runtime: config.runtime,
     config,
-    requireHall() {
-      const hall = settings.hall();
-      if (!hall) throw new AppError('not-initialized', 'first run not completed');
-      return hall;
-    },
+    requireHall,
     close() {
       db.close();
     },

@@ -15,7 +15,7 @@ export interface TestApp extends App {
 }
 
 /** Builds a fresh app for one test. */
-export function testApp(options: { dataDir?: string } = {}): TestApp {
+export async function testApp(options: { dataDir?: string } = {}): Promise<TestApp> {
   const dataDir = options.dataDir ?? mkdtempSync(join(tmpdir(), 'tongban-test-'));
   const clock = {
     now: new Date('2026-11-30T02:00:00.000Z'),
@@ -23,7 +23,7 @@ export function testApp(options: { dataDir?: string } = {}): TestApp {
       clock.now = new Date(clock.now.getTime() + minutes * 60_000);
     },
   };
-  const app = createApp({
+  const app = await createApp({
     dataDir,
     migrationsDir: join(REPO_ROOT, 'migrations'),
     resourcesDir: join(REPO_ROOT, 'resources'),

@@ -51,4 +51,8 @@ export const AUDIT_ACTION_LABELS_ZH: Record<string, string> = {
   'settings.update': '修改设置',
   'auth.forbidden': '越权操作被拒绝',
   'db.migrate': '数据库升级',
+  'catalogue.import': '导入事项目录',
+  'case.accept': '受理',
+  'case.notify-incomplete': '一次性告知',
+  'case.reject': '不予受理',
 };

@@ -15,6 +15,12 @@ export const ERROR_CODES = [
   'not-found',
   'conflict',
   'database-too-new',
+  'formal-check-failed',
+  'materials-missing',
+  'nothing-missing',
+  'case-decided',
+  'unsupported-file',
+  'catalogue-invalid',
   'unavailable',
   'internal',
 ] as const;

@@ -1,4 +1,74 @@
-// Placeholder: the Electron shell is being written (window factory, app:// protocol, IPC binding).
-import { app } from 'electron';
+// Composition root of the Electron shell: single instance, app:// scheme, services, security
+// handlers, the contract over IPC, one window.
+import { join } from 'node:path';
+import { app, dialog, Menu, session, type BrowserWindow } from 'electron';
+import { createApp, type App } from '../app/app';
+import { AppError } from '../common/errors';
+import { bindContractToIpc, type IpcBinding } from './ipc';
+import { shellPaths } from './paths';
+import { registerAppScheme, serveAppProtocol } from './protocol';
+import { installSecurityHandlers } from './security';
+import { createMainWindow } from './window';
 
-void app.whenReady();
+let core: App | null = null;
+let binding: IpcBinding | null = null;
+let mainWindow: BrowserWindow | null = null;
+
+async function start(): Promise<void> {
+  const paths = shellPaths({ isPackaged: app.isPackaged, appPath: app.getAppPath(), resourcesPath: process.resourcesPath });
+  core = await createApp({
+    dataDir: app.getPath('userData'),
+    migrationsDir: paths.migrationsDir,
+    resourcesDir: paths.resourcesDir,
+    runtime: 'electron',
+    version: app.getVersion(),
+  });
+  const { log } = core.services;
+  log.info('electron shell starting', { version: app.getVersion(), packaged: app.isPackaged });
+  if (app.isPackaged) Menu.setApplicationMenu(null);
+  installSecurityHandlers(session.defaultSession, log);
+  serveAppProtocol(paths.rendererDir, log);
+  binding = bindContractToIpc(core);
+  mainWindow = createMainWindow(paths, { devTools: !app.isPackaged, log });
+  binding.attach(mainWindow.webContents);
+  mainWindow.on('closed', () => (mainWindow = null));
+}
+
+function reportStartupFailure(error: unknown): void {
+  process.stderr.write(`tongban: start-up failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
+  core?.services.log.error('start-up failed', { error });
+  if (error instanceof AppError && error.code === 'database-too-new') {
+    dialog.showErrorBox(
+      '无法打开本机数据',
+      '本机数据由更新版本的“跨省通办窗口”写入，当前版本无法读取。\n请安装最新版本后再启动。本机数据未被改动。',
+    );
+  } else {
+    dialog.showErrorBox('启动失败', `“跨省通办窗口”未能启动，请联系技术支持。\n数据目录：${app.getPath('userData')}`);
+  }
+  binding?.dispose();
+  core?.close();
+  app.exit(1);
+}
+
+// An ASCII data folder (not the Chinese product name) keeps support scripts and backups simple.
+// Set before the single-instance lock, which lives in that folder.
+app.setPath('userData', join(app.getPath('appData'), 'tongban-window'));
+registerAppScheme();
+app.enableSandbox();
+
+if (!app.requestSingleInstanceLock()) {
+  app.quit();
+} else {
+  app.on('second-instance', () => {
+    if (!mainWindow) return;
+    if (mainWindow.isMinimized()) mainWindow.restore();
+    mainWindow.focus();
+  });
+  app.on('window-all-closed', () => app.quit());
+  app.on('will-quit', () => {
+    binding?.dispose();
+    core?.close();
+    core = null;
+  });
+  app.whenReady().then(start).catch(reportStartupFailure);
+}

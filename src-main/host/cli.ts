@@ -19,18 +19,18 @@ const { values } = parseArgs({
 
 const dataDir = resolve(values.data ?? join(homedir(), '.tongban-window'));
 const version = (JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')) as { version: string }).version;
-const app = createApp({
-  dataDir,
-  migrationsDir: join(root, 'migrations'),
-  resourcesDir: join(root, 'resources'),
-  runtime: 'browser-host',
-  version,
-});
-
 const CHROMIUMS = ['/usr/bin/chromium', '/usr/bin/chromium-browser', '/usr/bin/google-chrome'];
 
-startHost({ app, rendererDir: join(root, 'out', 'renderer'), port: Number(values.port) })
-  .then((host) => {
+async function main(): Promise<void> {
+  const app = await createApp({
+    dataDir,
+    migrationsDir: join(root, 'migrations'),
+    resourcesDir: join(root, 'resources'),
+    runtime: 'browser-host',
+    version,
+  });
+  try {
+    const host = await startHost({ app, rendererDir: join(root, 'out', 'renderer'), port: Number(values.port) });
     process.stdout.write(`tongban host: ${host.url}\n`);
     app.services.log.info('browser host started', { port: host.port, dataDir });
     const browser = values.open ? CHROMIUMS.find((p) => existsSync(p)) : undefined;
@@ -48,9 +48,13 @@ startHost({ app, rendererDir: join(root, 'out', 'renderer'), port: Number(values
     };
     process.on('SIGINT', stop);
     process.on('SIGTERM', stop);
-  })
-  .catch((err: unknown) => {
-    process.stderr.write(`tongban host failed to start: ${err instanceof Error ? err.message : String(err)}\n`);
+  } catch (err) {
     app.close();
-    process.exit(1);
-  });
+    throw err;
+  }
+}
+
+main().catch((err: unknown) => {
+  process.stderr.write(`tongban host failed to start: ${err instanceof Error ? err.message : String(err)}\n`);
+  process.exit(1);
+});

@@ -42,7 +42,7 @@ const call = (cookie: string, name: string, body: unknown, headers: Record<strin
   send(`/api/call/${name}`, { method: 'POST', headers: { Cookie: cookie, Origin: origin(), 'Content-Type': 'application/json', ...headers }, body: JSON.stringify(body) });
 
 beforeEach(async () => {
-  app = testApp();
+  app = await testApp();
   const rendererDir = mkdtempSync(join(tmpdir(), 'tongban-renderer-'));
   mkdirSync(join(rendererDir, 'assets'));
   writeFileSync(join(rendererDir, 'index.html'), '<!doctype html><title>t</title>');

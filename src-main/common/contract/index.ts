@@ -2,13 +2,16 @@ import type { z } from 'zod';
 import type { Result } from '../result';
 import type { CommandSpec } from './define';
 import { foundationCommands, foundationEvents } from './foundation';
+import { intakeCommands } from './intake';
 
 export * from './define';
 export type { AppInfo, Settings } from './foundation';
+export type { CatalogueView, DecisionView, DivisionsView, DraftSummary, DraftView } from './intake';
 
 /** Every command of the app, by name `domain:verb`. */
 export const commands = {
   ...foundationCommands,
+  ...intakeCommands,
 } as const;
 
 /** Every event the main process pushes to the renderer. */

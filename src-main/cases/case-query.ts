@@ -1,0 +1,135 @@
+import type Database from 'better-sqlite3';
+import type { AuditLog } from '../audit/audit-log';
+import type { Application } from '../common/cases/application';
+import type { CaseDetail, CaseList, CaseQuery, CaseSummary, SearchKind } from '../common/cases/case-types';
+import type { MissingMaterial } from '../common/cases/formal-check';
+import { parseReceiptNumber, formatReceiptNumber } from '../common/cases/receipt-number';
+import { chinaDate } from '../common/time';
+import { maskIdNumber, maskPhone, upgradeLegacyId15 } from '../common/validators';
+import { AttachmentsRepo } from './attachments-repo';
+import { CasesRepo, fromRow, type StoredCase } from './cases-repo';
+
+// The largest code point: `name >= p AND name < p || MAX` is a prefix range the name index can serve.
+const MAX_CHAR = String.fromCodePoint(0x10ffff);
+
+/** How a search text is understood: receipt number, ID number, phone, or else a name prefix. */
+export function classifySearch(q: string): { kind: SearchKind; value: string } {
+  const text = q.trim().toUpperCase();
+  const receipt = parseReceiptNumber(text);
+  if (receipt) return { kind: 'receipt-no', value: formatReceiptNumber(receipt) };
+  if (/^\d{17}[\dX]$/.test(text)) return { kind: 'id-number', value: text };
+  if (/^\d{15}$/.test(text)) {
+    const upgraded = upgradeLegacyId15(text);
+    return { kind: 'id-number', value: upgraded.ok ? upgraded.value : text };
+  }
+  const digits = text.replace(/[\s-]/g, '');
+  if (/^(\+?86)?1\d{10}$/.test(digits)) return { kind: 'phone', value: digits.slice(-11) };
+  return { kind: 'name-prefix', value: q.trim() };
+}
+
+function toSummary(c: StoredCase): CaseSummary {
+  return {
+    caseId: c.caseId,
+    outcome: c.outcome,
+    receiptNo: c.receiptNo,
+    noticeNo: c.noticeNo,
+    businessDate: c.businessDate,
+    decidedAt: c.decidedAt,
+    matterCode: c.matterCode,
+    matterName: c.matterName,
+    situationName: c.situationName,
+    mode: c.mode,
+    applicantName: c.applicantName,
+    applicantIdMasked: maskIdNumber(c.applicantIdNumber),
+    applicantPhoneMasked: c.applicantPhone ? maskPhone(c.applicantPhone) : '',
+    clerkId: c.clerkId,
+    clerkName: c.clerkName,
+    departmentName: c.departmentName,
+  };
+}
+
+/** Builds the WHERE clause of a case query. */
+export function caseQuerySql(query: CaseQuery, today: string): { where: string; params: Record<string, unknown>; searchKind: SearchKind | null } {
+  const clauses: string[] = [];
+  const params: Record<string, unknown> = {};
+  let searchKind: SearchKind | null = null;
+  if (query.q) {
+    const { kind, value } = classifySearch(query.q);
+    searchKind = kind;
+    params.q = value;
+    if (kind === 'receipt-no') clauses.push('(c.receipt_no = @q OR c.notice_no = @q)');
+    else if (kind === 'id-number') clauses.push('c.applicant_id_number = @q');
+    else if (kind === 'phone') clauses.push('c.applicant_phone = @q');
+    else {
+      clauses.push('c.applicant_name >= @q AND c.applicant_name < @qEnd');
+      params.qEnd = value + MAX_CHAR;
+    }
+  }
+  const add = (clause: string, key: string, value: unknown) => {
+    clauses.push(clause);
+    params[key] = value;
+  };
+  if (query.from || query.to) {
+    if (query.from) add('c.business_date >= @from', 'from', query.from);
+    if (query.to) add('c.business_date <= @to', 'to', query.to);
+  } else if (query.date || !query.q) {
+    add('c.business_date = @date', 'date', query.date ?? today);
+  }
+  if (query.outcome) add('c.outcome = @outcome', 'outcome', query.outcome);
+  if (query.matterCode) add('c.matter_code = @matterCode', 'matterCode', query.matterCode);
+  if (query.clerkId) add('c.clerk_id = @clerkId', 'clerkId', query.clerkId);
+  return { where: clauses.length ? `WHERE ${clauses.join(' AND ')}` : '', params, searchKind };
+}
+
+/** Reading cases: the list with filters and search, and one case's detail with its timeline. */
+export class CaseQueries {
+  private readonly cases: CasesRepo;
+  private readonly attachments: AttachmentsRepo;
+
+  constructor(
+    private readonly db: Database.Database,
+    private readonly audit: AuditLog,
+    private readonly now: () => Date,
+    private readonly divisionName: (code: string) => string | null,
+  ) {
+    this.cases = new CasesRepo(db);
+    this.attachments = new AttachmentsRepo(db);
+  }
+
+  list(query: CaseQuery): CaseList {
+    const { where, params, searchKind } = caseQuerySql(query, chinaDate(this.now()));
+    const rows = this.db
+      .prepare<Record<string, unknown>, Record<string, unknown>>(
+        `SELECT c.*, u.display_name AS clerk_name FROM cases c JOIN users u ON u.id = c.clerk_id ${where}
+         ORDER BY c.decided_at DESC LIMIT @limit OFFSET @offset`,
+      )
+      .all({ ...params, limit: query.limit, offset: query.offset })
+      .map((r) => toSummary(fromRow(r)));
+    const total = (this.db.prepare<Record<string, unknown>, { n: number }>(`SELECT count(*) AS n FROM cases c ${where}`).get(params) as { n: number }).n;
+    return { rows, total, searchKind };
+  }
+
+  get(caseId: string): CaseDetail | null {
+    const c = this.cases.get(caseId);
+    if (!c) return null;
+    const app = JSON.parse(c.application) as Application;
+    return {
+      ...toSummary(c),
+      startedAt: c.startedAt,
+      cataloguePromisedDays: c.promisedDays,
+      localityDivision: c.localityDivision,
+      localityName: this.divisionName(c.localityDivision),
+      catalogueVersion: c.catalogueVersion,
+      application: {
+        ...app,
+        applicant: { ...app.applicant, idNumber: maskIdNumber(app.applicant.idNumber), phone: app.applicant.phone ? maskPhone(app.applicant.phone) : '' },
+        agent: app.agent ? { ...app.agent, idNumber: maskIdNumber(app.agent.idNumber), phone: app.agent.phone ? maskPhone(app.agent.phone) : '' } : null,
+      },
+      materials: this.cases.materials(caseId),
+      attachments: this.attachments.listByCase(caseId).map(({ attachmentId, materialCode, fileName, mediaType, size, sha256 }) => ({ attachmentId, materialCode, fileName, mediaType, size, sha256 })),
+      missing: c.missing ? (JSON.parse(c.missing) as MissingMaterial[]) : [],
+      rejectReason: c.rejectReason,
+      timeline: this.audit.list({ target: `case:${caseId}`, limit: 200 }).reverse(),
+    };
+  }
+}

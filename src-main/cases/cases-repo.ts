@@ -1,0 +1,122 @@
+import type Database from 'better-sqlite3';
+import type { CaseMaterial, CaseOutcome } from '../common/cases/case-types';
+import type { ApplyMode } from '../common/cases/application';
+
+/** A case row as the service writes it (camelCase; mapped to snake_case here only). */
+export interface CaseRecord {
+  caseId: string;
+  outcome: CaseOutcome;
+  receiptNo: string | null;
+  noticeNo: string | null;
+  businessDate: string;
+  startedAt: string;
+  decidedAt: string;
+  clerkId: number;
+  windowCode: string;
+  catalogueVersion: string;
+  matterCode: string;
+  matterName: string;
+  situationCode: string;
+  situationName: string;
+  localityDivision: string;
+  departmentId: string | null;
+  departmentName: string | null;
+  mode: ApplyMode;
+  applicantName: string;
+  applicantIdType: string;
+  applicantIdNumber: string;
+  applicantPhone: string | null;
+  agentName: string | null;
+  agentIdNumber: string | null;
+  agentRelationship: string | null;
+  promisedDays: number | null;
+  application: string;
+  missing: string | null;
+  rejectReason: string | null;
+}
+
+/** A case row plus the clerk's display name, as read back. */
+export interface StoredCase extends CaseRecord {
+  clerkName: string;
+}
+
+const COLUMNS: [keyof CaseRecord, string][] = [
+  ['caseId', 'case_id'], ['outcome', 'outcome'], ['receiptNo', 'receipt_no'], ['noticeNo', 'notice_no'],
+  ['businessDate', 'business_date'], ['startedAt', 'started_at'], ['decidedAt', 'decided_at'], ['clerkId', 'clerk_id'],
+  ['windowCode', 'window_code'], ['catalogueVersion', 'catalogue_version'], ['matterCode', 'matter_code'],
+  ['matterName', 'matter_name'], ['situationCode', 'situation_code'], ['situationName', 'situation_name'],
+  ['localityDivision', 'locality_division'], ['departmentId', 'department_id'], ['departmentName', 'department_name'],
+  ['mode', 'mode'], ['applicantName', 'applicant_name'], ['applicantIdType', 'applicant_id_type'],
+  ['applicantIdNumber', 'applicant_id_number'], ['applicantPhone', 'applicant_phone'], ['agentName', 'agent_name'],
+  ['agentIdNumber', 'agent_id_number'], ['agentRelationship', 'agent_relationship'], ['promisedDays', 'promised_days'],
+  ['application', 'application'], ['missing', 'missing'], ['rejectReason', 'reject_reason'],
+];
+
+/** Maps a snake_case row to a stored case. */
+export function fromRow(row: Record<string, unknown>): StoredCase {
+  const record = Object.fromEntries(COLUMNS.map(([key, col]) => [key, row[col]])) as unknown as CaseRecord;
+  return { ...record, clerkName: String(row.clerk_name ?? '') };
+}
+
+const INSERT_SQL = `INSERT INTO cases (${COLUMNS.map(([, c]) => c).join(', ')}) VALUES (${COLUMNS.map(([k]) => `@${k}`).join(', ')})
+  ON CONFLICT (case_id) DO UPDATE SET ${COLUMNS.filter(([k]) => k !== 'caseId' && k !== 'noticeNo' && k !== 'startedAt')
+    .map(([, c]) => `${c} = excluded.${c}`)
+    .join(', ')}
+  WHERE cases.outcome = 'incomplete'`;
+
+/** SQL for cases, their materials, document numbers and the outbox. */
+export class CasesRepo {
+  private readonly upsertStmt;
+
+  constructor(private readonly db: Database.Database) {
+    this.upsertStmt = db.prepare(INSERT_SQL);
+  }
+
+  /** Takes the next number of the window's daily sequence (call inside the case transaction). */
+  nextSequence(windowCode: string, businessDate: string): number {
+    return this.db
+      .prepare<[string, string], { last_sequence: number }>(
+        `INSERT INTO document_counters (window_code, business_date, last_sequence) VALUES (?, ?, 1)
+         ON CONFLICT (window_code, business_date) DO UPDATE SET last_sequence = last_sequence + 1
+         RETURNING last_sequence`,
+      )
+      .get(windowCode, businessDate)!.last_sequence;
+  }
+
+  /** Inserts a case, or completes a 待补齐 one; false when the id belongs to a case already decided. */
+  save(record: CaseRecord): boolean {
+    return this.upsertStmt.run(record).changes === 1;
+  }
+
+  replaceMaterials(caseId: string, materials: CaseMaterial[]): void {
+    this.db.prepare('DELETE FROM case_materials WHERE case_id = ?').run(caseId);
+    const insert = this.db.prepare(
+      'INSERT INTO case_materials (case_id, position, material_code, name, handling, pages, required) VALUES (?, ?, ?, ?, ?, ?, ?)',
+    );
+    materials.forEach((m, i) => insert.run(caseId, i + 1, m.code, m.name, m.handling, m.pages, m.required ? 1 : 0));
+  }
+
+  addOutbox(caseId: string, kind: 'case' | 'attachment' | 'supplement', ref: string | null, at: string): void {
+    this.db.prepare('INSERT INTO outbox (case_id, kind, ref, created_at) VALUES (?, ?, ?, ?)').run(caseId, kind, ref, at);
+  }
+
+  get(caseId: string): StoredCase | null {
+    const row = this.db
+      .prepare<[string], Record<string, unknown>>('SELECT c.*, u.display_name AS clerk_name FROM cases c JOIN users u ON u.id = c.clerk_id WHERE c.case_id = ?')
+      .get(caseId);
+    return row ? fromRow(row) : null;
+  }
+
+  outcomeOf(caseId: string): CaseOutcome | null {
+    return this.db.prepare<[string], { outcome: CaseOutcome }>('SELECT outcome FROM cases WHERE case_id = ?').get(caseId)?.outcome ?? null;
+  }
+
+  materials(caseId: string): CaseMaterial[] {
+    return this.db
+      .prepare<[string], { material_code: string; name: string; handling: CaseMaterial['handling']; pages: number; required: number }>(
+        'SELECT material_code, name, handling, pages, required FROM case_materials WHERE case_id = ? ORDER BY position',
+      )
+      .all(caseId)
+      .map((r) => ({ code: r.material_code, name: r.name, handling: r.handling, pages: r.pages, required: r.required === 1 }));
+  }
+}

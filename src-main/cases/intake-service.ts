@@ -1,0 +1,261 @@
+import { createHash } from 'node:crypto';
+import type Database from 'better-sqlite3';
+import type { Actor, AuditLog } from '../audit/audit-log';
+import type { Application } from '../common/cases/application';
+import type { AttachmentInfo, CaseMaterial, CaseOutcome } from '../common/cases/case-types';
+import { formalCheck, isMaterialRequired, materialsFor, type FormalCheckResult, type MissingMaterial } from '../common/cases/formal-check';
+import { formatReceiptNumber } from '../common/cases/receipt-number';
+import type { Matter, Situation } from '../common/catalogue/schema';
+import { AppError } from '../common/errors';
+import type { Hall } from '../common/hall';
+import type { FieldProblem } from '../common/result';
+import { chinaDate } from '../common/time';
+import { maskIdNumber } from '../common/validators';
+import { AttachmentsRepo } from './attachments-repo';
+import { findSituation, type CatalogueSource } from './catalogue-source';
+import { CasesRepo, type CaseRecord } from './cases-repo';
+import { DraftsRepo } from './drafts-repo';
+import { sniffScanType } from './file-types';
+import { uuidv7 } from './ids';
+
+/** Largest scanned file accepted (bytes). */
+export const MAX_ATTACHMENT_BYTES = 10 * 1024 * 1024;
+
+/** The staff member acting, with the role that decides what they may touch. */
+export interface Staff extends Actor {
+  id: number;
+  role: 'clerk' | 'helper' | 'supervisor' | 'admin';
+}
+
+/** What a decided case returns to the window. */
+export interface Decision {
+  caseId: string;
+  outcome: CaseOutcome;
+  documentNo: string;
+  missing: MissingMaterial[];
+}
+
+const IDENTITY_PATHS = /^(applicant|agent|mode)(\.|$)/;
+
+/** Drafts, attachments and the three window outcomes, each one SQLite transaction. */
+export class IntakeService {
+  readonly drafts: DraftsRepo;
+  readonly attachments: AttachmentsRepo;
+  readonly cases: CasesRepo;
+
+  constructor(
+    private readonly db: Database.Database,
+    private readonly audit: AuditLog,
+    private readonly catalogue: CatalogueSource,
+    private readonly hall: () => Hall,
+    private readonly now: () => Date,
+  ) {
+    this.drafts = new DraftsRepo(db);
+    this.attachments = new AttachmentsRepo(db);
+    this.cases = new CasesRepo(db);
+  }
+
+  createDraft(staff: Staff): string {
+    const caseId = uuidv7(this.now().getTime());
+    this.drafts.insert(caseId, staff.id, {}, this.now().toISOString());
+    return caseId;
+  }
+
+  /** Re-opens a 待补齐 case as a draft under the same case id, pre-filled with what was submitted. */
+  resumeIncomplete(staff: Staff, caseId: string): string {
+    const stored = this.cases.get(caseId);
+    if (!stored || stored.outcome !== 'incomplete') throw new AppError('not-found', 'no incomplete case with that id');
+    if (!this.drafts.get(caseId)) {
+      const application = JSON.parse(stored.application) as Application;
+      this.drafts.insert(caseId, staff.id, { resumedFrom: stored.noticeNo, application }, this.now().toISOString());
+    }
+    return caseId;
+  }
+
+  saveDraft(staff: Staff, caseId: string, fields: { matterCode: string | null; situationCode: string | null; data: unknown }): void {
+    this.ownedDraft(staff, caseId);
+    this.drafts.update(caseId, fields, this.now().toISOString());
+  }
+
+  discardDraft(staff: Staff, caseId: string): void {
+    this.ownedDraft(staff, caseId);
+    this.db.transaction(() => {
+      for (const a of this.attachments.listByCase(caseId)) if (this.cases.outcomeOf(caseId) === null) this.attachments.remove(a.attachmentId);
+      this.drafts.delete(caseId);
+    })();
+  }
+
+  /** Stores a scanned file for a draft after checking its type by content and its size. */
+  addAttachment(staff: Staff, input: { caseId: string; materialCode: string; fileName: string; bytes: Buffer }): AttachmentInfo {
+    this.ownedDraft(staff, input.caseId);
+    if (input.bytes.length === 0 || input.bytes.length > MAX_ATTACHMENT_BYTES) {
+      throw new AppError('unsupported-file', 'file empty or too large', { fields: [{ path: 'file', code: input.bytes.length ? 'file-too-large' : 'file-empty' }], maxBytes: MAX_ATTACHMENT_BYTES });
+    }
+    const mediaType = sniffScanType(input.bytes);
+    if (!mediaType) throw new AppError('unsupported-file', 'not a JPEG, PNG or PDF', { fields: [{ path: 'file', code: 'file-type' }] });
+    const meta = {
+      attachmentId: uuidv7(this.now().getTime()),
+      caseId: input.caseId,
+      materialCode: input.materialCode,
+      fileName: input.fileName,
+      mediaType,
+      size: input.bytes.length,
+      sha256: createHash('sha256').update(input.bytes).digest('hex'),
+      addedAt: this.now().toISOString(),
+    };
+    this.attachments.add(meta, input.bytes, staff.id);
+    return meta;
+  }
+
+  removeAttachment(staff: Staff, attachmentId: string): void {
+    const meta = this.attachments.get(attachmentId);
+    if (!meta) throw new AppError('not-found', 'no such attachment');
+    this.ownedDraft(staff, meta.caseId);
+    this.attachments.remove(attachmentId);
+  }
+
+  /** Runs 形式审查 for an application without saving anything. */
+  check(app: Application): FormalCheckResult {
+    const { matter, situation } = this.lookup(app);
+    return this.runCheck(app, matter, situation);
+  }
+
+  /** 受理: every required field and material present; saves case, materials, outbox rows and audit entry in one transaction. */
+  accept(staff: Staff, app: Application): Decision {
+    const { matter, situation, result } = this.prepare(staff, app);
+    if (result.fieldErrors.length) throw new AppError('formal-check-failed', 'formal check failed', { fields: result.fieldErrors, missing: result.missingMaterials });
+    if (result.missingMaterials.length) throw new AppError('materials-missing', 'materials missing', { missing: result.missingMaterials });
+    return this.decide(staff, app, matter, situation, 'accepted', result, null);
+  }
+
+  /** 一次性告知: lists everything missing at once; the case is kept as 待补齐. */
+  notifyIncomplete(staff: Staff, app: Application): Decision {
+    const { matter, situation, result } = this.prepare(staff, app);
+    const identityErrors = result.fieldErrors.filter((f) => IDENTITY_PATHS.test(f.path));
+    if (identityErrors.length) throw new AppError('formal-check-failed', 'applicant identity incomplete', { fields: identityErrors });
+    const formGaps = result.fieldErrors.filter((f) => !IDENTITY_PATHS.test(f.path));
+    const missing = [...result.missingMaterials, ...formGaps.map((f) => formGapAsMissing(f, situation))];
+    if (!missing.length) throw new AppError('nothing-missing', 'nothing is missing; accept the case instead');
+    return this.decide(staff, app, matter, situation, 'incomplete', { ...result, missingMaterials: missing }, null);
+  }
+
+  /** 不予受理: needs a reason; the notice states the rights of review and litigation. */
+  reject(staff: Staff, app: Application, reason: string): Decision {
+    const { matter, situation, result } = this.prepare(staff, app);
+    const identityErrors = result.fieldErrors.filter((f) => f.path.startsWith('applicant.'));
+    if (identityErrors.length) throw new AppError('formal-check-failed', 'applicant identity incomplete', { fields: identityErrors });
+    return this.decide(staff, app, matter, situation, 'rejected', { ...result, missingMaterials: [] }, reason);
+  }
+
+  private prepare(staff: Staff, app: Application) {
+    const outcome = this.cases.outcomeOf(app.caseId);
+    if (outcome === 'accepted' || outcome === 'rejected') throw new AppError('case-decided', 'this case has already been decided');
+    this.ownedDraft(staff, app.caseId);
+    const { matter, situation } = this.lookup(app);
+    return { matter, situation, result: this.runCheck(app, matter, situation) };
+  }
+
+  private lookup(app: Application): { matter: Matter; situation: Situation } {
+    const found = findSituation(this.catalogue, app.matterCode, app.situationCode);
+    if (!found) throw new AppError('invalid-input', 'unknown matter or situation', { fields: [{ path: 'matterCode', code: 'matter-unknown' }] });
+    return found;
+  }
+
+  private runCheck(app: Application, matter: Matter, situation: Situation): FormalCheckResult {
+    const attachmentsByMaterial: Record<string, number> = {};
+    for (const a of this.attachments.listByCase(app.caseId)) attachmentsByMaterial[a.materialCode] = (attachmentsByMaterial[a.materialCode] ?? 0) + 1;
+    const result = formalCheck(app, {
+      matter,
+      situation,
+      today: this.now(),
+      attachmentsByMaterial,
+      countyExists: (c) => this.catalogue.countyExists(c),
+      divisionExists: (c) => this.catalogue.divisionName(c) !== null,
+    });
+    if (!this.catalogue.route(app.matterCode, app.localityDivision)) result.fieldErrors.push({ path: 'localityDivision', code: 'route-unknown' });
+    return result;
+  }
+
+  private decide(staff: Staff, app: Application, matter: Matter, situation: Situation, outcome: CaseOutcome, result: FormalCheckResult, reason: string | null): Decision {
+    const hall = this.hall();
+    const at = this.now();
+    const businessDate = chinaDate(at);
+    const route = this.catalogue.route(app.matterCode, app.localityDivision);
+    const draft = this.drafts.get(app.caseId);
+    const materials: CaseMaterial[] = materialsFor(situation, app).map((m) => {
+      const provided = app.materials.find((p) => p.code === m.code);
+      return { code: m.code, name: m.name, handling: provided?.handling ?? 'not-provided', pages: provided?.pages ?? 0, required: isMaterialRequired(m, app) };
+    });
+    return this.db.transaction((): Decision => {
+      const documentNo = formatReceiptNumber({ windowCode: hall.windowCode, date: businessDate, sequence: this.cases.nextSequence(hall.windowCode, businessDate) });
+      const previous = this.cases.get(app.caseId);
+      const record: CaseRecord = {
+        caseId: app.caseId,
+        outcome,
+        receiptNo: outcome === 'accepted' ? documentNo : null,
+        noticeNo: outcome === 'accepted' ? (previous?.noticeNo ?? null) : documentNo,
+        businessDate,
+        startedAt: previous?.startedAt ?? draft?.createdAt ?? at.toISOString(),
+        decidedAt: at.toISOString(),
+        clerkId: staff.id,
+        windowCode: hall.windowCode,
+        catalogueVersion: this.catalogue.version(),
+        matterCode: matter.code,
+        matterName: matter.name,
+        situationCode: situation.code,
+        situationName: situation.name,
+        localityDivision: app.localityDivision,
+        departmentId: route?.departmentId ?? null,
+        departmentName: route?.departmentName ?? null,
+        mode: app.mode,
+        applicantName: app.applicant.name.trim(),
+        applicantIdType: app.applicant.idType,
+        applicantIdNumber: app.applicant.idNumber.trim().toUpperCase(),
+        applicantPhone: app.applicant.phone.trim() || null,
+        agentName: app.agent?.name.trim() || null,
+        agentIdNumber: app.agent?.idNumber.trim().toUpperCase() || null,
+        agentRelationship: app.agent?.relationship || null,
+        promisedDays: situation.promisedDays ?? matter.promisedDays,
+        application: JSON.stringify(app),
+        missing: result.missingMaterials.length ? JSON.stringify(result.missingMaterials) : null,
+        rejectReason: reason,
+      };
+      if (!this.cases.save(record)) throw new AppError('case-decided', 'this case has already been decided');
+      this.cases.replaceMaterials(app.caseId, materials);
+      if (outcome === 'accepted') {
+        const createdAt = at.toISOString();
+        this.cases.addOutbox(app.caseId, 'case', null, createdAt);
+        for (const a of this.attachments.listByCase(app.caseId)) this.cases.addOutbox(app.caseId, 'attachment', a.attachmentId, createdAt);
+      }
+      this.audit.append({
+        actor: staff,
+        action: `case.${outcome === 'accepted' ? 'accept' : outcome === 'incomplete' ? 'notify-incomplete' : 'reject'}`,
+        target: `case:${app.caseId}`,
+        details: {
+          documentNo,
+          matterCode: matter.code,
+          situationCode: situation.code,
+          mode: app.mode,
+          applicantId: maskIdNumber(record.applicantIdNumber),
+          missing: result.missingMaterials.map((m) => m.code),
+          ...(reason ? { reason } : {}),
+        },
+      });
+      this.drafts.delete(app.caseId);
+      return { caseId: app.caseId, outcome, documentNo, missing: result.missingMaterials };
+    })();
+  }
+
+  private ownedDraft(staff: Staff, caseId: string) {
+    const draft = this.drafts.get(caseId);
+    if (!draft) throw new AppError('not-found', 'no such draft');
+    if (draft.ownerId !== staff.id && staff.role !== 'supervisor') throw new AppError('forbidden', 'not your draft');
+    return draft;
+  }
+}
+
+function formGapAsMissing(problem: FieldProblem, situation: Situation): MissingMaterial {
+  const key = problem.path.replace(/^form\./, '');
+  const field = situation.fields.find((f) => f.key === key);
+  return { code: `FIELD:${key}`, name: field ? `${field.label}（需补充或更正）` : key, reason: 'not-provided' };
+}

@@ -1,0 +1,101 @@
+import { z } from 'zod';
+import type { AuditEntry } from '../audit';
+import type { Application, ApplyMode, MaterialHandling } from './application';
+import type { MissingMaterial } from './formal-check';
+
+/** Outcomes at the window: 受理, 一次性告知 (kept as 待补齐), 不予受理. */
+export const CASE_OUTCOMES = ['accepted', 'incomplete', 'rejected'] as const;
+/** A window outcome. */
+export type CaseOutcome = (typeof CASE_OUTCOMES)[number];
+
+/** Chinese names of outcomes. */
+export const CASE_OUTCOME_LABELS_ZH: Record<CaseOutcome, string> = {
+  accepted: '已受理',
+  incomplete: '待补齐',
+  rejected: '不予受理',
+};
+
+/** One row of the case list; personal numbers are masked. */
+export interface CaseSummary {
+  caseId: string;
+  outcome: CaseOutcome;
+  receiptNo: string | null;
+  noticeNo: string | null;
+  businessDate: string;
+  decidedAt: string;
+  matterCode: string;
+  matterName: string;
+  situationName: string;
+  mode: ApplyMode;
+  applicantName: string;
+  applicantIdMasked: string;
+  applicantPhoneMasked: string;
+  clerkId: number;
+  clerkName: string;
+  departmentName: string | null;
+}
+
+/** A material as recorded with the case. */
+export interface CaseMaterial {
+  code: string;
+  name: string;
+  handling: MaterialHandling;
+  pages: number;
+  required: boolean;
+}
+
+/** An attachment as listed with a case or draft. */
+export interface AttachmentInfo {
+  attachmentId: string;
+  materialCode: string;
+  fileName: string;
+  mediaType: string;
+  size: number;
+  sha256: string;
+}
+
+/** Everything about one case, for its detail page; the ID number is masked. */
+export interface CaseDetail extends CaseSummary {
+  startedAt: string;
+  cataloguePromisedDays: number | null;
+  localityDivision: string;
+  localityName: string | null;
+  catalogueVersion: string;
+  application: Omit<Application, 'applicant' | 'agent'> & {
+    applicant: Application['applicant'] & { idNumber: string };
+    agent: (NonNullable<Application['agent']> & { idNumber: string }) | null;
+  };
+  materials: CaseMaterial[];
+  attachments: AttachmentInfo[];
+  missing: MissingMaterial[];
+  rejectReason: string | null;
+  timeline: AuditEntry[];
+}
+
+/** Filters of the case list; a search text `q` looks across all days unless a range is given. */
+export const caseQuerySchema = z
+  .object({
+    date: z.iso.date().optional(),
+    from: z.iso.date().optional(),
+    to: z.iso.date().optional(),
+    outcome: z.enum(CASE_OUTCOMES).optional(),
+    matterCode: z.string().max(40).optional(),
+    clerkId: z.number().int().positive().optional(),
+    q: z.string().trim().max(50).optional(),
+    limit: z.number().int().min(1).max(200).default(50),
+    offset: z.number().int().min(0).max(100_000).default(0),
+  })
+  .strict();
+
+/** Filters of the case list. */
+export type CaseQuery = z.infer<typeof caseQuerySchema>;
+
+/** How a search text was understood. */
+export type SearchKind = 'receipt-no' | 'id-number' | 'phone' | 'name-prefix';
+
+/** A page of the case list. */
+export interface CaseList {
+  rows: CaseSummary[];
+  total: number;
+  searchKind: SearchKind | null;
+}

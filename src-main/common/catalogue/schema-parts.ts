@@ -1,0 +1,116 @@
+// Leaf schemas of the catalogue: enums, form fields and materials.
+import { z } from 'zod';
+import { ALWAYS_REFINE, prop, type IssueSink } from './issues';
+
+/** Departments (业务主管部门) known to the catalogue; also the department kinds used by routing. */
+export const DEPARTMENTS = [
+  '人社部门', '医保部门', '公安部门', '住房公积金管理中心', '民政部门', '卫生健康部门',
+  '司法行政部门(公证机构)', '市场监管部门', '残联', '自然资源部门', '税务部门', '教育部门', '交通运输部门',
+] as const;
+/** Closed enum of 依申请 matter types (行政许可 … 公共服务). */
+export const MATTER_TYPES = ['行政许可', '行政给付', '行政确认', '行政裁决', '行政奖励', '其他行政权力', '公共服务'] as const;
+/** Applicant kinds: 自然人 / 法人及其他组织. */
+export const APPLICANT_KINDS = ['natural-person', 'legal-person'] as const;
+/** Result delivery options. */
+export const DELIVERY_METHODS = ['window', 'ems'] as const;
+/** Input kinds a situation form field may use. */
+export const FIELD_KINDS = [
+  'text', 'id-number', 'mobile', 'landline', 'date', 'postcode', 'select', 'division', 'textarea', 'uscc', 'person-name', 'number',
+] as const;
+/** Physical form of a material. */
+export const MATERIAL_FORMS = ['original', 'copy', 'electronic', 'original-or-electronic'] as const;
+/** Necessity of a material. */
+export const MATERIAL_REQUIREMENTS = ['required', 'conditional', 'optional'] as const;
+/** Matter elements that may be flagged as not yet checked against the official 实施清单. */
+export const VERIFIABLE_ELEMENTS = [
+  'type', 'legalBasis', 'agency', 'promisedDays', 'statutoryDays', 'fee', 'delivery', 'situations', 'materials',
+] as const;
+/**
+ * Keys of the standard applicant fields the wizard always shows; situation fields must not reuse them.
+ */
+export const STANDARD_APPLICANT_FIELD_KEYS = [
+  'applicantName', 'applicantIdType', 'applicantIdNumber', 'applicantMobile', 'applicantAddress', 'applicantDivision',
+  'agentName', 'agentIdNumber', 'agentMobile', 'deliveryMethod', 'deliveryAddress',
+] as const;
+
+/** Kinds on which `maxLength` is meaningful. */
+const LENGTH_KINDS: ReadonlySet<string> = new Set(['text', 'textarea', 'person-name']);
+const STANDARD_KEYS: ReadonlySet<string> = new Set(STANDARD_APPLICANT_FIELD_KEYS);
+
+/** A non-empty trimmed string. */
+export const NonEmpty = z.string().trim().min(1, 'must not be empty');
+
+/** One input on the form of a situation. */
+export const FormFieldSchema = z
+  .strictObject({
+    key: z.string().regex(/^[a-z][A-Za-z0-9]{0,39}$/, 'key must be camelCase ASCII (max 40 chars)'),
+    label: NonEmpty,
+    kind: z.enum(FIELD_KINDS),
+    required: z.boolean(),
+    options: z.array(NonEmpty).optional(),
+    maxLength: z.int().min(1).max(10_000).optional(),
+    help: NonEmpty.optional(),
+  })
+  .superRefine((field, ctx) => checkField(field, ctx), ALWAYS_REFINE);
+
+function checkField(field: unknown, ctx: IssueSink): void {
+  const kind = prop(field, 'kind');
+  const options = prop(field, 'options');
+  const key = prop(field, 'key');
+  if (kind === 'select') {
+    if (!Array.isArray(options) || options.length === 0) {
+      ctx.addIssue({ code: 'custom', path: ['options'], message: 'select fields need at least one option' });
+    } else if (new Set(options).size !== options.length) {
+      ctx.addIssue({ code: 'custom', path: ['options'], message: 'select options must be unique' });
+    }
+  } else if (options !== undefined && typeof kind === 'string') {
+    ctx.addIssue({ code: 'custom', path: ['options'], message: `options are only allowed on select fields, not "${kind}"` });
+  }
+  if (prop(field, 'maxLength') !== undefined && typeof kind === 'string' && !LENGTH_KINDS.has(kind)) {
+    ctx.addIssue({ code: 'custom', path: ['maxLength'], message: `maxLength is not allowed on "${kind}" fields` });
+  }
+  if (typeof key === 'string' && STANDARD_KEYS.has(key)) {
+    ctx.addIssue({ code: 'custom', path: ['key'], message: `"${key}" is a standard applicant field and must not be repeated in a situation` });
+  }
+}
+
+/** One item of a situation's material list (材料清单). */
+export const MaterialSchema = z
+  .strictObject({
+    code: z.string().regex(/^[A-Z][A-Z0-9-]{0,31}$/, 'material code must be upper-case letters, digits and "-"'),
+    name: NonEmpty,
+    form: z.enum(MATERIAL_FORMS),
+    copies: z.int().min(1).max(99),
+    requirement: z.enum(MATERIAL_REQUIREMENTS),
+    condition: NonEmpty.optional(),
+    mailOriginalToLocality: z.boolean(),
+    note: NonEmpty.optional(),
+  })
+  .superRefine((material, ctx) => checkMaterial(material, ctx), ALWAYS_REFINE);
+
+function checkMaterial(material: unknown, ctx: IssueSink): void {
+  const requirement = prop(material, 'requirement');
+  const condition = prop(material, 'condition');
+  if (requirement === 'conditional' && condition === undefined) {
+    ctx.addIssue({ code: 'custom', path: ['condition'], message: 'conditional materials need a condition' });
+  }
+  if (requirement !== 'conditional' && typeof requirement === 'string' && condition !== undefined) {
+    ctx.addIssue({ code: 'custom', path: ['condition'], message: `condition is only allowed when requirement is "conditional"` });
+  }
+  const form = prop(material, 'form');
+  if (prop(material, 'mailOriginalToLocality') === true && (form === 'copy' || form === 'electronic')) {
+    ctx.addIssue({ code: 'custom', path: ['mailOriginalToLocality'], message: `cannot mail an original when form is "${form}"` });
+  }
+}
+
+/** Fee element of a matter (or a situation override). */
+export const FeeSchema = z.strictObject({ charged: z.boolean(), description: NonEmpty });
+
+/** 代办 rules of a matter. */
+export const AgencySchema = z
+  .strictObject({ inPersonOnly: z.boolean(), agentAllowed: z.boolean(), note: NonEmpty.optional() })
+  .superRefine((agency, ctx) => {
+    if (prop(agency, 'inPersonOnly') === true && prop(agency, 'agentAllowed') === true) {
+      ctx.addIssue({ code: 'custom', path: ['agentAllowed'], message: 'agentAllowed must be false when inPersonOnly is true' });
+    }
+  }, ALWAYS_REFINE);

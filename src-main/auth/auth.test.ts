@@ -10,7 +10,7 @@ async function login(a: TestApp, caller: string, username: string, password: str
 
 describe('accounts and sessions', () => {
   it('first run creates the hall and an administrator, once', async () => {
-    app = testApp();
+    app = await testApp();
     expect((await app.call('c1', 'app:info', {}, 0)).ok && (await app.call('c1', 'app:info', {}, 0))).toMatchObject({ value: { initialized: false } });
     const admin = await initialised(app);
     const again = await app.call('c2', 'setup:initialize', { hall: { name: '另一个大厅', divisionCode: '500102', windowNo: '1', windowCode: '5001021' }, admin: { username: 'root', displayName: 'x', password: 'Chongqing2026' } }, 0);
@@ -19,7 +19,7 @@ describe('accounts and sessions', () => {
   });
 
   it('refuses weak passwords with field codes', async () => {
-    app = testApp();
+    app = await testApp();
     const admin = await initialised(app);
     const weak = await app.call(admin, 'users:create', { username: 'clerk1', displayName: '张三', role: 'clerk', password: 'short' }, 0);
     expect(weak).toMatchObject({ ok: false, error: { code: 'weak-password' } });
@@ -29,7 +29,7 @@ describe('accounts and sessions', () => {
   });
 
   it('a clerk calling an admin command gets forbidden, and the attempt is audited', async () => {
-    app = testApp();
+    app = await testApp();
     const admin = await initialised(app);
     await createUser(app, admin, 'clerk1', 'clerk');
     expect(await login(app, 'clerk', 'clerk1', 'Passw0rd!')).toMatchObject({ ok: true });
@@ -41,7 +41,7 @@ describe('accounts and sessions', () => {
   });
 
   it('five wrong passwords lock the account for 15 minutes, then it opens again', async () => {
-    app = testApp();
+    app = await testApp();
     const admin = await initialised(app);
     await createUser(app, admin, 'clerk1', 'clerk');
     for (let i = 1; i <= 4; i++) expect(await login(app, 'c', 'clerk1', 'wrong-pass1')).toMatchObject({ ok: false, error: { code: 'invalid-credentials' } });
@@ -57,7 +57,7 @@ describe('accounts and sessions', () => {
   });
 
   it('idle sessions lock, keep their user, and unlock only with the right password', async () => {
-    app = testApp();
+    app = await testApp();
     const admin = await initialised(app);
     app.clock.advanceMinutes(11);
     expect(await app.call(admin, 'settings:get', {}, 0)).toMatchObject({ ok: false, error: { code: 'session-locked' } });
@@ -67,7 +67,7 @@ describe('accounts and sessions', () => {
   });
 
   it('disabling a user ends their session; the last admin cannot be disabled or demoted', async () => {
-    app = testApp();
+    app = await testApp();
     const admin = await initialised(app);
     const clerkId = await createUser(app, admin, 'clerk1', 'clerk');
     await login(app, 'clerk', 'clerk1', 'Passw0rd!');
@@ -79,7 +79,7 @@ describe('accounts and sessions', () => {
   });
 
   it('a role change applies to the next call of a signed-in user', async () => {
-    app = testApp();
+    app = await testApp();
     const admin = await initialised(app);
     const id = await createUser(app, admin, 'sup1', 'clerk');
     await login(app, 'sup', 'sup1', 'Passw0rd!');

@@ -18,6 +18,9 @@ import { DraftsRepo } from './drafts-repo';
 import { sniffScanType } from './file-types';
 import { uuidv7 } from './ids';
 
+/** Documents one window can number in a day (four digits on the receipt). */
+export const MAX_DAILY_DOCUMENTS = 9999;
+
 /** Largest scanned file accepted (bytes). */
 export const MAX_ATTACHMENT_BYTES = 10 * 1024 * 1024;
 
@@ -187,7 +190,9 @@ export class IntakeService {
       return { code: m.code, name: m.name, handling: provided?.handling ?? 'not-provided', pages: provided?.pages ?? 0, required: isMaterialRequired(m, app) };
     });
     return this.db.transaction((): Decision => {
-      const documentNo = formatReceiptNumber({ windowCode: hall.windowCode, date: businessDate, sequence: this.cases.nextSequence(hall.windowCode, businessDate) });
+      const sequence = this.cases.nextSequence(hall.windowCode, businessDate);
+      if (sequence > MAX_DAILY_DOCUMENTS) throw new AppError('conflict', 'the window has used all document numbers for today', { reason: 'numbers-exhausted' });
+      const documentNo = formatReceiptNumber({ windowCode: hall.windowCode, date: businessDate, sequence });
       const previous = this.cases.get(app.caseId);
       const record: CaseRecord = {
         caseId: app.caseId,

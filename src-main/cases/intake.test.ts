@@ -1,0 +1,186 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import { parseReceiptNumber } from '../common/cases/receipt-number';
+import type { CaseList, CaseDetail } from '../common/cases/case-types';
+import type { DecisionView } from '../common/contract';
+import { createUser, initialised, testApp, type TestApp } from '../app/testing';
+import { marriageByAgent, PNG_BYTES, socialSecurityCardApplication } from './intake-fixtures';
+
+let app: TestApp;
+afterEach(() => app?.dispose());
+
+async function clerk(a: TestApp): Promise<string> {
+  const admin = await initialised(a);
+  await createUser(a, admin, 'clerk1', 'clerk');
+  const r = await a.call('clerk', 'auth:login', { username: 'clerk1', password: 'Passw0rd!' }, 0);
+  if (!r.ok) throw new Error('login failed');
+  return 'clerk';
+}
+
+async function draftWithPhoto(a: TestApp, caller: string): Promise<string> {
+  const d = await a.call(caller, 'drafts:create', {}, 0);
+  if (!d.ok) throw new Error(JSON.stringify(d.error));
+  const caseId = (d.value as { caseId: string }).caseId;
+  const att = await a.call(caller, 'attachments:add', { caseId, materialCode: 'PHOTO', fileName: 'photo.png', dataBase64: PNG_BYTES.toString('base64') }, 0);
+  expect(att).toMatchObject({ ok: true, value: { mediaType: 'image/png', size: PNG_BYTES.length } });
+  return caseId;
+}
+
+function counts(a: TestApp) {
+  const n = (sql: string) => (a.services.db.prepare(sql).get() as { n: number }).n;
+  return { cases: n('SELECT count(*) AS n FROM cases'), outbox: n('SELECT count(*) AS n FROM outbox'), drafts: n('SELECT count(*) AS n FROM drafts') };
+}
+
+describe('intake', () => {
+  it('accepts a complete 社会保障卡申领 case in one transaction: case, materials, outbox rows, audit entry', async () => {
+    app = await testApp();
+    const c = await clerk(app);
+    const caseId = await draftWithPhoto(app, c);
+    const result = await app.call(c, 'intake:accept', { application: socialSecurityCardApplication(caseId) }, 0);
+    expect(result.ok).toBe(true);
+    const decision = (result as { value: DecisionView }).value;
+    expect(decision.outcome).toBe('accepted');
+    expect(parseReceiptNumber(decision.documentNo)).toEqual({ windowCode: '50010112', date: '2026-11-30', sequence: 1 });
+    expect(counts(app)).toEqual({ cases: 1, outbox: 2, drafts: 0 });
+    const detail = await app.call(c, 'cases:get', { caseId }, 0);
+    const d = (detail as { value: CaseDetail }).value;
+    expect(d.application.applicant.idNumber).toBe('5001**********0014');
+    expect(d.materials.map((m) => [m.code, m.handling])).toContainEqual(['PHOTO', 'electronic']);
+    expect(d.departmentName).toBeTruthy();
+    expect(d.timeline.map((e) => e.action)).toEqual(['case.accept']);
+    expect(d.catalogueVersion).toBe(app.services.catalogue.version());
+    // Accepted cases are immutable: a second acceptance is refused.
+    expect(await app.call(c, 'intake:accept', { application: socialSecurityCardApplication(caseId) }, 0)).toMatchObject({ ok: false, error: { code: 'case-decided' } });
+  });
+
+  it('refuses a wrong ID check digit with the error on the field, saving nothing', async () => {
+    app = await testApp();
+    const c = await clerk(app);
+    const caseId = await draftWithPhoto(app, c);
+    const bad = socialSecurityCardApplication(caseId, { applicant: { name: '张三', idType: 'resident-id', idNumber: '500101199003070015', phone: '13800138000', address: '' } });
+    expect(await app.call(c, 'intake:accept', { application: bad }, 0)).toMatchObject({
+      ok: false,
+      error: { code: 'formal-check-failed', details: { fields: [{ path: 'applicant.idNumber', code: 'id-checksum' }] } },
+    });
+    expect(counts(app)).toEqual({ cases: 0, outbox: 0, drafts: 1 });
+  });
+
+  it('lists every missing material at once and keeps the case as 待补齐, which can be completed later', async () => {
+    app = await testApp();
+    const c = await clerk(app);
+    const d = await app.call(c, 'drafts:create', {}, 0);
+    const caseId = (d as { value: { caseId: string } }).value.caseId;
+    const partial = socialSecurityCardApplication(caseId, { materials: [{ code: 'ID-DOC', handling: 'seen-returned', pages: 1 }] });
+    expect(await app.call(c, 'intake:accept', { application: partial }, 0)).toMatchObject({ ok: false, error: { code: 'materials-missing' } });
+    const notice = await app.call(c, 'intake:notifyIncomplete', { application: partial }, 0);
+    expect(notice.ok).toBe(true);
+    const decision = (notice as { value: DecisionView }).value;
+    expect(decision.missing.map((m) => m.code).sort()).toEqual(['APPLY-FORM', 'PHOTO']);
+    expect(counts(app)).toEqual({ cases: 1, outbox: 0, drafts: 0 });
+
+    expect(await app.call(c, 'drafts:resume', { caseId }, 0)).toMatchObject({ ok: true, value: { caseId } });
+    await app.call(c, 'attachments:add', { caseId, materialCode: 'PHOTO', fileName: 'p.png', dataBase64: PNG_BYTES.toString('base64') }, 0);
+    const accepted = await app.call(c, 'intake:accept', { application: socialSecurityCardApplication(caseId) }, 0);
+    expect(accepted).toMatchObject({ ok: true, value: { outcome: 'accepted' } });
+    const detail = (await app.call(c, 'cases:get', { caseId }, 0)) as { value: CaseDetail };
+    expect(detail.value.noticeNo).toBe(decision.documentNo);
+    expect(detail.value.timeline.map((e) => e.action)).toEqual(['case.notify-incomplete', 'case.accept']);
+  });
+
+  it('refuses 代办 for 婚姻登记', async () => {
+    app = await testApp();
+    const c = await clerk(app);
+    const d = await app.call(c, 'drafts:create', {}, 0);
+    const caseId = (d as { value: { caseId: string } }).value.caseId;
+    const result = await app.call(c, 'intake:accept', { application: marriageByAgent(caseId) }, 0);
+    expect(result.ok).toBe(false);
+    expect(!result.ok && result.error.details?.fields).toContainEqual({ path: 'mode', code: 'agent-not-allowed' });
+  });
+
+  it('不予受理 needs a reason and is numbered and audited', async () => {
+    app = await testApp();
+    const c = await clerk(app);
+    const d = await app.call(c, 'drafts:create', {}, 0);
+    const caseId = (d as { value: { caseId: string } }).value.caseId;
+    const application = socialSecurityCardApplication(caseId, { materials: [] });
+    expect(await app.call(c, 'intake:reject', { application, reason: '' }, 0)).toMatchObject({ ok: false, error: { code: 'invalid-input' } });
+    const r = await app.call(c, 'intake:reject', { application, reason: '不属于本窗口受理范围' }, 0);
+    expect(r).toMatchObject({ ok: true, value: { outcome: 'rejected' } });
+  });
+
+  it('numbers documents gap-free per day and window, and starts again the next day', async () => {
+    app = await testApp();
+    const c = await clerk(app);
+    const numbers: string[] = [];
+    for (let i = 0; i < 3; i++) {
+      const caseId = await draftWithPhoto(app, c);
+      const r = (await app.call(c, 'intake:accept', { application: socialSecurityCardApplication(caseId) }, 0)) as { value: DecisionView };
+      numbers.push(r.value.documentNo);
+    }
+    expect(numbers.map((n) => parseReceiptNumber(n)?.sequence)).toEqual([1, 2, 3]);
+    app.clock.advanceMinutes(24 * 60);
+    await app.call(c, 'auth:unlock', { password: 'Passw0rd!' }, 0);
+    const caseId = await draftWithPhoto(app, c);
+    const next = (await app.call(c, 'intake:accept', { application: socialSecurityCardApplication(caseId) }, 0)) as { value: DecisionView };
+    expect(parseReceiptNumber(next.value.documentNo)).toMatchObject({ date: '2026-12-01', sequence: 1 });
+  });
+
+  it("lists today's cases and finds them by ID number, receipt number, name prefix and phone", async () => {
+    app = await testApp();
+    const c = await clerk(app);
+    const caseId = await draftWithPhoto(app, c);
+    const r = (await app.call(c, 'intake:accept', { application: socialSecurityCardApplication(caseId) }, 0)) as { value: DecisionView };
+    const list = async (input: object) => ((await app.call(c, 'cases:list', input, 0)) as { value: CaseList }).value;
+    expect((await list({})).rows.map((x) => x.caseId)).toEqual([caseId]);
+    expect((await list({})).rows[0]).toMatchObject({ applicantIdMasked: '5001**********0014', applicantPhoneMasked: '138****8000' });
+    expect(await list({ q: '500101199003070014' })).toMatchObject({ searchKind: 'id-number', total: 1 });
+    expect(await list({ q: r.value.documentNo.toLowerCase() })).toMatchObject({ searchKind: 'receipt-no', total: 1 });
+    expect(await list({ q: '张' })).toMatchObject({ searchKind: 'name-prefix', total: 1 });
+    expect(await list({ q: '138 0013 8000' })).toMatchObject({ searchKind: 'phone', total: 1 });
+    expect(await list({ q: '李' })).toMatchObject({ total: 0 });
+    expect(await list({ date: '2026-11-29' })).toMatchObject({ total: 0 });
+  });
+
+  it('checks scanned files by content and size', async () => {
+    app = await testApp();
+    const c = await clerk(app);
+    const d = await app.call(c, 'drafts:create', {}, 0);
+    const caseId = (d as { value: { caseId: string } }).value.caseId;
+    const fake = Buffer.from('MZ this is an exe renamed to .png');
+    expect(await app.call(c, 'attachments:add', { caseId, materialCode: 'PHOTO', fileName: 'photo.png', dataBase64: fake.toString('base64') }, 0)).toMatchObject({
+      ok: false,
+      error: { code: 'unsupported-file' },
+    });
+    const big = Buffer.alloc(10 * 1024 * 1024 + 1, 0xff);
+    big.set([0xff, 0xd8, 0xff]);
+    expect(await app.call(c, 'attachments:add', { caseId, materialCode: 'PHOTO', fileName: 'big.jpg', dataBase64: big.toString('base64') }, 0)).toMatchObject({
+      ok: false,
+      error: { code: 'unsupported-file' },
+    });
+  });
+
+  it('keeps drafts across a restart of the app', async () => {
+    app = await testApp();
+    const c = await clerk(app);
+    const d = await app.call(c, 'drafts:create', {}, 0);
+    const caseId = (d as { value: { caseId: string } }).value.caseId;
+    await app.call(c, 'drafts:save', { caseId, matterCode: 'CQ-KSTB-0001', situationCode: 'FIRST', data: { step: 2, applicant: { name: '张三' } } }, 0);
+    const dataDir = app.dataDir;
+    app.close();
+    const again = await testApp({ dataDir });
+    await again.call('clerk2', 'auth:login', { username: 'clerk1', password: 'Passw0rd!' }, 0);
+    expect(await again.call('clerk2', 'drafts:get', { caseId }, 0)).toMatchObject({ ok: true, value: { matterCode: 'CQ-KSTB-0001', data: { step: 2, applicant: { name: '张三' } } } });
+    again.close();
+    app = { ...again, dispose: () => undefined } as TestApp;
+  });
+
+  it('a township helper sees only their own cases', async () => {
+    app = await testApp();
+    const c = await clerk(app);
+    const caseId = await draftWithPhoto(app, c);
+    await app.call(c, 'intake:accept', { application: socialSecurityCardApplication(caseId) }, 0);
+    await createUser(app, 'test:admin', 'helper1', 'helper');
+    await app.call('helper', 'auth:login', { username: 'helper1', password: 'Passw0rd!' }, 0);
+    expect(await app.call('helper', 'cases:list', {}, 0)).toMatchObject({ ok: true, value: { total: 0 } });
+    expect(await app.call('helper', 'cases:get', { caseId }, 0)).toMatchObject({ ok: false, error: { code: 'not-found' } });
+  });
+});

@@ -25,7 +25,7 @@ export default tseslint.config(
     rules: { ...reactHooks.configs.recommended.rules },
   },
   {
-    files: ['scripts/**', 'bench/**', 'e2e/**', 'eslint-rules/**', '*.config.*', 'gateway/scripts/**'],
+    files: ['scripts/**', 'bench/**', 'e2e/**', 'eslint-rules/**', '*.config.*', 'gateway/scripts/**', '**/*.test.ts'],
     rules: { 'no-console': 'off' },
   },
 );

@@ -1,12 +1,18 @@
 import { createGate, type Gate, type Handlers } from './gate';
 import { foundationHandlers } from './handlers/foundation';
 import { intakeHandlers } from './handlers/intake';
+import { printingHandlers } from './handlers/printing';
+import { syncHandlers } from './handlers/sync';
 import { createServices, type AppConfig, type Services } from './services';
 
 /** The app without a transport: services plus the gate that runs every command. */
 export interface App {
   services: Services;
   call: Gate;
+  /** Starts background work (the sync loop). */
+  startBackground(syncIntervalMs?: number): void;
+  /** Stops background work, then closes the database. */
+  shutdown(): Promise<void>;
   close(): void;
 }
 
@@ -16,7 +22,21 @@ export async function createApp(config: AppConfig): Promise<App> {
   const handlers: Handlers = {
     ...foundationHandlers(services),
     ...intakeHandlers(services),
+    ...printingHandlers(services),
+    ...syncHandlers(services),
   };
   const call = createGate({ auth: services.auth, handlers, audit: services.audit, log: services.log });
-  return { services, call, close: () => services.close() };
+  return {
+    services,
+    call,
+    startBackground: (syncIntervalMs) => services.sync.engine.start(syncIntervalMs),
+    shutdown: async () => {
+      await services.sync.engine.stop();
+      services.close();
+    },
+    close: () => {
+      services.sync.engine.halt();
+      services.close();
+    },
+  };
 }

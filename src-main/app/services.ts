@@ -5,10 +5,13 @@ import { AuditLog, SYSTEM_ACTOR } from '../audit/audit-log';
 import { AuthService } from '../auth/auth-service';
 import { CaseQueries } from '../cases/case-query';
 import { IntakeService } from '../cases/intake-service';
+import { SupplementsService } from '../cases/supplements-service';
+import { SyncService } from '../sync/sync-service';
 import { createCatalogueService, type CatalogueService } from '../catalogue/catalogue-service';
 import { AppError } from '../common/errors';
 import type { Hall } from '../common/hall';
 import { openDatabase } from '../db/open';
+import { createPrinting, type ChromiumPrinter, type Printing } from '../printing';
 import { fileLogger, type Logger } from '../log/logger';
 import { SettingsRepo } from '../settings/settings-repo';
 import { SettingsStore } from '../settings/settings-store';
@@ -24,6 +27,10 @@ export interface AppConfig {
   version: string;
   now?: () => Date;
   echoLog?: boolean;
+  /** Gateway request time-out (ms); tests shorten it. */
+  syncTimeoutMs?: number;
+  /** Electron's hidden-window printer; without it a headless Chromium is started on first use. */
+  chromiumPrinter?: ChromiumPrinter;
 }
 
 /** Every service of the main process, wired once. */
@@ -36,6 +43,9 @@ export interface Services {
   catalogue: CatalogueService;
   intake: IntakeService;
   caseQueries: CaseQueries;
+  supplements: SupplementsService;
+  sync: SyncService;
+  printing: Printing;
   /** Persists an imported catalogue so it is used again after a restart. */
   saveImportedCatalogue(text: string): void;
   log: Logger;
@@ -72,6 +82,12 @@ export async function createServices(config: AppConfig): Promise<Services> {
   };
   const intake = new IntakeService(db, audit, catalogue, requireHall, now);
   const caseQueries = new CaseQueries(db, audit, now, (code) => catalogue.divisionName(code));
+  const supplements = new SupplementsService(db, audit, intake, now);
+  const sync = new SyncService(db, { cases: intake.cases, attachments: intake.attachments, audit, events, log, hall: () => settings.hall(), now, timeoutMs: config.syncTimeoutMs });
+  const printing = createPrinting({
+    db, audit, caseQueries, cases: intake.cases, catalogue, hall: requireHall, resourcesDir: config.resourcesDir, dataDir: config.dataDir, now,
+    ...(config.chromiumPrinter ? { chromium: config.chromiumPrinter } : {}),
+  });
   return {
     db,
     audit,
@@ -81,6 +97,9 @@ export async function createServices(config: AppConfig): Promise<Services> {
     catalogue,
     intake,
     caseQueries,
+    supplements,
+    sync,
+    printing,
     saveImportedCatalogue: (text) => writeFileDurably(importedFile, text),
     log,
     now,
@@ -89,6 +108,7 @@ export async function createServices(config: AppConfig): Promise<Services> {
     config,
     requireHall,
     close() {
+      void printing.close().catch(() => undefined);
       db.close();
     },
   };

@@ -10,6 +10,8 @@ export interface AttachmentMeta {
   size: number;
   sha256: string;
   addedAt: string;
+  /** Set when the file belongs to a supplement (补正) rather than the original application. */
+  supplementId?: string | null;
 }
 
 interface AttachmentRow {
@@ -21,6 +23,7 @@ interface AttachmentRow {
   size: number;
   sha256: string;
   added_at: string;
+  supplement_id: string | null;
 }
 
 const toMeta = (r: AttachmentRow): AttachmentMeta => ({
@@ -32,6 +35,7 @@ const toMeta = (r: AttachmentRow): AttachmentMeta => ({
   size: r.size,
   sha256: r.sha256,
   addedAt: r.added_at,
+  supplementId: r.supplement_id,
 });
 
 /** SQL for scanned attachments, content-addressed. */
@@ -43,10 +47,10 @@ export class AttachmentsRepo {
       this.db.prepare('INSERT OR IGNORE INTO attachment_blobs (sha256, bytes) VALUES (?, ?)').run(meta.sha256, bytes);
       this.db
         .prepare(
-          `INSERT INTO attachments (attachment_id, case_id, material_code, file_name, media_type, size, sha256, added_by, added_at)
-           VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+          `INSERT INTO attachments (attachment_id, case_id, material_code, file_name, media_type, size, sha256, added_by, added_at, supplement_id)
+           VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
         )
-        .run(meta.attachmentId, meta.caseId, meta.materialCode, meta.fileName, meta.mediaType, meta.size, meta.sha256, addedBy, meta.addedAt);
+        .run(meta.attachmentId, meta.caseId, meta.materialCode, meta.fileName, meta.mediaType, meta.size, meta.sha256, addedBy, meta.addedAt, meta.supplementId ?? null);
     })();
   }
 

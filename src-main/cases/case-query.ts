@@ -45,6 +45,10 @@ function toSummary(c: StoredCase): CaseSummary {
     clerkId: c.clerkId,
     clerkName: c.clerkName,
     departmentName: c.departmentName,
+    syncState: c.syncState,
+    departmentNo: c.departmentNo,
+    deptStatus: c.deptStatus,
+    attentionReason: c.attentionReason,
   };
 }
 
@@ -129,6 +133,8 @@ export class CaseQueries {
       attachments: this.attachments.listByCase(caseId).map(({ attachmentId, materialCode, fileName, mediaType, size, sha256 }) => ({ attachmentId, materialCode, fileName, mediaType, size, sha256 })),
       missing: c.missing ? (JSON.parse(c.missing) as MissingMaterial[]) : [],
       rejectReason: c.rejectReason,
+      deptReason: c.deptReason,
+      deptDetails: c.deptDetails as CaseDetail['deptDetails'],
       timeline: this.audit.list({ target: `case:${caseId}`, limit: 200 }).reverse(),
     };
   }

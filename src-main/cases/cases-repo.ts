@@ -35,8 +35,19 @@ export interface CaseRecord {
   rejectReason: string | null;
 }
 
-/** A case row plus the clerk's display name, as read back. */
-export interface StoredCase extends CaseRecord {
+/** The department's side of a case, kept by the sync loop. */
+export interface CaseSyncFields {
+  syncState: 'local' | 'sending' | 'delivered' | 'needs-attention';
+  departmentNo: string | null;
+  deptStatus: string | null;
+  deptReason: string | null;
+  deptDetails: Record<string, unknown> | null;
+  attentionReason: string | null;
+  deliveredAt: string | null;
+}
+
+/** A case row plus the clerk's display name and its sync fields, as read back. */
+export interface StoredCase extends CaseRecord, CaseSyncFields {
   clerkName: string;
 }
 
@@ -55,7 +66,17 @@ const COLUMNS: [keyof CaseRecord, string][] = [
 /** Maps a snake_case row to a stored case. */
 export function fromRow(row: Record<string, unknown>): StoredCase {
   const record = Object.fromEntries(COLUMNS.map(([key, col]) => [key, row[col]])) as unknown as CaseRecord;
-  return { ...record, clerkName: String(row.clerk_name ?? '') };
+  return {
+    ...record,
+    clerkName: String(row.clerk_name ?? ''),
+    syncState: (row.sync_state as CaseSyncFields['syncState'] | undefined) ?? 'local',
+    departmentNo: (row.department_no as string | null | undefined) ?? null,
+    deptStatus: (row.dept_status as string | null | undefined) ?? null,
+    deptReason: (row.dept_reason as string | null | undefined) ?? null,
+    deptDetails: typeof row.dept_details === 'string' ? (JSON.parse(row.dept_details) as Record<string, unknown>) : null,
+    attentionReason: (row.attention_reason as string | null | undefined) ?? null,
+    deliveredAt: (row.delivered_at as string | null | undefined) ?? null,
+  };
 }
 
 const INSERT_SQL = `INSERT INTO cases (${COLUMNS.map(([, c]) => c).join(', ')}) VALUES (${COLUMNS.map(([k]) => `@${k}`).join(', ')})

@@ -91,6 +91,11 @@ export class IntakeService {
   /** Stores a scanned file for a draft after checking its type by content and its size. */
   addAttachment(staff: Staff, input: { caseId: string; materialCode: string; fileName: string; bytes: Buffer }): AttachmentInfo {
     this.ownedDraft(staff, input.caseId);
+    return this.storeAttachment(staff, input);
+  }
+
+  /** Checks a scanned file (type by content, size) and stores it for a case or one of its supplements. */
+  storeAttachment(staff: Staff, input: { caseId: string; supplementId?: string; materialCode: string; fileName: string; bytes: Buffer }): AttachmentInfo {
     if (input.bytes.length === 0 || input.bytes.length > MAX_ATTACHMENT_BYTES) {
       throw new AppError('unsupported-file', 'file empty or too large', { fields: [{ path: 'file', code: input.bytes.length ? 'file-too-large' : 'file-empty' }], maxBytes: MAX_ATTACHMENT_BYTES });
     }
@@ -105,9 +110,11 @@ export class IntakeService {
       size: input.bytes.length,
       sha256: createHash('sha256').update(input.bytes).digest('hex'),
       addedAt: this.now().toISOString(),
+      supplementId: input.supplementId ?? null,
     };
     this.attachments.add(meta, input.bytes, staff.id);
-    return meta;
+    const { attachmentId, materialCode, fileName, size, sha256 } = meta;
+    return { attachmentId, materialCode, fileName, mediaType, size, sha256 };
   }
 
   removeAttachment(staff: Staff, attachmentId: string): void {

@@ -24,6 +24,7 @@ async function start(): Promise<void> {
     version: app.getVersion(),
   });
   const { log } = core.services;
+  core.startBackground();
   log.info('electron shell starting', { version: app.getVersion(), packaged: app.isPackaged });
   if (app.isPackaged) Menu.setApplicationMenu(null);
   installSecurityHandlers(session.defaultSession, log);

@@ -33,6 +33,7 @@ async function main(): Promise<void> {
     const host = await startHost({ app, rendererDir: join(root, 'out', 'renderer'), port: Number(values.port) });
     process.stdout.write(`tongban host: ${host.url}\n`);
     app.services.log.info('browser host started', { port: host.port, dataDir });
+    app.startBackground();
     const browser = values.open ? CHROMIUMS.find((p) => existsSync(p)) : undefined;
     if (browser) {
       spawn(browser, [`--app=${host.url}`, `--user-data-dir=${join(dataDir, 'browser-profile')}`, '--no-first-run', '--disable-background-networking', '--disable-sync'], {
@@ -41,10 +42,10 @@ async function main(): Promise<void> {
       }).unref();
     }
     const stop = () => {
-      void host.close().then(() => {
-        app.close();
-        process.exit(0);
-      });
+      void host
+        .close()
+        .then(() => app.shutdown())
+        .then(() => process.exit(0));
     };
     process.on('SIGINT', stop);
     process.on('SIGTERM', stop);

@@ -33,6 +33,12 @@ export interface CaseSummary {
   clerkId: number;
   clerkName: string;
   departmentName: string | null;
+  /** Where the case is on its way to the department. */
+  syncState: 'local' | 'sending' | 'delivered' | 'needs-attention';
+  departmentNo: string | null;
+  /** The department's latest status (received, reviewing, supplement-requested, approved, rejected, result-mailed …). */
+  deptStatus: string | null;
+  attentionReason: string | null;
 }
 
 /** A material as recorded with the case. */
@@ -69,6 +75,9 @@ export interface CaseDetail extends CaseSummary {
   attachments: AttachmentInfo[];
   missing: MissingMaterial[];
   rejectReason: string | null;
+  deptReason: string | null;
+  /** What the department asked for (需补正) and the result's waybill number. */
+  deptDetails: { missing?: string[]; waybillNo?: string } | null;
   timeline: AuditEntry[];
 }
 

@@ -75,7 +75,7 @@ export const foundationCommands = {
 export const foundationEvents = {
   'session:changed': z.object({ state: z.enum(['locked', 'signed-out']) }),
   'sync:status': z.object({
-    state: z.enum(['not-configured', 'offline', 'online', 'syncing']),
+    state: z.enum(['not-configured', 'offline', 'online', 'syncing', 'unauthenticated', 'revoked']),
     pending: z.number().int(),
     lastSuccessAt: z.string().nullable(),
   }),

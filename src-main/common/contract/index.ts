@@ -3,15 +3,20 @@ import type { Result } from '../result';
 import type { CommandSpec } from './define';
 import { foundationCommands, foundationEvents } from './foundation';
 import { intakeCommands } from './intake';
+import { printingCommands } from './printing';
+import { syncCommands } from './sync';
 
 export * from './define';
 export type { AppInfo, Settings } from './foundation';
 export type { CatalogueView, DecisionView, DivisionsView, DraftSummary, DraftView } from './intake';
+export type { SupplementView, SyncStatusView } from './sync';
 
 /** Every command of the app, by name `domain:verb`. */
 export const commands = {
   ...foundationCommands,
   ...intakeCommands,
+  ...printingCommands,
+  ...syncCommands,
 } as const;
 
 /** Every event the main process pushes to the renderer. */

@@ -1,0 +1,28 @@
+import type { syncCommands } from '../../common/contract/sync';
+import type { Staff } from '../../cases/intake-service';
+import type { Services } from '../services';
+import { actorFor, sessionOf, type CallContext, type Handlers } from '../gate';
+
+type SyncHandlers = Pick<Handlers, keyof typeof syncCommands>;
+
+function staffOf(ctx: CallContext): Staff {
+  const { user } = sessionOf(ctx);
+  return { ...actorFor(ctx), id: user.id, role: user.role };
+}
+
+/** Handlers for the sync bar, enrolment, "sync now" and supplements (补正). */
+export function syncHandlers(s: Services): SyncHandlers {
+  return {
+    'sync:status': () => s.sync.statusView(),
+    'sync:configure': (input, ctx) => s.sync.configure(actorFor(ctx), input.gatewayUrl, input.code),
+    'sync:now': () => s.sync.syncNow(),
+    'supplements:start': (input, ctx) => s.supplements.start(staffOf(ctx), input.caseId),
+    'supplements:attach': (input, ctx) =>
+      s.supplements.attach(staffOf(ctx), input.supplementId, { materialCode: input.materialCode, fileName: input.fileName, bytes: Buffer.from(input.dataBase64, 'base64') }),
+    'supplements:submit': (input, ctx) => {
+      s.supplements.submit(staffOf(ctx), input.supplementId, input.materials, input.note);
+      void s.sync.engine.syncNow();
+      return null;
+    },
+  };
+}

@@ -1,0 +1,73 @@
+import type Database from 'better-sqlite3';
+import type { AuditLog } from '../audit/audit-log';
+import type { AttachmentInfo } from '../common/cases/case-types';
+import type { SupplementView } from '../common/contract/sync';
+import { AppError } from '../common/errors';
+import { uuidv7 } from './ids';
+import type { IntakeService, Staff } from './intake-service';
+
+interface SupplementRow {
+  supplement_id: string;
+  case_id: string;
+  submitted_at: string | null;
+}
+
+/** 补正 at the window: the department asked for more; the clerk adds materials and they are pushed as a supplement. */
+export class SupplementsService {
+  constructor(
+    private readonly db: Database.Database,
+    private readonly audit: AuditLog,
+    private readonly intake: IntakeService,
+    private readonly now: () => Date,
+  ) {}
+
+  /** Opens (or continues) the supplement of a case whose department status is 需补正. */
+  start(staff: Staff, caseId: string): SupplementView {
+    const c = this.db
+      .prepare<[string], { outcome: string; dept_status: string | null; dept_details: string | null }>('SELECT outcome, dept_status, dept_details FROM cases WHERE case_id = ?')
+      .get(caseId);
+    if (!c || c.outcome !== 'accepted') throw new AppError('not-found', 'no accepted case with that id');
+    if (c.dept_status !== 'supplement-requested') throw new AppError('conflict', 'the department has not asked for a supplement', { reason: 'not-requested' });
+    let row = this.db.prepare<[string], SupplementRow>('SELECT * FROM supplements WHERE case_id = ? AND submitted_at IS NULL').get(caseId);
+    if (!row) {
+      const supplementId = uuidv7(this.now().getTime());
+      this.db.prepare("INSERT INTO supplements (supplement_id, case_id, materials, note, created_by) VALUES (?, ?, '[]', '', ?)").run(supplementId, caseId, staff.id);
+      row = { supplement_id: supplementId, case_id: caseId, submitted_at: null };
+    }
+    const details = c.dept_details ? (JSON.parse(c.dept_details) as { missing?: string[] }) : {};
+    return { supplementId: row.supplement_id, caseId, requested: details.missing ?? [], attachments: this.attachmentsOf(row.supplement_id, caseId) };
+  }
+
+  attach(staff: Staff, supplementId: string, file: { materialCode: string; fileName: string; bytes: Buffer }): AttachmentInfo {
+    const row = this.open(supplementId);
+    return this.intake.storeAttachment(staff, { caseId: row.case_id, supplementId, ...file });
+  }
+
+  /** Submits the supplement: one transaction with its outbox rows (manifest first, then its files) and the audit entry. */
+  submit(staff: Staff, supplementId: string, materials: unknown[], note: string): void {
+    const row = this.open(supplementId);
+    const at = this.now().toISOString();
+    this.db.transaction(() => {
+      this.db.prepare('UPDATE supplements SET materials = ?, note = ?, submitted_at = ? WHERE supplement_id = ?').run(JSON.stringify(materials), note, at, supplementId);
+      const outbox = this.db.prepare('INSERT INTO outbox (case_id, kind, ref, created_at) VALUES (?, ?, ?, ?)');
+      outbox.run(row.case_id, 'supplement', supplementId, at);
+      for (const a of this.attachmentsOf(supplementId, row.case_id)) outbox.run(row.case_id, 'attachment', a.attachmentId, at);
+      this.db.prepare("UPDATE cases SET sync_state = 'sending' WHERE case_id = ?").run(row.case_id);
+      this.audit.append({ actor: staff, action: 'case.supplement', target: `case:${row.case_id}`, details: { supplementId, materials: materials.length } });
+    })();
+  }
+
+  private open(supplementId: string): SupplementRow {
+    const row = this.db.prepare<[string], SupplementRow>('SELECT * FROM supplements WHERE supplement_id = ?').get(supplementId);
+    if (!row) throw new AppError('not-found', 'no such supplement');
+    if (row.submitted_at) throw new AppError('case-decided', 'this supplement was already submitted');
+    return row;
+  }
+
+  private attachmentsOf(supplementId: string, caseId: string): AttachmentInfo[] {
+    return this.intake.attachments
+      .listByCase(caseId)
+      .filter((a) => a.supplementId === supplementId)
+      .map(({ attachmentId, materialCode, fileName, mediaType, size, sha256 }) => ({ attachmentId, materialCode, fileName, mediaType, size, sha256 }));
+  }
+}

@@ -1,0 +1,69 @@
+import { z } from 'zod';
+import { MATERIAL_HANDLINGS } from '../cases/application';
+import type { AttachmentInfo } from '../cases/case-types';
+import { COUNTER_ROLES } from '../roles';
+import { command, rolesOnly, SIGNED_IN } from './define';
+
+const none = z.object({}).strict();
+
+/** The window-level sync bar and the device's enrolment. */
+export interface SyncStatusView {
+  state: 'not-configured' | 'offline' | 'online' | 'syncing' | 'unauthenticated' | 'revoked';
+  pending: number;
+  oldestPendingAt: string | null;
+  lastSuccessAt: string | null;
+  lastError: string | null;
+  deviceId: string | null;
+  gatewayUrl: string | null;
+  district: string | null;
+  enrolledAt: string | null;
+}
+
+/** A supplement being put together for a case the department asked to complete (补正). */
+export interface SupplementView {
+  supplementId: string;
+  caseId: string;
+  requested: string[];
+  attachments: AttachmentInfo[];
+}
+
+/** Sync commands: status, enrolment, sync now, and supplements. */
+export const syncCommands = {
+  'sync:status': command<SyncStatusView>()(none, SIGNED_IN),
+  'sync:configure': command<SyncStatusView>()(
+    z
+      .object({
+        gatewayUrl: z.url({ protocol: /^https?$/ }).max(200),
+        code: z.string().trim().min(4, 'enrolment-code-invalid').max(64),
+      })
+      .strict(),
+    rolesOnly('admin'),
+  ),
+  'sync:now': command<SyncStatusView>()(none, rolesOnly(...COUNTER_ROLES, 'admin')),
+  'supplements:start': command<SupplementView>()(z.object({ caseId: z.uuid() }).strict(), rolesOnly(...COUNTER_ROLES)),
+  'supplements:attach': command<AttachmentInfo>()(
+    z
+      .object({
+        supplementId: z.uuid(),
+        materialCode: z.string().min(1).max(40),
+        fileName: z.string().trim().min(1).max(120),
+        dataBase64: z.base64().max(14 * 1024 * 1024),
+      })
+      .strict(),
+    rolesOnly(...COUNTER_ROLES),
+    15 * 1024 * 1024,
+  ),
+  'supplements:submit': command<null>()(
+    z
+      .object({
+        supplementId: z.uuid(),
+        materials: z
+          .array(z.object({ code: z.string().min(1).max(40), name: z.string().min(1).max(100), handling: z.enum(MATERIAL_HANDLINGS), pages: z.number().int().min(0).max(999) }).strict())
+          .min(1, 'required')
+          .max(30),
+        note: z.string().trim().max(500, 'too-long').default(''),
+      })
+      .strict(),
+    rolesOnly(...COUNTER_ROLES),
+  ),
+};

@@ -1,0 +1,85 @@
+import type { AttachmentsRepo } from '../cases/attachments-repo';
+import type { CasesRepo } from '../cases/cases-repo';
+import { canonicalJson } from '../common/canonical-json';
+import { signedRequest, type ClientOptions, type GatewayReply } from './gateway-client';
+import { buildCaseManifest } from './manifest-builder';
+import type { OutboxOp, SyncDevice, SyncRepo } from './sync-repo';
+
+/** Files up to this size go in one PUT; larger ones in resumable chunks. */
+export const SINGLE_UPLOAD_LIMIT = 1024 * 1024;
+
+/** What an operation needs to build its request. */
+export interface OperationContext {
+  device: SyncDevice;
+  client: ClientOptions;
+  cases: CasesRepo;
+  attachments: AttachmentsRepo;
+  repo: SyncRepo;
+  hallDivision: string;
+}
+
+const gone = (what: string): GatewayReply => ({ status: 400, body: null, retryAfter: null, errorCode: `local-${what}-missing` });
+
+/** Sends one outbox operation as the identical request every time it is retried. */
+export async function sendOperation(ctx: OperationContext, op: OutboxOp): Promise<GatewayReply> {
+  switch (op.kind) {
+    case 'case':
+      return sendCase(ctx, op.caseId);
+    case 'attachment':
+      return sendAttachment(ctx, op.caseId, op.ref ?? '');
+    case 'supplement':
+      return sendSupplement(ctx, op.caseId, op.ref ?? '');
+  }
+}
+
+async function sendCase(ctx: OperationContext, caseId: string): Promise<GatewayReply> {
+  const stored = ctx.cases.get(caseId);
+  if (!stored) return gone('case');
+  const attachments = ctx.attachments.listByCase(caseId).filter((a) => !a.supplementId);
+  const manifest = buildCaseManifest(stored, ctx.cases.materials(caseId), attachments, ctx.hallDivision, ctx.device.district);
+  return signedRequest(ctx.device, ctx.client, { method: 'PUT', path: `/v1/cases/${caseId}`, body: Buffer.from(canonicalJson(manifest)), idempotencyKey: caseId });
+}
+
+async function sendAttachment(ctx: OperationContext, caseId: string, attachmentId: string): Promise<GatewayReply> {
+  const meta = ctx.attachments.get(attachmentId);
+  const bytes = meta && ctx.attachments.bytes(meta.sha256);
+  if (!meta || !bytes) return gone('attachment');
+  const path = `/v1/cases/${caseId}/attachments/${attachmentId}`;
+  if (bytes.length <= SINGLE_UPLOAD_LIMIT) {
+    return signedRequest(ctx.device, ctx.client, { method: 'PUT', path, body: bytes, contentType: 'application/octet-stream', idempotencyKey: attachmentId });
+  }
+  // Resumable: ask where the gateway got to, then send the rest in chunks.
+  const head = await signedRequest(ctx.device, ctx.client, { method: 'HEAD', path, idempotencyKey: attachmentId });
+  if (head.status !== 200 && head.status !== 204) return head;
+  let offset = Number(head.headers?.['upload-offset'] ?? 0);
+  let reply: GatewayReply = head;
+  while (offset < bytes.length) {
+    const chunk = bytes.subarray(offset, Math.min(bytes.length, offset + SINGLE_UPLOAD_LIMIT));
+    reply = await signedRequest(ctx.device, ctx.client, {
+      method: 'PATCH',
+      path,
+      body: Buffer.from(chunk),
+      contentType: 'application/offset+octet-stream',
+      idempotencyKey: attachmentId,
+      headers: { 'Upload-Offset': String(offset) },
+    });
+    if (reply.status !== 204 && reply.status !== 200 && reply.status !== 201) return reply;
+    offset = Number(reply.headers?.['upload-offset'] ?? offset + chunk.length);
+  }
+  return reply;
+}
+
+async function sendSupplement(ctx: OperationContext, caseId: string, supplementId: string): Promise<GatewayReply> {
+  const supplement = ctx.repo.supplement(supplementId);
+  if (!supplement) return gone('supplement');
+  const attachments = ctx.attachments.listByCase(caseId).filter((a) => a.supplementId === supplementId);
+  const manifest = {
+    supplementId,
+    caseId,
+    materials: supplement.materials,
+    attachments: attachments.map((a) => ({ attachmentId: a.attachmentId, materialCode: a.materialCode, sha256: a.sha256, size: a.size, mediaType: a.mediaType })),
+    note: supplement.note,
+    submittedAt: supplement.submittedAt,
+  };
+  return signedRequest(ctx.device, ctx.client, { method: 'PUT', path: `/v1/cases/${caseId}/supplements/${supplementId}`, body: Buffer.from(canonicalJson(manifest)), idempotencyKey: supplementId });
+}

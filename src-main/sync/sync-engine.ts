@@ -1,0 +1,208 @@
+import { randomUUID } from 'node:crypto';
+import type { EventBus } from '../app/events';
+import type { AuditLog } from '../audit/audit-log';
+import type { AttachmentsRepo } from '../cases/attachments-repo';
+import type { CasesRepo } from '../cases/cases-repo';
+import type { Hall } from '../common/hall';
+import type { Logger } from '../log/logger';
+import { classify, fullJitterDelay, retryAfterMs } from './backoff';
+import { signedRequest, type ClientOptions, type GatewayReply } from './gateway-client';
+import { sendOperation } from './operations';
+import type { OutboxOp, ReceivedEvent, SyncDevice, SyncRepo } from './sync-repo';
+
+/** The window-level sync state shown in the bar. */
+export type SyncState = 'not-configured' | 'offline' | 'online' | 'syncing' | 'unauthenticated' | 'revoked';
+
+/** What the bar shows. */
+export interface SyncStatus {
+  state: SyncState;
+  pending: number;
+  oldestPendingAt: string | null;
+  lastSuccessAt: string | null;
+  lastError: string | null;
+  deviceId: string | null;
+}
+
+/** Everything the loop needs; `random` and `now` are injected so tests can be seeded. */
+export interface SyncEngineDeps {
+  repo: SyncRepo;
+  cases: CasesRepo;
+  attachments: AttachmentsRepo;
+  audit: AuditLog;
+  events: EventBus;
+  log: Logger;
+  hall: () => Hall | null;
+  now: () => Date;
+  random: () => number;
+  timeoutMs?: number;
+  concurrency?: number;
+}
+
+const LEASE_MS = 120_000;
+
+/**
+ * The one sync loop: pushes due outbox operations (in order per case, a few cases at once) and
+ * then pulls status events. Every outcome follows the protocol's table; a bad case never blocks others.
+ */
+export class SyncEngine {
+  private readonly owner = randomUUID();
+  private current: Promise<void> | null = null;
+  private timer: NodeJS.Timeout | null = null;
+  private state: SyncState = 'offline';
+
+  constructor(private readonly d: SyncEngineDeps) {}
+
+  private get client(): ClientOptions {
+    return { timeoutMs: this.d.timeoutMs ?? 15_000, now: this.d.now };
+  }
+
+  status(): SyncStatus {
+    const device = this.d.repo.device();
+    const st = this.d.repo.state();
+    const pending = this.d.repo.pendingSummary();
+    const state: SyncState = !device ? 'not-configured' : device.revokedAt ? 'revoked' : this.current ? 'syncing' : this.state === 'syncing' ? (st.online ? 'online' : 'offline') : this.state;
+    return { state, pending: pending.cases, oldestPendingAt: pending.oldestAcceptedAt, lastSuccessAt: st.lastSuccessAt, lastError: st.lastError, deviceId: device?.deviceId ?? null };
+  }
+
+  /** Runs a round now, or waits for the one already running. */
+  syncNow(): Promise<void> {
+    this.current ??= this.round().finally(() => {
+      this.current = null;
+      this.publish();
+    });
+    return this.current;
+  }
+
+  /** Starts the periodic loop. */
+  start(intervalMs = 5_000): void {
+    const tick = () => {
+      void this.syncNow().finally(() => {
+        if (this.timer) this.timer = setTimeout(tick, intervalMs);
+      });
+    };
+    this.timer = setTimeout(tick, 0);
+  }
+
+  /** Stops scheduling rounds (a running round finishes on its own). */
+  halt(): void {
+    if (this.timer) clearTimeout(this.timer);
+    this.timer = null;
+  }
+
+  async stop(): Promise<void> {
+    this.halt();
+    await this.current;
+    this.d.repo.releaseLease(this.owner);
+  }
+
+  private publish(): void {
+    const s = this.status();
+    this.d.events.emit('sync:status', { state: s.state, pending: s.pending, lastSuccessAt: s.lastSuccessAt });
+  }
+
+  private async round(): Promise<void> {
+    const device = this.d.repo.device();
+    if (!device || device.revokedAt) return;
+    const now = this.d.now();
+    if (!this.d.repo.acquireLease(this.owner, now.toISOString(), new Date(now.getTime() + LEASE_MS).toISOString())) return;
+    this.state = 'syncing';
+    this.publish();
+    try {
+      const pushed = await this.push(device);
+      if (pushed !== 'stop') await this.pull(device);
+    } catch (err) {
+      this.d.log.error('sync round failed', { error: err });
+    }
+  }
+
+  /** Records whether the gateway answered; when it answers again after an outage, queued retries become due at once. */
+  private contact(reply: GatewayReply): void {
+    const at = this.d.now().toISOString();
+    if (reply.status === null) {
+      this.d.repo.recordContact(false, at, reply.transportError ?? 'network error');
+      this.state = 'offline';
+      return;
+    }
+    const wasOnline = this.d.repo.state().online;
+    this.d.repo.recordContact(true, at, null);
+    if (!wasOnline) this.d.repo.resetBackoff();
+    this.state = 'online';
+  }
+
+  private async push(device: SyncDevice): Promise<'done' | 'stop'> {
+    const limit = this.d.concurrency ?? 2;
+    for (;;) {
+      const due = this.d.repo.dueOps(this.d.now().toISOString(), 200).filter((op) => !this.d.repo.hasEarlierPending(op));
+      const batch: OutboxOp[] = [];
+      for (const op of due) if (batch.length < limit && !batch.some((b) => b.caseId === op.caseId)) batch.push(op);
+      if (!batch.length) return 'done';
+      const outcomes = await Promise.all(batch.map((op) => this.runOp(device, op)));
+      if (outcomes.includes('stop')) return 'stop';
+    }
+  }
+
+  private async runOp(device: SyncDevice, op: OutboxOp): Promise<'next' | 'stop'> {
+    const hall = this.d.hall();
+    const reply = await sendOperation({ device, client: this.client, cases: this.d.cases, attachments: this.d.attachments, repo: this.d.repo, hallDivision: hall?.divisionCode ?? '' }, op);
+    this.contact(reply);
+    const outcome = classify(reply.status, reply.errorCode);
+    const at = this.d.now();
+    switch (outcome) {
+      case 'success':
+        this.succeeded(op, reply, at.toISOString());
+        return 'next';
+      case 'retry': {
+        const wait = retryAfterMs(reply.retryAfter, at.getTime()) ?? fullJitterDelay(op.attempts + 1, this.d.random);
+        this.d.repo.markRetry(op.id, op.attempts + 1, new Date(at.getTime() + wait).toISOString(), reply.transportError ?? `HTTP ${reply.status}`);
+        if (!this.d.cases.get(op.caseId)?.departmentNo) this.d.repo.setCaseSync(op.caseId, { syncState: 'sending' });
+        return reply.status === null ? 'stop' : 'next';
+      }
+      case 'reauthenticate':
+        this.state = 'unauthenticated';
+        this.d.log.warn('gateway refused the device signature; re-enrolment needed', { status: reply.status });
+        return 'stop';
+      case 'revoked':
+        this.d.repo.markRevoked(at.toISOString());
+        this.d.audit.append({ actor: { id: null, name: 'system' }, action: 'sync.device-revoked', details: { deviceId: device.deviceId } });
+        this.state = 'revoked';
+        return 'stop';
+      case 'invalid': {
+        const reason = reply.errorCode ?? `HTTP ${reply.status}`;
+        this.d.repo.markFailed(op.id, reason);
+        this.d.repo.setCaseSync(op.caseId, { syncState: 'needs-attention', attentionReason: reason });
+        this.d.audit.append({ actor: { id: null, name: 'system' }, action: 'sync.needs-attention', target: `case:${op.caseId}`, details: { op: op.kind, reason } });
+        return 'next';
+      }
+    }
+  }
+
+  private succeeded(op: OutboxOp, reply: GatewayReply, at: string): void {
+    this.d.repo.markDone(op.id, at);
+    if (op.kind === 'case') {
+      const body = reply.body as { departmentNo?: string; missingAttachments?: string[] } | null;
+      this.d.repo.requeueAttachments(op.caseId, body?.missingAttachments ?? []);
+      const departmentNo = body?.departmentNo;
+      this.d.repo.setCaseSync(op.caseId, { syncState: this.d.repo.hasPendingOps(op.caseId) ? 'sending' : 'delivered', ...(departmentNo ? { departmentNo } : {}), deliveredAt: at });
+    } else if (!this.d.repo.hasPendingOps(op.caseId)) {
+      this.d.repo.setCaseSync(op.caseId, { syncState: 'delivered', deliveredAt: at });
+    }
+  }
+
+  private async pull(device: SyncDevice): Promise<void> {
+    let resets = 0;
+    for (let page = 0; page < 1000; page++) {
+      const cursor = this.d.repo.state().cursor;
+      const query = new URLSearchParams({ limit: '200', ...(cursor ? { cursor } : {}) }).toString();
+      const reply = await signedRequest(device, this.client, { method: 'GET', path: '/v1/status-events', query });
+      this.contact(reply);
+      if (reply.status === 410 && resets++ === 0) {
+        this.d.repo.resetCursor();
+        continue;
+      }
+      if (reply.status !== 200) return;
+      const feed = reply.body as { events: ReceivedEvent[]; nextCursor: string | null; hasMore: boolean };
+      this.d.repo.applyEvents(feed.events, feed.nextCursor ?? cursor, this.d.now().toISOString());
+      if (!feed.hasMore) return;
+    }
+  }
+}

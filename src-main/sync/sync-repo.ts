@@ -1,0 +1,199 @@
+import type Database from 'better-sqlite3';
+
+/** The enrolled device: who signs, and where it sends. */
+export interface SyncDevice {
+  gatewayUrl: string;
+  deviceId: string;
+  epoch: number;
+  district: string;
+  publicKey: string;
+  privateKey: string;
+  clockOffsetMs: number;
+  enrolledAt: string;
+  revokedAt: string | null;
+}
+
+/** One outbox operation. */
+export interface OutboxOp {
+  id: number;
+  caseId: string;
+  kind: 'case' | 'attachment' | 'supplement';
+  ref: string | null;
+  attempts: number;
+}
+
+/** A status event as received from the gateway. */
+export interface ReceivedEvent {
+  eventId: string;
+  caseId: string;
+  caseVersion: number;
+  status: string;
+  reason: string | null;
+  details: Record<string, unknown>;
+  at: string;
+}
+
+/** The loop's persistent state. */
+export interface SyncStateRow {
+  cursor: string | null;
+  lastSuccessAt: string | null;
+  lastError: string | null;
+  online: boolean;
+}
+
+/** SQL for the sync loop: device, lease, outbox, the department's view of cases, status events. */
+export class SyncRepo {
+  constructor(private readonly db: Database.Database) {}
+
+  device(): SyncDevice | null {
+    const row = this.db.prepare<[], Record<string, unknown>>('SELECT * FROM sync_device WHERE id = 1').get();
+    if (!row) return null;
+    return {
+      gatewayUrl: row.gateway_url as string,
+      deviceId: row.device_id as string,
+      epoch: row.epoch as number,
+      district: row.district as string,
+      publicKey: row.public_key as string,
+      privateKey: row.private_key as string,
+      clockOffsetMs: row.clock_offset_ms as number,
+      enrolledAt: row.enrolled_at as string,
+      revokedAt: (row.revoked_at as string | null) ?? null,
+    };
+  }
+
+  saveDevice(d: SyncDevice): void {
+    this.db
+      .prepare(
+        `INSERT INTO sync_device (id, gateway_url, device_id, epoch, district, public_key, private_key, clock_offset_ms, enrolled_at, revoked_at)
+         VALUES (1, @gatewayUrl, @deviceId, @epoch, @district, @publicKey, @privateKey, @clockOffsetMs, @enrolledAt, @revokedAt)
+         ON CONFLICT (id) DO UPDATE SET gateway_url = excluded.gateway_url, device_id = excluded.device_id, epoch = excluded.epoch,
+           district = excluded.district, public_key = excluded.public_key, private_key = excluded.private_key,
+           clock_offset_ms = excluded.clock_offset_ms, enrolled_at = excluded.enrolled_at, revoked_at = excluded.revoked_at`,
+      )
+      .run(d);
+    this.db.prepare('UPDATE sync_state SET cursor = NULL WHERE id = 1').run();
+  }
+
+  markRevoked(at: string): void {
+    this.db.prepare('UPDATE sync_device SET revoked_at = ? WHERE id = 1').run(at);
+  }
+
+  state(): SyncStateRow {
+    const row = this.db.prepare<[], { cursor: string | null; last_success_at: string | null; last_error: string | null; online: number }>('SELECT * FROM sync_state WHERE id = 1').get()!;
+    return { cursor: row.cursor, lastSuccessAt: row.last_success_at, lastError: row.last_error, online: row.online === 1 };
+  }
+
+  recordContact(online: boolean, at: string, error: string | null): void {
+    if (online) this.db.prepare('UPDATE sync_state SET online = 1, last_success_at = ?, last_error = NULL WHERE id = 1').run(at);
+    else this.db.prepare('UPDATE sync_state SET online = 0, last_error = ? WHERE id = 1').run(error);
+  }
+
+  /** Takes or renews the single-loop lease; false when another live loop holds it. */
+  acquireLease(owner: string, nowIso: string, untilIso: string): boolean {
+    const info = this.db
+      .prepare('UPDATE sync_state SET lease_owner = ?, lease_until = ? WHERE id = 1 AND (lease_owner IS NULL OR lease_owner = ? OR lease_until < ?)')
+      .run(owner, untilIso, owner, nowIso);
+    return info.changes === 1;
+  }
+
+  releaseLease(owner: string): void {
+    this.db.prepare('UPDATE sync_state SET lease_owner = NULL, lease_until = NULL WHERE id = 1 AND lease_owner = ?').run(owner);
+  }
+
+  /** Pending operations due now, oldest first. */
+  dueOps(nowIso: string, limit: number): OutboxOp[] {
+    return this.db
+      .prepare<[string, number], { id: number; case_id: string; kind: OutboxOp['kind']; ref: string | null; attempts: number }>(
+        `SELECT id, case_id, kind, ref, attempts FROM outbox
+         WHERE state = 'pending' AND (next_attempt_at IS NULL OR next_attempt_at <= ?) ORDER BY id LIMIT ?`,
+      )
+      .all(nowIso, limit)
+      .map((r) => ({ id: r.id, caseId: r.case_id, kind: r.kind, ref: r.ref, attempts: r.attempts }));
+  }
+
+  /** True when an earlier operation of the same case is still pending (operations run in order per case). */
+  hasEarlierPending(op: OutboxOp): boolean {
+    return !!this.db.prepare("SELECT 1 FROM outbox WHERE case_id = ? AND state = 'pending' AND id < ? LIMIT 1").get(op.caseId, op.id);
+  }
+
+  markDone(opId: number, at: string): void {
+    this.db.prepare("UPDATE outbox SET state = 'done', done_at = ?, last_error = NULL WHERE id = ?").run(at, opId);
+  }
+
+  markRetry(opId: number, attempts: number, nextAt: string, error: string): void {
+    this.db.prepare('UPDATE outbox SET attempts = ?, next_attempt_at = ?, last_error = ? WHERE id = ?').run(attempts, nextAt, error, opId);
+  }
+
+  markFailed(opId: number, error: string): void {
+    this.db.prepare("UPDATE outbox SET state = 'failed', last_error = ? WHERE id = ?").run(error, opId);
+  }
+
+  /** The network is back: everything waiting on a backoff becomes due at once. */
+  resetBackoff(): void {
+    this.db.prepare("UPDATE outbox SET next_attempt_at = NULL WHERE state = 'pending' AND next_attempt_at IS NOT NULL").run();
+  }
+
+  /** Puts attachment uploads the gateway reports missing back in the queue. */
+  requeueAttachments(caseId: string, attachmentIds: string[]): void {
+    const stmt = this.db.prepare("UPDATE outbox SET state = 'pending', next_attempt_at = NULL WHERE case_id = ? AND kind = 'attachment' AND ref = ? AND state = 'done'");
+    for (const id of attachmentIds) stmt.run(caseId, id);
+  }
+
+  pendingSummary(): { cases: number; oldestAcceptedAt: string | null } {
+    const row = this.db
+      .prepare<[], { n: number; oldest: string | null }>(
+        "SELECT count(DISTINCT o.case_id) AS n, min(c.decided_at) AS oldest FROM outbox o JOIN cases c ON c.case_id = o.case_id WHERE o.state = 'pending'",
+      )
+      .get()!;
+    return { cases: row.n, oldestAcceptedAt: row.oldest };
+  }
+
+  setCaseSync(caseId: string, fields: { syncState: string; departmentNo?: string; attentionReason?: string | null; deliveredAt?: string }): void {
+    this.db
+      .prepare(
+        `UPDATE cases SET sync_state = @syncState, department_no = coalesce(@departmentNo, department_no),
+           attention_reason = @attentionReason, delivered_at = coalesce(@deliveredAt, delivered_at) WHERE case_id = @caseId`,
+      )
+      .run({ caseId, syncState: fields.syncState, departmentNo: fields.departmentNo ?? null, attentionReason: fields.attentionReason ?? null, deliveredAt: fields.deliveredAt ?? null });
+  }
+
+  hasPendingOps(caseId: string): boolean {
+    return !!this.db.prepare("SELECT 1 FROM outbox WHERE case_id = ? AND state = 'pending' LIMIT 1").get(caseId);
+  }
+
+  /** Stores a page of status events and the cursor after them in one transaction; returns how many were new. */
+  applyEvents(events: ReceivedEvent[], cursor: string | null, receivedAt: string): number {
+    const insert = this.db.prepare(
+      `INSERT OR IGNORE INTO status_events (event_id, case_id, case_version, status, reason, details, at, received_at)
+       VALUES (@eventId, @caseId, @caseVersion, @status, @reason, @details, @at, @receivedAt)`,
+    );
+    const apply = this.db.prepare(
+      `UPDATE cases SET dept_status = @status, dept_reason = @reason, dept_details = @details, dept_case_version = @caseVersion,
+         department_no = coalesce(department_no, @departmentNo)
+       WHERE case_id = @caseId AND dept_case_version < @caseVersion`,
+    );
+    return this.db.transaction(() => {
+      let fresh = 0;
+      for (const e of events) {
+        const details = JSON.stringify(e.details);
+        if (insert.run({ ...e, details, receivedAt }).changes === 1) fresh += 1;
+        const departmentNo = typeof e.details.departmentNo === 'string' ? e.details.departmentNo : null;
+        apply.run({ caseId: e.caseId, status: e.status, reason: e.reason, details, caseVersion: e.caseVersion, departmentNo });
+      }
+      this.db.prepare('UPDATE sync_state SET cursor = ? WHERE id = 1').run(cursor);
+      return fresh;
+    })();
+  }
+
+  /** A submitted supplement, as pushed. */
+  supplement(supplementId: string): { materials: unknown; note: string; submittedAt: string } | null {
+    const row = this.db
+      .prepare<[string], { materials: string; note: string; submitted_at: string | null }>('SELECT materials, note, submitted_at FROM supplements WHERE supplement_id = ?')
+      .get(supplementId);
+    return row && row.submitted_at ? { materials: JSON.parse(row.materials) as unknown, note: row.note, submittedAt: row.submitted_at } : null;
+  }
+
+  resetCursor(): void {
+    this.db.prepare('UPDATE sync_state SET cursor = NULL WHERE id = 1').run();
+  }
+}

@@ -1,0 +1,56 @@
+import type Database from 'better-sqlite3';
+import type { EventBus } from '../app/events';
+import type { Actor, AuditLog } from '../audit/audit-log';
+import type { AttachmentsRepo } from '../cases/attachments-repo';
+import type { CasesRepo } from '../cases/cases-repo';
+import type { SyncStatusView } from '../common/contract/sync';
+import { AppError } from '../common/errors';
+import type { Hall } from '../common/hall';
+import type { Logger } from '../log/logger';
+import { enrolDevice } from './enrolment';
+import { SyncEngine } from './sync-engine';
+import { SyncRepo } from './sync-repo';
+
+/** Sync as the rest of the app sees it: status, enrolment, "sync now", and the background loop. */
+export class SyncService {
+  readonly repo: SyncRepo;
+  readonly engine: SyncEngine;
+
+  constructor(
+    db: Database.Database,
+    private readonly deps: { cases: CasesRepo; attachments: AttachmentsRepo; audit: AuditLog; events: EventBus; log: Logger; hall: () => Hall | null; now: () => Date; timeoutMs?: number },
+  ) {
+    this.repo = new SyncRepo(db);
+    this.engine = new SyncEngine({ ...deps, repo: this.repo, random: Math.random });
+  }
+
+  statusView(): SyncStatusView {
+    const s = this.engine.status();
+    const device = this.repo.device();
+    return { ...s, gatewayUrl: device?.gatewayUrl ?? null, district: device?.district ?? null, enrolledAt: device?.enrolledAt ?? null };
+  }
+
+  /** Enrols (or re-enrols after a reinstall or restore) with a one-time code from the gateway administrator. */
+  async configure(actor: Actor, gatewayUrl: string, code: string): Promise<SyncStatusView> {
+    const hall = this.deps.hall();
+    if (!hall) throw new AppError('not-initialized', 'first run not completed');
+    const device = await enrolDevice({
+      gatewayUrl,
+      code,
+      windowCode: hall.windowCode,
+      hallDivision: hall.divisionCode,
+      deviceName: `${hall.name} ${hall.windowNo}号窗口`,
+      now: this.deps.now,
+      timeoutMs: this.deps.timeoutMs,
+    });
+    this.repo.saveDevice(device);
+    this.deps.audit.append({ actor, action: 'sync.enrol', details: { gatewayUrl: device.gatewayUrl, deviceId: device.deviceId, epoch: device.epoch } });
+    void this.engine.syncNow();
+    return this.statusView();
+  }
+
+  async syncNow(): Promise<SyncStatusView> {
+    await this.engine.syncNow();
+    return this.statusView();
+  }
+}

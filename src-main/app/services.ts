@@ -68,8 +68,8 @@ export async function createServices(config: AppConfig): Promise<Services> {
     log.info('database migrated', { ...migration });
   }
   const settings = new SettingsStore(new SettingsRepo(db));
-  const auth = new AuthService(db, audit, settings, now);
   const events = new EventBus();
+  const auth = new AuthService(db, audit, settings, now, (callerId) => events.emit('session:changed', { state: 'locked' }, callerId));
   const importedFile = join(config.dataDir, 'catalogue', 'imported-catalogue.json');
   const catalogue = await createCatalogueService(config.resourcesDir, {
     importedCatalogueText: existsSync(importedFile) ? readFileSync(importedFile, 'utf8') : undefined,

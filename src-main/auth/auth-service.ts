@@ -1,5 +1,5 @@
 import type Database from 'better-sqlite3';
-import { passwordProblems, type SessionInfo, type UserSummary } from '../common/accounts';
+import { CONFLICT_REASONS, passwordProblems, type SessionInfo, type UserSummary } from '../common/accounts';
 import { AppError } from '../common/errors';
 import type { SecurityPolicy } from '../common/hall';
 import type { AuditLog, Actor } from '../audit/audit-log';
@@ -24,6 +24,7 @@ export class AuthService {
     private readonly audit: AuditLog,
     private readonly settings: SettingsStore,
     private readonly now: () => Date,
+    private readonly onIdleLock: (callerId: string) => void = () => undefined,
   ) {
     this.users = new UsersRepo(db);
     this.sessions = new Sessions(() => now().getTime());
@@ -35,12 +36,17 @@ export class AuthService {
 
   /** The caller's session with its current user; ends it if the account was disabled or removed. */
   resolve(callerId: string): ActiveSession | null {
-    const session = this.sessions.get(callerId, this.policy().idleLockMinutes * 60_000);
-    if (!session) return null;
+    const found = this.sessions.get(callerId, this.policy().idleLockMinutes * 60_000);
+    if (!found) return null;
+    const { session, idleLocked } = found;
     const user = this.users.byId(session.userId);
     if (!user || user.disabled) {
       this.sessions.end(callerId);
       return null;
+    }
+    if (idleLocked) {
+      this.audit.append({ actor: { id: user.id, name: user.username }, action: 'auth.lock', target: `user:${user.id}`, details: { reason: 'idle' } });
+      this.onIdleLock(callerId);
     }
     return { session, user };
   }
@@ -58,6 +64,7 @@ export class AuthService {
   private async checkPassword(user: UserRecord | null, password: string): Promise<UserRecord> {
     const at = this.now();
     if (user?.lockedUntil && Date.parse(user.lockedUntil) > at.getTime()) {
+      this.audit.append({ actor: { id: user.id, name: user.username }, action: 'auth.login-failed', target: `user:${user.id}`, details: { reason: 'locked' } });
       throw new AppError('account-locked', 'account is locked', { until: user.lockedUntil });
     }
     const matches = await verifyPassword(password, user?.passwordHash ?? DUMMY_HASH);
@@ -122,7 +129,7 @@ export class AuthService {
 
   async changePassword(active: ActiveSession, currentPassword: string, newPassword: string): Promise<void> {
     await this.checkPassword(this.users.byId(active.user.id), currentPassword);
-    requireStrong(newPassword, active.user.username);
+    requireStrong(newPassword, active.user.username, 'newPassword');
     const hash = await hashPassword(newPassword);
     this.db.transaction(() => {
       this.users.setPassword(active.user.id, hash, this.now().toISOString());
@@ -145,8 +152,8 @@ export class AuthService {
 
   setDisabled(actor: Actor, userId: number, disabled: boolean): UserSummary {
     const user = this.mustGet(userId);
-    if (disabled && user.id === actor.id) throw new AppError('conflict', 'cannot disable yourself', { reason: 'self' });
-    if (disabled && user.role === 'admin' && this.users.countActiveAdmins() <= 1) throw new AppError('conflict', 'last administrator', { reason: 'last-admin' });
+    if (disabled && user.id === actor.id) throw new AppError('conflict', 'cannot disable yourself', { reason: CONFLICT_REASONS.self });
+    if (disabled && user.role === 'admin' && this.users.countActiveAdmins() <= 1) throw new AppError('conflict', 'last administrator', { reason: CONFLICT_REASONS.lastAdmin });
     this.db.transaction(() => {
       this.users.setDisabled(userId, disabled, this.now().toISOString());
       this.audit.append({ actor, action: disabled ? 'users.disable' : 'users.enable', target: `user:${userId}` });
@@ -157,7 +164,7 @@ export class AuthService {
 
   async resetPassword(actor: Actor, userId: number, newPassword: string): Promise<UserSummary> {
     const user = this.mustGet(userId);
-    requireStrong(newPassword, user.username);
+    requireStrong(newPassword, user.username, 'newPassword');
     const hash = await hashPassword(newPassword);
     this.db.transaction(() => {
       this.users.setPassword(userId, hash, this.now().toISOString());
@@ -168,7 +175,7 @@ export class AuthService {
 
   setRole(actor: Actor, userId: number, role: UserRecord['role']): UserSummary {
     const user = this.mustGet(userId);
-    if (user.role === 'admin' && role !== 'admin' && this.users.countActiveAdmins() <= 1) throw new AppError('conflict', 'last administrator', { reason: 'last-admin' });
+    if (user.role === 'admin' && role !== 'admin' && this.users.countActiveAdmins() <= 1) throw new AppError('conflict', 'last administrator', { reason: CONFLICT_REASONS.lastAdmin });
     this.db.transaction(() => {
       this.users.setRole(userId, role, this.now().toISOString());
       this.audit.append({ actor, action: 'users.set-role', target: `user:${userId}`, details: { from: user.role, to: role } });
@@ -189,7 +196,7 @@ export function actorOf(active: ActiveSession): Actor {
 }
 
 /** Throws `weak-password` with the rules the password breaks. */
-export function requireStrong(password: string, username: string): void {
+export function requireStrong(password: string, username: string, path = 'password'): void {
   const problems = passwordProblems(password, username);
-  if (problems.length) throw new AppError('weak-password', 'password too weak', { fields: problems.map((code) => ({ path: 'password', code })) });
+  if (problems.length) throw new AppError('weak-password', 'password too weak', { fields: problems.map((code) => ({ path, code })) });
 }

@@ -51,16 +51,22 @@ describe('accounts and sessions', () => {
     expect(await login(app, 'c', 'clerk1', 'Passw0rd!')).toMatchObject({ ok: false, error: { code: 'account-locked' } });
     app.clock.advanceMinutes(2);
     expect(await login(app, 'c', 'clerk1', 'Passw0rd!')).toMatchObject({ ok: true });
-    const actions = app.services.audit.list({ limit: 50 }).map((e) => e.action);
-    expect(actions.filter((a) => a === 'auth.login-failed')).toHaveLength(5);
-    expect(actions).toContain('auth.account-locked');
+    const entries = app.services.audit.list({ limit: 50 });
+    const failures = entries.filter((e) => e.action === 'auth.login-failed').map((e) => e.details.reason);
+    expect(failures.filter((r) => r === 'wrong-password')).toHaveLength(5);
+    expect(failures.filter((r) => r === 'locked')).toHaveLength(2);
+    expect(entries.map((e) => e.action)).toContain('auth.account-locked');
   });
 
   it('idle sessions lock, keep their user, and unlock only with the right password', async () => {
     app = await testApp();
     const admin = await initialised(app);
+    const pushed: unknown[] = [];
+    app.services.events.subscribe((e) => pushed.push(e));
     app.clock.advanceMinutes(11);
     expect(await app.call(admin, 'settings:get', {}, 0)).toMatchObject({ ok: false, error: { code: 'session-locked' } });
+    expect(pushed).toEqual([{ name: 'session:changed', payload: { state: 'locked' }, callerId: admin }]);
+    expect(app.services.audit.list({ limit: 1 })[0]).toMatchObject({ action: 'auth.lock', details: { reason: 'idle' } });
     expect(await app.call(admin, 'auth:unlock', { password: 'nope-nope1' }, 0)).toMatchObject({ ok: false, error: { code: 'invalid-credentials' } });
     expect(await app.call(admin, 'auth:unlock', { password: 'Chongqing2026' }, 0)).toMatchObject({ ok: true, value: { locked: false } });
     expect(await app.call(admin, 'settings:get', {}, 0)).toMatchObject({ ok: true });

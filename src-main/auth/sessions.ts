@@ -17,12 +17,13 @@ export class Sessions {
     return session;
   }
 
-  /** The caller's session, locked first if it has been idle longer than `idleMs`. */
-  get(callerId: string, idleMs: number): Session | null {
+  /** The caller's session, locked first if it has been idle longer than `idleMs` (then `idleLocked` is true). */
+  get(callerId: string, idleMs: number): { session: Session; idleLocked: boolean } | null {
     const session = this.byCaller.get(callerId);
     if (!session) return null;
-    if (!session.locked && this.nowMs() - session.lastActivity > idleMs) session.locked = true;
-    return session;
+    const idleLocked = !session.locked && this.nowMs() - session.lastActivity > idleMs;
+    if (idleLocked) session.locked = true;
+    return { session, idleLocked };
   }
 
   touch(session: Session): void {

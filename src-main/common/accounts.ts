@@ -44,3 +44,6 @@ export interface SessionInfo {
   locked: boolean;
   idleLockMinutes: number;
 }
+
+/** Why an account change was refused (`details.reason` of a `conflict`). */
+export const CONFLICT_REASONS = { self: 'self', lastAdmin: 'last-admin' } as const;

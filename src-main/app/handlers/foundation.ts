@@ -19,7 +19,7 @@ export function foundationHandlers(s: Services): FoundationHandlers {
 
     'setup:initialize': async (input, ctx) => {
       if (s.settings.hall() !== null || s.auth.users.count() > 0) throw new AppError('already-initialized', 'already set up');
-      requireStrong(input.admin.password, input.admin.username);
+      requireStrong(input.admin.password, input.admin.username, 'admin.password');
       const passwordHash = await hashPassword(input.admin.password);
       s.db.transaction(() => {
         if (s.settings.hall() !== null) throw new AppError('already-initialized', 'already set up');
@@ -44,6 +44,7 @@ export function foundationHandlers(s: Services): FoundationHandlers {
       s.auth.logout(ctx.callerId);
       return null;
     },
+    'auth:heartbeat': () => null,
     'auth:lock': (_input, ctx) => {
       s.auth.lock(sessionOf(ctx));
       return null;

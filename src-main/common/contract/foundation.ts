@@ -39,6 +39,8 @@ export const foundationCommands = {
   ),
   'auth:session': command<SessionInfo | null>()(none, PUBLIC),
   'auth:logout': command<null>()(none, PUBLIC),
+  /** Keeps an active user's session from idling out while they work in the page; allowed when locked (it does not unlock). */
+  'auth:heartbeat': command<null>()(none, { kind: 'session', roles: 'any', allowLocked: true }),
   'auth:lock': command<null>()(none, { kind: 'session', roles: 'any', allowLocked: true }),
   'auth:unlock': command<SessionInfo>()(z.object({ password: passwordSchema }).strict(), {
     kind: 'session',

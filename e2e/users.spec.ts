@@ -1,0 +1,95 @@
+import { expect, test } from './support/fixtures';
+import { ADMIN, completeFirstRun, openMenu, pickOption, saveScreenshot, signIn, signOut, submitLogin } from './support/steps';
+
+const HELPER = { username: 'helper07', displayName: '陈志强', password: 'Township7go' };
+
+test('an administrator disables, enables, resets and re-roles an account', async ({ app: page }) => {
+  await completeFirstRun(page);
+  await openMenu(page, '用户管理');
+
+  await test.step('create a township helper; weak passwords are explained beside the field', async () => {
+    await page.getByRole('button', { name: '新建用户' }).click();
+    const dialog = page.getByRole('dialog', { name: '新建用户' });
+    await dialog.getByLabel('登录名').fill(HELPER.username);
+    await dialog.getByLabel('姓名').fill(HELPER.displayName);
+    await dialog.getByLabel('角色').click();
+    await pickOption(page, '乡镇帮办员');
+    await dialog.getByLabel('初始密码', { exact: true }).fill('onlyletters');
+    await dialog.getByRole('button', { name: '确定' }).click();
+    await expect(dialog.getByText('密码须同时包含字母和数字')).toBeVisible();
+    await dialog.getByLabel('初始密码', { exact: true }).fill(HELPER.password);
+    await dialog.getByLabel('确认初始密码').fill(HELPER.password);
+    await dialog.getByRole('button', { name: '确定' }).click();
+    await expect(page.getByText(`已新建用户“${HELPER.displayName}”`)).toBeVisible();
+  });
+
+  const row = page.getByRole('row', { name: new RegExp(HELPER.username) });
+  const adminRow = page.getByRole('row', { name: new RegExp(ADMIN.username) });
+
+  await test.step('an administrator cannot disable their own account', async () => {
+    await expect(adminRow.getByRole('button', { name: '停用' })).toBeDisabled();
+  });
+
+  await test.step('disable after confirming; the helper is refused', async () => {
+    await row.getByRole('button', { name: '停用' }).click();
+    await expect(page.getByText(`确定停用用户“${HELPER.displayName}”吗？`)).toBeVisible();
+    await page.getByRole('tooltip').getByRole('button', { name: '确定' }).click();
+    await expect(page.getByText(`已停用用户“${HELPER.displayName}”`)).toBeVisible();
+    await expect(row.getByText('已停用')).toBeVisible();
+    await signOut(page);
+    await submitLogin(page, HELPER.username, HELPER.password);
+    await expect(page.getByRole('main').getByRole('alert')).toHaveText('账号已停用，请联系系统管理员');
+  });
+
+  await test.step('enable, reset the password and make the helper a supervisor', async () => {
+    await signIn(page, ADMIN.username, ADMIN.password, ADMIN.displayName);
+    await openMenu(page, '用户管理');
+    await row.getByRole('button', { name: '启用' }).click();
+    await page.getByRole('tooltip').getByRole('button', { name: '确定' }).click();
+    await expect(row.getByText('正常')).toBeVisible();
+
+    await row.getByRole('button', { name: '重置密码' }).click();
+    const reset = page.getByRole('dialog', { name: `重置“${HELPER.displayName}”的密码` });
+    await reset.getByLabel('新密码', { exact: true }).fill('Renewed2026');
+    await reset.getByLabel('确认新密码').fill('Renewed2026');
+    await reset.getByRole('button', { name: '确定' }).click();
+    await expect(page.getByText(`已重置“${HELPER.displayName}”的密码`)).toBeVisible();
+
+    await row.getByRole('button', { name: '变更角色' }).click();
+    const roleDialog = page.getByRole('dialog', { name: `变更“${HELPER.displayName}”的角色` });
+    await roleDialog.getByLabel('新角色').click();
+    await pickOption(page, '值班主管');
+    await roleDialog.getByRole('button', { name: '确定' }).click();
+    await expect(page.getByText(`已将“${HELPER.displayName}”的角色变更为值班主管`)).toBeVisible();
+    await expect(row.getByRole('cell', { name: '值班主管' })).toBeVisible();
+  });
+
+  await test.step('the supervisor signs in with the new password and may read the audit log', async () => {
+    await signOut(page);
+    await signIn(page, HELPER.username, 'Renewed2026', HELPER.displayName);
+    await expect(page.getByRole('menuitem', { name: '审计日志' })).toBeVisible();
+    await expect(page.getByRole('menuitem', { name: '用户管理' })).toHaveCount(0);
+    await openMenu(page, '审计日志');
+    await page.getByLabel('操作', { exact: true }).fill('角色');
+    await pickOption(page, '变更角色');
+    await page.getByRole('button', { name: '查询' }).click();
+    await expect(page.getByRole('row')).toHaveCount(2);
+    await expect(page.getByRole('cell', { name: '角色：乡镇帮办员 → 值班主管' }).or(page.getByRole('cell', { name: /原值：乡镇帮办员；新值：值班主管/ }))).toBeVisible();
+    await saveScreenshot(page, 'audit-filtered');
+  });
+});
+
+test('settings: hall fields are checked and the header follows the saved hall', async ({ app: page }) => {
+  await completeFirstRun(page);
+  await openMenu(page, '系统设置');
+  await page.getByLabel('行政区划代码').fill('5001');
+  await page.getByLabel('大厅名称').fill('重庆市渝中区解放碑街道便民服务中心');
+  await page.getByRole('button', { name: '保存设置' }).click();
+  await expect(page.getByText('行政区划代码应为 6 位数字')).toBeVisible();
+  await page.getByLabel('行政区划代码').fill('500103');
+  await page.getByLabel('连续登录失败锁定次数').fill('3');
+  await page.getByRole('button', { name: '保存设置' }).click();
+  await expect(page.getByText('设置已保存')).toBeVisible();
+  await expect(page.getByRole('banner').getByText('重庆市渝中区解放碑街道便民服务中心')).toBeVisible();
+  await saveScreenshot(page, 'settings');
+});

@@ -1,0 +1,29 @@
+import { App as AntApp, ConfigProvider } from 'antd';
+import enUS from 'antd/locale/en_US';
+import zhCN from 'antd/locale/zh_CN';
+import dayjs from 'dayjs';
+import 'dayjs/locale/zh-cn';
+import type { ReactNode } from 'react';
+import { useTranslation } from 'react-i18next';
+import { themeFor } from './theme';
+
+const prefersReducedMotion = window.matchMedia('(prefers-reduced-motion: reduce)').matches;
+const theme = themeFor({ reducedMotion: prefersReducedMotion });
+
+/** antd's locale and theme follow the UI language; motion follows the system's reduced-motion setting. */
+export function Providers({ children }: { children: ReactNode }) {
+  const { i18n } = useTranslation();
+  const chinese = i18n.language !== 'en';
+  dayjs.locale(chinese ? 'zh-cn' : 'en');
+  return (
+    // No spaces forced into two-character labels (确 定): they would also change the buttons' accessible names.
+    <ConfigProvider
+      locale={chinese ? zhCN : enUS}
+      theme={theme}
+      button={{ autoInsertSpace: false }}
+      wave={{ disabled: prefersReducedMotion }}
+    >
+      <AntApp>{children}</AntApp>
+    </ConfigProvider>
+  );
+}

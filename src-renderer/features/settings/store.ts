@@ -1,0 +1,35 @@
+import { create } from 'zustand';
+import type { Settings } from '../../../src-main/common/contract';
+import type { AppErrorData, Result } from '../../../src-main/common/result';
+import { call } from '../../api/call';
+import { useAuthStore } from '../auth/store';
+import { useAppInfoStore } from '../setup/store';
+
+interface SettingsState {
+  settings: Settings | null;
+  loadError: AppErrorData | null;
+  load(): Promise<void>;
+  save(settings: Settings): Promise<Result<Settings>>;
+}
+
+/** The hall and the security policy, as an administrator edits them. */
+export const useSettingsStore = create<SettingsState>()((set) => ({
+  settings: null,
+  loadError: null,
+
+  async load() {
+    const result = await call('settings:get', {});
+    set(result.ok ? { settings: result.value, loadError: null } : { loadError: result.error });
+  },
+
+  async save(settings) {
+    const result = await call('settings:update', settings);
+    if (result.ok) {
+      set({ settings: result.value });
+      useAppInfoStore.getState().hallChanged(result.value.hall);
+      // The idle-lock minutes come with the session info.
+      await useAuthStore.getState().refresh();
+    }
+    return result;
+  },
+}));

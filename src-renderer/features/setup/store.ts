@@ -1,0 +1,45 @@
+import { create } from 'zustand';
+import type { SessionInfo } from '../../../src-main/common/accounts';
+import type { AppInfo, CommandInput } from '../../../src-main/common/contract';
+import type { Hall } from '../../../src-main/common/hall';
+import type { AppErrorData, Result } from '../../../src-main/common/result';
+import { call } from '../../api/call';
+import { useAuthStore } from '../auth/store';
+
+interface AppInfoState {
+  info: AppInfo | null;
+  loadError: AppErrorData | null;
+  load(): Promise<void>;
+  initialize(input: CommandInput<'setup:initialize'>): Promise<Result<SessionInfo>>;
+  hallChanged(hall: Hall): void;
+}
+
+/** What the app knows before sign-in: whether this window is set up, and its hall. */
+export const useAppInfoStore = create<AppInfoState>()((set, get) => ({
+  info: null,
+  loadError: null,
+
+  async load() {
+    set({ loadError: null });
+    const result = await call('app:info', {});
+    if (result.ok) set({ info: result.value });
+    else set({ loadError: result.error });
+  },
+
+  async initialize(input) {
+    const result = await call('setup:initialize', input);
+    if (result.ok) {
+      const info = get().info;
+      if (info) set({ info: { ...info, initialized: true, hall: { ...input.hall, windowCode: input.hall.windowCode.toUpperCase() } } });
+      useAuthStore.getState().signedIn(result.value);
+    } else if (result.error.code === 'already-initialized') {
+      await get().load();
+    }
+    return result;
+  },
+
+  hallChanged(hall) {
+    const info = get().info;
+    if (info) set({ info: { ...info, hall } });
+  },
+}));

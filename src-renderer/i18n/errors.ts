@@ -1,0 +1,28 @@
+import { CONFLICT_REASONS } from '../../src-main/common/accounts';
+import type { AppErrorData, FieldProblem } from '../../src-main/common/result';
+import { formatUntil } from './datetime';
+import { i18next } from './index';
+
+/** The user-facing message for a failed command, chosen by code (and structured details), never by message text. */
+export function errorMessage(error: AppErrorData): string {
+  const details = error.details ?? {};
+  if (error.code === 'account-locked' && typeof details.until === 'string') {
+    return i18next.t('errors.accountLockedUntil', { time: formatUntil(details.until) });
+  }
+  if (error.code === 'conflict' && details.reason === CONFLICT_REASONS.self) return i18next.t('errors.conflictSelf');
+  if (error.code === 'conflict' && details.reason === CONFLICT_REASONS.lastAdmin) return i18next.t('errors.conflictLastAdmin');
+  return i18next.t(`errors.${error.code}`, { defaultValue: i18next.t('errors.internal') });
+}
+
+/** The message for one field problem code (validator, schema or service code). */
+export function fieldMessage(code: string): string {
+  return i18next.t(`fields.${code}`, { defaultValue: i18next.t('fields.schema-fallback') });
+}
+
+/** Field problems of an error grouped by path (`hall.name`), each as translated messages. */
+export function fieldErrors(error: AppErrorData): Map<string, string[]> {
+  const byPath = new Map<string, string[]>();
+  const fields: FieldProblem[] = Array.isArray(error.details?.fields) ? error.details.fields : [];
+  for (const { path, code } of fields) byPath.set(path, [...(byPath.get(path) ?? []), fieldMessage(code)]);
+  return byPath;
+}

@@ -1,0 +1,42 @@
+import i18next from 'i18next';
+import { initReactI18next } from 'react-i18next';
+import { AUDIT_ACTION_LABELS_ZH } from '../../src-main/common/audit';
+import { AUDIT_ACTION_LABELS_EN, en } from './en';
+import { zhCN } from './zh-CN';
+
+/** The UI languages: Chinese first, English second. */
+export const LANGUAGES = ['zh-CN', 'en'] as const;
+export type Language = (typeof LANGUAGES)[number];
+
+const STORAGE_KEY = 'tongban.language';
+
+function savedLanguage(): Language {
+  const saved = localStorage.getItem(STORAGE_KEY);
+  return (LANGUAGES as readonly string[]).includes(saved ?? '') ? (saved as Language) : 'zh-CN';
+}
+
+void i18next.use(initReactI18next).init({
+  lng: savedLanguage(),
+  fallbackLng: 'zh-CN',
+  initAsync: false,
+  resources: {
+    'zh-CN': { translation: zhCN, auditActions: AUDIT_ACTION_LABELS_ZH },
+    en: { translation: en, auditActions: AUDIT_ACTION_LABELS_EN },
+  },
+  interpolation: { escapeValue: false },
+});
+document.documentElement.lang = i18next.language;
+
+/** Switches the UI language and remembers it on this PC. */
+export function switchLanguage(language: Language): void {
+  localStorage.setItem(STORAGE_KEY, language);
+  document.documentElement.lang = language;
+  void i18next.changeLanguage(language);
+}
+
+/** The label of an audit action in the current language; unknown actions show their code. */
+export function auditActionLabel(action: string): string {
+  return i18next.t(action, { ns: 'auditActions', keySeparator: false, nsSeparator: false, defaultValue: action });
+}
+
+export { i18next };

@@ -1,0 +1,19 @@
+import './i18n';
+import './styles.css';
+import { StrictMode } from 'react';
+import { createRoot } from 'react-dom/client';
+import { App } from './App';
+import { followSessionEvents } from './features/auth/store';
+import { followSyncStatus } from './features/shell/sync-store';
+import { Providers } from './Providers';
+
+followSessionEvents();
+followSyncStatus();
+
+createRoot(document.getElementById('root') as HTMLElement).render(
+  <StrictMode>
+    <Providers>
+      <App />
+    </Providers>
+  </StrictMode>,
+);

@@ -8,6 +8,7 @@ import { bindContractToIpc, type IpcBinding } from './ipc';
 import { shellPaths } from './paths';
 import { registerAppScheme, serveAppProtocol } from './protocol';
 import { installSecurityHandlers } from './security';
+import { guardCloseWithUnsentCases } from './close-guard';
 import { createMainWindow } from './window';
 
 let core: App | null = null;
@@ -32,6 +33,8 @@ async function start(): Promise<void> {
   binding = bindContractToIpc(core);
   mainWindow = createMainWindow(paths, { devTools: !app.isPackaged, log });
   binding.attach(mainWindow.webContents);
+  const services = core.services;
+  guardCloseWithUnsentCases(mainWindow, () => services.sync.statusView().pending);
   mainWindow.on('closed', () => (mainWindow = null));
 }
 

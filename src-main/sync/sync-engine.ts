@@ -47,6 +47,7 @@ const LEASE_MS = 120_000;
 export class SyncEngine {
   private readonly owner = randomUUID();
   private current: Promise<void> | null = null;
+  private queued: Promise<void> | null = null;
   private timer: NodeJS.Timeout | null = null;
   private state: SyncState = 'offline';
 
@@ -64,9 +65,16 @@ export class SyncEngine {
     return { state, pending: pending.cases, oldestPendingAt: pending.oldestAcceptedAt, lastSuccessAt: st.lastSuccessAt, lastError: st.lastError, deviceId: device?.deviceId ?? null };
   }
 
-  /** Runs a round now, or waits for the one already running. */
+  /** Runs a round that starts after this call: now, or right after the one already running (calls coalesce). */
   syncNow(): Promise<void> {
-    this.current ??= this.round().finally(() => {
+    if (this.current) {
+      this.queued ??= this.current.then(() => {
+        this.queued = null;
+        return this.syncNow();
+      });
+      return this.queued;
+    }
+    this.current = this.round().finally(() => {
       this.current = null;
       this.publish();
     });
@@ -91,6 +99,7 @@ export class SyncEngine {
 
   async stop(): Promise<void> {
     this.halt();
+    await this.queued;
     await this.current;
     this.d.repo.releaseLease(this.owner);
   }
@@ -108,8 +117,8 @@ export class SyncEngine {
     this.state = 'syncing';
     this.publish();
     try {
-      const pushed = await this.push(device);
-      if (pushed !== 'stop') await this.pull(device);
+      // Pull first: it is also the probe that tells whether the gateway answers (and resets backoffs when it does).
+      if ((await this.pull(device)) === 'answered') await this.push(device);
     } catch (err) {
       this.d.log.error('sync round failed', { error: err });
     }
@@ -154,7 +163,6 @@ export class SyncEngine {
       case 'retry': {
         const wait = retryAfterMs(reply.retryAfter, at.getTime()) ?? fullJitterDelay(op.attempts + 1, this.d.random);
         this.d.repo.markRetry(op.id, op.attempts + 1, new Date(at.getTime() + wait).toISOString(), reply.transportError ?? `HTTP ${reply.status}`);
-        if (!this.d.cases.get(op.caseId)?.departmentNo) this.d.repo.setCaseSync(op.caseId, { syncState: 'sending' });
         return reply.status === null ? 'stop' : 'next';
       }
       case 'reauthenticate':
@@ -188,7 +196,7 @@ export class SyncEngine {
     }
   }
 
-  private async pull(device: SyncDevice): Promise<void> {
+  private async pull(device: SyncDevice): Promise<'answered' | 'unreachable'> {
     let resets = 0;
     for (let page = 0; page < 1000; page++) {
       const cursor = this.d.repo.state().cursor;
@@ -199,10 +207,15 @@ export class SyncEngine {
         this.d.repo.resetCursor();
         continue;
       }
-      if (reply.status !== 200) return;
+      if (reply.status === null) return 'unreachable';
+      if (reply.status !== 200) {
+        this.d.log.warn('status feed refused', { status: reply.status, code: reply.errorCode });
+        return classify(reply.status, reply.errorCode) === 'retry' ? 'unreachable' : 'answered';
+      }
       const feed = reply.body as { events: ReceivedEvent[]; nextCursor: string | null; hasMore: boolean };
       this.d.repo.applyEvents(feed.events, feed.nextCursor ?? cursor, this.d.now().toISOString());
-      if (!feed.hasMore) return;
+      if (!feed.hasMore) return 'answered';
     }
+    return 'answered';
   }
 }

@@ -1,0 +1,110 @@
+// The whole loop on real parts: a window app on a real SQLite file, the gateway on a real
+// PostgreSQL, department decisions, and the statuses coming back to the window.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { issueEnrolmentCode } from '../../gateway/src/devices/repo';
+import { performAction } from '../../gateway/src/department/actions';
+import { startTestGateway, type TestGateway } from '../../gateway/src/testing/harness';
+import { createUser, initialised, testApp, type TestApp } from '../../src-main/app/testing';
+import type { CaseDetail } from '../../src-main/common/cases/case-types';
+import type { DecisionView } from '../../src-main/common/contract';
+import { PNG_BYTES } from '../../src-main/cases/intake-fixtures';
+import { acceptReadyCase } from './window';
+
+let gw: TestGateway;
+let app: TestApp;
+let admin: string;
+const CLERK = 'clerk';
+
+beforeAll(async () => {
+  gw = await startTestGateway();
+  app = await testApp();
+  admin = await initialised(app);
+  await createUser(app, admin, 'clerk1', 'clerk');
+  await app.call(CLERK, 'auth:login', { username: 'clerk1', password: 'Passw0rd!' }, 0);
+}, 120_000);
+
+afterAll(async () => {
+  await app?.shutdown();
+  await gw?.close();
+});
+
+async function detail(caseId: string): Promise<CaseDetail> {
+  const r = await app.call(CLERK, 'cases:get', { caseId }, 0);
+  if (!r.ok) throw new Error(JSON.stringify(r.error));
+  return r.value as CaseDetail;
+}
+
+async function decide(caseId: string, action: Parameters<typeof performAction>[3], fields: Record<string, string | string[]> = {}) {
+  const { rows } = await gw.pool.query<{ department_id: string; case_version: number }>('SELECT department_id, case_version FROM cases WHERE case_id = $1', [caseId]);
+  const row = rows[0]!;
+  const form = new URLSearchParams({ caseVersion: String(row.case_version) });
+  for (const [k, v] of Object.entries(fields)) for (const value of [v].flat()) form.append(k, value);
+  await performAction(gw.pool, { reviewerId: 1, username: 'reviewer', departmentId: row.department_id, csrfToken: '' }, caseId, action, form);
+}
+
+describe('window ⇄ gateway', () => {
+  let caseId: string;
+
+  it('a case accepted while the gateway is unreachable stays saved on this PC and says so', async () => {
+    const { code } = await issueEnrolmentCode(gw.pool, '50010112', '500101', 1);
+    expect(await app.call(admin, 'sync:configure', { gatewayUrl: gw.url, code }, 0)).toMatchObject({ ok: true, value: { district: '500101' } });
+    await app.services.sync.engine.syncNow();
+    // Point the device at a closed port: the gateway is "down".
+    const device = app.services.sync.repo.device()!;
+    app.services.sync.repo.saveDevice({ ...device, gatewayUrl: 'http://127.0.0.1:9' });
+    const decision: DecisionView = await acceptReadyCase(app, CLERK);
+    caseId = decision.caseId;
+    await app.services.sync.syncNow();
+    expect(app.services.sync.statusView()).toMatchObject({ state: 'offline', pending: 1 });
+    expect(await detail(caseId)).toMatchObject({ syncState: 'local', departmentNo: null });
+    app.services.sync.repo.saveDevice({ ...device });
+  });
+
+  it('once the gateway answers, the case is delivered with a department number and its file verified', async () => {
+    await app.services.sync.syncNow();
+    const d = await detail(caseId);
+    expect(d.syncState).toBe('delivered');
+    expect(d.departmentNo).toMatch(/^KSTB-500101-\d{4}-\d{6}$/);
+    expect(app.services.sync.statusView()).toMatchObject({ state: 'online', pending: 0 });
+    const { rows } = await gw.pool.query<{ complete: boolean }>('SELECT complete_at IS NOT NULL AS complete FROM cases WHERE case_id = $1', [caseId]);
+    expect(rows[0]?.complete).toBe(true);
+  });
+
+  it('the department asks for a supplement; the window sees 需补正 with the list and sends the material', async () => {
+    await decide(caseId, 'review');
+    await decide(caseId, 'request-supplement', { missing: ['APPLY-FORM'] });
+    await app.services.sync.syncNow();
+    const d = await detail(caseId);
+    expect(d.deptStatus).toBe('supplement-requested');
+    expect(d.deptDetails?.missing?.[0]).toContain('申领登记表');
+
+    const started = await app.call(CLERK, 'supplements:start', { caseId }, 0);
+    const supplementId = (started as { value: { supplementId: string } }).value.supplementId;
+    expect(await app.call(CLERK, 'supplements:attach', { supplementId, materialCode: 'APPLY-FORM', fileName: 'form.png', dataBase64: PNG_BYTES.toString('base64') }, 0)).toMatchObject({ ok: true });
+    expect(await app.call(CLERK, 'supplements:submit', { supplementId, materials: [{ code: 'APPLY-FORM', name: '《社会保障卡申领登记表》', handling: 'electronic', pages: 1 }], note: '补交登记表' }, 0)).toMatchObject({ ok: true });
+    await app.services.sync.syncNow();
+    await app.services.sync.syncNow();
+    expect(await detail(caseId)).toMatchObject({ syncState: 'delivered', deptStatus: 'supplement-received' });
+  });
+
+  it('the department approves and mails the result; the window shows 已办结 and the waybill number', async () => {
+    await decide(caseId, 'approve');
+    await decide(caseId, 'mail', { waybillNo: 'EA000000005CN' });
+    await app.services.sync.syncNow();
+    const d = await detail(caseId);
+    expect(d).toMatchObject({ deptStatus: 'result-mailed', deptDetails: { waybillNo: 'EA000000005CN' } });
+    const { rows } = await gw.pool.query<{ status: string }>('SELECT status FROM cases WHERE case_id = $1', [caseId]);
+    expect(rows[0]?.status).toBe('result-mailed');
+  });
+
+  it('a case the gateway refuses goes to 需要处理 and does not block the others', async () => {
+    const bad = await acceptReadyCase(app, CLERK);
+    const good = await acceptReadyCase(app, CLERK);
+    // Simulate a corrupted local row: the manifest no longer validates at the gateway.
+    app.services.db.prepare("UPDATE cases SET department_id = '' WHERE case_id = ?").run(bad.caseId);
+    await app.services.sync.syncNow();
+    expect(await detail(bad.caseId)).toMatchObject({ syncState: 'needs-attention' });
+    expect((await detail(bad.caseId)).attentionReason).toBeTruthy();
+    expect(await detail(good.caseId)).toMatchObject({ syncState: 'delivered' });
+  });
+});

@@ -1,0 +1,67 @@
+// The gateway's HTTP application: the signed /v1 sync API for windows and the /dept pages.
+import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify';
+import type pg from 'pg';
+import { registerAttachmentRoutes } from './attachments/routes';
+import { requireDigestOfEmptyBody, signedRequestVerifier } from './auth/verify';
+import { registerCaseRoutes } from './cases/routes';
+import { registerDepartmentRoutes } from './department/routes';
+import { registerEnrolRoutes } from './devices/routes';
+import { registerFeedRoutes } from './feed/routes';
+import { registerBodyParsers } from './http/body';
+import { apiErrorHandler, errorBody } from './http/errors';
+
+/** What the application needs. */
+export interface AppOptions {
+  pool: pg.Pool;
+  /** HMAC key of feed cursors (see feed/epoch.ts). */
+  cursorKey: Buffer;
+  logger?: FastifyServerOptions['logger'];
+  /** Mark cookies Secure (the gateway is served over HTTPS). */
+  secureCookies?: boolean;
+  /** The clock used for the `created` check; tests move it. */
+  now?: () => number;
+  /** Serve HTTPS directly with this key and certificate (PEM). */
+  https?: { key: Buffer; cert: Buffer };
+  /** Behind a TLS-terminating reverse proxy: believe its X-Forwarded-Proto/Host (for the Origin check). */
+  trustProxy?: boolean;
+}
+
+const SECURITY_HEADERS = {
+  'content-security-policy': "default-src 'self'; frame-ancestors 'none'; form-action 'self'; base-uri 'none'",
+  'x-content-type-options': 'nosniff',
+  'referrer-policy': 'no-referrer',
+  'x-frame-options': 'DENY',
+};
+
+/** Builds the application (not listening yet). */
+export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
+  // requestTimeout bounds slow uploads (a 1 MiB chunk over a poor hall link takes seconds, not minutes).
+  const base = { logger: opts.logger ?? false, bodyLimit: 1024 * 1024, return503OnClosing: true, requestTimeout: 120_000, trustProxy: opts.trustProxy ?? false };
+  // The HTTPS instance has a different server type parameter; routes only use what both have.
+  const app = (opts.https ? Fastify({ ...base, https: opts.https }) : Fastify(base)) as unknown as FastifyInstance;
+  app.decorateRequest('device', null);
+  app.decorateRequest('digestChecked', false);
+  registerBodyParsers(app);
+  app.addHook('onSend', async (_request, reply) => {
+    void reply.headers(SECURITY_HEADERS);
+  });
+  app.setNotFoundHandler((request, reply) => {
+    if (request.url.startsWith('/v1/')) return reply.code(404).send(errorBody('not-found', 'no such endpoint'));
+    return reply.code(404).type('text/plain; charset=utf-8').send('404 没有这个页面');
+  });
+
+  await app.register(async (api) => {
+    api.setErrorHandler(apiErrorHandler);
+    registerEnrolRoutes(api, opts.pool);
+    await api.register(async (signed) => {
+      signed.addHook('onRequest', signedRequestVerifier(opts.pool, opts.now));
+      signed.addHook('preValidation', requireDigestOfEmptyBody);
+      registerCaseRoutes(signed, opts.pool);
+      registerAttachmentRoutes(signed, opts.pool);
+      registerFeedRoutes(signed, opts.pool, opts.cursorKey);
+    });
+  });
+  await app.register(async (dept) => registerDepartmentRoutes(dept, opts.pool, opts.secureCookies ?? false));
+  app.get('/', (_request, reply) => reply.redirect('/dept/cases', 303));
+  return app;
+}

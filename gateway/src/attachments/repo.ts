@@ -1,0 +1,148 @@
+// Attachment bytes, stored in PostgreSQL as whole chunks (a chunk is stored entirely or not at all,
+// so a cut-off request leaves nothing behind). A slot is verified once the gateway re-hashed all of
+// its bytes; its case (or supplement) is complete once all of its slots are verified.
+// Lock order everywhere: the case row, then the slot row.
+import { createHash } from 'node:crypto';
+import type pg from 'pg';
+import { withTransaction, type Queryable } from '../db/pool';
+import { lockCase } from '../feed/events';
+import { GatewayError } from '../http/errors';
+
+/** An upload slot. */
+export interface Slot {
+  attachmentId: string;
+  caseId: string;
+  supplementId: string | null;
+  sha256: string;
+  size: number;
+  mediaType: string;
+  receivedBytes: number;
+  verified: boolean;
+}
+
+interface SlotRow {
+  attachment_id: string;
+  case_id: string;
+  supplement_id: string | null;
+  sha256: string;
+  size: number;
+  media_type: string;
+  received_bytes: number;
+  verified_at: Date | null;
+}
+
+const toSlot = (r: SlotRow): Slot => ({
+  attachmentId: r.attachment_id,
+  caseId: r.case_id,
+  supplementId: r.supplement_id,
+  sha256: r.sha256,
+  size: r.size,
+  mediaType: r.media_type,
+  receivedBytes: r.received_bytes,
+  verified: r.verified_at !== null,
+});
+
+/** The slot `attachmentId` of case `caseId` in `district`; 404 for an unknown slot, 403 for another district's case. */
+export async function findSlot(db: Queryable, caseId: string, attachmentId: string, district: string, lock = false): Promise<Slot> {
+  const { rows } = await db.query<SlotRow & { district: string }>(
+    `SELECT s.*, c.district FROM attachment_slots s JOIN cases c USING (case_id)
+     WHERE s.attachment_id = $1 AND s.case_id = $2 ${lock ? 'FOR UPDATE OF s' : ''}`,
+    [attachmentId, caseId],
+  );
+  const row = rows[0];
+  if (!row) throw new GatewayError('slot-not-found', 'no such attachment slot in this case');
+  if (row.district !== district) throw new GatewayError('district-forbidden', 'case of another district');
+  return toSlot(row);
+}
+
+async function markVerified(db: Queryable, slot: Slot): Promise<void> {
+  await db.query('UPDATE attachment_slots SET verified_at = now(), received_bytes = size WHERE attachment_id = $1', [slot.attachmentId]);
+  // The case row is locked by the caller, so concurrent verifications of one case see each other.
+  await db.query(
+    `UPDATE cases SET complete_at = now() WHERE case_id = $1 AND complete_at IS NULL
+     AND NOT EXISTS (SELECT 1 FROM attachment_slots WHERE case_id = $1 AND supplement_id IS NULL AND verified_at IS NULL)`,
+    [slot.caseId],
+  );
+  if (slot.supplementId) {
+    await db.query(
+      `UPDATE supplements SET complete_at = now() WHERE supplement_id = $1 AND complete_at IS NULL
+       AND NOT EXISTS (SELECT 1 FROM attachment_slots WHERE supplement_id = $1 AND verified_at IS NULL)`,
+      [slot.supplementId],
+    );
+  }
+}
+
+const sha256Hex = (b: Buffer) => createHash('sha256').update(b).digest('hex');
+
+/** Stores a whole small file; `created` false when the slot was already verified (same bytes). */
+export async function putWhole(pool: pg.Pool, caseId: string, attachmentId: string, district: string, bytes: Buffer): Promise<{ created: boolean; slot: Slot }> {
+  const slot = await findSlot(pool, caseId, attachmentId, district);
+  if (bytes.length !== slot.size || sha256Hex(bytes) !== slot.sha256) {
+    throw new GatewayError('hash-mismatch', 'bytes do not match the slot (size or sha256)');
+  }
+  return withTransaction(pool, async (client) => {
+    await lockCase(client, caseId);
+    const locked = await findSlot(client, caseId, attachmentId, district, true);
+    if (locked.verified) return { created: false, slot: locked };
+    await client.query('DELETE FROM attachment_chunks WHERE attachment_id = $1', [attachmentId]);
+    await client.query('INSERT INTO attachment_chunks (attachment_id, start_offset, data) VALUES ($1, 0, $2)', [attachmentId, bytes]);
+    await markVerified(client, locked);
+    return { created: true, slot: { ...locked, receivedBytes: slot.size, verified: true } };
+  });
+}
+
+async function hashStoredChunks(db: Queryable, attachmentId: string): Promise<string> {
+  const hash = createHash('sha256');
+  for await (const chunk of readChunks(db, attachmentId)) hash.update(chunk);
+  return hash.digest('hex');
+}
+
+/** The stored bytes of a slot, chunk by chunk in order. */
+export async function* readChunks(db: Queryable, attachmentId: string): AsyncGenerator<Buffer> {
+  const { rows } = await db.query<{ start_offset: number }>(
+    'SELECT start_offset FROM attachment_chunks WHERE attachment_id = $1 ORDER BY start_offset',
+    [attachmentId],
+  );
+  for (const { start_offset } of rows) {
+    const chunk = await db.query<{ data: Buffer }>('SELECT data FROM attachment_chunks WHERE attachment_id = $1 AND start_offset = $2', [
+      attachmentId,
+      start_offset,
+    ]);
+    yield (chunk.rows[0] as { data: Buffer }).data;
+  }
+}
+
+/** Outcome of a chunk: the new offset, whether the slot is now verified, or a failed final hash. */
+export type ChunkOutcome = { offset: number; verified: boolean; hashMismatch: boolean };
+
+/** Appends a chunk at `offset`; on the last byte re-hashes everything (a mismatch discards the upload). */
+export async function appendChunk(
+  pool: pg.Pool,
+  caseId: string,
+  attachmentId: string,
+  district: string,
+  offset: number,
+  bytes: Buffer,
+): Promise<ChunkOutcome> {
+  return withTransaction(pool, async (client) => {
+    await lockCase(client, caseId);
+    const slot = await findSlot(client, caseId, attachmentId, district, true);
+    if (slot.verified) return { offset: slot.size, verified: true, hashMismatch: false };
+    if (offset !== slot.receivedBytes) {
+      throw new GatewayError('upload-offset-mismatch', `upload is at ${slot.receivedBytes}`, undefined, { 'upload-offset': String(slot.receivedBytes) });
+    }
+    if (offset + bytes.length > slot.size) throw new GatewayError('invalid-request', 'chunk goes past the size of the slot');
+    if (bytes.length === 0) return { offset, verified: false, hashMismatch: false };
+    await client.query('INSERT INTO attachment_chunks (attachment_id, start_offset, data) VALUES ($1, $2, $3)', [attachmentId, offset, bytes]);
+    const received = offset + bytes.length;
+    await client.query('UPDATE attachment_slots SET received_bytes = $2 WHERE attachment_id = $1', [attachmentId, received]);
+    if (received < slot.size) return { offset: received, verified: false, hashMismatch: false };
+    if ((await hashStoredChunks(client, attachmentId)) === slot.sha256) {
+      await markVerified(client, slot);
+      return { offset: received, verified: true, hashMismatch: false };
+    }
+    await client.query('DELETE FROM attachment_chunks WHERE attachment_id = $1', [attachmentId]);
+    await client.query('UPDATE attachment_slots SET received_bytes = 0 WHERE attachment_id = $1', [attachmentId]);
+    return { offset: 0, verified: false, hashMismatch: true };
+  });
+}

@@ -1,0 +1,115 @@
+// Verification of signed /v1 requests, done in onRequest: from the headers alone, before the
+// body is read. Order: size, signature headers, clock, device key, signature, revocation, nonce.
+// Only a request that passes all of them leaves a trace (its nonce).
+import { createPublicKey, verify, type KeyObject } from 'node:crypto';
+import type { FastifyRequest } from 'fastify';
+import type pg from 'pg';
+import {
+  MAX_CLOCK_SKEW_SECONDS,
+  parseContentDigest,
+  parseSignatureHeader,
+  parseSignatureInput,
+  signatureBase,
+  splitTarget,
+} from '../../../src-main/common/sync/signature';
+import { checkDigest } from '../http/body';
+import { GatewayError } from '../http/errors';
+
+/** The enrolled device that signed a request. */
+export interface DeviceContext {
+  deviceId: string;
+  district: string;
+  windowCode: string;
+  epoch: number;
+}
+
+declare module 'fastify' {
+  interface FastifyRequest {
+    /** Set by signature verification on signed routes; null elsewhere. */
+    device: DeviceContext | null;
+    /** Whether the Content-Digest was checked against the received body. */
+    digestChecked: boolean;
+  }
+}
+
+// DER prefix of an Ed25519 SubjectPublicKeyInfo; the raw 32-byte key follows it.
+const ED25519_SPKI_PREFIX = Buffer.from('302a300506032b6570032100', 'hex');
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/** A node:crypto public key from a raw 32-byte Ed25519 key. */
+export function ed25519PublicKey(raw: Buffer): KeyObject {
+  return createPublicKey({ key: Buffer.concat([ED25519_SPKI_PREFIX, raw]), format: 'der', type: 'spki' });
+}
+
+interface DeviceRow {
+  public_key: Buffer;
+  district: string;
+  window_code: string;
+  epoch: number;
+  revoked: boolean;
+}
+
+function header(request: FastifyRequest, name: string): string | undefined {
+  const v = request.headers[name];
+  return Array.isArray(v) ? undefined : v;
+}
+
+/** Builds the onRequest hook that authenticates a signed request; `now` is injectable for tests. */
+export function signedRequestVerifier(pool: pg.Pool, now: () => number = Date.now) {
+  const keys = new Map<string, KeyObject>();
+  return async function verifySignedRequest(request: FastifyRequest): Promise<void> {
+    const limit = request.routeOptions.bodyLimit ?? 1024 * 1024;
+    if (Number(header(request, 'content-length') ?? 0) > limit) {
+      throw new GatewayError('payload-too-large', `body over ${limit} bytes`);
+    }
+    const sigInput = header(request, 'signature-input');
+    const sigHeader = header(request, 'signature');
+    if (!sigInput || !sigHeader) throw new GatewayError('signature-missing', 'request is not signed');
+    const params = parseSignatureInput(sigInput);
+    const signature = parseSignatureHeader(sigHeader);
+    const contentDigest = header(request, 'content-digest');
+    const idempotencyKey = header(request, 'idempotency-key');
+    if (!params || !signature || !UUID.test(params.keyid)) throw new GatewayError('signature-invalid', 'malformed Signature-Input or Signature');
+    if (!contentDigest || parseContentDigest(contentDigest) === null || !idempotencyKey) {
+      throw new GatewayError('signature-invalid', 'Content-Digest and Idempotency-Key are required');
+    }
+    if (Math.abs(now() / 1000 - params.created) > MAX_CLOCK_SKEW_SECONDS) {
+      throw new GatewayError('clock-skew', `created is more than ${MAX_CLOCK_SKEW_SECONDS} s from the gateway clock`);
+    }
+    const { rows } = await pool.query<DeviceRow>(
+      'SELECT public_key, district, window_code, epoch, revoked_at IS NOT NULL AS revoked FROM devices WHERE device_id = $1',
+      [params.keyid],
+    );
+    const row = rows[0];
+    if (!row) throw new GatewayError('device-revoked', 'unknown device');
+    let key = keys.get(params.keyid);
+    if (!key) keys.set(params.keyid, (key = ed25519PublicKey(row.public_key)));
+    const { path, query } = splitTarget(request.raw.url ?? request.url);
+    const base = signatureBase({ method: request.method, path, query, contentDigest, idempotencyKey }, params);
+    if (!verify(null, Buffer.from(base, 'utf8'), key, Buffer.from(signature, 'base64'))) {
+      throw new GatewayError('signature-invalid', 'signature does not verify');
+    }
+    if (row.revoked) throw new GatewayError('device-revoked', 'device revoked');
+    const inserted = await pool.query(
+      'INSERT INTO request_nonces (device_id, nonce, created_at) VALUES ($1, $2, to_timestamp($3)) ON CONFLICT DO NOTHING',
+      [params.keyid, params.nonce, params.created],
+    );
+    if (inserted.rowCount !== 1) throw new GatewayError('nonce-replayed', 'nonce already used');
+    request.device = { deviceId: params.keyid, district: row.district, windowCode: row.window_code, epoch: row.epoch };
+  };
+}
+
+/** preValidation hook: a signed request that had no body parsed must carry the digest of the empty body. */
+export async function requireDigestOfEmptyBody(request: FastifyRequest): Promise<void> {
+  if (!request.device || request.digestChecked) return;
+  checkDigest(request, Buffer.alloc(0));
+}
+
+/** Deletes nonces whose `created` can no longer pass the clock check (kept one extra minute). */
+export async function pruneNonces(pool: pg.Pool): Promise<number> {
+  const { rowCount } = await pool.query(
+    `DELETE FROM request_nonces WHERE created_at < now() - make_interval(secs => $1)`,
+    [MAX_CLOCK_SKEW_SECONDS + 60],
+  );
+  return rowCount ?? 0;
+}

@@ -1,0 +1,160 @@
+// Storing pushed cases and supplements. The case row is the idempotency record of
+// PUT /v1/cases/{id}: a replay finds it and gets the stored answer; it is never pruned.
+import { createHash } from 'node:crypto';
+import type pg from 'pg';
+import {
+  manifestCanonicalText,
+  supplementCanonicalText,
+  type AttachmentSlot,
+  type CaseManifest,
+  type SupplementManifest,
+} from '../../../src-main/common/sync/manifest';
+import { isUniqueViolation, withTransaction, type Queryable } from '../db/pool';
+import { advanceCase, insertEvent, lockCase } from '../feed/events';
+import { GatewayError } from '../http/errors';
+
+/** SHA-256 hex of a manifest's canonical text. */
+export function caseManifestHash(m: CaseManifest): string {
+  return createHash('sha256').update(manifestCanonicalText(m), 'utf8').digest('hex');
+}
+
+/** SHA-256 hex of a supplement manifest's canonical text. */
+export function supplementManifestHash(m: SupplementManifest): string {
+  return createHash('sha256').update(supplementCanonicalText(m), 'utf8').digest('hex');
+}
+
+/** The stored answer to a case push. */
+export interface StoredCase {
+  created: boolean;
+  departmentNo: string;
+  caseVersion: number;
+  missingAttachments: string[];
+}
+
+async function missingSlots(db: Queryable, where: 'case' | 'supplement', id: string): Promise<string[]> {
+  const column = where === 'case' ? 'case_id = $1 AND supplement_id IS NULL' : 'supplement_id = $1';
+  const { rows } = await db.query<{ attachment_id: string }>(
+    `SELECT attachment_id FROM attachment_slots WHERE ${column} AND verified_at IS NULL ORDER BY attachment_id`,
+    [id],
+  );
+  return rows.map((r) => r.attachment_id);
+}
+
+async function insertSlots(db: Queryable, caseId: string, supplementId: string | null, slots: AttachmentSlot[]): Promise<void> {
+  for (const s of slots) {
+    try {
+      await db.query(
+        `INSERT INTO attachment_slots (attachment_id, case_id, supplement_id, material_code, sha256, size, media_type)
+         VALUES ($1, $2, $3, $4, $5, $6, $7)`,
+        [s.attachmentId, caseId, supplementId, s.materialCode, s.sha256, s.size, s.mediaType],
+      );
+    } catch (err) {
+      if (!isUniqueViolation(err)) throw err;
+      // The transaction is aborted now; the caller's rollback discards the whole case.
+      throw new GatewayError('attachment-conflict', `attachment id ${s.attachmentId} belongs to another case or supplement`);
+    }
+  }
+}
+
+/** Stores a case once: a replay with the same hash returns the stored answer, another hash is a 422. */
+export async function storeCase(pool: pg.Pool, m: CaseManifest, deviceId: string): Promise<StoredCase> {
+  const hash = caseManifestHash(m);
+  const replay = async (db: Queryable): Promise<StoredCase | null> => {
+    const { rows } = await db.query<{ manifest_hash: string; department_no: string; case_version: number }>(
+      'SELECT manifest_hash, department_no, case_version FROM cases WHERE case_id = $1',
+      [m.caseId],
+    );
+    const row = rows[0];
+    if (!row) return null;
+    if (row.manifest_hash !== hash) throw new GatewayError('manifest-mismatch', 'this case id was received with another manifest');
+    return { created: false, departmentNo: row.department_no, caseVersion: row.case_version, missingAttachments: await missingSlots(db, 'case', m.caseId) };
+  };
+  // Fast path for replays: no insert attempt, so no department number is drawn and lost.
+  const known = await replay(pool);
+  if (known) return known;
+  return withTransaction(pool, async (client) => {
+    const inserted = await client.query<{ department_no: string }>(
+      `INSERT INTO cases (case_id, manifest, manifest_hash, district, department_id, department_no, device_id, status, case_version, complete_at)
+       VALUES ($1, $2, $3, $4::char(6), $5,
+               'KSTB-' || $4::text || '-' || to_char(now() AT TIME ZONE 'Asia/Shanghai', 'YYYY') || '-' ||
+                 (SELECT lpad(n::text, greatest(6, length(n::text)), '0') FROM nextval('department_no_seq') AS n),
+               $6, 'received', 1, CASE WHEN $7 THEN now() END)
+       ON CONFLICT (case_id) DO NOTHING
+       RETURNING department_no`,
+      [m.caseId, JSON.stringify(m), hash, m.district, m.departmentId, deviceId, m.attachments.length === 0],
+    );
+    const departmentNo = inserted.rows[0]?.department_no;
+    if (!departmentNo) {
+      // A concurrent push of the same id committed first (we waited on the unique index).
+      return (await replay(client)) as StoredCase;
+    }
+    await insertSlots(client, m.caseId, null, m.attachments);
+    await insertEvent(client, {
+      caseId: m.caseId,
+      district: m.district,
+      caseVersion: 1,
+      status: 'received',
+      reason: null,
+      details: { departmentNo },
+      actor: `device:${deviceId}`,
+    });
+    await client.query("INSERT INTO backoffice_outbox (case_id, kind, payload) VALUES ($1, 'case-received', $2)", [
+      m.caseId,
+      JSON.stringify({ caseId: m.caseId, departmentNo, departmentId: m.departmentId }),
+    ]);
+    return { created: true, departmentNo, caseVersion: 1, missingAttachments: m.attachments.map((a) => a.attachmentId).sort() };
+  });
+}
+
+/** The stored answer to a supplement push. */
+export interface StoredSupplement {
+  created: boolean;
+  caseVersion: number;
+  missingAttachments: string[];
+}
+
+/** Stores a supplement once and moves its case to supplement-received; same idempotency rules as cases. */
+export async function storeSupplement(pool: pg.Pool, s: SupplementManifest, device: { deviceId: string; district: string }): Promise<StoredSupplement> {
+  const hash = supplementManifestHash(s);
+  return withTransaction(pool, async (client) => {
+    const locked = await lockCase(client, s.caseId); // serialises pushes of supplements of one case
+    if (!locked) throw new GatewayError('case-not-found', 'no such case');
+    if (locked.district !== device.district) throw new GatewayError('district-forbidden', 'case of another district');
+    const { rows } = await client.query<{ manifest_hash: string }>('SELECT manifest_hash FROM supplements WHERE supplement_id = $1', [s.supplementId]);
+    if (rows[0]) {
+      if (rows[0].manifest_hash !== hash) throw new GatewayError('manifest-mismatch', 'this supplement id was received with another manifest');
+      return { created: false, caseVersion: locked.caseVersion, missingAttachments: await missingSlots(client, 'supplement', s.supplementId) };
+    }
+    if (locked.status !== 'supplement-requested') throw new GatewayError('supplement-not-requested', `case is ${locked.status}`);
+    await client.query(
+      `INSERT INTO supplements (supplement_id, case_id, manifest, manifest_hash, device_id, complete_at)
+       VALUES ($1, $2, $3, $4, $5, CASE WHEN $6 THEN now() END)`,
+      [s.supplementId, s.caseId, JSON.stringify(s), hash, device.deviceId, s.attachments.length === 0],
+    );
+    await insertSlots(client, s.caseId, s.supplementId, s.attachments);
+    const caseVersion = await advanceCase(client, locked, {
+      status: 'supplement-received',
+      reason: s.note === '' ? null : s.note,
+      details: {},
+      actor: `device:${device.deviceId}`,
+    });
+    await client.query("INSERT INTO backoffice_outbox (case_id, kind, payload) VALUES ($1, 'supplement-received', $2)", [
+      s.caseId,
+      JSON.stringify({ caseId: s.caseId, supplementId: s.supplementId }),
+    ]);
+    return { created: true, caseVersion, missingAttachments: s.attachments.map((a) => a.attachmentId).sort() };
+  });
+}
+
+/** Of the given cases (id → manifest hash), those unknown in `district` and those held with another hash. */
+export async function reconcile(pool: pg.Pool, district: string, cases: { caseId: string; manifestHash: string }[]) {
+  const { rows } = await pool.query<{ case_id: string; manifest_hash: string }>(
+    'SELECT case_id, manifest_hash FROM cases WHERE case_id = ANY($1::uuid[]) AND district = $2',
+    [cases.map((c) => c.caseId), district],
+  );
+  const held = new Map(rows.map((r) => [r.case_id, r.manifest_hash]));
+  return {
+    unknown: cases.filter((c) => !held.has(c.caseId)).map((c) => c.caseId),
+    mismatched: cases.filter((c) => held.has(c.caseId) && held.get(c.caseId) !== c.manifestHash).map((c) => c.caseId),
+  };
+}

@@ -1,0 +1,96 @@
+// Department decisions. Each is one status event with caseVersion + 1, written in one transaction
+// with the case row locked; only transitions allowed by STATUS_TRANSITIONS pass.
+import type pg from 'pg';
+import type { CaseManifest } from '../../../src-main/common/sync/manifest';
+import { canTransition, CASE_STATUS_LABELS_ZH, type CaseStatus, type StatusEvent } from '../../../src-main/common/sync/status';
+import { validateEmsNumber } from '../../../src-main/common/validators/ems';
+import { withTransaction } from '../db/pool';
+import { advanceCase, lockCase } from '../feed/events';
+import type { ReviewerSession } from './sessions';
+
+/** The actions of the case page and the status each leads to. */
+export const DEPARTMENT_ACTIONS = {
+  review: 'reviewing',
+  'request-supplement': 'supplement-requested',
+  approve: 'approved',
+  reject: 'rejected',
+  mail: 'result-mailed',
+} as const satisfies Record<string, CaseStatus>;
+
+/** A department action. */
+export type DepartmentAction = keyof typeof DEPARTMENT_ACTIONS;
+
+/** Whether a string names a department action. */
+export const isDepartmentAction = (s: string): s is DepartmentAction => Object.hasOwn(DEPARTMENT_ACTIONS, s);
+
+/** An action the gateway refused, with the HTTP status and a Chinese message for the page. */
+export class ActionRefused extends Error {
+  constructor(
+    readonly status: 400 | 404 | 409,
+    message: string,
+  ) {
+    super(message);
+  }
+}
+
+const MAX_TEXT = 500;
+
+function text(form: URLSearchParams, name: string): string {
+  return (form.get(name) ?? '').trim();
+}
+
+/** The event an action makes from the submitted form, or a refusal. */
+function eventOf(action: DepartmentAction, form: URLSearchParams, manifest: CaseManifest): Pick<StatusEvent, 'reason' | 'details'> {
+  switch (action) {
+    case 'review':
+      return { reason: null, details: {} };
+    case 'request-supplement': {
+      const names = new Map(manifest.materials.map((m) => [m.code, m.name]));
+      const picked = form.getAll('missing');
+      if (picked.some((code) => !names.has(code))) throw new ActionRefused(400, '所选材料不属于本案件');
+      const other = text(form, 'missingOther');
+      if (other.length > MAX_TEXT) throw new ActionRefused(400, `其他需补正内容不能超过 ${MAX_TEXT} 字`);
+      const missing = [...picked.map((code) => names.get(code) ?? code), ...(other ? [other] : [])];
+      if (missing.length === 0) throw new ActionRefused(400, '请选择或填写需要补正的材料');
+      return { reason: other || null, details: { missing } };
+    }
+    case 'approve': {
+      const note = text(form, 'note');
+      if (note.length > MAX_TEXT) throw new ActionRefused(400, `办结意见不能超过 ${MAX_TEXT} 字`);
+      return { reason: note || null, details: {} };
+    }
+    case 'reject': {
+      const reason = text(form, 'reason');
+      if (!reason) throw new ActionRefused(400, '请填写不予办理的理由');
+      if (reason.length > MAX_TEXT) throw new ActionRefused(400, `理由不能超过 ${MAX_TEXT} 字`);
+      return { reason, details: {} };
+    }
+    case 'mail': {
+      const checked = validateEmsNumber(text(form, 'waybillNo'));
+      if (!checked.ok) throw new ActionRefused(400, 'EMS 运单号无效：应为 13 位数字，或 2 个字母 + 9 位数字 + 2 个字母且校验位正确');
+      return { reason: null, details: { waybillNo: checked.value.number } };
+    }
+  }
+}
+
+/** Performs an action on a case of the reviewer's department; returns the new case version. */
+export async function performAction(pool: pg.Pool, reviewer: ReviewerSession, caseId: string, action: DepartmentAction, form: URLSearchParams): Promise<number> {
+  return withTransaction(pool, async (client) => {
+    const locked = await lockCase(client, caseId);
+    const { rows } = await client.query<{ manifest: CaseManifest; complete: boolean }>(
+      'SELECT manifest, complete_at IS NOT NULL AS complete FROM cases WHERE case_id = $1',
+      [caseId],
+    );
+    const row = rows[0];
+    if (!locked || !row || !row.complete || locked.departmentId !== reviewer.departmentId) throw new ActionRefused(404, '没有这个案件');
+    if (text(form, 'caseVersion') !== String(locked.caseVersion)) {
+      throw new ActionRefused(409, '案件已被更新（可能是其他人员的操作或窗口补正），请查看最新状态后再操作');
+    }
+    const to = DEPARTMENT_ACTIONS[action];
+    if (!canTransition(locked.status, to)) {
+      throw new ActionRefused(409, `案件当前为「${CASE_STATUS_LABELS_ZH[locked.status]}」，不能改为「${CASE_STATUS_LABELS_ZH[to]}」`);
+    }
+    const event = eventOf(action, form, row.manifest);
+    return advanceCase(client, locked, { status: to, ...event, actor: `reviewer:${reviewer.username}` });
+  });
+}

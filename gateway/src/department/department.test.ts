@@ -1,0 +1,173 @@
+// The department's pages: login, its own complete cases only, decisions as status events.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { DeviceClient } from '../testing/device-client';
+import { testFile, testManifest, testSupplement, type TestFile } from '../testing/fixtures';
+import { startTestGateway, type TestGateway } from '../testing/harness';
+import { addReviewer } from './repo';
+
+const SC = '510000';
+let t: TestGateway;
+let device: DeviceClient;
+
+/** A cookie-keeping HTTP client that does not follow redirects. */
+class Browser {
+  private cookies = new Map<string, string>();
+  async go(method: 'GET' | 'POST', path: string, form?: Record<string, string | string[]>) {
+    const pairs = Object.entries(form ?? {}).flatMap(([k, v]) => (Array.isArray(v) ? v : [v]).map((x): [string, string] => [k, x]));
+    const body = form ? new URLSearchParams(pairs) : undefined;
+    const res = await fetch(`${t.url}${path}`, {
+      method,
+      redirect: 'manual',
+      headers: { cookie: [...this.cookies].map(([k, v]) => `${k}=${v}`).join('; '), ...(body ? { 'content-type': 'application/x-www-form-urlencoded' } : {}) },
+      body,
+    });
+    for (const c of res.headers.getSetCookie()) {
+      const [pair = ''] = c.split(';');
+      const [name = '', value = ''] = pair.split('=');
+      if (/Max-Age=0/.test(c)) this.cookies.delete(name);
+      else this.cookies.set(name, value);
+    }
+    return { status: res.status, location: res.headers.get('location'), html: await res.text(), headers: res.headers };
+  }
+  csrf(html: string): string {
+    return /name="_csrf" value="([^"]+)"/.exec(html)?.[1] ?? '';
+  }
+  async login(username: string, password: string) {
+    const page = await this.go('GET', '/dept/login');
+    return this.go('POST', '/dept/login', { _csrf: this.csrf(page.html), username, password });
+  }
+}
+
+async function pushComplete(departmentId: string, files: TestFile[] = [testFile(300)]) {
+  const m = testManifest(SC, files, { departmentId });
+  expect((await device.putCase(m)).status).toBe(201);
+  for (const f of files) expect((await device.putAttachment(m.caseId, f.slot.attachmentId, f.bytes)).status).toBe(201);
+  return m;
+}
+
+beforeAll(async () => {
+  t = await startTestGateway();
+  device = await t.device(SC);
+  await addReviewer(t.pool, 'psb1', 'correct horse 1', 'SC-CD-PSB');
+  await addReviewer(t.pool, 'civil1', 'correct horse 2', 'SC-CD-CIVIL');
+});
+afterAll(async () => t?.close());
+
+describe('department login', () => {
+  it('requires a session for every department page', async () => {
+    const anon = new Browser();
+    const m = await pushComplete('SC-CD-PSB');
+    for (const path of ['/dept/cases', `/dept/cases/${m.caseId}`, `/dept/cases/${m.caseId}/attachments/${m.attachments[0]?.attachmentId}`]) {
+      const res = await anon.go('GET', path);
+      expect([res.status, res.location]).toEqual([303, '/dept/login']);
+    }
+    expect((await anon.go('POST', `/dept/cases/${m.caseId}/actions/review`, { caseVersion: '1' })).status).toBe(401);
+  });
+
+  it('refuses a wrong password and a missing CSRF token, and logs out', async () => {
+    const b = new Browser();
+    const wrong = await b.login('psb1', 'wrong');
+    expect(wrong.status).toBe(401);
+    expect(wrong.html).toContain('用户名或密码不正确');
+    expect((await b.login('nobody', 'x')).status).toBe(401);
+    await b.go('GET', '/dept/login');
+    expect((await b.go('POST', '/dept/login', { _csrf: 'forged', username: 'psb1', password: 'correct horse 1' })).status).toBe(403);
+    const ok = await b.login('psb1', 'correct horse 1');
+    expect([ok.status, ok.location]).toEqual([303, '/dept/cases']);
+    const list = await b.go('GET', '/dept/cases');
+    expect(list.status).toBe(200);
+    expect(list.headers.get('content-security-policy')).toContain("default-src 'self'");
+    expect((await b.go('POST', '/dept/logout', { _csrf: b.csrf(list.html) })).status).toBe(303);
+    expect((await b.go('GET', '/dept/cases')).status).toBe(303);
+  });
+});
+
+describe('department cases', () => {
+  it('lists only complete cases of the reviewer’s department, masked; the case page shows everything', async () => {
+    const own = await pushComplete('SC-CD-PSB');
+    const incomplete = testManifest(SC, [testFile(100)], { departmentId: 'SC-CD-PSB' });
+    expect((await device.putCase(incomplete)).status).toBe(201);
+    const other = await pushComplete('SC-CD-CIVIL');
+    const psb = new Browser();
+    await psb.login('psb1', 'correct horse 1');
+    const list = (await psb.go('GET', '/dept/cases')).html;
+    expect(list).toContain(own.receiptNo);
+    expect(list).toContain('张*');
+    expect(list).toContain('5001**********0014');
+    expect(list).not.toContain('500101199003070014');
+    expect(list).not.toContain(incomplete.caseId);
+    expect(list).not.toContain(other.caseId);
+    expect((await psb.go('GET', `/dept/cases/${other.caseId}`)).status).toBe(404);
+    expect((await psb.go('GET', `/dept/cases/${incomplete.caseId}`)).status).toBe(404);
+    expect((await psb.go('GET', '/dept/cases?status=approved')).html).not.toContain(own.caseId);
+
+    const page = await psb.go('GET', `/dept/cases/${own.caseId}`);
+    expect(page.status).toBe(200);
+    expect(page.html).toContain('500101199003070014');
+    expect(page.html).toContain('受理审查</button>');
+    const file = await psb.go('GET', `/dept/cases/${own.caseId}/attachments/${own.attachments[0]?.attachmentId}`);
+    expect(file.status).toBe(200);
+    expect(file.headers.get('content-type')).toBe('image/jpeg');
+
+    const civil = new Browser();
+    await civil.login('civil1', 'correct horse 2');
+    const civilList = (await civil.go('GET', '/dept/cases')).html;
+    expect(civilList).toContain(other.caseId);
+    expect(civilList).not.toContain(own.caseId);
+  });
+
+  it('records decisions as status events with increasing caseVersion, refusing bad input and transitions', async () => {
+    const m = await pushComplete('SC-CD-PSB');
+    const b = new Browser();
+    await b.login('psb1', 'correct horse 1');
+    const act = async (action: string, form: Record<string, string | string[]>) => {
+      const page = await b.go('GET', `/dept/cases/${m.caseId}`);
+      return b.go('POST', `/dept/cases/${m.caseId}/actions/${action}`, { _csrf: b.csrf(page.html), ...form });
+    };
+    const version = async () => Number(/name="caseVersion" value="(\d+)"/.exec((await b.go('GET', `/dept/cases/${m.caseId}`)).html)?.[1]);
+
+    expect((await act('mail', { caseVersion: '1', waybillNo: 'EA000000005CN' })).status).toBe(409); // not decided yet
+    expect((await act('review', { caseVersion: '1' })).status).toBe(303);
+    expect((await act('review', { caseVersion: '2' })).status).toBe(409); // already reviewing
+    const reviewing = (await b.go('GET', `/dept/cases/${m.caseId}`)).html;
+    for (const id of ['missing-1', 'missingOther', 'note', 'reason']) expect(reviewing).toContain(`<label for="${id}">`);
+    expect((await act('approve', { caseVersion: '1' })).status).toBe(409); // stale page
+    expect((await act('request-supplement', { caseVersion: '2' })).status).toBe(400); // nothing listed
+    expect((await act('request-supplement', { caseVersion: '2', missing: ['HK'], missingOther: '户口簿首页' })).status).toBe(303);
+    expect((await act('approve', { caseVersion: '3' })).status).toBe(409); // the supplement has not come
+    expect((await b.go('POST', `/dept/cases/${m.caseId}/actions/approve`, { caseVersion: '3' })).status).toBe(403); // no CSRF token
+
+    const supplement = testSupplement(m.caseId);
+    expect((await device.putSupplement(supplement)).body).toMatchObject({ caseVersion: 4 });
+    expect(await version()).toBe(4);
+    expect((await act('reject', { caseVersion: '4', reason: '  ' })).status).toBe(400);
+    expect((await act('approve', { caseVersion: '4', note: '准予迁入' })).status).toBe(303);
+    const bad = await act('mail', { caseVersion: '5', waybillNo: 'EA000000001CN' });
+    expect(bad.status).toBe(400);
+    expect(bad.html).toContain('EMS 运单号无效');
+    expect((await act('mail', { caseVersion: '5', waybillNo: '1234567890' })).status).toBe(400);
+    expect((await act('mail', { caseVersion: '5', waybillNo: 'ea000000005cn' })).status).toBe(303);
+    expect(await version()).toBeNaN(); // result-mailed: no more actions
+
+    const events: { caseId: string; caseVersion: number; status: string; reason: string | null; details: Record<string, unknown> }[] = [];
+    let cursor: string | null = null;
+    for (;;) {
+      const page = (await device.feed(cursor, 500)).json as { events: typeof events; nextCursor: string };
+      events.push(...page.events);
+      cursor = page.nextCursor;
+      if (page.events.length === 0) break;
+    }
+    const mine = events.filter((e) => e.caseId === m.caseId);
+    expect(mine.map((e) => [e.caseVersion, e.status])).toEqual([
+      [1, 'received'],
+      [2, 'reviewing'],
+      [3, 'supplement-requested'],
+      [4, 'supplement-received'],
+      [5, 'approved'],
+      [6, 'result-mailed'],
+    ]);
+    expect(mine[2]?.details).toEqual({ missing: ['户口簿', '户口簿首页'] });
+    expect(mine[4]?.reason).toBe('准予迁入');
+    expect(mine[5]?.details).toEqual({ waybillNo: 'EA000000005CN' });
+  });
+});

@@ -1,0 +1,135 @@
+// What the department pages read: reviewers, the case list and one case with everything it holds.
+import type pg from 'pg';
+import type { CaseManifest, SupplementManifest } from '../../../src-main/common/sync/manifest';
+import type { CaseStatus, StatusEvent } from '../../../src-main/common/sync/status';
+import { hashPassword } from './passwords';
+
+/** Creates a reviewer bound to one department; throws on a taken username. */
+export async function addReviewer(pool: pg.Pool, username: string, password: string, departmentId: string): Promise<number> {
+  const { rows } = await pool.query<{ reviewer_id: number }>(
+    'INSERT INTO reviewers (username, password_hash, department_id) VALUES ($1, $2, $3) RETURNING reviewer_id',
+    [username, await hashPassword(password), departmentId],
+  );
+  return (rows[0] as { reviewer_id: number }).reviewer_id;
+}
+
+/** A reviewer's stored credentials, or null. */
+export async function findReviewer(pool: pg.Pool, username: string): Promise<{ reviewerId: number; passwordHash: string } | null> {
+  const { rows } = await pool.query<{ reviewer_id: number; password_hash: string }>(
+    'SELECT reviewer_id, password_hash FROM reviewers WHERE username = $1 AND disabled_at IS NULL',
+    [username],
+  );
+  const r = rows[0];
+  return r ? { reviewerId: r.reviewer_id, passwordHash: r.password_hash } : null;
+}
+
+/** One row of the department's case list (unmasked here; the page masks). */
+export interface CaseListRow {
+  caseId: string;
+  receiptNo: string;
+  departmentNo: string;
+  matterName: string;
+  situationName: string;
+  applicantName: string;
+  applicantIdNumber: string;
+  windowCode: string;
+  receivedAt: Date;
+  status: CaseStatus;
+}
+
+/** Complete cases of a department, newest first, optionally of one status (at most 500). */
+export async function listCompleteCases(pool: pg.Pool, departmentId: string, status: CaseStatus | null): Promise<CaseListRow[]> {
+  const { rows } = await pool.query<{ case_id: string; manifest: CaseManifest; department_no: string; received_at: Date; status: CaseStatus }>(
+    `SELECT case_id, manifest, department_no, received_at, status FROM cases
+     WHERE department_id = $1 AND complete_at IS NOT NULL AND ($2::text IS NULL OR status = $2)
+     ORDER BY received_at DESC LIMIT 500`,
+    [departmentId, status],
+  );
+  return rows.map((r) => ({
+    caseId: r.case_id,
+    receiptNo: r.manifest.receiptNo,
+    departmentNo: r.department_no,
+    matterName: r.manifest.matterName,
+    situationName: r.manifest.situationName,
+    applicantName: r.manifest.applicant.name,
+    applicantIdNumber: r.manifest.applicant.idNumber,
+    windowCode: r.manifest.windowCode,
+    receivedAt: r.received_at,
+    status: r.status,
+  }));
+}
+
+/** A slot as shown on the case page. */
+export interface SlotView {
+  attachmentId: string;
+  supplementId: string | null;
+  materialCode: string;
+  mediaType: string;
+  size: number;
+  verified: boolean;
+}
+
+/** Everything about one case for its reviewer. */
+export interface CaseView {
+  caseId: string;
+  manifest: CaseManifest;
+  departmentNo: string;
+  status: CaseStatus;
+  caseVersion: number;
+  receivedAt: Date;
+  completeAt: Date | null;
+  slots: SlotView[];
+  supplements: { manifest: SupplementManifest; receivedAt: Date }[];
+  events: (Pick<StatusEvent, 'caseVersion' | 'status' | 'reason' | 'details'> & { at: Date })[];
+}
+
+/** A complete case of the department, or null (also for other departments' or incomplete cases). */
+export async function getCase(pool: pg.Pool, caseId: string, departmentId: string): Promise<CaseView | null> {
+  const { rows } = await pool.query<{ manifest: CaseManifest; department_no: string; status: CaseStatus; case_version: number; received_at: Date; complete_at: Date | null }>(
+    'SELECT manifest, department_no, status, case_version, received_at, complete_at FROM cases WHERE case_id = $1 AND department_id = $2 AND complete_at IS NOT NULL',
+    [caseId, departmentId],
+  );
+  const c = rows[0];
+  if (!c) return null;
+  const [slots, supplements, events] = await Promise.all([
+    pool.query<{ attachment_id: string; supplement_id: string | null; material_code: string; media_type: string; size: number; verified: boolean }>(
+      'SELECT attachment_id, supplement_id, material_code, media_type, size, verified_at IS NOT NULL AS verified FROM attachment_slots WHERE case_id = $1 ORDER BY material_code, attachment_id',
+      [caseId],
+    ),
+    pool.query<{ manifest: SupplementManifest; received_at: Date }>('SELECT manifest, received_at FROM supplements WHERE case_id = $1 ORDER BY received_at', [caseId]),
+    pool.query<{ case_version: number; status: CaseStatus; reason: string | null; details: StatusEvent['details']; at: Date }>(
+      'SELECT case_version, status, reason, details, at FROM status_events WHERE case_id = $1 ORDER BY case_version',
+      [caseId],
+    ),
+  ]);
+  return {
+    caseId,
+    manifest: c.manifest,
+    departmentNo: c.department_no,
+    status: c.status,
+    caseVersion: c.case_version,
+    receivedAt: c.received_at,
+    completeAt: c.complete_at,
+    slots: slots.rows.map((s) => ({
+      attachmentId: s.attachment_id,
+      supplementId: s.supplement_id,
+      materialCode: s.material_code,
+      mediaType: s.media_type,
+      size: s.size,
+      verified: s.verified,
+    })),
+    supplements: supplements.rows.map((s) => ({ manifest: s.manifest, receivedAt: s.received_at })),
+    events: events.rows.map((e) => ({ caseVersion: e.case_version, status: e.status, reason: e.reason, details: e.details, at: e.at })),
+  };
+}
+
+/** A verified slot of a complete case of the department (for download), or null. */
+export async function findDownloadableSlot(pool: pg.Pool, caseId: string, attachmentId: string, departmentId: string) {
+  const { rows } = await pool.query<{ media_type: string; size: number }>(
+    `SELECT s.media_type, s.size FROM attachment_slots s JOIN cases c USING (case_id)
+     WHERE s.attachment_id = $1 AND s.case_id = $2 AND c.department_id = $3 AND c.complete_at IS NOT NULL AND s.verified_at IS NOT NULL`,
+    [attachmentId, caseId, departmentId],
+  );
+  const r = rows[0];
+  return r ? { mediaType: r.media_type, size: r.size } : null;
+}

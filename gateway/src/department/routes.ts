@@ -1,0 +1,136 @@
+// Department pages under /dept: login, case list, case page, attachment view, actions.
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { Readable } from 'node:stream';
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import type pg from 'pg';
+import { CASE_STATUSES, type CaseStatus } from '../../../src-main/common/sync/status';
+import { readChunks } from '../attachments/repo';
+import { ActionRefused, isDepartmentAction, performAction } from './actions';
+import { casePage } from './case-page';
+import { caseListPage, loginPage, messagePage } from './pages';
+import { verifyPassword, DUMMY_HASH } from './passwords';
+import { findDownloadableSlot, findReviewer, getCase, listCompleteCases } from './repo';
+import {
+  createSession,
+  destroySession,
+  findSession,
+  LOGIN_COOKIE,
+  randomToken,
+  readCookie,
+  sameToken,
+  SESSION_COOKIE,
+  setCookie,
+  type ReviewerSession,
+} from './sessions';
+
+const STYLE = readFileSync(join(__dirname, 'style.css'), 'utf8');
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
+
+declare module 'fastify' {
+  interface FastifyRequest {
+    reviewer: ReviewerSession | null;
+  }
+}
+
+const formOf = (request: FastifyRequest) => (request.body instanceof URLSearchParams ? request.body : new URLSearchParams());
+const sendPage = (reply: FastifyReply, status: number, body: string) => reply.code(status).type('text/html; charset=utf-8').send(body);
+
+/** A POST from another origin is refused even before the CSRF token is looked at. */
+function sameOrigin(request: FastifyRequest): boolean {
+  const origin = request.headers.origin;
+  return origin === undefined || origin === `${request.protocol}://${request.host}`;
+}
+
+/** Registers the department pages; `secureCookies` adds Secure to cookies (behind HTTPS). */
+export function registerDepartmentRoutes(app: FastifyInstance, pool: pg.Pool, secureCookies: boolean): void {
+  app.decorateRequest('reviewer', null);
+  app.get('/dept/style.css', (_req, reply) => reply.type('text/css; charset=utf-8').header('cache-control', 'max-age=3600').send(STYLE));
+  app.get('/dept', (_req, reply) => reply.redirect('/dept/cases', 303));
+
+  app.get('/dept/login', async (request, reply) => {
+    const csrf = readCookie(request, LOGIN_COOKIE) ?? randomToken();
+    setCookie(reply, LOGIN_COOKIE, csrf, 3600, secureCookies);
+    return sendPage(reply, 200, loginPage(csrf, null));
+  });
+
+  app.post('/dept/login', async (request, reply) => {
+    const form = formOf(request);
+    const csrf = readCookie(request, LOGIN_COOKIE);
+    if (!sameOrigin(request) || !sameToken(csrf, form.get('_csrf'))) {
+      const fresh = randomToken();
+      setCookie(reply, LOGIN_COOKIE, fresh, 3600, secureCookies);
+      return sendPage(reply, 403, loginPage(fresh, '页面已过期，请重新登录'));
+    }
+    const reviewer = await findReviewer(pool, (form.get('username') ?? '').trim());
+    const ok = await verifyPassword(form.get('password') ?? '', reviewer?.passwordHash ?? DUMMY_HASH);
+    if (!reviewer || !ok) return sendPage(reply, 401, loginPage(csrf as string, '用户名或密码不正确'));
+    setCookie(reply, SESSION_COOKIE, await createSession(pool, reviewer.reviewerId), 8 * 3600, secureCookies);
+    setCookie(reply, LOGIN_COOKIE, '', 0, secureCookies);
+    return reply.redirect('/dept/cases', 303);
+  });
+
+  app.register(async (scope) => {
+    scope.setErrorHandler((err, request, reply) => {
+      const status = (err as { statusCode?: number }).statusCode ?? 500;
+      if (status >= 500) request.log.error({ err }, 'department page failed');
+      return sendPage(reply, status >= 400 ? status : 500, messagePage('出错了', status === 413 ? '提交的内容过长。' : '操作没有完成，请稍后重试。'));
+    });
+    scope.addHook('preHandler', async (request, reply) => {
+      request.reviewer = await findSession(pool, readCookie(request, SESSION_COOKIE));
+      if (!request.reviewer) {
+        if (request.method === 'GET') return reply.redirect(`/dept/login`, 303);
+        return sendPage(reply, 401, messagePage('请先登录', '登录已失效，请重新登录。'));
+      }
+      if (request.method === 'POST' && (!sameOrigin(request) || !sameToken(request.reviewer.csrfToken, formOf(request).get('_csrf')))) {
+        return sendPage(reply, 403, messagePage('请求无效', '页面已过期，请刷新后重试。', request.reviewer));
+      }
+    });
+
+    scope.post('/dept/logout', async (request, reply) => {
+      await destroySession(pool, readCookie(request, SESSION_COOKIE));
+      setCookie(reply, SESSION_COOKIE, '', 0, secureCookies);
+      return reply.redirect('/dept/login', 303);
+    });
+
+    scope.get<{ Querystring: { status?: string } }>('/dept/cases', async (request, reply) => {
+      const user = request.reviewer as ReviewerSession;
+      const wanted = request.query.status;
+      const status = CASE_STATUSES.includes(wanted as CaseStatus) ? (wanted as CaseStatus) : null;
+      return sendPage(reply, 200, caseListPage(await listCompleteCases(pool, user.departmentId, status), status, user));
+    });
+
+    scope.get<{ Params: { caseId: string } }>('/dept/cases/:caseId', async (request, reply) => {
+      const user = request.reviewer as ReviewerSession;
+      const view = UUID.test(request.params.caseId) ? await getCase(pool, request.params.caseId, user.departmentId) : null;
+      if (!view) return sendPage(reply, 404, messagePage('没有这个案件', '案件不存在、不属于本部门，或材料尚未上传齐全。', user));
+      return sendPage(reply, 200, casePage(view, user, null));
+    });
+
+    scope.get<{ Params: { caseId: string; attachmentId: string } }>('/dept/cases/:caseId/attachments/:attachmentId', async (request, reply) => {
+      const user = request.reviewer as ReviewerSession;
+      const { caseId, attachmentId } = request.params;
+      const slot = UUID.test(caseId) && UUID.test(attachmentId) ? await findDownloadableSlot(pool, caseId, attachmentId, user.departmentId) : null;
+      if (!slot) return sendPage(reply, 404, messagePage('没有这个材料', '材料不存在或尚未上传完成。', user));
+      return reply
+        .type(slot.mediaType)
+        .headers({ 'content-length': String(slot.size), 'content-disposition': 'inline', 'cache-control': 'private, no-store' })
+        .send(Readable.from(readChunks(pool, attachmentId)));
+    });
+
+    scope.post<{ Params: { caseId: string; action: string } }>('/dept/cases/:caseId/actions/:action', async (request, reply) => {
+      const user = request.reviewer as ReviewerSession;
+      const { caseId, action } = request.params;
+      if (!UUID.test(caseId) || !isDepartmentAction(action)) return sendPage(reply, 404, messagePage('没有这个操作', '请返回案件页面。', user));
+      try {
+        await performAction(pool, user, caseId, action, formOf(request));
+        return reply.redirect(`/dept/cases/${caseId}`, 303);
+      } catch (err) {
+        if (!(err instanceof ActionRefused)) throw err;
+        const view = await getCase(pool, caseId, user.departmentId);
+        if (!view) return sendPage(reply, 404, messagePage('没有这个案件', err.message, user));
+        return sendPage(reply, err.status, casePage(view, user, err.message));
+      }
+    });
+  });
+}

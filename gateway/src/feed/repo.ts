@@ -1,0 +1,67 @@
+// Reading the status feed in commit order. A bigserial position alone is not safe: a transaction
+// can take position 10, another takes 11 and commits first, and a reader that saw 11 would never
+// see 10. Rows are therefore ordered by (feed epoch, xid, position) and a reader only gets rows whose
+// xid is below the snapshot's xmin — every transaction below xmin has ended, so nothing can later
+// appear behind the cursor. (Older epochs' xids belong to another cluster and have all ended.)
+import type pg from 'pg';
+import type { StatusEvent } from '../../../src-main/common/sync/status';
+import type { FeedPosition } from './cursor';
+
+/** A page of events and the position after its last event. */
+export interface FeedPage {
+  events: StatusEvent[];
+  last: FeedPosition;
+  hasMore: boolean;
+}
+
+interface EventRow {
+  event_id: string;
+  case_id: string;
+  case_version: number;
+  status: StatusEvent['status'];
+  reason: string | null;
+  details: StatusEvent['details'];
+  at: Date;
+  feed_epoch: number;
+  xid_text: string;
+  position: number;
+}
+
+/** The feed query: $1 district, $2–$4 the cursor (ordinal, xid, position), $5 the current ordinal, $6 the limit. */
+export const FEED_SQL = `SELECT event_id, case_id, case_version, status, reason, details, at, feed_epoch, xid::text AS xid_text, position
+   FROM status_events
+   WHERE district = $1
+     AND (feed_epoch, xid, position) > ($2, $3::xid8, $4)
+     AND (feed_epoch < $5 OR xid < pg_snapshot_xmin(pg_current_snapshot()))
+   ORDER BY feed_epoch, status_events.xid, position -- the xid8 column, not the text alias
+   LIMIT $6`;
+
+/** Whether a cursor points past what this cluster has ever assigned (the database was rewound). */
+export async function isBeyondHorizon(pool: pg.Pool, after: FeedPosition, currentOrdinal: number): Promise<boolean> {
+  if (after.ordinal !== currentOrdinal) return after.ordinal > currentOrdinal;
+  const { rows } = await pool.query<{ xmax: string }>('SELECT pg_snapshot_xmax(pg_current_snapshot())::text AS xmax');
+  return BigInt(after.xid) >= BigInt((rows[0] as { xmax: string }).xmax);
+}
+
+/** Up to `limit` events of `district` after `after`, in commit-safe order. */
+export async function readFeed(pool: pg.Pool, district: string, after: FeedPosition, currentOrdinal: number, limit: number): Promise<FeedPage> {
+  const { rows } = await pool.query<EventRow>(
+    FEED_SQL,
+    [district, after.ordinal, after.xid, after.position, currentOrdinal, limit + 1],
+  );
+  const page = rows.slice(0, limit);
+  const tail = page[page.length - 1];
+  return {
+    events: page.map((r) => ({
+      eventId: r.event_id,
+      caseId: r.case_id,
+      caseVersion: r.case_version,
+      status: r.status,
+      reason: r.reason,
+      details: r.details,
+      at: r.at.toISOString(),
+    })),
+    last: tail ? { ordinal: tail.feed_epoch, xid: tail.xid_text, position: tail.position } : after,
+    hasMore: rows.length > limit,
+  };
+}

@@ -1,0 +1,30 @@
+// GET /v1/status-events: the events of the device's district after its cursor.
+import type { FastifyInstance } from 'fastify';
+import type pg from 'pg';
+import { FEED_PAGE_LIMITS, type StatusFeed } from '../../../src-main/common/sync/status';
+import { GatewayError } from '../http/errors';
+import { decodeCursor, encodeCursor, FEED_START } from './cursor';
+import { currentEpoch } from './epoch';
+import { isBeyondHorizon, readFeed } from './repo';
+
+/** Registers the status feed route; `key` signs cursors. */
+export function registerFeedRoutes(app: FastifyInstance, pool: pg.Pool, key: Buffer): void {
+  app.get<{ Querystring: { cursor?: string; limit?: string } }>('/v1/status-events', async (request) => {
+    const device = request.device;
+    if (!device) throw new GatewayError('signature-missing', 'request is not signed');
+    const limitText = request.query.limit ?? String(FEED_PAGE_LIMITS.default);
+    const limit = Number(limitText);
+    if (!/^\d+$/.test(limitText) || limit < 1 || limit > FEED_PAGE_LIMITS.max) {
+      throw new GatewayError('invalid-request', `limit must be 1…${FEED_PAGE_LIMITS.max}`, [{ path: 'limit', code: 'out-of-range' }]);
+    }
+    const epoch = await currentEpoch(pool);
+    const token = request.query.cursor;
+    const after = token ? decodeCursor(key, epoch.epochId, token) : FEED_START;
+    if (!after || (await isBeyondHorizon(pool, after, epoch.ordinal))) {
+      throw new GatewayError('cursor-reset', 'cursor not valid for this gateway epoch; read again from the beginning');
+    }
+    const page = await readFeed(pool, device.district, after, epoch.ordinal, limit);
+    const body: StatusFeed = { events: page.events, nextCursor: encodeCursor(key, epoch.epochId, page.last), hasMore: page.hasMore };
+    return body;
+  });
+}

@@ -14,7 +14,7 @@ const CHROMIUM_ARGS = [
 
 export default defineConfig({
   testDir: 'e2e',
-  outputDir: 'test-results/',
+  outputDir: 'test-results/e2e',
   workers: 2,
   retries: 0,
   fullyParallel: true,

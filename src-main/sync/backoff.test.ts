@@ -26,6 +26,9 @@ describe('backoff', () => {
     expect(classify(429)).toBe('retry');
     expect(classify(408)).toBe('retry');
     expect(classify(401)).toBe('reauthenticate');
+    expect(classify(401, 'signature-invalid')).toBe('reauthenticate');
+    expect(classify(401, 'clock-skew')).toBe('fix-clock');
+    expect(classify(401, 'nonce-replayed')).toBe('retry');
     expect(classify(403, 'device-revoked')).toBe('revoked');
     expect(classify(409, 'slot-verified')).toBe('success');
     expect(classify(422, 'manifest-mismatch')).toBe('invalid');

@@ -18,13 +18,16 @@ export function retryAfterMs(header: string | null, nowMs: number): number | nul
 }
 
 /** What the sync loop does with a response, per the protocol's table. */
-export type Outcome = 'success' | 'retry' | 'reauthenticate' | 'revoked' | 'invalid';
+export type Outcome = 'success' | 'retry' | 'fix-clock' | 'reauthenticate' | 'revoked' | 'invalid';
 
 /** Classifies an HTTP status (or a transport failure, `null`) into the loop's action. */
 export function classify(status: number | null, errorCode?: string): Outcome {
   if (status === null) return 'retry';
   if (status === 200 || status === 201 || status === 204) return 'success';
   if (status === 408 || status === 429 || status >= 500) return 'retry';
+  if (status === 401 && errorCode === 'clock-skew') return 'fix-clock';
+  // A replayed nonce means a retry went out unsigned-afresh somewhere; the next attempt signs anew.
+  if (status === 401 && errorCode === 'nonce-replayed') return 'retry';
   if (status === 401) return 'reauthenticate';
   if (status === 403 && errorCode === 'device-revoked') return 'revoked';
   if (status === 409 && errorCode === 'slot-verified') return 'success';

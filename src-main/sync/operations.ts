@@ -53,6 +53,7 @@ async function sendAttachment(ctx: OperationContext, caseId: string, attachmentI
   if (head.status !== 200 && head.status !== 204) return head;
   let offset = Number(head.headers?.['upload-offset'] ?? 0);
   let reply: GatewayReply = head;
+  let realigned = 0;
   while (offset < bytes.length) {
     const chunk = bytes.subarray(offset, Math.min(bytes.length, offset + SINGLE_UPLOAD_LIMIT));
     reply = await signedRequest(ctx.device, ctx.client, {
@@ -63,6 +64,11 @@ async function sendAttachment(ctx: OperationContext, caseId: string, attachmentI
       idempotencyKey: attachmentId,
       headers: { 'Upload-Offset': String(offset) },
     });
+    // A chunk whose reply was lost may have been stored: continue from where the gateway says it is.
+    if (reply.status === 409 && reply.errorCode === 'upload-offset-mismatch' && realigned++ < 3) {
+      offset = Number(reply.headers?.['upload-offset'] ?? offset);
+      continue;
+    }
     if (reply.status !== 204 && reply.status !== 200 && reply.status !== 201) return reply;
     offset = Number(reply.headers?.['upload-offset'] ?? offset + chunk.length);
   }

@@ -36,16 +36,18 @@ export interface SyncEngineDeps {
   random: () => number;
   timeoutMs?: number;
   concurrency?: number;
+  /** Backoff base and cap (ms); the protocol's 2 s / 5 min unless a test shortens them. */
+  backoff?: { baseMs: number; capMs: number };
 }
 
-const LEASE_MS = 120_000;
+const LEASE_MS = 60_000;
 
 /**
  * The one sync loop: pushes due outbox operations (in order per case, a few cases at once) and
  * then pulls status events. Every outcome follows the protocol's table; a bad case never blocks others.
  */
 export class SyncEngine {
-  private readonly owner = randomUUID();
+  private readonly owner = `${process.pid}:${randomUUID()}`;
   private current: Promise<void> | null = null;
   private queued: Promise<void> | null = null;
   private timer: NodeJS.Timeout | null = null;
@@ -118,7 +120,7 @@ export class SyncEngine {
     this.publish();
     try {
       // Pull first: it is also the probe that tells whether the gateway answers (and resets backoffs when it does).
-      if ((await this.pull(device)) === 'answered') await this.push(device);
+      if ((await this.pull(device)) === 'answered') await this.push(this.d.repo.device() ?? device);
     } catch (err) {
       this.d.log.error('sync round failed', { error: err });
     }
@@ -141,6 +143,8 @@ export class SyncEngine {
   private async push(device: SyncDevice): Promise<'done' | 'stop'> {
     const limit = this.d.concurrency ?? 2;
     for (;;) {
+      const now = this.d.now();
+      if (!this.d.repo.acquireLease(this.owner, now.toISOString(), new Date(now.getTime() + LEASE_MS).toISOString())) return 'stop';
       const due = this.d.repo.dueOps(this.d.now().toISOString(), 200).filter((op) => !this.d.repo.hasEarlierPending(op));
       const batch: OutboxOp[] = [];
       for (const op of due) if (batch.length < limit && !batch.some((b) => b.caseId === op.caseId)) batch.push(op);
@@ -161,10 +165,15 @@ export class SyncEngine {
         this.succeeded(op, reply, at.toISOString());
         return 'next';
       case 'retry': {
-        const wait = retryAfterMs(reply.retryAfter, at.getTime()) ?? fullJitterDelay(op.attempts + 1, this.d.random);
+        const wait = retryAfterMs(reply.retryAfter, at.getTime()) ?? fullJitterDelay(op.attempts + 1, this.d.random, this.d.backoff?.baseMs, this.d.backoff?.capMs);
         this.d.repo.markRetry(op.id, op.attempts + 1, new Date(at.getTime() + wait).toISOString(), reply.transportError ?? `HTTP ${reply.status}`);
         return reply.status === null ? 'stop' : 'next';
       }
+      case 'fix-clock':
+        // The round's device copy carries the old offset: end the round; the next one signs with the new time.
+        this.fixClock(reply);
+        this.d.repo.markRetry(op.id, op.attempts, at.toISOString(), 'clock-skew');
+        return 'stop';
       case 'reauthenticate':
         this.state = 'unauthenticated';
         this.d.log.warn('gateway refused the device signature; re-enrolment needed', { status: reply.status });
@@ -196,8 +205,18 @@ export class SyncEngine {
     }
   }
 
-  private async pull(device: SyncDevice): Promise<'answered' | 'unreachable'> {
+  /** This PC's clock drifted since enrolment: take the gateway's time from its Date header. */
+  private fixClock(reply: GatewayReply): void {
+    const serverNow = Date.parse(reply.headers?.date ?? '');
+    if (Number.isNaN(serverNow)) return;
+    this.d.repo.setClockOffset(serverNow - this.d.now().getTime());
+    this.d.log.warn('clock offset corrected from the gateway', { offsetMs: serverNow - this.d.now().getTime() });
+  }
+
+  private async pull(initial: SyncDevice): Promise<'answered' | 'unreachable'> {
     let resets = 0;
+    let clockFixes = 0;
+    let device = initial;
     for (let page = 0; page < 1000; page++) {
       const cursor = this.d.repo.state().cursor;
       const query = new URLSearchParams({ limit: '200', ...(cursor ? { cursor } : {}) }).toString();
@@ -208,6 +227,11 @@ export class SyncEngine {
         continue;
       }
       if (reply.status === null) return 'unreachable';
+      if (reply.status === 401 && reply.errorCode === 'clock-skew' && clockFixes++ === 0) {
+        this.fixClock(reply);
+        device = this.d.repo.device() ?? device;
+        continue;
+      }
       if (reply.status !== 200) {
         this.d.log.warn('status feed refused', { status: reply.status, code: reply.errorCode });
         return classify(reply.status, reply.errorCode) === 'retry' ? 'unreachable' : 'answered';

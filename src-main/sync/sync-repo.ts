@@ -41,6 +41,17 @@ export interface SyncStateRow {
   online: boolean;
 }
 
+/** Whether a process with this id exists (EPERM means it exists but is not ours). */
+function processAlive(pid: number): boolean {
+  if (!Number.isInteger(pid) || pid <= 0) return false;
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (err) {
+    return (err as NodeJS.ErrnoException).code === 'EPERM';
+  }
+}
+
 /** SQL for the sync loop: device, lease, outbox, the department's view of cases, status events. */
 export class SyncRepo {
   constructor(private readonly db: Database.Database) {}
@@ -74,6 +85,10 @@ export class SyncRepo {
     this.db.prepare('UPDATE sync_state SET cursor = NULL WHERE id = 1').run();
   }
 
+  setClockOffset(offsetMs: number): void {
+    this.db.prepare('UPDATE sync_device SET clock_offset_ms = ? WHERE id = 1').run(Math.round(offsetMs));
+  }
+
   markRevoked(at: string): void {
     this.db.prepare('UPDATE sync_device SET revoked_at = ? WHERE id = 1').run(at);
   }
@@ -88,8 +103,15 @@ export class SyncRepo {
     else this.db.prepare('UPDATE sync_state SET online = 0, last_error = ? WHERE id = 1').run(error);
   }
 
-  /** Takes or renews the single-loop lease; false when another live loop holds it. */
+  /**
+   * Takes or renews the single-loop lease; false when another live loop holds it. Owners are
+   * `pid:uuid`: a lease left by a process that no longer exists (killed mid-round) is taken over at once.
+   */
   acquireLease(owner: string, nowIso: string, untilIso: string): boolean {
+    const held = this.db.prepare<[], { lease_owner: string | null }>('SELECT lease_owner FROM sync_state WHERE id = 1').get()?.lease_owner;
+    if (held && held !== owner && !processAlive(Number(held.split(':')[0]))) {
+      this.db.prepare('UPDATE sync_state SET lease_owner = NULL, lease_until = NULL WHERE id = 1 AND lease_owner = ?').run(held);
+    }
     const info = this.db
       .prepare('UPDATE sync_state SET lease_owner = ?, lease_until = ? WHERE id = 1 AND (lease_owner IS NULL OR lease_owner = ? OR lease_until < ?)')
       .run(owner, untilIso, owner, nowIso);

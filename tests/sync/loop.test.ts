@@ -97,6 +97,15 @@ describe('window ⇄ gateway', () => {
     expect(rows[0]?.status).toBe('result-mailed');
   });
 
+  it('a file over 1 MiB goes up in resumable chunks and is verified', async () => {
+    const big = Buffer.concat([PNG_BYTES.subarray(0, 8), Buffer.alloc(2_600_000, 7)]);
+    const decision = await acceptReadyCase(app, CLERK, big);
+    await app.services.sync.syncNow();
+    expect(await detail(decision.caseId)).toMatchObject({ syncState: 'delivered' });
+    const { rows } = await gw.pool.query<{ size: string; verified: boolean }>('SELECT size, verified_at IS NOT NULL AS verified FROM attachment_slots WHERE case_id = $1', [decision.caseId]);
+    expect(rows).toEqual([{ size: String(big.length), verified: true }]);
+  });
+
   it('a case the gateway refuses goes to 需要处理 and does not block the others', async () => {
     const bad = await acceptReadyCase(app, CLERK);
     const good = await acceptReadyCase(app, CLERK);

@@ -1,15 +1,16 @@
 // Test support for sync tests: accept a complete case through the contract, as a clerk would.
 import type { App } from '../../src-main/app/app';
-import { PNG_BYTES, socialSecurityCardApplication } from '../../src-main/cases/intake-fixtures';
+import { PNG_BYTES, socialSecurityCardApplication, verifyApplicant } from '../../src-main/cases/intake-fixtures';
 import type { DecisionView } from '../../src-main/common/contract';
 
-/** Creates a draft, attaches the photo, and accepts a complete 社会保障卡申领 case; throws on any refusal. */
+/** Creates a draft, attaches the photo, verifies the applicant (manual check) and accepts a complete 社会保障卡申领 case; throws on any refusal. */
 export async function acceptReadyCase(app: App, caller: string, photo: Buffer = PNG_BYTES): Promise<DecisionView> {
   const draft = await app.call(caller, 'drafts:create', {}, 0);
   if (!draft.ok) throw new Error(JSON.stringify(draft.error));
   const { caseId } = draft.value as { caseId: string };
   const attached = await app.call(caller, 'attachments:add', { caseId, materialCode: 'PHOTO', fileName: 'photo.png', dataBase64: photo.toString('base64') }, 0);
   if (!attached.ok) throw new Error(JSON.stringify(attached.error));
+  await verifyApplicant(app, caller, caseId);
   const accepted = await app.call(caller, 'intake:accept', { application: socialSecurityCardApplication(caseId) }, 0);
   if (!accepted.ok) throw new Error(JSON.stringify(accepted.error));
   return accepted.value as DecisionView;

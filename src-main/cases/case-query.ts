@@ -9,6 +9,9 @@ import { maskIdNumber, maskPhone, upgradeLegacyId15 } from '../common/validators
 import { AttachmentsRepo } from './attachments-repo';
 import { CasesRepo, fromRow, type StoredCase } from './cases-repo';
 
+/** Matches counted exactly up to this many; beyond it the list says "1000+". */
+export const TOTAL_CAP = 1000;
+
 // The largest code point: `name >= p AND name < p || MAX` is a prefix range the name index can serve.
 const MAX_CHAR = String.fromCodePoint(0x10ffff);
 
@@ -109,8 +112,9 @@ export class CaseQueries {
       )
       .all({ ...params, limit: query.limit, offset: query.offset })
       .map((r) => toSummary(fromRow(r)));
-    const total = (this.db.prepare<Record<string, unknown>, { n: number }>(`SELECT count(*) AS n FROM cases c ${where}`).get(params) as { n: number }).n;
-    return { rows, total, searchKind };
+    // Counting every match of a broad name prefix over a million cases costs more than the page itself: stop at the cap.
+    const counted = (this.db.prepare<Record<string, unknown>, { n: number }>(`SELECT count(*) AS n FROM (SELECT 1 FROM cases c ${where} LIMIT ${TOTAL_CAP + 1})`).get(params) as { n: number }).n;
+    return { rows, total: Math.min(counted, TOTAL_CAP), totalIsLowerBound: counted > TOTAL_CAP, searchKind };
   }
 
   get(caseId: string): CaseDetail | null {

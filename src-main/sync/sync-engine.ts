@@ -145,7 +145,7 @@ export class SyncEngine {
     for (;;) {
       const now = this.d.now();
       if (!this.d.repo.acquireLease(this.owner, now.toISOString(), new Date(now.getTime() + LEASE_MS).toISOString())) return 'stop';
-      const due = this.d.repo.dueOps(this.d.now().toISOString(), 200).filter((op) => !this.d.repo.hasEarlierPending(op));
+      const due = this.d.repo.dueOps(this.d.now().toISOString(), limit);
       const batch: OutboxOp[] = [];
       for (const op of due) if (batch.length < limit && !batch.some((b) => b.caseId === op.caseId)) batch.push(op);
       if (!batch.length) return 'done';

@@ -122,20 +122,17 @@ export class SyncRepo {
     this.db.prepare('UPDATE sync_state SET lease_owner = NULL, lease_until = NULL WHERE id = 1 AND lease_owner = ?').run(owner);
   }
 
-  /** Pending operations due now, oldest first. */
+  /** Pending operations due now that are next in line for their case (operations run in order per case), oldest first. */
   dueOps(nowIso: string, limit: number): OutboxOp[] {
     return this.db
       .prepare<[string, number], { id: number; case_id: string; kind: OutboxOp['kind']; ref: string | null; attempts: number }>(
-        `SELECT id, case_id, kind, ref, attempts FROM outbox
-         WHERE state = 'pending' AND (next_attempt_at IS NULL OR next_attempt_at <= ?) ORDER BY id LIMIT ?`,
+        `SELECT o.id, o.case_id, o.kind, o.ref, o.attempts FROM outbox o
+         WHERE o.state = 'pending' AND (o.next_attempt_at IS NULL OR o.next_attempt_at <= ?)
+           AND NOT EXISTS (SELECT 1 FROM outbox e WHERE e.case_id = o.case_id AND e.state = 'pending' AND e.id < o.id)
+         ORDER BY o.id LIMIT ?`,
       )
       .all(nowIso, limit)
       .map((r) => ({ id: r.id, caseId: r.case_id, kind: r.kind, ref: r.ref, attempts: r.attempts }));
-  }
-
-  /** True when an earlier operation of the same case is still pending (operations run in order per case). */
-  hasEarlierPending(op: OutboxOp): boolean {
-    return !!this.db.prepare("SELECT 1 FROM outbox WHERE case_id = ? AND state = 'pending' AND id < ? LIMIT 1").get(op.caseId, op.id);
   }
 
   markDone(opId: number, at: string): void {

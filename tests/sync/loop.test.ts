@@ -103,7 +103,7 @@ describe('window ⇄ gateway', () => {
     await app.services.sync.syncNow();
     expect(await detail(decision.caseId)).toMatchObject({ syncState: 'delivered' });
     const { rows } = await gw.pool.query<{ size: string; verified: boolean }>('SELECT size, verified_at IS NOT NULL AS verified FROM attachment_slots WHERE case_id = $1', [decision.caseId]);
-    expect(rows).toEqual([{ size: String(big.length), verified: true }]);
+    expect(rows.map((r) => ({ size: Number(r.size), verified: r.verified }))).toEqual([{ size: big.length, verified: true }]);
   });
 
   it('a case the gateway refuses goes to 需要处理 and does not block the others', async () => {

@@ -105,6 +105,9 @@ export type SearchKind = 'receipt-no' | 'id-number' | 'phone' | 'name-prefix';
 /** A page of the case list. */
 export interface CaseList {
   rows: CaseSummary[];
+  /** Matches, counted up to a cap (see `totalIsLowerBound`). */
   total: number;
+  /** True when there are more matches than `total` says. */
+  totalIsLowerBound: boolean;
   searchKind: SearchKind | null;
 }

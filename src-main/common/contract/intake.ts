@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { base64File } from '../base64';
 import { applicationSchema } from '../cases/application';
 import { caseQuerySchema, type AttachmentInfo, type CaseDetail, type CaseList, type CaseOutcome } from '../cases/case-types';
 import type { FormalCheckResult, MissingMaterial } from '../cases/formal-check';
@@ -81,7 +82,7 @@ export const intakeCommands = {
         caseId: z.uuid(),
         materialCode: z.string().min(1).max(40),
         fileName: z.string().trim().min(1).max(120),
-        dataBase64: z.base64().max(14 * 1024 * 1024),
+        dataBase64: base64File(14 * 1024 * 1024),
       })
       .strict(),
     COUNTER,

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { base64File } from '../base64';
 import { MATERIAL_HANDLINGS } from '../cases/application';
 import type { AttachmentInfo } from '../cases/case-types';
 import { COUNTER_ROLES } from '../roles';
@@ -47,7 +48,7 @@ export const syncCommands = {
         supplementId: z.uuid(),
         materialCode: z.string().min(1).max(40),
         fileName: z.string().trim().min(1).max(120),
-        dataBase64: z.base64().max(14 * 1024 * 1024),
+        dataBase64: base64File(14 * 1024 * 1024),
       })
       .strict(),
     rolesOnly(...COUNTER_ROLES),

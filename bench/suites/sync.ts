@@ -1,0 +1,157 @@
+// Sync figures: drain a backlog of queued cases (one 200 KB file each) to the gateway on loopback, next to
+// a bare HTTP upload of the same bytes to a trivial server in the same run; gateway intake p99 under
+// 100 concurrent windows.
+import { spawn } from 'node:child_process';
+import type Database from 'better-sqlite3';
+import { createHash, randomBytes } from 'node:crypto';
+import { createServer } from 'node:http';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { issueEnrolmentCode } from '../../gateway/src/devices/repo';
+import { createPool } from '../../gateway/src/db/pool';
+import { DeviceClient } from '../../gateway/src/testing/device-client';
+import { testManifest } from '../../gateway/src/testing/fixtures';
+import { startTestPostgres } from '../../gateway/src/testing/pg';
+import { createApp } from '../../src-main/app/app';
+import { PNG_BYTES, socialSecurityCardApplication, verifyApplicant } from '../../src-main/cases/intake-fixtures';
+import { canonicalJson } from '../../src-main/common/canonical-json';
+import { freePort } from '../../tests/sync/chaos';
+import { quantile, since, type Figure, type Suite } from '../lib';
+import { ROOT } from '../host-process';
+
+const CASES = Number(process.env.BENCH_SYNC_CASES ?? 10_000);
+const FILE = 200 * 1024;
+
+function startGatewayProcess(url: string, port: number): Promise<() => void> {
+  const child = spawn(process.execPath, ['--import', 'tsx', 'gateway/src/cli.ts', 'serve', '--db', url, '--port', String(port)], { cwd: ROOT, stdio: ['ignore', 'pipe', 'inherit'] });
+  return new Promise((resolve) => {
+    let out = '';
+    child.stdout.on('data', (c: Buffer) => {
+      out += c.toString();
+      if (out.includes('tongban gateway:')) resolve(() => child.kill('SIGTERM'));
+    });
+  });
+}
+
+/** Clones one accepted case `n` times in SQL (new ids, new file bytes), queueing each for sync as acceptance would. */
+function cloneBacklog(db: Database.Database, templateId: string, n: number): void {
+  const cols = (db.prepare('SELECT name FROM pragma_table_info(?)').all('cases') as { name: string }[]).map((c) => c.name).filter((c) => c !== 'case_id' && c !== 'receipt_no');
+  const copyCase = db.prepare(`INSERT INTO cases (case_id, receipt_no, ${cols.join(', ')}) SELECT ?, ?, ${cols.join(', ')} FROM cases WHERE case_id = ?`);
+  const copyMaterials = db.prepare('INSERT INTO case_materials SELECT ?, position, material_code, name, handling, pages, required FROM case_materials WHERE case_id = ?');
+  const blob = db.prepare('INSERT INTO attachment_blobs (sha256, bytes) VALUES (?, ?)');
+  const att = db.prepare(`INSERT INTO attachments (attachment_id, case_id, material_code, file_name, media_type, size, sha256, added_by, added_at)
+    SELECT ?, ?, material_code, file_name, media_type, ?, ?, added_by, added_at FROM attachments WHERE case_id = ? LIMIT 1`);
+  const outbox = db.prepare("INSERT INTO outbox (case_id, kind, ref, created_at) VALUES (?, ?, ?, '2026-11-30T00:00:00Z')");
+  const batch = db.transaction((from: number, to: number) => {
+    for (let i = from; i < to; i++) {
+      const caseId = `00000000-0000-7000-9000-${String(i).padStart(12, '0')}`;
+      const attachmentId = `00000000-0000-7000-a000-${String(i).padStart(12, '0')}`;
+      const bytes = Buffer.concat([PNG_BYTES.subarray(0, 8), randomBytes(FILE - 8)]);
+      const sha = createHash('sha256').update(bytes).digest('hex');
+      copyCase.run(caseId, `BENCH-${i}`, templateId);
+      copyMaterials.run(caseId, templateId);
+      blob.run(sha, bytes);
+      att.run(attachmentId, caseId, bytes.length, sha, templateId);
+      outbox.run(caseId, 'case', null);
+      outbox.run(caseId, 'attachment', attachmentId);
+    }
+  });
+  for (let from = 0; from < n; from += 1000) batch(from, Math.min(n, from + 1000));
+}
+
+/** The same traffic with nothing behind it: a JSON PUT and a 200 KB PUT per case, two cases at a time. */
+async function bareUpload(n: number, manifestBytes: number): Promise<number> {
+  const server = createServer((req, res) => {
+    req.resume();
+    req.on('end', () => res.writeHead(201, { 'Content-Type': 'application/json' }).end('{"ok":true}'));
+  });
+  await new Promise<void>((r) => server.listen(0, '127.0.0.1', () => r()));
+  const { port } = server.address() as { port: number };
+  const manifest = Buffer.alloc(manifestBytes, 0x20);
+  const start = performance.now();
+  let next = 0;
+  const worker = async () => {
+    while (next < n) {
+      next += 1;
+      const file = randomBytes(FILE);
+      await (await fetch(`http://127.0.0.1:${port}/case`, { method: 'PUT', body: manifest, headers: { 'Content-Type': 'application/json' } })).text();
+      await (await fetch(`http://127.0.0.1:${port}/file`, { method: 'PUT', body: file, headers: { 'Content-Type': 'application/octet-stream' } })).text();
+    }
+  };
+  await Promise.all([worker(), worker()]);
+  const ms = since(start);
+  server.close();
+  return ms;
+}
+
+export const syncSuite: Suite = {
+  name: 'sync',
+  async run(): Promise<Figure[]> {
+    const pg = await startTestPostgres();
+    const port = await freePort();
+    const stopGateway = await startGatewayProcess(pg.url, port);
+    const gatewayUrl = `http://127.0.0.1:${port}`;
+    const pool = createPool(pg.url, 4);
+
+    const app = await createApp({ dataDir: mkdtempSync(join(tmpdir(), 'tongban-bench-sync-')), migrationsDir: join(ROOT, 'migrations'), resourcesDir: join(ROOT, 'resources'), runtime: 'browser-host', version: 'bench' });
+    const c = async <T>(caller: string, name: string, input: unknown): Promise<T> => {
+      const r = await app.call(caller, name, input, 0);
+      if (!r.ok) throw new Error(`${name}: ${JSON.stringify(r.error)}`);
+      return r.value as T;
+    };
+    await c('admin', 'setup:initialize', { hall: { name: '万州区政务服务中心', divisionCode: '500101', windowNo: '12', windowCode: '50010112' }, admin: { username: 'admin', displayName: '管理员', password: 'Chongqing2026' } });
+    await c('admin', 'users:create', { username: 'clerk1', displayName: '窗口一', role: 'clerk', password: 'Passw0rd!' });
+    await c('clerk', 'auth:login', { username: 'clerk1', password: 'Passw0rd!' });
+    const { code } = await issueEnrolmentCode(pool, '50010112', '500101', 1);
+    await c('admin', 'sync:configure', { gatewayUrl, code });
+    await app.services.sync.engine.stop();
+    const { caseId: template } = await c<{ caseId: string }>('clerk', 'drafts:create', {});
+    await c('clerk', 'attachments:add', { caseId: template, materialCode: 'PHOTO', fileName: 'photo.png', dataBase64: Buffer.concat([PNG_BYTES.subarray(0, 8), randomBytes(FILE - 8)]).toString('base64') });
+    await verifyApplicant(app, 'clerk', template);
+    await c('clerk', 'intake:accept', { application: socialSecurityCardApplication(template) });
+    cloneBacklog(app.services.db, template, CASES - 1);
+    const manifestBytes = canonicalJson(socialSecurityCardApplication(template)).length * 2;
+
+    const start = performance.now();
+    while (app.services.sync.statusView().pending > 0) await app.services.sync.syncNow();
+    const drainMs = since(start);
+    const bareMs = await bareUpload(CASES, manifestBytes);
+
+    // Gateway intake under 100 concurrent windows: each enrolled device pushes case manifests at once.
+    const devices: DeviceClient[] = [];
+    for (let i = 0; i < 100; i++) {
+      const device = new DeviceClient(gatewayUrl);
+      const issued = await issueEnrolmentCode(pool, `BENCH${i}`, '500101', 1);
+      await device.enroll(issued.code, `BENCH${i}`);
+      devices.push(device);
+    }
+    const latencies: number[] = [];
+    await Promise.all(
+      devices.map(async (device) => {
+        for (let k = 0; k < 20; k++) {
+          const t = performance.now();
+          const res = await device.putCase(testManifest('500101'));
+          latencies.push(since(t));
+          if (res.status !== 201) throw new Error(`intake PUT ${res.status}`);
+        }
+      }),
+    );
+    app.close();
+    await pool.end();
+    stopGateway();
+    await pg.stop();
+
+    const mb = (CASES * FILE) / 2 ** 20;
+    const casesPerSec = CASES / (drainMs / 1000);
+    const bareCasesPerSec = CASES / (bareMs / 1000);
+    return [
+      { suite: 'sync', name: 'drain backlog: cases/s', value: casesPerSec, unit: 'cases/s', note: `${CASES.toLocaleString('en')} cases × 200 KB` },
+      { suite: 'sync', name: 'drain backlog: MB/s', value: mb / (drainMs / 1000), unit: 'MB/s' },
+      { suite: 'sync', name: 'bare HTTP upload, same bytes: cases/s', value: bareCasesPerSec, unit: 'cases/s' },
+      { suite: 'sync', name: 'drain / bare', value: casesPerSec / bareCasesPerSec, unit: '×', target: '≥ 0.5' },
+      { suite: 'sync', name: 'gateway intake p50 (100 windows)', value: quantile(latencies, 0.5), unit: 'ms', note: '2,000 case PUTs' },
+      { suite: 'sync', name: 'gateway intake p99 (100 windows)', value: quantile(latencies, 0.99), unit: 'ms' },
+    ];
+  },
+};

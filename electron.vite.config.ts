@@ -12,6 +12,8 @@ export default defineConfig({
         input: {
           main: resolve(__dirname, 'src-main/electron/main.ts'),
           host: resolve(__dirname, 'src-main/host/cli.ts'),
+          // The card-reader library runs in its own process, so a crash or a 32-bit DLL cannot take the app down.
+          'sdtapi-helper': resolve(__dirname, 'src-main/identity/sdtapi-helper.ts'),
         },
       },
     },

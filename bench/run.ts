@@ -2,8 +2,12 @@
 import { join } from 'node:path';
 import { report, type Figure, type Suite } from './lib';
 import { foundationSuite } from './suites/foundation';
+import { intakeSuite } from './suites/intake';
+import { printingSuite } from './suites/printing';
+import { supervisorSuite } from './suites/supervisor';
+import { syncSuite } from './suites/sync';
 
-const SUITES: Suite[] = [foundationSuite];
+const SUITES: Suite[] = [foundationSuite, intakeSuite, printingSuite, syncSuite, supervisorSuite];
 
 async function main(): Promise<void> {
   const wanted = process.argv.slice(2);

@@ -4,6 +4,7 @@ import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './App';
 import { followSessionEvents } from './features/auth/store';
+import { RatingRoute } from './features/rating/RatingRoute';
 import { followSyncStatus } from './features/shell/sync-store';
 import { Providers } from './Providers';
 
@@ -13,7 +14,9 @@ followSyncStatus();
 createRoot(document.getElementById('root') as HTMLElement).render(
   <StrictMode>
     <Providers>
-      <App />
+      <RatingRoute>
+        <App />
+      </RatingRoute>
     </Providers>
   </StrictMode>,
 );

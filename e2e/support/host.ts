@@ -14,15 +14,18 @@ export interface RunningHost {
   url: string;
   origin: string;
   dataDir: string;
+  /** Stops the host and deletes its data folder. */
   stop(): Promise<void>;
+  /** Kills the host process at once (as in a crash or power loss) and keeps the data folder for a new host. */
+  kill(): Promise<void>;
 }
 
-/** Starts `node out/main/host.js` on a new temp data folder and resolves once it prints its URL. */
-export async function startHost(): Promise<RunningHost> {
+/** Starts `node out/main/host.js` on a new temp data folder (or on `dataDir`, to restart) and resolves once it prints its URL. */
+export async function startHost(options: { dataDir?: string } = {}): Promise<RunningHost> {
   if (!existsSync(HOST_SCRIPT) || !existsSync(join(ROOT, 'out', 'renderer', 'index.html'))) {
     throw new Error(`${HOST_SCRIPT} or out/renderer/index.html is missing: run \`npm run build\` (electron-vite build) before the e2e tests.`);
   }
-  const dataDir = mkdtempSync(join(tmpdir(), 'tongban-e2e-'));
+  const dataDir = options.dataDir ?? mkdtempSync(join(tmpdir(), 'tongban-e2e-'));
   const child = spawn(process.execPath, [HOST_SCRIPT, '--data', dataDir, '--port', '0'], { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'] });
   let stderr = '';
   child.stderr?.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
@@ -37,20 +40,20 @@ export async function startHost(): Promise<RunningHost> {
       child.once('error', reject);
       child.once('exit', (code, signal) => reject(new Error(`host exited before it was ready (code ${code}, signal ${signal}):\n${stderr}`)));
     });
-    return { url, origin: new URL(url).origin, dataDir, stop: () => stopHost(child, dataDir) };
+    return { url, origin: new URL(url).origin, dataDir, stop: () => stopHost(child, dataDir), kill: () => stopHost(child, null, 'SIGKILL') };
   } catch (err) {
-    await stopHost(child, dataDir);
+    await stopHost(child, options.dataDir ? null : dataDir);
     throw err;
   }
 }
 
-async function stopHost(child: ChildProcess, dataDir: string): Promise<void> {
+async function stopHost(child: ChildProcess, dataDir: string | null, signal: NodeJS.Signals = 'SIGTERM'): Promise<void> {
   if (child.exitCode === null && child.signalCode === null) {
     const exited = new Promise<void>((done) => child.once('exit', () => done()));
-    child.kill('SIGTERM');
+    child.kill(signal);
     const forced = setTimeout(() => child.kill('SIGKILL'), 5_000);
     await exited;
     clearTimeout(forced);
   }
-  rmSync(dataDir, { recursive: true, force: true });
+  if (dataDir) rmSync(dataDir, { recursive: true, force: true });
 }

@@ -1,7 +1,9 @@
 import { createGate, type Gate, type Handlers } from './gate';
 import { foundationHandlers } from './handlers/foundation';
+import { identityHandlers } from './handlers/identity';
 import { intakeHandlers } from './handlers/intake';
 import { printingHandlers } from './handlers/printing';
+import { supervisorHandlers } from './handlers/supervisor';
 import { syncHandlers } from './handlers/sync';
 import { createServices, type AppConfig, type Services } from './services';
 
@@ -24,12 +26,18 @@ export async function createApp(config: AppConfig): Promise<App> {
     ...intakeHandlers(services),
     ...printingHandlers(services),
     ...syncHandlers(services),
+    ...identityHandlers(services),
+    ...supervisorHandlers(services),
   };
   const call = createGate({ auth: services.auth, handlers, audit: services.audit, log: services.log });
   return {
     services,
     call,
-    startBackground: (syncIntervalMs) => services.sync.engine.start(syncIntervalMs),
+    startBackground: (syncIntervalMs) => {
+      services.sync.engine.start(syncIntervalMs);
+      services.identity.startBackground();
+      services.supervisor.scheduler.start();
+    },
     shutdown: async () => {
       await services.sync.engine.stop();
       services.close();

@@ -13,8 +13,10 @@ import type { Hall } from '../common/hall';
 import { openDatabase } from '../db/open';
 import { createPrinting, type ChromiumPrinter, type Printing } from '../printing';
 import { fileLogger, type Logger } from '../log/logger';
+import { createIdentity, type Identity, type IdentityConfig } from '../identity';
 import { SettingsRepo } from '../settings/settings-repo';
 import { SettingsStore } from '../settings/settings-store';
+import { applyPendingRestore, createSupervisor, type Supervisor } from '../supervisor';
 import { EventBus } from './events';
 import { writeFileDurably } from './durable-file';
 
@@ -29,8 +31,12 @@ export interface AppConfig {
   echoLog?: boolean;
   /** Gateway request time-out (ms); tests shorten it. */
   syncTimeoutMs?: number;
+  /** Sync retry backoff; the protocol's default (2 s base, 5 min cap) unless a fault test shortens it. */
+  syncBackoff?: { baseMs: number; capMs: number };
   /** Electron's hidden-window printer; without it a headless Chromium is started on first use. */
   chromiumPrinter?: ChromiumPrinter;
+  /** Card reader options: the licensed WLT photo decoder, sdtapi helper seams. */
+  identity?: IdentityConfig;
 }
 
 /** Every service of the main process, wired once. */
@@ -46,6 +52,8 @@ export interface Services {
   supplements: SupplementsService;
   sync: SyncService;
   printing: Printing;
+  identity: Identity;
+  supervisor: Supervisor;
   /** Persists an imported catalogue so it is used again after a restart. */
   saveImportedCatalogue(text: string): void;
   log: Logger;
@@ -61,6 +69,7 @@ export interface Services {
 export async function createServices(config: AppConfig): Promise<Services> {
   const now = config.now ?? (() => new Date());
   const log = fileLogger(join(config.dataDir, 'logs', 'main.log'), now, config.echoLog);
+  applyPendingRestore(config.dataDir, now);
   const { db, migration } = openDatabase(join(config.dataDir, 'tongban.sqlite'), config.migrationsDir, now);
   const audit = new AuditLog(db, now);
   if (migration.from !== migration.to) {
@@ -80,13 +89,19 @@ export async function createServices(config: AppConfig): Promise<Services> {
     if (!hall) throw new AppError('not-initialized', 'first run not completed');
     return hall;
   };
-  const intake = new IntakeService(db, audit, catalogue, requireHall, now);
+  const identity = createIdentity({ db, audit, events, log, now, resourcesDir: config.resourcesDir, config: config.identity });
+  const intake = new IntakeService(db, audit, catalogue, requireHall, now, (caseId, app) => identity.service.acceptanceProblems(caseId, app));
   const caseQueries = new CaseQueries(db, audit, now, (code) => catalogue.divisionName(code));
   const supplements = new SupplementsService(db, audit, intake, now);
-  const sync = new SyncService(db, { cases: intake.cases, attachments: intake.attachments, audit, events, log, hall: () => settings.hall(), now, timeoutMs: config.syncTimeoutMs });
+  const sync = new SyncService(db, { cases: intake.cases, attachments: intake.attachments, audit, events, log, hall: () => settings.hall(), now, timeoutMs: config.syncTimeoutMs, backoff: config.syncBackoff });
   const printing = createPrinting({
     db, audit, caseQueries, cases: intake.cases, catalogue, hall: requireHall, resourcesDir: config.resourcesDir, dataDir: config.dataDir, now,
     ...(config.chromiumPrinter ? { chromium: config.chromiumPrinter } : {}),
+  });
+  const supervisor = createSupervisor({
+    db, audit, printing, hall: requireHall, dataDir: config.dataDir, resourcesDir: config.resourcesDir, now, log,
+    syncState: () => sync.statusView(),
+    reader: async () => identity.reader.status().then((r) => ({ state: r.state, driver: r.driver, detail: r.errorCode ?? null })),
   });
   return {
     db,
@@ -100,6 +115,8 @@ export async function createServices(config: AppConfig): Promise<Services> {
     supplements,
     sync,
     printing,
+    identity,
+    supervisor,
     saveImportedCatalogue: (text) => writeFileDurably(importedFile, text),
     log,
     now,
@@ -108,6 +125,8 @@ export async function createServices(config: AppConfig): Promise<Services> {
     config,
     requireHall,
     close() {
+      void supervisor.scheduler.stop();
+      identity.close();
       void printing.close().catch(() => undefined);
       db.close();
     },

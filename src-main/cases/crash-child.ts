@@ -2,7 +2,7 @@
 // only after the acceptance returned, exactly when the clerk would see it.
 import { join, resolve } from 'node:path';
 import { createApp } from '../app/app';
-import { PNG_BYTES, socialSecurityCardApplication } from './intake-fixtures';
+import { PNG_BYTES, socialSecurityCardApplication, ZHANG_SAN } from './intake-fixtures';
 import { applicationSchema } from '../common/cases/application';
 
 async function main(): Promise<void> {
@@ -13,12 +13,19 @@ async function main(): Promise<void> {
   const now = () => new Date(Date.now() + base);
   const app = await createApp({ dataDir, migrationsDir: join(root, 'migrations'), resourcesDir: join(root, 'resources'), runtime: 'browser-host', version: 'crash-test', now });
   const staff = { id: Number(clerkIdText), name: 'clerk1', role: 'clerk' as const };
-  process.stdout.write('READY\n');
-  for (;;) {
+  // A draft ready for 受理: photo attached and the applicant verified (人证核验 comes before acceptance).
+  const prepare = () => {
     const caseId = app.services.intake.createDraft(staff);
     app.services.intake.addAttachment(staff, { caseId, materialCode: 'PHOTO', fileName: 'p.png', bytes: PNG_BYTES });
+    app.services.identity.service.verify(staff, { caseId, role: 'applicant', method: 'manual', manualReason: '崩溃测试：人工核验', person: ZHANG_SAN, confirmedMatch: true });
+    return caseId;
+  };
+  let caseId = prepare();
+  process.stdout.write('READY\n');
+  for (;;) {
     const decision = app.services.intake.accept(staff, applicationSchema.parse(socialSecurityCardApplication(caseId)));
     process.stdout.write(`ACK ${decision.caseId} ${decision.documentNo}\n`);
+    caseId = prepare();
   }
 }
 

@@ -1,4 +1,5 @@
-// Test support: valid applications for the shipped catalogue.
+// Test support: valid applications for the shipped catalogue, and the identity verification that 受理 needs.
+import type { App } from '../app/app';
 import type { ApplicationInput } from '../common/cases/application';
 
 /** A tiny valid PNG (1×1), as a scanned photo stand-in. */
@@ -40,4 +41,17 @@ export function marriageByAgent(caseId: string): ApplicationInput {
     form: {},
     materials: [],
   };
+}
+
+/** The applicant of socialSecurityCardApplication as the form holds them. */
+export const ZHANG_SAN = { name: '张三', idType: 'resident-id', idNumber: '500101199003070014' } as const;
+
+/**
+ * Verifies a person of a draft by the manual path (窗口人工核验) through identity:verify, as 受理
+ * requires; the applicant 张三 unless told otherwise. Fails the caller unless the verification passed.
+ */
+export async function verifyApplicant(app: App, caller: string, caseId: string, options: { role?: 'applicant' | 'agent' | 'guardian'; person?: { name: string; idType: string; idNumber: string } } = {}): Promise<void> {
+  const input = { caseId, role: options.role ?? 'applicant', method: 'manual', manualReason: '测试：窗口人工核验', person: options.person ?? ZHANG_SAN, confirmedMatch: true };
+  const result = await app.call(caller, 'identity:verify', input, 0);
+  if (!result.ok || (result.value as { result: string }).result !== 'pass') throw new Error(`identity:verify failed: ${JSON.stringify(result)}`);
 }

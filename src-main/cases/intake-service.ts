@@ -52,6 +52,8 @@ export class IntakeService {
     private readonly catalogue: CatalogueSource,
     private readonly hall: () => Hall,
     private readonly now: () => Date,
+    /** 人证核验 precondition of 受理 (src-main/identity): problems on 'applicant', 'agent' or 'guardian' that block acceptance. */
+    private readonly verificationProblems: (caseId: string, app: Application) => FieldProblem[] = () => [],
   ) {
     this.drafts = new DraftsRepo(db);
     this.attachments = new AttachmentsRepo(db);
@@ -133,7 +135,9 @@ export class IntakeService {
   /** 受理: every required field and material present; saves case, materials, outbox rows and audit entry in one transaction. */
   accept(staff: Staff, app: Application): Decision {
     const { matter, situation, result } = this.prepare(staff, app);
-    if (result.fieldErrors.length) throw new AppError('formal-check-failed', 'formal check failed', { fields: result.fieldErrors, missing: result.missingMaterials });
+    // Identity verification joins the formal check's field problems (notifyIncomplete and reject do not need it).
+    const fields = [...result.fieldErrors, ...this.verificationProblems(app.caseId, app)];
+    if (fields.length) throw new AppError('formal-check-failed', 'formal check failed', { fields, missing: result.missingMaterials });
     if (result.missingMaterials.length) throw new AppError('materials-missing', 'materials missing', { missing: result.missingMaterials });
     return this.decide(staff, app, matter, situation, 'accepted', result, null);
   }

@@ -3,7 +3,7 @@ import { parseReceiptNumber } from '../common/cases/receipt-number';
 import type { CaseList, CaseDetail } from '../common/cases/case-types';
 import type { DecisionView } from '../common/contract';
 import { createUser, initialised, testApp, type TestApp } from '../app/testing';
-import { marriageByAgent, PNG_BYTES, socialSecurityCardApplication } from './intake-fixtures';
+import { marriageByAgent, PNG_BYTES, socialSecurityCardApplication, verifyApplicant } from './intake-fixtures';
 
 let app: TestApp;
 afterEach(() => app?.dispose());
@@ -16,12 +16,14 @@ async function clerk(a: TestApp): Promise<string> {
   return 'clerk';
 }
 
+/** A draft with the photo attached and the applicant verified (受理 needs both). */
 async function draftWithPhoto(a: TestApp, caller: string): Promise<string> {
   const d = await a.call(caller, 'drafts:create', {}, 0);
   if (!d.ok) throw new Error(JSON.stringify(d.error));
   const caseId = (d.value as { caseId: string }).caseId;
   const att = await a.call(caller, 'attachments:add', { caseId, materialCode: 'PHOTO', fileName: 'photo.png', dataBase64: PNG_BYTES.toString('base64') }, 0);
   expect(att).toMatchObject({ ok: true, value: { mediaType: 'image/png', size: PNG_BYTES.length } });
+  await verifyApplicant(a, caller, caseId);
   return caseId;
 }
 
@@ -46,7 +48,7 @@ describe('intake', () => {
     expect(d.application.applicant.idNumber).toBe('5001**********0014');
     expect(d.materials.map((m) => [m.code, m.handling])).toContainEqual(['PHOTO', 'electronic']);
     expect(d.departmentName).toBeTruthy();
-    expect(d.timeline.map((e) => e.action)).toEqual(['case.accept']);
+    expect(d.timeline.map((e) => e.action)).toEqual(['identity.verify', 'case.accept']);
     expect(d.catalogueVersion).toBe(app.services.catalogue.version());
     // Accepted cases are immutable: a second acceptance is refused.
     expect(await app.call(c, 'intake:accept', { application: socialSecurityCardApplication(caseId) }, 0)).toMatchObject({ ok: false, error: { code: 'case-decided' } });
@@ -57,9 +59,10 @@ describe('intake', () => {
     const c = await clerk(app);
     const caseId = await draftWithPhoto(app, c);
     const bad = socialSecurityCardApplication(caseId, { applicant: { name: '张三', idType: 'resident-id', idNumber: '500101199003070015', phone: '13800138000', address: '' } });
+    // The form no longer names the person verified (…0014), which blocks acceptance too.
     expect(await app.call(c, 'intake:accept', { application: bad }, 0)).toMatchObject({
       ok: false,
-      error: { code: 'formal-check-failed', details: { fields: [{ path: 'applicant.idNumber', code: 'id-checksum' }] } },
+      error: { code: 'formal-check-failed', details: { fields: [{ path: 'applicant.idNumber', code: 'id-checksum' }, { path: 'applicant', code: 'number-mismatch' }] } },
     });
     expect(counts(app)).toEqual({ cases: 0, outbox: 0, drafts: 1 });
   });
@@ -69,6 +72,7 @@ describe('intake', () => {
     const c = await clerk(app);
     const d = await app.call(c, 'drafts:create', {}, 0);
     const caseId = (d as { value: { caseId: string } }).value.caseId;
+    await verifyApplicant(app, c, caseId);
     const partial = socialSecurityCardApplication(caseId, { materials: [{ code: 'ID-DOC', handling: 'seen-returned', pages: 1 }] });
     expect(await app.call(c, 'intake:accept', { application: partial }, 0)).toMatchObject({ ok: false, error: { code: 'materials-missing' } });
     const notice = await app.call(c, 'intake:notifyIncomplete', { application: partial }, 0);
@@ -77,13 +81,20 @@ describe('intake', () => {
     expect(decision.missing.map((m) => m.code).sort()).toEqual(['APPLY-FORM', 'PHOTO']);
     expect(counts(app)).toEqual({ cases: 1, outbox: 0, drafts: 0 });
 
+    app.clock.advanceMinutes(5);
     expect(await app.call(c, 'drafts:resume', { caseId }, 0)).toMatchObject({ ok: true, value: { caseId } });
     await app.call(c, 'attachments:add', { caseId, materialCode: 'PHOTO', fileName: 'p.png', dataBase64: PNG_BYTES.toString('base64') }, 0);
+    // The applicant comes back another time: the first visit's verification no longer counts.
+    expect(await app.call(c, 'intake:accept', { application: socialSecurityCardApplication(caseId) }, 0)).toMatchObject({
+      ok: false,
+      error: { code: 'formal-check-failed', details: { fields: [{ path: 'applicant', code: 'identity-not-verified' }] } },
+    });
+    await verifyApplicant(app, c, caseId);
     const accepted = await app.call(c, 'intake:accept', { application: socialSecurityCardApplication(caseId) }, 0);
     expect(accepted).toMatchObject({ ok: true, value: { outcome: 'accepted' } });
     const detail = (await app.call(c, 'cases:get', { caseId }, 0)) as { value: CaseDetail };
     expect(detail.value.noticeNo).toBe(decision.documentNo);
-    expect(detail.value.timeline.map((e) => e.action)).toEqual(['case.notify-incomplete', 'case.accept']);
+    expect(detail.value.timeline.map((e) => e.action)).toEqual(['identity.verify', 'case.notify-incomplete', 'identity.verify', 'case.accept']);
   });
 
   it('refuses 代办 for 婚姻登记', async () => {

@@ -5,6 +5,7 @@ import { app, dialog, Menu, session, type BrowserWindow } from 'electron';
 import { createApp, type App } from '../app/app';
 import { AppError } from '../common/errors';
 import { bindContractToIpc, type IpcBinding } from './ipc';
+import { ElectronPrintWindow } from './print-window';
 import { shellPaths } from './paths';
 import { registerAppScheme, serveAppProtocol } from './protocol';
 import { installSecurityHandlers } from './security';
@@ -23,6 +24,7 @@ async function start(): Promise<void> {
     resourcesDir: paths.resourcesDir,
     runtime: 'electron',
     version: app.getVersion(),
+    chromiumPrinter: new ElectronPrintWindow(paths.resourcesDir),
   });
   const { log } = core.services;
   core.startBackground();

@@ -1,3 +1,8 @@
+import { CASE_AUDIT_LABELS_EN, caseDetailKeysEn, caseDetailValuesEn, casesEn, documentsEn, gatewayEn } from './cases.en';
+import { identityEn } from './identity.en';
+import { intakeEn, intakeFieldsEn } from './intake.en';
+import { printingEn, printingFieldsEn } from './printing.en';
+import { supervisorEn, supervisorMenuEn } from './supervisor.en';
 import type { Messages } from './zh-CN';
 
 export const en: Messages = {
@@ -32,6 +37,14 @@ export const en: Messages = {
     'waybill-pool-empty': 'No EMS waybill numbers left; import more or scan a pre-printed waybill',
     'waybill-invalid': 'The waybill number is malformed or its check digit is wrong',
     'waybill-taken': 'This waybill number is already in use',
+    'reader-not-configured': 'No ID card reader is set up; check the document by hand',
+    'reader-unavailable': 'The card reader is not available; check it and retry, or check the document by hand',
+    'reader-library-missing': 'The card reader driver is missing; contact the administrator or check the document by hand',
+    'reader-no-card': 'No card on the reader; place the card and retry',
+    'reader-timeout': 'Reading the card timed out; place it again and retry',
+    'reader-error': 'The card could not be read; place it again, or check the document by hand',
+    'reader-not-simulated': 'Sample cards can only be placed on the simulated reader',
+    'card-read-expired': 'That card read has expired; read the card again',
     unavailable: 'Cannot reach the local service; please try again',
     internal: 'Internal error; please contact the administrator',
     accountLockedUntil: 'Too many failed sign-ins: the account is locked until {{time}}',
@@ -40,6 +53,8 @@ export const en: Messages = {
     wrongPassword: 'Wrong password; please try again',
   },
   fields: {
+    ...intakeFieldsEn,
+    ...printingFieldsEn,
     'username-format': 'User names have 3–32 letters, digits or _ . -',
     'password-too-short': 'At least 8 characters',
     'password-needs-letters-and-digits': 'Use both letters and digits',
@@ -96,7 +111,7 @@ export const en: Messages = {
     failed: 'Unlock failed',
   },
   shell: { window: 'Window {{no}}', lock: 'Lock', logout: 'Sign out', userRole: '{{name}} · {{role}}' },
-  menu: { home: 'Workbench', users: 'Users', settings: 'Settings', audit: 'Audit log' },
+  menu: { home: 'Workbench', intake: 'Intake', cases: 'Cases', users: 'Users', settings: 'Settings', audit: 'Audit log', ...supervisorMenuEn },
   home: {
     greeting: 'Hello, {{name}}',
     today: 'Today is {{date}}',
@@ -185,23 +200,16 @@ export const en: Messages = {
     loadFailed: 'Could not load the audit log',
     detailPair: '{{key}}: {{value}}',
     detailSeparator: '; ',
-    detailKeys: {
-      reason: 'reason',
-      until: 'locked until',
-      role: 'role',
-      username: 'user name',
-      command: 'command',
-      from: 'from',
-      to: 'to',
-      hall: 'hall',
-      divisionCode: 'division code',
-      windowCode: 'window code',
-      before: 'before',
-      after: 'after',
-      backupFile: 'backup file',
-    },
-    detailValues: { 'wrong-password': 'wrong password', 'unknown-user': 'unknown user name', disabled: 'account disabled' },
+    detailKeys: caseDetailKeysEn,
+    detailValues: { 'wrong-password': 'wrong password', 'unknown-user': 'unknown user name', disabled: 'account disabled', ...caseDetailValuesEn },
   },
+  intake: intakeEn,
+  identity: identityEn,
+  cases: casesEn,
+  documents: documentsEn,
+  gateway: gatewayEn,
+  printing: printingEn,
+  supervisor: supervisorEn,
 };
 
 /** English names of audit actions; unknown actions show their code. */
@@ -222,4 +230,5 @@ export const AUDIT_ACTION_LABELS_EN: Record<string, string> = {
   'settings.update': 'Settings changed',
   'auth.forbidden': 'Forbidden action refused',
   'db.migrate': 'Database upgraded',
+  ...CASE_AUDIT_LABELS_EN,
 };

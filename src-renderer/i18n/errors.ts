@@ -11,6 +11,7 @@ export function errorMessage(error: AppErrorData): string {
   }
   if (error.code === 'conflict' && details.reason === CONFLICT_REASONS.self) return i18next.t('errors.conflictSelf');
   if (error.code === 'conflict' && details.reason === CONFLICT_REASONS.lastAdmin) return i18next.t('errors.conflictLastAdmin');
+  if (typeof details.reason === 'string' && i18next.exists(`supervisor.reasons.${details.reason}`)) return i18next.t(`supervisor.reasons.${details.reason}`);
   return i18next.t(`errors.${error.code}`, { defaultValue: i18next.t('errors.internal') });
 }
 

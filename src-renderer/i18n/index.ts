@@ -1,7 +1,9 @@
 import i18next from 'i18next';
 import { initReactI18next } from 'react-i18next';
 import { AUDIT_ACTION_LABELS_ZH } from '../../src-main/common/audit';
+import { SUPERVISOR_AUDIT_ACTION_LABELS_ZH } from '../../src-main/common/supervisor/audit-actions';
 import { AUDIT_ACTION_LABELS_EN, en } from './en';
+import { SUPERVISOR_AUDIT_LABELS_EN } from './supervisor.en';
 import { zhCN } from './zh-CN';
 
 /** The UI languages: Chinese first, English second. */
@@ -20,8 +22,8 @@ void i18next.use(initReactI18next).init({
   fallbackLng: 'zh-CN',
   initAsync: false,
   resources: {
-    'zh-CN': { translation: zhCN, auditActions: AUDIT_ACTION_LABELS_ZH },
-    en: { translation: en, auditActions: AUDIT_ACTION_LABELS_EN },
+    'zh-CN': { translation: zhCN, auditActions: { ...AUDIT_ACTION_LABELS_ZH, ...SUPERVISOR_AUDIT_ACTION_LABELS_ZH } },
+    en: { translation: en, auditActions: { ...AUDIT_ACTION_LABELS_EN, ...SUPERVISOR_AUDIT_LABELS_EN } },
   },
   interpolation: { escapeValue: false },
 });

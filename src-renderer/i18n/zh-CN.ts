@@ -1,5 +1,10 @@
 import type { ErrorCode } from '../../src-main/common/errors';
 import { ROLE_LABELS_ZH } from '../../src-main/common/roles';
+import { caseDetailKeysZh, caseDetailValuesZh, casesZh, documentsZh, gatewayZh } from './cases.zh-CN';
+import { identityZh } from './identity.zh-CN';
+import { intakeFieldsZh, intakeZh } from './intake.zh-CN';
+import { printingFieldsZh, printingZh } from './printing.zh-CN';
+import { supervisorMenuZh, supervisorZh } from './supervisor.zh-CN';
 
 /** Messages per error code: every code of ERROR_CODES must have one (the compiler checks). */
 const errors: Record<ErrorCode, string> = {
@@ -32,6 +37,14 @@ const errors: Record<ErrorCode, string> = {
   'waybill-pool-empty': 'EMS运单号已用完，请导入新的单号或扫描预印面单',
   'waybill-invalid': '运单号格式或校验位不正确',
   'waybill-taken': '该运单号已被使用',
+  'reader-not-configured': '尚未设置身份证读卡器，请人工核验证件',
+  'reader-unavailable': '读卡器不可用，请检查连接后重试，或人工核验证件',
+  'reader-library-missing': '读卡器驱动程序缺失，请联系系统管理员，或人工核验证件',
+  'reader-no-card': '读卡器上没有证件，请放好证件后重试',
+  'reader-timeout': '读卡超时，请重新放置证件后重试',
+  'reader-error': '读卡失败，请重新放置证件后重试，或人工核验证件',
+  'reader-not-simulated': '只有模拟读卡器可以放置样例证件',
+  'card-read-expired': '读卡结果已失效，请重新读卡',
   unavailable: '无法连接本机服务，请稍后重试',
   internal: '系统内部错误，请联系系统管理员',
 };
@@ -51,6 +64,8 @@ export const zhCN = {
     wrongPassword: '密码错误，请重新输入',
   },
   fields: {
+    ...intakeFieldsZh,
+    ...printingFieldsZh,
     'username-format': '登录名应为 3–32 位字母、数字或 _ . -',
     'password-too-short': '密码至少 8 位',
     'password-needs-letters-and-digits': '密码须同时包含字母和数字',
@@ -118,7 +133,7 @@ export const zhCN = {
     logout: '退出',
     userRole: '{{name}} · {{role}}',
   },
-  menu: { home: '工作台', users: '用户管理', settings: '系统设置', audit: '审计日志' },
+  menu: { home: '工作台', intake: '受理', cases: '办件查询', users: '用户管理', settings: '系统设置', audit: '审计日志', ...supervisorMenuZh },
   home: {
     greeting: '{{name}}，您好',
     today: '今天是 {{date}}',
@@ -221,9 +236,17 @@ export const zhCN = {
       before: '修改前',
       after: '修改后',
       backupFile: '备份文件',
+      ...caseDetailKeysZh,
     },
-    detailValues: { 'wrong-password': '密码错误', 'unknown-user': '登录名不存在', disabled: '账号已停用' },
+    detailValues: { 'wrong-password': '密码错误', 'unknown-user': '登录名不存在', disabled: '账号已停用', ...caseDetailValuesZh },
   },
+  intake: intakeZh,
+  identity: identityZh,
+  cases: casesZh,
+  documents: documentsZh,
+  gateway: gatewayZh,
+  printing: printingZh,
+  supervisor: supervisorZh,
 };
 
 /** The shape every language must provide: the same keys, string leaves. */

@@ -2,8 +2,10 @@ import type { z } from 'zod';
 import type { Result } from '../result';
 import type { CommandSpec } from './define';
 import { foundationCommands, foundationEvents } from './foundation';
+import { identityCommands, identityEvents } from './identity';
 import { intakeCommands } from './intake';
 import { printingCommands } from './printing';
+import { supervisorCommands } from './supervisor';
 import { syncCommands } from './sync';
 
 export * from './define';
@@ -17,11 +19,14 @@ export const commands = {
   ...intakeCommands,
   ...printingCommands,
   ...syncCommands,
+  ...identityCommands,
+  ...supervisorCommands,
 } as const;
 
 /** Every event the main process pushes to the renderer. */
 export const events = {
   ...foundationEvents,
+  ...identityEvents,
 } as const;
 
 /** The declared commands. */

@@ -30,7 +30,7 @@ export interface LedgerPage {
 }
 
 /** Rows that fit on one A4 landscape page at the template's row height. */
-export const LEDGER_ROWS_PER_PAGE = 18;
+export const LEDGER_ROWS_PER_PAGE = 15;
 
 /** China wall-clock 'HH:MM' of an ISO instant. */
 function chinaTime(iso: string): string {

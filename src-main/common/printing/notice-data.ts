@@ -81,7 +81,8 @@ export interface NoticeContext {
   ratingUrl: string;
 }
 
-const MISSING_REASONS_ZH = { 'not-provided': '未提供', 'attachment-missing': '须提供扫描件或现场扫描', 'wrong-handling': '提交形式不符合要求' } as const;
+const MISSING_REASONS_ZH = { 'not-provided': '未提供', 'attachment-missing': '缺扫描件', 'wrong-handling': '提交形式不符合要求' } as const;
+const FORM_LABELS_ZH = { original: '原件', copy: '复印件', electronic: '电子材料', 'original-or-electronic': '原件或电子材料' } as const;
 
 function party(p: CaseDetail['application']['applicant'] & { relationship?: string }): NoticeParty {
   return { name: p.name, idType: ID_TYPE_LABELS_ZH[p.idType], idMasked: p.idNumber, phoneMasked: p.phone || '—', relationship: p.relationship ?? null };
@@ -156,7 +157,11 @@ export function buildNoticeData(detail: CaseDetail, ctx: NoticeContext): NoticeD
     materials: detail.materials
       .filter((m) => m.handling !== 'not-provided')
       .map((m, i) => ({ no: i + 1, name: m.name, handling: MATERIAL_HANDLING_LABELS_ZH[m.handling], copies: copiesOf(m.code), pages: m.pages, transfer: transferOf(m.handling, ctx.channel) })),
-    missing: detail.missing.map((m, i) => ({ no: i + 1, name: m.name, reason: MISSING_REASONS_ZH[m.reason] })),
+    missing: detail.missing.map((m, i) => {
+      const wanted = situation?.materials.find((x) => x.code === m.code);
+      const need = wanted ? `，请提交${FORM_LABELS_ZH[wanted.form]}${wanted.copies}份` : '';
+      return { no: i + 1, name: m.name, reason: `${MISSING_REASONS_ZH[m.reason]}${need}` };
+    }),
     rejectReason: detail.rejectReason,
     clerk: detail.clerkName,
     hotline: ctx.hotline,

@@ -63,7 +63,7 @@ export function buildWaybillLabel(w: WaybillRecord, ctx: { caseRef: string; dest
   return {
     waybillNo: w.waybillNo,
     waybillNoSpaced: spacedWaybillNo(w.waybillNo),
-    product: 'EMS 政务特快',
+    product: '政务特快',
     destination: ctx.destination,
     direction: WAYBILL_DIRECTION_LABELS_ZH[w.direction],
     recipient: { name: maskName(w.recipient.name), phone: maskPhone(w.recipient.phone), address: w.recipient.address, organization: w.recipient.organization ?? '' },

@@ -6,12 +6,26 @@ const ISO_INSTANT = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?Z$/;
 /** Detail keys whose values are role names (users.create, users.set-role). */
 const ROLE_KEYS = new Set(['role', 'from', 'to']);
 
+/** Detail keys whose values are codes worded in `audit.detailValues`. */
+const WORDED_KEYS = new Set(['reason', 'method', 'result', 'output', 'printer']);
+/** Detail keys whose values have labels elsewhere in the UI messages. */
+const LABELLED: Record<string, (value: string) => string> = {
+  mode: (v) => i18next.t(`intake.modesShort.${v}`, { defaultValue: v }),
+  idType: (v) => i18next.t(`intake.idTypes.${v}`, { defaultValue: v }),
+  problems: (v) => i18next.t(`fields.${v}`, { defaultValue: v }),
+  kind: (v) => i18next.t(`documents.titles.${v}`, { defaultValue: v }),
+  format: (v) => i18next.t(`documents.formats.${v}`, { defaultValue: v }),
+};
+
 function describeValue(key: string, value: unknown): string {
+  if (Array.isArray(value)) return value.length ? value.map((v) => describeValue(key, v)).join('、') : '—';
   if (typeof value !== 'string') return JSON.stringify(value);
   if (ISO_INSTANT.test(value)) return formatDateTime(value);
   if (ROLE_KEYS.has(key) && (ROLES as readonly string[]).includes(value)) return i18next.t(`roles.${value}`);
-  if (key === 'reason') return i18next.t(`audit.detailValues.${value}`, { defaultValue: value });
-  return value;
+  // 人证核验 records the person's role in the case (applicant, agent, guardian).
+  if (key === 'role') return i18next.t(`intake.identity.roles.${value}`, { defaultValue: value });
+  if (WORDED_KEYS.has(key)) return i18next.t(`audit.detailValues.${value}`, { defaultValue: value });
+  return LABELLED[key]?.(value) ?? value;
 }
 
 /** An entry's details as one line in the UI language (`原因：密码错误；…`), instants in China time; unknown keys and codes as stored. */

@@ -6,6 +6,9 @@ import { hallSchema } from '../../../src-main/common/hall';
 import { schemaRule } from '../../forms/rules';
 import { showFieldErrors } from '../../forms/server-errors';
 import { errorMessage } from '../../i18n/errors';
+import { PrintSettingsSection } from '../printing/PrintSettingsSection';
+import { ReaderSettingsSection } from '../identity/ReaderSettingsSection';
+import { GatewaySection } from './GatewaySection';
 import { useSettingsStore } from './store';
 
 const hallField = hallSchema.shape;
@@ -57,41 +60,46 @@ export function SettingsPage() {
   };
 
   return (
-    <Form form={form} name="settings" layout="vertical" initialValues={settings} onFinish={submit}>
-      <Card title={t('settings.hallSection')} style={{ marginBottom: 24 }}>
-        <Row gutter={16}>
-          <Col span={24}>
-            <Form.Item label={t('setup.hallName')} name={['hall', 'name']} rules={[schemaRule(hallField.name)]} required>
-              <Input />
-            </Form.Item>
-          </Col>
-          <Col span={8}>
-            <Form.Item label={t('setup.divisionCode')} name={['hall', 'divisionCode']} rules={[schemaRule(hallField.divisionCode)]} required>
-              <Input maxLength={6} inputMode="numeric" />
-            </Form.Item>
-          </Col>
-          <Col span={8}>
-            <Form.Item label={t('setup.windowNo')} name={['hall', 'windowNo']} rules={[schemaRule(hallField.windowNo)]} required>
-              <Input maxLength={8} />
-            </Form.Item>
-          </Col>
-          <Col span={8}>
-            <Form.Item label={t('setup.windowCode')} name={['hall', 'windowCode']} rules={[schemaRule(hallField.windowCode)]} extra={t('setup.windowCodeHelp')} required>
-              <Input maxLength={10} />
-            </Form.Item>
-          </Col>
-        </Row>
-      </Card>
-      <Card title={t('settings.securitySection')} style={{ marginBottom: 24 }}>
-        <Row gutter={16}>
-          <Col span={8}>{policyField('maxFailedLogins')}</Col>
-          <Col span={8}>{policyField('lockoutMinutes')}</Col>
-          <Col span={8}>{policyField('idleLockMinutes')}</Col>
-        </Row>
-      </Card>
-      <Button type="primary" htmlType="submit" size="large" loading={saving}>
-        {t('settings.save')}
-      </Button>
-    </Form>
+    <>
+      <Form form={form} name="settings" layout="vertical" initialValues={settings} onFinish={submit}>
+        <Card title={t('settings.hallSection')} style={{ marginBottom: 24 }}>
+          <Row gutter={16}>
+            <Col span={24}>
+              <Form.Item label={t('setup.hallName')} name={['hall', 'name']} rules={[schemaRule(hallField.name)]} required>
+                <Input />
+              </Form.Item>
+            </Col>
+            <Col span={8}>
+              <Form.Item label={t('setup.divisionCode')} name={['hall', 'divisionCode']} rules={[schemaRule(hallField.divisionCode)]} required>
+                <Input maxLength={6} inputMode="numeric" />
+              </Form.Item>
+            </Col>
+            <Col span={8}>
+              <Form.Item label={t('setup.windowNo')} name={['hall', 'windowNo']} rules={[schemaRule(hallField.windowNo)]} required>
+                <Input maxLength={8} />
+              </Form.Item>
+            </Col>
+            <Col span={8}>
+              <Form.Item label={t('setup.windowCode')} name={['hall', 'windowCode']} rules={[schemaRule(hallField.windowCode)]} extra={t('setup.windowCodeHelp')} required>
+                <Input maxLength={10} />
+              </Form.Item>
+            </Col>
+          </Row>
+        </Card>
+        <Card title={t('settings.securitySection')} style={{ marginBottom: 24 }}>
+          <Row gutter={16}>
+            <Col span={8}>{policyField('maxFailedLogins')}</Col>
+            <Col span={8}>{policyField('lockoutMinutes')}</Col>
+            <Col span={8}>{policyField('idleLockMinutes')}</Col>
+          </Row>
+        </Card>
+        <Button type="primary" htmlType="submit" size="large" loading={saving}>
+          {t('settings.save')}
+        </Button>
+      </Form>
+      <GatewaySection />
+      <ReaderSettingsSection />
+      <PrintSettingsSection />
+    </>
   );
 }

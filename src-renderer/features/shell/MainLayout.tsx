@@ -2,9 +2,14 @@ import { Layout } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { AuditPage } from '../audit/AuditPage';
 import { useAuthStore } from '../auth/store';
+import { CasesPage } from '../cases/CasesPage';
 import { useIdleLock } from '../auth/use-idle-lock';
 import { HomePage } from '../home/HomePage';
+import { IntakePage } from '../intake/IntakePage';
 import { SettingsPage } from '../settings/SettingsPage';
+import { DashboardPage } from '../supervisor/DashboardPage';
+import { FollowUpsPage } from '../supervisor/FollowUpsPage';
+import { LedgerPage } from '../supervisor/LedgerPage';
 import { UsersPage } from '../users/UsersPage';
 import { useNavStore } from './nav-store';
 import { pagesFor, type PageKey } from './pages';
@@ -13,9 +18,14 @@ import { SideMenu } from './SideMenu';
 
 const PAGE_COMPONENTS: Record<PageKey, () => React.JSX.Element> = {
   home: HomePage,
+  intake: IntakePage,
+  cases: CasesPage,
   users: UsersPage,
   settings: SettingsPage,
   audit: AuditPage,
+  ledger: LedgerPage,
+  followups: FollowUpsPage,
+  dashboard: DashboardPage,
 };
 
 /** The signed-in workspace; inert while the lock screen covers it. */

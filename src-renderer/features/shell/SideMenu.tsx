@@ -1,4 +1,4 @@
-import { AuditOutlined, DesktopOutlined, SettingOutlined, TeamOutlined } from '@ant-design/icons';
+import { AuditOutlined, DashboardOutlined, DesktopOutlined, FileSearchOutlined, FormOutlined, LikeOutlined, ProfileOutlined, SettingOutlined, TeamOutlined } from '@ant-design/icons';
 import { Menu } from 'antd';
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -8,9 +8,14 @@ import { pagesFor, type PageKey } from './pages';
 
 const ICONS: Record<PageKey, ReactNode> = {
   home: <DesktopOutlined />,
+  intake: <FormOutlined />,
+  cases: <FileSearchOutlined />,
   users: <TeamOutlined />,
   settings: <SettingOutlined />,
   audit: <AuditOutlined />,
+  ledger: <ProfileOutlined />,
+  followups: <LikeOutlined />,
+  dashboard: <DashboardOutlined />,
 };
 
 /** The pages the signed-in role may open. */

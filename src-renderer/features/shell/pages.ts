@@ -3,9 +3,14 @@ import type { Role } from '../../../src-main/common/roles';
 /** The pages of the main layout and who may open them (the main process checks the same roles per command). */
 export const PAGES = [
   { key: 'home', roles: 'any' },
+  { key: 'intake', roles: ['clerk', 'helper', 'supervisor'] },
+  { key: 'cases', roles: ['clerk', 'helper', 'supervisor', 'admin'] },
   { key: 'users', roles: ['admin'] },
   { key: 'settings', roles: ['admin'] },
   { key: 'audit', roles: ['supervisor', 'admin'] },
+  { key: 'ledger', roles: ['supervisor', 'admin'] },
+  { key: 'followups', roles: ['supervisor', 'admin'] },
+  { key: 'dashboard', roles: ['supervisor', 'admin'] },
 ] as const satisfies readonly { key: string; roles: 'any' | readonly Role[] }[];
 
 export type PageKey = (typeof PAGES)[number]['key'];

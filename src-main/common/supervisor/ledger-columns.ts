@@ -1,0 +1,46 @@
+// The ledger's detail columns, shared by the XLSX, CSV and PDF exports so they always agree.
+import { RATING_LEVEL_LABELS_ZH } from './ratings';
+import { chinaDateTime, deptStatusLabel, LEDGER_OUTCOME_LABELS_ZH, LEDGER_SYNC_LABELS_ZH, type LedgerEntry } from './ledger';
+
+/** One detail column: Chinese header, XLSX width (characters), and how a row fills it. */
+export interface LedgerColumn {
+  key: string;
+  header: string;
+  width: number;
+  /** 'datetime' cells are real dates in XLSX ('yyyy-mm-dd hh:mm'), text in CSV. */
+  kind: 'text' | 'number' | 'datetime';
+  value(row: LedgerEntry, no: number): string | number | null;
+}
+
+const MODE_LABELS_ZH: Record<LedgerEntry['mode'], string> = { self: '本人', assisted: '帮办', proxy: '代办' };
+
+/** Detail columns in order. */
+export const LEDGER_COLUMNS: readonly LedgerColumn[] = [
+  { key: 'no', header: '序号', width: 7, kind: 'number', value: (_r, n) => n },
+  { key: 'businessDate', header: '业务日期', width: 12, kind: 'text', value: (r) => r.businessDate },
+  { key: 'documentNo', header: '文书编号', width: 26, kind: 'text', value: (r) => r.documentNo },
+  { key: 'decidedAt', header: '办理时间', width: 17, kind: 'datetime', value: (r) => r.decidedAt },
+  { key: 'matter', header: '事项', width: 26, kind: 'text', value: (r) => r.matterName },
+  { key: 'situation', header: '办事情形', width: 18, kind: 'text', value: (r) => r.situationName },
+  { key: 'outcome', header: '办理结果', width: 11, kind: 'text', value: (r) => LEDGER_OUTCOME_LABELS_ZH[r.outcome] },
+  { key: 'applicant', header: '申请人', width: 10, kind: 'text', value: (r) => r.applicantName },
+  { key: 'idMasked', header: '证件号码（脱敏）', width: 21, kind: 'text', value: (r) => r.applicantIdMasked },
+  { key: 'mode', header: '办理方式', width: 10, kind: 'text', value: (r) => MODE_LABELS_ZH[r.mode] },
+  { key: 'agent', header: '代办人', width: 10, kind: 'text', value: (r) => r.agentName ?? '' },
+  { key: 'clerk', header: '受理人', width: 10, kind: 'text', value: (r) => r.clerkName },
+  { key: 'window', header: '窗口', width: 11, kind: 'text', value: (r) => r.windowCode },
+  { key: 'department', header: '业务属地部门', width: 28, kind: 'text', value: (r) => r.departmentName ?? '' },
+  { key: 'waybills', header: 'EMS运单号', width: 16, kind: 'text', value: (r) => r.waybillNos.join(' ') },
+  { key: 'sync', header: '同步状态', width: 10, kind: 'text', value: (r) => LEDGER_SYNC_LABELS_ZH[r.syncState] },
+  { key: 'departmentNo', header: '部门受理编号', width: 20, kind: 'text', value: (r) => r.departmentNo ?? '' },
+  { key: 'deptStatus', header: '部门办理状态', width: 14, kind: 'text', value: (r) => (r.deptStatus ? deptStatusLabel(r.deptStatus) : '') },
+  { key: 'rating', header: '评价', width: 11, kind: 'text', value: (r) => (r.rating ? RATING_LEVEL_LABELS_ZH[r.rating as 1 | 2 | 3 | 4 | 5] : '') },
+  { key: 'counterMinutes', header: '窗口用时（分钟）', width: 15, kind: 'number', value: (r) => (r.counterSeconds === null ? null : Math.round(r.counterSeconds / 6) / 10) },
+];
+
+/** A cell as text (CSV, PDF): dates as China wall-clock 'YYYY-MM-DD HH:MM'. */
+export function columnText(col: LedgerColumn, row: LedgerEntry, no: number): string {
+  const v = col.value(row, no);
+  if (v === null) return '';
+  return col.kind === 'datetime' ? chinaDateTime(String(v)) : String(v);
+}

@@ -1,0 +1,116 @@
+// Identity verification and the card reader, wired once for the app.
+import { join } from 'node:path';
+import type Database from 'better-sqlite3';
+import type { Actor, AuditLog } from '../audit/audit-log';
+import { DEFAULT_IDENTITY_SETTINGS, identitySettingsSchema, type IdentitySettings, type ReaderSettings } from '../common/identity/settings';
+import { maskIdNumber } from '../common/validators/masking';
+import { CasesRepo } from '../cases/cases-repo';
+import { DraftsRepo } from '../cases/drafts-repo';
+import type { EventBus } from '../app/events';
+import type { Logger } from '../log/logger';
+import { SettingsRepo } from '../settings/settings-repo';
+import { HttpReader } from './http-reader';
+import { IdentityService } from './identity-service';
+import { NoReader, type CardReader, type DecodePhoto } from './reader';
+import { ReaderService } from './reader-service';
+import { SdtapiReader, type HelperCommand } from './sdtapi-reader';
+import { loadTestCards } from './simulated-reader';
+
+/** Start-up options: the licensed WLT decoder, and seams for the sdtapi helper (tests, Electron). */
+export interface IdentityConfig {
+  decodePhoto?: DecodePhoto;
+  sdtapi?: { fakeLibrary?: string; env?: Record<string, string>; helper?: HelperCommand };
+}
+
+/** What identity needs from the app. */
+export interface IdentityDeps {
+  db: Database.Database;
+  audit: AuditLog;
+  events: EventBus;
+  log: Logger;
+  now: () => Date;
+  resourcesDir: string;
+  config?: IdentityConfig;
+}
+
+/** The identity part of the app. */
+export interface Identity {
+  reader: ReaderService;
+  service: IdentityService;
+  settings(): IdentitySettings;
+  updateSettings(actor: Actor, next: IdentitySettings): IdentitySettings;
+  /** Masks an ID number with the configured mask. */
+  mask(idNumber: string): string;
+  /** Purges chip data now and then every hour. */
+  startBackground(): void;
+  close(): void;
+}
+
+const SETTINGS_KEY = 'identity';
+const PURGE_INTERVAL_MS = 60 * 60_000;
+
+/** Builds the reader (from the stored settings) and the identity service. */
+export function createIdentity(deps: IdentityDeps): Identity {
+  const settingsRepo = new SettingsRepo(deps.db);
+  const settings = (): IdentitySettings => settingsRepo.get(SETTINGS_KEY, identitySettingsSchema) ?? DEFAULT_IDENTITY_SETTINGS;
+  const mask = (idNumber: string) => maskIdNumber(idNumber, settings().idMask);
+  const createDriver = (reader: ReaderSettings): CardReader => {
+    switch (reader.driver) {
+      case 'http':
+        return new HttpReader(reader.http);
+      case 'sdtapi':
+        return new SdtapiReader(reader.sdtapi, {
+          ...deps.config?.sdtapi,
+          decodePhoto: deps.config?.decodePhoto,
+          today: deps.now,
+          log: (line) => deps.log.warn('sdtapi helper output', { line }),
+        });
+      default:
+        return new NoReader();
+    }
+  };
+  const reader = new ReaderService({
+    events: deps.events, log: deps.log, now: deps.now, mask, createDriver,
+    testCards: loadTestCards(join(deps.resourcesDir, 'test-cards')),
+  });
+  reader.configure(settings().reader);
+  const service = new IdentityService({
+    db: deps.db, audit: deps.audit, reader, drafts: new DraftsRepo(deps.db), cases: new CasesRepo(deps.db), now: deps.now, mask,
+    retentionDays: () => settings().chipDataRetentionDays,
+  });
+  let purgeTimer: NodeJS.Timeout | null = null;
+  const purge = () => {
+    try {
+      service.purgeChipData(deps.now());
+    } catch (err) {
+      deps.log.error('chip data purge failed', { error: err });
+    }
+  };
+  return {
+    reader,
+    service,
+    settings,
+    mask,
+    updateSettings(actor, next) {
+      const before = settings();
+      deps.db.transaction(() => {
+        settingsRepo.set(SETTINGS_KEY, next);
+        deps.audit.append({ actor, action: 'identity.settings', details: { before, after: next } });
+      })();
+      if (JSON.stringify(before.reader) !== JSON.stringify(next.reader)) reader.configure(next.reader);
+      return settings();
+    },
+    startBackground() {
+      purge();
+      if (!purgeTimer) {
+        purgeTimer = setInterval(purge, PURGE_INTERVAL_MS);
+        purgeTimer.unref();
+      }
+    },
+    close() {
+      if (purgeTimer) clearInterval(purgeTimer);
+      purgeTimer = null;
+      reader.close();
+    },
+  };
+}

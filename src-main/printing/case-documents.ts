@@ -1,0 +1,118 @@
+// Gathers what a document prints for one case: the masked case detail, the catalogue entry, the
+// route, the waybills, the signed QR payload and the copy number, then builds the model.
+import type { CaseQueries } from '../cases/case-query';
+import type { CaseDetail } from '../common/cases/case-types';
+import type { CatalogueService } from '../catalogue/catalogue-service';
+import { AppError } from '../common/errors';
+import type { Hall } from '../common/hall';
+import { DOCUMENT_FORMATS, type DocumentKind, type PrintFormat } from '../common/printing/documents';
+import type { HolidayCalendar } from '../common/printing/holiday-data';
+import { buildNoticeData, ratingUrlFor, type NoticeData } from '../common/printing/notice-data';
+import type { PrintSettings } from '../common/printing/print-settings';
+import { destinationText } from '../common/printing/address-division';
+import { buildWaybillLabel, type WaybillLabelData } from '../common/printing/waybill-label';
+import type { PrintLogRepo } from './print-log-repo';
+import type { QrSigner } from './qr-signer';
+import { toWaybillView } from './waybill-views';
+import type { WaybillRepo } from './waybill-repo';
+
+/** What the clerk asks to print. */
+export interface DocumentRequest {
+  caseId: string;
+  kind: DocumentKind;
+  format: PrintFormat;
+  waybillNo?: string | undefined;
+}
+
+/** Who is asking: helpers may print only the cases they filed. */
+export interface Viewer {
+  id: number;
+  role: 'clerk' | 'helper' | 'supervisor' | 'admin';
+}
+
+/** A document ready to render, with what the print log records about it. */
+export type ResolvedDocument = { documentNo: string; documentRef: string; caseId: string; businessDate: string; copy: number } & (
+  | { model: 'notice'; data: NoticeData }
+  | { model: 'waybill'; data: WaybillLabelData }
+);
+
+const OUTCOME_OF: Record<Exclude<DocumentKind, 'waybill'>, CaseDetail['outcome']> = {
+  'acceptance-receipt': 'accepted',
+  'incomplete-notice': 'incomplete',
+  'rejection-notice': 'rejected',
+  'material-transfer': 'accepted',
+};
+
+/** Dependencies of CaseDocuments. */
+export interface CaseDocumentsDeps {
+  caseQueries: CaseQueries;
+  catalogue: Pick<CatalogueService, 'findMatter' | 'route' | 'divisionName'>;
+  waybills: WaybillRepo;
+  printLog: PrintLogRepo;
+  qr: QrSigner;
+  calendar: HolidayCalendar;
+  hall: () => Hall;
+  settings: () => PrintSettings;
+}
+
+/** Resolves print requests into document models. */
+export class CaseDocuments {
+  constructor(private readonly d: CaseDocumentsDeps) {}
+
+  /** The case as the viewer may see it, or not-found. */
+  caseFor(caseId: string, viewer: Viewer): CaseDetail {
+    const detail = this.d.caseQueries.get(caseId);
+    if (!detail || (viewer.role === 'helper' && detail.clerkId !== viewer.id)) throw new AppError('not-found', 'no such case');
+    return detail;
+  }
+
+  /** Names of a division and its parents, e.g. ['四川省', '成都市', '锦江区']. */
+  private divisionNames(code: string): string[] {
+    const codes = [`${code.slice(0, 2)}0000`, `${code.slice(0, 4)}00`, code].filter((c, i, all) => all.indexOf(c) === i);
+    const names = codes.map((c) => this.d.catalogue.divisionName(c)).filter((n): n is string => !!n);
+    return names.filter((n, i) => names.indexOf(n) === i);
+  }
+
+  /** 大头笔: province and city of a division code, e.g. '四川省 成都市', '重庆市 万州区'. */
+  destinationOf(divisionCode: string | null): string {
+    return divisionCode ? destinationText(this.divisionNames(divisionCode)) : '';
+  }
+
+  resolve(req: DocumentRequest, viewer: Viewer): ResolvedDocument {
+    if (!DOCUMENT_FORMATS[req.kind].includes(req.format)) {
+      throw new AppError('invalid-input', `${req.kind} is not printed as ${req.format}`, { fields: [{ path: 'format', code: 'format-not-available' }] });
+    }
+    const detail = this.caseFor(req.caseId, viewer);
+    const hall = this.d.hall();
+    const settings = this.d.settings();
+    if (req.kind === 'waybill') {
+      const stored = req.waybillNo ? this.d.waybills.get(req.waybillNo.toUpperCase()) : null;
+      if (!stored || stored.caseId !== req.caseId) throw new AppError('not-found', 'no such waybill for this case', { fields: [{ path: 'waybillNo', code: 'waybill-unknown' }] });
+      const copy = this.d.printLog.nextCopy(req.caseId, 'waybill', stored.waybillNo);
+      const division = stored.recipient.divisionCode ?? (stored.direction === 'materials-to-locality' ? detail.localityDivision : null);
+      const data = buildWaybillLabel(stored, { caseRef: detail.receiptNo ?? detail.noticeNo ?? '', destination: this.destinationOf(division), copy });
+      return { model: 'waybill', data, documentNo: stored.waybillNo, documentRef: stored.waybillNo, caseId: req.caseId, businessDate: detail.businessDate, copy };
+    }
+    if (detail.outcome !== OUTCOME_OF[req.kind]) {
+      throw new AppError('document-not-applicable', `a ${detail.outcome} case has no ${req.kind}`, { outcome: detail.outcome, kind: req.kind });
+    }
+    const copy = this.d.printLog.nextCopy(req.caseId, req.kind, '');
+    const documentNo = (req.kind === 'acceptance-receipt' || req.kind === 'material-transfer' ? detail.receiptNo : detail.noticeNo) as string;
+    const data = buildNoticeData(detail, {
+      kind: req.kind,
+      hall,
+      hallAddress: settings.documents.hallAddress,
+      hallPhone: settings.documents.hallPhone,
+      hotline: settings.documents.hotline,
+      matter: this.d.catalogue.findMatter(detail.matterCode),
+      localityName: this.divisionNames(detail.localityDivision).join(''),
+      channel: this.d.catalogue.route(detail.matterCode, detail.localityDivision)?.channel ?? null,
+      calendar: this.d.calendar,
+      waybills: this.d.waybills.listByCase(req.caseId).map(toWaybillView),
+      copy,
+      caseQr: this.d.qr.payload(documentNo, req.caseId),
+      ratingUrl: ratingUrlFor(settings.documents.ratingUrl, hall.windowCode, documentNo),
+    });
+    return { model: 'notice', data, documentNo, documentRef: '', caseId: req.caseId, businessDate: detail.businessDate, copy };
+  }
+}

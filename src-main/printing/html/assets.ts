@@ -1,0 +1,32 @@
+// What every printed HTML page shares: the embedded CJK fonts (shipped in resources/fonts, loaded
+// by file:// URL so output never depends on the PC's fonts), the base stylesheet, and the seal.
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { escapeHtml, type Templates } from './templates';
+
+/** The family name the stylesheets use for the shipped Noto Sans SC. */
+export const DOCUMENT_FONT = 'TongbanSans';
+
+/** @font-face rules for the shipped fonts; `embed: false` (HTML preview in the UI) uses installed fonts instead. */
+export function fontFaceCss(resourcesDir: string, embed = true): string {
+  if (!embed) return '';
+  const url = (file: string) => pathToFileURL(join(resourcesDir, 'fonts', file)).href;
+  return [
+    `@font-face{font-family:"${DOCUMENT_FONT}";font-weight:400;src:url("${url('NotoSansSC-Regular.ttf')}") format("truetype")}`,
+    `@font-face{font-family:"${DOCUMENT_FONT}";font-weight:700;src:url("${url('NotoSansSC-Bold.ttf')}") format("truetype")}`,
+  ].join('\n');
+}
+
+/** The seal image: the hall's PNG when configured, else the shipped 样章 placeholder (inline SVG). */
+export function sealHtml(resourcesDir: string, sealPng: string | null): string {
+  if (sealPng) return `<img class="seal-img" alt="电子印章" src="${escapeHtml(sealPng)}">`;
+  const svg = readFileSync(join(resourcesDir, 'seals', 'sample-seal.svg'), 'utf8');
+  return svg.replace(/<\?xml[^>]*>\s*/, '').replace('<svg ', '<svg class="seal-img" role="img" aria-label="样章" ');
+}
+
+/** Wraps a document body into a full page with fonts, base styles and the kind's styles. */
+export function pageHtml(t: Templates, opts: { resourcesDir: string; embedFonts: boolean; title: string; css: string[]; extraCss?: string; body: string }): string {
+  const css = [fontFaceCss(opts.resourcesDir, opts.embedFonts), t.file('document.css'), ...opts.css.map((f) => t.file(f)), opts.extraCss ?? ''].join('\n');
+  return t.render('page', { title: opts.title, css, body: opts.body });
+}

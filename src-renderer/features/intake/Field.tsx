@@ -1,0 +1,33 @@
+import { Form } from 'antd';
+import type { ReactNode } from 'react';
+import { fieldMessage } from '../../i18n/errors';
+import { useFieldIssues } from './use-check';
+
+interface FieldProps {
+  /** The input's id, tied to the visible label. */
+  id: string;
+  label: ReactNode;
+  /** The application path whose problems are shown here (`applicant.idNumber`, `form.insuredDivision`). */
+  path: string;
+  required?: boolean;
+  extra?: ReactNode;
+  children: ReactNode;
+}
+
+/** A labelled input with the formal check's errors (red) or warnings (amber) beside it, in the UI language. */
+export function Field({ id, label, path, required, extra, children }: FieldProps) {
+  const { errors, warnings } = useFieldIssues(path);
+  const messages = (errors.length ? errors : warnings).map((code) => fieldMessage(code));
+  return (
+    <Form.Item
+      label={label}
+      htmlFor={id}
+      required={required}
+      validateStatus={errors.length ? 'error' : warnings.length ? 'warning' : undefined}
+      help={messages.length ? messages.map((m) => <div key={m}>{m}</div>) : undefined}
+      extra={extra}
+    >
+      {children}
+    </Form.Item>
+  );
+}

@@ -1,0 +1,112 @@
+import { CheckCircleFilled } from '@ant-design/icons';
+import { InputNumber, Select, Table, Tag, Typography } from 'antd';
+import type { ColumnsType } from 'antd/es/table';
+import { useContext } from 'react';
+import { useTranslation } from 'react-i18next';
+import { MATERIAL_HANDLINGS } from '../../../../src-main/common/cases/application';
+import { isMaterialRequired, materialsFor } from '../../../../src-main/common/cases/formal-check';
+import type { Material, Situation } from '../../../../src-main/common/catalogue/schema';
+import { fieldMessage } from '../../../i18n/errors';
+import { CheckContext } from '../use-check';
+import { useIntakeStore } from '../wizard-store';
+import { MaterialUpload } from './MaterialUpload';
+
+function MaterialName({ material }: { material: Material }) {
+  const { t } = useTranslation();
+  return (
+    <div>
+      <div className="material-name">{material.name}</div>
+      <div className="material-tags">
+        <Tag>{t(`intake.materials.forms.${material.form}`)}</Tag>
+        <Tag>{t('intake.materials.copies', { count: material.copies })}</Tag>
+        {material.mailOriginalToLocality && <Tag color="volcano">{t('intake.materials.mailOriginal')}</Tag>}
+      </div>
+      {material.note && (
+        <Typography.Text type="secondary" className="material-note">
+          {material.note}
+        </Typography.Text>
+      )}
+    </div>
+  );
+}
+
+function Requirement({ material }: { material: Material }) {
+  const { t } = useTranslation();
+  if (material.requirement === 'required') return <Tag color="red">{t('intake.materials.required')}</Tag>;
+  if (material.requirement === 'optional') return <Tag>{t('intake.materials.optional')}</Tag>;
+  return (
+    <div>
+      <Tag color="gold">{t('intake.materials.conditional')}</Tag>
+      <div className="material-note">{material.condition}</div>
+    </div>
+  );
+}
+
+/** Whether the material is complete, or what is wrong with it (from the live formal check). */
+function MaterialStatus({ material }: { material: Material }) {
+  const { t } = useTranslation();
+  const check = useContext(CheckContext);
+  const mode = useIntakeStore((s) => s.wizard.data.mode);
+  const handling = useIntakeStore((s) => s.wizard.data.materials[material.code]?.handling ?? 'not-provided');
+  const errors = check?.errors.get(`materials.${material.code}`) ?? [];
+  const missing = check?.result.missingMaterials.find((m) => m.code === material.code);
+  if (errors.length) return <div className="field-error">{errors.map((code) => fieldMessage(code)).join('；')}</div>;
+  if (missing) return <div className={isMaterialRequired(material, { mode }) ? 'field-warning' : 'muted'}>{t(`intake.missingReasons.${missing.reason}`)}</div>;
+  if (handling === 'not-provided') return null;
+  return (
+    <div className="field-ok">
+      <CheckCircleFilled aria-hidden /> {t('intake.materials.ok')}
+    </div>
+  );
+}
+
+/** 材料清单: every material of the situation (plus the power of attorney for 代办), how it was received, pages and scans. */
+export function MaterialsStep({ situation }: { situation: Situation }) {
+  const { t } = useTranslation();
+  const mode = useIntakeStore((s) => s.wizard.data.mode);
+  const entries = useIntakeStore((s) => s.wizard.data.materials);
+  const setMaterial = useIntakeStore((s) => s.setMaterial);
+  const materials = materialsFor(situation, { mode });
+
+  const columns: ColumnsType<Material> = [
+    { title: t('intake.materials.name'), key: 'name', render: (_, m) => <MaterialName material={m} /> },
+    { title: t('intake.materials.requirement'), key: 'requirement', width: 150, render: (_, m) => <Requirement material={m} /> },
+    {
+      title: t('intake.materials.handling'),
+      key: 'handling',
+      width: 190,
+      render: (_, m) => (
+        <div>
+          <Select
+            aria-label={t('intake.materials.handling')}
+            value={entries[m.code]?.handling ?? 'not-provided'}
+            style={{ width: '100%' }}
+            popupMatchSelectWidth={false}
+            options={MATERIAL_HANDLINGS.map((h) => ({ value: h, label: t(`intake.handling.${h}`) }))}
+            onChange={(handling) => setMaterial(m.code, { handling, pages: handling === 'not-provided' ? 0 : Math.max(entries[m.code]?.pages ?? 0, 1) })}
+          />
+          <MaterialStatus material={m} />
+        </div>
+      ),
+    },
+    {
+      title: t('intake.materials.pages'),
+      key: 'pages',
+      width: 90,
+      render: (_, m) => (
+        <InputNumber
+          aria-label={t('intake.materials.pages')}
+          min={0}
+          max={999}
+          precision={0}
+          style={{ width: '100%' }}
+          value={entries[m.code]?.pages ?? 0}
+          onChange={(pages) => setMaterial(m.code, { handling: entries[m.code]?.handling ?? 'not-provided', pages: pages ?? 0 })}
+        />
+      ),
+    },
+    { title: t('intake.materials.files'), key: 'files', width: 290, render: (_, m) => <MaterialUpload materialCode={m.code} materialName={m.name} /> },
+  ];
+
+  return <Table<Material> rowKey="code" size="small" columns={columns} dataSource={materials} pagination={false} bordered />;
+}

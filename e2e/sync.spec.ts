@@ -4,7 +4,7 @@
 import type { Locator, Page } from '@playwright/test';
 import { expect, test } from './support/fixtures';
 import { accept, COUNTER_CLERK, fileCardApplicant, handInCardMaterials, PNG_BYTES, verifyIdentityManually } from './support/intake';
-import { addReviewer, freePort, issueCode, queryGateway, startGateway, workAroundNoReferrerOrigin, startTestPostgres, type GatewayProcess, type TestPostgres } from './support/gateway';
+import { addReviewer, freePort, issueCode, queryGateway, startGateway, startTestPostgres, type GatewayProcess, type TestPostgres } from './support/gateway';
 import { callFromPage, completeFirstRun, HALL, openMenu, saveScreenshot, signIn, signOut } from './support/steps';
 
 const WINDOW_CODE = '50010303';
@@ -80,8 +80,6 @@ async function departmentAction(dept: Page, button: string, status: string): Pro
   await dept.getByRole('button', { name: button, exact: true }).click();
   await expect(dept.getByRole('alert')).toHaveCount(0);
   await expect(dept.locator('dt', { hasText: '当前状态' }).locator('xpath=following-sibling::dd[1]')).toHaveText(status);
-  // Part of workAroundNoReferrerOrigin (support/gateway.ts): the page the 303 led to keeps `no-referrer`.
-  await dept.reload();
 }
 
 test('a case accepted while the gateway is down reaches the department; supplement, decision and waybill come back to the window', async ({ app: page }) => {
@@ -154,7 +152,6 @@ test('a case accepted while the gateway is down reaches the department; suppleme
   await addReviewer(pgdb.url, REVIEWER.username, REVIEWER.password, departmentId);
 
   const dept = await page.context().newPage();
-  await workAroundNoReferrerOrigin(dept, gatewayUrl);
   await test.step('the reviewer signs in on the department pages, reviews and asks for the 登记表', async () => {
     await dept.goto(`${gatewayUrl}/dept/login`);
     await dept.getByLabel('用户名').fill(REVIEWER.username);
@@ -210,7 +207,8 @@ test('a case accepted while the gateway is down reaches the department; suppleme
   await test.step('the reviewer sees the supplement, approves: the window shows 已办结', async () => {
     await reviewerSees(dept, '已补正');
     await expect(dept.getByRole('heading', { name: '补正材料' })).toBeVisible();
-    await expect(dept.getByText('补交申领登记表扫描件', { exact: false })).toBeVisible();
+    await expect(dept.getByText(/收到补正：补交申领登记表扫描件$/)).toBeVisible();
+    await expect(dept.getByRole('link', { name: /^查看 image\/png/ })).toHaveCount(2);
     await departmentAction(dept, '准予/办结', '已办结（准予）');
     await syncUntil(page, receiptNo, async (row) => {
       await expect(row).toContainText('已办结', { timeout: 1_000 });

@@ -4,7 +4,6 @@ import { execFile, spawn, type ChildProcess } from 'node:child_process';
 import { join, resolve } from 'node:path';
 import { createInterface } from 'node:readline';
 import { promisify } from 'node:util';
-import type { Page } from '@playwright/test';
 import pg from 'pg';
 import { freePort } from '../../gateway/src/db/embedded';
 import { startTestPostgres, type TestPostgres } from '../../gateway/src/testing/pg';
@@ -83,24 +82,3 @@ export async function queryGateway<T extends pg.QueryResultRow>(dbUrl: string, s
   }
 }
 
-/**
- * KNOWN GATEWAY BUG (gateway/src/app.ts SECURITY_HEADERS): the pages are served with
- * `Referrer-Policy: no-referrer`, and under that policy Chromium (per the Fetch spec) sends
- * `Origin: null` with every form POST, so the department pages' same-origin check refuses every
- * login and action ("页面已过期，请重新登录" / "页面已过期，请刷新后重试") in a real browser.
- * Until the gateway sends `same-origin` (or `strict-origin-when-cross-origin`), this rewrites
- * that one header, to `same-origin`, on the department pages the reviewer's tab loads with GET
- * (Chromium does not let a test set Origin itself). Playwright does not route the GET that follows
- * a redirect, so a page reached through a POST's 303 must be reloaded before its forms are used.
- * Delete this (and its uses in sync.spec.ts) once the gateway is fixed.
- */
-export async function workAroundNoReferrerOrigin(page: Page, gatewayUrl: string): Promise<void> {
-  await page.route(`${gatewayUrl}/dept/**`, async (route) => {
-    const request = route.request();
-    if (request.method() !== 'GET' || request.resourceType() !== 'document') return route.continue();
-    const response = await route.fetch({ maxRedirects: 0 });
-    const headers = response.headers();
-    if (headers['referrer-policy'] === 'no-referrer') headers['referrer-policy'] = 'same-origin';
-    await route.fulfill({ response, headers });
-  });
-}

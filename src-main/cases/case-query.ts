@@ -56,7 +56,7 @@ function toSummary(c: StoredCase): CaseSummary {
 }
 
 /** Builds the WHERE clause of a case query. */
-export function caseQuerySql(query: CaseQuery, today: string): { where: string; params: Record<string, unknown>; searchKind: SearchKind | null } {
+export function caseQuerySql(query: CaseQuery, today: string): { where: string; orderBy: string; params: Record<string, unknown>; searchKind: SearchKind | null } {
   const clauses: string[] = [];
   const params: Record<string, unknown> = {};
   let searchKind: SearchKind | null = null;
@@ -85,7 +85,9 @@ export function caseQuerySql(query: CaseQuery, today: string): { where: string; 
   if (query.outcome) add('c.outcome = @outcome', 'outcome', query.outcome);
   if (query.matterCode) add('c.matter_code = @matterCode', 'matterCode', query.matterCode);
   if (query.clerkId) add('c.clerk_id = @clerkId', 'clerkId', query.clerkId);
-  return { where: clauses.length ? `WHERE ${clauses.join(' AND ')}` : '', params, searchKind };
+  // A name prefix lists matches by name (newest first within a name): the name index yields that order, so LIMIT stops early.
+  const orderBy = searchKind === 'name-prefix' ? 'c.applicant_name, c.decided_at DESC' : 'c.decided_at DESC';
+  return { where: clauses.length ? `WHERE ${clauses.join(' AND ')}` : '', orderBy, params, searchKind };
 }
 
 /** Reading cases: the list with filters and search, and one case's detail with its timeline. */
@@ -104,11 +106,11 @@ export class CaseQueries {
   }
 
   list(query: CaseQuery): CaseList {
-    const { where, params, searchKind } = caseQuerySql(query, chinaDate(this.now()));
+    const { where, orderBy, params, searchKind } = caseQuerySql(query, chinaDate(this.now()));
     const rows = this.db
       .prepare<Record<string, unknown>, Record<string, unknown>>(
         `SELECT c.*, u.display_name AS clerk_name FROM cases c JOIN users u ON u.id = c.clerk_id ${where}
-         ORDER BY c.decided_at DESC LIMIT @limit OFFSET @offset`,
+         ORDER BY ${orderBy} LIMIT @limit OFFSET @offset`,
       )
       .all({ ...params, limit: query.limit, offset: query.offset })
       .map((r) => toSummary(fromRow(r)));

@@ -2,29 +2,19 @@
 // real schema (not through acceptance, which the benchmark measures separately). Not committed data.
 import type Database from 'better-sqlite3';
 import { formatReceiptNumber } from '../src-main/common/cases/receipt-number';
+import { seededRandom } from '../src-main/common/seeded-random';
 import { id18CheckChar } from '../src-main/common/validators';
 
 const SURNAMES = '王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘于蒋蔡余杜叶程苏魏吕丁任沈姚卢姜崔钟谭陆汪范金石廖贾夏韦付方白邹孟熊秦邱江尹薛闫段雷侯龙史陶黎贺顾毛郝龚邵万钱严覃武戴莫孔向汤';
 const GIVEN = '伟芳娜秀英敏静丽强磊军洋勇艳杰娟涛明超秀兰霞平刚桂英华玉萍红娥玲芬燕彬鹏辉建国建华志强永红春梅海燕';
 const REGIONS = ['500101', '500102', '500103', '500228', '510104', '520102', '530102', '110105', '440305'];
 
-/** mulberry32. */
-function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const pick = <T>(r: () => number, list: ArrayLike<T>): T => list[Math.floor(r() * list.length)] as T;
 
 /** Inserts `count` cases spread over the `days` days before `lastDay`, with valid ID numbers and receipt numbers. */
 export function seedCases(db: Database.Database, opts: { count: number; days: number; lastDay: string; clerkId: number; windowCode: string; seed?: number }): void {
-  const r = rng(opts.seed ?? 1);
+  const r = seededRandom(opts.seed ?? 1);
   const perDay = Math.ceil(opts.count / opts.days);
   const insert = db.prepare(`INSERT INTO cases (case_id, outcome, receipt_no, notice_no, business_date, started_at, decided_at, clerk_id, window_code,
     catalogue_version, matter_code, matter_name, situation_code, situation_name, locality_division, department_id, department_name, mode,

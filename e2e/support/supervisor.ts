@@ -1,29 +1,10 @@
 import { expect, type Browser, type Page } from '@playwright/test';
+import { socialSecurityCardApplication } from '../../src-main/cases/intake-fixtures';
 import { PNG_BYTES } from './intake';
 import { callFromPage } from './steps';
 
 export const SUPERVISOR = { username: 'sup01', displayName: '赵主管', password: 'Super2026ok', role: 'supervisor' as const };
 
-/** 社会保障卡申领 / 首次申领 for 张三, complete: what the intake UI would send (set-up only; not under test here). */
-function cardApplication(caseId: string) {
-  return {
-    caseId,
-    matterCode: 'CQ-KSTB-0001',
-    situationCode: 'FIRST',
-    localityDivision: '510104',
-    mode: 'self',
-    applicant: { name: '张三', idType: 'resident-id', idNumber: '500101199003070014', phone: '13800138000', address: '重庆市万州区白岩路1号' },
-    agent: null,
-    form: { insuredDivision: '510104' },
-    materials: [
-      { code: 'ID-DOC', handling: 'seen-returned', pages: 1 },
-      { code: 'PHOTO', handling: 'electronic', pages: 1 },
-      { code: 'APPLY-FORM', handling: 'kept-to-mail', pages: 2 },
-    ],
-    delivery: 'window',
-    deliveryAddress: '',
-  };
-}
 
 /** Accepts a case through the contract as the signed-in counter user: draft, photo, 人证核验 (manual), 受理. */
 export async function seedAcceptedCase(page: Page): Promise<{ caseId: string; documentNo: string }> {
@@ -34,7 +15,7 @@ export async function seedAcceptedCase(page: Page): Promise<{ caseId: string; do
   const person = { name: '张三', idType: 'resident-id', idNumber: '500101199003070014' };
   const verified = await callFromPage(page, 'identity:verify', { caseId, role: 'applicant', method: 'manual', manualReason: '测试：窗口人工核验', person, confirmedMatch: true });
   expect(verified).toMatchObject({ ok: true, value: { result: 'pass' } });
-  const accepted = (await callFromPage(page, 'intake:accept', { application: cardApplication(caseId) })) as { ok: boolean; value: { documentNo: string } };
+  const accepted = (await callFromPage(page, 'intake:accept', { application: socialSecurityCardApplication(caseId) })) as { ok: boolean; value: { documentNo: string } };
   expect(accepted).toMatchObject({ ok: true });
   return { caseId, documentNo: accepted.value.documentNo };
 }

@@ -4,6 +4,7 @@ import { AppError } from '../common/errors';
 import { fail, ok, type FieldProblem, type Result } from '../common/result';
 import { actorOf, type ActiveSession, type AuthService } from '../auth/auth-service';
 import type { Actor } from '../audit/audit-log';
+import type { Staff } from '../cases/intake-service';
 import type { AuditLog } from '../audit/audit-log';
 import type { Logger } from '../log/logger';
 
@@ -31,6 +32,12 @@ export function sessionOf(ctx: CallContext): ActiveSession {
 /** The audit actor of a checked context. */
 export function actorFor(ctx: CallContext): Actor {
   return actorOf(sessionOf(ctx));
+}
+
+/** The staff member of a checked context, with the role services decide on. */
+export function staffFor(ctx: CallContext): Staff {
+  const { user } = sessionOf(ctx);
+  return { ...actorFor(ctx), id: user.id, role: user.role };
 }
 
 const KEBAB = /^[a-z0-9]+(-[a-z0-9]+)*$/;

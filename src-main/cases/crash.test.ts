@@ -5,23 +5,13 @@ import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { afterAll, describe, expect, it } from 'vitest';
 import { parseReceiptNumber } from '../common/cases/receipt-number';
+import { seededRandom } from '../common/seeded-random';
 import { createUser, initialised, testApp, type TestApp } from '../app/testing';
 
 const ITERATIONS = Number(process.env.CRASH_ITERATIONS ?? 200);
 const SEED = Number(process.env.CRASH_SEED ?? 20261130);
 const CHILD = join(__dirname, 'crash-child.ts');
 
-/** mulberry32: a small seeded PRNG so a failing run can be repeated. */
-function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 /** Runs the child (node itself, not the tsx CLI, whose grandchild would outlive the kill) until it is ready, lets it accept cases for `workMs`, then SIGKILLs it; returns the acknowledged cases. */
 function runAndKill(dataDir: string, clerkId: number, day: number, workMs: number): Promise<{ acks: [string, string][]; ready: boolean }> {
@@ -57,7 +47,7 @@ describe('kill -9 during acceptance', () => {
     const clerkId = await createUser(app, admin, 'clerk1', 'clerk');
     app.close();
 
-    const random = rng(SEED);
+    const random = seededRandom(SEED);
     const acknowledged = new Map<string, string>();
     let killsWithWorkDone = 0;
     for (let i = 0; i < ITERATIONS; i++) {

@@ -1,16 +1,9 @@
 // Pure part of the app:// handler: which file answers a request, and with which headers.
-import { CONTENT_SECURITY_POLICY, contentTypeOf, resolveStaticPath } from '../app/static-files';
+import { contentTypeOf, resolveStaticPath, UI_SECURITY_HEADERS } from '../app/static-files';
 import { isAppUrl } from './window-options';
 
 /** Headers on every app:// response, the same policy the browser host sends. */
-export const APP_SECURITY_HEADERS: Readonly<Record<string, string>> = {
-  'Content-Security-Policy': CONTENT_SECURITY_POLICY,
-  'X-Content-Type-Options': 'nosniff',
-  'X-Frame-Options': 'DENY',
-  'Referrer-Policy': 'no-referrer',
-  'Cross-Origin-Opener-Policy': 'same-origin',
-  'Cross-Origin-Resource-Policy': 'same-origin',
-};
+export const APP_SECURITY_HEADERS = UI_SECURITY_HEADERS;
 
 /**
  * The renderer file an app:// request names, or null when the URL is not on the app origin or

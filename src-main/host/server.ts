@@ -3,7 +3,7 @@ import { createReadStream } from 'node:fs';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { App } from '../app/app';
-import { CONTENT_SECURITY_POLICY, contentTypeOf, resolveStaticPath } from '../app/static-files';
+import { contentTypeOf, resolveStaticPath, UI_SECURITY_HEADERS } from '../app/static-files';
 import { commands, DEFAULT_MAX_INPUT_BYTES, isCommandName } from '../common/contract';
 
 /** Options of the browser host. */
@@ -24,14 +24,7 @@ export interface RunningHost {
 }
 
 const COOKIE = 'tongban_session';
-const SECURITY_HEADERS = {
-  'Content-Security-Policy': CONTENT_SECURITY_POLICY,
-  'X-Content-Type-Options': 'nosniff',
-  'X-Frame-Options': 'DENY',
-  'Referrer-Policy': 'no-referrer',
-  'Cross-Origin-Opener-Policy': 'same-origin',
-  'Cross-Origin-Resource-Policy': 'same-origin',
-};
+const SECURITY_HEADERS = UI_SECURITY_HEADERS;
 
 function send(res: ServerResponse, status: number, body: string, type = 'text/plain; charset=utf-8', extra: Record<string, string> = {}): void {
   res.writeHead(status, { ...SECURITY_HEADERS, 'Content-Type': type, 'Cache-Control': 'no-store', ...extra });

@@ -1,20 +1,9 @@
 // Processes for the fault test: gateway and window clients that can be SIGKILLed and restarted.
 import { spawn, type ChildProcess } from 'node:child_process';
-import { createServer } from 'node:net';
 import { join } from 'node:path';
 
 const ROOT = join(__dirname, '..', '..');
 
-/** A free TCP port on loopback. */
-export function freePort(): Promise<number> {
-  return new Promise((resolve) => {
-    const srv = createServer();
-    srv.listen(0, '127.0.0.1', () => {
-      const { port } = srv.address() as { port: number };
-      srv.close(() => resolve(port));
-    });
-  });
-}
 
 /** A child process that prints `marker` when ready; `kill()` is SIGKILL, `start()` starts it again. */
 export class Restartable {
@@ -68,14 +57,5 @@ export class Restartable {
   }
 }
 
-/** mulberry32: the fault test's seeded choices. */
-export function seeded(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+export { freePort } from '../../gateway/src/db/embedded';
+export { seededRandom as seeded } from '../../src-main/common/seeded-random';

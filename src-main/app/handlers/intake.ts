@@ -1,15 +1,10 @@
 import type { intakeCommands } from '../../common/contract/intake';
 import { AppError } from '../../common/errors';
-import type { Staff } from '../../cases/intake-service';
 import type { Services } from '../services';
-import { actorFor, sessionOf, type CallContext, type Handlers } from '../gate';
+import { actorFor, staffFor, type Handlers } from '../gate';
 
 type IntakeHandlers = Pick<Handlers, keyof typeof intakeCommands>;
 
-function staffOf(ctx: CallContext): Staff {
-  const { user } = sessionOf(ctx);
-  return { ...actorFor(ctx), id: user.id, role: user.role };
-}
 
 /** Handlers for the catalogue, drafts, attachments, window outcomes and the case list. */
 export function intakeHandlers(s: Services): IntakeHandlers {
@@ -24,30 +19,30 @@ export function intakeHandlers(s: Services): IntakeHandlers {
       return { version: result.version, matters: result.matters };
     },
 
-    'drafts:create': (_input, ctx) => ({ caseId: s.intake.createDraft(staffOf(ctx)) }),
+    'drafts:create': (_input, ctx) => ({ caseId: s.intake.createDraft(staffFor(ctx)) }),
     'drafts:list': (_input, ctx) =>
-      s.intake.drafts.listByOwner(staffOf(ctx).id).map(({ caseId, matterCode, situationCode, updatedAt }) => ({ caseId, matterCode, situationCode, updatedAt })),
+      s.intake.drafts.listByOwner(staffFor(ctx).id).map(({ caseId, matterCode, situationCode, updatedAt }) => ({ caseId, matterCode, situationCode, updatedAt })),
     'drafts:get': (input, ctx) => {
-      const staff = staffOf(ctx);
+      const staff = staffFor(ctx);
       const draft = s.intake.drafts.get(input.caseId);
       if (!draft || (draft.ownerId !== staff.id && staff.role !== 'supervisor')) throw new AppError('not-found', 'no such draft');
       const attachments = s.intake.attachments.listByCase(input.caseId).map(({ attachmentId, materialCode, fileName, mediaType, size, sha256 }) => ({ attachmentId, materialCode, fileName, mediaType, size, sha256 }));
       return { caseId: draft.caseId, matterCode: draft.matterCode, situationCode: draft.situationCode, updatedAt: draft.updatedAt, data: draft.data, attachments };
     },
     'drafts:save': (input, ctx) => {
-      s.intake.saveDraft(staffOf(ctx), input.caseId, { matterCode: input.matterCode, situationCode: input.situationCode, data: input.data });
+      s.intake.saveDraft(staffFor(ctx), input.caseId, { matterCode: input.matterCode, situationCode: input.situationCode, data: input.data });
       return null;
     },
     'drafts:discard': (input, ctx) => {
-      s.intake.discardDraft(staffOf(ctx), input.caseId);
+      s.intake.discardDraft(staffFor(ctx), input.caseId);
       return null;
     },
-    'drafts:resume': (input, ctx) => ({ caseId: s.intake.resumeIncomplete(staffOf(ctx), input.caseId) }),
+    'drafts:resume': (input, ctx) => ({ caseId: s.intake.resumeIncomplete(staffFor(ctx), input.caseId) }),
 
     'attachments:add': (input, ctx) =>
-      s.intake.addAttachment(staffOf(ctx), { caseId: input.caseId, materialCode: input.materialCode, fileName: input.fileName, bytes: Buffer.from(input.dataBase64, 'base64') }),
+      s.intake.addAttachment(staffFor(ctx), { caseId: input.caseId, materialCode: input.materialCode, fileName: input.fileName, bytes: Buffer.from(input.dataBase64, 'base64') }),
     'attachments:remove': (input, ctx) => {
-      s.intake.removeAttachment(staffOf(ctx), input.attachmentId);
+      s.intake.removeAttachment(staffFor(ctx), input.attachmentId);
       return null;
     },
     'attachments:get': (input) => {
@@ -58,17 +53,17 @@ export function intakeHandlers(s: Services): IntakeHandlers {
     },
 
     'intake:check': (input) => s.intake.check(input.application),
-    'intake:accept': (input, ctx) => s.intake.accept(staffOf(ctx), input.application),
-    'intake:notifyIncomplete': (input, ctx) => s.intake.notifyIncomplete(staffOf(ctx), input.application),
-    'intake:reject': (input, ctx) => s.intake.reject(staffOf(ctx), input.application, input.reason),
+    'intake:accept': (input, ctx) => s.intake.accept(staffFor(ctx), input.application),
+    'intake:notifyIncomplete': (input, ctx) => s.intake.notifyIncomplete(staffFor(ctx), input.application),
+    'intake:reject': (input, ctx) => s.intake.reject(staffFor(ctx), input.application, input.reason),
 
     'cases:list': (input, ctx) => {
-      const staff = staffOf(ctx);
+      const staff = staffFor(ctx);
       // Township helpers see only the cases they filed themselves.
       return s.caseQueries.list(staff.role === 'helper' ? { ...input, clerkId: staff.id } : input);
     },
     'cases:get': (input, ctx) => {
-      const staff = staffOf(ctx);
+      const staff = staffFor(ctx);
       const detail = s.caseQueries.get(input.caseId);
       if (!detail || (staff.role === 'helper' && detail.clerkId !== staff.id)) throw new AppError('not-found', 'no such case');
       return detail;

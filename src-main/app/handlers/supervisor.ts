@@ -3,30 +3,26 @@ import { resolveScope } from '../../common/supervisor/ledger';
 import { chinaDayStartIso, nextDate } from '../../common/time';
 import { stageRestore } from '../../supervisor/restore';
 import type { Services } from '../services';
-import { actorFor, sessionOf, type CallContext, type Handlers } from '../gate';
+import { actorFor, staffFor, type Handlers } from '../gate';
 
 type SupervisorHandlers = Pick<Handlers, keyof typeof supervisorCommands>;
 
-function staffOf(ctx: CallContext) {
-  const { user } = sessionOf(ctx);
-  return { ...actorFor(ctx), id: user.id, role: user.role };
-}
 
 /** Handlers for ledgers, day close, 好差评, the dashboard, audit export, backups and retention. */
 export function supervisorHandlers(s: Services): SupervisorHandlers {
   const v = s.supervisor;
   return {
     'ledger:get': (input) => v.ledger.view(resolveScope(input), { offset: input.offset, limit: input.limit }),
-    'ledger:export': (input, ctx) => v.exports.ledger(staffOf(ctx), resolveScope(input), input.format),
-    'ledger:closeDay': (input, ctx) => v.days.close(staffOf(ctx), input.date),
+    'ledger:export': (input, ctx) => v.exports.ledger(staffFor(ctx), resolveScope(input), input.format),
+    'ledger:closeDay': (input, ctx) => v.days.close(staffFor(ctx), input.date),
     'ledger:verifyDay': (input) => v.days.verify(input.date),
-    'ledger:reopenDay': (input, ctx) => v.days.reopen(staffOf(ctx), input.date, input.reason),
+    'ledger:reopenDay': (input, ctx) => v.days.reopen(staffFor(ctx), input.date, input.reason),
     'ledger:closings': (input) => v.days.closings(input.from, input.to),
 
     'exports:list': (input) => v.exports.list(input.limit),
     'exports:download': (input) => v.exports.download(input.exportId),
 
-    'ratings:open': (input, ctx) => v.ratings.open(staffOf(ctx), input.caseId),
+    'ratings:open': (input, ctx) => v.ratings.open(staffFor(ctx), input.caseId),
     'ratings:ticket': (input) => v.ratings.view(input.ticket),
     // The ticket is the only credential; a caller holding a staff session is refused, not used.
     'ratings:submit': (input, ctx) => v.ratings.submit(input, ctx.active !== null),
@@ -34,14 +30,14 @@ export function supervisorHandlers(s: Services): SupervisorHandlers {
     'ratings:list': (input) => v.ratings.list(chinaDayStartIso(input.from), chinaDayStartIso(nextDate(input.to)), input.level ?? null, input.limit, input.offset),
 
     'followups:list': (input) => v.followUps.list(input.filter, input.limit, input.offset),
-    'followups:get': (input, ctx) => v.followUps.get(staffOf(ctx), input.followUpId),
-    'followups:record': (input, ctx) => v.followUps.record(staffOf(ctx), input),
+    'followups:get': (input, ctx) => v.followUps.get(staffFor(ctx), input.followUpId),
+    'followups:record': (input, ctx) => v.followUps.record(staffFor(ctx), input),
 
     'dashboard:get': () => v.dashboard.view(),
 
     'audit:export': (input, ctx) => {
       const { caseId, format, ...filter } = input;
-      return v.auditExport.export(staffOf(ctx), { ...filter, ...(caseId ? { target: `case:${caseId}` } : {}) }, format);
+      return v.auditExport.export(staffFor(ctx), { ...filter, ...(caseId ? { target: `case:${caseId}` } : {}) }, format);
     },
 
     'backups:list': () => v.backups.view(),

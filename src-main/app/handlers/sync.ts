@@ -1,14 +1,9 @@
 import type { syncCommands } from '../../common/contract/sync';
-import type { Staff } from '../../cases/intake-service';
 import type { Services } from '../services';
-import { actorFor, sessionOf, type CallContext, type Handlers } from '../gate';
+import { actorFor, staffFor, type Handlers } from '../gate';
 
 type SyncHandlers = Pick<Handlers, keyof typeof syncCommands>;
 
-function staffOf(ctx: CallContext): Staff {
-  const { user } = sessionOf(ctx);
-  return { ...actorFor(ctx), id: user.id, role: user.role };
-}
 
 /** Handlers for the sync bar, enrolment, "sync now" and supplements (补正). */
 export function syncHandlers(s: Services): SyncHandlers {
@@ -16,11 +11,11 @@ export function syncHandlers(s: Services): SyncHandlers {
     'sync:status': () => s.sync.statusView(),
     'sync:configure': (input, ctx) => s.sync.configure(actorFor(ctx), input.gatewayUrl, input.code),
     'sync:now': () => s.sync.syncNow(),
-    'supplements:start': (input, ctx) => s.supplements.start(staffOf(ctx), input.caseId),
+    'supplements:start': (input, ctx) => s.supplements.start(staffFor(ctx), input.caseId),
     'supplements:attach': (input, ctx) =>
-      s.supplements.attach(staffOf(ctx), input.supplementId, { materialCode: input.materialCode, fileName: input.fileName, bytes: Buffer.from(input.dataBase64, 'base64') }),
+      s.supplements.attach(staffFor(ctx), input.supplementId, { materialCode: input.materialCode, fileName: input.fileName, bytes: Buffer.from(input.dataBase64, 'base64') }),
     'supplements:submit': (input, ctx) => {
-      s.supplements.submit(staffOf(ctx), input.supplementId, input.materials, input.note);
+      s.supplements.submit(staffFor(ctx), input.supplementId, input.materials, input.note);
       void s.sync.engine.syncNow();
       return null;
     },

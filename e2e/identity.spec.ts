@@ -153,8 +153,7 @@ test('a supervisor lets a failed verification through with a reason, and the aud
   await expect(page.getByRole('table').getByRole('cell', { name: '主管放行人证核验', exact: true }).first()).toBeVisible();
 });
 
-// FIXME: 受理 stays disabled at the end (an unchecked 代办 material or form problem); not finished in the time box.
-test.fixme('代办: the agent’s card fills the agent, and with a 授权委托书 the case is accepted', async ({ app: page }) => {
+test('代办: the agent’s card fills the agent, and with a 授权委托书 the case is accepted', async ({ app: page }) => {
   await setUpWithSimulatedReader(page);
   await pickMatter(page, 'sbk', '社会保障卡申领');
   await pickSituation(page, '首次申领');
@@ -171,7 +170,12 @@ test.fixme('代办: the agent’s card fills the agent, and with a 授权委托�
   await pickDivision(page, '参保地（发卡地）', ['四川省', '成都市', '锦江区']);
   await nextStep(page);
   await expect(materialRow(page, '授权委托书')).toBeVisible();
+  // 代办 makes the power of attorney and the agent's ID required; 关系证明 only where the locality asks for it.
+  await expect(materialRow(page, '代办人有效身份证件').locator('.field-warning')).toHaveText('未提供');
+  await expect(materialRow(page, '代办人与申请人关系证明')).toContainText('代办且参保地要求时提供');
+  await expect(materialRow(page, '代办人与申请人关系证明').locator('.field-warning')).toHaveCount(0);
   await setHandling(page, '申请人有效身份证件', '原件核验后退还');
+  await setHandling(page, '代办人有效身份证件', '原件核验后退还');
   await setHandling(page, '《社会保障卡申领登记表》', '原件留存待寄递');
   await setHandling(page, '授权委托书', '原件留存待寄递');
   await setHandling(page, '近期免冠彩色证件照', '电子材料');

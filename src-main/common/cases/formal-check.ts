@@ -98,10 +98,16 @@ const HANDLINGS_FOR_FORM: Record<Material['form'], readonly MaterialHandling[]> 
   'original-or-electronic': ['seen-returned', 'kept-to-mail', 'electronic'],
 };
 
-/** True when a conditional material applies to this application (its condition names 代办/委托 and an agent applies). */
+// A condition with a further qualifier (e.g. 代办且参保地要求时提供) depends on something the application does not
+// record, such as the locality's own rules: the window cannot decide it, so it stays for the clerk to judge.
+const PROXY_CONDITION = /代办|委托|代理/;
+const FURTHER_QUALIFIER = /且|要求|需要/;
+
+/** True when a conditional material applies to this application: its condition is 代办/委托 alone and an agent applies. */
 export function conditionApplies(material: Material, app: Pick<Application, 'mode'>): boolean {
-  if (material.requirement !== 'conditional') return false;
-  return app.mode === 'proxy' && /代办|委托|代理/.test(material.condition ?? '');
+  if (material.requirement !== 'conditional' || app.mode !== 'proxy') return false;
+  const condition = material.condition ?? '';
+  return PROXY_CONDITION.test(condition) && !FURTHER_QUALIFIER.test(condition);
 }
 
 /** Whether the material must be provided for this application. */

@@ -7,6 +7,7 @@ import { registerCaseRoutes } from './cases/routes';
 import { registerDepartmentRoutes } from './department/routes';
 import { registerEnrolRoutes } from './devices/routes';
 import { registerFeedRoutes } from './feed/routes';
+import { registerRatingRoutes } from './ratings/routes';
 import { registerBodyParsers } from './http/body';
 import { apiErrorHandler, errorBody } from './http/errors';
 
@@ -59,6 +60,7 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
       signed.addHook('preValidation', requireDigestOfEmptyBody);
       registerCaseRoutes(signed, opts.pool);
       registerAttachmentRoutes(signed, opts.pool);
+      registerRatingRoutes(signed, opts.pool);
       registerFeedRoutes(signed, opts.pool, opts.cursorKey);
     });
   });

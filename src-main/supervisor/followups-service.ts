@@ -53,11 +53,13 @@ export class FollowUpsService {
       const expected = nextFollowUpStep(this.d.repo.steps(r.follow_up_id).map((s) => s.step));
       if (expected !== input.step) throw new AppError('conflict', 'steps go 回访 → 核实 → 整改 → 反馈', { reason: 'step-out-of-order', expected });
       const at = this.d.now().toISOString();
+      const stepId = uuidv7(this.d.now().getTime());
       this.d.repo.insertStep({
-        stepId: uuidv7(this.d.now().getTime()), followUpId: r.follow_up_id, caseId: r.case_id, step: input.step, note: input.note,
+        stepId, followUpId: r.follow_up_id, caseId: r.case_id, step: input.step, note: input.note,
         contacted: input.step === 'callback' ? (input.contacted ?? null) : null, finding: input.step === 'verify' ? (input.finding ?? null) : null,
         byId: actor.id, byName: actor.name, at,
       });
+      this.d.repo.queueSync(r.case_id, 'follow-up-step', stepId, at);
       if (input.step === 'feedback') this.d.repo.closeFollowUp(r.follow_up_id, at);
       this.d.audit.append({
         actor, action: 'followup.step', target: `case:${r.case_id}`,

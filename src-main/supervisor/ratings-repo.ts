@@ -176,6 +176,19 @@ export class RatingsRepo {
       .run({ ...s, contacted: s.contacted === null ? null : s.contacted ? 1 : 0 });
   }
 
+  /**
+   * Queues a rating, follow-up or step for the gateway, in the caller's transaction. Only cases the
+   * gateway receives (those with a case push in the outbox, i.e. 受理 cases) get one; ratings of
+   * 一次性告知/不予受理 notices stay at the window.
+   */
+  queueSync(caseId: string, kind: 'rating' | 'follow-up' | 'follow-up-step', ref: string, at: string): boolean {
+    return (
+      this.s
+        .get("INSERT INTO outbox (case_id, kind, ref, created_at) SELECT @caseId, @kind, @ref, @at WHERE EXISTS (SELECT 1 FROM outbox WHERE case_id = @caseId AND kind = 'case')")
+        .run({ caseId, kind, ref, at }).changes === 1
+    );
+  }
+
   closeFollowUp(id: string, at: string): void {
     this.s.get("UPDATE follow_ups SET state = 'done', closed_at = ? WHERE follow_up_id = ?").run(at, id);
   }

@@ -80,6 +80,7 @@ export class RatingsService {
         realName: input.realName, contactName: contact?.name ?? null, contactPhone: contact?.phone ?? null,
         hallDivision: hall.divisionCode, windowCode: c.window_code, clerkId: c.clerk_id, matterCode: c.matter_code, ratedAt: now.toISOString(),
       });
+      this.d.repo.queueSync(c.case_id, 'rating', ratingId, now.toISOString());
       let followUpId: string | null = null;
       if (poor) followUpId = this.openFollowUp(ratingId, c.case_id, now);
       this.d.audit.append({ actor: APPLICANT_ACTOR, action: 'rating.submit', target: `case:${c.case_id}`, details: { ratingId, level: input.level, realName: input.realName, poor, followUpId } });
@@ -108,6 +109,7 @@ export class RatingsService {
     const workingDays = this.d.settings().followUpWorkingDays;
     const due = addWorkingDays(startDate, workingDays, this.d.calendar);
     this.d.repo.insertFollowUp({ followUpId, ratingId, caseId, openedAt: now.toISOString(), startDate, dueDate: due.date, workingDays, calendarVersion: this.d.calendar.version, dueVerified: due.verified });
+    this.d.repo.queueSync(caseId, 'follow-up', followUpId, now.toISOString());
     this.d.audit.append({ actor: APPLICANT_ACTOR, action: 'followup.open', target: `case:${caseId}`, details: { followUpId, ratingId, dueDate: due.date, workingDays } });
     return followUpId;
   }

@@ -3,6 +3,7 @@ import type { CasesRepo } from '../cases/cases-repo';
 import { canonicalJson } from '../common/canonical-json';
 import { signedRequest, type ClientOptions, type GatewayReply } from './gateway-client';
 import { buildCaseManifest } from './manifest-builder';
+import { sendRecord } from './record-operations';
 import type { OutboxOp, SyncDevice, SyncRepo } from './sync-repo';
 
 /** Files up to this size go in one PUT; larger ones in resumable chunks. */
@@ -29,6 +30,10 @@ export async function sendOperation(ctx: OperationContext, op: OutboxOp): Promis
       return sendAttachment(ctx, op.caseId, op.ref ?? '');
     case 'supplement':
       return sendSupplement(ctx, op.caseId, op.ref ?? '');
+    case 'rating':
+    case 'follow-up':
+    case 'follow-up-step':
+      return sendRecord(ctx, op.caseId, op.kind, op.ref ?? '');
   }
 }
 

@@ -8,6 +8,8 @@ import type { Logger } from '../log/logger';
 import { classify, fullJitterDelay, retryAfterMs } from './backoff';
 import { signedRequest, type ClientOptions, type GatewayReply } from './gateway-client';
 import { sendOperation } from './operations';
+import { classifyRecord } from './record-operations';
+import { isRecordKind } from './records-repo';
 import type { OutboxOp, ReceivedEvent, SyncDevice, SyncRepo } from './sync-repo';
 
 /** The window-level sync state shown in the bar. */
@@ -158,7 +160,7 @@ export class SyncEngine {
     const hall = this.d.hall();
     const reply = await sendOperation({ device, client: this.client, cases: this.d.cases, attachments: this.d.attachments, repo: this.d.repo, hallDivision: hall?.divisionCode ?? '' }, op);
     this.contact(reply);
-    const outcome = classify(reply.status, reply.errorCode);
+    const outcome = (isRecordKind(op.kind) ? classifyRecord : classify)(reply.status, reply.errorCode);
     const at = this.d.now();
     switch (outcome) {
       case 'success':
@@ -186,7 +188,8 @@ export class SyncEngine {
       case 'invalid': {
         const reason = reply.errorCode ?? `HTTP ${reply.status}`;
         this.d.repo.markFailed(op.id, reason);
-        this.d.repo.setCaseSync(op.caseId, { syncState: 'needs-attention', attentionReason: reason });
+        // A refused 好差评 record leaves the case as it is; the outbox row and the audit entry keep the reason.
+        if (!isRecordKind(op.kind)) this.d.repo.setCaseSync(op.caseId, { syncState: 'needs-attention', attentionReason: reason });
         this.d.audit.append({ actor: { id: null, name: 'system' }, action: 'sync.needs-attention', target: `case:${op.caseId}`, details: { op: op.kind, reason } });
         return 'next';
       }
@@ -200,6 +203,8 @@ export class SyncEngine {
       this.d.repo.requeueAttachments(op.caseId, body?.missingAttachments ?? []);
       const departmentNo = body?.departmentNo;
       this.d.repo.setCaseSync(op.caseId, { syncState: this.d.repo.hasPendingOps(op.caseId) ? 'sending' : 'delivered', ...(departmentNo ? { departmentNo } : {}), deliveredAt: at });
+    } else if (isRecordKind(op.kind)) {
+      this.d.repo.records.markSynced(op.kind, op.ref ?? '', at);
     } else if (!this.d.repo.hasPendingOps(op.caseId)) {
       this.d.repo.setCaseSync(op.caseId, { syncState: 'delivered', deliveredAt: at });
     }

@@ -1,4 +1,5 @@
 import type Database from 'better-sqlite3';
+import { RecordsRepo, type RecordKind } from './records-repo';
 
 /** The enrolled device: who signs, and where it sends. */
 export interface SyncDevice {
@@ -17,7 +18,7 @@ export interface SyncDevice {
 export interface OutboxOp {
   id: number;
   caseId: string;
-  kind: 'case' | 'attachment' | 'supplement';
+  kind: 'case' | 'attachment' | 'supplement' | RecordKind;
   ref: string | null;
   attempts: number;
 }
@@ -54,7 +55,12 @@ function processAlive(pid: number): boolean {
 
 /** SQL for the sync loop: device, lease, outbox, the department's view of cases, status events. */
 export class SyncRepo {
-  constructor(private readonly db: Database.Database) {}
+  /** 好差评 records pushed after their case. */
+  readonly records: RecordsRepo;
+
+  constructor(private readonly db: Database.Database) {
+    this.records = new RecordsRepo(db);
+  }
 
   device(): SyncDevice | null {
     const row = this.db.prepare<[], Record<string, unknown>>('SELECT * FROM sync_device WHERE id = 1').get();
@@ -176,8 +182,9 @@ export class SyncRepo {
       .run({ caseId, syncState: fields.syncState, departmentNo: fields.departmentNo ?? null, attentionReason: fields.attentionReason ?? null, deliveredAt: fields.deliveredAt ?? null });
   }
 
+  /** Whether the case itself (manifest, files, supplements) still has something to send; 好差评 records do not count. */
   hasPendingOps(caseId: string): boolean {
-    return !!this.db.prepare("SELECT 1 FROM outbox WHERE case_id = ? AND state = 'pending' LIMIT 1").get(caseId);
+    return !!this.db.prepare("SELECT 1 FROM outbox WHERE case_id = ? AND state = 'pending' AND kind IN ('case', 'attachment', 'supplement') LIMIT 1").get(caseId);
   }
 
   /** Stores a page of status events and the cursor after them in one transaction; returns how many were new. */

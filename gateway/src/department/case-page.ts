@@ -3,6 +3,7 @@
 import { ID_TYPE_LABELS_ZH, MATERIAL_HANDLING_LABELS_ZH, type ApplyMode } from '../../../src-main/common/cases/application';
 import type { CaseManifest } from '../../../src-main/common/sync/manifest';
 import { CASE_STATUS_LABELS_ZH, STATUS_TRANSITIONS } from '../../../src-main/common/sync/status';
+import { ratingSection } from '../ratings/rating-section';
 import { DEPARTMENT_ACTIONS, type DepartmentAction } from './actions';
 import { alertBox, chinaTime, html, page, type Html } from './html';
 import type { CaseView, SlotView } from './repo';
@@ -117,6 +118,7 @@ export function casePage(v: CaseView, user: ReviewerSession, error: string | nul
     <h2>材料</h2>${materials(v)}
     ${supplements(v)}
     <h2>办理记录</h2>${history(v)}
+    ${ratingSection(v.rating)}
     <h2>操作</h2>${actions(v, user)}`,
     user,
   );

@@ -2,6 +2,7 @@
 import type pg from 'pg';
 import type { CaseManifest, SupplementManifest } from '../../../src-main/common/sync/manifest';
 import type { CaseStatus, StatusEvent } from '../../../src-main/common/sync/status';
+import { caseRating, type CaseRatingRecord } from '../ratings/repo';
 import { hashPassword } from './passwords';
 
 /** Creates a reviewer bound to one department; throws on a taken username. */
@@ -81,6 +82,8 @@ export interface CaseView {
   slots: SlotView[];
   supplements: { manifest: SupplementManifest; receivedAt: Date }[];
   events: (Pick<StatusEvent, 'caseVersion' | 'status' | 'reason' | 'details'> & { at: Date })[];
+  /** The 好差评 rating with its follow-up, when the window pushed one. */
+  rating: CaseRatingRecord | null;
 }
 
 /** A complete case of the department, or null (also for other departments' or incomplete cases). */
@@ -91,7 +94,7 @@ export async function getCase(pool: pg.Pool, caseId: string, departmentId: strin
   );
   const c = rows[0];
   if (!c) return null;
-  const [slots, supplements, events] = await Promise.all([
+  const [slots, supplements, events, rating] = await Promise.all([
     pool.query<{ attachment_id: string; supplement_id: string | null; material_code: string; media_type: string; size: number; verified: boolean }>(
       'SELECT attachment_id, supplement_id, material_code, media_type, size, verified_at IS NOT NULL AS verified FROM attachment_slots WHERE case_id = $1 ORDER BY material_code, attachment_id',
       [caseId],
@@ -101,6 +104,7 @@ export async function getCase(pool: pg.Pool, caseId: string, departmentId: strin
       'SELECT case_version, status, reason, details, at FROM status_events WHERE case_id = $1 ORDER BY case_version',
       [caseId],
     ),
+    caseRating(pool, caseId),
   ]);
   return {
     caseId,
@@ -120,6 +124,7 @@ export async function getCase(pool: pg.Pool, caseId: string, departmentId: strin
     })),
     supplements: supplements.rows.map((s) => ({ manifest: s.manifest, receivedAt: s.received_at })),
     events: events.rows.map((e) => ({ caseVersion: e.case_version, status: e.status, reason: e.reason, details: e.details, at: e.at })),
+    rating,
   };
 }
 

@@ -20,6 +20,8 @@ export const GATEWAY_ERROR_STATUS = {
   'case-not-found': 404,
   'slot-not-found': 404,
   'upload-offset-mismatch': 409,
+  /** A follow-up or step arrived before the record it follows (its rating, follow-up or previous step). */
+  'out-of-order': 409,
   'cursor-reset': 410,
   'payload-too-large': 413,
   'unsupported-media-type': 415,
@@ -27,6 +29,8 @@ export const GATEWAY_ERROR_STATUS = {
   'hash-mismatch': 422,
   'attachment-conflict': 422,
   'supplement-not-requested': 422,
+  /** The case already has another rating, the rating another follow-up, or the step another id. */
+  'record-conflict': 422,
   unavailable: 503,
   internal: 500,
 } as const;

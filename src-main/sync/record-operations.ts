@@ -1,0 +1,46 @@
+// Pushing 好差评 records (rating, follow-up, follow-up step) as outbox operations. They are queued
+// after their case, so the case has been delivered when they run; each is a signed PUT keyed by
+// the record's id, identical on every retry.
+import { canonicalJson } from '../common/canonical-json';
+import { classify, type Outcome } from './backoff';
+import { signedRequest, type GatewayReply } from './gateway-client';
+import type { OperationContext } from './operations';
+import type { RecordKind } from './records-repo';
+
+const gone = (kind: RecordKind): GatewayReply => ({ status: 400, body: null, retryAfter: null, errorCode: `local-${kind}-missing` });
+
+function request(ctx: OperationContext, kind: RecordKind, ref: string): { path: string; body: unknown } | null {
+  const records = ctx.repo.records;
+  switch (kind) {
+    case 'rating': {
+      const m = records.rating(ref);
+      return m && { path: `/v1/cases/${m.caseId}/ratings/${m.ratingId}`, body: m };
+    }
+    case 'follow-up': {
+      const m = records.followUp(ref);
+      return m && { path: `/v1/cases/${m.caseId}/follow-ups/${m.followUpId}`, body: m };
+    }
+    case 'follow-up-step': {
+      const m = records.step(ref);
+      return m && { path: `/v1/cases/${m.caseId}/follow-ups/${m.followUpId}/steps/${m.stepId}`, body: m };
+    }
+  }
+}
+
+/** Sends one record; when the gateway does not know the case, the case push is queued again first. */
+export async function sendRecord(ctx: OperationContext, caseId: string, kind: RecordKind, ref: string): Promise<GatewayReply> {
+  const req = request(ctx, kind, ref);
+  if (!req) return gone(kind);
+  const reply = await signedRequest(ctx.device, ctx.client, { method: 'PUT', path: req.path, body: Buffer.from(canonicalJson(req.body)), idempotencyKey: ref });
+  if (reply.status === 404 && reply.errorCode === 'case-not-found') ctx.repo.records.requeueCase(caseId);
+  return reply;
+}
+
+/**
+ * The loop's action for a record reply: as for cases, except that an unknown case (404, pushed
+ * again first) and an earlier record not there yet (409 out-of-order) are retried, not failed.
+ */
+export function classifyRecord(status: number | null, errorCode?: string): Outcome {
+  if ((status === 404 && errorCode === 'case-not-found') || (status === 409 && errorCode === 'out-of-order')) return 'retry';
+  return classify(status, errorCode);
+}

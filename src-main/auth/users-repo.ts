@@ -1,4 +1,5 @@
 import type Database from 'better-sqlite3';
+import { statement } from '../db/statements';
 import type { UserSummary } from '../common/accounts';
 import type { Role } from '../common/roles';
 
@@ -47,29 +48,29 @@ export class UsersRepo {
   constructor(private readonly db: Database.Database) {}
 
   count(): number {
-    return (this.db.prepare('SELECT count(*) AS n FROM users').get() as { n: number }).n;
+    return (statement(this.db, 'SELECT count(*) AS n FROM users').get() as { n: number }).n;
   }
 
   byId(id: number): UserRecord | null {
-    const row = this.db.prepare<[number], UserRow>('SELECT * FROM users WHERE id = ?').get(id);
+    const row = statement<[number], UserRow>(this.db, 'SELECT * FROM users WHERE id = ?').get(id);
     return row ? toRecord(row) : null;
   }
 
   byUsername(username: string): UserRecord | null {
-    const row = this.db.prepare<[string], UserRow>('SELECT * FROM users WHERE username = ?').get(username);
+    const row = statement<[string], UserRow>(this.db, 'SELECT * FROM users WHERE username = ?').get(username);
     return row ? toRecord(row) : null;
   }
 
   list(): UserRecord[] {
-    return this.db.prepare<[], UserRow>('SELECT * FROM users ORDER BY id').all().map(toRecord);
+    return statement<[], UserRow>(this.db, 'SELECT * FROM users ORDER BY id').all().map(toRecord);
   }
 
   insert(user: { username: string; displayName: string; role: Role; passwordHash: string }, at: string): number {
-    const info = this.db
-      .prepare(
-        `INSERT INTO users (username, display_name, role, password_hash, created_at, updated_at)
-         VALUES (?, ?, ?, ?, ?, ?)`,
-      )
+    const info = statement(
+      this.db,
+      `INSERT INTO users (username, display_name, role, password_hash, created_at, updated_at)
+       VALUES (?, ?, ?, ?, ?, ?)`,
+    )
       .run(user.username, user.displayName, user.role, user.passwordHash, at, at);
     return Number(info.lastInsertRowid);
   }
@@ -77,38 +78,33 @@ export class UsersRepo {
   /** Counts one failed sign-in; at `maxFailures` the account locks until `lockedUntil` and the count restarts. */
   recordFailure(id: number, maxFailures: number, lockedUntil: string, at: string): { locked: boolean } {
     return this.db.transaction(() => {
-      const row = this.db
-        .prepare<[string, number], { failed_logins: number }>(
-          'UPDATE users SET failed_logins = failed_logins + 1, updated_at = ? WHERE id = ? RETURNING failed_logins',
-        )
+      const row = statement<[string, number], { failed_logins: number }>(this.db, 'UPDATE users SET failed_logins = failed_logins + 1, updated_at = ? WHERE id = ? RETURNING failed_logins')
         .get(at, id);
       if (!row || row.failed_logins < maxFailures) return { locked: false };
-      this.db.prepare('UPDATE users SET failed_logins = 0, locked_until = ? WHERE id = ?').run(lockedUntil, id);
+      statement(this.db, 'UPDATE users SET failed_logins = 0, locked_until = ? WHERE id = ?').run(lockedUntil, id);
       return { locked: true };
     })();
   }
 
   recordLogin(id: number, at: string): void {
-    this.db
-      .prepare('UPDATE users SET failed_logins = 0, locked_until = NULL, last_login_at = ?, updated_at = ? WHERE id = ?')
+    statement(this.db, 'UPDATE users SET failed_logins = 0, locked_until = NULL, last_login_at = ?, updated_at = ? WHERE id = ?')
       .run(at, at, id);
   }
 
   setDisabled(id: number, disabled: boolean, at: string): void {
-    this.db.prepare('UPDATE users SET disabled = ?, updated_at = ? WHERE id = ?').run(disabled ? 1 : 0, at, id);
+    statement(this.db, 'UPDATE users SET disabled = ?, updated_at = ? WHERE id = ?').run(disabled ? 1 : 0, at, id);
   }
 
   setPassword(id: number, passwordHash: string, at: string): void {
-    this.db
-      .prepare('UPDATE users SET password_hash = ?, failed_logins = 0, locked_until = NULL, updated_at = ? WHERE id = ?')
+    statement(this.db, 'UPDATE users SET password_hash = ?, failed_logins = 0, locked_until = NULL, updated_at = ? WHERE id = ?')
       .run(passwordHash, at, id);
   }
 
   setRole(id: number, role: Role, at: string): void {
-    this.db.prepare('UPDATE users SET role = ?, updated_at = ? WHERE id = ?').run(role, at, id);
+    statement(this.db, 'UPDATE users SET role = ?, updated_at = ? WHERE id = ?').run(role, at, id);
   }
 
   countActiveAdmins(): number {
-    return (this.db.prepare("SELECT count(*) AS n FROM users WHERE role = 'admin' AND disabled = 0").get() as { n: number }).n;
+    return (statement(this.db, "SELECT count(*) AS n FROM users WHERE role = 'admin' AND disabled = 0").get() as { n: number }).n;
   }
 }

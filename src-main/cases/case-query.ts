@@ -6,8 +6,9 @@ import type { MissingMaterial } from '../common/cases/formal-check';
 import { parseReceiptNumber, formatReceiptNumber } from '../common/cases/receipt-number';
 import { chinaDate } from '../common/time';
 import { maskIdNumber, maskPhone, upgradeLegacyId15 } from '../common/validators';
+import { statement } from '../db/statements';
 import { AttachmentsRepo } from './attachments-repo';
-import { CasesRepo, fromRow, type StoredCase } from './cases-repo';
+import { CasesRepo, type StoredCase } from './cases-repo';
 
 /** Matches counted exactly up to this many; beyond it the list says "1000+". */
 export const TOTAL_CAP = 1000;
@@ -28,6 +29,41 @@ export function classifySearch(q: string): { kind: SearchKind; value: string } {
   const digits = text.replace(/[\s-]/g, '');
   if (/^(\+?86)?1\d{10}$/.test(digits)) return { kind: 'phone', value: digits.slice(-11) };
   return { kind: 'name-prefix', value: q.trim() };
+}
+
+// The columns a list row needs: not the application JSON nor the department's details, which a
+// page of 50 would otherwise read (and copy into JavaScript strings) for nothing.
+const SUMMARY_COLUMNS = [
+  'case_id', 'outcome', 'receipt_no', 'notice_no', 'business_date', 'decided_at', 'matter_code', 'matter_name',
+  'situation_name', 'mode', 'applicant_name', 'applicant_id_number', 'applicant_phone', 'clerk_id', 'department_name',
+  'sync_state', 'department_no', 'dept_status', 'attention_reason',
+].map((c) => `c.${c}`).join(', ');
+
+function summaryFromRow(r: Record<string, unknown>): CaseSummary {
+  const idNumber = r.applicant_id_number as string;
+  const phone = r.applicant_phone as string | null;
+  return {
+    caseId: r.case_id as string,
+    outcome: r.outcome as CaseSummary['outcome'],
+    receiptNo: r.receipt_no as string | null,
+    noticeNo: r.notice_no as string | null,
+    businessDate: r.business_date as string,
+    decidedAt: r.decided_at as string,
+    matterCode: r.matter_code as string,
+    matterName: r.matter_name as string,
+    situationName: r.situation_name as string,
+    mode: r.mode as CaseSummary['mode'],
+    applicantName: r.applicant_name as string,
+    applicantIdMasked: maskIdNumber(idNumber),
+    applicantPhoneMasked: phone ? maskPhone(phone) : '',
+    clerkId: r.clerk_id as number,
+    clerkName: String(r.clerk_name ?? ''),
+    departmentName: r.department_name as string | null,
+    syncState: (r.sync_state as CaseSummary['syncState'] | null) ?? 'local',
+    departmentNo: r.department_no as string | null,
+    deptStatus: r.dept_status as string | null,
+    attentionReason: r.attention_reason as string | null,
+  };
 }
 
 function toSummary(c: StoredCase): CaseSummary {
@@ -107,15 +143,15 @@ export class CaseQueries {
 
   list(query: CaseQuery): CaseList {
     const { where, orderBy, params, searchKind } = caseQuerySql(query, chinaDate(this.now()));
-    const rows = this.db
-      .prepare<Record<string, unknown>, Record<string, unknown>>(
-        `SELECT c.*, u.display_name AS clerk_name FROM cases c JOIN users u ON u.id = c.clerk_id ${where}
-         ORDER BY ${orderBy} LIMIT @limit OFFSET @offset`,
-      )
+    const rows = statement<Record<string, unknown>, Record<string, unknown>>(
+      this.db,
+      `SELECT ${SUMMARY_COLUMNS}, u.display_name AS clerk_name FROM cases c JOIN users u ON u.id = c.clerk_id ${where}
+       ORDER BY ${orderBy} LIMIT @limit OFFSET @offset`,
+    )
       .all({ ...params, limit: query.limit, offset: query.offset })
-      .map((r) => toSummary(fromRow(r)));
+      .map(summaryFromRow);
     // Counting every match of a broad name prefix over a million cases costs more than the page itself: stop at the cap.
-    const counted = (this.db.prepare<Record<string, unknown>, { n: number }>(`SELECT count(*) AS n FROM (SELECT 1 FROM cases c ${where} LIMIT ${TOTAL_CAP + 1})`).get(params) as { n: number }).n;
+    const counted = statement<Record<string, unknown>, { n: number }>(this.db, `SELECT count(*) AS n FROM (SELECT 1 FROM cases c ${where} LIMIT ${TOTAL_CAP + 1})`).get(params)!.n;
     return { rows, total: Math.min(counted, TOTAL_CAP), totalIsLowerBound: counted > TOTAL_CAP, searchKind };
   }
 

@@ -1,4 +1,5 @@
 import type Database from 'better-sqlite3';
+import { statement } from '../db/statements';
 import type { CaseMaterial, CaseOutcome } from '../common/cases/case-types';
 import type { ApplyMode } from '../common/cases/application';
 
@@ -95,12 +96,12 @@ export class CasesRepo {
 
   /** Takes the next number of the window's daily sequence (call inside the case transaction). */
   nextSequence(windowCode: string, businessDate: string): number {
-    return this.db
-      .prepare<[string, string], { last_sequence: number }>(
-        `INSERT INTO document_counters (window_code, business_date, last_sequence) VALUES (?, ?, 1)
-         ON CONFLICT (window_code, business_date) DO UPDATE SET last_sequence = last_sequence + 1
-         RETURNING last_sequence`,
-      )
+    return statement<[string, string], { last_sequence: number }>(
+      this.db,
+      `INSERT INTO document_counters (window_code, business_date, last_sequence) VALUES (?, ?, 1)
+       ON CONFLICT (window_code, business_date) DO UPDATE SET last_sequence = last_sequence + 1
+       RETURNING last_sequence`,
+    )
       .get(windowCode, businessDate)!.last_sequence;
   }
 
@@ -110,33 +111,27 @@ export class CasesRepo {
   }
 
   replaceMaterials(caseId: string, materials: CaseMaterial[]): void {
-    this.db.prepare('DELETE FROM case_materials WHERE case_id = ?').run(caseId);
-    const insert = this.db.prepare(
-      'INSERT INTO case_materials (case_id, position, material_code, name, handling, pages, required) VALUES (?, ?, ?, ?, ?, ?, ?)',
-    );
+    statement(this.db, 'DELETE FROM case_materials WHERE case_id = ?').run(caseId);
+    const insert = statement(this.db, 'INSERT INTO case_materials (case_id, position, material_code, name, handling, pages, required) VALUES (?, ?, ?, ?, ?, ?, ?)');
     materials.forEach((m, i) => insert.run(caseId, i + 1, m.code, m.name, m.handling, m.pages, m.required ? 1 : 0));
   }
 
   addOutbox(caseId: string, kind: 'case' | 'attachment' | 'supplement', ref: string | null, at: string): void {
-    this.db.prepare('INSERT INTO outbox (case_id, kind, ref, created_at) VALUES (?, ?, ?, ?)').run(caseId, kind, ref, at);
+    statement(this.db, 'INSERT INTO outbox (case_id, kind, ref, created_at) VALUES (?, ?, ?, ?)').run(caseId, kind, ref, at);
   }
 
   get(caseId: string): StoredCase | null {
-    const row = this.db
-      .prepare<[string], Record<string, unknown>>('SELECT c.*, u.display_name AS clerk_name FROM cases c JOIN users u ON u.id = c.clerk_id WHERE c.case_id = ?')
+    const row = statement<[string], Record<string, unknown>>(this.db, 'SELECT c.*, u.display_name AS clerk_name FROM cases c JOIN users u ON u.id = c.clerk_id WHERE c.case_id = ?')
       .get(caseId);
     return row ? fromRow(row) : null;
   }
 
   outcomeOf(caseId: string): CaseOutcome | null {
-    return this.db.prepare<[string], { outcome: CaseOutcome }>('SELECT outcome FROM cases WHERE case_id = ?').get(caseId)?.outcome ?? null;
+    return statement<[string], { outcome: CaseOutcome }>(this.db, 'SELECT outcome FROM cases WHERE case_id = ?').get(caseId)?.outcome ?? null;
   }
 
   materials(caseId: string): CaseMaterial[] {
-    return this.db
-      .prepare<[string], { material_code: string; name: string; handling: CaseMaterial['handling']; pages: number; required: number }>(
-        'SELECT material_code, name, handling, pages, required FROM case_materials WHERE case_id = ? ORDER BY position',
-      )
+    return statement<[string], { material_code: string; name: string; handling: CaseMaterial['handling']; pages: number; required: number }>(this.db, 'SELECT material_code, name, handling, pages, required FROM case_materials WHERE case_id = ? ORDER BY position')
       .all(caseId)
       .map((r) => ({ code: r.material_code, name: r.name, handling: r.handling, pages: r.pages, required: r.required === 1 }));
   }

@@ -1,4 +1,5 @@
 import type Database from 'better-sqlite3';
+import { statement } from '../db/statements';
 
 /** A draft as stored: the wizard's state as JSON plus who owns it. */
 export interface DraftRecord {
@@ -36,29 +37,27 @@ export class DraftsRepo {
   constructor(private readonly db: Database.Database) {}
 
   insert(caseId: string, ownerId: number, data: unknown, at: string): void {
-    this.db
-      .prepare('INSERT INTO drafts (case_id, owner_id, data, created_at, updated_at) VALUES (?, ?, ?, ?, ?)')
+    statement(this.db, 'INSERT INTO drafts (case_id, owner_id, data, created_at, updated_at) VALUES (?, ?, ?, ?, ?)')
       .run(caseId, ownerId, JSON.stringify(data), at, at);
   }
 
   /** Saves the wizard state; false when the draft does not exist. */
   update(caseId: string, fields: { matterCode: string | null; situationCode: string | null; data: unknown }, at: string): boolean {
-    const info = this.db
-      .prepare('UPDATE drafts SET matter_code = ?, situation_code = ?, data = ?, updated_at = ? WHERE case_id = ?')
+    const info = statement(this.db, 'UPDATE drafts SET matter_code = ?, situation_code = ?, data = ?, updated_at = ? WHERE case_id = ?')
       .run(fields.matterCode, fields.situationCode, JSON.stringify(fields.data), at, caseId);
     return info.changes === 1;
   }
 
   get(caseId: string): DraftRecord | null {
-    const row = this.db.prepare<[string], DraftRow>('SELECT * FROM drafts WHERE case_id = ?').get(caseId);
+    const row = statement<[string], DraftRow>(this.db, 'SELECT * FROM drafts WHERE case_id = ?').get(caseId);
     return row ? toRecord(row) : null;
   }
 
   listByOwner(ownerId: number): DraftRecord[] {
-    return this.db.prepare<[number], DraftRow>('SELECT * FROM drafts WHERE owner_id = ? ORDER BY updated_at DESC LIMIT 50').all(ownerId).map(toRecord);
+    return statement<[number], DraftRow>(this.db, 'SELECT * FROM drafts WHERE owner_id = ? ORDER BY updated_at DESC LIMIT 50').all(ownerId).map(toRecord);
   }
 
   delete(caseId: string): void {
-    this.db.prepare('DELETE FROM drafts WHERE case_id = ?').run(caseId);
+    statement(this.db, 'DELETE FROM drafts WHERE case_id = ?').run(caseId);
   }
 }

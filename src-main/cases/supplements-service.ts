@@ -1,4 +1,5 @@
 import type Database from 'better-sqlite3';
+import { statement } from '../db/statements';
 import type { AuditLog } from '../audit/audit-log';
 import type { AttachmentInfo } from '../common/cases/case-types';
 import type { SupplementView } from '../common/contract/sync';
@@ -23,15 +24,14 @@ export class SupplementsService {
 
   /** Opens (or continues) the supplement of a case whose department status is 需补正. */
   start(staff: Staff, caseId: string): SupplementView {
-    const c = this.db
-      .prepare<[string], { outcome: string; dept_status: string | null; dept_details: string | null }>('SELECT outcome, dept_status, dept_details FROM cases WHERE case_id = ?')
+    const c = statement<[string], { outcome: string; dept_status: string | null; dept_details: string | null }>(this.db, 'SELECT outcome, dept_status, dept_details FROM cases WHERE case_id = ?')
       .get(caseId);
     if (!c || c.outcome !== 'accepted') throw new AppError('not-found', 'no accepted case with that id');
     if (c.dept_status !== 'supplement-requested') throw new AppError('conflict', 'the department has not asked for a supplement', { reason: 'not-requested' });
-    let row = this.db.prepare<[string], SupplementRow>('SELECT * FROM supplements WHERE case_id = ? AND submitted_at IS NULL').get(caseId);
+    let row = statement<[string], SupplementRow>(this.db, 'SELECT * FROM supplements WHERE case_id = ? AND submitted_at IS NULL').get(caseId);
     if (!row) {
       const supplementId = uuidv7(this.now().getTime());
-      this.db.prepare("INSERT INTO supplements (supplement_id, case_id, materials, note, created_by) VALUES (?, ?, '[]', '', ?)").run(supplementId, caseId, staff.id);
+      statement(this.db, "INSERT INTO supplements (supplement_id, case_id, materials, note, created_by) VALUES (?, ?, '[]', '', ?)").run(supplementId, caseId, staff.id);
       row = { supplement_id: supplementId, case_id: caseId, submitted_at: null };
     }
     const details = c.dept_details ? (JSON.parse(c.dept_details) as { missing?: string[] }) : {};
@@ -48,17 +48,17 @@ export class SupplementsService {
     const row = this.open(supplementId);
     const at = this.now().toISOString();
     this.db.transaction(() => {
-      this.db.prepare('UPDATE supplements SET materials = ?, note = ?, submitted_at = ? WHERE supplement_id = ?').run(JSON.stringify(materials), note, at, supplementId);
-      const outbox = this.db.prepare('INSERT INTO outbox (case_id, kind, ref, created_at) VALUES (?, ?, ?, ?)');
+      statement(this.db, 'UPDATE supplements SET materials = ?, note = ?, submitted_at = ? WHERE supplement_id = ?').run(JSON.stringify(materials), note, at, supplementId);
+      const outbox = statement(this.db, 'INSERT INTO outbox (case_id, kind, ref, created_at) VALUES (?, ?, ?, ?)');
       outbox.run(row.case_id, 'supplement', supplementId, at);
       for (const a of this.attachmentsOf(supplementId, row.case_id)) outbox.run(row.case_id, 'attachment', a.attachmentId, at);
-      this.db.prepare("UPDATE cases SET sync_state = 'sending' WHERE case_id = ?").run(row.case_id);
+      statement(this.db, "UPDATE cases SET sync_state = 'sending' WHERE case_id = ?").run(row.case_id);
       this.audit.append({ actor: staff, action: 'case.supplement', target: `case:${row.case_id}`, details: { supplementId, materials: materials.length } });
     })();
   }
 
   private open(supplementId: string): SupplementRow {
-    const row = this.db.prepare<[string], SupplementRow>('SELECT * FROM supplements WHERE supplement_id = ?').get(supplementId);
+    const row = statement<[string], SupplementRow>(this.db, 'SELECT * FROM supplements WHERE supplement_id = ?').get(supplementId);
     if (!row) throw new AppError('not-found', 'no such supplement');
     if (row.submitted_at) throw new AppError('case-decided', 'this supplement was already submitted');
     return row;

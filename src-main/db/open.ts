@@ -34,3 +34,22 @@ export function openDatabase(file: string, migrationsDir: string, now: () => Dat
     throw err;
   }
 }
+
+/**
+ * Runs `fn` in a transaction whose commit is not fsynced on its own (`synchronous=NORMAL` for this
+ * one commit): the WAL frames reach the operating system at once, so a crash of the app loses
+ * nothing, and they become power-cut durable with the next FULL commit on this connection (an
+ * fsync of the WAL covers every frame before it). For bulky writes that are not acknowledged as
+ * final by themselves — a scanned file attached to a draft is made durable by the draft's next
+ * autosave or by the 受理 transaction, which only then shows a receipt number. Inside an open
+ * transaction it simply joins it.
+ */
+export function withDeferredSync<T>(db: Database.Database, fn: () => T): T {
+  if (db.inTransaction) return fn();
+  db.pragma('synchronous = NORMAL');
+  try {
+    return db.transaction(fn)();
+  } finally {
+    db.pragma('synchronous = FULL');
+  }
+}

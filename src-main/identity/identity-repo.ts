@@ -1,4 +1,5 @@
 import type Database from 'better-sqlite3';
+import { statement } from '../db/statements';
 import type { IdType } from '../common/cases/application';
 import type { CardDocType, CardRead } from '../common/identity/card';
 import type { VerificationProblem } from '../common/identity/checks';
@@ -81,13 +82,13 @@ export class IdentityRepo {
   constructor(private readonly db: Database.Database) {}
 
   insertVerification(v: Omit<VerificationRecord, 'id' | 'verifiedByName' | 'chipDataHeld'>): number {
-    const info = this.db
-      .prepare(
-        `INSERT INTO identity_verifications (case_id, role, method, result, problems, id_type, card_doc_type, name, name_en, id_number, birth_date,
-           valid_to, chip_sha256, photo_shown, manual_reason, confirmed_match, verified_by, verified_at)
-         VALUES (@caseId, @role, @method, @result, @problems, @idType, @cardDocType, @name, @nameEn, @idNumber, @birthDate,
-           @validTo, @chipSha256, @photoShown, @manualReason, @confirmedMatch, @verifiedBy, @verifiedAt)`,
-      )
+    const info = statement(
+      this.db,
+      `INSERT INTO identity_verifications (case_id, role, method, result, problems, id_type, card_doc_type, name, name_en, id_number, birth_date,
+         valid_to, chip_sha256, photo_shown, manual_reason, confirmed_match, verified_by, verified_at)
+       VALUES (@caseId, @role, @method, @result, @problems, @idType, @cardDocType, @name, @nameEn, @idNumber, @birthDate,
+         @validTo, @chipSha256, @photoShown, @manualReason, @confirmedMatch, @verifiedBy, @verifiedAt)`,
+    )
       .run({ ...v, problems: JSON.stringify(v.problems), photoShown: v.photoShown ? 1 : 0, confirmedMatch: v.confirmedMatch ? 1 : 0 });
     return Number(info.lastInsertRowid);
   }
@@ -95,50 +96,45 @@ export class IdentityRepo {
   /** Keeps the chip data of one verification, replacing any earlier chip data of the same case and role. */
   storeChipData(verificationId: number, caseId: string, role: VerificationRole, card: CardRead, storedAt: string): void {
     const { photo, ...text } = card;
-    this.db
-      .prepare(
-        `DELETE FROM identity_chip_data WHERE verification_id IN (SELECT id FROM identity_verifications WHERE case_id = ? AND role = ?)`,
-      )
+    statement(this.db, `DELETE FROM identity_chip_data WHERE verification_id IN (SELECT id FROM identity_verifications WHERE case_id = ? AND role = ?)`)
       .run(caseId, role);
-    this.db
-      .prepare('INSERT INTO identity_chip_data (verification_id, case_id, card, photo, photo_media_type, stored_at) VALUES (?, ?, ?, ?, ?, ?)')
+    statement(this.db, 'INSERT INTO identity_chip_data (verification_id, case_id, card, photo, photo_media_type, stored_at) VALUES (?, ?, ?, ?, ?, ?)')
       .run(verificationId, caseId, JSON.stringify(text), photo ? Buffer.from(photo.base64, 'base64') : null, photo?.mediaType ?? null, storedAt);
   }
 
   /** Every attempt of a case, newest first. */
   verifications(caseId: string): VerificationRecord[] {
-    return this.db
-      .prepare<[string], Row>(
-        `SELECT v.*, u.display_name AS verified_by_name, (d.verification_id IS NOT NULL) AS chip_held
-         FROM identity_verifications v JOIN users u ON u.id = v.verified_by
-         LEFT JOIN identity_chip_data d ON d.verification_id = v.id
-         WHERE v.case_id = ? ORDER BY v.id DESC`,
-      )
+    return statement<[string], Row>(
+      this.db,
+      `SELECT v.*, u.display_name AS verified_by_name, (d.verification_id IS NOT NULL) AS chip_held
+       FROM identity_verifications v JOIN users u ON u.id = v.verified_by
+       LEFT JOIN identity_chip_data d ON d.verification_id = v.id
+       WHERE v.case_id = ? ORDER BY v.id DESC`,
+    )
       .all(caseId)
       .map(toVerification);
   }
 
   insertOverride(o: Omit<OverrideRecord, 'id' | 'approvedByName'>): number {
-    const info = this.db
-      .prepare('INSERT INTO identity_overrides (case_id, role, reason, approved_by, approved_at) VALUES (@caseId, @role, @reason, @approvedBy, @approvedAt)')
+    const info = statement(this.db, 'INSERT INTO identity_overrides (case_id, role, reason, approved_by, approved_at) VALUES (@caseId, @role, @reason, @approvedBy, @approvedAt)')
       .run(o);
     return Number(info.lastInsertRowid);
   }
 
   /** Every override of a case, newest first. */
   overrides(caseId: string): OverrideRecord[] {
-    return this.db
-      .prepare<[string], Row>(
-        `SELECT o.*, u.display_name AS approved_by_name FROM identity_overrides o JOIN users u ON u.id = o.approved_by
-         WHERE o.case_id = ? ORDER BY o.id DESC`,
-      )
+    return statement<[string], Row>(
+      this.db,
+      `SELECT o.*, u.display_name AS approved_by_name FROM identity_overrides o JOIN users u ON u.id = o.approved_by
+       WHERE o.case_id = ? ORDER BY o.id DESC`,
+    )
       .all(caseId)
       .map(toOverride);
   }
 
   /** When the case was last decided (a 待补齐 case comes back with the same id), or null. */
   lastDecidedAt(caseId: string): string | null {
-    return this.db.prepare<[string], { decided_at: string }>('SELECT decided_at FROM cases WHERE case_id = ?').get(caseId)?.decided_at ?? null;
+    return statement<[string], { decided_at: string }>(this.db, 'SELECT decided_at FROM cases WHERE case_id = ?').get(caseId)?.decided_at ?? null;
   }
 
   /**
@@ -151,19 +147,16 @@ export class IdentityRepo {
          (c.delivered_at IS NOT NULL AND c.delivered_at <= @cutoff)
       OR (c.outcome IN ('rejected', 'incomplete') AND c.decided_at <= @cutoff AND ${alias}.${at} <= c.decided_at)
       OR (c.case_id IS NULL AND NOT EXISTS (SELECT 1 FROM drafts r WHERE r.case_id = ${alias}.case_id)))`;
-    const chip = this.db
-      .prepare<{ cutoff: string }, { id: number }>(
-        `SELECT d.verification_id AS id FROM identity_chip_data d LEFT JOIN cases c ON c.case_id = d.case_id WHERE ${stale('d', 'stored_at')}`,
-      )
+    const chip = statement<{ cutoff: string }, { id: number }>(this.db, `SELECT d.verification_id AS id FROM identity_chip_data d LEFT JOIN cases c ON c.case_id = d.case_id WHERE ${stale('d', 'stored_at')}`)
       .all({ cutoff });
-    const rows = this.db
-      .prepare<{ cutoff: string }, { id: number; id_number: string }>(
-        `SELECT v.id, v.id_number FROM identity_verifications v LEFT JOIN cases c ON c.case_id = v.case_id
-         WHERE v.minimised_at IS NULL AND ${stale('v', 'verified_at')}`,
-      )
+    const rows = statement<{ cutoff: string }, { id: number; id_number: string }>(
+      this.db,
+      `SELECT v.id, v.id_number FROM identity_verifications v LEFT JOIN cases c ON c.case_id = v.case_id
+       WHERE v.minimised_at IS NULL AND ${stale('v', 'verified_at')}`,
+    )
       .all({ cutoff });
-    const remove = this.db.prepare<[number]>('DELETE FROM identity_chip_data WHERE verification_id = ?');
-    const minimise = this.db.prepare<[string, string, number]>('UPDATE identity_verifications SET id_number = ?, minimised_at = ? WHERE id = ?');
+    const remove = statement<[number]>(this.db, 'DELETE FROM identity_chip_data WHERE verification_id = ?');
+    const minimise = statement<[string, string, number]>(this.db, 'UPDATE identity_verifications SET id_number = ?, minimised_at = ? WHERE id = ?');
     for (const { id } of chip) remove.run(id);
     for (const row of rows) minimise.run(mask(row.id_number), now, row.id);
     return { chipRecords: chip.length, minimised: rows.length };
@@ -171,6 +164,6 @@ export class IdentityRepo {
 
   /** The stored chip record of a verification (tests and the department hand-over). */
   chipData(verificationId: number): { card: string; photo: Buffer | null } | null {
-    return this.db.prepare<[number], { card: string; photo: Buffer | null }>('SELECT card, photo FROM identity_chip_data WHERE verification_id = ?').get(verificationId) ?? null;
+    return statement<[number], { card: string; photo: Buffer | null }>(this.db, 'SELECT card, photo FROM identity_chip_data WHERE verification_id = ?').get(verificationId) ?? null;
   }
 }

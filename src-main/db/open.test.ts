@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
 import { REPO_ROOT } from '../app/testing';
-import { openDatabase } from './open';
+import { openDatabase, withDeferredSync } from './open';
 import { readMigrations } from './migrate';
 
 const MIGRATIONS = join(REPO_ROOT, 'migrations');
@@ -70,5 +70,40 @@ describe('openDatabase', () => {
     writeFileSync(join(dir, '0001_a.sql'), 'SELECT 1;');
     writeFileSync(join(dir, '0003_c.sql'), 'SELECT 1;');
     expect(() => readMigrations(dir)).toThrow(/expected version 2/);
+  });
+});
+
+describe('withDeferredSync', () => {
+  it('commits under NORMAL and puts FULL back, also when the work throws', () => {
+    const { db } = openDatabase(fresh(), MIGRATIONS);
+    db.exec('CREATE TABLE t (x INTEGER) STRICT');
+    let inside = -1;
+    withDeferredSync(db, () => {
+      inside = db.pragma('synchronous', { simple: true }) as number;
+      db.prepare('INSERT INTO t VALUES (1)').run();
+    });
+    expect(inside).toBe(1); // NORMAL
+    expect(db.pragma('synchronous', { simple: true })).toBe(2);
+    expect(() =>
+      withDeferredSync(db, () => {
+        db.prepare('INSERT INTO t VALUES (2)').run();
+        throw new Error('boom');
+      }),
+    ).toThrow('boom');
+    expect(db.pragma('synchronous', { simple: true })).toBe(2);
+    expect(db.prepare('SELECT group_concat(x) AS xs FROM t').get()).toEqual({ xs: '1' }); // the failed one rolled back
+    db.close();
+  });
+
+  it('joins a transaction already open (whose commit decides durability)', () => {
+    const { db } = openDatabase(fresh(), MIGRATIONS);
+    db.exec('CREATE TABLE t (x INTEGER) STRICT');
+    db.transaction(() => {
+      withDeferredSync(db, () => db.prepare('INSERT INTO t VALUES (1)').run());
+      expect(db.pragma('synchronous', { simple: true })).toBe(2);
+      expect(db.inTransaction).toBe(true);
+    })();
+    expect(db.prepare('SELECT count(*) AS n FROM t').get()).toEqual({ n: 1 });
+    db.close();
   });
 });

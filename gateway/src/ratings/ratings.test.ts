@@ -19,8 +19,8 @@ beforeAll(async () => {
 });
 afterAll(async () => t?.close());
 
-type Record = RatingManifest | FollowUpManifest | FollowUpStepManifest;
-const put = (m: Record, by: DeviceClient = device) => {
+type AnyRecord = RatingManifest | FollowUpManifest | FollowUpStepManifest;
+const put = (m: AnyRecord, by: DeviceClient = device) => {
   const { path, key } = recordPath(m);
   return by.request('PUT', path, { body: m, idempotencyKey: key });
 };

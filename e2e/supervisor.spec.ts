@@ -2,12 +2,12 @@ import ExcelJS from 'exceljs';
 import { watchConsole } from './support/console-guard';
 import { expect, test } from './support/fixtures';
 import { COUNTER_CLERK } from './support/intake';
-import { callFromPage, completeFirstRun, openMenu, saveScreenshot, signIn, signOut } from './support/steps';
-import { openCustomerDisplay, seedAcceptedCase, SUPERVISOR } from './support/supervisor';
+import { ADMIN, callFromPage, completeFirstRun, openMenu, saveScreenshot, signIn, signOut } from './support/steps';
+import { openCustomerDisplay, restoreOnNewPc, seedAcceptedCase, SUPERVISOR } from './support/supervisor';
 
 const today = () => new Intl.DateTimeFormat('sv-SE', { timeZone: 'Asia/Shanghai' }).format(new Date());
 
-test('supervisor: ledger export, a 差评 from the customer display, its follow-up, day close and a backup', async ({ app: page, host, browser }) => {
+test('supervisor: ledger export, a 差评 from the customer display, its follow-up, day close, a backup restored on a new PC', async ({ app: page, host, browser }) => {
   const documentNos: string[] = [];
   await test.step('set-up: a clerk accepts three cases; a supervisor signs in', async () => {
     await completeFirstRun(page);
@@ -111,5 +111,26 @@ test('supervisor: ledger export, a 差评 from the customer display, its follow-
     await expect(page.getByText(/^备份完成：/)).toBeVisible();
     await expect(page.getByRole('cell', { name: '手动' })).toBeVisible();
     await saveScreenshot(page, 'supervisor-dashboard');
+  });
+
+  await test.step('on a new PC with an empty data folder, the backup is restored from the first-run screen; the same cases are there', async () => {
+    const listed = (await callFromPage(page, 'backups:list')) as { value: { backups: { path: string; state: string; counts: { cases: number } | null }[] } };
+    const backup = listed.value.backups.find((b) => b.state === 'ok');
+    expect(backup?.counts?.cases).toBe(3);
+    const restored = await restoreOnNewPc(browser, backup?.path ?? '', 3);
+    try {
+      const other = restored.page;
+      await signIn(other, ADMIN.username, ADMIN.password, ADMIN.displayName);
+      await signOut(other);
+      await signIn(other, COUNTER_CLERK.username, COUNTER_CLERK.password, COUNTER_CLERK.displayName);
+      await openMenu(other, '办件查询');
+      for (const no of documentNos) await expect(other.getByRole('row').filter({ hasText: no })).toContainText('已受理');
+      await expect(other.getByRole('row').filter({ hasText: /\d{8}-\d{8}-\d{4}/ })).toHaveCount(3);
+      await saveScreenshot(other, 'restored-cases');
+      expect(restored.problems()).toEqual([]);
+    } finally {
+      await restored.page.context().close();
+      await restored.host.stop();
+    }
   });
 });

@@ -1,7 +1,9 @@
 import { expect, type Browser, type Page } from '@playwright/test';
 import { socialSecurityCardApplication } from '../../src-main/cases/intake-fixtures';
+import { watchConsole } from './console-guard';
+import { startHost, type RunningHost } from './host';
 import { PNG_BYTES } from './intake';
-import { callFromPage } from './steps';
+import { callFromPage, saveScreenshot } from './steps';
 
 export const SUPERVISOR = { username: 'sup01', displayName: '赵主管', password: 'Super2026ok', role: 'supervisor' as const };
 
@@ -31,4 +33,36 @@ export async function openCustomerDisplay(browser: Browser, startUrl: string, ra
   await expect(page.getByRole('heading', { name: '工作人员登录' })).toBeVisible();
   await page.goto(ratingUrl);
   return page;
+}
+
+/**
+ * A new PC (or a replaced disk): a second host on a new, empty data folder, where the first-run
+ * screen restores `backupPath` instead of setting the window up; the host is then restarted on the
+ * same folder, as the administrator restarts the program. Returns the restarted host and its page
+ * (on the login screen). The caller stops the host (which deletes the folder).
+ */
+export async function restoreOnNewPc(browser: Browser, backupPath: string, cases: number): Promise<{ host: RunningHost; page: Page; problems: () => string[] }> {
+  const fresh = await startHost();
+  const context = await browser.newContext({ locale: 'zh-CN', timezoneId: 'Asia/Shanghai', viewport: { width: 1280, height: 900 }, reducedMotion: 'reduce' });
+  const page = await context.newPage();
+  const guard = watchConsole(page);
+  try {
+    await page.goto(fresh.url);
+    await expect(page.getByRole('heading', { name: '首次使用：初始化本窗口' })).toBeVisible();
+    await page.getByLabel('备份文件的完整路径').fill(backupPath);
+    await page.getByRole('button', { name: '核验并恢复' }).click();
+    await expect(page.getByRole('status').filter({ hasText: `备份已核验（办件 ${cases} 件）` })).toBeVisible();
+    await saveScreenshot(page, 'setup-restore');
+    // The swap happens at start-up, before the database opens: restart the program on the same folder
+    // (the page leaves first, so the killed host does not cut its event stream mid-chunk).
+    await page.goto('about:blank');
+    await fresh.kill();
+    const host = await startHost({ dataDir: fresh.dataDir });
+    await page.goto(host.url);
+    await expect(page.getByRole('heading', { name: '工作人员登录' })).toBeVisible();
+    return { host, page, problems: () => guard.problems };
+  } catch (err) {
+    await fresh.stop();
+    throw err;
+  }
 }

@@ -43,9 +43,9 @@ describe('the gate', () => {
     expect(await app.call('c', 'auth:login', { username: 'a', password: 'b' }, limit + 1)).toMatchObject({ ok: false, error: { code: 'payload-too-large' } });
   });
 
-  it('declares a role rule for every command; only start-up, sign-in and the rating screen are public', () => {
+  it('declares a role rule for every command; only start-up, sign-in, restore into a fresh window and the rating screen are public', () => {
     const pub = Object.entries(commands).filter(([, spec]) => spec.access.kind === 'public').map(([name]) => name);
     // The rating screen has no staff session: its one-time ticket is its credential (see ratings-service).
-    expect(pub.sort()).toEqual(['app:info', 'auth:login', 'auth:logout', 'auth:session', 'ratings:decline', 'ratings:submit', 'ratings:ticket', 'setup:initialize']);
+    expect(pub.sort()).toEqual(['app:info', 'auth:login', 'auth:logout', 'auth:session', 'ratings:decline', 'ratings:submit', 'ratings:ticket', 'setup:initialize', 'setup:restore']);
   });
 });

@@ -101,6 +101,29 @@ describe('backups', () => {
     expect(readdirSync(join(dataDir, 'backups')).some((f) => f.startsWith('before-restore-'))).toBe(true);
     expect((await call<{ ok: boolean }>(restarted.app, 'admin-again', 'audit:verify')).ok).toBe(true);
   });
+
+  it('restores into a window that is not set up yet (a new PC or disk), and only there', async () => {
+    const a = await appWith();
+    const cases = [await acceptCase(a.app, a.clerk)];
+    const backup = await call<BackupRecord>(a.app, a.sup, 'backups:run');
+    // A set-up window refuses it, whoever asks: its own restore is the admin's 备份 → 恢复.
+    expect(await a.app.call('anyone', 'setup:restore', { file: backup.path }, 300)).toMatchObject({ ok: false, error: { code: 'already-initialized' } });
+
+    const dataDir = mkdtempSync(join(tmpdir(), 'tongban-restore-fresh-'));
+    dirs.push(dataDir);
+    const { testApp } = await import('../app/testing');
+    const fresh = await testApp({ dataDir });
+    expect(await fresh.call('setup-screen', 'setup:restore', { file: 'backup.sqlite' }, 300)).toMatchObject({ ok: false, error: { code: 'invalid-input' } });
+    const r = await fresh.call('setup-screen', 'setup:restore', { file: backup.path }, 300);
+    expect(r).toMatchObject({ ok: true, value: { restartRequired: true, counts: backup.counts } });
+    await fresh.services.printing.close();
+    fresh.dispose();
+
+    const restarted = await createRestarted(dataDir);
+    const list = await call<CaseList>(restarted.app, 'clerk-again', 'cases:list', { date: '2026-11-30' });
+    expect(list.rows.map((c) => c.caseId)).toEqual(cases.map((c) => c.caseId));
+    expect((await call<{ ok: boolean }>(restarted.app, 'admin-again', 'audit:verify')).ok).toBe(true);
+  });
 });
 
 /** The app started again on a restored folder, signed in as A's users (the restored accounts). */

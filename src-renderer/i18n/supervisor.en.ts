@@ -218,6 +218,12 @@ export const supervisorEn: Messages['supervisor'] = {
     restoreConfirm: 'Type the backup file name to confirm',
     restoreOk: 'Restore',
     restored: 'Restore from {{name}} staged ({{cases}} cases). Restart the program now and enrol with the gateway again.',
+    setupTitle: 'Restore from a backup',
+    setupIntro: 'After a new PC or a disk failure, restore all of this window’s data (cases, accounts, ledgers, logs) from its backup file instead of setting up anew.',
+    setupFile: 'Full path of the backup file',
+    setupFileHelp: 'For example D:\\Backups\\tongban-20261130-0200.sqlite, or a backup on a USB drive',
+    setupRun: 'Verify and restore',
+    setupStaged: 'Backup verified ({{cases}} cases); it is restored when the program starts again. Close and restart the program, sign in with the existing accounts, and enrol with the gateway again.',
   },
   screen: {
     title: 'Please rate our service',

@@ -218,6 +218,12 @@ export const supervisorZh = {
     restoreConfirm: '请输入备份文件名以确认',
     restoreOk: '确认恢复',
     restored: '已准备从 {{name}} 恢复（办件 {{cases}} 件）。请立即重新启动本程序，并重新注册部门网关。',
+    setupTitle: '从备份恢复',
+    setupIntro: '更换电脑或硬盘故障后，可用本窗口的备份文件恢复全部数据（办件、账号、台账和日志），不必重新初始化。',
+    setupFile: '备份文件的完整路径',
+    setupFileHelp: '例如 D:\\备份\\tongban-20261130-0200.sqlite，或 U 盘上的备份文件',
+    setupRun: '核验并恢复',
+    setupStaged: '备份已核验（办件 {{cases}} 件），将在本程序重新启动时恢复。请关闭并重新启动本程序，用原有账号登录，并重新注册部门网关。',
   },
   screen: {
     title: '请您对本次服务进行评价',

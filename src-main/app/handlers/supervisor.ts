@@ -1,11 +1,16 @@
+import { dirname, isAbsolute } from 'node:path';
 import type { supervisorCommands } from '../../common/contract/supervisor';
 import { resolveScope } from '../../common/supervisor/ledger';
 import { chinaDayStartIso, nextDate } from '../../common/time';
+import { AppError } from '../../common/errors';
 import { stageRestore } from '../../supervisor/restore';
 import type { Services } from '../services';
 import { actorFor, staffFor, type Handlers } from '../gate';
 
 type SupervisorHandlers = Pick<Handlers, keyof typeof supervisorCommands>;
+
+/** Who restores a window that is not set up yet (no accounts exist until the backup is in place). */
+const SETUP_ACTOR = { id: null, name: 'setup' } as const;
 
 
 /** Handlers for ledgers, day close, 好差评, the dashboard, audit export, backups and retention. */
@@ -48,6 +53,12 @@ export function supervisorHandlers(s: Services): SupervisorHandlers {
         actorFor(ctx),
         input.file,
       ),
+    'setup:restore': (input) => {
+      if (s.settings.hall() !== null || s.auth.users.count() > 0) throw new AppError('already-initialized', 'already set up');
+      if (!isAbsolute(input.file)) throw new AppError('invalid-input', 'the full path of a backup file', { fields: [{ path: 'file', code: 'path-invalid' }] });
+      const schemaVersion = s.db.pragma('user_version', { simple: true }) as number;
+      return stageRestore({ dataDir: s.config.dataDir, backupFolder: dirname(input.file), schemaVersion, audit: s.audit, now: s.now }, SETUP_ACTOR, input.file);
+    },
 
     'supervisor:settings': () => v.settings.get(),
     'supervisor:updateSettings': (input, ctx) => v.settings.update(actorFor(ctx), input),

@@ -97,6 +97,12 @@ export const supervisorCommands = {
   'backups:list': command<BackupsView>()(none, SUPERVISING),
   'backups:run': command<BackupRecord>()(none, SUPERVISING),
   'backups:restore': command<RestoreResult>()(z.object({ file: z.string().trim().min(1).max(400) }).strict(), ADMIN),
+  /**
+   * First run on a new PC or a replaced disk: stage a backup (absolute path) instead of setting up
+   * a new hall. PUBLIC like `setup:initialize`, and refused once the window is set up or has users:
+   * whoever may set up a fresh window may restore one, and signs in afterwards with the backup's accounts.
+   */
+  'setup:restore': command<RestoreResult>()(z.object({ file: z.string().trim().min(1).max(400) }).strict(), PUBLIC),
 
   'supervisor:settings': command<SupervisorSettings>()(none, SUPERVISING),
   'supervisor:updateSettings': command<SupervisorSettings>()(supervisorSettingsSchema, ADMIN),

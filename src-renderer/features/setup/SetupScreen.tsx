@@ -8,6 +8,7 @@ import { passwordRule, sameAsRule, schemaRule } from '../../forms/rules';
 import { showFieldErrors } from '../../forms/server-errors';
 import { errorMessage } from '../../i18n/errors';
 import { CenteredFrame } from '../shell/CenteredFrame';
+import { SetupRestore } from './SetupRestore';
 import { useAppInfoStore } from './store';
 
 interface SetupFields {
@@ -105,6 +106,7 @@ export function SetupScreen() {
           {t('setup.submit')}
         </Button>
       </Form>
+      <SetupRestore />
     </CenteredFrame>
   );
 }

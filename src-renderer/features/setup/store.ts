@@ -1,6 +1,7 @@
 import { create } from 'zustand';
 import type { SessionInfo } from '../../../src-main/common/accounts';
 import type { AppInfo, CommandInput } from '../../../src-main/common/contract';
+import type { RestoreResult } from '../../../src-main/common/supervisor/views';
 import type { Hall } from '../../../src-main/common/hall';
 import type { AppErrorData, Result } from '../../../src-main/common/result';
 import { call } from '../../api/call';
@@ -11,6 +12,8 @@ interface AppInfoState {
   loadError: AppErrorData | null;
   load(): Promise<void>;
   initialize(input: CommandInput<'setup:initialize'>): Promise<Result<SessionInfo>>;
+  /** Stages a backup (full path) to be restored when the program starts again. */
+  restore(file: string): Promise<Result<RestoreResult>>;
   hallChanged(hall: Hall): void;
 }
 
@@ -37,6 +40,8 @@ export const useAppInfoStore = create<AppInfoState>()((set, get) => ({
     }
     return result;
   },
+
+  restore: (file) => call('setup:restore', { file }),
 
   hallChanged(hall) {
     const info = get().info;

@@ -1,3 +1,4 @@
+import { cameraSettingsSchema, DEFAULT_CAMERA_SETTINGS, type CameraSettings } from '../common/contract/foundation';
 import { DEFAULT_SECURITY_POLICY, hallSchema, securityPolicySchema, type Hall, type SecurityPolicy } from '../common/hall';
 import type { SettingsRepo } from './settings-repo';
 
@@ -19,5 +20,13 @@ export class SettingsStore {
 
   setSecurity(policy: SecurityPolicy): void {
     this.repo.set('security', policy);
+  }
+
+  camera(): CameraSettings {
+    return this.repo.get('camera', cameraSettingsSchema) ?? DEFAULT_CAMERA_SETTINGS;
+  }
+
+  setCamera(camera: CameraSettings): void {
+    this.repo.set('camera', camera);
   }
 }

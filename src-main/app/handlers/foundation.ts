@@ -72,6 +72,16 @@ export function foundationHandlers(s: Services): FoundationHandlers {
       return { hall: s.requireHall(), security: s.settings.security() };
     },
 
+    'settings:getCamera': () => s.settings.camera(),
+    'settings:updateCamera': (input, ctx) => {
+      const before = s.settings.camera();
+      s.db.transaction(() => {
+        s.settings.setCamera(input);
+        s.audit.append({ actor: actorFor(ctx), action: 'settings.update', details: { before: { camera: before }, after: { camera: input } } });
+      })();
+      return s.settings.camera();
+    },
+
     'audit:list': (input) => s.audit.list(input),
     'audit:verify': () => s.audit.verify(),
   };

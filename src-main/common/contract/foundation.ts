@@ -21,6 +21,20 @@ export interface Settings {
   security: SecurityPolicy;
 }
 
+/** The document camera of this window, as an administrator chose it in 系统设置. */
+export const cameraSettingsSchema = z
+  .object({
+    /** The browser's `deviceId` of the chosen video input; '' means the system's default camera. */
+    deviceId: z.string().max(256, 'too-long').regex(/^[\x21-\x7e]*$/, 'camera-device-format'),
+    /** The camera's name when it was chosen, to find it again should the browser give it a new id. */
+    label: z.string().trim().max(200, 'too-long'),
+  })
+  .strict();
+/** Camera settings. */
+export type CameraSettings = z.infer<typeof cameraSettingsSchema>;
+/** A new window uses the system's default camera. */
+export const DEFAULT_CAMERA_SETTINGS: CameraSettings = { deviceId: '', label: '' };
+
 /** Foundation commands: start-up, first run, sign-in, accounts, settings, audit. */
 export const foundationCommands = {
   'app:info': command<AppInfo>()(none, PUBLIC),
@@ -69,6 +83,9 @@ export const foundationCommands = {
     z.object({ hall: hallSchema, security: securityPolicySchema }).strict(),
     rolesOnly('admin'),
   ),
+  /** Every signed-in user reads it: the intake wizard opens the chosen camera. */
+  'settings:getCamera': command<CameraSettings>()(none, SIGNED_IN),
+  'settings:updateCamera': command<CameraSettings>()(cameraSettingsSchema, rolesOnly('admin')),
   'audit:list': command<AuditEntry[]>()(auditQuerySchema.strict(), rolesOnly('supervisor', 'admin')),
   'audit:verify': command<AuditVerification>()(none, rolesOnly('supervisor', 'admin')),
 };

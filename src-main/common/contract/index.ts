@@ -9,7 +9,7 @@ import { supervisorCommands } from './supervisor';
 import { syncCommands } from './sync';
 
 export * from './define';
-export type { AppInfo, Settings } from './foundation';
+export type { AppInfo, CameraSettings, Settings } from './foundation';
 export type { CatalogueView, DecisionView, DivisionsView, DraftSummary, DraftView } from './intake';
 export type { SupplementView, SyncStatusView } from './sync';
 

@@ -49,6 +49,36 @@ describe('permission requests', () => {
   });
 });
 
+describe('the document camera', () => {
+  const camera = { permission: 'media', mediaTypes: ['video'], isMainFrame: true } as const;
+
+  it('is granted to any page of the app, and only to the app', () => {
+    for (const requestingUrl of ['app://tongban/index.html', 'app://tongban/#/intake', 'app://tongban/settings?x=1']) {
+      expect(permissionRequestAllowed({ ...camera, requestingUrl }), requestingUrl).toBe(true);
+    }
+    for (const requestingUrl of ['app://tongban.evil/index.html', 'app://user@tongban/index.html', 'app://tongban:8080/', 'http://tongban/', 'http://127.0.0.1:5173/', 'blob:app://tongban/x', 'about:blank', '']) {
+      expect(permissionRequestAllowed({ ...camera, requestingUrl }), requestingUrl).toBe(false);
+    }
+  });
+
+  it('never comes with the microphone or the screen', () => {
+    for (const mediaTypes of [['audio'], ['video', 'audio'], ['audio', 'video'], ['video', 'video', 'audio']]) {
+      expect(permissionRequestAllowed({ ...camera, requestingUrl: 'app://tongban/', mediaTypes }), mediaTypes.join()).toBe(false);
+    }
+    for (const permission of ['display-capture', 'speaker-selection', 'camera-pan-tilt-zoom', 'media-key-system']) {
+      expect(permissionRequestAllowed({ ...camera, permission, requestingUrl: 'app://tongban/' }), permission).toBe(false);
+    }
+  });
+
+  it('checks answer the same for look-alike origins', () => {
+    const check = { permission: 'media', mediaType: 'video', isMainFrame: true, fromWebContents: true } as const;
+    expect(permissionCheckAllowed({ ...check, requestingOrigin: 'app://tongban' })).toBe(true);
+    for (const requestingOrigin of ['app://tongban.evil', 'app://tongban:1', 'http://tongban', 'null', '']) {
+      expect(permissionCheckAllowed({ ...check, requestingOrigin }), requestingOrigin).toBe(false);
+    }
+  });
+});
+
 describe('permission checks', () => {
   const fromApp = { requestingOrigin: 'app://tongban', requestingUrl: 'app://tongban/index.html', isMainFrame: true, fromWebContents: true };
 

@@ -31,3 +31,14 @@ export const test = base.extend<Fixtures>({
 });
 
 export { expect };
+
+/** Chromium's fake camera (a moving test pattern), its permission prompt answered yes: for specs that photograph documents. */
+export const FAKE_CAMERA_ARGS = ['--use-fake-device-for-media-stream', '--use-fake-ui-for-media-stream'];
+
+/** `test`, in a browser launched with the fake camera (its own workers; other specs keep the plain browser). */
+export const cameraTest = test.extend({
+  launchOptions: [
+    async ({ launchOptions }, use) => use({ ...launchOptions, args: [...(launchOptions.args ?? []), ...FAKE_CAMERA_ARGS] }),
+    { scope: 'worker' },
+  ],
+});

@@ -1,3 +1,4 @@
+import { cameraEn, cameraFieldsEn } from './camera.en';
 import { CASE_AUDIT_LABELS_EN, caseDetailKeysEn, caseDetailValuesEn, casesEn, documentsEn, gatewayEn } from './cases.en';
 import { identityEn } from './identity.en';
 import { intakeEn, intakeFieldsEn } from './intake.en';
@@ -55,6 +56,7 @@ export const en: Messages = {
   fields: {
     ...intakeFieldsEn,
     ...printingFieldsEn,
+    ...cameraFieldsEn,
     'username-format': 'User names have 3–32 letters, digits or _ . -',
     'password-too-short': 'At least 8 characters',
     'password-needs-letters-and-digits': 'Use both letters and digits',
@@ -209,6 +211,7 @@ export const en: Messages = {
   documents: documentsEn,
   gateway: gatewayEn,
   printing: printingEn,
+  camera: cameraEn,
   supervisor: supervisorEn,
 };
 

@@ -1,5 +1,6 @@
 import type { ErrorCode } from '../../src-main/common/errors';
 import { ROLE_LABELS_ZH } from '../../src-main/common/roles';
+import { cameraFieldsZh, cameraZh } from './camera.zh-CN';
 import { caseDetailKeysZh, caseDetailValuesZh, casesZh, documentsZh, gatewayZh } from './cases.zh-CN';
 import { identityZh } from './identity.zh-CN';
 import { intakeFieldsZh, intakeZh } from './intake.zh-CN';
@@ -66,6 +67,7 @@ export const zhCN = {
   fields: {
     ...intakeFieldsZh,
     ...printingFieldsZh,
+    ...cameraFieldsZh,
     'username-format': '登录名应为 3–32 位字母、数字或 _ . -',
     'password-too-short': '密码至少 8 位',
     'password-needs-letters-and-digits': '密码须同时包含字母和数字',
@@ -246,6 +248,7 @@ export const zhCN = {
   documents: documentsZh,
   gateway: gatewayZh,
   printing: printingZh,
+  camera: cameraZh,
   supervisor: supervisorZh,
 };
 

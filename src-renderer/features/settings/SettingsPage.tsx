@@ -6,6 +6,7 @@ import { hallSchema } from '../../../src-main/common/hall';
 import { schemaRule } from '../../forms/rules';
 import { showFieldErrors } from '../../forms/server-errors';
 import { errorMessage } from '../../i18n/errors';
+import { CameraSettingsSection } from '../camera/CameraSettingsSection';
 import { PrintSettingsSection } from '../printing/PrintSettingsSection';
 import { ReaderSettingsSection } from '../identity/ReaderSettingsSection';
 import { GatewaySection } from './GatewaySection';
@@ -100,6 +101,7 @@ export function SettingsPage() {
       <GatewaySection />
       <ReaderSettingsSection />
       <PrintSettingsSection />
+      <CameraSettingsSection />
     </>
   );
 }

@@ -1,10 +1,11 @@
-import { PaperClipOutlined, UploadOutlined } from '@ant-design/icons';
-import { App, Button, Popconfirm } from 'antd';
+import { CameraOutlined, PaperClipOutlined, UploadOutlined } from '@ant-design/icons';
+import { App, Button, Popconfirm, Space } from 'antd';
 import { useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { AttachmentInfo } from '../../../../src-main/common/cases/case-types';
 import type { AppErrorData } from '../../../../src-main/common/result';
 import { errorMessage, fieldMessage } from '../../../i18n/errors';
+import { CameraCaptureModal } from '../../camera/CameraCaptureModal';
 import { AttachmentViewer } from '../../documents/AttachmentViewer';
 import { formatSize, SCAN_ACCEPT } from '../files';
 import { useIntakeStore } from '../wizard-store';
@@ -43,7 +44,7 @@ export function FileChip({ file, onRemove }: { file: AttachmentInfo; onRemove?: 
   );
 }
 
-/** 上传扫描件 for one material: JPEG, PNG or PDF up to 10 MB, the type judged by the main process from the content. */
+/** 上传扫描件 or 拍照 for one material: JPEG, PNG or PDF up to 10 MB, the type judged by the main process from the content. */
 export function MaterialUpload({ materialCode, materialName }: { materialCode: string; materialName: string }) {
   const { t } = useTranslation();
   const { message } = App.useApp();
@@ -54,15 +55,21 @@ export function MaterialUpload({ materialCode, materialName }: { materialCode: s
   const input = useRef<HTMLInputElement>(null);
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
+  const [photographing, setPhotographing] = useState(false);
 
-  const upload = async (file: File | undefined) => {
-    if (!file) return;
+  /** Sends a file (chosen, or photographed) through attachments:add; answers the problem, or null once saved. */
+  const send = async (file: File): Promise<string | null> => {
     setBusy(true);
     setError(null);
     const result = await addAttachment(materialCode, file);
     setBusy(false);
-    if (result.ok) void message.success(t('intake.materials.uploaded', { name: result.value.fileName }));
-    else setError(uploadError(result.error));
+    if (!result.ok) return uploadError(result.error);
+    void message.success(t('intake.materials.uploaded', { name: result.value.fileName }));
+    return null;
+  };
+
+  const upload = async (file: File | undefined) => {
+    if (file) setError(await send(file));
   };
 
   const remove = async (attachmentId: string) => {
@@ -83,9 +90,15 @@ export function MaterialUpload({ materialCode, materialName }: { materialCode: s
           e.target.value = '';
         }}
       />
-      <Button size="small" icon={<UploadOutlined aria-hidden />} loading={busy} onClick={() => input.current?.click()}>
-        {busy ? t('intake.materials.uploading') : t('intake.materials.upload')}
-      </Button>
+      <Space size={4} wrap>
+        <Button size="small" icon={<UploadOutlined aria-hidden />} loading={busy} onClick={() => input.current?.click()}>
+          {busy ? t('intake.materials.uploading') : t('intake.materials.upload')}
+        </Button>
+        <Button size="small" icon={<CameraOutlined aria-hidden />} disabled={busy} onClick={() => setPhotographing(true)}>
+          {t('camera.button')}
+        </Button>
+      </Space>
+      {photographing && <CameraCaptureModal materialName={materialName} onUse={send} onClose={() => setPhotographing(false)} />}
       {error && (
         <div className="field-error" role="alert">
           {error}

@@ -1,0 +1,47 @@
+/** Field problem codes of the camera settings (merged into `fields`). */
+export const cameraFieldsZh = {
+  'camera-device-format': '摄像头标识格式不正确，请点击“检测摄像头”后重新选择',
+};
+
+export const cameraZh = {
+  button: '拍照',
+  title: '拍照：{{material}}',
+  preview: '摄像头实时画面',
+  opening: '正在打开摄像头…',
+  hint: '将材料平放在高拍仪或摄像头下，画面清晰、四角完整后点击“拍摄”。',
+  shotHint: '请确认照片清晰、内容完整；不清楚可点击“重拍”。',
+  shotAlt: '拍摄的照片',
+  take: '拍摄',
+  retake: '重拍',
+  use: '使用此照片',
+  cancel: '取消',
+  retry: '重试',
+  nothingSaved: '未保存任何照片。可检查摄像头后重试，或改用“上传扫描件”。',
+  shotKept: '已拍摄的照片仍可使用；如需重拍，请先重新连接摄像头并点击“重试”。',
+  saveFailed: '照片未能保存',
+  problems: {
+    unsupported: '当前环境不支持摄像头拍照，请改用“上传扫描件”',
+    'no-camera': '未检测到摄像头，请连接高拍仪或摄像头后重试',
+    'camera-missing': '系统设置中选定的摄像头未连接，请检查连接，或请系统管理员在“系统设置 → 拍照设备”中重新选择',
+    denied: '摄像头使用权限被拒绝，请在浏览器或系统设置中允许本程序使用摄像头后重试',
+    busy: '摄像头无法启动，可能正被其他程序占用，请关闭其他使用摄像头的程序后重试',
+    disconnected: '摄像头已断开连接，请重新连接后点击“重试”',
+    'capture-failed': '未能拍下画面，请稍候再点击“拍摄”',
+    failed: '无法打开摄像头，请重试或改用“上传扫描件”',
+  },
+  settings: {
+    section: '拍照设备',
+    intro: '受理时可用高拍仪或摄像头直接拍摄纸质材料，照片与上传的扫描件一样保存并校验。此处选择本窗口使用的摄像头。',
+    device: '摄像头',
+    deviceHelp: '“系统默认摄像头”使用操作系统的默认设备；有高拍仪时请选择高拍仪。',
+    systemDefault: '系统默认摄像头',
+    unnamed: '摄像头 {{n}}',
+    notConnected: '{{name}}（未连接）',
+    namesHidden: '尚未允许访问摄像头，设备名称不可见。请点击“检测摄像头”。',
+    detect: '检测摄像头',
+    preview: '预览',
+    stopPreview: '关闭预览',
+    save: '保存拍照设备设置',
+    saved: '拍照设备设置已保存',
+  },
+};

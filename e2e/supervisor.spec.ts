@@ -8,6 +8,8 @@ import { openCustomerDisplay, restoreOnNewPc, seedAcceptedCase, SUPERVISOR } fro
 const today = () => new Intl.DateTimeFormat('sv-SE', { timeZone: 'Asia/Shanghai' }).format(new Date());
 
 test('supervisor: ledger export, a 差评 from the customer display, its follow-up, day close, a backup restored on a new PC', async ({ app: page, host, browser }) => {
+  // Two more hosts start (the new PC, then its restart) on a machine that may be busy.
+  test.setTimeout(180_000);
   const documentNos: string[] = [];
   await test.step('set-up: a clerk accepts three cases; a supervisor signs in', async () => {
     await completeFirstRun(page);

@@ -126,6 +126,21 @@ export function caseQuerySql(query: CaseQuery, today: string): { where: string; 
   return { where: clauses.length ? `WHERE ${clauses.join(' AND ')}` : '', orderBy, params, searchKind };
 }
 
+/**
+ * The two statements of a list: one page of rows and the capped count. The clerk's name is a
+ * subquery, not a join: with a join, SQLite's planner (given real statistics: 1,000,000 cases, two
+ * users) preferred walking the clerk's index over every case of that clerk to the name range, and
+ * a name search took 250 ms instead of under 1 ms. One table in FROM leaves it nothing to misjudge.
+ */
+export function caseListSql(query: CaseQuery, today: string) {
+  const { where, orderBy, params, searchKind } = caseQuerySql(query, today);
+  const pageSql = `SELECT ${SUMMARY_COLUMNS}, (SELECT display_name FROM users u WHERE u.id = c.clerk_id) AS clerk_name
+    FROM cases c ${where} ORDER BY ${orderBy} LIMIT @limit OFFSET @offset`;
+  // Counting every match of a broad name prefix over a million cases costs more than the page itself: stop at the cap.
+  const countSql = `SELECT count(*) AS n FROM (SELECT 1 FROM cases c ${where} LIMIT ${TOTAL_CAP + 1})`;
+  return { pageSql, countSql, params, searchKind };
+}
+
 /** Reading cases: the list with filters and search, and one case's detail with its timeline. */
 export class CaseQueries {
   private readonly cases: CasesRepo;
@@ -142,16 +157,11 @@ export class CaseQueries {
   }
 
   list(query: CaseQuery): CaseList {
-    const { where, orderBy, params, searchKind } = caseQuerySql(query, chinaDate(this.now()));
-    const rows = statement<Record<string, unknown>, Record<string, unknown>>(
-      this.db,
-      `SELECT ${SUMMARY_COLUMNS}, u.display_name AS clerk_name FROM cases c JOIN users u ON u.id = c.clerk_id ${where}
-       ORDER BY ${orderBy} LIMIT @limit OFFSET @offset`,
-    )
+    const { pageSql, countSql, params, searchKind } = caseListSql(query, chinaDate(this.now()));
+    const rows = statement<Record<string, unknown>, Record<string, unknown>>(this.db, pageSql)
       .all({ ...params, limit: query.limit, offset: query.offset })
       .map(summaryFromRow);
-    // Counting every match of a broad name prefix over a million cases costs more than the page itself: stop at the cap.
-    const counted = statement<Record<string, unknown>, { n: number }>(this.db, `SELECT count(*) AS n FROM (SELECT 1 FROM cases c ${where} LIMIT ${TOTAL_CAP + 1})`).get(params)!.n;
+    const counted = statement<Record<string, unknown>, { n: number }>(this.db, countSql).get(params)!.n;
     return { rows, total: Math.min(counted, TOTAL_CAP), totalIsLowerBound: counted > TOTAL_CAP, searchKind };
   }
 

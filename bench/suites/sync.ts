@@ -24,7 +24,9 @@ const CASES = Number(process.env.BENCH_SYNC_CASES ?? 10_000);
 const FILE = 200 * 1024;
 
 function startGatewayProcess(url: string, port: number): Promise<() => void> {
-  const child = spawn(process.execPath, ['--import', 'tsx', 'gateway/src/cli.ts', 'serve', '--db', url, '--port', String(port)], { cwd: ROOT, stdio: ['ignore', 'pipe', 'inherit'] });
+  // BENCH_GATEWAY_NODE_ARGS, e.g. "--cpu-prof --cpu-prof-dir=/tmp/gw", profiles the gateway process.
+  const nodeArgs = process.env.BENCH_GATEWAY_NODE_ARGS?.split(' ').filter(Boolean) ?? [];
+  const child = spawn(process.execPath, [...nodeArgs, '--import', 'tsx', 'gateway/src/cli.ts', 'serve', '--db', url, '--port', String(port)], { cwd: ROOT, stdio: ['ignore', 'pipe', 'inherit'] });
   return new Promise((resolve) => {
     let out = '';
     child.stdout.on('data', (c: Buffer) => {

@@ -1,6 +1,7 @@
 // SQL for pushing 好差评 records: the rows a rating, follow-up or step manifest is built from
 // (immutable once written, so every retry sends the identical body), and their synced marks.
 import type Database from 'better-sqlite3';
+import { statement } from '../db/statements';
 import type { FollowUpStep, RatingIndicator } from '../common/supervisor/ratings';
 import type { FollowUpManifest, FollowUpStepManifest, RatingManifest } from '../common/sync/records';
 
@@ -23,10 +24,10 @@ export class RecordsRepo {
   constructor(private readonly db: Database.Database) {}
 
   rating(ratingId: string): RatingManifest | null {
-    const r = this.db
-      .prepare<[string], { case_id: string; level: number; indicators: string; comment: string; real_name: number; contact_name: string | null; contact_phone: string | null; hall_division: string; window_code: string; clerk_id: number; matter_code: string; rated_at: string }>(
-        'SELECT case_id, level, indicators, comment, real_name, contact_name, contact_phone, hall_division, window_code, clerk_id, matter_code, rated_at FROM ratings WHERE rating_id = ?',
-      )
+    const r = statement<[string], { case_id: string; level: number; indicators: string; comment: string; real_name: number; contact_name: string | null; contact_phone: string | null; hall_division: string; window_code: string; clerk_id: number; matter_code: string; rated_at: string }>(
+      this.db,
+      'SELECT case_id, level, indicators, comment, real_name, contact_name, contact_phone, hall_division, window_code, clerk_id, matter_code, rated_at FROM ratings WHERE rating_id = ?',
+    )
       .get(ratingId);
     if (!r) return null;
     return {
@@ -47,31 +48,31 @@ export class RecordsRepo {
   }
 
   followUp(followUpId: string): FollowUpManifest | null {
-    const f = this.db
-      .prepare<[string], { case_id: string; rating_id: string; opened_at: string; due_date: string; working_days: number; calendar_version: string }>(
-        'SELECT case_id, rating_id, opened_at, due_date, working_days, calendar_version FROM follow_ups WHERE follow_up_id = ?',
-      )
+    const f = statement<[string], { case_id: string; rating_id: string; opened_at: string; due_date: string; working_days: number; calendar_version: string }>(
+      this.db,
+      'SELECT case_id, rating_id, opened_at, due_date, working_days, calendar_version FROM follow_ups WHERE follow_up_id = ?',
+    )
       .get(followUpId);
     if (!f) return null;
     return { followUpId, caseId: f.case_id, ratingId: f.rating_id, openedAt: f.opened_at, dueDate: f.due_date, workingDays: f.working_days, calendarVersion: f.calendar_version };
   }
 
   step(stepId: string): FollowUpStepManifest | null {
-    const s = this.db
-      .prepare<[string], { follow_up_id: string; case_id: string; step: FollowUpStep; note: string; contacted: number | null; finding: FollowUpStepManifest['finding']; by_name: string; at: string }>(
-        'SELECT follow_up_id, case_id, step, note, contacted, finding, by_name, at FROM follow_up_steps WHERE step_id = ?',
-      )
+    const s = statement<[string], { follow_up_id: string; case_id: string; step: FollowUpStep; note: string; contacted: number | null; finding: FollowUpStepManifest['finding']; by_name: string; at: string }>(
+      this.db,
+      'SELECT follow_up_id, case_id, step, note, contacted, finding, by_name, at FROM follow_up_steps WHERE step_id = ?',
+    )
       .get(stepId);
     if (!s) return null;
     return { stepId, followUpId: s.follow_up_id, caseId: s.case_id, step: s.step, note: s.note, contacted: s.contacted === null ? null : s.contacted === 1, finding: s.finding, byName: s.by_name, at: s.at };
   }
 
   markSynced(kind: RecordKind, ref: string, at: string): void {
-    this.db.prepare(SYNCED[kind]).run(at, ref);
+    statement(this.db, SYNCED[kind]).run(at, ref);
   }
 
   /** The gateway does not know the case (e.g. restored from an older backup): its push goes back in line, ahead of the records. */
   requeueCase(caseId: string): void {
-    this.db.prepare("UPDATE outbox SET state = 'pending', next_attempt_at = NULL, attempts = 0 WHERE case_id = ? AND kind = 'case' AND state = 'done'").run(caseId);
+    statement(this.db, "UPDATE outbox SET state = 'pending', next_attempt_at = NULL, attempts = 0 WHERE case_id = ? AND kind = 'case' AND state = 'done'").run(caseId);
   }
 }

@@ -142,23 +142,45 @@ export class SyncEngine {
     this.state = 'online';
   }
 
+  /**
+   * Sends due operations with `concurrency` workers, each taking the oldest due operation of a case
+   * no other worker holds (operations of one case stay in order). A worker stops when nothing is
+   * due; all stop when an outcome says the round must end.
+   */
   private async push(device: SyncDevice): Promise<'done' | 'stop'> {
     const limit = this.d.concurrency ?? 2;
-    for (;;) {
-      const now = this.d.now();
-      if (!this.d.repo.acquireLease(this.owner, now.toISOString(), new Date(now.getTime() + LEASE_MS).toISOString())) return 'stop';
-      const due = this.d.repo.dueOps(this.d.now().toISOString(), limit);
-      const batch: OutboxOp[] = [];
-      for (const op of due) if (batch.length < limit && !batch.some((b) => b.caseId === op.caseId)) batch.push(op);
-      if (!batch.length) return 'done';
-      const outcomes = await Promise.all(batch.map((op) => this.runOp(device, op)));
-      if (outcomes.includes('stop')) return 'stop';
-    }
+    const busy = new Set<string>();
+    let stopped = false;
+    const worker = async (): Promise<void> => {
+      while (!stopped) {
+        const now = this.d.now();
+        const leased = this.d.repo.afterReply(() => this.d.repo.acquireLease(this.owner, now.toISOString(), new Date(now.getTime() + LEASE_MS).toISOString()));
+        if (!leased) {
+          stopped = true;
+          return;
+        }
+        const op = this.d.repo.dueOps(now.toISOString(), limit * 2).find((o) => !busy.has(o.caseId));
+        if (!op) return;
+        busy.add(op.caseId);
+        try {
+          if ((await this.runOp(device, op)) === 'stop') stopped = true;
+        } finally {
+          busy.delete(op.caseId);
+        }
+      }
+    };
+    await Promise.all(Array.from({ length: limit }, worker));
+    return stopped ? 'stop' : 'done';
   }
 
   private async runOp(device: SyncDevice, op: OutboxOp): Promise<'next' | 'stop'> {
     const hall = this.d.hall();
     const reply = await sendOperation({ device, client: this.client, cases: this.d.cases, attachments: this.d.attachments, repo: this.d.repo, hallDivision: hall?.divisionCode ?? '' }, op);
+    return this.d.repo.afterReply(() => this.settle(device, op, reply));
+  }
+
+  /** Records one reply: contact, the operation's outcome, the case's sync fields (one commit). */
+  private settle(device: SyncDevice, op: OutboxOp, reply: GatewayReply): 'next' | 'stop' {
     this.contact(reply);
     const outcome = (isRecordKind(op.kind) ? classifyRecord : classify)(reply.status, reply.errorCode);
     const at = this.d.now();

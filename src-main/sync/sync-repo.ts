@@ -1,4 +1,6 @@
 import type Database from 'better-sqlite3';
+import { withDeferredSync } from '../db/open';
+import { statement } from '../db/statements';
 import { RecordsRepo, type RecordKind } from './records-repo';
 
 /** The enrolled device: who signs, and where it sends. */
@@ -62,8 +64,18 @@ export class SyncRepo {
     this.records = new RecordsRepo(db);
   }
 
+  /**
+   * Runs the loop's bookkeeping after one reply (outbox state, case sync fields, contact) as one
+   * commit that is not fsynced on its own. Losing it to a power cut is harmless by design: the
+   * operation is sent again, and the gateway answers a replay as it answered the first time. What
+   * must be power-cut durable — the case and its outbox rows — was committed FULL at 受理.
+   */
+  afterReply<T>(fn: () => T): T {
+    return withDeferredSync(this.db, fn);
+  }
+
   device(): SyncDevice | null {
-    const row = this.db.prepare<[], Record<string, unknown>>('SELECT * FROM sync_device WHERE id = 1').get();
+    const row = statement<[], Record<string, unknown>>(this.db, 'SELECT * FROM sync_device WHERE id = 1').get();
     if (!row) return null;
     return {
       gatewayUrl: row.gateway_url as string,
@@ -79,34 +91,34 @@ export class SyncRepo {
   }
 
   saveDevice(d: SyncDevice): void {
-    this.db
-      .prepare(
-        `INSERT INTO sync_device (id, gateway_url, device_id, epoch, district, public_key, private_key, clock_offset_ms, enrolled_at, revoked_at)
-         VALUES (1, @gatewayUrl, @deviceId, @epoch, @district, @publicKey, @privateKey, @clockOffsetMs, @enrolledAt, @revokedAt)
-         ON CONFLICT (id) DO UPDATE SET gateway_url = excluded.gateway_url, device_id = excluded.device_id, epoch = excluded.epoch,
-           district = excluded.district, public_key = excluded.public_key, private_key = excluded.private_key,
-           clock_offset_ms = excluded.clock_offset_ms, enrolled_at = excluded.enrolled_at, revoked_at = excluded.revoked_at`,
-      )
+    statement(
+      this.db,
+      `INSERT INTO sync_device (id, gateway_url, device_id, epoch, district, public_key, private_key, clock_offset_ms, enrolled_at, revoked_at)
+       VALUES (1, @gatewayUrl, @deviceId, @epoch, @district, @publicKey, @privateKey, @clockOffsetMs, @enrolledAt, @revokedAt)
+       ON CONFLICT (id) DO UPDATE SET gateway_url = excluded.gateway_url, device_id = excluded.device_id, epoch = excluded.epoch,
+         district = excluded.district, public_key = excluded.public_key, private_key = excluded.private_key,
+         clock_offset_ms = excluded.clock_offset_ms, enrolled_at = excluded.enrolled_at, revoked_at = excluded.revoked_at`,
+    )
       .run(d);
-    this.db.prepare('UPDATE sync_state SET cursor = NULL WHERE id = 1').run();
+    statement(this.db, 'UPDATE sync_state SET cursor = NULL WHERE id = 1').run();
   }
 
   setClockOffset(offsetMs: number): void {
-    this.db.prepare('UPDATE sync_device SET clock_offset_ms = ? WHERE id = 1').run(Math.round(offsetMs));
+    statement(this.db, 'UPDATE sync_device SET clock_offset_ms = ? WHERE id = 1').run(Math.round(offsetMs));
   }
 
   markRevoked(at: string): void {
-    this.db.prepare('UPDATE sync_device SET revoked_at = ? WHERE id = 1').run(at);
+    statement(this.db, 'UPDATE sync_device SET revoked_at = ? WHERE id = 1').run(at);
   }
 
   state(): SyncStateRow {
-    const row = this.db.prepare<[], { cursor: string | null; last_success_at: string | null; last_error: string | null; online: number }>('SELECT * FROM sync_state WHERE id = 1').get()!;
+    const row = statement<[], { cursor: string | null; last_success_at: string | null; last_error: string | null; online: number }>(this.db, 'SELECT * FROM sync_state WHERE id = 1').get()!;
     return { cursor: row.cursor, lastSuccessAt: row.last_success_at, lastError: row.last_error, online: row.online === 1 };
   }
 
   recordContact(online: boolean, at: string, error: string | null): void {
-    if (online) this.db.prepare('UPDATE sync_state SET online = 1, last_success_at = ?, last_error = NULL WHERE id = 1').run(at);
-    else this.db.prepare('UPDATE sync_state SET online = 0, last_error = ? WHERE id = 1').run(error);
+    if (online) statement(this.db, 'UPDATE sync_state SET online = 1, last_success_at = ?, last_error = NULL WHERE id = 1').run(at);
+    else statement(this.db, 'UPDATE sync_state SET online = 0, last_error = ? WHERE id = 1').run(error);
   }
 
   /**
@@ -114,89 +126,87 @@ export class SyncRepo {
    * `pid:uuid`: a lease left by a process that no longer exists (killed mid-round) is taken over at once.
    */
   acquireLease(owner: string, nowIso: string, untilIso: string): boolean {
-    const held = this.db.prepare<[], { lease_owner: string | null }>('SELECT lease_owner FROM sync_state WHERE id = 1').get()?.lease_owner;
+    const held = statement<[], { lease_owner: string | null }>(this.db, 'SELECT lease_owner FROM sync_state WHERE id = 1').get()?.lease_owner;
     if (held && held !== owner && !processAlive(Number(held.split(':')[0]))) {
-      this.db.prepare('UPDATE sync_state SET lease_owner = NULL, lease_until = NULL WHERE id = 1 AND lease_owner = ?').run(held);
+      statement(this.db, 'UPDATE sync_state SET lease_owner = NULL, lease_until = NULL WHERE id = 1 AND lease_owner = ?').run(held);
     }
-    const info = this.db
-      .prepare('UPDATE sync_state SET lease_owner = ?, lease_until = ? WHERE id = 1 AND (lease_owner IS NULL OR lease_owner = ? OR lease_until < ?)')
+    const info = statement(this.db, 'UPDATE sync_state SET lease_owner = ?, lease_until = ? WHERE id = 1 AND (lease_owner IS NULL OR lease_owner = ? OR lease_until < ?)')
       .run(owner, untilIso, owner, nowIso);
     return info.changes === 1;
   }
 
   releaseLease(owner: string): void {
-    this.db.prepare('UPDATE sync_state SET lease_owner = NULL, lease_until = NULL WHERE id = 1 AND lease_owner = ?').run(owner);
+    statement(this.db, 'UPDATE sync_state SET lease_owner = NULL, lease_until = NULL WHERE id = 1 AND lease_owner = ?').run(owner);
   }
 
   /** Pending operations due now that are next in line for their case (operations run in order per case), oldest first. */
   dueOps(nowIso: string, limit: number): OutboxOp[] {
-    return this.db
-      .prepare<[string, number], { id: number; case_id: string; kind: OutboxOp['kind']; ref: string | null; attempts: number }>(
-        `SELECT o.id, o.case_id, o.kind, o.ref, o.attempts FROM outbox o
-         WHERE o.state = 'pending' AND (o.next_attempt_at IS NULL OR o.next_attempt_at <= ?)
-           AND NOT EXISTS (SELECT 1 FROM outbox e WHERE e.case_id = o.case_id AND e.state = 'pending' AND e.id < o.id)
-         ORDER BY o.id LIMIT ?`,
-      )
+    return statement<[string, number], { id: number; case_id: string; kind: OutboxOp['kind']; ref: string | null; attempts: number }>(
+      this.db,
+      `SELECT o.id, o.case_id, o.kind, o.ref, o.attempts FROM outbox o
+       WHERE o.state = 'pending' AND (o.next_attempt_at IS NULL OR o.next_attempt_at <= ?)
+         AND NOT EXISTS (SELECT 1 FROM outbox e WHERE e.case_id = o.case_id AND e.state = 'pending' AND e.id < o.id)
+       ORDER BY o.id LIMIT ?`,
+    )
       .all(nowIso, limit)
       .map((r) => ({ id: r.id, caseId: r.case_id, kind: r.kind, ref: r.ref, attempts: r.attempts }));
   }
 
   markDone(opId: number, at: string): void {
-    this.db.prepare("UPDATE outbox SET state = 'done', done_at = ?, last_error = NULL WHERE id = ?").run(at, opId);
+    statement(this.db, "UPDATE outbox SET state = 'done', done_at = ?, last_error = NULL WHERE id = ?").run(at, opId);
   }
 
   markRetry(opId: number, attempts: number, nextAt: string, error: string): void {
-    this.db.prepare('UPDATE outbox SET attempts = ?, next_attempt_at = ?, last_error = ? WHERE id = ?').run(attempts, nextAt, error, opId);
+    statement(this.db, 'UPDATE outbox SET attempts = ?, next_attempt_at = ?, last_error = ? WHERE id = ?').run(attempts, nextAt, error, opId);
   }
 
   markFailed(opId: number, error: string): void {
-    this.db.prepare("UPDATE outbox SET state = 'failed', last_error = ? WHERE id = ?").run(error, opId);
+    statement(this.db, "UPDATE outbox SET state = 'failed', last_error = ? WHERE id = ?").run(error, opId);
   }
 
   /** The network is back: everything waiting on a backoff becomes due at once. */
   resetBackoff(): void {
-    this.db.prepare("UPDATE outbox SET next_attempt_at = NULL WHERE state = 'pending' AND next_attempt_at IS NOT NULL").run();
+    statement(this.db, "UPDATE outbox SET next_attempt_at = NULL WHERE state = 'pending' AND next_attempt_at IS NOT NULL").run();
   }
 
   /** Puts attachment uploads the gateway reports missing back in the queue. */
   requeueAttachments(caseId: string, attachmentIds: string[]): void {
-    const stmt = this.db.prepare("UPDATE outbox SET state = 'pending', next_attempt_at = NULL WHERE case_id = ? AND kind = 'attachment' AND ref = ? AND state = 'done'");
+    const stmt = statement(this.db, "UPDATE outbox SET state = 'pending', next_attempt_at = NULL WHERE case_id = ? AND kind = 'attachment' AND ref = ? AND state = 'done'");
     for (const id of attachmentIds) stmt.run(caseId, id);
   }
 
   pendingSummary(): { cases: number; oldestAcceptedAt: string | null } {
-    const row = this.db
-      .prepare<[], { n: number; oldest: string | null }>(
-        "SELECT count(DISTINCT o.case_id) AS n, min(c.decided_at) AS oldest FROM outbox o JOIN cases c ON c.case_id = o.case_id WHERE o.state = 'pending'",
-      )
+    const row = statement<[], { n: number; oldest: string | null }>(this.db, "SELECT count(DISTINCT o.case_id) AS n, min(c.decided_at) AS oldest FROM outbox o JOIN cases c ON c.case_id = o.case_id WHERE o.state = 'pending'")
       .get()!;
     return { cases: row.n, oldestAcceptedAt: row.oldest };
   }
 
   setCaseSync(caseId: string, fields: { syncState: string; departmentNo?: string; attentionReason?: string | null; deliveredAt?: string }): void {
-    this.db
-      .prepare(
-        `UPDATE cases SET sync_state = @syncState, department_no = coalesce(@departmentNo, department_no),
-           attention_reason = @attentionReason, delivered_at = coalesce(@deliveredAt, delivered_at) WHERE case_id = @caseId`,
-      )
+    statement(
+      this.db,
+      `UPDATE cases SET sync_state = @syncState, department_no = coalesce(@departmentNo, department_no),
+         attention_reason = @attentionReason, delivered_at = coalesce(@deliveredAt, delivered_at) WHERE case_id = @caseId`,
+    )
       .run({ caseId, syncState: fields.syncState, departmentNo: fields.departmentNo ?? null, attentionReason: fields.attentionReason ?? null, deliveredAt: fields.deliveredAt ?? null });
   }
 
   /** Whether the case itself (manifest, files, supplements) still has something to send; 好差评 records do not count. */
   hasPendingOps(caseId: string): boolean {
-    return !!this.db.prepare("SELECT 1 FROM outbox WHERE case_id = ? AND state = 'pending' AND kind IN ('case', 'attachment', 'supplement') LIMIT 1").get(caseId);
+    return !!statement(this.db, "SELECT 1 FROM outbox WHERE case_id = ? AND state = 'pending' AND kind IN ('case', 'attachment', 'supplement') LIMIT 1").get(caseId);
   }
 
   /** Stores a page of status events and the cursor after them in one transaction; returns how many were new. */
   applyEvents(events: ReceivedEvent[], cursor: string | null, receivedAt: string): number {
-    const insert = this.db.prepare(
-      `INSERT OR IGNORE INTO status_events (event_id, case_id, case_version, status, reason, details, at, received_at)
-       VALUES (@eventId, @caseId, @caseVersion, @status, @reason, @details, @at, @receivedAt)`,
+    const insert = statement(
+    this.db,
+    `INSERT OR IGNORE INTO status_events (event_id, case_id, case_version, status, reason, details, at, received_at)
+     VALUES (@eventId, @caseId, @caseVersion, @status, @reason, @details, @at, @receivedAt)`,
     );
-    const apply = this.db.prepare(
-      `UPDATE cases SET dept_status = @status, dept_reason = @reason, dept_details = @details, dept_case_version = @caseVersion,
-         department_no = coalesce(department_no, @departmentNo)
-       WHERE case_id = @caseId AND dept_case_version < @caseVersion`,
+    const apply = statement(
+    this.db,
+    `UPDATE cases SET dept_status = @status, dept_reason = @reason, dept_details = @details, dept_case_version = @caseVersion,
+       department_no = coalesce(department_no, @departmentNo)
+     WHERE case_id = @caseId AND dept_case_version < @caseVersion`,
     );
     return this.db.transaction(() => {
       let fresh = 0;
@@ -206,20 +216,19 @@ export class SyncRepo {
         const departmentNo = typeof e.details.departmentNo === 'string' ? e.details.departmentNo : null;
         apply.run({ caseId: e.caseId, status: e.status, reason: e.reason, details, caseVersion: e.caseVersion, departmentNo });
       }
-      this.db.prepare('UPDATE sync_state SET cursor = ? WHERE id = 1').run(cursor);
+      statement(this.db, 'UPDATE sync_state SET cursor = ? WHERE id = 1').run(cursor);
       return fresh;
     })();
   }
 
   /** A submitted supplement, as pushed. */
   supplement(supplementId: string): { materials: unknown; note: string; submittedAt: string } | null {
-    const row = this.db
-      .prepare<[string], { materials: string; note: string; submitted_at: string | null }>('SELECT materials, note, submitted_at FROM supplements WHERE supplement_id = ?')
+    const row = statement<[string], { materials: string; note: string; submitted_at: string | null }>(this.db, 'SELECT materials, note, submitted_at FROM supplements WHERE supplement_id = ?')
       .get(supplementId);
     return row && row.submitted_at ? { materials: JSON.parse(row.materials) as unknown, note: row.note, submittedAt: row.submitted_at } : null;
   }
 
   resetCursor(): void {
-    this.db.prepare('UPDATE sync_state SET cursor = NULL WHERE id = 1').run();
+    statement(this.db, 'UPDATE sync_state SET cursor = NULL WHERE id = 1').run();
   }
 }

@@ -55,39 +55,43 @@ export async function findSlot(db: Queryable, caseId: string, attachmentId: stri
   return toSlot(row);
 }
 
+/**
+ * Marks a slot verified and, in the same statement, its case (or supplement) complete when this was
+ * its last unverified slot. The sub-statements share one snapshot, so the "all others verified"
+ * checks leave this slot out explicitly. The case row is locked by the caller, so concurrent
+ * verifications of one case see each other.
+ */
 async function markVerified(db: Queryable, slot: Slot): Promise<void> {
-  await db.query('UPDATE attachment_slots SET verified_at = now(), received_bytes = size WHERE attachment_id = $1', [slot.attachmentId]);
-  // The case row is locked by the caller, so concurrent verifications of one case see each other.
   await db.query(
-    `UPDATE cases SET complete_at = now() WHERE case_id = $1 AND complete_at IS NULL
-     AND NOT EXISTS (SELECT 1 FROM attachment_slots WHERE case_id = $1 AND supplement_id IS NULL AND verified_at IS NULL)`,
-    [slot.caseId],
+    `WITH slot AS (
+       UPDATE attachment_slots SET verified_at = now(), received_bytes = size WHERE attachment_id = $1
+     ), complete_case AS (
+       UPDATE cases SET complete_at = now() WHERE case_id = $2 AND complete_at IS NULL
+         AND NOT EXISTS (SELECT 1 FROM attachment_slots WHERE case_id = $2 AND supplement_id IS NULL AND verified_at IS NULL AND attachment_id <> $1)
+     )
+     UPDATE supplements SET complete_at = now() WHERE $3::uuid IS NOT NULL AND supplement_id = $3 AND complete_at IS NULL
+       AND NOT EXISTS (SELECT 1 FROM attachment_slots WHERE supplement_id = $3 AND verified_at IS NULL AND attachment_id <> $1)`,
+    [slot.attachmentId, slot.caseId, slot.supplementId],
   );
-  if (slot.supplementId) {
-    await db.query(
-      `UPDATE supplements SET complete_at = now() WHERE supplement_id = $1 AND complete_at IS NULL
-       AND NOT EXISTS (SELECT 1 FROM attachment_slots WHERE supplement_id = $1 AND verified_at IS NULL)`,
-      [slot.supplementId],
-    );
-  }
 }
 
 const sha256Hex = (b: Buffer) => createHash('sha256').update(b).digest('hex');
 
 /** Stores a whole small file; `created` false when the slot was already verified (same bytes). */
 export async function putWhole(pool: pg.Pool, caseId: string, attachmentId: string, district: string, bytes: Buffer): Promise<{ created: boolean; slot: Slot }> {
-  const slot = await findSlot(pool, caseId, attachmentId, district);
-  if (bytes.length !== slot.size || sha256Hex(bytes) !== slot.sha256) {
-    throw new GatewayError('hash-mismatch', 'bytes do not match the slot (size or sha256)');
-  }
+  const sha256 = sha256Hex(bytes);
   return withTransaction(pool, async (client) => {
     await lockCase(client, caseId);
     const locked = await findSlot(client, caseId, attachmentId, district, true);
+    if (bytes.length !== locked.size || sha256 !== locked.sha256) {
+      throw new GatewayError('hash-mismatch', 'bytes do not match the slot (size or sha256)');
+    }
     if (locked.verified) return { created: false, slot: locked };
-    await client.query('DELETE FROM attachment_chunks WHERE attachment_id = $1', [attachmentId]);
+    // A ranged upload of this slot may have stopped half way: its chunks give way to the whole file.
+    if (locked.receivedBytes > 0) await client.query('DELETE FROM attachment_chunks WHERE attachment_id = $1', [attachmentId]);
     await client.query('INSERT INTO attachment_chunks (attachment_id, start_offset, data) VALUES ($1, 0, $2)', [attachmentId, bytes]);
     await markVerified(client, locked);
-    return { created: true, slot: { ...locked, receivedBytes: slot.size, verified: true } };
+    return { created: true, slot: { ...locked, receivedBytes: locked.size, verified: true } };
   });
 }
 

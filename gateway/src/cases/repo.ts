@@ -10,7 +10,7 @@ import {
   type SupplementManifest,
 } from '../../../src-main/common/sync/manifest';
 import { isUniqueViolation, withTransaction, type Queryable } from '../db/pool';
-import { advanceCase, insertEvent, lockCase } from '../feed/events';
+import { advanceCase, lockCase } from '../feed/events';
 import { GatewayError } from '../http/errors';
 
 /** SHA-256 hex of a manifest's canonical text. */
@@ -72,38 +72,43 @@ export async function storeCase(pool: pg.Pool, m: CaseManifest, deviceId: string
   // Fast path for replays: no insert attempt, so no department number is drawn and lost.
   const known = await replay(pool);
   if (known) return known;
-  return withTransaction(pool, async (client) => {
-    const inserted = await client.query<{ department_no: string }>(
-      `INSERT INTO cases (case_id, manifest, manifest_hash, district, department_id, department_no, device_id, status, case_version, complete_at)
-       VALUES ($1, $2, $3, $4::char(6), $5,
-               'KSTB-' || $4::text || '-' || to_char(now() AT TIME ZONE 'Asia/Shanghai', 'YYYY') || '-' ||
-                 (SELECT lpad(n::text, greatest(6, length(n::text)), '0') FROM nextval('department_no_seq') AS n),
-               $6, 'received', 1, CASE WHEN $7 THEN now() END)
-       ON CONFLICT (case_id) DO NOTHING
-       RETURNING department_no`,
-      [m.caseId, JSON.stringify(m), hash, m.district, m.departmentId, deviceId, m.attachments.length === 0],
+  // One statement (so one round trip and its own transaction): the case, its slots, its first status
+  // event and the back-office notice. Each sub-insert reads `c`, so when a concurrent push of the same
+  // id committed first (ON CONFLICT waited for it) nothing else is written either.
+  let departmentNo: string | undefined;
+  try {
+    const inserted = await pool.query<{ department_no: string }>(
+      `WITH c AS (
+         INSERT INTO cases (case_id, manifest, manifest_hash, district, department_id, department_no, device_id, status, case_version, complete_at)
+         VALUES ($1, $2, $3, $4::char(6), $5,
+                 'KSTB-' || $4::text || '-' || to_char(now() AT TIME ZONE 'Asia/Shanghai', 'YYYY') || '-' ||
+                   (SELECT lpad(n::text, greatest(6, length(n::text)), '0') FROM nextval('department_no_seq') AS n),
+                 $6, 'received', 1, CASE WHEN $7 THEN now() END)
+         ON CONFLICT (case_id) DO NOTHING
+         RETURNING department_no
+       ), slots AS (
+         INSERT INTO attachment_slots (attachment_id, case_id, supplement_id, material_code, sha256, size, media_type)
+         SELECT a."attachmentId", $1, NULL, a."materialCode", a.sha256, a.size, a."mediaType"
+         FROM c, jsonb_to_recordset($8::jsonb) AS a("attachmentId" uuid, "materialCode" text, sha256 text, size bigint, "mediaType" text)
+       ), event AS (
+         INSERT INTO status_events (case_id, district, case_version, status, reason, details, actor)
+         SELECT $1, $4::char(6), 1, 'received', NULL, jsonb_build_object('departmentNo', c.department_no), $9 FROM c
+       ), notice AS (
+         INSERT INTO backoffice_outbox (case_id, kind, payload)
+         SELECT $1, 'case-received', jsonb_build_object('caseId', $1::text, 'departmentNo', c.department_no, 'departmentId', $5::text) FROM c
+       )
+       SELECT department_no FROM c`,
+      [m.caseId, JSON.stringify(m), hash, m.district, m.departmentId, deviceId, m.attachments.length === 0, JSON.stringify(m.attachments), `device:${deviceId}`],
     );
-    const departmentNo = inserted.rows[0]?.department_no;
-    if (!departmentNo) {
-      // A concurrent push of the same id committed first (we waited on the unique index).
-      return (await replay(client)) as StoredCase;
-    }
-    await insertSlots(client, m.caseId, null, m.attachments);
-    await insertEvent(client, {
-      caseId: m.caseId,
-      district: m.district,
-      caseVersion: 1,
-      status: 'received',
-      reason: null,
-      details: { departmentNo },
-      actor: `device:${deviceId}`,
-    });
-    await client.query("INSERT INTO backoffice_outbox (case_id, kind, payload) VALUES ($1, 'case-received', $2)", [
-      m.caseId,
-      JSON.stringify({ caseId: m.caseId, departmentNo, departmentId: m.departmentId }),
-    ]);
-    return { created: true, departmentNo, caseVersion: 1, missingAttachments: m.attachments.map((a) => a.attachmentId).sort() };
-  });
+    departmentNo = inserted.rows[0]?.department_no;
+  } catch (err) {
+    // Nothing was written (one statement): an attachment id already used by another case or supplement.
+    if (isUniqueViolation(err)) throw new GatewayError('attachment-conflict', 'an attachment id belongs to another case or supplement');
+    throw err;
+  }
+  if (departmentNo) return { created: true, departmentNo, caseVersion: 1, missingAttachments: m.attachments.map((a) => a.attachmentId).sort() };
+  // A concurrent push of the same id committed first.
+  return (await replay(pool)) as StoredCase;
 }
 
 /** The stored answer to a supplement push. */

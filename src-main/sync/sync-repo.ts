@@ -175,9 +175,13 @@ export class SyncRepo {
     for (const id of attachmentIds) stmt.run(caseId, id);
   }
 
+  /** Cases with something of their own still to send (a 好差评 record waiting behind a delivered case does not count). */
   pendingSummary(): { cases: number; oldestAcceptedAt: string | null } {
-    const row = statement<[], { n: number; oldest: string | null }>(this.db, "SELECT count(DISTINCT o.case_id) AS n, min(c.decided_at) AS oldest FROM outbox o JOIN cases c ON c.case_id = o.case_id WHERE o.state = 'pending'")
-      .get()!;
+    const row = statement<[], { n: number; oldest: string | null }>(
+      this.db,
+      `SELECT count(DISTINCT o.case_id) AS n, min(c.decided_at) AS oldest FROM outbox o JOIN cases c ON c.case_id = o.case_id
+       WHERE o.state = 'pending' AND o.kind IN ('case', 'attachment', 'supplement')`,
+    ).get()!;
     return { cases: row.n, oldestAcceptedAt: row.oldest };
   }
 

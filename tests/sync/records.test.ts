@@ -154,6 +154,8 @@ describe('好差评 records ⇄ gateway', () => {
     // The rating's 404 puts the case back in line: it goes again in the same round (its file too, reported missing).
     await app.services.sync.syncNow();
     expect(outbox(caseId).map((o) => `${o.kind}:${o.state}`)).toEqual(['case:done', 'attachment:done', 'rating:pending']);
+    // A rating waiting behind a delivered case is not a case waiting to be sent (the bar and the closing question count cases).
+    expect(app.services.sync.statusView()).toMatchObject({ pending: 0 });
     expect(await gw.count(`cases WHERE case_id = '${caseId}'`)).toBe(1);
     expect(await gw.count(`ratings WHERE case_id = '${caseId}'`)).toBe(0);
     app.clock.advanceMinutes(1); // the rating's retry falls due

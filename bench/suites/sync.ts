@@ -5,8 +5,8 @@ import { spawn } from 'node:child_process';
 import type Database from 'better-sqlite3';
 import { createHash, randomBytes } from 'node:crypto';
 import { createServer } from 'node:http';
-import { mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { mkdtempSync, readdirSync, readFileSync } from 'node:fs';
+import { cpus, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { issueEnrolmentCode } from '../../gateway/src/devices/repo';
 import { createPool } from '../../gateway/src/db/pool';
@@ -23,15 +23,57 @@ import { ROOT } from '../host-process';
 const CASES = Number(process.env.BENCH_SYNC_CASES ?? 10_000);
 const FILE = 200 * 1024;
 
-function startGatewayProcess(url: string, port: number): Promise<() => void> {
+/** CPU time (user + system, ms) a process has used so far, from /proc (Linux). */
+function cpuMs(pid: number): number {
+  const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').replace(/^.*\) /, '').split(' ');
+  return ((Number(fields[11]) + Number(fields[12])) * 1000) / 100; // utime, stime in clock ticks (USER_HZ = 100)
+}
+
+/** The PostgreSQL server of `dataDir`: the postmaster and its children (backends, WAL writer, checkpointer …). */
+function postgresPids(dataDir: string): number[] {
+  const postmaster = Number(readFileSync(join(dataDir, 'postmaster.pid'), 'utf8').split('\n')[0]);
+  const children = readdirSync('/proc')
+    .filter((d) => /^\d+$/.test(d))
+    .filter((d) => {
+      try {
+        return Number(readFileSync(`/proc/${d}/stat`, 'utf8').replace(/^.*\) /, '').split(' ')[1]) === postmaster;
+      } catch {
+        return false;
+      }
+    })
+    .map(Number);
+  return [postmaster, ...children];
+}
+
+/** CPU of the processes still running (a backend that ended meanwhile drops out of both readings). */
+function sumCpu(pids: number[]): number {
+  let total = 0;
+  for (const pid of pids) {
+    try {
+      total += cpuMs(pid);
+    } catch {
+      // gone
+    }
+  }
+  return total;
+}
+
+function selfCpuMs(): number {
+  const u = process.cpuUsage();
+  return (u.user + u.system) / 1000;
+}
+
+function startGatewayProcess(url: string, port: number): Promise<{ stop: () => void; pid: number }> {
   // BENCH_GATEWAY_NODE_ARGS, e.g. "--cpu-prof --cpu-prof-dir=/tmp/gw", profiles the gateway process.
   const nodeArgs = process.env.BENCH_GATEWAY_NODE_ARGS?.split(' ').filter(Boolean) ?? [];
   const child = spawn(process.execPath, [...nodeArgs, '--import', 'tsx', 'gateway/src/cli.ts', 'serve', '--db', url, '--port', String(port)], { cwd: ROOT, stdio: ['ignore', 'pipe', 'inherit'] });
+  // A failed run exits without reaching stop(): the gateway must not outlive it (it holds the output pipe open).
+  process.once('exit', () => child.kill('SIGKILL'));
   return new Promise((resolve) => {
     let out = '';
     child.stdout.on('data', (c: Buffer) => {
       out += c.toString();
-      if (out.includes('tongban gateway:')) resolve(() => child.kill('SIGTERM'));
+      if (out.includes('tongban gateway:')) resolve({ stop: () => child.kill('SIGTERM'), pid: child.pid! });
     });
   });
 }
@@ -92,7 +134,7 @@ export const syncSuite: Suite = {
   async run(): Promise<Figure[]> {
     const pg = await startTestPostgres();
     const port = await freePort();
-    const stopGateway = await startGatewayProcess(pg.url, port);
+    const gateway = await startGatewayProcess(pg.url, port);
     const gatewayUrl = `http://127.0.0.1:${port}`;
     const pool = createPool(pg.url, 4);
 
@@ -115,10 +157,17 @@ export const syncSuite: Suite = {
     cloneBacklog(app.services.db, template, CASES - 1);
     const manifestBytes = canonicalJson(socialSecurityCardApplication(template)).length * 2;
 
+    // CPU spent by each side while draining, and by the bare upload (client and trivial server share this process).
+    const pgPids = postgresPids(join(pg.dir, 'data', 'pg'));
+    const cpu0 = { window: selfCpuMs(), gateway: cpuMs(gateway.pid), postgres: sumCpu(pgPids) };
     const start = performance.now();
     while (app.services.sync.statusView().pending > 0) await app.services.sync.syncNow();
     const drainMs = since(start);
+    const cpu1 = { window: selfCpuMs(), gateway: cpuMs(gateway.pid), postgres: sumCpu(pgPids) };
+    const bareCpu0 = selfCpuMs();
     const bareMs = await bareUpload(CASES, manifestBytes);
+    const bareCpuPerCase = (selfCpuMs() - bareCpu0) / CASES;
+    const perCase = (k: keyof typeof cpu0) => (cpu1[k] - cpu0[k]) / CASES;
 
     // Gateway intake under 100 concurrent windows: each enrolled device pushes case manifests at once.
     const devices: DeviceClient[] = [];
@@ -141,7 +190,7 @@ export const syncSuite: Suite = {
     );
     app.close();
     await pool.end();
-    stopGateway();
+    gateway.stop();
     await pg.stop();
 
     const mb = (CASES * FILE) / 2 ** 20;
@@ -152,6 +201,10 @@ export const syncSuite: Suite = {
       { suite: 'sync', name: 'drain backlog: MB/s', value: mb / (drainMs / 1000), unit: 'MB/s' },
       { suite: 'sync', name: 'bare HTTP upload, same bytes: cases/s', value: bareCasesPerSec, unit: 'cases/s' },
       { suite: 'sync', name: 'drain / bare', value: casesPerSec / bareCasesPerSec, unit: '×', target: '≥ 0.5' },
+      { suite: 'sync', name: 'drain CPU per case: window', value: perCase('window'), unit: 'ms', note: 'read, hash, sign, send, bookkeeping' },
+      { suite: 'sync', name: 'drain CPU per case: gateway', value: perCase('gateway'), unit: 'ms', note: 'verify, parse, store' },
+      { suite: 'sync', name: 'drain CPU per case: PostgreSQL', value: perCase('postgres'), unit: 'ms', note: 'all server processes' },
+      { suite: 'sync', name: 'bare CPU per case (client + server)', value: bareCpuPerCase, unit: 'ms', note: `${cpus().length} cores shared by all of them` },
       { suite: 'sync', name: 'gateway intake p50 (100 windows)', value: quantile(latencies, 0.5), unit: 'ms', note: '2,000 case PUTs' },
       { suite: 'sync', name: 'gateway intake p99 (100 windows)', value: quantile(latencies, 0.99), unit: 'ms' },
     ];

@@ -71,6 +71,7 @@ describe('browser host security', () => {
     const page = await send('/', { headers: { Cookie: cookie } });
     expect(page.status).toBe(200);
     expect(page.headers['content-security-policy']).toMatch(/script-src 'self'/);
+    expect(page.headers['permissions-policy']).toMatch(/camera=\(self\), microphone=\(\)/);
     const info = await call(cookie, 'app:info', {});
     expect(JSON.parse(info.body)).toMatchObject({ ok: true, value: { initialized: false, runtime: 'browser-host' } });
   });

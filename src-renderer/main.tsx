@@ -4,12 +4,14 @@ import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './App';
 import { followSessionEvents } from './features/auth/store';
+import { followCaseChanges } from './features/cases/store';
 import { RatingRoute } from './features/rating/RatingRoute';
 import { followSyncStatus } from './features/shell/sync-store';
 import { Providers } from './Providers';
 
 followSessionEvents();
 followSyncStatus();
+followCaseChanges();
 
 createRoot(document.getElementById('root') as HTMLElement).render(
   <StrictMode>

@@ -54,6 +54,8 @@ export class SyncEngine {
   private queued: Promise<void> | null = null;
   private timer: NodeJS.Timeout | null = null;
   private state: SyncState = 'offline';
+  /** Cases whose sync fields or department status changed since the last `cases:changed`. */
+  private readonly changed = new Set<string>();
 
   constructor(private readonly d: SyncEngineDeps) {}
 
@@ -108,6 +110,14 @@ export class SyncEngine {
     this.d.repo.releaseLease(this.owner);
   }
 
+  /** Tells the windows' lists which cases changed (once per pull and once per push, not per case). */
+  private announceChanges(): void {
+    if (!this.changed.size) return;
+    const caseIds = [...this.changed];
+    this.changed.clear();
+    for (let i = 0; i < caseIds.length; i += 1000) this.d.events.emit('cases:changed', { caseIds: caseIds.slice(i, i + 1000) });
+  }
+
   private publish(): void {
     const s = this.status();
     this.d.events.emit('sync:status', { state: s.state, pending: s.pending, lastSuccessAt: s.lastSuccessAt });
@@ -122,9 +132,13 @@ export class SyncEngine {
     this.publish();
     try {
       // Pull first: it is also the probe that tells whether the gateway answers (and resets backoffs when it does).
-      if ((await this.pull(device)) === 'answered') await this.push(this.d.repo.device() ?? device);
+      const pulled = await this.pull(device);
+      this.announceChanges();
+      if (pulled === 'answered') await this.push(this.d.repo.device() ?? device);
     } catch (err) {
       this.d.log.error('sync round failed', { error: err });
+    } finally {
+      this.announceChanges();
     }
   }
 
@@ -187,6 +201,7 @@ export class SyncEngine {
     switch (outcome) {
       case 'success':
         this.succeeded(op, reply, at.toISOString());
+        if (!isRecordKind(op.kind)) this.changed.add(op.caseId);
         return 'next';
       case 'retry': {
         const wait = retryAfterMs(reply.retryAfter, at.getTime()) ?? fullJitterDelay(op.attempts + 1, this.d.random, this.d.backoff?.baseMs, this.d.backoff?.capMs);
@@ -211,7 +226,10 @@ export class SyncEngine {
         const reason = reply.errorCode ?? `HTTP ${reply.status}`;
         this.d.repo.markFailed(op.id, reason);
         // A refused 好差评 record leaves the case as it is; the outbox row and the audit entry keep the reason.
-        if (!isRecordKind(op.kind)) this.d.repo.setCaseSync(op.caseId, { syncState: 'needs-attention', attentionReason: reason });
+        if (!isRecordKind(op.kind)) {
+          this.d.repo.setCaseSync(op.caseId, { syncState: 'needs-attention', attentionReason: reason });
+          this.changed.add(op.caseId);
+        }
         this.d.audit.append({ actor: { id: null, name: 'system' }, action: 'sync.needs-attention', target: `case:${op.caseId}`, details: { op: op.kind, reason } });
         return 'next';
       }
@@ -265,6 +283,7 @@ export class SyncEngine {
       }
       const feed = reply.body as { events: ReceivedEvent[]; nextCursor: string | null; hasMore: boolean };
       this.d.repo.applyEvents(feed.events, feed.nextCursor ?? cursor, this.d.now().toISOString());
+      for (const e of feed.events) this.changed.add(e.caseId);
       if (!feed.hasMore) return 'answered';
     }
     return 'answered';

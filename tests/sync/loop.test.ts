@@ -61,7 +61,14 @@ describe('window ⇄ gateway', () => {
   });
 
   it('once the gateway answers, the case is delivered with a department number and its file verified', async () => {
+    const changed: string[][] = [];
+    const stop = app.services.events.subscribe((e) => {
+      if (e.name === 'cases:changed') changed.push((e.payload as { caseIds: string[] }).caseIds);
+    });
     await app.services.sync.syncNow();
+    stop();
+    // The open lists are told once, with the case in it (they reload without the clerk pressing 刷新).
+    expect(changed.flat()).toContain(caseId);
     const d = await detail(caseId);
     expect(d.syncState).toBe('delivered');
     expect(d.departmentNo).toMatch(/^KSTB-500101-\d{4}-\d{6}$/);
@@ -90,7 +97,13 @@ describe('window ⇄ gateway', () => {
   it('the department approves and mails the result; the window shows 已办结 and the waybill number', async () => {
     await decide(caseId, 'approve');
     await decide(caseId, 'mail', { waybillNo: 'EA000000005CN' });
+    const changed: string[] = [];
+    const stop = app.services.events.subscribe((e) => {
+      if (e.name === 'cases:changed') changed.push(...(e.payload as { caseIds: string[] }).caseIds);
+    });
     await app.services.sync.syncNow();
+    stop();
+    expect(changed).toEqual([caseId]); // the department's statuses arrived by the feed: one notice for the case
     const d = await detail(caseId);
     expect(d).toMatchObject({ deptStatus: 'result-mailed', deptDetails: { waybillNo: 'EA000000005CN' } });
     const { rows } = await gw.pool.query<{ status: string }>('SELECT status FROM cases WHERE case_id = $1', [caseId]);

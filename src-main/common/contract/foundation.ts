@@ -98,4 +98,6 @@ export const foundationEvents = {
     pending: z.number().int(),
     lastSuccessAt: z.string().nullable(),
   }),
+  /** The sync loop changed these cases (delivered, needs attention, a department status arrived): lists showing them reload. */
+  'cases:changed': z.object({ caseIds: z.array(z.string().max(64)).max(1000) }),
 };

@@ -2,7 +2,7 @@ import { create } from 'zustand';
 import type { AttachmentInfo, CaseDetail, CaseOutcome, CaseSummary, SearchKind } from '../../../src-main/common/cases/case-types';
 import type { CommandInput, SupplementView } from '../../../src-main/common/contract';
 import type { AppErrorData, Result } from '../../../src-main/common/result';
-import { call } from '../../api/call';
+import { api, call } from '../../api/call';
 import { useAuthStore } from '../auth/store';
 import { fileProblem, readBase64, uploadName } from '../intake/files';
 
@@ -124,3 +124,27 @@ useAuthStore.subscribe((state, previous) => {
     useCasesStore.setState({ filters: {}, page: 1, rows: [], total: 0, totalIsLowerBound: false, searchKind: null, clerks: [], detailId: null, detail: null, detailError: null, loadError: null });
   }
 });
+
+/**
+ * Follows `cases:changed` from the sync loop: the list reloads when a case it shows changed (已送达,
+ * a department status, 需要处理) and the open case is read again, so nobody has to press 刷新.
+ */
+export function followCaseChanges(): () => void {
+  let timer: ReturnType<typeof setTimeout> | null = null;
+  const pending = new Set<string>();
+  const flush = () => {
+    timer = null;
+    const { rows, detailId, reload, refreshDetail } = useCasesStore.getState();
+    if (rows.some((r) => pending.has(r.caseId))) void reload();
+    if (detailId && pending.has(detailId)) void refreshDetail();
+    pending.clear();
+  };
+  const stop = api.on('cases:changed', ({ caseIds }) => {
+    for (const id of caseIds) pending.add(id);
+    timer ??= setTimeout(flush, 250); // a burst of deliveries is one reload
+  });
+  return () => {
+    stop();
+    if (timer) clearTimeout(timer);
+  };
+}

@@ -116,6 +116,10 @@ describe('backups', () => {
     expect(await fresh.call('setup-screen', 'setup:restore', { file: 'backup.sqlite' }, 300)).toMatchObject({ ok: false, error: { code: 'invalid-input' } });
     const r = await fresh.call('setup-screen', 'setup:restore', { file: backup.path }, 300);
     expect(r).toMatchObject({ ok: true, value: { restartRequired: true, counts: backup.counts } });
+    // Setting the window up anew now would be thrown away at the restart: refused, nothing written.
+    const setup = await fresh.call('setup-screen', 'setup:initialize', { hall: { name: '新大厅', divisionCode: '500101', windowNo: '1', windowCode: '50010101' }, admin: { username: 'other', displayName: '另一个', password: 'Chongqing2026' } }, 300);
+    expect(setup).toMatchObject({ ok: false, error: { code: 'conflict', details: { reason: 'restore-pending' } } });
+    expect(fresh.services.settings.hall()).toBeNull();
     await fresh.services.printing.close();
     fresh.dispose();
 

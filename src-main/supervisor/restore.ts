@@ -44,6 +44,11 @@ async function sha256Of(file: string): Promise<string> {
   return h.digest('hex');
 }
 
+/** Whether a backup is staged and waits for the next start to be swapped in. */
+export function restorePending(dataDir: string): boolean {
+  return existsSync(join(restoreDir(dataDir), 'pending.json'));
+}
+
 /** Verifies a backup and stages it for the next start. `file` is a name in the backup folder or an absolute path. */
 export async function stageRestore(d: { dataDir: string; backupFolder: string; schemaVersion: number; audit: AuditLog; now: () => Date }, actor: Actor, file: string): Promise<RestoreResult> {
   const source = isAbsolute(file) ? file : join(d.backupFolder, file);

@@ -47,6 +47,7 @@ export const supervisorEn: Messages['supervisor'] = {
     'export-too-large': 'Too much data; narrow the dates or export XLSX / CSV',
     'file-missing': 'The export file is gone; export again',
     'backup-failed': 'The backup failed; check the disk space of the backup folder and retry',
+    'restore-pending': 'A backup is ready to be restored: restart the program to finish; there is no need to set the window up',
     'backup-invalid': 'This backup does not pass verification and cannot be restored',
   },
   ledger: {

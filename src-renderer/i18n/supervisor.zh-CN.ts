@@ -31,6 +31,7 @@ export const supervisorZh = {
     'export-too-large': '数据量过大，请缩小日期范围或改为导出 XLSX / CSV',
     'file-missing': '导出文件已不存在，请重新导出',
     'backup-failed': '备份失败，请检查备份目录的磁盘空间后重试',
+    'restore-pending': '已选择从备份恢复：请重新启动本程序完成恢复，无需再设置窗口',
     'backup-invalid': '该备份文件未通过校验，不能恢复',
   },
   ledger: {

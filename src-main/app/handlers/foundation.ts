@@ -4,6 +4,7 @@ import type { Services } from '../services';
 import { actorFor, sessionOf, type Handlers } from '../gate';
 import { requireStrong } from '../../auth/auth-service';
 import { hashPassword } from '../../auth/password';
+import { restorePending } from '../../supervisor/restore';
 
 type FoundationHandlers = Pick<Handlers, keyof typeof foundationCommands>;
 
@@ -19,6 +20,8 @@ export function foundationHandlers(s: Services): FoundationHandlers {
 
     'setup:initialize': async (input, ctx) => {
       if (s.settings.hall() !== null || s.auth.users.count() > 0) throw new AppError('already-initialized', 'already set up');
+      // A backup chosen on this screen replaces everything at the next start: setting up anew now would be thrown away.
+      if (restorePending(s.config.dataDir)) throw new AppError('conflict', 'a backup is staged; restart to restore it', { reason: 'restore-pending' });
       requireStrong(input.admin.password, input.admin.username, 'admin.password');
       const passwordHash = await hashPassword(input.admin.password);
       s.db.transaction(() => {

@@ -23,6 +23,7 @@ export function SetupScreen() {
   const { t } = useTranslation();
   const [form] = Form.useForm<SetupFields>();
   const initialize = useAppInfoStore((s) => s.initialize);
+  const restoreStaged = useAppInfoStore((s) => s.restoreStaged);
   const [error, setError] = useState<AppErrorData | null>(null);
   const [submitting, setSubmitting] = useState(false);
   // The window code follows the suggestion until the administrator types one of their own.
@@ -55,8 +56,8 @@ export function SetupScreen() {
       <Typography.Title level={3} style={{ marginTop: 0 }}>
         {t('setup.title')}
       </Typography.Title>
-      <Typography.Paragraph type="secondary">{t('setup.intro')}</Typography.Paragraph>
-      <Form form={form} name="setup" layout="vertical" onFinish={submit} onValuesChange={onValuesChange}>
+      {!restoreStaged && <Typography.Paragraph type="secondary">{t('setup.intro')}</Typography.Paragraph>}
+      <Form form={form} name="setup" layout="vertical" onFinish={submit} onValuesChange={onValuesChange} hidden={restoreStaged}>
         <Divider titlePlacement="start">{t('setup.hallSection')}</Divider>
         <Form.Item label={t('setup.hallName')} name={['hall', 'name']} rules={[schemaRule(hallField.name)]} required>
           <Input placeholder={t('setup.hallNamePlaceholder')} />

@@ -10,6 +10,8 @@ import { useAuthStore } from '../auth/store';
 interface AppInfoState {
   info: AppInfo | null;
   loadError: AppErrorData | null;
+  /** A backup was staged from the first-run screen: the window is restored at the next start, not set up. */
+  restoreStaged: boolean;
   load(): Promise<void>;
   initialize(input: CommandInput<'setup:initialize'>): Promise<Result<SessionInfo>>;
   /** Stages a backup (full path) to be restored when the program starts again. */
@@ -21,6 +23,7 @@ interface AppInfoState {
 export const useAppInfoStore = create<AppInfoState>()((set, get) => ({
   info: null,
   loadError: null,
+  restoreStaged: false,
 
   async load() {
     set({ loadError: null });
@@ -41,7 +44,11 @@ export const useAppInfoStore = create<AppInfoState>()((set, get) => ({
     return result;
   },
 
-  restore: (file) => call('setup:restore', { file }),
+  async restore(file) {
+    const result = await call('setup:restore', { file });
+    if (result.ok) set({ restoreStaged: true });
+    return result;
+  },
 
   hallChanged(hall) {
     const info = get().info;

@@ -1,4 +1,6 @@
 import { createHash, randomBytes } from 'node:crypto';
+import http from 'node:http';
+import https from 'node:https';
 import { formatSignatureInput, signatureBase } from '../common/sync/signature';
 import { signWithDeviceKey } from './device-keys';
 import type { SyncDevice } from './sync-repo';
@@ -57,23 +59,57 @@ export function unsignedRequest(url: string, method: string, json: unknown, time
   return send(url, { method, headers: { 'Content-Type': 'application/json' }, body: Buffer.from(JSON.stringify(json)) }, timeoutMs);
 }
 
-async function send(url: string, init: { method: string; headers: Record<string, string>; body?: Buffer }, timeoutMs: number): Promise<GatewayReply> {
-  const controller = new AbortController();
-  const timer = setTimeout(() => controller.abort(), timeoutMs);
-  try {
-    const res = await fetch(url, { method: init.method, headers: init.headers, body: init.body, signal: controller.signal });
-    const text = await res.text();
-    let body: unknown = null;
-    try {
-      body = text ? JSON.parse(text) : null;
-    } catch {
-      body = null;
-    }
-    const errorCode = (body as { error?: { code?: string } } | null)?.error?.code;
-    return { status: res.status, body, retryAfter: res.headers.get('retry-after'), errorCode, headers: Object.fromEntries(res.headers.entries()) };
-  } catch (err) {
-    return { status: null, body: null, retryAfter: null, errorCode: undefined, transportError: controller.signal.aborted ? 'timeout' : err instanceof Error ? err.message : String(err) };
-  } finally {
-    clearTimeout(timer);
-  }
+// One keep-alive agent per scheme for the whole loop. node:http writes the body Buffer as it is;
+// fetch copied every upload (200 KB per scan) and the copies cost the drain more in garbage
+// collection than the requests themselves.
+const agents = { 'http:': new http.Agent({ keepAlive: true, maxSockets: 8 }), 'https:': new https.Agent({ keepAlive: true, maxSockets: 8 }) };
+
+/** Largest reply body read (the gateway's answers are small JSON; a feed page is the biggest). */
+const MAX_REPLY_BYTES = 8 * 1024 * 1024;
+
+function send(url: string, init: { method: string; headers: Record<string, string>; body?: Buffer }, timeoutMs: number): Promise<GatewayReply> {
+  return new Promise((resolve) => {
+    let settled = false;
+    const fail = (err: unknown, timedOut = false) => {
+      if (settled) return;
+      settled = true;
+      clearTimeout(timer);
+      req.destroy();
+      resolve({ status: null, body: null, retryAfter: null, errorCode: undefined, transportError: timedOut ? 'timeout' : err instanceof Error ? err.message : String(err) });
+    };
+    const target = new URL(url);
+    const lib = target.protocol === 'https:' ? https : http;
+    const headers = { ...init.headers, ...(init.body ? { 'Content-Length': String(init.body.length) } : {}) };
+    const req = lib.request(target, { method: init.method, headers, agent: agents[target.protocol as 'http:' | 'https:'] }, (res) => {
+      const chunks: Buffer[] = [];
+      let size = 0;
+      res.on('data', (chunk: Buffer) => {
+        size += chunk.length;
+        if (size > MAX_REPLY_BYTES) fail(new Error('reply too large'));
+        else chunks.push(chunk);
+      });
+      res.on('error', (err) => fail(err));
+      res.on('aborted', () => fail(new Error('reply cut off')));
+      res.on('end', () => {
+        if (settled) return;
+        if (!res.complete) return fail(new Error('reply cut off'));
+        settled = true;
+        clearTimeout(timer);
+        const text = Buffer.concat(chunks).toString('utf8');
+        let body: unknown;
+        try {
+          body = text ? JSON.parse(text) : null;
+        } catch {
+          body = null;
+        }
+        const errorCode = (body as { error?: { code?: string } } | null)?.error?.code;
+        const replyHeaders: Record<string, string> = {};
+        for (const [k, v] of Object.entries(res.headers)) if (v !== undefined) replyHeaders[k] = Array.isArray(v) ? v.join(', ') : v;
+        resolve({ status: res.statusCode ?? null, body, retryAfter: replyHeaders['retry-after'] ?? null, errorCode, headers: replyHeaders });
+      });
+    });
+    const timer = setTimeout(() => fail(new Error('timeout'), true), timeoutMs);
+    req.on('error', (err) => fail(err));
+    req.end(init.body);
+  });
 }

@@ -55,44 +55,27 @@ export async function findSlot(db: Queryable, caseId: string, attachmentId: stri
   return toSlot(row);
 }
 
-/**
- * Marks a slot verified and, in the same statement, its case (or supplement) complete when this was
- * its last unverified slot. The sub-statements share one snapshot, so the "all others verified"
- * checks leave this slot out explicitly. The case row is locked by the caller, so concurrent
- * verifications of one case see each other.
- */
+/** Marks a slot verified, and its case or supplement complete when it was the last (SQL function, migration 0004). */
 async function markVerified(db: Queryable, slot: Slot): Promise<void> {
-  await db.query(
-    `WITH slot AS (
-       UPDATE attachment_slots SET verified_at = now(), received_bytes = size WHERE attachment_id = $1
-     ), complete_case AS (
-       UPDATE cases SET complete_at = now() WHERE case_id = $2 AND complete_at IS NULL
-         AND NOT EXISTS (SELECT 1 FROM attachment_slots WHERE case_id = $2 AND supplement_id IS NULL AND verified_at IS NULL AND attachment_id <> $1)
-     )
-     UPDATE supplements SET complete_at = now() WHERE $3::uuid IS NOT NULL AND supplement_id = $3 AND complete_at IS NULL
-       AND NOT EXISTS (SELECT 1 FROM attachment_slots WHERE supplement_id = $3 AND verified_at IS NULL AND attachment_id <> $1)`,
-    [slot.attachmentId, slot.caseId, slot.supplementId],
-  );
+  await db.query('SELECT mark_slot_verified($1, $2, $3)', [slot.attachmentId, slot.caseId, slot.supplementId]);
 }
 
 const sha256Hex = (b: Buffer) => createHash('sha256').update(b).digest('hex');
 
-/** Stores a whole small file; `created` false when the slot was already verified (same bytes). */
-export async function putWhole(pool: pg.Pool, caseId: string, attachmentId: string, district: string, bytes: Buffer): Promise<{ created: boolean; slot: Slot }> {
-  const sha256 = sha256Hex(bytes);
-  return withTransaction(pool, async (client) => {
-    await lockCase(client, caseId);
-    const locked = await findSlot(client, caseId, attachmentId, district, true);
-    if (bytes.length !== locked.size || sha256 !== locked.sha256) {
-      throw new GatewayError('hash-mismatch', 'bytes do not match the slot (size or sha256)');
-    }
-    if (locked.verified) return { created: false, slot: locked };
-    // A ranged upload of this slot may have stopped half way: its chunks give way to the whole file.
-    if (locked.receivedBytes > 0) await client.query('DELETE FROM attachment_chunks WHERE attachment_id = $1', [attachmentId]);
-    await client.query('INSERT INTO attachment_chunks (attachment_id, start_offset, data) VALUES ($1, 0, $2)', [attachmentId, bytes]);
-    await markVerified(client, locked);
-    return { created: true, slot: { ...locked, receivedBytes: locked.size, verified: true } };
-  });
+/** Stores a whole small file in one round trip (SQL function, migration 0004); `created` false when the slot was already verified (same bytes). */
+export async function putWhole(pool: pg.Pool, caseId: string, attachmentId: string, district: string, bytes: Buffer): Promise<{ created: boolean; slot: { attachmentId: string; size: number } }> {
+  const { rows } = await pool.query<{ outcome: string; size: number }>('SELECT * FROM put_whole_attachment($1, $2, $3, $4, $5)', [
+    caseId,
+    attachmentId,
+    district,
+    sha256Hex(bytes),
+    bytes,
+  ]);
+  const { outcome, size } = rows[0] as { outcome: string; size: number };
+  if (outcome === 'slot-not-found') throw new GatewayError('slot-not-found', 'no such attachment slot in this case');
+  if (outcome === 'district-forbidden') throw new GatewayError('district-forbidden', 'case of another district');
+  if (outcome === 'hash-mismatch') throw new GatewayError('hash-mismatch', 'bytes do not match the slot (size or sha256)');
+  return { created: outcome === 'created', slot: { attachmentId, size } };
 }
 
 async function hashStoredChunks(db: Queryable, attachmentId: string): Promise<string> {

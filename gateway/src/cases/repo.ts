@@ -69,21 +69,23 @@ export async function storeCase(pool: pg.Pool, m: CaseManifest, deviceId: string
     if (row.manifest_hash !== hash) throw new GatewayError('manifest-mismatch', 'this case id was received with another manifest');
     return { created: false, departmentNo: row.department_no, caseVersion: row.case_version, missingAttachments: await missingSlots(db, 'case', m.caseId) };
   };
-  // Fast path for replays: no insert attempt, so no department number is drawn and lost.
-  const known = await replay(pool);
-  if (known) return known;
-  // One statement (so one round trip and its own transaction): the case, its slots, its first status
-  // event and the back-office notice. Each sub-insert reads `c`, so when a concurrent push of the same
-  // id committed first (ON CONFLICT waited for it) nothing else is written either.
-  let departmentNo: string | undefined;
+  // One statement (one round trip, its own transaction): a replay finds the stored row in `known`
+  // and nothing is inserted (the SELECT feeding the insert yields no row, so no department number is
+  // drawn and lost); a new case is inserted with its slots, first status event and back-office
+  // notice. Each sub-insert reads `c`, so when a concurrent push of the same id committed first
+  // (ON CONFLICT waited for it) nothing else is written either.
+  let row: { fresh: boolean; department_no: string; manifest_hash: string | null; case_version: number } | undefined;
   try {
-    const inserted = await pool.query<{ department_no: string }>(
-      `WITH c AS (
+    const result = await pool.query<{ fresh: boolean; department_no: string; manifest_hash: string | null; case_version: number }>(
+      `WITH known AS (
+         SELECT manifest_hash, department_no, case_version FROM cases WHERE case_id = $1
+       ), c AS (
          INSERT INTO cases (case_id, manifest, manifest_hash, district, department_id, department_no, device_id, status, case_version, complete_at)
-         VALUES ($1, $2, $3, $4::char(6), $5,
-                 'KSTB-' || $4::text || '-' || to_char(now() AT TIME ZONE 'Asia/Shanghai', 'YYYY') || '-' ||
-                   (SELECT lpad(n::text, greatest(6, length(n::text)), '0') FROM nextval('department_no_seq') AS n),
-                 $6, 'received', 1, CASE WHEN $7 THEN now() END)
+         SELECT $1, $2, $3, $4::char(6), $5,
+                'KSTB-' || $4::text || '-' || to_char(now() AT TIME ZONE 'Asia/Shanghai', 'YYYY') || '-' ||
+                  (SELECT lpad(n::text, greatest(6, length(n::text)), '0') FROM nextval('department_no_seq') AS n),
+                $6, 'received', 1, CASE WHEN $7 THEN now() END
+         WHERE NOT EXISTS (SELECT 1 FROM known)
          ON CONFLICT (case_id) DO NOTHING
          RETURNING department_no
        ), slots AS (
@@ -97,17 +99,23 @@ export async function storeCase(pool: pg.Pool, m: CaseManifest, deviceId: string
          INSERT INTO backoffice_outbox (case_id, kind, payload)
          SELECT $1, 'case-received', jsonb_build_object('caseId', $1::text, 'departmentNo', c.department_no, 'departmentId', $5::text) FROM c
        )
-       SELECT department_no FROM c`,
+       SELECT true AS fresh, department_no, NULL AS manifest_hash, 1 AS case_version FROM c
+       UNION ALL
+       SELECT false, department_no, manifest_hash, case_version FROM known`,
       [m.caseId, JSON.stringify(m), hash, m.district, m.departmentId, deviceId, m.attachments.length === 0, JSON.stringify(m.attachments), `device:${deviceId}`],
     );
-    departmentNo = inserted.rows[0]?.department_no;
+    row = result.rows[0];
   } catch (err) {
     // Nothing was written (one statement): an attachment id already used by another case or supplement.
     if (isUniqueViolation(err)) throw new GatewayError('attachment-conflict', 'an attachment id belongs to another case or supplement');
     throw err;
   }
-  if (departmentNo) return { created: true, departmentNo, caseVersion: 1, missingAttachments: m.attachments.map((a) => a.attachmentId).sort() };
-  // A concurrent push of the same id committed first.
+  if (row?.fresh) return { created: true, departmentNo: row.department_no, caseVersion: 1, missingAttachments: m.attachments.map((a) => a.attachmentId).sort() };
+  if (row) {
+    if (row.manifest_hash !== hash) throw new GatewayError('manifest-mismatch', 'this case id was received with another manifest');
+    return { created: false, departmentNo: row.department_no, caseVersion: row.case_version, missingAttachments: await missingSlots(pool, 'case', m.caseId) };
+  }
+  // A concurrent push of the same id committed between this statement's snapshot and its insert.
   return (await replay(pool)) as StoredCase;
 }
 

@@ -107,7 +107,7 @@ export function casePage(v: CaseView, user: ReviewerSession, error: string | nul
       ['受理窗口', `${m.windowCode}（${m.hallDivision}）`],
       ['业务属地', m.localityDivision],
       ['受理部门', `${m.departmentName}（${m.departmentId}）`],
-      ['窗口受理时间', m.acceptedAt],
+      ['窗口受理时间', Number.isNaN(Date.parse(m.acceptedAt)) ? m.acceptedAt : chinaTime(new Date(m.acceptedAt))],
       ['送达时间', chinaTime(v.receivedAt)],
       ['承诺时限', m.promisedDays === null ? '—' : `${m.promisedDays} 个工作日`],
       ['目录版本', m.catalogueVersion],

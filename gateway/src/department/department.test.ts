@@ -105,6 +105,7 @@ describe('department cases', () => {
     expect(page.status).toBe(200);
     expect(page.html).toContain('500101199003070014');
     expect(page.html).toContain('受理审查</button>');
+    expect(page.html).toContain('<dt>窗口受理时间</dt><dd>2026-01-01 09:00</dd>'); // China time, not the ISO text
     const file = await psb.go('GET', `/dept/cases/${own.caseId}/attachments/${own.attachments[0]?.attachmentId}`);
     expect(file.status).toBe(200);
     expect(file.headers.get('content-type')).toBe('image/jpeg');

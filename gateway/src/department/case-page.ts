@@ -6,6 +6,7 @@ import { CASE_STATUS_LABELS_ZH, STATUS_TRANSITIONS } from '../../../src-main/com
 import { ratingSection } from '../ratings/rating-section';
 import { DEPARTMENT_ACTIONS, type DepartmentAction } from './actions';
 import { alertBox, chinaTime, html, page, type Html } from './html';
+import { divisionText, formRows } from './reference';
 import type { CaseView, SlotView } from './repo';
 import type { ReviewerSession } from './sessions';
 
@@ -104,8 +105,8 @@ export function casePage(v: CaseView, user: ReviewerSession, error: string | nul
       ['事项', `${m.matterName}（${m.matterCode}）`],
       ['情形', `${m.situationName}（${m.situationCode}）`],
       ['办理方式', MODE_ZH[m.mode]],
-      ['受理窗口', `${m.windowCode}（${m.hallDivision}）`],
-      ['业务属地', m.localityDivision],
+      ['受理窗口', `${m.windowCode}（${divisionText(m.hallDivision)}）`],
+      ['业务属地', divisionText(m.localityDivision)],
       ['受理部门', `${m.departmentName}（${m.departmentId}）`],
       ['窗口受理时间', Number.isNaN(Date.parse(m.acceptedAt)) ? m.acceptedAt : chinaTime(new Date(m.acceptedAt))],
       ['送达时间', chinaTime(v.receivedAt)],
@@ -114,7 +115,7 @@ export function casePage(v: CaseView, user: ReviewerSession, error: string | nul
     ])}
     <h2>申请人</h2>${person(m.applicant)}
     ${m.agent ? html`<h2>代办人</h2>${person(m.agent)}` : ''}
-    <h2>申请表</h2>${facts(Object.entries(m.form).sort(([a], [b]) => a.localeCompare(b)))}
+    <h2>申请表</h2>${facts(formRows(m.matterCode, m.situationCode, m.form))}
     <h2>材料</h2>${materials(v)}
     ${supplements(v)}
     <h2>办理记录</h2>${history(v)}

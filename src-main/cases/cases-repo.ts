@@ -110,8 +110,9 @@ export class CasesRepo {
     return this.upsertStmt.run(record).changes === 1;
   }
 
-  replaceMaterials(caseId: string, materials: CaseMaterial[]): void {
-    statement(this.db, 'DELETE FROM case_materials WHERE case_id = ?').run(caseId);
+  /** Writes a case's materials; `replacing` when the case was stored before (a 待补齐 case completed). */
+  replaceMaterials(caseId: string, materials: CaseMaterial[], replacing = true): void {
+    if (replacing) statement(this.db, 'DELETE FROM case_materials WHERE case_id = ?').run(caseId);
     const insert = statement(this.db, 'INSERT INTO case_materials (case_id, position, material_code, name, handling, pages, required) VALUES (?, ?, ?, ?, ?, ?, ?)');
     materials.forEach((m, i) => insert.run(caseId, i + 1, m.code, m.name, m.handling, m.pages, m.required ? 1 : 0));
   }

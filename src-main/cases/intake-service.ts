@@ -11,10 +11,10 @@ import type { Hall } from '../common/hall';
 import type { FieldProblem } from '../common/result';
 import { chinaDate } from '../common/time';
 import { maskIdNumber } from '../common/validators';
-import { AttachmentsRepo } from './attachments-repo';
+import { AttachmentsRepo, type AttachmentMeta } from './attachments-repo';
 import { findSituation, type CatalogueSource } from './catalogue-source';
 import { CasesRepo, type CaseRecord } from './cases-repo';
-import { DraftsRepo } from './drafts-repo';
+import { DraftsRepo, type DraftRecord } from './drafts-repo';
 import { sniffScanType } from './file-types';
 import { uuidv7 } from './ids';
 
@@ -39,6 +39,17 @@ export interface Decision {
 }
 
 const IDENTITY_PATHS = /^(applicant|agent|mode)(\.|$)/;
+
+/** A draft about to be decided, with what deciding it needs. */
+interface Prepared {
+  matter: Matter;
+  situation: Situation;
+  draft: DraftRecord;
+  attachments: AttachmentMeta[];
+  /** The case was told 一次性告知 before and is completed now. */
+  incomplete: boolean;
+  result: FormalCheckResult;
+}
 
 /** Drafts, attachments and the three window outcomes, each one SQLite transaction. */
 export class IntakeService {
@@ -134,39 +145,44 @@ export class IntakeService {
 
   /** 受理: every required field and material present; saves case, materials, outbox rows and audit entry in one transaction. */
   accept(staff: Staff, app: Application): Decision {
-    const { matter, situation, result } = this.prepare(staff, app);
+    const prepared = this.prepare(staff, app);
+    const { result } = prepared;
     // Identity verification joins the formal check's field problems (notifyIncomplete and reject do not need it).
     const fields = [...result.fieldErrors, ...this.verificationProblems(app.caseId, app)];
     if (fields.length) throw new AppError('formal-check-failed', 'formal check failed', { fields, missing: result.missingMaterials });
     if (result.missingMaterials.length) throw new AppError('materials-missing', 'materials missing', { missing: result.missingMaterials });
-    return this.decide(staff, app, matter, situation, 'accepted', result, null);
+    return this.decide(staff, app, prepared, 'accepted', result, null);
   }
 
   /** 一次性告知: lists everything missing at once; the case is kept as 待补齐. */
   notifyIncomplete(staff: Staff, app: Application): Decision {
-    const { matter, situation, result } = this.prepare(staff, app);
+    const prepared = this.prepare(staff, app);
+    const { situation, result } = prepared;
     const identityErrors = result.fieldErrors.filter((f) => IDENTITY_PATHS.test(f.path));
     if (identityErrors.length) throw new AppError('formal-check-failed', 'applicant identity incomplete', { fields: identityErrors });
     const formGaps = result.fieldErrors.filter((f) => !IDENTITY_PATHS.test(f.path));
     const missing = [...result.missingMaterials, ...formGaps.map((f) => formGapAsMissing(f, situation))];
     if (!missing.length) throw new AppError('nothing-missing', 'nothing is missing; accept the case instead');
-    return this.decide(staff, app, matter, situation, 'incomplete', { ...result, missingMaterials: missing }, null);
+    return this.decide(staff, app, prepared, 'incomplete', { ...result, missingMaterials: missing }, null);
   }
 
   /** 不予受理: needs a reason; the notice states the rights of review and litigation. */
   reject(staff: Staff, app: Application, reason: string): Decision {
-    const { matter, situation, result } = this.prepare(staff, app);
+    const prepared = this.prepare(staff, app);
+    const { result } = prepared;
     const identityErrors = result.fieldErrors.filter((f) => f.path.startsWith('applicant.'));
     if (identityErrors.length) throw new AppError('formal-check-failed', 'applicant identity incomplete', { fields: identityErrors });
-    return this.decide(staff, app, matter, situation, 'rejected', { ...result, missingMaterials: [] }, reason);
+    return this.decide(staff, app, prepared, 'rejected', { ...result, missingMaterials: [] }, reason);
   }
 
-  private prepare(staff: Staff, app: Application) {
+  /** What every outcome starts from (read once: 受理 is on the clerk's critical path). */
+  private prepare(staff: Staff, app: Application): Prepared {
     const outcome = this.cases.outcomeOf(app.caseId);
     if (outcome === 'accepted' || outcome === 'rejected') throw new AppError('case-decided', 'this case has already been decided');
-    this.ownedDraft(staff, app.caseId);
+    const draft = this.ownedDraft(staff, app.caseId);
     const { matter, situation } = this.lookup(app);
-    return { matter, situation, result: this.runCheck(app, matter, situation) };
+    const attachments = this.attachments.listByCase(app.caseId);
+    return { matter, situation, draft, attachments, incomplete: outcome === 'incomplete', result: this.runCheck(app, matter, situation, attachments) };
   }
 
   private lookup(app: Application): { matter: Matter; situation: Situation } {
@@ -175,9 +191,9 @@ export class IntakeService {
     return found;
   }
 
-  private runCheck(app: Application, matter: Matter, situation: Situation): FormalCheckResult {
+  private runCheck(app: Application, matter: Matter, situation: Situation, attachments = this.attachments.listByCase(app.caseId)): FormalCheckResult {
     const attachmentsByMaterial: Record<string, number> = {};
-    for (const a of this.attachments.listByCase(app.caseId)) attachmentsByMaterial[a.materialCode] = (attachmentsByMaterial[a.materialCode] ?? 0) + 1;
+    for (const a of attachments) attachmentsByMaterial[a.materialCode] = (attachmentsByMaterial[a.materialCode] ?? 0) + 1;
     const result = formalCheck(app, {
       matter,
       situation,
@@ -190,12 +206,12 @@ export class IntakeService {
     return result;
   }
 
-  private decide(staff: Staff, app: Application, matter: Matter, situation: Situation, outcome: CaseOutcome, result: FormalCheckResult, reason: string | null): Decision {
+  private decide(staff: Staff, app: Application, prepared: Prepared, outcome: CaseOutcome, result: FormalCheckResult, reason: string | null): Decision {
+    const { matter, situation, draft, attachments } = prepared;
     const hall = this.hall();
     const at = this.now();
     const businessDate = chinaDate(at);
     const route = this.catalogue.route(app.matterCode, app.localityDivision);
-    const draft = this.drafts.get(app.caseId);
     const materials: CaseMaterial[] = materialsFor(situation, app).map((m) => {
       const provided = app.materials.find((p) => p.code === m.code);
       return { code: m.code, name: m.name, handling: provided?.handling ?? 'not-provided', pages: provided?.pages ?? 0, required: isMaterialRequired(m, app) };
@@ -204,14 +220,15 @@ export class IntakeService {
       const sequence = this.cases.nextSequence(hall.windowCode, businessDate);
       if (sequence > MAX_DAILY_DOCUMENTS) throw new AppError('conflict', 'the window has used all document numbers for today', { reason: 'numbers-exhausted' });
       const documentNo = formatReceiptNumber({ windowCode: hall.windowCode, date: businessDate, sequence });
-      const previous = this.cases.get(app.caseId);
+      // Only a 待补齐 case completed now has a stored row (its notice number and start time carry over).
+      const previous = prepared.incomplete ? this.cases.get(app.caseId) : null;
       const record: CaseRecord = {
         caseId: app.caseId,
         outcome,
         receiptNo: outcome === 'accepted' ? documentNo : null,
         noticeNo: outcome === 'accepted' ? (previous?.noticeNo ?? null) : documentNo,
         businessDate,
-        startedAt: previous?.startedAt ?? draft?.createdAt ?? at.toISOString(),
+        startedAt: previous?.startedAt ?? draft.createdAt,
         decidedAt: at.toISOString(),
         clerkId: staff.id,
         windowCode: hall.windowCode,
@@ -237,11 +254,11 @@ export class IntakeService {
         rejectReason: reason,
       };
       if (!this.cases.save(record)) throw new AppError('case-decided', 'this case has already been decided');
-      this.cases.replaceMaterials(app.caseId, materials);
+      this.cases.replaceMaterials(app.caseId, materials, previous !== null);
       if (outcome === 'accepted') {
         const createdAt = at.toISOString();
         this.cases.addOutbox(app.caseId, 'case', null, createdAt);
-        for (const a of this.attachments.listByCase(app.caseId)) this.cases.addOutbox(app.caseId, 'attachment', a.attachmentId, createdAt);
+        for (const a of attachments) this.cases.addOutbox(app.caseId, 'attachment', a.attachmentId, createdAt);
       }
       this.audit.append({
         actor: staff,

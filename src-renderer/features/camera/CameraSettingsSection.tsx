@@ -25,6 +25,7 @@ export function CameraSettingsSection() {
   const { message } = App.useApp();
   const admin = useAuthStore((s) => s.session?.user.role === 'admin');
   const saved = useCameraStore((s) => s.settings);
+  const loadError = useCameraStore((s) => s.loadError);
   const load = useCameraStore((s) => s.load);
   const save = useCameraStore((s) => s.save);
   const [form] = Form.useForm<{ deviceId: string }>();
@@ -51,7 +52,16 @@ export function CameraSettingsSection() {
     void listCameras().then((listed) => showListed(listed));
   }, [admin, load, showListed]);
 
-  if (!admin || !saved || !cameras) return null;
+  if (!admin) return null;
+  // Like the other settings forms: a setting that cannot be read says so instead of leaving a gap.
+  if (loadError && !saved) {
+    return (
+      <Card title={t('camera.settings.section')} style={{ marginTop: 24 }}>
+        <Alert type="error" showIcon role="alert" title={errorMessage(loadError)} />
+      </Card>
+    );
+  }
+  if (!saved || !cameras) return null;
 
   const labelOf = (id: string) => cameras.find((c) => c.deviceId === id)?.label ?? (id === saved.deviceId ? saved.label : '');
   // Until the camera was allowed once, the browser lists cameras without ids or names.

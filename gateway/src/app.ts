@@ -43,6 +43,7 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
   const app = (opts.https ? Fastify({ ...base, https: opts.https }) : Fastify(base)) as unknown as FastifyInstance;
   app.decorateRequest('device', null);
   app.decorateRequest('digestChecked', false);
+  app.decorateRequest('bodySha256', null);
   registerBodyParsers(app);
   app.addHook('onSend', async (_request, reply) => {
     void reply.headers(SECURITY_HEADERS);

@@ -63,12 +63,20 @@ async function markVerified(db: Queryable, slot: Slot): Promise<void> {
 const sha256Hex = (b: Buffer) => createHash('sha256').update(b).digest('hex');
 
 /** Stores a whole small file in one round trip (SQL function, migration 0004); `created` false when the slot was already verified (same bytes). */
-export async function putWhole(pool: pg.Pool, caseId: string, attachmentId: string, district: string, bytes: Buffer): Promise<{ created: boolean; slot: { attachmentId: string; size: number } }> {
+export async function putWhole(
+  pool: pg.Pool,
+  caseId: string,
+  attachmentId: string,
+  district: string,
+  bytes: Buffer,
+  /** The bytes' SHA-256 (hex) when already computed (the Content-Digest check). */
+  sha256 = sha256Hex(bytes),
+): Promise<{ created: boolean; slot: { attachmentId: string; size: number } }> {
   const { rows } = await pool.query<{ outcome: string; size: number }>('SELECT * FROM put_whole_attachment($1, $2, $3, $4, $5)', [
     caseId,
     attachmentId,
     district,
-    sha256Hex(bytes),
+    sha256,
     bytes,
   ]);
   const { outcome, size } = rows[0] as { outcome: string; size: number };

@@ -22,7 +22,10 @@ export function registerAttachmentRoutes(app: FastifyInstance, pool: pg.Pool): v
   app.put<SlotParams>(PATH, { bodyLimit: SINGLE_PUT_MAX_BYTES }, async (request, reply) => {
     const device = deviceOf(request);
     checkParams(request.params);
-    const { created, slot } = await putWhole(pool, request.params.caseId, request.params.attachmentId, device.district, bodyBytes(request.body));
+    const bytes = bodyBytes(request.body);
+    // The Content-Digest check hashed exactly these bytes (an octet-stream body); anything else is hashed here.
+    const sha256 = Buffer.isBuffer(request.body) ? (request.bodySha256 ?? undefined) : undefined;
+    const { created, slot } = await putWhole(pool, request.params.caseId, request.params.attachmentId, device.district, bytes, sha256);
     const body: AttachmentPutResponse = { attachmentId: slot.attachmentId, verified: true, size: slot.size };
     return reply.code(created ? 201 : 200).send(body);
   });

@@ -29,6 +29,8 @@ declare module 'fastify' {
     device: DeviceContext | null;
     /** Whether the Content-Digest was checked against the received body. */
     digestChecked: boolean;
+    /** SHA-256 (hex) of the received body, set when its Content-Digest was checked. */
+    bodySha256: string | null;
   }
 }
 

@@ -5,17 +5,17 @@ import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { parseContentDigest } from '../../../src-main/common/sync/signature';
 import { GatewayError } from './errors';
 
-/** Base64 SHA-256 of some bytes, as in Content-Digest. */
-export function sha256Base64(bytes: Buffer): string {
-  return createHash('sha256').update(bytes).digest('base64');
-}
-
-/** Throws digest-mismatch when a signed request's Content-Digest is not the digest of `body`. */
+/**
+ * Throws digest-mismatch when a signed request's Content-Digest is not the digest of `body`. Keeps the
+ * SHA-256 (hex) on the request: an attachment's slot is checked against the same hash, computed once.
+ */
 export function checkDigest(request: FastifyRequest, body: Buffer): void {
   if (!request.device) return; // unsigned routes (enrolment) have no digest to check
   const claimed = parseContentDigest(request.headers['content-digest'] as string | undefined);
-  if (claimed !== sha256Base64(body)) throw new GatewayError('digest-mismatch', 'Content-Digest does not match the body');
+  const digest = createHash('sha256').update(body).digest();
+  if (claimed !== digest.toString('base64')) throw new GatewayError('digest-mismatch', 'Content-Digest does not match the body');
   request.digestChecked = true;
+  request.bodySha256 = digest.toString('hex');
 }
 
 /** Registers the JSON, octet-stream and (for department forms) urlencoded parsers on `app`. */

@@ -21,7 +21,8 @@ export interface AuditRecord {
   details?: Record<string, unknown>;
 }
 
-interface AuditRow {
+/** One audit row as stored, hashes included. */
+export interface AuditRow {
   seq: number;
   at: string;
   actor_id: number | null;

@@ -42,18 +42,7 @@ const toMeta = (r: AttachmentRow): AttachmentMeta => ({
 
 /** SQL for scanned attachments, content-addressed. */
 export class AttachmentsRepo {
-  private readonly insertBlob;
-  private readonly insertMeta;
-  private readonly listStmt;
-
-  constructor(private readonly db: Database.Database) {
-    this.insertBlob = db.prepare('INSERT OR IGNORE INTO attachment_blobs (sha256, bytes) VALUES (?, ?)');
-    this.insertMeta = db.prepare(
-      `INSERT INTO attachments (attachment_id, case_id, material_code, file_name, media_type, size, sha256, added_by, added_at, supplement_id)
-       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-    );
-    this.listStmt = db.prepare<[string], AttachmentRow>('SELECT * FROM attachments WHERE case_id = ? ORDER BY added_at, attachment_id');
-  }
+  constructor(private readonly db: Database.Database) {}
 
   /**
    * Stores a file for a draft or a supplement. Its commit is not fsynced by itself: the 受理 or
@@ -62,13 +51,17 @@ export class AttachmentsRepo {
    */
   add(meta: AttachmentMeta, bytes: Buffer, addedBy: number): void {
     withDeferredSync(this.db, () => {
-      this.insertBlob.run(meta.sha256, bytes);
-      this.insertMeta.run(meta.attachmentId, meta.caseId, meta.materialCode, meta.fileName, meta.mediaType, meta.size, meta.sha256, addedBy, meta.addedAt, meta.supplementId ?? null);
+      statement(this.db, 'INSERT OR IGNORE INTO attachment_blobs (sha256, bytes) VALUES (?, ?)').run(meta.sha256, bytes);
+      statement(
+        this.db,
+        `INSERT INTO attachments (attachment_id, case_id, material_code, file_name, media_type, size, sha256, added_by, added_at, supplement_id)
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+      ).run(meta.attachmentId, meta.caseId, meta.materialCode, meta.fileName, meta.mediaType, meta.size, meta.sha256, addedBy, meta.addedAt, meta.supplementId ?? null);
     });
   }
 
   listByCase(caseId: string): AttachmentMeta[] {
-    return this.listStmt.all(caseId).map(toMeta);
+    return statement<[string], AttachmentRow>(this.db, 'SELECT * FROM attachments WHERE case_id = ? ORDER BY added_at, attachment_id').all(caseId).map(toMeta);
   }
 
   get(attachmentId: string): AttachmentMeta | null {

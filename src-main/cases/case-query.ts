@@ -8,7 +8,7 @@ import { chinaDate } from '../common/time';
 import { maskIdNumber, maskPhone, upgradeLegacyId15 } from '../common/validators';
 import { statement } from '../db/statements';
 import { AttachmentsRepo } from './attachments-repo';
-import { CasesRepo, type StoredCase } from './cases-repo';
+import { CasesRepo, fromRow, type StoredCase } from './cases-repo';
 
 /** Matches counted exactly up to this many; beyond it the list says "1000+". */
 export const TOTAL_CAP = 1000;
@@ -38,33 +38,6 @@ const SUMMARY_COLUMNS = [
   'situation_name', 'mode', 'applicant_name', 'applicant_id_number', 'applicant_phone', 'clerk_id', 'department_name',
   'sync_state', 'department_no', 'dept_status', 'attention_reason',
 ].map((c) => `c.${c}`).join(', ');
-
-function summaryFromRow(r: Record<string, unknown>): CaseSummary {
-  const idNumber = r.applicant_id_number as string;
-  const phone = r.applicant_phone as string | null;
-  return {
-    caseId: r.case_id as string,
-    outcome: r.outcome as CaseSummary['outcome'],
-    receiptNo: r.receipt_no as string | null,
-    noticeNo: r.notice_no as string | null,
-    businessDate: r.business_date as string,
-    decidedAt: r.decided_at as string,
-    matterCode: r.matter_code as string,
-    matterName: r.matter_name as string,
-    situationName: r.situation_name as string,
-    mode: r.mode as CaseSummary['mode'],
-    applicantName: r.applicant_name as string,
-    applicantIdMasked: maskIdNumber(idNumber),
-    applicantPhoneMasked: phone ? maskPhone(phone) : '',
-    clerkId: r.clerk_id as number,
-    clerkName: String(r.clerk_name ?? ''),
-    departmentName: r.department_name as string | null,
-    syncState: (r.sync_state as CaseSummary['syncState'] | null) ?? 'local',
-    departmentNo: r.department_no as string | null,
-    deptStatus: r.dept_status as string | null,
-    attentionReason: r.attention_reason as string | null,
-  };
-}
 
 function toSummary(c: StoredCase): CaseSummary {
   return {
@@ -160,7 +133,7 @@ export class CaseQueries {
     const { pageSql, countSql, params, searchKind } = caseListSql(query, chinaDate(this.now()));
     const rows = statement<Record<string, unknown>, Record<string, unknown>>(this.db, pageSql)
       .all({ ...params, limit: query.limit, offset: query.offset })
-      .map(summaryFromRow);
+      .map((r) => toSummary(fromRow(r))); // fromRow maps whichever columns the row has; toSummary reads only these
     const counted = statement<Record<string, unknown>, { n: number }>(this.db, countSql).get(params)!.n;
     return { rows, total: Math.min(counted, TOTAL_CAP), totalIsLowerBound: counted > TOTAL_CAP, searchKind };
   }

@@ -3,6 +3,7 @@ import type Database from 'better-sqlite3';
 import type { ExportResult } from '../common/supervisor/views';
 import { chinaDayStartIso, nextDate } from '../common/time';
 import { Statements } from './sql';
+import type { AuditRow } from '../audit/audit-log';
 
 /** Filters of an audit export (no paging: the export covers every match). */
 export interface AuditFilter {
@@ -14,17 +15,7 @@ export interface AuditFilter {
 }
 
 /** One audit row as stored, hashes included, so the export can be checked outside the app. */
-export interface AuditExportRow {
-  seq: number;
-  at: string;
-  actor_id: number | null;
-  actor_name: string;
-  action: string;
-  target: string | null;
-  details: string;
-  prev_hash: string;
-  hash: string;
-}
+export type AuditExportRow = AuditRow;
 
 interface ExportRow {
   export_id: string;

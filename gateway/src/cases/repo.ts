@@ -59,24 +59,14 @@ async function insertSlots(db: Queryable, caseId: string, supplementId: string |
 /** Stores a case once: a replay with the same hash returns the stored answer, another hash is a 422. */
 export async function storeCase(pool: pg.Pool, m: CaseManifest, deviceId: string): Promise<StoredCase> {
   const hash = caseManifestHash(m);
-  const replay = async (db: Queryable): Promise<StoredCase | null> => {
-    const { rows } = await db.query<{ manifest_hash: string; department_no: string; case_version: number }>(
-      'SELECT manifest_hash, department_no, case_version FROM cases WHERE case_id = $1',
-      [m.caseId],
-    );
-    const row = rows[0];
-    if (!row) return null;
-    if (row.manifest_hash !== hash) throw new GatewayError('manifest-mismatch', 'this case id was received with another manifest');
-    return { created: false, departmentNo: row.department_no, caseVersion: row.case_version, missingAttachments: await missingSlots(db, 'case', m.caseId) };
-  };
-  // One statement (one round trip, its own transaction): a replay finds the stored row in `known`
+  // One statement (one round trip, its own transaction): for a replay `known` has the stored row
   // and nothing is inserted (the SELECT feeding the insert yields no row, so no department number is
   // drawn and lost); a new case is inserted with its slots, first status event and back-office
   // notice. Each sub-insert reads `c`, so when a concurrent push of the same id committed first
   // (ON CONFLICT waited for it) nothing else is written either.
-  let row: { fresh: boolean; department_no: string; manifest_hash: string | null; case_version: number } | undefined;
+  let departmentNo: string | undefined;
   try {
-    const result = await pool.query<{ fresh: boolean; department_no: string; manifest_hash: string | null; case_version: number }>(
+    const result = await pool.query<{ department_no: string }>(
       `WITH known AS (
          SELECT manifest_hash, department_no, case_version FROM cases WHERE case_id = $1
        ), c AS (
@@ -99,24 +89,24 @@ export async function storeCase(pool: pg.Pool, m: CaseManifest, deviceId: string
          INSERT INTO backoffice_outbox (case_id, kind, payload)
          SELECT $1, 'case-received', jsonb_build_object('caseId', $1::text, 'departmentNo', c.department_no, 'departmentId', $5::text) FROM c
        )
-       SELECT true AS fresh, department_no, NULL AS manifest_hash, 1 AS case_version FROM c
-       UNION ALL
-       SELECT false, department_no, manifest_hash, case_version FROM known`,
+       SELECT department_no FROM c`,
       [m.caseId, JSON.stringify(m), hash, m.district, m.departmentId, deviceId, m.attachments.length === 0, JSON.stringify(m.attachments), `device:${deviceId}`],
     );
-    row = result.rows[0];
+    departmentNo = result.rows[0]?.department_no;
   } catch (err) {
     // Nothing was written (one statement): an attachment id already used by another case or supplement.
     if (isUniqueViolation(err)) throw new GatewayError('attachment-conflict', 'an attachment id belongs to another case or supplement');
     throw err;
   }
-  if (row?.fresh) return { created: true, departmentNo: row.department_no, caseVersion: 1, missingAttachments: m.attachments.map((a) => a.attachmentId).sort() };
-  if (row) {
-    if (row.manifest_hash !== hash) throw new GatewayError('manifest-mismatch', 'this case id was received with another manifest');
-    return { created: false, departmentNo: row.department_no, caseVersion: row.case_version, missingAttachments: await missingSlots(pool, 'case', m.caseId) };
-  }
-  // A concurrent push of the same id committed between this statement's snapshot and its insert.
-  return (await replay(pool)) as StoredCase;
+  if (departmentNo) return { created: true, departmentNo, caseVersion: 1, missingAttachments: m.attachments.map((a) => a.attachmentId).sort() };
+  // A replay (or a concurrent push of the same id that committed first): the stored answer, hash checked.
+  const { rows } = await pool.query<{ manifest_hash: string; department_no: string; case_version: number }>(
+    'SELECT manifest_hash, department_no, case_version FROM cases WHERE case_id = $1',
+    [m.caseId],
+  );
+  const stored = rows[0] as { manifest_hash: string; department_no: string; case_version: number };
+  if (stored.manifest_hash !== hash) throw new GatewayError('manifest-mismatch', 'this case id was received with another manifest');
+  return { created: false, departmentNo: stored.department_no, caseVersion: stored.case_version, missingAttachments: await missingSlots(pool, 'case', m.caseId) };
 }
 
 /** The stored answer to a supplement push. */

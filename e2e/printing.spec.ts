@@ -81,6 +81,8 @@ test('print settings, receipts on a network printer, A4 as PDF, an EMS waybill, 
 
     await test.step('the A4 notice is saved as a PDF', async () => {
       const row = panel.getByTestId('print-acceptance-a4');
+      // The slip printed above does not make the A4 notice a reprint.
+      await expect(row.getByRole('button').first()).toHaveAccessibleName(/^打印 受理通知书/);
       await row.getByRole('button').first().click();
       // The first PDF starts a headless Chromium in the host: allow for it on a busy machine.
       const result = row.getByRole('status');
@@ -113,12 +115,12 @@ test('print settings, receipts on a network printer, A4 as PDF, an EMS waybill, 
       await expect(row).toContainText('已签收');
     });
 
-    await test.step('a reprint of the receipt says 补打, and the print log lists all four prints', async () => {
+    await test.step('a reprint of the slip says 补打 (the A4 notice was not one), and the print log lists all four prints', async () => {
       await drawer.getByRole('tab', { name: '打印', exact: true }).click();
       const job = printer.nextJob();
       const receipt = panel.getByTestId('print-receipt');
-      await receipt.getByRole('button', { name: /^补打（第3份） 受理回执/ }).click();
-      await expect(receipt.getByRole('status')).toHaveText('已补打（第3份）');
+      await receipt.getByRole('button', { name: /^补打（第2份） 受理回执/ }).click();
+      await expect(receipt.getByRole('status')).toHaveText('已补打（第2份）');
       expect(receiptText(await job)).toContain('补打');
       const log = panel.getByRole('table', { name: '打印记录' });
       await expect(log.locator('tr.ant-table-row')).toHaveCount(4);
@@ -126,7 +128,7 @@ test('print settings, receipts on a network printer, A4 as PDF, an EMS waybill, 
       await expect(log).toContainText('80毫米热敏小票');
       await expect(log).toContainText('A4纸');
       await expect(log).toContainText('76×130毫米一联面单');
-      await expect(log.getByText('补打（第3份）')).toBeVisible();
+      await expect(log.getByText('补打（第2份）')).toBeVisible();
       await expect(log).toContainText('EMS邮件详情单');
       await expect(log).toContainText(COUNTER_CLERK.username);
     });
@@ -135,15 +137,15 @@ test('print settings, receipts on a network printer, A4 as PDF, an EMS waybill, 
       const port = printer.port;
       await printer.close();
       const receipt = panel.getByTestId('print-receipt');
-      await receipt.getByRole('button', { name: /^补打（第4份） 受理回执/ }).click();
+      await receipt.getByRole('button', { name: /^补打（第3份） 受理回执/ }).click();
       const failure = receipt.getByRole('alert');
       await expect(failure).toContainText('打印失败：无法连接打印机');
       await saveScreenshot(page, 'printing-failed');
       printer = await startVirtualPrinter({ port });
       const job = printer.nextJob();
       await failure.getByRole('button', { name: '重新打印' }).click();
-      await expect(receipt.getByRole('status')).toHaveText('已补打（第4份）');
-      expect(receiptText(await job)).toContain('补打（第4份）');
+      await expect(receipt.getByRole('status')).toHaveText('已补打（第3份）');
+      expect(receiptText(await job)).toContain('补打（第3份）');
     });
   } finally {
     await printer.close();

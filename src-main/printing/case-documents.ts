@@ -88,7 +88,7 @@ export class CaseDocuments {
     if (req.kind === 'waybill') {
       const stored = req.waybillNo ? this.d.waybills.get(req.waybillNo.toUpperCase()) : null;
       if (!stored || stored.caseId !== req.caseId) throw new AppError('not-found', 'no such waybill for this case', { fields: [{ path: 'waybillNo', code: 'waybill-unknown' }] });
-      const copy = this.d.printLog.nextCopy(req.caseId, 'waybill', stored.waybillNo);
+      const copy = this.d.printLog.nextCopy(req.caseId, 'waybill', stored.waybillNo, req.format);
       const division = stored.recipient.divisionCode ?? (stored.direction === 'materials-to-locality' ? detail.localityDivision : null);
       const data = buildWaybillLabel(stored, { caseRef: detail.receiptNo ?? detail.noticeNo ?? '', destination: this.destinationOf(division), copy });
       return { model: 'waybill', data, documentNo: stored.waybillNo, documentRef: stored.waybillNo, caseId: req.caseId, businessDate: detail.businessDate, copy };
@@ -96,7 +96,7 @@ export class CaseDocuments {
     if (detail.outcome !== OUTCOME_OF[req.kind]) {
       throw new AppError('document-not-applicable', `a ${detail.outcome} case has no ${req.kind}`, { outcome: detail.outcome, kind: req.kind });
     }
-    const copy = this.d.printLog.nextCopy(req.caseId, req.kind, '');
+    const copy = this.d.printLog.nextCopy(req.caseId, req.kind, '', req.format);
     const documentNo = (req.kind === 'acceptance-receipt' || req.kind === 'material-transfer' ? detail.receiptNo : detail.noticeNo) as string;
     const data = buildNoticeData(detail, {
       kind: req.kind,

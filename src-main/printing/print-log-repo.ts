@@ -1,5 +1,6 @@
 import type Database from 'better-sqlite3';
-import type { DocumentKind, PrintFormat, PrintLogEntry, PrintState } from '../common/printing/documents';
+import { PRINT_FORMATS, printerRoleOf, type DocumentKind, type PrintFormat, type PrintLogEntry, type PrintState } from '../common/printing/documents';
+import { statement } from '../db/statements';
 
 /** A new print attempt, written before the job is sent. */
 export interface PendingPrint {
@@ -54,13 +55,17 @@ const toEntry = (r: Row): PrintLogEntry => ({
 export class PrintLogRepo {
   constructor(private readonly db: Database.Database) {}
 
-  /** The copy number the next successful print of a document gets: printed copies + 1. */
-  nextCopy(caseId: string, kind: DocumentKind, documentRef: string): number {
-    const row = this.db
-      .prepare<[string, string, string], { n: number }>(
-        "SELECT count(*) AS n FROM print_log WHERE case_id = ? AND document_kind = ? AND document_ref = ? AND state = 'printed'",
-      )
-      .get(caseId, kind, documentRef) as { n: number };
+  /**
+   * The copy number the next successful print of a document on `format`'s kind of paper gets: copies
+   * printed on that kind of paper + 1. The thermal slip and the A4 notice are different things to hand
+   * over, so the first A4 notice after a slip is copy 1, not a 补打; a second slip (80 or 58 mm) is.
+   */
+  nextCopy(caseId: string, kind: DocumentKind, documentRef: string, format: PrintFormat): number {
+    const sameRole = PRINT_FORMATS.filter((f) => printerRoleOf(f) === printerRoleOf(format));
+    const row = statement<[string, string, string, string], { n: number }>(
+      this.db,
+      "SELECT count(*) AS n FROM print_log WHERE case_id = ? AND document_kind = ? AND document_ref = ? AND state = 'printed' AND format IN (SELECT value FROM json_each(?))",
+    ).get(caseId, kind, documentRef, JSON.stringify(sameRole)) as { n: number };
     return row.n + 1;
   }
 

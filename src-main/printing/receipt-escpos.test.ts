@@ -72,6 +72,11 @@ describe('thermal receipts over a network printer', () => {
     const audit = await ok<{ action: string; details: { copy: number } }[]>(t.app, t.admin, 'audit:list', { target: `case:${caseId}` });
     expect(audit.map((a) => a.action)).toEqual(expect.arrayContaining(['print.document', 'print.reprint']));
     expect(audit.find((a) => a.action === 'print.reprint')?.details.copy).toBe(2);
+    // The A4 notice is another thing to hand over, not a reprint of the slip: its own copy 1.
+    expect(await ok<PrintResult>(t.app, t.clerk, 'print:document', { caseId, kind: 'acceptance-receipt', format: 'a4' })).toMatchObject({ copy: 1, reprint: false });
+    // A 58 mm slip is the same slip on narrower paper: copy 3.
+    await configure(t, { printers: { thermal: printer.url, thermalWidth: 58 } });
+    expect(await ok<PrintResult>(t.app, t.clerk, 'print:document', { caseId, kind: 'acceptance-receipt', format: 'thermal-58' })).toMatchObject({ copy: 3, reprint: true });
   });
 
   it('prints the 一次性告知书 at 58 mm with every missing material, no line over 32 columns', async () => {

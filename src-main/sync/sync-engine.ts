@@ -162,7 +162,9 @@ export class SyncEngine {
    * due; all stop when an outcome says the round must end.
    */
   private async push(device: SyncDevice): Promise<'done' | 'stop'> {
-    const limit = this.d.concurrency ?? 2;
+    // Four in flight: a window's link to another province has tens of milliseconds of round trip,
+    // and two requests per case one after the other would leave it idle most of the time.
+    const limit = this.d.concurrency ?? 4;
     const busy = new Set<string>();
     let stopped = false;
     const worker = async (): Promise<void> => {

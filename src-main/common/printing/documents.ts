@@ -46,6 +46,18 @@ export function printerRoleOf(format: PrintFormat): PrinterRole {
   return format === 'a4' ? 'a4' : 'label';
 }
 
+/**
+ * The copy the next print of a document on `format`'s kind of paper will be, from the print log: one
+ * more than the highest copy printed on that kind of paper (the main process counts the same way).
+ */
+export function nextCopyOf(log: readonly Pick<PrintLogEntry, 'kind' | 'state' | 'format' | 'documentNo' | 'copy'>[], kind: DocumentKind, format: PrintFormat, documentNo?: string): number {
+  let highest = 0;
+  for (const e of log) {
+    if (e.kind === kind && e.state === 'printed' && printerRoleOf(e.format) === printerRoleOf(format) && (documentNo === undefined || e.documentNo === documentNo)) highest = Math.max(highest, e.copy);
+  }
+  return highest + 1;
+}
+
 /** Page size in millimetres of a sheet or label format (thermal rolls have no fixed height). */
 export const PAGE_SIZES_MM: Record<'a4' | 'label-76x130' | 'label-100x150', { widthMm: number; heightMm: number }> = {
   a4: { widthMm: 210, heightMm: 297 },

@@ -2,7 +2,7 @@ import { Alert, Card, Table, Tag, Typography } from 'antd';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { CaseDetail } from '../../../src-main/common/cases/case-types';
-import type { DocumentKind, PrintFormat, PrintLogEntry } from '../../../src-main/common/printing/documents';
+import { nextCopyOf, type DocumentKind, type PrintFormat, type PrintLogEntry } from '../../../src-main/common/printing/documents';
 import type { AppErrorData } from '../../../src-main/common/result';
 import { formatDateTime } from '../../i18n/datetime';
 import { errorMessage } from '../../i18n/errors';
@@ -29,13 +29,6 @@ const BUTTONS: Record<CaseDetail['outcome'], DocumentButton[]> = {
   ],
   rejected: [{ key: 'rejection', kind: 'rejection-notice', format: 'a4', label: 'printing.docs.rejection' }],
 };
-
-/** The copy the next print of a document will be: one more than the highest copy printed so far. */
-export function nextCopyOf(log: PrintLogEntry[], kind: DocumentKind, documentNo?: string): number {
-  let highest = 0;
-  for (const e of log) if (e.kind === kind && e.state === 'printed' && (documentNo === undefined || e.documentNo === documentNo)) highest = Math.max(highest, e.copy);
-  return highest + 1;
-}
 
 /** The print log of the case, reloaded after every print. */
 export function usePrintLog(caseId: string): { log: PrintLogEntry[]; error: AppErrorData | null } {
@@ -80,7 +73,7 @@ export function PrintPanel({ detail, canPrint }: { detail: CaseDetail; canPrint:
                 testId={`print-${b.key}`}
                 job={{ caseId: detail.caseId, kind: b.kind, format }}
                 label={`${label}（${t(`printing.formats.${format}`)}）`}
-                nextCopy={nextCopyOf(log, b.kind)}
+                nextCopy={nextCopyOf(log, b.kind, format)}
               />
             );
           })}

@@ -15,12 +15,13 @@ import {
   type WaybillState,
   type WaybillView,
 } from '../../../src-main/common/printing/waybill';
+import { nextCopyOf } from '../../../src-main/common/printing/documents';
 import { validateEmsNumber } from '../../../src-main/common/validators/ems';
 import { errorMessage, fieldMessage } from '../../i18n/errors';
 import { showFieldErrors } from '../../forms/server-errors';
 import { requiredRule } from '../../forms/rules';
 import { PrintAction } from './PrintAction';
-import { nextCopyOf, usePrintLog } from './PrintPanel';
+import { usePrintLog } from './PrintPanel';
 import { labelFormat, usePrintingStore } from './store';
 
 interface WaybillFields {
@@ -248,7 +249,7 @@ export function WaybillSection({ detail, canEdit }: { detail: CaseDetail; canEdi
                   <PrintAction
                     job={{ caseId: detail.caseId, kind: 'waybill', format, waybillNo: w.waybillNo }}
                     label={`${t('printing.titles.waybill')} ${w.waybillNo}（${t(`printing.formats.${format}`)}）`}
-                    nextCopy={nextCopyOf(log, 'waybill', w.waybillNo)}
+                    nextCopy={nextCopyOf(log, 'waybill', format, w.waybillNo)}
                     testId={`print-waybill-${w.waybillNo}`}
                   />
                 ),

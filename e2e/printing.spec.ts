@@ -130,7 +130,9 @@ test('print settings, receipts on a network printer, A4 as PDF, an EMS waybill, 
       await expect(log).toContainText('76×130毫米一联面单');
       await expect(log.getByText('补打（第2份）')).toBeVisible();
       await expect(log).toContainText('EMS邮件详情单');
-      await expect(log).toContainText(COUNTER_CLERK.username);
+      await expect(log).toContainText(COUNTER_CLERK.displayName);
+      await expect(log).toContainText(`网络打印机 127.0.0.1:${printer.port}`);
+      await expect(log).toContainText('PDF 文件');
     });
 
     await test.step('with the printer gone the clerk sees why and prints the same copy again once it is back', async () => {

@@ -26,6 +26,7 @@ interface Row {
   printer: string;
   user_id: number;
   user_name: string;
+  user_display_name: string | null;
   printed_at: string;
   copy_no: number;
   reprint: number;
@@ -43,6 +44,7 @@ const toEntry = (r: Row): PrintLogEntry => ({
   printer: r.printer,
   userId: r.user_id,
   userName: r.user_name,
+  userDisplayName: r.user_display_name ?? r.user_name,
   at: r.printed_at,
   copy: r.copy_no,
   reprint: r.reprint === 1,
@@ -90,7 +92,7 @@ export class PrintLogRepo {
     if (filter.caseId) where.push('case_id = @caseId');
     if (filter.userId !== undefined) where.push('user_id = @userId');
     return this.db
-      .prepare<Record<string, unknown>, Row>(`SELECT * FROM print_log ${where.length ? `WHERE ${where.join(' AND ')}` : ''} ORDER BY id DESC LIMIT @limit`)
+      .prepare<Record<string, unknown>, Row>(`SELECT *, (SELECT display_name FROM users WHERE users.id = print_log.user_id) AS user_display_name FROM print_log ${where.length ? `WHERE ${where.join(' AND ')}` : ''} ORDER BY id DESC LIMIT @limit`)
       .all({ caseId: filter.caseId, userId: filter.userId, limit: filter.limit })
       .map(toEntry);
   }

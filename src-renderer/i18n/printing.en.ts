@@ -51,6 +51,7 @@ export const printingEn = {
   states: { pending: 'Printing', printed: 'Done', failed: 'Failed' },
   yes: 'Yes',
   no: 'No',
+  targetLabels: { tcp: 'Network printer {{address}}', device: 'Local port {{path}}' },
   output: { pdf: 'PDF file', printer: 'Printer' },
   waybills: {
     section: 'Mailing',

@@ -43,6 +43,7 @@ export const printingZh = {
   states: { pending: '打印中', printed: '成功', failed: '失败' },
   yes: '是',
   no: '否',
+  targetLabels: { tcp: '网络打印机 {{address}}', device: '本机端口 {{path}}' },
   output: { pdf: 'PDF 文件', printer: '打印机' },
   waybills: {
     section: '寄递',

@@ -82,7 +82,10 @@ export interface PrintLogEntry {
   format: PrintFormat;
   printer: string;
   userId: number;
+  /** Login name, as recorded at the time of printing. */
   userName: string;
+  /** The account's display name (what the clerks call each other). */
+  userDisplayName: string;
   at: string;
   copy: number;
   reprint: boolean;

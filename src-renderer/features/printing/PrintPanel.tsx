@@ -1,7 +1,9 @@
 import { Alert, Card, Table, Tag, Typography } from 'antd';
 import { useEffect, useState } from 'react';
+import type { TFunction } from 'i18next';
 import { useTranslation } from 'react-i18next';
 import type { CaseDetail } from '../../../src-main/common/cases/case-types';
+import { parsePrinterTarget } from '../../../src-main/common/printing/print-settings';
 import { nextCopyOf, type DocumentKind, type PrintFormat, type PrintLogEntry } from '../../../src-main/common/printing/documents';
 import type { AppErrorData } from '../../../src-main/common/result';
 import { formatDateTime } from '../../i18n/datetime';
@@ -84,6 +86,23 @@ export function PrintPanel({ detail, canPrint }: { detail: CaseDetail; canPrint:
   );
 }
 
+/** A printer setting as the clerk reads it: 'PDF 文件', '网络打印机 192.168.1.50:9100', the system printer's name. */
+export function printerLabel(t: TFunction, target: string): string {
+  const parsed = parsePrinterTarget(target);
+  switch (parsed?.kind) {
+    case 'pdf':
+      return t('printing.output.pdf');
+    case 'tcp':
+      return t('printing.targetLabels.tcp', { address: `${parsed.host}:${parsed.port}` });
+    case 'device':
+      return t('printing.targetLabels.device', { path: parsed.path });
+    case 'system':
+      return parsed.name;
+    default:
+      return target;
+  }
+}
+
 /** 打印记录: every attempt, newest first, with its copy number and whether it was a reprint. */
 export function PrintLog({ log, error }: { log: PrintLogEntry[]; error: AppErrorData | null }) {
   const { t } = useTranslation();
@@ -113,10 +132,10 @@ export function PrintLog({ log, error }: { log: PrintLogEntry[]; error: AppError
             ),
           },
           { key: 'format', title: t('printing.logCols.format'), render: (_v, e) => t(`printing.formats.${e.format}`) },
-          { key: 'printer', title: t('printing.logCols.printer'), render: (_v, e) => <span className="mono" title={e.outputPath ?? undefined}>{e.printer}</span> },
-          { key: 'user', title: t('printing.logCols.user'), dataIndex: 'userName' },
-          { key: 'time', title: t('printing.logCols.time'), render: (_v, e) => formatDateTime(e.at) },
-          { key: 'copy', title: t('printing.logCols.copy'), dataIndex: 'copy', align: 'right' },
+          { key: 'printer', title: t('printing.logCols.printer'), render: (_v, e) => <span title={e.outputPath ?? e.printer}>{printerLabel(t, e.printer)}</span> },
+          { key: 'user', title: t('printing.logCols.user'), className: 'nowrap', render: (_v, e) => <span title={e.userName}>{e.userDisplayName}</span> },
+          { key: 'time', title: t('printing.logCols.time'), className: 'nowrap', render: (_v, e) => formatDateTime(e.at) },
+          { key: 'copy', title: t('printing.logCols.copy'), dataIndex: 'copy', align: 'right', className: 'nowrap' },
           { key: 'reprint', title: t('printing.logCols.reprint'), render: (_v, e) => (e.reprint ? <Tag color="orange">{t('printing.reprint', { copy: e.copy })}</Tag> : t('printing.no')) },
           {
             key: 'state',

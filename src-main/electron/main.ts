@@ -9,7 +9,7 @@ import { ElectronPrintWindow } from './print-window';
 import { shellPaths } from './paths';
 import { registerAppScheme, serveAppProtocol } from './protocol';
 import { installSecurityHandlers } from './security';
-import { guardCloseWithUnsentCases } from './close-guard';
+import { guardCloseWithUnsent } from './close-guard';
 import { createMainWindow } from './window';
 
 let core: App | null = null;
@@ -36,7 +36,10 @@ async function start(): Promise<void> {
   mainWindow = createMainWindow(paths, { devTools: !app.isPackaged, log });
   binding.attach(mainWindow.webContents);
   const services = core.services;
-  guardCloseWithUnsentCases(mainWindow, () => services.sync.statusView().pending);
+  guardCloseWithUnsent(mainWindow, () => {
+    const s = services.sync.statusView();
+    return { cases: s.pending, records: s.pendingRecords };
+  });
   mainWindow.on('closed', () => (mainWindow = null));
 }
 

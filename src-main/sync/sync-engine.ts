@@ -19,6 +19,8 @@ export type SyncState = 'not-configured' | 'offline' | 'online' | 'syncing' | 'u
 export interface SyncStatus {
   state: SyncState;
   pending: number;
+  /** 好差评 and 回访 records waiting to be sent (not counted in `pending`, which counts cases). */
+  pendingRecords: number;
   oldestPendingAt: string | null;
   lastSuccessAt: string | null;
   lastError: string | null;
@@ -68,7 +70,7 @@ export class SyncEngine {
     const st = this.d.repo.state();
     const pending = this.d.repo.pendingSummary();
     const state: SyncState = !device ? 'not-configured' : device.revokedAt ? 'revoked' : this.current ? 'syncing' : this.state === 'syncing' ? (st.online ? 'online' : 'offline') : this.state;
-    return { state, pending: pending.cases, oldestPendingAt: pending.oldestAcceptedAt, lastSuccessAt: st.lastSuccessAt, lastError: st.lastError, deviceId: device?.deviceId ?? null };
+    return { state, pending: pending.cases, pendingRecords: pending.records, oldestPendingAt: pending.oldestAcceptedAt, lastSuccessAt: st.lastSuccessAt, lastError: st.lastError, deviceId: device?.deviceId ?? null };
   }
 
   /** Runs a round that starts after this call: now, or right after the one already running (calls coalesce). */

@@ -176,13 +176,15 @@ export class SyncRepo {
   }
 
   /** Cases with something of their own still to send (a 好差评 record waiting behind a delivered case does not count). */
-  pendingSummary(): { cases: number; oldestAcceptedAt: string | null } {
+  /** Cases with something of their own still to send, and 好差评/回访 records (ratings, follow-ups, steps) still to send. */
+  pendingSummary(): { cases: number; records: number; oldestAcceptedAt: string | null } {
     const row = statement<[], { n: number; oldest: string | null }>(
       this.db,
       `SELECT count(DISTINCT o.case_id) AS n, min(c.decided_at) AS oldest FROM outbox o JOIN cases c ON c.case_id = o.case_id
        WHERE o.state = 'pending' AND o.kind IN ('case', 'attachment', 'supplement')`,
     ).get()!;
-    return { cases: row.n, oldestAcceptedAt: row.oldest };
+    const records = statement<[], { n: number }>(this.db, "SELECT count(*) AS n FROM outbox WHERE state = 'pending' AND kind NOT IN ('case', 'attachment', 'supplement')").get()!;
+    return { cases: row.n, records: records.n, oldestAcceptedAt: row.oldest };
   }
 
   setCaseSync(caseId: string, fields: { syncState: string; departmentNo?: string; attentionReason?: string | null; deliveredAt?: string }): void {

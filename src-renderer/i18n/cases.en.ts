@@ -129,6 +129,8 @@ export const gatewayEn: Messages['gateway'] = {
   lastSuccess: 'Last successful sync',
   pending: 'To upload',
   pendingCount: '{{count}}',
+  pendingRecords: 'Ratings and follow-ups to upload',
+  pendingRecordsCount: '{{count}}',
   oldest: 'Oldest unsent',
   lastError: 'Last error',
   code: 'Enrolment code',

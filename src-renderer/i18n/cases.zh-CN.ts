@@ -111,6 +111,8 @@ export const gatewayZh = {
   lastSuccess: '最近同步成功',
   pending: '待上传',
   pendingCount: '{{count}} 件',
+  pendingRecords: '待上传评价、回访',
+  pendingRecordsCount: '{{count}} 条',
   oldest: '最早未发送',
   lastError: '最近错误',
   code: '接入码',

@@ -100,6 +100,8 @@ describe('好差评 records ⇄ gateway', () => {
     await app.services.sync.syncNow();
     expect(await gw.count(`cases WHERE case_id = '${caseId}'`)).toBe(0);
     expect(outbox(caseId).map((o) => `${o.kind}:${o.state}`)).toEqual(['case:pending', 'attachment:pending', 'rating:pending', 'follow-up:pending', 'follow-up-step:pending', 'follow-up-step:pending']);
+    // The bar (and the close dialog) count the case, and the four records beside it.
+    expect(app.services.sync.statusView()).toMatchObject({ pending: 1, pendingRecords: 4 });
 
     back();
     await app.services.sync.syncNow();
@@ -116,7 +118,7 @@ describe('好差评 records ⇄ gateway', () => {
     expect(stored.rows).toEqual([expect.objectContaining({ rating_id: ratingId, level: 2 })]);
     expect(stored.rows[0]?.manifest.contact).toEqual({ name: '王小明', phone: '13800138000' });
     expect(app.services.db.prepare('SELECT synced_at IS NOT NULL AS synced FROM ratings WHERE rating_id = ?').get(ratingId)).toEqual({ synced: 1 });
-    expect(app.services.sync.statusView()).toMatchObject({ pending: 0 });
+    expect(app.services.sync.statusView()).toMatchObject({ pending: 0, pendingRecords: 0 });
     // The case shows 已送达 as before; the records did not move it.
     expect(await call(CLERK, 'cases:get', { caseId })).toMatchObject({ syncState: 'delivered' });
 

@@ -11,6 +11,8 @@ const none = z.object({}).strict();
 export interface SyncStatusView {
   state: 'not-configured' | 'offline' | 'online' | 'syncing' | 'unauthenticated' | 'revoked';
   pending: number;
+  /** 好差评 and 回访 records waiting to be sent. */
+  pendingRecords: number;
   oldestPendingAt: string | null;
   lastSuccessAt: string | null;
   lastError: string | null;

@@ -37,6 +37,7 @@ function SyncDetails() {
         column={1}
         items={[
           { key: 'pending', label: t('gateway.pending'), children: t('gateway.pendingCount', { count: status.pending }) },
+          ...(view?.pendingRecords ? [{ key: 'records', label: t('gateway.pendingRecords'), children: t('gateway.pendingRecordsCount', { count: view.pendingRecords }) }] : []),
           { key: 'oldest', label: t('gateway.oldest'), children: view?.oldestPendingAt ? formatDateTime(view.oldestPendingAt) : '—' },
           { key: 'last', label: t('gateway.lastSuccess'), children: time(status.lastSuccessAt) },
           ...(view?.lastError ? [{ key: 'error', label: t('gateway.lastError'), children: view.lastError }] : []),

@@ -86,7 +86,7 @@ function PrinterStatusTable() {
           { key: 'role', title: t('printing.settings.statusCols.role'), render: (_v, r) => t(`printing.settings.role.${r.role}`) },
           { key: 'target', title: t('printing.settings.statusCols.target'), render: (_v, r) => <span className="mono">{r.target}</span> },
           { key: 'state', title: t('printing.settings.statusCols.state'), render: (_v, r) => <Tag color={color(r.state)}>{t(`printing.settings.states.${r.state}`)}</Tag> },
-          { key: 'detail', title: t('printing.settings.statusCols.detail'), render: (_v, r) => r.detail ?? '—' },
+          { key: 'detail', title: t('printing.settings.statusCols.detail'), render: (_v, r) => (r.detail ? <span title={r.detail}>{t(`printing.settings.details.${r.detail}`, { defaultValue: r.detail })}</span> : '—') },
           {
             key: 'test',
             title: t('printing.settings.statusCols.test'),

@@ -27,7 +27,7 @@ function Devices({ windows }: { windows: DashboardView['windows'] }) {
           <div>
             {t('supervisor.dashboard.printers')}：
             {w.printers.map((p) => (
-              <Tag key={p.role} color={p.state === 'ready' ? 'green' : p.state === 'not-configured' ? 'default' : 'orange'} title={p.detail ?? undefined}>{`${t(`supervisor.dashboard.printerRoles.${p.role}`)}：${t(`supervisor.dashboard.printerStates.${p.state}`)}`}</Tag>
+              <Tag key={p.role} color={p.state === 'ready' ? 'green' : p.state === 'not-configured' ? 'default' : 'orange'} title={p.detail ? t(`printing.settings.details.${p.detail}`, { defaultValue: p.detail }) : undefined}>{`${t(`supervisor.dashboard.printerRoles.${p.role}`)}：${t(`supervisor.dashboard.printerStates.${p.state}`)}`}</Tag>
             ))}
           </div>
         </div>

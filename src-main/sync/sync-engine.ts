@@ -12,6 +12,12 @@ import { classifyRecord } from './record-operations';
 import { isRecordKind } from './records-repo';
 import type { OutboxOp, ReceivedEvent, SyncDevice, SyncRepo } from './sync-repo';
 
+/**
+ * Operations in flight at once. A window's link to another province has tens of milliseconds of
+ * round trip, and two requests per case one after the other would leave it idle most of the time.
+ */
+export const DEFAULT_CONCURRENCY = 4;
+
 /** The window-level sync state shown in the bar. */
 export type SyncState = 'not-configured' | 'offline' | 'online' | 'syncing' | 'unauthenticated' | 'revoked';
 
@@ -164,9 +170,7 @@ export class SyncEngine {
    * due; all stop when an outcome says the round must end.
    */
   private async push(device: SyncDevice): Promise<'done' | 'stop'> {
-    // Four in flight: a window's link to another province has tens of milliseconds of round trip,
-    // and two requests per case one after the other would leave it idle most of the time.
-    const limit = this.d.concurrency ?? 4;
+    const limit = this.d.concurrency ?? DEFAULT_CONCURRENCY;
     const busy = new Set<string>();
     let stopped = false;
     const worker = async (): Promise<void> => {

@@ -61,7 +61,7 @@ describe('dashboard', () => {
     const d = await call<DashboardView>(t.app, t.sup, 'dashboard:get');
     expect(d.date).toBe('2026-11-30');
     expect(d.today).toMatchObject({ total: 3, accepted: 2, rejected: 1, incomplete: 0, closed: false });
-    expect(d.sync).toMatchObject({ backlog: 2, needsAttention: 0, reenrolmentRequired: false, oldestUnsent: { caseId: first.caseId, documentNo: first.documentNo, ageMinutes: 5 } });
+    expect(d.sync).toMatchObject({ backlog: 2, unsentRecords: 2, needsAttention: 0, reenrolmentRequired: false, oldestUnsent: { caseId: first.caseId, documentNo: first.documentNo, ageMinutes: 5 } });
     expect(d.windows).toEqual([expect.objectContaining({ windowCode: '50010112', windowNo: '12' })]);
     expect(d.windows[0]?.printers.map((p) => p.role)).toEqual(['thermal', 'a4', 'label']);
     expect(d.windows[0]?.reader.state).toBeTruthy();

@@ -23,7 +23,7 @@ export interface DashboardDeps {
   backups: BackupService;
   calendar: HolidayCalendar;
   hall: () => Hall;
-  syncState: () => { state: string; lastSuccessAt: string | null };
+  syncState: () => { state: string; lastSuccessAt: string | null; pendingRecords: number };
   printers: () => Promise<PrinterStatus[]>;
   reader: () => Promise<ReaderStatus>;
   reenrolmentFlaggedAt: () => string | null;
@@ -81,6 +81,7 @@ export class Dashboard {
       sync: {
         state: sync.state,
         backlog: backlog.n,
+        unsentRecords: sync.pendingRecords,
         needsAttention: backlog.attention,
         oldestUnsent: oldest ? { caseId: oldest.case_id, documentNo: oldest.receipt_no, decidedAt: oldest.decided_at, ageMinutes: Math.max(0, Math.round((now.getTime() - Date.parse(oldest.decided_at)) / 60_000)) } : null,
         lastSuccessAt: sync.lastSuccessAt,

@@ -34,7 +34,7 @@ export interface SupervisorDeps {
   audit: AuditLog;
   printing: Printing;
   hall: () => Hall;
-  syncState: () => { state: string; lastSuccessAt: string | null };
+  syncState: () => { state: string; lastSuccessAt: string | null; pendingRecords: number };
   reader?: () => Promise<ReaderStatus>;
   dataDir: string;
   resourcesDir: string;

@@ -175,6 +175,7 @@ export const supervisorEn: Messages['supervisor'] = {
     dayOpen: 'Today is not closed',
     sync: 'Department sync',
     backlog: 'Waiting to send',
+    unsentRecords: 'Ratings & follow-ups to send',
     needsAttention: 'Needs attention',
     oldest: 'Oldest unsent: {{no}}, waiting {{age}}',
     ageMinutes: '{{count}} min',

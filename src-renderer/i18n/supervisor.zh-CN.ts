@@ -175,6 +175,7 @@ export const supervisorZh = {
     dayOpen: '今日未日结',
     sync: '部门同步',
     backlog: '待发送',
+    unsentRecords: '评价回访待发送',
     needsAttention: '需处理',
     oldest: '最早未发送：{{no}}，已等待 {{age}}',
     ageMinutes: '{{count}} 分钟',

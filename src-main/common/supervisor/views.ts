@@ -219,6 +219,8 @@ export interface DashboardView {
   sync: {
     state: string;
     backlog: number;
+    /** 好差评 and 回访 records not yet sent to the department. */
+    unsentRecords: number;
     needsAttention: number;
     oldestUnsent: { caseId: string; documentNo: string | null; decidedAt: string; ageMinutes: number } | null;
     lastSuccessAt: string | null;

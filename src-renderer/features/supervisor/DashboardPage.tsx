@@ -65,6 +65,7 @@ function Body({ view }: { view: DashboardView }) {
           <Card size="small" title={t('supervisor.dashboard.sync')}>
             <Space size="large">
               <Statistic title={t('supervisor.dashboard.backlog')} value={view.sync.backlog} styles={{ content: { color: view.sync.backlog ? '#d46b08' : undefined } }} />
+              <Statistic title={t('supervisor.dashboard.unsentRecords')} value={view.sync.unsentRecords} styles={{ content: { color: view.sync.unsentRecords ? '#d46b08' : undefined } }} />
               <Statistic title={t('supervisor.dashboard.needsAttention')} value={view.sync.needsAttention} styles={{ content: { color: view.sync.needsAttention ? '#cf1322' : undefined } }} />
             </Space>
             {view.sync.oldestUnsent && <p className="sup-muted">{t('supervisor.dashboard.oldest', { no: view.sync.oldestUnsent.documentNo ?? '—', age })}</p>}

@@ -3,6 +3,7 @@ import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastif
 import type pg from 'pg';
 import { registerAttachmentRoutes } from './attachments/routes';
 import { requireDigestOfEmptyBody, signedRequestVerifier } from './auth/verify';
+import { registerCounterRoutes } from './cases/counters';
 import { registerCaseRoutes } from './cases/routes';
 import { registerDepartmentRoutes } from './department/routes';
 import { registerEnrolRoutes } from './devices/routes';
@@ -60,6 +61,7 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
       signed.addHook('onRequest', signedRequestVerifier(opts.pool, opts.now));
       signed.addHook('preValidation', requireDigestOfEmptyBody);
       registerCaseRoutes(signed, opts.pool);
+      registerCounterRoutes(signed, opts.pool);
       registerAttachmentRoutes(signed, opts.pool);
       registerRatingRoutes(signed, opts.pool);
       registerFeedRoutes(signed, opts.pool, opts.cursorKey);

@@ -105,6 +105,25 @@ export class CasesRepo {
       .get(windowCode, businessDate)!.last_sequence;
   }
 
+  /**
+   * Makes the window's daily sequence continue above `atLeast` (numbers the department already has);
+   * returns the sequence before, or null when it was already there.
+   */
+  raiseSequence(windowCode: string, businessDate: string, atLeast: number): number | null {
+    return this.db.transaction(() => {
+      const before =
+        statement<[string, string], { last_sequence: number }>(this.db, 'SELECT last_sequence FROM document_counters WHERE window_code = ? AND business_date = ?').get(windowCode, businessDate)
+          ?.last_sequence ?? 0;
+      if (before >= atLeast) return null;
+      statement(
+        this.db,
+        `INSERT INTO document_counters (window_code, business_date, last_sequence) VALUES (?, ?, ?)
+         ON CONFLICT (window_code, business_date) DO UPDATE SET last_sequence = max(last_sequence, excluded.last_sequence)`,
+      ).run(windowCode, businessDate, atLeast);
+      return before;
+    }).immediate();
+  }
+
   /** Inserts a case, or completes a 待补齐 one; false when the id belongs to a case already decided. */
   save(record: CaseRecord): boolean {
     return this.upsertStmt.run(record).changes === 1;

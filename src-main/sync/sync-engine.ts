@@ -4,6 +4,8 @@ import type { AuditLog } from '../audit/audit-log';
 import type { AttachmentsRepo } from '../cases/attachments-repo';
 import type { CasesRepo } from '../cases/cases-repo';
 import type { Hall } from '../common/hall';
+import { documentCounterResponseSchema } from '../common/sync/api';
+import { chinaDate } from '../common/time';
 import type { Logger } from '../log/logger';
 import { classify, fullJitterDelay, retryAfterMs } from './backoff';
 import { signedRequest, type ClientOptions, type GatewayReply } from './gateway-client';
@@ -58,6 +60,8 @@ const LEASE_MS = 60_000;
  */
 export class SyncEngine {
   private readonly owner = `${process.pid}:${randomUUID()}`;
+  /** The business date whose numbering was last checked against the gateway. */
+  private numberingCheckedFor: string | null = null;
   private current: Promise<void> | null = null;
   private queued: Promise<void> | null = null;
   private timer: NodeJS.Timeout | null = null;
@@ -142,6 +146,7 @@ export class SyncEngine {
       // Pull first: it is also the probe that tells whether the gateway answers (and resets backoffs when it does).
       const pulled = await this.pull(device);
       this.announceChanges();
+      if (pulled === 'answered') await this.continueNumbering(this.d.repo.device() ?? device);
       if (pulled === 'answered') await this.push(this.d.repo.device() ?? device);
     } catch (err) {
       this.d.log.error('sync round failed', { error: err });
@@ -264,6 +269,33 @@ export class SyncEngine {
     if (Number.isNaN(serverNow)) return;
     this.d.repo.setClockOffset(serverNow - this.d.now().getTime());
     this.d.log.warn('clock offset corrected from the gateway', { offsetMs: serverNow - this.d.now().getTime() });
+  }
+
+  /**
+   * Once a day per start: a window restored from an older backup, or reinstalled, would hand out
+   * today's receipt numbers again from where its database stopped. The gateway knows the highest one
+   * of this window's cases it received today; the local sequence continues above it. (Numbers of
+   * cases that never reached the gateway cannot be known; a restore loses those cases too.)
+   */
+  private async continueNumbering(device: SyncDevice): Promise<void> {
+    const hall = this.d.hall();
+    const today = chinaDate(this.d.now());
+    if (!hall || this.numberingCheckedFor === today) return;
+    const reply = await signedRequest(device, this.client, { method: 'GET', path: `/v1/document-counters/${today}` });
+    this.contact(reply);
+    if (reply.status === 404 && reply.errorCode === undefined) {
+      this.numberingCheckedFor = today; // a gateway without the route: nothing to learn today
+      return;
+    }
+    const parsed = reply.status === 200 ? documentCounterResponseSchema.safeParse(reply.body) : null;
+    if (!parsed?.success) return; // asked again next round
+    this.numberingCheckedFor = today;
+    const { windowCode, date, lastSequence } = parsed.data;
+    if (windowCode !== hall.windowCode || date !== today) return;
+    const before = this.d.cases.raiseSequence(windowCode, date, lastSequence);
+    if (before === null) return;
+    this.d.log.warn('document numbering continued above the gateway record', { date, before, after: lastSequence });
+    this.d.audit.append({ actor: { id: null, name: 'system' }, action: 'sync.numbering-continued', details: { date, localSequence: before, gatewaySequence: lastSequence } });
   }
 
   private async pull(initial: SyncDevice): Promise<'answered' | 'unreachable'> {

@@ -59,3 +59,15 @@ export interface ReconcileResponse {
 
 /** Headers of ranged uploads (tus-like). */
 export const UPLOAD_HEADERS = { offset: 'upload-offset', length: 'upload-length' } as const;
+
+/**
+ * GET /v1/document-counters/{date}: the highest daily sequence among the receipt numbers this
+ * window's cases of that business date carry at the gateway (0 when it has none). A window restored
+ * from an older backup, or reinstalled, continues its numbering above it.
+ */
+export const documentCounterResponseSchema = z.strictObject({
+  windowCode: z.string().min(1).max(20),
+  date: z.iso.date(),
+  lastSequence: z.number().int().min(0).max(9999),
+});
+export type DocumentCounterResponse = z.infer<typeof documentCounterResponseSchema>;

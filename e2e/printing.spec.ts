@@ -5,7 +5,7 @@ import { pdfText } from '../src-main/printing/testing/pdf-tools';
 import { startVirtualPrinter, type VirtualPrinter } from '../src-main/printing/testing/virtual-printer';
 import { expect, test } from './support/fixtures';
 import { accept, APPLICANT, COUNTER_CLERK, fileCardApplicant, handInCardMaterials, verifyIdentityManually } from './support/intake';
-import { callFromPage, completeFirstRun, openMenu, saveScreenshot, signIn, signOut } from './support/steps';
+import { callFromPage, completeFirstRun, openMenu, pickOption, saveScreenshot, signIn, signOut } from './support/steps';
 
 /** A valid S10 number with the serial `n` (EA000000005CN, EA000000014CN, …). */
 function s10(n: number): string {
@@ -34,6 +34,8 @@ test('print settings, receipts on a network printer, A4 as PDF, an EMS waybill, 
       await section.getByLabel('小票打印机', { exact: true }).press('Escape');
       await section.getByLabel('大厅地址（寄件地址）').fill('重庆市渝中区人民路123号');
       await section.getByLabel('大厅电话（寄件电话）').fill('023-63891234');
+      await section.getByLabel('面单尺寸').click();
+      await pickOption(page, '100×150毫米二联面单');
       await section.getByRole('button', { name: '保存打印设置' }).click();
       await expect(page.getByText('打印设置已保存')).toBeVisible();
       const thermalRow = section.getByRole('row').filter({ hasText: printer.url });
@@ -129,7 +131,7 @@ test('print settings, receipts on a network printer, A4 as PDF, an EMS waybill, 
       await expect(log).toContainText('受理回执');
       await expect(log).toContainText('80毫米热敏小票');
       await expect(log).toContainText('A4纸');
-      await expect(log).toContainText('76×130毫米一联面单');
+      await expect(log).toContainText('100×150毫米二联面单'); // the label size saved in the print settings
       await expect(log.getByText('补打（第2份）')).toBeVisible();
       await expect(log).toContainText('EMS邮件详情单');
       await expect(log).toContainText(COUNTER_CLERK.displayName);

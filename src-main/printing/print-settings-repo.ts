@@ -6,6 +6,7 @@ interface Row {
   thermal_width: number;
   a4_target: string;
   label_target: string;
+  label_size: string;
   documents: string;
   pool_low_watermark: number;
 }
@@ -19,7 +20,7 @@ export class PrintSettingsRepo {
     const row = this.db.prepare<[string], Row>('SELECT * FROM printer_settings WHERE window_code = ?').get(windowCode);
     if (!row) return DEFAULT_PRINT_SETTINGS;
     return printSettingsSchema.parse({
-      printers: { thermal: row.thermal_target, thermalWidth: row.thermal_width, a4: row.a4_target, label: row.label_target },
+      printers: { thermal: row.thermal_target, thermalWidth: row.thermal_width, a4: row.a4_target, label: row.label_target, labelSize: row.label_size },
       documents: { ...DEFAULT_PRINT_SETTINGS.documents, ...(JSON.parse(row.documents) as object) },
       waybillPool: { lowWatermark: row.pool_low_watermark },
     });
@@ -28,10 +29,10 @@ export class PrintSettingsRepo {
   set(windowCode: string, s: PrintSettings, userId: number, at: string): void {
     this.db
       .prepare(
-        `INSERT INTO printer_settings (window_code, thermal_target, thermal_width, a4_target, label_target, documents, pool_low_watermark, updated_at, updated_by)
-         VALUES (@windowCode, @thermal, @thermalWidth, @a4, @label, @documents, @lowWatermark, @at, @userId)
+        `INSERT INTO printer_settings (window_code, thermal_target, thermal_width, a4_target, label_target, label_size, documents, pool_low_watermark, updated_at, updated_by)
+         VALUES (@windowCode, @thermal, @thermalWidth, @a4, @label, @labelSize, @documents, @lowWatermark, @at, @userId)
          ON CONFLICT (window_code) DO UPDATE SET thermal_target = excluded.thermal_target, thermal_width = excluded.thermal_width,
-           a4_target = excluded.a4_target, label_target = excluded.label_target, documents = excluded.documents,
+           a4_target = excluded.a4_target, label_target = excluded.label_target, label_size = excluded.label_size, documents = excluded.documents,
            pool_low_watermark = excluded.pool_low_watermark, updated_at = excluded.updated_at, updated_by = excluded.updated_by`,
       )
       .run({ windowCode, ...s.printers, documents: JSON.stringify(s.documents), lowWatermark: s.waybillPool.lowWatermark, at, userId });

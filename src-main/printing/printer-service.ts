@@ -109,7 +109,7 @@ export class PrinterService {
         const layout = testPageLayout({ hallName: hall.name, windowLabel: `${hall.windowNo}号窗口`, printedAt: printedAt.slice(0, 16).replace('T', ' '), target }, paper === 80 ? COLUMNS_80MM : COLUMNS_58MM);
         out = await this.d.output.thermal(parsed, () => this.d.renderer.escpos(layout, paper), () => this.d.renderer.receiptJob(layout, paper, '打印机测试页'));
       } else {
-        const job = this.d.renderer.testSheetJob(role === 'a4' ? 'a4' : 'label-100x150', { hallName: hall.name, target, printedAt });
+        const job = this.d.renderer.testSheetJob(role === 'a4' ? 'a4' : s.printers.labelSize, { hallName: hall.name, target, printedAt });
         out = await this.d.output.sheet(parsed, job, `${chinaDate(this.d.now())}/test-${role}-${Date.parse(printedAt)}.pdf`);
       }
       this.d.audit.append({ actor, action: 'printers.test', details: { role, target, ok: true } });

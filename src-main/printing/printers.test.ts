@@ -3,6 +3,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import type { PrintResult } from '../common/printing/documents';
 import { DEFAULT_PRINT_SETTINGS, parsePrinterTarget, type PrinterStatus, type PrintSettings } from '../common/printing/print-settings';
 import { decodeEscPos } from './testing/escpos-decoder';
+import { mmToPt, pdfInfo } from './testing/pdf-tools';
 import { acceptedCase, configure, ok, printingApp, type PrintingTestApp } from './testing/fixtures';
 import { startVirtualPrinter, type VirtualPrinter } from './testing/virtual-printer';
 
@@ -32,7 +33,7 @@ describe('print settings', () => {
     t = await printingApp();
     expect(await ok<PrintSettings>(t.app, t.clerk, 'printers:get', {})).toEqual(DEFAULT_PRINT_SETTINGS);
     const saved = await configure(t, { printers: { thermal: 'tcp://10.0.0.5:9100', thermalWidth: 58 } });
-    expect(saved.printers).toEqual({ thermal: 'tcp://10.0.0.5:9100', thermalWidth: 58, a4: 'pdf', label: 'pdf' });
+    expect(saved.printers).toEqual({ thermal: 'tcp://10.0.0.5:9100', thermalWidth: 58, a4: 'pdf', label: 'pdf', labelSize: 'label-76x130' });
     const bad = { ...saved, printers: { ...saved.printers, thermal: '/etc/passwd', a4: 'tcp://10.0.0.5' } };
     expect(await t.app.call(t.admin, 'printers:update', bad, 100)).toMatchObject({
       ok: false,
@@ -89,6 +90,14 @@ describe('printer status and test prints', () => {
     const sheet = await ok<{ output: string; pdfPath: string }>(t.app, t.clerk, 'printers:test', { role: 'a4' });
     expect(sheet.output).toBe('pdf');
     expect(existsSync(sheet.pdfPath)).toBe(true);
+    // The label test page comes on the label stock the settings name.
+    for (const [labelSize, w, h] of [['label-76x130', 76, 130], ['label-100x150', 100, 150]] as const) {
+      await configure(t, { printers: { thermal: printer.url, thermalWidth: 58, labelSize } });
+      const label = await ok<{ pdfPath: string }>(t.app, t.clerk, 'printers:test', { role: 'label' });
+      const info = pdfInfo(label.pdfPath);
+      expect(Math.abs(info.widthPt - mmToPt(w)), labelSize).toBeLessThan(1);
+      expect(Math.abs(info.heightPt - mmToPt(h)), labelSize).toBeLessThan(1);
+    }
   });
 
   it('writes receipts to a device file and reports a missing device clearly', async () => {

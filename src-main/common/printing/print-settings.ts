@@ -52,6 +52,8 @@ export const printSettingsSchema = z
         thermalWidth: z.union([z.literal(80), z.literal(58)]),
         a4: target(['pdf', 'system'], 'sheet-target'),
         label: target(['pdf', 'system'], 'sheet-target'),
+        /** The label stock in the label printer. */
+        labelSize: z.enum(['label-76x130', 'label-100x150']),
       })
       .strict(),
     documents: z
@@ -79,7 +81,7 @@ export type PrintSettings = z.infer<typeof printSettingsSchema>;
 
 /** What a new installation starts with: no thermal printer, A4 and labels saved as PDF files. */
 export const DEFAULT_PRINT_SETTINGS: PrintSettings = {
-  printers: { thermal: 'none', thermalWidth: 80, a4: 'pdf', label: 'pdf' },
+  printers: { thermal: 'none', thermalWidth: 80, a4: 'pdf', label: 'pdf', labelSize: 'label-76x130' },
   documents: { hallAddress: '', hallPhone: '', hotline: '12345', ratingUrl: RATING_URL_PLACEHOLDER, sealPng: null },
   waybillPool: { lowWatermark: 20 },
 };

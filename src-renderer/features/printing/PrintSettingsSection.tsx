@@ -7,13 +7,13 @@ import type { PoolImportReport } from '../../../src-main/common/printing/waybill
 import { schemaRule } from '../../forms/rules';
 import { showFieldErrors } from '../../forms/server-errors';
 import { errorMessage } from '../../i18n/errors';
-import { LABEL_SIZE_KEY, labelFormat, usePrintingStore } from './store';
+import { usePrintingStore } from './store';
 
 const printerField = printSettingsSchema.shape.printers.shape;
 const documentField = printSettingsSchema.shape.documents.shape;
 const SEAL_MAX_BYTES = 290 * 1024;
 
-type Fields = PrintSettings & { labelSize: 'label-76x130' | 'label-100x150' };
+type Fields = PrintSettings;
 
 function readAs(file: Blob, as: 'text' | 'dataUrl'): Promise<string> {
   return new Promise((resolve, reject) => {
@@ -189,12 +189,11 @@ export function PrintSettingsSection() {
     void listPrinters().then((r) => r.ok && setPrinters(r.value));
   }, [load, listPrinters]);
 
-  const submit = async ({ labelSize, ...values }: Fields) => {
+  const submit = async (values: Fields) => {
     setSaving(true);
     const result = await save(values);
     setSaving(false);
     if (result.ok) {
-      localStorage.setItem(LABEL_SIZE_KEY, labelSize);
       return void message.success(t('printing.settings.saved'));
     }
     if (!showFieldErrors(form, result.error)) void message.error(errorMessage(result.error));
@@ -212,7 +211,7 @@ export function PrintSettingsSection() {
     <Card title={t('printing.settings.section')} style={{ marginTop: 24 }} id="print-settings-card">
       {loadError && <Alert type="error" showIcon title={t('printing.settings.loadFailed')} description={loadError} />}
       {settings && (
-        <Form<Fields> form={form} name="print-settings" layout="vertical" initialValues={{ ...settings, labelSize: labelFormat() }} onFinish={(v) => void submit(v)}>
+        <Form<Fields> form={form} name="print-settings" layout="vertical" initialValues={settings} onFinish={(v) => void submit(v)}>
           <Typography.Paragraph type="secondary">{t('printing.settings.intro')}</Typography.Paragraph>
           <Row gutter={16}>
             <Col span={16}>
@@ -236,7 +235,7 @@ export function PrintSettingsSection() {
               </Form.Item>
             </Col>
             <Col span={6}>
-              <Form.Item label={t('printing.settings.labelSize')} name="labelSize">
+              <Form.Item label={t('printing.settings.labelSize')} name={['printers', 'labelSize']}>
                 <Select options={(['label-76x130', 'label-100x150'] as const).map((f) => ({ value: f, label: t(`printing.formats.${f}`) }))} />
               </Form.Item>
             </Col>

@@ -185,6 +185,8 @@ export function WaybillSection({ detail, canEdit }: { detail: CaseDetail; canEdi
   const list = usePrintingStore((s) => s.waybills);
   const loadPool = usePrintingStore((s) => s.pool);
   const setState = usePrintingStore((s) => s.setState);
+  const settings = usePrintingStore((s) => s.settings);
+  const loadSettings = usePrintingStore((s) => s.loadSettings);
   const { log } = usePrintLog(detail.caseId);
   const [waybills, setWaybills] = useState<WaybillView[]>([]);
   const [pool, setPool] = useState<WaybillPoolStatus | null>(null);
@@ -211,7 +213,11 @@ export function WaybillSection({ detail, canEdit }: { detail: CaseDetail; canEdi
     setWaybills((all) => all.map((w) => (w.waybillNo === no ? result.value : w)));
   };
 
-  const format = labelFormat();
+  useEffect(() => {
+    void loadSettings();
+  }, [loadSettings]);
+
+  const format = labelFormat(settings);
   return (
     <Card
       size="small"

@@ -71,10 +71,7 @@ export function thermalFormat(settings: PrintSettings | null): 'thermal-80' | 't
   return settings?.printers.thermalWidth === 58 ? 'thermal-58' : 'thermal-80';
 }
 
-/** Label format of the configured label printer (the label size is kept with the settings, see LABEL_SIZE_KEY). */
-export function labelFormat(): 'label-76x130' | 'label-100x150' {
-  return localStorage.getItem(LABEL_SIZE_KEY) === 'label-100x150' ? 'label-100x150' : 'label-76x130';
+/** Label format of the configured label printer (the stock size is part of the print settings). */
+export function labelFormat(settings: PrintSettings | null): 'label-76x130' | 'label-100x150' {
+  return settings?.printers.labelSize ?? 'label-76x130';
 }
-
-/** The label size is not part of `printers:update` yet; kept on this PC until the contract has it. */
-export const LABEL_SIZE_KEY = 'tongban.printing.labelSize';

@@ -3,7 +3,7 @@ import type { CasesRepo } from '../cases/cases-repo';
 import { canonicalJson } from '../common/canonical-json';
 import { signedRequest, type ClientOptions, type GatewayReply } from './gateway-client';
 import { buildCaseManifest } from './manifest-builder';
-import { sendRecord } from './record-operations';
+import { requeueCaseIfUnknown, sendRecord } from './record-operations';
 import type { OutboxOp, SyncDevice, SyncRepo } from './sync-repo';
 
 /** Files up to this size go in one PUT; larger ones in resumable chunks. */
@@ -92,5 +92,6 @@ async function sendSupplement(ctx: OperationContext, caseId: string, supplementI
     note: supplement.note,
     submittedAt: supplement.submittedAt,
   };
-  return signedRequest(ctx.device, ctx.client, { method: 'PUT', path: `/v1/cases/${caseId}/supplements/${supplementId}`, body: Buffer.from(canonicalJson(manifest)), idempotencyKey: supplementId });
+  const reply = await signedRequest(ctx.device, ctx.client, { method: 'PUT', path: `/v1/cases/${caseId}/supplements/${supplementId}`, body: Buffer.from(canonicalJson(manifest)), idempotencyKey: supplementId });
+  return requeueCaseIfUnknown(ctx, caseId, reply);
 }

@@ -32,13 +32,22 @@ export async function sendRecord(ctx: OperationContext, caseId: string, kind: Re
   const req = request(ctx, kind, ref);
   if (!req) return gone(kind);
   const reply = await signedRequest(ctx.device, ctx.client, { method: 'PUT', path: req.path, body: Buffer.from(canonicalJson(req.body)), idempotencyKey: ref });
+  return requeueCaseIfUnknown(ctx, caseId, reply);
+}
+
+/**
+ * A 好差评 record or a supplement the gateway answers with 404 case-not-found (it lost the case, e.g.
+ * restored from an older backup): the case push goes back in line ahead of it, and it is retried.
+ */
+export function requeueCaseIfUnknown(ctx: OperationContext, caseId: string, reply: GatewayReply): GatewayReply {
   if (reply.status === 404 && reply.errorCode === 'case-not-found') ctx.repo.records.requeueCase(caseId);
   return reply;
 }
 
 /**
- * The loop's action for a record reply: as for cases, except that an unknown case (404, pushed
- * again first) and an earlier record not there yet (409 out-of-order) are retried, not failed.
+ * The loop's action for a record's or a supplement's reply: as for cases, except that an unknown
+ * case (404, pushed again first) and an earlier record not there yet (409 out-of-order) are retried,
+ * not failed.
  */
 export function classifyRecord(status: number | null, errorCode?: string): Outcome {
   if ((status === 404 && errorCode === 'case-not-found') || (status === 409 && errorCode === 'out-of-order')) return 'retry';

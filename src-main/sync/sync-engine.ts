@@ -209,7 +209,7 @@ export class SyncEngine {
   /** Records one reply: contact, the operation's outcome, the case's sync fields (one commit). */
   private settle(device: SyncDevice, op: OutboxOp, reply: GatewayReply): 'next' | 'stop' {
     this.contact(reply);
-    const outcome = (isRecordKind(op.kind) ? classifyRecord : classify)(reply.status, reply.errorCode);
+    const outcome = (isRecordKind(op.kind) || op.kind === 'supplement' ? classifyRecord : classify)(reply.status, reply.errorCode);
     const at = this.d.now();
     switch (outcome) {
       case 'success':
@@ -238,6 +238,7 @@ export class SyncEngine {
       case 'invalid': {
         const reason = reply.errorCode ?? `HTTP ${reply.status}`;
         this.d.repo.markFailed(op.id, reason);
+        this.d.repo.failDependents(op, reason);
         // A refused 好差评 record leaves the case as it is; the outbox row and the audit entry keep the reason.
         if (!isRecordKind(op.kind)) {
           this.d.repo.setCaseSync(op.caseId, { syncState: 'needs-attention', attentionReason: reason });

@@ -164,6 +164,20 @@ export class SyncRepo {
     statement(this.db, "UPDATE outbox SET state = 'failed', last_error = ? WHERE id = ?").run(error, opId);
   }
 
+  /**
+   * A refused case push or supplement takes the uploads of its files with it: the gateway has no slot
+   * for them, and each would fail again with 404 slot-not-found, hiding the reason that matters.
+   */
+  failDependents(op: OutboxOp, error: string): void {
+    if (op.kind !== 'case' && op.kind !== 'supplement') return;
+    statement(
+      this.db,
+      `UPDATE outbox SET state = 'failed', last_error = @error
+       WHERE case_id = @caseId AND kind = 'attachment' AND state = 'pending'
+         AND ref IN (SELECT attachment_id FROM attachments WHERE case_id = @caseId AND supplement_id IS @supplementId)`,
+    ).run({ error, caseId: op.caseId, supplementId: op.kind === 'supplement' ? op.ref : null });
+  }
+
   /** The network is back: everything waiting on a backoff becomes due at once. */
   resetBackoff(): void {
     statement(this.db, "UPDATE outbox SET next_attempt_at = NULL WHERE state = 'pending' AND next_attempt_at IS NOT NULL").run();

@@ -42,6 +42,23 @@ async function decide(caseId: string, action: Parameters<typeof performAction>[3
   await performAction(gw.pool, { reviewerId: 1, username: 'reviewer', departmentId: row.department_id, csrfToken: '' }, caseId, action, form);
 }
 
+const outbox = (caseId: string) =>
+  app.services.db.prepare('SELECT kind, state, last_error FROM outbox WHERE case_id = ? ORDER BY id').all(caseId) as { kind: string; state: string; last_error: string | null }[];
+
+/** As if the gateway had been restored from a backup taken before the case arrived. */
+async function forgetAtGateway(caseId: string): Promise<void> {
+  for (const sql of [
+    'DELETE FROM attachment_chunks WHERE attachment_id IN (SELECT attachment_id FROM attachment_slots WHERE case_id = $1)',
+    'DELETE FROM attachment_slots WHERE case_id = $1',
+    'DELETE FROM supplements WHERE case_id = $1',
+    'DELETE FROM status_events WHERE case_id = $1',
+    'DELETE FROM backoffice_outbox WHERE case_id = $1',
+    'DELETE FROM cases WHERE case_id = $1',
+  ]) {
+    await gw.pool.query(sql, [caseId]);
+  }
+}
+
 describe('window ⇄ gateway', () => {
   let caseId: string;
 
@@ -125,8 +142,37 @@ describe('window ⇄ gateway', () => {
     // Simulate a corrupted local row: the manifest no longer validates at the gateway.
     app.services.db.prepare("UPDATE cases SET department_id = '' WHERE case_id = ?").run(bad.caseId);
     await app.services.sync.syncNow();
-    expect(await detail(bad.caseId)).toMatchObject({ syncState: 'needs-attention' });
-    expect((await detail(bad.caseId)).attentionReason).toBeTruthy();
+    // The reason is the refusal itself, not the file upload that had nowhere to go after it.
+    expect(await detail(bad.caseId)).toMatchObject({ syncState: 'needs-attention', attentionReason: 'invalid-manifest' });
+    expect(outbox(bad.caseId)).toEqual([
+      { kind: 'case', state: 'failed', last_error: 'invalid-manifest' },
+      { kind: 'attachment', state: 'failed', last_error: 'invalid-manifest' },
+    ]);
     expect(await detail(good.caseId)).toMatchObject({ syncState: 'delivered' });
+  });
+
+  it('a supplement for a case the gateway lost (restored from an older backup) sends the case again first; the supplement then needs attention with its reason', async () => {
+    const { caseId: lost } = await acceptReadyCase(app, CLERK);
+    await app.services.sync.syncNow();
+    await decide(lost, 'review');
+    await decide(lost, 'request-supplement', { missing: ['APPLY-FORM'] });
+    await app.services.sync.syncNow();
+    expect(await detail(lost)).toMatchObject({ deptStatus: 'supplement-requested' });
+    const firstNo = (await detail(lost)).departmentNo;
+    await forgetAtGateway(lost);
+
+    const started = await app.call(CLERK, 'supplements:start', { caseId: lost }, 0);
+    const supplementId = (started as { value: { supplementId: string } }).value.supplementId;
+    await app.call(CLERK, 'supplements:attach', { supplementId, materialCode: 'APPLY-FORM', fileName: 'form.png', dataBase64: PNG_BYTES.toString('base64') }, 0);
+    await app.call(CLERK, 'supplements:submit', { supplementId, materials: [{ code: 'APPLY-FORM', name: '《社会保障卡申领登记表》', handling: 'electronic', pages: 1 }], note: '补交登记表' }, 0);
+    await app.services.sync.syncNow();
+    // The 404 put the case push back in line; it went again in the same round, with its file.
+    const { rows } = await gw.pool.query<{ department_no: string; complete: boolean }>('SELECT department_no, complete_at IS NOT NULL AS complete FROM cases WHERE case_id = $1', [lost]);
+    expect(rows).toEqual([{ department_no: expect.not.stringMatching(firstNo ?? '') as unknown, complete: true }]);
+    app.clock.advanceMinutes(1); // the supplement's retry falls due
+    await app.services.sync.syncNow();
+    // The restored gateway's case is not waiting for a supplement: a person must sort it out.
+    expect(await detail(lost)).toMatchObject({ syncState: 'needs-attention', attentionReason: 'supplement-not-requested', departmentNo: rows[0]?.department_no });
+    expect(outbox(lost).map((o) => `${o.kind}:${o.state}`)).toEqual(['case:done', 'attachment:done', 'supplement:failed', 'attachment:failed']);
   });
 });

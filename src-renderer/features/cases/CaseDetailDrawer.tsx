@@ -15,7 +15,7 @@ import { useNavStore } from '../shell/nav-store';
 import { CaseMaterials } from './CaseMaterials';
 import { CaseOverview } from './CaseOverview';
 import { CaseTimeline } from './CaseTimeline';
-import { OutcomeTag, SyncTag } from './status-tags';
+import { attentionText, OutcomeTag, SyncTag } from './status-tags';
 import { useCasesStore } from './store';
 import { SupplementPanel } from './SupplementPanel';
 
@@ -82,6 +82,15 @@ export function CaseDetailDrawer() {
       {!detail && !detailError && <Spin />}
       {detail && (
         <>
+          {detail.outcome === 'accepted' && detail.syncState === 'needs-attention' && (
+            <Alert type="error" showIcon role="alert" style={{ marginBottom: 16 }} title={t('cases.attentionTitle')} description={
+                <>
+                  <div>{attentionText(t, detail.attentionReason)}</div>
+                  <div>{t('cases.attentionAdvice')}</div>
+                </>
+              }
+            />
+          )}
           {counter && detail.deptStatus === 'supplement-requested' && <SupplementPanel detail={detail} />}
           <Tabs
             items={[

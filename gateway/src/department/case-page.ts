@@ -19,7 +19,7 @@ const ACTION_ZH: Record<DepartmentAction, string> = {
   mail: '登记结果寄递',
 };
 
-const facts = (pairs: [string, unknown][]) => html`<dl class="facts">${pairs.map(([k, v]) => html`<dt>${k}</dt><dd>${v}</dd>`)}</dl>`;
+const facts = (pairs: [string, unknown][]) => html`<dl class="facts">${pairs.map(([k, v]) => html`<dt>${k}</dt><dd>${v === '' || v === null || v === undefined ? '—' : v}</dd>`)}</dl>`;
 
 function person(p: CaseManifest['applicant'] & { relationship?: string }): Html {
   return facts([

@@ -103,6 +103,8 @@ test('first run, roles, lockout, idle lock and the audit trail', async ({ app: p
     }
     await expect(table.getByRole('row').nth(1).getByRole('cell').first()).toHaveText(/^\d{4}-\d{2}-\d{2} \d{2}:\d{2}:\d{2}$/);
     await expect(table.getByRole('row').nth(1).getByRole('cell', { name: '解除锁定', exact: true })).toBeVisible();
+    // Who: the display name, with the login name the filter takes.
+    await expect(table.getByRole('row').nth(1).getByRole('cell', { name: `${ADMIN.displayName}（${ADMIN.username}）`, exact: true })).toBeVisible();
     await page.getByRole('button', { name: '校验审计链' }).click();
     await expect(page.getByText(/^审计链完整（共 \d+ 条）$/)).toBeVisible();
     await saveScreenshot(page, 'audit');

@@ -36,16 +36,21 @@ export interface AuditRow {
 
 const GENESIS = '0'.repeat(64);
 
-function entryHash(prevHash: string, entry: AuditEntry): string {
-  return createHash('sha256').update(prevHash).update('\n').update(canonicalJson(entry)).digest('hex');
+/** The fields an entry's hash covers: what is stored, not what is read beside it (the display name). */
+type ChainedEntry = Omit<AuditEntry, 'actorDisplayName'>;
+
+function entryHash(prevHash: string, e: ChainedEntry): string {
+  const chained: ChainedEntry = { seq: e.seq, at: e.at, actorId: e.actorId, actorName: e.actorName, action: e.action, target: e.target, details: e.details };
+  return createHash('sha256').update(prevHash).update('\n').update(canonicalJson(chained)).digest('hex');
 }
 
-function toEntry(row: AuditRow): AuditEntry {
+function toEntry(row: AuditRow & { actor_display_name?: string | null }): AuditEntry {
   return {
     seq: row.seq,
     at: row.at,
     actorId: row.actor_id,
     actorName: row.actor_name,
+    actorDisplayName: row.actor_display_name ?? row.actor_name,
     action: row.action,
     target: row.target,
     details: JSON.parse(row.details) as Record<string, unknown>,
@@ -72,7 +77,7 @@ export class AuditLog {
   append(record: AuditRecord): AuditEntry {
     return this.db.transaction(() => {
       const last = this.lastStmt.get();
-      const entry: AuditEntry = {
+      const entry: ChainedEntry = {
         seq: (last?.seq ?? 0) + 1,
         at: this.now().toISOString(),
         actorId: record.actor.id,
@@ -88,7 +93,7 @@ export class AuditLog {
         prevHash,
         hash: entryHash(prevHash, entry),
       });
-      return entry;
+      return { ...entry, actorDisplayName: record.actor.name };
     })();
   }
 
@@ -105,7 +110,7 @@ export class AuditLog {
     const active = filters.filter(([, , value]) => value !== undefined && value !== '');
     const where = active.map(([clause]) => clause);
     const params: Record<string, unknown> = Object.fromEntries([['limit', query.limit], ...active.map(([, key, value]) => [key, value])]);
-    const sql = `SELECT * FROM audit_log ${where.length ? `WHERE ${where.join(' AND ')}` : ''} ORDER BY seq DESC LIMIT @limit`;
+    const sql = `SELECT *, (SELECT display_name FROM users WHERE users.id = audit_log.actor_id) AS actor_display_name FROM audit_log ${where.length ? `WHERE ${where.join(' AND ')}` : ''} ORDER BY seq DESC LIMIT @limit`;
     return this.db.prepare<Record<string, unknown>, AuditRow>(sql).all(params).map(toEntry);
   }
 

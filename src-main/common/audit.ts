@@ -5,7 +5,10 @@ export interface AuditEntry {
   seq: number;
   at: string;
   actorId: number | null;
+  /** The login name as recorded (part of the hashed entry). */
   actorName: string;
+  /** The account's display name when the actor is a user (read with the entry, not hashed); else the recorded name. */
+  actorDisplayName: string;
   action: string;
   target: string | null;
   details: Record<string, unknown>;

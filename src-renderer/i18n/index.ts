@@ -1,6 +1,6 @@
 import i18next from 'i18next';
 import { initReactI18next } from 'react-i18next';
-import { AUDIT_ACTION_LABELS_ZH } from '../../src-main/common/audit';
+import { AUDIT_ACTION_LABELS_ZH, type AuditEntry } from '../../src-main/common/audit';
 import { SUPERVISOR_AUDIT_ACTION_LABELS_ZH } from '../../src-main/common/supervisor/audit-actions';
 import { AUDIT_ACTION_LABELS_EN, en } from './en';
 import { SUPERVISOR_AUDIT_LABELS_EN } from './supervisor.en';
@@ -42,3 +42,12 @@ export function auditActionLabel(action: string): string {
 }
 
 export { i18next };
+
+/**
+ * Who did it, as staff read it: the account's display name, with the login name after it when
+ * `withLogin` (the audit page filters by login name); the program itself is 系统.
+ */
+export function auditActorLabel(e: Pick<AuditEntry, 'actorId' | 'actorName' | 'actorDisplayName'>, withLogin = false): string {
+  if (e.actorId === null) return e.actorName === 'system' ? i18next.t('audit.systemActor') : e.actorName;
+  return withLogin && e.actorDisplayName !== e.actorName ? `${e.actorDisplayName}（${e.actorName}）` : e.actorDisplayName;
+}

@@ -3,7 +3,7 @@ import type { ColumnsType } from 'antd/es/table';
 import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { AuditEntry } from '../../../src-main/common/audit';
-import { auditActionLabel } from '../../i18n';
+import { auditActionLabel, auditActorLabel } from '../../i18n';
 import { formatDateTime } from '../../i18n/datetime';
 import { errorMessage } from '../../i18n/errors';
 import { AuditFilterBar } from './AuditFilterBar';
@@ -27,7 +27,7 @@ export function AuditPage() {
 
   const columns: ColumnsType<AuditEntry> = [
     { title: t('audit.time'), dataIndex: 'at', width: 180, render: (at: string) => formatDateTime(at) },
-    { title: t('audit.actor'), dataIndex: 'actorName', width: 120 },
+    { title: t('audit.actor'), key: 'actor', width: 160, render: (_v, e) => auditActorLabel(e, true) },
     { title: t('audit.action'), dataIndex: 'action', width: 150, render: (action: string) => auditActionLabel(action) },
     { title: t('audit.target'), dataIndex: 'target', width: 110, render: (target: string | null) => target ?? '—' },
     {

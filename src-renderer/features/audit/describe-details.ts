@@ -24,7 +24,8 @@ function describeValue(key: string, value: unknown): string {
   if (ROLE_KEYS.has(key) && (ROLES as readonly string[]).includes(value)) return i18next.t(`roles.${value}`);
   // 人证核验 records the person's role in the case (applicant, agent, guardian).
   if (key === 'role') return i18next.t(`intake.identity.roles.${value}`, { defaultValue: value });
-  if (WORDED_KEYS.has(key)) return i18next.t(`audit.detailValues.${value}`, { defaultValue: value });
+  // A sync refusal's reason is a gateway code, worded as on the case.
+  if (WORDED_KEYS.has(key)) return i18next.t(`audit.detailValues.${value}`, { defaultValue: i18next.t(`cases.attention.${value}`, { defaultValue: value }) });
   return LABELLED[key]?.(value) ?? value;
 }
 

@@ -1,6 +1,6 @@
 import { Timeline, Typography } from 'antd';
 import type { AuditEntry } from '../../../src-main/common/audit';
-import { auditActionLabel } from '../../i18n';
+import { auditActionLabel, auditActorLabel } from '../../i18n';
 import { formatDateTime } from '../../i18n/datetime';
 import { describeDetails } from '../audit/describe-details';
 
@@ -27,7 +27,7 @@ export function CaseTimeline({ entries }: { entries: AuditEntry[] }) {
               <strong>{auditActionLabel(e.action)}</strong>
               <span className="muted">
                 {' '}
-                · {e.actorName} · <span className="mono">{formatDateTime(e.at)}</span>
+                · {auditActorLabel(e)} · <span className="mono">{formatDateTime(e.at)}</span>
               </span>
             </div>
             {Object.keys(readable(e.details)).length > 0 && (

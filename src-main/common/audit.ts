@@ -65,6 +65,7 @@ export const AUDIT_ACTION_LABELS_ZH: Record<string, string> = {
   'sync.device-revoked': '本机被部门网关停用',
   'sync.needs-attention': '同步需要处理',
   'sync.numbering-continued': '文书编号接续部门网关记录',
+  'sync.reconcile-resend': '部门网关缺失的办件重新发送',
   'print.document': '打印文书',
   'print.reprint': '补打文书',
   'print.failed': '打印失败',

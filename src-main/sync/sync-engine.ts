@@ -9,7 +9,8 @@ import { chinaDate } from '../common/time';
 import type { Logger } from '../log/logger';
 import { classify, fullJitterDelay, retryAfterMs } from './backoff';
 import { signedRequest, type ClientOptions, type GatewayReply } from './gateway-client';
-import { sendOperation } from './operations';
+import { sendOperation, type OperationContext } from './operations';
+import { RECONCILE_DAYS, reconcileDelivered } from './reconcile';
 import { classifyRecord } from './record-operations';
 import { isRecordKind } from './records-repo';
 import type { OutboxOp, ReceivedEvent, SyncDevice, SyncRepo } from './sync-repo';
@@ -62,6 +63,8 @@ export class SyncEngine {
   private readonly owner = `${process.pid}:${randomUUID()}`;
   /** The business date whose numbering was last checked against the gateway. */
   private numberingCheckedFor: string | null = null;
+  /** The business date of the last completed reconcile. */
+  private reconciledFor: string | null = null;
   private current: Promise<void> | null = null;
   private queued: Promise<void> | null = null;
   private timer: NodeJS.Timeout | null = null;
@@ -146,8 +149,11 @@ export class SyncEngine {
       // Pull first: it is also the probe that tells whether the gateway answers (and resets backoffs when it does).
       const pulled = await this.pull(device);
       this.announceChanges();
-      if (pulled === 'answered') await this.continueNumbering(this.d.repo.device() ?? device);
-      if (pulled === 'answered') await this.push(this.d.repo.device() ?? device);
+      if (pulled === 'answered') {
+        await this.continueNumbering(this.d.repo.device() ?? device);
+        await this.reconcile(this.d.repo.device() ?? device);
+        await this.push(this.d.repo.device() ?? device);
+      }
     } catch (err) {
       this.d.log.error('sync round failed', { error: err });
     } finally {
@@ -200,9 +206,12 @@ export class SyncEngine {
     return stopped ? 'stop' : 'done';
   }
 
+  private context(device: SyncDevice): OperationContext {
+    return { device, client: this.client, cases: this.d.cases, attachments: this.d.attachments, repo: this.d.repo, hallDivision: this.d.hall()?.divisionCode ?? '' };
+  }
+
   private async runOp(device: SyncDevice, op: OutboxOp): Promise<'next' | 'stop'> {
-    const hall = this.d.hall();
-    const reply = await sendOperation({ device, client: this.client, cases: this.d.cases, attachments: this.d.attachments, repo: this.d.repo, hallDivision: hall?.divisionCode ?? '' }, op);
+    const reply = await sendOperation(this.context(device), op);
     return this.d.repo.afterReply(() => this.settle(device, op, reply));
   }
 
@@ -297,6 +306,28 @@ export class SyncEngine {
     if (before === null) return;
     this.d.log.warn('document numbering continued above the gateway record', { date, before, after: lastSequence });
     this.d.audit.append({ actor: { id: null, name: 'system' }, action: 'sync.numbering-continued', details: { date, localSequence: before, gatewaySequence: lastSequence } });
+  }
+
+  /**
+   * Once a day per start: does the gateway still hold the cases it acknowledged over the last
+   * RECONCILE_DAYS days? One restored from an older backup does not; those go out again in this round.
+   */
+  private async reconcile(device: SyncDevice): Promise<void> {
+    const today = chinaDate(this.d.now());
+    if (this.reconciledFor === today) return;
+    const since = new Date(Date.parse(`${today}T00:00:00Z`) - RECONCILE_DAYS * 86_400_000).toISOString().slice(0, 10);
+    const outcome = await reconcileDelivered(this.context(device), since);
+    if ('failed' in outcome) {
+      this.contact(outcome.failed);
+      if (outcome.failed.status === 404 && outcome.failed.errorCode === undefined) this.reconciledFor = today; // a gateway without the route
+      return; // otherwise asked again next round
+    }
+    this.reconciledFor = today;
+    if (outcome.mismatched.length) this.d.log.warn('gateway holds delivered cases with another manifest', { count: outcome.mismatched.length });
+    if (!outcome.requeued.length) return;
+    for (const caseId of outcome.requeued) this.changed.add(caseId);
+    this.d.log.warn('cases the gateway no longer holds are sent again', { count: outcome.requeued.length });
+    this.d.audit.append({ actor: { id: null, name: 'system' }, action: 'sync.reconcile-resend', details: { count: outcome.requeued.length, caseIds: outcome.requeued.slice(0, 50) } });
   }
 
   private async pull(initial: SyncDevice): Promise<'answered' | 'unreachable'> {

@@ -164,6 +164,37 @@ export class SyncRepo {
     statement(this.db, "UPDATE outbox SET state = 'failed', last_error = ? WHERE id = ?").run(error, opId);
   }
 
+  /** Cases of business dates from `sinceDate` on whose push the gateway acknowledged (and none is queued again). */
+  deliveredSince(sinceDate: string): string[] {
+    return statement<[string], { case_id: string }>(
+      this.db,
+      `SELECT c.case_id FROM cases c WHERE c.business_date >= ?
+         AND EXISTS (SELECT 1 FROM outbox o WHERE o.case_id = c.case_id AND o.kind = 'case' AND o.state = 'done')
+         AND NOT EXISTS (SELECT 1 FROM outbox o WHERE o.case_id = c.case_id AND o.kind = 'case' AND o.state <> 'done')
+       ORDER BY c.case_id`,
+    )
+      .all(sinceDate)
+      .map((r) => r.case_id);
+  }
+
+  /**
+   * The gateway lost a delivered case (restored from an older backup): its push and its 好差评 records
+   * go back in line, in their original order. (Its supplements do not: the restored case is not
+   * waiting for one.) Its files follow as the push reply reports them missing.
+   */
+  requeueLostCases(caseIds: string[]): void {
+    if (!caseIds.length) return;
+    this.db.transaction(() => {
+      for (const caseId of caseIds) {
+        const requeued = statement(
+          this.db,
+          "UPDATE outbox SET state = 'pending', next_attempt_at = NULL, attempts = 0, last_error = NULL WHERE case_id = ? AND state = 'done' AND kind IN ('case', 'rating', 'follow-up', 'follow-up-step')",
+        ).run(caseId).changes;
+        if (requeued) this.setCaseSync(caseId, { syncState: 'sending' });
+      }
+    })();
+  }
+
   /**
    * A refused case push or supplement takes the uploads of its files with it: the gateway has no slot
    * for them, and each would fail again with 404 slot-not-found, hiding the reason that matters.

@@ -163,6 +163,11 @@ export const gatewayEn: Messages['gateway'] = {
 export const caseDetailValuesEn = { manual: 'manual check', 'chip-visual': 'card read', pass: 'passed', fail: 'failed', pdf: 'PDF file', printer: 'printer' };
 
 export const caseDetailKeysEn: Messages['audit']['detailKeys'] = {
+  count: 'count',
+  caseIds: 'cases',
+  date: 'date',
+  localSequence: 'local numbers used up to',
+  gatewaySequence: 'numbers at the gateway up to',
   reason: 'reason',
   until: 'locked until',
   role: 'role',
@@ -221,6 +226,7 @@ export const CASE_AUDIT_LABELS_EN: Record<string, string> = {
   'sync.device-revoked': 'Device revoked by gateway',
   'sync.needs-attention': 'Sync needs attention',
   'sync.numbering-continued': 'Document numbering continued above the gateway record',
+  'sync.reconcile-resend': 'Cases missing at the gateway sent again',
   'print.document': 'Document printed',
   'print.reprint': 'Document reprinted',
   'print.failed': 'Printing failed',

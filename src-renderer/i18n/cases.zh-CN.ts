@@ -145,6 +145,11 @@ export const gatewayZh = {
 /** Labels of detail keys written by intake, sync and printing audit entries. */
 export const caseDetailKeysZh = {
   documentNo: '文书编号',
+  count: '件数',
+  caseIds: '办件',
+  date: '日期',
+  localSequence: '本机编号已用到',
+  gatewaySequence: '部门网关已有编号',
   matterCode: '事项编码',
   situationCode: '情形编码',
   mode: '办理方式',

@@ -8,7 +8,7 @@ import { createUser, initialised, testApp, type TestApp } from '../../src-main/a
 import type { CaseDetail } from '../../src-main/common/cases/case-types';
 import type { DecisionView } from '../../src-main/common/contract';
 import { PNG_BYTES } from '../../src-main/cases/intake-fixtures';
-import { acceptReadyCase } from './window';
+import { acceptReadyCase, forgetAtGateway } from './window';
 
 let gw: TestGateway;
 let app: TestApp;
@@ -44,20 +44,6 @@ async function decide(caseId: string, action: Parameters<typeof performAction>[3
 
 const outbox = (caseId: string) =>
   app.services.db.prepare('SELECT kind, state, last_error FROM outbox WHERE case_id = ? ORDER BY id').all(caseId) as { kind: string; state: string; last_error: string | null }[];
-
-/** As if the gateway had been restored from a backup taken before the case arrived. */
-async function forgetAtGateway(caseId: string): Promise<void> {
-  for (const sql of [
-    'DELETE FROM attachment_chunks WHERE attachment_id IN (SELECT attachment_id FROM attachment_slots WHERE case_id = $1)',
-    'DELETE FROM attachment_slots WHERE case_id = $1',
-    'DELETE FROM supplements WHERE case_id = $1',
-    'DELETE FROM status_events WHERE case_id = $1',
-    'DELETE FROM backoffice_outbox WHERE case_id = $1',
-    'DELETE FROM cases WHERE case_id = $1',
-  ]) {
-    await gw.pool.query(sql, [caseId]);
-  }
-}
 
 describe('window ⇄ gateway', () => {
   let caseId: string;
@@ -159,7 +145,7 @@ describe('window ⇄ gateway', () => {
     await app.services.sync.syncNow();
     expect(await detail(lost)).toMatchObject({ deptStatus: 'supplement-requested' });
     const firstNo = (await detail(lost)).departmentNo;
-    await forgetAtGateway(lost);
+    await forgetAtGateway(gw.pool, lost);
 
     const started = await app.call(CLERK, 'supplements:start', { caseId: lost }, 0);
     const supplementId = (started as { value: { supplementId: string } }).value.supplementId;

@@ -8,7 +8,8 @@ import { issueEnrolmentCode } from '../../gateway/src/devices/repo';
 import { startTestGateway, type TestGateway } from '../../gateway/src/testing/harness';
 import { createUser, initialised, testApp, type TestApp } from '../../src-main/app/testing';
 import type { RatingTicketView } from '../../src-main/common/supervisor/views';
-import { acceptReadyCase } from './window';
+import { reconcileDelivered } from '../../src-main/sync/reconcile';
+import { acceptReadyCase, forgetAtGateway } from './window';
 
 let gw: TestGateway;
 let app: TestApp;
@@ -165,5 +166,41 @@ describe('好差评 records ⇄ gateway', () => {
     expect(outbox(caseId).every((o) => o.state === 'done')).toBe(true);
     expect(await gw.count(`ratings WHERE rating_id = '${ratingId}'`)).toBe(1);
     expect(await gw.count(`attachment_slots WHERE case_id = '${caseId}' AND verified_at IS NOT NULL`)).toBe(1);
+  });
+
+  it('a gateway restored from an older backup lost two delivered cases: the reconcile of the next day sends them again, with their files and rating', async () => {
+    const rated = await ratedCase(5);
+    const plain = await acceptReadyCase(app, CLERK);
+    const kept = await acceptReadyCase(app, CLERK);
+    await app.services.sync.syncNow();
+    const deptNo = async (caseId: string) => (await gw.pool.query<{ department_no: string }>('SELECT department_no FROM cases WHERE case_id = $1', [caseId])).rows[0]?.department_no;
+    const keptNo = await deptNo(kept.caseId);
+    expect(keptNo).toBeTruthy();
+    await forgetAtGateway(gw.pool, rated.caseId);
+    await forgetAtGateway(gw.pool, plain.caseId);
+
+    // Checked once a day: later rounds of the same day do not ask again.
+    await app.services.sync.syncNow();
+    expect(await gw.count(`cases WHERE case_id IN ('${rated.caseId}', '${plain.caseId}')`)).toBe(0);
+
+    app.clock.advanceMinutes(24 * 60);
+    for (let i = 0; i < 5 && (i === 0 || app.services.sync.statusView().pending > 0 || app.services.sync.statusView().pendingRecords > 0); i++) await app.services.sync.syncNow();
+    for (const caseId of [rated.caseId, plain.caseId]) {
+      expect(await gw.count(`cases WHERE case_id = '${caseId}' AND complete_at IS NOT NULL`), caseId).toBe(1);
+      expect(await gw.count(`attachment_slots WHERE case_id = '${caseId}' AND verified_at IS NOT NULL`), caseId).toBe(1);
+      // (a day later the clerk's screen is locked: read the row itself)
+      expect(app.services.db.prepare('SELECT sync_state, department_no FROM cases WHERE case_id = ?').get(caseId)).toEqual({ sync_state: 'delivered', department_no: await deptNo(caseId) });
+    }
+    expect(await gw.count(`ratings WHERE rating_id = '${rated.ratingId}'`)).toBe(1);
+    expect(await deptNo(kept.caseId)).toBe(keptNo); // a case the gateway still holds is left alone
+    // The window's manifest hashes are the gateway's: asked again, nothing is missing or different.
+    const { intake, sync } = app.services;
+    const again = await reconcileDelivered({ device: sync.repo.device()!, client: { timeoutMs: 10_000, now: () => app.clock.now }, cases: intake.cases, attachments: intake.attachments, repo: sync.repo, hallDivision: '500101' }, '2026-11-01');
+    expect(again).toEqual({ requeued: [], mismatched: [] });
+    expect(sync.repo.deliveredSince('2026-11-01')).toEqual(expect.arrayContaining([rated.caseId, plain.caseId, kept.caseId]));
+    const audit = app.services.audit.list({ action: 'sync.reconcile-resend', limit: 5 });
+    expect(audit).toHaveLength(1);
+    expect(audit[0]?.details).toMatchObject({ count: 2 });
+    expect((audit[0]?.details.caseIds as string[]).sort()).toEqual([rated.caseId, plain.caseId].sort());
   });
 });

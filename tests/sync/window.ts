@@ -1,4 +1,5 @@
 // Test support for sync tests: accept a complete case through the contract, as a clerk would.
+import type pg from 'pg';
 import type { App } from '../../src-main/app/app';
 import { PNG_BYTES, socialSecurityCardApplication, verifyApplicant } from '../../src-main/cases/intake-fixtures';
 import type { DecisionView } from '../../src-main/common/contract';
@@ -14,4 +15,21 @@ export async function acceptReadyCase(app: App, caller: string, photo: Buffer = 
   const accepted = await app.call(caller, 'intake:accept', { application: socialSecurityCardApplication(caseId) }, 0);
   if (!accepted.ok) throw new Error(JSON.stringify(accepted.error));
   return accepted.value as DecisionView;
+}
+
+/** As if the gateway had been restored from a backup taken before the case arrived: the case and all it brought are gone. */
+export async function forgetAtGateway(pool: pg.Pool, caseId: string): Promise<void> {
+  for (const sql of [
+    'DELETE FROM attachment_chunks WHERE attachment_id IN (SELECT attachment_id FROM attachment_slots WHERE case_id = $1)',
+    'DELETE FROM attachment_slots WHERE case_id = $1',
+    'DELETE FROM supplements WHERE case_id = $1',
+    'DELETE FROM follow_up_steps WHERE case_id = $1',
+    'DELETE FROM follow_ups WHERE case_id = $1',
+    'DELETE FROM ratings WHERE case_id = $1',
+    'DELETE FROM status_events WHERE case_id = $1',
+    'DELETE FROM backoffice_outbox WHERE case_id = $1',
+    'DELETE FROM cases WHERE case_id = $1',
+  ]) {
+    await pool.query(sql, [caseId]);
+  }
 }

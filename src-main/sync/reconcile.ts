@@ -1,0 +1,41 @@
+// Reconcile (sync-protocol.md, POST /v1/reconcile): once a day the window asks the gateway whether it
+// still holds the cases it acknowledged over the last weeks. A gateway restored from an older backup
+// has lost the ones delivered since; those are pushed again (with their files and 好差评 records).
+import { createHash } from 'node:crypto';
+import { canonicalJson } from '../common/canonical-json';
+import type { ReconcileResponse } from '../common/sync/api';
+import { signedRequest, type GatewayReply } from './gateway-client';
+import { buildCaseManifest } from './manifest-builder';
+import type { OperationContext } from './operations';
+
+/** How far back a window checks its delivered cases. */
+export const RECONCILE_DAYS = 30;
+/** Cases per request (the most `reconcileRequestSchema` takes). */
+const PAGE = 1000;
+
+/** What a reconcile found: ids pushed again, ids the gateway holds with another manifest, or the reply that stopped it. */
+export type ReconcileOutcome = { requeued: string[]; mismatched: string[] } | { failed: GatewayReply };
+
+/** Asks about every case delivered since `sinceDate`, 1,000 at a time; requeues the ones the gateway does not hold. */
+export async function reconcileDelivered(ctx: OperationContext, sinceDate: string): Promise<ReconcileOutcome> {
+  const ids = ctx.repo.deliveredSince(sinceDate);
+  const requeued: string[] = [];
+  const mismatched: string[] = [];
+  for (let i = 0; i < ids.length; i += PAGE) {
+    const cases = ids.slice(i, i + PAGE).flatMap((caseId) => {
+      const stored = ctx.cases.get(caseId);
+      if (!stored) return [];
+      const attachments = ctx.attachments.listByCase(caseId).filter((a) => !a.supplementId);
+      const manifest = buildCaseManifest(stored, ctx.cases.materials(caseId), attachments, ctx.hallDivision, ctx.device.district);
+      return [{ caseId, manifestHash: createHash('sha256').update(canonicalJson(manifest), 'utf8').digest('hex') }];
+    });
+    const reply = await signedRequest(ctx.device, ctx.client, { method: 'POST', path: '/v1/reconcile', body: Buffer.from(canonicalJson({ cases })) });
+    if (reply.status !== 200) return { failed: reply };
+    const body = reply.body as Partial<ReconcileResponse> | null;
+    const unknown = Array.isArray(body?.unknown) ? body.unknown.filter((id) => typeof id === 'string') : [];
+    ctx.repo.requeueLostCases(unknown);
+    requeued.push(...unknown);
+    if (Array.isArray(body?.mismatched)) mismatched.push(...body.mismatched.filter((id) => typeof id === 'string'));
+  }
+  return { requeued, mismatched };
+}

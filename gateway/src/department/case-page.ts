@@ -98,6 +98,7 @@ export function casePage(v: CaseView, user: ReviewerSession, error: string | nul
   return page(
     `${m.receiptNo} · 部门审查`,
     html`<p><a href="/dept/cases">← 案件列表</a></p><h1>${m.matterName} · ${m.situationName}</h1>${alertBox(error)}
+    ${v.sameReceiptNo.length ? alertBox(`受理编号 ${m.receiptNo} 还出现在另一件办件上（部门编号 ${v.sameReceiptNo.join('、')}）：窗口的编号可能在恢复数据后重复，请与受理窗口核对。`) : ''}
     ${facts([
       ['当前状态', CASE_STATUS_LABELS_ZH[v.status]],
       ['部门编号', v.departmentNo],

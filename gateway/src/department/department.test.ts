@@ -117,6 +117,25 @@ describe('department cases', () => {
     expect(civilList).not.toContain(own.caseId);
   });
 
+  it('warns on the case page when another case carries the same receipt number', async () => {
+    const pushWith = async (receiptNo: string) => {
+      const file = testFile(100);
+      const m = testManifest(SC, [file], { departmentId: 'SC-CD-PSB', receiptNo });
+      const res = await device.putCase(m);
+      expect(res.status).toBe(201);
+      expect((await device.putAttachment(m.caseId, file.slot.attachmentId, file.bytes)).status).toBe(201);
+      return { caseId: m.caseId, departmentNo: (res.json as { departmentNo: string }).departmentNo };
+    };
+    const first = await pushWith('50010112-20261130-0002K');
+    const second = await pushWith('50010112-20261130-0002K');
+    const single = await pushWith('50010112-20261130-0003F');
+    const psb = new Browser();
+    await psb.login('psb1', 'correct horse 1');
+    const page = (await psb.go('GET', `/dept/cases/${second.caseId}`)).html;
+    expect(page).toContain(`受理编号 50010112-20261130-0002K 还出现在另一件办件上（部门编号 ${first.departmentNo}）`);
+    expect((await psb.go('GET', `/dept/cases/${single.caseId}`)).html).not.toContain('还出现在另一件办件上');
+  });
+
   it('records decisions as status events with increasing caseVersion, refusing bad input and transitions', async () => {
     const m = await pushComplete('SC-CD-PSB');
     const b = new Browser();

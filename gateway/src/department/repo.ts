@@ -84,6 +84,8 @@ export interface CaseView {
   events: (Pick<StatusEvent, 'caseVersion' | 'status' | 'reason' | 'details'> & { at: Date })[];
   /** The 好差评 rating with its follow-up, when the window pushed one. */
   rating: CaseRatingRecord | null;
+  /** Department numbers of other cases carrying the same receipt number (a window that lost its numbering). */
+  sameReceiptNo: string[];
 }
 
 /** A complete case of the department, or null (also for other departments' or incomplete cases). */
@@ -94,7 +96,7 @@ export async function getCase(pool: pg.Pool, caseId: string, departmentId: strin
   );
   const c = rows[0];
   if (!c) return null;
-  const [slots, supplements, events, rating] = await Promise.all([
+  const [slots, supplements, events, rating, same] = await Promise.all([
     pool.query<{ attachment_id: string; supplement_id: string | null; material_code: string; media_type: string; size: number; verified: boolean }>(
       'SELECT attachment_id, supplement_id, material_code, media_type, size, verified_at IS NOT NULL AS verified FROM attachment_slots WHERE case_id = $1 ORDER BY material_code, attachment_id',
       [caseId],
@@ -105,6 +107,10 @@ export async function getCase(pool: pg.Pool, caseId: string, departmentId: strin
       [caseId],
     ),
     caseRating(pool, caseId),
+    pool.query<{ department_no: string }>(
+      `SELECT department_no FROM cases WHERE (manifest->>'receiptNo') COLLATE "C" = $1 AND case_id <> $2 ORDER BY received_at`,
+      [c.manifest.receiptNo, caseId],
+    ),
   ]);
   return {
     caseId,
@@ -125,6 +131,7 @@ export async function getCase(pool: pg.Pool, caseId: string, departmentId: strin
     supplements: supplements.rows.map((s) => ({ manifest: s.manifest, receivedAt: s.received_at })),
     events: events.rows.map((e) => ({ caseVersion: e.case_version, status: e.status, reason: e.reason, details: e.details, at: e.at })),
     rating,
+    sameReceiptNo: same.rows.map((r) => r.department_no),
   };
 }
 

@@ -5,7 +5,7 @@ import type { Locator, Page } from '@playwright/test';
 import { expect, test } from './support/fixtures';
 import { accept, COUNTER_CLERK, fileCardApplicant, handInCardMaterials, PNG_BYTES, verifyIdentityManually } from './support/intake';
 import { addReviewer, freePort, issueCode, queryGateway, startGateway, startTestPostgres, type GatewayProcess, type TestPostgres } from './support/gateway';
-import { callFromPage, completeFirstRun, HALL, openMenu, saveScreenshot, signIn, signOut } from './support/steps';
+import { callFromPage, completeFirstRun, HALL, openMenu, pickOption, saveScreenshot, signIn, signOut } from './support/steps';
 
 const WINDOW_CODE = '50010303';
 const REVIEWER = { username: 'rs-reviewer', password: 'Review2026ok' };
@@ -138,7 +138,14 @@ test('a case accepted while the gateway is down reaches the department; suppleme
     await expect(row).toContainText('已受理');
     await expect(row).toContainText('已保存在本机');
     await expect(row).not.toContainText('部门编号');
+    // 同步状态 filter: the cases still waiting, of any day.
+    await page.getByLabel('同步状态').click();
+    await pickOption(page, '已保存在本机');
+    await page.getByRole('button', { name: '查询' }).click();
+    await expect(page.getByRole('status').filter({ hasText: '「已保存在本机」的办件（不限日期），共 1 件' })).toBeVisible();
+    await expect(page.getByRole('row').filter({ hasText: receiptNo })).toBeVisible();
     await saveScreenshot(page, 'sync-1-offline-saved-locally');
+    await page.getByRole('button', { name: '重置' }).click();
     mark('accepted offline');
   });
 

@@ -13,6 +13,7 @@ export const casesEn: Messages['cases'] = {
   clerk: 'Clerk',
   filters: {
     outcome: 'Outcome',
+    sync: 'Sync',
     matter: 'Matter',
     dates: 'Dates',
     clerk: 'Clerk',
@@ -27,6 +28,7 @@ export const casesEn: Messages['cases'] = {
   caption: {
     today: 'Cases of today ({{date}}): {{count}}',
     range: 'Cases in the chosen dates: {{count}}',
+    unsent: 'Cases “{{state}}” (any day): {{count}}',
     search: 'Searched by {{kind}}: {{count}}',
   },
   searchKinds: { 'receipt-no': 'receipt / notice number', 'id-number': 'ID number (exact)', phone: 'mobile number', 'name-prefix': 'name (starts with)' },

@@ -15,6 +15,7 @@ export const casesZh = {
   clerk: '受理人',
   filters: {
     outcome: '结果',
+    sync: '同步状态',
     matter: '事项',
     dates: '日期范围',
     clerk: '受理人',
@@ -29,6 +30,7 @@ export const casesZh = {
   caption: {
     today: '今天（{{date}}）的办件，共 {{count}} 件',
     range: '所选日期的办件，共 {{count}} 件',
+    unsent: '「{{state}}」的办件（不限日期），共 {{count}} 件',
     search: '已按{{kind}}查找，共 {{count}} 件',
   },
   searchKinds: { 'receipt-no': '回执号 / 告知书编号', 'id-number': '证件号码（精确匹配）', phone: '手机号', 'name-prefix': '姓名（前缀匹配）' },

@@ -135,6 +135,16 @@ describe('window ⇄ gateway', () => {
       { kind: 'attachment', state: 'failed', last_error: 'invalid-manifest' },
     ]);
     expect(await detail(good.caseId)).toMatchObject({ syncState: 'delivered' });
+    // 办件查询 → 同步状态 需要处理 lists it (of any day); 已送达 lists the good one.
+    const list = async (syncState: string) => {
+      const r = await app.call(CLERK, 'cases:list', { syncState }, 0);
+      if (!r.ok) throw new Error(JSON.stringify(r.error));
+      return (r.value as { rows: { caseId: string }[] }).rows.map((c) => c.caseId);
+    };
+    expect(await list('needs-attention')).toContain(bad.caseId);
+    expect(await list('needs-attention')).not.toContain(good.caseId);
+    expect(await list('delivered')).toContain(good.caseId);
+    expect(await list('local')).toEqual([]);
   });
 
   it('a supplement for a case the gateway lost (restored from an older backup) sends the case again first; the supplement then needs attention with its reason', async () => {

@@ -34,7 +34,7 @@ export interface CaseSummary {
   clerkName: string;
   departmentName: string | null;
   /** Where the case is on its way to the department. */
-  syncState: 'local' | 'sending' | 'delivered' | 'needs-attention';
+  syncState: SyncStateOfCase;
   departmentNo: string | null;
   /** The department's latest status (received, reviewing, supplement-requested, approved, rejected, result-mailed …). */
   deptStatus: string | null;
@@ -82,12 +82,19 @@ export interface CaseDetail extends CaseSummary {
 }
 
 /** Filters of the case list; a search text `q` looks across all days unless a range is given. */
+/** Where an accepted case is on its way to the department. */
+export const CASE_SYNC_STATES = ['local', 'sending', 'delivered', 'needs-attention'] as const;
+/** One of CASE_SYNC_STATES. */
+export type SyncStateOfCase = (typeof CASE_SYNC_STATES)[number];
+
 export const caseQuerySchema = z
   .object({
     date: z.iso.date().optional(),
     from: z.iso.date().optional(),
     to: z.iso.date().optional(),
     outcome: z.enum(CASE_OUTCOMES).optional(),
+    /** Without dates or a search, a state other than 已送达 lists such cases of every day. */
+    syncState: z.enum(CASE_SYNC_STATES).optional(),
     matterCode: z.string().max(40).optional(),
     clerkId: z.number().int().positive().optional(),
     q: z.string().trim().max(50).optional(),

@@ -2,28 +2,29 @@ import { SearchOutlined } from '@ant-design/icons';
 import { Button, DatePicker, Form, Input, Select } from 'antd';
 import type { Dayjs } from 'dayjs';
 import { useTranslation } from 'react-i18next';
-import { CASE_OUTCOMES, type CaseOutcome } from '../../../src-main/common/cases/case-types';
+import { CASE_OUTCOMES, CASE_SYNC_STATES, type CaseOutcome, type SyncStateOfCase } from '../../../src-main/common/cases/case-types';
 import { useCatalogueStore } from '../intake/catalogue-store';
 import { useCasesStore, type CaseFilters } from './store';
 
 interface FilterFields {
   q?: string;
   outcome?: CaseOutcome;
+  syncState?: SyncStateOfCase;
   matterCode?: string;
   dates?: [Dayjs | null, Dayjs | null] | null;
   clerkId?: number;
 }
 
-/** One search box (回执号 / 证件号码 / 姓名 / 手机号) and the filters: 结果, 事项, 日期范围, 受理人 (supervisors). */
+/** One search box (回执号 / 证件号码 / 姓名 / 手机号) and the filters: 结果, 同步状态, 事项, 日期范围, 受理人 (supervisors). */
 export function CaseFilterBar({ showClerk, onSearch }: { showClerk: boolean; onSearch(filters: CaseFilters): void }) {
   const { t } = useTranslation();
   const [form] = Form.useForm<FilterFields>();
   const catalogue = useCatalogueStore((s) => s.catalogue);
   const clerks = useCasesStore((s) => s.clerks);
 
-  const submit = ({ q, outcome, matterCode, dates, clerkId }: FilterFields) => {
+  const submit = ({ q, outcome, syncState, matterCode, dates, clerkId }: FilterFields) => {
     const [from, to] = dates ?? [];
-    onSearch({ q: q?.trim() || undefined, outcome, matterCode, from: from?.format('YYYY-MM-DD'), to: to?.format('YYYY-MM-DD'), clerkId });
+    onSearch({ q: q?.trim() || undefined, outcome, syncState, matterCode, from: from?.format('YYYY-MM-DD'), to: to?.format('YYYY-MM-DD'), clerkId });
   };
 
   return (
@@ -33,6 +34,9 @@ export function CaseFilterBar({ showClerk, onSearch }: { showClerk: boolean; onS
       </Form.Item>
       <Form.Item label={t('cases.filters.outcome')} name="outcome">
         <Select allowClear placeholder={t('cases.filters.all')} style={{ width: 110 }} options={CASE_OUTCOMES.map((o) => ({ value: o, label: t(`cases.outcomes.${o}`) }))} />
+      </Form.Item>
+      <Form.Item label={t('cases.filters.sync')} name="syncState">
+        <Select allowClear placeholder={t('cases.filters.all')} style={{ width: 130 }} popupMatchSelectWidth={false} options={CASE_SYNC_STATES.map((s) => ({ value: s, label: t(`cases.syncStates.${s}`) }))} />
       </Form.Item>
       <Form.Item label={t('cases.filters.matter')} name="matterCode">
         <Select

@@ -176,6 +176,7 @@ export const supervisorEn: Messages['supervisor'] = {
     sync: 'Department sync',
     backlog: 'Waiting to send',
     unsentRecords: 'Ratings & follow-ups to send',
+    openNeedsAttention: 'Show the {{count}} cases needing attention',
     needsAttention: 'Needs attention',
     oldest: 'Oldest unsent: {{no}}, waiting {{age}}',
     ageMinutes: '{{count}} min',

@@ -176,6 +176,7 @@ export const supervisorZh = {
     sync: '部门同步',
     backlog: '待发送',
     unsentRecords: '评价回访待发送',
+    openNeedsAttention: '查看需处理的 {{count}} 件办件',
     needsAttention: '需处理',
     oldest: '最早未发送：{{no}}，已等待 {{age}}',
     ageMinutes: '{{count}} 分钟',

@@ -16,7 +16,7 @@ interface FilterFields {
 }
 
 /** One search box (回执号 / 证件号码 / 姓名 / 手机号) and the filters: 结果, 同步状态, 事项, 日期范围, 受理人 (supervisors). */
-export function CaseFilterBar({ showClerk, onSearch }: { showClerk: boolean; onSearch(filters: CaseFilters): void }) {
+export function CaseFilterBar({ showClerk, initial, onSearch }: { showClerk: boolean; initial?: CaseFilters; onSearch(filters: CaseFilters): void }) {
   const { t } = useTranslation();
   const [form] = Form.useForm<FilterFields>();
   const catalogue = useCatalogueStore((s) => s.catalogue);
@@ -28,7 +28,7 @@ export function CaseFilterBar({ showClerk, onSearch }: { showClerk: boolean; onS
   };
 
   return (
-    <Form form={form} name="caseFilters" layout="inline" onFinish={submit} className="filter-bar">
+    <Form form={form} name="caseFilters" layout="inline" onFinish={submit} className="filter-bar" initialValues={{ outcome: initial?.outcome, syncState: initial?.syncState, q: initial?.q }}>
       <Form.Item label={t('cases.filters.search')} name="q">
         <Input allowClear prefix={<SearchOutlined aria-hidden />} placeholder={t('cases.filters.searchPlaceholder')} style={{ width: 270 }} autoComplete="off" />
       </Form.Item>

@@ -1,5 +1,5 @@
 import { Alert, Card, Table, Typography } from 'antd';
-import { useEffect } from 'react';
+import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { CaseSummary } from '../../../src-main/common/cases/case-types';
 import { chinaDate } from '../../../src-main/common/time';
@@ -42,6 +42,8 @@ export function CasesPage() {
   const loading = useCasesStore((s) => s.loading);
   const loadError = useCasesStore((s) => s.loadError);
   const search = useCasesStore((s) => s.search);
+  const takeOpeningFilters = useCasesStore((s) => s.takeOpeningFilters);
+  const [opening] = useState(takeOpeningFilters);
   const loadClerks = useCasesStore((s) => s.loadClerks);
   const openDetail = useCasesStore((s) => s.openDetail);
   const loadCatalogue = useCatalogueStore((s) => s.load);
@@ -49,16 +51,16 @@ export function CasesPage() {
   const supervising = role === 'supervisor' || role === 'admin';
 
   useEffect(() => {
-    void search({});
+    void search(opening);
     void loadCatalogue();
-  }, [search, loadCatalogue]);
+  }, [search, loadCatalogue, opening]);
   useEffect(() => {
     if (supervising) void loadClerks();
   }, [supervising, loadClerks]);
 
   return (
     <Card title={t('cases.title')}>
-      <CaseFilterBar showClerk={supervising} onSearch={(f) => void search(f)} />
+      <CaseFilterBar showClerk={supervising} initial={opening} onSearch={(f) => void search(f)} />
       {loadError && <Alert type="error" showIcon title={t('cases.loadFailed')} description={errorMessage(loadError)} style={{ marginBottom: 16 }} />}
       <Caption />
       <Table<CaseSummary>

@@ -21,6 +21,8 @@ export const PAGE_SIZE = 50;
 
 interface CasesState {
   filters: CaseFilters;
+  /** Filters the next opening of 办件查询 starts with (set by a link from elsewhere, e.g. the dashboard). */
+  openingFilters: CaseFilters | null;
   page: number;
   rows: CaseSummary[];
   total: number;
@@ -35,6 +37,8 @@ interface CasesState {
   detail: CaseDetail | null;
   detailError: AppErrorData | null;
   search(filters: CaseFilters, page?: number): Promise<void>;
+  /** Takes (and clears) the filters 办件查询 should open with. */
+  takeOpeningFilters(): CaseFilters;
   reload(): Promise<void>;
   loadClerks(): Promise<void>;
   openDetail(caseId: string): Promise<void>;
@@ -55,6 +59,7 @@ export const useCasesStore = create<CasesState>()((set, get) => {
 
   return {
     filters: {},
+    openingFilters: null,
     page: 1,
     rows: [],
     total: 0,
@@ -75,6 +80,12 @@ export const useCasesStore = create<CasesState>()((set, get) => {
       const { rows, total, totalIsLowerBound, searchKind } = result.value;
       set({ rows, total, totalIsLowerBound: totalIsLowerBound === true, searchKind, loading: false, loadError: null });
       addClerks(result.value.rows);
+    },
+
+    takeOpeningFilters() {
+      const filters = get().openingFilters ?? {};
+      set({ openingFilters: null });
+      return filters;
     },
 
     reload: () => get().search(get().filters, get().page),

@@ -192,6 +192,12 @@ test('a case accepted while the gateway is down reaches the department; suppleme
 
   await test.step('the window shows 需补正 (the list updates by itself) and the clerk sends the 登记表 from the 补正材料 panel', async () => {
     await syncUntilListShows(page, receiptNo, '需补正');
+    // The workbench's 待办 counts it; 查看 lists it in 办件查询.
+    await openMenu(page, '工作台');
+    await expect(page.getByTestId('todo-supplement')).toHaveText('1 件');
+    await saveScreenshot(page, 'sync-4-workbench-todo');
+    await page.getByRole('button', { name: '查看 需补正' }).click();
+    await expect(page.getByRole('status').filter({ hasText: '「需补正」的办件（不限日期），共 1 件' })).toBeVisible();
     const drawer = await openDetail(page, receiptNo);
     const request = drawer.getByRole('alert').filter({ hasText: '补正材料' });
     await expect(request).toContainText('《社会保障卡申领登记表》');

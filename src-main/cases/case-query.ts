@@ -88,12 +88,14 @@ export function caseQuerySql(query: CaseQuery, today: string): { where: string; 
   // Cases still on their way (or stuck) are few, whatever their day: such a filter alone lists them
   // all, through the partial index of states other than 已送达 (its condition must appear literally).
   const unsentOnly = query.syncState !== undefined && query.syncState !== 'delivered';
+  const anyDay = unsentOnly || query.deptStatus !== undefined;
   if (query.from || query.to) {
     if (query.from) add('c.business_date >= @from', 'from', query.from);
     if (query.to) add('c.business_date <= @to', 'to', query.to);
-  } else if (query.date || (!query.q && !unsentOnly)) {
+  } else if (query.date || (!query.q && !anyDay)) {
     add('c.business_date = @date', 'date', query.date ?? today);
   }
+  if (query.deptStatus) clauses.push("c.dept_status = 'supplement-requested'"); // literal: the partial index's condition
   // Only accepted cases go to the department (一次性告知 and 不予受理 stay at the window).
   if (query.syncState) add(`c.sync_state = @syncState${unsentOnly ? " AND c.sync_state <> 'delivered'" : ''} AND c.outcome = 'accepted'`, 'syncState', query.syncState);
   if (query.outcome) add('c.outcome = @outcome', 'outcome', query.outcome);

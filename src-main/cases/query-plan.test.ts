@@ -19,6 +19,7 @@ const FIELD_STATS: [string, string, string][] = [
   ['cases', 'sqlite_autoindex_cases_1', '1000000 1'],
   // In the field nearly every case is 已送达: the partial index of the others stays small.
   ['cases', 'cases_sync_state', '40 10'],
+  ['cases', 'cases_supplement_requested', '5 1'],
 ];
 
 let app: TestApp;
@@ -53,6 +54,7 @@ describe('case queries use indexes', () => {
     ['phone', { q: '13800138000' }, /SEARCH c USING INDEX cases_phone/],
     ['需要处理, every day', { syncState: 'needs-attention' }, /SEARCH c USING INDEX cases_sync_state/],
     ['已送达 today', { syncState: 'delivered' }, /SEARCH c USING INDEX cases_day/],
+    ['需补正, every day', { deptStatus: 'supplement-requested' }, /(SCAN|SEARCH) c USING INDEX cases_supplement_requested/],
   ] as const)('%s', (_name, query, expected) => {
     const detail = plan(query);
     expect(detail).toMatch(expected);

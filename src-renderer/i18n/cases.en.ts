@@ -29,6 +29,7 @@ export const casesEn: Messages['cases'] = {
     today: 'Cases of today ({{date}}): {{count}}',
     range: 'Cases in the chosen dates: {{count}}',
     unsent: 'Cases “{{state}}” (any day): {{count}}',
+    supplementRequested: 'supplement requested',
     search: 'Searched by {{kind}}: {{count}}',
   },
   searchKinds: { 'receipt-no': 'receipt / notice number', 'id-number': 'ID number (exact)', phone: 'mobile number', 'name-prefix': 'name (starts with)' },

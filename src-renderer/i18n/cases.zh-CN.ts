@@ -31,6 +31,7 @@ export const casesZh = {
     today: '今天（{{date}}）的办件，共 {{count}} 件',
     range: '所选日期的办件，共 {{count}} 件',
     unsent: '「{{state}}」的办件（不限日期），共 {{count}} 件',
+    supplementRequested: '需补正',
     search: '已按{{kind}}查找，共 {{count}} 件',
   },
   searchKinds: { 'receipt-no': '回执号 / 告知书编号', 'id-number': '证件号码（精确匹配）', phone: '手机号', 'name-prefix': '姓名（前缀匹配）' },

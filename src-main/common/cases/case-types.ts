@@ -95,6 +95,8 @@ export const caseQuerySchema = z
     outcome: z.enum(CASE_OUTCOMES).optional(),
     /** Without dates or a search, a state other than 已送达 lists such cases of every day. */
     syncState: z.enum(CASE_SYNC_STATES).optional(),
+    /** 需补正 only: the cases the department asked to complete, of every day unless dates are given. */
+    deptStatus: z.literal('supplement-requested').optional(),
     matterCode: z.string().max(40).optional(),
     clerkId: z.number().int().positive().optional(),
     q: z.string().trim().max(50).optional(),

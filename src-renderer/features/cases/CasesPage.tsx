@@ -22,6 +22,7 @@ function Caption() {
   let text: string;
   if (filters.q && searchKind) text = t('cases.caption.search', { kind: t(`cases.searchKinds.${searchKind}`), count });
   else if (filters.from || filters.to) text = t('cases.caption.range', { count });
+  else if (filters.deptStatus) text = t('cases.caption.unsent', { state: t('cases.caption.supplementRequested'), count });
   else if (filters.syncState && filters.syncState !== 'delivered') text = t('cases.caption.unsent', { state: t(`cases.syncStates.${filters.syncState}`), count });
   else text = t('cases.caption.today', { date: chinaDate(new Date()), count });
   return (

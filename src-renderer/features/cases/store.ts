@@ -10,6 +10,7 @@ import { fileProblem, readBase64, uploadName } from '../intake/files';
 export interface CaseFilters {
   outcome?: CaseOutcome;
   syncState?: SyncStateOfCase;
+  deptStatus?: 'supplement-requested';
   matterCode?: string;
   from?: string;
   to?: string;

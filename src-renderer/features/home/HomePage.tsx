@@ -5,6 +5,7 @@ import { useAuthStore } from '../auth/store';
 import { useAppInfoStore } from '../setup/store';
 import { SyncBadge } from '../shell/SyncBadge';
 import { useHomeStore } from './store';
+import { TodoCard } from './TodoCard';
 
 /** The workbench: a welcome for the role, today's date, the hall, and a scratch pad for work notes. */
 export function HomePage() {
@@ -30,6 +31,11 @@ export function HomePage() {
           </Typography.Paragraph>
         </Card>
       </Col>
+      {(user.role === 'clerk' || user.role === 'helper') && (
+        <Col span={24}>
+          <TodoCard />
+        </Col>
+      )}
       <Col xs={24} lg={14}>
         <Card title={t('home.notesCard')}>
           <Form layout="vertical" name="workbench">

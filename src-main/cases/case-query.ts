@@ -97,7 +97,8 @@ export function caseQuerySql(query: CaseQuery, today: string): { where: string; 
   }
   if (query.deptStatus) clauses.push("c.dept_status = 'supplement-requested'"); // literal: the partial index's condition
   // Only accepted cases go to the department (一次性告知 and 不予受理 stay at the window).
-  if (query.syncState) add(`c.sync_state = @syncState${unsentOnly ? " AND c.sync_state <> 'delivered'" : ''} AND c.outcome = 'accepted'`, 'syncState', query.syncState);
+  if (query.syncState === 'undelivered') clauses.push("c.sync_state IN ('local', 'sending') AND c.sync_state <> 'delivered' AND c.outcome = 'accepted'");
+  else if (query.syncState) add(`c.sync_state = @syncState${unsentOnly ? " AND c.sync_state <> 'delivered'" : ''} AND c.outcome = 'accepted'`, 'syncState', query.syncState);
   if (query.outcome) add('c.outcome = @outcome', 'outcome', query.outcome);
   if (query.matterCode) add('c.matter_code = @matterCode', 'matterCode', query.matterCode);
   if (query.clerkId) add('c.clerk_id = @clerkId', 'clerkId', query.clerkId);

@@ -54,6 +54,7 @@ describe('case queries use indexes', () => {
     ['phone', { q: '13800138000' }, /SEARCH c USING INDEX cases_phone/],
     ['需要处理, every day', { syncState: 'needs-attention' }, /SEARCH c USING INDEX cases_sync_state/],
     ['已送达 today', { syncState: 'delivered' }, /SEARCH c USING INDEX cases_day/],
+    ['未送达, every day', { syncState: 'undelivered' }, /SEARCH c USING INDEX cases_sync_state/],
     ['需补正, every day', { deptStatus: 'supplement-requested' }, /(SCAN|SEARCH) c USING INDEX cases_supplement_requested/],
   ] as const)('%s', (_name, query, expected) => {
     const detail = plan(query);

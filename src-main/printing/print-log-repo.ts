@@ -58,15 +58,15 @@ export class PrintLogRepo {
   constructor(private readonly db: Database.Database) {}
 
   /**
-   * The copy number the next successful print of a document on `format`'s kind of paper gets: copies
-   * printed on that kind of paper + 1. The thermal slip and the A4 notice are different things to hand
+   * The copy number the next successful print of a document on `format`'s kind of paper gets: the
+   * highest copy printed on that kind of paper + 1 (the panel reads the log the same way: nextCopyOf). The thermal slip and the A4 notice are different things to hand
    * over, so the first A4 notice after a slip is copy 1, not a 补打; a second slip (80 or 58 mm) is.
    */
   nextCopy(caseId: string, kind: DocumentKind, documentRef: string, format: PrintFormat): number {
     const sameRole = PRINT_FORMATS.filter((f) => printerRoleOf(f) === printerRoleOf(format));
     const row = statement<[string, string, string, string], { n: number }>(
       this.db,
-      "SELECT count(*) AS n FROM print_log WHERE case_id = ? AND document_kind = ? AND document_ref = ? AND state = 'printed' AND format IN (SELECT value FROM json_each(?))",
+      "SELECT coalesce(max(copy_no), 0) AS n FROM print_log WHERE case_id = ? AND document_kind = ? AND document_ref = ? AND state = 'printed' AND format IN (SELECT value FROM json_each(?))",
     ).get(caseId, kind, documentRef, JSON.stringify(sameRole)) as { n: number };
     return row.n + 1;
   }

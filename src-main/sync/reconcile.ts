@@ -13,8 +13,12 @@ export const RECONCILE_DAYS = 30;
 /** Cases per request (the most `reconcileRequestSchema` takes). */
 const PAGE = 1000;
 
-/** What a reconcile found: ids pushed again, ids the gateway holds with another manifest, or the reply that stopped it. */
-export type ReconcileOutcome = { requeued: string[]; mismatched: string[] } | { failed: GatewayReply };
+/** What a reconcile found: ids pushed again and ids the gateway holds with another manifest; `failed`, the reply that stopped it part way. */
+export interface ReconcileOutcome {
+  requeued: string[];
+  mismatched: string[];
+  failed?: GatewayReply;
+}
 
 /** Asks about every case delivered since `sinceDate`, 1,000 at a time; requeues the ones the gateway does not hold. */
 export async function reconcileDelivered(ctx: OperationContext, sinceDate: string): Promise<ReconcileOutcome> {
@@ -30,7 +34,7 @@ export async function reconcileDelivered(ctx: OperationContext, sinceDate: strin
       return [{ caseId, manifestHash: createHash('sha256').update(canonicalJson(manifest), 'utf8').digest('hex') }];
     });
     const reply = await signedRequest(ctx.device, ctx.client, { method: 'POST', path: '/v1/reconcile', body: Buffer.from(canonicalJson({ cases })) });
-    if (reply.status !== 200) return { failed: reply };
+    if (reply.status !== 200) return { requeued, mismatched, failed: reply }; // the pages before it stay done
     const body = reply.body as Partial<ReconcileResponse> | null;
     const unknown = Array.isArray(body?.unknown) ? body.unknown.filter((id) => typeof id === 'string') : [];
     ctx.repo.requeueLostCases(unknown);

@@ -317,12 +317,14 @@ export class SyncEngine {
     if (this.reconciledFor === today) return;
     const since = new Date(Date.parse(`${today}T00:00:00Z`) - RECONCILE_DAYS * 86_400_000).toISOString().slice(0, 10);
     const outcome = await reconcileDelivered(this.context(device), since);
-    if ('failed' in outcome) {
+    if (outcome.failed) {
       this.contact(outcome.failed);
-      if (outcome.failed.status === 404 && outcome.failed.errorCode === undefined) this.reconciledFor = today; // a gateway without the route
-      return; // otherwise asked again next round
+      // A gateway without the route: nothing to learn today. Otherwise asked again next round (cases
+      // already put back in line are pending now, so they are not asked about again).
+      if (outcome.failed.status === 404 && outcome.failed.errorCode === undefined) this.reconciledFor = today;
+    } else {
+      this.reconciledFor = today;
     }
-    this.reconciledFor = today;
     if (outcome.mismatched.length) this.d.log.warn('gateway holds delivered cases with another manifest', { count: outcome.mismatched.length });
     if (!outcome.requeued.length) return;
     for (const caseId of outcome.requeued) this.changed.add(caseId);

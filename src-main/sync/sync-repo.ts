@@ -1,6 +1,7 @@
 import type Database from 'better-sqlite3';
 import { withDeferredSync } from '../db/open';
 import { statement } from '../db/statements';
+import { forgetDepartmentState } from './department-state';
 import { RecordsRepo, type RecordKind } from './records-repo';
 
 /** The enrolled device: who signs, and where it sends. */
@@ -190,16 +191,23 @@ export class SyncRepo {
           this.db,
           "UPDATE outbox SET state = 'pending', next_attempt_at = NULL, attempts = 0, last_error = NULL WHERE case_id = ? AND state = 'done' AND kind IN ('case', 'rating', 'follow-up', 'follow-up-step')",
         ).run(caseId).changes;
-        if (requeued) this.setCaseSync(caseId, { syncState: 'sending' });
+        if (requeued) {
+          this.setCaseSync(caseId, { syncState: 'sending' });
+          forgetDepartmentState(this.db, caseId);
+        }
       }
     })();
   }
 
   /**
    * A refused case push or supplement takes the uploads of its files with it: the gateway has no slot
-   * for them, and each would fail again with 404 slot-not-found, hiding the reason that matters.
+   * for them, and each would fail again with 404 slot-not-found, hiding the reason that matters. A
+   * refused case push also takes its 好差评 records: without the case the gateway can never take them.
    */
   failDependents(op: OutboxOp, error: string): void {
+    if (op.kind === 'case') {
+      statement(this.db, "UPDATE outbox SET state = 'failed', last_error = ? WHERE case_id = ? AND state = 'pending' AND kind IN ('rating', 'follow-up', 'follow-up-step')").run(error, op.caseId);
+    }
     if (op.kind !== 'case' && op.kind !== 'supplement') return;
     statement(
       this.db,
@@ -283,3 +291,4 @@ export class SyncRepo {
     statement(this.db, 'UPDATE sync_state SET cursor = NULL WHERE id = 1').run();
   }
 }
+

@@ -34,7 +34,7 @@ export const casesEn: Messages['cases'] = {
   },
   searchKinds: { 'receipt-no': 'receipt / notice number', 'id-number': 'ID number (exact)', phone: 'mobile number', 'name-prefix': 'name (starts with)' },
   outcomes: { accepted: 'Accepted', incomplete: 'Incomplete', rejected: 'Not accepted' },
-  syncStates: { local: 'Saved on this PC', sending: 'Sending', delivered: 'Delivered', 'needs-attention': 'Needs attention' },
+  syncStates: { local: 'Saved on this PC', sending: 'Sending', delivered: 'Delivered', 'needs-attention': 'Needs attention', undelivered: 'Not delivered (here or sending)' },
   deptStatuses: {
     received: 'Received',
     reviewing: 'Reviewing',

@@ -36,7 +36,7 @@ export const casesZh = {
   },
   searchKinds: { 'receipt-no': '回执号 / 告知书编号', 'id-number': '证件号码（精确匹配）', phone: '手机号', 'name-prefix': '姓名（前缀匹配）' },
   outcomes: { ...CASE_OUTCOME_LABELS_ZH },
-  syncStates: { local: '已保存在本机', sending: '正在发送', delivered: '已送达', 'needs-attention': '需要处理' },
+  syncStates: { local: '已保存在本机', sending: '正在发送', delivered: '已送达', 'needs-attention': '需要处理', undelivered: '未送达（本机或发送中）' },
   deptStatuses: { ...CASE_STATUS_LABELS_ZH },
   deptNo: '部门编号 {{no}}',
   attentionTitle: '这件办件需要处理：部门网关没有接收',

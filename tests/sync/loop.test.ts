@@ -145,6 +145,7 @@ describe('window ⇄ gateway', () => {
     expect(await list('needs-attention')).not.toContain(good.caseId);
     expect(await list('delivered')).toContain(good.caseId);
     expect(await list('local')).toEqual([]);
+    expect(await list('undelivered')).toEqual([]);
   });
 
   it('a supplement for a case the gateway lost (restored from an older backup) sends the case again first; the supplement then needs attention with its reason', async () => {
@@ -169,6 +170,8 @@ describe('window ⇄ gateway', () => {
     await app.services.sync.syncNow();
     // The restored gateway's case is not waiting for a supplement: a person must sort it out.
     expect(await detail(lost)).toMatchObject({ syncState: 'needs-attention', attentionReason: 'supplement-not-requested', departmentNo: rows[0]?.department_no });
+    // The department's statuses are those of the case's new life at the gateway (已送达), not the lost 需补正.
+    expect((await detail(lost)).deptStatus).toBe('received');
     expect(outbox(lost).map((o) => `${o.kind}:${o.state}`)).toEqual(['case:done', 'attachment:done', 'supplement:failed', 'attachment:failed']);
   });
 });

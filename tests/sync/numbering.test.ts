@@ -74,8 +74,14 @@ describe('receipt numbers after a restore', () => {
     expect(audit).toHaveLength(1);
     expect(audit[0]?.details).toEqual({ date: '2026-11-30', localSequence: 1, gatewaySequence: 3 });
 
-    // Checked once a day: later rounds ask nothing more and change nothing.
+    // Checked once a day: a later round sends the gateway one request, the status pull (each signed
+    // request leaves its nonce), and changes nothing.
+    const nonces = async () =>
+      (await gw.pool.query<{ n: number }>('SELECT count(*)::int AS n FROM request_nonces WHERE device_id = $1', [b.services.sync.repo.device()!.deviceId])).rows[0]!.n;
+    await b.services.sync.syncNow(); // sends the case accepted above
+    const before = await nonces();
     await b.services.sync.syncNow();
+    expect((await nonces()) - before).toBe(1);
     expect(b.services.audit.list({ action: 'sync.numbering-continued', limit: 5 })).toHaveLength(1);
     expect(counter(b)).toBe(4);
   });

@@ -168,6 +168,17 @@ describe('好差评 records ⇄ gateway', () => {
     expect(await gw.count(`attachment_slots WHERE case_id = '${caseId}' AND verified_at IS NOT NULL`)).toBe(1);
   });
 
+  it('the ratings of a case the gateway refuses fail with it: they are not left waiting for ever', async () => {
+    const back = offline();
+    const { caseId } = await ratedCase(1);
+    await followUpOf(caseId);
+    app.services.db.prepare("UPDATE cases SET department_id = '' WHERE case_id = ?").run(caseId); // the gateway will refuse the manifest
+    back();
+    await app.services.sync.syncNow();
+    expect(outbox(caseId).map((o) => `${o.kind}:${o.state}`)).toEqual(['case:failed', 'attachment:failed', 'rating:failed', 'follow-up:failed']);
+    expect(app.services.sync.statusView()).toMatchObject({ pendingRecords: 0 });
+  });
+
   it('a gateway restored from an older backup lost two delivered cases: the reconcile of the next day sends them again, with their files and rating', async () => {
     const rated = await ratedCase(5);
     const plain = await acceptReadyCase(app, CLERK);

@@ -8,16 +8,20 @@ import { deviceOf } from './routes';
 
 const DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
 
+/**
+ * The highest receipt number of a day pushed by the devices of one window: a range scan over the
+ * receipt-number index ($1 ≤ n < $2), counting only cases those devices pushed ($3 = the window code),
+ * so no other window's pushes can move this window's numbering.
+ */
+export const LAST_RECEIPT_SQL = `SELECT max((c.manifest->>'receiptNo') COLLATE "C") AS last FROM cases c JOIN devices d ON d.device_id = c.device_id
+  WHERE (c.manifest->>'receiptNo') COLLATE "C" >= $1 AND (c.manifest->>'receiptNo') COLLATE "C" < $2 AND d.window_code = $3`;
+
 /** The highest sequence among `windowCode`'s receipt numbers of `date` (0 when none). */
 export async function lastSequence(pool: pg.Pool, windowCode: string, date: string): Promise<number> {
   const prefix = `${windowCode}-${date.replaceAll('-', '')}-`;
   // '.' follows '-' in byte order: [prefix, upper) is exactly the numbers starting with the prefix.
   const upper = `${prefix.slice(0, -1)}.`;
-  const { rows } = await pool.query<{ last: string | null }>(
-    `SELECT max((manifest->>'receiptNo') COLLATE "C") AS last FROM cases
-     WHERE (manifest->>'receiptNo') COLLATE "C" >= $1 AND (manifest->>'receiptNo') COLLATE "C" < $2`,
-    [prefix, upper],
-  );
+  const { rows } = await pool.query<{ last: string | null }>(LAST_RECEIPT_SQL, [prefix, upper, windowCode]);
   const sequence = /^(\d{4})/.exec(rows[0]?.last?.slice(prefix.length) ?? '')?.[1];
   return sequence ? Number(sequence) : 0;
 }

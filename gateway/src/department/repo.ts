@@ -84,7 +84,7 @@ export interface CaseView {
   events: (Pick<StatusEvent, 'caseVersion' | 'status' | 'reason' | 'details'> & { at: Date })[];
   /** The 好差评 rating with its follow-up, when the window pushed one. */
   rating: CaseRatingRecord | null;
-  /** Department numbers of other cases carrying the same receipt number (a window that lost its numbering). */
+  /** Department numbers of this department's other cases carrying the same receipt number (a window that lost its numbering). */
   sameReceiptNo: string[];
 }
 
@@ -108,8 +108,8 @@ export async function getCase(pool: pg.Pool, caseId: string, departmentId: strin
     ),
     caseRating(pool, caseId),
     pool.query<{ department_no: string }>(
-      `SELECT department_no FROM cases WHERE (manifest->>'receiptNo') COLLATE "C" = $1 AND case_id <> $2 ORDER BY received_at`,
-      [c.manifest.receiptNo, caseId],
+      `SELECT department_no FROM cases WHERE (manifest->>'receiptNo') COLLATE "C" = $1 AND case_id <> $2 AND department_id = $3 ORDER BY received_at`,
+      [c.manifest.receiptNo, caseId, departmentId],
     ),
   ]);
   return {

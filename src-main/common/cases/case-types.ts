@@ -86,6 +86,10 @@ export interface CaseDetail extends CaseSummary {
 export const CASE_SYNC_STATES = ['local', 'sending', 'delivered', 'needs-attention'] as const;
 /** One of CASE_SYNC_STATES. */
 export type SyncStateOfCase = (typeof CASE_SYNC_STATES)[number];
+/** What the list filters by: a state, or 未送达 (saved here or still sending). */
+export const CASE_SYNC_FILTERS = [...CASE_SYNC_STATES, 'undelivered'] as const;
+/** One of CASE_SYNC_FILTERS. */
+export type CaseSyncFilter = (typeof CASE_SYNC_FILTERS)[number];
 
 export const caseQuerySchema = z
   .object({
@@ -94,7 +98,7 @@ export const caseQuerySchema = z
     to: z.iso.date().optional(),
     outcome: z.enum(CASE_OUTCOMES).optional(),
     /** Without dates or a search, a state other than 已送达 lists such cases of every day. */
-    syncState: z.enum(CASE_SYNC_STATES).optional(),
+    syncState: z.enum(CASE_SYNC_FILTERS).optional(),
     /** 需补正 only: the cases the department asked to complete, of every day unless dates are given. */
     deptStatus: z.literal('supplement-requested').optional(),
     matterCode: z.string().max(40).optional(),

@@ -2,14 +2,14 @@ import { SearchOutlined } from '@ant-design/icons';
 import { Button, DatePicker, Form, Input, Select } from 'antd';
 import type { Dayjs } from 'dayjs';
 import { useTranslation } from 'react-i18next';
-import { CASE_OUTCOMES, CASE_SYNC_STATES, type CaseOutcome, type SyncStateOfCase } from '../../../src-main/common/cases/case-types';
+import { CASE_OUTCOMES, CASE_SYNC_FILTERS, type CaseOutcome, type CaseSyncFilter } from '../../../src-main/common/cases/case-types';
 import { useCatalogueStore } from '../intake/catalogue-store';
 import { useCasesStore, type CaseFilters } from './store';
 
 interface FilterFields {
   q?: string;
   outcome?: CaseOutcome;
-  syncState?: SyncStateOfCase;
+  syncState?: CaseSyncFilter;
   matterCode?: string;
   dates?: [Dayjs | null, Dayjs | null] | null;
   clerkId?: number;
@@ -36,7 +36,7 @@ export function CaseFilterBar({ showClerk, initial, onSearch }: { showClerk: boo
         <Select allowClear placeholder={t('cases.filters.all')} style={{ width: 110 }} options={CASE_OUTCOMES.map((o) => ({ value: o, label: t(`cases.outcomes.${o}`) }))} />
       </Form.Item>
       <Form.Item label={t('cases.filters.sync')} name="syncState">
-        <Select allowClear placeholder={t('cases.filters.all')} style={{ width: 130 }} popupMatchSelectWidth={false} options={CASE_SYNC_STATES.map((s) => ({ value: s, label: t(`cases.syncStates.${s}`) }))} />
+        <Select allowClear placeholder={t('cases.filters.all')} style={{ width: 130 }} popupMatchSelectWidth={false} options={CASE_SYNC_FILTERS.map((s) => ({ value: s, label: t(`cases.syncStates.${s}`) }))} />
       </Form.Item>
       <Form.Item label={t('cases.filters.matter')} name="matterCode">
         <Select

@@ -1,5 +1,5 @@
 import { create } from 'zustand';
-import type { AttachmentInfo, CaseDetail, CaseOutcome, CaseSummary, SearchKind, SyncStateOfCase } from '../../../src-main/common/cases/case-types';
+import type { AttachmentInfo, CaseDetail, CaseOutcome, CaseSummary, SearchKind, CaseSyncFilter } from '../../../src-main/common/cases/case-types';
 import type { CommandInput, SupplementView } from '../../../src-main/common/contract';
 import type { AppErrorData, Result } from '../../../src-main/common/result';
 import { api, call } from '../../api/call';
@@ -9,7 +9,7 @@ import { fileProblem, readBase64, uploadName } from '../intake/files';
 /** The filters of the case list as the page edits them (dates as YYYY-MM-DD, China days). */
 export interface CaseFilters {
   outcome?: CaseOutcome;
-  syncState?: SyncStateOfCase;
+  syncState?: CaseSyncFilter;
   deptStatus?: 'supplement-requested';
   matterCode?: string;
   from?: string;

@@ -9,7 +9,7 @@ import { useNavStore } from '../shell/nav-store';
 const TODOS: { key: 'supplement' | 'attention' | 'local'; filters: CaseFilters }[] = [
   { key: 'supplement', filters: { deptStatus: 'supplement-requested' } },
   { key: 'attention', filters: { syncState: 'needs-attention' } },
-  { key: 'local', filters: { syncState: 'local' } },
+  { key: 'local', filters: { syncState: 'undelivered' } },
 ];
 
 /** 待办: 需补正, 需要处理 and 未送达 cases with their counts; each opens 办件查询 on them. Follows sync as it happens. */

@@ -251,14 +251,16 @@ export function WaybillSection({ detail, canEdit }: { detail: CaseDetail; canEdi
             ? {
                 expandedRowKeys: waybills.map((w) => w.waybillNo),
                 showExpandColumn: false,
-                expandedRowRender: (w) => (
-                  <PrintAction
-                    job={{ caseId: detail.caseId, kind: 'waybill', format, waybillNo: w.waybillNo }}
-                    label={`${t('printing.titles.waybill')} ${w.waybillNo}（${t(`printing.formats.${format}`)}）`}
-                    nextCopy={nextCopyOf(log, 'waybill', format, w.waybillNo)}
-                    testId={`print-waybill-${w.waybillNo}`}
-                  />
-                ),
+                // The label size comes with the print settings: no print button before they are read.
+                expandedRowRender: (w) =>
+                  settings && (
+                    <PrintAction
+                      job={{ caseId: detail.caseId, kind: 'waybill', format, waybillNo: w.waybillNo }}
+                      label={`${t('printing.titles.waybill')} ${w.waybillNo}（${t(`printing.formats.${format}`)}）`}
+                      nextCopy={nextCopyOf(log, 'waybill', format, w.waybillNo)}
+                      testId={`print-waybill-${w.waybillNo}`}
+                    />
+                  ),
               }
             : undefined
         }

@@ -93,7 +93,9 @@ export async function createServices(config: AppConfig): Promise<Services> {
   const intake = new IntakeService(db, audit, catalogue, requireHall, now, (caseId, app) => identity.service.acceptanceProblems(caseId, app));
   const caseQueries = new CaseQueries(db, audit, now, (code) => catalogue.divisionName(code));
   const supplements = new SupplementsService(db, audit, intake, now);
-  const sync = new SyncService(db, { cases: intake.cases, attachments: intake.attachments, audit, events, log, hall: () => settings.hall(), now, timeoutMs: config.syncTimeoutMs, backoff: config.syncBackoff });
+  // The restore flag is the supervisor module's, created below (it finishes a pending restore).
+  let restoredAt: () => string | null = () => null;
+  const sync = new SyncService(db, { cases: intake.cases, attachments: intake.attachments, audit, events, log, hall: () => settings.hall(), now, restoredAt: () => restoredAt(), timeoutMs: config.syncTimeoutMs, backoff: config.syncBackoff });
   const printing = createPrinting({
     db, audit, caseQueries, cases: intake.cases, catalogue, hall: requireHall, resourcesDir: config.resourcesDir, dataDir: config.dataDir, now,
     ...(config.chromiumPrinter ? { chromium: config.chromiumPrinter } : {}),
@@ -103,6 +105,7 @@ export async function createServices(config: AppConfig): Promise<Services> {
     syncState: () => sync.statusView(),
     reader: async () => identity.reader.status().then((r) => ({ state: r.state, driver: r.driver, detail: r.errorCode ?? null })),
   });
+  restoredAt = supervisor.restoredAt;
   return {
     db,
     audit,

@@ -111,7 +111,7 @@ describe('browser host security', () => {
       const req = request({ host: '127.0.0.1', port: host.port, path: '/api/events', headers: { Host: `127.0.0.1:${host.port}`, Cookie: cookie } }, (res) => {
         res.on('data', (chunk: Buffer) => {
           const text = chunk.toString('utf8');
-          if (text.includes('connected')) app.services.events.emit('sync:status', { state: 'offline', pending: 3, lastSuccessAt: null });
+          if (text.includes('connected')) app.services.events.emit('sync:status', { state: 'offline', pending: 3, lastSuccessAt: null, numberingUnverified: false });
           if (text.includes('event: sync:status')) {
             resolve(text);
             req.destroy();

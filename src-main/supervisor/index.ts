@@ -67,6 +67,8 @@ export function createSupervisor(d: SupervisorDeps) {
   finishRestore({ dataDir: d.dataDir, repo: backupsRepo, audit: d.audit, now: d.now, flagReenrolment: reenrolmentFlag.set });
   return {
     settings,
+    /** When this window's database was last restored from a backup (null: never). */
+    restoredAt: (): string | null => reenrolmentFlag.get()?.at ?? null,
     ledger,
     days: new DayClose({ repo: ledgerRepo, audit: d.audit, now: d.now }),
     exports: exportsService,

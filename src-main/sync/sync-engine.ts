@@ -30,6 +30,8 @@ export interface SyncStatus {
   pending: number;
   /** 好差评 and 回访 records waiting to be sent (not counted in `pending`, which counts cases). */
   pendingRecords: number;
+  /** Restored from a backup and not yet told by the gateway how far today's receipt numbers went: numbers may repeat. */
+  numberingUnverified: boolean;
   oldestPendingAt: string | null;
   lastSuccessAt: string | null;
   lastError: string | null;
@@ -49,6 +51,8 @@ export interface SyncEngineDeps {
   random: () => number;
   timeoutMs?: number;
   concurrency?: number;
+  /** When this window's database was last restored from a backup (null: never). */
+  restoredAt?: () => string | null;
   /** Backoff base and cap (ms); the protocol's 2 s / 5 min unless a test shortens them. */
   backoff?: { baseMs: number; capMs: number };
 }
@@ -83,7 +87,9 @@ export class SyncEngine {
     const st = this.d.repo.state();
     const pending = this.d.repo.pendingSummary();
     const state: SyncState = !device ? 'not-configured' : device.revokedAt ? 'revoked' : this.current ? 'syncing' : this.state === 'syncing' ? (st.online ? 'online' : 'offline') : this.state;
-    return { state, pending: pending.cases, pendingRecords: pending.records, oldestPendingAt: pending.oldestAcceptedAt, lastSuccessAt: st.lastSuccessAt, lastError: st.lastError, deviceId: device?.deviceId ?? null };
+    const restoredAt = this.d.restoredAt?.() ?? null;
+    const numberingUnverified = restoredAt !== null && (st.numberingCheckedAt === null || st.numberingCheckedAt < restoredAt);
+    return { state, pending: pending.cases, pendingRecords: pending.records, numberingUnverified, oldestPendingAt: pending.oldestAcceptedAt, lastSuccessAt: st.lastSuccessAt, lastError: st.lastError, deviceId: device?.deviceId ?? null };
   }
 
   /** Runs a round that starts after this call: now, or right after the one already running (calls coalesce). */
@@ -135,7 +141,7 @@ export class SyncEngine {
 
   private publish(): void {
     const s = this.status();
-    this.d.events.emit('sync:status', { state: s.state, pending: s.pending, lastSuccessAt: s.lastSuccessAt });
+    this.d.events.emit('sync:status', { state: s.state, pending: s.pending, lastSuccessAt: s.lastSuccessAt, numberingUnverified: s.numberingUnverified });
   }
 
   private async round(): Promise<void> {
@@ -300,6 +306,7 @@ export class SyncEngine {
     const parsed = reply.status === 200 ? documentCounterResponseSchema.safeParse(reply.body) : null;
     if (!parsed?.success) return; // asked again next round
     this.numberingCheckedFor = today;
+    this.d.repo.markNumberingChecked(this.d.now().toISOString());
     const { windowCode, date, lastSequence } = parsed.data;
     if (windowCode !== hall.windowCode || date !== today) return;
     const before = this.d.cases.raiseSequence(windowCode, date, lastSequence);

@@ -43,6 +43,8 @@ export interface SyncStateRow {
   lastSuccessAt: string | null;
   lastError: string | null;
   online: boolean;
+  /** When the gateway last told how far today's receipt numbering went. */
+  numberingCheckedAt: string | null;
 }
 
 /** Whether a process with this id exists (EPERM means it exists but is not ours). */
@@ -113,8 +115,15 @@ export class SyncRepo {
   }
 
   state(): SyncStateRow {
-    const row = statement<[], { cursor: string | null; last_success_at: string | null; last_error: string | null; online: number }>(this.db, 'SELECT * FROM sync_state WHERE id = 1').get()!;
-    return { cursor: row.cursor, lastSuccessAt: row.last_success_at, lastError: row.last_error, online: row.online === 1 };
+    const row = statement<[], { cursor: string | null; last_success_at: string | null; last_error: string | null; online: number; numbering_checked_at: string | null }>(
+      this.db,
+      'SELECT * FROM sync_state WHERE id = 1',
+    ).get()!;
+    return { cursor: row.cursor, lastSuccessAt: row.last_success_at, lastError: row.last_error, online: row.online === 1, numberingCheckedAt: row.numbering_checked_at };
+  }
+
+  markNumberingChecked(at: string): void {
+    statement(this.db, 'UPDATE sync_state SET numbering_checked_at = ? WHERE id = 1').run(at);
   }
 
   recordContact(online: boolean, at: string, error: string | null): void {

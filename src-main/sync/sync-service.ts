@@ -18,7 +18,7 @@ export class SyncService {
 
   constructor(
     db: Database.Database,
-    private readonly deps: { cases: CasesRepo; attachments: AttachmentsRepo; audit: AuditLog; events: EventBus; log: Logger; hall: () => Hall | null; now: () => Date; timeoutMs?: number; backoff?: { baseMs: number; capMs: number } },
+    private readonly deps: { cases: CasesRepo; attachments: AttachmentsRepo; audit: AuditLog; events: EventBus; log: Logger; hall: () => Hall | null; now: () => Date; restoredAt?: () => string | null; timeoutMs?: number; backoff?: { baseMs: number; capMs: number } },
   ) {
     this.repo = new SyncRepo(db);
     this.engine = new SyncEngine({ ...deps, repo: this.repo, random: Math.random });

@@ -48,6 +48,10 @@ export const intakeEn: Messages['intake'] = {
   next: 'Next',
   fixFirst: 'Please correct the problems marked on this page first',
   steps: { matter: 'Matter', situation: 'Situation', applicant: 'Applicant', materials: 'Materials', review: 'Review and decide' },
+  numberingUnverified: {
+    title: "This PC was restored from a backup; today's receipt numbers are not yet checked with the gateway",
+    detail: 'Cases accepted now may get receipt numbers already handed out before the restore. Have the administrator re-enrol with the department gateway and let it sync once; this notice then goes away.',
+  },
   save: { pending: 'Unsaved changes', saving: 'Saving draft…', saved: 'Draft saved {{time}}', error: 'Could not save the draft; it will retry on the next change' },
   resumedFrom: 'Completing the case of one-time notice {{no}}',
   drafts: {

@@ -64,10 +64,13 @@ describe('receipt numbers after a restore', () => {
     await call(b, 'admin', 'auth:login', { username: 'admin', password: 'Chongqing2026' });
     await call(b, 'clerk', 'auth:login', { username: 'clerk1', password: 'Passw0rd!' });
     expect(counter(b)).toBe(1); // what the backup knew: the next number would be 0002 again
+    expect(b.services.sync.statusView().numberingUnverified).toBe(true); // the 受理 page warns
 
     await enrol(b, 'admin');
     await b.services.sync.syncNow();
     expect(counter(b)).toBe(3);
+    expect(b.services.sync.statusView().numberingUnverified).toBe(false);
+    expect(a.services.sync.statusView().numberingUnverified).toBe(false); // never restored
     const next = await acceptReadyCase(b, 'clerk');
     expect(next.documentNo.slice(18, 22)).toBe('0004');
     const audit = b.services.audit.list({ action: 'sync.numbering-continued', limit: 5 });

@@ -97,6 +97,8 @@ export const foundationEvents = {
     state: z.enum(['not-configured', 'offline', 'online', 'syncing', 'unauthenticated', 'revoked']),
     pending: z.number().int(),
     lastSuccessAt: z.string().nullable(),
+    /** Restored from a backup, and the gateway has not yet told how far today's receipt numbers went. */
+    numberingUnverified: z.boolean(),
   }),
   /** The sync loop changed these cases (delivered, needs attention, a department status arrived): lists showing them reload. */
   'cases:changed': z.object({ caseIds: z.array(z.string().max(64)).max(1000) }),

@@ -13,6 +13,8 @@ export interface SyncStatusView {
   pending: number;
   /** 好差评 and 回访 records waiting to be sent. */
   pendingRecords: number;
+  /** Restored from a backup and not yet checked against the gateway: receipt numbers may repeat. */
+  numberingUnverified: boolean;
   oldestPendingAt: string | null;
   lastSuccessAt: string | null;
   lastError: string | null;

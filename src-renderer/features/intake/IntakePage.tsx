@@ -1,9 +1,10 @@
 import { CheckCircleOutlined, CloudUploadOutlined, ExclamationCircleOutlined, PlusOutlined } from '@ant-design/icons';
-import { App, Button, Card, Popconfirm, Space } from 'antd';
+import { Alert, App, Button, Card, Popconfirm, Space } from 'antd';
 import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 import { formatUntil } from '../../i18n/datetime';
 import { errorMessage } from '../../i18n/errors';
+import { useSyncStore } from '../shell/sync-store';
 import { useCatalogueStore } from './catalogue-store';
 import { useDraftsStore } from './drafts-store';
 import { IntakeWizard } from './IntakeWizard';
@@ -35,6 +36,7 @@ export function IntakePage() {
   const caseId = useIntakeStore((s) => s.wizard.caseId);
   const startNew = useIntakeStore((s) => s.startNew);
   const discard = useIntakeStore((s) => s.discard);
+  const numberingUnverified = useSyncStore((s) => s.status.numberingUnverified);
 
   useEffect(() => {
     void loadCatalogue();
@@ -66,6 +68,7 @@ export function IntakePage() {
         )
       }
     >
+      {numberingUnverified && <Alert type="warning" showIcon role="alert" style={{ marginBottom: 16 }} title={t('intake.numberingUnverified.title')} description={t('intake.numberingUnverified.detail')} />}
       <IntakeWizard />
     </Card>
   );

@@ -20,9 +20,9 @@ interface SyncState {
   configure(gatewayUrl: string, code: string): Promise<Result<SyncStatusView>>;
 }
 
-const NOT_CONFIGURED: SyncStatus = { state: 'not-configured', pending: 0, lastSuccessAt: null };
+const NOT_CONFIGURED: SyncStatus = { state: 'not-configured', pending: 0, lastSuccessAt: null, numberingUnverified: false };
 
-const statusOf = ({ state, pending, lastSuccessAt }: SyncStatusView): SyncStatus => ({ state, pending, lastSuccessAt });
+const statusOf = ({ state, pending, lastSuccessAt, numberingUnverified }: SyncStatusView): SyncStatus => ({ state, pending, lastSuccessAt, numberingUnverified });
 
 /** The department-gateway connection as last reported by the main process; "not configured" until known. */
 export const useSyncStore = create<SyncState>()((set) => {

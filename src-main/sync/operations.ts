@@ -37,11 +37,17 @@ export async function sendOperation(ctx: OperationContext, op: OutboxOp): Promis
   }
 }
 
-async function sendCase(ctx: OperationContext, caseId: string): Promise<GatewayReply> {
+/** The manifest a case is pushed with (the same on every retry and for reconcile), or null when the case is gone. */
+export function caseManifestOf(ctx: OperationContext, caseId: string): ReturnType<typeof buildCaseManifest> | null {
   const stored = ctx.cases.get(caseId);
-  if (!stored) return gone('case');
+  if (!stored) return null;
   const attachments = ctx.attachments.listByCase(caseId).filter((a) => !a.supplementId);
-  const manifest = buildCaseManifest(stored, ctx.cases.materials(caseId), attachments, ctx.hallDivision, ctx.device.district);
+  return buildCaseManifest(stored, ctx.cases.materials(caseId), attachments, ctx.hallDivision, ctx.device.district);
+}
+
+async function sendCase(ctx: OperationContext, caseId: string): Promise<GatewayReply> {
+  const manifest = caseManifestOf(ctx, caseId);
+  if (!manifest) return gone('case');
   return signedRequest(ctx.device, ctx.client, { method: 'PUT', path: `/v1/cases/${caseId}`, body: Buffer.from(canonicalJson(manifest)), idempotencyKey: caseId });
 }
 

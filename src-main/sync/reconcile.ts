@@ -5,8 +5,7 @@ import { createHash } from 'node:crypto';
 import { canonicalJson } from '../common/canonical-json';
 import type { ReconcileResponse } from '../common/sync/api';
 import { signedRequest, type GatewayReply } from './gateway-client';
-import { buildCaseManifest } from './manifest-builder';
-import type { OperationContext } from './operations';
+import { caseManifestOf, type OperationContext } from './operations';
 
 /** How far back a window checks its delivered cases. */
 export const RECONCILE_DAYS = 30;
@@ -27,11 +26,9 @@ export async function reconcileDelivered(ctx: OperationContext, sinceDate: strin
   const mismatched: string[] = [];
   for (let i = 0; i < ids.length; i += PAGE) {
     const cases = ids.slice(i, i + PAGE).flatMap((caseId) => {
-      const stored = ctx.cases.get(caseId);
-      if (!stored) return [];
-      const attachments = ctx.attachments.listByCase(caseId).filter((a) => !a.supplementId);
-      const manifest = buildCaseManifest(stored, ctx.cases.materials(caseId), attachments, ctx.hallDivision, ctx.device.district);
-      return [{ caseId, manifestHash: createHash('sha256').update(canonicalJson(manifest), 'utf8').digest('hex') }];
+      const manifest = caseManifestOf(ctx, caseId);
+      // The hash of exactly the body a push sends (its canonical JSON), which is what the gateway hashes.
+      return manifest ? [{ caseId, manifestHash: createHash('sha256').update(canonicalJson(manifest), 'utf8').digest('hex') }] : [];
     });
     const reply = await signedRequest(ctx.device, ctx.client, { method: 'POST', path: '/v1/reconcile', body: Buffer.from(canonicalJson({ cases })) });
     if (reply.status !== 200) return { requeued, mismatched, failed: reply }; // the pages before it stay done

@@ -40,7 +40,7 @@ export async function sendRecord(ctx: OperationContext, caseId: string, kind: Re
  * restored from an older backup): the case push goes back in line ahead of it, and it is retried.
  */
 export function requeueCaseIfUnknown(ctx: OperationContext, caseId: string, reply: GatewayReply): GatewayReply {
-  if (reply.status === 404 && reply.errorCode === 'case-not-found') ctx.repo.records.requeueCase(caseId);
+  if (reply.status === 404 && reply.errorCode === 'case-not-found') ctx.repo.requeueLostCases([caseId]);
   return reply;
 }
 

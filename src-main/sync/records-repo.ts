@@ -2,7 +2,6 @@
 // (immutable once written, so every retry sends the identical body), and their synced marks.
 import type Database from 'better-sqlite3';
 import { statement } from '../db/statements';
-import { forgetDepartmentState } from './department-state';
 import type { FollowUpStep, RatingIndicator } from '../common/supervisor/ratings';
 import type { FollowUpManifest, FollowUpStepManifest, RatingManifest } from '../common/sync/records';
 
@@ -70,11 +69,5 @@ export class RecordsRepo {
 
   markSynced(kind: RecordKind, ref: string, at: string): void {
     statement(this.db, SYNCED[kind]).run(at, ref);
-  }
-
-  /** The gateway does not know the case (e.g. restored from an older backup): its push goes back in line, ahead of the records. */
-  requeueCase(caseId: string): void {
-    const requeued = statement(this.db, "UPDATE outbox SET state = 'pending', next_attempt_at = NULL, attempts = 0 WHERE case_id = ? AND kind = 'case' AND state = 'done'").run(caseId).changes;
-    if (requeued) forgetDepartmentState(this.db, caseId);
   }
 }

@@ -1,7 +1,6 @@
 import type Database from 'better-sqlite3';
 import { withDeferredSync } from '../db/open';
 import { statement } from '../db/statements';
-import { forgetDepartmentState } from './department-state';
 import { RecordsRepo, type RecordKind } from './records-repo';
 
 /** The enrolled device: who signs, and where it sends. */
@@ -188,9 +187,11 @@ export class SyncRepo {
   }
 
   /**
-   * The gateway lost a delivered case (restored from an older backup): its push and its 好差评 records
-   * go back in line, in their original order. (Its supplements do not: the restored case is not
-   * waiting for one.) Its files follow as the push reply reports them missing.
+   * The gateway lost a delivered case (restored from an older backup: reconcile reports it unknown, or
+   * a record or supplement of it got 404 case-not-found): its push and its 好差评 records go back in
+   * line, in their original order. (Its supplements do not: the restored case is not waiting for one.)
+   * Its files follow as the push reply reports them missing. The department's statuses seen so far no
+   * longer describe it, and its new life's events start again at version 1.
    */
   requeueLostCases(caseIds: string[]): void {
     if (!caseIds.length) return;
@@ -200,10 +201,9 @@ export class SyncRepo {
           this.db,
           "UPDATE outbox SET state = 'pending', next_attempt_at = NULL, attempts = 0, last_error = NULL WHERE case_id = ? AND state = 'done' AND kind IN ('case', 'rating', 'follow-up', 'follow-up-step')",
         ).run(caseId).changes;
-        if (requeued) {
-          this.setCaseSync(caseId, { syncState: 'sending' });
-          forgetDepartmentState(this.db, caseId);
-        }
+        if (!requeued) continue;
+        this.setCaseSync(caseId, { syncState: 'sending' });
+        statement(this.db, 'UPDATE cases SET dept_status = NULL, dept_reason = NULL, dept_details = NULL, dept_case_version = 0 WHERE case_id = ?').run(caseId);
       }
     })();
   }

@@ -21,14 +21,11 @@ export function OutcomeTag({ outcome }: { outcome: CaseOutcome }) {
   return <Tag color={OUTCOME_COLORS[outcome]}>{t(`cases.outcomes.${outcome}`)}</Tag>;
 }
 
-const ATTENTION_CODES = ['invalid-manifest', 'manifest-mismatch', 'attachment-conflict', 'district-forbidden', 'case-not-found', 'supplement-not-requested', 'hash-mismatch', 'slot-not-found', 'payload-too-large', 'record-conflict'];
-
-/** Why a case needs attention, as the clerk reads it (the gateway's error code, or 'HTTP 4xx', comes in). */
+/** Why a case needs attention, as the clerk reads it (the gateway's error code, or 'HTTP 4xx', comes in); codes without wording show as themselves. */
 export function attentionText(t: TFunction, reason: string | null | undefined): string {
-  const code = reason ?? '';
-  if (ATTENTION_CODES.includes(code)) return t(`cases.attention.${code}`);
-  if (/^local-.+-missing$/.test(code)) return t('cases.attention.local-missing');
-  return t('cases.attention.other', { code: code || '—' });
+  const code = /^local-.+-missing$/.test(reason ?? '') ? 'local-missing' : (reason ?? '');
+  const other = () => t('cases.attention.other', { code: code || '—' });
+  return code && code !== 'other' ? t(`cases.attention.${code}`, { defaultValue: other() }) : other();
 }
 
 /** Where the case is on its way to the department: 已保存在本机 / 正在发送 / 已送达 (+ its number) / 需要处理 (+ why). */

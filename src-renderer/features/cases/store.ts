@@ -4,6 +4,7 @@ import type { CommandInput, SupplementView } from '../../../src-main/common/cont
 import type { AppErrorData, Result } from '../../../src-main/common/result';
 import { api, call } from '../../api/call';
 import { useAuthStore } from '../auth/store';
+import { useNavStore } from '../shell/nav-store';
 import { fileProblem, readBase64, uploadName } from '../intake/files';
 
 /** The filters of the case list as the page edits them (dates as YYYY-MM-DD, China days). */
@@ -160,4 +161,10 @@ export function followCaseChanges(): () => void {
     stop();
     if (timer) clearTimeout(timer);
   };
+}
+
+/** Opens 办件查询 on `filters` (from the workbench or the dashboard). */
+export function openCasesWith(filters: CaseFilters): void {
+  useCasesStore.setState({ openingFilters: filters });
+  useNavStore.getState().open('cases');
 }

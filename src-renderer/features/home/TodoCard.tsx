@@ -2,8 +2,7 @@ import { Button, Card, List, Typography } from 'antd';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api, call } from '../../api/call';
-import { useCasesStore, type CaseFilters } from '../cases/store';
-import { useNavStore } from '../shell/nav-store';
+import { openCasesWith, type CaseFilters } from '../cases/store';
 
 /** What waits for the window, each a filter of 办件查询 over every day. */
 const TODOS: { key: 'supplement' | 'attention' | 'local'; filters: CaseFilters }[] = [
@@ -41,10 +40,6 @@ export function TodoCard() {
     };
   }, []);
 
-  const open = (filters: CaseFilters) => {
-    useCasesStore.setState({ openingFilters: filters });
-    useNavStore.getState().open('cases');
-  };
   return (
     <Card title={t('home.todo.title')}>
       <List
@@ -54,7 +49,7 @@ export function TodoCard() {
           return (
             <List.Item
               actions={[
-                <Button key="open" type="link" disabled={!count} onClick={() => open(todo.filters)} aria-label={`${t('home.todo.open')} ${t(`home.todo.${todo.key}`)}`}>
+                <Button key="open" type="link" disabled={!count} onClick={() => openCasesWith(todo.filters)} aria-label={`${t('home.todo.open')} ${t(`home.todo.${todo.key}`)}`}>
                   {t('home.todo.open')}
                 </Button>,
               ]}

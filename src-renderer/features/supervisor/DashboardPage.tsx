@@ -5,8 +5,7 @@ import { useTranslation } from 'react-i18next';
 import { Bar, BarChart, CartesianGrid, Cell, Tooltip, XAxis, YAxis } from 'recharts';
 import type { DashboardView } from '../../../src-main/common/supervisor/views';
 import { formatDateTime } from '../../i18n/datetime';
-import { useCasesStore } from '../cases/store';
-import { useNavStore } from '../shell/nav-store';
+import { openCasesWith } from '../cases/store';
 import { errorMessage } from '../../i18n/errors';
 import { BackupsSection } from './BackupsSection';
 import { ChartFigure } from './ChartFigure';
@@ -47,11 +46,6 @@ function Body({ view }: { view: DashboardView }) {
       : t('supervisor.dashboard.ageHours', { count: Math.floor(view.sync.oldestUnsent.ageMinutes / 60) })
     : '';
   const b = view.backups;
-  // 需处理 opens 办件查询 on those cases.
-  const openNeedsAttention = () => {
-    useCasesStore.setState({ openingFilters: { syncState: 'needs-attention' } });
-    useNavStore.getState().open('cases');
-  };
   return (
     <>
       {(b.warning || b.lastRunFailed) && <Alert type="warning" showIcon role="alert" title={b.lastRunFailed ? t('supervisor.dashboard.backupFailed') : t('supervisor.dashboard.backupWarn')} style={{ marginBottom: 12 }} />}
@@ -74,7 +68,7 @@ function Body({ view }: { view: DashboardView }) {
               <Statistic title={t('supervisor.dashboard.backlog')} value={view.sync.backlog} styles={{ content: { color: view.sync.backlog ? '#d46b08' : undefined } }} />
               <Statistic title={t('supervisor.dashboard.unsentRecords')} value={view.sync.unsentRecords} styles={{ content: { color: view.sync.unsentRecords ? '#d46b08' : undefined } }} />
               {view.sync.needsAttention > 0 ? (
-                <button type="button" className="stat-link" aria-label={t('supervisor.dashboard.openNeedsAttention', { count: view.sync.needsAttention })} onClick={openNeedsAttention}>
+                <button type="button" className="stat-link" aria-label={t('supervisor.dashboard.openNeedsAttention', { count: view.sync.needsAttention })} onClick={() => openCasesWith({ syncState: 'needs-attention' })}>
                   <Statistic title={t('supervisor.dashboard.needsAttention')} value={view.sync.needsAttention} styles={{ content: { color: '#cf1322' } }} />
                 </button>
               ) : (

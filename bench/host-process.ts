@@ -16,7 +16,9 @@ export const ROOT = join(__dirname, '..');
 
 /** Spawns `node out/main/host.js --data dataDir --port 0` and waits for its `tongban host:` line. */
 export function startHostProcess(dataDir: string): Promise<HostProcess> {
-  const child = spawn(process.execPath, [join(ROOT, 'out', 'main', 'host.js'), '--data', dataDir, '--port', '0'], { stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn(process.execPath, [join(ROOT, 'out', 'main', 'host.js'), '--data', dataDir, '--port', '0'], {
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
   return new Promise((resolve, reject) => {
     let out = '';
     let err = '';

@@ -24,7 +24,9 @@ export class ShapedLink {
   }
 
   listen(): Promise<number> {
-    return new Promise((resolve) => this.server.listen(0, '127.0.0.1', () => resolve((this.server.address() as { port: number }).port)));
+    return new Promise((resolve) =>
+      this.server.listen(0, '127.0.0.1', () => resolve((this.server.address() as { port: number }).port)),
+    );
   }
 
   close(): Promise<void> {
@@ -61,8 +63,11 @@ export class ShapedLink {
   }
 
   private deliver(to: Socket, chunk: Buffer, afterMs: number): void {
-    setTimeout(() => {
-      if (!to.destroyed) to.write(chunk);
-    }, Math.max(0, afterMs));
+    setTimeout(
+      () => {
+        if (!to.destroyed) to.write(chunk);
+      },
+      Math.max(0, afterMs),
+    );
   }
 }

@@ -2,7 +2,15 @@ import { mkdirSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import type { Page } from '@playwright/test';
 import { cameraTest as test, expect } from './support/fixtures';
-import { accept, COUNTER_CLERK, fileCardApplicant, materialRow, nextStep, setHandling, verifyIdentityManually } from './support/intake';
+import {
+  accept,
+  COUNTER_CLERK,
+  fileCardApplicant,
+  materialRow,
+  nextStep,
+  setHandling,
+  verifyIdentityManually,
+} from './support/intake';
 import { callFromPage, completeFirstRun, openMenu, pickOption, signIn, signOut } from './support/steps';
 
 const PHOTO_MATERIAL = '近期免冠彩色证件照';
@@ -32,7 +40,9 @@ async function watchCameraStreams(page: Page): Promise<void> {
 /** Kinds and states of every track opened so far. */
 function openedTracks(page: Page): Promise<{ kind: string; live: boolean }[]> {
   return page.evaluate(() =>
-    (window as unknown as { openedStreams: MediaStream[] }).openedStreams.flatMap((s) => s.getTracks().map((t) => ({ kind: t.kind, live: t.readyState === 'live' }))),
+    (window as unknown as { openedStreams: MediaStream[] }).openedStreams.flatMap((s) =>
+      s.getTracks().map((t) => ({ kind: t.kind, live: t.readyState === 'live' })),
+    ),
   );
 }
 
@@ -48,7 +58,9 @@ async function toMaterialsAsClerk(page: Page): Promise<void> {
   await watchCameraStreams(page);
 }
 
-test('the administrator picks the camera; the clerk photographs the photo material and the case is accepted with it', async ({ app: page }) => {
+test('the administrator picks the camera; the clerk photographs the photo material and the case is accepted with it', async ({
+  app: page,
+}) => {
   await completeFirstRun(page);
 
   await test.step('系统设置 → 拍照设备: detect the cameras, pick the fake one, preview it, save', async () => {
@@ -59,7 +71,9 @@ test('the administrator picks the camera; the clerk photographs the photo materi
     await pickOption(page, 'fake_device_0');
     await section.getByRole('button', { name: '预览' }).click();
     const preview = section.getByLabel('摄像头实时画面');
-    await expect.poll(() => preview.evaluate((v: HTMLVideoElement) => v.readyState >= 2 && v.videoWidth)).toBeGreaterThan(0);
+    await expect
+      .poll(() => preview.evaluate((v: HTMLVideoElement) => v.readyState >= 2 && v.videoWidth))
+      .toBeGreaterThan(0);
     await section.getByRole('button', { name: '保存拍照设备设置' }).click();
     await expect(page.getByText('拍照设备设置已保存')).toBeVisible();
     await section.screenshot({ path: screenshotPath('camera-settings'), animations: 'disabled' });
@@ -85,14 +99,19 @@ test('the administrator picks the camera; the clerk photographs the photo materi
     await expect(dialog.getByLabel('摄像头实时画面')).toBeVisible();
     await dialog.getByRole('button', { name: '拍摄' }).click();
     const shot = dialog.getByRole('img', { name: '拍摄的照片' });
-    await expect.poll(() => shot.evaluate((img: HTMLImageElement) => img.complete && img.naturalWidth)).toBeGreaterThan(0);
+    await expect
+      .poll(() => shot.evaluate((img: HTMLImageElement) => img.complete && img.naturalWidth))
+      .toBeGreaterThan(0);
     await dialog.screenshot({ path: screenshotPath('camera-capture'), animations: 'disabled' });
   });
 
   await test.step('使用此照片 sends it through attachments:add; the camera goes off', async () => {
     const answered = page.waitForResponse((res) => decodeURIComponent(res.url()).endsWith('/api/call/attachments:add'));
     await dialog.getByRole('button', { name: '使用此照片' }).click();
-    const answer = (await (await answered).json()) as { ok: boolean; value: { fileName: string; mediaType: string; size: number } };
+    const answer = (await (await answered).json()) as {
+      ok: boolean;
+      value: { fileName: string; mediaType: string; size: number };
+    };
     expect(answer).toMatchObject({ ok: true, value: { mediaType: 'image/jpeg' } });
     expect(answer.value.fileName).toMatch(/^拍照-\d{8}-\d{6}\.jpg$/);
     expect(answer.value.size).toBeGreaterThan(1000);
@@ -120,7 +139,9 @@ test('the administrator picks the camera; the clerk photographs the photo materi
 
 test('a chosen camera that is not connected: a clear message, nothing saved, the camera off', async ({ app: page }) => {
   await completeFirstRun(page);
-  expect(await callFromPage(page, 'settings:updateCamera', { deviceId: 'unplugged-document-camera', label: '高拍仪 S1000' })).toMatchObject({ ok: true });
+  expect(
+    await callFromPage(page, 'settings:updateCamera', { deviceId: 'unplugged-document-camera', label: '高拍仪 S1000' }),
+  ).toMatchObject({ ok: true });
   await toMaterialsAsClerk(page);
   let uploads = 0;
   page.on('request', (req) => {

@@ -3,7 +3,10 @@ import { startHost } from './support/host';
 import { APPLICANT, COUNTER_CLERK, draftSaved, fieldOf, pickMatter, pickSituation, setUpStaff } from './support/intake';
 import { openMenu, signIn } from './support/steps';
 
-test('a draft survives the host being killed and a new host started on the same data folder', async ({ app: page, host }) => {
+test('a draft survives the host being killed and a new host started on the same data folder', async ({
+  app: page,
+  host,
+}) => {
   await setUpStaff(page);
 
   await test.step('the clerk starts 社会保障卡申领 / 首次申领 and types; the draft is saved as they type', async () => {

@@ -1,5 +1,14 @@
 import { expect, test } from './support/fixtures';
-import { ADMIN, CLERK, completeFirstRun, openMenu, saveScreenshot, signIn, signOut, submitLogin } from './support/steps';
+import {
+  ADMIN,
+  CLERK,
+  completeFirstRun,
+  openMenu,
+  saveScreenshot,
+  signIn,
+  signOut,
+  submitLogin,
+} from './support/steps';
 
 test.use({ fakeClock: true });
 
@@ -10,7 +19,8 @@ test('first run, roles, lockout, idle lock and the audit trail', async ({ app: p
     await expect(page.getByText('3 号窗口')).toBeVisible();
     await expect(page.getByText(`${ADMIN.displayName} · 系统管理员`)).toBeVisible();
     await expect(page.getByText('未连接部门网关').first()).toBeVisible();
-    for (const item of ['工作台', '用户管理', '系统设置', '审计日志']) await expect(page.getByRole('menuitem', { name: item })).toBeVisible();
+    for (const item of ['工作台', '用户管理', '系统设置', '审计日志'])
+      await expect(page.getByRole('menuitem', { name: item })).toBeVisible();
   });
 
   await test.step('the administrator creates a clerk; a taken login name is refused beside the field', async () => {
@@ -43,9 +53,14 @@ test('first run, roles, lockout, idle lock and the audit trail', async ({ app: p
     await signIn(page, CLERK.username, CLERK.password, CLERK.displayName);
     await expect(page.getByText(`${CLERK.displayName} · 窗口受理员`)).toBeVisible();
     await expect(page.getByRole('menuitem', { name: '工作台' })).toBeVisible();
-    for (const hidden of ['用户管理', '系统设置', '审计日志']) await expect(page.getByRole('menuitem', { name: hidden })).toHaveCount(0);
+    for (const hidden of ['用户管理', '系统设置', '审计日志'])
+      await expect(page.getByRole('menuitem', { name: hidden })).toHaveCount(0);
     const answer = await page.evaluate(() =>
-      fetch('/api/call/users:list', { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: '{}' }).then((r) => r.json()),
+      fetch('/api/call/users:list', {
+        method: 'POST',
+        headers: { 'Content-Type': 'application/json' },
+        body: '{}',
+      }).then((r) => r.json()),
     );
     expect(answer).toMatchObject({ ok: false, error: { code: 'forbidden' } });
   });
@@ -68,7 +83,9 @@ test('first run, roles, lockout, idle lock and the audit trail', async ({ app: p
   await test.step('the administrator sees the lockout and shortens the idle time', async () => {
     await signIn(page, ADMIN.username, ADMIN.password, ADMIN.displayName);
     await openMenu(page, '用户管理');
-    await expect(page.getByRole('row', { name: new RegExp(CLERK.username) }).getByText(/^已锁定至 \d{2}:\d{2}$/)).toBeVisible();
+    await expect(
+      page.getByRole('row', { name: new RegExp(CLERK.username) }).getByText(/^已锁定至 \d{2}:\d{2}$/),
+    ).toBeVisible();
     await saveScreenshot(page, 'users');
     await openMenu(page, '系统设置');
     await page.getByLabel('空闲自动锁屏(分钟)').fill('5');
@@ -98,13 +115,31 @@ test('first run, roles, lockout, idle lock and the audit trail', async ({ app: p
   await test.step('the audit log shows it all and its chain is intact', async () => {
     await openMenu(page, '审计日志');
     const table = page.getByRole('table');
-    for (const action of ['初始化本窗口', '登录', '登录失败', '账号锁定', '新建用户', '退出登录', '越权操作被拒绝', '修改设置', '屏幕锁定', '解除锁定']) {
+    for (const action of [
+      '初始化本窗口',
+      '登录',
+      '登录失败',
+      '账号锁定',
+      '新建用户',
+      '退出登录',
+      '越权操作被拒绝',
+      '修改设置',
+      '屏幕锁定',
+      '解除锁定',
+    ]) {
       await expect(table.getByRole('cell', { name: action, exact: true }).first()).toBeVisible();
     }
-    await expect(table.getByRole('row').nth(1).getByRole('cell').first()).toHaveText(/^\d{4}-\d{2}-\d{2} \d{2}:\d{2}:\d{2}$/);
+    await expect(table.getByRole('row').nth(1).getByRole('cell').first()).toHaveText(
+      /^\d{4}-\d{2}-\d{2} \d{2}:\d{2}:\d{2}$/,
+    );
     await expect(table.getByRole('row').nth(1).getByRole('cell', { name: '解除锁定', exact: true })).toBeVisible();
     // Who: the display name, with the login name the filter takes.
-    await expect(table.getByRole('row').nth(1).getByRole('cell', { name: `${ADMIN.displayName}（${ADMIN.username}）`, exact: true })).toBeVisible();
+    await expect(
+      table
+        .getByRole('row')
+        .nth(1)
+        .getByRole('cell', { name: `${ADMIN.displayName}（${ADMIN.username}）`, exact: true }),
+    ).toBeVisible();
     await page.getByRole('button', { name: '校验审计链' }).click();
     await expect(page.getByText(/^审计链完整（共 \d+ 条）$/)).toBeVisible();
     await saveScreenshot(page, 'audit');

@@ -22,8 +22,10 @@ test('a township helper files a case but sees no administration and cannot list 
   await test.step('the helper sees 受理 and 办件查询, nothing of administration, and users:list is forbidden', async () => {
     await signIn(page, HELPER.username, HELPER.password, HELPER.displayName);
     await expect(page.getByText(`${HELPER.displayName} · 乡镇帮办员`)).toBeVisible();
-    for (const item of ['工作台', '受理', '办件查询']) await expect(page.getByRole('menuitem', { name: item })).toBeVisible();
-    for (const hidden of ['用户管理', '系统设置', '审计日志']) await expect(page.getByRole('menuitem', { name: hidden })).toHaveCount(0);
+    for (const item of ['工作台', '受理', '办件查询'])
+      await expect(page.getByRole('menuitem', { name: item })).toBeVisible();
+    for (const hidden of ['用户管理', '系统设置', '审计日志'])
+      await expect(page.getByRole('menuitem', { name: hidden })).toHaveCount(0);
     expect(await callFromPage(page, 'users:list')).toMatchObject({ ok: false, error: { code: 'forbidden' } });
   });
 
@@ -39,7 +41,10 @@ test('a township helper files a case but sees no administration and cannot list 
   });
 
   await test.step('the sync badge explains the state and offers 立即同步 (not before enrolment)', async () => {
-    await page.getByRole('banner').getByRole('button', { name: /^部门网关：/ }).click();
+    await page
+      .getByRole('banner')
+      .getByRole('button', { name: /^部门网关：/ })
+      .click();
     const popover = page.getByRole('tooltip').filter({ hasText: '待上传' });
     await expect(popover).toBeVisible();
     await expect(popover.getByRole('button', { name: '立即同步' })).toBeDisabled();

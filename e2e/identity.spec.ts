@@ -1,6 +1,18 @@
 import { expect, test } from './support/fixtures';
 import {
-  accept, COUNTER_CLERK, fileCardApplicant, handInCardMaterials, materialRow, nextStep, pickDivision, pickMatter, pickSituation, PNG_BYTES, setHandling, uploadScan, type Staff,
+  accept,
+  COUNTER_CLERK,
+  fileCardApplicant,
+  handInCardMaterials,
+  materialRow,
+  nextStep,
+  pickDivision,
+  pickMatter,
+  pickSituation,
+  PNG_BYTES,
+  setHandling,
+  uploadScan,
+  type Staff,
 } from './support/intake';
 import { callFromPage, completeFirstRun, openMenu, pickOption, saveScreenshot, signIn, signOut } from './support/steps';
 import type { Page } from '@playwright/test';
@@ -16,7 +28,10 @@ const HELPER: Staff = { username: 'helper07', displayName: '陈志强', password
 /** As the administrator (first run), switches to the simulated reader through the contract, then signs in as `staff`. */
 async function setUpWithSimulatedReader(page: Page, staff: Staff = COUNTER_CLERK): Promise<void> {
   await completeFirstRun(page);
-  const current = (await callFromPage(page, 'identity:getSettings')) as { ok: boolean; value: { reader: { driver: string } } };
+  const current = (await callFromPage(page, 'identity:getSettings')) as {
+    ok: boolean;
+    value: { reader: { driver: string } };
+  };
   expect(current.ok).toBe(true);
   const settings = { ...current.value, reader: { ...current.value.reader, driver: 'simulated' } };
   expect(await callFromPage(page, 'identity:updateSettings', settings)).toMatchObject({ ok: true });
@@ -35,7 +50,9 @@ async function placeCard(page: Page, label: string): Promise<void> {
 /** The verification section of one person on 确认与办结. */
 const personPanel = (page: Page, role: '申请人' | '代办人') => page.getByRole('region', { name: `人证核验：${role}` });
 
-test('a clerk reads 张三’s card, verifies 人证一致 against the chip photo and accepts the case', async ({ app: page }) => {
+test('a clerk reads 张三’s card, verifies 人证一致 against the chip photo and accepts the case', async ({
+  app: page,
+}) => {
   await completeFirstRun(page);
 
   await test.step('the administrator sets the reader driver to simulated in 系统设置', async () => {
@@ -84,7 +101,9 @@ test('a clerk reads 张三’s card, verifies 人证一致 against the chip phot
   });
 });
 
-test('an expired card blocks 受理, another person’s card is flagged, manual verification needs a reason', async ({ app: page }) => {
+test('an expired card blocks 受理, another person’s card is flagged, manual verification needs a reason', async ({
+  app: page,
+}) => {
   await setUpWithSimulatedReader(page);
   await fileCardApplicant(page);
   await handInCardMaterials(page);
@@ -104,7 +123,9 @@ test('an expired card blocks 受理, another person’s card is flagged, manual 
     await panel.getByLabel('人证一致（已核对持证人与照片一致）').check();
     await panel.getByRole('button', { name: '确认核验' }).click();
     await expect(panel).toContainText('读卡+人工比对照片 · 未通过');
-    await expect(panel.getByRole('alert').filter({ hasText: '人证核验未通过' }).filter({ hasText: '证件已超过有效期' })).toBeVisible();
+    await expect(
+      panel.getByRole('alert').filter({ hasText: '人证核验未通过' }).filter({ hasText: '证件已超过有效期' }),
+    ).toBeVisible();
     await expect(page.getByRole('alert').filter({ hasText: '暂不能受理' })).toBeVisible();
     await expect(page.getByRole('button', { name: '受理', exact: true })).toBeDisabled();
     await expect(panel.getByRole('button', { name: '主管核准' })).toHaveCount(0);
@@ -128,7 +149,9 @@ test('an expired card blocks 受理, another person’s card is flagged, manual 
   });
 });
 
-test('a supervisor lets a failed verification through with a reason, and the audit log lists it', async ({ app: page }) => {
+test('a supervisor lets a failed verification through with a reason, and the audit log lists it', async ({
+  app: page,
+}) => {
   await setUpWithSimulatedReader(page, SUPERVISOR);
   await fileCardApplicant(page);
   await handInCardMaterials(page);
@@ -150,7 +173,9 @@ test('a supervisor lets a failed verification through with a reason, and the aud
   await accept(page);
 
   await openMenu(page, '审计日志');
-  await expect(page.getByRole('table').getByRole('cell', { name: '主管放行人证核验', exact: true }).first()).toBeVisible();
+  await expect(
+    page.getByRole('table').getByRole('cell', { name: '主管放行人证核验', exact: true }).first(),
+  ).toBeVisible();
 });
 
 test('代办: the agent’s card fills the agent, and with a 授权委托书 the case is accepted', async ({ app: page }) => {
@@ -193,7 +218,8 @@ test('代办: the agent’s card fills the agent, and with a 授权委托书 the
 
 test('婚姻登记 refuses 代办; a township helper sees no supervisor pages', async ({ app: page }) => {
   await setUpWithSimulatedReader(page, HELPER);
-  for (const item of ['业务台账', '好差评回访', '监控看板']) await expect(page.getByRole('menuitem', { name: item })).toHaveCount(0);
+  for (const item of ['业务台账', '好差评回访', '监控看板'])
+    await expect(page.getByRole('menuitem', { name: item })).toHaveCount(0);
   await pickMatter(page, 'hydj', '内地居民婚姻登记');
   await pickSituation(page, '结婚登记');
   await expect(page.getByRole('radio', { name: '代办（委托他人办理）' })).toBeDisabled();

@@ -1,8 +1,19 @@
 import type { Page } from '@playwright/test';
 import { expect, test } from './support/fixtures';
 import {
-  accept, documentPreview, fileCardApplicant, handInCardMaterials, materialRow, nextStep, pickMatter, pickSituation, setHandling, setUpStaff, uploadScan,
-  verifyIdentityManually, PNG_BYTES,
+  accept,
+  documentPreview,
+  fileCardApplicant,
+  handInCardMaterials,
+  materialRow,
+  nextStep,
+  pickMatter,
+  pickSituation,
+  setHandling,
+  setUpStaff,
+  uploadScan,
+  verifyIdentityManually,
+  PNG_BYTES,
 } from './support/intake';
 import { callFromPage, openMenu, saveScreenshot } from './support/steps';
 
@@ -16,7 +27,13 @@ function cardApplication(caseId: string) {
     situationCode: 'FIRST',
     localityDivision: '510104',
     mode: 'self',
-    applicant: { name: '张三', idType: 'resident-id', idNumber: '500101199003070014', phone: '13800138000', address: '' },
+    applicant: {
+      name: '张三',
+      idType: 'resident-id',
+      idNumber: '500101199003070014',
+      phone: '13800138000',
+      address: '',
+    },
     agent: null as null | Record<string, string>,
     form: { insuredDivision: '510104' } as Record<string, string>,
     materials: [] as unknown[],
@@ -85,7 +102,9 @@ test('an incomplete case gets the 一次性告知 list, is kept as 待补齐 and
   });
 });
 
-test('婚姻登记 refuses an agent: in the wizard, and in the main process whatever the renderer sends', async ({ app: page }) => {
+test('婚姻登记 refuses an agent: in the wizard, and in the main process whatever the renderer sends', async ({
+  app: page,
+}) => {
   await setUpStaff(page);
   await pickMatter(page, 'hydj', '内地居民婚姻登记');
   await expect(page.getByRole('alert').filter({ hasText: '须本人到场办理，不可代办' })).toBeVisible();
@@ -98,23 +117,44 @@ test('婚姻登记 refuses an agent: in the wizard, and in the main process what
     matterCode: 'CQ-KSTB-0012',
     situationCode: 'MARRIAGE',
     mode: 'proxy',
-    agent: { name: '李四', idType: 'resident-id', idNumber: '500228198512310021', phone: '13900139000', address: '', relationship: '朋友' },
+    agent: {
+      name: '李四',
+      idType: 'resident-id',
+      idNumber: '500228198512310021',
+      phone: '13900139000',
+      address: '',
+      relationship: '朋友',
+    },
     form: {},
   };
   const refused = await callFromPage(page, 'intake:accept', { application: proxy });
-  expect(refused).toMatchObject({ ok: false, error: { code: 'formal-check-failed', details: { fields: expect.arrayContaining([{ path: 'mode', code: 'agent-not-allowed' }]) } } });
+  expect(refused).toMatchObject({
+    ok: false,
+    error: {
+      code: 'formal-check-failed',
+      details: { fields: expect.arrayContaining([{ path: 'mode', code: 'agent-not-allowed' }]) },
+    },
+  });
   const listed = (await callFromPage(page, 'cases:list', {})) as { value: { total: number } };
   expect(listed.value.total).toBe(0);
 });
 
-test('不予受理 needs a reason and its notice states the right to review or litigation; a renamed text file is refused', async ({ app: page }) => {
+test('不予受理 needs a reason and its notice states the right to review or litigation; a renamed text file is refused', async ({
+  app: page,
+}) => {
   await setUpStaff(page);
   await fileCardApplicant(page);
 
   await test.step('a text file renamed .png is refused by its content, with the Chinese message', async () => {
-    await uploadScan(page, '近期免冠彩色证件照', { name: '照片.png', mimeType: 'image/png', buffer: Buffer.from('这不是图片，只是一段文字。\n') });
+    await uploadScan(page, '近期免冠彩色证件照', {
+      name: '照片.png',
+      mimeType: 'image/png',
+      buffer: Buffer.from('这不是图片，只是一段文字。\n'),
+    });
     const row = materialRow(page, '近期免冠彩色证件照');
-    await expect(row.getByRole('alert')).toHaveText('文件内容不是 JPEG、PNG 或 PDF，已拒收（按文件内容识别，与文件名无关）');
+    await expect(row.getByRole('alert')).toHaveText(
+      '文件内容不是 JPEG、PNG 或 PDF，已拒收（按文件内容识别，与文件名无关）',
+    );
     await expect(row).not.toContainText('照片.png');
   });
 
@@ -132,8 +172,14 @@ test('不予受理 needs a reason and its notice states the right to review or l
     await dialog.getByRole('button', { name: '确认不予受理' }).click();
     await expect(dialog.getByText('请填写不予受理理由（至少 4 个字）')).toBeVisible();
     expect(sent).toBe(0);
-    const bypass = await callFromPage(page, 'intake:reject', { application: cardApplication(await newDraft(page)), reason: '  ' });
-    expect(bypass).toMatchObject({ ok: false, error: { code: 'invalid-input', details: { fields: [{ path: 'reason', code: 'reason-too-short' }] } } });
+    const bypass = await callFromPage(page, 'intake:reject', {
+      application: cardApplication(await newDraft(page)),
+      reason: '  ',
+    });
+    expect(bypass).toMatchObject({
+      ok: false,
+      error: { code: 'invalid-input', details: { fields: [{ path: 'reason', code: 'reason-too-short' }] } },
+    });
 
     await dialog.getByLabel('不予受理理由').fill('申请人已在参保地申领过社会保障卡，不属于首次申领情形');
     await dialog.getByRole('button', { name: '确认不予受理' }).click();

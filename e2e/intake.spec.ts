@@ -1,12 +1,28 @@
 import { expect, test } from './support/fixtures';
 import {
-  APPLICANT, documentPreview, draftSaved, fieldOf, verifyIdentityManually, fillApplicant, materialRow, nextStep, pickDivision, pickMatter, pickSituation, PNG_BYTES, setHandling, setUpStaff, uploadScan,
+  APPLICANT,
+  documentPreview,
+  draftSaved,
+  fieldOf,
+  verifyIdentityManually,
+  fillApplicant,
+  materialRow,
+  nextStep,
+  pickDivision,
+  pickMatter,
+  pickSituation,
+  PNG_BYTES,
+  setHandling,
+  setUpStaff,
+  uploadScan,
 } from './support/intake';
 import { openMenu, saveScreenshot } from './support/steps';
 
 const RECEIPT_NO = /^50010303-\d{8}-\d{4}[0-9A-Z]$/;
 
-test('a clerk files 社会保障卡申领 / 首次申领 for an adult; the receipt number shows only once it is committed', async ({ app: page }) => {
+test('a clerk files 社会保障卡申领 / 首次申领 for an adult; the receipt number shows only once it is committed', async ({
+  app: page,
+}) => {
   await setUpStaff(page);
 
   await test.step('typing sbk lists 社会保障卡申领 first, marked 待核实', async () => {
@@ -129,7 +145,11 @@ test('a clerk files 社会保障卡申领 / 首次申领 for an adult; the recei
     await saveScreenshot(page, 'case-detail');
     await drawer.getByRole('tab', { name: '材料与附件' }).click();
     await expect(drawer.getByRole('row').filter({ hasText: '近期免冠彩色证件照' })).toContainText('证件照.png');
-    await drawer.getByRole('row').filter({ hasText: '近期免冠彩色证件照' }).getByRole('button', { name: '查看' }).click();
+    await drawer
+      .getByRole('row')
+      .filter({ hasText: '近期免冠彩色证件照' })
+      .getByRole('button', { name: '查看' })
+      .click();
     const scan = page.getByRole('img', { name: '证件照.png' });
     await expect(scan).toBeVisible();
     await expect.poll(() => scan.evaluate((img: HTMLImageElement) => img.complete && img.naturalWidth)).toBe(1);

@@ -26,7 +26,8 @@ test('the UI switches to English and back, and remembers the choice', async ({ a
   await expect(page.getByRole('heading', { name: `Hello, ${ADMIN.displayName}` })).toBeVisible();
   await expect(page.getByText(`${ADMIN.displayName} · Administrator`)).toBeVisible();
   await expect(page.getByText('Gateway not configured').first()).toBeVisible();
-  for (const item of ['Workbench', 'Users', 'Settings', 'Audit log']) await expect(page.getByRole('menuitem', { name: item })).toBeVisible();
+  for (const item of ['Workbench', 'Users', 'Settings', 'Audit log'])
+    await expect(page.getByRole('menuitem', { name: item })).toBeVisible();
 
   await page.getByRole('menuitem', { name: 'Audit log' }).click();
   await expect(page.getByRole('cell', { name: 'Window set up', exact: true })).toBeVisible();

@@ -6,7 +6,9 @@ test.describe('screen lock', () => {
     await completeFirstRun(page);
   });
 
-  test('锁定 locks at once, hides the workspace, survives a reload and opens with the password', async ({ app: page }) => {
+  test('锁定 locks at once, hides the workspace, survives a reload and opens with the password', async ({
+    app: page,
+  }) => {
     await page.getByLabel('工作备注').fill('午休前核对两件补正材料');
     await page.getByRole('button', { name: '锁定' }).click();
     const lock = page.getByRole('dialog', { name: '屏幕已锁定' });

@@ -1,13 +1,22 @@
 import Database from 'better-sqlite3';
 import { join } from 'node:path';
 import { expect, test } from './support/fixtures';
-import { accept, COUNTER_CLERK, fileCardApplicant, handInCardMaterials, verifyIdentityManually } from './support/intake';
+import {
+  accept,
+  COUNTER_CLERK,
+  fileCardApplicant,
+  handInCardMaterials,
+  verifyIdentityManually,
+} from './support/intake';
 import { callFromPage, completeFirstRun, openMenu, saveScreenshot, signIn, signOut } from './support/steps';
 import { SUPERVISOR } from './support/supervisor';
 
 // The gateway's refusal itself is covered against the real gateway in tests/sync/loop.test.ts; here the
 // stored outcome of one (需要处理 with the gateway's reason) is what the clerk and the supervisor see.
-test('a case the gateway refused: the reason on the case in Chinese, the 同步状态 filter, one click from the dashboard', async ({ app: page, host }) => {
+test('a case the gateway refused: the reason on the case in Chinese, the 同步状态 filter, one click from the dashboard', async ({
+  app: page,
+  host,
+}) => {
   test.setTimeout(120_000);
   await completeFirstRun(page);
   expect(await callFromPage(page, 'users:create', COUNTER_CLERK)).toMatchObject({ ok: true });

@@ -4,7 +4,14 @@ import { decodeEscPos } from '../src-main/printing/testing/escpos-decoder';
 import { pdfText } from '../src-main/printing/testing/pdf-tools';
 import { startVirtualPrinter, type VirtualPrinter } from '../src-main/printing/testing/virtual-printer';
 import { expect, test } from './support/fixtures';
-import { accept, APPLICANT, COUNTER_CLERK, fileCardApplicant, handInCardMaterials, verifyIdentityManually } from './support/intake';
+import {
+  accept,
+  APPLICANT,
+  COUNTER_CLERK,
+  fileCardApplicant,
+  handInCardMaterials,
+  verifyIdentityManually,
+} from './support/intake';
 import { callFromPage, completeFirstRun, openMenu, pickOption, saveScreenshot, signIn, signOut } from './support/steps';
 
 /** A valid S10 number with the serial `n` (EA000000005CN, EA000000014CN, …). */
@@ -15,10 +22,14 @@ function s10(n: number): string {
 
 /** The receipt as the paper would show it. */
 function receiptText(job: Buffer): string {
-  return decodeEscPos(job).lines.map((l) => l.text).join('\n');
+  return decodeEscPos(job)
+    .lines.map((l) => l.text)
+    .join('\n');
 }
 
-test('print settings, receipts on a network printer, A4 as PDF, an EMS waybill, reprints and a printer that goes away', async ({ app: page }) => {
+test('print settings, receipts on a network printer, A4 as PDF, an EMS waybill, reprints and a printer that goes away', async ({
+  app: page,
+}) => {
   test.setTimeout(180_000);
   let printer: VirtualPrinter = await startVirtualPrinter();
   const pool = [0, 1, 2, 3, 4].map(s10);
@@ -41,7 +52,9 @@ test('print settings, receipts on a network printer, A4 as PDF, an EMS waybill, 
       const thermalRow = section.getByRole('row').filter({ hasText: printer.url });
       await expect(thermalRow).toContainText(/就绪|未知/);
       // The explanation column speaks Chinese, not error codes.
-      await expect(section.getByRole('table', { name: '打印机状态' })).not.toContainText(/ECONN|no-status|device-|printer-/);
+      await expect(section.getByRole('table', { name: '打印机状态' })).not.toContainText(
+        /ECONN|no-status|device-|printer-/,
+      );
 
       await section.getByLabel('运单号（每行一个）').fill([...pool, badLine, 'hello', pool[0]].join('\n'));
       await section.getByRole('button', { name: '导入', exact: true }).click();
@@ -73,7 +86,10 @@ test('print settings, receipts on a network printer, A4 as PDF, an EMS waybill, 
       await page.getByRole('button', { name: receiptNo }).click();
       await drawer.getByRole('tab', { name: '打印', exact: true }).click();
       const job = printer.nextJob();
-      await panel.getByTestId('print-receipt').getByRole('button', { name: /^打印 受理回执/ }).click();
+      await panel
+        .getByTestId('print-receipt')
+        .getByRole('button', { name: /^打印 受理回执/ })
+        .click();
       await expect(panel.getByTestId('print-receipt').getByRole('status')).toHaveText('已打印（第1份）');
       const text = receiptText(await job);
       expect(text).toContain(receiptNo);

@@ -7,7 +7,11 @@ import { openCustomerDisplay, restoreOnNewPc, seedAcceptedCase, SUPERVISOR } fro
 
 const today = () => new Intl.DateTimeFormat('sv-SE', { timeZone: 'Asia/Shanghai' }).format(new Date());
 
-test('supervisor: ledger export, a 差评 from the customer display, its follow-up, day close, a backup restored on a new PC', async ({ app: page, host, browser }) => {
+test('supervisor: ledger export, a 差评 from the customer display, its follow-up, day close, a backup restored on a new PC', async ({
+  app: page,
+  host,
+  browser,
+}) => {
   // Two more hosts start (the new PC, then its restart) on a machine that may be busy.
   test.setTimeout(180_000);
   const documentNos: string[] = [];
@@ -50,7 +54,11 @@ test('supervisor: ledger export, a 差评 from the customer display, its follow-
     const dialog = page.getByRole('dialog', { name: '请办事人评价' });
     ratingUrl = (await dialog.getByLabel('评价页地址').textContent()) ?? '';
     expect(ratingUrl).toMatch(new RegExp(`^${host.origin}/#/rate\\?ticket=[A-Za-z0-9_-]{43}$`));
-    await dialog.getByRole('button', { name: 'Close' }).or(dialog.getByRole('button', { name: '关闭' })).first().click();
+    await dialog
+      .getByRole('button', { name: 'Close' })
+      .or(dialog.getByRole('button', { name: '关闭' }))
+      .first()
+      .click();
   });
 
   await test.step('the applicant rates 不满意 with a comment on the customer display (no staff sign-in)', async () => {
@@ -76,7 +84,11 @@ test('supervisor: ledger export, a 差评 from the customer display, its follow-
 
   await test.step('the 差评 appears on 好差评回访 with its steps', async () => {
     await openMenu(page, '好差评回访');
-    const row = page.getByRole('row').filter({ hasText: documentNos[0] }).filter({ hasText: '排队等候时间较长' }).first();
+    const row = page
+      .getByRole('row')
+      .filter({ hasText: documentNos[0] })
+      .filter({ hasText: '排队等候时间较长' })
+      .first();
     await expect(row).toContainText('不满意');
     await expect(row).toContainText('回访');
     await row.getByRole('button', { name: '查看' }).click();
@@ -86,7 +98,11 @@ test('supervisor: ledger export, a 差评 from the customer display, its follow-
     await drawer.getByRole('button', { name: '保存' }).click();
     await expect(drawer.getByRole('heading', { name: '记录核实' })).toBeVisible();
     await saveScreenshot(page, 'supervisor-followups');
-    await drawer.getByRole('button', { name: 'Close' }).or(drawer.getByRole('button', { name: '关闭' })).first().click();
+    await drawer
+      .getByRole('button', { name: 'Close' })
+      .or(drawer.getByRole('button', { name: '关闭' }))
+      .first()
+      .click();
   });
 
   await test.step('日结: the day is closed, verifies ok, and cannot be closed twice', async () => {
@@ -100,9 +116,16 @@ test('supervisor: ledger export, a 差评 from the customer display, its follow-
     await expect(page.getByRole('status').filter({ hasText: '校验通过' })).toBeVisible();
 
     await page.getByRole('button', { name: /(^| )日结$/ }).click();
-    await page.getByRole('dialog').filter({ hasText: `确认日结 ${today()}？` }).getByRole('button', { name: '确认日结' }).click();
+    await page
+      .getByRole('dialog')
+      .filter({ hasText: `确认日结 ${today()}？` })
+      .getByRole('button', { name: '确认日结' })
+      .click();
     await expect(page.getByText('该日已日结，不能重复日结；如需更正，请由系统管理员重新开放')).toBeVisible();
-    expect(await callFromPage(page, 'ledger:closeDay', { date: today() })).toMatchObject({ ok: false, error: { code: 'conflict', details: { reason: 'day-closed' } } });
+    expect(await callFromPage(page, 'ledger:closeDay', { date: today() })).toMatchObject({
+      ok: false,
+      error: { code: 'conflict', details: { reason: 'day-closed' } },
+    });
   });
 
   await test.step('监控看板 and a backup made and listed', async () => {
@@ -116,7 +139,9 @@ test('supervisor: ledger export, a 差评 from the customer display, its follow-
   });
 
   await test.step('on a new PC with an empty data folder, the backup is restored from the first-run screen; the same cases are there', async () => {
-    const listed = (await callFromPage(page, 'backups:list')) as { value: { backups: { path: string; state: string; counts: { cases: number } | null }[] } };
+    const listed = (await callFromPage(page, 'backups:list')) as {
+      value: { backups: { path: string; state: string; counts: { cases: number } | null }[] };
+    };
     const backup = listed.value.backups.find((b) => b.state === 'ok');
     expect(backup?.counts?.cases).toBe(3);
     const restored = await restoreOnNewPc(browser, backup?.path ?? '', 3);
@@ -127,9 +152,12 @@ test('supervisor: ledger export, a 差评 from the customer display, its follow-
       await signIn(other, COUNTER_CLERK.username, COUNTER_CLERK.password, COUNTER_CLERK.displayName);
       // Until the gateway has told how far today's numbers went, 受理 warns that numbers may repeat.
       await openMenu(other, '受理');
-      await expect(other.getByRole('alert').filter({ hasText: '本机已从备份恢复，今天的回执编号尚未与部门网关核对' })).toBeVisible();
+      await expect(
+        other.getByRole('alert').filter({ hasText: '本机已从备份恢复，今天的回执编号尚未与部门网关核对' }),
+      ).toBeVisible();
       await openMenu(other, '办件查询');
-      for (const no of documentNos) await expect(other.getByRole('row').filter({ hasText: no })).toContainText('已受理');
+      for (const no of documentNos)
+        await expect(other.getByRole('row').filter({ hasText: no })).toContainText('已受理');
       await expect(other.getByRole('row').filter({ hasText: /\d{8}-\d{8}-\d{4}/ })).toHaveCount(3);
       await saveScreenshot(other, 'restored-cases');
       expect(restored.problems()).toEqual([]);

@@ -3,9 +3,34 @@
 // pages, the clerk sends it from the 补正材料 panel, and the decision and the waybill come back.
 import type { Locator, Page } from '@playwright/test';
 import { expect, test } from './support/fixtures';
-import { accept, COUNTER_CLERK, fileCardApplicant, handInCardMaterials, PNG_BYTES, verifyIdentityManually } from './support/intake';
-import { addReviewer, freePort, issueCode, queryGateway, startGateway, startTestPostgres, type GatewayProcess, type TestPostgres } from './support/gateway';
-import { callFromPage, completeFirstRun, HALL, openMenu, pickOption, saveScreenshot, signIn, signOut } from './support/steps';
+import {
+  accept,
+  COUNTER_CLERK,
+  fileCardApplicant,
+  handInCardMaterials,
+  PNG_BYTES,
+  verifyIdentityManually,
+} from './support/intake';
+import {
+  addReviewer,
+  freePort,
+  issueCode,
+  queryGateway,
+  startGateway,
+  startTestPostgres,
+  type GatewayProcess,
+  type TestPostgres,
+} from './support/gateway';
+import {
+  callFromPage,
+  completeFirstRun,
+  HALL,
+  openMenu,
+  pickOption,
+  saveScreenshot,
+  signIn,
+  signOut,
+} from './support/steps';
 
 const WINDOW_CODE = '50010303';
 const REVIEWER = { username: 'rs-reviewer', password: 'Review2026ok' };
@@ -72,7 +97,10 @@ async function openDetail(page: Page, receiptNo: string): Promise<Locator> {
 }
 
 async function closeDetail(page: Page, drawer: Locator): Promise<void> {
-  await drawer.getByRole('button', { name: /Close|关闭/ }).first().click();
+  await drawer
+    .getByRole('button', { name: /Close|关闭/ })
+    .first()
+    .click();
   await expect(drawer).toBeHidden();
 }
 
@@ -80,7 +108,10 @@ async function closeDetail(page: Page, drawer: Locator): Promise<void> {
 async function reviewerSees(dept: Page, status: string): Promise<void> {
   await expect(async () => {
     await dept.reload();
-    await expect(dept.locator('dt', { hasText: '当前状态' }).locator('xpath=following-sibling::dd[1]')).toHaveText(status, { timeout: 1_000 });
+    await expect(dept.locator('dt', { hasText: '当前状态' }).locator('xpath=following-sibling::dd[1]')).toHaveText(
+      status,
+      { timeout: 1_000 },
+    );
   }).toPass(SYNC_WAIT);
 }
 
@@ -88,10 +119,14 @@ async function reviewerSees(dept: Page, status: string): Promise<void> {
 async function departmentAction(dept: Page, button: string, status: string): Promise<void> {
   await dept.getByRole('button', { name: button, exact: true }).click();
   await expect(dept.getByRole('alert')).toHaveCount(0);
-  await expect(dept.locator('dt', { hasText: '当前状态' }).locator('xpath=following-sibling::dd[1]')).toHaveText(status);
+  await expect(dept.locator('dt', { hasText: '当前状态' }).locator('xpath=following-sibling::dd[1]')).toHaveText(
+    status,
+  );
 }
 
-test('a case accepted while the gateway is down reaches the department; supplement, decision and waybill come back to the window', async ({ app: page }) => {
+test('a case accepted while the gateway is down reaches the department; supplement, decision and waybill come back to the window', async ({
+  app: page,
+}) => {
   test.setTimeout(180_000);
   const started = Date.now();
   const mark = (what: string) => console.log(`[sync.spec] ${((Date.now() - started) / 1000).toFixed(1)} s  ${what}`);
@@ -142,7 +177,9 @@ test('a case accepted while the gateway is down reaches the department; suppleme
     await page.getByLabel('同步状态').click();
     await pickOption(page, '已保存在本机');
     await page.getByRole('button', { name: '查询' }).click();
-    await expect(page.getByRole('status').filter({ hasText: '「已保存在本机」的办件（不限日期），共 1 件' })).toBeVisible();
+    await expect(
+      page.getByRole('status').filter({ hasText: '「已保存在本机」的办件（不限日期），共 1 件' }),
+    ).toBeVisible();
     await expect(page.getByRole('row').filter({ hasText: receiptNo })).toBeVisible();
     await saveScreenshot(page, 'sync-1-offline-saved-locally');
     await page.getByRole('button', { name: '重置' }).click();
@@ -161,7 +198,10 @@ test('a case accepted while the gateway is down reaches the department; suppleme
     mark('delivered');
   });
 
-  const [stored] = await queryGateway<{ case_id: string; department_id: string; department_no: string }>(pgdb.url, 'SELECT case_id, department_id, department_no FROM cases');
+  const [stored] = await queryGateway<{ case_id: string; department_id: string; department_no: string }>(
+    pgdb.url,
+    'SELECT case_id, department_id, department_no FROM cases',
+  );
   expect(stored).toBeTruthy();
   const { case_id: caseId, department_id: departmentId, department_no: departmentNo } = stored!;
   await expect(await refreshedRow(page, receiptNo)).toContainText(`部门编号 ${departmentNo}`);
@@ -206,14 +246,20 @@ test('a case accepted while the gateway is down reaches the department; suppleme
     const panel = drawer.locator('.supplement-panel');
     await expect(panel).toContainText('承接部门要求补正以下材料');
     const item = panel.getByLabel('《社会保障卡申领登记表》', { exact: true });
-    const attached = page.waitForResponse((res) => decodeURIComponent(res.url()).endsWith('/api/call/supplements:attach'));
-    await panel.getByLabel('《社会保障卡申领登记表》 上传扫描件').setInputFiles({ name: '登记表.png', mimeType: 'image/png', buffer: PNG_BYTES });
+    const attached = page.waitForResponse((res) =>
+      decodeURIComponent(res.url()).endsWith('/api/call/supplements:attach'),
+    );
+    await panel
+      .getByLabel('《社会保障卡申领登记表》 上传扫描件')
+      .setInputFiles({ name: '登记表.png', mimeType: 'image/png', buffer: PNG_BYTES });
     expect(await (await attached).json()).toMatchObject({ ok: true });
     await expect(item).toContainText('登记表.png');
     await drawer.getByLabel('补正说明').fill('补交申领登记表扫描件');
     await panel.getByRole('button', { name: '提交补正' }).click();
     const confirm = page.getByRole('dialog').filter({ hasText: '确认提交补正材料？' });
-    const submitted = page.waitForResponse((res) => decodeURIComponent(res.url()).endsWith('/api/call/supplements:submit'));
+    const submitted = page.waitForResponse((res) =>
+      decodeURIComponent(res.url()).endsWith('/api/call/supplements:submit'),
+    );
     await confirm.getByRole('button', { name: '提交补正' }).click();
     expect(await (await submitted).json()).toMatchObject({ ok: true });
     await closeDetail(page, drawer);

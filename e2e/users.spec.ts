@@ -1,5 +1,14 @@
 import { expect, test } from './support/fixtures';
-import { ADMIN, completeFirstRun, openMenu, pickOption, saveScreenshot, signIn, signOut, submitLogin } from './support/steps';
+import {
+  ADMIN,
+  completeFirstRun,
+  openMenu,
+  pickOption,
+  saveScreenshot,
+  signIn,
+  signOut,
+  submitLogin,
+} from './support/steps';
 
 const HELPER = { username: 'helper07', displayName: '陈志强', password: 'Township7go' };
 
@@ -74,7 +83,11 @@ test('an administrator disables, enables, resets and re-roles an account', async
     await pickOption(page, '变更角色');
     await page.getByRole('button', { name: '查询' }).click();
     await expect(page.getByRole('row')).toHaveCount(2);
-    await expect(page.getByRole('cell', { name: '角色：乡镇帮办员 → 值班主管' }).or(page.getByRole('cell', { name: /原值：乡镇帮办员；新值：值班主管/ }))).toBeVisible();
+    await expect(
+      page
+        .getByRole('cell', { name: '角色：乡镇帮办员 → 值班主管' })
+        .or(page.getByRole('cell', { name: /原值：乡镇帮办员；新值：值班主管/ })),
+    ).toBeVisible();
     await saveScreenshot(page, 'audit-filtered');
   });
 });

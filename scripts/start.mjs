@@ -27,7 +27,10 @@ run(process.execPath, [join(root, 'node_modules', 'electron-vite', 'bin', 'elect
 const electron = electronBinary();
 const child = electron
   ? spawn(electron, [root, ...extraArgs], { cwd: root, stdio: 'inherit' })
-  : spawn(process.execPath, [join(root, 'out', 'main', 'host.js'), '--open', ...extraArgs], { cwd: root, stdio: 'inherit' });
+  : spawn(process.execPath, [join(root, 'out', 'main', 'host.js'), '--open', ...extraArgs], {
+      cwd: root,
+      stdio: 'inherit',
+    });
 if (!electron) console.log('Electron is not installed here; starting the browser host (same app, in Chromium).');
 child.on('exit', (code) => process.exit(code ?? 0));
 for (const signal of ['SIGINT', 'SIGTERM']) process.on(signal, () => child.kill(signal));

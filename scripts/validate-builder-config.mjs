@@ -42,10 +42,12 @@ async function selfCheck(configText) {
   };
   try {
     for (const [what, text] of Object.entries(broken)) {
-      if (text === configText) throw new Error(`self-check could not inject ${what}: electron-builder.yml changed shape`);
+      if (text === configText)
+        throw new Error(`self-check could not inject ${what}: electron-builder.yml changed shape`);
       const file = join(dir, 'electron-builder.yml');
       writeFileSync(file, text);
-      if ((await builderConfigError(file)) === null) throw new Error(`self-check failed: a config with ${what} was accepted`);
+      if ((await builderConfigError(file)) === null)
+        throw new Error(`self-check failed: a config with ${what} was accepted`);
     }
   } finally {
     rmSync(dir, { recursive: true, force: true });
@@ -62,7 +64,10 @@ export async function validateBuilderConfig() {
 if (process.argv[1] === fileURLToPath(import.meta.url)) {
   const started = Date.now();
   validateBuilderConfig().then(
-    () => console.log(`electron-builder.yml is valid (electron-builder's own schema, self-check passed, ${Date.now() - started} ms)`),
+    () =>
+      console.log(
+        `electron-builder.yml is valid (electron-builder's own schema, self-check passed, ${Date.now() - started} ms)`,
+      ),
     (error) => {
       console.error(error instanceof Error ? error.message : error);
       process.exit(1);

@@ -30,7 +30,11 @@ export function App() {
         status="error"
         title={t('app.startFailed')}
         subTitle={errorMessage(loadError)}
-        extra={<Button type="primary" onClick={() => void loadInfo()}>{t('app.retry')}</Button>}
+        extra={
+          <Button type="primary" onClick={() => void loadInfo()}>
+            {t('app.retry')}
+          </Button>
+        }
       />
     );
   }

@@ -8,13 +8,27 @@ import { createApp } from '../../src-main/app/app';
 import { quantile, sample, since, type Figure, type Suite } from '../lib';
 import { ROOT, startHostProcess } from '../host-process';
 
-const CHROMIUM_ARGS = ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
+const CHROMIUM_ARGS = [
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+];
 const HALL = { name: '万州区政务服务中心', divisionCode: '500101', windowNo: '12', windowCode: '50010112' };
 const ADMIN = { username: 'admin', displayName: '管理员', password: 'Chongqing2026' };
 
 async function initialisedDataDir(): Promise<string> {
   const dataDir = mkdtempSync(join(tmpdir(), 'tongban-bench-'));
-  const app = await createApp({ dataDir, migrationsDir: join(ROOT, 'migrations'), resourcesDir: join(ROOT, 'resources'), runtime: 'browser-host', version: 'bench' });
+  const app = await createApp({
+    dataDir,
+    migrationsDir: join(ROOT, 'migrations'),
+    resourcesDir: join(ROOT, 'resources'),
+    runtime: 'browser-host',
+    version: 'bench',
+  });
   const result = await app.call('bench', 'setup:initialize', { hall: HALL, admin: ADMIN }, 0);
   app.close();
   if (!result.ok) throw new Error(`bench set-up failed: ${result.error.code}`);
@@ -49,14 +63,24 @@ async function roundTrips(n: number): Promise<{ http: number[]; gate: number[] }
   const exchange = await fetch(host.url, { redirect: 'manual' });
   const cookie = (exchange.headers.get('set-cookie') ?? '').split(';')[0] as string;
   const headers = { Cookie: cookie, Origin: host.origin, 'Content-Type': 'application/json' };
-  await fetch(`${host.origin}/api/call/auth:login`, { method: 'POST', headers, body: JSON.stringify({ username: ADMIN.username, password: ADMIN.password }) });
+  await fetch(`${host.origin}/api/call/auth:login`, {
+    method: 'POST',
+    headers,
+    body: JSON.stringify({ username: ADMIN.username, password: ADMIN.password }),
+  });
   const http = await sample(n, async () => {
     const res = await fetch(`${host.origin}/api/call/settings:get`, { method: 'POST', headers, body: '{}' });
     await res.json();
   });
   await host.stop();
 
-  const app = await createApp({ dataDir, migrationsDir: join(ROOT, 'migrations'), resourcesDir: join(ROOT, 'resources'), runtime: 'browser-host', version: 'bench' });
+  const app = await createApp({
+    dataDir,
+    migrationsDir: join(ROOT, 'migrations'),
+    resourcesDir: join(ROOT, 'resources'),
+    runtime: 'browser-host',
+    version: 'bench',
+  });
   await app.call('gate', 'auth:login', { username: ADMIN.username, password: ADMIN.password }, 0);
   const gate = await sample(n, () => app.call('gate', 'settings:get', {}, 2));
   app.close();
@@ -70,12 +94,29 @@ export const foundationSuite: Suite = {
     const cold = await coldStart(7);
     const { http, gate } = await roundTrips(2000);
     return [
-      { suite: 'foundation', name: 'host cold start → login screen p50', value: quantile(cold, 0.5), unit: 'ms', note: `n=${cold.length}, browser already running` },
+      {
+        suite: 'foundation',
+        name: 'host cold start → login screen p50',
+        value: quantile(cold, 0.5),
+        unit: 'ms',
+        note: `n=${cold.length}, browser already running`,
+      },
       { suite: 'foundation', name: 'host cold start → login screen max', value: Math.max(...cold), unit: 'ms' },
-      { suite: 'foundation', name: 'contract round trip (HTTP) p50', value: quantile(http, 0.5), unit: 'ms', note: 'settings:get, signed in' },
+      {
+        suite: 'foundation',
+        name: 'contract round trip (HTTP) p50',
+        value: quantile(http, 0.5),
+        unit: 'ms',
+        note: 'settings:get, signed in',
+      },
       { suite: 'foundation', name: 'contract round trip (HTTP) p99', value: quantile(http, 0.99), unit: 'ms' },
       { suite: 'foundation', name: 'gate in-process p50', value: quantile(gate, 0.5), unit: 'ms' },
-      { suite: 'foundation', name: 'HTTP / in-process ratio (p50)', value: quantile(http, 0.5) / quantile(gate, 0.5), unit: '×' },
+      {
+        suite: 'foundation',
+        name: 'HTTP / in-process ratio (p50)',
+        value: quantile(http, 0.5) / quantile(gate, 0.5),
+        unit: '×',
+      },
     ];
   },
 };

@@ -18,7 +18,13 @@ const ADMIN = { username: 'admin', displayName: '管理员', password: 'Chongqin
 const scan = () => Buffer.concat([PNG_BYTES.subarray(0, 8), randomBytes(200 * 1024 - 8)]);
 
 async function openApp(dataDir: string): Promise<App> {
-  return createApp({ dataDir, migrationsDir: join(ROOT, 'migrations'), resourcesDir: join(ROOT, 'resources'), runtime: 'browser-host', version: 'bench' });
+  return createApp({
+    dataDir,
+    migrationsDir: join(ROOT, 'migrations'),
+    resourcesDir: join(ROOT, 'resources'),
+    runtime: 'browser-host',
+    version: 'bench',
+  });
 }
 
 async function call<T>(app: App, caller: string, name: string, input: unknown): Promise<T> {
@@ -37,8 +43,18 @@ async function timedAcceptance(app: App): Promise<{ attach: number; accept: numb
   await verifyApplicant(app, 'clerk', caseId);
   const scans = [scan().toString('base64'), scan().toString('base64')];
   const start = performance.now();
-  await call(app, 'clerk', 'attachments:add', { caseId, materialCode: 'PHOTO', fileName: 'photo.png', dataBase64: scans[0] });
-  await call(app, 'clerk', 'attachments:add', { caseId, materialCode: 'APPLY-FORM', fileName: 'form.png', dataBase64: scans[1] });
+  await call(app, 'clerk', 'attachments:add', {
+    caseId,
+    materialCode: 'PHOTO',
+    fileName: 'photo.png',
+    dataBase64: scans[0],
+  });
+  await call(app, 'clerk', 'attachments:add', {
+    caseId,
+    materialCode: 'APPLY-FORM',
+    fileName: 'form.png',
+    dataBase64: scans[1],
+  });
   const attach = since(start);
   const acceptStart = performance.now();
   await call(app, 'clerk', 'intake:accept', { application: socialSecurityCardApplication(caseId) });
@@ -70,7 +86,12 @@ export const intakeSuite: Suite = {
     const dataDir = mkdtempSync(join(tmpdir(), 'tongban-bench-intake-'));
     const app = await openApp(dataDir);
     await call(app, 'admin', 'setup:initialize', { hall: HALL, admin: ADMIN });
-    const { id: clerkId } = await call<{ id: number }>(app, 'admin', 'users:create', { username: 'clerk1', displayName: '窗口一', role: 'clerk', password: 'Passw0rd!' });
+    const { id: clerkId } = await call<{ id: number }>(app, 'admin', 'users:create', {
+      username: 'clerk1',
+      displayName: '窗口一',
+      role: 'clerk',
+      password: 'Passw0rd!',
+    });
     await call(app, 'clerk', 'auth:login', { username: 'clerk1', password: 'Passw0rd!' });
     const today = chinaDate(new Date());
     const yesterday = chinaDate(new Date(Date.now() - 86_400_000));
@@ -83,7 +104,9 @@ export const intakeSuite: Suite = {
     const bare = new Database(join(dataDir, 'bare.sqlite'));
     bare.pragma('journal_mode = WAL');
     bare.pragma('synchronous = FULL');
-    bare.exec('CREATE TABLE blobs (id TEXT PRIMARY KEY, bytes BLOB NOT NULL) STRICT; CREATE TABLE rows (id INTEGER PRIMARY KEY, body TEXT NOT NULL) STRICT;');
+    bare.exec(
+      'CREATE TABLE blobs (id TEXT PRIMARY KEY, bytes BLOB NOT NULL) STRICT; CREATE TABLE rows (id INTEGER PRIMARY KEY, body TEXT NOT NULL) STRICT;',
+    );
     const accept: number[] = [];
     const whole: number[] = [];
     const floor: number[] = [];
@@ -100,9 +123,10 @@ export const intakeSuite: Suite = {
     bare.close();
 
     // (b) search and (c) today's list, through the same query code the commands use.
-    const probe = app.services.db.prepare<[number], { applicant_id_number: string; receipt_no: string; applicant_name: string }>(
-      'SELECT applicant_id_number, receipt_no, applicant_name FROM cases WHERE rowid = ?',
-    );
+    const probe = app.services.db.prepare<
+      [number],
+      { applicant_id_number: string; receipt_no: string; applicant_name: string }
+    >('SELECT applicant_id_number, receipt_no, applicant_name FROM cases WHERE rowid = ?');
     const someCase = () => probe.get(1 + Math.floor(Math.random() * CASES))!;
     const list = (q?: string) => app.services.caseQueries.list({ limit: 50, offset: 0, ...(q ? { q } : {}) });
     const byId = await sample(500, () => list(someCase().applicant_id_number));
@@ -114,8 +138,15 @@ export const intakeSuite: Suite = {
     // (d) the browser host's RSS serving the same queries on the 1,000,000-case database.
     const host = await startHostProcess(dataDir);
     const exchange = await fetch(host.url, { redirect: 'manual' });
-    const headers = { Cookie: (exchange.headers.get('set-cookie') ?? '').split(';')[0] as string, Origin: host.origin, 'Content-Type': 'application/json' };
-    const post = (name: string, body: unknown) => fetch(`${host.origin}/api/call/${name}`, { method: 'POST', headers, body: JSON.stringify(body) }).then((r) => r.json());
+    const headers = {
+      Cookie: (exchange.headers.get('set-cookie') ?? '').split(';')[0] as string,
+      Origin: host.origin,
+      'Content-Type': 'application/json',
+    };
+    const post = (name: string, body: unknown) =>
+      fetch(`${host.origin}/api/call/${name}`, { method: 'POST', headers, body: JSON.stringify(body) }).then((r) =>
+        r.json(),
+      );
     await post('auth:login', { username: 'clerk1', password: 'Passw0rd!' });
     for (let i = 0; i < 200; i++) await post('cases:list', { q: i % 2 ? 'W' : '王' });
     await post('cases:list', { from: '2025-01-01', to: today, limit: 200 });
@@ -126,17 +157,65 @@ export const intakeSuite: Suite = {
     const n = `${CASES.toLocaleString('en')} cases`;
     return [
       { suite: 'intake', name: 'seed database', value: seedSeconds, unit: 's', note: n },
-      { suite: 'intake', name: '受理 p50 (3 materials, 2 × 200 KB scans attached)', value: quantile(accept, 0.5), unit: 'ms', note: `${n}; its one FULL commit makes case and scans durable` },
+      {
+        suite: 'intake',
+        name: '受理 p50 (3 materials, 2 × 200 KB scans attached)',
+        value: quantile(accept, 0.5),
+        unit: 'ms',
+        note: `${n}; its one FULL commit makes case and scans durable`,
+      },
       { suite: 'intake', name: '受理 p99', value: quantile(accept, 0.99), unit: 'ms' },
-      { suite: 'intake', name: 'bare FULL-sync transaction, same bytes, p50', value: quantile(floor, 0.5), unit: 'ms', note: 'two 200 KB blobs + a case-sized row, one commit' },
-      { suite: 'intake', name: '受理 / bare (p50)', value: quantile(accept, 0.5) / quantile(floor, 0.5), unit: '×', target: '≤ 1.5×' },
-      { suite: 'intake', name: 'whole path p50 (2 attach commands + 受理)', value: quantile(whole, 0.5), unit: 'ms', note: 'adds base64 decoding, checking and SHA-256 of 400 KB' },
+      {
+        suite: 'intake',
+        name: 'bare FULL-sync transaction, same bytes, p50',
+        value: quantile(floor, 0.5),
+        unit: 'ms',
+        note: 'two 200 KB blobs + a case-sized row, one commit',
+      },
+      {
+        suite: 'intake',
+        name: '受理 / bare (p50)',
+        value: quantile(accept, 0.5) / quantile(floor, 0.5),
+        unit: '×',
+        target: '≤ 1.5×',
+      },
+      {
+        suite: 'intake',
+        name: 'whole path p50 (2 attach commands + 受理)',
+        value: quantile(whole, 0.5),
+        unit: 'ms',
+        note: 'adds base64 decoding, checking and SHA-256 of 400 KB',
+      },
       { suite: 'intake', name: 'whole path p99', value: quantile(whole, 0.99), unit: 'ms' },
-      { suite: 'intake', name: 'whole path / bare (p50)', value: quantile(whole, 0.5) / quantile(floor, 0.5), unit: '×' },
+      {
+        suite: 'intake',
+        name: 'whole path / bare (p50)',
+        value: quantile(whole, 0.5) / quantile(floor, 0.5),
+        unit: '×',
+      },
       { suite: 'intake', name: 'search by ID number p99', value: quantile(byId, 0.99), unit: 'ms', target: '≤ 5 ms' },
-      { suite: 'intake', name: 'search by receipt number p99', value: quantile(byReceipt, 0.99), unit: 'ms', target: '≤ 5 ms' },
-      { suite: 'intake', name: 'search by name prefix p99', value: quantile(byName, 0.99), unit: 'ms', target: '≤ 5 ms', note: '2-character prefix, first 50 rows' },
-      { suite: 'intake', name: "today's list (50 rows) p99", value: quantile(todays, 0.99), unit: 'ms', target: '≤ 10 ms' },
+      {
+        suite: 'intake',
+        name: 'search by receipt number p99',
+        value: quantile(byReceipt, 0.99),
+        unit: 'ms',
+        target: '≤ 5 ms',
+      },
+      {
+        suite: 'intake',
+        name: 'search by name prefix p99',
+        value: quantile(byName, 0.99),
+        unit: 'ms',
+        target: '≤ 5 ms',
+        note: '2-character prefix, first 50 rows',
+      },
+      {
+        suite: 'intake',
+        name: "today's list (50 rows) p99",
+        value: quantile(todays, 0.99),
+        unit: 'ms',
+        target: '≤ 10 ms',
+      },
       { suite: 'intake', name: 'browser host RSS', value: rss, unit: 'MB', target: '≤ 300 MB', note: n },
     ];
   },

@@ -21,23 +21,55 @@ async function call<T>(app: App, caller: string, name: string, input: unknown): 
 /** An app with an accepted case, a printer on a virtual network printer, and a recorded waybill. */
 async function setUp(printerUrl: string): Promise<{ app: App; dataDir: string; caseId: string; waybillNo: string }> {
   const dataDir = mkdtempSync(join(tmpdir(), 'tongban-bench-print-'));
-  const app = await createApp({ dataDir, migrationsDir: join(ROOT, 'migrations'), resourcesDir: join(ROOT, 'resources'), runtime: 'browser-host', version: 'bench' });
-  await call(app, 'admin', 'setup:initialize', { hall: HALL, admin: { username: 'admin', displayName: '管理员', password: 'Chongqing2026' } });
-  await call(app, 'admin', 'users:create', { username: 'clerk1', displayName: '窗口受理员', role: 'clerk', password: 'Passw0rd!' });
+  const app = await createApp({
+    dataDir,
+    migrationsDir: join(ROOT, 'migrations'),
+    resourcesDir: join(ROOT, 'resources'),
+    runtime: 'browser-host',
+    version: 'bench',
+  });
+  await call(app, 'admin', 'setup:initialize', {
+    hall: HALL,
+    admin: { username: 'admin', displayName: '管理员', password: 'Chongqing2026' },
+  });
+  await call(app, 'admin', 'users:create', {
+    username: 'clerk1',
+    displayName: '窗口受理员',
+    role: 'clerk',
+    password: 'Passw0rd!',
+  });
   await call(app, 'clerk', 'auth:login', { username: 'clerk1', password: 'Passw0rd!' });
   await call(app, 'admin', 'printers:update', {
     ...DEFAULT_PRINT_SETTINGS,
     printers: { ...DEFAULT_PRINT_SETTINGS.printers, thermal: printerUrl },
-    documents: { ...DEFAULT_PRINT_SETTINGS.documents, hallAddress: '重庆市万州区北山大道1000号', hallPhone: '023-58221234' },
+    documents: {
+      ...DEFAULT_PRINT_SETTINGS.documents,
+      hallAddress: '重庆市万州区北山大道1000号',
+      hallPhone: '023-58221234',
+    },
   });
   const { caseId } = await call<{ caseId: string }>(app, 'clerk', 'drafts:create', {});
-  await call(app, 'clerk', 'attachments:add', { caseId, materialCode: 'PHOTO', fileName: 'photo.png', dataBase64: PNG_BYTES.toString('base64') });
+  await call(app, 'clerk', 'attachments:add', {
+    caseId,
+    materialCode: 'PHOTO',
+    fileName: 'photo.png',
+    dataBase64: PNG_BYTES.toString('base64'),
+  });
   await verifyApplicant(app, 'clerk', caseId);
   await call(app, 'clerk', 'intake:accept', { application: socialSecurityCardApplication(caseId) });
   await call(app, 'admin', 'waybills:importPool', { text: 'EA000000005CN' });
   const assigned = await call<{ waybill: { waybillNo: string } }>(app, 'clerk', 'waybills:assign', {
-    caseId, direction: 'materials-to-locality', contents: 'official-documents', weightGrams: 300, payment: 'government-paid',
-    recipient: { name: '王小明', phone: '028-86123456', address: '四川省成都市锦江区红星路二段70号', divisionCode: '510104' },
+    caseId,
+    direction: 'materials-to-locality',
+    contents: 'official-documents',
+    weightGrams: 300,
+    payment: 'government-paid',
+    recipient: {
+      name: '王小明',
+      phone: '028-86123456',
+      address: '四川省成都市锦江区红星路二段70号',
+      divisionCode: '510104',
+    },
   });
   return { app, dataDir, caseId, waybillNo: assigned.waybill.waybillNo };
 }
@@ -55,7 +87,11 @@ export const printingSuite: Suite = {
         if (doc.model !== 'notice') throw new Error('not a notice');
         return p.renderer.escpos(p.renderer.receiptLayout(doc.data, 80), 80);
       });
-      const printed = await sample(200, () => call(app, 'clerk', 'print:document', { caseId, kind: 'acceptance-receipt', format: 'thermal-80' }), 10);
+      const printed = await sample(
+        200,
+        () => call(app, 'clerk', 'print:document', { caseId, kind: 'acceptance-receipt', format: 'thermal-80' }),
+        10,
+      );
       const notice = p.documents.resolve({ caseId, kind: 'acceptance-receipt', format: 'a4' }, viewer);
       const label = p.documents.resolve({ caseId, kind: 'waybill', format: 'label-100x150', waybillNo }, viewer);
       if (notice.model !== 'notice' || label.model !== 'waybill') throw new Error('unexpected models');
@@ -66,12 +102,30 @@ export const printingSuite: Suite = {
       const a4 = await sample(40, () => chromium.toPdf(p.renderer.noticeJob(notice.data, null)), 3);
       const waybill = await sample(40, () => chromium.toPdf(p.renderer.waybillJob(label.data, 'label-100x150')), 3);
       return [
-        { suite: 'printing', name: 'receipt ESC/POS bytes (resolve + layout + encode) p50', value: quantile(receipt, 0.5), unit: 'ms', note: 'n=2000, 80 mm' },
+        {
+          suite: 'printing',
+          name: 'receipt ESC/POS bytes (resolve + layout + encode) p50',
+          value: quantile(receipt, 0.5),
+          unit: 'ms',
+          note: 'n=2000, 80 mm',
+        },
         { suite: 'printing', name: 'receipt ESC/POS bytes p99', value: quantile(receipt, 0.99), unit: 'ms' },
-        { suite: 'printing', name: 'print:document to a TCP printer p50', value: quantile(printed, 0.5), unit: 'ms', note: 'n=200: log, status query, send, audit' },
+        {
+          suite: 'printing',
+          name: 'print:document to a TCP printer p50',
+          value: quantile(printed, 0.5),
+          unit: 'ms',
+          note: 'n=200: log, status query, send, audit',
+        },
         { suite: 'printing', name: 'print:document to a TCP printer p99', value: quantile(printed, 0.99), unit: 'ms' },
         { suite: 'printing', name: 'first PDF (Chromium launch + fonts)', value: coldMs, unit: 'ms' },
-        { suite: 'printing', name: 'A4 notice PDF p50', value: quantile(a4, 0.5), unit: 'ms', note: 'n=40, headless Chromium, page reused' },
+        {
+          suite: 'printing',
+          name: 'A4 notice PDF p50',
+          value: quantile(a4, 0.5),
+          unit: 'ms',
+          note: 'n=40, headless Chromium, page reused',
+        },
         { suite: 'printing', name: 'A4 notice PDF p99', value: quantile(a4, 0.99), unit: 'ms' },
         { suite: 'printing', name: 'waybill 100×150 PDF p50', value: quantile(waybill, 0.5), unit: 'ms', note: 'n=40' },
         { suite: 'printing', name: 'waybill 100×150 PDF p99', value: quantile(waybill, 0.99), unit: 'ms' },

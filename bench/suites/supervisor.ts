@@ -17,7 +17,13 @@ const DAY = '2025-11-28';
 const MONTH = { from: '2025-10-01', to: '2025-10-30' };
 
 function openApp(dataDir: string): Promise<App> {
-  return createApp({ dataDir, migrationsDir: join(ROOT, 'migrations'), resourcesDir: join(ROOT, 'resources'), runtime: 'browser-host', version: 'bench' });
+  return createApp({
+    dataDir,
+    migrationsDir: join(ROOT, 'migrations'),
+    resourcesDir: join(ROOT, 'resources'),
+    runtime: 'browser-host',
+    version: 'bench',
+  });
 }
 
 /** A data folder with an initialised hall, a clerk, and seeded cases per day. */
@@ -25,7 +31,12 @@ async function seededDataDir(days: string[], perDay: number): Promise<{ dataDir:
   const dataDir = mkdtempSync(join(tmpdir(), 'tongban-bench-sup-'));
   const app = await openApp(dataDir);
   await app.call('bench', 'setup:initialize', { hall: HALL, admin: ADMIN }, 0);
-  const created = await app.call('bench', 'users:create', { username: 'clerk1', displayName: '李娟', role: 'clerk', password: 'Passw0rd!' }, 0);
+  const created = await app.call(
+    'bench',
+    'users:create',
+    { username: 'clerk1', displayName: '李娟', role: 'clerk', password: 'Passw0rd!' },
+    0,
+  );
   if (!created.ok) throw new Error(`bench set-up failed: ${created.error.code}`);
   const clerkId = (created.value as { id: number }).id;
   for (const date of days) seedDay(app.services.db, { date, count: perDay, clerkId });
@@ -74,7 +85,10 @@ interface ChildReport {
 /** Streams the month in a child process (its own heap and RSS), returning what it measured. */
 function streamInChild(dataDir: string): Promise<ChildReport> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, ['--import', 'tsx', __filename, '--stream-child', dataDir], { cwd: ROOT, stdio: ['ignore', 'pipe', 'inherit'] });
+    const child = spawn(process.execPath, ['--import', 'tsx', __filename, '--stream-child', dataDir], {
+      cwd: ROOT,
+      stdio: ['ignore', 'pipe', 'inherit'],
+    });
     let out = '';
     child.stdout.on('data', (c: Buffer) => (out += c.toString()));
     child.on('exit', (code) => {
@@ -93,7 +107,13 @@ async function childMain(dataDir: string): Promise<void> {
   const ms = since(start);
   app.close();
   // maxRSS is in kilobytes on Linux.
-  const report: ChildReport = { ms, rows: e.rows, size: e.size, rssBeforeMb, maxRssMb: process.resourceUsage().maxRSS / 1024 };
+  const report: ChildReport = {
+    ms,
+    rows: e.rows,
+    size: e.size,
+    rssBeforeMb,
+    maxRssMb: process.resourceUsage().maxRSS / 1024,
+  };
   process.stdout.write(`${JSON.stringify(report)}\n`);
 }
 
@@ -109,10 +129,36 @@ export const supervisorSuite: Suite = {
     try {
       const month = await streamInChild(dataDir);
       return [
-        { suite: 'supervisor', name: 'ledger XLSX, 5,000-case day p50', value: quantile(day.times, 0.5), unit: 'ms', target: '≤ 2000 ms', note: `n=${day.times.length}, max ${Math.round(Math.max(...day.times))} ms, ${Math.round(day.size / 1024)} KiB` },
-        { suite: 'supervisor', name: 'day close, 5,000 cases', value: day.closeMs, unit: 'ms', note: `verify (hash, audit chain, live compare): ${Math.round(day.verifyMs)} ms` },
-        { suite: 'supervisor', name: 'ledger XLSX streamed, month', value: month.rows, unit: 'rows', note: `${Math.round(month.ms)} ms, ${Math.round(month.size / 2 ** 20)} MiB file, seeded in ${Math.round(seedMs)} ms` },
-        { suite: 'supervisor', name: 'ledger XLSX streamed, month: peak RSS', value: month.maxRssMb, unit: 'MB', target: '≤ 400 MB', note: `child process maxRSS; ${Math.round(month.rssBeforeMb)} MB before the export` },
+        {
+          suite: 'supervisor',
+          name: 'ledger XLSX, 5,000-case day p50',
+          value: quantile(day.times, 0.5),
+          unit: 'ms',
+          target: '≤ 2000 ms',
+          note: `n=${day.times.length}, max ${Math.round(Math.max(...day.times))} ms, ${Math.round(day.size / 1024)} KiB`,
+        },
+        {
+          suite: 'supervisor',
+          name: 'day close, 5,000 cases',
+          value: day.closeMs,
+          unit: 'ms',
+          note: `verify (hash, audit chain, live compare): ${Math.round(day.verifyMs)} ms`,
+        },
+        {
+          suite: 'supervisor',
+          name: 'ledger XLSX streamed, month',
+          value: month.rows,
+          unit: 'rows',
+          note: `${Math.round(month.ms)} ms, ${Math.round(month.size / 2 ** 20)} MiB file, seeded in ${Math.round(seedMs)} ms`,
+        },
+        {
+          suite: 'supervisor',
+          name: 'ledger XLSX streamed, month: peak RSS',
+          value: month.maxRssMb,
+          unit: 'MB',
+          target: '≤ 400 MB',
+          note: `child process maxRSS; ${Math.round(month.rssBeforeMb)} MB before the export`,
+        },
       ];
     } finally {
       rmSync(dataDir, { recursive: true, force: true });

@@ -30,7 +30,9 @@ const LINK_CASES = Number(process.env.BENCH_SYNC_LINK_CASES ?? 1_000);
 
 /** CPU time (user + system, ms) a process has used so far, from /proc (Linux); with `reaped`, also its ended children's. */
 function cpuMs(pid: number, reaped = false): number {
-  const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').replace(/^.*\) /, '').split(' ');
+  const fields = readFileSync(`/proc/${pid}/stat`, 'utf8')
+    .replace(/^.*\) /, '')
+    .split(' ');
   const ticks = Number(fields[11]) + Number(fields[12]) + (reaped ? Number(fields[13]) + Number(fields[14]) : 0); // utime, stime, cutime, cstime (USER_HZ = 100)
   return (ticks * 1000) / 100;
 }
@@ -42,7 +44,13 @@ function postgresPids(dataDir: string): number[] {
     .filter((d) => /^\d+$/.test(d))
     .filter((d) => {
       try {
-        return Number(readFileSync(`/proc/${d}/stat`, 'utf8').replace(/^.*\) /, '').split(' ')[1]) === postmaster;
+        return (
+          Number(
+            readFileSync(`/proc/${d}/stat`, 'utf8')
+              .replace(/^.*\) /, '')
+              .split(' ')[1],
+          ) === postmaster
+        );
       } catch {
         return false;
       }
@@ -76,7 +84,11 @@ function selfCpuMs(): number {
 function startGatewayProcess(url: string, port: number): Promise<{ stop: () => void; pid: number }> {
   // BENCH_GATEWAY_NODE_ARGS, e.g. "--cpu-prof --cpu-prof-dir=/tmp/gw", profiles the gateway process.
   const nodeArgs = process.env.BENCH_GATEWAY_NODE_ARGS?.split(' ').filter(Boolean) ?? [];
-  const child = spawn(process.execPath, [...nodeArgs, '--import', 'tsx', 'gateway/src/cli.ts', 'serve', '--db', url, '--port', String(port)], { cwd: ROOT, stdio: ['ignore', 'pipe', 'inherit'] });
+  const child = spawn(
+    process.execPath,
+    [...nodeArgs, '--import', 'tsx', 'gateway/src/cli.ts', 'serve', '--db', url, '--port', String(port)],
+    { cwd: ROOT, stdio: ['ignore', 'pipe', 'inherit'] },
+  );
   // A failed run exits without reaching stop(): the gateway must not outlive it (it holds the output pipe open).
   process.once('exit', () => child.kill('SIGKILL'));
   return new Promise((resolve) => {
@@ -90,13 +102,22 @@ function startGatewayProcess(url: string, port: number): Promise<{ stop: () => v
 
 /** Clones one accepted case `n` times in SQL (new ids from `first` on, new file bytes), queueing each for sync as acceptance would. */
 function cloneBacklog(db: Database.Database, templateId: string, n: number, first = 0): void {
-  const cols = (db.prepare('SELECT name FROM pragma_table_info(?)').all('cases') as { name: string }[]).map((c) => c.name).filter((c) => c !== 'case_id' && c !== 'receipt_no');
-  const copyCase = db.prepare(`INSERT INTO cases (case_id, receipt_no, ${cols.join(', ')}) SELECT ?, ?, ${cols.join(', ')} FROM cases WHERE case_id = ?`);
-  const copyMaterials = db.prepare('INSERT INTO case_materials SELECT ?, position, material_code, name, handling, pages, required FROM case_materials WHERE case_id = ?');
+  const cols = (db.prepare('SELECT name FROM pragma_table_info(?)').all('cases') as { name: string }[])
+    .map((c) => c.name)
+    .filter((c) => c !== 'case_id' && c !== 'receipt_no');
+  const copyCase = db.prepare(
+    `INSERT INTO cases (case_id, receipt_no, ${cols.join(', ')}) SELECT ?, ?, ${cols.join(', ')} FROM cases WHERE case_id = ?`,
+  );
+  const copyMaterials = db.prepare(
+    'INSERT INTO case_materials SELECT ?, position, material_code, name, handling, pages, required FROM case_materials WHERE case_id = ?',
+  );
   const blob = db.prepare('INSERT INTO attachment_blobs (sha256, bytes) VALUES (?, ?)');
-  const att = db.prepare(`INSERT INTO attachments (attachment_id, case_id, material_code, file_name, media_type, size, sha256, added_by, added_at)
+  const att =
+    db.prepare(`INSERT INTO attachments (attachment_id, case_id, material_code, file_name, media_type, size, sha256, added_by, added_at)
     SELECT ?, ?, material_code, file_name, media_type, ?, ?, added_by, added_at FROM attachments WHERE case_id = ? LIMIT 1`);
-  const outbox = db.prepare("INSERT INTO outbox (case_id, kind, ref, created_at) VALUES (?, ?, ?, '2026-11-30T00:00:00Z')");
+  const outbox = db.prepare(
+    "INSERT INTO outbox (case_id, kind, ref, created_at) VALUES (?, ?, ?, '2026-11-30T00:00:00Z')",
+  );
   const batch = db.transaction((from: number, to: number) => {
     for (let i = from; i < to; i++) {
       const caseId = `00000000-0000-7000-9000-${String(i).padStart(12, '0')}`;
@@ -117,10 +138,20 @@ function cloneBacklog(db: Database.Database, templateId: string, n: number, firs
 /** PUTs `body` over a keep-alive agent with node:http, as the window's sync client sends. */
 function put(agent: Agent, port: number, path: string, body: Buffer, contentType: string): Promise<void> {
   return new Promise((resolve, reject) => {
-    const req = request({ host: '127.0.0.1', port, path, method: 'PUT', agent, headers: { 'Content-Type': contentType, 'Content-Length': String(body.length) } }, (res) => {
-      res.resume();
-      res.on('end', () => resolve());
-    });
+    const req = request(
+      {
+        host: '127.0.0.1',
+        port,
+        path,
+        method: 'PUT',
+        agent,
+        headers: { 'Content-Type': contentType, 'Content-Length': String(body.length) },
+      },
+      (res) => {
+        res.resume();
+        res.on('end', () => resolve());
+      },
+    );
     req.on('error', reject);
     req.end(body);
   });
@@ -137,7 +168,9 @@ async function bareUpload(n: number, manifestBytes: number, shape?: LinkShape): 
     req.on('end', () => res.writeHead(201, { 'Content-Type': 'application/json' }).end('{"ok":true}'));
   });
   await new Promise<void>((r) => server.listen(0, '127.0.0.1', () => r()));
-  const link = shape ? new ShapedLink({ host: '127.0.0.1', port: (server.address() as { port: number }).port }, shape) : null;
+  const link = shape
+    ? new ShapedLink({ host: '127.0.0.1', port: (server.address() as { port: number }).port }, shape)
+    : null;
   const port = link ? await link.listen() : (server.address() as { port: number }).port;
   const agent = new Agent({ keepAlive: true, maxSockets: 8 });
   const manifest = Buffer.alloc(manifestBytes, 0x20);
@@ -191,20 +224,39 @@ export const syncSuite: Suite = {
     const gatewayUrl = `http://127.0.0.1:${port}`;
     const pool = createPool(pg.url, 4);
 
-    const app = await createApp({ dataDir: mkdtempSync(join(tmpdir(), 'tongban-bench-sync-')), migrationsDir: join(ROOT, 'migrations'), resourcesDir: join(ROOT, 'resources'), runtime: 'browser-host', version: 'bench' });
+    const app = await createApp({
+      dataDir: mkdtempSync(join(tmpdir(), 'tongban-bench-sync-')),
+      migrationsDir: join(ROOT, 'migrations'),
+      resourcesDir: join(ROOT, 'resources'),
+      runtime: 'browser-host',
+      version: 'bench',
+    });
     const c = async <T>(caller: string, name: string, input: unknown): Promise<T> => {
       const r = await app.call(caller, name, input, 0);
       if (!r.ok) throw new Error(`${name}: ${JSON.stringify(r.error)}`);
       return r.value as T;
     };
-    await c('admin', 'setup:initialize', { hall: { name: '万州区政务服务中心', divisionCode: '500101', windowNo: '12', windowCode: '50010112' }, admin: { username: 'admin', displayName: '管理员', password: 'Chongqing2026' } });
-    await c('admin', 'users:create', { username: 'clerk1', displayName: '窗口一', role: 'clerk', password: 'Passw0rd!' });
+    await c('admin', 'setup:initialize', {
+      hall: { name: '万州区政务服务中心', divisionCode: '500101', windowNo: '12', windowCode: '50010112' },
+      admin: { username: 'admin', displayName: '管理员', password: 'Chongqing2026' },
+    });
+    await c('admin', 'users:create', {
+      username: 'clerk1',
+      displayName: '窗口一',
+      role: 'clerk',
+      password: 'Passw0rd!',
+    });
     await c('clerk', 'auth:login', { username: 'clerk1', password: 'Passw0rd!' });
     const { code } = await issueEnrolmentCode(pool, '50010112', '500101', 1);
     await c('admin', 'sync:configure', { gatewayUrl, code });
     await app.services.sync.engine.stop();
     const { caseId: template } = await c<{ caseId: string }>('clerk', 'drafts:create', {});
-    await c('clerk', 'attachments:add', { caseId: template, materialCode: 'PHOTO', fileName: 'photo.png', dataBase64: Buffer.concat([PNG_BYTES.subarray(0, 8), randomBytes(FILE - 8)]).toString('base64') });
+    await c('clerk', 'attachments:add', {
+      caseId: template,
+      materialCode: 'PHOTO',
+      fileName: 'photo.png',
+      dataBase64: Buffer.concat([PNG_BYTES.subarray(0, 8), randomBytes(FILE - 8)]).toString('base64'),
+    });
     await verifyApplicant(app, 'clerk', template);
     await c('clerk', 'intake:accept', { application: socialSecurityCardApplication(template) });
     cloneBacklog(app.services.db, template, CASES - 1);
@@ -263,20 +315,86 @@ export const syncSuite: Suite = {
     const casesPerSec = CASES / (drainMs / 1000);
     const bareCasesPerSec = CASES / (bareMs / 1000);
     return [
-      { suite: 'sync', name: 'drain backlog: cases/s', value: casesPerSec, unit: 'cases/s', note: `${CASES.toLocaleString('en')} cases × 200 KB` },
+      {
+        suite: 'sync',
+        name: 'drain backlog: cases/s',
+        value: casesPerSec,
+        unit: 'cases/s',
+        note: `${CASES.toLocaleString('en')} cases × 200 KB`,
+      },
       { suite: 'sync', name: 'drain backlog: MB/s', value: mb / (drainMs / 1000), unit: 'MB/s' },
       { suite: 'sync', name: 'bare HTTP upload, same bytes: cases/s', value: bareCasesPerSec, unit: 'cases/s' },
       { suite: 'sync', name: 'drain / bare', value: casesPerSec / bareCasesPerSec, unit: '×', target: '≥ 0.5' },
-      { suite: 'sync', name: 'CPU per case all three may use at 0.5× bare', value: (cpus().length * 1000) / (0.5 * bareCasesPerSec), unit: 'ms', note: `${cpus().length} cores, window + gateway + PostgreSQL` },
-      { suite: 'sync', name: "CPU per case of the protocol's own cryptography", value: cryptoMs, unit: 'ms', note: '2 × (Ed25519 sign + verify), SHA-256 of 200 KB on both sides' },
-      { suite: 'sync', name: 'over a 100 Mbit/s, 30 ms link: drain cases/s', value: LINK_CASES / (linkDrainMs / 1000), unit: 'cases/s', note: `${LINK_CASES.toLocaleString('en')} cases; uplink shared, ${DEFAULT_CONCURRENCY} in flight` },
-      { suite: 'sync', name: 'over a 100 Mbit/s, 30 ms link: bare cases/s', value: LINK_CASES / (linkBareMs / 1000), unit: 'cases/s', note: `link capacity ${(LINK.uplinkBitsPerSecond / 8 / FILE).toFixed(0)} files/s` },
-      { suite: 'sync', name: 'over the link: drain / bare', value: linkBareMs / linkDrainMs, unit: '×', target: '≥ 0.5' },
-      { suite: 'sync', name: 'drain CPU per case: window', value: perCase('window'), unit: 'ms', note: 'read, hash, sign, send, bookkeeping' },
-      { suite: 'sync', name: 'drain CPU per case: gateway', value: perCase('gateway'), unit: 'ms', note: 'verify, parse, store' },
-      { suite: 'sync', name: 'drain CPU per case: PostgreSQL', value: perCase('postgres'), unit: 'ms', note: 'all server processes' },
-      { suite: 'sync', name: 'bare CPU per case (client + server)', value: bareCpuPerCase, unit: 'ms', note: `${cpus().length} cores shared by all of them` },
-      { suite: 'sync', name: 'gateway intake p50 (100 windows)', value: quantile(latencies, 0.5), unit: 'ms', note: '2,000 case PUTs' },
+      {
+        suite: 'sync',
+        name: 'CPU per case all three may use at 0.5× bare',
+        value: (cpus().length * 1000) / (0.5 * bareCasesPerSec),
+        unit: 'ms',
+        note: `${cpus().length} cores, window + gateway + PostgreSQL`,
+      },
+      {
+        suite: 'sync',
+        name: "CPU per case of the protocol's own cryptography",
+        value: cryptoMs,
+        unit: 'ms',
+        note: '2 × (Ed25519 sign + verify), SHA-256 of 200 KB on both sides',
+      },
+      {
+        suite: 'sync',
+        name: 'over a 100 Mbit/s, 30 ms link: drain cases/s',
+        value: LINK_CASES / (linkDrainMs / 1000),
+        unit: 'cases/s',
+        note: `${LINK_CASES.toLocaleString('en')} cases; uplink shared, ${DEFAULT_CONCURRENCY} in flight`,
+      },
+      {
+        suite: 'sync',
+        name: 'over a 100 Mbit/s, 30 ms link: bare cases/s',
+        value: LINK_CASES / (linkBareMs / 1000),
+        unit: 'cases/s',
+        note: `link capacity ${(LINK.uplinkBitsPerSecond / 8 / FILE).toFixed(0)} files/s`,
+      },
+      {
+        suite: 'sync',
+        name: 'over the link: drain / bare',
+        value: linkBareMs / linkDrainMs,
+        unit: '×',
+        target: '≥ 0.5',
+      },
+      {
+        suite: 'sync',
+        name: 'drain CPU per case: window',
+        value: perCase('window'),
+        unit: 'ms',
+        note: 'read, hash, sign, send, bookkeeping',
+      },
+      {
+        suite: 'sync',
+        name: 'drain CPU per case: gateway',
+        value: perCase('gateway'),
+        unit: 'ms',
+        note: 'verify, parse, store',
+      },
+      {
+        suite: 'sync',
+        name: 'drain CPU per case: PostgreSQL',
+        value: perCase('postgres'),
+        unit: 'ms',
+        note: 'all server processes',
+      },
+      {
+        suite: 'sync',
+        name: 'bare CPU per case (client + server)',
+        value: bareCpuPerCase,
+        unit: 'ms',
+        note: `${cpus().length} cores shared by all of them`,
+      },
+      {
+        suite: 'sync',
+        name: 'gateway intake p50 (100 windows)',
+        value: quantile(latencies, 0.5),
+        unit: 'ms',
+        note: '2,000 case PUTs',
+      },
       { suite: 'sync', name: 'gateway intake p99 (100 windows)', value: quantile(latencies, 0.99), unit: 'ms' },
     ];
   },

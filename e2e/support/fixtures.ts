@@ -38,7 +38,8 @@ export const FAKE_CAMERA_ARGS = ['--use-fake-device-for-media-stream', '--use-fa
 /** `test`, in a browser launched with the fake camera (its own workers; other specs keep the plain browser). */
 export const cameraTest = test.extend({
   launchOptions: [
-    async ({ launchOptions }, use) => use({ ...launchOptions, args: [...(launchOptions.args ?? []), ...FAKE_CAMERA_ARGS] }),
+    async ({ launchOptions }, use) =>
+      use({ ...launchOptions, args: [...(launchOptions.args ?? []), ...FAKE_CAMERA_ARGS] }),
     { scope: 'worker' },
   ],
 });

@@ -25,7 +25,10 @@ export interface GatewayProcess {
 
 /** Starts `node --import tsx gateway/src/cli.ts serve --db URL --port PORT` and resolves once it prints its URL. */
 export async function startGateway(dbUrl: string, port: number): Promise<GatewayProcess> {
-  const child = spawn(process.execPath, [...NODE_ARGS, 'serve', '--db', dbUrl, '--port', String(port)], { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn(process.execPath, [...NODE_ARGS, 'serve', '--db', dbUrl, '--port', String(port)], {
+    cwd: ROOT,
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
   let stderr = '';
   child.stderr?.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
   try {
@@ -35,7 +38,9 @@ export async function startGateway(dbUrl: string, port: number): Promise<Gateway
         if (match?.[1]) ready(match[1]);
       });
       child.once('error', reject);
-      child.once('exit', (code, signal) => reject(new Error(`gateway exited before it was ready (code ${code}, signal ${signal}):\n${stderr}`)));
+      child.once('exit', (code, signal) =>
+        reject(new Error(`gateway exited before it was ready (code ${code}, signal ${signal}):\n${stderr}`)),
+      );
       setTimeout(() => reject(new Error(`gateway not ready after 60 s:\n${stderr}`)), 60_000).unref();
     });
     return { url, stop: () => stopProcess(child) };
@@ -56,23 +61,45 @@ async function stopProcess(child: ChildProcess): Promise<void> {
 
 /** Runs an admin command of the gateway CLI against `dbUrl` and returns its standard output. */
 async function gatewayCli(dbUrl: string, args: string[]): Promise<string> {
-  const { stdout } = await run(process.execPath, [...NODE_ARGS, ...args, '--db', dbUrl], { cwd: ROOT, timeout: 60_000 });
+  const { stdout } = await run(process.execPath, [...NODE_ARGS, ...args, '--db', dbUrl], {
+    cwd: ROOT,
+    timeout: 60_000,
+  });
   return stdout.trim();
 }
 
 /** A one-time enrolment code for window `windowCode` of `district` (`issue-code --json`). */
 export async function issueCode(dbUrl: string, windowCode: string, district: string): Promise<string> {
-  const issued = JSON.parse(await gatewayCli(dbUrl, ['issue-code', '--window', windowCode, '--district', district, '--json'])) as { code: string };
+  const issued = JSON.parse(
+    await gatewayCli(dbUrl, ['issue-code', '--window', windowCode, '--district', district, '--json']),
+  ) as { code: string };
   return issued.code;
 }
 
 /** A reviewer of `departmentId` (`add-reviewer`). */
-export async function addReviewer(dbUrl: string, username: string, password: string, departmentId: string): Promise<void> {
-  await gatewayCli(dbUrl, ['add-reviewer', '--username', username, '--password', password, '--department', departmentId]);
+export async function addReviewer(
+  dbUrl: string,
+  username: string,
+  password: string,
+  departmentId: string,
+): Promise<void> {
+  await gatewayCli(dbUrl, [
+    'add-reviewer',
+    '--username',
+    username,
+    '--password',
+    password,
+    '--department',
+    departmentId,
+  ]);
 }
 
 /** One query on the gateway's database. */
-export async function queryGateway<T extends pg.QueryResultRow>(dbUrl: string, sql: string, params: unknown[] = []): Promise<T[]> {
+export async function queryGateway<T extends pg.QueryResultRow>(
+  dbUrl: string,
+  sql: string,
+  params: unknown[] = [],
+): Promise<T[]> {
   const client = new pg.Client({ connectionString: dbUrl });
   await client.connect();
   try {
@@ -81,4 +108,3 @@ export async function queryGateway<T extends pg.QueryResultRow>(dbUrl: string, s
     await client.end();
   }
 }
-

@@ -23,10 +23,15 @@ export interface RunningHost {
 /** Starts `node out/main/host.js` on a new temp data folder (or on `dataDir`, to restart) and resolves once it prints its URL. */
 export async function startHost(options: { dataDir?: string } = {}): Promise<RunningHost> {
   if (!existsSync(HOST_SCRIPT) || !existsSync(join(ROOT, 'out', 'renderer', 'index.html'))) {
-    throw new Error(`${HOST_SCRIPT} or out/renderer/index.html is missing: run \`npm run build\` (electron-vite build) before the e2e tests.`);
+    throw new Error(
+      `${HOST_SCRIPT} or out/renderer/index.html is missing: run \`npm run build\` (electron-vite build) before the e2e tests.`,
+    );
   }
   const dataDir = options.dataDir ?? mkdtempSync(join(tmpdir(), 'tongban-e2e-'));
-  const child = spawn(process.execPath, [HOST_SCRIPT, '--data', dataDir, '--port', '0'], { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn(process.execPath, [HOST_SCRIPT, '--data', dataDir, '--port', '0'], {
+    cwd: ROOT,
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
   let stderr = '';
   child.stderr?.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
 
@@ -38,16 +43,28 @@ export async function startHost(options: { dataDir?: string } = {}): Promise<Run
         if (match?.[1]) resolveUrl(match[1]);
       });
       child.once('error', reject);
-      child.once('exit', (code, signal) => reject(new Error(`host exited before it was ready (code ${code}, signal ${signal}):\n${stderr}`)));
+      child.once('exit', (code, signal) =>
+        reject(new Error(`host exited before it was ready (code ${code}, signal ${signal}):\n${stderr}`)),
+      );
     });
-    return { url, origin: new URL(url).origin, dataDir, stop: () => stopHost(child, dataDir), kill: () => stopHost(child, null, 'SIGKILL') };
+    return {
+      url,
+      origin: new URL(url).origin,
+      dataDir,
+      stop: () => stopHost(child, dataDir),
+      kill: () => stopHost(child, null, 'SIGKILL'),
+    };
   } catch (err) {
     await stopHost(child, options.dataDir ? null : dataDir);
     throw err;
   }
 }
 
-async function stopHost(child: ChildProcess, dataDir: string | null, signal: NodeJS.Signals = 'SIGTERM'): Promise<void> {
+async function stopHost(
+  child: ChildProcess,
+  dataDir: string | null,
+  signal: NodeJS.Signals = 'SIGTERM',
+): Promise<void> {
   if (child.exitCode === null && child.signalCode === null) {
     const exited = new Promise<void>((done) => child.once('exit', () => done()));
     child.kill(signal);

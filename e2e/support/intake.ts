@@ -2,11 +2,17 @@ import { expect, type Locator, type Page } from '@playwright/test';
 import { callFromPage, completeFirstRun, openMenu, pickOption, signIn, signOut } from './steps';
 
 /** The applicant of the examples: a valid adult ID, the same ID with a wrong check digit, a mobile. */
-export const APPLICANT = { name: '张三', idNumber: '500101199003070014', badIdNumber: '500101199003070015', phone: '13800138000' };
+export const APPLICANT = {
+  name: '张三',
+  idNumber: '500101199003070014',
+  badIdNumber: '500101199003070015',
+  phone: '13800138000',
+};
 
 /** A 1×1 PNG: a real image for uploads (the main process checks the type by content). */
 export const PNG_BYTES = Buffer.from(
-  '89504e470d0a1a0a0000000d4948445200000001000000010806000000' + '1f15c4890000000d49444154789c6360000002000154a24f5d0000000049454e44ae426082',
+  '89504e470d0a1a0a0000000d4948445200000001000000010806000000' +
+    '1f15c4890000000d49444154789c6360000002000154a24f5d0000000049454e44ae426082',
   'hex',
 );
 
@@ -17,7 +23,12 @@ export interface Staff {
   role: 'clerk' | 'helper' | 'supervisor';
 }
 
-export const COUNTER_CLERK: Staff = { username: 'clerk01', displayName: '李晓梅', password: 'Window88ok', role: 'clerk' };
+export const COUNTER_CLERK: Staff = {
+  username: 'clerk01',
+  displayName: '李晓梅',
+  password: 'Window88ok',
+  role: 'clerk',
+};
 
 /** First run, then a counter account created through the contract (not under test here), signed in through the UI. */
 export async function setUpStaff(page: Page, staff: Staff = COUNTER_CLERK): Promise<void> {
@@ -76,7 +87,11 @@ export async function setHandling(page: Page, material: string | RegExp, handlin
 }
 
 /** Uploads a file for a material through the file chooser and returns the host's answer. */
-export async function uploadScan(page: Page, material: string | RegExp, file: { name: string; mimeType: string; buffer: Buffer }): Promise<void> {
+export async function uploadScan(
+  page: Page,
+  material: string | RegExp,
+  file: { name: string; mimeType: string; buffer: Buffer },
+): Promise<void> {
   const chooser = page.waitForEvent('filechooser');
   const answered = page.waitForResponse((res) => decodeURIComponent(res.url()).endsWith('/api/call/attachments:add'));
   await materialRow(page, material).getByRole('button', { name: '上传扫描件' }).click();

@@ -12,7 +12,12 @@ const SCREENSHOTS = resolve(__dirname, '..', '..', 'test-results', 'screenshots'
 export async function saveScreenshot(page: Page, name: string): Promise<void> {
   mkdirSync(SCREENSHOTS, { recursive: true });
   // Transitions frozen and toasts hidden, so the picture shows the screen itself.
-  await page.screenshot({ path: join(SCREENSHOTS, `${name}.png`), fullPage: true, animations: 'disabled', style: '.ant-message { display: none !important; }' });
+  await page.screenshot({
+    path: join(SCREENSHOTS, `${name}.png`),
+    fullPage: true,
+    animations: 'disabled',
+    style: '.ant-message { display: none !important; }',
+  });
 }
 
 /** Fills the first-run screen and creates the first administrator; ends on the workbench. */
@@ -58,10 +63,18 @@ export async function openMenu(page: Page, name: string): Promise<void> {
 }
 
 /** Calls one command of the host from the page, as the signed-in user (for set-up steps that are not under test). */
-export async function callFromPage(page: Page, command: string, input: unknown = {}): Promise<{ ok: boolean; value?: unknown; error?: { code: string } }> {
+export async function callFromPage(
+  page: Page,
+  command: string,
+  input: unknown = {},
+): Promise<{ ok: boolean; value?: unknown; error?: { code: string } }> {
   return page.evaluate(
     ([name, body]) =>
-      fetch(`/api/call/${name}`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(body) }).then((r) => r.json()),
+      fetch(`/api/call/${name}`, {
+        method: 'POST',
+        headers: { 'Content-Type': 'application/json' },
+        body: JSON.stringify(body),
+      }).then((r) => r.json()),
     [command, input] as const,
   );
 }

@@ -5,19 +5,39 @@ import { startHost, type RunningHost } from './host';
 import { PNG_BYTES } from './intake';
 import { callFromPage, saveScreenshot } from './steps';
 
-export const SUPERVISOR = { username: 'sup01', displayName: '赵主管', password: 'Super2026ok', role: 'supervisor' as const };
-
+export const SUPERVISOR = {
+  username: 'sup01',
+  displayName: '赵主管',
+  password: 'Super2026ok',
+  role: 'supervisor' as const,
+};
 
 /** Accepts a case through the contract as the signed-in counter user: draft, photo, 人证核验 (manual), 受理. */
 export async function seedAcceptedCase(page: Page): Promise<{ caseId: string; documentNo: string }> {
   const draft = (await callFromPage(page, 'drafts:create')) as { ok: boolean; value: { caseId: string } };
   expect(draft.ok).toBe(true);
   const { caseId } = draft.value;
-  expect(await callFromPage(page, 'attachments:add', { caseId, materialCode: 'PHOTO', fileName: 'photo.png', dataBase64: PNG_BYTES.toString('base64') })).toMatchObject({ ok: true });
+  expect(
+    await callFromPage(page, 'attachments:add', {
+      caseId,
+      materialCode: 'PHOTO',
+      fileName: 'photo.png',
+      dataBase64: PNG_BYTES.toString('base64'),
+    }),
+  ).toMatchObject({ ok: true });
   const person = { name: '张三', idType: 'resident-id', idNumber: '500101199003070014' };
-  const verified = await callFromPage(page, 'identity:verify', { caseId, role: 'applicant', method: 'manual', manualReason: '测试：窗口人工核验', person, confirmedMatch: true });
+  const verified = await callFromPage(page, 'identity:verify', {
+    caseId,
+    role: 'applicant',
+    method: 'manual',
+    manualReason: '测试：窗口人工核验',
+    person,
+    confirmedMatch: true,
+  });
   expect(verified).toMatchObject({ ok: true, value: { result: 'pass' } });
-  const accepted = (await callFromPage(page, 'intake:accept', { application: socialSecurityCardApplication(caseId) })) as { ok: boolean; value: { documentNo: string } };
+  const accepted = (await callFromPage(page, 'intake:accept', {
+    application: socialSecurityCardApplication(caseId),
+  })) as { ok: boolean; value: { documentNo: string } };
   expect(accepted).toMatchObject({ ok: true });
   return { caseId, documentNo: accepted.value.documentNo };
 }
@@ -27,7 +47,12 @@ export async function seedAcceptedCase(page: Page): Promise<{ caseId: string; do
  * staff sign-in), as a separate browser profile on the counter's customer screen would be.
  */
 export async function openCustomerDisplay(browser: Browser, startUrl: string, ratingUrl: string): Promise<Page> {
-  const context = await browser.newContext({ locale: 'zh-CN', timezoneId: 'Asia/Shanghai', viewport: { width: 1280, height: 900 }, reducedMotion: 'reduce' });
+  const context = await browser.newContext({
+    locale: 'zh-CN',
+    timezoneId: 'Asia/Shanghai',
+    viewport: { width: 1280, height: 900 },
+    reducedMotion: 'reduce',
+  });
   const page = await context.newPage();
   await page.goto(startUrl);
   await expect(page.getByRole('heading', { name: '工作人员登录' })).toBeVisible();
@@ -41,9 +66,18 @@ export async function openCustomerDisplay(browser: Browser, startUrl: string, ra
  * same folder, as the administrator restarts the program. Returns the restarted host and its page
  * (on the login screen). The caller stops the host (which deletes the folder).
  */
-export async function restoreOnNewPc(browser: Browser, backupPath: string, cases: number): Promise<{ host: RunningHost; page: Page; problems: () => string[] }> {
+export async function restoreOnNewPc(
+  browser: Browser,
+  backupPath: string,
+  cases: number,
+): Promise<{ host: RunningHost; page: Page; problems: () => string[] }> {
   const fresh = await startHost();
-  const context = await browser.newContext({ locale: 'zh-CN', timezoneId: 'Asia/Shanghai', viewport: { width: 1280, height: 900 }, reducedMotion: 'reduce' });
+  const context = await browser.newContext({
+    locale: 'zh-CN',
+    timezoneId: 'Asia/Shanghai',
+    viewport: { width: 1280, height: 900 },
+    reducedMotion: 'reduce',
+  });
   const page = await context.newPage();
   const guard = watchConsole(page);
   try {

@@ -39,7 +39,13 @@ const SECURITY_HEADERS = {
 /** Builds the application (not listening yet). */
 export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
   // requestTimeout bounds slow uploads (a 1 MiB chunk over a poor hall link takes seconds, not minutes).
-  const base = { logger: opts.logger ?? false, bodyLimit: 1024 * 1024, return503OnClosing: true, requestTimeout: 120_000, trustProxy: opts.trustProxy ?? false };
+  const base = {
+    logger: opts.logger ?? false,
+    bodyLimit: 1024 * 1024,
+    return503OnClosing: true,
+    requestTimeout: 120_000,
+    trustProxy: opts.trustProxy ?? false,
+  };
   // The HTTPS instance has a different server type parameter; routes only use what both have.
   const app = (opts.https ? Fastify({ ...base, https: opts.https }) : Fastify(base)) as unknown as FastifyInstance;
   app.decorateRequest('device', null);

@@ -16,11 +16,19 @@ const data = join(dir, 'data');
 const children: ChildProcess[] = [];
 
 const cli = async (...args: string[]) =>
-  (await promisify(execFile)(process.execPath, ['--import', 'tsx', 'gateway/src/cli.ts', ...args, '--data', data], { cwd: ROOT })).stdout.trim();
+  (
+    await promisify(execFile)(process.execPath, ['--import', 'tsx', 'gateway/src/cli.ts', ...args, '--data', data], {
+      cwd: ROOT,
+    })
+  ).stdout.trim();
 
 /** Starts `serve` and resolves with its URL once it printed the ready line. */
 function serve(): Promise<{ child: ChildProcess; url: string }> {
-  const child = spawn(process.execPath, ['--import', 'tsx', 'gateway/src/cli.ts', 'serve', '--port', '0', '--data', data], { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn(
+    process.execPath,
+    ['--import', 'tsx', 'gateway/src/cli.ts', 'serve', '--port', '0', '--data', data],
+    { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'] },
+  );
   children.push(child);
   return new Promise((res, rej) => {
     let out = '';
@@ -36,7 +44,9 @@ function serve(): Promise<{ child: ChildProcess; url: string }> {
 }
 
 const exited = (child: ChildProcess) =>
-  new Promise<number | null>((res) => (child.exitCode !== null || child.signalCode !== null ? res(child.exitCode) : child.on('exit', (code) => res(code))));
+  new Promise<number | null>((res) =>
+    child.exitCode !== null || child.signalCode !== null ? res(child.exitCode) : child.on('exit', (code) => res(code)),
+  );
 const postmasterPid = () => Number(readFileSync(join(data, 'pg', 'postmaster.pid'), 'utf8').split('\n')[0]);
 const alive = (pid: number) => {
   try {
@@ -62,13 +72,17 @@ afterAll(async () => {
 describe('gateway CLI', () => {
   it('serves, takes admin commands, survives kill -9 and stops cleanly', { timeout: 120_000 }, async () => {
     const first = await serve();
-    const issued = JSON.parse(await cli('issue-code', '--window', 'CQ-CLI-1', '--district', '510000', '--json')) as { code: string };
+    const issued = JSON.parse(await cli('issue-code', '--window', 'CQ-CLI-1', '--district', '510000', '--json')) as {
+      code: string;
+    };
     const device = new DeviceClient(first.url);
     expect((await device.enroll(issued.code, 'CQ-CLI-1')).status).toBe(201);
     const m = testManifest('510000');
     const pushed = await device.putCase(m);
     expect(pushed.status).toBe(201);
-    expect(await cli('add-reviewer', '--username', 'cli1', '--password', 'pw-cli-1', '--department', 'SC-CD-PSB')).toContain('cli1');
+    expect(
+      await cli('add-reviewer', '--username', 'cli1', '--password', 'pw-cli-1', '--department', 'SC-CD-PSB'),
+    ).toContain('cli1');
 
     // A killed gateway leaves its PostgreSQL running; the next start adopts it.
     const pg = postmasterPid();
@@ -91,7 +105,9 @@ describe('gateway CLI', () => {
     expect(alive(pg)).toBe(false);
 
     // Admin commands also work with no gateway running (they start the cluster briefly).
-    expect(await cli('issue-code', '--window', 'CQ-CLI-2', '--district', '510000')).toMatch(/^enrolment code [A-Z0-9-]{19} for window CQ-CLI-2/);
+    expect(await cli('issue-code', '--window', 'CQ-CLI-2', '--district', '510000')).toMatch(
+      /^enrolment code [A-Z0-9-]{19} for window CQ-CLI-2/,
+    );
     expect(existsSync(join(data, 'pg', 'postmaster.pid'))).toBe(false);
   });
 });

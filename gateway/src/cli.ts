@@ -68,7 +68,10 @@ async function serve(): Promise<void> {
     port,
     host: values.host,
     secureCookies: values['secure-cookies'],
-    https: values['tls-key'] && values['tls-cert'] ? { key: readFileSync(values['tls-key']), cert: readFileSync(values['tls-cert']) } : undefined,
+    https:
+      values['tls-key'] && values['tls-cert']
+        ? { key: readFileSync(values['tls-key']), cert: readFileSync(values['tls-cert']) }
+        : undefined,
     trustProxy: values['trust-proxy'],
     logger: { level: 'warn' },
   });
@@ -114,17 +117,25 @@ async function main(): Promise<void> {
       const hours = Number(values.hours);
       if (!(hours > 0 && hours <= 24 * 30)) fail('--hours must be between 0 and 720');
       const issued = await withDatabase((pool) => issueEnrolmentCode(pool, required('window'), district, hours));
-      return out(values.json ? JSON.stringify(issued) : `enrolment code ${issued.code} for window ${issued.windowCode}, district ${issued.district}, until ${issued.expiresAt}`);
+      return out(
+        values.json
+          ? JSON.stringify(issued)
+          : `enrolment code ${issued.code} for window ${issued.windowCode}, district ${issued.district}, until ${issued.expiresAt}`,
+      );
     }
     case 'add-reviewer': {
-      const id = await withDatabase((pool) => addReviewer(pool, required('username'), required('password'), required('department')));
+      const id = await withDatabase((pool) =>
+        addReviewer(pool, required('username'), required('password'), required('department')),
+      );
       return out(`reviewer ${values.username} (#${id}) of department ${values.department} created`);
     }
     case 'devices': {
       const devices = await withDatabase(listDevices);
       if (values.json) return out(JSON.stringify(devices));
       for (const d of devices) {
-        out(`${d.deviceId}  ${d.windowCode}  epoch ${d.epoch}  district ${d.district}  ${d.deviceName}  ${d.revokedAt ? `REVOKED ${d.revokedAt}` : 'active'}`);
+        out(
+          `${d.deviceId}  ${d.windowCode}  epoch ${d.epoch}  district ${d.district}  ${d.deviceName}  ${d.revokedAt ? `REVOKED ${d.revokedAt}` : 'active'}`,
+        );
       }
       return;
     }

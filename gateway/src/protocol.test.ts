@@ -15,10 +15,20 @@ beforeAll(async () => {
 });
 afterAll(async () => t?.close());
 
-const TABLES = ['cases', 'attachment_slots', 'attachment_chunks', 'status_events', 'backoffice_outbox', 'supplements', 'request_nonces'] as const;
+const TABLES = [
+  'cases',
+  'attachment_slots',
+  'attachment_chunks',
+  'status_events',
+  'backoffice_outbox',
+  'supplements',
+  'request_nonces',
+] as const;
 type Snapshot = Record<(typeof TABLES)[number], number>;
 async function snapshot(): Promise<Snapshot> {
-  return Object.fromEntries(await Promise.all(TABLES.map(async (name) => [name, await t.count(name)] as const))) as Snapshot;
+  return Object.fromEntries(
+    await Promise.all(TABLES.map(async (name) => [name, await t.count(name)] as const)),
+  ) as Snapshot;
 }
 
 describe('enrolment', () => {
@@ -44,7 +54,9 @@ describe('enrolment', () => {
     expect(reused.status).toBe(401);
     expect(reused.body).toEqual({ error: { code: 'enrolment-code-invalid', message: expect.any(String) } });
     const expired = await issueEnrolmentCode(t.pool, 'CQ-EN-4', SC, 1);
-    await t.pool.query("UPDATE enrolment_codes SET expires_at = now() - interval '1 second' WHERE window_code = 'CQ-EN-4'");
+    await t.pool.query(
+      "UPDATE enrolment_codes SET expires_at = now() - interval '1 second' WHERE window_code = 'CQ-EN-4'",
+    );
     expect((await new DeviceClient(t.url).enroll(expired.code, 'CQ-EN-4')).status).toBe(401);
     expect((await new DeviceClient(t.url).enroll('AAAA-BBBB-CCCC-DDDD', 'CQ-EN-4')).status).toBe(401);
     expect(await t.count("devices WHERE window_code = 'CQ-EN-4'")).toBe(0);
@@ -61,11 +73,19 @@ describe('signed requests', () => {
     const m = testManifest(SC, [testFile(100)]);
     const target = `/v1/cases/${m.caseId}`;
     const before = await snapshot();
-    const expectRefused = async (res: { status: number; body: Record<string, unknown> }, status: number, code: string) => {
+    const expectRefused = async (
+      res: { status: number; body: Record<string, unknown> },
+      status: number,
+      code: string,
+    ) => {
       expect({ status: res.status, code: (res.body.error as { code: string }).code }).toEqual({ status, code });
     };
     // unsigned
-    const plain = await fetch(`${t.url}${target}`, { method: 'PUT', headers: { 'content-type': 'application/json' }, body: JSON.stringify(m) });
+    const plain = await fetch(`${t.url}${target}`, {
+      method: 'PUT',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify(m),
+    });
     expect(plain.status).toBe(401);
     expect(await plain.json()).toMatchObject({ error: { code: 'signature-missing' } });
     // signed by another key under this device's id
@@ -94,13 +114,27 @@ describe('signed requests', () => {
     await expectRefused(await stranger.putCase(m), 403, 'device-revoked');
     // oversized (the limit is checked from Content-Length before reading the body)
     const huge = Buffer.alloc(1024 * 1024 + 1, 0x20);
-    await expectRefused(await device.request('PUT', target, { body: huge, contentType: 'application/json', idempotencyKey: m.caseId }), 413, 'payload-too-large');
+    await expectRefused(
+      await device.request('PUT', target, { body: huge, contentType: 'application/json', idempotencyKey: m.caseId }),
+      413,
+      'payload-too-large',
+    );
     // malformed JSON, correctly signed
-    await expectRefused(await device.request('PUT', target, { body: Buffer.from('{"caseId":'), contentType: 'application/json', idempotencyKey: m.caseId }), 400, 'malformed-json');
+    await expectRefused(
+      await device.request('PUT', target, {
+        body: Buffer.from('{"caseId":'),
+        contentType: 'application/json',
+        idempotencyKey: m.caseId,
+      }),
+      400,
+      'malformed-json',
+    );
     // invalid manifest, with field errors
     const invalid = await device.putCase({ ...m, district: '51', applicant: { ...m.applicant, idType: 'passport' } });
     await expectRefused(invalid, 400, 'invalid-manifest');
-    expect((invalid.body.error as { fields: { path: string }[] }).fields.map((f) => f.path)).toEqual(expect.arrayContaining(['district', 'applicant.idType']));
+    expect((invalid.body.error as { fields: { path: string }[] }).fields.map((f) => f.path)).toEqual(
+      expect.arrayContaining(['district', 'applicant.idType']),
+    );
     // wrong Idempotency-Key
     await expectRefused(await device.putCase(m, { idempotencyKey: randomUUID() }), 400, 'idempotency-key-mismatch');
     const after = await snapshot();
@@ -124,7 +158,10 @@ describe('signed requests', () => {
   it('prunes nonces once their created time can no longer pass the clock check', async () => {
     const fresh = device.prepare('GET', '/v1/status-events', { nonce: 'fresh-nonce-0123456789ab' });
     expect((await device.send(fresh)).status).toBe(200);
-    await t.pool.query("INSERT INTO request_nonces (device_id, nonce, created_at) VALUES ($1, 'old-nonce-0123456789abcd', now() - interval '7 minutes')", [device.deviceId]);
+    await t.pool.query(
+      "INSERT INTO request_nonces (device_id, nonce, created_at) VALUES ($1, 'old-nonce-0123456789abcd', now() - interval '7 minutes')",
+      [device.deviceId],
+    );
     expect(await pruneNonces(t.pool)).toBeGreaterThanOrEqual(1);
     expect(await t.count("request_nonces WHERE nonce = 'old-nonce-0123456789abcd'")).toBe(0);
     expect(await t.count("request_nonces WHERE nonce = 'fresh-nonce-0123456789ab'")).toBe(1);
@@ -176,11 +213,20 @@ describe('signed requests', () => {
     const m = testManifest(SC);
     const put = await device.putCase(m);
     expect(put.status).toBe(201);
-    const { rows } = await t.pool.query<{ manifest_hash: string }>('SELECT manifest_hash FROM cases WHERE case_id = $1', [m.caseId]);
+    const { rows } = await t.pool.query<{ manifest_hash: string }>(
+      'SELECT manifest_hash FROM cases WHERE case_id = $1',
+      [m.caseId],
+    );
     const held = rows[0]?.manifest_hash as string;
     const missing = randomUUID();
     const res = await device.request('POST', '/v1/reconcile', {
-      body: { cases: [{ caseId: m.caseId, manifestHash: held }, { caseId: missing, manifestHash: held }, { caseId: m.caseId, manifestHash: 'f'.repeat(64) }] },
+      body: {
+        cases: [
+          { caseId: m.caseId, manifestHash: held },
+          { caseId: missing, manifestHash: held },
+          { caseId: m.caseId, manifestHash: 'f'.repeat(64) },
+        ],
+      },
     });
     expect(res.status).toBe(200);
     expect(res.body).toEqual({ unknown: [missing], mismatched: [m.caseId] });

@@ -62,14 +62,17 @@ function build() {
     if (code.startsWith('_')) continue;
     if (!isCode(code)) problems.push(`retired: bad code "${code}"`);
     else if (countyMap[code]) problems.push(`retired: ${code} is still a current county (${countyMap[code]})`);
-    if (typeof entry?.name !== 'string' || !/^\d{4}$/.test(entry?.retired ?? '')) problems.push(`retired: ${code} needs name and a 4-digit year`);
-    if (entry?.successor !== undefined && !countyMap[entry.successor]) problems.push(`retired: ${code} successor ${entry.successor} is not a current county`);
+    if (typeof entry?.name !== 'string' || !/^\d{4}$/.test(entry?.retired ?? ''))
+      problems.push(`retired: ${code} needs name and a 4-digit year`);
+    if (entry?.successor !== undefined && !countyMap[entry.successor])
+      problems.push(`retired: ${code} successor ${entry.successor} is not a current county`);
     const clean = { name: entry.name, retired: entry.retired };
     if (entry.successor !== undefined) clean.successor = entry.successor;
     retired.push([code, clean]);
   }
   for (const code of Object.keys(countyMap)) {
-    if (!provinces[`${code.slice(0, 2)}0000`] || !cities.some(([c]) => c === `${code.slice(0, 4)}00`)) problems.push(`county ${code} has no parent`);
+    if (!provinces[`${code.slice(0, 2)}0000`] || !cities.some(([c]) => c === `${code.slice(0, 4)}00`))
+      problems.push(`county ${code} has no parent`);
   }
   if (problems.length > 0) throw new Error(`divisions build failed:\n  ${problems.join('\n  ')}`);
   const epoch = process.env.SOURCE_DATE_EPOCH;
@@ -83,7 +86,13 @@ function build() {
       'City names are as in the source (e.g. 500100 重庆市, 500200 县, 419000 省直辖县).',
       'retired: hand-kept list from resources/divisions/retired.json; see its _note.',
     ],
-    stats: { provinces: Object.keys(provinces).length, cities: cities.length, counties: counties.length, retired: retired.length, ...stats },
+    stats: {
+      provinces: Object.keys(provinces).length,
+      cities: cities.length,
+      counties: counties.length,
+      retired: retired.length,
+      ...stats,
+    },
     provinces,
     cities: sortedObject(cities),
     counties: countyMap,

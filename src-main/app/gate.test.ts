@@ -14,7 +14,15 @@ describe('the gate', () => {
 
   it('parses input and reports field problems with stable codes, changing nothing', async () => {
     app = await testApp();
-    const result = await app.call('c', 'setup:initialize', { hall: { name: '大', divisionCode: '5001', windowNo: '12', windowCode: 'ab' }, admin: { username: '张三', displayName: '', password: 'x' } }, 0);
+    const result = await app.call(
+      'c',
+      'setup:initialize',
+      {
+        hall: { name: '大', divisionCode: '5001', windowNo: '12', windowCode: 'ab' },
+        admin: { username: '张三', displayName: '', password: 'x' },
+      },
+      0,
+    );
     expect(result.ok).toBe(false);
     if (result.ok) return;
     expect(result.error.code).toBe('invalid-input');
@@ -40,12 +48,27 @@ describe('the gate', () => {
   it('refuses inputs over the command limit before parsing', async () => {
     app = await testApp();
     const limit = commands['auth:login'].maxInputBytes;
-    expect(await app.call('c', 'auth:login', { username: 'a', password: 'b' }, limit + 1)).toMatchObject({ ok: false, error: { code: 'payload-too-large' } });
+    expect(await app.call('c', 'auth:login', { username: 'a', password: 'b' }, limit + 1)).toMatchObject({
+      ok: false,
+      error: { code: 'payload-too-large' },
+    });
   });
 
   it('declares a role rule for every command; only start-up, sign-in, restore into a fresh window and the rating screen are public', () => {
-    const pub = Object.entries(commands).filter(([, spec]) => spec.access.kind === 'public').map(([name]) => name);
+    const pub = Object.entries(commands)
+      .filter(([, spec]) => spec.access.kind === 'public')
+      .map(([name]) => name);
     // The rating screen has no staff session: its one-time ticket is its credential (see ratings-service).
-    expect(pub.sort()).toEqual(['app:info', 'auth:login', 'auth:logout', 'auth:session', 'ratings:decline', 'ratings:submit', 'ratings:ticket', 'setup:initialize', 'setup:restore']);
+    expect(pub.sort()).toEqual([
+      'app:info',
+      'auth:login',
+      'auth:logout',
+      'auth:session',
+      'ratings:decline',
+      'ratings:submit',
+      'ratings:ticket',
+      'setup:initialize',
+      'setup:restore',
+    ]);
   });
 });

@@ -60,12 +60,17 @@ export function createGate(deps: { auth: AuthService; handlers: Handlers; audit:
       if (!active) return fail('unauthenticated', 'sign in first');
       if (active.session.locked && !spec.access.allowLocked) return fail('session-locked', 'screen is locked');
       if (spec.access.roles !== 'any' && !spec.access.roles.includes(active.user.role)) {
-        deps.audit.append({ actor: actorOf(active), action: 'auth.forbidden', details: { command: name, role: active.user.role } });
+        deps.audit.append({
+          actor: actorOf(active),
+          action: 'auth.forbidden',
+          details: { command: name, role: active.user.role },
+        });
         return fail('forbidden', `${active.user.role} may not call ${name}`);
       }
     }
     const parsed = spec.input.safeParse(rawInput ?? {});
-    if (!parsed.success) return fail('invalid-input', 'input does not match the schema', { fields: fieldProblems(parsed.error) });
+    if (!parsed.success)
+      return fail('invalid-input', 'input does not match the schema', { fields: fieldProblems(parsed.error) });
     try {
       if (active && !active.session.locked) deps.auth.touch(active);
       const handler = deps.handlers[name] as (input: unknown, ctx: CallContext) => unknown;

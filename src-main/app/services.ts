@@ -78,7 +78,9 @@ export async function createServices(config: AppConfig): Promise<Services> {
   }
   const settings = new SettingsStore(new SettingsRepo(db));
   const events = new EventBus();
-  const auth = new AuthService(db, audit, settings, now, (callerId) => events.emit('session:changed', { state: 'locked' }, callerId));
+  const auth = new AuthService(db, audit, settings, now, (callerId) =>
+    events.emit('session:changed', { state: 'locked' }, callerId),
+  );
   const importedFile = join(config.dataDir, 'catalogue', 'imported-catalogue.json');
   const catalogue = await createCatalogueService(config.resourcesDir, {
     importedCatalogueText: existsSync(importedFile) ? readFileSync(importedFile, 'utf8') : undefined,
@@ -89,21 +91,58 @@ export async function createServices(config: AppConfig): Promise<Services> {
     if (!hall) throw new AppError('not-initialized', 'first run not completed');
     return hall;
   };
-  const identity = createIdentity({ db, audit, events, log, now, resourcesDir: config.resourcesDir, config: config.identity });
-  const intake = new IntakeService(db, audit, catalogue, requireHall, now, (caseId, app) => identity.service.acceptanceProblems(caseId, app));
+  const identity = createIdentity({
+    db,
+    audit,
+    events,
+    log,
+    now,
+    resourcesDir: config.resourcesDir,
+    config: config.identity,
+  });
+  const intake = new IntakeService(db, audit, catalogue, requireHall, now, (caseId, app) =>
+    identity.service.acceptanceProblems(caseId, app),
+  );
   const caseQueries = new CaseQueries(db, audit, now, (code) => catalogue.divisionName(code));
   const supplements = new SupplementsService(db, audit, intake, now);
   // The restore flag is the supervisor module's, created below (it finishes a pending restore).
   let restoredAt: () => string | null = () => null;
-  const sync = new SyncService(db, { cases: intake.cases, attachments: intake.attachments, audit, events, log, hall: () => settings.hall(), now, restoredAt: () => restoredAt(), timeoutMs: config.syncTimeoutMs, backoff: config.syncBackoff });
+  const sync = new SyncService(db, {
+    cases: intake.cases,
+    attachments: intake.attachments,
+    audit,
+    events,
+    log,
+    hall: () => settings.hall(),
+    now,
+    restoredAt: () => restoredAt(),
+    timeoutMs: config.syncTimeoutMs,
+    backoff: config.syncBackoff,
+  });
   const printing = createPrinting({
-    db, audit, caseQueries, cases: intake.cases, catalogue, hall: requireHall, resourcesDir: config.resourcesDir, dataDir: config.dataDir, now,
+    db,
+    audit,
+    caseQueries,
+    cases: intake.cases,
+    catalogue,
+    hall: requireHall,
+    resourcesDir: config.resourcesDir,
+    dataDir: config.dataDir,
+    now,
     ...(config.chromiumPrinter ? { chromium: config.chromiumPrinter } : {}),
   });
   const supervisor = createSupervisor({
-    db, audit, printing, hall: requireHall, dataDir: config.dataDir, resourcesDir: config.resourcesDir, now, log,
+    db,
+    audit,
+    printing,
+    hall: requireHall,
+    dataDir: config.dataDir,
+    resourcesDir: config.resourcesDir,
+    now,
+    log,
     syncState: () => sync.statusView(),
-    reader: async () => identity.reader.status().then((r) => ({ state: r.state, driver: r.driver, detail: r.errorCode ?? null })),
+    reader: async () =>
+      identity.reader.status().then((r) => ({ state: r.state, driver: r.driver, detail: r.errorCode ?? null })),
   });
   restoredAt = supervisor.restoredAt;
   return {

@@ -69,5 +69,6 @@ export const UI_SECURITY_HEADERS: Readonly<Record<string, string>> = {
   'Cross-Origin-Opener-Policy': 'same-origin',
   'Cross-Origin-Resource-Policy': 'same-origin',
   // The document camera (拍照) is the only device the pages use; readers and printers are main's.
-  'Permissions-Policy': 'camera=(self), microphone=(), geolocation=(), display-capture=(), usb=(), serial=(), hid=(), payment=()',
+  'Permissions-Policy':
+    'camera=(self), microphone=(), geolocation=(), display-capture=(), usb=(), serial=(), hid=(), payment=()',
 };

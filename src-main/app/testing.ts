@@ -47,13 +47,24 @@ export const TEST_HALL = { name: '万州区政务服务中心', divisionCode: '5
 
 /** Initialises the app with an administrator `admin` / `Chongqing2026` and returns the admin's caller id. */
 export async function initialised(app: App, callerId = 'test:admin'): Promise<string> {
-  const result = await app.call(callerId, 'setup:initialize', { hall: TEST_HALL, admin: { username: 'admin', displayName: '管理员', password: 'Chongqing2026' } }, 0);
+  const result = await app.call(
+    callerId,
+    'setup:initialize',
+    { hall: TEST_HALL, admin: { username: 'admin', displayName: '管理员', password: 'Chongqing2026' } },
+    0,
+  );
   if (!result.ok) throw new Error(`setup failed: ${JSON.stringify(result.error)}`);
   return callerId;
 }
 
 /** Creates a user through the contract as the admin caller. */
-export async function createUser(app: App, adminCaller: string, username: string, role: string, password = 'Passw0rd!'): Promise<number> {
+export async function createUser(
+  app: App,
+  adminCaller: string,
+  username: string,
+  role: string,
+  password = 'Passw0rd!',
+): Promise<number> {
   const result = await app.call(adminCaller, 'users:create', { username, displayName: username, role, password }, 0);
   if (!result.ok) throw new Error(`create user failed: ${JSON.stringify(result.error)}`);
   return (result.value as { id: number }).id;

@@ -7,10 +7,14 @@ import { openDatabase } from '../db/open';
 import { AuditLog } from './audit-log';
 
 function freshLog() {
-  const { db } = openDatabase(join(mkdtempSync(join(tmpdir(), 'tongban-audit-')), 'a.sqlite'), join(REPO_ROOT, 'migrations'));
+  const { db } = openDatabase(
+    join(mkdtempSync(join(tmpdir(), 'tongban-audit-')), 'a.sqlite'),
+    join(REPO_ROOT, 'migrations'),
+  );
   let t = Date.parse('2026-11-30T01:00:00Z');
   const log = new AuditLog(db, () => new Date((t += 1000)));
-  for (let i = 0; i < 5; i++) log.append({ actor: { id: 1, name: 'admin' }, action: 'auth.login', target: 'user:1', details: { n: i } });
+  for (let i = 0; i < 5; i++)
+    log.append({ actor: { id: 1, name: 'admin' }, action: 'auth.login', target: 'user:1', details: { n: i } });
   return { db, log };
 }
 

@@ -40,7 +40,15 @@ const GENESIS = '0'.repeat(64);
 type ChainedEntry = Omit<AuditEntry, 'actorDisplayName'>;
 
 function entryHash(prevHash: string, e: ChainedEntry): string {
-  const chained: ChainedEntry = { seq: e.seq, at: e.at, actorId: e.actorId, actorName: e.actorName, action: e.action, target: e.target, details: e.details };
+  const chained: ChainedEntry = {
+    seq: e.seq,
+    at: e.at,
+    actorId: e.actorId,
+    actorName: e.actorName,
+    action: e.action,
+    target: e.target,
+    details: e.details,
+  };
   return createHash('sha256').update(prevHash).update('\n').update(canonicalJson(chained)).digest('hex');
 }
 
@@ -66,7 +74,9 @@ export class AuditLog {
     private readonly db: Database.Database,
     private readonly now: () => Date,
   ) {
-    this.lastStmt = db.prepare<[], { seq: number; hash: string }>('SELECT seq, hash FROM audit_log ORDER BY seq DESC LIMIT 1');
+    this.lastStmt = db.prepare<[], { seq: number; hash: string }>(
+      'SELECT seq, hash FROM audit_log ORDER BY seq DESC LIMIT 1',
+    );
     this.insertStmt = db.prepare(
       `INSERT INTO audit_log (seq, at, actor_id, actor_name, action, target, details, prev_hash, hash)
        VALUES (@seq, @at, @actorId, @actorName, @action, @target, @details, @prevHash, @hash)`,
@@ -109,7 +119,10 @@ export class AuditLog {
     ];
     const active = filters.filter(([, , value]) => value !== undefined && value !== '');
     const where = active.map(([clause]) => clause);
-    const params: Record<string, unknown> = Object.fromEntries([['limit', query.limit], ...active.map(([, key, value]) => [key, value])]);
+    const params: Record<string, unknown> = Object.fromEntries([
+      ['limit', query.limit],
+      ...active.map(([, key, value]) => [key, value]),
+    ]);
     const sql = `SELECT *, (SELECT display_name FROM users WHERE users.id = audit_log.actor_id) AS actor_display_name FROM audit_log ${where.length ? `WHERE ${where.join(' AND ')}` : ''} ORDER BY seq DESC LIMIT @limit`;
     return this.db.prepare<Record<string, unknown>, AuditRow>(sql).all(params).map(toEntry);
   }
@@ -134,12 +147,19 @@ export class AuditLog {
       count += 1;
     }
     // A deleted tail leaves no gap in the rows; AUTOINCREMENT's high-water mark still remembers it.
-    const highWater = this.db.prepare<[], { seq: number }>("SELECT seq FROM sqlite_sequence WHERE name = 'audit_log'").get();
+    const highWater = this.db
+      .prepare<[], { seq: number }>("SELECT seq FROM sqlite_sequence WHERE name = 'audit_log'")
+      .get();
     if (highWater && highWater.seq > count) return broken(count, prevHash, count + 1, 'tail-missing');
     return { ok: true, count, headHash: count ? prevHash : null, firstBroken: null };
   }
 }
 
-function broken(count: number, headHash: string, seq: number, reason: NonNullable<AuditVerification['firstBroken']>['reason']): AuditVerification {
+function broken(
+  count: number,
+  headHash: string,
+  seq: number,
+  reason: NonNullable<AuditVerification['firstBroken']>['reason'],
+): AuditVerification {
   return { ok: false, count, headHash: count ? headHash : null, firstBroken: { seq, reason } };
 }

@@ -45,7 +45,12 @@ export class AuthService {
       return null;
     }
     if (idleLocked) {
-      this.audit.append({ actor: { id: user.id, name: user.username }, action: 'auth.lock', target: `user:${user.id}`, details: { reason: 'idle' } });
+      this.audit.append({
+        actor: { id: user.id, name: user.username },
+        action: 'auth.lock',
+        target: `user:${user.id}`,
+        details: { reason: 'idle' },
+      });
       this.onIdleLock(callerId);
     }
     return { session, user };
@@ -57,19 +62,32 @@ export class AuthService {
 
   info(active: ActiveSession): SessionInfo {
     const { id, username, displayName, role } = active.user;
-    return { user: { id, username, displayName, role }, locked: active.session.locked, idleLockMinutes: this.policy().idleLockMinutes };
+    return {
+      user: { id, username, displayName, role },
+      locked: active.session.locked,
+      idleLockMinutes: this.policy().idleLockMinutes,
+    };
   }
 
   /** Checks a password against the account, counting failures toward a lockout. */
   private async checkPassword(user: UserRecord | null, password: string): Promise<UserRecord> {
     const at = this.now();
     if (user?.lockedUntil && Date.parse(user.lockedUntil) > at.getTime()) {
-      this.audit.append({ actor: { id: user.id, name: user.username }, action: 'auth.login-failed', target: `user:${user.id}`, details: { reason: 'locked' } });
+      this.audit.append({
+        actor: { id: user.id, name: user.username },
+        action: 'auth.login-failed',
+        target: `user:${user.id}`,
+        details: { reason: 'locked' },
+      });
       throw new AppError('account-locked', 'account is locked', { until: user.lockedUntil });
     }
     const matches = await verifyPassword(password, user?.passwordHash ?? DUMMY_HASH);
     if (!user) {
-      this.audit.append({ actor: { id: null, name: 'unknown' }, action: 'auth.login-failed', details: { reason: 'unknown-user' } });
+      this.audit.append({
+        actor: { id: null, name: 'unknown' },
+        action: 'auth.login-failed',
+        details: { reason: 'unknown-user' },
+      });
       throw new AppError('invalid-credentials', 'wrong user name or password');
     }
     if (!matches) {
@@ -78,15 +96,26 @@ export class AuthService {
       const actor = { id: user.id, name: user.username };
       const { locked } = this.db.transaction(() => {
         const result = this.users.recordFailure(user.id, policy.maxFailedLogins, until, at.toISOString());
-        this.audit.append({ actor, action: 'auth.login-failed', target: `user:${user.id}`, details: { reason: 'wrong-password' } });
-        if (result.locked) this.audit.append({ actor, action: 'auth.account-locked', target: `user:${user.id}`, details: { until } });
+        this.audit.append({
+          actor,
+          action: 'auth.login-failed',
+          target: `user:${user.id}`,
+          details: { reason: 'wrong-password' },
+        });
+        if (result.locked)
+          this.audit.append({ actor, action: 'auth.account-locked', target: `user:${user.id}`, details: { until } });
         return result;
       })();
       if (locked) throw new AppError('account-locked', 'too many failed sign-ins; account locked', { until });
       throw new AppError('invalid-credentials', 'wrong user name or password');
     }
     if (user.disabled) {
-      this.audit.append({ actor: { id: user.id, name: user.username }, action: 'auth.login-failed', target: `user:${user.id}`, details: { reason: 'disabled' } });
+      this.audit.append({
+        actor: { id: user.id, name: user.username },
+        action: 'auth.login-failed',
+        target: `user:${user.id}`,
+        details: { reason: 'disabled' },
+      });
       throw new AppError('account-disabled', 'account is disabled');
     }
     return user;
@@ -96,7 +125,11 @@ export class AuthService {
     const user = await this.checkPassword(this.users.byUsername(username), password);
     this.db.transaction(() => {
       this.users.recordLogin(user.id, this.now().toISOString());
-      this.audit.append({ actor: { id: user.id, name: user.username }, action: 'auth.login', target: `user:${user.id}` });
+      this.audit.append({
+        actor: { id: user.id, name: user.username },
+        action: 'auth.login',
+        target: `user:${user.id}`,
+      });
     })();
     const session = this.sessions.start(callerId, user.id);
     return this.info({ session, user });
@@ -109,7 +142,8 @@ export class AuthService {
   }
 
   lock(active: ActiveSession): void {
-    if (!active.session.locked) this.audit.append({ actor: actorOf(active), action: 'auth.lock', target: `user:${active.user.id}` });
+    if (!active.session.locked)
+      this.audit.append({ actor: actorOf(active), action: 'auth.lock', target: `user:${active.user.id}` });
     active.session.locked = true;
   }
 
@@ -118,7 +152,8 @@ export class AuthService {
     try {
       await this.checkPassword(this.users.byId(active.user.id), password);
     } catch (err) {
-      if (err instanceof AppError && (err.code === 'account-locked' || err.code === 'account-disabled')) this.sessions.end(callerId);
+      if (err instanceof AppError && (err.code === 'account-locked' || err.code === 'account-disabled'))
+        this.sessions.end(callerId);
       throw err;
     }
     active.session.locked = false;
@@ -138,13 +173,22 @@ export class AuthService {
   }
 
   /** Creates an account; the caller has been checked to be an administrator. */
-  async createUser(actor: Actor, input: { username: string; displayName: string; role: UserRecord['role']; password: string }): Promise<UserSummary> {
+  async createUser(
+    actor: Actor,
+    input: { username: string; displayName: string; role: UserRecord['role']; password: string },
+  ): Promise<UserSummary> {
     requireStrong(input.password, input.username);
-    if (this.users.byUsername(input.username)) throw new AppError('conflict', 'user name taken', { fields: [{ path: 'username', code: 'username-taken' }] });
+    if (this.users.byUsername(input.username))
+      throw new AppError('conflict', 'user name taken', { fields: [{ path: 'username', code: 'username-taken' }] });
     const passwordHash = await hashPassword(input.password);
     const id = this.db.transaction(() => {
       const newId = this.users.insert({ ...input, passwordHash }, this.now().toISOString());
-      this.audit.append({ actor, action: 'users.create', target: `user:${newId}`, details: { username: input.username, role: input.role } });
+      this.audit.append({
+        actor,
+        action: 'users.create',
+        target: `user:${newId}`,
+        details: { username: input.username, role: input.role },
+      });
       return newId;
     })();
     return toSummary(this.mustGet(id));
@@ -152,8 +196,10 @@ export class AuthService {
 
   setDisabled(actor: Actor, userId: number, disabled: boolean): UserSummary {
     const user = this.mustGet(userId);
-    if (disabled && user.id === actor.id) throw new AppError('conflict', 'cannot disable yourself', { reason: CONFLICT_REASONS.self });
-    if (disabled && user.role === 'admin' && this.users.countActiveAdmins() <= 1) throw new AppError('conflict', 'last administrator', { reason: CONFLICT_REASONS.lastAdmin });
+    if (disabled && user.id === actor.id)
+      throw new AppError('conflict', 'cannot disable yourself', { reason: CONFLICT_REASONS.self });
+    if (disabled && user.role === 'admin' && this.users.countActiveAdmins() <= 1)
+      throw new AppError('conflict', 'last administrator', { reason: CONFLICT_REASONS.lastAdmin });
     this.db.transaction(() => {
       this.users.setDisabled(userId, disabled, this.now().toISOString());
       this.audit.append({ actor, action: disabled ? 'users.disable' : 'users.enable', target: `user:${userId}` });
@@ -175,10 +221,16 @@ export class AuthService {
 
   setRole(actor: Actor, userId: number, role: UserRecord['role']): UserSummary {
     const user = this.mustGet(userId);
-    if (user.role === 'admin' && role !== 'admin' && this.users.countActiveAdmins() <= 1) throw new AppError('conflict', 'last administrator', { reason: CONFLICT_REASONS.lastAdmin });
+    if (user.role === 'admin' && role !== 'admin' && this.users.countActiveAdmins() <= 1)
+      throw new AppError('conflict', 'last administrator', { reason: CONFLICT_REASONS.lastAdmin });
     this.db.transaction(() => {
       this.users.setRole(userId, role, this.now().toISOString());
-      this.audit.append({ actor, action: 'users.set-role', target: `user:${userId}`, details: { from: user.role, to: role } });
+      this.audit.append({
+        actor,
+        action: 'users.set-role',
+        target: `user:${userId}`,
+        details: { from: user.role, to: role },
+      });
     })();
     return toSummary(this.mustGet(userId));
   }
@@ -198,5 +250,6 @@ export function actorOf(active: ActiveSession): Actor {
 /** Throws `weak-password` with the rules the password breaks. */
 export function requireStrong(password: string, username: string, path = 'password'): void {
   const problems = passwordProblems(password, username);
-  if (problems.length) throw new AppError('weak-password', 'password too weak', { fields: problems.map((code) => ({ path, code })) });
+  if (problems.length)
+    throw new AppError('weak-password', 'password too weak', { fields: problems.map((code) => ({ path, code })) });
 }

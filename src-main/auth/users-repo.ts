@@ -70,16 +70,17 @@ export class UsersRepo {
       this.db,
       `INSERT INTO users (username, display_name, role, password_hash, created_at, updated_at)
        VALUES (?, ?, ?, ?, ?, ?)`,
-    )
-      .run(user.username, user.displayName, user.role, user.passwordHash, at, at);
+    ).run(user.username, user.displayName, user.role, user.passwordHash, at, at);
     return Number(info.lastInsertRowid);
   }
 
   /** Counts one failed sign-in; at `maxFailures` the account locks until `lockedUntil` and the count restarts. */
   recordFailure(id: number, maxFailures: number, lockedUntil: string, at: string): { locked: boolean } {
     return this.db.transaction(() => {
-      const row = statement<[string, number], { failed_logins: number }>(this.db, 'UPDATE users SET failed_logins = failed_logins + 1, updated_at = ? WHERE id = ? RETURNING failed_logins')
-        .get(at, id);
+      const row = statement<[string, number], { failed_logins: number }>(
+        this.db,
+        'UPDATE users SET failed_logins = failed_logins + 1, updated_at = ? WHERE id = ? RETURNING failed_logins',
+      ).get(at, id);
       if (!row || row.failed_logins < maxFailures) return { locked: false };
       statement(this.db, 'UPDATE users SET failed_logins = 0, locked_until = ? WHERE id = ?').run(lockedUntil, id);
       return { locked: true };
@@ -87,8 +88,10 @@ export class UsersRepo {
   }
 
   recordLogin(id: number, at: string): void {
-    statement(this.db, 'UPDATE users SET failed_logins = 0, locked_until = NULL, last_login_at = ?, updated_at = ? WHERE id = ?')
-      .run(at, at, id);
+    statement(
+      this.db,
+      'UPDATE users SET failed_logins = 0, locked_until = NULL, last_login_at = ?, updated_at = ? WHERE id = ?',
+    ).run(at, at, id);
   }
 
   setDisabled(id: number, disabled: boolean, at: string): void {
@@ -96,8 +99,10 @@ export class UsersRepo {
   }
 
   setPassword(id: number, passwordHash: string, at: string): void {
-    statement(this.db, 'UPDATE users SET password_hash = ?, failed_logins = 0, locked_until = NULL, updated_at = ? WHERE id = ?')
-      .run(passwordHash, at, id);
+    statement(
+      this.db,
+      'UPDATE users SET password_hash = ?, failed_logins = 0, locked_until = NULL, updated_at = ? WHERE id = ?',
+    ).run(passwordHash, at, id);
   }
 
   setRole(id: number, role: Role, at: string): void {
@@ -105,6 +110,8 @@ export class UsersRepo {
   }
 
   countActiveAdmins(): number {
-    return (statement(this.db, "SELECT count(*) AS n FROM users WHERE role = 'admin' AND disabled = 0").get() as { n: number }).n;
+    return (
+      statement(this.db, "SELECT count(*) AS n FROM users WHERE role = 'admin' AND disabled = 0").get() as { n: number }
+    ).n;
   }
 }

@@ -51,33 +51,64 @@ export class AttachmentsRepo {
    */
   add(meta: AttachmentMeta, bytes: Buffer, addedBy: number): void {
     withDeferredSync(this.db, () => {
-      statement(this.db, 'INSERT OR IGNORE INTO attachment_blobs (sha256, bytes) VALUES (?, ?)').run(meta.sha256, bytes);
+      statement(this.db, 'INSERT OR IGNORE INTO attachment_blobs (sha256, bytes) VALUES (?, ?)').run(
+        meta.sha256,
+        bytes,
+      );
       statement(
         this.db,
         `INSERT INTO attachments (attachment_id, case_id, material_code, file_name, media_type, size, sha256, added_by, added_at, supplement_id)
          VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-      ).run(meta.attachmentId, meta.caseId, meta.materialCode, meta.fileName, meta.mediaType, meta.size, meta.sha256, addedBy, meta.addedAt, meta.supplementId ?? null);
+      ).run(
+        meta.attachmentId,
+        meta.caseId,
+        meta.materialCode,
+        meta.fileName,
+        meta.mediaType,
+        meta.size,
+        meta.sha256,
+        addedBy,
+        meta.addedAt,
+        meta.supplementId ?? null,
+      );
     });
   }
 
   listByCase(caseId: string): AttachmentMeta[] {
-    return statement<[string], AttachmentRow>(this.db, 'SELECT * FROM attachments WHERE case_id = ? ORDER BY added_at, attachment_id').all(caseId).map(toMeta);
+    return statement<[string], AttachmentRow>(
+      this.db,
+      'SELECT * FROM attachments WHERE case_id = ? ORDER BY added_at, attachment_id',
+    )
+      .all(caseId)
+      .map(toMeta);
   }
 
   get(attachmentId: string): AttachmentMeta | null {
-    const row = statement<[string], AttachmentRow>(this.db, 'SELECT * FROM attachments WHERE attachment_id = ?').get(attachmentId);
+    const row = statement<[string], AttachmentRow>(this.db, 'SELECT * FROM attachments WHERE attachment_id = ?').get(
+      attachmentId,
+    );
     return row ? toMeta(row) : null;
   }
 
   bytes(sha256: string): Buffer | null {
-    return statement<[string], { bytes: Buffer }>(this.db, 'SELECT bytes FROM attachment_blobs WHERE sha256 = ?').get(sha256)?.bytes ?? null;
+    return (
+      statement<[string], { bytes: Buffer }>(this.db, 'SELECT bytes FROM attachment_blobs WHERE sha256 = ?').get(sha256)
+        ?.bytes ?? null
+    );
   }
 
   /** Removes an attachment and its bytes when no other attachment shares them. */
   remove(attachmentId: string): void {
     this.db.transaction(() => {
-      const row = statement<[string], { sha256: string }>(this.db, 'DELETE FROM attachments WHERE attachment_id = ? RETURNING sha256').get(attachmentId);
-      if (row) statement(this.db, 'DELETE FROM attachment_blobs WHERE sha256 = ? AND NOT EXISTS (SELECT 1 FROM attachments WHERE sha256 = ?)').run(row.sha256, row.sha256);
+      const row = statement<[string], { sha256: string }>(
+        this.db,
+        'DELETE FROM attachments WHERE attachment_id = ? RETURNING sha256',
+      ).get(attachmentId);
+      if (row)
+        statement(
+          this.db,
+          'DELETE FROM attachment_blobs WHERE sha256 = ? AND NOT EXISTS (SELECT 1 FROM attachments WHERE sha256 = ?)',
+        ).run(row.sha256, row.sha256);
     })();
   }
 }

@@ -34,10 +34,28 @@ export function classifySearch(q: string): { kind: SearchKind; value: string } {
 // The columns a list row needs: not the application JSON nor the department's details, which a
 // page of 50 would otherwise read (and copy into JavaScript strings) for nothing.
 const SUMMARY_COLUMNS = [
-  'case_id', 'outcome', 'receipt_no', 'notice_no', 'business_date', 'decided_at', 'matter_code', 'matter_name',
-  'situation_name', 'mode', 'applicant_name', 'applicant_id_number', 'applicant_phone', 'clerk_id', 'department_name',
-  'sync_state', 'department_no', 'dept_status', 'attention_reason',
-].map((c) => `c.${c}`).join(', ');
+  'case_id',
+  'outcome',
+  'receipt_no',
+  'notice_no',
+  'business_date',
+  'decided_at',
+  'matter_code',
+  'matter_name',
+  'situation_name',
+  'mode',
+  'applicant_name',
+  'applicant_id_number',
+  'applicant_phone',
+  'clerk_id',
+  'department_name',
+  'sync_state',
+  'department_no',
+  'dept_status',
+  'attention_reason',
+]
+  .map((c) => `c.${c}`)
+  .join(', ');
 
 function toSummary(c: StoredCase): CaseSummary {
   return {
@@ -65,7 +83,10 @@ function toSummary(c: StoredCase): CaseSummary {
 }
 
 /** Builds the WHERE clause of a case query. */
-export function caseQuerySql(query: CaseQuery, today: string): { where: string; orderBy: string; params: Record<string, unknown>; searchKind: SearchKind | null } {
+export function caseQuerySql(
+  query: CaseQuery,
+  today: string,
+): { where: string; orderBy: string; params: Record<string, unknown>; searchKind: SearchKind | null } {
   const clauses: string[] = [];
   const params: Record<string, unknown> = {};
   let searchKind: SearchKind | null = null;
@@ -97,8 +118,14 @@ export function caseQuerySql(query: CaseQuery, today: string): { where: string; 
   }
   if (query.deptStatus) clauses.push("c.dept_status = 'supplement-requested'"); // literal: the partial index's condition
   // Only accepted cases go to the department (一次性告知 and 不予受理 stay at the window).
-  if (query.syncState === 'undelivered') clauses.push("c.sync_state IN ('local', 'sending') AND c.sync_state <> 'delivered' AND c.outcome = 'accepted'");
-  else if (query.syncState) add(`c.sync_state = @syncState${unsentOnly ? " AND c.sync_state <> 'delivered'" : ''} AND c.outcome = 'accepted'`, 'syncState', query.syncState);
+  if (query.syncState === 'undelivered')
+    clauses.push("c.sync_state IN ('local', 'sending') AND c.sync_state <> 'delivered' AND c.outcome = 'accepted'");
+  else if (query.syncState)
+    add(
+      `c.sync_state = @syncState${unsentOnly ? " AND c.sync_state <> 'delivered'" : ''} AND c.outcome = 'accepted'`,
+      'syncState',
+      query.syncState,
+    );
   if (query.outcome) add('c.outcome = @outcome', 'outcome', query.outcome);
   if (query.matterCode) add('c.matter_code = @matterCode', 'matterCode', query.matterCode);
   if (query.clerkId) add('c.clerk_id = @clerkId', 'clerkId', query.clerkId);
@@ -159,11 +186,30 @@ export class CaseQueries {
       catalogueVersion: c.catalogueVersion,
       application: {
         ...app,
-        applicant: { ...app.applicant, idNumber: maskIdNumber(app.applicant.idNumber), phone: app.applicant.phone ? maskPhone(app.applicant.phone) : '' },
-        agent: app.agent ? { ...app.agent, idNumber: maskIdNumber(app.agent.idNumber), phone: app.agent.phone ? maskPhone(app.agent.phone) : '' } : null,
+        applicant: {
+          ...app.applicant,
+          idNumber: maskIdNumber(app.applicant.idNumber),
+          phone: app.applicant.phone ? maskPhone(app.applicant.phone) : '',
+        },
+        agent: app.agent
+          ? {
+              ...app.agent,
+              idNumber: maskIdNumber(app.agent.idNumber),
+              phone: app.agent.phone ? maskPhone(app.agent.phone) : '',
+            }
+          : null,
       },
       materials: this.cases.materials(caseId),
-      attachments: this.attachments.listByCase(caseId).map(({ attachmentId, materialCode, fileName, mediaType, size, sha256 }) => ({ attachmentId, materialCode, fileName, mediaType, size, sha256 })),
+      attachments: this.attachments
+        .listByCase(caseId)
+        .map(({ attachmentId, materialCode, fileName, mediaType, size, sha256 }) => ({
+          attachmentId,
+          materialCode,
+          fileName,
+          mediaType,
+          size,
+          sha256,
+        })),
       missing: c.missing ? (JSON.parse(c.missing) as MissingMaterial[]) : [],
       rejectReason: c.rejectReason,
       deptReason: c.deptReason,

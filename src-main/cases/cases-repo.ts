@@ -53,15 +53,35 @@ export interface StoredCase extends CaseRecord, CaseSyncFields {
 }
 
 const COLUMNS: [keyof CaseRecord, string][] = [
-  ['caseId', 'case_id'], ['outcome', 'outcome'], ['receiptNo', 'receipt_no'], ['noticeNo', 'notice_no'],
-  ['businessDate', 'business_date'], ['startedAt', 'started_at'], ['decidedAt', 'decided_at'], ['clerkId', 'clerk_id'],
-  ['windowCode', 'window_code'], ['catalogueVersion', 'catalogue_version'], ['matterCode', 'matter_code'],
-  ['matterName', 'matter_name'], ['situationCode', 'situation_code'], ['situationName', 'situation_name'],
-  ['localityDivision', 'locality_division'], ['departmentId', 'department_id'], ['departmentName', 'department_name'],
-  ['mode', 'mode'], ['applicantName', 'applicant_name'], ['applicantIdType', 'applicant_id_type'],
-  ['applicantIdNumber', 'applicant_id_number'], ['applicantPhone', 'applicant_phone'], ['agentName', 'agent_name'],
-  ['agentIdNumber', 'agent_id_number'], ['agentRelationship', 'agent_relationship'], ['promisedDays', 'promised_days'],
-  ['application', 'application'], ['missing', 'missing'], ['rejectReason', 'reject_reason'],
+  ['caseId', 'case_id'],
+  ['outcome', 'outcome'],
+  ['receiptNo', 'receipt_no'],
+  ['noticeNo', 'notice_no'],
+  ['businessDate', 'business_date'],
+  ['startedAt', 'started_at'],
+  ['decidedAt', 'decided_at'],
+  ['clerkId', 'clerk_id'],
+  ['windowCode', 'window_code'],
+  ['catalogueVersion', 'catalogue_version'],
+  ['matterCode', 'matter_code'],
+  ['matterName', 'matter_name'],
+  ['situationCode', 'situation_code'],
+  ['situationName', 'situation_name'],
+  ['localityDivision', 'locality_division'],
+  ['departmentId', 'department_id'],
+  ['departmentName', 'department_name'],
+  ['mode', 'mode'],
+  ['applicantName', 'applicant_name'],
+  ['applicantIdType', 'applicant_id_type'],
+  ['applicantIdNumber', 'applicant_id_number'],
+  ['applicantPhone', 'applicant_phone'],
+  ['agentName', 'agent_name'],
+  ['agentIdNumber', 'agent_id_number'],
+  ['agentRelationship', 'agent_relationship'],
+  ['promisedDays', 'promised_days'],
+  ['application', 'application'],
+  ['missing', 'missing'],
+  ['rejectReason', 'reject_reason'],
 ];
 
 /** Maps a snake_case row to a stored case. */
@@ -74,7 +94,8 @@ export function fromRow(row: Record<string, unknown>): StoredCase {
     departmentNo: (row.department_no as string | null | undefined) ?? null,
     deptStatus: (row.dept_status as string | null | undefined) ?? null,
     deptReason: (row.dept_reason as string | null | undefined) ?? null,
-    deptDetails: typeof row.dept_details === 'string' ? (JSON.parse(row.dept_details) as Record<string, unknown>) : null,
+    deptDetails:
+      typeof row.dept_details === 'string' ? (JSON.parse(row.dept_details) as Record<string, unknown>) : null,
     attentionReason: (row.attention_reason as string | null | undefined) ?? null,
     deliveredAt: (row.delivered_at as string | null | undefined) ?? null,
   };
@@ -101,8 +122,7 @@ export class CasesRepo {
       `INSERT INTO document_counters (window_code, business_date, last_sequence) VALUES (?, ?, 1)
        ON CONFLICT (window_code, business_date) DO UPDATE SET last_sequence = last_sequence + 1
        RETURNING last_sequence`,
-    )
-      .get(windowCode, businessDate)!.last_sequence;
+    ).get(windowCode, businessDate)!.last_sequence;
   }
 
   /**
@@ -110,18 +130,22 @@ export class CasesRepo {
    * returns the sequence before, or null when it was already there.
    */
   raiseSequence(windowCode: string, businessDate: string, atLeast: number): number | null {
-    return this.db.transaction(() => {
-      const before =
-        statement<[string, string], { last_sequence: number }>(this.db, 'SELECT last_sequence FROM document_counters WHERE window_code = ? AND business_date = ?').get(windowCode, businessDate)
-          ?.last_sequence ?? 0;
-      if (before >= atLeast) return null;
-      statement(
-        this.db,
-        `INSERT INTO document_counters (window_code, business_date, last_sequence) VALUES (?, ?, ?)
+    return this.db
+      .transaction(() => {
+        const before =
+          statement<[string, string], { last_sequence: number }>(
+            this.db,
+            'SELECT last_sequence FROM document_counters WHERE window_code = ? AND business_date = ?',
+          ).get(windowCode, businessDate)?.last_sequence ?? 0;
+        if (before >= atLeast) return null;
+        statement(
+          this.db,
+          `INSERT INTO document_counters (window_code, business_date, last_sequence) VALUES (?, ?, ?)
          ON CONFLICT (window_code, business_date) DO UPDATE SET last_sequence = max(last_sequence, excluded.last_sequence)`,
-      ).run(windowCode, businessDate, atLeast);
-      return before;
-    }).immediate();
+        ).run(windowCode, businessDate, atLeast);
+        return before;
+      })
+      .immediate();
   }
 
   /** Inserts a case, or completes a 待补齐 one; false when the id belongs to a case already decided. */
@@ -132,27 +156,52 @@ export class CasesRepo {
   /** Writes a case's materials; `replacing` when the case was stored before (a 待补齐 case completed). */
   replaceMaterials(caseId: string, materials: CaseMaterial[], replacing = true): void {
     if (replacing) statement(this.db, 'DELETE FROM case_materials WHERE case_id = ?').run(caseId);
-    const insert = statement(this.db, 'INSERT INTO case_materials (case_id, position, material_code, name, handling, pages, required) VALUES (?, ?, ?, ?, ?, ?, ?)');
+    const insert = statement(
+      this.db,
+      'INSERT INTO case_materials (case_id, position, material_code, name, handling, pages, required) VALUES (?, ?, ?, ?, ?, ?, ?)',
+    );
     materials.forEach((m, i) => insert.run(caseId, i + 1, m.code, m.name, m.handling, m.pages, m.required ? 1 : 0));
   }
 
   addOutbox(caseId: string, kind: 'case' | 'attachment' | 'supplement', ref: string | null, at: string): void {
-    statement(this.db, 'INSERT INTO outbox (case_id, kind, ref, created_at) VALUES (?, ?, ?, ?)').run(caseId, kind, ref, at);
+    statement(this.db, 'INSERT INTO outbox (case_id, kind, ref, created_at) VALUES (?, ?, ?, ?)').run(
+      caseId,
+      kind,
+      ref,
+      at,
+    );
   }
 
   get(caseId: string): StoredCase | null {
-    const row = statement<[string], Record<string, unknown>>(this.db, 'SELECT c.*, u.display_name AS clerk_name FROM cases c JOIN users u ON u.id = c.clerk_id WHERE c.case_id = ?')
-      .get(caseId);
+    const row = statement<[string], Record<string, unknown>>(
+      this.db,
+      'SELECT c.*, u.display_name AS clerk_name FROM cases c JOIN users u ON u.id = c.clerk_id WHERE c.case_id = ?',
+    ).get(caseId);
     return row ? fromRow(row) : null;
   }
 
   outcomeOf(caseId: string): CaseOutcome | null {
-    return statement<[string], { outcome: CaseOutcome }>(this.db, 'SELECT outcome FROM cases WHERE case_id = ?').get(caseId)?.outcome ?? null;
+    return (
+      statement<[string], { outcome: CaseOutcome }>(this.db, 'SELECT outcome FROM cases WHERE case_id = ?').get(caseId)
+        ?.outcome ?? null
+    );
   }
 
   materials(caseId: string): CaseMaterial[] {
-    return statement<[string], { material_code: string; name: string; handling: CaseMaterial['handling']; pages: number; required: number }>(this.db, 'SELECT material_code, name, handling, pages, required FROM case_materials WHERE case_id = ? ORDER BY position')
+    return statement<
+      [string],
+      { material_code: string; name: string; handling: CaseMaterial['handling']; pages: number; required: number }
+    >(
+      this.db,
+      'SELECT material_code, name, handling, pages, required FROM case_materials WHERE case_id = ? ORDER BY position',
+    )
       .all(caseId)
-      .map((r) => ({ code: r.material_code, name: r.name, handling: r.handling, pages: r.pages, required: r.required === 1 }));
+      .map((r) => ({
+        code: r.material_code,
+        name: r.name,
+        handling: r.handling,
+        pages: r.pages,
+        required: r.required === 1,
+      }));
   }
 }

@@ -11,7 +11,11 @@ export interface CatalogueSource {
 }
 
 /** Finds a matter and one of its situations. */
-export function findSituation(source: CatalogueSource, matterCode: string, situationCode: string): { matter: Matter; situation: Situation } | null {
+export function findSituation(
+  source: CatalogueSource,
+  matterCode: string,
+  situationCode: string,
+): { matter: Matter; situation: Situation } | null {
   const matter = source.findMatter(matterCode);
   const situation = matter?.situations.find((s) => s.code === situationCode);
   return matter && situation ? { matter, situation } : null;

@@ -11,13 +11,27 @@ async function main(): Promise<void> {
   // Each run works on its own business day, so a fast loop cannot exhaust one day's 9,999 numbers.
   const base = Date.parse('2026-01-01T02:00:00Z') + Number(dayText) * 86_400_000 - Date.now();
   const now = () => new Date(Date.now() + base);
-  const app = await createApp({ dataDir, migrationsDir: join(root, 'migrations'), resourcesDir: join(root, 'resources'), runtime: 'browser-host', version: 'crash-test', now });
+  const app = await createApp({
+    dataDir,
+    migrationsDir: join(root, 'migrations'),
+    resourcesDir: join(root, 'resources'),
+    runtime: 'browser-host',
+    version: 'crash-test',
+    now,
+  });
   const staff = { id: Number(clerkIdText), name: 'clerk1', role: 'clerk' as const };
   // A draft ready for 受理: photo attached and the applicant verified (人证核验 comes before acceptance).
   const prepare = () => {
     const caseId = app.services.intake.createDraft(staff);
     app.services.intake.addAttachment(staff, { caseId, materialCode: 'PHOTO', fileName: 'p.png', bytes: PNG_BYTES });
-    app.services.identity.service.verify(staff, { caseId, role: 'applicant', method: 'manual', manualReason: '崩溃测试：人工核验', person: ZHANG_SAN, confirmedMatch: true });
+    app.services.identity.service.verify(staff, {
+      caseId,
+      role: 'applicant',
+      method: 'manual',
+      manualReason: '崩溃测试：人工核验',
+      person: ZHANG_SAN,
+      confirmedMatch: true,
+    });
     return caseId;
   };
   let caseId = prepare();

@@ -12,11 +12,17 @@ const ITERATIONS = Number(process.env.CRASH_ITERATIONS ?? 200);
 const SEED = Number(process.env.CRASH_SEED ?? 20261130);
 const CHILD = join(__dirname, 'crash-child.ts');
 
-
 /** Runs the child (node itself, not the tsx CLI, whose grandchild would outlive the kill) until it is ready, lets it accept cases for `workMs`, then SIGKILLs it; returns the acknowledged cases. */
-function runAndKill(dataDir: string, clerkId: number, day: number, workMs: number): Promise<{ acks: [string, string][]; ready: boolean }> {
+function runAndKill(
+  dataDir: string,
+  clerkId: number,
+  day: number,
+  workMs: number,
+): Promise<{ acks: [string, string][]; ready: boolean }> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, ['--import', 'tsx', CHILD, dataDir, String(clerkId), String(day)], { stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(process.execPath, ['--import', 'tsx', CHILD, dataDir, String(clerkId), String(day)], {
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
     let out = '';
     let err = '';
     let ready = false;
@@ -32,7 +38,10 @@ function runAndKill(dataDir: string, clerkId: number, day: number, workMs: numbe
       if (signal !== 'SIGKILL') return reject(new Error(`child ended on its own (${code}): ${err}`));
       // Only complete lines count: a line cut by the kill was never shown to the clerk.
       const lines = out.split('\n').slice(0, -1);
-      resolve({ ready, acks: lines.filter((l) => l.startsWith('ACK ')).map((l) => l.split(' ').slice(1, 3) as [string, string]) });
+      resolve({
+        ready,
+        acks: lines.filter((l) => l.startsWith('ACK ')).map((l) => l.split(' ').slice(1, 3) as [string, string]),
+      });
     });
   });
 }
@@ -59,9 +68,15 @@ describe('kill -9 during acceptance', () => {
     const db = new Database(join(app.dataDir, 'tongban.sqlite'));
     try {
       expect(db.pragma('integrity_check', { simple: true })).toBe('ok');
-      const cases = db.prepare<[], { case_id: string; receipt_no: string; outcome: string }>('SELECT case_id, receipt_no, outcome FROM cases').all();
+      const cases = db
+        .prepare<[], { case_id: string; receipt_no: string; outcome: string }>(
+          'SELECT case_id, receipt_no, outcome FROM cases',
+        )
+        .all();
       const byId = new Map(cases.map((c) => [c.case_id, c]));
-      const lost = [...acknowledged].filter(([id, no]) => byId.get(id)?.receipt_no !== no || byId.get(id)?.outcome !== 'accepted');
+      const lost = [...acknowledged].filter(
+        ([id, no]) => byId.get(id)?.receipt_no !== no || byId.get(id)?.outcome !== 'accepted',
+      );
       const withoutOutbox = db
         .prepare<[], { n: number }>(
           `SELECT count(*) AS n FROM cases c WHERE c.outcome = 'accepted' AND (
@@ -76,7 +91,9 @@ describe('kill -9 during acceptance', () => {
         expect(parts, c.receipt_no).not.toBeNull();
         sequences.set(parts!.date, [...(sequences.get(parts!.date) ?? []), parts!.sequence]);
       }
-      const gaps = [...sequences.values()].filter((seqs) => seqs.sort((a, b) => a - b).some((s, i) => s !== i + 1)).length;
+      const gaps = [...sequences.values()].filter((seqs) =>
+        seqs.sort((a, b) => a - b).some((s, i) => s !== i + 1),
+      ).length;
       const unfinishedDrafts = db.prepare<[], { n: number }>('SELECT count(*) AS n FROM drafts').get()!.n;
       console.log(
         `kill -9 test (seed ${SEED}): ${ITERATIONS} kills, ${killsWithWorkDone} after at least one acknowledged case, ` +

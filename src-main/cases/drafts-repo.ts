@@ -37,14 +37,22 @@ export class DraftsRepo {
   constructor(private readonly db: Database.Database) {}
 
   insert(caseId: string, ownerId: number, data: unknown, at: string): void {
-    statement(this.db, 'INSERT INTO drafts (case_id, owner_id, data, created_at, updated_at) VALUES (?, ?, ?, ?, ?)')
-      .run(caseId, ownerId, JSON.stringify(data), at, at);
+    statement(
+      this.db,
+      'INSERT INTO drafts (case_id, owner_id, data, created_at, updated_at) VALUES (?, ?, ?, ?, ?)',
+    ).run(caseId, ownerId, JSON.stringify(data), at, at);
   }
 
   /** Saves the wizard state; false when the draft does not exist. */
-  update(caseId: string, fields: { matterCode: string | null; situationCode: string | null; data: unknown }, at: string): boolean {
-    const info = statement(this.db, 'UPDATE drafts SET matter_code = ?, situation_code = ?, data = ?, updated_at = ? WHERE case_id = ?')
-      .run(fields.matterCode, fields.situationCode, JSON.stringify(fields.data), at, caseId);
+  update(
+    caseId: string,
+    fields: { matterCode: string | null; situationCode: string | null; data: unknown },
+    at: string,
+  ): boolean {
+    const info = statement(
+      this.db,
+      'UPDATE drafts SET matter_code = ?, situation_code = ?, data = ?, updated_at = ? WHERE case_id = ?',
+    ).run(fields.matterCode, fields.situationCode, JSON.stringify(fields.data), at, caseId);
     return info.changes === 1;
   }
 
@@ -54,7 +62,12 @@ export class DraftsRepo {
   }
 
   listByOwner(ownerId: number): DraftRecord[] {
-    return statement<[number], DraftRow>(this.db, 'SELECT * FROM drafts WHERE owner_id = ? ORDER BY updated_at DESC LIMIT 50').all(ownerId).map(toRecord);
+    return statement<[number], DraftRow>(
+      this.db,
+      'SELECT * FROM drafts WHERE owner_id = ? ORDER BY updated_at DESC LIMIT 50',
+    )
+      .all(ownerId)
+      .map(toRecord);
   }
 
   delete(caseId: string): void {

@@ -3,7 +3,13 @@ import type Database from 'better-sqlite3';
 import type { Actor, AuditLog } from '../audit/audit-log';
 import type { Application } from '../common/cases/application';
 import type { AttachmentInfo, CaseMaterial, CaseOutcome } from '../common/cases/case-types';
-import { formalCheck, isMaterialRequired, materialsFor, type FormalCheckResult, type MissingMaterial } from '../common/cases/formal-check';
+import {
+  formalCheck,
+  isMaterialRequired,
+  materialsFor,
+  type FormalCheckResult,
+  type MissingMaterial,
+} from '../common/cases/formal-check';
 import { formatReceiptNumber } from '../common/cases/receipt-number';
 import type { Matter, Situation } from '../common/catalogue/schema';
 import { AppError } from '../common/errors';
@@ -88,7 +94,11 @@ export class IntakeService {
     return caseId;
   }
 
-  saveDraft(staff: Staff, caseId: string, fields: { matterCode: string | null; situationCode: string | null; data: unknown }): void {
+  saveDraft(
+    staff: Staff,
+    caseId: string,
+    fields: { matterCode: string | null; situationCode: string | null; data: unknown },
+  ): void {
     this.ownedDraft(staff, caseId);
     this.drafts.update(caseId, fields, this.now().toISOString());
   }
@@ -96,24 +106,37 @@ export class IntakeService {
   discardDraft(staff: Staff, caseId: string): void {
     this.ownedDraft(staff, caseId);
     this.db.transaction(() => {
-      for (const a of this.attachments.listByCase(caseId)) if (this.cases.outcomeOf(caseId) === null) this.attachments.remove(a.attachmentId);
+      for (const a of this.attachments.listByCase(caseId))
+        if (this.cases.outcomeOf(caseId) === null) this.attachments.remove(a.attachmentId);
       this.drafts.delete(caseId);
     })();
   }
 
   /** Stores a scanned file for a draft after checking its type by content and its size. */
-  addAttachment(staff: Staff, input: { caseId: string; materialCode: string; fileName: string; bytes: Buffer }): AttachmentInfo {
+  addAttachment(
+    staff: Staff,
+    input: { caseId: string; materialCode: string; fileName: string; bytes: Buffer },
+  ): AttachmentInfo {
     this.ownedDraft(staff, input.caseId);
     return this.storeAttachment(staff, input);
   }
 
   /** Checks a scanned file (type by content, size) and stores it for a case or one of its supplements. */
-  storeAttachment(staff: Staff, input: { caseId: string; supplementId?: string; materialCode: string; fileName: string; bytes: Buffer }): AttachmentInfo {
+  storeAttachment(
+    staff: Staff,
+    input: { caseId: string; supplementId?: string; materialCode: string; fileName: string; bytes: Buffer },
+  ): AttachmentInfo {
     if (input.bytes.length === 0 || input.bytes.length > MAX_ATTACHMENT_BYTES) {
-      throw new AppError('unsupported-file', 'file empty or too large', { fields: [{ path: 'file', code: input.bytes.length ? 'file-too-large' : 'file-empty' }], maxBytes: MAX_ATTACHMENT_BYTES });
+      throw new AppError('unsupported-file', 'file empty or too large', {
+        fields: [{ path: 'file', code: input.bytes.length ? 'file-too-large' : 'file-empty' }],
+        maxBytes: MAX_ATTACHMENT_BYTES,
+      });
     }
     const mediaType = sniffScanType(input.bytes);
-    if (!mediaType) throw new AppError('unsupported-file', 'not a JPEG, PNG or PDF', { fields: [{ path: 'file', code: 'file-type' }] });
+    if (!mediaType)
+      throw new AppError('unsupported-file', 'not a JPEG, PNG or PDF', {
+        fields: [{ path: 'file', code: 'file-type' }],
+      });
     const meta = {
       attachmentId: uuidv7(this.now().getTime()),
       caseId: input.caseId,
@@ -149,8 +172,10 @@ export class IntakeService {
     const { result } = prepared;
     // Identity verification joins the formal check's field problems (notifyIncomplete and reject do not need it).
     const fields = [...result.fieldErrors, ...this.verificationProblems(app.caseId, app)];
-    if (fields.length) throw new AppError('formal-check-failed', 'formal check failed', { fields, missing: result.missingMaterials });
-    if (result.missingMaterials.length) throw new AppError('materials-missing', 'materials missing', { missing: result.missingMaterials });
+    if (fields.length)
+      throw new AppError('formal-check-failed', 'formal check failed', { fields, missing: result.missingMaterials });
+    if (result.missingMaterials.length)
+      throw new AppError('materials-missing', 'materials missing', { missing: result.missingMaterials });
     return this.decide(staff, app, prepared, 'accepted', result, null);
   }
 
@@ -159,7 +184,8 @@ export class IntakeService {
     const prepared = this.prepare(staff, app);
     const { situation, result } = prepared;
     const identityErrors = result.fieldErrors.filter((f) => IDENTITY_PATHS.test(f.path));
-    if (identityErrors.length) throw new AppError('formal-check-failed', 'applicant identity incomplete', { fields: identityErrors });
+    if (identityErrors.length)
+      throw new AppError('formal-check-failed', 'applicant identity incomplete', { fields: identityErrors });
     const formGaps = result.fieldErrors.filter((f) => !IDENTITY_PATHS.test(f.path));
     const missing = [...result.missingMaterials, ...formGaps.map((f) => formGapAsMissing(f, situation))];
     if (!missing.length) throw new AppError('nothing-missing', 'nothing is missing; accept the case instead');
@@ -171,29 +197,47 @@ export class IntakeService {
     const prepared = this.prepare(staff, app);
     const { result } = prepared;
     const identityErrors = result.fieldErrors.filter((f) => f.path.startsWith('applicant.'));
-    if (identityErrors.length) throw new AppError('formal-check-failed', 'applicant identity incomplete', { fields: identityErrors });
+    if (identityErrors.length)
+      throw new AppError('formal-check-failed', 'applicant identity incomplete', { fields: identityErrors });
     return this.decide(staff, app, prepared, 'rejected', { ...result, missingMaterials: [] }, reason);
   }
 
   /** What every outcome starts from (read once: 受理 is on the clerk's critical path). */
   private prepare(staff: Staff, app: Application): Prepared {
     const outcome = this.cases.outcomeOf(app.caseId);
-    if (outcome === 'accepted' || outcome === 'rejected') throw new AppError('case-decided', 'this case has already been decided');
+    if (outcome === 'accepted' || outcome === 'rejected')
+      throw new AppError('case-decided', 'this case has already been decided');
     const draft = this.ownedDraft(staff, app.caseId);
     const { matter, situation } = this.lookup(app);
     const attachments = this.attachments.listByCase(app.caseId);
-    return { matter, situation, draft, attachments, incomplete: outcome === 'incomplete', result: this.runCheck(app, matter, situation, attachments) };
+    return {
+      matter,
+      situation,
+      draft,
+      attachments,
+      incomplete: outcome === 'incomplete',
+      result: this.runCheck(app, matter, situation, attachments),
+    };
   }
 
   private lookup(app: Application): { matter: Matter; situation: Situation } {
     const found = findSituation(this.catalogue, app.matterCode, app.situationCode);
-    if (!found) throw new AppError('invalid-input', 'unknown matter or situation', { fields: [{ path: 'matterCode', code: 'matter-unknown' }] });
+    if (!found)
+      throw new AppError('invalid-input', 'unknown matter or situation', {
+        fields: [{ path: 'matterCode', code: 'matter-unknown' }],
+      });
     return found;
   }
 
-  private runCheck(app: Application, matter: Matter, situation: Situation, attachments = this.attachments.listByCase(app.caseId)): FormalCheckResult {
+  private runCheck(
+    app: Application,
+    matter: Matter,
+    situation: Situation,
+    attachments = this.attachments.listByCase(app.caseId),
+  ): FormalCheckResult {
     const attachmentsByMaterial: Record<string, number> = {};
-    for (const a of attachments) attachmentsByMaterial[a.materialCode] = (attachmentsByMaterial[a.materialCode] ?? 0) + 1;
+    for (const a of attachments)
+      attachmentsByMaterial[a.materialCode] = (attachmentsByMaterial[a.materialCode] ?? 0) + 1;
     const result = formalCheck(app, {
       matter,
       situation,
@@ -202,11 +246,19 @@ export class IntakeService {
       countyExists: (c) => this.catalogue.countyExists(c),
       divisionExists: (c) => this.catalogue.divisionName(c) !== null,
     });
-    if (!this.catalogue.route(app.matterCode, app.localityDivision)) result.fieldErrors.push({ path: 'localityDivision', code: 'route-unknown' });
+    if (!this.catalogue.route(app.matterCode, app.localityDivision))
+      result.fieldErrors.push({ path: 'localityDivision', code: 'route-unknown' });
     return result;
   }
 
-  private decide(staff: Staff, app: Application, prepared: Prepared, outcome: CaseOutcome, result: FormalCheckResult, reason: string | null): Decision {
+  private decide(
+    staff: Staff,
+    app: Application,
+    prepared: Prepared,
+    outcome: CaseOutcome,
+    result: FormalCheckResult,
+    reason: string | null,
+  ): Decision {
     const { matter, situation, draft, attachments } = prepared;
     const hall = this.hall();
     const at = this.now();
@@ -214,11 +266,20 @@ export class IntakeService {
     const route = this.catalogue.route(app.matterCode, app.localityDivision);
     const materials: CaseMaterial[] = materialsFor(situation, app).map((m) => {
       const provided = app.materials.find((p) => p.code === m.code);
-      return { code: m.code, name: m.name, handling: provided?.handling ?? 'not-provided', pages: provided?.pages ?? 0, required: isMaterialRequired(m, app) };
+      return {
+        code: m.code,
+        name: m.name,
+        handling: provided?.handling ?? 'not-provided',
+        pages: provided?.pages ?? 0,
+        required: isMaterialRequired(m, app),
+      };
     });
     return this.db.transaction((): Decision => {
       const sequence = this.cases.nextSequence(hall.windowCode, businessDate);
-      if (sequence > MAX_DAILY_DOCUMENTS) throw new AppError('conflict', 'the window has used all document numbers for today', { reason: 'numbers-exhausted' });
+      if (sequence > MAX_DAILY_DOCUMENTS)
+        throw new AppError('conflict', 'the window has used all document numbers for today', {
+          reason: 'numbers-exhausted',
+        });
       const documentNo = formatReceiptNumber({ windowCode: hall.windowCode, date: businessDate, sequence });
       // Only a 待补齐 case completed now has a stored row (its notice number and start time carry over).
       const previous = prepared.incomplete ? this.cases.get(app.caseId) : null;

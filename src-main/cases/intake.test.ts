@@ -21,7 +21,12 @@ async function draftWithPhoto(a: TestApp, caller: string): Promise<string> {
   const d = await a.call(caller, 'drafts:create', {}, 0);
   if (!d.ok) throw new Error(JSON.stringify(d.error));
   const caseId = (d.value as { caseId: string }).caseId;
-  const att = await a.call(caller, 'attachments:add', { caseId, materialCode: 'PHOTO', fileName: 'photo.png', dataBase64: PNG_BYTES.toString('base64') }, 0);
+  const att = await a.call(
+    caller,
+    'attachments:add',
+    { caseId, materialCode: 'PHOTO', fileName: 'photo.png', dataBase64: PNG_BYTES.toString('base64') },
+    0,
+  );
   expect(att).toMatchObject({ ok: true, value: { mediaType: 'image/png', size: PNG_BYTES.length } });
   await verifyApplicant(a, caller, caseId);
   return caseId;
@@ -29,7 +34,11 @@ async function draftWithPhoto(a: TestApp, caller: string): Promise<string> {
 
 function counts(a: TestApp) {
   const n = (sql: string) => (a.services.db.prepare(sql).get() as { n: number }).n;
-  return { cases: n('SELECT count(*) AS n FROM cases'), outbox: n('SELECT count(*) AS n FROM outbox'), drafts: n('SELECT count(*) AS n FROM drafts') };
+  return {
+    cases: n('SELECT count(*) AS n FROM cases'),
+    outbox: n('SELECT count(*) AS n FROM outbox'),
+    drafts: n('SELECT count(*) AS n FROM drafts'),
+  };
 }
 
 describe('intake', () => {
@@ -41,7 +50,11 @@ describe('intake', () => {
     expect(result.ok).toBe(true);
     const decision = (result as { value: DecisionView }).value;
     expect(decision.outcome).toBe('accepted');
-    expect(parseReceiptNumber(decision.documentNo)).toEqual({ windowCode: '50010112', date: '2026-11-30', sequence: 1 });
+    expect(parseReceiptNumber(decision.documentNo)).toEqual({
+      windowCode: '50010112',
+      date: '2026-11-30',
+      sequence: 1,
+    });
     expect(counts(app)).toEqual({ cases: 1, outbox: 2, drafts: 0 });
     const detail = await app.call(c, 'cases:get', { caseId }, 0);
     const d = (detail as { value: CaseDetail }).value;
@@ -51,18 +64,36 @@ describe('intake', () => {
     expect(d.timeline.map((e) => e.action)).toEqual(['identity.verify', 'case.accept']);
     expect(d.catalogueVersion).toBe(app.services.catalogue.version());
     // Accepted cases are immutable: a second acceptance is refused.
-    expect(await app.call(c, 'intake:accept', { application: socialSecurityCardApplication(caseId) }, 0)).toMatchObject({ ok: false, error: { code: 'case-decided' } });
+    expect(await app.call(c, 'intake:accept', { application: socialSecurityCardApplication(caseId) }, 0)).toMatchObject(
+      { ok: false, error: { code: 'case-decided' } },
+    );
   });
 
   it('refuses a wrong ID check digit with the error on the field, saving nothing', async () => {
     app = await testApp();
     const c = await clerk(app);
     const caseId = await draftWithPhoto(app, c);
-    const bad = socialSecurityCardApplication(caseId, { applicant: { name: '张三', idType: 'resident-id', idNumber: '500101199003070015', phone: '13800138000', address: '' } });
+    const bad = socialSecurityCardApplication(caseId, {
+      applicant: {
+        name: '张三',
+        idType: 'resident-id',
+        idNumber: '500101199003070015',
+        phone: '13800138000',
+        address: '',
+      },
+    });
     // The form no longer names the person verified (…0014), which blocks acceptance too.
     expect(await app.call(c, 'intake:accept', { application: bad }, 0)).toMatchObject({
       ok: false,
-      error: { code: 'formal-check-failed', details: { fields: [{ path: 'applicant.idNumber', code: 'id-checksum' }, { path: 'applicant', code: 'number-mismatch' }] } },
+      error: {
+        code: 'formal-check-failed',
+        details: {
+          fields: [
+            { path: 'applicant.idNumber', code: 'id-checksum' },
+            { path: 'applicant', code: 'number-mismatch' },
+          ],
+        },
+      },
     });
     expect(counts(app)).toEqual({ cases: 0, outbox: 0, drafts: 1 });
   });
@@ -73,8 +104,13 @@ describe('intake', () => {
     const d = await app.call(c, 'drafts:create', {}, 0);
     const caseId = (d as { value: { caseId: string } }).value.caseId;
     await verifyApplicant(app, c, caseId);
-    const partial = socialSecurityCardApplication(caseId, { materials: [{ code: 'ID-DOC', handling: 'seen-returned', pages: 1 }] });
-    expect(await app.call(c, 'intake:accept', { application: partial }, 0)).toMatchObject({ ok: false, error: { code: 'materials-missing' } });
+    const partial = socialSecurityCardApplication(caseId, {
+      materials: [{ code: 'ID-DOC', handling: 'seen-returned', pages: 1 }],
+    });
+    expect(await app.call(c, 'intake:accept', { application: partial }, 0)).toMatchObject({
+      ok: false,
+      error: { code: 'materials-missing' },
+    });
     const notice = await app.call(c, 'intake:notifyIncomplete', { application: partial }, 0);
     expect(notice.ok).toBe(true);
     const decision = (notice as { value: DecisionView }).value;
@@ -83,18 +119,33 @@ describe('intake', () => {
 
     app.clock.advanceMinutes(5);
     expect(await app.call(c, 'drafts:resume', { caseId }, 0)).toMatchObject({ ok: true, value: { caseId } });
-    await app.call(c, 'attachments:add', { caseId, materialCode: 'PHOTO', fileName: 'p.png', dataBase64: PNG_BYTES.toString('base64') }, 0);
+    await app.call(
+      c,
+      'attachments:add',
+      { caseId, materialCode: 'PHOTO', fileName: 'p.png', dataBase64: PNG_BYTES.toString('base64') },
+      0,
+    );
     // The applicant comes back another time: the first visit's verification no longer counts.
-    expect(await app.call(c, 'intake:accept', { application: socialSecurityCardApplication(caseId) }, 0)).toMatchObject({
-      ok: false,
-      error: { code: 'formal-check-failed', details: { fields: [{ path: 'applicant', code: 'identity-not-verified' }] } },
-    });
+    expect(await app.call(c, 'intake:accept', { application: socialSecurityCardApplication(caseId) }, 0)).toMatchObject(
+      {
+        ok: false,
+        error: {
+          code: 'formal-check-failed',
+          details: { fields: [{ path: 'applicant', code: 'identity-not-verified' }] },
+        },
+      },
+    );
     await verifyApplicant(app, c, caseId);
     const accepted = await app.call(c, 'intake:accept', { application: socialSecurityCardApplication(caseId) }, 0);
     expect(accepted).toMatchObject({ ok: true, value: { outcome: 'accepted' } });
     const detail = (await app.call(c, 'cases:get', { caseId }, 0)) as { value: CaseDetail };
     expect(detail.value.noticeNo).toBe(decision.documentNo);
-    expect(detail.value.timeline.map((e) => e.action)).toEqual(['identity.verify', 'case.notify-incomplete', 'identity.verify', 'case.accept']);
+    expect(detail.value.timeline.map((e) => e.action)).toEqual([
+      'identity.verify',
+      'case.notify-incomplete',
+      'identity.verify',
+      'case.accept',
+    ]);
   });
 
   it('refuses 代办 for 婚姻登记', async () => {
@@ -113,7 +164,10 @@ describe('intake', () => {
     const d = await app.call(c, 'drafts:create', {}, 0);
     const caseId = (d as { value: { caseId: string } }).value.caseId;
     const application = socialSecurityCardApplication(caseId, { materials: [] });
-    expect(await app.call(c, 'intake:reject', { application, reason: '' }, 0)).toMatchObject({ ok: false, error: { code: 'invalid-input' } });
+    expect(await app.call(c, 'intake:reject', { application, reason: '' }, 0)).toMatchObject({
+      ok: false,
+      error: { code: 'invalid-input' },
+    });
     const r = await app.call(c, 'intake:reject', { application, reason: '不属于本窗口受理范围' }, 0);
     expect(r).toMatchObject({ ok: true, value: { outcome: 'rejected' } });
   });
@@ -124,14 +178,18 @@ describe('intake', () => {
     const numbers: string[] = [];
     for (let i = 0; i < 3; i++) {
       const caseId = await draftWithPhoto(app, c);
-      const r = (await app.call(c, 'intake:accept', { application: socialSecurityCardApplication(caseId) }, 0)) as { value: DecisionView };
+      const r = (await app.call(c, 'intake:accept', { application: socialSecurityCardApplication(caseId) }, 0)) as {
+        value: DecisionView;
+      };
       numbers.push(r.value.documentNo);
     }
     expect(numbers.map((n) => parseReceiptNumber(n)?.sequence)).toEqual([1, 2, 3]);
     app.clock.advanceMinutes(24 * 60);
     await app.call(c, 'auth:unlock', { password: 'Passw0rd!' }, 0);
     const caseId = await draftWithPhoto(app, c);
-    const next = (await app.call(c, 'intake:accept', { application: socialSecurityCardApplication(caseId) }, 0)) as { value: DecisionView };
+    const next = (await app.call(c, 'intake:accept', { application: socialSecurityCardApplication(caseId) }, 0)) as {
+      value: DecisionView;
+    };
     expect(parseReceiptNumber(next.value.documentNo)).toMatchObject({ date: '2026-12-01', sequence: 1 });
   });
 
@@ -139,10 +197,15 @@ describe('intake', () => {
     app = await testApp();
     const c = await clerk(app);
     const caseId = await draftWithPhoto(app, c);
-    const r = (await app.call(c, 'intake:accept', { application: socialSecurityCardApplication(caseId) }, 0)) as { value: DecisionView };
+    const r = (await app.call(c, 'intake:accept', { application: socialSecurityCardApplication(caseId) }, 0)) as {
+      value: DecisionView;
+    };
     const list = async (input: object) => ((await app.call(c, 'cases:list', input, 0)) as { value: CaseList }).value;
     expect((await list({})).rows.map((x) => x.caseId)).toEqual([caseId]);
-    expect((await list({})).rows[0]).toMatchObject({ applicantIdMasked: '5001**********0014', applicantPhoneMasked: '138****8000' });
+    expect((await list({})).rows[0]).toMatchObject({
+      applicantIdMasked: '5001**********0014',
+      applicantPhoneMasked: '138****8000',
+    });
     expect(await list({ q: '500101199003070014' })).toMatchObject({ searchKind: 'id-number', total: 1 });
     expect(await list({ q: r.value.documentNo.toLowerCase() })).toMatchObject({ searchKind: 'receipt-no', total: 1 });
     expect(await list({ q: '张' })).toMatchObject({ searchKind: 'name-prefix', total: 1 });
@@ -157,13 +220,27 @@ describe('intake', () => {
     const d = await app.call(c, 'drafts:create', {}, 0);
     const caseId = (d as { value: { caseId: string } }).value.caseId;
     const fake = Buffer.from('MZ this is an exe renamed to .png');
-    expect(await app.call(c, 'attachments:add', { caseId, materialCode: 'PHOTO', fileName: 'photo.png', dataBase64: fake.toString('base64') }, 0)).toMatchObject({
+    expect(
+      await app.call(
+        c,
+        'attachments:add',
+        { caseId, materialCode: 'PHOTO', fileName: 'photo.png', dataBase64: fake.toString('base64') },
+        0,
+      ),
+    ).toMatchObject({
       ok: false,
       error: { code: 'unsupported-file' },
     });
     const big = Buffer.alloc(10 * 1024 * 1024 + 1, 0xff);
     big.set([0xff, 0xd8, 0xff]);
-    expect(await app.call(c, 'attachments:add', { caseId, materialCode: 'PHOTO', fileName: 'big.jpg', dataBase64: big.toString('base64') }, 0)).toMatchObject({
+    expect(
+      await app.call(
+        c,
+        'attachments:add',
+        { caseId, materialCode: 'PHOTO', fileName: 'big.jpg', dataBase64: big.toString('base64') },
+        0,
+      ),
+    ).toMatchObject({
       ok: false,
       error: { code: 'unsupported-file' },
     });
@@ -174,12 +251,20 @@ describe('intake', () => {
     const c = await clerk(app);
     const d = await app.call(c, 'drafts:create', {}, 0);
     const caseId = (d as { value: { caseId: string } }).value.caseId;
-    await app.call(c, 'drafts:save', { caseId, matterCode: 'CQ-KSTB-0001', situationCode: 'FIRST', data: { step: 2, applicant: { name: '张三' } } }, 0);
+    await app.call(
+      c,
+      'drafts:save',
+      { caseId, matterCode: 'CQ-KSTB-0001', situationCode: 'FIRST', data: { step: 2, applicant: { name: '张三' } } },
+      0,
+    );
     const dataDir = app.dataDir;
     app.close();
     const again = await testApp({ dataDir });
     await again.call('clerk2', 'auth:login', { username: 'clerk1', password: 'Passw0rd!' }, 0);
-    expect(await again.call('clerk2', 'drafts:get', { caseId }, 0)).toMatchObject({ ok: true, value: { matterCode: 'CQ-KSTB-0001', data: { step: 2, applicant: { name: '张三' } } } });
+    expect(await again.call('clerk2', 'drafts:get', { caseId }, 0)).toMatchObject({
+      ok: true,
+      value: { matterCode: 'CQ-KSTB-0001', data: { step: 2, applicant: { name: '张三' } } },
+    });
     again.close();
     app = { ...again, dispose: () => undefined } as TestApp;
   });
@@ -192,6 +277,9 @@ describe('intake', () => {
     await createUser(app, 'test:admin', 'helper1', 'helper');
     await app.call('helper', 'auth:login', { username: 'helper1', password: 'Passw0rd!' }, 0);
     expect(await app.call('helper', 'cases:list', {}, 0)).toMatchObject({ ok: true, value: { total: 0 } });
-    expect(await app.call('helper', 'cases:get', { caseId }, 0)).toMatchObject({ ok: false, error: { code: 'not-found' } });
+    expect(await app.call('helper', 'cases:get', { caseId }, 0)).toMatchObject({
+      ok: false,
+      error: { code: 'not-found' },
+    });
   });
 });

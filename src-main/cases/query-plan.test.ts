@@ -35,7 +35,9 @@ beforeAll(async () => {
 afterAll(() => app.dispose());
 
 function explain(sql: string, params: Record<string, unknown>): string {
-  const rows = app.services.db.prepare<Record<string, unknown>, { detail: string }>(`EXPLAIN QUERY PLAN ${sql}`).all(params);
+  const rows = app.services.db
+    .prepare<Record<string, unknown>, { detail: string }>(`EXPLAIN QUERY PLAN ${sql}`)
+    .all(params);
   return rows.map((r) => r.detail).join(' | ');
 }
 
@@ -50,12 +52,20 @@ describe('case queries use indexes', () => {
     ["today's list", {}, /SEARCH c USING INDEX cases_day/],
     ['ID number', { q: '500101199003070014' }, /SEARCH c USING INDEX cases_id_number/],
     ['receipt number', { q: '50010112-20261130-0001F' }, /(MULTI-INDEX OR|USING INDEX sqlite_autoindex_cases)/],
-    ['name prefix', { q: '张' }, /^SEARCH c USING INDEX cases_name_time \(applicant_name>\? AND applicant_name<\?\) \| CORRELATED SCALAR SUBQUERY \d+ \| SEARCH u USING INTEGER PRIMARY KEY \(rowid=\?\) \|\| /],
+    [
+      'name prefix',
+      { q: '张' },
+      /^SEARCH c USING INDEX cases_name_time \(applicant_name>\? AND applicant_name<\?\) \| CORRELATED SCALAR SUBQUERY \d+ \| SEARCH u USING INTEGER PRIMARY KEY \(rowid=\?\) \|\| /,
+    ],
     ['phone', { q: '13800138000' }, /SEARCH c USING INDEX cases_phone/],
     ['需要处理, every day', { syncState: 'needs-attention' }, /SEARCH c USING INDEX cases_sync_state/],
     ['已送达 today', { syncState: 'delivered' }, /SEARCH c USING INDEX cases_day/],
     ['未送达, every day', { syncState: 'undelivered' }, /SEARCH c USING INDEX cases_sync_state/],
-    ['需补正, every day', { deptStatus: 'supplement-requested' }, /(SCAN|SEARCH) c USING INDEX cases_supplement_requested/],
+    [
+      '需补正, every day',
+      { deptStatus: 'supplement-requested' },
+      /(SCAN|SEARCH) c USING INDEX cases_supplement_requested/,
+    ],
   ] as const)('%s', (_name, query, expected) => {
     const detail = plan(query);
     expect(detail).toMatch(expected);

@@ -24,21 +24,39 @@ export class SupplementsService {
 
   /** Opens (or continues) the supplement of a case whose department status is 需补正. */
   start(staff: Staff, caseId: string): SupplementView {
-    const c = statement<[string], { outcome: string; dept_status: string | null; dept_details: string | null }>(this.db, 'SELECT outcome, dept_status, dept_details FROM cases WHERE case_id = ?')
-      .get(caseId);
+    const c = statement<[string], { outcome: string; dept_status: string | null; dept_details: string | null }>(
+      this.db,
+      'SELECT outcome, dept_status, dept_details FROM cases WHERE case_id = ?',
+    ).get(caseId);
     if (!c || c.outcome !== 'accepted') throw new AppError('not-found', 'no accepted case with that id');
-    if (c.dept_status !== 'supplement-requested') throw new AppError('conflict', 'the department has not asked for a supplement', { reason: 'not-requested' });
-    let row = statement<[string], SupplementRow>(this.db, 'SELECT * FROM supplements WHERE case_id = ? AND submitted_at IS NULL').get(caseId);
+    if (c.dept_status !== 'supplement-requested')
+      throw new AppError('conflict', 'the department has not asked for a supplement', { reason: 'not-requested' });
+    let row = statement<[string], SupplementRow>(
+      this.db,
+      'SELECT * FROM supplements WHERE case_id = ? AND submitted_at IS NULL',
+    ).get(caseId);
     if (!row) {
       const supplementId = uuidv7(this.now().getTime());
-      statement(this.db, "INSERT INTO supplements (supplement_id, case_id, materials, note, created_by) VALUES (?, ?, '[]', '', ?)").run(supplementId, caseId, staff.id);
+      statement(
+        this.db,
+        "INSERT INTO supplements (supplement_id, case_id, materials, note, created_by) VALUES (?, ?, '[]', '', ?)",
+      ).run(supplementId, caseId, staff.id);
       row = { supplement_id: supplementId, case_id: caseId, submitted_at: null };
     }
     const details = c.dept_details ? (JSON.parse(c.dept_details) as { missing?: string[] }) : {};
-    return { supplementId: row.supplement_id, caseId, requested: details.missing ?? [], attachments: this.attachmentsOf(row.supplement_id, caseId) };
+    return {
+      supplementId: row.supplement_id,
+      caseId,
+      requested: details.missing ?? [],
+      attachments: this.attachmentsOf(row.supplement_id, caseId),
+    };
   }
 
-  attach(staff: Staff, supplementId: string, file: { materialCode: string; fileName: string; bytes: Buffer }): AttachmentInfo {
+  attach(
+    staff: Staff,
+    supplementId: string,
+    file: { materialCode: string; fileName: string; bytes: Buffer },
+  ): AttachmentInfo {
     const row = this.open(supplementId);
     return this.intake.storeAttachment(staff, { caseId: row.case_id, supplementId, ...file });
   }
@@ -48,17 +66,28 @@ export class SupplementsService {
     const row = this.open(supplementId);
     const at = this.now().toISOString();
     this.db.transaction(() => {
-      statement(this.db, 'UPDATE supplements SET materials = ?, note = ?, submitted_at = ? WHERE supplement_id = ?').run(JSON.stringify(materials), note, at, supplementId);
+      statement(
+        this.db,
+        'UPDATE supplements SET materials = ?, note = ?, submitted_at = ? WHERE supplement_id = ?',
+      ).run(JSON.stringify(materials), note, at, supplementId);
       const outbox = statement(this.db, 'INSERT INTO outbox (case_id, kind, ref, created_at) VALUES (?, ?, ?, ?)');
       outbox.run(row.case_id, 'supplement', supplementId, at);
-      for (const a of this.attachmentsOf(supplementId, row.case_id)) outbox.run(row.case_id, 'attachment', a.attachmentId, at);
+      for (const a of this.attachmentsOf(supplementId, row.case_id))
+        outbox.run(row.case_id, 'attachment', a.attachmentId, at);
       statement(this.db, "UPDATE cases SET sync_state = 'sending' WHERE case_id = ?").run(row.case_id);
-      this.audit.append({ actor: staff, action: 'case.supplement', target: `case:${row.case_id}`, details: { supplementId, materials: materials.length } });
+      this.audit.append({
+        actor: staff,
+        action: 'case.supplement',
+        target: `case:${row.case_id}`,
+        details: { supplementId, materials: materials.length },
+      });
     })();
   }
 
   private open(supplementId: string): SupplementRow {
-    const row = statement<[string], SupplementRow>(this.db, 'SELECT * FROM supplements WHERE supplement_id = ?').get(supplementId);
+    const row = statement<[string], SupplementRow>(this.db, 'SELECT * FROM supplements WHERE supplement_id = ?').get(
+      supplementId,
+    );
     if (!row) throw new AppError('not-found', 'no such supplement');
     if (row.submitted_at) throw new AppError('case-decided', 'this supplement was already submitted');
     return row;
@@ -68,6 +97,13 @@ export class SupplementsService {
     return this.intake.attachments
       .listByCase(caseId)
       .filter((a) => a.supplementId === supplementId)
-      .map(({ attachmentId, materialCode, fileName, mediaType, size, sha256 }) => ({ attachmentId, materialCode, fileName, mediaType, size, sha256 }));
+      .map(({ attachmentId, materialCode, fileName, mediaType, size, sha256 }) => ({
+        attachmentId,
+        materialCode,
+        fileName,
+        mediaType,
+        size,
+        sha256,
+      }));
   }
 }

@@ -29,9 +29,14 @@ describe('createCatalogueService', async () => {
   });
 
   it('uses a persisted import at start-up only when it is valid and newer', async () => {
-    expect((await createCatalogueService(RESOURCES_DIR, { importedCatalogueText: newer('2027.01.1') })).version()).toBe('2027.01.1');
+    expect((await createCatalogueService(RESOURCES_DIR, { importedCatalogueText: newer('2027.01.1') })).version()).toBe(
+      '2027.01.1',
+    );
     const ignored: unknown[] = [];
-    const service = await createCatalogueService(RESOURCES_DIR, { importedCatalogueText: '{', onIgnoredImport: (e) => ignored.push(e) });
+    const service = await createCatalogueService(RESOURCES_DIR, {
+      importedCatalogueText: '{',
+      onIgnoredImport: (e) => ignored.push(e),
+    });
     expect(service.version()).toBe('2026.11.1');
     expect(ignored).toHaveLength(1);
   });

@@ -7,7 +7,14 @@ import type { Matter } from '../common/catalogue/schema';
 import type { SearchHit, SearchIndex } from '../common/catalogue/search';
 import { createDivisionLookup } from '../common/catalogue/divisions';
 import { validateCatalogueImport } from './import-catalogue';
-import { loadCatalogue, loadDivisionsFile, loadRouting, prepareCatalogue, type LoadedCatalogue, type LoadedRouting } from './loaders';
+import {
+  loadCatalogue,
+  loadDivisionsFile,
+  loadRouting,
+  prepareCatalogue,
+  type LoadedCatalogue,
+  type LoadedRouting,
+} from './loaders';
 
 /** What the wizard receives over IPC. */
 export interface CatalogueViewData {
@@ -27,8 +34,7 @@ export interface DivisionsViewData {
 
 /** Outcome of an admin import; on success the service already uses the new catalogue. */
 export type ApplyImportResult =
-  | { ok: true; version: string; matters: number; warnings: string[] }
-  | { ok: false; errors: ValidationError[] };
+  { ok: true; version: string; matters: number; warnings: string[] } | { ok: false; errors: ValidationError[] };
 
 /** Catalogue facade used by the app layer. */
 export interface CatalogueService {
@@ -56,7 +62,10 @@ export interface CatalogueServiceOptions {
 }
 
 /** Loads every resource from `resourcesDir` (throws ResourceValidationError on a broken shipped file). */
-export async function createCatalogueService(resourcesDir: string, options: CatalogueServiceOptions = {}): Promise<CatalogueService> {
+export async function createCatalogueService(
+  resourcesDir: string,
+  options: CatalogueServiceOptions = {},
+): Promise<CatalogueService> {
   let loaded: LoadedCatalogue = await loadCatalogue(resourcesDir);
   const routing: LoadedRouting = await loadRouting(resourcesDir, loaded.catalogue);
   const divisionsFile: DivisionsFile = await loadDivisionsFile(resourcesDir);
@@ -66,7 +75,12 @@ export async function createCatalogueService(resourcesDir: string, options: Cata
     const result = validateCatalogueImport(text, loaded.catalogue, { routing: routing.routing });
     if (!result.ok) return result;
     loaded = prepareCatalogue(result.catalogue);
-    return { ok: true, version: result.catalogue.catalogueVersion, matters: result.catalogue.matters.length, warnings: result.warnings };
+    return {
+      ok: true,
+      version: result.catalogue.catalogueVersion,
+      matters: result.catalogue.matters.length,
+      warnings: result.warnings,
+    };
   };
   if (options.importedCatalogueText !== undefined) {
     const result = applyImport(options.importedCatalogueText);
@@ -77,7 +91,8 @@ export async function createCatalogueService(resourcesDir: string, options: Cata
     version: () => loaded.catalogue.catalogueVersion,
     findMatter: (code) => loaded.findMatter(code),
     search: (query, limit) => loaded.search(query, limit),
-    route: (matterCode, divisionCode) => (loaded.findMatter(matterCode) ? routing.resolve(matterCode, divisionCode) : null),
+    route: (matterCode, divisionCode) =>
+      loaded.findMatter(matterCode) ? routing.resolve(matterCode, divisionCode) : null,
     divisionName: (code) => lookup.divisionName(code),
     countyExists: (code) => lookup.isKnownCounty(code),
     divisions: () => lookup,

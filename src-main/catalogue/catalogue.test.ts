@@ -53,9 +53,16 @@ describe('shipped catalogue.json', async () => {
     for (const matter of catalogue.matters) {
       for (const situation of matter.situations) {
         const where = `${matter.code}/${situation.code}`;
-        expect(situation.materials.some((m) => /身份证件|身份证明|居民身份证/.test(m.name)), where).toBe(true);
+        expect(
+          situation.materials.some((m) => /身份证件|身份证明|居民身份证/.test(m.name)),
+          where,
+        ).toBe(true);
         const auth = situation.materials.find((m) => m.code === 'AGENT-AUTH');
-        if (matter.agency.agentAllowed && matter.applicantKinds.includes('natural-person') && !matter.applicantKinds.includes('legal-person')) {
+        if (
+          matter.agency.agentAllowed &&
+          matter.applicantKinds.includes('natural-person') &&
+          !matter.applicantKinds.includes('legal-person')
+        ) {
           expect(auth?.requirement, where).toBe('conditional');
         }
         if (!matter.agency.agentAllowed) expect(auth, where).toBeUndefined();

@@ -7,7 +7,10 @@ export class ResourceValidationError extends Error {
     readonly file: string,
     readonly errors: readonly ValidationError[],
   ) {
-    const preview = errors.slice(0, 5).map((e) => `${e.path || '(root)'}: ${e.message}`).join('; ');
+    const preview = errors
+      .slice(0, 5)
+      .map((e) => `${e.path || '(root)'}: ${e.message}`)
+      .join('; ');
     super(`${file}: ${errors.length} error(s): ${preview}${errors.length > 5 ? '; …' : ''}`);
     this.name = 'ResourceValidationError';
   }

@@ -54,7 +54,10 @@ describe('validateCatalogueImport', async () => {
       'matters[2].promisedDays',
       'matters[5].situations[0].materials[0].form',
     ]);
-    const older = validateCatalogueImport(edited((doc) => (doc.catalogueVersion = '2025.01.3')), current);
+    const older = validateCatalogueImport(
+      edited((doc) => (doc.catalogueVersion = '2025.01.3')),
+      current,
+    );
     expect(older.ok ? '' : older.errors[0]?.message).toContain('not newer');
   });
 

@@ -10,8 +10,7 @@ export const MAX_IMPORT_BYTES = 5 * 1024 * 1024;
 
 /** Outcome of validating an import: the new catalogue plus warnings, or every error. */
 export type CatalogueImportResult =
-  | { ok: true; catalogue: Catalogue; warnings: string[] }
-  | { ok: false; errors: ValidationError[] };
+  { ok: true; catalogue: Catalogue; warnings: string[] } | { ok: false; errors: ValidationError[] };
 
 /** Optional context for extra (non-blocking) checks. */
 export interface CatalogueImportOptions {
@@ -20,18 +19,28 @@ export interface CatalogueImportOptions {
 }
 
 function versionErrors(raw: unknown, current: Catalogue): ValidationError[] {
-  const version = typeof raw === 'object' && raw !== null ? (raw as Record<string, unknown>).catalogueVersion : undefined;
+  const version =
+    typeof raw === 'object' && raw !== null ? (raw as Record<string, unknown>).catalogueVersion : undefined;
   if (typeof version !== 'string') return [];
   const cmp = compareCatalogueVersions(version, current.catalogueVersion);
   if (cmp === null || cmp > 0) return [];
-  return [{ path: 'catalogueVersion', message: `version ${version} is not newer than the current ${current.catalogueVersion}` }];
+  return [
+    {
+      path: 'catalogueVersion',
+      message: `version ${version} is not newer than the current ${current.catalogueVersion}`,
+    },
+  ];
 }
 
 /**
  * Validates the text of an admin-imported catalogue against the current one: JSON syntax, the full schema
  * and a strictly newer catalogueVersion. Returns every error found (schema and version errors together).
  */
-export function validateCatalogueImport(text: string, current: Catalogue, options: CatalogueImportOptions = {}): CatalogueImportResult {
+export function validateCatalogueImport(
+  text: string,
+  current: Catalogue,
+  options: CatalogueImportOptions = {},
+): CatalogueImportResult {
   if (Buffer.byteLength(text, 'utf8') > MAX_IMPORT_BYTES) {
     return { ok: false, errors: [{ path: '', message: `file is larger than ${MAX_IMPORT_BYTES} bytes` }] };
   }
@@ -42,7 +51,9 @@ export function validateCatalogueImport(text: string, current: Catalogue, option
   if (!parsed.ok || errors.length > 0) return { ok: false, errors };
   const catalogue = parsed.catalogue;
   const newCodes = new Set(catalogue.matters.map((m) => m.code));
-  const warnings = current.matters.filter((m) => !newCodes.has(m.code)).map((m) => `matter ${m.code} ${m.name} is removed by this import`);
+  const warnings = current.matters
+    .filter((m) => !newCodes.has(m.code))
+    .map((m) => `matter ${m.code} ${m.name} is removed by this import`);
   if (options.routing) {
     warnings.push(...routingCoverageErrors(options.routing, catalogue.matters).map((e) => `routing: ${e.message}`));
   }

@@ -1,8 +1,19 @@
 // Loads and validates the shipped catalogue, routing and division files from an injected resources dir.
 import { readFile } from 'node:fs/promises';
-import { createDivisionLookup, parseDivisionsFile, type DivisionLookup, type DivisionsFile } from '../common/catalogue/divisions';
+import {
+  createDivisionLookup,
+  parseDivisionsFile,
+  type DivisionLookup,
+  type DivisionsFile,
+} from '../common/catalogue/divisions';
 import type { ParseResult, ValidationError } from '../common/catalogue/issues';
-import { parseRouting, resolveRoute, routingCoverageErrors, type ResolvedRoute, type Routing } from '../common/catalogue/routing';
+import {
+  parseRouting,
+  resolveRoute,
+  routingCoverageErrors,
+  type ResolvedRoute,
+  type Routing,
+} from '../common/catalogue/routing';
 import { findMatter, parseCatalogue, type Catalogue, type Matter } from '../common/catalogue/schema';
 import { searchMatters, type SearchHit, type SearchIndex } from '../common/catalogue/search';
 import { parseJsonText, ResourceValidationError } from './errors';

@@ -24,9 +24,15 @@ describe('shipped routing.json', async () => {
   });
 
   it('resolves 户口迁移 county > city > province > default', () => {
-    expect(resolve('CQ-KSTB-0005', '510116')).toMatchObject({ departmentName: '成都市公安局双流区分局', matchedLevel: 'county' });
+    expect(resolve('CQ-KSTB-0005', '510116')).toMatchObject({
+      departmentName: '成都市公安局双流区分局',
+      matchedLevel: 'county',
+    });
     expect(resolve('CQ-KSTB-0005', '510105')).toMatchObject({ departmentName: '成都市公安局', matchedLevel: 'city' });
-    expect(resolve('CQ-KSTB-0005', '511302')).toMatchObject({ departmentName: '四川省公安厅', matchedLevel: 'province' });
+    expect(resolve('CQ-KSTB-0005', '511302')).toMatchObject({
+      departmentName: '四川省公安厅',
+      matchedLevel: 'province',
+    });
     expect(resolve('CQ-KSTB-0005', '650102')).toMatchObject({ departmentId: 'DEFAULT-PSB', matchedLevel: 'default' });
   });
 

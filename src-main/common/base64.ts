@@ -39,4 +39,5 @@ export function isBase64Loop(s: string): boolean {
 }
 
 /** A base64 file payload of at most `maxChars` characters. */
-export const base64File = (maxChars: number) => z.string().max(maxChars, 'file-too-large').refine(isBase64, 'base64-invalid');
+export const base64File = (maxChars: number) =>
+  z.string().max(maxChars, 'file-too-large').refine(isBase64, 'base64-invalid');

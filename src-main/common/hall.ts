@@ -3,8 +3,14 @@ import { z } from 'zod';
 /** The service hall and window this installation serves; recorded at first run. */
 export const hallSchema = z.object({
   name: z.string().trim().min(2, 'hall-name-length').max(60, 'hall-name-length'),
-  divisionCode: z.string().trim().regex(/^\d{6}$/, 'division-code-format'),
-  windowNo: z.string().trim().regex(/^[0-9A-Za-z-]{1,8}$/, 'window-no-format'),
+  divisionCode: z
+    .string()
+    .trim()
+    .regex(/^\d{6}$/, 'division-code-format'),
+  windowNo: z
+    .string()
+    .trim()
+    .regex(/^[0-9A-Za-z-]{1,8}$/, 'window-no-format'),
   windowCode: z
     .string()
     .trim()

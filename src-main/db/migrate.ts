@@ -37,14 +37,22 @@ export interface MigrationReport {
  * Refuses a database written by a newer app. Before touching a database that already holds
  * data, writes a consistent copy next to it (`VACUUM INTO`).
  */
-export function migrate(db: Database.Database, migrations: Migration[], backupFileFor: (from: number) => string): MigrationReport {
+export function migrate(
+  db: Database.Database,
+  migrations: Migration[],
+  backupFileFor: (from: number) => string,
+): MigrationReport {
   const from = db.pragma('user_version', { simple: true }) as number;
   const latest = migrations.length;
   if (from > latest) {
-    throw new AppError('database-too-new', `database schema ${from} is newer than this app (${latest}); install the newer app`, {
-      databaseVersion: from,
-      appVersion: latest,
-    });
+    throw new AppError(
+      'database-too-new',
+      `database schema ${from} is newer than this app (${latest}); install the newer app`,
+      {
+        databaseVersion: from,
+        appVersion: latest,
+      },
+    );
   }
   if (from === latest) return { from, to: from, backupFile: null };
   let backupFile: string | null = null;

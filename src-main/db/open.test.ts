@@ -16,7 +16,11 @@ describe('openDatabase', () => {
     expect(db.pragma('journal_mode', { simple: true })).toBe('wal');
     expect(db.pragma('synchronous', { simple: true })).toBe(2); // FULL
     expect(db.pragma('foreign_keys', { simple: true })).toBe(1);
-    const tables = db.prepare<[], { name: string; strict: number }>("SELECT name, strict FROM pragma_table_list WHERE schema = 'main' AND name NOT LIKE 'sqlite_%'").all();
+    const tables = db
+      .prepare<[], { name: string; strict: number }>(
+        "SELECT name, strict FROM pragma_table_list WHERE schema = 'main' AND name NOT LIKE 'sqlite_%'",
+      )
+      .all();
     expect(tables.length).toBeGreaterThan(0);
     for (const t of tables) expect(t, t.name).toMatchObject({ strict: 1 });
     expect(db.pragma('user_version', { simple: true })).toBe(readMigrations(MIGRATIONS).length);
@@ -46,7 +50,10 @@ describe('openDatabase', () => {
     first.db.close();
 
     // A broken second migration: the backup is written, the failed step rolls back entirely.
-    writeFileSync(join(migrations, '0002_broken.sql'), 'CREATE TABLE t2 (a INTEGER) STRICT;\nINSERT INTO no_such_table VALUES (1);');
+    writeFileSync(
+      join(migrations, '0002_broken.sql'),
+      'CREATE TABLE t2 (a INTEGER) STRICT;\nINSERT INTO no_such_table VALUES (1);',
+    );
     expect(() => openDatabase(file, migrations)).toThrow(/no such table/);
     const backups = readdirSync(join(dir, 'data', 'backups'));
     expect(backups).toHaveLength(1);

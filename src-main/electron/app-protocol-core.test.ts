@@ -50,12 +50,15 @@ describe('app:// request to file', () => {
     expect(fileForAppRequest(renderer, `app://tongban${path}`)).toBeNull();
   });
 
-  it.each(['app://other/index.html', 'app://tongban:1/index.html', 'file:///index.html', 'https://tongban/index.html', 'garbage'])(
-    'refuses the foreign URL %s',
-    (url) => {
-      expect(fileForAppRequest(renderer, url)).toBeNull();
-    },
-  );
+  it.each([
+    'app://other/index.html',
+    'app://tongban:1/index.html',
+    'file:///index.html',
+    'https://tongban/index.html',
+    'garbage',
+  ])('refuses the foreign URL %s', (url) => {
+    expect(fileForAppRequest(renderer, url)).toBeNull();
+  });
 });
 
 describe('app:// response plan', () => {

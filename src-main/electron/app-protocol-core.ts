@@ -21,7 +21,11 @@ export type AppResponsePlan =
 
 /** Plans the response to an app:// request; only GET and HEAD are served. */
 export function planAppResponse(rendererDir: string, method: string, requestUrl: string): AppResponsePlan {
-  const textHeaders = { ...APP_SECURITY_HEADERS, 'Content-Type': 'text/plain; charset=utf-8', 'Cache-Control': 'no-store' };
+  const textHeaders = {
+    ...APP_SECURITY_HEADERS,
+    'Content-Type': 'text/plain; charset=utf-8',
+    'Cache-Control': 'no-store',
+  };
   if (method !== 'GET' && method !== 'HEAD') {
     return { kind: 'error', status: 405, headers: { ...textHeaders, Allow: 'GET, HEAD' }, body: 'method not allowed' };
   }

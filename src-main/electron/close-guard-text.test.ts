@@ -9,7 +9,9 @@ describe('closing with unsent cases or records', () => {
   });
 
   it('names 好差评/回访 records too, also when they are all that waits', () => {
-    expect(unsentMessage({ cases: 2, records: 5 })?.title).toBe('还有 2 件办件和 5 条评价、回访记录尚未发送到业务属地部门');
+    expect(unsentMessage({ cases: 2, records: 5 })?.title).toBe(
+      '还有 2 件办件和 5 条评价、回访记录尚未发送到业务属地部门',
+    );
     const only = unsentMessage({ cases: 0, records: 1 });
     expect(only?.title).toBe('还有 1 条评价、回访记录尚未发送到业务属地部门');
     expect(only?.detail).toContain('这些记录已安全保存在本机');

@@ -12,7 +12,15 @@ export function guardCloseWithUnsent(window: BrowserWindow, unsent: () => Unsent
     if (confirmed) return;
     const message = unsentMessage(unsent());
     if (!message) return;
-    const choice = dialog.showMessageBoxSync(window, { type: 'question', buttons: ['退出', '取消'], defaultId: 1, cancelId: 1, title: '跨省通办窗口', message: message.title, detail: message.detail });
+    const choice = dialog.showMessageBoxSync(window, {
+      type: 'question',
+      buttons: ['退出', '取消'],
+      defaultId: 1,
+      cancelId: 1,
+      title: '跨省通办窗口',
+      message: message.title,
+      detail: message.detail,
+    });
     if (choice === 0) confirmed = true;
     else event.preventDefault();
   });

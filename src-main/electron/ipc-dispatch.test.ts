@@ -4,9 +4,20 @@ import { COMMAND_NAMES, EVENT_NAMES } from '../common/contract';
 import { ok } from '../common/result';
 import type { Logger } from '../log/logger';
 import { commandChannel, eventChannel } from './ipc-channels';
-import { callerIdOf, createCommandDispatcher, eventAudience, inputBytesOf, senderProblem, type SenderFacts } from './ipc-dispatch';
+import {
+  callerIdOf,
+  createCommandDispatcher,
+  eventAudience,
+  inputBytesOf,
+  senderProblem,
+  type SenderFacts,
+} from './ipc-dispatch';
 
-const ourMainFrame: SenderFacts = { webContentsId: 7, fromOurWindow: true, frame: { isMainFrame: true, url: 'app://tongban/index.html' } };
+const ourMainFrame: SenderFacts = {
+  webContentsId: 7,
+  fromOurWindow: true,
+  frame: { isMainFrame: true, url: 'app://tongban/index.html' },
+};
 
 function recorder() {
   const calls: { callerId: string; name: string; input: unknown; bytes: number }[] = [];
@@ -52,24 +63,42 @@ describe('sender check', () => {
   it('refuses other web contents, gone frames, sub frames and foreign pages', () => {
     expect(senderProblem({ ...ourMainFrame, fromOurWindow: false })).toBe('not-our-window');
     expect(senderProblem({ ...ourMainFrame, frame: null })).toBe('frame-gone');
-    expect(senderProblem({ ...ourMainFrame, frame: { isMainFrame: false, url: 'app://tongban/index.html' } })).toBe('not-main-frame');
-    expect(senderProblem({ ...ourMainFrame, frame: { isMainFrame: true, url: 'https://evil.example/' } })).toBe('foreign-origin');
-    expect(senderProblem({ ...ourMainFrame, frame: { isMainFrame: true, url: 'file:///index.html' } })).toBe('foreign-origin');
+    expect(senderProblem({ ...ourMainFrame, frame: { isMainFrame: false, url: 'app://tongban/index.html' } })).toBe(
+      'not-main-frame',
+    );
+    expect(senderProblem({ ...ourMainFrame, frame: { isMainFrame: true, url: 'https://evil.example/' } })).toBe(
+      'foreign-origin',
+    );
+    expect(senderProblem({ ...ourMainFrame, frame: { isMainFrame: true, url: 'file:///index.html' } })).toBe(
+      'foreign-origin',
+    );
   });
 });
 
 describe('dispatcher', () => {
   it('passes the caller id and the measured size to the gate', async () => {
     const { calls, dispatch } = recorder();
-    expect(await dispatch('auth:login', ourMainFrame, { username: '张三', password: 'x' })).toEqual({ ok: true, value: 'done' });
+    expect(await dispatch('auth:login', ourMainFrame, { username: '张三', password: 'x' })).toEqual({
+      ok: true,
+      value: 'done',
+    });
     expect(calls).toEqual([
-      { callerId: 'electron:7', name: 'auth:login', input: { username: '张三', password: 'x' }, bytes: inputBytesOf({ username: '张三', password: 'x' }) },
+      {
+        callerId: 'electron:7',
+        name: 'auth:login',
+        input: { username: '张三', password: 'x' },
+        bytes: inputBytesOf({ username: '张三', password: 'x' }),
+      },
     ]);
   });
 
   it('answers a refused sender with a forbidden result and a log line, without calling the gate', async () => {
     const { calls, warnings, dispatch } = recorder();
-    const result = await dispatch('users:list', { ...ourMainFrame, frame: { isMainFrame: true, url: 'https://evil.example/' } }, {});
+    const result = await dispatch(
+      'users:list',
+      { ...ourMainFrame, frame: { isMainFrame: true, url: 'https://evil.example/' } },
+      {},
+    );
     expect(result).toMatchObject({ ok: false, error: { code: 'forbidden' } });
     expect(calls).toEqual([]);
     expect(warnings).toEqual(['ipc sender refused']);
@@ -77,7 +106,10 @@ describe('dispatcher', () => {
 
   it('answers invalid-input for inputs that are not JSON', async () => {
     const { calls, dispatch } = recorder();
-    expect(await dispatch('app:info', ourMainFrame, { n: 1n })).toMatchObject({ ok: false, error: { code: 'invalid-input' } });
+    expect(await dispatch('app:info', ourMainFrame, { n: 1n })).toMatchObject({
+      ok: false,
+      error: { code: 'invalid-input' },
+    });
     expect(calls).toEqual([]);
   });
 });

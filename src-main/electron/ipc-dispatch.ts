@@ -48,7 +48,12 @@ export function createCommandDispatcher(call: Gate, log: Logger): CommandDispatc
   return async (name, sender, input) => {
     const problem = senderProblem(sender);
     if (problem !== null) {
-      log.warn('ipc sender refused', { command: name, reason: problem, webContentsId: sender.webContentsId, url: sender.frame?.url ?? null });
+      log.warn('ipc sender refused', {
+        command: name,
+        reason: problem,
+        webContentsId: sender.webContentsId,
+        url: sender.frame?.url ?? null,
+      });
       return fail('forbidden', `ipc sender refused: ${problem}`);
     }
     const bytes = inputBytesOf(input);

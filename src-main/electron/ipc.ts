@@ -33,7 +33,8 @@ export function bindContractToIpc(app: App): IpcBinding {
   const unsubscribe = app.services.events.subscribe((pushed) => {
     for (const id of eventAudience(pushed.callerId, [...windows.keys()])) {
       const contents = windows.get(id);
-      if (contents && !contents.isDestroyed() && isAppUrl(contents.getURL())) contents.send(eventChannel(pushed.name), pushed.payload);
+      if (contents && !contents.isDestroyed() && isAppUrl(contents.getURL()))
+        contents.send(eventChannel(pushed.name), pushed.payload);
     }
   });
 

@@ -17,7 +17,11 @@ let binding: IpcBinding | null = null;
 let mainWindow: BrowserWindow | null = null;
 
 async function start(): Promise<void> {
-  const paths = shellPaths({ isPackaged: app.isPackaged, appPath: app.getAppPath(), resourcesPath: process.resourcesPath });
+  const paths = shellPaths({
+    isPackaged: app.isPackaged,
+    appPath: app.getAppPath(),
+    resourcesPath: process.resourcesPath,
+  });
   core = await createApp({
     dataDir: app.getPath('userData'),
     migrationsDir: paths.migrationsDir,
@@ -44,7 +48,9 @@ async function start(): Promise<void> {
 }
 
 function reportStartupFailure(error: unknown): void {
-  process.stderr.write(`tongban: start-up failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
+  process.stderr.write(
+    `tongban: start-up failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`,
+  );
   core?.services.log.error('start-up failed', { error });
   if (error instanceof AppError && error.code === 'database-too-new') {
     dialog.showErrorBox(

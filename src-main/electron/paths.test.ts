@@ -4,7 +4,11 @@ import { shellPaths } from './paths';
 
 describe('shell paths', () => {
   it('packaged: code from the asar, migrations and resources beside it', () => {
-    const paths = shellPaths({ isPackaged: true, appPath: join('/opt/app/resources', 'app.asar'), resourcesPath: '/opt/app/resources' });
+    const paths = shellPaths({
+      isPackaged: true,
+      appPath: join('/opt/app/resources', 'app.asar'),
+      resourcesPath: '/opt/app/resources',
+    });
     expect(paths).toEqual({
       migrationsDir: join('/opt/app/resources', 'migrations'),
       resourcesDir: join('/opt/app/resources', 'resources'),
@@ -15,7 +19,11 @@ describe('shell paths', () => {
   });
 
   it('from the repository: everything under the repository root', () => {
-    const paths = shellPaths({ isPackaged: false, appPath: '/repo', resourcesPath: '/repo/node_modules/electron/dist/resources' });
+    const paths = shellPaths({
+      isPackaged: false,
+      appPath: '/repo',
+      resourcesPath: '/repo/node_modules/electron/dist/resources',
+    });
     expect(paths.migrationsDir).toBe(join('/repo', 'migrations'));
     expect(paths.resourcesDir).toBe(join('/repo', 'resources'));
     expect(paths.rendererDir).toBe(join('/repo', 'out', 'renderer'));

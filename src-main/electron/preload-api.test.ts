@@ -32,7 +32,10 @@ describe('preload API', () => {
   it('sends each command on its own channel with the input as given', async () => {
     const { transport, invoked } = fakeTransport();
     const api = buildTongbanApi(transport);
-    expect(await api.commands['auth:login']({ username: 'zhang', password: 'pw' })).toEqual({ ok: true, value: 'tongban:cmd:auth:login' });
+    expect(await api.commands['auth:login']({ username: 'zhang', password: 'pw' })).toEqual({
+      ok: true,
+      value: 'tongban:cmd:auth:login',
+    });
     expect(invoked).toEqual([{ channel: 'tongban:cmd:auth:login', input: { username: 'zhang', password: 'pw' } }]);
   });
 

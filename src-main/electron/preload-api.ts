@@ -18,7 +18,10 @@ export interface PreloadTransport {
 
 /** The renderer's API: one function per declared command and `on` for declared events only. */
 export function buildTongbanApi(transport: PreloadTransport): TongbanApi {
-  const entries = COMMAND_NAMES.map((name) => [name, (input: CommandInput<typeof name>) => transport.invoke(commandChannel(name), input)]);
+  const entries = COMMAND_NAMES.map((name) => [
+    name,
+    (input: CommandInput<typeof name>) => transport.invoke(commandChannel(name), input),
+  ]);
   // Object.fromEntries loses the per-name types; every entry above comes from the contract's own list.
   const commands = Object.fromEntries(entries) as TongbanApi['commands'];
 
@@ -31,4 +34,3 @@ export function buildTongbanApi(transport: PreloadTransport): TongbanApi {
 
   return { commands, on } satisfies TongbanApi;
 }
-

@@ -4,7 +4,13 @@
 import { BrowserWindow, session } from 'electron';
 import { AppError } from '../common/errors';
 import type { SystemPrinter } from '../common/printing/print-settings';
-import { blankPageUrl, MEASURE_SCRIPT, pageHeightMm, type ChromiumPrinter, type HtmlJob } from '../printing/drivers/chromium';
+import {
+  blankPageUrl,
+  MEASURE_SCRIPT,
+  pageHeightMm,
+  type ChromiumPrinter,
+  type HtmlJob,
+} from '../printing/drivers/chromium';
 
 const PARTITION = 'tongban-print';
 const MM_PER_INCH = 25.4;
@@ -26,7 +32,14 @@ export class ElectronPrintWindow implements ChromiumPrinter {
         show: false,
         width: 794,
         height: 1123,
-        webPreferences: { session: ses, sandbox: true, contextIsolation: true, nodeIntegration: false, spellcheck: false, devTools: false },
+        webPreferences: {
+          session: ses,
+          sandbox: true,
+          contextIsolation: true,
+          nodeIntegration: false,
+          spellcheck: false,
+          devTools: false,
+        },
       });
       win.webContents.setWindowOpenHandler(() => ({ action: 'deny' }));
       win.webContents.on('will-navigate', (event) => event.preventDefault());
@@ -47,7 +60,9 @@ export class ElectronPrintWindow implements ChromiumPrinter {
   /** Writes the document into the blank file:// page (so file:// fonts load) and measures it. */
   private async load(job: HtmlJob): Promise<{ win: BrowserWindow; heightMm: number }> {
     const win = await this.window();
-    await win.webContents.executeJavaScript(`document.open();document.write(${JSON.stringify(job.html)});document.close();`);
+    await win.webContents.executeJavaScript(
+      `document.open();document.write(${JSON.stringify(job.html)});document.close();`,
+    );
     const heightMm = pageHeightMm(job.page, Number(await win.webContents.executeJavaScript(MEASURE_SCRIPT)));
     return { win, heightMm };
   }
@@ -68,7 +83,10 @@ export class ElectronPrintWindow implements ChromiumPrinter {
       const { win, heightMm } = await this.load(job);
       const printers = await win.webContents.getPrintersAsync();
       if (!printers.some((p) => p.name === printerName)) {
-        throw new AppError('printer-unreachable', `no system printer named ${printerName}`, { target: `system:${printerName}`, cause: 'printer-not-installed' });
+        throw new AppError('printer-unreachable', `no system printer named ${printerName}`, {
+          target: `system:${printerName}`,
+          cause: 'printer-not-installed',
+        });
       }
       await new Promise<void>((resolve, reject) => {
         win.webContents.print(
@@ -81,7 +99,14 @@ export class ElectronPrintWindow implements ChromiumPrinter {
             margins: { marginType: 'none' },
           },
           (success, failureReason) =>
-            success ? resolve() : reject(new AppError('printer-error', `system printing failed: ${failureReason}`, { target: `system:${printerName}`, cause: failureReason })),
+            success
+              ? resolve()
+              : reject(
+                  new AppError('printer-error', `system printing failed: ${failureReason}`, {
+                    target: `system:${printerName}`,
+                    cause: failureReason,
+                  }),
+                ),
         );
       });
     });

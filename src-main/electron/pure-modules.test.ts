@@ -3,7 +3,16 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 
-const ELECTRON_EDGES = ['close-guard.ts', 'ipc.ts', 'main.ts', 'preload.ts', 'print-window.ts', 'protocol.ts', 'security.ts', 'window.ts'];
+const ELECTRON_EDGES = [
+  'close-guard.ts',
+  'ipc.ts',
+  'main.ts',
+  'preload.ts',
+  'print-window.ts',
+  'protocol.ts',
+  'security.ts',
+  'window.ts',
+];
 const IMPORTS_ELECTRON = /from\s+['"]electron['"]|require\(\s*['"]electron['"]\s*\)|import\(\s*['"]electron['"]\s*\)/;
 
 describe('electron shell layering', () => {

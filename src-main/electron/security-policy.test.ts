@@ -5,7 +5,14 @@ describe('navigation', () => {
   it('stays within the app origin', () => {
     expect(mayNavigate('app://tongban/index.html')).toBe(true);
     expect(mayNavigate('app://tongban/cases/42')).toBe(true);
-    for (const url of ['https://evil.example/', 'file:///etc/passwd', 'app://other/index.html', 'http://localhost:5173/', 'data:text/html,x', 'javascript:alert(1)']) {
+    for (const url of [
+      'https://evil.example/',
+      'file:///etc/passwd',
+      'app://other/index.html',
+      'http://localhost:5173/',
+      'data:text/html,x',
+      'javascript:alert(1)',
+    ]) {
       expect(mayNavigate(url), url).toBe(false);
     }
   });
@@ -37,15 +44,42 @@ describe('permission requests', () => {
   });
 
   it('refuses everything else', () => {
-    for (const permission of ['geolocation', 'notifications', 'clipboard-read', 'display-capture', 'openExternal', 'fileSystem', 'midi', 'pointerLock', 'fullscreen', 'unknown']) {
+    for (const permission of [
+      'geolocation',
+      'notifications',
+      'clipboard-read',
+      'display-capture',
+      'openExternal',
+      'fileSystem',
+      'midi',
+      'pointerLock',
+      'fullscreen',
+      'unknown',
+    ]) {
       expect(permissionRequestAllowed({ ...fromApp, permission }), permission).toBe(false);
     }
   });
 
   it('refuses other origins and sub frames', () => {
-    expect(permissionRequestAllowed({ permission: 'media', mediaTypes: ['video'], requestingUrl: 'https://evil.example/', isMainFrame: true })).toBe(false);
-    expect(permissionRequestAllowed({ permission: 'media', mediaTypes: ['video'], requestingUrl: 'file:///x.html', isMainFrame: true })).toBe(false);
-    expect(permissionRequestAllowed({ ...fromApp, permission: 'media', mediaTypes: ['video'], isMainFrame: false })).toBe(false);
+    expect(
+      permissionRequestAllowed({
+        permission: 'media',
+        mediaTypes: ['video'],
+        requestingUrl: 'https://evil.example/',
+        isMainFrame: true,
+      }),
+    ).toBe(false);
+    expect(
+      permissionRequestAllowed({
+        permission: 'media',
+        mediaTypes: ['video'],
+        requestingUrl: 'file:///x.html',
+        isMainFrame: true,
+      }),
+    ).toBe(false);
+    expect(
+      permissionRequestAllowed({ ...fromApp, permission: 'media', mediaTypes: ['video'], isMainFrame: false }),
+    ).toBe(false);
   });
 });
 
@@ -56,17 +90,31 @@ describe('the document camera', () => {
     for (const requestingUrl of ['app://tongban/index.html', 'app://tongban/#/intake', 'app://tongban/settings?x=1']) {
       expect(permissionRequestAllowed({ ...camera, requestingUrl }), requestingUrl).toBe(true);
     }
-    for (const requestingUrl of ['app://tongban.evil/index.html', 'app://user@tongban/index.html', 'app://tongban:8080/', 'http://tongban/', 'http://127.0.0.1:5173/', 'blob:app://tongban/x', 'about:blank', '']) {
+    for (const requestingUrl of [
+      'app://tongban.evil/index.html',
+      'app://user@tongban/index.html',
+      'app://tongban:8080/',
+      'http://tongban/',
+      'http://127.0.0.1:5173/',
+      'blob:app://tongban/x',
+      'about:blank',
+      '',
+    ]) {
       expect(permissionRequestAllowed({ ...camera, requestingUrl }), requestingUrl).toBe(false);
     }
   });
 
   it('never comes with the microphone or the screen', () => {
     for (const mediaTypes of [['audio'], ['video', 'audio'], ['audio', 'video'], ['video', 'video', 'audio']]) {
-      expect(permissionRequestAllowed({ ...camera, requestingUrl: 'app://tongban/', mediaTypes }), mediaTypes.join()).toBe(false);
+      expect(
+        permissionRequestAllowed({ ...camera, requestingUrl: 'app://tongban/', mediaTypes }),
+        mediaTypes.join(),
+      ).toBe(false);
     }
     for (const permission of ['display-capture', 'speaker-selection', 'camera-pan-tilt-zoom', 'media-key-system']) {
-      expect(permissionRequestAllowed({ ...camera, permission, requestingUrl: 'app://tongban/' }), permission).toBe(false);
+      expect(permissionRequestAllowed({ ...camera, permission, requestingUrl: 'app://tongban/' }), permission).toBe(
+        false,
+      );
     }
   });
 
@@ -80,7 +128,12 @@ describe('the document camera', () => {
 });
 
 describe('permission checks', () => {
-  const fromApp = { requestingOrigin: 'app://tongban', requestingUrl: 'app://tongban/index.html', isMainFrame: true, fromWebContents: true };
+  const fromApp = {
+    requestingOrigin: 'app://tongban',
+    requestingUrl: 'app://tongban/index.html',
+    isMainFrame: true,
+    fromWebContents: true,
+  };
 
   it('answers granted for the camera and device labels, never the microphone', () => {
     expect(permissionCheckAllowed({ ...fromApp, permission: 'media', mediaType: 'video' })).toBe(true);
@@ -95,9 +148,27 @@ describe('permission checks', () => {
   });
 
   it('refuses other origins, sub frames and checks made for no page', () => {
-    expect(permissionCheckAllowed({ ...fromApp, permission: 'media', mediaType: 'video', requestingOrigin: 'https://evil.example' })).toBe(false);
-    expect(permissionCheckAllowed({ ...fromApp, permission: 'media', mediaType: 'video', requestingUrl: 'https://evil.example/' })).toBe(false);
-    expect(permissionCheckAllowed({ ...fromApp, permission: 'media', mediaType: 'video', isMainFrame: false })).toBe(false);
-    expect(permissionCheckAllowed({ ...fromApp, permission: 'media', mediaType: 'video', fromWebContents: false })).toBe(false);
+    expect(
+      permissionCheckAllowed({
+        ...fromApp,
+        permission: 'media',
+        mediaType: 'video',
+        requestingOrigin: 'https://evil.example',
+      }),
+    ).toBe(false);
+    expect(
+      permissionCheckAllowed({
+        ...fromApp,
+        permission: 'media',
+        mediaType: 'video',
+        requestingUrl: 'https://evil.example/',
+      }),
+    ).toBe(false);
+    expect(permissionCheckAllowed({ ...fromApp, permission: 'media', mediaType: 'video', isMainFrame: false })).toBe(
+      false,
+    );
+    expect(
+      permissionCheckAllowed({ ...fromApp, permission: 'media', mediaType: 'video', fromWebContents: false }),
+    ).toBe(false);
   });
 });

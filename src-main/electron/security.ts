@@ -27,7 +27,8 @@ function hardenWebContents(contents: WebContents, log: Logger): void {
   });
   contents.setWindowOpenHandler(({ url }) => {
     const decision = windowOpenDecision(url);
-    if (decision.openExternally) void openExternalSafely(url, log).catch((error: unknown) => log.error('openExternal failed', { error }));
+    if (decision.openExternally)
+      void openExternalSafely(url, log).catch((error: unknown) => log.error('openExternal failed', { error }));
     else log.warn('window.open refused', { url: url.slice(0, 200) });
     return { action: decision.action };
   });

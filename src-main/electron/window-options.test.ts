@@ -28,7 +28,14 @@ describe('main window options', () => {
   });
 
   it('is titled in Chinese, sized for a counter screen and hidden until ready', () => {
-    expect(options).toMatchObject({ title: '跨省通办窗口', width: 1366, height: 860, minWidth: 1024, minHeight: 700, show: false });
+    expect(options).toMatchObject({
+      title: '跨省通办窗口',
+      width: 1366,
+      height: 860,
+      minWidth: 1024,
+      minHeight: 700,
+      show: false,
+    });
     expect(options.backgroundColor).toMatch(/^#[0-9a-f]{6}$/);
     expect(options).not.toHaveProperty('icon');
     expect(mainWindowOptions('p', { icon: '/i.png' }).icon).toBe('/i.png');

@@ -45,7 +45,10 @@ export interface MainWindowOptions {
 }
 
 /** Options of the main window: hidden until `ready-to-show`, sized for a 1366×768 counter screen. */
-export function mainWindowOptions(preloadPath: string, opts: { devTools?: boolean; icon?: string } = {}): MainWindowOptions {
+export function mainWindowOptions(
+  preloadPath: string,
+  opts: { devTools?: boolean; icon?: string } = {},
+): MainWindowOptions {
   return {
     title: WINDOW_TITLE,
     width: 1366,

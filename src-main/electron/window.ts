@@ -10,9 +10,13 @@ import { APP_ENTRY_URL, mainWindowOptions } from './window-options';
  */
 export function createMainWindow(paths: ShellPaths, opts: { devTools: boolean; log: Logger }): BrowserWindow {
   const icon = existsSync(paths.iconPath) ? paths.iconPath : undefined;
-  const mainWindow = new BrowserWindow(mainWindowOptions(paths.preloadPath, { devTools: opts.devTools, ...(icon ? { icon } : {}) }));
+  const mainWindow = new BrowserWindow(
+    mainWindowOptions(paths.preloadPath, { devTools: opts.devTools, ...(icon ? { icon } : {}) }),
+  );
   mainWindow.once('ready-to-show', () => mainWindow.show());
-  mainWindow.webContents.on('render-process-gone', (_event, details) => opts.log.error('renderer gone', { reason: details.reason, exitCode: details.exitCode }));
+  mainWindow.webContents.on('render-process-gone', (_event, details) =>
+    opts.log.error('renderer gone', { reason: details.reason, exitCode: details.exitCode }),
+  );
   mainWindow.loadURL(APP_ENTRY_URL).catch((error: unknown) => opts.log.error('main window failed to load', { error }));
   return mainWindow;
 }

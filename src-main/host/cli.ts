@@ -36,10 +36,20 @@ async function main(): Promise<void> {
     app.startBackground();
     const browser = values.open ? CHROMIUMS.find((p) => existsSync(p)) : undefined;
     if (browser) {
-      spawn(browser, [`--app=${host.url}`, `--user-data-dir=${join(dataDir, 'browser-profile')}`, '--no-first-run', '--disable-background-networking', '--disable-sync'], {
-        stdio: 'ignore',
-        detached: true,
-      }).unref();
+      spawn(
+        browser,
+        [
+          `--app=${host.url}`,
+          `--user-data-dir=${join(dataDir, 'browser-profile')}`,
+          '--no-first-run',
+          '--disable-background-networking',
+          '--disable-sync',
+        ],
+        {
+          stdio: 'ignore',
+          detached: true,
+        },
+      ).unref();
     }
     const stop = () => {
       void host

@@ -15,14 +15,30 @@ interface Reply {
   body: string;
 }
 
-function send(path: string, opts: { method?: string; headers?: Record<string, string>; body?: string | Buffer } = {}): Promise<Reply> {
+function send(
+  path: string,
+  opts: { method?: string; headers?: Record<string, string>; body?: string | Buffer } = {},
+): Promise<Reply> {
   return new Promise((resolve, reject) => {
-    const req = request({ host: '127.0.0.1', port: host.port, path, method: opts.method ?? 'GET', headers: { Host: `127.0.0.1:${host.port}`, ...opts.headers } }, (res) => {
-      const chunks: Buffer[] = [];
-      res.on('data', (c: Buffer) => chunks.push(c));
-      res.on('end', () => resolve({ status: res.statusCode ?? 0, headers: res.headers, body: Buffer.concat(chunks).toString('utf8') }));
-    });
-    req.on('error', (err: NodeJS.ErrnoException) => (err.code === 'ECONNRESET' || err.code === 'EPIPE' ? resolve({ status: 413, headers: {}, body: '' }) : reject(err)));
+    const req = request(
+      {
+        host: '127.0.0.1',
+        port: host.port,
+        path,
+        method: opts.method ?? 'GET',
+        headers: { Host: `127.0.0.1:${host.port}`, ...opts.headers },
+      },
+      (res) => {
+        const chunks: Buffer[] = [];
+        res.on('data', (c: Buffer) => chunks.push(c));
+        res.on('end', () =>
+          resolve({ status: res.statusCode ?? 0, headers: res.headers, body: Buffer.concat(chunks).toString('utf8') }),
+        );
+      },
+    );
+    req.on('error', (err: NodeJS.ErrnoException) =>
+      err.code === 'ECONNRESET' || err.code === 'EPIPE' ? resolve({ status: 413, headers: {}, body: '' }) : reject(err),
+    );
     if (opts.body) req.write(opts.body);
     req.end();
   });
@@ -39,7 +55,11 @@ async function sessionCookie(): Promise<string> {
 
 const origin = () => `http://127.0.0.1:${host.port}`;
 const call = (cookie: string, name: string, body: unknown, headers: Record<string, string> = {}) =>
-  send(`/api/call/${name}`, { method: 'POST', headers: { Cookie: cookie, Origin: origin(), 'Content-Type': 'application/json', ...headers }, body: JSON.stringify(body) });
+  send(`/api/call/${name}`, {
+    method: 'POST',
+    headers: { Cookie: cookie, Origin: origin(), 'Content-Type': 'application/json', ...headers },
+    body: JSON.stringify(body),
+  });
 
 beforeEach(async () => {
   app = await testApp();
@@ -62,7 +82,15 @@ describe('browser host security', () => {
   it('refuses requests without a session, and a wrong token', async () => {
     expect((await send('/')).status).toBe(401);
     expect((await send('/assets/app.js')).status).toBe(401);
-    expect((await send('/api/call/app:info', { method: 'POST', headers: { Origin: origin(), 'Content-Type': 'application/json' }, body: '{}' })).status).toBe(401);
+    expect(
+      (
+        await send('/api/call/app:info', {
+          method: 'POST',
+          headers: { Origin: origin(), 'Content-Type': 'application/json' },
+          body: '{}',
+        })
+      ).status,
+    ).toBe(401);
     expect((await send('/?token=wrong')).status).toBe(403);
   });
 
@@ -82,7 +110,11 @@ describe('browser host security', () => {
     expect((await call(cookie, 'app:info', {}, { Origin: 'null' })).status).toBe(403);
     expect((await send('/', { headers: { Cookie: cookie, Host: 'evil.example' } })).status).toBe(421);
     expect((await send('/', { headers: { Cookie: cookie, Host: `127.0.0.1.nip.io:${host.port}` } })).status).toBe(421);
-    const noOrigin = await send('/api/call/app:info', { method: 'POST', headers: { Cookie: cookie, 'Content-Type': 'application/json' }, body: '{}' });
+    const noOrigin = await send('/api/call/app:info', {
+      method: 'POST',
+      headers: { Cookie: cookie, 'Content-Type': 'application/json' },
+      body: '{}',
+    });
     expect(noOrigin.status).toBe(403);
   });
 
@@ -90,9 +122,25 @@ describe('browser host security', () => {
     const cookie = await sessionCookie();
     const auditBefore = app.services.audit.verify().count;
     const huge = JSON.stringify({ username: 'a'.repeat(200_000), password: 'x' });
-    expect((await send('/api/call/auth:login', { method: 'POST', headers: { Cookie: cookie, Origin: origin(), 'Content-Type': 'application/json' }, body: huge })).status).toBe(413);
+    expect(
+      (
+        await send('/api/call/auth:login', {
+          method: 'POST',
+          headers: { Cookie: cookie, Origin: origin(), 'Content-Type': 'application/json' },
+          body: huge,
+        })
+      ).status,
+    ).toBe(413);
     expect((await call(cookie, 'app:info', {}, { 'Content-Type': 'text/plain' })).status).toBe(415);
-    expect((await send('/api/call/app:info', { method: 'POST', headers: { Cookie: cookie, Origin: origin(), 'Content-Type': 'application/json' }, body: '{nope' })).status).toBe(400);
+    expect(
+      (
+        await send('/api/call/app:info', {
+          method: 'POST',
+          headers: { Cookie: cookie, Origin: origin(), 'Content-Type': 'application/json' },
+          body: '{nope',
+        })
+      ).status,
+    ).toBe(400);
     expect((await send('/api/call/app:info', { headers: { Cookie: cookie } })).status).toBe(405);
     expect(app.services.audit.verify().count).toBe(auditBefore);
   });
@@ -108,16 +156,30 @@ describe('browser host security', () => {
   it('pushes events to the page over server-sent events', async () => {
     const cookie = await sessionCookie();
     const received = new Promise<string>((resolve) => {
-      const req = request({ host: '127.0.0.1', port: host.port, path: '/api/events', headers: { Host: `127.0.0.1:${host.port}`, Cookie: cookie } }, (res) => {
-        res.on('data', (chunk: Buffer) => {
-          const text = chunk.toString('utf8');
-          if (text.includes('connected')) app.services.events.emit('sync:status', { state: 'offline', pending: 3, lastSuccessAt: null, numberingUnverified: false });
-          if (text.includes('event: sync:status')) {
-            resolve(text);
-            req.destroy();
-          }
-        });
-      });
+      const req = request(
+        {
+          host: '127.0.0.1',
+          port: host.port,
+          path: '/api/events',
+          headers: { Host: `127.0.0.1:${host.port}`, Cookie: cookie },
+        },
+        (res) => {
+          res.on('data', (chunk: Buffer) => {
+            const text = chunk.toString('utf8');
+            if (text.includes('connected'))
+              app.services.events.emit('sync:status', {
+                state: 'offline',
+                pending: 3,
+                lastSuccessAt: null,
+                numberingUnverified: false,
+              });
+            if (text.includes('event: sync:status')) {
+              resolve(text);
+              req.destroy();
+            }
+          });
+        },
+      );
       req.end();
     });
     expect(await received).toContain('"pending":3');

@@ -26,7 +26,13 @@ export interface RunningHost {
 const COOKIE = 'tongban_session';
 const SECURITY_HEADERS = UI_SECURITY_HEADERS;
 
-function send(res: ServerResponse, status: number, body: string, type = 'text/plain; charset=utf-8', extra: Record<string, string> = {}): void {
+function send(
+  res: ServerResponse,
+  status: number,
+  body: string,
+  type = 'text/plain; charset=utf-8',
+  extra: Record<string, string> = {},
+): void {
   res.writeHead(status, { ...SECURITY_HEADERS, 'Content-Type': type, 'Cache-Control': 'no-store', ...extra });
   res.end(body);
 }
@@ -97,11 +103,13 @@ export function startHost(opts: HostOptions): Promise<RunningHost> {
     const allowedHosts = [`127.0.0.1:${port}`, `localhost:${port}`];
     if (!allowedHosts.includes(req.headers.host ?? '')) return send(res, 421, 'wrong host');
     const origin = req.headers.origin;
-    if (origin !== undefined && !allowedHosts.map((h) => `http://${h}`).includes(origin)) return send(res, 403, 'foreign origin');
+    if (origin !== undefined && !allowedHosts.map((h) => `http://${h}`).includes(origin))
+      return send(res, 403, 'foreign origin');
     const url = new URL(req.url ?? '/', `http://${req.headers.host}`);
 
     if (req.method === 'GET' && url.searchParams.has('token')) {
-      if (!sameSecret(url.searchParams.get('token') ?? '', token)) return send(res, 403, '链接无效：请使用启动时打印的地址。');
+      if (!sameSecret(url.searchParams.get('token') ?? '', token))
+        return send(res, 403, '链接无效：请使用启动时打印的地址。');
       const sessionId = randomBytes(24).toString('base64url');
       sessions.add(sessionId);
       return send(res, 303, '', 'text/plain', {
@@ -112,7 +120,12 @@ export function startHost(opts: HostOptions): Promise<RunningHost> {
 
     const sessionId = cookieOf(req);
     if (!sessionId || !sessions.has(sessionId)) {
-      return send(res, 401, '<!doctype html><meta charset="utf-8"><title>跨省通办窗口</title><p>请使用启动时打印的地址打开本程序。</p>', 'text/html; charset=utf-8');
+      return send(
+        res,
+        401,
+        '<!doctype html><meta charset="utf-8"><title>跨省通办窗口</title><p>请使用启动时打印的地址打开本程序。</p>',
+        'text/html; charset=utf-8',
+      );
     }
     const callerId = `host:${sessionId}`;
 
@@ -135,7 +148,12 @@ export function startHost(opts: HostOptions): Promise<RunningHost> {
     }
 
     if (url.pathname === '/api/events' && req.method === 'GET') {
-      res.writeHead(200, { ...SECURITY_HEADERS, 'Content-Type': 'text/event-stream', 'Cache-Control': 'no-store', Connection: 'keep-alive' });
+      res.writeHead(200, {
+        ...SECURITY_HEADERS,
+        'Content-Type': 'text/event-stream',
+        'Cache-Control': 'no-store',
+        Connection: 'keep-alive',
+      });
       res.write(': connected\n\n');
       const set = streams.get(sessionId) ?? new Set<ServerResponse>();
       set.add(res);
@@ -147,7 +165,11 @@ export function startHost(opts: HostOptions): Promise<RunningHost> {
     if (req.method !== 'GET' && req.method !== 'HEAD') return send(res, 405, 'method not allowed');
     const file = resolveStaticPath(opts.rendererDir, url.pathname);
     if (!file) return send(res, 404, 'not found');
-    res.writeHead(200, { ...SECURITY_HEADERS, 'Content-Type': contentTypeOf(file), 'Cache-Control': file.endsWith('index.html') ? 'no-store' : 'private, max-age=3600' });
+    res.writeHead(200, {
+      ...SECURITY_HEADERS,
+      'Content-Type': contentTypeOf(file),
+      'Cache-Control': file.endsWith('index.html') ? 'no-store' : 'private, max-age=3600',
+    });
     if (req.method === 'HEAD') return void res.end();
     createReadStream(file).pipe(res);
   }

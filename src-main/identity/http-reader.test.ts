@@ -16,11 +16,21 @@ afterEach(async () => {
 });
 
 function settings(url: string, change: Partial<HttpReaderSettings> = {}): HttpReaderSettings {
-  return { ...DEFAULT_IDENTITY_SETTINGS.reader.http, url, resultCodePath: 'retCode', okCodes: ['0'], noCardCodes: ['-2'], ...change };
+  return {
+    ...DEFAULT_IDENTITY_SETTINGS.reader.http,
+    url,
+    resultCodePath: 'retCode',
+    okCodes: ['0'],
+    noCardCodes: ['-2'],
+    ...change,
+  };
 }
 
 async function failure(p: Promise<unknown>): Promise<AppError> {
-  const err = await p.then(() => null, (e: unknown) => e);
+  const err = await p.then(
+    () => null,
+    (e: unknown) => e,
+  );
   if (!(err instanceof AppError)) throw new Error(`expected an AppError, got ${String(err)}`);
   return err;
 }
@@ -33,23 +43,64 @@ describe('http reader against a vendor-like local service', () => {
     const reader = new HttpReader(settings(server.url, { body: '{"port":1001}' }));
     const card = await reader.read(signal());
     expect(card).toEqual({
-      docType: 'resident-id', name: '张三', sex: 'M', ethnicity: { code: '01', name: '汉族' }, birthDate: '1990-03-07', address: '重庆市万州区白岩路1号',
-      idNumber: '500101199003070014', issuer: '重庆市公安局万州区分局', validFrom: '2016-03-07', validTo: 'long-term', photo: { mediaType: 'image/png', base64: PHOTO },
+      docType: 'resident-id',
+      name: '张三',
+      sex: 'M',
+      ethnicity: { code: '01', name: '汉族' },
+      birthDate: '1990-03-07',
+      address: '重庆市万州区白岩路1号',
+      idNumber: '500101199003070014',
+      issuer: '重庆市公安局万州区分局',
+      validFrom: '2016-03-07',
+      validTo: 'long-term',
+      photo: { mediaType: 'image/png', base64: PHOTO },
     });
     expect(server.requests).toEqual([{ method: 'POST', url: '/cgi-bin/readCard', body: '{"port":1001}' }]);
     expect(await reader.status()).toEqual({ state: 'ready' });
   });
 
   it('follows a nested mapping with GET', async () => {
-    server = await startVendorServer({ code: 0, data: { person: [{ xm: '李四', xb: '2', mz: '15', csrq: '1985-12-31', sfzh: '500228198512310021', yxqs: '2015.06.20', yxqz: '2035.06.20' }] } });
+    server = await startVendorServer({
+      code: 0,
+      data: {
+        person: [
+          {
+            xm: '李四',
+            xb: '2',
+            mz: '15',
+            csrq: '1985-12-31',
+            sfzh: '500228198512310021',
+            yxqs: '2015.06.20',
+            yxqz: '2035.06.20',
+          },
+        ],
+      },
+    });
     const reader = new HttpReader(
       settings(server.url, {
-        method: 'GET', resultCodePath: 'code', okCodes: ['0'],
-        mapping: { name: 'data.person[0].xm', sex: 'data.person[0].xb', ethnicity: 'data.person[0].mz', birthDate: 'data.person[0].csrq', idNumber: 'data.person[0].sfzh', validFrom: 'data.person[0].yxqs', validTo: 'data.person[0].yxqz' },
+        method: 'GET',
+        resultCodePath: 'code',
+        okCodes: ['0'],
+        mapping: {
+          name: 'data.person[0].xm',
+          sex: 'data.person[0].xb',
+          ethnicity: 'data.person[0].mz',
+          birthDate: 'data.person[0].csrq',
+          idNumber: 'data.person[0].sfzh',
+          validFrom: 'data.person[0].yxqs',
+          validTo: 'data.person[0].yxqz',
+        },
       }),
     );
     expect(await reader.read(signal())).toEqual({
-      docType: 'resident-id', name: '李四', sex: 'F', ethnicity: { code: '15', name: '土家族' }, birthDate: '1985-12-31', idNumber: '500228198512310021', validFrom: '2015-06-20', validTo: '2035-06-20',
+      docType: 'resident-id',
+      name: '李四',
+      sex: 'F',
+      ethnicity: { code: '15', name: '土家族' },
+      birthDate: '1985-12-31',
+      idNumber: '500228198512310021',
+      validFrom: '2015-06-20',
+      validTo: '2035-06-20',
     });
     expect(server.requests[0]?.method).toBe('GET');
   });
@@ -67,23 +118,41 @@ describe('http reader against a vendor-like local service', () => {
     server = await startVendorServer(zhangSanAnswer(PHOTO));
     const reader = new HttpReader(settings(server.url));
     server.mode = 'malformed';
-    expect(await failure(reader.read(signal()))).toMatchObject({ code: 'reader-error', details: { reason: 'malformed-response' } });
+    expect(await failure(reader.read(signal()))).toMatchObject({
+      code: 'reader-error',
+      details: { reason: 'malformed-response' },
+    });
     server.mode = 'no-card';
-    expect(await failure(reader.read(signal()))).toMatchObject({ code: 'reader-no-card', details: { vendorCode: '-2' } });
+    expect(await failure(reader.read(signal()))).toMatchObject({
+      code: 'reader-no-card',
+      details: { vendorCode: '-2' },
+    });
     server.mode = 'http-500';
-    expect(await failure(reader.read(signal()))).toMatchObject({ code: 'reader-error', details: { reason: 'http-status', status: 500 } });
+    expect(await failure(reader.read(signal()))).toMatchObject({
+      code: 'reader-error',
+      details: { reason: 'http-status', status: 500 },
+    });
     server.mode = 'card';
     server.answer = { ...zhangSanAnswer(PHOTO), retCode: '-9' };
-    expect(await failure(reader.read(signal()))).toMatchObject({ code: 'reader-error', details: { reason: 'vendor-error', vendorCode: '-9' } });
+    expect(await failure(reader.read(signal()))).toMatchObject({
+      code: 'reader-error',
+      details: { reason: 'vendor-error', vendorCode: '-9' },
+    });
     server.answer = { ...zhangSanAnswer(PHOTO), birthday: '19900230' };
-    expect(await failure(reader.read(signal()))).toMatchObject({ code: 'reader-error', details: { reason: 'card-data-invalid', field: 'birthDate' } });
+    expect(await failure(reader.read(signal()))).toMatchObject({
+      code: 'reader-error',
+      details: { reason: 'card-data-invalid', field: 'birthDate' },
+    });
   });
 
   it('reports a card taken away mid-read (connection closed mid-body) and reads again afterwards', async () => {
     server = await startVendorServer(zhangSanAnswer(PHOTO));
     const reader = new HttpReader(settings(server.url));
     server.mode = 'cut-mid-body';
-    expect(await failure(reader.read(signal()))).toMatchObject({ code: 'reader-error', details: { reason: 'connection-closed' } });
+    expect(await failure(reader.read(signal()))).toMatchObject({
+      code: 'reader-error',
+      details: { reason: 'connection-closed' },
+    });
     server.mode = 'card';
     expect((await reader.read(signal())).idNumber).toBe('500101199003070014');
   });

@@ -29,9 +29,13 @@ export class HttpReader implements CardReader {
         socket.destroy();
         resolve(probe);
       };
-      socket.setTimeout(1000, () => done({ state: 'disconnected', errorCode: 'reader-unavailable', message: 'reader service does not answer' }));
+      socket.setTimeout(1000, () =>
+        done({ state: 'disconnected', errorCode: 'reader-unavailable', message: 'reader service does not answer' }),
+      );
       socket.once('connect', () => done({ state: 'ready' }));
-      socket.once('error', (err) => done({ state: 'disconnected', errorCode: 'reader-unavailable', message: err.message }));
+      socket.once('error', (err) =>
+        done({ state: 'disconnected', errorCode: 'reader-unavailable', message: err.message }),
+      );
     });
   }
 
@@ -46,23 +50,37 @@ export class HttpReader implements CardReader {
         signal.removeEventListener('abort', onAbort);
         fn();
       };
-      const fail = (err: AppError) => settle(() => {
-        req.destroy();
-        reject(err);
-      });
+      const fail = (err: AppError) =>
+        settle(() => {
+          req.destroy();
+          reject(err);
+        });
       const body = s.method === 'POST' ? Buffer.from(s.body, 'utf8') : null;
       const req = request(s.url, {
         method: s.method,
-        headers: { accept: 'application/json', ...(body ? { 'content-type': 'application/json', 'content-length': body.length } : {}) },
+        headers: {
+          accept: 'application/json',
+          ...(body ? { 'content-type': 'application/json', 'content-length': body.length } : {}),
+        },
       });
-      const timer = setTimeout(() => fail(new AppError('reader-timeout', `reader service gave no answer within ${s.timeoutMs} ms`)), s.timeoutMs);
+      const timer = setTimeout(
+        () => fail(new AppError('reader-timeout', `reader service gave no answer within ${s.timeoutMs} ms`)),
+        s.timeoutMs,
+      );
       const onAbort = () => fail(new AppError('reader-error', 'read aborted', { reason: 'aborted' }));
       signal.addEventListener('abort', onAbort, { once: true });
       if (signal.aborted) return onAbort();
 
       req.on('error', (err: NodeJS.ErrnoException) => {
-        if (err.code === 'ECONNREFUSED') fail(new AppError('reader-unavailable', 'reader service is not running', { reason: 'connection-refused' }));
-        else fail(new AppError('reader-error', 'reader service connection failed', { reason: 'connection-error', errno: err.code ?? null }));
+        if (err.code === 'ECONNREFUSED')
+          fail(new AppError('reader-unavailable', 'reader service is not running', { reason: 'connection-refused' }));
+        else
+          fail(
+            new AppError('reader-error', 'reader service connection failed', {
+              reason: 'connection-error',
+              errno: err.code ?? null,
+            }),
+          );
       });
       req.on('response', (res) => {
         const chunks: Buffer[] = [];
@@ -70,7 +88,8 @@ export class HttpReader implements CardReader {
         let ended = false;
         res.on('data', (chunk: Buffer) => {
           size += chunk.length;
-          if (size > MAX_ANSWER_BYTES) fail(new AppError('reader-error', 'reader answer too large', { reason: 'answer-too-large' }));
+          if (size > MAX_ANSWER_BYTES)
+            fail(new AppError('reader-error', 'reader answer too large', { reason: 'answer-too-large' }));
           else chunks.push(chunk);
         });
         res.on('error', () => undefined);
@@ -81,7 +100,12 @@ export class HttpReader implements CardReader {
         res.on('end', () => {
           ended = true;
           if ((res.statusCode ?? 0) < 200 || (res.statusCode ?? 0) >= 300) {
-            return fail(new AppError('reader-error', `reader service answered HTTP ${res.statusCode}`, { reason: 'http-status', status: res.statusCode ?? null }));
+            return fail(
+              new AppError('reader-error', `reader service answered HTTP ${res.statusCode}`, {
+                reason: 'http-status',
+                status: res.statusCode ?? null,
+              }),
+            );
           }
           let json: unknown;
           try {
@@ -96,9 +120,19 @@ export class HttpReader implements CardReader {
             case 'no-card':
               return fail(new AppError('reader-no-card', 'no card on the reader', { vendorCode: answer.vendorCode }));
             case 'vendor-error':
-              return fail(new AppError('reader-error', 'reader service reported an error', { reason: 'vendor-error', vendorCode: answer.vendorCode }));
+              return fail(
+                new AppError('reader-error', 'reader service reported an error', {
+                  reason: 'vendor-error',
+                  vendorCode: answer.vendorCode,
+                }),
+              );
             case 'invalid':
-              return fail(new AppError('reader-error', `card field ${answer.field} unusable`, { reason: 'card-data-invalid', field: answer.field }));
+              return fail(
+                new AppError('reader-error', `card field ${answer.field} unusable`, {
+                  reason: 'card-data-invalid',
+                  field: answer.field,
+                }),
+              );
           }
         });
       });

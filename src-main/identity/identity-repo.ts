@@ -88,18 +88,39 @@ export class IdentityRepo {
          valid_to, chip_sha256, photo_shown, manual_reason, confirmed_match, verified_by, verified_at)
        VALUES (@caseId, @role, @method, @result, @problems, @idType, @cardDocType, @name, @nameEn, @idNumber, @birthDate,
          @validTo, @chipSha256, @photoShown, @manualReason, @confirmedMatch, @verifiedBy, @verifiedAt)`,
-    )
-      .run({ ...v, problems: JSON.stringify(v.problems), photoShown: v.photoShown ? 1 : 0, confirmedMatch: v.confirmedMatch ? 1 : 0 });
+    ).run({
+      ...v,
+      problems: JSON.stringify(v.problems),
+      photoShown: v.photoShown ? 1 : 0,
+      confirmedMatch: v.confirmedMatch ? 1 : 0,
+    });
     return Number(info.lastInsertRowid);
   }
 
   /** Keeps the chip data of one verification, replacing any earlier chip data of the same case and role. */
-  storeChipData(verificationId: number, caseId: string, role: VerificationRole, card: CardRead, storedAt: string): void {
+  storeChipData(
+    verificationId: number,
+    caseId: string,
+    role: VerificationRole,
+    card: CardRead,
+    storedAt: string,
+  ): void {
     const { photo, ...text } = card;
-    statement(this.db, `DELETE FROM identity_chip_data WHERE verification_id IN (SELECT id FROM identity_verifications WHERE case_id = ? AND role = ?)`)
-      .run(caseId, role);
-    statement(this.db, 'INSERT INTO identity_chip_data (verification_id, case_id, card, photo, photo_media_type, stored_at) VALUES (?, ?, ?, ?, ?, ?)')
-      .run(verificationId, caseId, JSON.stringify(text), photo ? Buffer.from(photo.base64, 'base64') : null, photo?.mediaType ?? null, storedAt);
+    statement(
+      this.db,
+      `DELETE FROM identity_chip_data WHERE verification_id IN (SELECT id FROM identity_verifications WHERE case_id = ? AND role = ?)`,
+    ).run(caseId, role);
+    statement(
+      this.db,
+      'INSERT INTO identity_chip_data (verification_id, case_id, card, photo, photo_media_type, stored_at) VALUES (?, ?, ?, ?, ?, ?)',
+    ).run(
+      verificationId,
+      caseId,
+      JSON.stringify(text),
+      photo ? Buffer.from(photo.base64, 'base64') : null,
+      photo?.mediaType ?? null,
+      storedAt,
+    );
   }
 
   /** Every attempt of a case, newest first. */
@@ -116,8 +137,10 @@ export class IdentityRepo {
   }
 
   insertOverride(o: Omit<OverrideRecord, 'id' | 'approvedByName'>): number {
-    const info = statement(this.db, 'INSERT INTO identity_overrides (case_id, role, reason, approved_by, approved_at) VALUES (@caseId, @role, @reason, @approvedBy, @approvedAt)')
-      .run(o);
+    const info = statement(
+      this.db,
+      'INSERT INTO identity_overrides (case_id, role, reason, approved_by, approved_at) VALUES (@caseId, @role, @reason, @approvedBy, @approvedAt)',
+    ).run(o);
     return Number(info.lastInsertRowid);
   }
 
@@ -134,7 +157,10 @@ export class IdentityRepo {
 
   /** When the case was last decided (a 待补齐 case comes back with the same id), or null. */
   lastDecidedAt(caseId: string): string | null {
-    return statement<[string], { decided_at: string }>(this.db, 'SELECT decided_at FROM cases WHERE case_id = ?').get(caseId)?.decided_at ?? null;
+    return (
+      statement<[string], { decided_at: string }>(this.db, 'SELECT decided_at FROM cases WHERE case_id = ?').get(caseId)
+        ?.decided_at ?? null
+    );
   }
 
   /**
@@ -147,16 +173,20 @@ export class IdentityRepo {
          (c.delivered_at IS NOT NULL AND c.delivered_at <= @cutoff)
       OR (c.outcome IN ('rejected', 'incomplete') AND c.decided_at <= @cutoff AND ${alias}.${at} <= c.decided_at)
       OR (c.case_id IS NULL AND NOT EXISTS (SELECT 1 FROM drafts r WHERE r.case_id = ${alias}.case_id)))`;
-    const chip = statement<{ cutoff: string }, { id: number }>(this.db, `SELECT d.verification_id AS id FROM identity_chip_data d LEFT JOIN cases c ON c.case_id = d.case_id WHERE ${stale('d', 'stored_at')}`)
-      .all({ cutoff });
+    const chip = statement<{ cutoff: string }, { id: number }>(
+      this.db,
+      `SELECT d.verification_id AS id FROM identity_chip_data d LEFT JOIN cases c ON c.case_id = d.case_id WHERE ${stale('d', 'stored_at')}`,
+    ).all({ cutoff });
     const rows = statement<{ cutoff: string }, { id: number; id_number: string }>(
       this.db,
       `SELECT v.id, v.id_number FROM identity_verifications v LEFT JOIN cases c ON c.case_id = v.case_id
        WHERE v.minimised_at IS NULL AND ${stale('v', 'verified_at')}`,
-    )
-      .all({ cutoff });
+    ).all({ cutoff });
     const remove = statement<[number]>(this.db, 'DELETE FROM identity_chip_data WHERE verification_id = ?');
-    const minimise = statement<[string, string, number]>(this.db, 'UPDATE identity_verifications SET id_number = ?, minimised_at = ? WHERE id = ?');
+    const minimise = statement<[string, string, number]>(
+      this.db,
+      'UPDATE identity_verifications SET id_number = ?, minimised_at = ? WHERE id = ?',
+    );
     for (const { id } of chip) remove.run(id);
     for (const row of rows) minimise.run(mask(row.id_number), now, row.id);
     return { chipRecords: chip.length, minimised: rows.length };
@@ -164,6 +194,11 @@ export class IdentityRepo {
 
   /** The stored chip record of a verification (tests and the department hand-over). */
   chipData(verificationId: number): { card: string; photo: Buffer | null } | null {
-    return statement<[number], { card: string; photo: Buffer | null }>(this.db, 'SELECT card, photo FROM identity_chip_data WHERE verification_id = ?').get(verificationId) ?? null;
+    return (
+      statement<[number], { card: string; photo: Buffer | null }>(
+        this.db,
+        'SELECT card, photo FROM identity_chip_data WHERE verification_id = ?',
+      ).get(verificationId) ?? null
+    );
   }
 }

@@ -5,8 +5,22 @@ import { SYSTEM_ACTOR, type AuditLog } from '../audit/audit-log';
 import type { Application } from '../common/cases/application';
 import { identityAcceptanceProblems, type VerificationFacts } from '../common/identity/acceptance';
 import { idTypeOfCard } from '../common/identity/card';
-import { cardProblems, identityOfCard, isExpired, isMinor, numberFacts, personMatchProblems, type VerificationProblem } from '../common/identity/checks';
-import type { IdentityListView, OverrideView, VerificationRole, VerificationView, VerifyInput } from '../common/identity/verification';
+import {
+  cardProblems,
+  identityOfCard,
+  isExpired,
+  isMinor,
+  numberFacts,
+  personMatchProblems,
+  type VerificationProblem,
+} from '../common/identity/checks';
+import type {
+  IdentityListView,
+  OverrideView,
+  VerificationRole,
+  VerificationView,
+  VerifyInput,
+} from '../common/identity/verification';
 import { AppError } from '../common/errors';
 import type { FieldProblem } from '../common/result';
 import { chinaDate } from '../common/time';
@@ -29,7 +43,20 @@ export interface IdentityServiceDeps {
   retentionDays: () => number;
 }
 
-type Established = Omit<VerificationRecord, 'id' | 'caseId' | 'role' | 'method' | 'result' | 'problems' | 'confirmedMatch' | 'verifiedBy' | 'verifiedByName' | 'verifiedAt' | 'chipDataHeld'>;
+type Established = Omit<
+  VerificationRecord,
+  | 'id'
+  | 'caseId'
+  | 'role'
+  | 'method'
+  | 'result'
+  | 'problems'
+  | 'confirmedMatch'
+  | 'verifiedBy'
+  | 'verifiedByName'
+  | 'verifiedAt'
+  | 'chipDataHeld'
+>;
 
 /** Verifications, overrides and chip data of cases. */
 export class IdentityService {
@@ -45,26 +72,47 @@ export class IdentityService {
     const now = this.deps.now();
     const today = chinaDate(now);
     const held = input.method === 'chip-visual' ? this.deps.reader.peek(input.readId) : null;
-    if (input.method === 'chip-visual' && !held) throw new AppError('card-read-expired', 'that card read is no longer held; read the card again');
+    if (input.method === 'chip-visual' && !held)
+      throw new AppError('card-read-expired', 'that card read is no longer held; read the card again');
     let problems: VerificationProblem[];
     let established: Established;
     if (held) {
       const card = held.card;
       problems = [...cardProblems(card, now, today), ...personMatchProblems(identityOfCard(card), input.person)];
       established = {
-        idType: idTypeOfCard(card.docType), cardDocType: card.docType, name: card.name, nameEn: card.nameEn ?? null, idNumber: card.idNumber,
-        birthDate: card.birthDate, validTo: card.validTo, chipSha256: held.chipSha256, photoShown: card.photo !== undefined, manualReason: null,
+        idType: idTypeOfCard(card.docType),
+        cardDocType: card.docType,
+        name: card.name,
+        nameEn: card.nameEn ?? null,
+        idNumber: card.idNumber,
+        birthDate: card.birthDate,
+        validTo: card.validTo,
+        chipSha256: held.chipSha256,
+        photoShown: card.photo !== undefined,
+        manualReason: null,
       };
     } else if (input.method === 'manual') {
       const idNumber = foldWidth(input.person.idNumber).trim().toUpperCase();
       const facts = numberFacts(input.person.idType, idNumber, now);
-      if (facts.valid && !facts.birthDate && !input.birthDate) throw new AppError('invalid-input', 'birth date needed for this document', { fields: [{ path: 'birthDate', code: 'required' }] });
+      if (facts.valid && !facts.birthDate && !input.birthDate)
+        throw new AppError('invalid-input', 'birth date needed for this document', {
+          fields: [{ path: 'birthDate', code: 'required' }],
+        });
       problems = facts.valid ? [] : ['card-number-invalid'];
-      if (facts.birthDate && input.birthDate && facts.birthDate !== input.birthDate) problems.push('card-birthdate-mismatch');
+      if (facts.birthDate && input.birthDate && facts.birthDate !== input.birthDate)
+        problems.push('card-birthdate-mismatch');
       if (input.validTo && isExpired(input.validTo, today)) problems.push('card-expired');
       established = {
-        idType: input.person.idType, cardDocType: null, name: input.person.name, nameEn: null, idNumber,
-        birthDate: facts.birthDate ?? input.birthDate ?? null, validTo: input.validTo ?? null, chipSha256: null, photoShown: false, manualReason: input.manualReason,
+        idType: input.person.idType,
+        cardDocType: null,
+        name: input.person.name,
+        nameEn: null,
+        idNumber,
+        birthDate: facts.birthDate ?? input.birthDate ?? null,
+        validTo: input.validTo ?? null,
+        chipSha256: null,
+        photoShown: false,
+        manualReason: input.manualReason,
       };
     } else {
       throw new AppError('invalid-input', 'unknown method');
@@ -74,8 +122,15 @@ export class IdentityService {
     const at = now.toISOString();
     const id = this.deps.db.transaction(() => {
       const verificationId = this.repo.insertVerification({
-        caseId: input.caseId, role: input.role, method: input.method, result, problems, confirmedMatch: input.confirmedMatch,
-        verifiedBy: staff.id, verifiedAt: at, ...established,
+        caseId: input.caseId,
+        role: input.role,
+        method: input.method,
+        result,
+        problems,
+        confirmedMatch: input.confirmedMatch,
+        verifiedBy: staff.id,
+        verifiedAt: at,
+        ...established,
       });
       // Chip data is kept only for a verification that counts, and only until the case no longer needs it.
       if (held && result === 'pass') this.repo.storeChipData(verificationId, input.caseId, input.role, held.card, at);
@@ -84,8 +139,16 @@ export class IdentityService {
         action: 'identity.verify',
         target: `case:${input.caseId}`,
         details: {
-          verificationId, role: input.role, method: input.method, result, problems, idType: established.idType,
-          idNumber: this.deps.mask(established.idNumber), ...(held ? { chipSha256: held.chipSha256, cardDocType: established.cardDocType } : { manualReason: established.manualReason }),
+          verificationId,
+          role: input.role,
+          method: input.method,
+          result,
+          problems,
+          idType: established.idType,
+          idNumber: this.deps.mask(established.idNumber),
+          ...(held
+            ? { chipSha256: held.chipSha256, cardDocType: established.cardDocType }
+            : { manualReason: established.manualReason }),
         },
       });
       return verificationId;
@@ -102,7 +165,9 @@ export class IdentityService {
     const since = this.repo.lastDecidedAt(caseId);
     const verifications = this.repo.verifications(caseId);
     const overrides = this.repo.overrides(caseId);
-    const current = new Set(currentPerRole(verifications.filter((v) => !since || v.verifiedAt > since)).map((v) => v.id));
+    const current = new Set(
+      currentPerRole(verifications.filter((v) => !since || v.verifiedAt > since)).map((v) => v.id),
+    );
     const currentOverrides = new Set(overrides.filter((o) => !since || o.approvedAt > since).map((o) => o.id));
     return {
       verifications: verifications.map((v) => this.view(v, current.has(v.id))),
@@ -116,8 +181,19 @@ export class IdentityService {
     this.openCase(staff, input.caseId);
     const approvedAt = this.deps.now().toISOString();
     const id = this.deps.db.transaction(() => {
-      const overrideId = this.repo.insertOverride({ caseId: input.caseId, role: input.role, reason: input.reason, approvedBy: staff.id, approvedAt });
-      this.deps.audit.append({ actor: staff, action: 'identity.override', target: `case:${input.caseId}`, details: { overrideId, role: input.role, reason: input.reason } });
+      const overrideId = this.repo.insertOverride({
+        caseId: input.caseId,
+        role: input.role,
+        reason: input.reason,
+        approvedBy: staff.id,
+        approvedAt,
+      });
+      this.deps.audit.append({
+        actor: staff,
+        action: 'identity.override',
+        target: `case:${input.caseId}`,
+        details: { overrideId, role: input.role, reason: input.reason },
+      });
       return overrideId;
     })();
     const record = this.repo.overrides(input.caseId).find((o) => o.id === id);
@@ -131,11 +207,19 @@ export class IdentityService {
     const latest: Partial<Record<VerificationRole, VerificationFacts>> = {};
     for (const v of currentPerRole(this.repo.verifications(caseId).filter((r) => !since || r.verifiedAt > since))) {
       latest[v.role] = {
-        result: v.result, problems: v.problems, birthDate: v.birthDate, validTo: v.validTo,
+        result: v.result,
+        problems: v.problems,
+        birthDate: v.birthDate,
+        validTo: v.validTo,
         person: { name: v.name, nameEn: v.nameEn, idType: v.idType, idNumber: v.idNumber },
       };
     }
-    const overridden = new Set(this.repo.overrides(caseId).filter((o) => !since || o.approvedAt > since).map((o) => o.role));
+    const overridden = new Set(
+      this.repo
+        .overrides(caseId)
+        .filter((o) => !since || o.approvedAt > since)
+        .map((o) => o.role),
+    );
     const now = this.deps.now();
     return identityAcceptanceProblems(app, { latest, overridden }, now, chinaDate(now));
   }
@@ -145,7 +229,8 @@ export class IdentityService {
     const cutoff = new Date(now.getTime() - this.deps.retentionDays() * 86_400_000).toISOString();
     const { chipRecords, minimised } = this.deps.db.transaction(() => {
       const done = this.repo.purge(cutoff, this.deps.mask, now.toISOString());
-      if (done.chipRecords || done.minimised) this.deps.audit.append({ actor: SYSTEM_ACTOR, action: 'identity.purge', details: { ...done, cutoff } });
+      if (done.chipRecords || done.minimised)
+        this.deps.audit.append({ actor: SYSTEM_ACTOR, action: 'identity.purge', details: { ...done, cutoff } });
       return done;
     })();
     return { purged: chipRecords, minimised };
@@ -154,7 +239,8 @@ export class IdentityService {
   /** A draft the staff member may work on (owner or supervisor), not yet accepted or rejected. */
   private openCase(staff: Staff, caseId: string): void {
     const outcome = this.deps.cases.outcomeOf(caseId);
-    if (outcome === 'accepted' || outcome === 'rejected') throw new AppError('case-decided', 'this case has already been decided');
+    if (outcome === 'accepted' || outcome === 'rejected')
+      throw new AppError('case-decided', 'this case has already been decided');
     const draft = this.deps.drafts.get(caseId);
     if (!draft) throw new AppError('not-found', 'no such draft');
     if (draft.ownerId !== staff.id && staff.role !== 'supervisor') throw new AppError('forbidden', 'not your draft');
@@ -171,10 +257,26 @@ export class IdentityService {
 
   private view(v: VerificationRecord, current: boolean): VerificationView {
     return {
-      id: v.id, caseId: v.caseId, role: v.role, method: v.method, result: v.result, problems: v.problems, idType: v.idType, cardDocType: v.cardDocType,
-      name: v.name, idNumberMasked: this.deps.mask(v.idNumber), minor: v.birthDate ? isMinor(v.birthDate, chinaDate(new Date(v.verifiedAt))) : null,
-      validTo: v.validTo, chipSha256: v.chipSha256, photoShown: v.photoShown, manualReason: v.manualReason, confirmedMatch: v.confirmedMatch,
-      verifiedBy: { id: v.verifiedBy, name: v.verifiedByName }, verifiedAt: v.verifiedAt, chipDataHeld: v.chipDataHeld, current,
+      id: v.id,
+      caseId: v.caseId,
+      role: v.role,
+      method: v.method,
+      result: v.result,
+      problems: v.problems,
+      idType: v.idType,
+      cardDocType: v.cardDocType,
+      name: v.name,
+      idNumberMasked: this.deps.mask(v.idNumber),
+      minor: v.birthDate ? isMinor(v.birthDate, chinaDate(new Date(v.verifiedAt))) : null,
+      validTo: v.validTo,
+      chipSha256: v.chipSha256,
+      photoShown: v.photoShown,
+      manualReason: v.manualReason,
+      confirmedMatch: v.confirmedMatch,
+      verifiedBy: { id: v.verifiedBy, name: v.verifiedByName },
+      verifiedAt: v.verifiedAt,
+      chipDataHeld: v.chipDataHeld,
+      current,
     };
   }
 }
@@ -186,5 +288,13 @@ function currentPerRole(newestFirst: VerificationRecord[]): VerificationRecord[]
 }
 
 function overrideView(o: OverrideRecord, current: boolean): OverrideView {
-  return { id: o.id, caseId: o.caseId, role: o.role, reason: o.reason, approvedBy: { id: o.approvedBy, name: o.approvedByName }, approvedAt: o.approvedAt, current };
+  return {
+    id: o.id,
+    caseId: o.caseId,
+    role: o.role,
+    reason: o.reason,
+    approvedBy: { id: o.approvedBy, name: o.approvedByName },
+    approvedAt: o.approvedAt,
+    current,
+  };
 }

@@ -2,7 +2,12 @@
 import { join } from 'node:path';
 import type Database from 'better-sqlite3';
 import type { Actor, AuditLog } from '../audit/audit-log';
-import { DEFAULT_IDENTITY_SETTINGS, identitySettingsSchema, type IdentitySettings, type ReaderSettings } from '../common/identity/settings';
+import {
+  DEFAULT_IDENTITY_SETTINGS,
+  identitySettingsSchema,
+  type IdentitySettings,
+  type ReaderSettings,
+} from '../common/identity/settings';
 import { maskIdNumber } from '../common/validators/masking';
 import { CasesRepo } from '../cases/cases-repo';
 import { DraftsRepo } from '../cases/drafts-repo';
@@ -52,7 +57,8 @@ const PURGE_INTERVAL_MS = 60 * 60_000;
 /** Builds the reader (from the stored settings) and the identity service. */
 export function createIdentity(deps: IdentityDeps): Identity {
   const settingsRepo = new SettingsRepo(deps.db);
-  const settings = (): IdentitySettings => settingsRepo.get(SETTINGS_KEY, identitySettingsSchema) ?? DEFAULT_IDENTITY_SETTINGS;
+  const settings = (): IdentitySettings =>
+    settingsRepo.get(SETTINGS_KEY, identitySettingsSchema) ?? DEFAULT_IDENTITY_SETTINGS;
   const mask = (idNumber: string) => maskIdNumber(idNumber, settings().idMask);
   const createDriver = (reader: ReaderSettings): CardReader => {
     switch (reader.driver) {
@@ -70,12 +76,22 @@ export function createIdentity(deps: IdentityDeps): Identity {
     }
   };
   const reader = new ReaderService({
-    events: deps.events, log: deps.log, now: deps.now, mask, createDriver,
+    events: deps.events,
+    log: deps.log,
+    now: deps.now,
+    mask,
+    createDriver,
     testCards: loadTestCards(join(deps.resourcesDir, 'test-cards')),
   });
   reader.configure(settings().reader);
   const service = new IdentityService({
-    db: deps.db, audit: deps.audit, reader, drafts: new DraftsRepo(deps.db), cases: new CasesRepo(deps.db), now: deps.now, mask,
+    db: deps.db,
+    audit: deps.audit,
+    reader,
+    drafts: new DraftsRepo(deps.db),
+    cases: new CasesRepo(deps.db),
+    now: deps.now,
+    mask,
     retentionDays: () => settings().chipDataRetentionDays,
   });
   let purgeTimer: NodeJS.Timeout | null = null;

@@ -5,7 +5,16 @@ import { afterEach, describe, expect, it } from 'vitest';
 import type { IdentityListView } from '../common/contract/identity';
 import { DEFAULT_IDENTITY_SETTINGS } from '../common/identity/settings';
 import { socialSecurityCardApplication } from '../cases/intake-fixtures';
-import { identityApp, newDraft, ok, readSample, refused, useReader, verifyWithCard, type IdentityTestApp } from './testing/identity-app';
+import {
+  identityApp,
+  newDraft,
+  ok,
+  readSample,
+  refused,
+  useReader,
+  verifyWithCard,
+  type IdentityTestApp,
+} from './testing/identity-app';
 
 let t: IdentityTestApp;
 afterEach(() => t?.dispose());
@@ -21,10 +30,13 @@ async function acceptedWithChip(app: IdentityTestApp['app']): Promise<{ caseId: 
 
 function markDelivered(app: IdentityTestApp['app'], caseId: string, at: Date): void {
   // What the sync loop records when the gateway acknowledges the case.
-  app.services.db.prepare("UPDATE cases SET sync_state = 'delivered', delivered_at = ? WHERE case_id = ?").run(at.toISOString(), caseId);
+  app.services.db
+    .prepare("UPDATE cases SET sync_state = 'delivered', delivered_at = ? WHERE case_id = ?")
+    .run(at.toISOString(), caseId);
 }
 
-const chipRows = (app: IdentityTestApp['app']) => (app.services.db.prepare('SELECT count(*) AS n FROM identity_chip_data').get() as { n: number }).n;
+const chipRows = (app: IdentityTestApp['app']) =>
+  (app.services.db.prepare('SELECT count(*) AS n FROM identity_chip_data').get() as { n: number }).n;
 
 describe('chip data retention', () => {
   it('keeps the chip record and photo outside the case, and purges them the configured days after delivery', async () => {
@@ -35,7 +47,9 @@ describe('chip data retention', () => {
     const stored = app.services.identity.service.repo.chipData(verificationId);
     expect(stored?.photo?.subarray(0, 4)).toEqual(Buffer.from([0x89, 0x50, 0x4e, 0x47]));
     expect(JSON.parse(stored?.card ?? '{}')).toMatchObject({ idNumber: FULL, address: '重庆市万州区白岩路1号' });
-    const application = (app.services.db.prepare('SELECT application FROM cases WHERE case_id = ?').get(caseId) as { application: string }).application;
+    const application = (
+      app.services.db.prepare('SELECT application FROM cases WHERE case_id = ?').get(caseId) as { application: string }
+    ).application;
     // No chip photo (PNG base64 starts iVBOR), issuer or validity in the case record.
     expect(application).not.toContain('iVBOR');
     expect(application).not.toContain('重庆市公安局万州区分局');
@@ -43,12 +57,15 @@ describe('chip data retention', () => {
 
     const delivered = new Date(t.clock.now.getTime() + 60_000);
     markDelivered(app, caseId, delivered);
-    const purge = (days: number) => app.services.identity.service.purgeChipData(new Date(delivered.getTime() + days * 86_400_000));
+    const purge = (days: number) =>
+      app.services.identity.service.purgeChipData(new Date(delivered.getTime() + days * 86_400_000));
     expect(purge(2.9)).toEqual({ purged: 0, minimised: 0 });
     expect(purge(3)).toEqual({ purged: 1, minimised: 1 });
     expect(chipRows(app)).toBe(0);
     // The verification stays, with a masked number and its chip hash.
-    const row = app.services.db.prepare('SELECT id_number, chip_sha256, minimised_at FROM identity_verifications WHERE id = ?').get(verificationId) as Record<string, string>;
+    const row = app.services.db
+      .prepare('SELECT id_number, chip_sha256, minimised_at FROM identity_verifications WHERE id = ?')
+      .get(verificationId) as Record<string, string>;
     expect(row).toMatchObject({ id_number: '5001**********0014' });
     expect(row.chip_sha256).toMatch(/^[0-9a-f]{64}$/);
     const list = await ok<IdentityListView>(app, 'clerk', 'identity:list', { caseId });
@@ -67,7 +84,18 @@ describe('chip data retention', () => {
     await ok(app, 'clerk', 'drafts:discard', { caseId: discarded });
     const rejected = await newDraft(app, 'clerk');
     await verifyWithCard(app, 'clerk', rejected, 'applicant', 'lisi-adult');
-    await ok(app, 'clerk', 'intake:reject', { application: socialSecurityCardApplication(rejected, { applicant: { name: '李四', idType: 'resident-id', idNumber: '500228198512310021', phone: '13900139000', address: '' } }), reason: '不属于本窗口受理范围' });
+    await ok(app, 'clerk', 'intake:reject', {
+      application: socialSecurityCardApplication(rejected, {
+        applicant: {
+          name: '李四',
+          idType: 'resident-id',
+          idNumber: '500228198512310021',
+          phone: '13900139000',
+          address: '',
+        },
+      }),
+      reason: '不属于本窗口受理范围',
+    });
     const open = await newDraft(app, 'clerk');
     await verifyWithCard(app, 'clerk', open, 'applicant', 'zhangsan-adult');
     expect(chipRows(app)).toBe(3);
@@ -88,14 +116,28 @@ describe('logs', () => {
     await useReader(app, { driver: 'simulated' });
     const caseId = await newDraft(app, 'clerk');
     const read = await readSample(app, 'clerk', 'zhangsan-adult');
-    await ok(app, 'clerk', 'identity:verify', { caseId, role: 'applicant', method: 'chip-visual', readId: read.readId, person: { name: '张三', idType: 'resident-id', idNumber: FULL }, confirmedMatch: true });
+    await ok(app, 'clerk', 'identity:verify', {
+      caseId,
+      role: 'applicant',
+      method: 'chip-visual',
+      readId: read.readId,
+      person: { name: '张三', idType: 'resident-id', idNumber: FULL },
+      confirmedMatch: true,
+    });
     await ok(app, 'clerk', 'intake:accept', { application: socialSecurityCardApplication(caseId) });
     // Faults that log: a reader service that is not running, a card that is not the person on the form.
-    await useReader(app, { driver: 'http', http: { ...DEFAULT_IDENTITY_SETTINGS.reader.http, url: 'http://127.0.0.1:1/readCard', timeoutMs: 1000 } });
+    await useReader(app, {
+      driver: 'http',
+      http: { ...DEFAULT_IDENTITY_SETTINGS.reader.http, url: 'http://127.0.0.1:1/readCard', timeoutMs: 1000 },
+    });
     expect(await refused(app, 'clerk', 'reader:read')).toMatchObject({ code: 'reader-unavailable' });
     await useReader(app, { driver: 'simulated' });
     const other = await newDraft(app, 'clerk');
-    await verifyWithCard(app, 'clerk', other, 'applicant', 'lisi-adult', { name: '张三', idType: 'resident-id', idNumber: FULL });
+    await verifyWithCard(app, 'clerk', other, 'applicant', 'lisi-adult', {
+      name: '张三',
+      idType: 'resident-id',
+      idNumber: FULL,
+    });
     app.services.log.error('a careless caller', { idNumber: FULL, text: `证件号码${FULL}` });
 
     const logs = readdirSync(join(dataDir, 'logs')).filter((f) => f.endsWith('.log'));

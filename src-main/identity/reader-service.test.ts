@@ -6,7 +6,15 @@ import type { CardReadView, ReaderStatus } from '../common/contract/identity';
 import { DEFAULT_IDENTITY_SETTINGS } from '../common/identity/settings';
 import { loadTestCards } from './simulated-reader';
 import { FAKE_LIBRARY, fakeReader, type FakeReader } from './testing/fake-scenario';
-import { identityApp, newDraft, ok, refused, useReader, verifyWithCard, type IdentityTestApp } from './testing/identity-app';
+import {
+  identityApp,
+  newDraft,
+  ok,
+  refused,
+  useReader,
+  verifyWithCard,
+  type IdentityTestApp,
+} from './testing/identity-app';
 import { startVendorServer, zhangSanAnswer, type VendorServer } from './testing/vendor-server';
 
 let t: IdentityTestApp | null = null;
@@ -32,13 +40,20 @@ function nextEvent(app: IdentityTestApp, match: (e: PushedEvent) => boolean, fro
   });
 }
 
-const statuses = (app: IdentityTestApp) => app.events.filter((e) => e.name === 'reader:status').map((e) => (e.payload as ReaderStatus).state);
+const statuses = (app: IdentityTestApp) =>
+  app.events.filter((e) => e.name === 'reader:status').map((e) => (e.payload as ReaderStatus).state);
 
 describe('the reader of the window', () => {
   it('ships loadable sample cards that pass the card checks (except the expired one)', async () => {
     const cards = loadTestCards(join(REPO_ROOT, 'resources', 'test-cards'));
     expect(cards.map((c) => c.cardId).sort()).toEqual([
-      'chenmeiling-hk-residence', 'lisi-adult', 'smith-foreign-2023', 'wangjianguo-guardian', 'wangxiaoming-minor', 'zhangsan-adult', 'zhaoliu-expired',
+      'chenmeiling-hk-residence',
+      'lisi-adult',
+      'smith-foreign-2023',
+      'wangjianguo-guardian',
+      'wangxiaoming-minor',
+      'zhangsan-adult',
+      'zhaoliu-expired',
     ]);
     for (const c of cards) expect(c.card.photo?.mediaType, c.cardId).toBe('image/png');
     t = await identityApp();
@@ -54,18 +69,33 @@ describe('the reader of the window', () => {
     t = await identityApp();
     await useReader(t.app, { driver: 'simulated' });
     await ok(t.app, 'clerk', 'reader:placeSimulatedCard', { cardId: 'lisi-adult' });
-    expect(await ok<ReaderStatus>(t.app, 'clerk', 'reader:status')).toEqual({ state: 'card-present', driver: 'simulated', simulatedCardId: 'lisi-adult' });
+    expect(await ok<ReaderStatus>(t.app, 'clerk', 'reader:status')).toEqual({
+      state: 'card-present',
+      driver: 'simulated',
+      simulatedCardId: 'lisi-adult',
+    });
     await ok(t.app, 'clerk', 'reader:read');
     // The card is still on the reader but must be put back before it can be read again.
-    expect(await refused(t.app, 'clerk', 'reader:read')).toMatchObject({ code: 'reader-no-card', details: { mustReplace: true } });
+    expect(await refused(t.app, 'clerk', 'reader:read')).toMatchObject({
+      code: 'reader-no-card',
+      details: { mustReplace: true },
+    });
     await ok(t.app, 'clerk', 'reader:removeSimulatedCard');
     // Placed, read, the second read finds nothing readable, then the card is taken away.
     expect(statuses(t)).toEqual(['ready', 'card-present', 'reading', 'card-present', 'reading', 'ready', 'ready']);
     expect(t.events.at(-1)?.payload).toEqual({ state: 'ready', driver: 'simulated', simulatedCardId: null });
-    expect(await refused(t.app, 'clerk', 'reader:placeSimulatedCard', { cardId: 'nobody' })).toMatchObject({ code: 'not-found' });
+    expect(await refused(t.app, 'clerk', 'reader:placeSimulatedCard', { cardId: 'nobody' })).toMatchObject({
+      code: 'not-found',
+    });
     await useReader(t.app, { driver: 'none' });
-    expect(await refused(t.app, 'clerk', 'reader:placeSimulatedCard', { cardId: 'lisi-adult' })).toMatchObject({ code: 'reader-not-simulated' });
-    expect(await ok<ReaderStatus>(t.app, 'clerk', 'reader:status')).toMatchObject({ state: 'disconnected', driver: 'none', errorCode: 'reader-not-configured' });
+    expect(await refused(t.app, 'clerk', 'reader:placeSimulatedCard', { cardId: 'lisi-adult' })).toMatchObject({
+      code: 'reader-not-simulated',
+    });
+    expect(await ok<ReaderStatus>(t.app, 'clerk', 'reader:status')).toMatchObject({
+      state: 'disconnected',
+      driver: 'none',
+      errorCode: 'reader-not-configured',
+    });
   });
 
   it('with polling on, reads a card as soon as it is placed and pushes a masked reader:card event', async () => {
@@ -77,14 +107,23 @@ describe('the reader of the window', () => {
     expect(JSON.stringify(event.payload)).not.toContain('500101199003070014');
     const { readId } = event.payload as { readId: string };
     // The clerk's click returns the read taken on placement; by id it is available too.
-    expect(await ok<CardReadView>(t.app, 'clerk', 'reader:read')).toMatchObject({ readId, card: { idNumber: '500101199003070014' } });
+    expect(await ok<CardReadView>(t.app, 'clerk', 'reader:read')).toMatchObject({
+      readId,
+      card: { idNumber: '500101199003070014' },
+    });
     expect(await ok<CardReadView>(t.app, 'clerk', 'reader:read', { readId })).toMatchObject({ readId });
   });
 
   it('polls a vendor service that re-reads the same card only once until it is taken away', async () => {
     vendor = await startVendorServer(zhangSanAnswer(''));
     t = await identityApp();
-    const http = { ...DEFAULT_IDENTITY_SETTINGS.reader.http, url: vendor.url, resultCodePath: 'retCode', okCodes: ['0'], noCardCodes: ['-2'] };
+    const http = {
+      ...DEFAULT_IDENTITY_SETTINGS.reader.http,
+      url: vendor.url,
+      resultCodePath: 'retCode',
+      okCodes: ['0'],
+      noCardCodes: ['-2'],
+    };
     await useReader(t.app, { driver: 'http', http, polling: { enabled: true, intervalMs: 300 } });
     await nextEvent(t, (e) => e.name === 'reader:card');
     const afterFirst = t.events.length;
@@ -101,19 +140,42 @@ describe('the reader of the window', () => {
   it('survives a crash of the sdtapi helper: the read is a reader error, the app carries on, the next read works', async () => {
     fake = fakeReader();
     t = await identityApp({ sdtapi: { fakeLibrary: FAKE_LIBRARY, env: fake.env } });
-    await useReader(t.app, { driver: 'sdtapi', sdtapi: { ...DEFAULT_IDENTITY_SETTINGS.reader.sdtapi, timeoutMs: 3000 } });
+    await useReader(t.app, {
+      driver: 'sdtapi',
+      sdtapi: { ...DEFAULT_IDENTITY_SETTINGS.reader.sdtapi, timeoutMs: 3000 },
+    });
     const caseId = await newDraft(t.app, 'clerk');
-    fake.place(loadTestCards(join(REPO_ROOT, 'resources', 'test-cards')).find((c) => c.cardId === 'zhangsan-adult')!.card);
+    fake.place(
+      loadTestCards(join(REPO_ROOT, 'resources', 'test-cards')).find((c) => c.cardId === 'zhangsan-adult')!.card,
+    );
     fake.fault('crash-mid-read');
-    expect(await refused(t.app, 'clerk', 'reader:read')).toMatchObject({ code: 'reader-error', details: { reason: 'helper-crashed' } });
-    expect(t.events.filter((e) => e.name === 'reader:status').at(-1)?.payload).toMatchObject({ state: 'error', driver: 'sdtapi', errorCode: 'reader-error' });
+    expect(await refused(t.app, 'clerk', 'reader:read')).toMatchObject({
+      code: 'reader-error',
+      details: { reason: 'helper-crashed' },
+    });
+    expect(t.events.filter((e) => e.name === 'reader:status').at(-1)?.payload).toMatchObject({
+      state: 'error',
+      driver: 'sdtapi',
+      errorCode: 'reader-error',
+    });
     // The app goes on: other commands work, and the manual path is open.
     expect(await ok(t.app, 'clerk', 'drafts:list')).toHaveLength(1);
     fake.fault('none');
-    fake.place(loadTestCards(join(REPO_ROOT, 'resources', 'test-cards')).find((c) => c.cardId === 'zhangsan-adult')!.card);
+    fake.place(
+      loadTestCards(join(REPO_ROOT, 'resources', 'test-cards')).find((c) => c.cardId === 'zhangsan-adult')!.card,
+    );
     const read = await ok<CardReadView>(t.app, 'clerk', 'reader:read');
     expect(read).toMatchObject({ driver: 'sdtapi', photoAvailable: false, card: { name: '张三' } });
-    expect(await ok(t.app, 'clerk', 'identity:verify', { caseId, role: 'applicant', method: 'chip-visual', readId: read.readId, person: { name: '张三', idType: 'resident-id', idNumber: '500101199003070014' }, confirmedMatch: true })).toMatchObject({ result: 'pass', photoShown: false });
+    expect(
+      await ok(t.app, 'clerk', 'identity:verify', {
+        caseId,
+        role: 'applicant',
+        method: 'chip-visual',
+        readId: read.readId,
+        person: { name: '张三', idType: 'resident-id', idNumber: '500101199003070014' },
+        confirmedMatch: true,
+      }),
+    ).toMatchObject({ result: 'pass', photoShown: false });
   });
 
   it('holds a read for ten minutes only', async () => {
@@ -125,7 +187,16 @@ describe('the reader of the window', () => {
     t.clock.now = new Date(t.clock.now.getTime() + 9 * 60_000);
     expect(await ok(t.app, 'clerk', 'reader:read', { readId: read.readId })).toMatchObject({ readId: read.readId });
     t.clock.now = new Date(t.clock.now.getTime() + 2 * 60_000);
-    expect(await refused(t.app, 'clerk', 'identity:verify', { caseId, role: 'applicant', method: 'chip-visual', readId: read.readId, person: { name: '张三', idType: 'resident-id', idNumber: '500101199003070014' }, confirmedMatch: true })).toMatchObject({ code: 'card-read-expired' });
+    expect(
+      await refused(t.app, 'clerk', 'identity:verify', {
+        caseId,
+        role: 'applicant',
+        method: 'chip-visual',
+        readId: read.readId,
+        person: { name: '张三', idType: 'resident-id', idNumber: '500101199003070014' },
+        confirmedMatch: true,
+      }),
+    ).toMatchObject({ code: 'card-read-expired' });
     expect((await verifyWithCard(t.app, 'clerk', caseId, 'applicant', 'zhangsan-adult')).result).toBe('pass');
   });
 });

@@ -57,9 +57,14 @@ export class ReaderService {
     this.stop();
     this.settings = settings;
     this.abort = new AbortController();
-    this.driver = settings.driver === 'simulated' ? new SimulatedReader(this.deps.testCards) : this.deps.createDriver(settings);
-    this.setStatus({ state: settings.driver === 'none' ? 'disconnected' : 'ready', ...(settings.driver === 'none' ? { errorCode: 'reader-not-configured' } : {}) });
-    if (settings.driver !== 'none') this.status().catch((err: unknown) => this.deps.log.warn('card reader probe failed', { error: err }));
+    this.driver =
+      settings.driver === 'simulated' ? new SimulatedReader(this.deps.testCards) : this.deps.createDriver(settings);
+    this.setStatus({
+      state: settings.driver === 'none' ? 'disconnected' : 'ready',
+      ...(settings.driver === 'none' ? { errorCode: 'reader-not-configured' } : {}),
+    });
+    if (settings.driver !== 'none')
+      this.status().catch((err: unknown) => this.deps.log.warn('card reader probe failed', { error: err }));
     if (settings.polling.enabled && settings.driver !== 'none') {
       this.pollTimer = setInterval(() => void this.poll(), settings.polling.intervalMs);
       this.pollTimer.unref();
@@ -101,7 +106,12 @@ export class ReaderService {
   }
 
   testCards(): TestCardSummary[] {
-    return this.deps.testCards.map((c) => ({ cardId: c.cardId, label: c.label, docType: c.card.docType, idNumberMasked: this.deps.mask(c.card.idNumber) }));
+    return this.deps.testCards.map((c) => ({
+      cardId: c.cardId,
+      label: c.label,
+      docType: c.card.docType,
+      idNumberMasked: this.deps.mask(c.card.idNumber),
+    }));
   }
 
   placeSimulated(cardId: string): ReaderStatus {
@@ -135,23 +145,36 @@ export class ReaderService {
   }
 
   private simulated(): SimulatedReader {
-    if (!(this.driver instanceof SimulatedReader)) throw new AppError('reader-not-simulated', 'sample cards can only be placed on the simulated reader');
+    if (!(this.driver instanceof SimulatedReader))
+      throw new AppError('reader-not-simulated', 'sample cards can only be placed on the simulated reader');
     return this.driver;
   }
 
   private readShared(by: 'clerk' | 'poll'): Promise<HeldRead> {
     if (this.inFlight) return this.inFlight;
     const driver = this.driver;
-    if (!driver || !this.settings) return Promise.reject(new AppError('reader-not-configured', 'no card reader configured'));
+    if (!driver || !this.settings)
+      return Promise.reject(new AppError('reader-not-configured', 'no card reader configured'));
     const kind = this.settings.driver;
     // A poll finds out whether a card is there by trying to read it: showing 'reading' for each would flicker.
     if (by === 'clerk') this.setStatus({ state: 'reading' });
     const run = driver.read(this.abort.signal).then(
       (card) => {
-        const read: HeldRead = { readId: randomUUID(), readAt: this.deps.now(), driver: kind, card, chipSha256: createHash('sha256').update(canonicalJson(card)).digest('hex') };
+        const read: HeldRead = {
+          readId: randomUUID(),
+          readAt: this.deps.now(),
+          driver: kind,
+          card,
+          chipSha256: createHash('sha256').update(canonicalJson(card)).digest('hex'),
+        };
         this.expire();
         this.held.set(read.readId, read);
-        this.deps.log.info('card read', { driver: kind, docType: card.docType, idNumber: this.deps.mask(card.idNumber), photo: card.photo !== undefined });
+        this.deps.log.info('card read', {
+          driver: kind,
+          docType: card.docType,
+          idNumber: this.deps.mask(card.idNumber),
+          photo: card.photo !== undefined,
+        });
         if (this.driver === driver) this.setStatus({ state: 'card-present' });
         return read;
       },
@@ -177,7 +200,12 @@ export class ReaderService {
       this.lastAutoSha = read.chipSha256;
       this.cardGoneSinceAuto = false;
       this.pendingAuto = read.readId;
-      this.deps.events.emit('reader:card', { readId: read.readId, docType: read.card.docType, idNumberMasked: this.deps.mask(read.card.idNumber), readAt: read.readAt.toISOString() });
+      this.deps.events.emit('reader:card', {
+        readId: read.readId,
+        docType: read.card.docType,
+        idNumberMasked: this.deps.mask(read.card.idNumber),
+        readAt: read.readAt.toISOString(),
+      });
     } catch (err) {
       if (err instanceof AppError && err.code === 'reader-no-card') this.cardGoneSinceAuto = true;
     }
@@ -212,7 +240,12 @@ export class ReaderService {
       ...(this.driver instanceof SimulatedReader ? { simulatedCardId: this.driver.placedCardId } : {}),
     };
     if (canonicalJson(next) === canonicalJson(this.current)) return;
-    if (next.state === 'error' || next.state === 'disconnected') this.deps.log.warn('card reader state', { state: next.state, driver: next.driver, errorCode: next.errorCode ?? null });
+    if (next.state === 'error' || next.state === 'disconnected')
+      this.deps.log.warn('card reader state', {
+        state: next.state,
+        driver: next.driver,
+        errorCode: next.errorCode ?? null,
+      });
     this.current = next;
     this.deps.events.emit('reader:status', next);
   }

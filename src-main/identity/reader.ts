@@ -29,7 +29,8 @@ export function abortedError(): AppError {
 
 /** The probe that matches a read failure: no card means the reader is ready. */
 export function probeOfError(err: unknown): ReaderProbe {
-  if (!(err instanceof AppError)) return { state: 'error', errorCode: 'reader-error', message: err instanceof Error ? err.message : String(err) };
+  if (!(err instanceof AppError))
+    return { state: 'error', errorCode: 'reader-error', message: err instanceof Error ? err.message : String(err) };
   switch (err.code) {
     case 'reader-no-card':
       return { state: 'ready' };
@@ -44,7 +45,11 @@ export function probeOfError(err: unknown): ReaderProbe {
 /** A reader for windows without one: every read asks for manual verification. */
 export class NoReader implements CardReader {
   status(): Promise<ReaderProbe> {
-    return Promise.resolve({ state: 'disconnected', errorCode: 'reader-not-configured', message: 'no card reader configured' });
+    return Promise.resolve({
+      state: 'disconnected',
+      errorCode: 'reader-not-configured',
+      message: 'no card reader configured',
+    });
   }
 
   read(): Promise<CardRead> {

@@ -5,7 +5,15 @@
 // Usage: node sdtapi-helper.js --library <sdtapi.dll|libsdtapi.so>
 //        node sdtapi-helper.js --fake-library <module>   (tests: a JS module with the same five functions)
 import { createRequire } from 'node:module';
-import { AUTO_PORTS, PHOTO_BYTES, SDT, TEXT_BYTES, type HelperMessage, type HelperRequest, type SdtLibrary } from './sdtapi-protocol';
+import {
+  AUTO_PORTS,
+  PHOTO_BYTES,
+  SDT,
+  TEXT_BYTES,
+  type HelperMessage,
+  type HelperRequest,
+  type SdtLibrary,
+} from './sdtapi-protocol';
 
 class LibraryMissing extends Error {}
 
@@ -43,7 +51,9 @@ function bindKoffi(libraryPath: string): SdtLibrary {
       ),
     } as SdtLibrary;
   } catch (err) {
-    throw new LibraryMissing(`${libraryPath} lacks the sdtapi functions: ${err instanceof Error ? err.message : String(err)}`);
+    throw new LibraryMissing(
+      `${libraryPath} lacks the sdtapi functions: ${err instanceof Error ? err.message : String(err)}`,
+    );
   }
 }
 
@@ -68,25 +78,42 @@ function openPort(lib: SdtLibrary, port: number | 'auto'): number | null {
   return null;
 }
 
-type Outcome = Omit<Extract<HelperMessage, { type: 'result'; ok: true }>, 'type' | 'id'> | Omit<Extract<HelperMessage, { type: 'result'; ok: false }>, 'type' | 'id'>;
+type Outcome =
+  | Omit<Extract<HelperMessage, { type: 'result'; ok: true }>, 'type' | 'id'>
+  | Omit<Extract<HelperMessage, { type: 'result'; ok: false }>, 'type' | 'id'>;
 
 function run(lib: SdtLibrary, request: HelperRequest): Outcome {
   const port = openPort(lib, request.port);
-  if (port === null) return { ok: false, code: 'reader-unavailable', message: `no reader on port ${request.port}`, reason: 'port-open-failed' };
+  if (port === null)
+    return {
+      ok: false,
+      code: 'reader-unavailable',
+      message: `no reader on port ${request.port}`,
+      reason: 'port-open-failed',
+    };
   try {
     if (request.op === 'probe') return { ok: true, port };
     const mana = new Uint8Array(8);
     const found = lib.SDT_StartFindIDCard(port, mana, 0);
     if (found !== SDT.CARD_FOUND) return { ok: false, code: 'reader-no-card', message: 'no card found', status: found };
     const selected = lib.SDT_SelectIDCard(port, mana, 0);
-    if (selected !== SDT.OK) return { ok: false, code: 'reader-error', message: 'card select failed', reason: 'select-failed', status: selected };
+    if (selected !== SDT.OK)
+      return {
+        ok: false,
+        code: 'reader-error',
+        message: 'card select failed',
+        reason: 'select-failed',
+        status: selected,
+      };
     const text = new Uint8Array(TEXT_BYTES);
     const photo = new Uint8Array(PHOTO_BYTES);
     const textLen = [0];
     const photoLen = [0];
     const read = lib.SDT_ReadBaseMsg(port, text, textLen, photo, photoLen, 0);
-    if (read !== SDT.OK) return { ok: false, code: 'reader-error', message: 'card read failed', reason: 'read-failed', status: read };
-    const b64 = (bytes: Uint8Array, n: number | undefined) => Buffer.from(bytes.subarray(0, Math.min(n ?? 0, bytes.length))).toString('base64');
+    if (read !== SDT.OK)
+      return { ok: false, code: 'reader-error', message: 'card read failed', reason: 'read-failed', status: read };
+    const b64 = (bytes: Uint8Array, n: number | undefined) =>
+      Buffer.from(bytes.subarray(0, Math.min(n ?? 0, bytes.length))).toString('base64');
     return { ok: true, port, text: b64(text, textLen[0]), photo: b64(photo, photoLen[0]) };
   } finally {
     lib.SDT_ClosePort(port);
@@ -106,7 +133,14 @@ function main(): void {
     try {
       send({ type: 'result', id: request.id, ...run(lib, request) });
     } catch (err) {
-      send({ type: 'result', id: request.id, ok: false, code: 'reader-error', message: err instanceof Error ? err.message : String(err), reason: 'library-threw' });
+      send({
+        type: 'result',
+        id: request.id,
+        ok: false,
+        code: 'reader-error',
+        message: err instanceof Error ? err.message : String(err),
+        reason: 'library-threw',
+      });
     }
   });
   // The app went away: nothing more to do.

@@ -12,7 +12,10 @@ export const SDT = {
 } as const;
 
 /** Ports the library knows: USB 1001-1016, serial 1-16; 'auto' tries USB first. */
-export const AUTO_PORTS: readonly number[] = [...Array.from({ length: 16 }, (_, i) => 1001 + i), ...Array.from({ length: 16 }, (_, i) => 1 + i)];
+export const AUTO_PORTS: readonly number[] = [
+  ...Array.from({ length: 16 }, (_, i) => 1001 + i),
+  ...Array.from({ length: 16 }, (_, i) => 1 + i),
+];
 
 /** Text and photo block sizes of SDT_ReadBaseMsg. */
 export const TEXT_BYTES = 256;
@@ -27,7 +30,14 @@ export interface SdtLibrary {
   SDT_ClosePort(port: number): number;
   SDT_StartFindIDCard(port: number, manaInfo: Uint8Array, ifOpen: number): number;
   SDT_SelectIDCard(port: number, manaMsg: Uint8Array, ifOpen: number): number;
-  SDT_ReadBaseMsg(port: number, text: Uint8Array, textLen: number[], photo: Uint8Array, photoLen: number[], ifOpen: number): number;
+  SDT_ReadBaseMsg(
+    port: number,
+    text: Uint8Array,
+    textLen: number[],
+    photo: Uint8Array,
+    photoLen: number[],
+    ifOpen: number,
+  ): number;
 }
 
 /** App → helper: probe the port, or run one complete read. */
@@ -45,4 +55,12 @@ export type HelperMessage =
   | { type: 'ready' }
   | { type: 'fatal'; code: 'reader-library-missing'; message: string }
   | { type: 'result'; id: number; ok: true; port: number; text?: string; photo?: string }
-  | { type: 'result'; id: number; ok: false; code: HelperFailureCode; message: string; reason?: string; status?: number };
+  | {
+      type: 'result';
+      id: number;
+      ok: false;
+      code: HelperFailureCode;
+      message: string;
+      reason?: string;
+      status?: number;
+    };

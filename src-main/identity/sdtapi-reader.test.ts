@@ -26,18 +26,29 @@ afterEach(() => {
 function start(change: Partial<SdtapiSettings> = {}, decode = false): { fake: FakeReader; reader: SdtapiReader } {
   fake = fakeReader();
   const photo = card('zhangsan-adult').photo;
-  reader = new SdtapiReader({ ...DEFAULT_IDENTITY_SETTINGS.reader.sdtapi, timeoutMs: 3000, ...change }, {
-    fakeLibrary: FAKE_LIBRARY,
-    env: fake.env,
-    today: TODAY,
-    // Stands in for the licensed WLT decoder: it must be given the 1024-byte photo block.
-    ...(decode ? { decodePhoto: (wlt: Uint8Array) => Promise.resolve(wlt.length === 1024 && wlt[0] === FAKE_WLT[0] ? photo : undefined) } : {}),
-  });
+  reader = new SdtapiReader(
+    { ...DEFAULT_IDENTITY_SETTINGS.reader.sdtapi, timeoutMs: 3000, ...change },
+    {
+      fakeLibrary: FAKE_LIBRARY,
+      env: fake.env,
+      today: TODAY,
+      // Stands in for the licensed WLT decoder: it must be given the 1024-byte photo block.
+      ...(decode
+        ? {
+            decodePhoto: (wlt: Uint8Array) =>
+              Promise.resolve(wlt.length === 1024 && wlt[0] === FAKE_WLT[0] ? photo : undefined),
+          }
+        : {}),
+    },
+  );
   return { fake, reader };
 }
 
 async function failure(p: Promise<unknown>): Promise<AppError> {
-  const err = await p.then(() => null, (e: unknown) => e);
+  const err = await p.then(
+    () => null,
+    (e: unknown) => e,
+  );
   if (!(err instanceof AppError)) throw new Error(`expected an AppError, got ${String(err)}`);
   return err;
 }
@@ -61,18 +72,39 @@ describe('sdtapi reader: the standard library in a helper process (fake library)
     const { fake, reader } = start({}, true);
     fake.place(card('chenmeiling-hk-residence'));
     const read = await reader.read(signal());
-    expect(read).toMatchObject({ docType: 'hk-mo-tw-residence', passNo: 'H12345678', issueCount: 2, photo: card('zhangsan-adult').photo });
+    expect(read).toMatchObject({
+      docType: 'hk-mo-tw-residence',
+      passNo: 'H12345678',
+      issueCount: 2,
+      photo: card('zhangsan-adult').photo,
+    });
   });
 
   it('reads all four card types', async () => {
     const { fake, reader } = start();
     fake.place(card('smith-foreign-2023'));
     expect(await reader.read(signal())).toEqual(withoutPhoto(card('smith-foreign-2023')));
-    fake.place(encodeTextBlock('foreign-permanent-2017', {
-      nameEn: 'ZHANG, DAVID', sex: '1', idNumber: 'USA110080010111', nationality: 'USA', name: '张大卫', validFrom: '20180101', validTo: '20280101',
-      birthDate: '19800101', cardVersion: '10', issuerCode: '1100',
-    }));
-    expect(await reader.read(signal())).toMatchObject({ docType: 'foreign-permanent-2017', name: '张大卫', nameEn: 'ZHANG, DAVID', idNumber: 'USA110080010111', nationality: 'USA' });
+    fake.place(
+      encodeTextBlock('foreign-permanent-2017', {
+        nameEn: 'ZHANG, DAVID',
+        sex: '1',
+        idNumber: 'USA110080010111',
+        nationality: 'USA',
+        name: '张大卫',
+        validFrom: '20180101',
+        validTo: '20280101',
+        birthDate: '19800101',
+        cardVersion: '10',
+        issuerCode: '1100',
+      }),
+    );
+    expect(await reader.read(signal())).toMatchObject({
+      docType: 'foreign-permanent-2017',
+      name: '张大卫',
+      nameEn: 'ZHANG, DAVID',
+      idNumber: 'USA110080010111',
+      nationality: 'USA',
+    });
     fake.place(card('wangxiaoming-minor'));
     expect(await reader.read(signal())).toMatchObject({ docType: 'resident-id', birthDate: '2015-06-01' });
   });
@@ -81,10 +113,16 @@ describe('sdtapi reader: the standard library in a helper process (fake library)
     const { fake, reader } = start();
     fake.place(card('zhangsan-adult'));
     fake.fault('crash-mid-read');
-    expect(await failure(reader.read(signal()))).toMatchObject({ code: 'reader-error', details: { reason: 'helper-crashed', signal: 'SIGKILL' } });
+    expect(await failure(reader.read(signal()))).toMatchObject({
+      code: 'reader-error',
+      details: { reason: 'helper-crashed', signal: 'SIGKILL' },
+    });
     fake.fault('exit-mid-read');
     fake.place(card('zhangsan-adult'));
-    expect(await failure(reader.read(signal()))).toMatchObject({ code: 'reader-error', details: { reason: 'helper-crashed', exitCode: 70 } });
+    expect(await failure(reader.read(signal()))).toMatchObject({
+      code: 'reader-error',
+      details: { reason: 'helper-crashed', exitCode: 70 },
+    });
     fake.fault('none');
     fake.place(card('zhangsan-adult'));
     expect((await reader.read(signal())).idNumber).toBe('500101199003070014');
@@ -104,10 +142,16 @@ describe('sdtapi reader: the standard library in a helper process (fake library)
     const { fake, reader } = start();
     fake.place(card('zhangsan-adult'));
     fake.fault('read-failed');
-    expect(await failure(reader.read(signal()))).toMatchObject({ code: 'reader-error', details: { reason: 'read-failed', status: 0x41 } });
+    expect(await failure(reader.read(signal()))).toMatchObject({
+      code: 'reader-error',
+      details: { reason: 'read-failed', status: 0x41 },
+    });
     fake.scenario.ports = [];
     fake.fault('none');
-    expect(await failure(reader.read(signal()))).toMatchObject({ code: 'reader-unavailable', details: { reason: 'port-open-failed' } });
+    expect(await failure(reader.read(signal()))).toMatchObject({
+      code: 'reader-unavailable',
+      details: { reason: 'port-open-failed' },
+    });
     expect(await reader.status()).toMatchObject({ state: 'disconnected', errorCode: 'reader-unavailable' });
   });
 
@@ -123,7 +167,10 @@ describe('sdtapi reader: the standard library in a helper process (fake library)
   });
 
   it('reports reader-library-missing when koffi or the library cannot be loaded', async () => {
-    reader = new SdtapiReader({ ...DEFAULT_IDENTITY_SETTINGS.reader.sdtapi, libraryPath: '/nonexistent/libsdtapi.so' }, { today: TODAY });
+    reader = new SdtapiReader(
+      { ...DEFAULT_IDENTITY_SETTINGS.reader.sdtapi, libraryPath: '/nonexistent/libsdtapi.so' },
+      { today: TODAY },
+    );
     const err = await failure(reader.read(signal()));
     expect(err.code).toBe('reader-library-missing');
     expect(err.message).toMatch(/koffi|cannot load/);

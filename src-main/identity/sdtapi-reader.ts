@@ -60,7 +60,10 @@ export class SdtapiReader implements CardReader {
   private readonly pending = new Map<number, Pending>();
   private nextId = 1;
 
-  constructor(private readonly settings: SdtapiSettings, private readonly options: SdtapiOptions) {}
+  constructor(
+    private readonly settings: SdtapiSettings,
+    private readonly options: SdtapiOptions,
+  ) {}
 
   async status(): Promise<ReaderProbe> {
     try {
@@ -77,10 +80,22 @@ export class SdtapiReader implements CardReader {
     signal.addEventListener('abort', onAbort, { once: true });
     try {
       const result = await this.call('read');
-      if (!result.ok) throw new AppError(result.code, result.message, { reason: result.reason ?? null, status: result.status ?? null });
+      if (!result.ok)
+        throw new AppError(result.code, result.message, {
+          reason: result.reason ?? null,
+          status: result.status ?? null,
+        });
       const parsed = parseTextBlock(Buffer.from(result.text ?? '', 'base64'), { today: this.options.today() });
-      if (!parsed.ok) throw new AppError('reader-error', `card text unusable at ${parsed.field}`, { reason: 'card-data-invalid', field: parsed.field, code: parsed.code });
-      const photo = result.photo && this.options.decodePhoto ? await this.options.decodePhoto(Buffer.from(result.photo, 'base64')) : undefined;
+      if (!parsed.ok)
+        throw new AppError('reader-error', `card text unusable at ${parsed.field}`, {
+          reason: 'card-data-invalid',
+          field: parsed.field,
+          code: parsed.code,
+        });
+      const photo =
+        result.photo && this.options.decodePhoto
+          ? await this.options.decodePhoto(Buffer.from(result.photo, 'base64'))
+          : undefined;
       return photo ? { ...parsed.card, photo } : parsed.card;
     } finally {
       signal.removeEventListener('abort', onAbort);
@@ -97,7 +112,9 @@ export class SdtapiReader implements CardReader {
     return new Promise<Result>((resolve, reject) => {
       const timer = setTimeout(() => {
         // A library call that does not return is stuck inside the vendor code: only killing the helper frees the reader.
-        this.stopHelper(new AppError('reader-timeout', `reader library gave no answer within ${this.settings.timeoutMs} ms`));
+        this.stopHelper(
+          new AppError('reader-timeout', `reader library gave no answer within ${this.settings.timeoutMs} ms`),
+        );
       }, this.settings.timeoutMs);
       this.pending.set(id, { resolve, reject, timer });
       child.send({ id, op, port: this.settings.port } satisfies HelperRequest);
@@ -111,9 +128,15 @@ export class SdtapiReader implements CardReader {
     // Inside Electron, fork() would start the Electron binary, and the runAsNode fuse is off: that
     // would open a second app, not a helper. The desktop app needs a Node runtime for the helper.
     if (!execPath && process.versions.electron) {
-      return Promise.reject(new AppError('reader-library-missing', 'set a Node runtime for the reader helper (helperExecPath)', { reason: 'helper-runtime-missing' }));
+      return Promise.reject(
+        new AppError('reader-library-missing', 'set a Node runtime for the reader helper (helperExecPath)', {
+          reason: 'helper-runtime-missing',
+        }),
+      );
     }
-    const args = this.options.fakeLibrary ? ['--fake-library', this.options.fakeLibrary] : ['--library', this.settings.libraryPath];
+    const args = this.options.fakeLibrary
+      ? ['--fake-library', this.options.fakeLibrary]
+      : ['--library', this.settings.libraryPath];
     const started = new Promise<ChildProcess>((resolve, reject) => {
       const child = fork(command.modulePath, args, {
         execArgv: command.execArgv,
@@ -153,7 +176,11 @@ export class SdtapiReader implements CardReader {
       child.on('exit', (code, signal) => {
         clearTimeout(startup);
         if (this.child === child) this.forget();
-        const crash = new AppError('reader-error', `reader helper ended (${signal ?? code})`, { reason: 'helper-crashed', exitCode: code, signal });
+        const crash = new AppError('reader-error', `reader helper ended (${signal ?? code})`, {
+          reason: 'helper-crashed',
+          exitCode: code,
+          signal,
+        });
         reject(crash);
         this.rejectAll(crash);
       });

@@ -11,7 +11,10 @@ import type { CardReader, ReaderProbe } from './reader';
 const testCardFileSchema = z.object({
   cardId: z.string().regex(/^[a-z0-9-]{1,40}$/),
   label: z.string().min(1).max(80),
-  photoFile: z.string().regex(/^[a-z0-9-]+\.png$/).optional(),
+  photoFile: z
+    .string()
+    .regex(/^[a-z0-9-]+\.png$/)
+    .optional(),
   card: cardReadSchema.omit({ photo: true }),
 });
 
@@ -30,8 +33,14 @@ export function loadTestCards(dir: string): TestCard[] {
     .sort()
     .map((file) => {
       const parsed = testCardFileSchema.parse(JSON.parse(readFileSync(join(dir, file), 'utf8')));
-      const photo = parsed.photoFile ? { mediaType: 'image/png' as const, base64: readFileSync(join(dir, parsed.photoFile)).toString('base64') } : undefined;
-      return { cardId: parsed.cardId, label: parsed.label, card: cardReadSchema.parse({ ...parsed.card, ...(photo ? { photo } : {}) }) };
+      const photo = parsed.photoFile
+        ? { mediaType: 'image/png' as const, base64: readFileSync(join(dir, parsed.photoFile)).toString('base64') }
+        : undefined;
+      return {
+        cardId: parsed.cardId,
+        label: parsed.label,
+        card: cardReadSchema.parse({ ...parsed.card, ...(photo ? { photo } : {}) }),
+      };
     });
 }
 
@@ -66,7 +75,8 @@ export class SimulatedReader implements CardReader {
   read(signal: AbortSignal): Promise<CardRead> {
     if (signal.aborted) return Promise.reject(new AppError('reader-error', 'read aborted', { reason: 'aborted' }));
     // Like SDT_StartFindIDCard: a card already read is not found again until it is put back.
-    if (!this.placed || this.consumed) return Promise.reject(new AppError('reader-no-card', 'no card on the reader', { mustReplace: this.consumed }));
+    if (!this.placed || this.consumed)
+      return Promise.reject(new AppError('reader-no-card', 'no card on the reader', { mustReplace: this.consumed }));
     this.consumed = true;
     return Promise.resolve(structuredClone(this.placed.card));
   }

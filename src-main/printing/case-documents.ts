@@ -31,10 +31,13 @@ export interface Viewer {
 }
 
 /** A document ready to render, with what the print log records about it. */
-export type ResolvedDocument = { documentNo: string; documentRef: string; caseId: string; businessDate: string; copy: number } & (
-  | { model: 'notice'; data: NoticeData }
-  | { model: 'waybill'; data: WaybillLabelData }
-);
+export type ResolvedDocument = {
+  documentNo: string;
+  documentRef: string;
+  caseId: string;
+  businessDate: string;
+  copy: number;
+} & ({ model: 'notice'; data: NoticeData } | { model: 'waybill'; data: WaybillLabelData });
 
 const OUTCOME_OF: Record<Exclude<DocumentKind, 'waybill'>, CaseDetail['outcome']> = {
   'acceptance-receipt': 'accepted',
@@ -62,13 +65,16 @@ export class CaseDocuments {
   /** The case as the viewer may see it, or not-found. */
   caseFor(caseId: string, viewer: Viewer): CaseDetail {
     const detail = this.d.caseQueries.get(caseId);
-    if (!detail || (viewer.role === 'helper' && detail.clerkId !== viewer.id)) throw new AppError('not-found', 'no such case');
+    if (!detail || (viewer.role === 'helper' && detail.clerkId !== viewer.id))
+      throw new AppError('not-found', 'no such case');
     return detail;
   }
 
   /** Names of a division and its parents, e.g. ['四川省', '成都市', '锦江区']. */
   private divisionNames(code: string): string[] {
-    const codes = [`${code.slice(0, 2)}0000`, `${code.slice(0, 4)}00`, code].filter((c, i, all) => all.indexOf(c) === i);
+    const codes = [`${code.slice(0, 2)}0000`, `${code.slice(0, 4)}00`, code].filter(
+      (c, i, all) => all.indexOf(c) === i,
+    );
     const names = codes.map((c) => this.d.catalogue.divisionName(c)).filter((n): n is string => !!n);
     return names.filter((n, i) => names.indexOf(n) === i);
   }
@@ -80,24 +86,48 @@ export class CaseDocuments {
 
   resolve(req: DocumentRequest, viewer: Viewer): ResolvedDocument {
     if (!DOCUMENT_FORMATS[req.kind].includes(req.format)) {
-      throw new AppError('invalid-input', `${req.kind} is not printed as ${req.format}`, { fields: [{ path: 'format', code: 'format-not-available' }] });
+      throw new AppError('invalid-input', `${req.kind} is not printed as ${req.format}`, {
+        fields: [{ path: 'format', code: 'format-not-available' }],
+      });
     }
     const detail = this.caseFor(req.caseId, viewer);
     const hall = this.d.hall();
     const settings = this.d.settings();
     if (req.kind === 'waybill') {
       const stored = req.waybillNo ? this.d.waybills.get(req.waybillNo.toUpperCase()) : null;
-      if (!stored || stored.caseId !== req.caseId) throw new AppError('not-found', 'no such waybill for this case', { fields: [{ path: 'waybillNo', code: 'waybill-unknown' }] });
+      if (!stored || stored.caseId !== req.caseId)
+        throw new AppError('not-found', 'no such waybill for this case', {
+          fields: [{ path: 'waybillNo', code: 'waybill-unknown' }],
+        });
       const copy = this.d.printLog.nextCopy(req.caseId, 'waybill', stored.waybillNo, req.format);
-      const division = stored.recipient.divisionCode ?? (stored.direction === 'materials-to-locality' ? detail.localityDivision : null);
-      const data = buildWaybillLabel(stored, { caseRef: detail.receiptNo ?? detail.noticeNo ?? '', destination: this.destinationOf(division), copy });
-      return { model: 'waybill', data, documentNo: stored.waybillNo, documentRef: stored.waybillNo, caseId: req.caseId, businessDate: detail.businessDate, copy };
+      const division =
+        stored.recipient.divisionCode ??
+        (stored.direction === 'materials-to-locality' ? detail.localityDivision : null);
+      const data = buildWaybillLabel(stored, {
+        caseRef: detail.receiptNo ?? detail.noticeNo ?? '',
+        destination: this.destinationOf(division),
+        copy,
+      });
+      return {
+        model: 'waybill',
+        data,
+        documentNo: stored.waybillNo,
+        documentRef: stored.waybillNo,
+        caseId: req.caseId,
+        businessDate: detail.businessDate,
+        copy,
+      };
     }
     if (detail.outcome !== OUTCOME_OF[req.kind]) {
-      throw new AppError('document-not-applicable', `a ${detail.outcome} case has no ${req.kind}`, { outcome: detail.outcome, kind: req.kind });
+      throw new AppError('document-not-applicable', `a ${detail.outcome} case has no ${req.kind}`, {
+        outcome: detail.outcome,
+        kind: req.kind,
+      });
     }
     const copy = this.d.printLog.nextCopy(req.caseId, req.kind, '', req.format);
-    const documentNo = (req.kind === 'acceptance-receipt' || req.kind === 'material-transfer' ? detail.receiptNo : detail.noticeNo) as string;
+    const documentNo = (
+      req.kind === 'acceptance-receipt' || req.kind === 'material-transfer' ? detail.receiptNo : detail.noticeNo
+    ) as string;
     const data = buildNoticeData(detail, {
       kind: req.kind,
       hall,
@@ -113,6 +143,14 @@ export class CaseDocuments {
       caseQr: this.d.qr.payload(documentNo, req.caseId),
       ratingUrl: ratingUrlFor(settings.documents.ratingUrl, hall.windowCode, documentNo),
     });
-    return { model: 'notice', data, documentNo, documentRef: '', caseId: req.caseId, businessDate: detail.businessDate, copy };
+    return {
+      model: 'notice',
+      data,
+      documentNo,
+      documentRef: '',
+      caseId: req.caseId,
+      businessDate: detail.businessDate,
+      copy,
+    };
   }
 }

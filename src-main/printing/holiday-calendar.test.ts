@@ -10,7 +10,12 @@ const cal = loadHolidayCalendar(join(REPO_ROOT, 'resources'));
 describe('shipped holiday calendar', () => {
   it('covers 2025 and 2026 with published data and 2027 as derived', () => {
     expect(cal.version).toBe('2025@2025.1,2026@2026.1,2027@2027.0');
-    expect([2025, 2026, 2027, 2028].map((y) => coverageOf(`${y}-06-01`, cal))).toEqual(['verified', 'verified', 'derived', 'none']);
+    expect([2025, 2026, 2027, 2028].map((y) => coverageOf(`${y}-06-01`, cal))).toEqual([
+      'verified',
+      'verified',
+      'derived',
+      'none',
+    ]);
   });
 
   it('has the published day counts (春节 8 and 9 days, 国庆 8 and 7) and weekend-only 调休 days', () => {

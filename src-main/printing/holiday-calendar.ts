@@ -9,7 +9,10 @@ export function loadHolidayCalendar(resourcesDir: string): HolidayCalendar {
     .filter((f) => /^cn-\d{4}\.json$/.test(f))
     .map((file) => {
       const parsed = holidayYearSchema.safeParse(JSON.parse(readFileSync(join(dir, file), 'utf8')));
-      if (!parsed.success) throw new Error(`holiday file ${file} is invalid: ${parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')}`);
+      if (!parsed.success)
+        throw new Error(
+          `holiday file ${file} is invalid: ${parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')}`,
+        );
       if (`cn-${parsed.data.year}.json` !== file) throw new Error(`holiday file ${file} describes ${parsed.data.year}`);
       return parsed.data;
     });

@@ -69,12 +69,49 @@ export function createPrinting(deps: PrintingDeps): Printing {
   const renderer = new DocumentRenderer(deps.resourcesDir);
   const pdfDir = join(deps.dataDir, 'printed');
   const output = new PrinterOutput({ chromium: getChromium, pdfDir, ...(deps.tcp ? { tcp: deps.tcp } : {}) });
-  const documents = new CaseDocuments({ caseQueries: deps.caseQueries, catalogue: deps.catalogue, waybills: waybillRepo, printLog, qr, calendar, hall: deps.hall, settings });
+  const documents = new CaseDocuments({
+    caseQueries: deps.caseQueries,
+    catalogue: deps.catalogue,
+    waybills: waybillRepo,
+    printLog,
+    qr,
+    calendar,
+    hall: deps.hall,
+    settings,
+  });
   return {
     documents,
-    print: new PrintService({ documents, renderer, output, printLog, audit: deps.audit, chromium: getChromium, settings, now: deps.now }),
-    printers: new PrinterService({ repo: settingsRepo, hall: deps.hall, audit: deps.audit, renderer, output, chromium: getChromium, pdfDir, now: deps.now, ...(deps.tcp ? { tcp: deps.tcp } : {}) }),
-    waybills: new WaybillService({ db: deps.db, repo: waybillRepo, cases: deps.cases, audit: deps.audit, hall: deps.hall, settings, divisions: () => deps.catalogue.divisionsView(), now: deps.now }),
+    print: new PrintService({
+      documents,
+      renderer,
+      output,
+      printLog,
+      audit: deps.audit,
+      chromium: getChromium,
+      settings,
+      now: deps.now,
+    }),
+    printers: new PrinterService({
+      repo: settingsRepo,
+      hall: deps.hall,
+      audit: deps.audit,
+      renderer,
+      output,
+      chromium: getChromium,
+      pdfDir,
+      now: deps.now,
+      ...(deps.tcp ? { tcp: deps.tcp } : {}),
+    }),
+    waybills: new WaybillService({
+      db: deps.db,
+      repo: waybillRepo,
+      cases: deps.cases,
+      audit: deps.audit,
+      hall: deps.hall,
+      settings,
+      divisions: () => deps.catalogue.divisionsView(),
+      now: deps.now,
+    }),
     qr,
     calendar,
     renderer,

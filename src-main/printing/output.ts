@@ -65,7 +65,9 @@ export class PrinterOutput {
     try {
       await writeAtomically(pdfPath, pdf);
     } catch (err) {
-      throw new AppError('printer-error', 'the PDF could not be saved', { cause: (err as NodeJS.ErrnoException).code ?? 'error' });
+      throw new AppError('printer-error', 'the PDF could not be saved', {
+        cause: (err as NodeJS.ErrnoException).code ?? 'error',
+      });
     }
     return { output: 'pdf', pdfPath, sha256: sha256(pdf) };
   }

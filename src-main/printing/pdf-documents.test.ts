@@ -5,8 +5,25 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { PrintResult } from '../common/printing/documents';
 import { ledgerRowsOf } from '../common/printing/ledger';
 import type { WaybillAssignResult } from '../common/printing/waybill';
-import { acceptedCase, configure, incompleteCase, ok, printingApp, rejectedCase, type PrintingTestApp } from './testing/fixtures';
-import { DOCUMENT_ARTIFACTS, HAS_ZBAR, mmToPt, pdfFonts, pdfInfo, pdfText, pdfToPngs, scanBarcodes } from './testing/pdf-tools';
+import {
+  acceptedCase,
+  configure,
+  incompleteCase,
+  ok,
+  printingApp,
+  rejectedCase,
+  type PrintingTestApp,
+} from './testing/fixtures';
+import {
+  DOCUMENT_ARTIFACTS,
+  HAS_ZBAR,
+  mmToPt,
+  pdfFonts,
+  pdfInfo,
+  pdfText,
+  pdfToPngs,
+  scanBarcodes,
+} from './testing/pdf-tools';
 
 // One app for the whole file: Chromium starts once, as in the browser host.
 let t: PrintingTestApp;
@@ -21,7 +38,14 @@ beforeAll(async () => {
   await configure(t, { printers: { a4: 'pdf', label: 'pdf' } });
   cases.accepted = await acceptedCase(t.app, t.clerk, {
     mode: 'proxy',
-    agent: { name: '李四', idType: 'resident-id', idNumber: '500228198512310021', phone: '13900139000', address: '', relationship: '配偶' },
+    agent: {
+      name: '李四',
+      idType: 'resident-id',
+      idNumber: '500228198512310021',
+      phone: '13900139000',
+      address: '',
+      relationship: '配偶',
+    },
     materials: [
       { code: 'ID-DOC', handling: 'seen-returned', pages: 1 },
       { code: 'PHOTO', handling: 'electronic', pages: 1 },
@@ -39,7 +63,13 @@ beforeAll(async () => {
   const out = await ok<WaybillAssignResult>(t.app, t.clerk, 'waybills:assign', {
     caseId: cases.accepted.caseId,
     direction: 'materials-to-locality',
-    recipient: { name: '王小明', phone: '028-86123456', address: '四川省成都市锦江区红星路二段70号 社会保障卡服务中心', organization: '四川省人力资源和社会保障厅（社会保障卡业务）', divisionCode: '510104' },
+    recipient: {
+      name: '王小明',
+      phone: '028-86123456',
+      address: '四川省成都市锦江区红星路二段70号 社会保障卡服务中心',
+      organization: '四川省人力资源和社会保障厅（社会保障卡业务）',
+      divisionCode: '510104',
+    },
     contents: 'official-documents',
     weightGrams: 350,
     payment: 'government-paid',
@@ -58,12 +88,23 @@ beforeAll(async () => {
 
 afterAll(async () => t?.dispose());
 
-async function printPdf(kind: string, format: string, caseId: string, waybillNo?: string): Promise<{ file: string; text: string; result: PrintResult }> {
-  const result = await ok<PrintResult>(t.app, t.clerk, 'print:document', { caseId, kind, format, ...(waybillNo ? { waybillNo } : {}) });
+async function printPdf(
+  kind: string,
+  format: string,
+  caseId: string,
+  waybillNo?: string,
+): Promise<{ file: string; text: string; result: PrintResult }> {
+  const result = await ok<PrintResult>(t.app, t.clerk, 'print:document', {
+    caseId,
+    kind,
+    format,
+    ...(waybillNo ? { waybillNo } : {}),
+  });
   expect(result.output).toBe('pdf');
   const file = result.pdfPath as string;
   // Only the shipped font, embedded: the output never depends on the PC's fonts.
-  for (const font of pdfFonts(file)) expect(font).toMatchObject({ name: expect.stringMatching(/\+NotoSansSC-(Regular|Bold)$/), embedded: true });
+  for (const font of pdfFonts(file))
+    expect(font).toMatchObject({ name: expect.stringMatching(/\+NotoSansSC-(Regular|Bold)$/), embedded: true });
   return { file, text: pdfText(file), result };
 }
 
@@ -71,7 +112,24 @@ describe('A4 notices as PDF', () => {
   it('受理通知书: Chinese facts, masked numbers, A4, rendered to PNG', async () => {
     const { file, text } = await printPdf('acceptance-receipt', 'a4', cases.accepted.caseId);
     const s = squash(text);
-    for (const fact of ['受理通知书', cases.accepted.documentNo, '社会保障卡申领', '首次申领', '张三', '5001**********0014', '138****8000', '李四', '2026年11月30日', '2026年12月28日', '四川省成都市锦江区', '12345', '扫码查询办件', '受理专用章', materialsWaybill, resultWaybill]) {
+    for (const fact of [
+      '受理通知书',
+      cases.accepted.documentNo,
+      '社会保障卡申领',
+      '首次申领',
+      '张三',
+      '5001**********0014',
+      '138****8000',
+      '李四',
+      '2026年11月30日',
+      '2026年12月28日',
+      '四川省成都市锦江区',
+      '12345',
+      '扫码查询办件',
+      '受理专用章',
+      materialsWaybill,
+      resultWaybill,
+    ]) {
       expect(s, fact).toContain(squash(fact));
     }
     expect(text).not.toContain(FULL_ID);
@@ -86,21 +144,48 @@ describe('A4 notices as PDF', () => {
   it('一次性告知书 lists every missing material', async () => {
     const { file, text } = await printPdf('incomplete-notice', 'a4', cases.incomplete.caseId);
     const s = squash(text);
-    for (const fact of ['一次性告知书', cases.incomplete.documentNo, '近期免冠彩色证件照（数码照片回执号或窗口现场采集）', '《社会保障卡申领登记表》', '需补正的材料（共2项）', '一次性告知您需要补正的全部内容']) expect(s, fact).toContain(squash(fact));
+    for (const fact of [
+      '一次性告知书',
+      cases.incomplete.documentNo,
+      '近期免冠彩色证件照（数码照片回执号或窗口现场采集）',
+      '《社会保障卡申领登记表》',
+      '需补正的材料（共2项）',
+      '一次性告知您需要补正的全部内容',
+    ])
+      expect(s, fact).toContain(squash(fact));
     pdfToPngs(file, 'incomplete-notice-a4');
   });
 
   it('不予受理通知书 states the reason and the rights of review and litigation', async () => {
     const { file, text } = await printPdf('rejection-notice', 'a4', cases.rejected.caseId);
     const s = squash(text);
-    for (const fact of ['不予受理通知书', cases.rejected.documentNo, '内地居民婚姻登记', '婚姻登记须当事人双方亲自到场办理', '决定不予受理', '六十日内依法申请行政复议', '六个月内依法向人民法院提起行政诉讼']) expect(s, fact).toContain(squash(fact));
+    for (const fact of [
+      '不予受理通知书',
+      cases.rejected.documentNo,
+      '内地居民婚姻登记',
+      '婚姻登记须当事人双方亲自到场办理',
+      '决定不予受理',
+      '六十日内依法申请行政复议',
+      '六个月内依法向人民法院提起行政诉讼',
+    ])
+      expect(s, fact).toContain(squash(fact));
     pdfToPngs(file, 'rejection-notice-a4');
   });
 
   it('材料流转单 lists what travels and how, with the waybill number', async () => {
     const { file, text } = await printPdf('material-transfer', 'a4', cases.accepted.caseId);
     const s = squash(text);
-    for (const fact of ['材料流转单', cases.accepted.documentNo, '《社会保障卡申领登记表》', '授权委托书', '原件寄递', '电子材料网上流转', materialsWaybill, '接收人签字']) expect(s, fact).toContain(squash(fact));
+    for (const fact of [
+      '材料流转单',
+      cases.accepted.documentNo,
+      '《社会保障卡申领登记表》',
+      '授权委托书',
+      '原件寄递',
+      '电子材料网上流转',
+      materialsWaybill,
+      '接收人签字',
+    ])
+      expect(s, fact).toContain(squash(fact));
     pdfToPngs(file, 'material-transfer-a4');
   });
 
@@ -124,7 +209,18 @@ describe('EMS waybill labels as PDF', () => {
     expect(Math.abs(info.widthPt - mmToPt(w))).toBeLessThan(1);
     expect(Math.abs(info.heightPt - mmToPt(h))).toBeLessThan(1);
     const s = squash(text);
-    for (const fact of [materialsWaybill, '王*明', '028-****3456', '四川省成都市', '政务文书', '政府购买', '0.35kg', cases.accepted.documentNo, '11183']) expect(s, fact).toContain(squash(fact));
+    for (const fact of [
+      materialsWaybill,
+      '王*明',
+      '028-****3456',
+      '四川省成都市',
+      '政务文书',
+      '政府购买',
+      '0.35kg',
+      cases.accepted.documentNo,
+      '11183',
+    ])
+      expect(s, fact).toContain(squash(fact));
     expect(text).not.toContain('王小明');
     expect(text).not.toContain('86123456');
     pdfToPngs(file, `waybill-${format}`);
@@ -133,7 +229,16 @@ describe('EMS waybill labels as PDF', () => {
   it('the result waybill goes to the applicant, masked', async () => {
     const { file, text } = await printPdf('waybill', 'label-100x150', cases.accepted.caseId, resultWaybill);
     const s = squash(text);
-    for (const fact of ['张*', '138****8000', '重庆市万州区白岩路1号附3号2单元501室', '重庆市 万州区', '证件', '到付', '结果寄回']) expect(s, fact).toContain(squash(fact));
+    for (const fact of [
+      '张*',
+      '138****8000',
+      '重庆市万州区白岩路1号附3号2单元501室',
+      '重庆市 万州区',
+      '证件',
+      '到付',
+      '结果寄回',
+    ])
+      expect(s, fact).toContain(squash(fact));
     expect(text).not.toContain('13800138000');
     pdfToPngs(file, 'waybill-result-label-100x150');
   });
@@ -144,28 +249,56 @@ describe('other pages', () => {
     const p = t.app.services.printing;
     const list = t.app.services.caseQueries.list({ date: '2026-11-30', limit: 50, offset: 0 });
     const rows = ledgerRowsOf(list.rows, (caseId) => (caseId === cases.accepted.caseId ? materialsWaybill : null));
-    const job = p.renderer.ledgerJob({ title: '跨省通办收件台账', period: '2026年11月30日', hallName: '万州区政务服务中心', windowLabel: '12号窗口', rows, pageNo: 1, pageCount: 1, printedAt: '2026年11月30日 10:00', printedBy: '值班主管' });
+    const job = p.renderer.ledgerJob({
+      title: '跨省通办收件台账',
+      period: '2026年11月30日',
+      hallName: '万州区政务服务中心',
+      windowLabel: '12号窗口',
+      rows,
+      pageNo: 1,
+      pageCount: 1,
+      printedAt: '2026年11月30日 10:00',
+      printedBy: '值班主管',
+    });
     const file = join(mkdtempSync(join(tmpdir(), 'ledger-')), 'ledger.pdf');
     writeFileSync(file, await p.chromium().toPdf(job));
     const info = pdfInfo(file);
     expect(Math.abs(info.widthPt - 842)).toBeLessThan(1);
     expect(Math.abs(info.heightPt - 595)).toBeLessThan(1);
     const s = squash(pdfText(file));
-    for (const fact of ['跨省通办收件台账', cases.accepted.documentNo, '5001**********0014', '已受理', '待补齐', '不予受理']) expect(s, fact).toContain(squash(fact));
+    for (const fact of [
+      '跨省通办收件台账',
+      cases.accepted.documentNo,
+      '5001**********0014',
+      '已受理',
+      '待补齐',
+      '不予受理',
+    ])
+      expect(s, fact).toContain(squash(fact));
     pdfToPngs(file, 'ledger-page-a4');
   });
 
   it('renders the thermal receipt as HTML for a system printer (80 mm wide)', async () => {
-    const preview = await ok<{ as: 'pdf'; pdfBase64: string; copy: number }>(t.app, t.clerk, 'print:preview', { caseId: cases.accepted.caseId, kind: 'acceptance-receipt', format: 'thermal-80', as: 'pdf' });
+    const preview = await ok<{ as: 'pdf'; pdfBase64: string; copy: number }>(t.app, t.clerk, 'print:preview', {
+      caseId: cases.accepted.caseId,
+      kind: 'acceptance-receipt',
+      format: 'thermal-80',
+      as: 'pdf',
+    });
     expect(preview.copy).toBe(1); // two A4 notices were printed above; the slip is counted on its own
     const file = join(mkdtempSync(join(tmpdir(), 'receipt-')), 'receipt.pdf');
     writeFileSync(file, Buffer.from(preview.pdfBase64, 'base64'));
     expect(Math.abs(pdfInfo(file).widthPt - mmToPt(80))).toBeLessThan(1);
     const s = squash(pdfText(file));
-    for (const fact of ['受理通知书', cases.accepted.documentNo, '5001**********0014']) expect(s, fact).toContain(squash(fact));
+    for (const fact of ['受理通知书', cases.accepted.documentNo, '5001**********0014'])
+      expect(s, fact).toContain(squash(fact));
     expect(s).not.toContain('补打');
     pdfToPngs(file, 'acceptance-receipt-thermal-80');
-    const html = await ok<{ as: 'html'; html: string }>(t.app, t.clerk, 'print:preview', { caseId: cases.accepted.caseId, kind: 'acceptance-receipt', format: 'a4' });
+    const html = await ok<{ as: 'html'; html: string }>(t.app, t.clerk, 'print:preview', {
+      caseId: cases.accepted.caseId,
+      kind: 'acceptance-receipt',
+      format: 'a4',
+    });
     expect(html.html).toContain('受理通知书');
     expect(html.html).not.toContain('file://');
   });
@@ -180,7 +313,10 @@ describe('barcodes', () => {
     expect(notice).toContain(receiptCode);
     expect(notice.some((s) => s.startsWith(`QR-Code:TB1:${cases.accepted.documentNo}:`))).toBe(true);
     expect(scan('acceptance-receipt-thermal-80')).toContain(receiptCode);
-    for (const name of ['waybill-label-76x130', 'waybill-label-100x150']) expect(scan(name)).toEqual(expect.arrayContaining([`CODE-128:${materialsWaybill}`, `QR-Code:${materialsWaybill}`]));
+    for (const name of ['waybill-label-76x130', 'waybill-label-100x150'])
+      expect(scan(name)).toEqual(
+        expect.arrayContaining([`CODE-128:${materialsWaybill}`, `QR-Code:${materialsWaybill}`]),
+      );
     expect(scan('waybill-result-label-100x150')).toContain(`CODE-128:${resultWaybill}`);
   });
 });

@@ -1,5 +1,12 @@
 import type Database from 'better-sqlite3';
-import { PRINT_FORMATS, printerRoleOf, type DocumentKind, type PrintFormat, type PrintLogEntry, type PrintState } from '../common/printing/documents';
+import {
+  PRINT_FORMATS,
+  printerRoleOf,
+  type DocumentKind,
+  type PrintFormat,
+  type PrintLogEntry,
+  type PrintState,
+} from '../common/printing/documents';
 import { statement } from '../db/statements';
 
 /** A new print attempt, written before the job is sent. */
@@ -80,10 +87,22 @@ export class PrintLogRepo {
       .run({ ...p, reprint: p.copy > 1 ? 1 : 0 });
   }
 
-  finish(printId: string, outcome: { state: 'printed' | 'failed'; errorCode?: string; outputPath?: string; sha256?: string; at: string }): void {
+  finish(
+    printId: string,
+    outcome: { state: 'printed' | 'failed'; errorCode?: string; outputPath?: string; sha256?: string; at: string },
+  ): void {
     this.db
-      .prepare('UPDATE print_log SET state = ?, error_code = ?, output_path = ?, content_sha256 = ?, finished_at = ? WHERE print_id = ?')
-      .run(outcome.state, outcome.errorCode ?? null, outcome.outputPath ?? null, outcome.sha256 ?? null, outcome.at, printId);
+      .prepare(
+        'UPDATE print_log SET state = ?, error_code = ?, output_path = ?, content_sha256 = ?, finished_at = ? WHERE print_id = ?',
+      )
+      .run(
+        outcome.state,
+        outcome.errorCode ?? null,
+        outcome.outputPath ?? null,
+        outcome.sha256 ?? null,
+        outcome.at,
+        printId,
+      );
   }
 
   /** Newest first; optionally one case's, optionally one user's. */
@@ -92,7 +111,9 @@ export class PrintLogRepo {
     if (filter.caseId) where.push('case_id = @caseId');
     if (filter.userId !== undefined) where.push('user_id = @userId');
     return this.db
-      .prepare<Record<string, unknown>, Row>(`SELECT *, (SELECT display_name FROM users WHERE users.id = print_log.user_id) AS user_display_name FROM print_log ${where.length ? `WHERE ${where.join(' AND ')}` : ''} ORDER BY id DESC LIMIT @limit`)
+      .prepare<Record<string, unknown>, Row>(
+        `SELECT *, (SELECT display_name FROM users WHERE users.id = print_log.user_id) AS user_display_name FROM print_log ${where.length ? `WHERE ${where.join(' AND ')}` : ''} ORDER BY id DESC LIMIT @limit`,
+      )
       .all({ caseId: filter.caseId, userId: filter.userId, limit: filter.limit })
       .map(toEntry);
   }

@@ -42,7 +42,12 @@ export class PrintService {
     }
     if (format === 'thermal-80' || format === 'thermal-58') {
       const paper = paperOf(format);
-      return this.d.renderer.receiptJob(this.d.renderer.receiptLayout(doc.data, paper), paper, `${doc.data.title} ${doc.documentNo}`, embedFonts);
+      return this.d.renderer.receiptJob(
+        this.d.renderer.receiptLayout(doc.data, paper),
+        paper,
+        `${doc.data.title} ${doc.documentNo}`,
+        embedFonts,
+      );
     }
     return this.d.renderer.noticeJob(doc.data, this.d.settings().documents.sealPng, embedFonts);
   }
@@ -53,7 +58,11 @@ export class PrintService {
     if (req.format === 'thermal-80' || req.format === 'thermal-58') {
       if (doc.model !== 'notice') throw new RangeError('waybills are labels');
       const paper = paperOf(req.format);
-      return this.d.output.thermal(parsed, () => this.d.renderer.escpos(this.d.renderer.receiptLayout(doc.data, paper), paper), () => this.htmlJob(doc, req.format, true));
+      return this.d.output.thermal(
+        parsed,
+        () => this.d.renderer.escpos(this.d.renderer.receiptLayout(doc.data, paper), paper),
+        () => this.htmlJob(doc, req.format, true),
+      );
     }
     const fileName = `${doc.businessDate}/${doc.documentNo}-${req.kind}-${req.format}-c${doc.copy}.pdf`;
     return this.d.output.sheet(parsed, this.htmlJob(doc, req.format, true), fileName);
@@ -64,9 +73,14 @@ export class PrintService {
     const printers = this.d.settings().printers;
     const role = printerRoleOf(req.format);
     if (role !== 'thermal') return printers[role];
-    if (printers.thermal === 'none') throw new AppError('printer-not-configured', 'no receipt printer is set up', { role });
+    if (printers.thermal === 'none')
+      throw new AppError('printer-not-configured', 'no receipt printer is set up', { role });
     if (paperOf(req.format as 'thermal-80' | 'thermal-58') !== printers.thermalWidth) {
-      throw new AppError('printer-not-configured', `the receipt printer takes ${printers.thermalWidth} mm paper`, { role, reason: 'width-mismatch', configuredWidth: printers.thermalWidth });
+      throw new AppError('printer-not-configured', `the receipt printer takes ${printers.thermalWidth} mm paper`, {
+        role,
+        reason: 'width-mismatch',
+        configuredWidth: printers.thermalWidth,
+      });
     }
     return printers.thermal;
   }
@@ -78,20 +92,57 @@ export class PrintService {
       const doc = this.d.documents.resolve(req, staff);
       const printId = uuidv7(this.d.now().getTime());
       const reprint = doc.copy > 1;
-      const base = { printId, kind: req.kind, format: req.format, documentNo: doc.documentNo, copy: doc.copy, printer: target };
+      const base = {
+        printId,
+        kind: req.kind,
+        format: req.format,
+        documentNo: doc.documentNo,
+        copy: doc.copy,
+        printer: target,
+      };
       this.d.printLog.insertPending({
-        printId, caseId: req.caseId, kind: req.kind, documentRef: doc.documentRef, documentNo: doc.documentNo, format: req.format,
-        printer: target, userId: staff.id, userName: staff.name, at: this.d.now().toISOString(), copy: doc.copy,
+        printId,
+        caseId: req.caseId,
+        kind: req.kind,
+        documentRef: doc.documentRef,
+        documentNo: doc.documentNo,
+        format: req.format,
+        printer: target,
+        userId: staff.id,
+        userName: staff.name,
+        at: this.d.now().toISOString(),
+        copy: doc.copy,
       });
       try {
         const out = await this.send(doc, req, target);
-        this.d.printLog.finish(printId, { state: 'printed', ...(out.pdfPath ? { outputPath: out.pdfPath } : {}), sha256: out.sha256, at: this.d.now().toISOString() });
-        this.d.audit.append({ actor: staff, action: reprint ? 'print.reprint' : 'print.document', target: `case:${req.caseId}`, details: { ...base, output: out.output } });
-        return { printId, copy: doc.copy, reprint, output: out.output, ...(out.pdfPath ? { pdfPath: out.pdfPath } : {}) };
+        this.d.printLog.finish(printId, {
+          state: 'printed',
+          ...(out.pdfPath ? { outputPath: out.pdfPath } : {}),
+          sha256: out.sha256,
+          at: this.d.now().toISOString(),
+        });
+        this.d.audit.append({
+          actor: staff,
+          action: reprint ? 'print.reprint' : 'print.document',
+          target: `case:${req.caseId}`,
+          details: { ...base, output: out.output },
+        });
+        return {
+          printId,
+          copy: doc.copy,
+          reprint,
+          output: out.output,
+          ...(out.pdfPath ? { pdfPath: out.pdfPath } : {}),
+        };
       } catch (err) {
         const failure = err instanceof AppError ? err : new AppError('printer-error', 'printing failed');
         this.d.printLog.finish(printId, { state: 'failed', errorCode: failure.code, at: this.d.now().toISOString() });
-        this.d.audit.append({ actor: staff, action: 'print.failed', target: `case:${req.caseId}`, details: { ...base, errorCode: failure.code } });
+        this.d.audit.append({
+          actor: staff,
+          action: 'print.failed',
+          target: `case:${req.caseId}`,
+          details: { ...base, errorCode: failure.code },
+        });
         throw new AppError(failure.code, failure.message, { ...failure.details, printId, copy: doc.copy, retry: true });
       }
     });
@@ -101,7 +152,8 @@ export class PrintService {
   async preview(viewer: Viewer, req: DocumentRequest & { as: 'html' | 'pdf' }): Promise<PrintPreview> {
     const doc = this.d.documents.resolve(req, viewer);
     const reprint = doc.copy > 1;
-    if (req.as === 'html') return { as: 'html', html: this.htmlJob(doc, req.format, false).html, copy: doc.copy, reprint };
+    if (req.as === 'html')
+      return { as: 'html', html: this.htmlJob(doc, req.format, false).html, copy: doc.copy, reprint };
     const pdf = await this.d.chromium().toPdf(this.htmlJob(doc, req.format, true));
     return { as: 'pdf', pdfBase64: pdf.toString('base64'), copy: doc.copy, reprint };
   }
@@ -109,6 +161,10 @@ export class PrintService {
   /** The print log, newest first; helpers see only their own prints. */
   log(viewer: Viewer, filter: { caseId?: string | undefined; limit: number }): PrintLogEntry[] {
     if (filter.caseId) this.d.documents.caseFor(filter.caseId, viewer);
-    return this.d.printLog.list({ ...(filter.caseId ? { caseId: filter.caseId } : {}), ...(viewer.role === 'helper' ? { userId: viewer.id } : {}), limit: filter.limit });
+    return this.d.printLog.list({
+      ...(filter.caseId ? { caseId: filter.caseId } : {}),
+      ...(viewer.role === 'helper' ? { userId: viewer.id } : {}),
+      limit: filter.limit,
+    });
   }
 }

@@ -20,7 +20,13 @@ export class PrintSettingsRepo {
     const row = this.db.prepare<[string], Row>('SELECT * FROM printer_settings WHERE window_code = ?').get(windowCode);
     if (!row) return DEFAULT_PRINT_SETTINGS;
     return printSettingsSchema.parse({
-      printers: { thermal: row.thermal_target, thermalWidth: row.thermal_width, a4: row.a4_target, label: row.label_target, labelSize: row.label_size },
+      printers: {
+        thermal: row.thermal_target,
+        thermalWidth: row.thermal_width,
+        a4: row.a4_target,
+        label: row.label_target,
+        labelSize: row.label_size,
+      },
       documents: { ...DEFAULT_PRINT_SETTINGS.documents, ...(JSON.parse(row.documents) as object) },
       waybillPool: { lowWatermark: row.pool_low_watermark },
     });
@@ -35,6 +41,13 @@ export class PrintSettingsRepo {
            a4_target = excluded.a4_target, label_target = excluded.label_target, label_size = excluded.label_size, documents = excluded.documents,
            pool_low_watermark = excluded.pool_low_watermark, updated_at = excluded.updated_at, updated_by = excluded.updated_by`,
       )
-      .run({ windowCode, ...s.printers, documents: JSON.stringify(s.documents), lowWatermark: s.waybillPool.lowWatermark, at, userId });
+      .run({
+        windowCode,
+        ...s.printers,
+        documents: JSON.stringify(s.documents),
+        lowWatermark: s.waybillPool.lowWatermark,
+        at,
+        userId,
+      });
   }
 }

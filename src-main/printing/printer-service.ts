@@ -5,7 +5,12 @@ import type { Actor, AuditLog } from '../audit/audit-log';
 import { AppError } from '../common/errors';
 import type { Hall } from '../common/hall';
 import { COLUMNS_58MM, COLUMNS_80MM } from '../common/printing/display-width';
-import { parsePrinterTarget, type PrinterStatus, type PrintSettings, type SystemPrinter } from '../common/printing/print-settings';
+import {
+  parsePrinterTarget,
+  type PrinterStatus,
+  type PrintSettings,
+  type SystemPrinter,
+} from '../common/printing/print-settings';
 import { testPageLayout } from '../common/printing/receipt-layout';
 import { chinaDate } from '../common/time';
 import type { ChromiumPrinter } from './drivers/chromium';
@@ -44,7 +49,11 @@ export class PrinterService {
     this.d.audit.append({
       actor,
       action: 'printers.update',
-      details: { printers: next.printers, lowWatermark: next.waybillPool.lowWatermark, sealChanged: before.documents.sealPng !== next.documents.sealPng },
+      details: {
+        printers: next.printers,
+        lowWatermark: next.waybillPool.lowWatermark,
+        sealChanged: before.documents.sealPng !== next.documents.sealPng,
+      },
     });
     return this.settings();
   }
@@ -57,7 +66,11 @@ export class PrinterService {
   async statusOf(role: Role): Promise<PrinterStatus> {
     const target = this.targetOf(role, this.settings());
     const t = parsePrinterTarget(target);
-    const result = (state: PrinterStatus['state'], reachable: boolean | null, detail: string | null = null): PrinterStatus => ({ role, target, state, reachable, detail });
+    const result = (
+      state: PrinterStatus['state'],
+      reachable: boolean | null,
+      detail: string | null = null,
+    ): PrinterStatus => ({ role, target, state, reachable, detail });
     if (!t || t.kind === 'none') return result('not-configured', null);
     if (t.kind === 'tcp') {
       try {
@@ -71,7 +84,10 @@ export class PrinterService {
         return result('unreachable', false, err instanceof AppError ? String(err.details?.cause ?? err.code) : 'error');
       }
     }
-    if (t.kind === 'device') return (await deviceReachable(t.path)) ? result('unknown', true, 'device-present') : result('unreachable', false, 'device-missing');
+    if (t.kind === 'device')
+      return (await deviceReachable(t.path))
+        ? result('unknown', true, 'device-present')
+        : result('unreachable', false, 'device-missing');
     if (t.kind === 'pdf') {
       try {
         await mkdir(this.d.pdfDir, { recursive: true });
@@ -81,9 +97,14 @@ export class PrinterService {
         return result('error', false, 'pdf-folder-not-writable');
       }
     }
-    const printers = await this.d.chromium().listPrinters().catch(() => [] as SystemPrinter[]);
+    const printers = await this.d
+      .chromium()
+      .listPrinters()
+      .catch(() => [] as SystemPrinter[]);
     if (!printers.length) return result('unknown', null, 'printer-list-unavailable');
-    return printers.some((p) => p.name === t.name) ? result('ready', true) : result('unreachable', false, 'printer-not-installed');
+    return printers.some((p) => p.name === t.name)
+      ? result('ready', true)
+      : result('unreachable', false, 'printer-not-installed');
   }
 
   status(): Promise<PrinterStatus[]> {
@@ -99,23 +120,48 @@ export class PrinterService {
     const s = this.settings();
     const target = this.targetOf(role, s);
     const parsed = parsePrinterTarget(target);
-    if (!parsed || parsed.kind === 'none') throw new AppError('printer-not-configured', 'no printer is set up', { role });
+    if (!parsed || parsed.kind === 'none')
+      throw new AppError('printer-not-configured', 'no printer is set up', { role });
     const hall = this.d.hall();
     const printedAt = this.d.now().toISOString();
     try {
       let out;
       if (role === 'thermal') {
         const paper = s.printers.thermalWidth;
-        const layout = testPageLayout({ hallName: hall.name, windowLabel: `${hall.windowNo}号窗口`, printedAt: printedAt.slice(0, 16).replace('T', ' '), target }, paper === 80 ? COLUMNS_80MM : COLUMNS_58MM);
-        out = await this.d.output.thermal(parsed, () => this.d.renderer.escpos(layout, paper), () => this.d.renderer.receiptJob(layout, paper, '打印机测试页'));
+        const layout = testPageLayout(
+          {
+            hallName: hall.name,
+            windowLabel: `${hall.windowNo}号窗口`,
+            printedAt: printedAt.slice(0, 16).replace('T', ' '),
+            target,
+          },
+          paper === 80 ? COLUMNS_80MM : COLUMNS_58MM,
+        );
+        out = await this.d.output.thermal(
+          parsed,
+          () => this.d.renderer.escpos(layout, paper),
+          () => this.d.renderer.receiptJob(layout, paper, '打印机测试页'),
+        );
       } else {
-        const job = this.d.renderer.testSheetJob(role === 'a4' ? 'a4' : s.printers.labelSize, { hallName: hall.name, target, printedAt });
-        out = await this.d.output.sheet(parsed, job, `${chinaDate(this.d.now())}/test-${role}-${Date.parse(printedAt)}.pdf`);
+        const job = this.d.renderer.testSheetJob(role === 'a4' ? 'a4' : s.printers.labelSize, {
+          hallName: hall.name,
+          target,
+          printedAt,
+        });
+        out = await this.d.output.sheet(
+          parsed,
+          job,
+          `${chinaDate(this.d.now())}/test-${role}-${Date.parse(printedAt)}.pdf`,
+        );
       }
       this.d.audit.append({ actor, action: 'printers.test', details: { role, target, ok: true } });
       return { output: out.output, ...(out.pdfPath ? { pdfPath: out.pdfPath } : {}) };
     } catch (err) {
-      this.d.audit.append({ actor, action: 'printers.test', details: { role, target, ok: false, errorCode: err instanceof AppError ? err.code : 'printer-error' } });
+      this.d.audit.append({
+        actor,
+        action: 'printers.test',
+        details: { role, target, ok: false, errorCode: err instanceof AppError ? err.code : 'printer-error' },
+      });
       throw err;
     }
   }

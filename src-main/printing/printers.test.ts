@@ -1,7 +1,12 @@
 import { existsSync } from 'node:fs';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { PrintResult } from '../common/printing/documents';
-import { DEFAULT_PRINT_SETTINGS, parsePrinterTarget, type PrinterStatus, type PrintSettings } from '../common/printing/print-settings';
+import {
+  DEFAULT_PRINT_SETTINGS,
+  parsePrinterTarget,
+  type PrinterStatus,
+  type PrintSettings,
+} from '../common/printing/print-settings';
 import { decodeEscPos } from './testing/escpos-decoder';
 import { mmToPt, pdfInfo } from './testing/pdf-tools';
 import { acceptedCase, configure, ok, printingApp, type PrintingTestApp } from './testing/fixtures';
@@ -15,7 +20,8 @@ afterEach(async () => {
   await t?.dispose();
 });
 
-const thermalStatus = async () => (await ok<PrinterStatus[]>(t.app, t.clerk, 'printers:status', {})).find((s) => s.role === 'thermal');
+const thermalStatus = async () =>
+  (await ok<PrinterStatus[]>(t.app, t.clerk, 'printers:status', {})).find((s) => s.role === 'thermal');
 
 describe('printer targets', () => {
   it('parses the four kinds and refuses anything else', () => {
@@ -24,7 +30,8 @@ describe('printer targets', () => {
     expect(parsePrinterTarget('/dev/usb/lp0')).toEqual({ kind: 'device', path: '/dev/usb/lp0' });
     expect(parsePrinterTarget('COM3')).toEqual({ kind: 'device', path: 'COM3' });
     expect(parsePrinterTarget('system:EPSON TM-T82')).toEqual({ kind: 'system', name: 'EPSON TM-T82' });
-    for (const bad of ['tcp://host:70000', '/etc/passwd', '/dev/../etc/passwd', 'http://x', 'system:', '']) expect(parsePrinterTarget(bad), bad).toBeNull();
+    for (const bad of ['tcp://host:70000', '/etc/passwd', '/dev/../etc/passwd', 'http://x', 'system:', ''])
+      expect(parsePrinterTarget(bad), bad).toBeNull();
   });
 });
 
@@ -33,13 +40,30 @@ describe('print settings', () => {
     t = await printingApp();
     expect(await ok<PrintSettings>(t.app, t.clerk, 'printers:get', {})).toEqual(DEFAULT_PRINT_SETTINGS);
     const saved = await configure(t, { printers: { thermal: 'tcp://10.0.0.5:9100', thermalWidth: 58 } });
-    expect(saved.printers).toEqual({ thermal: 'tcp://10.0.0.5:9100', thermalWidth: 58, a4: 'pdf', label: 'pdf', labelSize: 'label-76x130' });
+    expect(saved.printers).toEqual({
+      thermal: 'tcp://10.0.0.5:9100',
+      thermalWidth: 58,
+      a4: 'pdf',
+      label: 'pdf',
+      labelSize: 'label-76x130',
+    });
     const bad = { ...saved, printers: { ...saved.printers, thermal: '/etc/passwd', a4: 'tcp://10.0.0.5' } };
     expect(await t.app.call(t.admin, 'printers:update', bad, 100)).toMatchObject({
       ok: false,
-      error: { code: 'invalid-input', details: { fields: [{ path: 'printers.thermal', code: 'thermal-target' }, { path: 'printers.a4', code: 'sheet-target' }] } },
+      error: {
+        code: 'invalid-input',
+        details: {
+          fields: [
+            { path: 'printers.thermal', code: 'thermal-target' },
+            { path: 'printers.a4', code: 'sheet-target' },
+          ],
+        },
+      },
     });
-    expect(await t.app.call(t.clerk, 'printers:update', saved, 100)).toMatchObject({ ok: false, error: { code: 'forbidden' } });
+    expect(await t.app.call(t.clerk, 'printers:update', saved, 100)).toMatchObject({
+      ok: false,
+      error: { code: 'forbidden' },
+    });
     const audit = await ok<{ action: string }[]>(t.app, t.admin, 'audit:list', { action: 'printers.update' });
     expect(audit).toHaveLength(1);
   });
@@ -47,7 +71,9 @@ describe('print settings', () => {
   it('refuses to print on a receipt printer that is not set up', async () => {
     t = await printingApp();
     const { caseId } = await acceptedCase(t.app, t.clerk);
-    expect(await t.app.call(t.clerk, 'print:document', { caseId, kind: 'acceptance-receipt', format: 'thermal-80' }, 0)).toMatchObject({
+    expect(
+      await t.app.call(t.clerk, 'print:document', { caseId, kind: 'acceptance-receipt', format: 'thermal-80' }, 0),
+    ).toMatchObject({
       ok: false,
       error: { code: 'printer-not-configured' },
     });
@@ -91,7 +117,10 @@ describe('printer status and test prints', () => {
     expect(sheet.output).toBe('pdf');
     expect(existsSync(sheet.pdfPath)).toBe(true);
     // The label test page comes on the label stock the settings name.
-    for (const [labelSize, w, h] of [['label-76x130', 76, 130], ['label-100x150', 100, 150]] as const) {
+    for (const [labelSize, w, h] of [
+      ['label-76x130', 76, 130],
+      ['label-100x150', 100, 150],
+    ] as const) {
       await configure(t, { printers: { thermal: printer.url, thermalWidth: 58, labelSize } });
       const label = await ok<{ pdfPath: string }>(t.app, t.clerk, 'printers:test', { role: 'label' });
       const info = pdfInfo(label.pdfPath);
@@ -104,10 +133,18 @@ describe('printer status and test prints', () => {
     t = await printingApp();
     await configure(t, { printers: { thermal: '/dev/null' } });
     const { caseId } = await acceptedCase(t.app, t.clerk);
-    expect(await ok<PrintResult>(t.app, t.clerk, 'print:document', { caseId, kind: 'acceptance-receipt', format: 'thermal-80' })).toMatchObject({ output: 'printer', copy: 1 });
+    expect(
+      await ok<PrintResult>(t.app, t.clerk, 'print:document', {
+        caseId,
+        kind: 'acceptance-receipt',
+        format: 'thermal-80',
+      }),
+    ).toMatchObject({ output: 'printer', copy: 1 });
     await configure(t, { printers: { thermal: '/dev/usb/lp9' } });
     expect(await thermalStatus()).toMatchObject({ state: 'unreachable', reachable: false });
-    expect(await t.app.call(t.clerk, 'print:document', { caseId, kind: 'acceptance-receipt', format: 'thermal-80' }, 0)).toMatchObject({
+    expect(
+      await t.app.call(t.clerk, 'print:document', { caseId, kind: 'acceptance-receipt', format: 'thermal-80' }, 0),
+    ).toMatchObject({
       ok: false,
       error: { code: 'printer-unreachable', details: { cause: 'ENOENT', copy: 2 } },
     });

@@ -27,7 +27,10 @@ describe('case QR signature', () => {
     expect(signer.verify('hello')).toEqual({ ok: false, reason: 'malformed' });
     const other = await testApp();
     try {
-      expect(new QrSigner(new SettingsRepo(other.services.db)).verify(payload)).toEqual({ ok: false, reason: 'bad-signature' });
+      expect(new QrSigner(new SettingsRepo(other.services.db)).verify(payload)).toEqual({
+        ok: false,
+        reason: 'bad-signature',
+      });
     } finally {
       other.dispose();
     }

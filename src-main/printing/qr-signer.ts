@@ -1,13 +1,20 @@
 import { createHmac, randomBytes } from 'node:crypto';
 import { z } from 'zod';
-import { CASE_QR_SIG_LENGTH, caseQrSignedText, formatCaseQr, parseCaseQr, sameSignature } from '../common/printing/qr-payload';
+import {
+  CASE_QR_SIG_LENGTH,
+  caseQrSignedText,
+  formatCaseQr,
+  parseCaseQr,
+  sameSignature,
+} from '../common/printing/qr-payload';
 import type { SettingsRepo } from '../settings/settings-repo';
 
 const SECRET_KEY = 'printing.qrSecret';
 const secretSchema = z.string().regex(/^[A-Za-z0-9_-]{43}$/);
 
 /** The outcome of verifying a scanned case QR code. */
-export type CaseQrVerification = { ok: true; documentNo: string; caseId: string } | { ok: false; reason: 'malformed' | 'bad-signature' };
+export type CaseQrVerification =
+  { ok: true; documentNo: string; caseId: string } | { ok: false; reason: 'malformed' | 'bad-signature' };
 
 /**
  * Signs and verifies the case look-up QR code with a per-installation secret (generated on first
@@ -31,7 +38,10 @@ export class QrSigner {
   }
 
   private sig(documentNo: string, caseId: string): string {
-    return createHmac('sha256', this.key()).update(caseQrSignedText(documentNo, caseId)).digest('base64url').slice(0, CASE_QR_SIG_LENGTH);
+    return createHmac('sha256', this.key())
+      .update(caseQrSignedText(documentNo, caseId))
+      .digest('base64url')
+      .slice(0, CASE_QR_SIG_LENGTH);
   }
 
   /** The payload printed in the case QR code. */
@@ -42,7 +52,8 @@ export class QrSigner {
   verify(text: string): CaseQrVerification {
     const parts = parseCaseQr(text);
     if (!parts) return { ok: false, reason: 'malformed' };
-    if (!sameSignature(parts.sig, this.sig(parts.documentNo, parts.caseId))) return { ok: false, reason: 'bad-signature' };
+    if (!sameSignature(parts.sig, this.sig(parts.documentNo, parts.caseId)))
+      return { ok: false, reason: 'bad-signature' };
     return { ok: true, documentNo: parts.documentNo, caseId: parts.caseId };
   }
 }

@@ -17,11 +17,27 @@ const plan = (sql: string) =>
 
 describe('printing queries use indexes', () => {
   it.each([
-    ['next copy number', "SELECT coalesce(max(copy_no), 0) FROM print_log WHERE case_id = 'x' AND document_kind = 'waybill' AND document_ref = '' AND state = 'printed' AND format IN (SELECT value FROM json_each('[\"a4\"]'))", /USING COVERING INDEX print_log_document/],
-    ['next pool number', 'SELECT waybill_no FROM waybill_pool WHERE used_by_case IS NULL ORDER BY imported_at, waybill_no LIMIT 1', /waybill_pool_available/],
+    [
+      'next copy number',
+      "SELECT coalesce(max(copy_no), 0) FROM print_log WHERE case_id = 'x' AND document_kind = 'waybill' AND document_ref = '' AND state = 'printed' AND format IN (SELECT value FROM json_each('[\"a4\"]'))",
+      /USING COVERING INDEX print_log_document/,
+    ],
+    [
+      'next pool number',
+      'SELECT waybill_no FROM waybill_pool WHERE used_by_case IS NULL ORDER BY imported_at, waybill_no LIMIT 1',
+      /waybill_pool_available/,
+    ],
     ['pool size', 'SELECT count(*) FROM waybill_pool WHERE used_by_case IS NULL', /waybill_pool_available/],
-    ["a case's waybills", "SELECT * FROM waybills WHERE case_id = 'x' ORDER BY created_at", /USING INDEX waybills_case/],
-    ["a case's print log", "SELECT * FROM print_log WHERE case_id = 'x' ORDER BY id DESC LIMIT 100", /USING INDEX print_log_document/],
+    [
+      "a case's waybills",
+      "SELECT * FROM waybills WHERE case_id = 'x' ORDER BY created_at",
+      /USING INDEX waybills_case/,
+    ],
+    [
+      "a case's print log",
+      "SELECT * FROM print_log WHERE case_id = 'x' ORDER BY id DESC LIMIT 100",
+      /USING INDEX print_log_document/,
+    ],
   ])('%s', (_name, sql, expected) => {
     const detail = plan(sql);
     expect(detail).toMatch(expected);

@@ -18,7 +18,8 @@ const FULL_ID = '500101199003070014';
 const text = (r: DecodedReceipt) => r.lines.map((l) => l.text).join('\n');
 
 function expectWithinColumns(r: DecodedReceipt, columns: number): void {
-  for (const line of r.lines) expect(displayWidth(line.text) * line.widthMul, `"${line.text}"`).toBeLessThanOrEqual(columns);
+  for (const line of r.lines)
+    expect(displayWidth(line.text) * line.widthMul, `"${line.text}"`).toBeLessThanOrEqual(columns);
 }
 
 describe('thermal receipts over a network printer', () => {
@@ -28,7 +29,11 @@ describe('thermal receipts over a network printer', () => {
     await configure(t, { printers: { thermal: printer.url, thermalWidth: 80 } });
     const { caseId, documentNo } = await acceptedCase(t.app, t.clerk);
     const job = printer.nextJob();
-    const result = await ok<PrintResult>(t.app, t.clerk, 'print:document', { caseId, kind: 'acceptance-receipt', format: 'thermal-80' });
+    const result = await ok<PrintResult>(t.app, t.clerk, 'print:document', {
+      caseId,
+      kind: 'acceptance-receipt',
+      format: 'thermal-80',
+    });
     expect(result).toMatchObject({ copy: 1, reprint: false, output: 'printer' });
     const bytes = await job;
     expect(bytes.includes(Buffer.from(FULL_ID))).toBe(false);
@@ -49,10 +54,22 @@ describe('thermal receipts over a network printer', () => {
     expect(all).not.toContain('补打');
     expectWithinColumns(r, 48);
     expect(r.barcodes).toHaveLength(1);
-    expect(parseReceiptNumber(r.barcodes[0]?.data ?? '')).toMatchObject({ windowCode: '50010112', date: '2026-11-30', sequence: 1 });
+    expect(parseReceiptNumber(r.barcodes[0]?.data ?? '')).toMatchObject({
+      windowCode: '50010112',
+      date: '2026-11-30',
+      sequence: 1,
+    });
     expect(r.qrCodes).toHaveLength(2);
-    expect(await ok(t.app, t.clerk, 'print:verifyQr', { text: r.qrCodes[0] })).toEqual({ ok: true, documentNo, caseId });
-    expect(await ok(t.app, t.clerk, 'print:verifyQr', { text: (r.qrCodes[0] as string).replace(/.$/, (c) => (c === 'A' ? 'B' : 'A')) })).toEqual({ ok: false, reason: 'bad-signature' });
+    expect(await ok(t.app, t.clerk, 'print:verifyQr', { text: r.qrCodes[0] })).toEqual({
+      ok: true,
+      documentNo,
+      caseId,
+    });
+    expect(
+      await ok(t.app, t.clerk, 'print:verifyQr', {
+        text: (r.qrCodes[0] as string).replace(/.$/, (c) => (c === 'A' ? 'B' : 'A')),
+      }),
+    ).toEqual({ ok: false, reason: 'bad-signature' });
     expect(r.qrCodes[1]).toContain('50010112');
     expect(r.cuts).toBe(1);
     expect(r.items[r.items.length - 1]).toEqual({ kind: 'cut' });
@@ -65,18 +82,32 @@ describe('thermal receipts over a network printer', () => {
     const { caseId } = await acceptedCase(t.app, t.clerk);
     await ok(t.app, t.clerk, 'print:document', { caseId, kind: 'acceptance-receipt', format: 'thermal-80' });
     await printer.nextJob();
-    const second = await ok<PrintResult>(t.app, t.clerk, 'print:document', { caseId, kind: 'acceptance-receipt', format: 'thermal-80' });
+    const second = await ok<PrintResult>(t.app, t.clerk, 'print:document', {
+      caseId,
+      kind: 'acceptance-receipt',
+      format: 'thermal-80',
+    });
     expect(second).toMatchObject({ copy: 2, reprint: true });
     const r = decodeEscPos(await printer.nextJob());
     expect(text(r)).toContain('补打（第2份）');
-    const audit = await ok<{ action: string; details: { copy: number } }[]>(t.app, t.admin, 'audit:list', { target: `case:${caseId}` });
+    const audit = await ok<{ action: string; details: { copy: number } }[]>(t.app, t.admin, 'audit:list', {
+      target: `case:${caseId}`,
+    });
     expect(audit.map((a) => a.action)).toEqual(expect.arrayContaining(['print.document', 'print.reprint']));
     expect(audit.find((a) => a.action === 'print.reprint')?.details.copy).toBe(2);
     // The A4 notice is another thing to hand over, not a reprint of the slip: its own copy 1.
-    expect(await ok<PrintResult>(t.app, t.clerk, 'print:document', { caseId, kind: 'acceptance-receipt', format: 'a4' })).toMatchObject({ copy: 1, reprint: false });
+    expect(
+      await ok<PrintResult>(t.app, t.clerk, 'print:document', { caseId, kind: 'acceptance-receipt', format: 'a4' }),
+    ).toMatchObject({ copy: 1, reprint: false });
     // A 58 mm slip is the same slip on narrower paper: copy 3.
     await configure(t, { printers: { thermal: printer.url, thermalWidth: 58 } });
-    expect(await ok<PrintResult>(t.app, t.clerk, 'print:document', { caseId, kind: 'acceptance-receipt', format: 'thermal-58' })).toMatchObject({ copy: 3, reprint: true });
+    expect(
+      await ok<PrintResult>(t.app, t.clerk, 'print:document', {
+        caseId,
+        kind: 'acceptance-receipt',
+        format: 'thermal-58',
+      }),
+    ).toMatchObject({ copy: 3, reprint: true });
   });
 
   it('prints the 一次性告知书 at 58 mm with every missing material, no line over 32 columns', async () => {
@@ -95,7 +126,9 @@ describe('thermal receipts over a network printer', () => {
     expectWithinColumns(r, 32);
     expect(await ok(t.app, t.clerk, 'print:verifyQr', { text: r.qrCodes[0] })).toMatchObject({ ok: true, documentNo });
     // A receipt format that does not match the configured paper is refused before anything is sent.
-    expect(await t.app.call(t.clerk, 'print:document', { caseId, kind: 'incomplete-notice', format: 'thermal-80' }, 0)).toMatchObject({
+    expect(
+      await t.app.call(t.clerk, 'print:document', { caseId, kind: 'incomplete-notice', format: 'thermal-80' }, 0),
+    ).toMatchObject({
       ok: false,
       error: { code: 'printer-not-configured', details: { reason: 'width-mismatch' } },
     });
@@ -109,18 +142,35 @@ describe('thermal receipts over a network printer', () => {
     printer = null;
     await configure(t, { printers: { thermal: `tcp://127.0.0.1:${port}` } });
     const { caseId, documentNo } = await acceptedCase(t.app, t.clerk);
-    const failed = await t.app.call(t.clerk, 'print:document', { caseId, kind: 'acceptance-receipt', format: 'thermal-80' }, 0);
-    expect(failed).toMatchObject({ ok: false, error: { code: 'printer-unreachable', details: { copy: 1, retry: true, cause: 'ECONNREFUSED' } } });
+    const failed = await t.app.call(
+      t.clerk,
+      'print:document',
+      { caseId, kind: 'acceptance-receipt', format: 'thermal-80' },
+      0,
+    );
+    expect(failed).toMatchObject({
+      ok: false,
+      error: { code: 'printer-unreachable', details: { copy: 1, retry: true, cause: 'ECONNREFUSED' } },
+    });
     const log1 = await ok<PrintLogEntry[]>(t.app, t.clerk, 'print:log', { caseId });
-    expect(log1).toMatchObject([{ state: 'failed', errorCode: 'printer-unreachable', copy: 1, documentNo, printer: `tcp://127.0.0.1:${port}` }]);
+    expect(log1).toMatchObject([
+      { state: 'failed', errorCode: 'printer-unreachable', copy: 1, documentNo, printer: `tcp://127.0.0.1:${port}` },
+    ]);
 
     printer = await startVirtualPrinter({ port });
     const job = printer.nextJob();
-    const retry = await ok<PrintResult>(t.app, t.clerk, 'print:document', { caseId, kind: 'acceptance-receipt', format: 'thermal-80' });
+    const retry = await ok<PrintResult>(t.app, t.clerk, 'print:document', {
+      caseId,
+      kind: 'acceptance-receipt',
+      format: 'thermal-80',
+    });
     expect(retry).toMatchObject({ copy: 1, reprint: false });
     expect(text(decodeEscPos(await job))).not.toContain('补打');
     const log2 = await ok<PrintLogEntry[]>(t.app, t.clerk, 'print:log', { caseId });
-    expect(log2.map((e) => [e.state, e.copy])).toEqual([['printed', 1], ['failed', 1]]);
+    expect(log2.map((e) => [e.state, e.copy])).toEqual([
+      ['printed', 1],
+      ['failed', 1],
+    ]);
   });
 
   it('refuses to print when the printer reports paper out, and says so', async () => {
@@ -128,13 +178,21 @@ describe('thermal receipts over a network printer', () => {
     printer = await startVirtualPrinter({ status: { answer: true, paperOut: true } });
     await configure(t, { printers: { thermal: printer.url } });
     const { caseId } = await acceptedCase(t.app, t.clerk);
-    expect(await t.app.call(t.clerk, 'print:document', { caseId, kind: 'acceptance-receipt', format: 'thermal-80' }, 0)).toMatchObject({
+    expect(
+      await t.app.call(t.clerk, 'print:document', { caseId, kind: 'acceptance-receipt', format: 'thermal-80' }, 0),
+    ).toMatchObject({
       ok: false,
       error: { code: 'printer-paper-out' },
     });
     printer.setStatus({ answer: true });
     const job = printer.nextJob();
-    expect(await ok<PrintResult>(t.app, t.clerk, 'print:document', { caseId, kind: 'acceptance-receipt', format: 'thermal-80' })).toMatchObject({ copy: 1 });
+    expect(
+      await ok<PrintResult>(t.app, t.clerk, 'print:document', {
+        caseId,
+        kind: 'acceptance-receipt',
+        format: 'thermal-80',
+      }),
+    ).toMatchObject({ copy: 1 });
     const r = decodeEscPos(await job);
     expect(r.statusQueries).toEqual([2, 4]);
     expect(r.barcodes).toHaveLength(1);
@@ -145,9 +203,15 @@ describe('thermal receipts over a network printer', () => {
     printer = await startVirtualPrinter();
     await configure(t, { printers: { thermal: printer.url } });
     const { caseId } = await acceptedCase(t.app, t.clerk);
-    expect(await t.app.call(t.clerk, 'print:document', { caseId, kind: 'incomplete-notice', format: 'thermal-80' }, 0)).toMatchObject({ ok: false, error: { code: 'document-not-applicable' } });
-    expect(await t.app.call(t.clerk, 'print:document', { caseId, kind: 'rejection-notice', format: 'thermal-80' }, 0)).toMatchObject({ ok: false, error: { code: 'invalid-input' } });
-    expect(await t.app.call(t.clerk, 'print:document', { caseId, kind: 'waybill', format: 'label-76x130' }, 0)).toMatchObject({ ok: false, error: { code: 'invalid-input' } });
+    expect(
+      await t.app.call(t.clerk, 'print:document', { caseId, kind: 'incomplete-notice', format: 'thermal-80' }, 0),
+    ).toMatchObject({ ok: false, error: { code: 'document-not-applicable' } });
+    expect(
+      await t.app.call(t.clerk, 'print:document', { caseId, kind: 'rejection-notice', format: 'thermal-80' }, 0),
+    ).toMatchObject({ ok: false, error: { code: 'invalid-input' } });
+    expect(
+      await t.app.call(t.clerk, 'print:document', { caseId, kind: 'waybill', format: 'label-76x130' }, 0),
+    ).toMatchObject({ ok: false, error: { code: 'invalid-input' } });
     expect(await ok<PrintLogEntry[]>(t.app, t.clerk, 'print:log', { caseId })).toEqual([]);
   });
 });

@@ -31,7 +31,14 @@ export class DocumentRenderer {
   }
 
   private page(title: string, css: string[], body: string, embedFonts: boolean, extraCss?: string): string {
-    return pageHtml(this.templates, { resourcesDir: this.resourcesDir, embedFonts, title, css, body, ...(extraCss ? { extraCss } : {}) });
+    return pageHtml(this.templates, {
+      resourcesDir: this.resourcesDir,
+      embedFonts,
+      title,
+      css,
+      body,
+      ...(extraCss ? { extraCss } : {}),
+    });
   }
 
   /** The thermal layout of a notice (受理通知书 or 一次性告知书 only). */
@@ -49,7 +56,11 @@ export class DocumentRenderer {
   /** A receipt as an HTML job (auto height), for preview or a system receipt printer. */
   receiptJob(layout: ReceiptLayout, paperMm: 80 | 58, title: string, embedFonts = true): HtmlJob {
     const { body, pageCss } = receiptBodyHtml(this.templates, layout, paperMm);
-    return { html: this.page(title, ['receipt.css'], body, embedFonts, pageCss), page: { widthMm: paperMm, heightMm: 'auto' }, title };
+    return {
+      html: this.page(title, ['receipt.css'], body, embedFonts, pageCss),
+      page: { widthMm: paperMm, heightMm: 'auto' },
+      title,
+    };
   }
 
   /** An A4 notice as an HTML job. */
@@ -69,11 +80,18 @@ export class DocumentRenderer {
   /** One A4 landscape ledger page as an HTML job. */
   ledgerJob(page: LedgerPage, embedFonts = true): HtmlJob {
     const title = `${page.title} 第${page.pageNo}页`;
-    return { html: this.page(title, ['ledger.css'], ledgerBodyHtml(this.templates, page), embedFonts), page: { widthMm: 297, heightMm: 210 }, title };
+    return {
+      html: this.page(title, ['ledger.css'], ledgerBodyHtml(this.templates, page), embedFonts),
+      page: { widthMm: 297, heightMm: 210 },
+      title,
+    };
   }
 
   /** A test page for an A4 or label printer. */
-  testSheetJob(format: Exclude<PrintFormat, 'thermal-80' | 'thermal-58'>, info: { hallName: string; target: string; printedAt: string }): HtmlJob {
+  testSheetJob(
+    format: Exclude<PrintFormat, 'thermal-80' | 'thermal-58'>,
+    info: { hallName: string; target: string; printedAt: string },
+  ): HtmlJob {
     const size = PAGE_SIZES_MM[format];
     const body = this.templates.render('test-sheet', { ...info, size: `${size.widthMm}×${size.heightMm} 毫米` });
     const pageCss = `@page { size: ${size.widthMm}mm ${size.heightMm}mm; margin: 0; }`;

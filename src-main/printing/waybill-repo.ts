@@ -39,8 +39,19 @@ const fromRow = (r: Row): StoredWaybill => ({
   caseId: r.case_id,
   direction: r.direction,
   numberSource: r.number_source,
-  sender: { name: r.sender_name, phone: r.sender_phone, address: r.sender_address, organization: r.sender_organization },
-  recipient: { name: r.recipient_name, phone: r.recipient_phone, address: r.recipient_address, organization: r.recipient_organization, divisionCode: r.recipient_division },
+  sender: {
+    name: r.sender_name,
+    phone: r.sender_phone,
+    address: r.sender_address,
+    organization: r.sender_organization,
+  },
+  recipient: {
+    name: r.recipient_name,
+    phone: r.recipient_phone,
+    address: r.recipient_address,
+    organization: r.recipient_organization,
+    divisionCode: r.recipient_division,
+  },
   contents: r.contents,
   pieces: r.pieces,
   weightGrams: r.weight_grams,
@@ -56,30 +67,46 @@ export class WaybillRepo {
   constructor(private readonly db: Database.Database) {}
 
   availableCount(): number {
-    return (this.db.prepare<[], { n: number }>('SELECT count(*) AS n FROM waybill_pool WHERE used_by_case IS NULL').get() as { n: number }).n;
+    return (
+      this.db.prepare<[], { n: number }>('SELECT count(*) AS n FROM waybill_pool WHERE used_by_case IS NULL').get() as {
+        n: number;
+      }
+    ).n;
   }
 
   /** Adds a number to the pool; false when it is already there. */
   addToPool(no: string, source: string, at: string, userId: number): boolean {
-    return this.db.prepare('INSERT INTO waybill_pool (waybill_no, source, imported_at, imported_by) VALUES (?, ?, ?, ?) ON CONFLICT DO NOTHING').run(no, source, at, userId).changes === 1;
+    return (
+      this.db
+        .prepare(
+          'INSERT INTO waybill_pool (waybill_no, source, imported_at, imported_by) VALUES (?, ?, ?, ?) ON CONFLICT DO NOTHING',
+        )
+        .run(no, source, at, userId).changes === 1
+    );
   }
 
   /** The oldest unused pool number (first imported, first used). */
   nextAvailable(): string | null {
     return (
       this.db
-        .prepare<[], { waybill_no: string }>('SELECT waybill_no FROM waybill_pool WHERE used_by_case IS NULL ORDER BY imported_at, waybill_no LIMIT 1')
+        .prepare<[], { waybill_no: string }>(
+          'SELECT waybill_no FROM waybill_pool WHERE used_by_case IS NULL ORDER BY imported_at, waybill_no LIMIT 1',
+        )
         .get()?.waybill_no ?? null
     );
   }
 
   poolEntry(no: string): { usedByCase: string | null } | null {
-    const row = this.db.prepare<[string], { used_by_case: string | null }>('SELECT used_by_case FROM waybill_pool WHERE waybill_no = ?').get(no);
+    const row = this.db
+      .prepare<[string], { used_by_case: string | null }>('SELECT used_by_case FROM waybill_pool WHERE waybill_no = ?')
+      .get(no);
     return row ? { usedByCase: row.used_by_case } : null;
   }
 
   markUsed(no: string, caseId: string, at: string): void {
-    this.db.prepare('UPDATE waybill_pool SET used_by_case = ?, used_at = ? WHERE waybill_no = ? AND used_by_case IS NULL').run(caseId, at, no);
+    this.db
+      .prepare('UPDATE waybill_pool SET used_by_case = ?, used_at = ? WHERE waybill_no = ? AND used_by_case IS NULL')
+      .run(caseId, at, no);
   }
 
   insert(w: StoredWaybill, userId: number): void {
@@ -93,12 +120,28 @@ export class WaybillRepo {
            @payment, @state, @userId, @createdAt, @sentAt, @signedAt, @createdAt)`,
       )
       .run({
-        waybillNo: w.waybillNo, caseId: w.caseId, direction: w.direction, numberSource: w.numberSource,
-        senderName: w.sender.name, senderPhone: w.sender.phone, senderAddress: w.sender.address, senderOrganization: w.sender.organization,
-        recipientName: w.recipient.name, recipientPhone: w.recipient.phone, recipientAddress: w.recipient.address,
-        recipientOrganization: w.recipient.organization, recipientDivision: w.recipient.divisionCode,
-        contents: w.contents, pieces: w.pieces, weightGrams: w.weightGrams, payment: w.payment, state: w.state,
-        userId, createdAt: w.createdAt, sentAt: w.sentAt, signedAt: w.signedAt,
+        waybillNo: w.waybillNo,
+        caseId: w.caseId,
+        direction: w.direction,
+        numberSource: w.numberSource,
+        senderName: w.sender.name,
+        senderPhone: w.sender.phone,
+        senderAddress: w.sender.address,
+        senderOrganization: w.sender.organization,
+        recipientName: w.recipient.name,
+        recipientPhone: w.recipient.phone,
+        recipientAddress: w.recipient.address,
+        recipientOrganization: w.recipient.organization,
+        recipientDivision: w.recipient.divisionCode,
+        contents: w.contents,
+        pieces: w.pieces,
+        weightGrams: w.weightGrams,
+        payment: w.payment,
+        state: w.state,
+        userId,
+        createdAt: w.createdAt,
+        sentAt: w.sentAt,
+        signedAt: w.signedAt,
       });
   }
 
@@ -108,12 +151,17 @@ export class WaybillRepo {
   }
 
   listByCase(caseId: string): StoredWaybill[] {
-    return this.db.prepare<[string], Row>('SELECT * FROM waybills WHERE case_id = ? ORDER BY created_at, waybill_no').all(caseId).map(fromRow);
+    return this.db
+      .prepare<[string], Row>('SELECT * FROM waybills WHERE case_id = ? ORDER BY created_at, waybill_no')
+      .all(caseId)
+      .map(fromRow);
   }
 
   setState(no: string, state: WaybillState, at: string): void {
     this.db
-      .prepare("UPDATE waybills SET state = ?, signed_at = CASE WHEN ? = 'signed' THEN ? ELSE signed_at END, updated_at = ? WHERE waybill_no = ?")
+      .prepare(
+        "UPDATE waybills SET state = ?, signed_at = CASE WHEN ? = 'signed' THEN ? ELSE signed_at END, updated_at = ? WHERE waybill_no = ?",
+      )
       .run(state, state, at, at, no);
   }
 }

@@ -7,7 +7,16 @@ import type { CasesRepo } from '../cases/cases-repo';
 import { AppError } from '../common/errors';
 import type { Hall } from '../common/hall';
 import type { PrintSettings } from '../common/printing/print-settings';
-import type { PoolImportProblem, PoolImportReport, WaybillAssignInput, WaybillAssignResult, WaybillParty, WaybillPoolStatus, WaybillState, WaybillView } from '../common/printing/waybill';
+import type {
+  PoolImportProblem,
+  PoolImportReport,
+  WaybillAssignInput,
+  WaybillAssignResult,
+  WaybillParty,
+  WaybillPoolStatus,
+  WaybillState,
+  WaybillView,
+} from '../common/printing/waybill';
 import type { Application } from '../common/cases/application';
 import { validateContactPhone, validateEmsNumber } from '../common/validators';
 import { divisionOfAddress, type DivisionNames } from '../common/printing/address-division';
@@ -50,7 +59,11 @@ export class WaybillService {
    */
   importPool(staff: WaybillStaff, text: string, source = 'import'): PoolImportReport {
     const lines = text.split(/\r?\n/);
-    if (lines.length > MAX_IMPORT_LINES) throw new AppError('invalid-input', 'too many lines', { fields: [{ path: 'text', code: 'too-many-lines' }], max: MAX_IMPORT_LINES });
+    if (lines.length > MAX_IMPORT_LINES)
+      throw new AppError('invalid-input', 'too many lines', {
+        fields: [{ path: 'text', code: 'too-many-lines' }],
+        max: MAX_IMPORT_LINES,
+      });
     const invalid: PoolImportProblem[] = [];
     const valid: string[] = [];
     const seen = new Set<string>();
@@ -59,7 +72,8 @@ export class WaybillService {
       if (!line || line.startsWith('#')) return;
       const checked = validateEmsNumber(line);
       const problem = (code: PoolImportProblem['code']) => invalid.push({ line: i + 1, text: line.slice(0, 40), code });
-      if (!checked.ok) return problem(checked.errors.some((e) => e.code === 'ems-checksum') ? 'ems-checksum' : 'ems-format');
+      if (!checked.ok)
+        return problem(checked.errors.some((e) => e.code === 'ems-checksum') ? 'ems-checksum' : 'ems-format');
       const no = checked.value.number;
       if (seen.has(no)) return problem('duplicate-in-file');
       if (this.d.repo.get(no)) return problem('already-recorded');
@@ -70,57 +84,109 @@ export class WaybillService {
     let imported = 0;
     this.d.db.transaction(() => {
       for (const no of valid) if (this.d.repo.addToPool(no, source, at, staff.id)) imported++;
-      this.d.audit.append({ actor: staff, action: 'waybill.pool-import', details: { imported, alreadyInPool: valid.length - imported, invalid: invalid.length } });
+      this.d.audit.append({
+        actor: staff,
+        action: 'waybill.pool-import',
+        details: { imported, alreadyInPool: valid.length - imported, invalid: invalid.length },
+      });
     })();
     return { imported, alreadyInPool: valid.length - imported, invalid, pool: this.pool() };
   }
 
-  private defaults(input: WaybillAssignInput, app: Application, applicantPhone: string | null): { sender: WaybillParty; recipient: WaybillParty } {
+  private defaults(
+    input: WaybillAssignInput,
+    app: Application,
+    applicantPhone: string | null,
+  ): { sender: WaybillParty; recipient: WaybillParty } {
     const doc = this.d.settings().documents;
     const hall = this.d.hall();
     const sender = input.sender ?? { name: hall.name, phone: doc.hallPhone, address: doc.hallAddress };
-    if (!sender.phone || !sender.address) throw new AppError('invalid-input', 'no sender given and the hall address or phone is not set', { fields: [{ path: 'sender', code: 'sender-profile-missing' }] });
+    if (!sender.phone || !sender.address)
+      throw new AppError('invalid-input', 'no sender given and the hall address or phone is not set', {
+        fields: [{ path: 'sender', code: 'sender-profile-missing' }],
+      });
     let recipient = input.recipient;
     if (!recipient && input.direction === 'result-to-applicant') {
       recipient = { name: app.applicant.name, phone: applicantPhone ?? '', address: app.deliveryAddress };
     }
-    if (!recipient) throw new AppError('invalid-input', 'the locality recipient is required', { fields: [{ path: 'recipient', code: 'required' }] });
-    if (!recipient.address) throw new AppError('invalid-input', 'recipient address missing', { fields: [{ path: 'recipient.address', code: 'required' }] });
+    if (!recipient)
+      throw new AppError('invalid-input', 'the locality recipient is required', {
+        fields: [{ path: 'recipient', code: 'required' }],
+      });
+    if (!recipient.address)
+      throw new AppError('invalid-input', 'recipient address missing', {
+        fields: [{ path: 'recipient.address', code: 'required' }],
+      });
     const phone = validateContactPhone(recipient.phone);
-    if (!phone.ok) throw new AppError('invalid-input', 'recipient phone invalid', { fields: [{ path: 'recipient.phone', code: phone.errors[0]?.code ?? 'phone-format' }] });
+    if (!phone.ok)
+      throw new AppError('invalid-input', 'recipient phone invalid', {
+        fields: [{ path: 'recipient.phone', code: phone.errors[0]?.code ?? 'phone-format' }],
+      });
     return { sender, recipient };
   }
 
   /** Takes the next pool number (or checks the clerk's number) and records the waybill against the case. */
   assign(staff: WaybillStaff, input: WaybillAssignInput): WaybillAssignResult {
     const stored = this.d.cases.get(input.caseId);
-    if (!stored || (staff.role === 'helper' && stored.clerkId !== staff.id)) throw new AppError('not-found', 'no such case');
-    if (stored.outcome !== 'accepted') throw new AppError('document-not-applicable', 'only accepted cases send parcels', { outcome: stored.outcome });
-    const { sender, recipient } = this.defaults(input, JSON.parse(stored.application) as Application, stored.applicantPhone);
+    if (!stored || (staff.role === 'helper' && stored.clerkId !== staff.id))
+      throw new AppError('not-found', 'no such case');
+    if (stored.outcome !== 'accepted')
+      throw new AppError('document-not-applicable', 'only accepted cases send parcels', { outcome: stored.outcome });
+    const { sender, recipient } = this.defaults(
+      input,
+      JSON.parse(stored.application) as Application,
+      stored.applicantPhone,
+    );
     let manual: string | null = null;
     if (input.manualNumber !== undefined) {
       const checked = validateEmsNumber(input.manualNumber);
-      if (!checked.ok) throw new AppError('waybill-invalid', 'waybill number invalid', { fields: [{ path: 'manualNumber', code: checked.errors[0]?.code ?? 'ems-format' }] });
+      if (!checked.ok)
+        throw new AppError('waybill-invalid', 'waybill number invalid', {
+          fields: [{ path: 'manualNumber', code: checked.errors[0]?.code ?? 'ems-format' }],
+        });
       manual = checked.value.number;
     }
     const at = this.d.now().toISOString();
     const waybill = this.d.db.transaction((): StoredWaybill => {
       const no = manual ?? this.d.repo.nextAvailable();
       if (!no) throw new AppError('waybill-pool-empty', 'the EMS number pool is empty', { pool: this.pool() });
-      if (this.d.repo.get(no) || (this.d.repo.poolEntry(no)?.usedByCase ?? null) !== null) throw new AppError('waybill-taken', 'waybill number already used', { waybillNo: no });
+      if (this.d.repo.get(no) || (this.d.repo.poolEntry(no)?.usedByCase ?? null) !== null)
+        throw new AppError('waybill-taken', 'waybill number already used', { waybillNo: no });
       const w: StoredWaybill = {
-        waybillNo: no, caseId: input.caseId, direction: input.direction, numberSource: manual ? 'manual' : 'pool',
-        sender: { name: sender.name, phone: sender.phone, address: sender.address, organization: sender.organization ?? null },
+        waybillNo: no,
+        caseId: input.caseId,
+        direction: input.direction,
+        numberSource: manual ? 'manual' : 'pool',
+        sender: {
+          name: sender.name,
+          phone: sender.phone,
+          address: sender.address,
+          organization: sender.organization ?? null,
+        },
         recipient: {
-          name: recipient.name, phone: recipient.phone, address: recipient.address, organization: recipient.organization ?? null,
+          name: recipient.name,
+          phone: recipient.phone,
+          address: recipient.address,
+          organization: recipient.organization ?? null,
           divisionCode: recipient.divisionCode ?? divisionOfAddress(recipient.address, this.d.divisions()),
         },
-        contents: input.contents, pieces: input.pieces, weightGrams: input.weightGrams, payment: input.payment,
-        state: 'sent', createdAt: at, sentAt: at, signedAt: null,
+        contents: input.contents,
+        pieces: input.pieces,
+        weightGrams: input.weightGrams,
+        payment: input.payment,
+        state: 'sent',
+        createdAt: at,
+        sentAt: at,
+        signedAt: null,
       };
       this.d.repo.insert(w, staff.id);
       this.d.repo.markUsed(no, input.caseId, at);
-      this.d.audit.append({ actor: staff, action: 'waybill.assign', target: `case:${input.caseId}`, details: { waybillNo: no, direction: input.direction, source: w.numberSource } });
+      this.d.audit.append({
+        actor: staff,
+        action: 'waybill.assign',
+        target: `case:${input.caseId}`,
+        details: { waybillNo: no, direction: input.direction, source: w.numberSource },
+      });
       return w;
     })();
     return { waybill: toWaybillView(waybill), pool: this.pool() };
@@ -131,12 +197,19 @@ export class WaybillService {
     const no = waybillNo.trim().toUpperCase();
     const w = this.d.repo.get(no);
     const owner = w ? this.d.cases.get(w.caseId) : null;
-    if (!w || !owner || (staff.role === 'helper' && owner.clerkId !== staff.id)) throw new AppError('not-found', 'no such waybill');
+    if (!w || !owner || (staff.role === 'helper' && owner.clerkId !== staff.id))
+      throw new AppError('not-found', 'no such waybill');
     if (w.state === state) return toWaybillView(w);
-    if (w.state === 'signed') throw new AppError('conflict', 'a signed waybill cannot go back', { reason: 'already-signed' });
+    if (w.state === 'signed')
+      throw new AppError('conflict', 'a signed waybill cannot go back', { reason: 'already-signed' });
     this.d.db.transaction(() => {
       this.d.repo.setState(no, state, this.d.now().toISOString());
-      this.d.audit.append({ actor: staff, action: 'waybill.state', target: `case:${w.caseId}`, details: { waybillNo: no, from: w.state, to: state } });
+      this.d.audit.append({
+        actor: staff,
+        action: 'waybill.state',
+        target: `case:${w.caseId}`,
+        details: { waybillNo: no, from: w.state, to: state },
+      });
     })();
     return toWaybillView(this.d.repo.get(no) as StoredWaybill);
   }

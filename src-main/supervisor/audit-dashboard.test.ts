@@ -26,7 +26,13 @@ describe('audit review', () => {
     expect(rows.slice(1).every((r) => r[5] === `case:${c.caseId}` && r[2] === 'clerk1')).toBe(true);
     expect(rows[2]?.[3]).toBe('受理');
 
-    const byUser = await call<AuditExport>(t.app, t.sup, 'audit:export', { actor: 'admin', action: 'users.create', from: '2026-11-30', to: '2026-11-30', format: 'xlsx' });
+    const byUser = await call<AuditExport>(t.app, t.sup, 'audit:export', {
+      actor: 'admin',
+      action: 'users.create',
+      from: '2026-11-30',
+      to: '2026-11-30',
+      format: 'xlsx',
+    });
     expect(byUser.rows).toBe(2);
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.readFile(byUser.path);
@@ -39,13 +45,18 @@ describe('audit review', () => {
 
     const db = t.app.services.db;
     db.exec('DROP TRIGGER audit_log_no_update');
-    db.prepare("UPDATE audit_log SET actor_name = 'someone' WHERE action = 'case.accept' AND target = ?").run(`case:${c.caseId}`);
+    db.prepare("UPDATE audit_log SET actor_name = 'someone' WHERE action = 'case.accept' AND target = ?").run(
+      `case:${c.caseId}`,
+    );
     const tampered = await call<AuditExport>(t.app, t.sup, 'audit:export', { format: 'xlsx' });
     expect(tampered.verification).toMatchObject({ ok: false, firstBroken: { reason: 'hash-mismatch' } });
     const wb2 = new ExcelJS.Workbook();
     await wb2.xlsx.readFile(tampered.path);
     expect((wb2.getWorksheet('校验结果') as ExcelJS.Worksheet).getRow(2).getCell(2).value).toBe('发现异常');
-    expect(await t.app.call(t.clerk, 'audit:export', { format: 'csv' }, 20)).toMatchObject({ ok: false, error: { code: 'forbidden' } });
+    expect(await t.app.call(t.clerk, 'audit:export', { format: 'csv' }, 20)).toMatchObject({
+      ok: false,
+      error: { code: 'forbidden' },
+    });
   });
 });
 
@@ -61,13 +72,22 @@ describe('dashboard', () => {
     const d = await call<DashboardView>(t.app, t.sup, 'dashboard:get');
     expect(d.date).toBe('2026-11-30');
     expect(d.today).toMatchObject({ total: 3, accepted: 2, rejected: 1, incomplete: 0, closed: false });
-    expect(d.sync).toMatchObject({ backlog: 2, unsentRecords: 2, needsAttention: 0, reenrolmentRequired: false, oldestUnsent: { caseId: first.caseId, documentNo: first.documentNo, ageMinutes: 5 } });
+    expect(d.sync).toMatchObject({
+      backlog: 2,
+      unsentRecords: 2,
+      needsAttention: 0,
+      reenrolmentRequired: false,
+      oldestUnsent: { caseId: first.caseId, documentNo: first.documentNo, ageMinutes: 5 },
+    });
     expect(d.windows).toEqual([expect.objectContaining({ windowCode: '50010112', windowNo: '12' })]);
     expect(d.windows[0]?.printers.map((p) => p.role)).toEqual(['thermal', 'a4', 'label']);
     expect(d.windows[0]?.reader.state).toBeTruthy();
     expect(d.ratings).toMatchObject({ today: 1, poorToday: 1, satisfactionRate: 0 });
     expect(d.followUps).toMatchObject({ open: 1, overdue: 0 });
     expect(d.backups).toMatchObject({ lastGoodAt: null, warning: true });
-    expect(await t.app.call(t.clerk, 'dashboard:get', {}, 2)).toMatchObject({ ok: false, error: { code: 'forbidden' } });
+    expect(await t.app.call(t.clerk, 'dashboard:get', {}, 2)).toMatchObject({
+      ok: false,
+      error: { code: 'forbidden' },
+    });
   });
 });

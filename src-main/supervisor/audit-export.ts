@@ -14,13 +14,21 @@ import type { ExportsService } from './exports-service';
 import { yieldToEventLoop } from './sql';
 
 const COLUMNS: [string, number][] = [
-  ['序号', 9], ['时间', 18], ['操作人', 12], ['操作', 18], ['操作代码', 24], ['对象', 44], ['详情', 60], ['前一条哈希', 20], ['本条哈希', 20],
+  ['序号', 9],
+  ['时间', 18],
+  ['操作人', 12],
+  ['操作', 18],
+  ['操作代码', 24],
+  ['对象', 44],
+  ['详情', 60],
+  ['前一条哈希', 20],
+  ['本条哈希', 20],
 ];
 
 const LABELS: Record<string, string> = { ...AUDIT_ACTION_LABELS_ZH, ...SUPERVISOR_AUDIT_ACTION_LABELS_ZH };
 
 async function* auditRows(repo: ExportsRepo, filter: AuditFilter): AsyncGenerator<AuditExportRow[]> {
-  for (let after = 0; ; ) {
+  for (let after = 0; ;) {
     const page = repo.auditPage(filter, after, 1000);
     if (!page.length) return;
     yield page;
@@ -29,13 +37,28 @@ async function* auditRows(repo: ExportsRepo, filter: AuditFilter): AsyncGenerato
   }
 }
 
-const values = (r: AuditExportRow) => [r.seq, r.at, r.actor_name, LABELS[r.action] ?? r.action, r.action, r.target ?? '', r.details, r.prev_hash, r.hash] as const;
+const values = (r: AuditExportRow) =>
+  [
+    r.seq,
+    r.at,
+    r.actor_name,
+    LABELS[r.action] ?? r.action,
+    r.action,
+    r.target ?? '',
+    r.details,
+    r.prev_hash,
+    r.hash,
+  ] as const;
 
 /** Writes audit exports. */
 export class AuditExport {
   constructor(private readonly d: { repo: ExportsRepo; audit: AuditLog; exports: ExportsService }) {}
 
-  async export(actor: StaffActor, filter: AuditFilter, format: 'xlsx' | 'csv'): Promise<ExportResult & { verification: AuditVerification }> {
+  async export(
+    actor: StaffActor,
+    filter: AuditFilter,
+    format: 'xlsx' | 'csv',
+  ): Promise<ExportResult & { verification: AuditVerification }> {
     const verification = this.d.audit.verify();
     const params = { ...filter, chainOk: verification.ok, chainCount: verification.count };
     const stamp = filter.from || filter.to ? `${filter.from ?? '开始'}_${filter.to ?? '至今'}` : '全部';
@@ -46,7 +69,10 @@ export class AuditExport {
   }
 
   private async csv(file: string, filter: AuditFilter): Promise<number> {
-    const csv = new CsvFile(file, COLUMNS.map(([h]) => h));
+    const csv = new CsvFile(
+      file,
+      COLUMNS.map(([h]) => h),
+    );
     let n = 0;
     try {
       for await (const page of auditRows(this.d.repo, filter)) {
@@ -65,7 +91,10 @@ export class AuditExport {
     const wb = new ExcelJS.stream.xlsx.WorkbookWriter({ filename: file, useStyles: true, useSharedStrings: false });
     const frozen: Partial<ExcelJS.WorksheetView>[] = [{ state: 'frozen', ySplit: 1 }];
     const check = wb.addWorksheet('校验结果', { views: frozen });
-    check.columns = [{ header: '项目', width: 20 }, { header: '结果', width: 70 }];
+    check.columns = [
+      { header: '项目', width: 20 },
+      { header: '结果', width: 70 },
+    ];
     check.getRow(1).font = { bold: true };
     const facts: [string, string | number][] = [
       ['审计链校验', v.ok ? '完整（未发现篡改）' : '发现异常'],
@@ -80,7 +109,11 @@ export class AuditExport {
     for (const f of facts) check.addRow(f).commit();
     check.commit();
     const sheet = wb.addWorksheet('审计日志', { views: frozen });
-    sheet.columns = COLUMNS.map(([header, width], i) => ({ header, width, ...(i === 1 ? { style: { numFmt: `${XLSX_DATE_FORMAT}:ss` } } : {}) }));
+    sheet.columns = COLUMNS.map(([header, width], i) => ({
+      header,
+      width,
+      ...(i === 1 ? { style: { numFmt: `${XLSX_DATE_FORMAT}:ss` } } : {}),
+    }));
     sheet.getRow(1).font = { bold: true };
     let n = 0;
     for await (const page of auditRows(this.d.repo, filter)) {

@@ -22,7 +22,15 @@ const stampOf = (d: Date) => d.toISOString().replace(/[-:]/g, '').replace('T', '
 export class BackupService {
   private running: Promise<BackupRecord> | null = null;
 
-  constructor(private readonly d: { repo: BackupsRepo; audit: AuditLog; settings: SupervisorSettingsStore; now: () => Date; log: Logger }) {}
+  constructor(
+    private readonly d: {
+      repo: BackupsRepo;
+      audit: AuditLog;
+      settings: SupervisorSettingsStore;
+      now: () => Date;
+      log: Logger;
+    },
+  ) {}
 
   /** Runs a backup (or joins the one running). A failure is recorded and audited, then thrown. */
   run(trigger: BackupRecord['trigger'], actor: Actor = SYSTEM_ACTOR): Promise<BackupRecord> {
@@ -36,7 +44,19 @@ export class BackupService {
     const fileName = `tongban-${stampOf(startedAt)}.sqlite`;
     const target = join(folder, fileName);
     const partial = `${target}.partial`;
-    const record: StoredBackup = { backupId: randomUUID(), fileName, folder, trigger, startedAt: startedAt.toISOString(), finishedAt: '', state: 'failed', error: null, size: null, counts: null, rotatedAt: null };
+    const record: StoredBackup = {
+      backupId: randomUUID(),
+      fileName,
+      folder,
+      trigger,
+      startedAt: startedAt.toISOString(),
+      finishedAt: '',
+      state: 'failed',
+      error: null,
+      size: null,
+      counts: null,
+      rotatedAt: null,
+    };
     try {
       await mkdir(folder, { recursive: true });
       await this.d.repo.db.backup(partial);
@@ -44,24 +64,53 @@ export class BackupService {
       // runs before any other task can write, so the counts are the copy's counts.
       const source = countRows(this.d.repo.db);
       const check = checkDatabaseFile(partial);
-      if (!check.ok) throw new AppError('unavailable', 'backup verification failed', { reason: 'backup-failed', problem: check.problem });
+      if (!check.ok)
+        throw new AppError('unavailable', 'backup verification failed', {
+          reason: 'backup-failed',
+          problem: check.problem,
+        });
       if (check.counts.cases !== source.cases || check.counts.auditLog !== source.auditLog) {
-        throw new AppError('unavailable', 'backup row counts differ from the source', { reason: 'backup-failed', problem: 'count-mismatch' });
+        throw new AppError('unavailable', 'backup row counts differ from the source', {
+          reason: 'backup-failed',
+          problem: 'count-mismatch',
+        });
       }
       await rename(partial, target);
-      Object.assign(record, { state: 'ok', size: (await stat(target)).size, counts: check.counts, finishedAt: this.d.now().toISOString() });
+      Object.assign(record, {
+        state: 'ok',
+        size: (await stat(target)).size,
+        counts: check.counts,
+        finishedAt: this.d.now().toISOString(),
+      });
       this.d.repo.insert(record);
-      this.d.audit.append({ actor, action: 'backup.run', target: `backup:${record.backupId}`, details: { fileName, trigger, size: record.size, counts: record.counts } });
+      this.d.audit.append({
+        actor,
+        action: 'backup.run',
+        target: `backup:${record.backupId}`,
+        details: { fileName, trigger, size: record.size, counts: record.counts },
+      });
       await this.rotate();
       return this.toRecord(record);
     } catch (err) {
       await rm(partial, { force: true }).catch(() => undefined);
-      const problem = err instanceof AppError ? String(err.details?.problem ?? err.code) : err instanceof Error ? err.message.slice(0, 120) : 'error';
+      const problem =
+        err instanceof AppError
+          ? String(err.details?.problem ?? err.code)
+          : err instanceof Error
+            ? err.message.slice(0, 120)
+            : 'error';
       Object.assign(record, { state: 'failed', error: problem, finishedAt: this.d.now().toISOString() });
       this.d.repo.insert(record);
-      this.d.audit.append({ actor, action: 'backup.failed', target: `backup:${record.backupId}`, details: { fileName, trigger, problem } });
+      this.d.audit.append({
+        actor,
+        action: 'backup.failed',
+        target: `backup:${record.backupId}`,
+        details: { fileName, trigger, problem },
+      });
       this.d.log.error('backup failed', { problem });
-      throw err instanceof AppError ? err : new AppError('unavailable', 'backup failed', { reason: 'backup-failed', problem });
+      throw err instanceof AppError
+        ? err
+        : new AppError('unavailable', 'backup failed', { reason: 'backup-failed', problem });
     }
   }
 
@@ -75,19 +124,34 @@ export class BackupService {
     }
     // Leftovers of interrupted runs.
     const folder = this.d.settings.backupFolder();
-    for (const f of await readdir(folder).catch(() => [] as string[])) if (f.endsWith('.sqlite.partial') && BACKUP_FILE.test(f.slice(0, -8))) await rm(join(folder, f), { force: true });
+    for (const f of await readdir(folder).catch(() => [] as string[]))
+      if (f.endsWith('.sqlite.partial') && BACKUP_FILE.test(f.slice(0, -8))) await rm(join(folder, f), { force: true });
   }
 
   private toRecord(b: StoredBackup): BackupRecord {
     const path = join(b.folder, b.fileName);
-    return { backupId: b.backupId, fileName: b.fileName, path, trigger: b.trigger, startedAt: b.startedAt, finishedAt: b.finishedAt, state: b.state, error: b.error, size: b.size, counts: b.counts, present: b.state === 'ok' && !b.rotatedAt && existsSync(path) };
+    return {
+      backupId: b.backupId,
+      fileName: b.fileName,
+      path,
+      trigger: b.trigger,
+      startedAt: b.startedAt,
+      finishedAt: b.finishedAt,
+      state: b.state,
+      error: b.error,
+      size: b.size,
+      counts: b.counts,
+      present: b.state === 'ok' && !b.rotatedAt && existsSync(path),
+    };
   }
 
   /** The last good backup's age and whether it is too old (or missing). */
   status(): { lastGood: BackupRecord | null; ageHours: number | null; warning: boolean; lastRunFailed: boolean } {
     const last = this.d.repo.lastGood();
     const lastGood = last ? this.toRecord(last) : null;
-    const ageHours = last ? Math.round(((this.d.now().getTime() - Date.parse(last.finishedAt)) / 3_600_000) * 10) / 10 : null;
+    const ageHours = last
+      ? Math.round(((this.d.now().getTime() - Date.parse(last.finishedAt)) / 3_600_000) * 10) / 10
+      : null;
     const warning = ageHours === null || ageHours > this.d.settings.get().backup.warnAfterHours || !lastGood?.present;
     return { lastGood, ageHours, warning, lastRunFailed: this.d.repo.lastAttempt()?.state === 'failed' };
   }
@@ -104,6 +168,14 @@ export class BackupService {
   view(limit = 100): BackupsView {
     const s = this.d.settings.get();
     const st = this.status();
-    return { folder: this.d.settings.backupFolder(s), intervalHours: s.backup.intervalHours, keep: s.backup.keep, lastGood: st.lastGood, lastGoodAgeHours: st.ageHours, warning: st.warning, backups: this.d.repo.list(limit).map((b) => this.toRecord(b)) };
+    return {
+      folder: this.d.settings.backupFolder(s),
+      intervalHours: s.backup.intervalHours,
+      keep: s.backup.keep,
+      lastGood: st.lastGood,
+      lastGoodAgeHours: st.ageHours,
+      warning: st.warning,
+      backups: this.d.repo.list(limit).map((b) => this.toRecord(b)),
+    };
   }
 }

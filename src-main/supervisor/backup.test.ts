@@ -22,7 +22,15 @@ async function appWith(dataDir?: string): Promise<SupervisorTestApp> {
 }
 
 const FAKE_DEVICE = {
-  gatewayUrl: 'https://gateway.example', deviceId: 'dev-1', epoch: 3, district: '500101', publicKey: 'pk', privateKey: 'sk', clockOffsetMs: 0, enrolledAt: '2026-11-01T00:00:00.000Z', revokedAt: null,
+  gatewayUrl: 'https://gateway.example',
+  deviceId: 'dev-1',
+  epoch: 3,
+  district: '500101',
+  publicKey: 'pk',
+  privateKey: 'sk',
+  clockOffsetMs: 0,
+  enrolledAt: '2026-11-01T00:00:00.000Z',
+  revokedAt: null,
 };
 
 describe('backups', () => {
@@ -63,9 +71,18 @@ describe('backups', () => {
     const blocker = join(t.app.dataDir, 'not-a-folder');
     writeFileSync(blocker, 'x');
     const settings = await call<SupervisorSettings>(t.app, t.sup, 'supervisor:settings');
-    await call(t.app, t.admin, 'supervisor:updateSettings', { ...settings, backup: { ...settings.backup, folder: join(blocker, 'sub') } });
-    expect(await t.app.call(t.sup, 'backups:run', {}, 2)).toMatchObject({ ok: false, error: { code: 'unavailable', details: { reason: 'backup-failed' } } });
-    expect((await call<BackupsView>(t.app, t.sup, 'backups:list')).backups[0]).toMatchObject({ state: 'failed', present: false });
+    await call(t.app, t.admin, 'supervisor:updateSettings', {
+      ...settings,
+      backup: { ...settings.backup, folder: join(blocker, 'sub') },
+    });
+    expect(await t.app.call(t.sup, 'backups:run', {}, 2)).toMatchObject({
+      ok: false,
+      error: { code: 'unavailable', details: { reason: 'backup-failed' } },
+    });
+    expect((await call<BackupsView>(t.app, t.sup, 'backups:list')).backups[0]).toMatchObject({
+      state: 'failed',
+      present: false,
+    });
     expect(t.app.services.audit.list({ action: 'backup.failed', limit: 1 })).toHaveLength(1);
   });
 
@@ -78,11 +95,20 @@ describe('backups', () => {
     const dataDir = mkdtempSync(join(tmpdir(), 'tongban-restore-'));
     dirs.push(dataDir);
     const b = await appWith(dataDir);
-    expect(await b.app.call(b.sup, 'backups:restore', { file: backup.path }, 300)).toMatchObject({ ok: false, error: { code: 'forbidden' } });
+    expect(await b.app.call(b.sup, 'backups:restore', { file: backup.path }, 300)).toMatchObject({
+      ok: false,
+      error: { code: 'forbidden' },
+    });
     const garbage = join(dataDir, 'garbage.sqlite');
     writeFileSync(garbage, 'not a database');
-    expect(await b.app.call(b.admin, 'backups:restore', { file: garbage }, 300)).toMatchObject({ ok: false, error: { code: 'conflict', details: { reason: 'backup-invalid' } } });
-    expect(await b.app.call(b.admin, 'backups:restore', { file: '../x.sqlite' }, 300)).toMatchObject({ ok: false, error: { code: 'invalid-input' } });
+    expect(await b.app.call(b.admin, 'backups:restore', { file: garbage }, 300)).toMatchObject({
+      ok: false,
+      error: { code: 'conflict', details: { reason: 'backup-invalid' } },
+    });
+    expect(await b.app.call(b.admin, 'backups:restore', { file: '../x.sqlite' }, 300)).toMatchObject({
+      ok: false,
+      error: { code: 'invalid-input' },
+    });
     const r = await call<RestoreResult>(b.app, b.admin, 'backups:restore', { file: backup.path });
     expect(r).toMatchObject({ restartRequired: true, reenrolmentRequired: true, counts: backup.counts });
     expect(existsSync(join(dataDir, 'restore', 'pending.sqlite'))).toBe(true);
@@ -95,7 +121,9 @@ describe('backups', () => {
     const list = await call<CaseList>(restarted.app, 'clerk-again', 'cases:list', { date: '2026-11-30' });
     expect(list.rows.map((c) => c.caseId).sort()).toEqual(cases.map((c) => c.caseId).sort());
     expect(restarted.app.services.sync.repo.device()?.revokedAt).not.toBeNull();
-    expect(restarted.app.services.audit.list({ action: 'backup.restore-applied', limit: 1 })[0]?.details).toMatchObject({ from: backup.path, deviceMarked: true });
+    expect(restarted.app.services.audit.list({ action: 'backup.restore-applied', limit: 1 })[0]?.details).toMatchObject(
+      { from: backup.path, deviceMarked: true },
+    );
     const dash = await call<DashboardView>(restarted.app, 'admin-again', 'dashboard:get');
     expect(dash.sync.reenrolmentRequired).toBe(true);
     expect(readdirSync(join(dataDir, 'backups')).some((f) => f.startsWith('before-restore-'))).toBe(true);
@@ -107,17 +135,31 @@ describe('backups', () => {
     const cases = [await acceptCase(a.app, a.clerk)];
     const backup = await call<BackupRecord>(a.app, a.sup, 'backups:run');
     // A set-up window refuses it, whoever asks: its own restore is the admin's 备份 → 恢复.
-    expect(await a.app.call('anyone', 'setup:restore', { file: backup.path }, 300)).toMatchObject({ ok: false, error: { code: 'already-initialized' } });
+    expect(await a.app.call('anyone', 'setup:restore', { file: backup.path }, 300)).toMatchObject({
+      ok: false,
+      error: { code: 'already-initialized' },
+    });
 
     const dataDir = mkdtempSync(join(tmpdir(), 'tongban-restore-fresh-'));
     dirs.push(dataDir);
     const { testApp } = await import('../app/testing');
     const fresh = await testApp({ dataDir });
-    expect(await fresh.call('setup-screen', 'setup:restore', { file: 'backup.sqlite' }, 300)).toMatchObject({ ok: false, error: { code: 'invalid-input' } });
+    expect(await fresh.call('setup-screen', 'setup:restore', { file: 'backup.sqlite' }, 300)).toMatchObject({
+      ok: false,
+      error: { code: 'invalid-input' },
+    });
     const r = await fresh.call('setup-screen', 'setup:restore', { file: backup.path }, 300);
     expect(r).toMatchObject({ ok: true, value: { restartRequired: true, counts: backup.counts } });
     // Setting the window up anew now would be thrown away at the restart: refused, nothing written.
-    const setup = await fresh.call('setup-screen', 'setup:initialize', { hall: { name: '新大厅', divisionCode: '500101', windowNo: '1', windowCode: '50010101' }, admin: { username: 'other', displayName: '另一个', password: 'Chongqing2026' } }, 300);
+    const setup = await fresh.call(
+      'setup-screen',
+      'setup:initialize',
+      {
+        hall: { name: '新大厅', divisionCode: '500101', windowNo: '1', windowCode: '50010101' },
+        admin: { username: 'other', displayName: '另一个', password: 'Chongqing2026' },
+      },
+      300,
+    );
     expect(setup).toMatchObject({ ok: false, error: { code: 'conflict', details: { reason: 'restore-pending' } } });
     expect(fresh.services.settings.hall()).toBeNull();
     await fresh.services.printing.close();
@@ -134,8 +176,21 @@ describe('backups', () => {
 async function createRestarted(dataDir: string): Promise<{ app: SupervisorTestApp['app'] }> {
   const { testApp } = await import('../app/testing');
   const app = await testApp({ dataDir });
-  open.push({ app, admin: '', clerk: '', sup: '', clerkId: 0, dispose: async () => { await app.services.printing.close(); app.dispose(); } });
-  for (const [caller, username, password] of [['clerk-again', 'clerk1', 'Passw0rd!'], ['admin-again', 'admin', 'Chongqing2026']] as const) {
+  open.push({
+    app,
+    admin: '',
+    clerk: '',
+    sup: '',
+    clerkId: 0,
+    dispose: async () => {
+      await app.services.printing.close();
+      app.dispose();
+    },
+  });
+  for (const [caller, username, password] of [
+    ['clerk-again', 'clerk1', 'Passw0rd!'],
+    ['admin-again', 'admin', 'Chongqing2026'],
+  ] as const) {
     const r = await app.call(caller, 'auth:login', { username, password }, 0);
     if (!r.ok) throw new Error(`login ${username} failed`);
   }

@@ -58,8 +58,14 @@ export function checkDatabaseFile(file: string): FileCheck {
     db = new Database(file, { readonly: true, fileMustExist: true });
     const quick = db.pragma('quick_check', { simple: true });
     if (quick !== 'ok') return { ok: false, problem: 'quick-check-failed' };
-    const tables = new Set(db.prepare<[], { name: string }>("SELECT name FROM sqlite_master WHERE type = 'table'").all().map((t) => t.name));
-    if (!['cases', 'audit_log', 'users', 'settings'].every((t) => tables.has(t))) return { ok: false, problem: 'not-an-app-database' };
+    const tables = new Set(
+      db
+        .prepare<[], { name: string }>("SELECT name FROM sqlite_master WHERE type = 'table'")
+        .all()
+        .map((t) => t.name),
+    );
+    if (!['cases', 'audit_log', 'users', 'settings'].every((t) => tables.has(t)))
+      return { ok: false, problem: 'not-an-app-database' };
     return { ok: true, counts: countRows(db), userVersion: db.pragma('user_version', { simple: true }) as number };
   } catch {
     return { ok: false, problem: 'cannot-open' };
@@ -78,17 +84,26 @@ export class BackupsRepo {
 
   insert(b: StoredBackup): void {
     this.s
-      .get(`INSERT INTO backups (backup_id, file_name, folder, trigger, started_at, finished_at, state, error, size, cases, audit_rows)
-            VALUES (@backupId, @fileName, @folder, @trigger, @startedAt, @finishedAt, @state, @error, @size, @cases, @auditRows)`)
+      .get(
+        `INSERT INTO backups (backup_id, file_name, folder, trigger, started_at, finished_at, state, error, size, cases, audit_rows)
+            VALUES (@backupId, @fileName, @folder, @trigger, @startedAt, @finishedAt, @state, @error, @size, @cases, @auditRows)`,
+      )
       .run({ ...b, cases: b.counts?.cases ?? null, auditRows: b.counts?.auditLog ?? null });
   }
 
   list(limit: number): StoredBackup[] {
-    return this.s.get<[number], BackupRow>('SELECT * FROM backups ORDER BY finished_at DESC, backup_id DESC LIMIT ?').all(limit).map(toBackup);
+    return this.s
+      .get<[number], BackupRow>('SELECT * FROM backups ORDER BY finished_at DESC, backup_id DESC LIMIT ?')
+      .all(limit)
+      .map(toBackup);
   }
 
   lastGood(): StoredBackup | null {
-    const r = this.s.get<[], BackupRow>("SELECT * FROM backups WHERE state = 'ok' AND rotated_at IS NULL ORDER BY finished_at DESC LIMIT 1").get();
+    const r = this.s
+      .get<[], BackupRow>(
+        "SELECT * FROM backups WHERE state = 'ok' AND rotated_at IS NULL ORDER BY finished_at DESC LIMIT 1",
+      )
+      .get();
     return r ? toBackup(r) : null;
   }
 
@@ -99,7 +114,10 @@ export class BackupsRepo {
 
   /** Good backups still kept, newest first. */
   kept(): StoredBackup[] {
-    return this.s.get<[], BackupRow>("SELECT * FROM backups WHERE state = 'ok' AND rotated_at IS NULL ORDER BY finished_at DESC").all().map(toBackup);
+    return this.s
+      .get<[], BackupRow>("SELECT * FROM backups WHERE state = 'ok' AND rotated_at IS NULL ORDER BY finished_at DESC")
+      .all()
+      .map(toBackup);
   }
 
   markRotated(backupId: string, at: string): void {
@@ -108,13 +126,17 @@ export class BackupsRepo {
 
   /** After a restore: the device must enrol again, so the gateway issues a new epoch. */
   markDeviceForReenrolment(at: string): boolean {
-    const changed = this.s.get('UPDATE sync_device SET revoked_at = ? WHERE id = 1 AND revoked_at IS NULL').run(at).changes === 1;
+    const changed =
+      this.s.get('UPDATE sync_device SET revoked_at = ? WHERE id = 1 AND revoked_at IS NULL').run(at).changes === 1;
     this.s.get('UPDATE sync_state SET lease_owner = NULL, lease_until = NULL, online = 0 WHERE id = 1').run();
     return changed;
   }
 
   /** When the device last enrolled (null when not enrolled). */
   deviceEnrolledAt(): string | null {
-    return this.s.get<[], { enrolled_at: string }>('SELECT enrolled_at FROM sync_device WHERE id = 1').get()?.enrolled_at ?? null;
+    return (
+      this.s.get<[], { enrolled_at: string }>('SELECT enrolled_at FROM sync_device WHERE id = 1').get()?.enrolled_at ??
+      null
+    );
   }
 }

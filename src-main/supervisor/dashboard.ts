@@ -56,7 +56,9 @@ export class Dashboard {
       )
       .get(today, chinaDayStartIso(today))!;
     const backlog = this.s
-      .get<[], { n: number; attention: number }>(`SELECT count(*) AS n, coalesce(sum(sync_state = 'needs-attention'), 0) AS attention FROM cases WHERE outcome = 'accepted' AND sync_state <> 'delivered'`)
+      .get<[], { n: number; attention: number }>(
+        `SELECT count(*) AS n, coalesce(sum(sync_state = 'needs-attention'), 0) AS attention FROM cases WHERE outcome = 'accepted' AND sync_state <> 'delivered'`,
+      )
       .get()!;
     const oldest = this.s
       .get<[], { case_id: string; receipt_no: string | null; decided_at: string }>(
@@ -64,7 +66,13 @@ export class Dashboard {
       )
       .get();
     const levels = this.d.ratings.levelCounts(chinaDayStartIso(today), chinaDayStartIso(nextDate(today)));
-    const byLevel = { '1': levels['1'] ?? 0, '2': levels['2'] ?? 0, '3': levels['3'] ?? 0, '4': levels['4'] ?? 0, '5': levels['5'] ?? 0 };
+    const byLevel = {
+      '1': levels['1'] ?? 0,
+      '2': levels['2'] ?? 0,
+      '3': levels['3'] ?? 0,
+      '4': levels['4'] ?? 0,
+      '5': levels['5'] ?? 0,
+    };
     const rated = Object.values(byLevel).reduce((a, b) => a + b, 0);
     const soon = addWorkingDays(today, 2, this.d.calendar).date;
     const follow = this.d.ratings.openCounts(today, soon);
@@ -72,25 +80,49 @@ export class Dashboard {
     const sync = this.d.syncState();
     const flagged = this.d.reenrolmentFlaggedAt();
     const enrolledAt = this.d.deviceEnrolledAt();
-    const [printers, reader] = await Promise.all([this.d.printers().catch(() => [] as PrinterStatus[]), this.d.reader().catch((): ReaderStatus => ({ state: 'unknown', driver: null, detail: 'status-failed' }))]);
+    const [printers, reader] = await Promise.all([
+      this.d.printers().catch(() => [] as PrinterStatus[]),
+      this.d.reader().catch((): ReaderStatus => ({ state: 'unknown', driver: null, detail: 'status-failed' })),
+    ]);
     const fortnightAgo = new Date(Date.parse(`${today}T00:00:00Z`) - 13 * 86_400_000).toISOString().slice(0, 10);
     return {
       date: today,
       generatedAt: now.toISOString(),
-      today: { ...counts, avgCounterSeconds: timing.secs === null ? null : Math.round(timing.secs), closed: this.d.ledger.closedDay(today) !== null },
+      today: {
+        ...counts,
+        avgCounterSeconds: timing.secs === null ? null : Math.round(timing.secs),
+        closed: this.d.ledger.closedDay(today) !== null,
+      },
       sync: {
         state: sync.state,
         backlog: backlog.n,
         unsentRecords: sync.pendingRecords,
         needsAttention: backlog.attention,
-        oldestUnsent: oldest ? { caseId: oldest.case_id, documentNo: oldest.receipt_no, decidedAt: oldest.decided_at, ageMinutes: Math.max(0, Math.round((now.getTime() - Date.parse(oldest.decided_at)) / 60_000)) } : null,
+        oldestUnsent: oldest
+          ? {
+              caseId: oldest.case_id,
+              documentNo: oldest.receipt_no,
+              decidedAt: oldest.decided_at,
+              ageMinutes: Math.max(0, Math.round((now.getTime() - Date.parse(oldest.decided_at)) / 60_000)),
+            }
+          : null,
         lastSuccessAt: sync.lastSuccessAt,
         reenrolmentRequired: flagged !== null && !(enrolledAt !== null && enrolledAt > flagged),
       },
       windows: [{ windowCode: hall.windowCode, windowNo: hall.windowNo, printers, reader }],
-      ratings: { today: rated, poorToday: byLevel['1'] + byLevel['2'], satisfactionRate: rated ? Math.round(((byLevel['3'] + byLevel['4'] + byLevel['5']) / rated) * 1000) / 10 : null, byLevel },
+      ratings: {
+        today: rated,
+        poorToday: byLevel['1'] + byLevel['2'],
+        satisfactionRate: rated ? Math.round(((byLevel['3'] + byLevel['4'] + byLevel['5']) / rated) * 1000) / 10 : null,
+        byLevel,
+      },
       followUps: { open: follow.open, overdue: follow.overdue, dueWithin2WorkingDays: follow.dueSoon },
-      backups: { lastGoodAt: backup.lastGood?.finishedAt ?? null, ageHours: backup.ageHours, warning: backup.warning, lastRunFailed: backup.lastRunFailed },
+      backups: {
+        lastGoodAt: backup.lastGood?.finishedAt ?? null,
+        ageHours: backup.ageHours,
+        warning: backup.warning,
+        lastRunFailed: backup.lastRunFailed,
+      },
       unclosedDays: this.d.ledger.unclosedDays(fortnightAgo, today).filter((d) => d < today),
     };
   }

@@ -27,27 +27,60 @@ describe('day close (日结)', () => {
     expect(closed.totals.byOutcome).toEqual({ accepted: 2, incomplete: 0, rejected: 1 });
     expect(closed.ledgerHash).toMatch(/^[0-9a-f]{64}$/);
     const entry = t.app.services.audit.list({ action: 'ledger.close-day', limit: 5 })[0];
-    expect(entry).toMatchObject({ seq: closed.auditSeq, target: `day:${DAY}`, details: { ledgerHash: closed.ledgerHash, rowCount: 3 } });
+    expect(entry).toMatchObject({
+      seq: closed.auditSeq,
+      target: `day:${DAY}`,
+      details: { ledgerHash: closed.ledgerHash, rowCount: 3 },
+    });
     const v = await call<DayVerification>(t.app, t.sup, 'ledger:verifyDay', { date: DAY });
     expect(v).toMatchObject({ ok: true, problems: [], recomputedHash: closed.ledgerHash });
     const after = await call<LedgerView>(t.app, t.sup, 'ledger:get', { date: DAY });
     expect(after.rows).toEqual(before.rows);
     expect(after.closedDays).toHaveLength(1);
-    expect(await t.app.call(t.sup, 'ledger:closeDay', { date: DAY }, 20)).toMatchObject({ ok: false, error: { code: 'conflict', details: { reason: 'day-closed' } } });
-    expect(await t.app.call(t.clerk, 'ledger:closeDay', { date: DAY }, 20)).toMatchObject({ ok: false, error: { code: 'forbidden' } });
-    expect(await t.app.call(t.sup, 'ledger:closeDay', { date: '2026-12-01' }, 20)).toMatchObject({ ok: false, error: { code: 'invalid-input' } });
+    expect(await t.app.call(t.sup, 'ledger:closeDay', { date: DAY }, 20)).toMatchObject({
+      ok: false,
+      error: { code: 'conflict', details: { reason: 'day-closed' } },
+    });
+    expect(await t.app.call(t.clerk, 'ledger:closeDay', { date: DAY }, 20)).toMatchObject({
+      ok: false,
+      error: { code: 'forbidden' },
+    });
+    expect(await t.app.call(t.sup, 'ledger:closeDay', { date: '2026-12-01' }, 20)).toMatchObject({
+      ok: false,
+      error: { code: 'invalid-input' },
+    });
   });
 
   it('turns later changes into dated adjustments, never edits of the closed ledger', async () => {
     const { a, before } = await closedDayWithCases();
     const sync = t.app.services.sync.repo;
-    sync.setCaseSync(a.caseId, { syncState: 'delivered', departmentNo: 'JJ-2026-0001', deliveredAt: t.app.clock.now.toISOString() });
-    sync.applyEvents([{ eventId: '0193a0c0-0000-7000-8000-000000000001', caseId: a.caseId, caseVersion: 2, status: 'reviewing', reason: null, details: {}, at: '2026-12-01T09:00:00+08:00' }], 'c1', t.app.clock.now.toISOString());
+    sync.setCaseSync(a.caseId, {
+      syncState: 'delivered',
+      departmentNo: 'JJ-2026-0001',
+      deliveredAt: t.app.clock.now.toISOString(),
+    });
+    sync.applyEvents(
+      [
+        {
+          eventId: '0193a0c0-0000-7000-8000-000000000001',
+          caseId: a.caseId,
+          caseVersion: 2,
+          status: 'reviewing',
+          reason: null,
+          details: {},
+          at: '2026-12-01T09:00:00+08:00',
+        },
+      ],
+      'c1',
+      t.app.clock.now.toISOString(),
+    );
     const late = await acceptCase(t.app, t.clerk); // accepted on the closed day after closing
     const view = await call<LedgerView>(t.app, t.sup, 'ledger:get', { date: DAY });
     expect(view.rows).toEqual(before.rows); // the closed snapshot
     expect(view.rows.find((r) => r.caseId === a.caseId)).toMatchObject({ syncState: 'local', deptStatus: null });
-    const adj = t.app.services.db.prepare('SELECT field, old_value, new_value, recorded_at FROM ledger_adjustments ORDER BY id').all() as { field: string; old_value: string; new_value: string; recorded_at: string }[];
+    const adj = t.app.services.db
+      .prepare('SELECT field, old_value, new_value, recorded_at FROM ledger_adjustments ORDER BY id')
+      .all() as { field: string; old_value: string; new_value: string; recorded_at: string }[];
     expect(adj.map((x) => [x.field, x.old_value, x.new_value])).toEqual([
       ['syncState', 'local', 'delivered'],
       ['departmentNo', null, 'JJ-2026-0001'],
@@ -81,14 +114,24 @@ describe('day close (日结)', () => {
     db.prepare("UPDATE cases SET matter_name = '伪造事项' WHERE case_id = ?").run(a.caseId);
     let v = await call<DayVerification>(t.app, t.sup, 'ledger:verifyDay', { date: DAY });
     expect(v.ok).toBe(false);
-    expect(v.problems).toContainEqual({ kind: 'case-changed', caseId: a.caseId, field: 'matterName', expected: '社会保障卡申领', actual: '伪造事项' });
+    expect(v.problems).toContainEqual({
+      kind: 'case-changed',
+      caseId: a.caseId,
+      field: 'matterName',
+      expected: '社会保障卡申领',
+      actual: '伪造事项',
+    });
     db.prepare("UPDATE cases SET matter_name = '社会保障卡申领' WHERE case_id = ?").run(a.caseId);
     expect((await call<DayVerification>(t.app, t.sup, 'ledger:verifyDay', { date: DAY })).ok).toBe(true);
 
     // The snapshot is guarded by triggers; someone who drops them still cannot hide the edit.
-    expect(() => db.prepare("UPDATE closed_day_rows SET row = '{}' WHERE business_date = ?").run(DAY)).toThrow(/frozen/);
+    expect(() => db.prepare("UPDATE closed_day_rows SET row = '{}' WHERE business_date = ?").run(DAY)).toThrow(
+      /frozen/,
+    );
     db.exec('DROP TRIGGER closed_day_rows_no_update');
-    const row = db.prepare('SELECT row FROM closed_day_rows WHERE business_date = ? AND position = 1').get(DAY) as { row: string };
+    const row = db.prepare('SELECT row FROM closed_day_rows WHERE business_date = ? AND position = 1').get(DAY) as {
+      row: string;
+    };
     const forged = row.row.replace(/"outcome":"\w+"/, '"outcome":"incomplete"');
     expect(forged).not.toBe(row.row);
     db.prepare('UPDATE closed_day_rows SET row = ? WHERE business_date = ? AND position = 1').run(forged, DAY);
@@ -98,26 +141,50 @@ describe('day close (日结)', () => {
 
     // A tampered audit row breaks the chain, and the day's proof with it.
     db.exec('DROP TRIGGER audit_log_no_update');
-    db.prepare("UPDATE audit_log SET details = replace(details, ?, ?) WHERE seq = ?").run(closed.ledgerHash, '0'.repeat(64), closed.auditSeq);
+    db.prepare('UPDATE audit_log SET details = replace(details, ?, ?) WHERE seq = ?').run(
+      closed.ledgerHash,
+      '0'.repeat(64),
+      closed.auditSeq,
+    );
     const chain = await call<AuditVerification>(t.app, t.sup, 'audit:verify');
     expect(chain).toMatchObject({ ok: false, firstBroken: { seq: closed.auditSeq, reason: 'hash-mismatch' } });
     v = await call<DayVerification>(t.app, t.sup, 'ledger:verifyDay', { date: DAY });
-    expect(v.problems.map((p) => p.kind)).toEqual(expect.arrayContaining(['snapshot-tampered', 'hash-not-in-audit', 'audit-chain-broken']));
+    expect(v.problems.map((p) => p.kind)).toEqual(
+      expect.arrayContaining(['snapshot-tampered', 'hash-not-in-audit', 'audit-chain-broken']),
+    );
   });
 
   it('reopens only as an administrator with a reason; the next close is version 2', async () => {
     await closedDayWithCases();
-    expect(await t.app.call(t.sup, 'ledger:reopenDay', { date: DAY, reason: '补录遗漏办件' }, 60)).toMatchObject({ ok: false, error: { code: 'forbidden' } });
-    expect(await t.app.call(t.admin, 'ledger:reopenDay', { date: DAY, reason: '补' }, 60)).toMatchObject({ ok: false, error: { code: 'invalid-input' } });
-    const reopened = await call<ClosedDayInfo>(t.app, t.admin, 'ledger:reopenDay', { date: DAY, reason: '补录遗漏办件' });
+    expect(await t.app.call(t.sup, 'ledger:reopenDay', { date: DAY, reason: '补录遗漏办件' }, 60)).toMatchObject({
+      ok: false,
+      error: { code: 'forbidden' },
+    });
+    expect(await t.app.call(t.admin, 'ledger:reopenDay', { date: DAY, reason: '补' }, 60)).toMatchObject({
+      ok: false,
+      error: { code: 'invalid-input' },
+    });
+    const reopened = await call<ClosedDayInfo>(t.app, t.admin, 'ledger:reopenDay', {
+      date: DAY,
+      reason: '补录遗漏办件',
+    });
     expect(reopened).toMatchObject({ version: 1, reopenedBy: 'admin', reopenReason: '补录遗漏办件' });
-    expect(t.app.services.audit.list({ action: 'ledger.reopen-day', limit: 5 })[0]?.details).toMatchObject({ date: DAY, reason: '补录遗漏办件' });
-    expect(await t.app.call(t.sup, 'ledger:verifyDay', { date: DAY }, 20)).toMatchObject({ ok: false, error: { code: 'conflict', details: { reason: 'day-not-closed' } } });
+    expect(t.app.services.audit.list({ action: 'ledger.reopen-day', limit: 5 })[0]?.details).toMatchObject({
+      date: DAY,
+      reason: '补录遗漏办件',
+    });
+    expect(await t.app.call(t.sup, 'ledger:verifyDay', { date: DAY }, 20)).toMatchObject({
+      ok: false,
+      error: { code: 'conflict', details: { reason: 'day-not-closed' } },
+    });
     await acceptCase(t.app, t.clerk);
     expect(t.app.services.db.prepare('SELECT count(*) AS n FROM ledger_adjustments').get()).toEqual({ n: 0 });
     const again = await call<ClosedDayInfo>(t.app, t.sup, 'ledger:closeDay', { date: DAY });
     expect(again).toMatchObject({ version: 2, rowCount: 4 });
     const closings = await call<ClosedDayInfo[]>(t.app, t.sup, 'ledger:closings', { from: DAY, to: DAY });
-    expect(closings.map((c) => [c.version, c.reopenedAt !== null])).toEqual([[1, true], [2, false]]);
+    expect(closings.map((c) => [c.version, c.reopenedAt !== null])).toEqual([
+      [1, true],
+      [2, false],
+    ]);
   });
 });

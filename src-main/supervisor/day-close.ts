@@ -41,7 +41,10 @@ export class DayClose {
   /** Closes a day: snapshot, hash, totals, audit entry, all in one transaction. */
   close(actor: StaffActor, date: string): ClosedDayInfo {
     const { repo, audit } = this.d;
-    if (date > chinaDate(this.d.now())) throw new AppError('invalid-input', 'a future day cannot be closed', { fields: [{ path: 'date', code: 'date-in-future' }] });
+    if (date > chinaDate(this.d.now()))
+      throw new AppError('invalid-input', 'a future day cannot be closed', {
+        fields: [{ path: 'date', code: 'date-in-future' }],
+      });
     return repo.db.transaction(() => {
       if (repo.closedDay(date)) throw new AppError('conflict', 'the day is already closed', { reason: 'day-closed' });
       const version = repo.nextVersion(date);
@@ -67,10 +70,31 @@ export class DayClose {
         actor,
         action: 'ledger.close-day',
         target: `day:${date}`,
-        details: { date, version, ledgerHash, rowCount: rows.length, cases: totals.cases, byOutcome: totals.byOutcome, unsent: totals.unsent, ratings: totals.ratings.count, poorRatings: totals.ratings.poor },
+        details: {
+          date,
+          version,
+          ledgerHash,
+          rowCount: rows.length,
+          cases: totals.cases,
+          byOutcome: totals.byOutcome,
+          unsent: totals.unsent,
+          ratings: totals.ratings.count,
+          poorRatings: totals.ratings.poor,
+        },
       });
       const closedAt = this.d.now().toISOString();
-      repo.insertClosedDay({ date, version, hash: ledgerHash, totals, rowCount: rows.length, closedAt, byId: actor.id, byName: actor.name, auditSeq: entry.seq, adjustmentsAfter: repo.lastAdjustmentId() });
+      repo.insertClosedDay({
+        date,
+        version,
+        hash: ledgerHash,
+        totals,
+        rowCount: rows.length,
+        closedAt,
+        byId: actor.id,
+        byName: actor.name,
+        auditSeq: entry.seq,
+        adjustmentsAfter: repo.lastAdjustmentId(),
+      });
       rows.forEach((r, i) => repo.insertSnapshotRow(date, version, i + 1, r.caseId, r.json));
       return repo.closedDay(date) as ClosedDayInfo;
     })();
@@ -85,7 +109,7 @@ export class DayClose {
     const hasher = new LedgerHasher(date);
     const summary = newSummary();
     const snapshot = new Map<string, LedgerEntry>();
-    for (let after = 0; ; ) {
+    for (let after = 0; ;) {
       const page = repo.snapshotPage(date, closed.version, after);
       if (!page.length) break;
       for (const p of page) {
@@ -97,12 +121,22 @@ export class DayClose {
       after = (page[page.length - 1] as { position: number }).position;
     }
     const recomputedHash = hasher.digest();
-    if (recomputedHash !== closed.ledgerHash || snapshot.size !== closed.rowCount || canonicalJson(summary.totals()) !== canonicalJson(closed.totals)) {
+    if (
+      recomputedHash !== closed.ledgerHash ||
+      snapshot.size !== closed.rowCount ||
+      canonicalJson(summary.totals()) !== canonicalJson(closed.totals)
+    ) {
       problems.push({ kind: 'snapshot-tampered', expected: closed.ledgerHash, actual: recomputedHash });
     }
-    const entry = audit.list({ action: 'ledger.close-day', target: `day:${date}`, limit: 500 }).find((e) => e.seq === closed.auditSeq);
+    const entry = audit
+      .list({ action: 'ledger.close-day', target: `day:${date}`, limit: 500 })
+      .find((e) => e.seq === closed.auditSeq);
     if (!entry || entry.details.ledgerHash !== closed.ledgerHash || entry.details.version !== closed.version) {
-      problems.push({ kind: 'hash-not-in-audit', expected: closed.ledgerHash, actual: entry?.details.ledgerHash ?? null });
+      problems.push({
+        kind: 'hash-not-in-audit',
+        expected: closed.ledgerHash,
+        actual: entry?.details.ledgerHash ?? null,
+      });
     }
     const chain = audit.verify();
     if (!chain.ok) problems.push({ kind: 'audit-chain-broken', actual: chain.firstBroken });
@@ -126,13 +160,16 @@ export class DayClose {
       if (expected.businessDate !== date) continue; // completed onto a later day: that day's ledger has it
       if (expected.decidedAt !== closedRow.decidedAt) expected.counterSeconds = live.counterSeconds;
       for (const key of Object.keys(expected) as (keyof LedgerEntry)[]) {
-        if (canonicalJson(expected[key]) !== canonicalJson(live[key])) problems.push({ kind: 'case-changed', caseId, field: key, expected: expected[key], actual: live[key] });
+        if (canonicalJson(expected[key]) !== canonicalJson(live[key]))
+          problems.push({ kind: 'case-changed', caseId, field: key, expected: expected[key], actual: live[key] });
       }
     }
     const added = new Set(adjustments.filter((a) => a.field === 'caseAdded').map((a) => a.caseId));
-    for (let after: LiveCursor | null = null; ; ) {
+    for (let after: LiveCursor | null = null; ;) {
       const page = this.d.repo.livePage(date, {}, after);
-      for (const row of page) if (!snapshot.has(row.caseId) && !added.has(row.caseId)) problems.push({ kind: 'case-unrecorded', caseId: row.caseId });
+      for (const row of page)
+        if (!snapshot.has(row.caseId) && !added.has(row.caseId))
+          problems.push({ kind: 'case-unrecorded', caseId: row.caseId });
       if (page.length < LEDGER_CHUNK) break;
       const last = page[page.length - 1] as LedgerEntry;
       after = { decidedAt: last.decidedAt, caseId: last.caseId };
@@ -151,7 +188,12 @@ export class DayClose {
     return repo.db.transaction(() => {
       const closed = repo.closedDay(date);
       if (!closed) throw new AppError('conflict', 'the day is not closed', { reason: 'day-not-closed' });
-      audit.append({ actor, action: 'ledger.reopen-day', target: `day:${date}`, details: { date, version: closed.version, ledgerHash: closed.ledgerHash, reason } });
+      audit.append({
+        actor,
+        action: 'ledger.reopen-day',
+        target: `day:${date}`,
+        details: { date, version: closed.version, ledgerHash: closed.ledgerHash, reason },
+      });
       repo.reopen(date, closed.version, this.d.now().toISOString(), actor.id, actor.name, reason);
       return repo.closingsOf(date).find((c) => c.version === closed.version) as ClosedDayInfo;
     })();

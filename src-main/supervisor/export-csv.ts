@@ -26,7 +26,10 @@ export class CsvFile {
 
 /** Writes the ledger's detail rows; returns the row count. */
 export async function writeLedgerCsv(file: string, pages: () => AsyncGenerator<LedgerEntry[]>): Promise<number> {
-  const csv = new CsvFile(file, LEDGER_COLUMNS.map((c) => c.header));
+  const csv = new CsvFile(
+    file,
+    LEDGER_COLUMNS.map((c) => c.header),
+  );
   let n = 0;
   try {
     for await (const page of pages()) {

@@ -27,7 +27,8 @@ export interface SummaryRow {
 }
 
 /** Minutes with one decimal, or null. */
-export const minutes = (seconds: number | null): number | null => (seconds === null ? null : Math.round(seconds / 6) / 10);
+export const minutes = (seconds: number | null): number | null =>
+  seconds === null ? null : Math.round(seconds / 6) / 10;
 
 /** The summary as rows: heading facts, then one block per breakdown. */
 export function summaryRows(h: LedgerHeading, s: LedgerSummary): SummaryRow[] {
@@ -56,13 +57,17 @@ export function summaryRows(h: LedgerHeading, s: LedgerSummary): SummaryRow[] {
     ...s.byDeptStatus.map((d) => ({ values: [d.name, '', d.count] })),
     { values: [] },
     { values: ['受理人', '', '件数', '受理', '一次性告知', '不予受理', '平均用时（分钟）'], header: true },
-    ...s.byClerk.map((c) => ({ values: [c.clerkName, '', c.count, c.accepted, c.incomplete, c.rejected, minutes(c.avgCounterSeconds)] })),
+    ...s.byClerk.map((c) => ({
+      values: [c.clerkName, '', c.count, c.accepted, c.incomplete, c.rejected, minutes(c.avgCounterSeconds)],
+    })),
     { values: [] },
     { values: ['窗口', '', '件数'], header: true },
     ...s.byWindow.map((w) => ({ values: [w.name, '', w.count] })),
     { values: [] },
     { values: ['评价等级', '', '件数'], header: true },
-    ...([5, 4, 3, 2, 1] as RatingLevel[]).map((l) => ({ values: [RATING_LEVEL_LABELS_ZH[l], '', s.ratings.byLevel[String(l) as '1']] })),
+    ...([5, 4, 3, 2, 1] as RatingLevel[]).map((l) => ({
+      values: [RATING_LEVEL_LABELS_ZH[l], '', s.ratings.byLevel[String(l) as '1']],
+    })),
   ];
   return rows;
 }

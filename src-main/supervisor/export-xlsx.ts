@@ -2,7 +2,13 @@
 // committed first, then 明细 page by page, then 调整记录. Each sheet is finished before the next
 // starts, so the zip never buffers a sheet, and memory stays bounded for a month of cases.
 import ExcelJS from 'exceljs';
-import { ADJUSTMENT_FIELD_LABELS_ZH, adjustmentValueLabel, excelChinaDate, type LedgerAdjustment, type LedgerEntry } from '../common/supervisor/ledger';
+import {
+  ADJUSTMENT_FIELD_LABELS_ZH,
+  adjustmentValueLabel,
+  excelChinaDate,
+  type LedgerAdjustment,
+  type LedgerEntry,
+} from '../common/supervisor/ledger';
 import { LEDGER_COLUMNS } from '../common/supervisor/ledger-columns';
 import type { LedgerSummary } from '../common/supervisor/ledger-summary';
 import { summaryRows, type LedgerHeading } from './export-summary';
@@ -16,7 +22,9 @@ export const SHEETS = { summary: '汇总', detail: '明细', adjustments: '调�
 
 const HEADER_FONT: Partial<ExcelJS.Font> = { bold: true, name: '等线' };
 const HEADER_FILL: ExcelJS.Fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFE8EEF7' } };
-const FROZEN_HEADER: Partial<ExcelJS.WorksheetView>[] = [{ state: 'frozen', xSplit: 0, ySplit: 1, topLeftCell: 'A2', activeCell: 'A2' }];
+const FROZEN_HEADER: Partial<ExcelJS.WorksheetView>[] = [
+  { state: 'frozen', xSplit: 0, ySplit: 1, topLeftCell: 'A2', activeCell: 'A2' },
+];
 
 function styleHeader(row: ExcelJS.Row): void {
   row.font = HEADER_FONT;
@@ -37,7 +45,15 @@ export async function writeLedgerXlsx(
   wb.created = heading.generatedAt;
 
   const sum = wb.addWorksheet(SHEETS.summary, { views: FROZEN_HEADER });
-  sum.columns = [{ width: 22 }, { width: 30 }, { width: 12 }, { width: 12 }, { width: 12 }, { width: 12 }, { width: 18 }];
+  sum.columns = [
+    { width: 22 },
+    { width: 30 },
+    { width: 12 },
+    { width: 12 },
+    { width: 12 },
+    { width: 12 },
+    { width: 18 },
+  ];
   summaryRows(heading, summary).forEach((cells, i) => {
     const row = sum.addRow(cells.values);
     if (i === 0 || cells.header) styleHeader(row);
@@ -76,7 +92,16 @@ export async function writeLedgerXlsx(
   ];
   styleHeader(adj.getRow(1));
   for (const a of adjustments) {
-    adj.addRow([excelChinaDate(a.recordedAt), a.businessDate, a.documentNo ?? a.caseId, ADJUSTMENT_FIELD_LABELS_ZH[a.field] ?? a.field, adjustmentValueLabel(a.field, a.oldValue), adjustmentValueLabel(a.field, a.newValue)]).commit();
+    adj
+      .addRow([
+        excelChinaDate(a.recordedAt),
+        a.businessDate,
+        a.documentNo ?? a.caseId,
+        ADJUSTMENT_FIELD_LABELS_ZH[a.field] ?? a.field,
+        adjustmentValueLabel(a.field, a.oldValue),
+        adjustmentValueLabel(a.field, a.newValue),
+      ])
+      .commit();
   }
   adj.commit();
   await wb.commit();
@@ -98,7 +123,8 @@ export async function drained(sheet: ExcelJS.Worksheet): Promise<void> {
   if (!stream?.buffers || !stream.pipes) return;
   for (let spins = 0; ; spins++) {
     const sink = stream.pipes[0];
-    const pending = stream.buffers.length * 65_536 + (sink?._writableState?.length ?? 0) + (sink?._readableState?.length ?? 0);
+    const pending =
+      stream.buffers.length * 65_536 + (sink?._writableState?.length ?? 0) + (sink?._readableState?.length ?? 0);
     if (sink && pending <= MAX_PENDING_BYTES) return;
     await (spins < 50 ? yieldToEventLoop() : new Promise((resolve) => setTimeout(resolve, 2)));
   }

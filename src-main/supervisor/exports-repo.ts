@@ -36,24 +36,43 @@ export class ExportsRepo {
     this.s = new Statements(db);
   }
 
-  insert(e: { exportId: string; kind: string; format: string; fileName: string; size: number; sha256: string; rows: number; params: unknown; createdBy: number; createdAt: string }): void {
+  insert(e: {
+    exportId: string;
+    kind: string;
+    format: string;
+    fileName: string;
+    size: number;
+    sha256: string;
+    rows: number;
+    params: unknown;
+    createdBy: number;
+    createdAt: string;
+  }): void {
     this.s
-      .get(`INSERT INTO exports (export_id, kind, format, file_name, size, sha256, row_count, params, created_by, created_at)
-            VALUES (@exportId, @kind, @format, @fileName, @size, @sha256, @rows, @params, @createdBy, @createdAt)`)
+      .get(
+        `INSERT INTO exports (export_id, kind, format, file_name, size, sha256, row_count, params, created_by, created_at)
+            VALUES (@exportId, @kind, @format, @fileName, @size, @sha256, @rows, @params, @createdBy, @createdAt)`,
+      )
       .run({ ...e, params: JSON.stringify(e.params) });
   }
 
-  get(exportId: string): (Omit<ExportResult, 'path' | 'mediaType'>) | null {
+  get(exportId: string): Omit<ExportResult, 'path' | 'mediaType'> | null {
     const r = this.s.get<[string], ExportRow>('SELECT * FROM exports WHERE export_id = ?').get(exportId);
     return r ? toExport(r) : null;
   }
 
   list(limit: number): Omit<ExportResult, 'path' | 'mediaType'>[] {
-    return this.s.get<[number], ExportRow>('SELECT * FROM exports ORDER BY created_at DESC, rowid DESC LIMIT ?').all(limit).map(toExport);
+    return this.s
+      .get<[number], ExportRow>('SELECT * FROM exports ORDER BY created_at DESC, rowid DESC LIMIT ?')
+      .all(limit)
+      .map(toExport);
   }
 
   userName(id: number): string | null {
-    return this.s.get<[number], { display_name: string }>('SELECT display_name FROM users WHERE id = ?').get(id)?.display_name ?? null;
+    return (
+      this.s.get<[number], { display_name: string }>('SELECT display_name FROM users WHERE id = ?').get(id)
+        ?.display_name ?? null
+    );
   }
 
   /** One keyset page of the audit log matching the filter, oldest first. */
@@ -66,9 +85,17 @@ export class ExportsRepo {
       ['at < @toIso', 'toIso', f.to && chinaDayStartIso(nextDate(f.to))],
     ];
     const active = filters.filter(([, , v]) => v !== undefined && v !== '');
-    const params = Object.fromEntries([['afterSeq', afterSeq], ['limit', limit], ...active.map(([, k, v]) => [k, v])]) as Record<string, unknown>;
+    const params = Object.fromEntries([
+      ['afterSeq', afterSeq],
+      ['limit', limit],
+      ...active.map(([, k, v]) => [k, v]),
+    ]) as Record<string, unknown>;
     const where = ['seq > @afterSeq', ...active.map(([c]) => c)].join(' AND ');
-    return this.s.get<[Record<string, unknown>], AuditExportRow>(`SELECT * FROM audit_log WHERE ${where} ORDER BY seq LIMIT @limit`).all(params);
+    return this.s
+      .get<[Record<string, unknown>], AuditExportRow>(
+        `SELECT * FROM audit_log WHERE ${where} ORDER BY seq LIMIT @limit`,
+      )
+      .all(params);
   }
 }
 

@@ -61,7 +61,14 @@ export class ExportsService {
   }
 
   /** Runs `write` into a fresh file, then records and audits it. */
-  async produce(actor: StaffActor, kind: ExportResult['kind'], format: ExportResult['format'], baseName: string, params: Record<string, unknown>, write: (file: string) => Promise<number>): Promise<ExportResult> {
+  async produce(
+    actor: StaffActor,
+    kind: ExportResult['kind'],
+    format: ExportResult['format'],
+    baseName: string,
+    params: Record<string, unknown>,
+    write: (file: string) => Promise<number>,
+  ): Promise<ExportResult> {
     await mkdir(this.dir, { recursive: true });
     const exportId = randomUUID();
     const fileName = `${baseName}_${exportId.slice(0, 8)}.${format}`;
@@ -73,9 +80,36 @@ export class ExportsService {
       const { size } = await stat(target);
       const sha256 = await sha256Of(target);
       const createdAt = this.d.now().toISOString();
-      this.d.repo.insert({ exportId, kind, format, fileName, size, sha256, rows, params, createdBy: actor.id, createdAt });
-      this.d.audit.append({ actor, action: `${kind}.export`, target: `export:${exportId}`, details: { ...params, format, rows, size, sha256 } });
-      return { exportId, kind, format, fileName, path: target, size, sha256, rows, mediaType: MEDIA_TYPES[format], createdAt };
+      this.d.repo.insert({
+        exportId,
+        kind,
+        format,
+        fileName,
+        size,
+        sha256,
+        rows,
+        params,
+        createdBy: actor.id,
+        createdAt,
+      });
+      this.d.audit.append({
+        actor,
+        action: `${kind}.export`,
+        target: `export:${exportId}`,
+        details: { ...params, format, rows, size, sha256 },
+      });
+      return {
+        exportId,
+        kind,
+        format,
+        fileName,
+        path: target,
+        size,
+        sha256,
+        rows,
+        mediaType: MEDIA_TYPES[format],
+        createdAt,
+      };
     } catch (err) {
       await rm(partial, { force: true });
       throw err;
@@ -86,21 +120,33 @@ export class ExportsService {
   async ledger(actor: StaffActor, scope: LedgerScope, format: ExportResult['format']): Promise<ExportResult> {
     const scan = await scanScope(this.d.ledgerRepo, scope);
     if (format === 'pdf' && scan.total > LEDGER_PDF_MAX_ROWS) {
-      throw new AppError('payload-too-large', 'too many rows for a PDF; export XLSX or CSV', { reason: 'export-too-large', rows: scan.total, limit: LEDGER_PDF_MAX_ROWS });
+      throw new AppError('payload-too-large', 'too many rows for a PDF; export XLSX or CSV', {
+        reason: 'export-too-large',
+        rows: scan.total,
+        limit: LEDGER_PDF_MAX_ROWS,
+      });
     }
     const summary = this.d.ledger.withLive(scan.totals, scope);
     const adjustments = this.d.ledger.adjustmentsDuring(scope);
     const heading = this.heading(actor, scope);
     const pages = () => ledgerPages(this.d.ledgerRepo, scope);
     const base = `受理台账_${scope.from === scope.to ? scope.from : `${scope.from}_${scope.to}`}`;
-    const params = { from: scope.from, to: scope.to, windowCode: scope.windowCode ?? null, clerkId: scope.clerkId ?? null };
+    const params = {
+      from: scope.from,
+      to: scope.to,
+      windowCode: scope.windowCode ?? null,
+      clerkId: scope.clerkId ?? null,
+    };
     return this.produce(actor, 'ledger', format, base, params, async (file) => {
       if (format === 'xlsx') return writeLedgerXlsx(file, heading, summary, pages, adjustments);
       if (format === 'csv') return writeLedgerCsv(file, pages);
       const rows: LedgerEntry[] = [];
       for await (const page of pages()) rows.push(...page.slice(0, LEDGER_PDF_MAX_ROWS - rows.length));
       const html = ledgerReportHtml(this.d.templates(), this.d.resourcesDir, heading, summary, rows, adjustments);
-      await writeFile(file, await this.d.chromium().toPdf({ html, page: { widthMm: 297, heightMm: 210 }, title: heading.title }));
+      await writeFile(
+        file,
+        await this.d.chromium().toPdf({ html, page: { widthMm: 297, heightMm: 210 }, title: heading.title }),
+      );
       return rows.length;
     });
   }
@@ -123,16 +169,28 @@ export class ExportsService {
   }
 
   list(limit = 50): ExportResult[] {
-    return this.d.repo.list(limit).map((e) => ({ ...e, path: join(this.dir, e.fileName), mediaType: MEDIA_TYPES[e.format] }));
+    return this.d.repo
+      .list(limit)
+      .map((e) => ({ ...e, path: join(this.dir, e.fileName), mediaType: MEDIA_TYPES[e.format] }));
   }
 
   /** An export's bytes; larger files are refused (open them from the path instead). */
   async download(exportId: string): Promise<ExportDownload> {
     const e = this.d.repo.get(exportId);
     if (!e) throw new AppError('not-found', 'no such export');
-    if (e.size > MAX_DOWNLOAD_BYTES) throw new AppError('payload-too-large', 'export too large to download inline', { reason: 'export-too-large', size: e.size, limit: MAX_DOWNLOAD_BYTES });
+    if (e.size > MAX_DOWNLOAD_BYTES)
+      throw new AppError('payload-too-large', 'export too large to download inline', {
+        reason: 'export-too-large',
+        size: e.size,
+        limit: MAX_DOWNLOAD_BYTES,
+      });
     const bytes = await readFile(join(this.dir, e.fileName)).catch(() => null);
     if (!bytes) throw new AppError('not-found', 'export file missing', { reason: 'file-missing' });
-    return { fileName: e.fileName, mediaType: MEDIA_TYPES[e.format], size: bytes.length, dataBase64: bytes.toString('base64') };
+    return {
+      fileName: e.fileName,
+      mediaType: MEDIA_TYPES[e.format],
+      size: bytes.length,
+      dataBase64: bytes.toString('base64'),
+    };
   }
 }

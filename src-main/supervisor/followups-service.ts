@@ -31,7 +31,11 @@ export class FollowUpsService {
     const today = chinaDate(this.d.now());
     if (filter === 'overdue') {
       // Open ones are ordered by due date: the overdue ones come first.
-      return this.d.repo.followUps('open', 10_000, 0).map((r) => this.view(r, today)).filter((v) => v.overdue).slice(offset, offset + limit);
+      return this.d.repo
+        .followUps('open', 10_000, 0)
+        .map((r) => this.view(r, today))
+        .filter((v) => v.overdue)
+        .slice(offset, offset + limit);
     }
     return this.d.repo.followUps(filter === 'all' ? null : filter, limit, offset).map((r) => this.view(r, today));
   }
@@ -40,8 +44,15 @@ export class FollowUpsService {
   get(actor: StaffActor, followUpId: string): FollowUpDetail {
     const r = this.d.repo.followUp(followUpId);
     if (!r) throw new AppError('not-found', 'no such follow-up');
-    const contact = r.real_name === 1 && r.contact_name && r.contact_phone ? { name: r.contact_name, phone: r.contact_phone } : null;
-    if (contact) this.d.audit.append({ actor, action: 'followup.contact-view', target: `case:${r.case_id}`, details: { followUpId } });
+    const contact =
+      r.real_name === 1 && r.contact_name && r.contact_phone ? { name: r.contact_name, phone: r.contact_phone } : null;
+    if (contact)
+      this.d.audit.append({
+        actor,
+        action: 'followup.contact-view',
+        target: `case:${r.case_id}`,
+        details: { followUpId },
+      });
     return { ...this.view(r, chinaDate(this.d.now())), contact };
   }
 
@@ -51,19 +62,34 @@ export class FollowUpsService {
       const r = this.d.repo.followUp(input.followUpId);
       if (!r) throw new AppError('not-found', 'no such follow-up');
       const expected = nextFollowUpStep(this.d.repo.steps(r.follow_up_id).map((s) => s.step));
-      if (expected !== input.step) throw new AppError('conflict', 'steps go 回访 → 核实 → 整改 → 反馈', { reason: 'step-out-of-order', expected });
+      if (expected !== input.step)
+        throw new AppError('conflict', 'steps go 回访 → 核实 → 整改 → 反馈', { reason: 'step-out-of-order', expected });
       const at = this.d.now().toISOString();
       const stepId = uuidv7(this.d.now().getTime());
       this.d.repo.insertStep({
-        stepId, followUpId: r.follow_up_id, caseId: r.case_id, step: input.step, note: input.note,
-        contacted: input.step === 'callback' ? (input.contacted ?? null) : null, finding: input.step === 'verify' ? (input.finding ?? null) : null,
-        byId: actor.id, byName: actor.name, at,
+        stepId,
+        followUpId: r.follow_up_id,
+        caseId: r.case_id,
+        step: input.step,
+        note: input.note,
+        contacted: input.step === 'callback' ? (input.contacted ?? null) : null,
+        finding: input.step === 'verify' ? (input.finding ?? null) : null,
+        byId: actor.id,
+        byName: actor.name,
+        at,
       });
       this.d.repo.queueSync(r.case_id, 'follow-up-step', stepId, at);
       if (input.step === 'feedback') this.d.repo.closeFollowUp(r.follow_up_id, at);
       this.d.audit.append({
-        actor, action: 'followup.step', target: `case:${r.case_id}`,
-        details: { followUpId: r.follow_up_id, step: input.step, ...(input.finding ? { finding: input.finding } : {}), ...(input.contacted !== undefined ? { contacted: input.contacted } : {}) },
+        actor,
+        action: 'followup.step',
+        target: `case:${r.case_id}`,
+        details: {
+          followUpId: r.follow_up_id,
+          step: input.step,
+          ...(input.finding ? { finding: input.finding } : {}),
+          ...(input.contacted !== undefined ? { contacted: input.contacted } : {}),
+        },
       });
       return this.view(this.d.repo.followUp(r.follow_up_id) as FollowUpRow, chinaDate(this.d.now()));
     })();
@@ -73,7 +99,11 @@ export class FollowUpsService {
     const steps = this.d.repo.steps(r.follow_up_id);
     const done = r.state === 'done';
     const cal = this.d.calendar;
-    const left = done ? null : today <= r.due_date ? workingDaysBetween(today, r.due_date, cal) : -workingDaysBetween(r.due_date, today, cal);
+    const left = done
+      ? null
+      : today <= r.due_date
+        ? workingDaysBetween(today, r.due_date, cal)
+        : -workingDaysBetween(r.due_date, today, cal);
     return {
       followUpId: r.follow_up_id,
       ratingId: r.rating_id,
@@ -91,7 +121,16 @@ export class FollowUpsService {
       overdue: isFollowUpOverdue(r.due_date, today, done),
       workingDaysLeft: left,
       nextStep: nextFollowUpStep(steps.map((s) => s.step)),
-      steps: steps.map((s) => ({ stepId: s.step_id, step: s.step, note: s.note, contacted: s.contacted === null ? null : s.contacted === 1, finding: s.finding, byId: s.by_id, byName: s.by_name, at: s.at })),
+      steps: steps.map((s) => ({
+        stepId: s.step_id,
+        step: s.step,
+        note: s.note,
+        contacted: s.contacted === null ? null : s.contacted === 1,
+        finding: s.finding,
+        byId: s.by_id,
+        byName: s.by_name,
+        at: s.at,
+      })),
       closedAt: r.closed_at,
     };
   }

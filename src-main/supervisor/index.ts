@@ -55,16 +55,35 @@ export function createSupervisor(d: SupervisorDeps) {
   const calendar = d.printing.calendar;
   const ledger = new LedgerService({ repo: ledgerRepo, hallName: () => d.hall().name, now: d.now });
   const exportsService = new ExportsService({
-    repo: exportsRepo, ledgerRepo, ledger, audit: d.audit, dataDir: d.dataDir, resourcesDir: d.resourcesDir,
-    templates: () => d.printing.renderer.templates, chromium: d.printing.chromium, hall: d.hall, now: d.now,
+    repo: exportsRepo,
+    ledgerRepo,
+    ledger,
+    audit: d.audit,
+    dataDir: d.dataDir,
+    resourcesDir: d.resourcesDir,
+    templates: () => d.printing.renderer.templates,
+    chromium: d.printing.chromium,
+    hall: d.hall,
+    now: d.now,
   });
   const backups = new BackupService({ repo: backupsRepo, audit: d.audit, settings, now: d.now, log: d.log });
-  const retention = new RetentionService({ repo: new RetentionRepo(d.db), audit: d.audit, days: () => settings.get().retention.days, now: d.now });
+  const retention = new RetentionService({
+    repo: new RetentionRepo(d.db),
+    audit: d.audit,
+    days: () => settings.get().retention.days,
+    now: d.now,
+  });
   const reenrolmentFlag = {
     get: () => settingsRepo.get(REENROLMENT_KEY, z.object({ at: z.string(), reason: z.string() })),
     set: (at: string) => settingsRepo.set(REENROLMENT_KEY, { at, reason: 'restored' }),
   };
-  finishRestore({ dataDir: d.dataDir, repo: backupsRepo, audit: d.audit, now: d.now, flagReenrolment: reenrolmentFlag.set });
+  finishRestore({
+    dataDir: d.dataDir,
+    repo: backupsRepo,
+    audit: d.audit,
+    now: d.now,
+    flagReenrolment: reenrolmentFlag.set,
+  });
   return {
     settings,
     /** When this window's database was last restored from a backup (null: never). */
@@ -73,19 +92,39 @@ export function createSupervisor(d: SupervisorDeps) {
     days: new DayClose({ repo: ledgerRepo, audit: d.audit, now: d.now }),
     exports: exportsService,
     auditExport: new AuditExport({ repo: exportsRepo, audit: d.audit, exports: exportsService }),
-    ratings: new RatingsService({ repo: ratingsRepo, audit: d.audit, calendar, hall: d.hall, settings: () => settings.get(), now: d.now }),
+    ratings: new RatingsService({
+      repo: ratingsRepo,
+      audit: d.audit,
+      calendar,
+      hall: d.hall,
+      settings: () => settings.get(),
+      now: d.now,
+    }),
     followUps: new FollowUpsService({ repo: ratingsRepo, audit: d.audit, calendar, now: d.now }),
     backups,
     retention,
     dashboard: new Dashboard({
-      db: d.db, ledger: ledgerRepo, ratings: ratingsRepo, backups, calendar, hall: d.hall, syncState: d.syncState,
+      db: d.db,
+      ledger: ledgerRepo,
+      ratings: ratingsRepo,
+      backups,
+      calendar,
+      hall: d.hall,
+      syncState: d.syncState,
       printers: (): Promise<PrinterStatus[]> => d.printing.printers.status(),
-      reader: d.reader ?? (async (): Promise<ReaderStatus> => ({ state: 'unknown', driver: null, detail: 'not-available' })),
+      reader:
+        d.reader ?? (async (): Promise<ReaderStatus> => ({ state: 'unknown', driver: null, detail: 'not-available' })),
       reenrolmentFlaggedAt: () => reenrolmentFlag.get()?.at ?? null,
       deviceEnrolledAt: () => backupsRepo.deviceEnrolledAt(),
       now: d.now,
     }),
-    scheduler: new SupervisorScheduler({ backups, retention, retentionAuto: () => settings.get().retention.auto, now: d.now, log: d.log }),
+    scheduler: new SupervisorScheduler({
+      backups,
+      retention,
+      retentionAuto: () => settings.get().retention.auto,
+      now: d.now,
+      log: d.log,
+    }),
   };
 }
 

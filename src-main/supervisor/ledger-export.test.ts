@@ -17,7 +17,14 @@ beforeAll(async () => {
   await acceptCase(t.app, t.clerk);
   await acceptCase(t.app, t.clerk, {
     mode: 'proxy',
-    agent: { name: '欧阳娜娜', idType: 'resident-id', idNumber: '500228198512310021', phone: '13900139000', address: '', relationship: '配偶' },
+    agent: {
+      name: '欧阳娜娜',
+      idType: 'resident-id',
+      idNumber: '500228198512310021',
+      phone: '13900139000',
+      address: '',
+      relationship: '配偶',
+    },
     materials: [
       { code: 'ID-DOC', handling: 'seen-returned', pages: 1 },
       { code: 'PHOTO', handling: 'electronic', pages: 1 },
@@ -41,14 +48,19 @@ describe('ledger', () => {
     expect(view.rows).toHaveLength(43);
     expect(view.summary.cases).toBe(43);
     expect(view.summary.byOutcome.rejected).toBeGreaterThanOrEqual(1);
-    expect(view.summary.byOutcome.accepted + view.summary.byOutcome.incomplete + view.summary.byOutcome.rejected).toBe(43);
+    expect(view.summary.byOutcome.accepted + view.summary.byOutcome.incomplete + view.summary.byOutcome.rejected).toBe(
+      43,
+    );
     expect(view.summary.byClerk).toEqual([expect.objectContaining({ clerkName: 'clerk1', count: 43 })]);
     expect(view.summary.avgCounterSeconds).toBeGreaterThan(0);
     const zhang = view.rows.find((r) => r.applicantIdMasked === '5001**********0014') as LedgerEntry;
     expect(zhang.applicantName).toBe('张*');
     expect(view.rows.find((r) => r.agentName === '欧**娜')).toMatchObject({ mode: 'proxy', applicantName: '张*' });
     expect(JSON.stringify(view)).not.toContain('500101199003070014');
-    expect(await t.app.call(t.clerk, 'ledger:get', { date: DAY }, 20)).toMatchObject({ ok: false, error: { code: 'forbidden' } });
+    expect(await t.app.call(t.clerk, 'ledger:get', { date: DAY }, 20)).toMatchObject({
+      ok: false,
+      error: { code: 'forbidden' },
+    });
     const paged = await call<LedgerView>(t.app, t.sup, 'ledger:get', { date: DAY, limit: 10, offset: 40 });
     expect(paged.rows.map((r) => r.caseId)).toEqual(view.rows.slice(40).map((r) => r.caseId));
     const byClerk = await call<LedgerView>(t.app, t.sup, 'ledger:get', { date: DAY, clerkId: 999 });
@@ -56,8 +68,14 @@ describe('ledger', () => {
   });
 
   it('refuses a malformed scope', async () => {
-    expect(await t.app.call(t.sup, 'ledger:get', { from: '2026-12-01', to: '2026-11-01' }, 40)).toMatchObject({ ok: false, error: { code: 'invalid-input' } });
-    expect(await t.app.call(t.sup, 'ledger:get', { from: '2026-01-01', to: '2026-12-31' }, 40)).toMatchObject({ ok: false, error: { code: 'invalid-input' } });
+    expect(await t.app.call(t.sup, 'ledger:get', { from: '2026-12-01', to: '2026-11-01' }, 40)).toMatchObject({
+      ok: false,
+      error: { code: 'invalid-input' },
+    });
+    expect(await t.app.call(t.sup, 'ledger:get', { from: '2026-01-01', to: '2026-12-31' }, 40)).toMatchObject({
+      ok: false,
+      error: { code: 'invalid-input' },
+    });
   });
 
   it('exports XLSX with 汇总 and 明细: Chinese headers, widths, frozen header, real dates; read back equals the data', async () => {
@@ -114,7 +132,17 @@ describe('ledger', () => {
     expect(Math.round(info.widthPt)).toBe(842);
     const text = pdfText(e.path);
     const squash = text.replace(/\s+/g, '');
-    for (const h of ['跨省通办窗口受理台账', '文书编号', '事项／情形', '证件号码', '业务属地部门', '部门状态', '按受理人', '平均窗口用时']) expect(squash).toContain(h);
+    for (const h of [
+      '跨省通办窗口受理台账',
+      '文书编号',
+      '事项／情形',
+      '证件号码',
+      '业务属地部门',
+      '部门状态',
+      '按受理人',
+      '平均窗口用时',
+    ])
+      expect(squash).toContain(h);
     expect(squash).toContain('5001**********0014');
     expect(squash).not.toContain('500101199003070014');
     expect(squash).toContain(LEDGER_OUTCOME_LABELS_ZH.rejected);

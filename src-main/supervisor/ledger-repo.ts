@@ -54,9 +54,21 @@ export class LedgerRepo {
   }
 
   /** One page of a day's live rows after `after`. */
-  livePage(date: string, filter: { windowCode?: string; clerkId?: number }, after: LiveCursor | null, limit = LEDGER_CHUNK): LedgerEntry[] {
+  livePage(
+    date: string,
+    filter: { windowCode?: string; clerkId?: number },
+    after: LiveCursor | null,
+    limit = LEDGER_CHUNK,
+  ): LedgerEntry[] {
     const rows: LedgerEntry[] = [];
-    const params = { date, windowCode: filter.windowCode ?? null, clerkId: filter.clerkId ?? null, afterAt: after?.decidedAt ?? '', afterId: after?.caseId ?? '', limit };
+    const params = {
+      date,
+      windowCode: filter.windowCode ?? null,
+      clerkId: filter.clerkId ?? null,
+      afterAt: after?.decidedAt ?? '',
+      afterId: after?.caseId ?? '',
+      limit,
+    };
     for (const r of this.s.get<[typeof params], LiveRow>(LIVE_DAY_SQL).iterate(params)) rows.push(ledgerEntryOf(r));
     return rows;
   }
@@ -69,27 +81,46 @@ export class LedgerRepo {
 
   /** The current (not reopened) closing of a day. */
   closedDay(date: string): ClosedDayInfo | null {
-    const r = this.s.get<[string], ClosedRow>('SELECT * FROM closed_days WHERE business_date = ? AND reopened_at IS NULL').get(date);
+    const r = this.s
+      .get<[string], ClosedRow>('SELECT * FROM closed_days WHERE business_date = ? AND reopened_at IS NULL')
+      .get(date);
     return r ? toClosed(r) : null;
   }
 
   /** Current closings within a range. */
   closedDays(from: string, to: string): ClosedDayInfo[] {
-    return this.s.get<[string, string], ClosedRow>('SELECT * FROM closed_days WHERE business_date BETWEEN ? AND ? AND reopened_at IS NULL ORDER BY business_date').all(from, to).map(toClosed);
+    return this.s
+      .get<[string, string], ClosedRow>(
+        'SELECT * FROM closed_days WHERE business_date BETWEEN ? AND ? AND reopened_at IS NULL ORDER BY business_date',
+      )
+      .all(from, to)
+      .map(toClosed);
   }
 
   /** Every closing of a day, reopened ones included (history). */
   closingsOf(date: string): ClosedDayInfo[] {
-    return this.s.get<[string], ClosedRow>('SELECT * FROM closed_days WHERE business_date = ? ORDER BY version').all(date).map(toClosed);
+    return this.s
+      .get<[string], ClosedRow>('SELECT * FROM closed_days WHERE business_date = ? ORDER BY version')
+      .all(date)
+      .map(toClosed);
   }
 
   /** Every closing within a range, reopened ones included. */
   closingsBetween(from: string, to: string): ClosedDayInfo[] {
-    return this.s.get<[string, string], ClosedRow>('SELECT * FROM closed_days WHERE business_date BETWEEN ? AND ? ORDER BY business_date, version').all(from, to).map(toClosed);
+    return this.s
+      .get<[string, string], ClosedRow>(
+        'SELECT * FROM closed_days WHERE business_date BETWEEN ? AND ? ORDER BY business_date, version',
+      )
+      .all(from, to)
+      .map(toClosed);
   }
 
   nextVersion(date: string): number {
-    return (this.s.get<[string], { v: number | null }>('SELECT max(version) AS v FROM closed_days WHERE business_date = ?').get(date)?.v ?? 0) + 1;
+    return (
+      (this.s
+        .get<[string], { v: number | null }>('SELECT max(version) AS v FROM closed_days WHERE business_date = ?')
+        .get(date)?.v ?? 0) + 1
+    );
   }
 
   /** The id after which adjustments belong to a closing made now. */
@@ -97,19 +128,39 @@ export class LedgerRepo {
     return this.s.get<[], { n: number | null }>('SELECT max(id) AS n FROM ledger_adjustments').get()?.n ?? 0;
   }
 
-  insertClosedDay(d: { date: string; version: number; hash: string; totals: DayTotals; rowCount: number; closedAt: string; byId: number; byName: string; auditSeq: number; adjustmentsAfter: number }): void {
+  insertClosedDay(d: {
+    date: string;
+    version: number;
+    hash: string;
+    totals: DayTotals;
+    rowCount: number;
+    closedAt: string;
+    byId: number;
+    byName: string;
+    auditSeq: number;
+    adjustmentsAfter: number;
+  }): void {
     this.s
-      .get(`INSERT INTO closed_days (business_date, version, ledger_hash, totals, row_count, closed_at, closed_by, closed_by_name, audit_seq, adjustments_after)
-            VALUES (@date, @version, @hash, @totals, @rowCount, @closedAt, @byId, @byName, @auditSeq, @adjustmentsAfter)`)
+      .get(
+        `INSERT INTO closed_days (business_date, version, ledger_hash, totals, row_count, closed_at, closed_by, closed_by_name, audit_seq, adjustments_after)
+            VALUES (@date, @version, @hash, @totals, @rowCount, @closedAt, @byId, @byName, @auditSeq, @adjustmentsAfter)`,
+      )
       .run({ ...d, totals: JSON.stringify(d.totals) });
   }
 
   insertSnapshotRow(date: string, version: number, position: number, caseId: string, rowJson: string): void {
-    this.s.get('INSERT INTO closed_day_rows (business_date, version, position, case_id, row) VALUES (?, ?, ?, ?, ?)').run(date, version, position, caseId, rowJson);
+    this.s
+      .get('INSERT INTO closed_day_rows (business_date, version, position, case_id, row) VALUES (?, ?, ?, ?, ?)')
+      .run(date, version, position, caseId, rowJson);
   }
 
   /** One page of a closed day's snapshot rows (raw canonical JSON) after `afterPosition`. */
-  snapshotPage(date: string, version: number, afterPosition: number, limit = LEDGER_CHUNK): { position: number; row: string }[] {
+  snapshotPage(
+    date: string,
+    version: number,
+    afterPosition: number,
+    limit = LEDGER_CHUNK,
+  ): { position: number; row: string }[] {
     return this.s
       .get<[string, number, number, number], { position: number; row: string }>(
         'SELECT position, row FROM closed_day_rows WHERE business_date = ? AND version = ? AND position > ? ORDER BY position LIMIT ?',
@@ -119,18 +170,28 @@ export class LedgerRepo {
 
   reopen(date: string, version: number, at: string, byId: number, byName: string, reason: string): void {
     this.s
-      .get('UPDATE closed_days SET reopened_at = ?, reopened_by = ?, reopened_by_name = ?, reopen_reason = ? WHERE business_date = ? AND version = ? AND reopened_at IS NULL')
+      .get(
+        'UPDATE closed_days SET reopened_at = ?, reopened_by = ?, reopened_by_name = ?, reopen_reason = ? WHERE business_date = ? AND version = ? AND reopened_at IS NULL',
+      )
       .run(at, byId, byName, reason, date, version);
   }
 
   /** Adjustments to one closed day recorded after its closing, oldest first. */
   adjustmentsOfClosing(date: string, afterId: number): LedgerAdjustment[] {
-    return this.s.get<[string, number], AdjRow>(`${ADJ_SELECT} WHERE a.business_date = ? AND a.id > ? ORDER BY a.id`).all(date, afterId).map(toAdj);
+    return this.s
+      .get<[string, number], AdjRow>(`${ADJ_SELECT} WHERE a.business_date = ? AND a.id > ? ORDER BY a.id`)
+      .all(date, afterId)
+      .map(toAdj);
   }
 
   /** Adjustments recorded between two instants (the ledger of the later days shows them). */
   adjustmentsRecorded(fromIso: string, toIso: string, limit: number): LedgerAdjustment[] {
-    return this.s.get<[string, string, number], AdjRow>(`${ADJ_SELECT} WHERE a.recorded_at >= ? AND a.recorded_at < ? ORDER BY a.id LIMIT ?`).all(fromIso, toIso, limit).map(toAdj);
+    return this.s
+      .get<[string, string, number], AdjRow>(
+        `${ADJ_SELECT} WHERE a.recorded_at >= ? AND a.recorded_at < ? ORDER BY a.id LIMIT ?`,
+      )
+      .all(fromIso, toIso, limit)
+      .map(toAdj);
   }
 
   /** 差评 follow-ups still open for cases of the range (live). */

@@ -39,6 +39,10 @@ export class LedgerService {
 
   /** Corrections to closed days recorded during the scope's days (China time). */
   adjustmentsDuring(scope: LedgerScope): LedgerAdjustment[] {
-    return this.d.repo.adjustmentsRecorded(chinaDayStartIso(scope.from), chinaDayStartIso(nextDate(scope.to)), MAX_LISTED_ADJUSTMENTS);
+    return this.d.repo.adjustmentsRecorded(
+      chinaDayStartIso(scope.from),
+      chinaDayStartIso(nextDate(scope.to)),
+      MAX_LISTED_ADJUSTMENTS,
+    );
   }
 }

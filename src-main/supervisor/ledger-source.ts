@@ -9,7 +9,10 @@ import { yieldToEventLoop } from './sql';
 
 /** Pages of rows of a scope, in ledger order (day, decision time, case id). */
 export async function* ledgerPages(repo: LedgerRepo, scope: LedgerScope): AsyncGenerator<LedgerEntry[]> {
-  const filter = { ...(scope.windowCode ? { windowCode: scope.windowCode } : {}), ...(scope.clerkId ? { clerkId: scope.clerkId } : {}) };
+  const filter = {
+    ...(scope.windowCode ? { windowCode: scope.windowCode } : {}),
+    ...(scope.clerkId ? { clerkId: scope.clerkId } : {}),
+  };
   for (const date of eachDate(scope.from, scope.to)) {
     const closed = repo.closedDay(date);
     if (closed) {
@@ -28,7 +31,11 @@ export async function* ledgerPages(repo: LedgerRepo, scope: LedgerScope): AsyncG
   }
 }
 
-async function* snapshotPages(repo: LedgerRepo, closed: ClosedDayInfo, filter: { windowCode?: string; clerkId?: number }): AsyncGenerator<LedgerEntry[]> {
+async function* snapshotPages(
+  repo: LedgerRepo,
+  closed: ClosedDayInfo,
+  filter: { windowCode?: string; clerkId?: number },
+): AsyncGenerator<LedgerEntry[]> {
   let after = 0;
   for (;;) {
     const page = repo.snapshotPage(closed.date, closed.version, after);
@@ -36,7 +43,11 @@ async function* snapshotPages(repo: LedgerRepo, closed: ClosedDayInfo, filter: {
     after = (page[page.length - 1] as { position: number }).position;
     const rows = page
       .map((p) => JSON.parse(p.row) as LedgerEntry)
-      .filter((r) => (!filter.windowCode || r.windowCode === filter.windowCode) && (!filter.clerkId || r.clerkId === filter.clerkId));
+      .filter(
+        (r) =>
+          (!filter.windowCode || r.windowCode === filter.windowCode) &&
+          (!filter.clerkId || r.clerkId === filter.clerkId),
+      );
     if (rows.length) yield rows;
     await yieldToEventLoop();
   }
@@ -46,7 +57,11 @@ async function* snapshotPages(repo: LedgerRepo, closed: ClosedDayInfo, filter: {
 export const newSummary = () => new SummaryBuilder((status) => (status ? deptStatusLabel(status) : '尚无部门状态'));
 
 /** Reads a whole scope once: its summary, its row count, and the rows in [offset, offset + limit). */
-export async function scanScope(repo: LedgerRepo, scope: LedgerScope, page: { offset: number; limit: number } = { offset: 0, limit: 0 }) {
+export async function scanScope(
+  repo: LedgerRepo,
+  scope: LedgerScope,
+  page: { offset: number; limit: number } = { offset: 0, limit: 0 },
+) {
   const summary = newSummary();
   const rows: LedgerEntry[] = [];
   let n = 0;

@@ -103,11 +103,17 @@ export class RatingsRepo {
   }
 
   supersedeTickets(caseId: string, at: string): void {
-    this.s.get("UPDATE rating_tickets SET used_at = ?, outcome = 'superseded' WHERE case_id = ? AND used_at IS NULL").run(at, caseId);
+    this.s
+      .get("UPDATE rating_tickets SET used_at = ?, outcome = 'superseded' WHERE case_id = ? AND used_at IS NULL")
+      .run(at, caseId);
   }
 
   insertTicket(t: { hash: string; caseId: string; issuedBy: number; issuedAt: string; expiresAt: string }): void {
-    this.s.get('INSERT INTO rating_tickets (ticket_hash, case_id, issued_by, issued_at, expires_at) VALUES (@hash, @caseId, @issuedBy, @issuedAt, @expiresAt)').run(t);
+    this.s
+      .get(
+        'INSERT INTO rating_tickets (ticket_hash, case_id, issued_by, issued_at, expires_at) VALUES (@hash, @caseId, @issuedBy, @issuedAt, @expiresAt)',
+      )
+      .run(t);
   }
 
   ticket(hash: string): TicketRow | null {
@@ -116,32 +122,70 @@ export class RatingsRepo {
 
   /** Marks a ticket used; false when another submission got there first. */
   useTicket(hash: string, at: string, outcome: 'rated' | 'declined'): boolean {
-    return this.s.get('UPDATE rating_tickets SET used_at = ?, outcome = ? WHERE ticket_hash = ? AND used_at IS NULL').run(at, outcome, hash).changes === 1;
+    return (
+      this.s
+        .get('UPDATE rating_tickets SET used_at = ?, outcome = ? WHERE ticket_hash = ? AND used_at IS NULL')
+        .run(at, outcome, hash).changes === 1
+    );
   }
 
-  insertRating(r: { ratingId: string; caseId: string; level: number; indicators: RatingIndicator[]; comment: string; realName: boolean; contactName: string | null; contactPhone: string | null; hallDivision: string; windowCode: string; clerkId: number; matterCode: string; ratedAt: string }): void {
+  insertRating(r: {
+    ratingId: string;
+    caseId: string;
+    level: number;
+    indicators: RatingIndicator[];
+    comment: string;
+    realName: boolean;
+    contactName: string | null;
+    contactPhone: string | null;
+    hallDivision: string;
+    windowCode: string;
+    clerkId: number;
+    matterCode: string;
+    ratedAt: string;
+  }): void {
     this.s
-      .get(`INSERT INTO ratings (rating_id, case_id, level, indicators, comment, real_name, contact_name, contact_phone, channel, hall_division, window_code, clerk_id, matter_code, rated_at)
-            VALUES (@ratingId, @caseId, @level, @indicators, @comment, @realName, @contactName, @contactPhone, 'window-device', @hallDivision, @windowCode, @clerkId, @matterCode, @ratedAt)`)
+      .get(
+        `INSERT INTO ratings (rating_id, case_id, level, indicators, comment, real_name, contact_name, contact_phone, channel, hall_division, window_code, clerk_id, matter_code, rated_at)
+            VALUES (@ratingId, @caseId, @level, @indicators, @comment, @realName, @contactName, @contactPhone, 'window-device', @hallDivision, @windowCode, @clerkId, @matterCode, @ratedAt)`,
+      )
       .run({ ...r, indicators: JSON.stringify(r.indicators), realName: r.realName ? 1 : 0 });
   }
 
-  insertFollowUp(f: { followUpId: string; ratingId: string; caseId: string; openedAt: string; startDate: string; dueDate: string; workingDays: number; calendarVersion: string; dueVerified: boolean }): void {
+  insertFollowUp(f: {
+    followUpId: string;
+    ratingId: string;
+    caseId: string;
+    openedAt: string;
+    startDate: string;
+    dueDate: string;
+    workingDays: number;
+    calendarVersion: string;
+    dueVerified: boolean;
+  }): void {
     this.s
-      .get(`INSERT INTO follow_ups (follow_up_id, rating_id, case_id, opened_at, start_date, due_date, working_days, calendar_version, due_verified, state)
-            VALUES (@followUpId, @ratingId, @caseId, @openedAt, @startDate, @dueDate, @workingDays, @calendarVersion, @dueVerified, 'open')`)
+      .get(
+        `INSERT INTO follow_ups (follow_up_id, rating_id, case_id, opened_at, start_date, due_date, working_days, calendar_version, due_verified, state)
+            VALUES (@followUpId, @ratingId, @caseId, @openedAt, @startDate, @dueDate, @workingDays, @calendarVersion, @dueVerified, 'open')`,
+      )
       .run({ ...f, dueVerified: f.dueVerified ? 1 : 0 });
   }
 
   ratings(from: string, to: string, level: number | null, limit: number, offset: number): RatingRow[] {
     return this.s
-      .get<[Record<string, unknown>], RatingRow>(`${RATING_SELECT} WHERE r.rated_at >= @from AND r.rated_at < @to AND (@level IS NULL OR r.level = @level) ORDER BY r.rated_at DESC LIMIT @limit OFFSET @offset`)
+      .get<[Record<string, unknown>], RatingRow>(
+        `${RATING_SELECT} WHERE r.rated_at >= @from AND r.rated_at < @to AND (@level IS NULL OR r.level = @level) ORDER BY r.rated_at DESC LIMIT @limit OFFSET @offset`,
+      )
       .all({ from, to, level, limit, offset });
   }
 
   /** Ratings given in an instant range: counts by level. */
   levelCounts(from: string, to: string): Record<string, number> {
-    const rows = this.s.get<[string, string], { level: number; n: number }>('SELECT level, count(*) AS n FROM ratings WHERE rated_at >= ? AND rated_at < ? GROUP BY level').all(from, to);
+    const rows = this.s
+      .get<[string, string], { level: number; n: number }>(
+        'SELECT level, count(*) AS n FROM ratings WHERE rated_at >= ? AND rated_at < ? GROUP BY level',
+      )
+      .all(from, to);
     return Object.fromEntries(rows.map((r) => [String(r.level), r.n]));
   }
 
@@ -152,7 +196,9 @@ export class RatingsRepo {
   /** Follow-ups, open ones by due date first, then done ones newest first. */
   followUps(state: 'open' | 'done' | null, limit: number, offset: number): FollowUpRow[] {
     return this.s
-      .get<[Record<string, unknown>], FollowUpRow>(`${FOLLOW_UP_SELECT} WHERE (@state IS NULL OR f.state = @state) ORDER BY f.state = 'done', f.due_date, f.opened_at DESC LIMIT @limit OFFSET @offset`)
+      .get<[Record<string, unknown>], FollowUpRow>(
+        `${FOLLOW_UP_SELECT} WHERE (@state IS NULL OR f.state = @state) ORDER BY f.state = 'done', f.due_date, f.opened_at DESC LIMIT @limit OFFSET @offset`,
+      )
       .all({ state, limit, offset });
   }
 
@@ -166,13 +212,28 @@ export class RatingsRepo {
   }
 
   steps(followUpId: string): StepRow[] {
-    return this.s.get<[string], StepRow>('SELECT * FROM follow_up_steps WHERE follow_up_id = ? ORDER BY at, rowid').all(followUpId);
+    return this.s
+      .get<[string], StepRow>('SELECT * FROM follow_up_steps WHERE follow_up_id = ? ORDER BY at, rowid')
+      .all(followUpId);
   }
 
-  insertStep(s: { stepId: string; followUpId: string; caseId: string; step: FollowUpStep; note: string; contacted: boolean | null; finding: string | null; byId: number; byName: string; at: string }): void {
+  insertStep(s: {
+    stepId: string;
+    followUpId: string;
+    caseId: string;
+    step: FollowUpStep;
+    note: string;
+    contacted: boolean | null;
+    finding: string | null;
+    byId: number;
+    byName: string;
+    at: string;
+  }): void {
     this.s
-      .get(`INSERT INTO follow_up_steps (step_id, follow_up_id, case_id, step, note, contacted, finding, by_id, by_name, at)
-            VALUES (@stepId, @followUpId, @caseId, @step, @note, @contacted, @finding, @byId, @byName, @at)`)
+      .get(
+        `INSERT INTO follow_up_steps (step_id, follow_up_id, case_id, step, note, contacted, finding, by_id, by_name, at)
+            VALUES (@stepId, @followUpId, @caseId, @step, @note, @contacted, @finding, @byId, @byName, @at)`,
+      )
       .run({ ...s, contacted: s.contacted === null ? null : s.contacted ? 1 : 0 });
   }
 
@@ -184,7 +245,9 @@ export class RatingsRepo {
   queueSync(caseId: string, kind: 'rating' | 'follow-up' | 'follow-up-step', ref: string, at: string): boolean {
     return (
       this.s
-        .get("INSERT INTO outbox (case_id, kind, ref, created_at) SELECT @caseId, @kind, @ref, @at WHERE EXISTS (SELECT 1 FROM outbox WHERE case_id = @caseId AND kind = 'case')")
+        .get(
+          "INSERT INTO outbox (case_id, kind, ref, created_at) SELECT @caseId, @kind, @ref, @at WHERE EXISTS (SELECT 1 FROM outbox WHERE case_id = @caseId AND kind = 'case')",
+        )
         .run({ caseId, kind, ref, at }).changes === 1
     );
   }

@@ -10,7 +10,12 @@ import type { Hall } from '../common/hall';
 import type { HolidayCalendar } from '../common/printing/holiday-data';
 import { addWorkingDays } from '../common/printing/working-days';
 import { chinaDateTime, LEDGER_OUTCOME_LABELS_ZH } from '../common/supervisor/ledger';
-import { isPoorRating, RATING_LEVEL_LABELS_ZH, type RatingLevel, type RatingSubmit } from '../common/supervisor/ratings';
+import {
+  isPoorRating,
+  RATING_LEVEL_LABELS_ZH,
+  type RatingLevel,
+  type RatingSubmit,
+} from '../common/supervisor/ratings';
 import type { SupervisorSettings } from '../common/supervisor/settings';
 import type { RatingCaseSummary, RatingTicketView, RatingView } from '../common/supervisor/views';
 import { chinaDate } from '../common/time';
@@ -41,14 +46,26 @@ export class RatingsService {
   open(staff: StaffActor & { role: string }, caseId: string): RatingTicketView {
     const c = this.d.repo.ratedCase(caseId);
     if (!c || (staff.role === 'helper' && c.clerk_id !== staff.id)) throw new AppError('not-found', 'no such case');
-    if (this.d.repo.hasRating(caseId)) throw new AppError('conflict', 'the case has been rated', { reason: 'already-rated' });
+    if (this.d.repo.hasRating(caseId))
+      throw new AppError('conflict', 'the case has been rated', { reason: 'already-rated' });
     const ticket = randomBytes(32).toString('base64url');
     const now = this.d.now();
     const expiresAt = new Date(now.getTime() + this.d.settings().ratingTicketMinutes * 60_000).toISOString();
     this.d.repo.db.transaction(() => {
       this.d.repo.supersedeTickets(caseId, now.toISOString());
-      this.d.repo.insertTicket({ hash: hashTicket(ticket), caseId, issuedBy: staff.id, issuedAt: now.toISOString(), expiresAt });
-      this.d.audit.append({ actor: staff, action: 'rating.ticket-open', target: `case:${caseId}`, details: { expiresAt } });
+      this.d.repo.insertTicket({
+        hash: hashTicket(ticket),
+        caseId,
+        issuedBy: staff.id,
+        issuedAt: now.toISOString(),
+        expiresAt,
+      });
+      this.d.audit.append({
+        actor: staff,
+        action: 'rating.ticket-open',
+        target: `case:${caseId}`,
+        details: { expiresAt },
+      });
     })();
     return { ticket, expiresAt, summary: this.summaryOf(c) };
   }
@@ -64,7 +81,10 @@ export class RatingsService {
    * staff: such a window may never submit a rating, whatever ticket it holds.
    */
   submit(input: RatingSubmit, staffSession: boolean): { ratingId: string; level: number; poor: boolean } {
-    if (staffSession) throw new AppError('forbidden', 'a staff window cannot rate on the applicant’s behalf', { reason: 'staff-cannot-rate' });
+    if (staffSession)
+      throw new AppError('forbidden', 'a staff window cannot rate on the applicant’s behalf', {
+        reason: 'staff-cannot-rate',
+      });
     const contact = input.realName && input.contact ? this.checkContact(input.contact) : null;
     const t = this.validTicket(input.ticket);
     const c = this.d.repo.ratedCase(t.case_id) as RatedCaseRow;
@@ -73,17 +93,34 @@ export class RatingsService {
     const ratingId = uuidv7(now.getTime());
     const poor = isPoorRating(input.level);
     return this.d.repo.db.transaction(() => {
-      if (!this.d.repo.useTicket(t.ticket_hash, now.toISOString(), 'rated')) throw new AppError('conflict', 'ticket already used', { reason: 'ticket-used' });
-      if (this.d.repo.hasRating(c.case_id)) throw new AppError('conflict', 'the case has been rated', { reason: 'already-rated' });
+      if (!this.d.repo.useTicket(t.ticket_hash, now.toISOString(), 'rated'))
+        throw new AppError('conflict', 'ticket already used', { reason: 'ticket-used' });
+      if (this.d.repo.hasRating(c.case_id))
+        throw new AppError('conflict', 'the case has been rated', { reason: 'already-rated' });
       this.d.repo.insertRating({
-        ratingId, caseId: c.case_id, level: input.level, indicators: input.indicators.length ? input.indicators : ['overall'], comment: input.comment,
-        realName: input.realName, contactName: contact?.name ?? null, contactPhone: contact?.phone ?? null,
-        hallDivision: hall.divisionCode, windowCode: c.window_code, clerkId: c.clerk_id, matterCode: c.matter_code, ratedAt: now.toISOString(),
+        ratingId,
+        caseId: c.case_id,
+        level: input.level,
+        indicators: input.indicators.length ? input.indicators : ['overall'],
+        comment: input.comment,
+        realName: input.realName,
+        contactName: contact?.name ?? null,
+        contactPhone: contact?.phone ?? null,
+        hallDivision: hall.divisionCode,
+        windowCode: c.window_code,
+        clerkId: c.clerk_id,
+        matterCode: c.matter_code,
+        ratedAt: now.toISOString(),
       });
       this.d.repo.queueSync(c.case_id, 'rating', ratingId, now.toISOString());
       let followUpId: string | null = null;
       if (poor) followUpId = this.openFollowUp(ratingId, c.case_id, now);
-      this.d.audit.append({ actor: APPLICANT_ACTOR, action: 'rating.submit', target: `case:${c.case_id}`, details: { ratingId, level: input.level, realName: input.realName, poor, followUpId } });
+      this.d.audit.append({
+        actor: APPLICANT_ACTOR,
+        action: 'rating.submit',
+        target: `case:${c.case_id}`,
+        details: { ratingId, level: input.level, realName: input.realName, poor, followUpId },
+      });
       return { ratingId, level: input.level, poor };
     })();
   }
@@ -92,7 +129,8 @@ export class RatingsService {
   decline(ticket: string): null {
     const t = this.validTicket(ticket);
     this.d.repo.db.transaction(() => {
-      if (!this.d.repo.useTicket(t.ticket_hash, this.d.now().toISOString(), 'declined')) throw new AppError('conflict', 'ticket already used', { reason: 'ticket-used' });
+      if (!this.d.repo.useTicket(t.ticket_hash, this.d.now().toISOString(), 'declined'))
+        throw new AppError('conflict', 'ticket already used', { reason: 'ticket-used' });
       this.d.audit.append({ actor: APPLICANT_ACTOR, action: 'rating.decline', target: `case:${t.case_id}` });
     })();
     return null;
@@ -108,23 +146,45 @@ export class RatingsService {
     const startDate = chinaDate(now);
     const workingDays = this.d.settings().followUpWorkingDays;
     const due = addWorkingDays(startDate, workingDays, this.d.calendar);
-    this.d.repo.insertFollowUp({ followUpId, ratingId, caseId, openedAt: now.toISOString(), startDate, dueDate: due.date, workingDays, calendarVersion: this.d.calendar.version, dueVerified: due.verified });
+    this.d.repo.insertFollowUp({
+      followUpId,
+      ratingId,
+      caseId,
+      openedAt: now.toISOString(),
+      startDate,
+      dueDate: due.date,
+      workingDays,
+      calendarVersion: this.d.calendar.version,
+      dueVerified: due.verified,
+    });
     this.d.repo.queueSync(caseId, 'follow-up', followUpId, now.toISOString());
-    this.d.audit.append({ actor: APPLICANT_ACTOR, action: 'followup.open', target: `case:${caseId}`, details: { followUpId, ratingId, dueDate: due.date, workingDays } });
+    this.d.audit.append({
+      actor: APPLICANT_ACTOR,
+      action: 'followup.open',
+      target: `case:${caseId}`,
+      details: { followUpId, ratingId, dueDate: due.date, workingDays },
+    });
     return followUpId;
   }
 
   private validTicket(ticket: string): TicketRow {
     const t = this.d.repo.ticket(hashTicket(ticket));
     if (!t) throw new AppError('not-found', 'unknown rating ticket', { reason: 'ticket-unknown' });
-    if (t.used_at) throw new AppError('conflict', 'ticket already used', { reason: t.outcome === 'superseded' ? 'ticket-superseded' : 'ticket-used' });
-    if (t.expires_at <= this.d.now().toISOString()) throw new AppError('conflict', 'ticket expired', { reason: 'ticket-expired' });
+    if (t.used_at)
+      throw new AppError('conflict', 'ticket already used', {
+        reason: t.outcome === 'superseded' ? 'ticket-superseded' : 'ticket-used',
+      });
+    if (t.expires_at <= this.d.now().toISOString())
+      throw new AppError('conflict', 'ticket expired', { reason: 'ticket-expired' });
     return t;
   }
 
   private checkContact(contact: { name: string; phone: string }): { name: string; phone: string } {
     const phone = validateContactPhone(contact.phone);
-    if (!phone.ok) throw new AppError('invalid-input', 'contact phone invalid', { fields: [{ path: 'contact.phone', code: phone.errors[0]?.code ?? 'phone-format' }] });
+    if (!phone.ok)
+      throw new AppError('invalid-input', 'contact phone invalid', {
+        fields: [{ path: 'contact.phone', code: phone.errors[0]?.code ?? 'phone-format' }],
+      });
     return { name: contact.name, phone: phone.value.kind === 'mobile' ? phone.value.number : contact.phone };
   }
 

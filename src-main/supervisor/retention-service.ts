@@ -50,7 +50,18 @@ export class RetentionService {
     const days = this.d.days();
     const now = this.d.now();
     const cutoff = new Date(now.getTime() - days * 86_400_000).toISOString();
-    const report: RetentionReport = { cutoffDate: chinaDate(new Date(cutoff)), days, dryRun, cases: 0, attachments: 0, blobs: 0, waybills: 0, ratings: 0, printedFiles: 0, identityRows: 0 };
+    const report: RetentionReport = {
+      cutoffDate: chinaDate(new Date(cutoff)),
+      days,
+      dryRun,
+      cases: 0,
+      attachments: 0,
+      blobs: 0,
+      waybills: 0,
+      ratings: 0,
+      printedFiles: 0,
+      identityRows: 0,
+    };
     if (dryRun) {
       report.cases = this.d.repo.due(cutoff, 1_000_000).length;
       return report;
@@ -62,7 +73,11 @@ export class RetentionService {
       const batch = { cases: 0, attachments: 0, blobs: 0, waybills: 0, ratings: 0, printedFiles: 0, identityRows: 0 };
       this.d.repo.db.transaction(() => {
         for (const c of due) this.purgeCase(c, batch, files, days, now.toISOString());
-        this.d.audit.append({ actor, action: 'retention.purge', details: { cutoff, days, ...batch, caseIds: due.map((c) => c.case_id) } });
+        this.d.audit.append({
+          actor,
+          action: 'retention.purge',
+          details: { cutoff, days, ...batch, caseIds: due.map((c) => c.case_id) },
+        });
       })();
       for (const f of files) await rm(f, { force: true });
       for (const k of Object.keys(batch) as (keyof typeof batch)[]) report[k] += batch[k];
@@ -90,7 +105,11 @@ export class RetentionService {
     }
     const contact = r.ratingContact(c.case_id);
     if (contact?.contact_name || contact?.contact_phone) {
-      r.maskRatingContact(c.case_id, contact.contact_name ? maskName(contact.contact_name) : null, contact.contact_phone ? maskPhone(contact.contact_phone) : null);
+      r.maskRatingContact(
+        c.case_id,
+        contact.contact_name ? maskName(contact.contact_name) : null,
+        contact.contact_phone ? maskPhone(contact.contact_phone) : null,
+      );
       n.ratings = (n.ratings ?? 0) + 1;
     }
     for (const p of r.printedFiles(c.case_id)) {
@@ -98,7 +117,8 @@ export class RetentionService {
       r.forgetPrintedFile(p.id);
       n.printedFiles = (n.printedFiles ?? 0) + 1;
     }
-    n.identityRows = (n.identityRows ?? 0) + r.purgeIdentity(c.case_id, at, { name: maskName, id: (s) => maskIdNumber(s) });
+    n.identityRows =
+      (n.identityRows ?? 0) + r.purgeIdentity(c.case_id, at, { name: maskName, id: (s) => maskIdNumber(s) });
     r.markPurged(c.case_id, at, days);
     n.cases = (n.cases ?? 0) + 1;
   }

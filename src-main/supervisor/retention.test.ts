@@ -12,7 +12,21 @@ afterEach(async () => t?.dispose());
 function finish(caseId: string, at: string, n: number): void {
   const sync = t.app.services.sync.repo;
   sync.setCaseSync(caseId, { syncState: 'delivered', departmentNo: `JJ-${n}`, deliveredAt: at });
-  sync.applyEvents([{ eventId: `0193a0c0-0000-7000-8000-00000000000${n}`, caseId, caseVersion: 3, status: 'approved', reason: null, details: {}, at }], `c${n}`, at);
+  sync.applyEvents(
+    [
+      {
+        eventId: `0193a0c0-0000-7000-8000-00000000000${n}`,
+        caseId,
+        caseVersion: 3,
+        status: 'approved',
+        reason: null,
+        details: {},
+        at,
+      },
+    ],
+    `c${n}`,
+    at,
+  );
 }
 
 describe('retention', () => {
@@ -27,20 +41,36 @@ describe('retention', () => {
     await setClock(t, '2027-06-10T02:00:00.000Z'); // 190 days after the old case finished
     finish(recent.caseId, '2027-06-01T10:00:00+08:00', 2); // finished 9 days ago: kept
     expect(await t.app.call(t.sup, 'retention:run', {}, 2)).toMatchObject({ ok: false, error: { code: 'forbidden' } });
-    expect(await call<RetentionReport>(t.app, t.admin, 'retention:run', { dryRun: true })).toMatchObject({ dryRun: true, cases: 1 });
+    expect(await call<RetentionReport>(t.app, t.admin, 'retention:run', { dryRun: true })).toMatchObject({
+      dryRun: true,
+      cases: 1,
+    });
     const report = await call<RetentionReport>(t.app, t.admin, 'retention:run', {});
     expect(report).toMatchObject({ days: 180, cases: 1, attachments: 1, blobs: 0, identityRows: 1 });
 
     const db = t.app.services.db;
-    const row = (id: string) => db.prepare('SELECT applicant_name, applicant_id_number, applicant_phone, application FROM cases WHERE case_id = ?').get(id) as Record<string, string>;
+    const row = (id: string) =>
+      db
+        .prepare(
+          'SELECT applicant_name, applicant_id_number, applicant_phone, application FROM cases WHERE case_id = ?',
+        )
+        .get(id) as Record<string, string>;
     const purged = row(old.caseId);
-    expect(purged).toMatchObject({ applicant_name: '张*', applicant_id_number: '5001**********0014', applicant_phone: '138****8000' });
+    expect(purged).toMatchObject({
+      applicant_name: '张*',
+      applicant_id_number: '5001**********0014',
+      applicant_phone: '138****8000',
+    });
     expect(purged.application).not.toContain(FULL_ID);
     expect(purged.application).not.toContain('白岩路');
     expect(row(recent.caseId).applicant_id_number).toBe(FULL_ID);
     expect(db.prepare('SELECT count(*) AS n FROM attachments WHERE case_id = ?').get(old.caseId)).toEqual({ n: 0 });
     expect(db.prepare('SELECT count(*) AS n FROM attachments WHERE case_id = ?').get(recent.caseId)).toEqual({ n: 1 });
-    expect(db.prepare("SELECT id_number, minimised_at IS NOT NULL AS m FROM identity_verifications WHERE case_id = ?").get(old.caseId)).toEqual({ id_number: '5001**********0014', m: 1 });
+    expect(
+      db
+        .prepare('SELECT id_number, minimised_at IS NOT NULL AS m FROM identity_verifications WHERE case_id = ?')
+        .get(old.caseId),
+    ).toEqual({ id_number: '5001**********0014', m: 1 });
     const detail = await call<CaseDetail>(t.app, t.sup, 'cases:get', { caseId: old.caseId });
     expect(detail.application.applicant).toMatchObject({ name: '张*', idNumber: '5001**********0014', address: '' });
 

@@ -22,7 +22,15 @@ export class SupervisorScheduler {
   private busy: Promise<void> | null = null;
   private retentionDay: string | null = null;
 
-  constructor(private readonly d: { backups: BackupService; retention: RetentionService; retentionAuto: () => boolean; now: () => Date; log: Logger }) {}
+  constructor(
+    private readonly d: {
+      backups: BackupService;
+      retention: RetentionService;
+      retentionAuto: () => boolean;
+      now: () => Date;
+      log: Logger;
+    },
+  ) {}
 
   start(timing: SchedulerTiming = DEFAULT_TIMING): void {
     if (this.timer) return;
@@ -48,12 +56,16 @@ export class SupervisorScheduler {
   /** One check: backup when due, retention when not yet run today. */
   async tick(): Promise<void> {
     if (this.d.backups.due()) {
-      await this.d.backups.run('scheduled').catch((err: unknown) => this.d.log.warn('scheduled backup failed', { error: err }));
+      await this.d.backups
+        .run('scheduled')
+        .catch((err: unknown) => this.d.log.warn('scheduled backup failed', { error: err }));
     }
     const today = chinaDate(this.d.now());
     if (this.d.retentionAuto() && this.retentionDay !== today) {
       this.retentionDay = today;
-      await this.d.retention.run(SYSTEM_ACTOR).catch((err: unknown) => this.d.log.error('retention purge failed', { error: err }));
+      await this.d.retention
+        .run(SYSTEM_ACTOR)
+        .catch((err: unknown) => this.d.log.error('retention purge failed', { error: err }));
     }
   }
 }

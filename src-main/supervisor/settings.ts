@@ -2,7 +2,11 @@
 import { isAbsolute, join } from 'node:path';
 import type { Actor, AuditLog } from '../audit/audit-log';
 import { AppError } from '../common/errors';
-import { DEFAULT_SUPERVISOR_SETTINGS, supervisorSettingsSchema, type SupervisorSettings } from '../common/supervisor/settings';
+import {
+  DEFAULT_SUPERVISOR_SETTINGS,
+  supervisorSettingsSchema,
+  type SupervisorSettings,
+} from '../common/supervisor/settings';
 import type { SettingsRepo } from '../settings/settings-repo';
 
 const KEY = 'supervisor';
@@ -26,11 +30,15 @@ export class SupervisorSettingsStore {
 
   update(actor: Actor, next: SupervisorSettings): SupervisorSettings {
     if (next.backup.folder !== null && !isAbsolute(next.backup.folder)) {
-      throw new AppError('invalid-input', 'the backup folder must be an absolute path', { fields: [{ path: 'backup.folder', code: 'path-not-absolute' }] });
+      throw new AppError('invalid-input', 'the backup folder must be an absolute path', {
+        fields: [{ path: 'backup.folder', code: 'path-not-absolute' }],
+      });
     }
     const before = this.get();
     this.repo.set(KEY, next);
-    const changed = (Object.keys(next) as (keyof SupervisorSettings)[]).filter((k) => JSON.stringify(before[k]) !== JSON.stringify(next[k]));
+    const changed = (Object.keys(next) as (keyof SupervisorSettings)[]).filter(
+      (k) => JSON.stringify(before[k]) !== JSON.stringify(next[k]),
+    );
     this.audit.append({ actor, action: 'supervisor.settings-update', details: { changed, settings: next } });
     return next;
   }

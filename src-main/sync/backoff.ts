@@ -3,7 +3,12 @@ export const BACKOFF_BASE_MS = 2_000;
 export const BACKOFF_CAP_MS = 300_000;
 
 /** A random delay in [0, min(cap, base·2^(attempt-1))] — "full jitter", so many windows do not retry in step. */
-export function fullJitterDelay(attempt: number, random: () => number, base = BACKOFF_BASE_MS, cap = BACKOFF_CAP_MS): number {
+export function fullJitterDelay(
+  attempt: number,
+  random: () => number,
+  base = BACKOFF_BASE_MS,
+  cap = BACKOFF_CAP_MS,
+): number {
   const ceiling = Math.min(cap, base * 2 ** Math.max(0, attempt - 1));
   return Math.floor(random() * ceiling);
 }

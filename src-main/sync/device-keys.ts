@@ -5,7 +5,10 @@ export function generateDeviceKeys(): { privateKeyPem: string; publicKeyRaw: str
   const { publicKey, privateKey } = generateKeyPairSync('ed25519');
   const spki = publicKey.export({ format: 'der', type: 'spki' });
   // An Ed25519 SPKI is a fixed 12-byte header followed by the 32-byte key.
-  return { privateKeyPem: privateKey.export({ format: 'pem', type: 'pkcs8' }).toString(), publicKeyRaw: spki.subarray(spki.length - 32).toString('base64') };
+  return {
+    privateKeyPem: privateKey.export({ format: 'pem', type: 'pkcs8' }).toString(),
+    publicKeyRaw: spki.subarray(spki.length - 32).toString('base64'),
+  };
 }
 
 // The parsed key of the one enrolled device (parsing PEM costs more than signing): re-enrolment brings a new PEM.

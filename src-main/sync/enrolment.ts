@@ -4,13 +4,35 @@ import { unsignedRequest } from './gateway-client';
 import type { SyncDevice } from './sync-repo';
 
 /** Enrols this window with the gateway using a one-time code; returns the device to store. */
-export async function enrolDevice(input: { gatewayUrl: string; code: string; windowCode: string; hallDivision: string; deviceName: string; now: () => Date; timeoutMs?: number }): Promise<SyncDevice> {
+export async function enrolDevice(input: {
+  gatewayUrl: string;
+  code: string;
+  windowCode: string;
+  hallDivision: string;
+  deviceName: string;
+  now: () => Date;
+  timeoutMs?: number;
+}): Promise<SyncDevice> {
   const keys = generateDeviceKeys();
   const url = `${input.gatewayUrl.replace(/\/$/, '')}/v1/enroll`;
   const sentAt = input.now().getTime();
-  const reply = await unsignedRequest(url, 'POST', { code: input.code, publicKey: keys.publicKeyRaw, windowCode: input.windowCode, hallDivision: input.hallDivision, deviceName: input.deviceName }, input.timeoutMs ?? 15_000);
+  const reply = await unsignedRequest(
+    url,
+    'POST',
+    {
+      code: input.code,
+      publicKey: keys.publicKeyRaw,
+      windowCode: input.windowCode,
+      hallDivision: input.hallDivision,
+      deviceName: input.deviceName,
+    },
+    input.timeoutMs ?? 15_000,
+  );
   if (reply.status === null) throw new AppError('unavailable', `gateway unreachable: ${reply.transportError ?? ''}`);
-  if (reply.status === 401) throw new AppError('invalid-credentials', 'enrolment code rejected', { fields: [{ path: 'code', code: 'enrolment-code-invalid' }] });
+  if (reply.status === 401)
+    throw new AppError('invalid-credentials', 'enrolment code rejected', {
+      fields: [{ path: 'code', code: 'enrolment-code-invalid' }],
+    });
   if (reply.status !== 201) throw new AppError('unavailable', `gateway answered ${reply.status}`);
   const body = reply.body as { deviceId: string; epoch: number; district: string; serverTime: string };
   // The device's clock may be wrong; signatures carry the gateway's time, estimated at the request's midpoint.

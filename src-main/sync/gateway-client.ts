@@ -30,7 +30,15 @@ export function contentDigest(body: Buffer): string {
 export async function signedRequest(
   device: SyncDevice,
   opts: ClientOptions,
-  req: { method: string; path: string; query?: string; body?: Buffer; contentType?: string; idempotencyKey?: string; headers?: Record<string, string> },
+  req: {
+    method: string;
+    path: string;
+    query?: string;
+    body?: Buffer;
+    contentType?: string;
+    idempotencyKey?: string;
+    headers?: Record<string, string>;
+  },
 ): Promise<GatewayReply> {
   const body = req.body ?? Buffer.alloc(0);
   const digest = contentDigest(body);
@@ -42,7 +50,10 @@ export async function signedRequest(
   };
   const query = req.query ?? '';
   const idempotencyKey = req.idempotencyKey ?? '-';
-  const base = signatureBase({ method: req.method, path: req.path, query: query ? `?${query}` : '?', contentDigest: digest, idempotencyKey }, params);
+  const base = signatureBase(
+    { method: req.method, path: req.path, query: query ? `?${query}` : '?', contentDigest: digest, idempotencyKey },
+    params,
+  );
   const headers: Record<string, string> = {
     'Content-Digest': digest,
     'Idempotency-Key': idempotencyKey,
@@ -51,23 +62,38 @@ export async function signedRequest(
     ...req.headers,
   };
   if (req.body) headers['Content-Type'] = req.contentType ?? 'application/json';
-  return send(`${device.gatewayUrl.replace(/\/$/, '')}${req.path}${query ? `?${query}` : ''}`, { method: req.method, headers, body: req.body }, opts.timeoutMs);
+  return send(
+    `${device.gatewayUrl.replace(/\/$/, '')}${req.path}${query ? `?${query}` : ''}`,
+    { method: req.method, headers, body: req.body },
+    opts.timeoutMs,
+  );
 }
 
 /** Sends an unsigned request (enrolment only). */
 export function unsignedRequest(url: string, method: string, json: unknown, timeoutMs: number): Promise<GatewayReply> {
-  return send(url, { method, headers: { 'Content-Type': 'application/json' }, body: Buffer.from(JSON.stringify(json)) }, timeoutMs);
+  return send(
+    url,
+    { method, headers: { 'Content-Type': 'application/json' }, body: Buffer.from(JSON.stringify(json)) },
+    timeoutMs,
+  );
 }
 
 // One keep-alive agent per scheme for the whole loop. node:http writes the body Buffer as it is;
 // fetch copied every upload (200 KB per scan) and the copies cost the drain more in garbage
 // collection than the requests themselves.
-const agents = { 'http:': new http.Agent({ keepAlive: true, maxSockets: 8 }), 'https:': new https.Agent({ keepAlive: true, maxSockets: 8 }) };
+const agents = {
+  'http:': new http.Agent({ keepAlive: true, maxSockets: 8 }),
+  'https:': new https.Agent({ keepAlive: true, maxSockets: 8 }),
+};
 
 /** Largest reply body read (the gateway's answers are small JSON; a feed page is the biggest). */
 const MAX_REPLY_BYTES = 8 * 1024 * 1024;
 
-function send(url: string, init: { method: string; headers: Record<string, string>; body?: Buffer }, timeoutMs: number): Promise<GatewayReply> {
+function send(
+  url: string,
+  init: { method: string; headers: Record<string, string>; body?: Buffer },
+  timeoutMs: number,
+): Promise<GatewayReply> {
   return new Promise((resolve) => {
     let settled = false;
     const fail = (err: unknown, timedOut = false) => {
@@ -75,39 +101,56 @@ function send(url: string, init: { method: string; headers: Record<string, strin
       settled = true;
       clearTimeout(timer);
       req.destroy();
-      resolve({ status: null, body: null, retryAfter: null, errorCode: undefined, transportError: timedOut ? 'timeout' : err instanceof Error ? err.message : String(err) });
+      resolve({
+        status: null,
+        body: null,
+        retryAfter: null,
+        errorCode: undefined,
+        transportError: timedOut ? 'timeout' : err instanceof Error ? err.message : String(err),
+      });
     };
     const target = new URL(url);
     const lib = target.protocol === 'https:' ? https : http;
     const headers = { ...init.headers, ...(init.body ? { 'Content-Length': String(init.body.length) } : {}) };
-    const req = lib.request(target, { method: init.method, headers, agent: agents[target.protocol as 'http:' | 'https:'] }, (res) => {
-      const chunks: Buffer[] = [];
-      let size = 0;
-      res.on('data', (chunk: Buffer) => {
-        size += chunk.length;
-        if (size > MAX_REPLY_BYTES) fail(new Error('reply too large'));
-        else chunks.push(chunk);
-      });
-      res.on('error', (err) => fail(err));
-      res.on('aborted', () => fail(new Error('reply cut off')));
-      res.on('end', () => {
-        if (settled) return;
-        if (!res.complete) return fail(new Error('reply cut off'));
-        settled = true;
-        clearTimeout(timer);
-        const text = Buffer.concat(chunks).toString('utf8');
-        let body: unknown;
-        try {
-          body = text ? JSON.parse(text) : null;
-        } catch {
-          body = null;
-        }
-        const errorCode = (body as { error?: { code?: string } } | null)?.error?.code;
-        const replyHeaders: Record<string, string> = {};
-        for (const [k, v] of Object.entries(res.headers)) if (v !== undefined) replyHeaders[k] = Array.isArray(v) ? v.join(', ') : v;
-        resolve({ status: res.statusCode ?? null, body, retryAfter: replyHeaders['retry-after'] ?? null, errorCode, headers: replyHeaders });
-      });
-    });
+    const req = lib.request(
+      target,
+      { method: init.method, headers, agent: agents[target.protocol as 'http:' | 'https:'] },
+      (res) => {
+        const chunks: Buffer[] = [];
+        let size = 0;
+        res.on('data', (chunk: Buffer) => {
+          size += chunk.length;
+          if (size > MAX_REPLY_BYTES) fail(new Error('reply too large'));
+          else chunks.push(chunk);
+        });
+        res.on('error', (err) => fail(err));
+        res.on('aborted', () => fail(new Error('reply cut off')));
+        res.on('end', () => {
+          if (settled) return;
+          if (!res.complete) return fail(new Error('reply cut off'));
+          settled = true;
+          clearTimeout(timer);
+          const text = Buffer.concat(chunks).toString('utf8');
+          let body: unknown;
+          try {
+            body = text ? JSON.parse(text) : null;
+          } catch {
+            body = null;
+          }
+          const errorCode = (body as { error?: { code?: string } } | null)?.error?.code;
+          const replyHeaders: Record<string, string> = {};
+          for (const [k, v] of Object.entries(res.headers))
+            if (v !== undefined) replyHeaders[k] = Array.isArray(v) ? v.join(', ') : v;
+          resolve({
+            status: res.statusCode ?? null,
+            body,
+            retryAfter: replyHeaders['retry-after'] ?? null,
+            errorCode,
+            headers: replyHeaders,
+          });
+        });
+      },
+    );
     const timer = setTimeout(() => fail(new Error('timeout'), true), timeoutMs);
     req.on('error', (err) => fail(err));
     req.end(init.body);

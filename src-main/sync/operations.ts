@@ -19,7 +19,12 @@ export interface OperationContext {
   hallDivision: string;
 }
 
-const gone = (what: string): GatewayReply => ({ status: 400, body: null, retryAfter: null, errorCode: `local-${what}-missing` });
+const gone = (what: string): GatewayReply => ({
+  status: 400,
+  body: null,
+  retryAfter: null,
+  errorCode: `local-${what}-missing`,
+});
 
 /** Sends one outbox operation as the identical request every time it is retried. */
 export async function sendOperation(ctx: OperationContext, op: OutboxOp): Promise<GatewayReply> {
@@ -48,7 +53,12 @@ export function caseManifestOf(ctx: OperationContext, caseId: string): ReturnTyp
 async function sendCase(ctx: OperationContext, caseId: string): Promise<GatewayReply> {
   const manifest = caseManifestOf(ctx, caseId);
   if (!manifest) return gone('case');
-  return signedRequest(ctx.device, ctx.client, { method: 'PUT', path: `/v1/cases/${caseId}`, body: Buffer.from(canonicalJson(manifest)), idempotencyKey: caseId });
+  return signedRequest(ctx.device, ctx.client, {
+    method: 'PUT',
+    path: `/v1/cases/${caseId}`,
+    body: Buffer.from(canonicalJson(manifest)),
+    idempotencyKey: caseId,
+  });
 }
 
 async function sendAttachment(ctx: OperationContext, caseId: string, attachmentId: string): Promise<GatewayReply> {
@@ -57,7 +67,13 @@ async function sendAttachment(ctx: OperationContext, caseId: string, attachmentI
   if (!meta || !bytes) return gone('attachment');
   const path = `/v1/cases/${caseId}/attachments/${attachmentId}`;
   if (bytes.length <= SINGLE_UPLOAD_LIMIT) {
-    return signedRequest(ctx.device, ctx.client, { method: 'PUT', path, body: bytes, contentType: 'application/octet-stream', idempotencyKey: attachmentId });
+    return signedRequest(ctx.device, ctx.client, {
+      method: 'PUT',
+      path,
+      body: bytes,
+      contentType: 'application/octet-stream',
+      idempotencyKey: attachmentId,
+    });
   }
   // Resumable: ask where the gateway got to, then send the rest in chunks.
   const head = await signedRequest(ctx.device, ctx.client, { method: 'HEAD', path, idempotencyKey: attachmentId });
@@ -94,10 +110,21 @@ async function sendSupplement(ctx: OperationContext, caseId: string, supplementI
     supplementId,
     caseId,
     materials: supplement.materials,
-    attachments: attachments.map((a) => ({ attachmentId: a.attachmentId, materialCode: a.materialCode, sha256: a.sha256, size: a.size, mediaType: a.mediaType })),
+    attachments: attachments.map((a) => ({
+      attachmentId: a.attachmentId,
+      materialCode: a.materialCode,
+      sha256: a.sha256,
+      size: a.size,
+      mediaType: a.mediaType,
+    })),
     note: supplement.note,
     submittedAt: supplement.submittedAt,
   };
-  const reply = await signedRequest(ctx.device, ctx.client, { method: 'PUT', path: `/v1/cases/${caseId}/supplements/${supplementId}`, body: Buffer.from(canonicalJson(manifest)), idempotencyKey: supplementId });
+  const reply = await signedRequest(ctx.device, ctx.client, {
+    method: 'PUT',
+    path: `/v1/cases/${caseId}/supplements/${supplementId}`,
+    body: Buffer.from(canonicalJson(manifest)),
+    idempotencyKey: supplementId,
+  });
   return requeueCaseIfUnknown(ctx, caseId, reply);
 }

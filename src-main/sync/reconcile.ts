@@ -28,9 +28,15 @@ export async function reconcileDelivered(ctx: OperationContext, sinceDate: strin
     const cases = ids.slice(i, i + PAGE).flatMap((caseId) => {
       const manifest = caseManifestOf(ctx, caseId);
       // The hash of exactly the body a push sends (its canonical JSON), which is what the gateway hashes.
-      return manifest ? [{ caseId, manifestHash: createHash('sha256').update(canonicalJson(manifest), 'utf8').digest('hex') }] : [];
+      return manifest
+        ? [{ caseId, manifestHash: createHash('sha256').update(canonicalJson(manifest), 'utf8').digest('hex') }]
+        : [];
     });
-    const reply = await signedRequest(ctx.device, ctx.client, { method: 'POST', path: '/v1/reconcile', body: Buffer.from(canonicalJson({ cases })) });
+    const reply = await signedRequest(ctx.device, ctx.client, {
+      method: 'POST',
+      path: '/v1/reconcile',
+      body: Buffer.from(canonicalJson({ cases })),
+    });
     if (reply.status !== 200) return { requeued, mismatched, failed: reply }; // the pages before it stay done
     const body = reply.body as Partial<ReconcileResponse> | null;
     const unknown = Array.isArray(body?.unknown) ? body.unknown.filter((id) => typeof id === 'string') : [];

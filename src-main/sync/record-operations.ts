@@ -7,7 +7,12 @@ import { signedRequest, type GatewayReply } from './gateway-client';
 import type { OperationContext } from './operations';
 import type { RecordKind } from './records-repo';
 
-const gone = (kind: RecordKind): GatewayReply => ({ status: 400, body: null, retryAfter: null, errorCode: `local-${kind}-missing` });
+const gone = (kind: RecordKind): GatewayReply => ({
+  status: 400,
+  body: null,
+  retryAfter: null,
+  errorCode: `local-${kind}-missing`,
+});
 
 function request(ctx: OperationContext, kind: RecordKind, ref: string): { path: string; body: unknown } | null {
   const records = ctx.repo.records;
@@ -28,10 +33,20 @@ function request(ctx: OperationContext, kind: RecordKind, ref: string): { path: 
 }
 
 /** Sends one record; when the gateway does not know the case, the case push is queued again first. */
-export async function sendRecord(ctx: OperationContext, caseId: string, kind: RecordKind, ref: string): Promise<GatewayReply> {
+export async function sendRecord(
+  ctx: OperationContext,
+  caseId: string,
+  kind: RecordKind,
+  ref: string,
+): Promise<GatewayReply> {
   const req = request(ctx, kind, ref);
   if (!req) return gone(kind);
-  const reply = await signedRequest(ctx.device, ctx.client, { method: 'PUT', path: req.path, body: Buffer.from(canonicalJson(req.body)), idempotencyKey: ref });
+  const reply = await signedRequest(ctx.device, ctx.client, {
+    method: 'PUT',
+    path: req.path,
+    body: Buffer.from(canonicalJson(req.body)),
+    idempotencyKey: ref,
+  });
   return requeueCaseIfUnknown(ctx, caseId, reply);
 }
 
@@ -50,6 +65,7 @@ export function requeueCaseIfUnknown(ctx: OperationContext, caseId: string, repl
  * not failed.
  */
 export function classifyRecord(status: number | null, errorCode?: string): Outcome {
-  if ((status === 404 && errorCode === 'case-not-found') || (status === 409 && errorCode === 'out-of-order')) return 'retry';
+  if ((status === 404 && errorCode === 'case-not-found') || (status === 409 && errorCode === 'out-of-order'))
+    return 'retry';
   return classify(status, errorCode);
 }

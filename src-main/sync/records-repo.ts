@@ -24,11 +24,26 @@ export class RecordsRepo {
   constructor(private readonly db: Database.Database) {}
 
   rating(ratingId: string): RatingManifest | null {
-    const r = statement<[string], { case_id: string; level: number; indicators: string; comment: string; real_name: number; contact_name: string | null; contact_phone: string | null; hall_division: string; window_code: string; clerk_id: number; matter_code: string; rated_at: string }>(
+    const r = statement<
+      [string],
+      {
+        case_id: string;
+        level: number;
+        indicators: string;
+        comment: string;
+        real_name: number;
+        contact_name: string | null;
+        contact_phone: string | null;
+        hall_division: string;
+        window_code: string;
+        clerk_id: number;
+        matter_code: string;
+        rated_at: string;
+      }
+    >(
       this.db,
       'SELECT case_id, level, indicators, comment, real_name, contact_name, contact_phone, hall_division, window_code, clerk_id, matter_code, rated_at FROM ratings WHERE rating_id = ?',
-    )
-      .get(ratingId);
+    ).get(ratingId);
     if (!r) return null;
     return {
       ratingId,
@@ -37,7 +52,10 @@ export class RecordsRepo {
       indicators: JSON.parse(r.indicators) as RatingIndicator[],
       comment: r.comment,
       realName: r.real_name === 1,
-      contact: r.real_name === 1 && r.contact_name && r.contact_phone ? { name: r.contact_name, phone: r.contact_phone } : null,
+      contact:
+        r.real_name === 1 && r.contact_name && r.contact_phone
+          ? { name: r.contact_name, phone: r.contact_phone }
+          : null,
       channel: 'window-device',
       hallDivision: r.hall_division,
       windowCode: r.window_code,
@@ -48,23 +66,61 @@ export class RecordsRepo {
   }
 
   followUp(followUpId: string): FollowUpManifest | null {
-    const f = statement<[string], { case_id: string; rating_id: string; opened_at: string; due_date: string; working_days: number; calendar_version: string }>(
+    const f = statement<
+      [string],
+      {
+        case_id: string;
+        rating_id: string;
+        opened_at: string;
+        due_date: string;
+        working_days: number;
+        calendar_version: string;
+      }
+    >(
       this.db,
       'SELECT case_id, rating_id, opened_at, due_date, working_days, calendar_version FROM follow_ups WHERE follow_up_id = ?',
-    )
-      .get(followUpId);
+    ).get(followUpId);
     if (!f) return null;
-    return { followUpId, caseId: f.case_id, ratingId: f.rating_id, openedAt: f.opened_at, dueDate: f.due_date, workingDays: f.working_days, calendarVersion: f.calendar_version };
+    return {
+      followUpId,
+      caseId: f.case_id,
+      ratingId: f.rating_id,
+      openedAt: f.opened_at,
+      dueDate: f.due_date,
+      workingDays: f.working_days,
+      calendarVersion: f.calendar_version,
+    };
   }
 
   step(stepId: string): FollowUpStepManifest | null {
-    const s = statement<[string], { follow_up_id: string; case_id: string; step: FollowUpStep; note: string; contacted: number | null; finding: FollowUpStepManifest['finding']; by_name: string; at: string }>(
+    const s = statement<
+      [string],
+      {
+        follow_up_id: string;
+        case_id: string;
+        step: FollowUpStep;
+        note: string;
+        contacted: number | null;
+        finding: FollowUpStepManifest['finding'];
+        by_name: string;
+        at: string;
+      }
+    >(
       this.db,
       'SELECT follow_up_id, case_id, step, note, contacted, finding, by_name, at FROM follow_up_steps WHERE step_id = ?',
-    )
-      .get(stepId);
+    ).get(stepId);
     if (!s) return null;
-    return { stepId, followUpId: s.follow_up_id, caseId: s.case_id, step: s.step, note: s.note, contacted: s.contacted === null ? null : s.contacted === 1, finding: s.finding, byName: s.by_name, at: s.at };
+    return {
+      stepId,
+      followUpId: s.follow_up_id,
+      caseId: s.case_id,
+      step: s.step,
+      note: s.note,
+      contacted: s.contacted === null ? null : s.contacted === 1,
+      finding: s.finding,
+      byName: s.by_name,
+      at: s.at,
+    };
   }
 
   markSynced(kind: RecordKind, ref: string, at: string): void {

@@ -86,10 +86,30 @@ export class SyncEngine {
     const device = this.d.repo.device();
     const st = this.d.repo.state();
     const pending = this.d.repo.pendingSummary();
-    const state: SyncState = !device ? 'not-configured' : device.revokedAt ? 'revoked' : this.current ? 'syncing' : this.state === 'syncing' ? (st.online ? 'online' : 'offline') : this.state;
+    const state: SyncState = !device
+      ? 'not-configured'
+      : device.revokedAt
+        ? 'revoked'
+        : this.current
+          ? 'syncing'
+          : this.state === 'syncing'
+            ? st.online
+              ? 'online'
+              : 'offline'
+            : this.state;
     const restoredAt = this.d.restoredAt?.() ?? null;
-    const numberingUnverified = restoredAt !== null && (st.numberingCheckedAt === null || st.numberingCheckedAt < restoredAt);
-    return { state, pending: pending.cases, pendingRecords: pending.records, numberingUnverified, oldestPendingAt: pending.oldestAcceptedAt, lastSuccessAt: st.lastSuccessAt, lastError: st.lastError, deviceId: device?.deviceId ?? null };
+    const numberingUnverified =
+      restoredAt !== null && (st.numberingCheckedAt === null || st.numberingCheckedAt < restoredAt);
+    return {
+      state,
+      pending: pending.cases,
+      pendingRecords: pending.records,
+      numberingUnverified,
+      oldestPendingAt: pending.oldestAcceptedAt,
+      lastSuccessAt: st.lastSuccessAt,
+      lastError: st.lastError,
+      deviceId: device?.deviceId ?? null,
+    };
   }
 
   /** Runs a round that starts after this call: now, or right after the one already running (calls coalesce). */
@@ -136,19 +156,26 @@ export class SyncEngine {
     if (!this.changed.size) return;
     const caseIds = [...this.changed];
     this.changed.clear();
-    for (let i = 0; i < caseIds.length; i += 1000) this.d.events.emit('cases:changed', { caseIds: caseIds.slice(i, i + 1000) });
+    for (let i = 0; i < caseIds.length; i += 1000)
+      this.d.events.emit('cases:changed', { caseIds: caseIds.slice(i, i + 1000) });
   }
 
   private publish(): void {
     const s = this.status();
-    this.d.events.emit('sync:status', { state: s.state, pending: s.pending, lastSuccessAt: s.lastSuccessAt, numberingUnverified: s.numberingUnverified });
+    this.d.events.emit('sync:status', {
+      state: s.state,
+      pending: s.pending,
+      lastSuccessAt: s.lastSuccessAt,
+      numberingUnverified: s.numberingUnverified,
+    });
   }
 
   private async round(): Promise<void> {
     const device = this.d.repo.device();
     if (!device || device.revokedAt) return;
     const now = this.d.now();
-    if (!this.d.repo.acquireLease(this.owner, now.toISOString(), new Date(now.getTime() + LEASE_MS).toISOString())) return;
+    if (!this.d.repo.acquireLease(this.owner, now.toISOString(), new Date(now.getTime() + LEASE_MS).toISOString()))
+      return;
     this.state = 'syncing';
     this.publish();
     try {
@@ -193,7 +220,9 @@ export class SyncEngine {
     const worker = async (): Promise<void> => {
       while (!stopped) {
         const now = this.d.now();
-        const leased = this.d.repo.afterReply(() => this.d.repo.acquireLease(this.owner, now.toISOString(), new Date(now.getTime() + LEASE_MS).toISOString()));
+        const leased = this.d.repo.afterReply(() =>
+          this.d.repo.acquireLease(this.owner, now.toISOString(), new Date(now.getTime() + LEASE_MS).toISOString()),
+        );
         if (!leased) {
           stopped = true;
           return;
@@ -213,7 +242,14 @@ export class SyncEngine {
   }
 
   private context(device: SyncDevice): OperationContext {
-    return { device, client: this.client, cases: this.d.cases, attachments: this.d.attachments, repo: this.d.repo, hallDivision: this.d.hall()?.divisionCode ?? '' };
+    return {
+      device,
+      client: this.client,
+      cases: this.d.cases,
+      attachments: this.d.attachments,
+      repo: this.d.repo,
+      hallDivision: this.d.hall()?.divisionCode ?? '',
+    };
   }
 
   private async runOp(device: SyncDevice, op: OutboxOp): Promise<'next' | 'stop'> {
@@ -224,7 +260,10 @@ export class SyncEngine {
   /** Records one reply: contact, the operation's outcome, the case's sync fields (one commit). */
   private settle(device: SyncDevice, op: OutboxOp, reply: GatewayReply): 'next' | 'stop' {
     this.contact(reply);
-    const outcome = (isRecordKind(op.kind) || op.kind === 'supplement' ? classifyRecord : classify)(reply.status, reply.errorCode);
+    const outcome = (isRecordKind(op.kind) || op.kind === 'supplement' ? classifyRecord : classify)(
+      reply.status,
+      reply.errorCode,
+    );
     const at = this.d.now();
     switch (outcome) {
       case 'success':
@@ -232,8 +271,15 @@ export class SyncEngine {
         if (!isRecordKind(op.kind)) this.changed.add(op.caseId);
         return 'next';
       case 'retry': {
-        const wait = retryAfterMs(reply.retryAfter, at.getTime()) ?? fullJitterDelay(op.attempts + 1, this.d.random, this.d.backoff?.baseMs, this.d.backoff?.capMs);
-        this.d.repo.markRetry(op.id, op.attempts + 1, new Date(at.getTime() + wait).toISOString(), reply.transportError ?? `HTTP ${reply.status}`);
+        const wait =
+          retryAfterMs(reply.retryAfter, at.getTime()) ??
+          fullJitterDelay(op.attempts + 1, this.d.random, this.d.backoff?.baseMs, this.d.backoff?.capMs);
+        this.d.repo.markRetry(
+          op.id,
+          op.attempts + 1,
+          new Date(at.getTime() + wait).toISOString(),
+          reply.transportError ?? `HTTP ${reply.status}`,
+        );
         return reply.status === null ? 'stop' : 'next';
       }
       case 'fix-clock':
@@ -247,7 +293,11 @@ export class SyncEngine {
         return 'stop';
       case 'revoked':
         this.d.repo.markRevoked(at.toISOString());
-        this.d.audit.append({ actor: { id: null, name: 'system' }, action: 'sync.device-revoked', details: { deviceId: device.deviceId } });
+        this.d.audit.append({
+          actor: { id: null, name: 'system' },
+          action: 'sync.device-revoked',
+          details: { deviceId: device.deviceId },
+        });
         this.state = 'revoked';
         return 'stop';
       case 'invalid': {
@@ -259,7 +309,12 @@ export class SyncEngine {
           this.d.repo.setCaseSync(op.caseId, { syncState: 'needs-attention', attentionReason: reason });
           this.changed.add(op.caseId);
         }
-        this.d.audit.append({ actor: { id: null, name: 'system' }, action: 'sync.needs-attention', target: `case:${op.caseId}`, details: { op: op.kind, reason } });
+        this.d.audit.append({
+          actor: { id: null, name: 'system' },
+          action: 'sync.needs-attention',
+          target: `case:${op.caseId}`,
+          details: { op: op.kind, reason },
+        });
         return 'next';
       }
     }
@@ -271,7 +326,11 @@ export class SyncEngine {
       const body = reply.body as { departmentNo?: string; missingAttachments?: string[] } | null;
       this.d.repo.requeueAttachments(op.caseId, body?.missingAttachments ?? []);
       const departmentNo = body?.departmentNo;
-      this.d.repo.setCaseSync(op.caseId, { syncState: this.d.repo.hasPendingOps(op.caseId) ? 'sending' : 'delivered', ...(departmentNo ? { departmentNo } : {}), deliveredAt: at });
+      this.d.repo.setCaseSync(op.caseId, {
+        syncState: this.d.repo.hasPendingOps(op.caseId) ? 'sending' : 'delivered',
+        ...(departmentNo ? { departmentNo } : {}),
+        deliveredAt: at,
+      });
     } else if (isRecordKind(op.kind)) {
       this.d.repo.records.markSynced(op.kind, op.ref ?? '', at);
     } else if (!this.d.repo.hasPendingOps(op.caseId)) {
@@ -312,7 +371,11 @@ export class SyncEngine {
     const before = this.d.cases.raiseSequence(windowCode, date, lastSequence);
     if (before === null) return;
     this.d.log.warn('document numbering continued above the gateway record', { date, before, after: lastSequence });
-    this.d.audit.append({ actor: { id: null, name: 'system' }, action: 'sync.numbering-continued', details: { date, localSequence: before, gatewaySequence: lastSequence } });
+    this.d.audit.append({
+      actor: { id: null, name: 'system' },
+      action: 'sync.numbering-continued',
+      details: { date, localSequence: before, gatewaySequence: lastSequence },
+    });
   }
 
   /**
@@ -332,11 +395,16 @@ export class SyncEngine {
     } else {
       this.reconciledFor = today;
     }
-    if (outcome.mismatched.length) this.d.log.warn('gateway holds delivered cases with another manifest', { count: outcome.mismatched.length });
+    if (outcome.mismatched.length)
+      this.d.log.warn('gateway holds delivered cases with another manifest', { count: outcome.mismatched.length });
     if (!outcome.requeued.length) return;
     for (const caseId of outcome.requeued) this.changed.add(caseId);
     this.d.log.warn('cases the gateway no longer holds are sent again', { count: outcome.requeued.length });
-    this.d.audit.append({ actor: { id: null, name: 'system' }, action: 'sync.reconcile-resend', details: { count: outcome.requeued.length, caseIds: outcome.requeued.slice(0, 50) } });
+    this.d.audit.append({
+      actor: { id: null, name: 'system' },
+      action: 'sync.reconcile-resend',
+      details: { count: outcome.requeued.length, caseIds: outcome.requeued.slice(0, 50) },
+    });
   }
 
   private async pull(initial: SyncDevice): Promise<'answered' | 'unreachable'> {

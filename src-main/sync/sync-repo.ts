@@ -100,8 +100,7 @@ export class SyncRepo {
        ON CONFLICT (id) DO UPDATE SET gateway_url = excluded.gateway_url, device_id = excluded.device_id, epoch = excluded.epoch,
          district = excluded.district, public_key = excluded.public_key, private_key = excluded.private_key,
          clock_offset_ms = excluded.clock_offset_ms, enrolled_at = excluded.enrolled_at, revoked_at = excluded.revoked_at`,
-    )
-      .run(d);
+    ).run(d);
     statement(this.db, 'UPDATE sync_state SET cursor = NULL WHERE id = 1').run();
   }
 
@@ -114,11 +113,23 @@ export class SyncRepo {
   }
 
   state(): SyncStateRow {
-    const row = statement<[], { cursor: string | null; last_success_at: string | null; last_error: string | null; online: number; numbering_checked_at: string | null }>(
-      this.db,
-      'SELECT * FROM sync_state WHERE id = 1',
-    ).get()!;
-    return { cursor: row.cursor, lastSuccessAt: row.last_success_at, lastError: row.last_error, online: row.online === 1, numberingCheckedAt: row.numbering_checked_at };
+    const row = statement<
+      [],
+      {
+        cursor: string | null;
+        last_success_at: string | null;
+        last_error: string | null;
+        online: number;
+        numbering_checked_at: string | null;
+      }
+    >(this.db, 'SELECT * FROM sync_state WHERE id = 1').get()!;
+    return {
+      cursor: row.cursor,
+      lastSuccessAt: row.last_success_at,
+      lastError: row.last_error,
+      online: row.online === 1,
+      numberingCheckedAt: row.numbering_checked_at,
+    };
   }
 
   markNumberingChecked(at: string): void {
@@ -126,7 +137,10 @@ export class SyncRepo {
   }
 
   recordContact(online: boolean, at: string, error: string | null): void {
-    if (online) statement(this.db, 'UPDATE sync_state SET online = 1, last_success_at = ?, last_error = NULL WHERE id = 1').run(at);
+    if (online)
+      statement(this.db, 'UPDATE sync_state SET online = 1, last_success_at = ?, last_error = NULL WHERE id = 1').run(
+        at,
+      );
     else statement(this.db, 'UPDATE sync_state SET online = 0, last_error = ? WHERE id = 1').run(error);
   }
 
@@ -135,22 +149,36 @@ export class SyncRepo {
    * `pid:uuid`: a lease left by a process that no longer exists (killed mid-round) is taken over at once.
    */
   acquireLease(owner: string, nowIso: string, untilIso: string): boolean {
-    const held = statement<[], { lease_owner: string | null }>(this.db, 'SELECT lease_owner FROM sync_state WHERE id = 1').get()?.lease_owner;
+    const held = statement<[], { lease_owner: string | null }>(
+      this.db,
+      'SELECT lease_owner FROM sync_state WHERE id = 1',
+    ).get()?.lease_owner;
     if (held && held !== owner && !processAlive(Number(held.split(':')[0]))) {
-      statement(this.db, 'UPDATE sync_state SET lease_owner = NULL, lease_until = NULL WHERE id = 1 AND lease_owner = ?').run(held);
+      statement(
+        this.db,
+        'UPDATE sync_state SET lease_owner = NULL, lease_until = NULL WHERE id = 1 AND lease_owner = ?',
+      ).run(held);
     }
-    const info = statement(this.db, 'UPDATE sync_state SET lease_owner = ?, lease_until = ? WHERE id = 1 AND (lease_owner IS NULL OR lease_owner = ? OR lease_until < ?)')
-      .run(owner, untilIso, owner, nowIso);
+    const info = statement(
+      this.db,
+      'UPDATE sync_state SET lease_owner = ?, lease_until = ? WHERE id = 1 AND (lease_owner IS NULL OR lease_owner = ? OR lease_until < ?)',
+    ).run(owner, untilIso, owner, nowIso);
     return info.changes === 1;
   }
 
   releaseLease(owner: string): void {
-    statement(this.db, 'UPDATE sync_state SET lease_owner = NULL, lease_until = NULL WHERE id = 1 AND lease_owner = ?').run(owner);
+    statement(
+      this.db,
+      'UPDATE sync_state SET lease_owner = NULL, lease_until = NULL WHERE id = 1 AND lease_owner = ?',
+    ).run(owner);
   }
 
   /** Pending operations due now that are next in line for their case (operations run in order per case), oldest first. */
   dueOps(nowIso: string, limit: number): OutboxOp[] {
-    return statement<[string, number], { id: number; case_id: string; kind: OutboxOp['kind']; ref: string | null; attempts: number }>(
+    return statement<
+      [string, number],
+      { id: number; case_id: string; kind: OutboxOp['kind']; ref: string | null; attempts: number }
+    >(
       this.db,
       `SELECT o.id, o.case_id, o.kind, o.ref, o.attempts FROM outbox o
        WHERE o.state = 'pending' AND (o.next_attempt_at IS NULL OR o.next_attempt_at <= ?)
@@ -166,7 +194,12 @@ export class SyncRepo {
   }
 
   markRetry(opId: number, attempts: number, nextAt: string, error: string): void {
-    statement(this.db, 'UPDATE outbox SET attempts = ?, next_attempt_at = ?, last_error = ? WHERE id = ?').run(attempts, nextAt, error, opId);
+    statement(this.db, 'UPDATE outbox SET attempts = ?, next_attempt_at = ?, last_error = ? WHERE id = ?').run(
+      attempts,
+      nextAt,
+      error,
+      opId,
+    );
   }
 
   markFailed(opId: number, error: string): void {
@@ -203,7 +236,10 @@ export class SyncRepo {
         ).run(caseId).changes;
         if (!requeued) continue;
         this.setCaseSync(caseId, { syncState: 'sending' });
-        statement(this.db, 'UPDATE cases SET dept_status = NULL, dept_reason = NULL, dept_details = NULL, dept_case_version = 0 WHERE case_id = ?').run(caseId);
+        statement(
+          this.db,
+          'UPDATE cases SET dept_status = NULL, dept_reason = NULL, dept_details = NULL, dept_case_version = 0 WHERE case_id = ?',
+        ).run(caseId);
       }
     })();
   }
@@ -215,7 +251,10 @@ export class SyncRepo {
    */
   failDependents(op: OutboxOp, error: string): void {
     if (op.kind === 'case') {
-      statement(this.db, "UPDATE outbox SET state = 'failed', last_error = ? WHERE case_id = ? AND state = 'pending' AND kind IN ('rating', 'follow-up', 'follow-up-step')").run(error, op.caseId);
+      statement(
+        this.db,
+        "UPDATE outbox SET state = 'failed', last_error = ? WHERE case_id = ? AND state = 'pending' AND kind IN ('rating', 'follow-up', 'follow-up-step')",
+      ).run(error, op.caseId);
     }
     if (op.kind !== 'case' && op.kind !== 'supplement') return;
     statement(
@@ -228,12 +267,18 @@ export class SyncRepo {
 
   /** The network is back: everything waiting on a backoff becomes due at once. */
   resetBackoff(): void {
-    statement(this.db, "UPDATE outbox SET next_attempt_at = NULL WHERE state = 'pending' AND next_attempt_at IS NOT NULL").run();
+    statement(
+      this.db,
+      "UPDATE outbox SET next_attempt_at = NULL WHERE state = 'pending' AND next_attempt_at IS NOT NULL",
+    ).run();
   }
 
   /** Puts attachment uploads the gateway reports missing back in the queue. */
   requeueAttachments(caseId: string, attachmentIds: string[]): void {
-    const stmt = statement(this.db, "UPDATE outbox SET state = 'pending', next_attempt_at = NULL WHERE case_id = ? AND kind = 'attachment' AND ref = ? AND state = 'done'");
+    const stmt = statement(
+      this.db,
+      "UPDATE outbox SET state = 'pending', next_attempt_at = NULL WHERE case_id = ? AND kind = 'attachment' AND ref = ? AND state = 'done'",
+    );
     for (const id of attachmentIds) stmt.run(caseId, id);
   }
 
@@ -245,34 +290,48 @@ export class SyncRepo {
       `SELECT count(DISTINCT o.case_id) AS n, min(c.decided_at) AS oldest FROM outbox o JOIN cases c ON c.case_id = o.case_id
        WHERE o.state = 'pending' AND o.kind IN ('case', 'attachment', 'supplement')`,
     ).get()!;
-    const records = statement<[], { n: number }>(this.db, "SELECT count(*) AS n FROM outbox WHERE state = 'pending' AND kind NOT IN ('case', 'attachment', 'supplement')").get()!;
+    const records = statement<[], { n: number }>(
+      this.db,
+      "SELECT count(*) AS n FROM outbox WHERE state = 'pending' AND kind NOT IN ('case', 'attachment', 'supplement')",
+    ).get()!;
     return { cases: row.n, records: records.n, oldestAcceptedAt: row.oldest };
   }
 
-  setCaseSync(caseId: string, fields: { syncState: string; departmentNo?: string; attentionReason?: string | null; deliveredAt?: string }): void {
+  setCaseSync(
+    caseId: string,
+    fields: { syncState: string; departmentNo?: string; attentionReason?: string | null; deliveredAt?: string },
+  ): void {
     statement(
       this.db,
       `UPDATE cases SET sync_state = @syncState, department_no = coalesce(@departmentNo, department_no),
          attention_reason = @attentionReason, delivered_at = coalesce(@deliveredAt, delivered_at) WHERE case_id = @caseId`,
-    )
-      .run({ caseId, syncState: fields.syncState, departmentNo: fields.departmentNo ?? null, attentionReason: fields.attentionReason ?? null, deliveredAt: fields.deliveredAt ?? null });
+    ).run({
+      caseId,
+      syncState: fields.syncState,
+      departmentNo: fields.departmentNo ?? null,
+      attentionReason: fields.attentionReason ?? null,
+      deliveredAt: fields.deliveredAt ?? null,
+    });
   }
 
   /** Whether the case itself (manifest, files, supplements) still has something to send; 好差评 records do not count. */
   hasPendingOps(caseId: string): boolean {
-    return !!statement(this.db, "SELECT 1 FROM outbox WHERE case_id = ? AND state = 'pending' AND kind IN ('case', 'attachment', 'supplement') LIMIT 1").get(caseId);
+    return !!statement(
+      this.db,
+      "SELECT 1 FROM outbox WHERE case_id = ? AND state = 'pending' AND kind IN ('case', 'attachment', 'supplement') LIMIT 1",
+    ).get(caseId);
   }
 
   /** Stores a page of status events and the cursor after them in one transaction; returns how many were new. */
   applyEvents(events: ReceivedEvent[], cursor: string | null, receivedAt: string): number {
     const insert = statement(
-    this.db,
-    `INSERT OR IGNORE INTO status_events (event_id, case_id, case_version, status, reason, details, at, received_at)
+      this.db,
+      `INSERT OR IGNORE INTO status_events (event_id, case_id, case_version, status, reason, details, at, received_at)
      VALUES (@eventId, @caseId, @caseVersion, @status, @reason, @details, @at, @receivedAt)`,
     );
     const apply = statement(
-    this.db,
-    `UPDATE cases SET dept_status = @status, dept_reason = @reason, dept_details = @details, dept_case_version = @caseVersion,
+      this.db,
+      `UPDATE cases SET dept_status = @status, dept_reason = @reason, dept_details = @details, dept_case_version = @caseVersion,
        department_no = coalesce(department_no, @departmentNo)
      WHERE case_id = @caseId AND dept_case_version < @caseVersion`,
     );
@@ -282,7 +341,14 @@ export class SyncRepo {
         const details = JSON.stringify(e.details);
         if (insert.run({ ...e, details, receivedAt }).changes === 1) fresh += 1;
         const departmentNo = typeof e.details.departmentNo === 'string' ? e.details.departmentNo : null;
-        apply.run({ caseId: e.caseId, status: e.status, reason: e.reason, details, caseVersion: e.caseVersion, departmentNo });
+        apply.run({
+          caseId: e.caseId,
+          status: e.status,
+          reason: e.reason,
+          details,
+          caseVersion: e.caseVersion,
+          departmentNo,
+        });
       }
       statement(this.db, 'UPDATE sync_state SET cursor = ? WHERE id = 1').run(cursor);
       return fresh;
@@ -291,13 +357,16 @@ export class SyncRepo {
 
   /** A submitted supplement, as pushed. */
   supplement(supplementId: string): { materials: unknown; note: string; submittedAt: string } | null {
-    const row = statement<[string], { materials: string; note: string; submitted_at: string | null }>(this.db, 'SELECT materials, note, submitted_at FROM supplements WHERE supplement_id = ?')
-      .get(supplementId);
-    return row && row.submitted_at ? { materials: JSON.parse(row.materials) as unknown, note: row.note, submittedAt: row.submitted_at } : null;
+    const row = statement<[string], { materials: string; note: string; submitted_at: string | null }>(
+      this.db,
+      'SELECT materials, note, submitted_at FROM supplements WHERE supplement_id = ?',
+    ).get(supplementId);
+    return row && row.submitted_at
+      ? { materials: JSON.parse(row.materials) as unknown, note: row.note, submittedAt: row.submitted_at }
+      : null;
   }
 
   resetCursor(): void {
     statement(this.db, 'UPDATE sync_state SET cursor = NULL WHERE id = 1').run();
   }
 }
-

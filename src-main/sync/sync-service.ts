@@ -18,7 +18,18 @@ export class SyncService {
 
   constructor(
     db: Database.Database,
-    private readonly deps: { cases: CasesRepo; attachments: AttachmentsRepo; audit: AuditLog; events: EventBus; log: Logger; hall: () => Hall | null; now: () => Date; restoredAt?: () => string | null; timeoutMs?: number; backoff?: { baseMs: number; capMs: number } },
+    private readonly deps: {
+      cases: CasesRepo;
+      attachments: AttachmentsRepo;
+      audit: AuditLog;
+      events: EventBus;
+      log: Logger;
+      hall: () => Hall | null;
+      now: () => Date;
+      restoredAt?: () => string | null;
+      timeoutMs?: number;
+      backoff?: { baseMs: number; capMs: number };
+    },
   ) {
     this.repo = new SyncRepo(db);
     this.engine = new SyncEngine({ ...deps, repo: this.repo, random: Math.random });
@@ -27,7 +38,12 @@ export class SyncService {
   statusView(): SyncStatusView {
     const s = this.engine.status();
     const device = this.repo.device();
-    return { ...s, gatewayUrl: device?.gatewayUrl ?? null, district: device?.district ?? null, enrolledAt: device?.enrolledAt ?? null };
+    return {
+      ...s,
+      gatewayUrl: device?.gatewayUrl ?? null,
+      district: device?.district ?? null,
+      enrolledAt: device?.enrolledAt ?? null,
+    };
   }
 
   /** Enrols (or re-enrols after a reinstall or restore) with a one-time code from the gateway administrator. */
@@ -44,7 +60,11 @@ export class SyncService {
       timeoutMs: this.deps.timeoutMs,
     });
     this.repo.saveDevice(device);
-    this.deps.audit.append({ actor, action: 'sync.enrol', details: { gatewayUrl: device.gatewayUrl, deviceId: device.deviceId, epoch: device.epoch } });
+    this.deps.audit.append({
+      actor,
+      action: 'sync.enrol',
+      details: { gatewayUrl: device.gatewayUrl, deviceId: device.deviceId, epoch: device.epoch },
+    });
     void this.engine.syncNow();
     return this.statusView();
   }

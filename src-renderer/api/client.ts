@@ -21,7 +21,8 @@ async function callOverHttp(name: CommandName, input: unknown): Promise<Result<u
       body: JSON.stringify(input ?? {}),
       credentials: 'same-origin',
     });
-    if (!res.ok) return HTTP_ERRORS[res.status] ?? { ok: false, error: { code: 'unavailable', message: `HTTP ${res.status}` } };
+    if (!res.ok)
+      return HTTP_ERRORS[res.status] ?? { ok: false, error: { code: 'unavailable', message: `HTTP ${res.status}` } };
     return (await res.json()) as Result<unknown>;
   } catch (err) {
     return { ok: false, error: { code: 'unavailable', message: err instanceof Error ? err.message : String(err) } };
@@ -31,7 +32,9 @@ async function callOverHttp(name: CommandName, input: unknown): Promise<Result<u
 /** The contract over the browser host's HTTP endpoints, with events from one shared EventSource. */
 function httpApi(): TongbanApi {
   let source: EventSource | null = null;
-  const commands = Object.fromEntries(COMMAND_NAMES.map((name) => [name, (input: unknown) => callOverHttp(name, input)]));
+  const commands = Object.fromEntries(
+    COMMAND_NAMES.map((name) => [name, (input: unknown) => callOverHttp(name, input)]),
+  );
   return {
     commands: commands as TongbanApi['commands'],
     on(event: EventName, listener: (payload: never) => void) {

@@ -23,7 +23,9 @@ export function passwordRule(usernameOf: () => string | undefined): FormRule {
       if (typeof value !== 'string' || value === '') throw new Error(fieldMessage('required'));
       const username = usernameOf() ?? '';
       // With no login name typed yet, "contains the login name" would match the empty string.
-      const problems = passwordProblems(value, username).filter((p) => username !== '' || p !== 'password-contains-username');
+      const problems = passwordProblems(value, username).filter(
+        (p) => username !== '' || p !== 'password-contains-username',
+      );
       if (problems[0]) throw new Error(fieldMessage(problems[0]));
     },
   };

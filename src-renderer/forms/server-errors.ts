@@ -9,7 +9,11 @@ type NamePath = (string | number)[];
  * form's name where they differ (a service reports a weak admin password as `password`).
  * Returns whether any field got a message; if not, the caller shows the error as a whole.
  */
-export function showFieldErrors(form: FormInstance, error: AppErrorData, aliases: Record<string, NamePath> = {}): boolean {
+export function showFieldErrors(
+  form: FormInstance,
+  error: AppErrorData,
+  aliases: Record<string, NamePath> = {},
+): boolean {
   const problems = fieldErrors(error);
   const fields = [...problems].map(([path, errors]) => ({ name: aliases[path] ?? path.split('.'), errors }));
   if (fields.length) form.setFields(fields);

@@ -22,7 +22,8 @@ export const cameraEn = {
   problems: {
     unsupported: 'This environment cannot use a camera; use Upload scan instead',
     'no-camera': 'No camera found; connect a document camera or webcam and retry',
-    'camera-missing': 'The camera chosen in Settings is not connected; check the cable, or ask the administrator to choose again under Settings → Document camera',
+    'camera-missing':
+      'The camera chosen in Settings is not connected; check the cable, or ask the administrator to choose again under Settings → Document camera',
     denied: 'Camera access was denied; allow this app to use the camera in the browser or system settings and retry',
     busy: 'The camera could not start; another program may be using it. Close it and retry',
     disconnected: 'The camera was disconnected; reconnect it and press Retry',
@@ -31,9 +32,11 @@ export const cameraEn = {
   },
   settings: {
     section: 'Document camera',
-    intro: 'Paper documents can be photographed at intake with a document camera or webcam; photos are stored and checked like uploaded scans. Choose this window’s camera here.',
+    intro:
+      'Paper documents can be photographed at intake with a document camera or webcam; photos are stored and checked like uploaded scans. Choose this window’s camera here.',
     device: 'Camera',
-    deviceHelp: 'System default uses the operating system’s default device; choose the document camera if there is one.',
+    deviceHelp:
+      'System default uses the operating system’s default device; choose the document camera if there is one.',
     systemDefault: 'System default camera',
     unnamed: 'Camera {{n}}',
     notConnected: '{{name}} (not connected)',

@@ -32,9 +32,20 @@ export const casesEn: Messages['cases'] = {
     supplementRequested: 'supplement requested',
     search: 'Searched by {{kind}}: {{count}}',
   },
-  searchKinds: { 'receipt-no': 'receipt / notice number', 'id-number': 'ID number (exact)', phone: 'mobile number', 'name-prefix': 'name (starts with)' },
+  searchKinds: {
+    'receipt-no': 'receipt / notice number',
+    'id-number': 'ID number (exact)',
+    phone: 'mobile number',
+    'name-prefix': 'name (starts with)',
+  },
   outcomes: { accepted: 'Accepted', incomplete: 'Incomplete', rejected: 'Not accepted' },
-  syncStates: { local: 'Saved on this PC', sending: 'Sending', delivered: 'Delivered', 'needs-attention': 'Needs attention', undelivered: 'Not delivered (here or sending)' },
+  syncStates: {
+    local: 'Saved on this PC',
+    sending: 'Sending',
+    delivered: 'Delivered',
+    'needs-attention': 'Needs attention',
+    undelivered: 'Not delivered (here or sending)',
+  },
   deptStatuses: {
     received: 'Received',
     reviewing: 'Reviewing',
@@ -46,14 +57,16 @@ export const casesEn: Messages['cases'] = {
   },
   deptNo: 'Dept. no. {{no}}',
   attentionTitle: 'This case needs attention: the department gateway did not take it',
-  attentionAdvice: 'The case is kept safely on this PC. Tell the administrator or the locality department the receipt number and the reason above.',
+  attentionAdvice:
+    'The case is kept safely on this PC. Tell the administrator or the locality department the receipt number and the reason above.',
   attention: {
     'invalid-manifest': 'The gateway found the case data incomplete or malformed',
     'manifest-mismatch': 'The gateway already has a different case under this case id',
     'attachment-conflict': 'A file id clashes with another case at the gateway',
     'district-forbidden': "This PC's district does not match the case; the gateway refused it",
     'case-not-found': 'The gateway does not have this case (it may have been restored from a backup)',
-    'supplement-not-requested': 'The department is not asking for a supplement to this case (the gateway may have been restored from a backup); the materials were not taken',
+    'supplement-not-requested':
+      'The department is not asking for a supplement to this case (the gateway may have been restored from a backup); the materials were not taken',
     'hash-mismatch': 'A file does not match its recorded checksum',
     'slot-not-found': 'The gateway has no record of this file',
     'payload-too-large': 'A file is larger than the gateway allows',
@@ -137,7 +150,8 @@ export const documentsEn: Messages['documents'] = {
 
 export const gatewayEn: Messages['gateway'] = {
   section: 'Department gateway',
-  intro: 'Accepted cases reach the receiving departments through the gateway, and results come back the same way. The one-time enrolment code comes from the gateway administrator.',
+  intro:
+    'Accepted cases reach the receiving departments through the gateway, and results come back the same way. The one-time enrolment code comes from the gateway administrator.',
   state: 'State',
   deviceId: 'Device ID',
   url: 'Gateway URL',
@@ -163,7 +177,14 @@ export const gatewayEn: Messages['gateway'] = {
   never: 'never',
 };
 
-export const caseDetailValuesEn = { manual: 'manual check', 'chip-visual': 'card read', pass: 'passed', fail: 'failed', pdf: 'PDF file', printer: 'printer' };
+export const caseDetailValuesEn = {
+  manual: 'manual check',
+  'chip-visual': 'card read',
+  pass: 'passed',
+  fail: 'failed',
+  pdf: 'PDF file',
+  printer: 'printer',
+};
 
 export const caseDetailKeysEn: Messages['audit']['detailKeys'] = {
   count: 'count',

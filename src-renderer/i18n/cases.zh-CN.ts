@@ -34,9 +34,20 @@ export const casesZh = {
     supplementRequested: '需补正',
     search: '已按{{kind}}查找，共 {{count}} 件',
   },
-  searchKinds: { 'receipt-no': '回执号 / 告知书编号', 'id-number': '证件号码（精确匹配）', phone: '手机号', 'name-prefix': '姓名（前缀匹配）' },
+  searchKinds: {
+    'receipt-no': '回执号 / 告知书编号',
+    'id-number': '证件号码（精确匹配）',
+    phone: '手机号',
+    'name-prefix': '姓名（前缀匹配）',
+  },
   outcomes: { ...CASE_OUTCOME_LABELS_ZH },
-  syncStates: { local: '已保存在本机', sending: '正在发送', delivered: '已送达', 'needs-attention': '需要处理', undelivered: '未送达（本机或发送中）' },
+  syncStates: {
+    local: '已保存在本机',
+    sending: '正在发送',
+    delivered: '已送达',
+    'needs-attention': '需要处理',
+    undelivered: '未送达（本机或发送中）',
+  },
   deptStatuses: { ...CASE_STATUS_LABELS_ZH },
   deptNo: '部门编号 {{no}}',
   attentionTitle: '这件办件需要处理：部门网关没有接收',
@@ -185,4 +196,11 @@ export const caseDetailKeysZh = {
 };
 
 /** Values of audit details worded for people (methods and results of 人证核验). */
-export const caseDetailValuesZh = { manual: '人工核验', 'chip-visual': '读卡核验', pass: '通过', fail: '未通过', pdf: 'PDF 文件', printer: '打印机' };
+export const caseDetailValuesZh = {
+  manual: '人工核验',
+  'chip-visual': '读卡核验',
+  pass: '通过',
+  fail: '未通过',
+  pdf: 'PDF 文件',
+  printer: '打印机',
+};

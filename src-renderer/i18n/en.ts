@@ -1,5 +1,12 @@
 import { cameraEn, cameraFieldsEn } from './camera.en';
-import { CASE_AUDIT_LABELS_EN, caseDetailKeysEn, caseDetailValuesEn, casesEn, documentsEn, gatewayEn } from './cases.en';
+import {
+  CASE_AUDIT_LABELS_EN,
+  caseDetailKeysEn,
+  caseDetailValuesEn,
+  casesEn,
+  documentsEn,
+  gatewayEn,
+} from './cases.en';
 import { identityEn } from './identity.en';
 import { intakeEn, intakeFieldsEn } from './intake.en';
 import { printingEn, printingFieldsEn } from './printing.en';
@@ -40,7 +47,8 @@ export const en: Messages = {
     'waybill-taken': 'This waybill number is already in use',
     'reader-not-configured': 'No ID card reader is set up; check the document by hand',
     'reader-unavailable': 'The card reader is not available; check it and retry, or check the document by hand',
-    'reader-library-missing': 'The card reader driver is missing; contact the administrator or check the document by hand',
+    'reader-library-missing':
+      'The card reader driver is missing; contact the administrator or check the document by hand',
     'reader-no-card': 'No card on the reader; place the card and retry',
     'reader-timeout': 'Reading the card timed out; place it again and retry',
     'reader-error': 'The card could not be read; place it again, or check the document by hand',
@@ -103,7 +111,13 @@ export const en: Messages = {
     passwordHelp: '8+ characters with letters and digits, not containing the user name',
     submit: 'Finish setup',
   },
-  login: { title: 'Staff sign-in', username: 'User name', password: 'Password', submit: 'Sign in', failed: 'Sign-in failed' },
+  login: {
+    title: 'Staff sign-in',
+    username: 'User name',
+    password: 'Password',
+    submit: 'Sign in',
+    failed: 'Sign-in failed',
+  },
   lock: {
     title: 'Screen locked',
     intro: 'The workspace of {{name}} ({{role}}) is locked. Enter your password to continue.',
@@ -113,7 +127,15 @@ export const en: Messages = {
     failed: 'Unlock failed',
   },
   shell: { window: 'Window {{no}}', lock: 'Lock', logout: 'Sign out', userRole: '{{name}} · {{role}}' },
-  menu: { home: 'Workbench', intake: 'Intake', cases: 'Cases', users: 'Users', settings: 'Settings', audit: 'Audit log', ...supervisorMenuEn },
+  menu: {
+    home: 'Workbench',
+    intake: 'Intake',
+    cases: 'Cases',
+    users: 'Users',
+    settings: 'Settings',
+    audit: 'Audit log',
+    ...supervisorMenuEn,
+  },
   home: {
     greeting: 'Hello, {{name}}',
     today: 'Today is {{date}}',
@@ -126,9 +148,11 @@ export const en: Messages = {
     todo: {
       title: 'To do',
       supplement: 'Supplement requested',
-      supplementHelp: 'The locality department asks for more materials: contact the applicant and submit the supplement on the case',
+      supplementHelp:
+        'The locality department asks for more materials: contact the applicant and submit the supplement on the case',
       attention: 'Needs attention',
-      attentionHelp: 'The gateway did not take these cases: read the reason and tell the administrator or the department',
+      attentionHelp:
+        'The gateway did not take these cases: read the reason and tell the administrator or the department',
       local: 'Not yet delivered',
       localHelp: 'Saved on this PC and not yet at the gateway: they are sent as soon as it answers',
       count: '{{count}}',
@@ -215,7 +239,13 @@ export const en: Messages = {
     detailPair: '{{key}}: {{value}}',
     detailSeparator: '; ',
     detailKeys: caseDetailKeysEn,
-    detailValues: { 'wrong-password': 'wrong password', 'unknown-user': 'unknown user name', disabled: 'account disabled', locked: 'account locked', ...caseDetailValuesEn },
+    detailValues: {
+      'wrong-password': 'wrong password',
+      'unknown-user': 'unknown user name',
+      disabled: 'account disabled',
+      locked: 'account locked',
+      ...caseDetailValuesEn,
+    },
   },
   intake: intakeEn,
   identity: identityEn,

@@ -10,8 +10,10 @@ export function errorMessage(error: AppErrorData): string {
     return i18next.t('errors.accountLockedUntil', { time: formatUntil(details.until) });
   }
   if (error.code === 'conflict' && details.reason === CONFLICT_REASONS.self) return i18next.t('errors.conflictSelf');
-  if (error.code === 'conflict' && details.reason === CONFLICT_REASONS.lastAdmin) return i18next.t('errors.conflictLastAdmin');
-  if (typeof details.reason === 'string' && i18next.exists(`supervisor.reasons.${details.reason}`)) return i18next.t(`supervisor.reasons.${details.reason}`);
+  if (error.code === 'conflict' && details.reason === CONFLICT_REASONS.lastAdmin)
+    return i18next.t('errors.conflictLastAdmin');
+  if (typeof details.reason === 'string' && i18next.exists(`supervisor.reasons.${details.reason}`))
+    return i18next.t(`supervisor.reasons.${details.reason}`);
   return i18next.t(`errors.${error.code}`, { defaultValue: i18next.t('errors.internal') });
 }
 

@@ -5,7 +5,12 @@ export const identityZh = {
     read: '读取身份证',
     reading: '正在读卡…',
     states: { disconnected: '未连接', ready: '就绪', 'card-present': '已放卡', reading: '读取中', error: '故障' },
-    drivers: { none: '未配置（仅人工核验）', simulated: '模拟读卡器（培训）', http: '厂商本机服务（HTTP）', sdtapi: '标准读卡库（sdtapi）' },
+    drivers: {
+      none: '未配置（仅人工核验）',
+      simulated: '模拟读卡器（培训）',
+      http: '厂商本机服务（HTTP）',
+      sdtapi: '标准读卡库（sdtapi）',
+    },
     simulatedCard: '模拟放卡',
     simulatedPlaceholder: '选择样例证件放到读卡器上',
     remove: '取卡',

@@ -47,7 +47,12 @@ export { i18next };
  * Who did it, as staff read it: the account's display name, with the login name after it when
  * `withLogin` (the audit page filters by login name); the program itself is 系统.
  */
-export function auditActorLabel(e: Pick<AuditEntry, 'actorId' | 'actorName' | 'actorDisplayName'>, withLogin = false): string {
+export function auditActorLabel(
+  e: Pick<AuditEntry, 'actorId' | 'actorName' | 'actorDisplayName'>,
+  withLogin = false,
+): string {
   if (e.actorId === null) return e.actorName === 'system' ? i18next.t('audit.systemActor') : e.actorName;
-  return withLogin && e.actorDisplayName !== e.actorName ? `${e.actorDisplayName}（${e.actorName}）` : e.actorDisplayName;
+  return withLogin && e.actorDisplayName !== e.actorName
+    ? `${e.actorDisplayName}（${e.actorName}）`
+    : e.actorDisplayName;
 }

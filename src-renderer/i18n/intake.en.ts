@@ -12,7 +12,8 @@ export const intakeFieldsEn = {
   'number-format': 'Enter a number',
   'delivery-not-offered': 'This matter does not offer this delivery',
   'material-unknown': 'This material is not on the list of this situation',
-  'original-must-be-kept': 'The original goes to the locality by post and cannot be returned: choose “original kept to be mailed”',
+  'original-must-be-kept':
+    'The original goes to the locality by post and cannot be returned: choose “original kept to be mailed”',
   'field-unknown': 'This field does not belong to the situation',
   'route-unknown': 'No receiving department for this locality; check the locality',
   'matter-unknown': 'Unknown matter or situation (the catalogue may have changed); choose again',
@@ -47,12 +48,24 @@ export const intakeEn: Messages['intake'] = {
   prev: 'Back',
   next: 'Next',
   fixFirst: 'Please correct the problems marked on this page first',
-  steps: { matter: 'Matter', situation: 'Situation', applicant: 'Applicant', materials: 'Materials', review: 'Review and decide' },
+  steps: {
+    matter: 'Matter',
+    situation: 'Situation',
+    applicant: 'Applicant',
+    materials: 'Materials',
+    review: 'Review and decide',
+  },
   numberingUnverified: {
     title: "This PC was restored from a backup; today's receipt numbers are not yet checked with the gateway",
-    detail: 'Cases accepted now may get receipt numbers already handed out before the restore. Have the administrator re-enrol with the department gateway and let it sync once; this notice then goes away.',
+    detail:
+      'Cases accepted now may get receipt numbers already handed out before the restore. Have the administrator re-enrol with the department gateway and let it sync once; this notice then goes away.',
   },
-  save: { pending: 'Unsaved changes', saving: 'Saving draft…', saved: 'Draft saved {{time}}', error: 'Could not save the draft; it will retry on the next change' },
+  save: {
+    pending: 'Unsaved changes',
+    saving: 'Saving draft…',
+    saved: 'Draft saved {{time}}',
+    error: 'Could not save the draft; it will retry on the next change',
+  },
   resumedFrom: 'Completing the case of one-time notice {{no}}',
   drafts: {
     title: 'Unfinished drafts',
@@ -118,7 +131,12 @@ export const intakeEn: Messages['intake'] = {
     placeholder: 'Province / city / county; type to search',
   },
   formSection: 'Details: {{name}}',
-  delivery: { label: 'Delivery of the result', window: 'Pick up at the window', ems: 'EMS post', address: 'Postal address' },
+  delivery: {
+    label: 'Delivery of the result',
+    window: 'Pick up at the window',
+    ems: 'EMS post',
+    address: 'Postal address',
+  },
   materials: {
     name: 'Material',
     requirement: 'Requirement',
@@ -135,7 +153,12 @@ export const intakeEn: Messages['intake'] = {
     optional: 'Optional',
     copies: 'Copies: {{count}}',
     mailOriginal: 'Original is mailed to the locality',
-    forms: { original: 'Original', copy: 'Copy', electronic: 'Electronic', 'original-or-electronic': 'Original or electronic' },
+    forms: {
+      original: 'Original',
+      copy: 'Copy',
+      electronic: 'Electronic',
+      'original-or-electronic': 'Original or electronic',
+    },
     ok: 'Complete',
     fileMeta: '{{size}} · SHA-256 {{hash}}',
   },
@@ -146,14 +169,19 @@ export const intakeEn: Messages['intake'] = {
     electronic: 'Electronic',
     'not-provided': 'Not provided',
   },
-  missingReasons: { 'not-provided': 'not provided', 'attachment-missing': 'electronic material without a scan', 'wrong-handling': 'received in the wrong form' },
+  missingReasons: {
+    'not-provided': 'not provided',
+    'attachment-missing': 'electronic material without a scan',
+    'wrong-handling': 'received in the wrong form',
+  },
   identity: {
     title: 'Identity check',
     roles: { applicant: 'Applicant', agent: 'Agent', guardian: 'Guardian' },
     verify: 'Verify identity',
     verifyTitle: 'Identity check: {{role}}',
     verifySubmit: 'Record check',
-    manualIntro: 'Check the original document (photo, name, number, validity) and confirm the person is its holder (manual check).',
+    manualIntro:
+      'Check the original document (photo, name, number, validity) and confirm the person is its holder (manual check).',
     manualReason: 'Note',
     manualReasonPlaceholder: 'e.g. no card reader; original ID card checked',
     reasonRequired: 'Write a note (at least 2 characters)',
@@ -187,7 +215,8 @@ export const intakeEn: Messages['intake'] = {
     acceptConfirm: 'Accept this application?',
     acceptConfirmText: 'A receipt number is issued and the application can no longer change.',
     notifyConfirm: 'Issue a one-time notice?',
-    notifyConfirmText: 'The notice lists everything below at once ({{count}}); the case is kept as incomplete and can be completed later.',
+    notifyConfirmText:
+      'The notice lists everything below at once ({{count}}); the case is kept as incomplete and can be completed later.',
     confirm: 'OK',
     cancel: 'Cancel',
     rejectTitle: 'Do not accept',
@@ -207,7 +236,8 @@ export const intakeEn: Messages['intake'] = {
     rejectionNo: 'Notice number',
     acceptedText: 'Give the receipt to the applicant; the receipt number lets them follow the case.',
     incompleteText: 'The case is kept as incomplete. Tell the applicant everything still needed, at once:',
-    rejectedText: 'The applicant has the right to apply for administrative review or to bring an administrative lawsuit.',
+    rejectedText:
+      'The applicant has the right to apply for administrative review or to bring an administrative lawsuit.',
     next: 'Next application',
     viewCase: 'Open the case',
     preview: 'Document preview',

@@ -48,12 +48,24 @@ export const intakeZh = {
   prev: '上一步',
   next: '下一步',
   fixFirst: '请先修改本页标出的问题',
-  steps: { matter: '选择事项', situation: '选择情形', applicant: '申请人信息', materials: '材料清单', review: '确认与办结' },
+  steps: {
+    matter: '选择事项',
+    situation: '选择情形',
+    applicant: '申请人信息',
+    materials: '材料清单',
+    review: '确认与办结',
+  },
   numberingUnverified: {
     title: '本机已从备份恢复，今天的回执编号尚未与部门网关核对',
-    detail: '现在受理，回执号可能与恢复前已发出的重复。请先由系统管理员重新接入部门网关并完成一次同步，此提示会自动消失。',
+    detail:
+      '现在受理，回执号可能与恢复前已发出的重复。请先由系统管理员重新接入部门网关并完成一次同步，此提示会自动消失。',
   },
-  save: { pending: '有未保存的修改', saving: '正在保存草稿…', saved: '草稿已保存 {{time}}', error: '草稿保存失败，将在下次修改时重试' },
+  save: {
+    pending: '有未保存的修改',
+    saving: '正在保存草稿…',
+    saved: '草稿已保存 {{time}}',
+    error: '草稿保存失败，将在下次修改时重试',
+  },
   resumedFrom: '继续补齐：原一次性告知书 {{no}}',
   drafts: {
     title: '未完成的草稿',
@@ -140,7 +152,11 @@ export const intakeZh = {
     fileMeta: '{{size}} · SHA-256 {{hash}}',
   },
   handling: { ...MATERIAL_HANDLING_LABELS_ZH },
-  missingReasons: { 'not-provided': '未提供', 'attachment-missing': '电子材料未上传扫描件', 'wrong-handling': '收取方式不符合材料要求' },
+  missingReasons: {
+    'not-provided': '未提供',
+    'attachment-missing': '电子材料未上传扫描件',
+    'wrong-handling': '收取方式不符合材料要求',
+  },
   identity: {
     title: '人证核验',
     roles: { applicant: '申请人', agent: '代办人', guardian: '监护人' },

@@ -1,5 +1,9 @@
 import { DOCUMENT_TITLES_ZH, PRINT_FORMAT_LABELS_ZH } from '../../src-main/common/printing/documents';
-import { WAYBILL_CONTENTS_LABELS_ZH, WAYBILL_PAYMENT_LABELS_ZH, WAYBILL_STATE_LABELS_ZH } from '../../src-main/common/printing/waybill';
+import {
+  WAYBILL_CONTENTS_LABELS_ZH,
+  WAYBILL_PAYMENT_LABELS_ZH,
+  WAYBILL_STATE_LABELS_ZH,
+} from '../../src-main/common/printing/waybill';
 
 /** Field problem codes of the printing commands (merged into `fields`). */
 export const printingFieldsZh = {
@@ -39,7 +43,16 @@ export const printingZh = {
   noThermal: '未设置小票打印机',
   log: '打印记录',
   logEmpty: '暂无打印记录',
-  logCols: { document: '文书', format: '格式', printer: '打印机', user: '操作人', time: '时间', copy: '份次', reprint: '补打', state: '状态' },
+  logCols: {
+    document: '文书',
+    format: '格式',
+    printer: '打印机',
+    user: '操作人',
+    time: '时间',
+    copy: '份次',
+    reprint: '补打',
+    state: '状态',
+  },
   states: { pending: '打印中', printed: '成功', failed: '失败' },
   yes: '是',
   no: '否',
@@ -82,13 +95,24 @@ export const printingZh = {
     markSent: '已寄出',
     markSigned: '已签收',
     stateChanged: '运单状态已更新',
-    cols: { no: '运单号', direction: '方向', recipient: '收件人', contents: '内件', weight: '重量', payment: '付款', state: '状态', source: '来源', actions: '操作' },
+    cols: {
+      no: '运单号',
+      direction: '方向',
+      recipient: '收件人',
+      contents: '内件',
+      weight: '重量',
+      payment: '付款',
+      state: '状态',
+      source: '来源',
+      actions: '操作',
+    },
     sources: { pool: '单号池', manual: '预印面单' },
     states: { ...WAYBILL_STATE_LABELS_ZH },
   },
   settings: {
     section: '打印设置',
-    intro: '小票打印机可填 tcp://地址:端口（网络口）、设备路径（如 /dev/usb/lp0）、system:打印机名称，或 none（不使用小票）。A4 和面单可填 pdf（保存到数据目录下的 PDF 文件夹）或 system:打印机名称。',
+    intro:
+      '小票打印机可填 tcp://地址:端口（网络口）、设备路径（如 /dev/usb/lp0）、system:打印机名称，或 none（不使用小票）。A4 和面单可填 pdf（保存到数据目录下的 PDF 文件夹）或 system:打印机名称。',
     thermal: '小票打印机',
     thermalWidth: '小票纸宽',
     width80: '80 毫米',

@@ -1,10 +1,18 @@
 import { LEDGER_OUTCOME_LABELS_ZH, LEDGER_SYNC_LABELS_ZH } from '../../src-main/common/supervisor/ledger';
-import { FOLLOW_UP_STEP_LABELS_ZH, RATING_INDICATOR_LABELS_ZH, RATING_LEVEL_LABELS_ZH, VERIFY_FINDING_LABELS_ZH } from '../../src-main/common/supervisor/ratings';
+import {
+  FOLLOW_UP_STEP_LABELS_ZH,
+  RATING_INDICATOR_LABELS_ZH,
+  RATING_LEVEL_LABELS_ZH,
+  VERIFY_FINDING_LABELS_ZH,
+} from '../../src-main/common/supervisor/ratings';
 
 /** Menu entries of the supervisor pages (merged into `menu`). */
 export const supervisorMenuZh = { ledger: '业务台账', followups: '好差评回访', dashboard: '监控看板' };
 
-const levels = Object.fromEntries(Object.entries(RATING_LEVEL_LABELS_ZH).map(([k, v]) => [`l${k}`, v])) as Record<'l1' | 'l2' | 'l3' | 'l4' | 'l5', string>;
+const levels = Object.fromEntries(Object.entries(RATING_LEVEL_LABELS_ZH).map(([k, v]) => [`l${k}`, v])) as Record<
+  'l1' | 'l2' | 'l3' | 'l4' | 'l5',
+  string
+>;
 
 /** Supervisor pages: ledger, 好差评 follow-ups, dashboard, backups. */
 export const supervisorZh = {
@@ -119,7 +127,8 @@ export const supervisorZh = {
     invite: '邀请评价',
     title: '请办事人评价',
     help: '请办事人在顾客评价屏上扫码或打开以下地址进行评价（{{time}} 前有效，仅可使用一次）。',
-    setupHelp: '顾客评价屏须是另一个浏览器（或另一个浏览器用户配置），并先用本程序启动时打印的地址打开一次；不要在工作人员登录的窗口中评价。',
+    setupHelp:
+      '顾客评价屏须是另一个浏览器（或另一个浏览器用户配置），并先用本程序启动时打印的地址打开一次；不要在工作人员登录的窗口中评价。',
     url: '评价页地址',
     copy: '复制地址',
     summary: '{{matter}} / {{situation}}，申请人 {{applicant}}',
@@ -162,7 +171,14 @@ export const supervisorZh = {
     allDone: '回访、核实、整改、反馈均已完成',
     stepBy: '{{name}} {{time}}',
     ratingsTitle: '近 30 日评价',
-    ratingsCols: { time: '评价时间', level: '评价', indicators: '评价指标', matter: '事项', clerk: '受理人', contact: '实名 / 匿名' },
+    ratingsCols: {
+      time: '评价时间',
+      level: '评价',
+      indicators: '评价指标',
+      matter: '事项',
+      clerk: '受理人',
+      contact: '实名 / 匿名',
+    },
   },
   dashboard: {
     title: '监控看板',
@@ -202,9 +218,25 @@ export const supervisorZh = {
     backupFailed: '最近一次备份失败',
     unclosed: '未日结的日期',
     allClosed: '近 14 日均已日结',
-    readerStates: { disconnected: '未连接', ready: '就绪', 'card-present': '已放证件', reading: '读卡中', error: '故障', unknown: '未知' },
+    readerStates: {
+      disconnected: '未连接',
+      ready: '就绪',
+      'card-present': '已放证件',
+      reading: '读卡中',
+      error: '故障',
+      unknown: '未知',
+    },
     printerRoles: { thermal: '热敏打印机', a4: 'A4 打印机', label: '面单打印机' },
-    printerStates: { ready: '就绪', 'paper-near-end': '纸将用尽', 'paper-out': '缺纸', 'cover-open': '纸仓盖未关', error: '故障', unreachable: '无法连接', unknown: '未知', 'not-configured': '未设置' },
+    printerStates: {
+      ready: '就绪',
+      'paper-near-end': '纸将用尽',
+      'paper-out': '缺纸',
+      'cover-open': '纸仓盖未关',
+      error: '故障',
+      unreachable: '无法连接',
+      unknown: '未知',
+      'not-configured': '未设置',
+    },
   },
   backups: {
     title: '备份',
@@ -217,7 +249,8 @@ export const supervisorZh = {
     gone: '已轮换删除',
     restore: '恢复',
     restoreTitle: '从备份 {{name}} 恢复？',
-    restoreBody: '恢复将用该备份替换本机的全部数据，备份之后的办件、评价和日志都将丢失。恢复后必须重新启动本程序，并重新向部门网关注册本机。',
+    restoreBody:
+      '恢复将用该备份替换本机的全部数据，备份之后的办件、评价和日志都将丢失。恢复后必须重新启动本程序，并重新向部门网关注册本机。',
     restoreConfirm: '请输入备份文件名以确认',
     restoreOk: '确认恢复',
     restored: '已准备从 {{name}} 恢复（办件 {{cases}} 件）。请立即重新启动本程序，并重新注册部门网关。',
@@ -226,7 +259,8 @@ export const supervisorZh = {
     setupFile: '备份文件的完整路径',
     setupFileHelp: '例如 D:\\备份\\tongban-20261130-0200.sqlite，或 U 盘上的备份文件',
     setupRun: '核验并恢复',
-    setupStaged: '备份已核验（办件 {{cases}} 件），将在本程序重新启动时恢复。请关闭并重新启动本程序，用原有账号登录，并重新注册部门网关。',
+    setupStaged:
+      '备份已核验（办件 {{cases}} 件），将在本程序重新启动时恢复。请关闭并重新启动本程序，用原有账号登录，并重新注册部门网关。',
   },
   screen: {
     title: '请您对本次服务进行评价',

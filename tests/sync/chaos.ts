@@ -4,7 +4,6 @@ import { join } from 'node:path';
 
 const ROOT = join(__dirname, '..', '..');
 
-
 /** A child process that prints `marker` when ready; `kill()` is SIGKILL, `start()` starts it again. */
 export class Restartable {
   private child: ChildProcess | null = null;
@@ -17,14 +16,19 @@ export class Restartable {
   ) {}
 
   start(): Promise<void> {
-    const child = spawn(process.execPath, ['--import', 'tsx', ...this.args], { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(process.execPath, ['--import', 'tsx', ...this.args], {
+      cwd: ROOT,
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
     this.child = child;
     this.starts += 1;
     let err = '';
     child.stderr?.on('data', (c: Buffer) => (err = (err + c.toString()).slice(-4000)));
     return new Promise((resolve, reject) => {
       let out = '';
-      child.once('exit', (code, signal) => reject(new Error(`${this.args.join(' ')} exited (${code ?? signal}) before ready: ${err}`)));
+      child.once('exit', (code, signal) =>
+        reject(new Error(`${this.args.join(' ')} exited (${code ?? signal}) before ready: ${err}`)),
+      );
       child.stdout?.on('data', (c: Buffer) => {
         out += c.toString();
         if (out.includes(this.marker)) {

@@ -45,14 +45,29 @@ afterAll(async () => {
   await pgServer?.stop();
 }, 60_000);
 
-async function prepareWindow(index: number, gatewayUrl: string, pool: ReturnType<typeof createPool>, casesHere: number): Promise<{ dataDir: string; caseIds: string[] }> {
+async function prepareWindow(
+  index: number,
+  gatewayUrl: string,
+  pool: ReturnType<typeof createPool>,
+  casesHere: number,
+): Promise<{ dataDir: string; caseIds: string[] }> {
   const dataDir = mkdtempSync(join(tmpdir(), `tongban-fault-w${index}-`));
   const app = await testApp({ dataDir });
   const windowCode = `5001011${index}`;
   const hall = { name: `万州区第${index}便民服务中心`, divisionCode: '500101', windowNo: String(index), windowCode };
-  const setup = await app.call('admin', 'setup:initialize', { hall, admin: { username: 'admin', displayName: '管理员', password: 'Chongqing2026' } }, 0);
+  const setup = await app.call(
+    'admin',
+    'setup:initialize',
+    { hall, admin: { username: 'admin', displayName: '管理员', password: 'Chongqing2026' } },
+    0,
+  );
   if (!setup.ok) throw new Error(JSON.stringify(setup.error));
-  await app.call('admin', 'users:create', { username: 'clerk1', displayName: '窗口一', role: 'clerk', password: 'Passw0rd!' }, 0);
+  await app.call(
+    'admin',
+    'users:create',
+    { username: 'clerk1', displayName: '窗口一', role: 'clerk', password: 'Passw0rd!' },
+    0,
+  );
   await app.call('clerk', 'auth:login', { username: 'clerk1', password: 'Passw0rd!' }, 0);
   const { code } = await issueEnrolmentCode(pool, windowCode, '500101', 1);
   const enrolled = await app.call('admin', 'sync:configure', { gatewayUrl, code }, 0);
@@ -63,11 +78,21 @@ async function prepareWindow(index: number, gatewayUrl: string, pool: ReturnType
     const draft = await app.call('clerk', 'drafts:create', {}, 0);
     const { caseId } = (draft as { value: { caseId: string } }).value;
     for (const materialCode of ['PHOTO', 'APPLY-FORM', 'ID-DOC']) {
-      const added = await app.call('clerk', 'attachments:add', { caseId, materialCode, fileName: `${materialCode}.pdf`, dataBase64: scan().toString('base64') }, 0);
+      const added = await app.call(
+        'clerk',
+        'attachments:add',
+        { caseId, materialCode, fileName: `${materialCode}.pdf`, dataBase64: scan().toString('base64') },
+        0,
+      );
       if (!added.ok) throw new Error(JSON.stringify(added.error));
     }
     await verifyApplicant(app, 'clerk', caseId);
-    const accepted = await app.call('clerk', 'intake:accept', { application: socialSecurityCardApplication(caseId) }, 0);
+    const accepted = await app.call(
+      'clerk',
+      'intake:accept',
+      { application: socialSecurityCardApplication(caseId) },
+      0,
+    );
     if (!accepted.ok) throw new Error(JSON.stringify(accepted.error));
     caseIds.push(caseId);
   }
@@ -87,124 +112,167 @@ function pendingOps(dataDir: string): number {
 function windowStatuses(dataDir: string): Map<string, string | null> {
   const db = new Database(join(dataDir, 'tongban.sqlite'), { readonly: true });
   try {
-    return new Map(db.prepare<[], { case_id: string; dept_status: string | null }>('SELECT case_id, dept_status FROM cases').all().map((r) => [r.case_id, r.dept_status]));
+    return new Map(
+      db
+        .prepare<[], { case_id: string; dept_status: string | null }>('SELECT case_id, dept_status FROM cases')
+        .all()
+        .map((r) => [r.case_id, r.dept_status]),
+    );
   } finally {
     db.close();
   }
 }
 
 describe('sync under faults', () => {
-  it(`${CASES} cases with ${CASES * 3} files from ${WINDOWS} windows arrive exactly once through resets, drops, delays, 503s, truncation, a blackout and kills`, async () => {
-    const started = Date.now();
-    pgServer = await startTestPostgres();
-    const pool = createPool(pgServer.url, 4);
-    const gatewayPort = await freePort();
-    const gateway = new Restartable(['gateway/src/cli.ts', 'serve', '--db', pgServer.url, '--port', String(gatewayPort)], 'tongban gateway:');
-    processes.push(gateway);
-    await gateway.start();
-    const gatewayUrl = `http://127.0.0.1:${gatewayPort}`;
+  it(
+    `${CASES} cases with ${CASES * 3} files from ${WINDOWS} windows arrive exactly once through resets, drops, delays, 503s, truncation, a blackout and kills`,
+    async () => {
+      const started = Date.now();
+      pgServer = await startTestPostgres();
+      const pool = createPool(pgServer.url, 4);
+      const gatewayPort = await freePort();
+      const gateway = new Restartable(
+        ['gateway/src/cli.ts', 'serve', '--db', pgServer.url, '--port', String(gatewayPort)],
+        'tongban gateway:',
+      );
+      processes.push(gateway);
+      await gateway.start();
+      const gatewayUrl = `http://127.0.0.1:${gatewayPort}`;
 
-    const windows: Window[] = [];
-    const expected = new Set<string>();
-    for (let w = 1; w <= WINDOWS; w++) {
-      const share = Math.floor(CASES / WINDOWS) + (w <= CASES % WINDOWS ? 1 : 0);
-      const prepared = await prepareWindow(w, gatewayUrl, pool, share);
-      prepared.caseIds.forEach((id) => expected.add(id));
-      windows.push({ dataDir: prepared.dataDir, client: new Restartable(['tests/sync/sync-child.ts', prepared.dataDir], 'READY') });
-    }
-    const prepared = Date.now();
+      const windows: Window[] = [];
+      const expected = new Set<string>();
+      for (let w = 1; w <= WINDOWS; w++) {
+        const share = Math.floor(CASES / WINDOWS) + (w <= CASES % WINDOWS ? 1 : 0);
+        const prepared = await prepareWindow(w, gatewayUrl, pool, share);
+        prepared.caseIds.forEach((id) => expected.add(id));
+        windows.push({
+          dataDir: prepared.dataDir,
+          client: new Restartable(['tests/sync/sync-child.ts', prepared.dataDir], 'READY'),
+        });
+      }
+      const prepared = Date.now();
 
-    const proxy = new FaultProxy({
-      target: { host: '127.0.0.1', port: gatewayPort },
-      seed: SEED,
-      delayMs: 3_000,
-      probabilities: { reset: 0.04, 'drop-reply': 0.05, 'delay-reply': 0.02, 'inject-503': 0.05, 'truncate-request': 0.04 },
-    });
-    const proxyPort = await proxy.listen();
-    for (const w of windows) {
-      const db = new Database(join(w.dataDir, 'tongban.sqlite'));
-      db.prepare('UPDATE sync_device SET gateway_url = ?').run(`http://127.0.0.1:${proxyPort}`);
-      db.close();
-      processes.push(w.client);
-      await w.client.start();
-    }
+      const proxy = new FaultProxy({
+        target: { host: '127.0.0.1', port: gatewayPort },
+        seed: SEED,
+        delayMs: 3_000,
+        probabilities: {
+          reset: 0.04,
+          'drop-reply': 0.05,
+          'delay-reply': 0.02,
+          'inject-503': 0.05,
+          'truncate-request': 0.04,
+        },
+      });
+      const proxyPort = await proxy.listen();
+      for (const w of windows) {
+        const db = new Database(join(w.dataDir, 'tongban.sqlite'));
+        db.prepare('UPDATE sync_device SET gateway_url = ?').run(`http://127.0.0.1:${proxyPort}`);
+        db.close();
+        processes.push(w.client);
+        await w.client.start();
+      }
 
-    let blackouts = 0;
-    const chaosEnds = Date.now() + CHAOS_MS;
-    for (;;) {
-      await pause(300 + random() * 1200);
-      const chaos = Date.now() < chaosEnds;
-      if (chaos) {
-        // Random faults, but each kind at least once by a fixed point of the chaos phase.
-        const elapsed = 1 - (chaosEnds - Date.now()) / CHAOS_MS;
-        const r = random();
-        const killWindow = r < 0.3 || (elapsed > 0.2 && windows.every((w) => w.client.kills === 0));
-        const killGateway = !killWindow && (r < 0.4 || (elapsed > 0.4 && gateway.kills === 0));
-        const blackout = !killWindow && !killGateway && (r < 0.46 || (elapsed > 0.6 && blackouts === 0));
-        if (killWindow) {
-          const w = windows[Math.floor(random() * windows.length)]!;
-          await w.client.kill();
-          await w.client.start();
-        } else if (killGateway) {
-          await gateway.kill();
-          await gateway.start();
-        } else if (blackout) {
-          blackouts += 1;
-          proxy.blackout(true);
-          await pause(800 + random() * 1500);
-          proxy.blackout(false);
+      let blackouts = 0;
+      const chaosEnds = Date.now() + CHAOS_MS;
+      for (;;) {
+        await pause(300 + random() * 1200);
+        const chaos = Date.now() < chaosEnds;
+        if (chaos) {
+          // Random faults, but each kind at least once by a fixed point of the chaos phase.
+          const elapsed = 1 - (chaosEnds - Date.now()) / CHAOS_MS;
+          const r = random();
+          const killWindow = r < 0.3 || (elapsed > 0.2 && windows.every((w) => w.client.kills === 0));
+          const killGateway = !killWindow && (r < 0.4 || (elapsed > 0.4 && gateway.kills === 0));
+          const blackout = !killWindow && !killGateway && (r < 0.46 || (elapsed > 0.6 && blackouts === 0));
+          if (killWindow) {
+            const w = windows[Math.floor(random() * windows.length)]!;
+            await w.client.kill();
+            await w.client.start();
+          } else if (killGateway) {
+            await gateway.kill();
+            await gateway.start();
+          } else if (blackout) {
+            blackouts += 1;
+            proxy.blackout(true);
+            await pause(800 + random() * 1500);
+            proxy.blackout(false);
+          }
+        } else {
+          proxy.probabilities = {};
         }
-      } else {
-        proxy.probabilities = {};
+        if (!chaos && windows.every((w) => pendingOps(w.dataDir) === 0)) break;
+        if (Date.now() - started > LIMIT_MS)
+          throw new Error(`not converged; pending ${windows.map((w) => pendingOps(w.dataDir)).join('/')}`);
       }
-      if (!chaos && windows.every((w) => pendingOps(w.dataDir) === 0)) break;
-      if (Date.now() - started > LIMIT_MS) throw new Error(`not converged; pending ${windows.map((w) => pendingOps(w.dataDir)).join('/')}`);
-    }
-    const delivered = Date.now();
+      const delivered = Date.now();
 
-    const { rows: gwCases } = await pool.query<{ case_id: string; department_id: string; complete: boolean }>('SELECT case_id, department_id, complete_at IS NOT NULL AS complete FROM cases');
-    const { rows: slotRows } = await pool.query<{ total: number; verified: number }>('SELECT count(*)::int AS total, count(verified_at)::int AS verified FROM attachment_slots');
-    const gwIds = new Set(gwCases.map((c) => c.case_id));
+      const { rows: gwCases } = await pool.query<{ case_id: string; department_id: string; complete: boolean }>(
+        'SELECT case_id, department_id, complete_at IS NOT NULL AS complete FROM cases',
+      );
+      const { rows: slotRows } = await pool.query<{ total: number; verified: number }>(
+        'SELECT count(*)::int AS total, count(verified_at)::int AS verified FROM attachment_slots',
+      );
+      const gwIds = new Set(gwCases.map((c) => c.case_id));
 
-    // The department decides every case: review, then approve (and mail the result) or reject.
-    for (const c of gwCases) {
-      const reviewer = { reviewerId: 1, username: 'reviewer', departmentId: c.department_id, csrfToken: '' };
-      await performAction(pool, reviewer, c.case_id, 'review', new URLSearchParams({ caseVersion: '1' }));
-      const last = random();
-      if (last < 0.8) {
-        await performAction(pool, reviewer, c.case_id, 'approve', new URLSearchParams({ caseVersion: '2' }));
-        if (last < 0.4) await performAction(pool, reviewer, c.case_id, 'mail', new URLSearchParams({ caseVersion: '3', waybillNo: 'EA000000005CN' }));
-      } else {
-        await performAction(pool, reviewer, c.case_id, 'reject', new URLSearchParams({ caseVersion: '2', reason: '材料与事项不符' }));
+      // The department decides every case: review, then approve (and mail the result) or reject.
+      for (const c of gwCases) {
+        const reviewer = { reviewerId: 1, username: 'reviewer', departmentId: c.department_id, csrfToken: '' };
+        await performAction(pool, reviewer, c.case_id, 'review', new URLSearchParams({ caseVersion: '1' }));
+        const last = random();
+        if (last < 0.8) {
+          await performAction(pool, reviewer, c.case_id, 'approve', new URLSearchParams({ caseVersion: '2' }));
+          if (last < 0.4)
+            await performAction(
+              pool,
+              reviewer,
+              c.case_id,
+              'mail',
+              new URLSearchParams({ caseVersion: '3', waybillNo: 'EA000000005CN' }),
+            );
+        } else {
+          await performAction(
+            pool,
+            reviewer,
+            c.case_id,
+            'reject',
+            new URLSearchParams({ caseVersion: '2', reason: '材料与事项不符' }),
+          );
+        }
       }
-    }
-    const { rows: finalRows } = await pool.query<{ case_id: string; status: string }>('SELECT case_id, status FROM cases');
-    const gwStatus = new Map(finalRows.map((r) => [r.case_id, r.status]));
-    let mismatched = Infinity;
-    while (mismatched > 0) {
-      mismatched = 0;
-      for (const w of windows) for (const [id, status] of windowStatuses(w.dataDir)) if (gwStatus.get(id) !== status) mismatched += 1;
-      if (mismatched > 0) {
-        if (Date.now() - started > LIMIT_MS) throw new Error(`statuses not converged: ${mismatched} differ`);
-        await pause(250);
+      const { rows: finalRows } = await pool.query<{ case_id: string; status: string }>(
+        'SELECT case_id, status FROM cases',
+      );
+      const gwStatus = new Map(finalRows.map((r) => [r.case_id, r.status]));
+      let mismatched = Infinity;
+      while (mismatched > 0) {
+        mismatched = 0;
+        for (const w of windows)
+          for (const [id, status] of windowStatuses(w.dataDir)) if (gwStatus.get(id) !== status) mismatched += 1;
+        if (mismatched > 0) {
+          if (Date.now() - started > LIMIT_MS) throw new Error(`statuses not converged: ${mismatched} differ`);
+          await pause(250);
+        }
       }
-    }
-    const stats = proxy.stats();
-    await proxy.close();
-    await pool.end();
+      const stats = proxy.stats();
+      await proxy.close();
+      await pool.end();
 
-    console.log(
-      `sync fault test (seed ${SEED}): ${expected.size} cases / ${slotRows[0]!.total} files from ${WINDOWS} windows; ` +
-        `prepared in ${Math.round((prepared - started) / 1000)} s, delivered ${Math.round((delivered - prepared) / 1000)} s later; ` +
-        `faults fired: ${JSON.stringify(stats)}; blackouts ${blackouts}; window kills ${windows.reduce((n, w) => n + w.client.kills, 0)}, gateway kills ${gateway.kills}; ` +
-        `gateway cases ${gwIds.size}, duplicates ${gwCases.length - gwIds.size}, files verified ${slotRows[0]!.verified}/${slotRows[0]!.total}, statuses equal on both sides`,
-    );
-    expect([...gwIds].sort()).toEqual([...expected].sort());
-    expect(gwCases.length).toBe(expected.size);
-    expect(gwCases.every((c) => c.complete)).toBe(true);
-    expect(slotRows[0]).toEqual({ total: expected.size * 3, verified: expected.size * 3 });
-    for (const fault of ['reset', 'drop-reply', 'delay-reply', 'inject-503', 'truncate-request', 'blackout'] as const) expect(stats[fault], fault).toBeGreaterThan(0);
-    expect(windows.reduce((n, w) => n + w.client.kills, 0)).toBeGreaterThan(0);
-    expect(gateway.kills).toBeGreaterThan(0);
-  }, 15 * 60_000);
+      console.log(
+        `sync fault test (seed ${SEED}): ${expected.size} cases / ${slotRows[0]!.total} files from ${WINDOWS} windows; ` +
+          `prepared in ${Math.round((prepared - started) / 1000)} s, delivered ${Math.round((delivered - prepared) / 1000)} s later; ` +
+          `faults fired: ${JSON.stringify(stats)}; blackouts ${blackouts}; window kills ${windows.reduce((n, w) => n + w.client.kills, 0)}, gateway kills ${gateway.kills}; ` +
+          `gateway cases ${gwIds.size}, duplicates ${gwCases.length - gwIds.size}, files verified ${slotRows[0]!.verified}/${slotRows[0]!.total}, statuses equal on both sides`,
+      );
+      expect([...gwIds].sort()).toEqual([...expected].sort());
+      expect(gwCases.length).toBe(expected.size);
+      expect(gwCases.every((c) => c.complete)).toBe(true);
+      expect(slotRows[0]).toEqual({ total: expected.size * 3, verified: expected.size * 3 });
+      for (const fault of ['reset', 'drop-reply', 'delay-reply', 'inject-503', 'truncate-request', 'blackout'] as const)
+        expect(stats[fault], fault).toBeGreaterThan(0);
+      expect(windows.reduce((n, w) => n + w.client.kills, 0)).toBeGreaterThan(0);
+      expect(gateway.kills).toBeGreaterThan(0);
+    },
+    15 * 60_000,
+  );
 });

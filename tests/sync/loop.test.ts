@@ -34,23 +34,43 @@ async function detail(caseId: string): Promise<CaseDetail> {
   return r.value as CaseDetail;
 }
 
-async function decide(caseId: string, action: Parameters<typeof performAction>[3], fields: Record<string, string | string[]> = {}) {
-  const { rows } = await gw.pool.query<{ department_id: string; case_version: number }>('SELECT department_id, case_version FROM cases WHERE case_id = $1', [caseId]);
+async function decide(
+  caseId: string,
+  action: Parameters<typeof performAction>[3],
+  fields: Record<string, string | string[]> = {},
+) {
+  const { rows } = await gw.pool.query<{ department_id: string; case_version: number }>(
+    'SELECT department_id, case_version FROM cases WHERE case_id = $1',
+    [caseId],
+  );
   const row = rows[0]!;
   const form = new URLSearchParams({ caseVersion: String(row.case_version) });
   for (const [k, v] of Object.entries(fields)) for (const value of [v].flat()) form.append(k, value);
-  await performAction(gw.pool, { reviewerId: 1, username: 'reviewer', departmentId: row.department_id, csrfToken: '' }, caseId, action, form);
+  await performAction(
+    gw.pool,
+    { reviewerId: 1, username: 'reviewer', departmentId: row.department_id, csrfToken: '' },
+    caseId,
+    action,
+    form,
+  );
 }
 
 const outbox = (caseId: string) =>
-  app.services.db.prepare('SELECT kind, state, last_error FROM outbox WHERE case_id = ? ORDER BY id').all(caseId) as { kind: string; state: string; last_error: string | null }[];
+  app.services.db.prepare('SELECT kind, state, last_error FROM outbox WHERE case_id = ? ORDER BY id').all(caseId) as {
+    kind: string;
+    state: string;
+    last_error: string | null;
+  }[];
 
 describe('window ⇄ gateway', () => {
   let caseId: string;
 
   it('a case accepted while the gateway is unreachable stays saved on this PC and says so', async () => {
     const { code } = await issueEnrolmentCode(gw.pool, '50010112', '500101', 1);
-    expect(await app.call(admin, 'sync:configure', { gatewayUrl: gw.url, code }, 0)).toMatchObject({ ok: true, value: { district: '500101' } });
+    expect(await app.call(admin, 'sync:configure', { gatewayUrl: gw.url, code }, 0)).toMatchObject({
+      ok: true,
+      value: { district: '500101' },
+    });
     await app.services.sync.engine.syncNow();
     // Point the device at a closed port: the gateway is "down".
     const device = app.services.sync.repo.device()!;
@@ -76,7 +96,10 @@ describe('window ⇄ gateway', () => {
     expect(d.syncState).toBe('delivered');
     expect(d.departmentNo).toMatch(/^KSTB-500101-\d{4}-\d{6}$/);
     expect(app.services.sync.statusView()).toMatchObject({ state: 'online', pending: 0 });
-    const { rows } = await gw.pool.query<{ complete: boolean }>('SELECT complete_at IS NOT NULL AS complete FROM cases WHERE case_id = $1', [caseId]);
+    const { rows } = await gw.pool.query<{ complete: boolean }>(
+      'SELECT complete_at IS NOT NULL AS complete FROM cases WHERE case_id = $1',
+      [caseId],
+    );
     expect(rows[0]?.complete).toBe(true);
   });
 
@@ -90,8 +113,26 @@ describe('window ⇄ gateway', () => {
 
     const started = await app.call(CLERK, 'supplements:start', { caseId }, 0);
     const supplementId = (started as { value: { supplementId: string } }).value.supplementId;
-    expect(await app.call(CLERK, 'supplements:attach', { supplementId, materialCode: 'APPLY-FORM', fileName: 'form.png', dataBase64: PNG_BYTES.toString('base64') }, 0)).toMatchObject({ ok: true });
-    expect(await app.call(CLERK, 'supplements:submit', { supplementId, materials: [{ code: 'APPLY-FORM', name: '《社会保障卡申领登记表》', handling: 'electronic', pages: 1 }], note: '补交登记表' }, 0)).toMatchObject({ ok: true });
+    expect(
+      await app.call(
+        CLERK,
+        'supplements:attach',
+        { supplementId, materialCode: 'APPLY-FORM', fileName: 'form.png', dataBase64: PNG_BYTES.toString('base64') },
+        0,
+      ),
+    ).toMatchObject({ ok: true });
+    expect(
+      await app.call(
+        CLERK,
+        'supplements:submit',
+        {
+          supplementId,
+          materials: [{ code: 'APPLY-FORM', name: '《社会保障卡申领登记表》', handling: 'electronic', pages: 1 }],
+          note: '补交登记表',
+        },
+        0,
+      ),
+    ).toMatchObject({ ok: true });
     await app.services.sync.syncNow();
     await app.services.sync.syncNow();
     expect(await detail(caseId)).toMatchObject({ syncState: 'delivered', deptStatus: 'supplement-received' });
@@ -118,8 +159,13 @@ describe('window ⇄ gateway', () => {
     const decision = await acceptReadyCase(app, CLERK, big);
     await app.services.sync.syncNow();
     expect(await detail(decision.caseId)).toMatchObject({ syncState: 'delivered' });
-    const { rows } = await gw.pool.query<{ size: string; verified: boolean }>('SELECT size, verified_at IS NOT NULL AS verified FROM attachment_slots WHERE case_id = $1', [decision.caseId]);
-    expect(rows.map((r) => ({ size: Number(r.size), verified: r.verified }))).toEqual([{ size: big.length, verified: true }]);
+    const { rows } = await gw.pool.query<{ size: string; verified: boolean }>(
+      'SELECT size, verified_at IS NOT NULL AS verified FROM attachment_slots WHERE case_id = $1',
+      [decision.caseId],
+    );
+    expect(rows.map((r) => ({ size: Number(r.size), verified: r.verified }))).toEqual([
+      { size: big.length, verified: true },
+    ]);
   });
 
   it('a case the gateway refuses goes to 需要处理 and does not block the others', async () => {
@@ -129,7 +175,10 @@ describe('window ⇄ gateway', () => {
     app.services.db.prepare("UPDATE cases SET department_id = '' WHERE case_id = ?").run(bad.caseId);
     await app.services.sync.syncNow();
     // The reason is the refusal itself, not the file upload that had nowhere to go after it.
-    expect(await detail(bad.caseId)).toMatchObject({ syncState: 'needs-attention', attentionReason: 'invalid-manifest' });
+    expect(await detail(bad.caseId)).toMatchObject({
+      syncState: 'needs-attention',
+      attentionReason: 'invalid-manifest',
+    });
     expect(outbox(bad.caseId)).toEqual([
       { kind: 'case', state: 'failed', last_error: 'invalid-manifest' },
       { kind: 'attachment', state: 'failed', last_error: 'invalid-manifest' },
@@ -160,18 +209,44 @@ describe('window ⇄ gateway', () => {
 
     const started = await app.call(CLERK, 'supplements:start', { caseId: lost }, 0);
     const supplementId = (started as { value: { supplementId: string } }).value.supplementId;
-    await app.call(CLERK, 'supplements:attach', { supplementId, materialCode: 'APPLY-FORM', fileName: 'form.png', dataBase64: PNG_BYTES.toString('base64') }, 0);
-    await app.call(CLERK, 'supplements:submit', { supplementId, materials: [{ code: 'APPLY-FORM', name: '《社会保障卡申领登记表》', handling: 'electronic', pages: 1 }], note: '补交登记表' }, 0);
+    await app.call(
+      CLERK,
+      'supplements:attach',
+      { supplementId, materialCode: 'APPLY-FORM', fileName: 'form.png', dataBase64: PNG_BYTES.toString('base64') },
+      0,
+    );
+    await app.call(
+      CLERK,
+      'supplements:submit',
+      {
+        supplementId,
+        materials: [{ code: 'APPLY-FORM', name: '《社会保障卡申领登记表》', handling: 'electronic', pages: 1 }],
+        note: '补交登记表',
+      },
+      0,
+    );
     await app.services.sync.syncNow();
     // The 404 put the case push back in line; it went again in the same round, with its file.
-    const { rows } = await gw.pool.query<{ department_no: string; complete: boolean }>('SELECT department_no, complete_at IS NOT NULL AS complete FROM cases WHERE case_id = $1', [lost]);
+    const { rows } = await gw.pool.query<{ department_no: string; complete: boolean }>(
+      'SELECT department_no, complete_at IS NOT NULL AS complete FROM cases WHERE case_id = $1',
+      [lost],
+    );
     expect(rows).toEqual([{ department_no: expect.not.stringMatching(firstNo ?? '') as unknown, complete: true }]);
     app.clock.advanceMinutes(1); // the supplement's retry falls due
     await app.services.sync.syncNow();
     // The restored gateway's case is not waiting for a supplement: a person must sort it out.
-    expect(await detail(lost)).toMatchObject({ syncState: 'needs-attention', attentionReason: 'supplement-not-requested', departmentNo: rows[0]?.department_no });
+    expect(await detail(lost)).toMatchObject({
+      syncState: 'needs-attention',
+      attentionReason: 'supplement-not-requested',
+      departmentNo: rows[0]?.department_no,
+    });
     // The department's statuses are those of the case's new life at the gateway (已送达), not the lost 需补正.
     expect((await detail(lost)).deptStatus).toBe('received');
-    expect(outbox(lost).map((o) => `${o.kind}:${o.state}`)).toEqual(['case:done', 'attachment:done', 'supplement:failed', 'attachment:failed']);
+    expect(outbox(lost).map((o) => `${o.kind}:${o.state}`)).toEqual([
+      'case:done',
+      'attachment:done',
+      'supplement:failed',
+      'attachment:failed',
+    ]);
   });
 });

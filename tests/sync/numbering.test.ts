@@ -36,7 +36,13 @@ async function enrol(app: TestApp, admin: string): Promise<void> {
 }
 
 const counter = (app: TestApp) =>
-  (app.services.db.prepare("SELECT last_sequence FROM document_counters WHERE window_code = '50010112' AND business_date = '2026-11-30'").get() as { last_sequence: number } | undefined)?.last_sequence;
+  (
+    app.services.db
+      .prepare(
+        "SELECT last_sequence FROM document_counters WHERE window_code = '50010112' AND business_date = '2026-11-30'",
+      )
+      .get() as { last_sequence: number } | undefined
+  )?.last_sequence;
 
 describe('receipt numbers after a restore', () => {
   it('continue above the highest one the gateway received from this window today', async () => {
@@ -80,7 +86,11 @@ describe('receipt numbers after a restore', () => {
     // Checked once a day: a later round sends the gateway one request, the status pull (each signed
     // request leaves its nonce), and changes nothing.
     const nonces = async () =>
-      (await gw.pool.query<{ n: number }>('SELECT count(*)::int AS n FROM request_nonces WHERE device_id = $1', [b.services.sync.repo.device()!.deviceId])).rows[0]!.n;
+      (
+        await gw.pool.query<{ n: number }>('SELECT count(*)::int AS n FROM request_nonces WHERE device_id = $1', [
+          b.services.sync.repo.device()!.deviceId,
+        ])
+      ).rows[0]!.n;
     await b.services.sync.syncNow(); // sends the case accepted above
     const before = await nonces();
     await b.services.sync.syncNow();

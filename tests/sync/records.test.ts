@@ -24,7 +24,11 @@ beforeAll(async () => {
   admin = await initialised(app);
   await createUser(app, admin, 'clerk1', 'clerk');
   await createUser(app, admin, 'sup1', 'supervisor');
-  for (const [caller, username] of [[CLERK, 'clerk1'], [SUP, 'sup1']] as const) await app.call(caller, 'auth:login', { username, password: 'Passw0rd!' }, 0);
+  for (const [caller, username] of [
+    [CLERK, 'clerk1'],
+    [SUP, 'sup1'],
+  ] as const)
+    await app.call(caller, 'auth:login', { username, password: 'Passw0rd!' }, 0);
   const { code } = await issueEnrolmentCode(gw.pool, '50010112', '500101', 1);
   expect(await app.call(admin, 'sync:configure', { gatewayUrl: gw.url, code }, 0)).toMatchObject({ ok: true });
   await app.services.sync.syncNow();
@@ -47,12 +51,23 @@ async function call<T>(caller: string, name: string, input: unknown): Promise<T>
 async function ratedCase(level: number): Promise<{ caseId: string; ratingId: string }> {
   const { caseId } = await acceptReadyCase(app, CLERK);
   const { ticket } = await call<RatingTicketView>(CLERK, 'ratings:open', { caseId });
-  const { ratingId } = await call<{ ratingId: string }>(SCREEN, 'ratings:submit', { ticket, level, indicators: ['attitude'], comment: '等太久了', realName: true, contact: { name: '王小明', phone: '13800138000' } });
+  const { ratingId } = await call<{ ratingId: string }>(SCREEN, 'ratings:submit', {
+    ticket,
+    level,
+    indicators: ['attitude'],
+    comment: '等太久了',
+    realName: true,
+    contact: { name: '王小明', phone: '13800138000' },
+  });
   return { caseId, ratingId };
 }
 
 const outbox = (caseId: string) =>
-  app.services.db.prepare<[string], { kind: string; ref: string | null; state: string }>('SELECT kind, ref, state FROM outbox WHERE case_id = ? ORDER BY id').all(caseId);
+  app.services.db
+    .prepare<[string], { kind: string; ref: string | null; state: string }>(
+      'SELECT kind, ref, state FROM outbox WHERE case_id = ? ORDER BY id',
+    )
+    .all(caseId);
 
 const offline = () => {
   const device = app.services.sync.repo.device()!;
@@ -61,26 +76,47 @@ const offline = () => {
 };
 
 async function followUpOf(caseId: string): Promise<string> {
-  return app.services.db.prepare<[string], { follow_up_id: string }>('SELECT follow_up_id FROM follow_ups WHERE case_id = ?').get(caseId)!.follow_up_id;
+  return app.services.db
+    .prepare<[string], { follow_up_id: string }>('SELECT follow_up_id FROM follow_ups WHERE case_id = ?')
+    .get(caseId)!.follow_up_id;
 }
 
-const step = (followUpId: string, s: string, extra: Record<string, unknown> = {}) => call(SUP, 'followups:record', { followUpId, step: s, note: `${s} 已完成`, ...extra });
+const step = (followUpId: string, s: string, extra: Record<string, unknown> = {}) =>
+  call(SUP, 'followups:record', { followUpId, step: s, note: `${s} 已完成`, ...extra });
 
 describe('好差评 records ⇄ gateway', () => {
   it('queues the rating and its follow-up in the transaction that records them (a failed queue keeps nothing)', async () => {
     const { caseId } = await acceptReadyCase(app, CLERK);
     const { ticket } = await call<RatingTicketView>(CLERK, 'ratings:open', { caseId });
     // Make the outbox insert fail: the rating must not be stored without it.
-    app.services.db.exec("CREATE TEMP TRIGGER refuse_rating_outbox BEFORE INSERT ON outbox WHEN NEW.kind = 'rating' BEGIN SELECT RAISE(ABORT, 'outbox refused'); END");
-    const refused = await app.call(SCREEN, 'ratings:submit', { ticket, level: 1, indicators: [], comment: '', realName: false, contact: null }, 100);
+    app.services.db.exec(
+      "CREATE TEMP TRIGGER refuse_rating_outbox BEFORE INSERT ON outbox WHEN NEW.kind = 'rating' BEGIN SELECT RAISE(ABORT, 'outbox refused'); END",
+    );
+    const refused = await app.call(
+      SCREEN,
+      'ratings:submit',
+      { ticket, level: 1, indicators: [], comment: '', realName: false, contact: null },
+      100,
+    );
     app.services.db.exec('DROP TRIGGER refuse_rating_outbox');
     expect(refused.ok).toBe(false);
-    expect(app.services.db.prepare('SELECT count(*) AS n FROM ratings WHERE case_id = ?').get(caseId)).toEqual({ n: 0 });
-    expect(app.services.db.prepare('SELECT count(*) AS n FROM follow_ups WHERE case_id = ?').get(caseId)).toEqual({ n: 0 });
+    expect(app.services.db.prepare('SELECT count(*) AS n FROM ratings WHERE case_id = ?').get(caseId)).toEqual({
+      n: 0,
+    });
+    expect(app.services.db.prepare('SELECT count(*) AS n FROM follow_ups WHERE case_id = ?').get(caseId)).toEqual({
+      n: 0,
+    });
     expect(outbox(caseId).map((o) => o.kind)).toEqual(['case', 'attachment']);
 
     const { ticket: again } = await call<RatingTicketView>(CLERK, 'ratings:open', { caseId });
-    const { ratingId } = await call<{ ratingId: string }>(SCREEN, 'ratings:submit', { ticket: again, level: 1, indicators: [], comment: '', realName: false, contact: null });
+    const { ratingId } = await call<{ ratingId: string }>(SCREEN, 'ratings:submit', {
+      ticket: again,
+      level: 1,
+      indicators: [],
+      comment: '',
+      realName: false,
+      contact: null,
+    });
     const followUpId = await followUpOf(caseId);
     expect(outbox(caseId)).toEqual([
       expect.objectContaining({ kind: 'case' }),
@@ -100,7 +136,14 @@ describe('好差评 records ⇄ gateway', () => {
     await step(followUpId, 'verify', { finding: 'partly' });
     await app.services.sync.syncNow();
     expect(await gw.count(`cases WHERE case_id = '${caseId}'`)).toBe(0);
-    expect(outbox(caseId).map((o) => `${o.kind}:${o.state}`)).toEqual(['case:pending', 'attachment:pending', 'rating:pending', 'follow-up:pending', 'follow-up-step:pending', 'follow-up-step:pending']);
+    expect(outbox(caseId).map((o) => `${o.kind}:${o.state}`)).toEqual([
+      'case:pending',
+      'attachment:pending',
+      'rating:pending',
+      'follow-up:pending',
+      'follow-up-step:pending',
+      'follow-up-step:pending',
+    ]);
     // The bar (and the close dialog) count the case, and the four records beside it.
     expect(app.services.sync.statusView()).toMatchObject({ pending: 1, pendingRecords: 4 });
 
@@ -115,10 +158,16 @@ describe('好差评 records ⇄ gateway', () => {
       [caseId],
     );
     expect(rows.map((r) => r.kind)).toEqual(['case', 'rating', 'follow-up', 'callback', 'verify']);
-    const stored = await gw.pool.query<{ rating_id: string; level: number; manifest: { contact: unknown; clerkId: number } }>('SELECT rating_id, level, manifest FROM ratings WHERE case_id = $1', [caseId]);
+    const stored = await gw.pool.query<{
+      rating_id: string;
+      level: number;
+      manifest: { contact: unknown; clerkId: number };
+    }>('SELECT rating_id, level, manifest FROM ratings WHERE case_id = $1', [caseId]);
     expect(stored.rows).toEqual([expect.objectContaining({ rating_id: ratingId, level: 2 })]);
     expect(stored.rows[0]?.manifest.contact).toEqual({ name: '王小明', phone: '13800138000' });
-    expect(app.services.db.prepare('SELECT synced_at IS NOT NULL AS synced FROM ratings WHERE rating_id = ?').get(ratingId)).toEqual({ synced: 1 });
+    expect(
+      app.services.db.prepare('SELECT synced_at IS NOT NULL AS synced FROM ratings WHERE rating_id = ?').get(ratingId),
+    ).toEqual({ synced: 1 });
     expect(app.services.sync.statusView()).toMatchObject({ pending: 0, pendingRecords: 0 });
     // The case shows 已送达 as before; the records did not move it.
     expect(await call(CLERK, 'cases:get', { caseId })).toMatchObject({ syncState: 'delivered' });
@@ -128,7 +177,10 @@ describe('好差评 records ⇄ gateway', () => {
     await step(followUpId, 'feedback');
     await app.services.sync.syncNow();
     await app.services.sync.syncNow();
-    const steps = await gw.pool.query<{ step: string; ordinal: number }>('SELECT step, ordinal FROM follow_up_steps WHERE follow_up_id = $1 ORDER BY received_at', [followUpId]);
+    const steps = await gw.pool.query<{ step: string; ordinal: number }>(
+      'SELECT step, ordinal FROM follow_up_steps WHERE follow_up_id = $1 ORDER BY received_at',
+      [followUpId],
+    );
     expect(steps.rows).toEqual([
       { step: 'callback', ordinal: 1 },
       { step: 'verify', ordinal: 2 },
@@ -152,11 +204,22 @@ describe('好差评 records ⇄ gateway', () => {
       await app.services.sync.syncNow();
       expect(outbox(other.caseId).every((o) => o.state === 'done')).toBe(true);
       const { ticket } = await call<RatingTicketView>(CLERK, 'ratings:open', { caseId });
-      return call<{ ratingId: string }>(SCREEN, 'ratings:submit', { ticket, level: 4, indicators: [], comment: '', realName: false, contact: null });
+      return call<{ ratingId: string }>(SCREEN, 'ratings:submit', {
+        ticket,
+        level: 4,
+        indicators: [],
+        comment: '',
+        realName: false,
+        contact: null,
+      });
     });
     // The rating's 404 puts the case back in line: it goes again in the same round (its file too, reported missing).
     await app.services.sync.syncNow();
-    expect(outbox(caseId).map((o) => `${o.kind}:${o.state}`)).toEqual(['case:done', 'attachment:done', 'rating:pending']);
+    expect(outbox(caseId).map((o) => `${o.kind}:${o.state}`)).toEqual([
+      'case:done',
+      'attachment:done',
+      'rating:pending',
+    ]);
     // A rating waiting behind a delivered case is not a case waiting to be sent (the bar and the closing question count cases).
     expect(app.services.sync.statusView()).toMatchObject({ pending: 0 });
     expect(await gw.count(`cases WHERE case_id = '${caseId}'`)).toBe(1);
@@ -175,7 +238,12 @@ describe('好差评 records ⇄ gateway', () => {
     app.services.db.prepare("UPDATE cases SET department_id = '' WHERE case_id = ?").run(caseId); // the gateway will refuse the manifest
     back();
     await app.services.sync.syncNow();
-    expect(outbox(caseId).map((o) => `${o.kind}:${o.state}`)).toEqual(['case:failed', 'attachment:failed', 'rating:failed', 'follow-up:failed']);
+    expect(outbox(caseId).map((o) => `${o.kind}:${o.state}`)).toEqual([
+      'case:failed',
+      'attachment:failed',
+      'rating:failed',
+      'follow-up:failed',
+    ]);
     expect(app.services.sync.statusView()).toMatchObject({ pendingRecords: 0 });
   });
 
@@ -184,7 +252,9 @@ describe('好差评 records ⇄ gateway', () => {
     const plain = await acceptReadyCase(app, CLERK);
     const kept = await acceptReadyCase(app, CLERK);
     await app.services.sync.syncNow();
-    const deptNo = async (caseId: string) => (await gw.pool.query<{ department_no: string }>('SELECT department_no FROM cases WHERE case_id = $1', [caseId])).rows[0]?.department_no;
+    const deptNo = async (caseId: string) =>
+      (await gw.pool.query<{ department_no: string }>('SELECT department_no FROM cases WHERE case_id = $1', [caseId]))
+        .rows[0]?.department_no;
     const keptNo = await deptNo(kept.caseId);
     expect(keptNo).toBeTruthy();
     await forgetAtGateway(gw.pool, rated.caseId);
@@ -195,20 +265,42 @@ describe('好差评 records ⇄ gateway', () => {
     expect(await gw.count(`cases WHERE case_id IN ('${rated.caseId}', '${plain.caseId}')`)).toBe(0);
 
     app.clock.advanceMinutes(24 * 60);
-    for (let i = 0; i < 5 && (i === 0 || app.services.sync.statusView().pending > 0 || app.services.sync.statusView().pendingRecords > 0); i++) await app.services.sync.syncNow();
+    for (
+      let i = 0;
+      i < 5 &&
+      (i === 0 || app.services.sync.statusView().pending > 0 || app.services.sync.statusView().pendingRecords > 0);
+      i++
+    )
+      await app.services.sync.syncNow();
     for (const caseId of [rated.caseId, plain.caseId]) {
       expect(await gw.count(`cases WHERE case_id = '${caseId}' AND complete_at IS NOT NULL`), caseId).toBe(1);
-      expect(await gw.count(`attachment_slots WHERE case_id = '${caseId}' AND verified_at IS NOT NULL`), caseId).toBe(1);
+      expect(await gw.count(`attachment_slots WHERE case_id = '${caseId}' AND verified_at IS NOT NULL`), caseId).toBe(
+        1,
+      );
       // (a day later the clerk's screen is locked: read the row itself)
-      expect(app.services.db.prepare('SELECT sync_state, department_no FROM cases WHERE case_id = ?').get(caseId)).toEqual({ sync_state: 'delivered', department_no: await deptNo(caseId) });
+      expect(
+        app.services.db.prepare('SELECT sync_state, department_no FROM cases WHERE case_id = ?').get(caseId),
+      ).toEqual({ sync_state: 'delivered', department_no: await deptNo(caseId) });
     }
     expect(await gw.count(`ratings WHERE rating_id = '${rated.ratingId}'`)).toBe(1);
     expect(await deptNo(kept.caseId)).toBe(keptNo); // a case the gateway still holds is left alone
     // The window's manifest hashes are the gateway's: asked again, nothing is missing or different.
     const { intake, sync } = app.services;
-    const again = await reconcileDelivered({ device: sync.repo.device()!, client: { timeoutMs: 10_000, now: () => app.clock.now }, cases: intake.cases, attachments: intake.attachments, repo: sync.repo, hallDivision: '500101' }, '2026-11-01');
+    const again = await reconcileDelivered(
+      {
+        device: sync.repo.device()!,
+        client: { timeoutMs: 10_000, now: () => app.clock.now },
+        cases: intake.cases,
+        attachments: intake.attachments,
+        repo: sync.repo,
+        hallDivision: '500101',
+      },
+      '2026-11-01',
+    );
     expect(again).toEqual({ requeued: [], mismatched: [] });
-    expect(sync.repo.deliveredSince('2026-11-01')).toEqual(expect.arrayContaining([rated.caseId, plain.caseId, kept.caseId]));
+    expect(sync.repo.deliveredSince('2026-11-01')).toEqual(
+      expect.arrayContaining([rated.caseId, plain.caseId, kept.caseId]),
+    );
     const audit = app.services.audit.list({ action: 'sync.reconcile-resend', limit: 5 });
     expect(audit).toHaveLength(1);
     expect(audit[0]?.details).toMatchObject({ count: 2 });

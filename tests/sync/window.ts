@@ -9,7 +9,12 @@ export async function acceptReadyCase(app: App, caller: string, photo: Buffer = 
   const draft = await app.call(caller, 'drafts:create', {}, 0);
   if (!draft.ok) throw new Error(JSON.stringify(draft.error));
   const { caseId } = draft.value as { caseId: string };
-  const attached = await app.call(caller, 'attachments:add', { caseId, materialCode: 'PHOTO', fileName: 'photo.png', dataBase64: photo.toString('base64') }, 0);
+  const attached = await app.call(
+    caller,
+    'attachments:add',
+    { caseId, materialCode: 'PHOTO', fileName: 'photo.png', dataBase64: photo.toString('base64') },
+    0,
+  );
   if (!attached.ok) throw new Error(JSON.stringify(attached.error));
   await verifyApplicant(app, caller, caseId);
   const accepted = await app.call(caller, 'intake:accept', { application: socialSecurityCardApplication(caseId) }, 0);

@@ -16,7 +16,11 @@ beforeAll(async () => {
 afterAll(async () => t?.close());
 
 const complete = async (caseId: string) =>
-  ((await t.pool.query('SELECT complete_at IS NOT NULL AS c FROM cases WHERE case_id = $1', [caseId])).rows[0] as { c: boolean }).c;
+  (
+    (await t.pool.query('SELECT complete_at IS NOT NULL AS c FROM cases WHERE case_id = $1', [caseId])).rows[0] as {
+      c: boolean;
+    }
+  ).c;
 const slotPath = (caseId: string, attachmentId: string) => `/v1/cases/${caseId}/attachments/${attachmentId}`;
 
 describe('attachments', () => {
@@ -51,20 +55,35 @@ describe('attachments', () => {
     const head = async () => {
       const res = await device.request('HEAD', path);
       expect(res.status).toBe(200);
-      return { offset: Number(res.headers.get('upload-offset')), length: Number(res.headers.get('upload-length')), complete: res.headers.get('upload-complete') };
+      return {
+        offset: Number(res.headers.get('upload-offset')),
+        length: Number(res.headers.get('upload-length')),
+        complete: res.headers.get('upload-complete'),
+      };
     };
     expect(await head()).toEqual({ offset: 0, length: 2_500_000, complete: '?0' });
     const chunk = (from: number, to: number, offset = from) =>
-      device.request('PATCH', path, { body: big.bytes.subarray(from, to), headers: { 'upload-offset': String(offset) }, idempotencyKey: big.slot.attachmentId });
+      device.request('PATCH', path, {
+        body: big.bytes.subarray(from, to),
+        headers: { 'upload-offset': String(offset) },
+        idempotencyKey: big.slot.attachmentId,
+      });
 
     const first = await chunk(0, 1_000_000);
     expect(first.status).toBe(204);
     expect(first.headers.get('upload-offset')).toBe('1000000');
 
     // The next chunk is cut off mid-body by the network: nothing of it is kept.
-    const proxy = new FaultProxy({ target: { host: '127.0.0.1', port: t.gateway.port }, seed: 7, probabilities: { 'truncate-request': 1 } });
+    const proxy = new FaultProxy({
+      target: { host: '127.0.0.1', port: t.gateway.port },
+      seed: 7,
+      probabilities: { 'truncate-request': 1 },
+    });
     const port = await proxy.listen();
-    const viaProxy = device.prepare('PATCH', path, { body: big.bytes.subarray(1_000_000, 2_000_000), headers: { 'upload-offset': '1000000' } });
+    const viaProxy = device.prepare('PATCH', path, {
+      body: big.bytes.subarray(1_000_000, 2_000_000),
+      headers: { 'upload-offset': '1000000' },
+    });
     viaProxy.url = `http://127.0.0.1:${port}${path}`;
     await expect(device.send(viaProxy)).rejects.toThrow();
     await proxy.close();
@@ -92,7 +111,10 @@ describe('attachments', () => {
     const retry = await chunk(2_400_000, 2_500_000);
     expect(retry.status).toBe(204);
     expect(retry.headers.get('upload-offset')).toBe('2500000');
-    const stored = await t.pool.query<{ n: number }>('SELECT sum(length(data))::int AS n FROM attachment_chunks WHERE attachment_id = $1', [big.slot.attachmentId]);
+    const stored = await t.pool.query<{ n: number }>(
+      'SELECT sum(length(data))::int AS n FROM attachment_chunks WHERE attachment_id = $1',
+      [big.slot.attachmentId],
+    );
     expect(stored.rows[0]?.n).toBe(2_500_000);
   });
 
@@ -103,8 +125,14 @@ describe('attachments', () => {
     const path = slotPath(m.caseId, big.slot.attachmentId);
     const corrupt = Buffer.from(big.bytes);
     corrupt[corrupt.length - 1] = (corrupt[corrupt.length - 1] ?? 0) ^ 1;
-    expect((await device.request('PATCH', path, { body: corrupt.subarray(0, 1_000_000), headers: { 'upload-offset': '0' } })).status).toBe(204);
-    const end = await device.request('PATCH', path, { body: corrupt.subarray(1_000_000), headers: { 'upload-offset': '1000000' } });
+    expect(
+      (await device.request('PATCH', path, { body: corrupt.subarray(0, 1_000_000), headers: { 'upload-offset': '0' } }))
+        .status,
+    ).toBe(204);
+    const end = await device.request('PATCH', path, {
+      body: corrupt.subarray(1_000_000),
+      headers: { 'upload-offset': '1000000' },
+    });
     expect(end.status).toBe(422);
     expect(end.body).toMatchObject({ error: { code: 'hash-mismatch' } });
     expect(end.headers.get('upload-offset')).toBe('0');

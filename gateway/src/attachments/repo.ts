@@ -43,7 +43,13 @@ const toSlot = (r: SlotRow): Slot => ({
 });
 
 /** The slot `attachmentId` of case `caseId` in `district`; 404 for an unknown slot, 403 for another district's case. */
-export async function findSlot(db: Queryable, caseId: string, attachmentId: string, district: string, lock = false): Promise<Slot> {
+export async function findSlot(
+  db: Queryable,
+  caseId: string,
+  attachmentId: string,
+  district: string,
+  lock = false,
+): Promise<Slot> {
   const { rows } = await db.query<SlotRow & { district: string }>(
     `SELECT s.*, c.district FROM attachment_slots s JOIN cases c USING (case_id)
      WHERE s.attachment_id = $1 AND s.case_id = $2 ${lock ? 'FOR UPDATE OF s' : ''}`,
@@ -72,17 +78,15 @@ export async function putWhole(
   /** The bytes' SHA-256 (hex) when already computed (the Content-Digest check). */
   sha256 = sha256Hex(bytes),
 ): Promise<{ created: boolean; slot: { attachmentId: string; size: number } }> {
-  const { rows } = await pool.query<{ outcome: string; size: number }>('SELECT * FROM put_whole_attachment($1, $2, $3, $4, $5)', [
-    caseId,
-    attachmentId,
-    district,
-    sha256,
-    bytes,
-  ]);
+  const { rows } = await pool.query<{ outcome: string; size: number }>(
+    'SELECT * FROM put_whole_attachment($1, $2, $3, $4, $5)',
+    [caseId, attachmentId, district, sha256, bytes],
+  );
   const { outcome, size } = rows[0] as { outcome: string; size: number };
   if (outcome === 'slot-not-found') throw new GatewayError('slot-not-found', 'no such attachment slot in this case');
   if (outcome === 'district-forbidden') throw new GatewayError('district-forbidden', 'case of another district');
-  if (outcome === 'hash-mismatch') throw new GatewayError('hash-mismatch', 'bytes do not match the slot (size or sha256)');
+  if (outcome === 'hash-mismatch')
+    throw new GatewayError('hash-mismatch', 'bytes do not match the slot (size or sha256)');
   return { created: outcome === 'created', slot: { attachmentId, size } };
 }
 
@@ -99,10 +103,10 @@ export async function* readChunks(db: Queryable, attachmentId: string): AsyncGen
     [attachmentId],
   );
   for (const { start_offset } of rows) {
-    const chunk = await db.query<{ data: Buffer }>('SELECT data FROM attachment_chunks WHERE attachment_id = $1 AND start_offset = $2', [
-      attachmentId,
-      start_offset,
-    ]);
+    const chunk = await db.query<{ data: Buffer }>(
+      'SELECT data FROM attachment_chunks WHERE attachment_id = $1 AND start_offset = $2',
+      [attachmentId, start_offset],
+    );
     yield (chunk.rows[0] as { data: Buffer }).data;
   }
 }
@@ -124,13 +128,23 @@ export async function appendChunk(
     const slot = await findSlot(client, caseId, attachmentId, district, true);
     if (slot.verified) return { offset: slot.size, verified: true, hashMismatch: false };
     if (offset !== slot.receivedBytes) {
-      throw new GatewayError('upload-offset-mismatch', `upload is at ${slot.receivedBytes}`, undefined, { 'upload-offset': String(slot.receivedBytes) });
+      throw new GatewayError('upload-offset-mismatch', `upload is at ${slot.receivedBytes}`, undefined, {
+        'upload-offset': String(slot.receivedBytes),
+      });
     }
-    if (offset + bytes.length > slot.size) throw new GatewayError('invalid-request', 'chunk goes past the size of the slot');
+    if (offset + bytes.length > slot.size)
+      throw new GatewayError('invalid-request', 'chunk goes past the size of the slot');
     if (bytes.length === 0) return { offset, verified: false, hashMismatch: false };
-    await client.query('INSERT INTO attachment_chunks (attachment_id, start_offset, data) VALUES ($1, $2, $3)', [attachmentId, offset, bytes]);
+    await client.query('INSERT INTO attachment_chunks (attachment_id, start_offset, data) VALUES ($1, $2, $3)', [
+      attachmentId,
+      offset,
+      bytes,
+    ]);
     const received = offset + bytes.length;
-    await client.query('UPDATE attachment_slots SET received_bytes = $2 WHERE attachment_id = $1', [attachmentId, received]);
+    await client.query('UPDATE attachment_slots SET received_bytes = $2 WHERE attachment_id = $1', [
+      attachmentId,
+      received,
+    ]);
     if (received < slot.size) return { offset: received, verified: false, hashMismatch: false };
     if ((await hashStoredChunks(client, attachmentId)) === slot.sha256) {
       await markVerified(client, slot);

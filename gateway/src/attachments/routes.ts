@@ -12,7 +12,8 @@ const PATH = '/v1/cases/:caseId/attachments/:attachmentId';
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
 
 function checkParams(p: { caseId: string; attachmentId: string }): void {
-  if (!UUID.test(p.caseId) || !UUID.test(p.attachmentId)) throw new GatewayError('slot-not-found', 'ids in the path must be lower-case UUIDs');
+  if (!UUID.test(p.caseId) || !UUID.test(p.attachmentId))
+    throw new GatewayError('slot-not-found', 'ids in the path must be lower-case UUIDs');
 }
 
 const bodyBytes = (body: unknown): Buffer => (Buffer.isBuffer(body) ? body : Buffer.alloc(0));
@@ -25,7 +26,14 @@ export function registerAttachmentRoutes(app: FastifyInstance, pool: pg.Pool): v
     const bytes = bodyBytes(request.body);
     // The Content-Digest check hashed exactly these bytes (an octet-stream body); anything else is hashed here.
     const sha256 = Buffer.isBuffer(request.body) ? (request.bodySha256 ?? undefined) : undefined;
-    const { created, slot } = await putWhole(pool, request.params.caseId, request.params.attachmentId, device.district, bytes, sha256);
+    const { created, slot } = await putWhole(
+      pool,
+      request.params.caseId,
+      request.params.attachmentId,
+      device.district,
+      bytes,
+      sha256,
+    );
     const body: AttachmentPutResponse = { attachmentId: slot.attachmentId, verified: true, size: slot.size };
     return reply.code(created ? 201 : 200).send(body);
   });
@@ -50,11 +58,25 @@ export function registerAttachmentRoutes(app: FastifyInstance, pool: pg.Pool): v
     checkParams(request.params);
     const offsetText = request.headers['upload-offset'];
     if (typeof offsetText !== 'string' || !/^\d{1,12}$/.test(offsetText)) {
-      throw new GatewayError('invalid-request', 'Upload-Offset header required', [{ path: 'upload-offset', code: 'required' }]);
+      throw new GatewayError('invalid-request', 'Upload-Offset header required', [
+        { path: 'upload-offset', code: 'required' },
+      ]);
     }
-    const outcome = await appendChunk(pool, request.params.caseId, request.params.attachmentId, device.district, Number(offsetText), bodyBytes(request.body));
+    const outcome = await appendChunk(
+      pool,
+      request.params.caseId,
+      request.params.attachmentId,
+      device.district,
+      Number(offsetText),
+      bodyBytes(request.body),
+    );
     if (outcome.hashMismatch) {
-      throw new GatewayError('hash-mismatch', 'the uploaded bytes do not match the slot; the upload starts again at 0', undefined, { 'upload-offset': '0' });
+      throw new GatewayError(
+        'hash-mismatch',
+        'the uploaded bytes do not match the slot; the upload starts again at 0',
+        undefined,
+        { 'upload-offset': '0' },
+      );
     }
     return reply
       .code(204)

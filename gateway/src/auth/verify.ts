@@ -70,7 +70,8 @@ export function signedRequestVerifier(pool: pg.Pool, now: () => number = Date.no
     const signature = parseSignatureHeader(sigHeader);
     const contentDigest = header(request, 'content-digest');
     const idempotencyKey = header(request, 'idempotency-key');
-    if (!params || !signature || !UUID.test(params.keyid)) throw new GatewayError('signature-invalid', 'malformed Signature-Input or Signature');
+    if (!params || !signature || !UUID.test(params.keyid))
+      throw new GatewayError('signature-invalid', 'malformed Signature-Input or Signature');
     if (!contentDigest || parseContentDigest(contentDigest) === null || !idempotencyKey) {
       throw new GatewayError('signature-invalid', 'Content-Digest and Idempotency-Key are required');
     }
@@ -82,7 +83,9 @@ export function signedRequestVerifier(pool: pg.Pool, now: () => number = Date.no
     // statement reads the device's current state and records the nonce unless the device is revoked.
     let key = keys.get(params.keyid);
     if (!key) {
-      const { rows } = await pool.query<{ public_key: Buffer }>('SELECT public_key FROM devices WHERE device_id = $1', [params.keyid]);
+      const { rows } = await pool.query<{ public_key: Buffer }>('SELECT public_key FROM devices WHERE device_id = $1', [
+        params.keyid,
+      ]);
       if (!rows[0]) throw new GatewayError('device-revoked', 'unknown device');
       keys.set(params.keyid, (key = ed25519PublicKey(rows[0].public_key)));
     }

@@ -15,7 +15,10 @@ beforeAll(async () => {
 afterAll(async () => t?.close());
 
 async function caseRow(caseId: string) {
-  const { rows } = await t.pool.query('SELECT manifest, manifest_hash, department_no, status, case_version, received_at FROM cases WHERE case_id = $1', [caseId]);
+  const { rows } = await t.pool.query(
+    'SELECT manifest, manifest_hash, department_no, status, case_version, received_at FROM cases WHERE case_id = $1',
+    [caseId],
+  );
   return rows;
 }
 
@@ -26,14 +29,20 @@ describe('PUT /v1/cases/{id}', () => {
     const results = await Promise.all(Array.from({ length: 50 }, () => device.putCase(m)));
     const statuses = results.map((r) => r.status);
     const numbers = new Set(results.map((r) => r.body.departmentNo));
-    console.log(`concurrent PUTs: 50 sent, ${statuses.filter((s) => s === 201).length}×201, ${statuses.filter((s) => s === 200).length}×200, ${numbers.size} distinct department number(s)`);
+    console.log(
+      `concurrent PUTs: 50 sent, ${statuses.filter((s) => s === 201).length}×201, ${statuses.filter((s) => s === 200).length}×200, ${numbers.size} distinct department number(s)`,
+    );
     expect(statuses.filter((s) => s === 201)).toHaveLength(1);
     expect(statuses.filter((s) => s === 200)).toHaveLength(49);
     expect(numbers.size).toBe(1);
     const [departmentNo] = [...numbers] as string[];
     expect(departmentNo).toMatch(/^KSTB-510000-\d{4}-\d{6}$/);
     for (const r of results) {
-      expect(r.body).toEqual({ departmentNo, caseVersion: 1, missingAttachments: files.map((f) => f.slot.attachmentId).sort() });
+      expect(r.body).toEqual({
+        departmentNo,
+        caseVersion: 1,
+        missingAttachments: files.map((f) => f.slot.attachmentId).sort(),
+      });
     }
     expect(await t.count(`cases WHERE case_id = '${m.caseId}'`)).toBe(1);
     expect(await t.count(`status_events WHERE case_id = '${m.caseId}'`)).toBe(1);
@@ -83,7 +92,13 @@ describe('PUT /v1/cases/{id}/supplements/{id}', () => {
 
     const reviewer = { reviewerId: 0, username: 'test', departmentId: 'SC-CD-PSB', csrfToken: '' };
     await performAction(t.pool, reviewer, m.caseId, 'review', new URLSearchParams({ caseVersion: '1' }));
-    await performAction(t.pool, reviewer, m.caseId, 'request-supplement', new URLSearchParams({ caseVersion: '2', missing: 'HK' }));
+    await performAction(
+      t.pool,
+      reviewer,
+      m.caseId,
+      'request-supplement',
+      new URLSearchParams({ caseVersion: '2', missing: 'HK' }),
+    );
 
     const first = await device.putSupplement(s);
     expect(first.status).toBe(201);

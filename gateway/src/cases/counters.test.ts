@@ -15,7 +15,8 @@ describe('GET /v1/document-counters/{date}', () => {
   it("answers the highest sequence of the device's own window and day, and 0 for a day without cases", async () => {
     const window = await t.device(SC, '50010112');
     const other = await t.device(SC, '50010113');
-    const push = async (device: typeof window, receiptNo: string) => expect((await device.putCase(testManifest(SC, [], { receiptNo }))).status).toBe(201);
+    const push = async (device: typeof window, receiptNo: string) =>
+      expect((await device.putCase(testManifest(SC, [], { receiptNo }))).status).toBe(201);
     await push(window, '50010112-20261130-0002K');
     await push(window, '50010112-20261130-0017A');
     await push(window, '50010112-20261201-0099Q'); // the next day
@@ -24,9 +25,21 @@ describe('GET /v1/document-counters/{date}', () => {
     // Another window pushing a number in this window's name cannot move this window's numbering.
     await push(other, '50010112-20261130-9999Z');
 
-    expect((await window.request('GET', '/v1/document-counters/2026-11-30')).json).toEqual({ windowCode: '50010112', date: '2026-11-30', lastSequence: 17 });
-    expect((await other.request('GET', '/v1/document-counters/2026-11-30')).json).toEqual({ windowCode: '50010113', date: '2026-11-30', lastSequence: 250 });
-    expect((await window.request('GET', '/v1/document-counters/2026-12-02')).json).toEqual({ windowCode: '50010112', date: '2026-12-02', lastSequence: 0 });
+    expect((await window.request('GET', '/v1/document-counters/2026-11-30')).json).toEqual({
+      windowCode: '50010112',
+      date: '2026-11-30',
+      lastSequence: 17,
+    });
+    expect((await other.request('GET', '/v1/document-counters/2026-11-30')).json).toEqual({
+      windowCode: '50010113',
+      date: '2026-11-30',
+      lastSequence: 250,
+    });
+    expect((await window.request('GET', '/v1/document-counters/2026-12-02')).json).toEqual({
+      windowCode: '50010112',
+      date: '2026-12-02',
+      lastSequence: 0,
+    });
     // A second device of the same window (re-enrolled after a reinstall) counts: it is the same window.
     const again = await t.device(SC, '50010112');
     await push(again, '50010112-20261130-0020B');
@@ -37,7 +50,9 @@ describe('GET /v1/document-counters/{date}', () => {
     const c = await t.pool.connect();
     try {
       await c.query('SET enable_seqscan = off'); // a handful of rows: make the planner show whether the index can serve
-      const { rows } = await c.query<{ 'QUERY PLAN': string }>(`EXPLAIN ${LAST_RECEIPT_SQL.replace('$1', "'a'").replace('$2', "'b'").replace('$3', "'w'")}`);
+      const { rows } = await c.query<{ 'QUERY PLAN': string }>(
+        `EXPLAIN ${LAST_RECEIPT_SQL.replace('$1', "'a'").replace('$2', "'b'").replace('$3', "'w'")}`,
+      );
       expect(rows.map((r) => r['QUERY PLAN']).join('\n')).toMatch(/cases_receipt_no/);
     } finally {
       await c.query('RESET enable_seqscan');

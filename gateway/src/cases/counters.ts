@@ -32,9 +32,15 @@ export function registerCounterRoutes(app: FastifyInstance, pool: pg.Pool): void
     const device = deviceOf(request);
     const { date } = request.params;
     const m = DATE.exec(date);
-    const valid = m && new Date(Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3]))).toISOString().slice(0, 10) === date;
-    if (!valid) throw new GatewayError('invalid-request', 'date must be YYYY-MM-DD', [{ path: 'date', code: 'invalid-date' }]);
-    const body: DocumentCounterResponse = { windowCode: device.windowCode, date, lastSequence: await lastSequence(pool, device.windowCode, date) };
+    const valid =
+      m && new Date(Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3]))).toISOString().slice(0, 10) === date;
+    if (!valid)
+      throw new GatewayError('invalid-request', 'date must be YYYY-MM-DD', [{ path: 'date', code: 'invalid-date' }]);
+    const body: DocumentCounterResponse = {
+      windowCode: device.windowCode,
+      date,
+      lastSequence: await lastSequence(pool, device.windowCode, date),
+    };
     return body;
   });
 }

@@ -40,7 +40,12 @@ async function missingSlots(db: Queryable, where: 'case' | 'supplement', id: str
   return rows.map((r) => r.attachment_id);
 }
 
-async function insertSlots(db: Queryable, caseId: string, supplementId: string | null, slots: AttachmentSlot[]): Promise<void> {
+async function insertSlots(
+  db: Queryable,
+  caseId: string,
+  supplementId: string | null,
+  slots: AttachmentSlot[],
+): Promise<void> {
   for (const s of slots) {
     try {
       await db.query(
@@ -51,7 +56,10 @@ async function insertSlots(db: Queryable, caseId: string, supplementId: string |
     } catch (err) {
       if (!isUniqueViolation(err)) throw err;
       // The transaction is aborted now; the caller's rollback discards the whole case.
-      throw new GatewayError('attachment-conflict', `attachment id ${s.attachmentId} belongs to another case or supplement`);
+      throw new GatewayError(
+        'attachment-conflict',
+        `attachment id ${s.attachmentId} belongs to another case or supplement`,
+      );
     }
   }
 }
@@ -90,23 +98,46 @@ export async function storeCase(pool: pg.Pool, m: CaseManifest, deviceId: string
          SELECT $1, 'case-received', jsonb_build_object('caseId', $1::text, 'departmentNo', c.department_no, 'departmentId', $5::text) FROM c
        )
        SELECT department_no FROM c`,
-      [m.caseId, JSON.stringify(m), hash, m.district, m.departmentId, deviceId, m.attachments.length === 0, JSON.stringify(m.attachments), `device:${deviceId}`],
+      [
+        m.caseId,
+        JSON.stringify(m),
+        hash,
+        m.district,
+        m.departmentId,
+        deviceId,
+        m.attachments.length === 0,
+        JSON.stringify(m.attachments),
+        `device:${deviceId}`,
+      ],
     );
     departmentNo = result.rows[0]?.department_no;
   } catch (err) {
     // Nothing was written (one statement): an attachment id already used by another case or supplement.
-    if (isUniqueViolation(err)) throw new GatewayError('attachment-conflict', 'an attachment id belongs to another case or supplement');
+    if (isUniqueViolation(err))
+      throw new GatewayError('attachment-conflict', 'an attachment id belongs to another case or supplement');
     throw err;
   }
-  if (departmentNo) return { created: true, departmentNo, caseVersion: 1, missingAttachments: m.attachments.map((a) => a.attachmentId).sort() };
+  if (departmentNo)
+    return {
+      created: true,
+      departmentNo,
+      caseVersion: 1,
+      missingAttachments: m.attachments.map((a) => a.attachmentId).sort(),
+    };
   // A replay (or a concurrent push of the same id that committed first): the stored answer, hash checked.
   const { rows } = await pool.query<{ manifest_hash: string; department_no: string; case_version: number }>(
     'SELECT manifest_hash, department_no, case_version FROM cases WHERE case_id = $1',
     [m.caseId],
   );
   const stored = rows[0] as { manifest_hash: string; department_no: string; case_version: number };
-  if (stored.manifest_hash !== hash) throw new GatewayError('manifest-mismatch', 'this case id was received with another manifest');
-  return { created: false, departmentNo: stored.department_no, caseVersion: stored.case_version, missingAttachments: await missingSlots(pool, 'case', m.caseId) };
+  if (stored.manifest_hash !== hash)
+    throw new GatewayError('manifest-mismatch', 'this case id was received with another manifest');
+  return {
+    created: false,
+    departmentNo: stored.department_no,
+    caseVersion: stored.case_version,
+    missingAttachments: await missingSlots(pool, 'case', m.caseId),
+  };
 }
 
 /** The stored answer to a supplement push. */
@@ -117,18 +148,31 @@ export interface StoredSupplement {
 }
 
 /** Stores a supplement once and moves its case to supplement-received; same idempotency rules as cases. */
-export async function storeSupplement(pool: pg.Pool, s: SupplementManifest, device: { deviceId: string; district: string }): Promise<StoredSupplement> {
+export async function storeSupplement(
+  pool: pg.Pool,
+  s: SupplementManifest,
+  device: { deviceId: string; district: string },
+): Promise<StoredSupplement> {
   const hash = supplementManifestHash(s);
   return withTransaction(pool, async (client) => {
     const locked = await lockCase(client, s.caseId); // serialises pushes of supplements of one case
     if (!locked) throw new GatewayError('case-not-found', 'no such case');
     if (locked.district !== device.district) throw new GatewayError('district-forbidden', 'case of another district');
-    const { rows } = await client.query<{ manifest_hash: string }>('SELECT manifest_hash FROM supplements WHERE supplement_id = $1', [s.supplementId]);
+    const { rows } = await client.query<{ manifest_hash: string }>(
+      'SELECT manifest_hash FROM supplements WHERE supplement_id = $1',
+      [s.supplementId],
+    );
     if (rows[0]) {
-      if (rows[0].manifest_hash !== hash) throw new GatewayError('manifest-mismatch', 'this supplement id was received with another manifest');
-      return { created: false, caseVersion: locked.caseVersion, missingAttachments: await missingSlots(client, 'supplement', s.supplementId) };
+      if (rows[0].manifest_hash !== hash)
+        throw new GatewayError('manifest-mismatch', 'this supplement id was received with another manifest');
+      return {
+        created: false,
+        caseVersion: locked.caseVersion,
+        missingAttachments: await missingSlots(client, 'supplement', s.supplementId),
+      };
     }
-    if (locked.status !== 'supplement-requested') throw new GatewayError('supplement-not-requested', `case is ${locked.status}`);
+    if (locked.status !== 'supplement-requested')
+      throw new GatewayError('supplement-not-requested', `case is ${locked.status}`);
     await client.query(
       `INSERT INTO supplements (supplement_id, case_id, manifest, manifest_hash, device_id, complete_at)
        VALUES ($1, $2, $3, $4, $5, CASE WHEN $6 THEN now() END)`,
@@ -141,10 +185,10 @@ export async function storeSupplement(pool: pg.Pool, s: SupplementManifest, devi
       details: {},
       actor: `device:${device.deviceId}`,
     });
-    await client.query("INSERT INTO backoffice_outbox (case_id, kind, payload) VALUES ($1, 'supplement-received', $2)", [
-      s.caseId,
-      JSON.stringify({ caseId: s.caseId, supplementId: s.supplementId }),
-    ]);
+    await client.query(
+      "INSERT INTO backoffice_outbox (case_id, kind, payload) VALUES ($1, 'supplement-received', $2)",
+      [s.caseId, JSON.stringify({ caseId: s.caseId, supplementId: s.supplementId })],
+    );
     return { created: true, caseVersion, missingAttachments: s.attachments.map((a) => a.attachmentId).sort() };
   });
 }

@@ -18,7 +18,8 @@ export function deviceOf(request: FastifyRequest): DeviceContext {
 
 /** Checks path ids are lower-case UUIDs (as clients mint them) and that Idempotency-Key is the resource id. */
 function checkIds(request: FastifyRequest, ids: string[], idempotencyKey: string | null): void {
-  if (!ids.every((id) => UUID.test(id))) throw new GatewayError('invalid-request', 'ids in the path must be lower-case UUIDs');
+  if (!ids.every((id) => UUID.test(id)))
+    throw new GatewayError('invalid-request', 'ids in the path must be lower-case UUIDs');
   if (idempotencyKey !== null && request.headers['idempotency-key'] !== idempotencyKey) {
     throw new GatewayError('idempotency-key-mismatch', 'Idempotency-Key must be the id in the path');
   }
@@ -33,32 +34,50 @@ export function registerCaseRoutes(app: FastifyInstance, pool: pg.Pool): void {
     const parsed = caseManifestSchema.safeParse(request.body);
     if (!parsed.success) throw new GatewayError('invalid-manifest', 'invalid case manifest', zodFields(parsed.error));
     const m = parsed.data;
-    if (m.caseId !== caseId) throw new GatewayError('invalid-manifest', 'caseId differs from the path', [{ path: 'caseId', code: 'path-mismatch' }]);
-    if (m.district !== device.district) throw new GatewayError('district-forbidden', `this device may only push cases of district ${device.district}`);
+    if (m.caseId !== caseId)
+      throw new GatewayError('invalid-manifest', 'caseId differs from the path', [
+        { path: 'caseId', code: 'path-mismatch' },
+      ]);
+    if (m.district !== device.district)
+      throw new GatewayError('district-forbidden', `this device may only push cases of district ${device.district}`);
     const stored = await storeCase(pool, m, device.deviceId);
-    const body: CasePushResponse = { departmentNo: stored.departmentNo, caseVersion: stored.caseVersion, missingAttachments: stored.missingAttachments };
+    const body: CasePushResponse = {
+      departmentNo: stored.departmentNo,
+      caseVersion: stored.caseVersion,
+      missingAttachments: stored.missingAttachments,
+    };
     return reply.code(stored.created ? 201 : 200).send(body);
   });
 
-  app.put<{ Params: { caseId: string; supplementId: string } }>('/v1/cases/:caseId/supplements/:supplementId', async (request, reply) => {
-    const device = deviceOf(request);
-    const { caseId, supplementId } = request.params;
-    checkIds(request, [caseId, supplementId], supplementId);
-    const parsed = supplementManifestSchema.safeParse(request.body);
-    if (!parsed.success) throw new GatewayError('invalid-manifest', 'invalid supplement manifest', zodFields(parsed.error));
-    const s = parsed.data;
-    if (s.caseId !== caseId || s.supplementId !== supplementId) {
-      throw new GatewayError('invalid-manifest', 'ids differ from the path', [{ path: s.caseId !== caseId ? 'caseId' : 'supplementId', code: 'path-mismatch' }]);
-    }
-    const stored = await storeSupplement(pool, s, device);
-    const body: SupplementPushResponse = { caseVersion: stored.caseVersion, missingAttachments: stored.missingAttachments };
-    return reply.code(stored.created ? 201 : 200).send(body);
-  });
+  app.put<{ Params: { caseId: string; supplementId: string } }>(
+    '/v1/cases/:caseId/supplements/:supplementId',
+    async (request, reply) => {
+      const device = deviceOf(request);
+      const { caseId, supplementId } = request.params;
+      checkIds(request, [caseId, supplementId], supplementId);
+      const parsed = supplementManifestSchema.safeParse(request.body);
+      if (!parsed.success)
+        throw new GatewayError('invalid-manifest', 'invalid supplement manifest', zodFields(parsed.error));
+      const s = parsed.data;
+      if (s.caseId !== caseId || s.supplementId !== supplementId) {
+        throw new GatewayError('invalid-manifest', 'ids differ from the path', [
+          { path: s.caseId !== caseId ? 'caseId' : 'supplementId', code: 'path-mismatch' },
+        ]);
+      }
+      const stored = await storeSupplement(pool, s, device);
+      const body: SupplementPushResponse = {
+        caseVersion: stored.caseVersion,
+        missingAttachments: stored.missingAttachments,
+      };
+      return reply.code(stored.created ? 201 : 200).send(body);
+    },
+  );
 
   app.post('/v1/reconcile', async (request) => {
     const device = deviceOf(request);
     const parsed = reconcileRequestSchema.safeParse(request.body);
-    if (!parsed.success) throw new GatewayError('invalid-request', 'invalid reconcile request', zodFields(parsed.error));
+    if (!parsed.success)
+      throw new GatewayError('invalid-request', 'invalid reconcile request', zodFields(parsed.error));
     const body: ReconcileResponse = await reconcile(pool, device.district, parsed.data.cases);
     return body;
   });

@@ -59,7 +59,9 @@ function assertReachableByPostgres(dir: string): void {
   for (let d = resolve(dir); ; d = dirname(d)) {
     const st = statSync(d);
     if (st.uid !== uid && (st.mode & 0o001) === 0) {
-      throw new Error(`PostgreSQL runs as user "postgres" and cannot enter ${d} (mode ${(st.mode & 0o777).toString(8)}); choose another --data folder`);
+      throw new Error(
+        `PostgreSQL runs as user "postgres" and cannot enter ${d} (mode ${(st.mode & 0o777).toString(8)}); choose another --data folder`,
+      );
     }
     if (dirname(d) === d) return;
   }
@@ -70,7 +72,13 @@ function readState(file: string): ClusterState | null {
 }
 
 async function ensureDatabase(state: ClusterState): Promise<void> {
-  const client = new pg.Client({ host: '127.0.0.1', port: state.port, user: 'postgres', password: state.password, database: 'postgres' });
+  const client = new pg.Client({
+    host: '127.0.0.1',
+    port: state.port,
+    user: 'postgres',
+    password: state.password,
+    database: 'postgres',
+  });
   await client.connect();
   try {
     const { rowCount } = await client.query('SELECT 1 FROM pg_database WHERE datname = $1', [DATABASE]);

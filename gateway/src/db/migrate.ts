@@ -25,7 +25,8 @@ export function readMigrations(dir = MIGRATIONS_DIR): Migration[] {
     .map((m) => ({ version: Number(m[1]), name: m[2] as string, sql: readFileSync(join(dir, m[0]), 'utf8') }))
     .sort((a, b) => a.version - b.version);
   list.forEach((m, i) => {
-    if (m.version !== i + 1) throw new Error(`gateway migrations: expected version ${i + 1}, found ${m.version}_${m.name}`);
+    if (m.version !== i + 1)
+      throw new Error(`gateway migrations: expected version ${i + 1}, found ${m.version}_${m.name}`);
   });
   return list;
 }
@@ -43,7 +44,9 @@ export async function migrate(pool: pg.Pool, migrations = readMigrations()): Pro
     const done = new Set(rows.map((r) => r.version));
     const newest = Math.max(0, ...done);
     if (newest > migrations.length) {
-      throw new Error(`gateway database schema ${newest} is newer than this gateway (${migrations.length}); run the newer gateway`);
+      throw new Error(
+        `gateway database schema ${newest} is newer than this gateway (${migrations.length}); run the newer gateway`,
+      );
     }
     const applied: number[] = [];
     for (const m of migrations.filter((x) => !done.has(x.version))) {

@@ -2,7 +2,12 @@
 // with the case row locked; only transitions allowed by STATUS_TRANSITIONS pass.
 import type pg from 'pg';
 import type { CaseManifest } from '../../../src-main/common/sync/manifest';
-import { canTransition, CASE_STATUS_LABELS_ZH, type CaseStatus, type StatusEvent } from '../../../src-main/common/sync/status';
+import {
+  canTransition,
+  CASE_STATUS_LABELS_ZH,
+  type CaseStatus,
+  type StatusEvent,
+} from '../../../src-main/common/sync/status';
 import { validateEmsNumber } from '../../../src-main/common/validators/ems';
 import { withTransaction } from '../db/pool';
 import { advanceCase, lockCase } from '../feed/events';
@@ -40,7 +45,11 @@ function text(form: URLSearchParams, name: string): string {
 }
 
 /** The event an action makes from the submitted form, or a refusal. */
-function eventOf(action: DepartmentAction, form: URLSearchParams, manifest: CaseManifest): Pick<StatusEvent, 'reason' | 'details'> {
+function eventOf(
+  action: DepartmentAction,
+  form: URLSearchParams,
+  manifest: CaseManifest,
+): Pick<StatusEvent, 'reason' | 'details'> {
   switch (action) {
     case 'review':
       return { reason: null, details: {} };
@@ -67,14 +76,21 @@ function eventOf(action: DepartmentAction, form: URLSearchParams, manifest: Case
     }
     case 'mail': {
       const checked = validateEmsNumber(text(form, 'waybillNo'));
-      if (!checked.ok) throw new ActionRefused(400, 'EMS 运单号无效：应为 13 位数字，或 2 个字母 + 9 位数字 + 2 个字母且校验位正确');
+      if (!checked.ok)
+        throw new ActionRefused(400, 'EMS 运单号无效：应为 13 位数字，或 2 个字母 + 9 位数字 + 2 个字母且校验位正确');
       return { reason: null, details: { waybillNo: checked.value.number } };
     }
   }
 }
 
 /** Performs an action on a case of the reviewer's department; returns the new case version. */
-export async function performAction(pool: pg.Pool, reviewer: ReviewerSession, caseId: string, action: DepartmentAction, form: URLSearchParams): Promise<number> {
+export async function performAction(
+  pool: pg.Pool,
+  reviewer: ReviewerSession,
+  caseId: string,
+  action: DepartmentAction,
+  form: URLSearchParams,
+): Promise<number> {
   return withTransaction(pool, async (client) => {
     const locked = await lockCase(client, caseId);
     const { rows } = await client.query<{ manifest: CaseManifest; complete: boolean }>(
@@ -82,13 +98,17 @@ export async function performAction(pool: pg.Pool, reviewer: ReviewerSession, ca
       [caseId],
     );
     const row = rows[0];
-    if (!locked || !row || !row.complete || locked.departmentId !== reviewer.departmentId) throw new ActionRefused(404, '没有这个案件');
+    if (!locked || !row || !row.complete || locked.departmentId !== reviewer.departmentId)
+      throw new ActionRefused(404, '没有这个案件');
     if (text(form, 'caseVersion') !== String(locked.caseVersion)) {
       throw new ActionRefused(409, '案件已被更新（可能是其他人员的操作或窗口补正），请查看最新状态后再操作');
     }
     const to = DEPARTMENT_ACTIONS[action];
     if (!canTransition(locked.status, to)) {
-      throw new ActionRefused(409, `案件当前为「${CASE_STATUS_LABELS_ZH[locked.status]}」，不能改为「${CASE_STATUS_LABELS_ZH[to]}」`);
+      throw new ActionRefused(
+        409,
+        `案件当前为「${CASE_STATUS_LABELS_ZH[locked.status]}」，不能改为「${CASE_STATUS_LABELS_ZH[to]}」`,
+      );
     }
     const event = eventOf(action, form, row.manifest);
     return advanceCase(client, locked, { status: to, ...event, actor: `reviewer:${reviewer.username}` });

@@ -13,12 +13,17 @@ let device: DeviceClient;
 class Browser {
   private cookies = new Map<string, string>();
   async go(method: 'GET' | 'POST', path: string, form?: Record<string, string | string[]>) {
-    const pairs = Object.entries(form ?? {}).flatMap(([k, v]) => (Array.isArray(v) ? v : [v]).map((x): [string, string] => [k, x]));
+    const pairs = Object.entries(form ?? {}).flatMap(([k, v]) =>
+      (Array.isArray(v) ? v : [v]).map((x): [string, string] => [k, x]),
+    );
     const body = form ? new URLSearchParams(pairs) : undefined;
     const res = await fetch(`${t.url}${path}`, {
       method,
       redirect: 'manual',
-      headers: { cookie: [...this.cookies].map(([k, v]) => `${k}=${v}`).join('; '), ...(body ? { 'content-type': 'application/x-www-form-urlencoded' } : {}) },
+      headers: {
+        cookie: [...this.cookies].map(([k, v]) => `${k}=${v}`).join('; '),
+        ...(body ? { 'content-type': 'application/x-www-form-urlencoded' } : {}),
+      },
       body,
     });
     for (const c of res.headers.getSetCookie()) {
@@ -57,7 +62,11 @@ describe('department login', () => {
   it('requires a session for every department page', async () => {
     const anon = new Browser();
     const m = await pushComplete('SC-CD-PSB');
-    for (const path of ['/dept/cases', `/dept/cases/${m.caseId}`, `/dept/cases/${m.caseId}/attachments/${m.attachments[0]?.attachmentId}`]) {
+    for (const path of [
+      '/dept/cases',
+      `/dept/cases/${m.caseId}`,
+      `/dept/cases/${m.caseId}/attachments/${m.attachments[0]?.attachmentId}`,
+    ]) {
       const res = await anon.go('GET', path);
       expect([res.status, res.location]).toEqual([303, '/dept/login']);
     }
@@ -71,7 +80,9 @@ describe('department login', () => {
     expect(wrong.html).toContain('用户名或密码不正确');
     expect((await b.login('nobody', 'x')).status).toBe(401);
     await b.go('GET', '/dept/login');
-    expect((await b.go('POST', '/dept/login', { _csrf: 'forged', username: 'psb1', password: 'correct horse 1' })).status).toBe(403);
+    expect(
+      (await b.go('POST', '/dept/login', { _csrf: 'forged', username: 'psb1', password: 'correct horse 1' })).status,
+    ).toBe(403);
     const ok = await b.login('psb1', 'correct horse 1');
     expect([ok.status, ok.location]).toEqual([303, '/dept/cases']);
     const list = await b.go('GET', '/dept/cases');
@@ -144,16 +155,20 @@ describe('department cases', () => {
       const page = await b.go('GET', `/dept/cases/${m.caseId}`);
       return b.go('POST', `/dept/cases/${m.caseId}/actions/${action}`, { _csrf: b.csrf(page.html), ...form });
     };
-    const version = async () => Number(/name="caseVersion" value="(\d+)"/.exec((await b.go('GET', `/dept/cases/${m.caseId}`)).html)?.[1]);
+    const version = async () =>
+      Number(/name="caseVersion" value="(\d+)"/.exec((await b.go('GET', `/dept/cases/${m.caseId}`)).html)?.[1]);
 
     expect((await act('mail', { caseVersion: '1', waybillNo: 'EA000000005CN' })).status).toBe(409); // not decided yet
     expect((await act('review', { caseVersion: '1' })).status).toBe(303);
     expect((await act('review', { caseVersion: '2' })).status).toBe(409); // already reviewing
     const reviewing = (await b.go('GET', `/dept/cases/${m.caseId}`)).html;
-    for (const id of ['missing-1', 'missingOther', 'note', 'reason']) expect(reviewing).toContain(`<label for="${id}">`);
+    for (const id of ['missing-1', 'missingOther', 'note', 'reason'])
+      expect(reviewing).toContain(`<label for="${id}">`);
     expect((await act('approve', { caseVersion: '1' })).status).toBe(409); // stale page
     expect((await act('request-supplement', { caseVersion: '2' })).status).toBe(400); // nothing listed
-    expect((await act('request-supplement', { caseVersion: '2', missing: ['HK'], missingOther: '户口簿首页' })).status).toBe(303);
+    expect(
+      (await act('request-supplement', { caseVersion: '2', missing: ['HK'], missingOther: '户口簿首页' })).status,
+    ).toBe(303);
     expect((await act('approve', { caseVersion: '3' })).status).toBe(409); // the supplement has not come
     expect((await b.go('POST', `/dept/cases/${m.caseId}/actions/approve`, { caseVersion: '3' })).status).toBe(403); // no CSRF token
 
@@ -169,7 +184,13 @@ describe('department cases', () => {
     expect((await act('mail', { caseVersion: '5', waybillNo: 'ea000000005cn' })).status).toBe(303);
     expect(await version()).toBeNaN(); // result-mailed: no more actions
 
-    const events: { caseId: string; caseVersion: number; status: string; reason: string | null; details: Record<string, unknown> }[] = [];
+    const events: {
+      caseId: string;
+      caseVersion: number;
+      status: string;
+      reason: string | null;
+      details: Record<string, unknown>;
+    }[] = [];
     let cursor: string | null = null;
     for (;;) {
       const page = (await device.feed(cursor, 500)).json as { events: typeof events; nextCursor: string };

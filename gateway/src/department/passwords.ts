@@ -7,7 +7,9 @@ const KEY_LENGTH = 32;
 
 function derive(password: string, salt: Buffer, cost: { N: number; r: number; p: number }): Promise<Buffer> {
   const opts = { ...cost, maxmem: 256 * cost.N * cost.r };
-  return new Promise((res, rej) => scrypt(password.normalize('NFC'), salt, KEY_LENGTH, opts, (err, key) => (err ? rej(err) : res(key))));
+  return new Promise((res, rej) =>
+    scrypt(password.normalize('NFC'), salt, KEY_LENGTH, opts, (err, key) => (err ? rej(err) : res(key))),
+  );
 }
 
 /** Hashes a password for storage. */

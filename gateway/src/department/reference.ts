@@ -3,7 +3,11 @@
 // (resources/). Loaded once, lazily; if a file is missing or invalid the page falls back to the codes.
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { createDivisionLookup, parseDivisionsFile, type DivisionLookup } from '../../../src-main/common/catalogue/divisions';
+import {
+  createDivisionLookup,
+  parseDivisionsFile,
+  type DivisionLookup,
+} from '../../../src-main/common/catalogue/divisions';
 import { parseCatalogue, type Catalogue, type FormField } from '../../../src-main/common/catalogue/schema';
 
 const RESOURCES = join(__dirname, '..', '..', '..', 'resources');
@@ -22,7 +26,10 @@ function reference() {
   if (loaded) return loaded;
   const catalogue = parseCatalogue(readJson('catalogue', 'catalogue.json'));
   const divisions = parseDivisionsFile(readJson('divisions', 'divisions.json'));
-  loaded = { catalogue: catalogue.ok ? catalogue.catalogue : null, divisions: divisions.ok ? createDivisionLookup(divisions.divisions) : null };
+  loaded = {
+    catalogue: catalogue.ok ? catalogue.catalogue : null,
+    divisions: divisions.ok ? createDivisionLookup(divisions.divisions) : null,
+  };
   return loaded;
 }
 
@@ -35,7 +42,9 @@ export function divisionText(code: string): string {
 /** The form of a case as label → value rows in the 情形's field order; keys the catalogue does not know keep their key. */
 export function formRows(matterCode: string, situationCode: string, form: Record<string, unknown>): [string, string][] {
   const fields: FormField[] =
-    reference().catalogue?.matters.find((m) => m.code === matterCode)?.situations.find((s) => s.code === situationCode)?.fields ?? [];
+    reference()
+      .catalogue?.matters.find((m) => m.code === matterCode)
+      ?.situations.find((s) => s.code === situationCode)?.fields ?? [];
   const text = (field: FormField | undefined, value: unknown): string => {
     const s = value === null || value === undefined ? '' : typeof value === 'string' ? value : JSON.stringify(value);
     return field?.kind === 'division' && /^\d{6}$/.test(s) ? divisionText(s) : s;

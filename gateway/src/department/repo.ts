@@ -6,7 +6,12 @@ import { caseRating, type CaseRatingRecord } from '../ratings/repo';
 import { hashPassword } from './passwords';
 
 /** Creates a reviewer bound to one department; throws on a taken username. */
-export async function addReviewer(pool: pg.Pool, username: string, password: string, departmentId: string): Promise<number> {
+export async function addReviewer(
+  pool: pg.Pool,
+  username: string,
+  password: string,
+  departmentId: string,
+): Promise<number> {
   const { rows } = await pool.query<{ reviewer_id: number }>(
     'INSERT INTO reviewers (username, password_hash, department_id) VALUES ($1, $2, $3) RETURNING reviewer_id',
     [username, await hashPassword(password), departmentId],
@@ -15,7 +20,10 @@ export async function addReviewer(pool: pg.Pool, username: string, password: str
 }
 
 /** A reviewer's stored credentials, or null. */
-export async function findReviewer(pool: pg.Pool, username: string): Promise<{ reviewerId: number; passwordHash: string } | null> {
+export async function findReviewer(
+  pool: pg.Pool,
+  username: string,
+): Promise<{ reviewerId: number; passwordHash: string } | null> {
   const { rows } = await pool.query<{ reviewer_id: number; password_hash: string }>(
     'SELECT reviewer_id, password_hash FROM reviewers WHERE username = $1 AND disabled_at IS NULL',
     [username],
@@ -39,8 +47,18 @@ export interface CaseListRow {
 }
 
 /** Complete cases of a department, newest first, optionally of one status (at most 500). */
-export async function listCompleteCases(pool: pg.Pool, departmentId: string, status: CaseStatus | null): Promise<CaseListRow[]> {
-  const { rows } = await pool.query<{ case_id: string; manifest: CaseManifest; department_no: string; received_at: Date; status: CaseStatus }>(
+export async function listCompleteCases(
+  pool: pg.Pool,
+  departmentId: string,
+  status: CaseStatus | null,
+): Promise<CaseListRow[]> {
+  const { rows } = await pool.query<{
+    case_id: string;
+    manifest: CaseManifest;
+    department_no: string;
+    received_at: Date;
+    status: CaseStatus;
+  }>(
     `SELECT case_id, manifest, department_no, received_at, status FROM cases
      WHERE department_id = $1 AND complete_at IS NOT NULL AND ($2::text IS NULL OR status = $2)
      ORDER BY received_at DESC LIMIT 500`,
@@ -90,22 +108,44 @@ export interface CaseView {
 
 /** A complete case of the department, or null (also for other departments' or incomplete cases). */
 export async function getCase(pool: pg.Pool, caseId: string, departmentId: string): Promise<CaseView | null> {
-  const { rows } = await pool.query<{ manifest: CaseManifest; department_no: string; status: CaseStatus; case_version: number; received_at: Date; complete_at: Date | null }>(
+  const { rows } = await pool.query<{
+    manifest: CaseManifest;
+    department_no: string;
+    status: CaseStatus;
+    case_version: number;
+    received_at: Date;
+    complete_at: Date | null;
+  }>(
     'SELECT manifest, department_no, status, case_version, received_at, complete_at FROM cases WHERE case_id = $1 AND department_id = $2 AND complete_at IS NOT NULL',
     [caseId, departmentId],
   );
   const c = rows[0];
   if (!c) return null;
   const [slots, supplements, events, rating, same] = await Promise.all([
-    pool.query<{ attachment_id: string; supplement_id: string | null; material_code: string; media_type: string; size: number; verified: boolean }>(
+    pool.query<{
+      attachment_id: string;
+      supplement_id: string | null;
+      material_code: string;
+      media_type: string;
+      size: number;
+      verified: boolean;
+    }>(
       'SELECT attachment_id, supplement_id, material_code, media_type, size, verified_at IS NOT NULL AS verified FROM attachment_slots WHERE case_id = $1 ORDER BY material_code, attachment_id',
       [caseId],
     ),
-    pool.query<{ manifest: SupplementManifest; received_at: Date }>('SELECT manifest, received_at FROM supplements WHERE case_id = $1 ORDER BY received_at', [caseId]),
-    pool.query<{ case_version: number; status: CaseStatus; reason: string | null; details: StatusEvent['details']; at: Date }>(
-      'SELECT case_version, status, reason, details, at FROM status_events WHERE case_id = $1 ORDER BY case_version',
+    pool.query<{ manifest: SupplementManifest; received_at: Date }>(
+      'SELECT manifest, received_at FROM supplements WHERE case_id = $1 ORDER BY received_at',
       [caseId],
     ),
+    pool.query<{
+      case_version: number;
+      status: CaseStatus;
+      reason: string | null;
+      details: StatusEvent['details'];
+      at: Date;
+    }>('SELECT case_version, status, reason, details, at FROM status_events WHERE case_id = $1 ORDER BY case_version', [
+      caseId,
+    ]),
     caseRating(pool, caseId),
     pool.query<{ department_no: string }>(
       `SELECT department_no FROM cases WHERE (manifest->>'receiptNo') COLLATE "C" = $1 AND case_id <> $2 AND department_id = $3 ORDER BY received_at`,
@@ -129,7 +169,13 @@ export async function getCase(pool: pg.Pool, caseId: string, departmentId: strin
       verified: s.verified,
     })),
     supplements: supplements.rows.map((s) => ({ manifest: s.manifest, receivedAt: s.received_at })),
-    events: events.rows.map((e) => ({ caseVersion: e.case_version, status: e.status, reason: e.reason, details: e.details, at: e.at })),
+    events: events.rows.map((e) => ({
+      caseVersion: e.case_version,
+      status: e.status,
+      reason: e.reason,
+      details: e.details,
+      at: e.at,
+    })),
     rating,
     sameReceiptNo: same.rows.map((r) => r.department_no),
   };

@@ -33,8 +33,10 @@ declare module 'fastify' {
   }
 }
 
-const formOf = (request: FastifyRequest) => (request.body instanceof URLSearchParams ? request.body : new URLSearchParams());
-const sendPage = (reply: FastifyReply, status: number, body: string) => reply.code(status).type('text/html; charset=utf-8').send(body);
+const formOf = (request: FastifyRequest) =>
+  request.body instanceof URLSearchParams ? request.body : new URLSearchParams();
+const sendPage = (reply: FastifyReply, status: number, body: string) =>
+  reply.code(status).type('text/html; charset=utf-8').send(body);
 
 /** A POST from another origin is refused even before the CSRF token is looked at. */
 function sameOrigin(request: FastifyRequest): boolean {
@@ -45,7 +47,9 @@ function sameOrigin(request: FastifyRequest): boolean {
 /** Registers the department pages; `secureCookies` adds Secure to cookies (behind HTTPS). */
 export function registerDepartmentRoutes(app: FastifyInstance, pool: pg.Pool, secureCookies: boolean): void {
   app.decorateRequest('reviewer', null);
-  app.get('/dept/style.css', (_req, reply) => reply.type('text/css; charset=utf-8').header('cache-control', 'max-age=3600').send(STYLE));
+  app.get('/dept/style.css', (_req, reply) =>
+    reply.type('text/css; charset=utf-8').header('cache-control', 'max-age=3600').send(STYLE),
+  );
   app.get('/dept', (_req, reply) => reply.redirect('/dept/cases', 303));
 
   app.get('/dept/login', async (request, reply) => {
@@ -74,7 +78,11 @@ export function registerDepartmentRoutes(app: FastifyInstance, pool: pg.Pool, se
     scope.setErrorHandler((err, request, reply) => {
       const status = (err as { statusCode?: number }).statusCode ?? 500;
       if (status >= 500) request.log.error({ err }, 'department page failed');
-      return sendPage(reply, status >= 400 ? status : 500, messagePage('出错了', status === 413 ? '提交的内容过长。' : '操作没有完成，请稍后重试。'));
+      return sendPage(
+        reply,
+        status >= 400 ? status : 500,
+        messagePage('出错了', status === 413 ? '提交的内容过长。' : '操作没有完成，请稍后重试。'),
+      );
     });
     scope.addHook('preHandler', async (request, reply) => {
       request.reviewer = await findSession(pool, readCookie(request, SESSION_COOKIE));
@@ -82,7 +90,10 @@ export function registerDepartmentRoutes(app: FastifyInstance, pool: pg.Pool, se
         if (request.method === 'GET') return reply.redirect(`/dept/login`, 303);
         return sendPage(reply, 401, messagePage('请先登录', '登录已失效，请重新登录。'));
       }
-      if (request.method === 'POST' && (!sameOrigin(request) || !sameToken(request.reviewer.csrfToken, formOf(request).get('_csrf')))) {
+      if (
+        request.method === 'POST' &&
+        (!sameOrigin(request) || !sameToken(request.reviewer.csrfToken, formOf(request).get('_csrf')))
+      ) {
         return sendPage(reply, 403, messagePage('请求无效', '页面已过期，请刷新后重试。', request.reviewer));
       }
     });
@@ -102,35 +113,56 @@ export function registerDepartmentRoutes(app: FastifyInstance, pool: pg.Pool, se
 
     scope.get<{ Params: { caseId: string } }>('/dept/cases/:caseId', async (request, reply) => {
       const user = request.reviewer as ReviewerSession;
-      const view = UUID.test(request.params.caseId) ? await getCase(pool, request.params.caseId, user.departmentId) : null;
-      if (!view) return sendPage(reply, 404, messagePage('没有这个案件', '案件不存在、不属于本部门，或材料尚未上传齐全。', user));
+      const view = UUID.test(request.params.caseId)
+        ? await getCase(pool, request.params.caseId, user.departmentId)
+        : null;
+      if (!view)
+        return sendPage(
+          reply,
+          404,
+          messagePage('没有这个案件', '案件不存在、不属于本部门，或材料尚未上传齐全。', user),
+        );
       return sendPage(reply, 200, casePage(view, user, null));
     });
 
-    scope.get<{ Params: { caseId: string; attachmentId: string } }>('/dept/cases/:caseId/attachments/:attachmentId', async (request, reply) => {
-      const user = request.reviewer as ReviewerSession;
-      const { caseId, attachmentId } = request.params;
-      const slot = UUID.test(caseId) && UUID.test(attachmentId) ? await findDownloadableSlot(pool, caseId, attachmentId, user.departmentId) : null;
-      if (!slot) return sendPage(reply, 404, messagePage('没有这个材料', '材料不存在或尚未上传完成。', user));
-      return reply
-        .type(slot.mediaType)
-        .headers({ 'content-length': String(slot.size), 'content-disposition': 'inline', 'cache-control': 'private, no-store' })
-        .send(Readable.from(readChunks(pool, attachmentId)));
-    });
+    scope.get<{ Params: { caseId: string; attachmentId: string } }>(
+      '/dept/cases/:caseId/attachments/:attachmentId',
+      async (request, reply) => {
+        const user = request.reviewer as ReviewerSession;
+        const { caseId, attachmentId } = request.params;
+        const slot =
+          UUID.test(caseId) && UUID.test(attachmentId)
+            ? await findDownloadableSlot(pool, caseId, attachmentId, user.departmentId)
+            : null;
+        if (!slot) return sendPage(reply, 404, messagePage('没有这个材料', '材料不存在或尚未上传完成。', user));
+        return reply
+          .type(slot.mediaType)
+          .headers({
+            'content-length': String(slot.size),
+            'content-disposition': 'inline',
+            'cache-control': 'private, no-store',
+          })
+          .send(Readable.from(readChunks(pool, attachmentId)));
+      },
+    );
 
-    scope.post<{ Params: { caseId: string; action: string } }>('/dept/cases/:caseId/actions/:action', async (request, reply) => {
-      const user = request.reviewer as ReviewerSession;
-      const { caseId, action } = request.params;
-      if (!UUID.test(caseId) || !isDepartmentAction(action)) return sendPage(reply, 404, messagePage('没有这个操作', '请返回案件页面。', user));
-      try {
-        await performAction(pool, user, caseId, action, formOf(request));
-        return reply.redirect(`/dept/cases/${caseId}`, 303);
-      } catch (err) {
-        if (!(err instanceof ActionRefused)) throw err;
-        const view = await getCase(pool, caseId, user.departmentId);
-        if (!view) return sendPage(reply, 404, messagePage('没有这个案件', err.message, user));
-        return sendPage(reply, err.status, casePage(view, user, err.message));
-      }
-    });
+    scope.post<{ Params: { caseId: string; action: string } }>(
+      '/dept/cases/:caseId/actions/:action',
+      async (request, reply) => {
+        const user = request.reviewer as ReviewerSession;
+        const { caseId, action } = request.params;
+        if (!UUID.test(caseId) || !isDepartmentAction(action))
+          return sendPage(reply, 404, messagePage('没有这个操作', '请返回案件页面。', user));
+        try {
+          await performAction(pool, user, caseId, action, formOf(request));
+          return reply.redirect(`/dept/cases/${caseId}`, 303);
+        } catch (err) {
+          if (!(err instanceof ActionRefused)) throw err;
+          const view = await getCase(pool, caseId, user.departmentId);
+          if (!view) return sendPage(reply, 404, messagePage('没有这个案件', err.message, user));
+          return sendPage(reply, err.status, casePage(view, user, err.message));
+        }
+      },
+    );
   });
 }

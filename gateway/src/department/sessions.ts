@@ -30,8 +30,20 @@ export function readCookie(request: FastifyRequest, name: string): string | null
 }
 
 /** Sets an HttpOnly SameSite=Strict cookie under /dept (Secure when `secure`); maxAge 0 deletes it. */
-export function setCookie(reply: FastifyReply, name: string, value: string, maxAgeSeconds: number, secure: boolean): void {
-  const attrs = [`${name}=${encodeURIComponent(value)}`, 'Path=/dept', 'HttpOnly', 'SameSite=Strict', `Max-Age=${maxAgeSeconds}`];
+export function setCookie(
+  reply: FastifyReply,
+  name: string,
+  value: string,
+  maxAgeSeconds: number,
+  secure: boolean,
+): void {
+  const attrs = [
+    `${name}=${encodeURIComponent(value)}`,
+    'Path=/dept',
+    'HttpOnly',
+    'SameSite=Strict',
+    `Max-Age=${maxAgeSeconds}`,
+  ];
   if (secure) attrs.push('Secure');
   const prev = reply.getHeader('set-cookie');
   const list = Array.isArray(prev) ? prev : typeof prev === 'string' ? [prev] : [];
@@ -64,14 +76,21 @@ export async function createSession(pool: pg.Pool, reviewerId: number): Promise<
 /** The live session of a cookie token, or null. */
 export async function findSession(pool: pg.Pool, token: string | null): Promise<ReviewerSession | null> {
   if (!token) return null;
-  const { rows } = await pool.query<{ reviewer_id: number; username: string; department_id: string; csrf_token: string }>(
+  const { rows } = await pool.query<{
+    reviewer_id: number;
+    username: string;
+    department_id: string;
+    csrf_token: string;
+  }>(
     `SELECT s.reviewer_id, r.username, r.department_id, s.csrf_token
      FROM reviewer_sessions s JOIN reviewers r USING (reviewer_id)
      WHERE s.token_hash = $1 AND s.expires_at > now() AND r.disabled_at IS NULL`,
     [tokenHash(token)],
   );
   const r = rows[0];
-  return r ? { reviewerId: r.reviewer_id, username: r.username, departmentId: r.department_id, csrfToken: r.csrf_token } : null;
+  return r
+    ? { reviewerId: r.reviewer_id, username: r.username, departmentId: r.department_id, csrfToken: r.csrf_token }
+    : null;
 }
 
 /** Ends a session. */

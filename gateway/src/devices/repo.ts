@@ -32,7 +32,12 @@ export function codeHash(code: string): string {
 }
 
 /** Issues a one-time enrolment code for a window in a district, valid for `hours`. */
-export async function issueEnrolmentCode(pool: pg.Pool, windowCode: string, district: string, hours: number): Promise<IssuedCode> {
+export async function issueEnrolmentCode(
+  pool: pg.Pool,
+  windowCode: string,
+  district: string,
+  hours: number,
+): Promise<IssuedCode> {
   const raw = Array.from({ length: 16 }, () => CODE_ALPHABET[randomInt(CODE_ALPHABET.length)]).join('');
   const code = raw.match(/.{4}/g)?.join('-') ?? raw;
   const { rows } = await pool.query<{ expires_at: Date }>(
@@ -75,7 +80,10 @@ export async function enrolDevice(pool: pg.Pool, input: EnrolmentInput): Promise
       [input.windowCode, input.hallDivision, district, input.publicKey, input.deviceName],
     );
     const device = rows[0] as { device_id: string; epoch: number; enrolled_at: Date };
-    await client.query('UPDATE enrolment_codes SET device_id = $1 WHERE code_hash = $2', [device.device_id, codeHash(input.code)]);
+    await client.query('UPDATE enrolment_codes SET device_id = $1 WHERE code_hash = $2', [
+      device.device_id,
+      codeHash(input.code),
+    ]);
     return {
       deviceId: device.device_id,
       windowCode: input.windowCode,
@@ -114,6 +122,9 @@ export async function listDevices(pool: pg.Pool): Promise<DeviceInfo[]> {
 
 /** Revokes a device; false when there is no such device. Revocation is final. */
 export async function revokeDevice(pool: pg.Pool, deviceId: string): Promise<boolean> {
-  const { rowCount } = await pool.query('UPDATE devices SET revoked_at = coalesce(revoked_at, now()) WHERE device_id = $1', [deviceId]);
+  const { rowCount } = await pool.query(
+    'UPDATE devices SET revoked_at = coalesce(revoked_at, now()) WHERE device_id = $1',
+    [deviceId],
+  );
   return rowCount === 1;
 }

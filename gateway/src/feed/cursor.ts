@@ -40,7 +40,8 @@ export function decodeCursor(key: Buffer, epochId: string, token: string): FeedP
   if (given.length !== expected.length || !timingSafeEqual(given, expected)) return null;
   try {
     const p = JSON.parse(Buffer.from(body, 'base64url').toString('utf8')) as TokenPayload;
-    if (p.v !== 1 || p.e !== epochId || !Number.isInteger(p.o) || !/^\d{1,20}$/.test(p.x) || !Number.isInteger(p.p)) return null;
+    if (p.v !== 1 || p.e !== epochId || !Number.isInteger(p.o) || !/^\d{1,20}$/.test(p.x) || !Number.isInteger(p.p))
+      return null;
     return { ordinal: p.o, xid: p.x, position: p.p };
   } catch {
     return null;

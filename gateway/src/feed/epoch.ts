@@ -15,16 +15,22 @@ const EPOCH_LOCK = 7_202_602;
 
 /** The HMAC key of feed cursors, created on first use. */
 export async function cursorKey(pool: pg.Pool): Promise<Buffer> {
-  await pool.query("INSERT INTO gateway_secrets (name, value) VALUES ('cursor-hmac', $1) ON CONFLICT DO NOTHING", [randomBytes(32)]);
+  await pool.query("INSERT INTO gateway_secrets (name, value) VALUES ('cursor-hmac', $1) ON CONFLICT DO NOTHING", [
+    randomBytes(32),
+  ]);
   const { rows } = await pool.query<{ value: Buffer }>("SELECT value FROM gateway_secrets WHERE name = 'cursor-hmac'");
   return (rows[0] as { value: Buffer }).value;
 }
 
 /** The newest epoch (ordinal 0 before the first start). */
 export async function currentEpoch(db: pg.Pool | pg.PoolClient): Promise<FeedEpoch> {
-  const { rows } = await db.query<{ epoch_id: string; ordinal: number }>('SELECT epoch_id, ordinal FROM feed_epochs ORDER BY ordinal DESC LIMIT 1');
+  const { rows } = await db.query<{ epoch_id: string; ordinal: number }>(
+    'SELECT epoch_id, ordinal FROM feed_epochs ORDER BY ordinal DESC LIMIT 1',
+  );
   const r = rows[0];
-  return r ? { epochId: r.epoch_id, ordinal: r.ordinal } : { epochId: '00000000-0000-0000-0000-000000000000', ordinal: 0 };
+  return r
+    ? { epochId: r.epoch_id, ordinal: r.ordinal }
+    : { epochId: '00000000-0000-0000-0000-000000000000', ordinal: 0 };
 }
 
 /** The cluster's system identifier and timeline; 'unknown' where the role may not read pg_control_*. */
@@ -52,7 +58,11 @@ export async function ensureFeedEpoch(pool: pg.Pool): Promise<FeedEpoch> {
     const prev = last.rows[0];
     if (!prev || prev.system_identifier !== sid || prev.timeline_id !== tl) {
       const reason = prev ? 'cluster-changed' : 'first-start';
-      await client.query('INSERT INTO feed_epochs (system_identifier, timeline_id, reason) VALUES ($1, $2, $3)', [sid, tl, reason]);
+      await client.query('INSERT INTO feed_epochs (system_identifier, timeline_id, reason) VALUES ($1, $2, $3)', [
+        sid,
+        tl,
+        reason,
+      ]);
     }
     return currentEpoch(client);
   });
@@ -63,7 +73,11 @@ export async function startNewEpoch(pool: pg.Pool, reason: string): Promise<Feed
   return withTransaction(pool, async (client) => {
     await client.query('SELECT pg_advisory_xact_lock($1)', [EPOCH_LOCK]);
     const { sid, tl } = await clusterIdentity(client);
-    await client.query('INSERT INTO feed_epochs (system_identifier, timeline_id, reason) VALUES ($1, $2, $3)', [sid, tl, reason]);
+    await client.query('INSERT INTO feed_epochs (system_identifier, timeline_id, reason) VALUES ($1, $2, $3)', [
+      sid,
+      tl,
+      reason,
+    ]);
     return currentEpoch(client);
   });
 }

@@ -36,12 +36,16 @@ export interface LockedCase {
 
 /** Locks a case row (FOR NO KEY UPDATE, so rows referencing it can still be inserted) and returns its status, or null when there is no such case. */
 export async function lockCase(db: Queryable, caseId: string): Promise<LockedCase | null> {
-  const { rows } = await db.query<{ district: string; department_id: string; status: CaseStatus; case_version: number }>(
-    'SELECT district, department_id, status, case_version FROM cases WHERE case_id = $1 FOR NO KEY UPDATE',
-    [caseId],
-  );
+  const { rows } = await db.query<{
+    district: string;
+    department_id: string;
+    status: CaseStatus;
+    case_version: number;
+  }>('SELECT district, department_id, status, case_version FROM cases WHERE case_id = $1 FOR NO KEY UPDATE', [caseId]);
   const r = rows[0];
-  return r ? { caseId, district: r.district, departmentId: r.department_id, status: r.status, caseVersion: r.case_version } : null;
+  return r
+    ? { caseId, district: r.district, departmentId: r.department_id, status: r.status, caseVersion: r.case_version }
+    : null;
 }
 
 /** Moves a locked case to `status` with caseVersion + 1 and records the event; returns the new version. */
@@ -51,7 +55,11 @@ export async function advanceCase(
   change: { status: CaseStatus; reason: string | null; details: StatusEvent['details']; actor: string },
 ): Promise<number> {
   const caseVersion = locked.caseVersion + 1;
-  await db.query('UPDATE cases SET status = $2, case_version = $3 WHERE case_id = $1', [locked.caseId, change.status, caseVersion]);
+  await db.query('UPDATE cases SET status = $2, case_version = $3 WHERE case_id = $1', [
+    locked.caseId,
+    change.status,
+    caseVersion,
+  ]);
   await insertEvent(db, { caseId: locked.caseId, district: locked.district, caseVersion, ...change });
   return caseVersion;
 }

@@ -44,11 +44,21 @@ export async function isBeyondHorizon(pool: pg.Pool, after: FeedPosition, curren
 }
 
 /** Up to `limit` events of `district` after `after`, in commit-safe order. */
-export async function readFeed(pool: pg.Pool, district: string, after: FeedPosition, currentOrdinal: number, limit: number): Promise<FeedPage> {
-  const { rows } = await pool.query<EventRow>(
-    FEED_SQL,
-    [district, after.ordinal, after.xid, after.position, currentOrdinal, limit + 1],
-  );
+export async function readFeed(
+  pool: pg.Pool,
+  district: string,
+  after: FeedPosition,
+  currentOrdinal: number,
+  limit: number,
+): Promise<FeedPage> {
+  const { rows } = await pool.query<EventRow>(FEED_SQL, [
+    district,
+    after.ordinal,
+    after.xid,
+    after.position,
+    currentOrdinal,
+    limit + 1,
+  ]);
   const page = rows.slice(0, limit);
   const tail = page[page.length - 1];
   return {

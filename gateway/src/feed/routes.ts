@@ -15,7 +15,9 @@ export function registerFeedRoutes(app: FastifyInstance, pool: pg.Pool, key: Buf
     const limitText = request.query.limit ?? String(FEED_PAGE_LIMITS.default);
     const limit = Number(limitText);
     if (!/^\d+$/.test(limitText) || limit < 1 || limit > FEED_PAGE_LIMITS.max) {
-      throw new GatewayError('invalid-request', `limit must be 1…${FEED_PAGE_LIMITS.max}`, [{ path: 'limit', code: 'out-of-range' }]);
+      throw new GatewayError('invalid-request', `limit must be 1…${FEED_PAGE_LIMITS.max}`, [
+        { path: 'limit', code: 'out-of-range' },
+      ]);
     }
     const epoch = await currentEpoch(pool);
     const token = request.query.cursor;
@@ -24,7 +26,11 @@ export function registerFeedRoutes(app: FastifyInstance, pool: pg.Pool, key: Buf
       throw new GatewayError('cursor-reset', 'cursor not valid for this gateway epoch; read again from the beginning');
     }
     const page = await readFeed(pool, device.district, after, epoch.ordinal, limit);
-    const body: StatusFeed = { events: page.events, nextCursor: encodeCursor(key, epoch.epochId, page.last), hasMore: page.hasMore };
+    const body: StatusFeed = {
+      events: page.events,
+      nextCursor: encodeCursor(key, epoch.epochId, page.last),
+      hasMore: page.hasMore,
+    };
     return body;
   });
 }

@@ -13,7 +13,8 @@ export function checkDigest(request: FastifyRequest, body: Buffer): void {
   if (!request.device) return; // unsigned routes (enrolment) have no digest to check
   const claimed = parseContentDigest(request.headers['content-digest'] as string | undefined);
   const digest = createHash('sha256').update(body).digest();
-  if (claimed !== digest.toString('base64')) throw new GatewayError('digest-mismatch', 'Content-Digest does not match the body');
+  if (claimed !== digest.toString('base64'))
+    throw new GatewayError('digest-mismatch', 'Content-Digest does not match the body');
   request.digestChecked = true;
   request.bodySha256 = digest.toString('hex');
 }
@@ -30,15 +31,23 @@ export function registerBodyParsers(app: FastifyInstance): void {
       done(err instanceof GatewayError ? err : new GatewayError('malformed-json', 'body is not valid JSON'), undefined);
     }
   });
-  app.addContentTypeParser(['application/octet-stream', 'application/offset+octet-stream'], { parseAs: 'buffer' }, (request, body, done) => {
-    try {
-      checkDigest(request, body as Buffer);
-      done(null, body);
-    } catch (err) {
-      done(err as Error, undefined);
-    }
-  });
-  app.addContentTypeParser('application/x-www-form-urlencoded', { parseAs: 'string', bodyLimit: 64 * 1024 }, (_request, body, done) => {
-    done(null, new URLSearchParams(body as string));
-  });
+  app.addContentTypeParser(
+    ['application/octet-stream', 'application/offset+octet-stream'],
+    { parseAs: 'buffer' },
+    (request, body, done) => {
+      try {
+        checkDigest(request, body as Buffer);
+        done(null, body);
+      } catch (err) {
+        done(err as Error, undefined);
+      }
+    },
+  );
+  app.addContentTypeParser(
+    'application/x-www-form-urlencoded',
+    { parseAs: 'string', bodyLimit: 64 * 1024 },
+    (_request, body, done) => {
+      done(null, new URLSearchParams(body as string));
+    },
+  );
 }

@@ -1,7 +1,12 @@
 // Errors of the /v1 API as data: a closed code, an English message for logs, optional field errors.
 import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
 import type { z } from 'zod';
-import { GATEWAY_ERROR_STATUS, type FieldError, type GatewayErrorBody, type GatewayErrorCode } from '../../../src-main/common/sync/errors';
+import {
+  GATEWAY_ERROR_STATUS,
+  type FieldError,
+  type GatewayErrorBody,
+  type GatewayErrorCode,
+} from '../../../src-main/common/sync/errors';
 
 /** An expected failure of a /v1 request; the error handler turns it into its status and body. */
 export class GatewayError extends Error {

@@ -32,7 +32,12 @@ async function newCase(): Promise<string> {
 }
 
 const rows = async (caseId: string) =>
-  (await t.pool.query('SELECT r.manifest, r.received_at, f.follow_up_id, s.step, s.received_at AS step_at FROM ratings r LEFT JOIN follow_ups f USING (rating_id) LEFT JOIN follow_up_steps s USING (follow_up_id) WHERE r.case_id = $1 ORDER BY s.ordinal', [caseId])).rows;
+  (
+    await t.pool.query(
+      'SELECT r.manifest, r.received_at, f.follow_up_id, s.step, s.received_at AS step_at FROM ratings r LEFT JOIN follow_ups f USING (rating_id) LEFT JOIN follow_up_steps s USING (follow_up_id) WHERE r.case_id = $1 ORDER BY s.ordinal',
+      [caseId],
+    )
+  ).rows;
 
 describe('PUT /v1/cases/{id}/ratings/{id}', () => {
   it('stores a rating once: replay → 200 with the same answer; another body → 422 and nothing changed', async () => {
@@ -70,12 +75,18 @@ describe('PUT /v1/cases/{id}/ratings/{id}', () => {
     expect(unknown.status).toBe(404);
     expect(unknown.body).toMatchObject({ error: { code: 'case-not-found' } });
     const rating = testRating(caseId);
-    const unsigned = await fetch(`${t.url}${recordPath(rating).path}`, { method: 'PUT', headers: { 'content-type': 'application/json' }, body: JSON.stringify(rating) });
+    const unsigned = await fetch(`${t.url}${recordPath(rating).path}`, {
+      method: 'PUT',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify(rating),
+    });
     expect(unsigned.status).toBe(401);
     expect(await unsigned.json()).toMatchObject({ error: { code: 'signature-missing' } });
     const anonymousWithContact = await put({ ...rating, realName: false });
     expect(anonymousWithContact.status).toBe(400);
-    expect(anonymousWithContact.body).toMatchObject({ error: { code: 'invalid-manifest', fields: [{ path: 'contact', code: 'anonymous-no-contact' }] } });
+    expect(anonymousWithContact.body).toMatchObject({
+      error: { code: 'invalid-manifest', fields: [{ path: 'contact', code: 'anonymous-no-contact' }] },
+    });
     const wrongKey = await device.request('PUT', recordPath(rating).path, { body: rating, idempotencyKey: caseId });
     expect(wrongKey.status).toBe(400);
     expect(await t.count('ratings')).toBe(before);
@@ -92,13 +103,24 @@ describe('follow-ups and their steps', () => {
     const opened = await put(followUp);
     expect(opened.status).toBe(201);
     expect((await put(followUp)).body).toEqual(opened.body);
-    expect(await put({ ...followUp, dueDate: '2026-12-31' })).toMatchObject({ status: 422, body: { error: { code: 'manifest-mismatch' } } });
+    expect(await put({ ...followUp, dueDate: '2026-12-31' })).toMatchObject({
+      status: 422,
+      body: { error: { code: 'manifest-mismatch' } },
+    });
 
     const steps = (['callback', 'verify', 'rectify', 'feedback'] as const).map((s) => testStep(followUp, s));
-    const [callback, verify, rectify, feedback] = steps as [FollowUpStepManifest, FollowUpStepManifest, FollowUpStepManifest, FollowUpStepManifest];
+    const [callback, verify, rectify, feedback] = steps as [
+      FollowUpStepManifest,
+      FollowUpStepManifest,
+      FollowUpStepManifest,
+      FollowUpStepManifest,
+    ];
     expect(await put(verify)).toMatchObject({ status: 409, body: { error: { code: 'out-of-order' } } });
     expect((await put(callback)).status).toBe(201);
-    expect(await put({ ...testStep(followUp, 'callback') })).toMatchObject({ status: 422, body: { error: { code: 'record-conflict' } } });
+    expect(await put({ ...testStep(followUp, 'callback') })).toMatchObject({
+      status: 422,
+      body: { error: { code: 'record-conflict' } },
+    });
     for (const s of [verify, rectify, feedback]) expect((await put(s)).status).toBe(201);
     expect((await put(rectify)).status).toBe(200);
     const stored = await rows(rating.caseId);
@@ -113,15 +135,25 @@ describe('the reviewer’s case page', () => {
     await addReviewer(t.pool, 'psb-cq', 'correct horse 9', 'SC-CD-PSB');
     const rating = testRating(await newCase());
     const followUp = testFollowUp(rating);
-    for (const m of [rating, followUp, testStep(followUp, 'callback'), testStep(followUp, 'verify')]) expect((await put(m)).status).toBe(201);
+    for (const m of [rating, followUp, testStep(followUp, 'callback'), testStep(followUp, 'verify')])
+      expect((await put(m)).status).toBe(201);
     let cookie = '';
     const go = async (method: string, path: string, form?: Record<string, string>) => {
-      const res = await fetch(`${t.url}${path}`, { method, redirect: 'manual', headers: { cookie, ...(form ? { 'content-type': 'application/x-www-form-urlencoded' } : {}) }, body: form ? new URLSearchParams(form) : undefined });
+      const res = await fetch(`${t.url}${path}`, {
+        method,
+        redirect: 'manual',
+        headers: { cookie, ...(form ? { 'content-type': 'application/x-www-form-urlencoded' } : {}) },
+        body: form ? new URLSearchParams(form) : undefined,
+      });
       for (const c of res.headers.getSetCookie()) cookie = [cookie, c.split(';')[0]].filter(Boolean).join('; ');
       return res.text();
     };
     const login = await go('GET', '/dept/login');
-    await go('POST', '/dept/login', { _csrf: /name="_csrf" value="([^"]+)"/.exec(login)?.[1] ?? '', username: 'psb-cq', password: 'correct horse 9' });
+    await go('POST', '/dept/login', {
+      _csrf: /name="_csrf" value="([^"]+)"/.exec(login)?.[1] ?? '',
+      username: 'psb-cq',
+      password: 'correct horse 9',
+    });
     const page = await go('GET', `/dept/cases/${rating.caseId}`);
     expect(page).toContain('<h2>好差评</h2>');
     expect(page).toContain('不满意（2 星），差评');

@@ -32,10 +32,21 @@ interface Device {
 }
 
 type Table = 'ratings' | 'follow_ups' | 'follow_up_steps';
-const ID_COLUMN: Record<Table, string> = { ratings: 'rating_id', follow_ups: 'follow_up_id', follow_up_steps: 'step_id' };
+const ID_COLUMN: Record<Table, string> = {
+  ratings: 'rating_id',
+  follow_ups: 'follow_up_id',
+  follow_up_steps: 'step_id',
+};
 
 /** Locks the case and checks it is the device's district; then answers a replay, or returns null for a new record. */
-async function prepare(db: Queryable, device: Device, table: Table, id: string, caseId: string, hash: string): Promise<StoredRecord | null> {
+async function prepare(
+  db: Queryable,
+  device: Device,
+  table: Table,
+  id: string,
+  caseId: string,
+  hash: string,
+): Promise<StoredRecord | null> {
   const locked = await lockCase(db, caseId);
   if (!locked) throw new GatewayError('case-not-found', 'no such case');
   if (locked.district !== device.district) throw new GatewayError('district-forbidden', 'case of another district');
@@ -46,15 +57,28 @@ async function prepare(db: Queryable, device: Device, table: Table, id: string, 
   const row = rows[0];
   if (!row) return null;
   // The case id is in the manifest, so a record of another case under this id has another hash.
-  if (row.manifest_hash !== hash) throw new GatewayError('manifest-mismatch', 'this id was received with another manifest');
+  if (row.manifest_hash !== hash)
+    throw new GatewayError('manifest-mismatch', 'this id was received with another manifest');
   return { created: false, answer: { id, caseId: row.case_id, receivedAt: row.received_at.toISOString() } };
 }
 
-async function backoffice(db: Queryable, caseId: string, kind: string, payload: Record<string, unknown>): Promise<void> {
-  await db.query('INSERT INTO backoffice_outbox (case_id, kind, payload) VALUES ($1, $2, $3)', [caseId, kind, JSON.stringify(payload)]);
+async function backoffice(
+  db: Queryable,
+  caseId: string,
+  kind: string,
+  payload: Record<string, unknown>,
+): Promise<void> {
+  await db.query('INSERT INTO backoffice_outbox (case_id, kind, payload) VALUES ($1, $2, $3)', [
+    caseId,
+    kind,
+    JSON.stringify(payload),
+  ]);
 }
 
-const created = (id: string, caseId: string, receivedAt: Date): StoredRecord => ({ created: true, answer: { id, caseId, receivedAt: receivedAt.toISOString() } });
+const created = (id: string, caseId: string, receivedAt: Date): StoredRecord => ({
+  created: true,
+  answer: { id, caseId, receivedAt: receivedAt.toISOString() },
+});
 
 /** Stores a rating once per case. */
 export async function storeRating(pool: pg.Pool, m: RatingManifest, device: Device): Promise<StoredRecord> {
@@ -80,7 +104,10 @@ export async function storeFollowUp(pool: pg.Pool, m: FollowUpManifest, device: 
   return withTransaction(pool, async (db) => {
     const replay = await prepare(db, device, 'follow_ups', m.followUpId, m.caseId, hash);
     if (replay) return replay;
-    const rating = await db.query<{ level: number }>('SELECT level FROM ratings WHERE rating_id = $1 AND case_id = $2', [m.ratingId, m.caseId]);
+    const rating = await db.query<{ level: number }>(
+      'SELECT level FROM ratings WHERE rating_id = $1 AND case_id = $2',
+      [m.ratingId, m.caseId],
+    );
     if (!rating.rows[0]) throw new GatewayError('out-of-order', 'the rating of this follow-up has not arrived');
     const other = await db.query('SELECT 1 FROM follow_ups WHERE rating_id = $1', [m.ratingId]);
     if (other.rowCount) throw new GatewayError('record-conflict', 'the rating already has another follow-up');
@@ -88,7 +115,11 @@ export async function storeFollowUp(pool: pg.Pool, m: FollowUpManifest, device: 
       'INSERT INTO follow_ups (follow_up_id, case_id, rating_id, manifest, manifest_hash, due_date, device_id) VALUES ($1, $2, $3, $4, $5, $6, $7) RETURNING received_at',
       [m.followUpId, m.caseId, m.ratingId, JSON.stringify(m), hash, m.dueDate, device.deviceId],
     );
-    await backoffice(db, m.caseId, 'follow-up-opened', { caseId: m.caseId, followUpId: m.followUpId, dueDate: m.dueDate });
+    await backoffice(db, m.caseId, 'follow-up-opened', {
+      caseId: m.caseId,
+      followUpId: m.followUpId,
+      dueDate: m.dueDate,
+    });
     return created(m.followUpId, m.caseId, (rows[0] as { received_at: Date }).received_at);
   });
 }
@@ -99,10 +130,17 @@ export async function storeFollowUpStep(pool: pg.Pool, m: FollowUpStepManifest, 
   return withTransaction(pool, async (db) => {
     const replay = await prepare(db, device, 'follow_up_steps', m.stepId, m.caseId, hash);
     if (replay) return replay;
-    const followUp = await db.query('SELECT 1 FROM follow_ups WHERE follow_up_id = $1 AND case_id = $2', [m.followUpId, m.caseId]);
+    const followUp = await db.query('SELECT 1 FROM follow_ups WHERE follow_up_id = $1 AND case_id = $2', [
+      m.followUpId,
+      m.caseId,
+    ]);
     if (!followUp.rowCount) throw new GatewayError('out-of-order', 'the follow-up of this step has not arrived');
-    const { rows: done } = await db.query<{ step: string }>('SELECT step FROM follow_up_steps WHERE follow_up_id = $1', [m.followUpId]);
-    if (done.some((s) => s.step === m.step)) throw new GatewayError('record-conflict', 'this step was recorded with another id');
+    const { rows: done } = await db.query<{ step: string }>(
+      'SELECT step FROM follow_up_steps WHERE follow_up_id = $1',
+      [m.followUpId],
+    );
+    if (done.some((s) => s.step === m.step))
+      throw new GatewayError('record-conflict', 'this step was recorded with another id');
     const ordinal = FOLLOW_UP_STEPS.indexOf(m.step) + 1;
     if (done.length !== ordinal - 1) throw new GatewayError('out-of-order', 'an earlier step has not arrived');
     const { rows } = await db.query<{ received_at: Date }>(
@@ -110,7 +148,12 @@ export async function storeFollowUpStep(pool: pg.Pool, m: FollowUpStepManifest, 
        VALUES ($1, $2, $3, $4, $5, $6, $7, $8) RETURNING received_at`,
       [m.stepId, m.followUpId, m.caseId, m.step, ordinal, JSON.stringify(m), hash, device.deviceId],
     );
-    await backoffice(db, m.caseId, 'follow-up-step', { caseId: m.caseId, followUpId: m.followUpId, stepId: m.stepId, step: m.step });
+    await backoffice(db, m.caseId, 'follow-up-step', {
+      caseId: m.caseId,
+      followUpId: m.followUpId,
+      stepId: m.stepId,
+      step: m.step,
+    });
     return created(m.stepId, m.caseId, (rows[0] as { received_at: Date }).received_at);
   });
 }
@@ -125,12 +168,25 @@ export interface CaseRatingRecord {
 
 /** The rating of a case with its follow-up and steps (in step order), or null. */
 export async function caseRating(db: Queryable, caseId: string): Promise<CaseRatingRecord | null> {
-  const { rows } = await db.query<{ manifest: RatingManifest; received_at: Date }>('SELECT manifest, received_at FROM ratings WHERE case_id = $1', [caseId]);
+  const { rows } = await db.query<{ manifest: RatingManifest; received_at: Date }>(
+    'SELECT manifest, received_at FROM ratings WHERE case_id = $1',
+    [caseId],
+  );
   const r = rows[0];
   if (!r) return null;
-  const f = (await db.query<{ manifest: FollowUpManifest; received_at: Date }>('SELECT manifest, received_at FROM follow_ups WHERE case_id = $1', [caseId])).rows[0];
+  const f = (
+    await db.query<{ manifest: FollowUpManifest; received_at: Date }>(
+      'SELECT manifest, received_at FROM follow_ups WHERE case_id = $1',
+      [caseId],
+    )
+  ).rows[0];
   const steps = f
-    ? (await db.query<{ manifest: FollowUpStepManifest; received_at: Date }>('SELECT manifest, received_at FROM follow_up_steps WHERE follow_up_id = $1 ORDER BY ordinal', [f.manifest.followUpId])).rows
+    ? (
+        await db.query<{ manifest: FollowUpStepManifest; received_at: Date }>(
+          'SELECT manifest, received_at FROM follow_up_steps WHERE follow_up_id = $1 ORDER BY ordinal',
+          [f.manifest.followUpId],
+        )
+      ).rows
     : [];
   return {
     rating: r.manifest,

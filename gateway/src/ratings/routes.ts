@@ -15,7 +15,11 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type pg from 'pg';
 import type { z } from 'zod';
-import { followUpManifestSchema, followUpStepManifestSchema, ratingManifestSchema } from '../../../src-main/common/sync/records';
+import {
+  followUpManifestSchema,
+  followUpStepManifestSchema,
+  ratingManifestSchema,
+} from '../../../src-main/common/sync/records';
 import { deviceOf } from '../cases/routes';
 import { GatewayError, zodFields } from '../http/errors';
 import { storeFollowUp, storeFollowUpStep, storeRating, type StoredRecord } from './repo';
@@ -23,39 +27,57 @@ import { storeFollowUp, storeFollowUpStep, storeRating, type StoredRecord } from
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
 
 /** Parses the body and checks the path ids (lower-case UUIDs, equal to the body's) and the Idempotency-Key. */
-function parse<S extends z.ZodType<Record<string, unknown>>>(request: FastifyRequest, schema: S, path: Record<string, string>, key: string): z.infer<S> {
-  if (!Object.values(path).every((id) => UUID.test(id))) throw new GatewayError('invalid-request', 'ids in the path must be lower-case UUIDs');
-  if (request.headers['idempotency-key'] !== key) throw new GatewayError('idempotency-key-mismatch', 'Idempotency-Key must be the last id in the path');
+function parse<S extends z.ZodType<Record<string, unknown>>>(
+  request: FastifyRequest,
+  schema: S,
+  path: Record<string, string>,
+  key: string,
+): z.infer<S> {
+  if (!Object.values(path).every((id) => UUID.test(id)))
+    throw new GatewayError('invalid-request', 'ids in the path must be lower-case UUIDs');
+  if (request.headers['idempotency-key'] !== key)
+    throw new GatewayError('idempotency-key-mismatch', 'Idempotency-Key must be the last id in the path');
   const parsed = schema.safeParse(request.body);
   if (!parsed.success) throw new GatewayError('invalid-manifest', 'invalid record manifest', zodFields(parsed.error));
   const body = parsed.data as Record<string, unknown>;
   const wrong = Object.keys(path).find((k) => body[k] !== path[k]);
-  if (wrong) throw new GatewayError('invalid-manifest', 'ids differ from the path', [{ path: wrong, code: 'path-mismatch' }]);
+  if (wrong)
+    throw new GatewayError('invalid-manifest', 'ids differ from the path', [{ path: wrong, code: 'path-mismatch' }]);
   return parsed.data;
 }
 
-const answer = (reply: FastifyReply, stored: StoredRecord) => reply.code(stored.created ? 201 : 200).send(stored.answer);
+const answer = (reply: FastifyReply, stored: StoredRecord) =>
+  reply.code(stored.created ? 201 : 200).send(stored.answer);
 
 /** Registers the rating, follow-up and follow-up step routes. */
 export function registerRatingRoutes(app: FastifyInstance, pool: pg.Pool): void {
-  app.put<{ Params: { caseId: string; ratingId: string } }>('/v1/cases/:caseId/ratings/:ratingId', async (request, reply) => {
-    const device = deviceOf(request);
-    const { caseId, ratingId } = request.params;
-    const m = parse(request, ratingManifestSchema, { caseId, ratingId }, ratingId);
-    return answer(reply, await storeRating(pool, m, device));
-  });
+  app.put<{ Params: { caseId: string; ratingId: string } }>(
+    '/v1/cases/:caseId/ratings/:ratingId',
+    async (request, reply) => {
+      const device = deviceOf(request);
+      const { caseId, ratingId } = request.params;
+      const m = parse(request, ratingManifestSchema, { caseId, ratingId }, ratingId);
+      return answer(reply, await storeRating(pool, m, device));
+    },
+  );
 
-  app.put<{ Params: { caseId: string; followUpId: string } }>('/v1/cases/:caseId/follow-ups/:followUpId', async (request, reply) => {
-    const device = deviceOf(request);
-    const { caseId, followUpId } = request.params;
-    const m = parse(request, followUpManifestSchema, { caseId, followUpId }, followUpId);
-    return answer(reply, await storeFollowUp(pool, m, device));
-  });
+  app.put<{ Params: { caseId: string; followUpId: string } }>(
+    '/v1/cases/:caseId/follow-ups/:followUpId',
+    async (request, reply) => {
+      const device = deviceOf(request);
+      const { caseId, followUpId } = request.params;
+      const m = parse(request, followUpManifestSchema, { caseId, followUpId }, followUpId);
+      return answer(reply, await storeFollowUp(pool, m, device));
+    },
+  );
 
-  app.put<{ Params: { caseId: string; followUpId: string; stepId: string } }>('/v1/cases/:caseId/follow-ups/:followUpId/steps/:stepId', async (request, reply) => {
-    const device = deviceOf(request);
-    const { caseId, followUpId, stepId } = request.params;
-    const m = parse(request, followUpStepManifestSchema, { caseId, followUpId, stepId }, stepId);
-    return answer(reply, await storeFollowUpStep(pool, m, device));
-  });
+  app.put<{ Params: { caseId: string; followUpId: string; stepId: string } }>(
+    '/v1/cases/:caseId/follow-ups/:followUpId/steps/:stepId',
+    async (request, reply) => {
+      const device = deviceOf(request);
+      const { caseId, followUpId, stepId } = request.params;
+      const m = parse(request, followUpStepManifestSchema, { caseId, followUpId, stepId }, stepId);
+      return answer(reply, await storeFollowUpStep(pool, m, device));
+    },
+  );
 }

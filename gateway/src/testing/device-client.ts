@@ -66,7 +66,13 @@ export class DeviceClient {
       await fetch(`${this.baseUrl}/v1/enroll`, {
         method: 'POST',
         headers: { 'content-type': 'application/json' },
-        body: JSON.stringify({ code, publicKey: rawPublicKey(this.publicKey), windowCode, hallDivision, deviceName: `test ${windowCode}` }),
+        body: JSON.stringify({
+          code,
+          publicKey: rawPublicKey(this.publicKey),
+          windowCode,
+          hallDivision,
+          deviceName: `test ${windowCode}`,
+        }),
       }),
     );
     if (res.status === 201) {
@@ -79,8 +85,17 @@ export class DeviceClient {
 
   /** Builds a signed request. */
   prepare(method: string, target: string, opts: SignOptions = {}): PreparedRequest {
-    const body = opts.body === undefined ? undefined : Buffer.isBuffer(opts.body) ? opts.body : Buffer.from(JSON.stringify(opts.body));
-    const contentDigest = formatContentDigest(createHash('sha256').update(body ?? Buffer.alloc(0)).digest('base64'));
+    const body =
+      opts.body === undefined
+        ? undefined
+        : Buffer.isBuffer(opts.body)
+          ? opts.body
+          : Buffer.from(JSON.stringify(opts.body));
+    const contentDigest = formatContentDigest(
+      createHash('sha256')
+        .update(body ?? Buffer.alloc(0))
+        .digest('base64'),
+    );
     const idempotencyKey = opts.idempotencyKey ?? NO_IDEMPOTENCY_KEY;
     const params: SignatureParams = {
       created: opts.created ?? Math.floor(Date.now() / 1000) + this.clockOffsetSeconds,
@@ -95,10 +110,18 @@ export class DeviceClient {
       'idempotency-key': idempotencyKey,
       'signature-input': formatSignatureInput(params),
       signature: formatSignatureHeader(sign(null, Buffer.from(base), this.privateKey).toString('base64')),
-      ...(body ? { 'content-type': opts.contentType ?? (Buffer.isBuffer(opts.body) ? 'application/octet-stream' : 'application/json') } : {}),
+      ...(body
+        ? {
+            'content-type':
+              opts.contentType ?? (Buffer.isBuffer(opts.body) ? 'application/octet-stream' : 'application/json'),
+          }
+        : {}),
       ...opts.headers,
     };
-    return { url: `${this.baseUrl}${target}`, init: { method, headers, body, signal: opts.timeoutMs ? AbortSignal.timeout(opts.timeoutMs) : undefined } };
+    return {
+      url: `${this.baseUrl}${target}`,
+      init: { method, headers, body, signal: opts.timeoutMs ? AbortSignal.timeout(opts.timeoutMs) : undefined },
+    };
   }
 
   /** Sends a prepared request. */
@@ -113,17 +136,32 @@ export class DeviceClient {
 
   /** PUT /v1/cases/{id}. */
   putCase<T extends { caseId: string }>(manifest: T, opts: SignOptions = {}): Promise<TestResponse> {
-    return this.request('PUT', `/v1/cases/${manifest.caseId}`, { body: manifest, idempotencyKey: manifest.caseId, ...opts });
+    return this.request('PUT', `/v1/cases/${manifest.caseId}`, {
+      body: manifest,
+      idempotencyKey: manifest.caseId,
+      ...opts,
+    });
   }
 
   /** PUT /v1/cases/{caseId}/supplements/{supplementId}. */
-  putSupplement<T extends { caseId: string; supplementId: string }>(s: T, opts: SignOptions = {}): Promise<TestResponse> {
-    return this.request('PUT', `/v1/cases/${s.caseId}/supplements/${s.supplementId}`, { body: s, idempotencyKey: s.supplementId, ...opts });
+  putSupplement<T extends { caseId: string; supplementId: string }>(
+    s: T,
+    opts: SignOptions = {},
+  ): Promise<TestResponse> {
+    return this.request('PUT', `/v1/cases/${s.caseId}/supplements/${s.supplementId}`, {
+      body: s,
+      idempotencyKey: s.supplementId,
+      ...opts,
+    });
   }
 
   /** PUT of a whole attachment. */
   putAttachment(caseId: string, attachmentId: string, bytes: Buffer, opts: SignOptions = {}): Promise<TestResponse> {
-    return this.request('PUT', `/v1/cases/${caseId}/attachments/${attachmentId}`, { body: bytes, idempotencyKey: attachmentId, ...opts });
+    return this.request('PUT', `/v1/cases/${caseId}/attachments/${attachmentId}`, {
+      body: bytes,
+      idempotencyKey: attachmentId,
+      ...opts,
+    });
   }
 
   /** One page of the status feed. */

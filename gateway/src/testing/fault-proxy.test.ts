@@ -23,7 +23,10 @@ beforeAll(async () => {
 });
 afterAll(() => new Promise<void>((resolve) => upstream.close(() => resolve())));
 
-async function withProxy<T>(opts: Partial<FaultProxyOptions>, fn: (url: string, proxy: FaultProxy) => Promise<T>): Promise<T> {
+async function withProxy<T>(
+  opts: Partial<FaultProxyOptions>,
+  fn: (url: string, proxy: FaultProxy) => Promise<T>,
+): Promise<T> {
   const proxy = new FaultProxy({ target: { host: '127.0.0.1', port }, seed: 42, ...opts });
   const p = await proxy.listen();
   try {

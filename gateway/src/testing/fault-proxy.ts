@@ -31,7 +31,15 @@ export class FaultProxy {
   private readonly server: Server;
   private readonly random: () => number;
   private readonly sockets = new Set<Socket>();
-  private readonly counts: FaultStats = { pass: 0, reset: 0, 'drop-reply': 0, 'delay-reply': 0, 'inject-503': 0, 'truncate-request': 0, blackout: 0 };
+  private readonly counts: FaultStats = {
+    pass: 0,
+    reset: 0,
+    'drop-reply': 0,
+    'delay-reply': 0,
+    'inject-503': 0,
+    'truncate-request': 0,
+    blackout: 0,
+  };
   private dark = false;
   /** Fault probabilities per request; may be changed while running. */
   probabilities: Partial<Record<Fault, number>>;
@@ -61,7 +69,9 @@ export class FaultProxy {
 
   /** Starts listening on 127.0.0.1 (port 0 = any free port); returns the port. */
   listen(port = 0): Promise<number> {
-    return new Promise((resolve) => this.server.listen(port, '127.0.0.1', () => resolve((this.server.address() as { port: number }).port)));
+    return new Promise((resolve) =>
+      this.server.listen(port, '127.0.0.1', () => resolve((this.server.address() as { port: number }).port)),
+    );
   }
 
   /** Turns the blackout on (open connections are cut, new ones refused) or off. */

@@ -9,13 +9,30 @@ export interface TestFile {
 }
 
 /** Random bytes of `size` in a slot of `materialCode`. */
-export function testFile(size: number, materialCode = 'ID', mediaType: AttachmentSlot['mediaType'] = 'image/jpeg'): TestFile {
+export function testFile(
+  size: number,
+  materialCode = 'ID',
+  mediaType: AttachmentSlot['mediaType'] = 'image/jpeg',
+): TestFile {
   const bytes = randomBytes(size);
-  return { bytes, slot: { attachmentId: randomUUID(), materialCode, sha256: createHash('sha256').update(bytes).digest('hex'), size, mediaType } };
+  return {
+    bytes,
+    slot: {
+      attachmentId: randomUUID(),
+      materialCode,
+      sha256: createHash('sha256').update(bytes).digest('hex'),
+      size,
+      mediaType,
+    },
+  };
 }
 
 /** A valid manifest for `district` and department `departmentId` with the given attachments. */
-export function testManifest(district: string, files: TestFile[] = [], overrides: Partial<CaseManifest> = {}): CaseManifest {
+export function testManifest(
+  district: string,
+  files: TestFile[] = [],
+  overrides: Partial<CaseManifest> = {},
+): CaseManifest {
   return {
     caseId: randomUUID(),
     receiptNo: `CQ01-20260101-${String(Math.floor(Math.random() * 9999)).padStart(4, '0')}-K`,
@@ -31,7 +48,13 @@ export function testManifest(district: string, files: TestFile[] = [], overrides
     catalogueVersion: '2026.01.1',
     localityDivision: '510104',
     mode: 'self',
-    applicant: { name: '张三', idType: 'resident-id', idNumber: '500101199003070014', phone: '13800000000', address: '重庆市万州区' },
+    applicant: {
+      name: '张三',
+      idType: 'resident-id',
+      idNumber: '500101199003070014',
+      phone: '13800000000',
+      address: '重庆市万州区',
+    },
     agent: null,
     form: { reason: '投靠子女' },
     materials: [

@@ -111,7 +111,8 @@ export class ProxiedConnection {
       return false;
     }
     this.sent = 0;
-    this.truncateAt = this.mode === 'truncate-request' ? Math.max(1, Math.floor(length * (0.2 + 0.6 * this.ctx.random()))) : Infinity;
+    this.truncateAt =
+      this.mode === 'truncate-request' ? Math.max(1, Math.floor(length * (0.2 + 0.6 * this.ctx.random()))) : Infinity;
     this.connectUpstream().write(head);
     this.state = chunked ? 'raw' : 'body';
     this.remaining = length;

@@ -25,11 +25,23 @@ export function testRating(caseId: string, overrides: Partial<RatingManifest> = 
 
 /** The follow-up a 差评 opened. */
 export function testFollowUp(rating: RatingManifest): FollowUpManifest {
-  return { followUpId: randomUUID(), caseId: rating.caseId, ratingId: rating.ratingId, openedAt: rating.ratedAt, dueDate: '2026-12-21', workingDays: 15, calendarVersion: '2026.1' };
+  return {
+    followUpId: randomUUID(),
+    caseId: rating.caseId,
+    ratingId: rating.ratingId,
+    openedAt: rating.ratedAt,
+    dueDate: '2026-12-21',
+    workingDays: 15,
+    calendarVersion: '2026.1',
+  };
 }
 
 /** One step of a follow-up. */
-export function testStep(f: FollowUpManifest, step: FollowUpStep, at = '2026-12-01T02:00:00.000Z'): FollowUpStepManifest {
+export function testStep(
+  f: FollowUpManifest,
+  step: FollowUpStep,
+  at = '2026-12-01T02:00:00.000Z',
+): FollowUpStepManifest {
   return {
     stepId: randomUUID(),
     followUpId: f.followUpId,
@@ -45,7 +57,8 @@ export function testStep(f: FollowUpManifest, step: FollowUpStep, at = '2026-12-
 
 /** The path of a record's PUT. */
 export function recordPath(m: RatingManifest | FollowUpManifest | FollowUpStepManifest): { path: string; key: string } {
-  if ('stepId' in m) return { path: `/v1/cases/${m.caseId}/follow-ups/${m.followUpId}/steps/${m.stepId}`, key: m.stepId };
+  if ('stepId' in m)
+    return { path: `/v1/cases/${m.caseId}/follow-ups/${m.followUpId}/steps/${m.stepId}`, key: m.stepId };
   if ('followUpId' in m) return { path: `/v1/cases/${m.caseId}/follow-ups/${m.followUpId}`, key: m.followUpId };
   return { path: `/v1/cases/${m.caseId}/ratings/${m.ratingId}`, key: m.ratingId };
 }

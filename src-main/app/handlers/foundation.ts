@@ -19,9 +19,11 @@ export function foundationHandlers(s: Services): FoundationHandlers {
     }),
 
     'setup:initialize': async (input, ctx) => {
-      if (s.settings.hall() !== null || s.auth.users.count() > 0) throw new AppError('already-initialized', 'already set up');
+      if (s.settings.hall() !== null || s.auth.users.count() > 0)
+        throw new AppError('already-initialized', 'already set up');
       // A backup chosen on this screen replaces everything at the next start: setting up anew now would be thrown away.
-      if (restorePending(s.config.dataDir)) throw new AppError('conflict', 'a backup is staged; restart to restore it', { reason: 'restore-pending' });
+      if (restorePending(s.config.dataDir))
+        throw new AppError('conflict', 'a backup is staged; restart to restore it', { reason: 'restore-pending' });
       requireStrong(input.admin.password, input.admin.username, 'admin.password');
       const passwordHash = await hashPassword(input.admin.password);
       s.db.transaction(() => {
@@ -80,7 +82,11 @@ export function foundationHandlers(s: Services): FoundationHandlers {
       const before = s.settings.camera();
       s.db.transaction(() => {
         s.settings.setCamera(input);
-        s.audit.append({ actor: actorFor(ctx), action: 'settings.update', details: { before: { camera: before }, after: { camera: input } } });
+        s.audit.append({
+          actor: actorFor(ctx),
+          action: 'settings.update',
+          details: { before: { camera: before }, after: { camera: input } },
+        });
       })();
       return s.settings.camera();
     },

@@ -4,7 +4,6 @@ import { actorFor, staffFor, type Handlers } from '../gate';
 
 type IdentityHandlers = Pick<Handlers, keyof typeof identityCommands>;
 
-
 /** Handlers for the card reader and 人证核验. */
 export function identityHandlers(s: Services): IdentityHandlers {
   const { reader, service } = s.identity;

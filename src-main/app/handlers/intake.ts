@@ -5,7 +5,6 @@ import { actorFor, staffFor, type Handlers } from '../gate';
 
 type IntakeHandlers = Pick<Handlers, keyof typeof intakeCommands>;
 
-
 /** Handlers for the catalogue, drafts, attachments, window outcomes and the case list. */
 export function intakeHandlers(s: Services): IntakeHandlers {
   return {
@@ -15,22 +14,49 @@ export function intakeHandlers(s: Services): IntakeHandlers {
       const result = s.catalogue.importCatalogue(input.text);
       if (!result.ok) throw new AppError('catalogue-invalid', 'catalogue file rejected', { errors: result.errors });
       s.saveImportedCatalogue(input.text);
-      s.audit.append({ actor: actorFor(ctx), action: 'catalogue.import', details: { version: result.version, matters: result.matters } });
+      s.audit.append({
+        actor: actorFor(ctx),
+        action: 'catalogue.import',
+        details: { version: result.version, matters: result.matters },
+      });
       return { version: result.version, matters: result.matters };
     },
 
     'drafts:create': (_input, ctx) => ({ caseId: s.intake.createDraft(staffFor(ctx)) }),
     'drafts:list': (_input, ctx) =>
-      s.intake.drafts.listByOwner(staffFor(ctx).id).map(({ caseId, matterCode, situationCode, updatedAt }) => ({ caseId, matterCode, situationCode, updatedAt })),
+      s.intake.drafts
+        .listByOwner(staffFor(ctx).id)
+        .map(({ caseId, matterCode, situationCode, updatedAt }) => ({ caseId, matterCode, situationCode, updatedAt })),
     'drafts:get': (input, ctx) => {
       const staff = staffFor(ctx);
       const draft = s.intake.drafts.get(input.caseId);
-      if (!draft || (draft.ownerId !== staff.id && staff.role !== 'supervisor')) throw new AppError('not-found', 'no such draft');
-      const attachments = s.intake.attachments.listByCase(input.caseId).map(({ attachmentId, materialCode, fileName, mediaType, size, sha256 }) => ({ attachmentId, materialCode, fileName, mediaType, size, sha256 }));
-      return { caseId: draft.caseId, matterCode: draft.matterCode, situationCode: draft.situationCode, updatedAt: draft.updatedAt, data: draft.data, attachments };
+      if (!draft || (draft.ownerId !== staff.id && staff.role !== 'supervisor'))
+        throw new AppError('not-found', 'no such draft');
+      const attachments = s.intake.attachments
+        .listByCase(input.caseId)
+        .map(({ attachmentId, materialCode, fileName, mediaType, size, sha256 }) => ({
+          attachmentId,
+          materialCode,
+          fileName,
+          mediaType,
+          size,
+          sha256,
+        }));
+      return {
+        caseId: draft.caseId,
+        matterCode: draft.matterCode,
+        situationCode: draft.situationCode,
+        updatedAt: draft.updatedAt,
+        data: draft.data,
+        attachments,
+      };
     },
     'drafts:save': (input, ctx) => {
-      s.intake.saveDraft(staffFor(ctx), input.caseId, { matterCode: input.matterCode, situationCode: input.situationCode, data: input.data });
+      s.intake.saveDraft(staffFor(ctx), input.caseId, {
+        matterCode: input.matterCode,
+        situationCode: input.situationCode,
+        data: input.data,
+      });
       return null;
     },
     'drafts:discard': (input, ctx) => {
@@ -40,7 +66,12 @@ export function intakeHandlers(s: Services): IntakeHandlers {
     'drafts:resume': (input, ctx) => ({ caseId: s.intake.resumeIncomplete(staffFor(ctx), input.caseId) }),
 
     'attachments:add': (input, ctx) =>
-      s.intake.addAttachment(staffFor(ctx), { caseId: input.caseId, materialCode: input.materialCode, fileName: input.fileName, bytes: Buffer.from(input.dataBase64, 'base64') }),
+      s.intake.addAttachment(staffFor(ctx), {
+        caseId: input.caseId,
+        materialCode: input.materialCode,
+        fileName: input.fileName,
+        bytes: Buffer.from(input.dataBase64, 'base64'),
+      }),
     'attachments:remove': (input, ctx) => {
       s.intake.removeAttachment(staffFor(ctx), input.attachmentId);
       return null;
@@ -65,7 +96,8 @@ export function intakeHandlers(s: Services): IntakeHandlers {
     'cases:get': (input, ctx) => {
       const staff = staffFor(ctx);
       const detail = s.caseQueries.get(input.caseId);
-      if (!detail || (staff.role === 'helper' && detail.clerkId !== staff.id)) throw new AppError('not-found', 'no such case');
+      if (!detail || (staff.role === 'helper' && detail.clerkId !== staff.id))
+        throw new AppError('not-found', 'no such case');
       return detail;
     },
   };

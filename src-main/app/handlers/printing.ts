@@ -4,7 +4,6 @@ import { actorFor, staffFor, type Handlers } from '../gate';
 
 type PrintingHandlers = Pick<Handlers, keyof typeof printingCommands>;
 
-
 /** Handlers for documents, the print log, printers and EMS waybills. */
 export function printingHandlers(s: Services): PrintingHandlers {
   const p = s.printing;

@@ -12,7 +12,6 @@ type SupervisorHandlers = Pick<Handlers, keyof typeof supervisorCommands>;
 /** Who restores a window that is not set up yet (no accounts exist until the backup is in place). */
 const SETUP_ACTOR = { id: null, name: 'setup' } as const;
 
-
 /** Handlers for ledgers, day close, 好差评, the dashboard, audit export, backups and retention. */
 export function supervisorHandlers(s: Services): SupervisorHandlers {
   const v = s.supervisor;
@@ -32,7 +31,14 @@ export function supervisorHandlers(s: Services): SupervisorHandlers {
     // The ticket is the only credential; a caller holding a staff session is refused, not used.
     'ratings:submit': (input, ctx) => v.ratings.submit(input, ctx.active !== null),
     'ratings:decline': (input) => v.ratings.decline(input.ticket),
-    'ratings:list': (input) => v.ratings.list(chinaDayStartIso(input.from), chinaDayStartIso(nextDate(input.to)), input.level ?? null, input.limit, input.offset),
+    'ratings:list': (input) =>
+      v.ratings.list(
+        chinaDayStartIso(input.from),
+        chinaDayStartIso(nextDate(input.to)),
+        input.level ?? null,
+        input.limit,
+        input.offset,
+      ),
 
     'followups:list': (input) => v.followUps.list(input.filter, input.limit, input.offset),
     'followups:get': (input, ctx) => v.followUps.get(staffFor(ctx), input.followUpId),
@@ -42,22 +48,40 @@ export function supervisorHandlers(s: Services): SupervisorHandlers {
 
     'audit:export': (input, ctx) => {
       const { caseId, format, ...filter } = input;
-      return v.auditExport.export(staffFor(ctx), { ...filter, ...(caseId ? { target: `case:${caseId}` } : {}) }, format);
+      return v.auditExport.export(
+        staffFor(ctx),
+        { ...filter, ...(caseId ? { target: `case:${caseId}` } : {}) },
+        format,
+      );
     },
 
     'backups:list': () => v.backups.view(),
     'backups:run': (_input, ctx) => v.backups.run('manual', actorFor(ctx)),
     'backups:restore': (input, ctx) =>
       stageRestore(
-        { dataDir: s.config.dataDir, backupFolder: v.settings.backupFolder(), schemaVersion: s.db.pragma('user_version', { simple: true }) as number, audit: s.audit, now: s.now },
+        {
+          dataDir: s.config.dataDir,
+          backupFolder: v.settings.backupFolder(),
+          schemaVersion: s.db.pragma('user_version', { simple: true }) as number,
+          audit: s.audit,
+          now: s.now,
+        },
         actorFor(ctx),
         input.file,
       ),
     'setup:restore': (input) => {
-      if (s.settings.hall() !== null || s.auth.users.count() > 0) throw new AppError('already-initialized', 'already set up');
-      if (!isAbsolute(input.file)) throw new AppError('invalid-input', 'the full path of a backup file', { fields: [{ path: 'file', code: 'path-invalid' }] });
+      if (s.settings.hall() !== null || s.auth.users.count() > 0)
+        throw new AppError('already-initialized', 'already set up');
+      if (!isAbsolute(input.file))
+        throw new AppError('invalid-input', 'the full path of a backup file', {
+          fields: [{ path: 'file', code: 'path-invalid' }],
+        });
       const schemaVersion = s.db.pragma('user_version', { simple: true }) as number;
-      return stageRestore({ dataDir: s.config.dataDir, backupFolder: dirname(input.file), schemaVersion, audit: s.audit, now: s.now }, SETUP_ACTOR, input.file);
+      return stageRestore(
+        { dataDir: s.config.dataDir, backupFolder: dirname(input.file), schemaVersion, audit: s.audit, now: s.now },
+        SETUP_ACTOR,
+        input.file,
+      );
     },
 
     'supervisor:settings': () => v.settings.get(),

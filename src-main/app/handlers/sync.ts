@@ -4,7 +4,6 @@ import { actorFor, staffFor, type Handlers } from '../gate';
 
 type SyncHandlers = Pick<Handlers, keyof typeof syncCommands>;
 
-
 /** Handlers for the sync bar, enrolment, "sync now" and supplements (补正). */
 export function syncHandlers(s: Services): SyncHandlers {
   return {
@@ -13,7 +12,11 @@ export function syncHandlers(s: Services): SyncHandlers {
     'sync:now': () => s.sync.syncNow(),
     'supplements:start': (input, ctx) => s.supplements.start(staffFor(ctx), input.caseId),
     'supplements:attach': (input, ctx) =>
-      s.supplements.attach(staffFor(ctx), input.supplementId, { materialCode: input.materialCode, fileName: input.fileName, bytes: Buffer.from(input.dataBase64, 'base64') }),
+      s.supplements.attach(staffFor(ctx), input.supplementId, {
+        materialCode: input.materialCode,
+        fileName: input.fileName,
+        bytes: Buffer.from(input.dataBase64, 'base64'),
+      }),
     'supplements:submit': (input, ctx) => {
       s.supplements.submit(staffFor(ctx), input.supplementId, input.materials, input.note);
       void s.sync.engine.syncNow();

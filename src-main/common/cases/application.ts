@@ -1,7 +1,13 @@
 import { z } from 'zod';
 
 /** Identity documents an applicant or agent may present at the window. */
-export const ID_TYPES = ['resident-id', 'hk-mo-tw-residence', 'foreign-permanent', 'hk-mo-home-return', 'tw-mtp'] as const;
+export const ID_TYPES = [
+  'resident-id',
+  'hk-mo-tw-residence',
+  'foreign-permanent',
+  'hk-mo-home-return',
+  'tw-mtp',
+] as const;
 /** An identity document type. */
 export type IdType = (typeof ID_TYPES)[number];
 
@@ -67,10 +73,16 @@ export const applicationSchema = z
     caseId: z.uuid(),
     matterCode: text(40),
     situationCode: text(40),
-    localityDivision: z.string().trim().regex(/^\d{6}$/, 'division-format'),
+    localityDivision: z
+      .string()
+      .trim()
+      .regex(/^\d{6}$/, 'division-format'),
     mode: z.enum(APPLY_MODES),
     applicant: personSchema,
-    agent: personSchema.extend({ relationship: text(20) }).strict().nullable(),
+    agent: personSchema
+      .extend({ relationship: text(20) })
+      .strict()
+      .nullable(),
     form: z.record(z.string().max(40), text(2000)).refine((r) => Object.keys(r).length <= 60, 'too-many-fields'),
     materials: z.array(providedMaterialSchema).max(60),
     delivery: z.enum(['window', 'ems']),

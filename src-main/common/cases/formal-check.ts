@@ -1,8 +1,17 @@
 import type { FormField, Material, Matter, Situation } from '../catalogue/schema';
 import type { FieldProblem } from '../result';
 import {
-  validateContactPhone, validateDate, validateForeignPermanentResidenceId, validateMobile, validateLandline, validatePersonName,
-  validatePostcode, validateResidentId, validateTravelPermit, validateUscc, type Validation,
+  validateContactPhone,
+  validateDate,
+  validateForeignPermanentResidenceId,
+  validateMobile,
+  validateLandline,
+  validatePersonName,
+  validatePostcode,
+  validateResidentId,
+  validateTravelPermit,
+  validateUscc,
+  type Validation,
 } from '../validators';
 import type { Application, IdType, MaterialHandling, Person } from './application';
 
@@ -32,15 +41,23 @@ export interface FormalCheckContext {
 }
 
 /** Validates an identity document number by its type. */
-export function validateIdNumber(type: IdType, value: string, opts: { today: Date; countyExists?: (code: string) => boolean }): Validation<unknown> {
+export function validateIdNumber(
+  type: IdType,
+  value: string,
+  opts: { today: Date; countyExists?: (code: string) => boolean },
+): Validation<unknown> {
   switch (type) {
     case 'resident-id': {
       const result = validateResidentId(value, opts);
-      return result.ok && result.value.kind !== 'resident' ? { ok: false, errors: [{ code: 'id-region', severity: 'error' }], warnings: [] } : result;
+      return result.ok && result.value.kind !== 'resident'
+        ? { ok: false, errors: [{ code: 'id-region', severity: 'error' }], warnings: [] }
+        : result;
     }
     case 'hk-mo-tw-residence': {
       const result = validateResidentId(value, opts);
-      return result.ok && result.value.kind !== 'hk-mo-tw-residence' ? { ok: false, errors: [{ code: 'id-region', severity: 'error' }], warnings: [] } : result;
+      return result.ok && result.value.kind !== 'hk-mo-tw-residence'
+        ? { ok: false, errors: [{ code: 'id-region', severity: 'error' }], warnings: [] }
+        : result;
     }
     case 'foreign-permanent':
       return validateForeignPermanentResidenceId(value, opts);
@@ -56,13 +73,23 @@ function collect(path: string, result: Validation<unknown>, errors: FieldProblem
   for (const w of result.warnings) warnings.push({ path, code: w.code });
 }
 
-function checkPerson(prefix: string, person: Person, ctx: FormalCheckContext, errors: FieldProblem[], warnings: FieldProblem[]): void {
+function checkPerson(
+  prefix: string,
+  person: Person,
+  ctx: FormalCheckContext,
+  errors: FieldProblem[],
+  warnings: FieldProblem[],
+): void {
   collect(`${prefix}.name`, validatePersonName(person.name), errors, warnings);
   collect(`${prefix}.idNumber`, validateIdNumber(person.idType, person.idNumber, ctx), errors, warnings);
   collect(`${prefix}.phone`, validateContactPhone(person.phone, { defaultAreaCode: '023' }), errors, warnings);
 }
 
-function checkFieldValue(field: FormField, value: string, ctx: FormalCheckContext): Validation<unknown> | 'option-invalid' | 'division-unknown' | 'number-format' | 'too-long' | null {
+function checkFieldValue(
+  field: FormField,
+  value: string,
+  ctx: FormalCheckContext,
+): Validation<unknown> | 'option-invalid' | 'division-unknown' | 'number-format' | 'too-long' | null {
   switch (field.kind) {
     case 'id-number':
       return validateResidentId(value, ctx);
@@ -173,7 +200,8 @@ export function formalCheck(app: Application, ctx: FormalCheckContext): FormalCh
   const materials = materialsFor(situation, app);
   const missingMaterials: MissingMaterial[] = [];
   for (const provided of app.materials) {
-    if (!materials.some((m) => m.code === provided.code)) fieldErrors.push({ path: `materials.${provided.code}`, code: 'material-unknown' });
+    if (!materials.some((m) => m.code === provided.code))
+      fieldErrors.push({ path: `materials.${provided.code}`, code: 'material-unknown' });
   }
   for (const material of materials) {
     const provided = app.materials.find((p) => p.code === material.code);

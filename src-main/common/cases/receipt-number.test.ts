@@ -7,7 +7,11 @@ describe('receipt numbers', () => {
     const no = formatReceiptNumber({ windowCode: '50010112', date: '2026-11-30', sequence: 7 });
     expect(no).toMatch(/^50010112-20261130-0007[0-9A-Z]$/);
     expect(parseReceiptNumber(no)).toEqual({ windowCode: '50010112', date: '2026-11-30', sequence: 7 });
-    expect(parseReceiptNumber(no.toLowerCase().replace(/-/g, ''))).toEqual({ windowCode: '50010112', date: '2026-11-30', sequence: 7 });
+    expect(parseReceiptNumber(no.toLowerCase().replace(/-/g, ''))).toEqual({
+      windowCode: '50010112',
+      date: '2026-11-30',
+      sequence: 7,
+    });
   });
 
   it('matches the ISO 7064 MOD 37,36 definition (the check makes the whole string verify to 1)', () => {
@@ -21,30 +25,37 @@ describe('receipt numbers', () => {
       }
       return (p + value(s.slice(-1))) % 36;
     };
-    fc.assert(fc.property(fc.stringMatching(/^[0-9A-Z]{6,20}$/), (body) => verify(body + mod3736CheckChar(body)) === 1));
+    fc.assert(
+      fc.property(fc.stringMatching(/^[0-9A-Z]{6,20}$/), (body) => verify(body + mod3736CheckChar(body)) === 1),
+    );
   });
 
   it('every single-character change is detected; adjacent swaps almost always', () => {
     let swaps = 0;
     let missedSwaps = 0;
     fc.assert(
-      fc.property(fc.stringMatching(/^[0-9A-Z]{8}$/), fc.integer({ min: 1, max: 9999 }), fc.integer({ min: 0, max: 3000 }), (wc, seq, day) => {
-        const date = new Date(Date.UTC(2025, 0, 1) + day * 86_400_000).toISOString().slice(0, 10);
-        const no = formatReceiptNumber({ windowCode: wc, date, sequence: seq }).replace(/-/g, '');
-        for (let i = 0; i < no.length; i++) {
-          for (const ch of '0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZ') {
-            if (ch === no[i]) continue;
-            const changed = no.slice(0, i) + ch + no.slice(i + 1);
-            const parsed = parseReceiptNumber(changed);
-            if (parsed && formatReceiptNumber(parsed).replace(/-/g, '') === changed) return false;
+      fc.property(
+        fc.stringMatching(/^[0-9A-Z]{8}$/),
+        fc.integer({ min: 1, max: 9999 }),
+        fc.integer({ min: 0, max: 3000 }),
+        (wc, seq, day) => {
+          const date = new Date(Date.UTC(2025, 0, 1) + day * 86_400_000).toISOString().slice(0, 10);
+          const no = formatReceiptNumber({ windowCode: wc, date, sequence: seq }).replace(/-/g, '');
+          for (let i = 0; i < no.length; i++) {
+            for (const ch of '0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZ') {
+              if (ch === no[i]) continue;
+              const changed = no.slice(0, i) + ch + no.slice(i + 1);
+              const parsed = parseReceiptNumber(changed);
+              if (parsed && formatReceiptNumber(parsed).replace(/-/g, '') === changed) return false;
+            }
+            if (i + 1 < no.length && no[i] !== no[i + 1]) {
+              swaps += 1;
+              if (parseReceiptNumber(no.slice(0, i) + no[i + 1] + no[i] + no.slice(i + 2))) missedSwaps += 1;
+            }
           }
-          if (i + 1 < no.length && no[i] !== no[i + 1]) {
-            swaps += 1;
-            if (parseReceiptNumber(no.slice(0, i) + no[i + 1] + no[i] + no.slice(i + 2))) missedSwaps += 1;
-          }
-        }
-        return true;
-      }),
+          return true;
+        },
+      ),
       { numRuns: 200 },
     );
     // The hybrid MOD 37,36 system misses a few transpositions (ISO 7064 promises all only for pure systems).

@@ -29,7 +29,8 @@ export interface ReceiptNumberParts {
 
 /** Formats a receipt number from its parts. */
 export function formatReceiptNumber({ windowCode, date, sequence }: ReceiptNumberParts): string {
-  if (!Number.isInteger(sequence) || sequence < 1 || sequence > 9999) throw new RangeError('daily sequence must be 1..9999');
+  if (!Number.isInteger(sequence) || sequence < 1 || sequence > 9999)
+    throw new RangeError('daily sequence must be 1..9999');
   const ymd = date.replace(/-/g, '');
   const seq = String(sequence).padStart(4, '0');
   return `${windowCode}-${ymd}-${seq}${mod3736CheckChar(`${windowCode}${ymd}${seq}`)}`;

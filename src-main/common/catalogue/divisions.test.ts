@@ -3,7 +3,10 @@ import { divisionAncestry, divisionLevel } from './division-code';
 import { createDivisionLookup, parseDivisionsFile } from './divisions';
 
 const file = {
-  version: 't', source: 'fixture', licence: 'MIT', generatedAt: '2026-11-29T00:00:00.000Z',
+  version: 't',
+  source: 'fixture',
+  licence: 'MIT',
+  generatedAt: '2026-11-29T00:00:00.000Z',
   provinces: { '500000': '重庆市', '440000': '广东省', '370000': '山东省' },
   cities: { '500100': '重庆市', '500200': '县', '440100': '广州市', '441900': '东莞市', '370100': '济南市' },
   counties: { '500101': '万州区', '500229': '城口县', '440104': '越秀区', '370116': '莱芜区' },
@@ -33,7 +36,10 @@ describe('createDivisionLookup', () => {
     expect(lookup.divisionFullName('500229')).toBe('重庆市城口县');
     expect(lookup.divisionFullName('440104')).toBe('广东省广州市越秀区');
     expect(lookup.divisionName('371202')).toBe('莱芜市莱城区');
-    expect(lookup.describe('371202')).toMatchObject({ level: 'county', retired: { year: '2019', successor: '370116' } });
+    expect(lookup.describe('371202')).toMatchObject({
+      level: 'county',
+      retired: { year: '2019', successor: '370116' },
+    });
     expect(lookup.divisionName('999999')).toBeNull();
   });
 

@@ -15,7 +15,10 @@ export const DivisionsFileSchema = z.object({
   provinces: z.record(Code, NonEmpty),
   cities: z.record(Code, NonEmpty),
   counties: z.record(Code, NonEmpty),
-  retired: z.record(Code, z.strictObject({ name: NonEmpty, retired: z.string().regex(/^\d{4}$/), successor: Code.optional() })),
+  retired: z.record(
+    Code,
+    z.strictObject({ name: NonEmpty, retired: z.string().regex(/^\d{4}$/), successor: Code.optional() }),
+  ),
 });
 
 /** Parsed divisions.json. */
@@ -89,6 +92,8 @@ export function createDivisionLookup(file: DivisionsFile): DivisionLookup {
     divisionFullName: (code) => describe(code)?.fullName ?? null,
     isKnownCounty: (code) => counties[code] !== undefined,
     isKnownAddressCode: (code) =>
-      counties[code] !== undefined || retired[code] !== undefined || (cities[code] !== undefined && !citiesWithCounties.has(code)),
+      counties[code] !== undefined ||
+      retired[code] !== undefined ||
+      (cities[code] !== undefined && !citiesWithCounties.has(code)),
   };
 }

@@ -9,8 +9,7 @@ export interface ValidationError {
 
 /** Result of a pure parse: the typed value, or every error found. */
 export type ParseResult<K extends string, T> =
-  | ({ ok: true } & { [P in K]: T })
-  | { ok: false; errors: ValidationError[] };
+  ({ ok: true } & { [P in K]: T }) | { ok: false; errors: ValidationError[] };
 
 /** Formats a zod issue path as `a.b[2].c`. */
 export function formatIssuePath(path: readonly PropertyKey[]): string {
@@ -58,6 +57,11 @@ export function reportDuplicates(ctx: IssueSink, items: unknown, key: string, ar
     if (typeof value !== 'string') return;
     const first = firstIndex.get(value);
     if (first === undefined) firstIndex.set(value, index);
-    else ctx.addIssue({ code: 'custom', path: [arrayPath, index, key], message: `duplicate ${label} "${value}" (first at index ${first})` });
+    else
+      ctx.addIssue({
+        code: 'custom',
+        path: [arrayPath, index, key],
+        message: `duplicate ${label} "${value}" (first at index ${first})`,
+      });
   });
 }

@@ -2,7 +2,12 @@ import { describe, expect, it } from 'vitest';
 import { parseRouting, resolveRoute, routingCoverageErrors, type Routing } from './routing';
 
 const route = (departmentId: string, divisionCode: string, gatewayDistrict = divisionCode) => ({
-  departmentId, departmentName: departmentId, divisionCode, channel: 'online', gatewayDistrict, verified: false,
+  departmentId,
+  departmentName: departmentId,
+  divisionCode,
+  channel: 'online',
+  gatewayDistrict,
+  verified: false,
 });
 const doc = {
   schemaVersion: 1,
@@ -16,7 +21,12 @@ const doc = {
     { departmentKind: 'public-security', divisionCode: '510000', route: route('SC-PSB', '510000') },
     { departmentKind: 'public-security', divisionCode: '510100', route: route('SC-CD-PSB', '510100', '510000') },
     { departmentKind: 'public-security', divisionCode: '510116', route: route('SC-CD-SL-PSB', '510116', '510000') },
-    { departmentKind: 'public-security', matterCode: 'CQ-KSTB-0019', divisionCode: '510000', route: route('SC-PSB-CERT', '510000') },
+    {
+      departmentKind: 'public-security',
+      matterCode: 'CQ-KSTB-0019',
+      divisionCode: '510000',
+      route: route('SC-PSB-CERT', '510000'),
+    },
     { departmentKind: 'hrss', divisionCode: null, route: route('DEFAULT-HRSS', '000000') },
   ],
 };
@@ -30,17 +40,40 @@ function routing(): Routing {
 describe('resolveRoute', () => {
   it('prefers county > city > province > default', () => {
     const r = routing();
-    expect(resolveRoute(r, 'CQ-KSTB-0005', '510116')).toMatchObject({ departmentId: 'SC-CD-SL-PSB', matchedLevel: 'county' });
-    expect(resolveRoute(r, 'CQ-KSTB-0005', '510104')).toMatchObject({ departmentId: 'SC-CD-PSB', matchedLevel: 'city', gatewayDistrict: '510000' });
-    expect(resolveRoute(r, 'CQ-KSTB-0005', '511302')).toMatchObject({ departmentId: 'SC-PSB', matchedLevel: 'province' });
-    expect(resolveRoute(r, 'CQ-KSTB-0005', '510000')).toMatchObject({ departmentId: 'SC-PSB', matchedLevel: 'province' });
-    expect(resolveRoute(r, 'CQ-KSTB-0005', '650102')).toMatchObject({ departmentId: 'DEFAULT-PSB', matchedLevel: 'default', ruleDivisionCode: null });
+    expect(resolveRoute(r, 'CQ-KSTB-0005', '510116')).toMatchObject({
+      departmentId: 'SC-CD-SL-PSB',
+      matchedLevel: 'county',
+    });
+    expect(resolveRoute(r, 'CQ-KSTB-0005', '510104')).toMatchObject({
+      departmentId: 'SC-CD-PSB',
+      matchedLevel: 'city',
+      gatewayDistrict: '510000',
+    });
+    expect(resolveRoute(r, 'CQ-KSTB-0005', '511302')).toMatchObject({
+      departmentId: 'SC-PSB',
+      matchedLevel: 'province',
+    });
+    expect(resolveRoute(r, 'CQ-KSTB-0005', '510000')).toMatchObject({
+      departmentId: 'SC-PSB',
+      matchedLevel: 'province',
+    });
+    expect(resolveRoute(r, 'CQ-KSTB-0005', '650102')).toMatchObject({
+      departmentId: 'DEFAULT-PSB',
+      matchedLevel: 'default',
+      ruleDivisionCode: null,
+    });
   });
 
   it('lets a matter-specific rule win at the same level only', () => {
     const r = routing();
-    expect(resolveRoute(r, 'CQ-KSTB-0019', '511302')).toMatchObject({ departmentId: 'SC-PSB-CERT', matterSpecific: true });
-    expect(resolveRoute(r, 'CQ-KSTB-0019', '510116')).toMatchObject({ departmentId: 'SC-CD-SL-PSB', matterSpecific: false });
+    expect(resolveRoute(r, 'CQ-KSTB-0019', '511302')).toMatchObject({
+      departmentId: 'SC-PSB-CERT',
+      matterSpecific: true,
+    });
+    expect(resolveRoute(r, 'CQ-KSTB-0019', '510116')).toMatchObject({
+      departmentId: 'SC-CD-SL-PSB',
+      matterSpecific: false,
+    });
   });
 
   it('returns null for unknown matters and malformed codes', () => {
@@ -53,7 +86,10 @@ describe('resolveRoute', () => {
 
 describe('parseRouting', () => {
   it('reports bad kinds, duplicates, mismatched matter rules and missing defaults', () => {
-    const bad = JSON.parse(JSON.stringify(doc)) as Record<string, unknown> & { rules: unknown[]; matters: Record<string, string> };
+    const bad = JSON.parse(JSON.stringify(doc)) as Record<string, unknown> & {
+      rules: unknown[];
+      matters: Record<string, string>;
+    };
     bad.matters['CQ-KSTB-0002'] = 'medical';
     bad.rules = [
       ...bad.rules.slice(1),

@@ -1,6 +1,12 @@
 // Locality routing: which department of the 业务属地 receives a matter, by division code.
 import { z } from 'zod';
-import { divisionAncestry, divisionLevel, DIVISION_CODE_PATTERN, NATIONWIDE_CODE, type DivisionLevel } from './division-code';
+import {
+  divisionAncestry,
+  divisionLevel,
+  DIVISION_CODE_PATTERN,
+  NATIONWIDE_CODE,
+  type DivisionLevel,
+} from './division-code';
 import { ALWAYS_REFINE, issuesToErrors, prop, type IssueSink, type ParseResult, type ValidationError } from './issues';
 import { NonEmpty } from './schema-parts';
 import { MATTER_CODE_PATTERN } from './schema';
@@ -11,7 +17,9 @@ const KindId = z.string().regex(/^[a-z][a-z0-9-]{1,31}$/, 'department kind must 
 
 /** Where a routed case goes: the receiving department and the sync-gateway partition. */
 export const RouteSchema = z.strictObject({
-  departmentId: z.string().regex(/^[A-Z0-9][A-Z0-9-]{2,63}$/, 'departmentId must be upper-case letters, digits and "-"'),
+  departmentId: z
+    .string()
+    .regex(/^[A-Z0-9][A-Z0-9-]{2,63}$/, 'departmentId must be upper-case letters, digits and "-"'),
   departmentName: NonEmpty,
   /** Division of the receiving department ('000000' = nationwide platform). */
   divisionCode: DivisionCode,
@@ -49,7 +57,8 @@ function checkRouting(routing: unknown, ctx: IssueSink): void {
   const matters = prop(routing, 'matters');
   if (typeof matters === 'object' && matters !== null) {
     for (const [code, kind] of Object.entries(matters)) {
-      if (typeof kind === 'string' && !known(kind)) ctx.addIssue({ code: 'custom', path: ['matters', code], message: `unknown department kind "${kind}"` });
+      if (typeof kind === 'string' && !known(kind))
+        ctx.addIssue({ code: 'custom', path: ['matters', code], message: `unknown department kind "${kind}"` });
     }
   }
   const rules = prop(routing, 'rules');
@@ -60,19 +69,38 @@ function checkRouting(routing: unknown, ctx: IssueSink): void {
     const kind = prop(rule, 'departmentKind');
     const matterCode = prop(rule, 'matterCode');
     const divisionCode = prop(rule, 'divisionCode');
-    if (typeof kind === 'string' && !known(kind)) ctx.addIssue({ code: 'custom', path: ['rules', index, 'departmentKind'], message: `unknown department kind "${kind}"` });
+    if (typeof kind === 'string' && !known(kind))
+      ctx.addIssue({
+        code: 'custom',
+        path: ['rules', index, 'departmentKind'],
+        message: `unknown department kind "${kind}"`,
+      });
     if (typeof matterCode === 'string' && prop(matters, matterCode) !== kind) {
-      ctx.addIssue({ code: 'custom', path: ['rules', index, 'matterCode'], message: `matter "${matterCode}" is not mapped to department kind "${String(kind)}"` });
+      ctx.addIssue({
+        code: 'custom',
+        path: ['rules', index, 'matterCode'],
+        message: `matter "${matterCode}" is not mapped to department kind "${String(kind)}"`,
+      });
     }
     if (divisionCode === null && matterCode === undefined && typeof kind === 'string') defaults.add(kind);
     const key = `${String(kind)}|${String(matterCode ?? '*')}|${String(divisionCode)}`;
     const first = seen.get(key);
-    if (first !== undefined) ctx.addIssue({ code: 'custom', path: ['rules', index], message: `duplicate rule (same kind, matter and division as rules[${first}])` });
+    if (first !== undefined)
+      ctx.addIssue({
+        code: 'custom',
+        path: ['rules', index],
+        message: `duplicate rule (same kind, matter and division as rules[${first}])`,
+      });
     else seen.set(key, index);
   });
   if (typeof kinds === 'object' && kinds !== null) {
     for (const kind of Object.keys(kinds)) {
-      if (!defaults.has(kind)) ctx.addIssue({ code: 'custom', path: ['departmentKinds', kind], message: `department kind "${kind}" has no default rule` });
+      if (!defaults.has(kind))
+        ctx.addIssue({
+          code: 'custom',
+          path: ['departmentKinds', kind],
+          message: `department kind "${kind}" has no default rule`,
+        });
     }
   }
 }
@@ -107,7 +135,9 @@ export function parseRouting(json: unknown): ParseResult<'routing', Routing> {
 export function resolveRoute(routing: Routing, matterCode: string, divisionCode: string): ResolvedRoute | null {
   const kind = routing.matters[matterCode];
   if (kind === undefined || divisionLevel(divisionCode) === null) return null;
-  const candidates = routing.rules.filter((r) => r.departmentKind === kind && (r.matterCode === undefined || r.matterCode === matterCode));
+  const candidates = routing.rules.filter(
+    (r) => r.departmentKind === kind && (r.matterCode === undefined || r.matterCode === matterCode),
+  );
   for (const code of [...divisionAncestry(divisionCode), null]) {
     const atLevel = candidates.filter((r) => r.divisionCode === code);
     const rule = atLevel.find((r) => r.matterCode === matterCode) ?? atLevel[0];
@@ -124,7 +154,10 @@ export function resolveRoute(routing: Routing, matterCode: string, divisionCode:
 }
 
 /** Cross-checks routing against catalogue matters: every matter routed, no routes for unknown matters. */
-export function routingCoverageErrors(routing: Routing, matters: readonly { code: string; department: string }[]): ValidationError[] {
+export function routingCoverageErrors(
+  routing: Routing,
+  matters: readonly { code: string; department: string }[],
+): ValidationError[] {
   const errors: ValidationError[] = [];
   const codes = new Set(matters.map((m) => m.code));
   for (const matter of matters) {
@@ -132,11 +165,15 @@ export function routingCoverageErrors(routing: Routing, matters: readonly { code
     if (kind === undefined) {
       errors.push({ path: `matters.${matter.code}`, message: `matter "${matter.code}" has no routing entry` });
     } else if (routing.departmentKinds[kind]?.name !== matter.department) {
-      errors.push({ path: `matters.${matter.code}`, message: `kind "${kind}" does not match catalogue department "${matter.department}"` });
+      errors.push({
+        path: `matters.${matter.code}`,
+        message: `kind "${kind}" does not match catalogue department "${matter.department}"`,
+      });
     }
   }
   for (const code of Object.keys(routing.matters)) {
-    if (!codes.has(code)) errors.push({ path: `matters.${code}`, message: `routing names matter "${code}" that is not in the catalogue` });
+    if (!codes.has(code))
+      errors.push({ path: `matters.${code}`, message: `routing names matter "${code}" that is not in the catalogue` });
   }
   return errors;
 }

@@ -4,18 +4,48 @@ import { ALWAYS_REFINE, prop, type IssueSink } from './issues';
 
 /** Departments (业务主管部门) known to the catalogue; also the department kinds used by routing. */
 export const DEPARTMENTS = [
-  '人社部门', '医保部门', '公安部门', '住房公积金管理中心', '民政部门', '卫生健康部门',
-  '司法行政部门(公证机构)', '市场监管部门', '残联', '自然资源部门', '税务部门', '教育部门', '交通运输部门',
+  '人社部门',
+  '医保部门',
+  '公安部门',
+  '住房公积金管理中心',
+  '民政部门',
+  '卫生健康部门',
+  '司法行政部门(公证机构)',
+  '市场监管部门',
+  '残联',
+  '自然资源部门',
+  '税务部门',
+  '教育部门',
+  '交通运输部门',
 ] as const;
 /** Closed enum of 依申请 matter types (行政许可 … 公共服务). */
-export const MATTER_TYPES = ['行政许可', '行政给付', '行政确认', '行政裁决', '行政奖励', '其他行政权力', '公共服务'] as const;
+export const MATTER_TYPES = [
+  '行政许可',
+  '行政给付',
+  '行政确认',
+  '行政裁决',
+  '行政奖励',
+  '其他行政权力',
+  '公共服务',
+] as const;
 /** Applicant kinds: 自然人 / 法人及其他组织. */
 export const APPLICANT_KINDS = ['natural-person', 'legal-person'] as const;
 /** Result delivery options. */
 export const DELIVERY_METHODS = ['window', 'ems'] as const;
 /** Input kinds a situation form field may use. */
 export const FIELD_KINDS = [
-  'text', 'id-number', 'mobile', 'landline', 'date', 'postcode', 'select', 'division', 'textarea', 'uscc', 'person-name', 'number',
+  'text',
+  'id-number',
+  'mobile',
+  'landline',
+  'date',
+  'postcode',
+  'select',
+  'division',
+  'textarea',
+  'uscc',
+  'person-name',
+  'number',
 ] as const;
 /** Physical form of a material. */
 export const MATERIAL_FORMS = ['original', 'copy', 'electronic', 'original-or-electronic'] as const;
@@ -23,14 +53,31 @@ export const MATERIAL_FORMS = ['original', 'copy', 'electronic', 'original-or-el
 export const MATERIAL_REQUIREMENTS = ['required', 'conditional', 'optional'] as const;
 /** Matter elements that may be flagged as not yet checked against the official 实施清单. */
 export const VERIFIABLE_ELEMENTS = [
-  'type', 'legalBasis', 'agency', 'promisedDays', 'statutoryDays', 'fee', 'delivery', 'situations', 'materials',
+  'type',
+  'legalBasis',
+  'agency',
+  'promisedDays',
+  'statutoryDays',
+  'fee',
+  'delivery',
+  'situations',
+  'materials',
 ] as const;
 /**
  * Keys of the standard applicant fields the wizard always shows; situation fields must not reuse them.
  */
 export const STANDARD_APPLICANT_FIELD_KEYS = [
-  'applicantName', 'applicantIdType', 'applicantIdNumber', 'applicantMobile', 'applicantAddress', 'applicantDivision',
-  'agentName', 'agentIdNumber', 'agentMobile', 'deliveryMethod', 'deliveryAddress',
+  'applicantName',
+  'applicantIdType',
+  'applicantIdNumber',
+  'applicantMobile',
+  'applicantAddress',
+  'applicantDivision',
+  'agentName',
+  'agentIdNumber',
+  'agentMobile',
+  'deliveryMethod',
+  'deliveryAddress',
 ] as const;
 
 /** Kinds on which `maxLength` is meaningful. */
@@ -64,13 +111,21 @@ function checkField(field: unknown, ctx: IssueSink): void {
       ctx.addIssue({ code: 'custom', path: ['options'], message: 'select options must be unique' });
     }
   } else if (options !== undefined && typeof kind === 'string') {
-    ctx.addIssue({ code: 'custom', path: ['options'], message: `options are only allowed on select fields, not "${kind}"` });
+    ctx.addIssue({
+      code: 'custom',
+      path: ['options'],
+      message: `options are only allowed on select fields, not "${kind}"`,
+    });
   }
   if (prop(field, 'maxLength') !== undefined && typeof kind === 'string' && !LENGTH_KINDS.has(kind)) {
     ctx.addIssue({ code: 'custom', path: ['maxLength'], message: `maxLength is not allowed on "${kind}" fields` });
   }
   if (typeof key === 'string' && STANDARD_KEYS.has(key)) {
-    ctx.addIssue({ code: 'custom', path: ['key'], message: `"${key}" is a standard applicant field and must not be repeated in a situation` });
+    ctx.addIssue({
+      code: 'custom',
+      path: ['key'],
+      message: `"${key}" is a standard applicant field and must not be repeated in a situation`,
+    });
   }
 }
 
@@ -95,11 +150,19 @@ function checkMaterial(material: unknown, ctx: IssueSink): void {
     ctx.addIssue({ code: 'custom', path: ['condition'], message: 'conditional materials need a condition' });
   }
   if (requirement !== 'conditional' && typeof requirement === 'string' && condition !== undefined) {
-    ctx.addIssue({ code: 'custom', path: ['condition'], message: `condition is only allowed when requirement is "conditional"` });
+    ctx.addIssue({
+      code: 'custom',
+      path: ['condition'],
+      message: `condition is only allowed when requirement is "conditional"`,
+    });
   }
   const form = prop(material, 'form');
   if (prop(material, 'mailOriginalToLocality') === true && (form === 'copy' || form === 'electronic')) {
-    ctx.addIssue({ code: 'custom', path: ['mailOriginalToLocality'], message: `cannot mail an original when form is "${form}"` });
+    ctx.addIssue({
+      code: 'custom',
+      path: ['mailOriginalToLocality'],
+      message: `cannot mail an original when form is "${form}"`,
+    });
   }
 }
 
@@ -111,6 +174,10 @@ export const AgencySchema = z
   .strictObject({ inPersonOnly: z.boolean(), agentAllowed: z.boolean(), note: NonEmpty.optional() })
   .superRefine((agency, ctx) => {
     if (prop(agency, 'inPersonOnly') === true && prop(agency, 'agentAllowed') === true) {
-      ctx.addIssue({ code: 'custom', path: ['agentAllowed'], message: 'agentAllowed must be false when inPersonOnly is true' });
+      ctx.addIssue({
+        code: 'custom',
+        path: ['agentAllowed'],
+        message: 'agentAllowed must be false when inPersonOnly is true',
+      });
     }
   }, ALWAYS_REFINE);

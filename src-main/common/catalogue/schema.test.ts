@@ -28,15 +28,40 @@ describe('parseCatalogue', () => {
             { key: 'applicantName', label: '姓名', kind: 'person-name', required: true },
           ],
           materials: [
-            { code: 'M1', name: '材料', form: 'scan', copies: 1, requirement: 'required', mailOriginalToLocality: false },
-            { code: 'M2', name: '委托书', form: 'copy', copies: 1, requirement: 'conditional', mailOriginalToLocality: true },
-            { code: 'M2', name: '重复', form: 'original', copies: 0, requirement: 'optional', mailOriginalToLocality: false },
+            {
+              code: 'M1',
+              name: '材料',
+              form: 'scan',
+              copies: 1,
+              requirement: 'required',
+              mailOriginalToLocality: false,
+            },
+            {
+              code: 'M2',
+              name: '委托书',
+              form: 'copy',
+              copies: 1,
+              requirement: 'conditional',
+              mailOriginalToLocality: true,
+            },
+            {
+              code: 'M2',
+              name: '重复',
+              form: 'original',
+              copies: 0,
+              requirement: 'optional',
+              mailOriginalToLocality: false,
+            },
           ],
         },
         { code: 'A', name: '重复情形', fields: [], materials: [] },
       ],
     });
-    const doc = catalogueFixture([matterFixture('CQ-KSTB-0001', '好事项'), bad, matterFixture('CQ-KSTB-0001', '重复编码')]);
+    const doc = catalogueFixture([
+      matterFixture('CQ-KSTB-0001', '好事项'),
+      bad,
+      matterFixture('CQ-KSTB-0001', '重复编码'),
+    ]);
     doc.catalogueVersion = '2026.13.1';
     const result = parseCatalogue(doc);
     expect(result.ok).toBe(false);
@@ -66,7 +91,9 @@ describe('parseCatalogue', () => {
     const doc = catalogueFixture([matterFixture('CQ-KSTB-0001', '事项', { requirment: 'x' })]);
     doc.schemaVersion = 2;
     const result = parseCatalogue(doc);
-    expect(result.ok ? [] : result.errors.map((e) => e.path)).toEqual(expect.arrayContaining(['schemaVersion', 'matters[0]']));
+    expect(result.ok ? [] : result.errors.map((e) => e.path)).toEqual(
+      expect.arrayContaining(['schemaVersion', 'matters[0]']),
+    );
     const root = parseCatalogue('nope');
     expect(root.ok ? [] : root.errors.map((e) => e.path)).toEqual(['']);
   });
@@ -78,14 +105,20 @@ describe('parseCatalogue', () => {
     ]);
     const result = parseCatalogue(JSON.parse(JSON.stringify(doc)));
     expect(result.ok ? [] : result.errors.map((e) => e.path)).toEqual(
-      expect.arrayContaining(['matters[0].verificationNote', 'matters[0].promisedDays', 'matters[1].unverifiedElements']),
+      expect.arrayContaining([
+        'matters[0].verificationNote',
+        'matters[0].promisedDays',
+        'matters[1].unverifiedElements',
+      ]),
     );
   });
 });
 
 describe('helpers', () => {
   it('formats issue paths', () => {
-    expect(formatIssuePath(['matters', 3, 'situations', 0, 'materials', 2, 'form'])).toBe('matters[3].situations[0].materials[2].form');
+    expect(formatIssuePath(['matters', 3, 'situations', 0, 'materials', 2, 'form'])).toBe(
+      'matters[3].situations[0].materials[2].form',
+    );
     expect(formatIssuePath([])).toBe('');
   });
 

@@ -2,8 +2,16 @@
 import { z } from 'zod';
 import { ALWAYS_REFINE, issuesToErrors, prop, reportDuplicates, type IssueSink, type ParseResult } from './issues';
 import {
-  AgencySchema, APPLICANT_KINDS, DELIVERY_METHODS, DEPARTMENTS, FeeSchema, FormFieldSchema, MaterialSchema, MATTER_TYPES,
-  NonEmpty, VERIFIABLE_ELEMENTS,
+  AgencySchema,
+  APPLICANT_KINDS,
+  DELIVERY_METHODS,
+  DEPARTMENTS,
+  FeeSchema,
+  FormFieldSchema,
+  MaterialSchema,
+  MATTER_TYPES,
+  NonEmpty,
+  VERIFIABLE_ELEMENTS,
 } from './schema-parts';
 import { CATALOGUE_VERSION_PATTERN } from './version';
 
@@ -67,19 +75,31 @@ function checkMatter(matter: unknown, ctx: IssueSink): void {
   }
   const unverified = prop(matter, 'unverifiedElements');
   if (verified === true && Array.isArray(unverified) && unverified.length > 0) {
-    ctx.addIssue({ code: 'custom', path: ['unverifiedElements'], message: 'a verified matter cannot list unverifiedElements' });
+    ctx.addIssue({
+      code: 'custom',
+      path: ['unverifiedElements'],
+      message: 'a verified matter cannot list unverifiedElements',
+    });
   }
   const promised = prop(matter, 'promisedDays');
   const statutory = prop(matter, 'statutoryDays');
   if (typeof promised === 'number' && typeof statutory === 'number' && promised > statutory) {
-    ctx.addIssue({ code: 'custom', path: ['promisedDays'], message: `promisedDays (${promised}) exceeds statutoryDays (${statutory})` });
+    ctx.addIssue({
+      code: 'custom',
+      path: ['promisedDays'],
+      message: `promisedDays (${promised}) exceeds statutoryDays (${statutory})`,
+    });
   }
   const situations = prop(matter, 'situations');
   if (typeof statutory === 'number' && Array.isArray(situations)) {
     situations.forEach((situation, index) => {
       const days = prop(situation, 'promisedDays');
       if (typeof days === 'number' && days > statutory) {
-        ctx.addIssue({ code: 'custom', path: ['situations', index, 'promisedDays'], message: `promisedDays (${days}) exceeds statutoryDays (${statutory})` });
+        ctx.addIssue({
+          code: 'custom',
+          path: ['situations', index, 'promisedDays'],
+          message: `promisedDays (${days}) exceeds statutoryDays (${statutory})`,
+        });
       }
     });
   }

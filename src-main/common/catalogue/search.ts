@@ -31,7 +31,13 @@ export interface SearchHit {
   rank: number;
 }
 
-const RANK: Record<MatchKind, number> = { code: 0, 'name-prefix': 1, 'initials-prefix': 2, 'name-substring': 3, keyword: 4 };
+const RANK: Record<MatchKind, number> = {
+  code: 0,
+  'name-prefix': 1,
+  'initials-prefix': 2,
+  'name-substring': 3,
+  keyword: 4,
+};
 const INITIALS_QUERY = /^[a-z0-9]+$/;
 
 /** Normalises free text for matching: NFKC (full-width → half-width), lower-case, no whitespace. */
@@ -41,7 +47,10 @@ export function normalizeText(text: string): string {
 
 /** Joins syllable initials into a lower-case [a-z0-9] string (punctuation dropped). */
 export function joinInitials(syllables: readonly string[]): string {
-  return syllables.map((s) => normalizeText(s).charAt(0)).join('').replace(/[^a-z0-9]/g, '');
+  return syllables
+    .map((s) => normalizeText(s).charAt(0))
+    .join('')
+    .replace(/[^a-z0-9]/g, '');
 }
 
 /** Builds the search index for a catalogue with an injected initials function. */
@@ -67,21 +76,31 @@ function names(matter: Matter): string[] {
   return (matter.shortName ? [matter.name, matter.shortName] : [matter.name]).map(normalizeText);
 }
 
-function scoreMatter(matter: Matter, query: string, entry: SearchIndexEntry | undefined): { kind: MatchKind; position: number } | null {
+function scoreMatter(
+  matter: Matter,
+  query: string,
+  entry: SearchIndexEntry | undefined,
+): { kind: MatchKind; position: number } | null {
   const codes = [matter.code, matter.basicCode, matter.implementationCode].filter((c): c is string => c !== undefined);
   if (codes.some((code) => normalizeText(code) === query)) return { kind: 'code', position: 0 };
   const normalizedNames = names(matter);
   if (normalizedNames.some((name) => name.startsWith(query))) return { kind: 'name-prefix', position: 0 };
   const asciiQuery = INITIALS_QUERY.test(query);
-  if (asciiQuery && entry?.initials.some((initials) => initials.startsWith(query))) return { kind: 'initials-prefix', position: 0 };
+  if (asciiQuery && entry?.initials.some((initials) => initials.startsWith(query)))
+    return { kind: 'initials-prefix', position: 0 };
   const positions = normalizedNames.map((name) => name.indexOf(query)).filter((p) => p >= 0);
   if (positions.length > 0) return { kind: 'name-substring', position: Math.min(...positions) };
-  if (matter.keywords.some((keyword) => normalizeText(keyword).includes(query))) return { kind: 'keyword', position: 0 };
-  if (matter.situations.some((situation) => normalizeText(situation.name).includes(query))) return { kind: 'keyword', position: 1 };
-  if (asciiQuery && entry?.keywordInitials.some((initials) => initials.startsWith(query))) return { kind: 'keyword', position: 2 };
-  if (query.length >= 4 && codes.some((code) => normalizeText(code).includes(query))) return { kind: 'keyword', position: 3 };
+  if (matter.keywords.some((keyword) => normalizeText(keyword).includes(query)))
+    return { kind: 'keyword', position: 0 };
+  if (matter.situations.some((situation) => normalizeText(situation.name).includes(query)))
+    return { kind: 'keyword', position: 1 };
+  if (asciiQuery && entry?.keywordInitials.some((initials) => initials.startsWith(query)))
+    return { kind: 'keyword', position: 2 };
+  if (query.length >= 4 && codes.some((code) => normalizeText(code).includes(query)))
+    return { kind: 'keyword', position: 3 };
   // Weakest: initials found inside the name ('tq' → 正常退休提取住房公积金).
-  if (asciiQuery && query.length >= 2 && entry?.initials.some((initials) => initials.includes(query))) return { kind: 'keyword', position: 4 };
+  if (asciiQuery && query.length >= 2 && entry?.initials.some((initials) => initials.includes(query)))
+    return { kind: 'keyword', position: 4 };
   return null;
 }
 
@@ -96,7 +115,8 @@ export function searchMatters(catalogue: Catalogue, query: string, index: Search
   const scored: Scored[] = [];
   catalogue.matters.forEach((matter, order) => {
     const score = scoreMatter(matter, q, index.entries[matter.code]);
-    if (score) scored.push({ hit: { matter, matchedBy: score.kind, rank: RANK[score.kind] }, position: score.position, order });
+    if (score)
+      scored.push({ hit: { matter, matchedBy: score.kind, rank: RANK[score.kind] }, position: score.position, order });
   });
   scored.sort(
     (a, b) =>

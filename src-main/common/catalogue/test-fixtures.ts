@@ -2,7 +2,11 @@
 import type { Catalogue } from './schema';
 
 /** A minimal valid matter; override fields per test. */
-export function matterFixture(code: string, name: string, extra: Record<string, unknown> = {}): Record<string, unknown> {
+export function matterFixture(
+  code: string,
+  name: string,
+  extra: Record<string, unknown> = {},
+): Record<string, unknown> {
   return {
     code,
     name,
@@ -23,7 +27,14 @@ export function matterFixture(code: string, name: string, extra: Record<string, 
         name: '一般情形',
         fields: [{ key: 'insuredDivision', label: '参保地', kind: 'division', required: true }],
         materials: [
-          { code: 'ID-DOC', name: '居民身份证', form: 'original', copies: 1, requirement: 'required', mailOriginalToLocality: false },
+          {
+            code: 'ID-DOC',
+            name: '居民身份证',
+            form: 'original',
+            copies: 1,
+            requirement: 'required',
+            mailOriginalToLocality: false,
+          },
         ],
       },
     ],
@@ -33,7 +44,13 @@ export function matterFixture(code: string, name: string, extra: Record<string, 
 
 /** A minimal valid catalogue document with the given matters. */
 export function catalogueFixture(matters: unknown[]): Record<string, unknown> {
-  return { schemaVersion: 1, catalogueVersion: '2026.11.1', publishedAt: '2026-11-29', sourceNotes: ['fixture'], matters };
+  return {
+    schemaVersion: 1,
+    catalogueVersion: '2026.11.1',
+    publishedAt: '2026-11-29',
+    sourceNotes: ['fixture'],
+    matters,
+  };
 }
 
 /** Casts a fixture known to be valid. */

@@ -1,5 +1,12 @@
 import { z } from 'zod';
-import { displayNameSchema, passwordSchema, roleSchema, usernameSchema, type SessionInfo, type UserSummary } from '../accounts';
+import {
+  displayNameSchema,
+  passwordSchema,
+  roleSchema,
+  usernameSchema,
+  type SessionInfo,
+  type UserSummary,
+} from '../accounts';
 import { auditQuerySchema, type AuditEntry, type AuditVerification } from '../audit';
 import { hallSchema, securityPolicySchema, type Hall, type SecurityPolicy } from '../hall';
 import { command, PUBLIC, rolesOnly, SIGNED_IN } from './define';
@@ -25,7 +32,10 @@ export interface Settings {
 export const cameraSettingsSchema = z
   .object({
     /** The browser's `deviceId` of the chosen video input; '' means the system's default camera. */
-    deviceId: z.string().max(256, 'too-long').regex(/^[\x21-\x7e]*$/, 'camera-device-format'),
+    deviceId: z
+      .string()
+      .max(256, 'too-long')
+      .regex(/^[\x21-\x7e]*$/, 'camera-device-format'),
     /** The camera's name when it was chosen, to find it again should the browser give it a new id. */
     label: z.string().trim().max(200, 'too-long'),
   })
@@ -42,7 +52,9 @@ export const foundationCommands = {
     z
       .object({
         hall: hallSchema,
-        admin: z.object({ username: usernameSchema, displayName: displayNameSchema, password: passwordSchema }).strict(),
+        admin: z
+          .object({ username: usernameSchema, displayName: displayNameSchema, password: passwordSchema })
+          .strict(),
       })
       .strict(),
     PUBLIC,

@@ -3,8 +3,14 @@ import { applicationSchema } from '../cases/application';
 import { CARD_DOC_TYPES } from '../identity/card';
 import { identitySettingsSchema, READER_DRIVERS, type IdentitySettings } from '../identity/settings';
 import {
-  READER_STATES, VERIFICATION_ROLES, verifyInputSchema,
-  type CardReadView, type IdentityListView, type OverrideView, type TestCardSummary, type VerificationView,
+  READER_STATES,
+  VERIFICATION_ROLES,
+  verifyInputSchema,
+  type CardReadView,
+  type IdentityListView,
+  type OverrideView,
+  type TestCardSummary,
+  type VerificationView,
 } from '../identity/verification';
 import { COUNTER_ROLES } from '../roles';
 import { command, rolesOnly } from './define';
@@ -33,14 +39,27 @@ export const identityCommands = {
   /** Reads the card now; with `readId`, returns a read already held (e.g. taken when the card was placed). Full ID number: fills the form. */
   'reader:read': command<CardReadView>()(z.object({ readId: z.uuid().optional() }).strict(), COUNTER),
   'reader:testCards': command<TestCardSummary[]>()(none, COUNTER),
-  'reader:placeSimulatedCard': command<ReaderStatus>()(z.object({ cardId: z.string().regex(/^[a-z0-9-]{1,40}$/, 'card-id-format') }).strict(), COUNTER),
+  'reader:placeSimulatedCard': command<ReaderStatus>()(
+    z.object({ cardId: z.string().regex(/^[a-z0-9-]{1,40}$/, 'card-id-format') }).strict(),
+    COUNTER,
+  ),
   'reader:removeSimulatedCard': command<ReaderStatus>()(none, COUNTER),
   'identity:getSettings': command<IdentitySettings>()(none, rolesOnly('admin')),
   'identity:updateSettings': command<IdentitySettings>()(identitySettingsSchema, rolesOnly('admin')),
   'identity:verify': command<VerificationView>()(verifyInputSchema, COUNTER),
-  'identity:list': command<IdentityListView>()(z.object({ caseId: z.uuid(), application: applicationSchema.optional() }).strict(), COUNTER, 256 * 1024),
+  'identity:list': command<IdentityListView>()(
+    z.object({ caseId: z.uuid(), application: applicationSchema.optional() }).strict(),
+    COUNTER,
+    256 * 1024,
+  ),
   'identity:override': command<OverrideView>()(
-    z.object({ caseId: z.uuid(), role: z.enum(VERIFICATION_ROLES), reason: z.string().trim().min(4, 'reason-too-short').max(500, 'too-long') }).strict(),
+    z
+      .object({
+        caseId: z.uuid(),
+        role: z.enum(VERIFICATION_ROLES),
+        reason: z.string().trim().min(4, 'reason-too-short').max(500, 'too-long'),
+      })
+      .strict(),
     rolesOnly('supervisor'),
   ),
   'identity:purgeChipData': command<{ purged: number; minimised: number }>()(none, rolesOnly('admin')),
@@ -49,5 +68,10 @@ export const identityCommands = {
 /** Events the main process pushes for identity: reader state, and a card read on placement (masked; fetch it with reader:read {readId}). */
 export const identityEvents = {
   'reader:status': readerStatusSchema,
-  'reader:card': z.object({ readId: z.string(), docType: z.enum(CARD_DOC_TYPES), idNumberMasked: z.string(), readAt: z.string() }),
+  'reader:card': z.object({
+    readId: z.string(),
+    docType: z.enum(CARD_DOC_TYPES),
+    idNumberMasked: z.string(),
+    readAt: z.string(),
+  }),
 };

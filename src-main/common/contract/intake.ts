@@ -1,7 +1,13 @@
 import { z } from 'zod';
 import { base64File } from '../base64';
 import { applicationSchema } from '../cases/application';
-import { caseQuerySchema, type AttachmentInfo, type CaseDetail, type CaseList, type CaseOutcome } from '../cases/case-types';
+import {
+  caseQuerySchema,
+  type AttachmentInfo,
+  type CaseDetail,
+  type CaseList,
+  type CaseOutcome,
+} from '../cases/case-types';
 import type { FormalCheckResult, MissingMaterial } from '../cases/formal-check';
 import type { Matter } from '../catalogue/schema';
 import type { SearchIndex } from '../catalogue/search';
@@ -55,7 +61,14 @@ export const intakeCommands = {
   'catalogue:get': command<CatalogueView>()(none, SIGNED_IN),
   'catalogue:divisions': command<DivisionsView>()(none, SIGNED_IN),
   'catalogue:import': command<{ version: string; matters: number }>()(
-    z.object({ text: z.string().min(1).max(4 * 1024 * 1024) }).strict(),
+    z
+      .object({
+        text: z
+          .string()
+          .min(1)
+          .max(4 * 1024 * 1024),
+      })
+      .strict(),
     rolesOnly('admin'),
     5 * 1024 * 1024,
   ),
@@ -89,12 +102,28 @@ export const intakeCommands = {
     15 * 1024 * 1024,
   ),
   'attachments:remove': command<null>()(z.object({ attachmentId: z.uuid() }).strict(), COUNTER),
-  'attachments:get': command<{ mediaType: string; dataBase64: string }>()(z.object({ attachmentId: z.uuid() }).strict(), COUNTER),
-  'intake:check': command<FormalCheckResult>()(z.object({ application: applicationSchema }).strict(), COUNTER, 256 * 1024),
+  'attachments:get': command<{ mediaType: string; dataBase64: string }>()(
+    z.object({ attachmentId: z.uuid() }).strict(),
+    COUNTER,
+  ),
+  'intake:check': command<FormalCheckResult>()(
+    z.object({ application: applicationSchema }).strict(),
+    COUNTER,
+    256 * 1024,
+  ),
   'intake:accept': command<DecisionView>()(z.object({ application: applicationSchema }).strict(), COUNTER, 256 * 1024),
-  'intake:notifyIncomplete': command<DecisionView>()(z.object({ application: applicationSchema }).strict(), COUNTER, 256 * 1024),
+  'intake:notifyIncomplete': command<DecisionView>()(
+    z.object({ application: applicationSchema }).strict(),
+    COUNTER,
+    256 * 1024,
+  ),
   'intake:reject': command<DecisionView>()(
-    z.object({ application: applicationSchema, reason: z.string().trim().min(4, 'reason-too-short').max(500, 'too-long') }).strict(),
+    z
+      .object({
+        application: applicationSchema,
+        reason: z.string().trim().min(4, 'reason-too-short').max(500, 'too-long'),
+      })
+      .strict(),
     COUNTER,
     256 * 1024,
   ),

@@ -1,7 +1,25 @@
 import { z } from 'zod';
-import { DOCUMENT_KINDS, PRINT_FORMATS, type PrintLogEntry, type PrintPreview, type PrintResult } from '../printing/documents';
-import { printSettingsSchema, type PrinterStatus, type PrintSettings, type SystemPrinter } from '../printing/print-settings';
-import { waybillAssignSchema, WAYBILL_STATES, type PoolImportReport, type WaybillAssignResult, type WaybillPoolStatus, type WaybillView } from '../printing/waybill';
+import {
+  DOCUMENT_KINDS,
+  PRINT_FORMATS,
+  type PrintLogEntry,
+  type PrintPreview,
+  type PrintResult,
+} from '../printing/documents';
+import {
+  printSettingsSchema,
+  type PrinterStatus,
+  type PrintSettings,
+  type SystemPrinter,
+} from '../printing/print-settings';
+import {
+  waybillAssignSchema,
+  WAYBILL_STATES,
+  type PoolImportReport,
+  type WaybillAssignResult,
+  type WaybillPoolStatus,
+  type WaybillView,
+} from '../printing/waybill';
 import { COUNTER_ROLES } from '../roles';
 import { command, rolesOnly } from './define';
 
@@ -22,7 +40,8 @@ const documentRequest = z
   .refine((r) => r.kind !== 'waybill' || r.waybillNo !== undefined, { path: ['waybillNo'], message: 'required' });
 
 /** Outcome of checking a scanned case QR code. */
-export type QrVerification = { ok: true; documentNo: string; caseId: string } | { ok: false; reason: 'malformed' | 'bad-signature' };
+export type QrVerification =
+  { ok: true; documentNo: string; caseId: string } | { ok: false; reason: 'malformed' | 'bad-signature' };
 
 /** Printing commands: documents, the print log, printers, EMS waybills. */
 export const printingCommands = {
@@ -48,11 +67,28 @@ export const printingCommands = {
   'printers:get': command<PrintSettings>()(none, STAFF),
   'printers:update': command<PrintSettings>()(printSettingsSchema, ADMIN, 512 * 1024),
   'printers:status': command<PrinterStatus[]>()(none, STAFF),
-  'printers:test': command<{ output: 'printer' | 'pdf'; pdfPath?: string }>()(z.object({ role: z.enum(['thermal', 'a4', 'label']) }).strict(), STAFF),
+  'printers:test': command<{ output: 'printer' | 'pdf'; pdfPath?: string }>()(
+    z.object({ role: z.enum(['thermal', 'a4', 'label']) }).strict(),
+    STAFF,
+  ),
   'printers:list': command<SystemPrinter[]>()(none, ADMIN),
-  'waybills:importPool': command<PoolImportReport>()(z.object({ text: z.string().min(1).max(1024 * 1024) }).strict(), ADMIN, 1100 * 1024),
+  'waybills:importPool': command<PoolImportReport>()(
+    z
+      .object({
+        text: z
+          .string()
+          .min(1)
+          .max(1024 * 1024),
+      })
+      .strict(),
+    ADMIN,
+    1100 * 1024,
+  ),
   'waybills:pool': command<WaybillPoolStatus>()(none, STAFF),
   'waybills:assign': command<WaybillAssignResult>()(waybillAssignSchema, COUNTER),
-  'waybills:setState': command<WaybillView>()(z.object({ waybillNo: z.string().trim().min(1).max(32), state: z.enum(WAYBILL_STATES) }).strict(), COUNTER),
+  'waybills:setState': command<WaybillView>()(
+    z.object({ waybillNo: z.string().trim().min(1).max(32), state: z.enum(WAYBILL_STATES) }).strict(),
+    COUNTER,
+  ),
   'waybills:list': command<WaybillView[]>()(z.object({ caseId: z.uuid() }).strict(), STAFF),
 };

@@ -5,8 +5,21 @@ import { ledgerScopeFields, refineLedgerScope } from '../supervisor/ledger';
 import { followUpStepSchema, ratingSubmitSchema } from '../supervisor/ratings';
 import { supervisorSettingsSchema, type SupervisorSettings } from '../supervisor/settings';
 import type {
-  BackupRecord, BackupsView, ClosedDayInfo, DashboardView, DayVerification, ExportDownload, ExportResult, FollowUpDetail, FollowUpView,
-  LedgerView, RatingCaseSummary, RatingTicketView, RatingView, RestoreResult, RetentionReport,
+  BackupRecord,
+  BackupsView,
+  ClosedDayInfo,
+  DashboardView,
+  DayVerification,
+  ExportDownload,
+  ExportResult,
+  FollowUpDetail,
+  FollowUpView,
+  LedgerView,
+  RatingCaseSummary,
+  RatingTicketView,
+  RatingView,
+  RestoreResult,
+  RetentionReport,
 } from '../supervisor/views';
 import { command, PUBLIC, rolesOnly } from './define';
 
@@ -29,13 +42,20 @@ const RATING_SCREEN = PUBLIC;
 export const supervisorCommands = {
   'ledger:get': command<LedgerView>()(
     z
-      .object({ ...ledgerScopeFields, limit: z.number().int().min(1).max(500).default(100), offset: z.number().int().min(0).max(1_000_000).default(0) })
+      .object({
+        ...ledgerScopeFields,
+        limit: z.number().int().min(1).max(500).default(100),
+        offset: z.number().int().min(0).max(1_000_000).default(0),
+      })
       .strict()
       .superRefine(refineLedgerScope),
     SUPERVISING,
   ),
   'ledger:export': command<ExportResult>()(
-    z.object({ ...ledgerScopeFields, format: z.enum(['xlsx', 'csv', 'pdf']) }).strict().superRefine(refineLedgerScope),
+    z
+      .object({ ...ledgerScopeFields, format: z.enum(['xlsx', 'csv', 'pdf']) })
+      .strict()
+      .superRefine(refineLedgerScope),
     SUPERVISING,
   ),
   'ledger:closeDay': command<ClosedDayInfo>()(z.object({ date: isoDate }).strict(), SUPERVISING),
@@ -47,11 +67,17 @@ export const supervisorCommands = {
   /** Every closing in a range, reopened ones included (newest version last per day). */
   'ledger:closings': command<ClosedDayInfo[]>()(z.object({ from: isoDate, to: isoDate }).strict(), SUPERVISING),
 
-  'exports:list': command<ExportResult[]>()(z.object({ limit: z.number().int().min(1).max(200).default(50) }).strict(), SUPERVISING),
+  'exports:list': command<ExportResult[]>()(
+    z.object({ limit: z.number().int().min(1).max(200).default(50) }).strict(),
+    SUPERVISING,
+  ),
   'exports:download': command<ExportDownload>()(z.object({ exportId: z.uuid() }).strict(), SUPERVISING),
 
   'ratings:open': command<RatingTicketView>()(z.object({ caseId: z.uuid() }).strict(), COUNTER),
-  'ratings:ticket': command<{ expiresAt: string; summary: RatingCaseSummary }>()(z.object({ ticket }).strict(), RATING_SCREEN),
+  'ratings:ticket': command<{ expiresAt: string; summary: RatingCaseSummary }>()(
+    z.object({ ticket }).strict(),
+    RATING_SCREEN,
+  ),
   'ratings:submit': command<{ ratingId: string; level: number; poor: boolean }>()(ratingSubmitSchema, RATING_SCREEN),
   'ratings:decline': command<null>()(z.object({ ticket }).strict(), RATING_SCREEN),
   'ratings:list': command<RatingView[]>()(
@@ -69,7 +95,11 @@ export const supervisorCommands = {
 
   'followups:list': command<FollowUpView[]>()(
     z
-      .object({ filter: z.enum(['open', 'overdue', 'done', 'all']).default('open'), limit: z.number().int().min(1).max(500).default(100), offset: z.number().int().min(0).default(0) })
+      .object({
+        filter: z.enum(['open', 'overdue', 'done', 'all']).default('open'),
+        limit: z.number().int().min(1).max(500).default(100),
+        offset: z.number().int().min(0).default(0),
+      })
       .strict(),
     SUPERVISING,
   ),

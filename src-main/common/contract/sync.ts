@@ -63,7 +63,16 @@ export const syncCommands = {
       .object({
         supplementId: z.uuid(),
         materials: z
-          .array(z.object({ code: z.string().min(1).max(40), name: z.string().min(1).max(100), handling: z.enum(MATERIAL_HANDLINGS), pages: z.number().int().min(0).max(999) }).strict())
+          .array(
+            z
+              .object({
+                code: z.string().min(1).max(40),
+                name: z.string().min(1).max(100),
+                handling: z.enum(MATERIAL_HANDLINGS),
+                pages: z.number().int().min(0).max(999),
+              })
+              .strict(),
+          )
           .min(1, 'required')
           .max(30),
         note: z.string().trim().max(500, 'too-long').default(''),

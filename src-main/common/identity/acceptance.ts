@@ -32,9 +32,15 @@ function formPerson(p: Person): FormPerson {
   return { name: p.name, idType: p.idType, idNumber: p.idNumber };
 }
 
-function recordProblems(role: VerificationRole, facts: VerificationFacts | undefined, person: FormPerson | null, todayIso: string): FieldProblem[] {
+function recordProblems(
+  role: VerificationRole,
+  facts: VerificationFacts | undefined,
+  person: FormPerson | null,
+  todayIso: string,
+): FieldProblem[] {
   if (!facts) return [{ path: role, code: role === 'guardian' ? 'guardian-required' : 'identity-not-verified' }];
-  if (facts.result === 'fail') return [{ path: role, code: 'identity-failed' }, ...facts.problems.map((code) => ({ path: role, code }))];
+  if (facts.result === 'fail')
+    return [{ path: role, code: 'identity-failed' }, ...facts.problems.map((code) => ({ path: role, code }))];
   const problems: string[] = [];
   // The form may have changed since the verification: it must still name the verified person.
   if (person) problems.push(...personMatchProblems({ ...facts.person, nameEn: facts.person.nameEn ?? null }, person));
@@ -61,12 +67,14 @@ export function identityAcceptanceProblems(
 ): FieldProblem[] {
   const problems: FieldProblem[] = [];
   const check = (role: VerificationRole, person: Person | null) => {
-    if (!state.overridden.has(role)) problems.push(...recordProblems(role, state.latest[role], person ? formPerson(person) : null, todayIso));
+    if (!state.overridden.has(role))
+      problems.push(...recordProblems(role, state.latest[role], person ? formPerson(person) : null, todayIso));
   };
   if (app.mode === 'proxy') {
     check('agent', app.agent);
     const agentBirth = birthDateOf(state.latest.agent, app.agent, today);
-    if (!state.overridden.has('agent') && agentBirth && isMinor(agentBirth, todayIso)) problems.push({ path: 'agent', code: 'agent-minor' });
+    if (!state.overridden.has('agent') && agentBirth && isMinor(agentBirth, todayIso))
+      problems.push({ path: 'agent', code: 'agent-minor' });
     return problems;
   }
   check('applicant', app.applicant);
@@ -74,7 +82,8 @@ export function identityAcceptanceProblems(
   if (applicantBirth && isMinor(applicantBirth, todayIso) && !state.overridden.has('guardian')) {
     check('guardian', null);
     const guardian = state.latest.guardian;
-    if (guardian?.result === 'pass' && guardian.birthDate && isMinor(guardian.birthDate, todayIso)) problems.push({ path: 'guardian', code: 'guardian-minor' });
+    if (guardian?.result === 'pass' && guardian.birthDate && isMinor(guardian.birthDate, todayIso))
+      problems.push({ path: 'guardian', code: 'guardian-minor' });
   }
   return problems;
 }

@@ -2,7 +2,12 @@ import { z } from 'zod';
 import type { IdType } from '../cases/application';
 
 /** Cards a second-generation ID reader can read (domain-facts §7.1): the type flag of the 256-byte text block. */
-export const CARD_DOC_TYPES = ['resident-id', 'hk-mo-tw-residence', 'foreign-permanent-2017', 'foreign-permanent-2023'] as const;
+export const CARD_DOC_TYPES = [
+  'resident-id',
+  'hk-mo-tw-residence',
+  'foreign-permanent-2017',
+  'foreign-permanent-2023',
+] as const;
 /** A chip card type. */
 export type CardDocType = (typeof CARD_DOC_TYPES)[number];
 
@@ -36,9 +41,15 @@ export const cardReadSchema = z
     nameEn: z.string().min(1).max(120).optional(),
     sex: z.enum(['M', 'F']),
     /** GB 3304 code and name; resident ID cards only. */
-    ethnicity: z.object({ code: z.string().regex(/^\d{2}$/), name: z.string().min(1).max(20) }).strict().optional(),
+    ethnicity: z
+      .object({ code: z.string().regex(/^\d{2}$/), name: z.string().min(1).max(20) })
+      .strict()
+      .optional(),
     /** Nationality code as on the chip: ISO 3166-1 alpha-3 (2017 card) or numeric (2023 card). */
-    nationality: z.string().regex(/^[A-Z0-9]{3}$/).optional(),
+    nationality: z
+      .string()
+      .regex(/^[A-Z0-9]{3}$/)
+      .optional(),
     birthDate: isoDate,
     address: z.string().min(1).max(80).optional(),
     idNumber: z.string().regex(/^[0-9A-Z]{15,18}$/),
@@ -49,7 +60,10 @@ export const cardReadSchema = z
     passNo: z.string().min(1).max(12).optional(),
     issueCount: z.number().int().min(0).max(99).optional(),
     /** Decoded photo; absent when no licensed WLT decoder is installed (the UI then says the chip photo is unavailable). */
-    photo: z.object({ mediaType: z.enum(PHOTO_MEDIA_TYPES), base64: z.base64().max(400_000) }).strict().optional(),
+    photo: z
+      .object({ mediaType: z.enum(PHOTO_MEDIA_TYPES), base64: z.base64().max(400_000) })
+      .strict()
+      .optional(),
   })
   .strict();
 

@@ -46,8 +46,11 @@ export function numberFacts(type: IdType | CardDocType, number: string, today: D
     case 'foreign-permanent-2023': {
       const r = validateForeignPermanentResidenceId(number, { today });
       if (!r.ok) return { valid: false };
-      if (type !== 'foreign-permanent' && (r.value.version === '2023') !== (type === 'foreign-permanent-2023')) return { valid: false };
-      return r.value.version === '2023' ? { valid: true, birthDate: r.value.birthDate, sex: r.value.sex } : { valid: true };
+      if (type !== 'foreign-permanent' && (r.value.version === '2023') !== (type === 'foreign-permanent-2023'))
+        return { valid: false };
+      return r.value.version === '2023'
+        ? { valid: true, birthDate: r.value.birthDate, sex: r.value.sex }
+        : { valid: true };
     }
     case 'hk-mo-home-return':
     case 'tw-mtp':
@@ -61,7 +64,11 @@ export function isExpired(validTo: string, todayIso: string): boolean {
 }
 
 /** Problems of a card read on its own, on the day `today` (China date `todayIso`). */
-export function cardProblems(card: Pick<CardRead, 'docType' | 'idNumber' | 'birthDate' | 'sex' | 'validFrom' | 'validTo'>, today: Date, todayIso: string): VerificationProblem[] {
+export function cardProblems(
+  card: Pick<CardRead, 'docType' | 'idNumber' | 'birthDate' | 'sex' | 'validFrom' | 'validTo'>,
+  today: Date,
+  todayIso: string,
+): VerificationProblem[] {
   const problems: VerificationProblem[] = [];
   const facts = numberFacts(card.docType, card.idNumber, today);
   if (!facts.valid) problems.push('card-number-invalid');
@@ -102,7 +109,8 @@ export function personMatchProblems(verified: VerifiedIdentity, person: FormPers
   const name = normalizeName(person.name);
   const names = [verified.name, verified.nameEn].filter((n): n is string => !!n).map(normalizeName);
   if (!names.includes(name)) problems.push('name-mismatch');
-  if (verified.idNumber.trim().toUpperCase() !== foldWidth(person.idNumber).trim().toUpperCase()) problems.push('number-mismatch');
+  if (verified.idNumber.trim().toUpperCase() !== foldWidth(person.idNumber).trim().toUpperCase())
+    problems.push('number-mismatch');
   return problems;
 }
 

@@ -8,7 +8,21 @@ export type ReaderDriverKind = (typeof READER_DRIVERS)[number];
 
 /** Normalised card fields a vendor JSON answer can be mapped from. */
 export const HTTP_MAPPED_FIELDS = [
-  'docType', 'name', 'nameEn', 'sex', 'ethnicity', 'nationality', 'birthDate', 'address', 'idNumber', 'issuer', 'validFrom', 'validTo', 'passNo', 'issueCount', 'photo',
+  'docType',
+  'name',
+  'nameEn',
+  'sex',
+  'ethnicity',
+  'nationality',
+  'birthDate',
+  'address',
+  'idNumber',
+  'issuer',
+  'validFrom',
+  'validTo',
+  'passNo',
+  'issueCount',
+  'photo',
 ] as const;
 
 /** A JSON path into the vendor's answer: dot-separated keys with optional [n] indexes, e.g. `data.list[0].name`. */
@@ -22,9 +36,21 @@ const path = jsonPathSchema;
 /** Where each normalised field is in the vendor's JSON; the six a card always has are required. */
 export const httpMappingSchema = z
   .object({
-    name: path, sex: path, birthDate: path, idNumber: path, validFrom: path, validTo: path,
-    docType: path.optional(), nameEn: path.optional(), ethnicity: path.optional(), nationality: path.optional(), address: path.optional(),
-    issuer: path.optional(), passNo: path.optional(), issueCount: path.optional(), photo: path.optional(),
+    name: path,
+    sex: path,
+    birthDate: path,
+    idNumber: path,
+    validFrom: path,
+    validTo: path,
+    docType: path.optional(),
+    nameEn: path.optional(),
+    ethnicity: path.optional(),
+    nationality: path.optional(),
+    address: path.optional(),
+    issuer: path.optional(),
+    passNo: path.optional(),
+    issueCount: path.optional(),
+    photo: path.optional(),
   })
   .strict();
 /** A vendor field mapping. */
@@ -32,8 +58,17 @@ export type HttpMapping = z.infer<typeof httpMappingSchema>;
 
 /** The mapping of the common vendor service answer {certType, name, sex, nation, birthday, address, idCode, department, startDate, endDate, Photo} (§7.2). */
 export const DEFAULT_HTTP_MAPPING: HttpMapping = {
-  docType: 'certType', name: 'name', sex: 'sex', ethnicity: 'nation', birthDate: 'birthday', address: 'address', idNumber: 'idCode',
-  issuer: 'department', validFrom: 'startDate', validTo: 'endDate', photo: 'Photo',
+  docType: 'certType',
+  name: 'name',
+  sex: 'sex',
+  ethnicity: 'nation',
+  birthDate: 'birthday',
+  address: 'address',
+  idNumber: 'idCode',
+  issuer: 'department',
+  validFrom: 'startDate',
+  validTo: 'endDate',
+  photo: 'Photo',
 };
 
 // The vendor service must sit on this PC (domain-facts §7.2, §8: reader services on loopback only).
@@ -60,7 +95,11 @@ export const httpReaderSettingsSchema = z
   .strict();
 
 /** A port of the standard library: serial 1-16, USB 1001-1016, or 'auto' (USB first, then serial). */
-export const sdtPortSchema = z.union([z.literal('auto'), z.number().int().min(1).max(16), z.number().int().min(1001).max(1016)]);
+export const sdtPortSchema = z.union([
+  z.literal('auto'),
+  z.number().int().min(1).max(16),
+  z.number().int().min(1001).max(1016),
+]);
 
 /** Settings of the sdtapi driver (the standard reader library in a helper process). */
 export const sdtapiReaderSettingsSchema = z
@@ -113,7 +152,12 @@ export const DEFAULT_IDENTITY_SETTINGS: IdentitySettings = {
       resultCodePath: '',
       okCodes: [],
       noCardCodes: [],
-      docTypeValues: { '': 'resident-id', J: 'hk-mo-tw-residence', I: 'foreign-permanent-2017', Y: 'foreign-permanent-2023' },
+      docTypeValues: {
+        '': 'resident-id',
+        J: 'hk-mo-tw-residence',
+        I: 'foreign-permanent-2017',
+        Y: 'foreign-permanent-2023',
+      },
     },
     sdtapi: { libraryPath: '', port: 'auto', timeoutMs: 5000, helperExecPath: '' },
     polling: { enabled: false, intervalMs: 1000 },

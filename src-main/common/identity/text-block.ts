@@ -19,34 +19,71 @@ export type FieldSpan = readonly [offset: number, length: number];
 /** Byte layouts of the four card types (offset, length), from the public SDK headers cited in §7.1. */
 export const LAYOUTS = {
   'resident-id': {
-    name: [0, 30], sex: [30, 2], ethnicity: [32, 4], birthDate: [36, 16], address: [52, 70], idNumber: [122, 36],
-    issuer: [158, 30], validFrom: [188, 16], validTo: [204, 16],
+    name: [0, 30],
+    sex: [30, 2],
+    ethnicity: [32, 4],
+    birthDate: [36, 16],
+    address: [52, 70],
+    idNumber: [122, 36],
+    issuer: [158, 30],
+    validFrom: [188, 16],
+    validTo: [204, 16],
   },
   'hk-mo-tw-residence': {
-    name: [0, 30], sex: [30, 2], birthDate: [36, 16], address: [52, 70], idNumber: [122, 36], issuer: [158, 30],
-    validFrom: [188, 16], validTo: [204, 16], passNo: [220, 18], issueCount: [238, 4], typeFlag: [248, 2],
+    name: [0, 30],
+    sex: [30, 2],
+    birthDate: [36, 16],
+    address: [52, 70],
+    idNumber: [122, 36],
+    issuer: [158, 30],
+    validFrom: [188, 16],
+    validTo: [204, 16],
+    passNo: [220, 18],
+    issueCount: [238, 4],
+    typeFlag: [248, 2],
   },
   'foreign-permanent-2017': {
-    nameEn: [0, 120], sex: [120, 2], idNumber: [122, 30], nationality: [152, 6], name: [158, 30], validFrom: [188, 16],
-    validTo: [204, 16], birthDate: [220, 16], cardVersion: [236, 4], issuerCode: [240, 8], typeFlag: [248, 2],
+    nameEn: [0, 120],
+    sex: [120, 2],
+    idNumber: [122, 30],
+    nationality: [152, 6],
+    name: [158, 30],
+    validFrom: [188, 16],
+    validTo: [204, 16],
+    birthDate: [220, 16],
+    cardVersion: [236, 4],
+    issuerCode: [240, 8],
+    typeFlag: [248, 2],
   },
   'foreign-permanent-2023': {
-    name: [0, 30], sex: [30, 2], issueCount: [32, 4], birthDate: [36, 16], nameEn: [52, 70], idNumber: [122, 36],
-    validFrom: [188, 16], validTo: [204, 16], nameEnMore: [220, 22], nationality: [242, 6], typeFlag: [248, 2],
+    name: [0, 30],
+    sex: [30, 2],
+    issueCount: [32, 4],
+    birthDate: [36, 16],
+    nameEn: [52, 70],
+    idNumber: [122, 36],
+    validFrom: [188, 16],
+    validTo: [204, 16],
+    nameEnMore: [220, 22],
+    nationality: [242, 6],
+    typeFlag: [248, 2],
   },
 } as const satisfies Record<CardDocType, Record<string, FieldSpan>>;
 
 /** The type flag character of each non-default layout. */
-export const TYPE_FLAGS: Readonly<Record<string, CardDocType>> = { J: 'hk-mo-tw-residence', I: 'foreign-permanent-2017', Y: 'foreign-permanent-2023' };
+export const TYPE_FLAGS: Readonly<Record<string, CardDocType>> = {
+  J: 'hk-mo-tw-residence',
+  I: 'foreign-permanent-2017',
+  Y: 'foreign-permanent-2023',
+};
 
 /** Outcome of parsing: the card without its photo, or the field that could not be read. */
-export type TextBlockParse =
-  | { ok: true; card: Omit<CardRead, 'photo'> }
-  | { ok: false; field: string; code: string };
+export type TextBlockParse = { ok: true; card: Omit<CardRead, 'photo'> } | { ok: false; field: string; code: string };
 
 function decodeRaw(bytes: Uint8Array, [offset, length]: FieldSpan): string {
   let text = '';
-  for (let i = offset; i + 1 < offset + length && i + 1 < bytes.length; i += 2) text += String.fromCharCode((bytes[i] ?? 0) | ((bytes[i + 1] ?? 0) << 8));
+  for (let i = offset; i + 1 < offset + length && i + 1 < bytes.length; i += 2)
+    text += String.fromCharCode((bytes[i] ?? 0) | ((bytes[i + 1] ?? 0) << 8));
   // NUL padding reads as space padding.
   return text.split(String.fromCharCode(0)).join(' ');
 }
@@ -62,7 +99,10 @@ export function cardTypeOf(block: Uint8Array): CardDocType {
 }
 
 class FieldError extends Error {
-  constructor(readonly field: string, readonly code: string) {
+  constructor(
+    readonly field: string,
+    readonly code: string,
+  ) {
     super(`${field}: ${code}`);
   }
 }
@@ -94,7 +134,8 @@ function checkNumber(docType: CardDocType, number: string, today: Date): string 
   }
   const r = validateForeignPermanentResidenceId(number, { today });
   if (!r.ok) throw new FieldError('idNumber', r.errors[0]?.code ?? 'fprc-format');
-  if ((r.value.version === '2023') !== (docType === 'foreign-permanent-2023')) throw new FieldError('idNumber', 'fprc-format');
+  if ((r.value.version === '2023') !== (docType === 'foreign-permanent-2023'))
+    throw new FieldError('idNumber', 'fprc-format');
   return r.value.number;
 }
 
@@ -104,7 +145,10 @@ function optional<T>(value: T | '' | undefined): T | undefined {
 
 function validity(block: Uint8Array, from: FieldSpan, to: FieldSpan): Pick<CardRead, 'validFrom' | 'validTo'> {
   const end = decodeUcs2(block, to);
-  return { validFrom: date('validFrom', decodeUcs2(block, from)), validTo: end === '长期' ? LONG_TERM : date('validTo', end) };
+  return {
+    validFrom: date('validFrom', decodeUcs2(block, from)),
+    validTo: end === '长期' ? LONG_TERM : date('validTo', end),
+  };
 }
 
 function parseLayout(block: Uint8Array, docType: CardDocType, today: Date): Omit<CardRead, 'photo'> {
@@ -115,8 +159,14 @@ function parseLayout(block: Uint8Array, docType: CardDocType, today: Date): Omit
       const ethnicity = findEthnicity(f(l.ethnicity));
       if (!ethnicity) throw new FieldError('ethnicity', 'ethnicity-unknown');
       return {
-        docType, name: required('name', f(l.name)), sex: sexOf(f(l.sex)), ethnicity, birthDate: date('birthDate', f(l.birthDate)),
-        address: optional(f(l.address)), idNumber: checkNumber(docType, f(l.idNumber), today), issuer: optional(f(l.issuer)),
+        docType,
+        name: required('name', f(l.name)),
+        sex: sexOf(f(l.sex)),
+        ethnicity,
+        birthDate: date('birthDate', f(l.birthDate)),
+        address: optional(f(l.address)),
+        idNumber: checkNumber(docType, f(l.idNumber), today),
+        issuer: optional(f(l.issuer)),
         ...validity(block, l.validFrom, l.validTo),
       };
     }
@@ -124,18 +174,30 @@ function parseLayout(block: Uint8Array, docType: CardDocType, today: Date): Omit
       const l = LAYOUTS[docType];
       const count = f(l.issueCount);
       return {
-        docType, name: required('name', f(l.name)), sex: sexOf(f(l.sex)), birthDate: date('birthDate', f(l.birthDate)),
-        address: optional(f(l.address)), idNumber: checkNumber(docType, f(l.idNumber), today), issuer: optional(f(l.issuer)),
-        ...validity(block, l.validFrom, l.validTo), passNo: optional(f(l.passNo)), issueCount: /^\d{1,2}$/.test(count) ? Number(count) : undefined,
+        docType,
+        name: required('name', f(l.name)),
+        sex: sexOf(f(l.sex)),
+        birthDate: date('birthDate', f(l.birthDate)),
+        address: optional(f(l.address)),
+        idNumber: checkNumber(docType, f(l.idNumber), today),
+        issuer: optional(f(l.issuer)),
+        ...validity(block, l.validFrom, l.validTo),
+        passNo: optional(f(l.passNo)),
+        issueCount: /^\d{1,2}$/.test(count) ? Number(count) : undefined,
       };
     }
     case 'foreign-permanent-2017': {
       const l = LAYOUTS[docType];
       const nameEn = f(l.nameEn);
       return {
-        docType, name: required('name', f(l.name) || nameEn), nameEn: optional(nameEn), sex: sexOf(f(l.sex)),
-        nationality: optional(f(l.nationality)), birthDate: date('birthDate', f(l.birthDate)),
-        idNumber: checkNumber(docType, f(l.idNumber), today), ...validity(block, l.validFrom, l.validTo),
+        docType,
+        name: required('name', f(l.name) || nameEn),
+        nameEn: optional(nameEn),
+        sex: sexOf(f(l.sex)),
+        nationality: optional(f(l.nationality)),
+        birthDate: date('birthDate', f(l.birthDate)),
+        idNumber: checkNumber(docType, f(l.idNumber), today),
+        ...validity(block, l.validFrom, l.validTo),
       };
     }
     case 'foreign-permanent-2023': {
@@ -144,9 +206,14 @@ function parseLayout(block: Uint8Array, docType: CardDocType, today: Date): Omit
       const nameEn = `${decodeRaw(block, l.nameEn)}${decodeRaw(block, l.nameEnMore)}`.trim();
       const count = f(l.issueCount);
       return {
-        docType, name: required('name', f(l.name) || nameEn), nameEn: optional(nameEn), sex: sexOf(f(l.sex)),
-        nationality: optional(f(l.nationality)), birthDate: date('birthDate', f(l.birthDate)),
-        idNumber: checkNumber(docType, f(l.idNumber), today), ...validity(block, l.validFrom, l.validTo),
+        docType,
+        name: required('name', f(l.name) || nameEn),
+        nameEn: optional(nameEn),
+        sex: sexOf(f(l.sex)),
+        nationality: optional(f(l.nationality)),
+        birthDate: date('birthDate', f(l.birthDate)),
+        idNumber: checkNumber(docType, f(l.idNumber), today),
+        ...validity(block, l.validFrom, l.validTo),
         issueCount: /^\d{1,2}$/.test(count) ? Number(count) : undefined,
       };
     }

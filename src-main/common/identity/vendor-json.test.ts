@@ -5,8 +5,17 @@ import { base64Head, getPath, normaliseVendorAnswer, type VendorAnswerRules } fr
 const RULES: VendorAnswerRules = DEFAULT_IDENTITY_SETTINGS.reader.http;
 const PNG_B64 = 'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR4nGNgAAIAAAUAAXpeqz8AAAAASUVORK5CYII=';
 const ANSWER = {
-  certType: '', name: '张三', sex: '男', nation: '汉', birthday: '1990-03-07', address: '重庆市万州区白岩路1号', idCode: '500101199003070014',
-  department: '重庆市公安局万州区分局', startDate: '2016.03.07', endDate: '长期', Photo: `data:image/png;base64,${PNG_B64}`,
+  certType: '',
+  name: '张三',
+  sex: '男',
+  nation: '汉',
+  birthday: '1990-03-07',
+  address: '重庆市万州区白岩路1号',
+  idCode: '500101199003070014',
+  department: '重庆市公安局万州区分局',
+  startDate: '2016.03.07',
+  endDate: '长期',
+  Photo: `data:image/png;base64,${PNG_B64}`,
 };
 
 describe('vendor JSON answers', () => {
@@ -20,17 +29,31 @@ describe('vendor JSON answers', () => {
     expect(normaliseVendorAnswer(ANSWER, RULES)).toEqual({
       kind: 'card',
       card: {
-        docType: 'resident-id', name: '张三', sex: 'M', ethnicity: { code: '01', name: '汉族' }, birthDate: '1990-03-07', address: '重庆市万州区白岩路1号',
-        idNumber: '500101199003070014', issuer: '重庆市公安局万州区分局', validFrom: '2016-03-07', validTo: 'long-term', photo: { mediaType: 'image/png', base64: PNG_B64 },
+        docType: 'resident-id',
+        name: '张三',
+        sex: 'M',
+        ethnicity: { code: '01', name: '汉族' },
+        birthDate: '1990-03-07',
+        address: '重庆市万州区白岩路1号',
+        idNumber: '500101199003070014',
+        issuer: '重庆市公安局万州区分局',
+        validFrom: '2016-03-07',
+        validTo: 'long-term',
+        photo: { mediaType: 'image/png', base64: PNG_B64 },
       },
     });
   });
 
   it('takes the card type from the type value or, failing that, from the number', () => {
-    const hk = normaliseVendorAnswer({ ...ANSWER, certType: 'J', idCode: '810000199408230021', sex: '2', nation: '' }, RULES);
+    const hk = normaliseVendorAnswer(
+      { ...ANSWER, certType: 'J', idCode: '810000199408230021', sex: '2', nation: '' },
+      RULES,
+    );
     expect(hk).toMatchObject({ kind: 'card', card: { docType: 'hk-mo-tw-residence', sex: 'F' } });
     expect(hk.kind === 'card' && hk.card.ethnicity).toBeUndefined();
-    expect(normaliseVendorAnswer({ ...ANSWER, certType: '9', idCode: '950840198001010052', birthday: '19800101' }, RULES)).toMatchObject({ kind: 'card', card: { docType: 'foreign-permanent-2023' } });
+    expect(
+      normaliseVendorAnswer({ ...ANSWER, certType: '9', idCode: '950840198001010052', birthday: '19800101' }, RULES),
+    ).toMatchObject({ kind: 'card', card: { docType: 'foreign-permanent-2023' } });
   });
 
   it('honours result codes: success, no card, vendor error', () => {
@@ -51,7 +74,13 @@ describe('vendor JSON answers', () => {
 
   it('accepts the default settings and refuses a reader service off this PC', () => {
     expect(identitySettingsSchema.safeParse(DEFAULT_IDENTITY_SETTINGS).success).toBe(true);
-    const remote = { ...DEFAULT_IDENTITY_SETTINGS, reader: { ...DEFAULT_IDENTITY_SETTINGS.reader, http: { ...DEFAULT_IDENTITY_SETTINGS.reader.http, url: 'http://10.0.0.5:8000/readCard' } } };
+    const remote = {
+      ...DEFAULT_IDENTITY_SETTINGS,
+      reader: {
+        ...DEFAULT_IDENTITY_SETTINGS.reader,
+        http: { ...DEFAULT_IDENTITY_SETTINGS.reader.http, url: 'http://10.0.0.5:8000/readCard' },
+      },
+    };
     const parsed = identitySettingsSchema.safeParse(remote);
     expect(parsed.success).toBe(false);
     expect(parsed.error?.issues[0]?.message).toBe('reader-url-not-loopback');

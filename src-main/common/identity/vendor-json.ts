@@ -11,7 +11,8 @@ export function getPath(value: unknown, path: string): unknown {
   let current: unknown = value;
   for (const part of path.match(/[^.[\]]+/g) ?? []) {
     if (current === null || typeof current !== 'object') return undefined;
-    current = /^\d+$/.test(part) && Array.isArray(current) ? current[Number(part)] : (current as Record<string, unknown>)[part];
+    current =
+      /^\d+$/.test(part) && Array.isArray(current) ? current[Number(part)] : (current as Record<string, unknown>)[part];
   }
   return current;
 }

@@ -30,11 +30,17 @@ export function divisionOfAddress(address: string, names: DivisionNames): string
     rest = rest.slice(city[1].length);
   }
   const within = city ? city[0].slice(0, 4) : prefix2;
-  const county = longestPrefix(rest, Object.entries(names.counties).filter(([c]) => c.startsWith(within)));
+  const county = longestPrefix(
+    rest,
+    Object.entries(names.counties).filter(([c]) => c.startsWith(within)),
+  );
   return county ? county[0] : code;
 }
 
 /** 大头笔 text from a division's names (province first, duplicates dropped): '四川省 成都市', '重庆市 万州区'. */
 export function destinationText(namesFromProvince: readonly string[]): string {
-  return namesFromProvince.filter((n, i, all) => all.indexOf(n) === i).slice(0, 2).join(' ');
+  return namesFromProvince
+    .filter((n, i, all) => all.indexOf(n) === i)
+    .slice(0, 2)
+    .join(' ');
 }

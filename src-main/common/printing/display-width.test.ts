@@ -1,6 +1,13 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { centreToWidth, displayWidth, labelledLines, leftRightLines, padEndToWidth, wrapToWidth } from './display-width';
+import {
+  centreToWidth,
+  displayWidth,
+  labelledLines,
+  leftRightLines,
+  padEndToWidth,
+  wrapToWidth,
+} from './display-width';
 
 describe('display width', () => {
   it('counts ASCII as one column and every other character as two', () => {
@@ -37,11 +44,15 @@ describe('display width', () => {
   it('never exceeds the width and never loses a non-space character (property)', () => {
     const alphabet = fc.constantFrom(...Array.from('受理通知书，。（）ABC123- 材料《》䶮'));
     fc.assert(
-      fc.property(fc.array(alphabet, { maxLength: 200 }).map((a) => a.join('')), fc.integer({ min: 4, max: 48 }), (text, width) => {
-        const lines = wrapToWidth(text, width);
-        for (const l of lines) expect(displayWidth(l)).toBeLessThanOrEqual(width);
-        expect(lines.join('').replace(/\s/g, '')).toBe(text.replace(/\s/g, ''));
-      }),
+      fc.property(
+        fc.array(alphabet, { maxLength: 200 }).map((a) => a.join('')),
+        fc.integer({ min: 4, max: 48 }),
+        (text, width) => {
+          const lines = wrapToWidth(text, width);
+          for (const l of lines) expect(displayWidth(l)).toBeLessThanOrEqual(width);
+          expect(lines.join('').replace(/\s/g, '')).toBe(text.replace(/\s/g, ''));
+        },
+      ),
     );
   });
 
@@ -54,6 +65,7 @@ describe('display width', () => {
 
   it('puts the right part flush right', () => {
     expect(leftRightLines('复印件', '1份 2页', 20)).toEqual(['复印件       1份 2页']);
-    for (const l of leftRightLines('原件核验后退还原件核验后退还', '1份 12页', 32)) expect(displayWidth(l)).toBeLessThanOrEqual(32);
+    for (const l of leftRightLines('原件核验后退还原件核验后退还', '1份 12页', 32))
+      expect(displayWidth(l)).toBeLessThanOrEqual(32);
   });
 });

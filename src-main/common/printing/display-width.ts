@@ -90,8 +90,14 @@ export function wrapToWidth(text: string, width: number): string[] {
         const chars = Array.from(line);
         // Keep a closing mark with the (Chinese) character before it, and an opening bracket with what
         // follows; an ASCII code is never split for this.
-        if (NO_LINE_START.has(Array.from(piece)[0] ?? '') && chars.length > 1 && !/^[\x20-\x7e]$/.test(chars[chars.length - 1] as string)) carry = chars.pop() as string;
-        while (chars.length > 1 && NO_LINE_END.has(chars[chars.length - 1] as string)) carry = (chars.pop() as string) + carry;
+        if (
+          NO_LINE_START.has(Array.from(piece)[0] ?? '') &&
+          chars.length > 1 &&
+          !/^[\x20-\x7e]$/.test(chars[chars.length - 1] as string)
+        )
+          carry = chars.pop() as string;
+        while (chars.length > 1 && NO_LINE_END.has(chars[chars.length - 1] as string))
+          carry = (chars.pop() as string) + carry;
         lines.push(chars.join('').replace(/\s+$/u, ''));
         line = carry + piece;
         if (displayWidth(line) > width) {
@@ -123,7 +129,8 @@ export function labelledLines(label: string, value: string, width: number): stri
 /** Left text and right text on one line, right-aligned; wraps the left part when both do not fit. */
 export function leftRightLines(left: string, right: string, width: number): string[] {
   const rightWidth = displayWidth(right);
-  if (displayWidth(left) + 1 + rightWidth <= width) return [left + ' '.repeat(width - displayWidth(left) - rightWidth) + right];
+  if (displayWidth(left) + 1 + rightWidth <= width)
+    return [left + ' '.repeat(width - displayWidth(left) - rightWidth) + right];
   const lines = wrapToWidth(left, width);
   const last = lines[lines.length - 1] ?? '';
   if (displayWidth(last) + 1 + rightWidth <= width) {

@@ -2,7 +2,14 @@ import { describe, expect, it } from 'vitest';
 import { nextCopyOf, type PrintLogEntry } from './documents';
 
 type Entry = Pick<PrintLogEntry, 'kind' | 'state' | 'format' | 'documentNo' | 'copy'>;
-const entry = (e: Partial<Entry>): Entry => ({ kind: 'acceptance-receipt', state: 'printed', format: 'thermal-80', documentNo: 'R1', copy: 1, ...e });
+const entry = (e: Partial<Entry>): Entry => ({
+  kind: 'acceptance-receipt',
+  state: 'printed',
+  format: 'thermal-80',
+  documentNo: 'R1',
+  copy: 1,
+  ...e,
+});
 
 describe('nextCopyOf', () => {
   it('counts copies per kind of paper: the A4 notice after two slips is its first copy', () => {

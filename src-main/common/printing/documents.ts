@@ -1,7 +1,13 @@
 // What the app prints: document kinds, print formats, page sizes and the print log as the UI sees it.
 
 /** Documents the window prints. */
-export const DOCUMENT_KINDS = ['acceptance-receipt', 'incomplete-notice', 'rejection-notice', 'material-transfer', 'waybill'] as const;
+export const DOCUMENT_KINDS = [
+  'acceptance-receipt',
+  'incomplete-notice',
+  'rejection-notice',
+  'material-transfer',
+  'waybill',
+] as const;
 /** A document kind. */
 export type DocumentKind = (typeof DOCUMENT_KINDS)[number];
 
@@ -50,10 +56,21 @@ export function printerRoleOf(format: PrintFormat): PrinterRole {
  * The copy the next print of a document on `format`'s kind of paper will be, from the print log: one
  * more than the highest copy printed on that kind of paper (the main process counts the same way).
  */
-export function nextCopyOf(log: readonly Pick<PrintLogEntry, 'kind' | 'state' | 'format' | 'documentNo' | 'copy'>[], kind: DocumentKind, format: PrintFormat, documentNo?: string): number {
+export function nextCopyOf(
+  log: readonly Pick<PrintLogEntry, 'kind' | 'state' | 'format' | 'documentNo' | 'copy'>[],
+  kind: DocumentKind,
+  format: PrintFormat,
+  documentNo?: string,
+): number {
   let highest = 0;
   for (const e of log) {
-    if (e.kind === kind && e.state === 'printed' && printerRoleOf(e.format) === printerRoleOf(format) && (documentNo === undefined || e.documentNo === documentNo)) highest = Math.max(highest, e.copy);
+    if (
+      e.kind === kind &&
+      e.state === 'printed' &&
+      printerRoleOf(e.format) === printerRoleOf(format) &&
+      (documentNo === undefined || e.documentNo === documentNo)
+    )
+      highest = Math.max(highest, e.copy);
   }
   return highest + 1;
 }
@@ -104,7 +121,9 @@ export interface PrintResult {
 }
 
 /** What `print:preview` returns: HTML from the same template, or the exact PDF. */
-export type PrintPreview = { as: 'html'; html: string; copy: number; reprint: boolean } | { as: 'pdf'; pdfBase64: string; copy: number; reprint: boolean };
+export type PrintPreview =
+  | { as: 'html'; html: string; copy: number; reprint: boolean }
+  | { as: 'pdf'; pdfBase64: string; copy: number; reprint: boolean };
 
 /** '2026-11-30' → '2026年11月30日', the form official documents use. */
 export function formatChineseDate(isoDate: string): string {

@@ -23,13 +23,21 @@ export const holidayYearSchema = z
   .superRefine((data, ctx) => {
     const inYear = (d: string) => d.startsWith(`${data.year}-`);
     data.holidays.forEach((h, i) => {
-      if (h.from > h.to) ctx.addIssue({ code: 'custom', path: ['holidays', i, 'to'], message: 'range ends before it starts' });
-      if (!inYear(h.from) || !inYear(h.to)) ctx.addIssue({ code: 'custom', path: ['holidays', i], message: `range outside ${data.year}` });
+      if (h.from > h.to)
+        ctx.addIssue({ code: 'custom', path: ['holidays', i, 'to'], message: 'range ends before it starts' });
+      if (!inYear(h.from) || !inYear(h.to))
+        ctx.addIssue({ code: 'custom', path: ['holidays', i], message: `range outside ${data.year}` });
     });
     data.workdays.forEach((w, i) => {
-      if (!inYear(w.date)) ctx.addIssue({ code: 'custom', path: ['workdays', i, 'date'], message: `date outside ${data.year}` });
+      if (!inYear(w.date))
+        ctx.addIssue({ code: 'custom', path: ['workdays', i, 'date'], message: `date outside ${data.year}` });
       const day = new Date(`${w.date}T00:00:00Z`).getUTCDay();
-      if (day !== 0 && day !== 6) ctx.addIssue({ code: 'custom', path: ['workdays', i, 'date'], message: 'a 调休 working day must fall on a weekend' });
+      if (day !== 0 && day !== 6)
+        ctx.addIssue({
+          code: 'custom',
+          path: ['workdays', i, 'date'],
+          message: 'a 调休 working day must fall on a weekend',
+        });
     });
   });
 

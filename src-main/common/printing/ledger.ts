@@ -38,7 +38,11 @@ function chinaTime(iso: string): string {
 }
 
 /** Turns case summaries (already masked) into ledger rows numbered from `firstNo`. */
-export function ledgerRowsOf(cases: readonly CaseSummary[], waybillOf: (caseId: string) => string | null, firstNo = 1): LedgerRow[] {
+export function ledgerRowsOf(
+  cases: readonly CaseSummary[],
+  waybillOf: (caseId: string) => string | null,
+  firstNo = 1,
+): LedgerRow[] {
   return cases.map((c, i) => {
     const waybill = waybillOf(c.caseId);
     return {

@@ -81,11 +81,26 @@ export interface NoticeContext {
   ratingUrl: string;
 }
 
-const MISSING_REASONS_ZH = { 'not-provided': '未提供', 'attachment-missing': '缺扫描件', 'wrong-handling': '提交形式不符合要求' } as const;
-const FORM_LABELS_ZH = { original: '原件', copy: '复印件', electronic: '电子材料', 'original-or-electronic': '原件或电子材料' } as const;
+const MISSING_REASONS_ZH = {
+  'not-provided': '未提供',
+  'attachment-missing': '缺扫描件',
+  'wrong-handling': '提交形式不符合要求',
+} as const;
+const FORM_LABELS_ZH = {
+  original: '原件',
+  copy: '复印件',
+  electronic: '电子材料',
+  'original-or-electronic': '原件或电子材料',
+} as const;
 
 function party(p: CaseDetail['application']['applicant'] & { relationship?: string }): NoticeParty {
-  return { name: p.name, idType: ID_TYPE_LABELS_ZH[p.idType], idMasked: p.idNumber, phoneMasked: p.phone || '—', relationship: p.relationship ?? null };
+  return {
+    name: p.name,
+    idType: ID_TYPE_LABELS_ZH[p.idType],
+    idMasked: p.idNumber,
+    phoneMasked: p.phone || '—',
+    relationship: p.relationship ?? null,
+  };
 }
 
 function transferOf(handling: MaterialHandling, channel: 'online' | 'post' | null): string {
@@ -112,7 +127,8 @@ function feeText(detail: CaseDetail, matter: Matter | undefined): string {
 
 /** Builds the printed facts of a notice. `detail` must come from CaseQueries (IDs and phones masked). */
 export function buildNoticeData(detail: CaseDetail, ctx: NoticeContext): NoticeData {
-  const documentNo = (ctx.kind === 'acceptance-receipt' || ctx.kind === 'material-transfer' ? detail.receiptNo : detail.noticeNo) ?? '';
+  const documentNo =
+    (ctx.kind === 'acceptance-receipt' || ctx.kind === 'material-transfer' ? detail.receiptNo : detail.noticeNo) ?? '';
   if (!documentNo) throw new Error(`case ${detail.caseId} has no document number for ${ctx.kind}`);
   const windowLabel = `${ctx.hall.name}${ctx.hall.windowNo}号窗口`;
   const materialsOut = ctx.waybills.find((w) => w.direction === 'materials-to-locality');
@@ -137,7 +153,13 @@ export function buildNoticeData(detail: CaseDetail, ctx: NoticeContext): NoticeD
     caseId: detail.caseId,
     copy: ctx.copy,
     reprint: ctx.copy > 1,
-    hall: { name: ctx.hall.name, windowNo: ctx.hall.windowNo, windowLabel, address: ctx.hallAddress, phone: ctx.hallPhone },
+    hall: {
+      name: ctx.hall.name,
+      windowNo: ctx.hall.windowNo,
+      windowLabel,
+      address: ctx.hallAddress,
+      phone: ctx.hallPhone,
+    },
     matter: {
       code: detail.matterCode,
       name: detail.matterName,
@@ -149,14 +171,28 @@ export function buildNoticeData(detail: CaseDetail, ctx: NoticeContext): NoticeD
     agent: app.agent ? party(app.agent) : null,
     decidedDate: detail.businessDate,
     decidedDateZh: formatChineseDate(detail.businessDate),
-    promised: due && days !== null ? { days, dueDate: due.date, dueDateZh: formatChineseDate(due.date), verified: due.verified } : null,
+    promised:
+      due && days !== null
+        ? { days, dueDate: due.date, dueDateZh: formatChineseDate(due.date), verified: due.verified }
+        : null,
     fee: feeText(detail, ctx.matter),
     delivery,
-    locality: { name: ctx.localityName || detail.localityName || detail.localityDivision, department: detail.departmentName ?? '业务办理地主管部门', online: ctx.channel !== 'post' },
+    locality: {
+      name: ctx.localityName || detail.localityName || detail.localityDivision,
+      department: detail.departmentName ?? '业务办理地主管部门',
+      online: ctx.channel !== 'post',
+    },
     transfer,
     materials: detail.materials
       .filter((m) => m.handling !== 'not-provided')
-      .map((m, i) => ({ no: i + 1, name: m.name, handling: MATERIAL_HANDLING_LABELS_ZH[m.handling], copies: copiesOf(m.code), pages: m.pages, transfer: transferOf(m.handling, ctx.channel) })),
+      .map((m, i) => ({
+        no: i + 1,
+        name: m.name,
+        handling: MATERIAL_HANDLING_LABELS_ZH[m.handling],
+        copies: copiesOf(m.code),
+        pages: m.pages,
+        transfer: transferOf(m.handling, ctx.channel),
+      })),
     missing: detail.missing.map((m, i) => {
       const wanted = situation?.materials.find((x) => x.code === m.code);
       const need = wanted ? `，请提交${FORM_LABELS_ZH[wanted.form]}${wanted.copies}份` : '';
@@ -172,7 +208,9 @@ export function buildNoticeData(detail: CaseDetail, ctx: NoticeContext): NoticeD
 
 /** Fills the hall's 好差评 address template. */
 export function ratingUrlFor(template: string, windowCode: string, documentNo: string): string {
-  return template.replace('{windowCode}', encodeURIComponent(windowCode)).replace('{documentNo}', encodeURIComponent(documentNo));
+  return template
+    .replace('{windowCode}', encodeURIComponent(windowCode))
+    .replace('{documentNo}', encodeURIComponent(documentNo));
 }
 
 /** The promised-date line, e.g. '20个工作日，预计2026年12月28日办结'; '即办' for 0 days. */

@@ -63,7 +63,11 @@ export const printSettingsSchema = z
         hallPhone: z.string().trim().max(24, 'too-long'),
         hotline: z.string().trim().min(3).max(24),
         /** 好差评 page; {windowCode} and {documentNo} are filled in. */
-        ratingUrl: z.string().trim().max(300, 'too-long').regex(/^https:\/\/[\x21-\x7e]+$/, 'url-format'),
+        ratingUrl: z
+          .string()
+          .trim()
+          .max(300, 'too-long')
+          .regex(/^https:\/\/[\x21-\x7e]+$/, 'url-format'),
         /** The hall's electronic seal as a PNG data URL; null prints the shipped 样章 placeholder. */
         sealPng: z
           .string()
@@ -90,7 +94,8 @@ export const DEFAULT_PRINT_SETTINGS: PrintSettings = {
 export interface PrinterStatus {
   role: 'thermal' | 'a4' | 'label';
   target: string;
-  state: 'ready' | 'paper-near-end' | 'paper-out' | 'cover-open' | 'error' | 'unreachable' | 'unknown' | 'not-configured';
+  state:
+    'ready' | 'paper-near-end' | 'paper-out' | 'cover-open' | 'error' | 'unreachable' | 'unknown' | 'not-configured';
   /** true when the printer (or the PDF folder) answered or was found, false when not, null when not configured. */
   reachable: boolean | null;
   detail: string | null;

@@ -7,7 +7,11 @@ describe('case QR payload', () => {
   it('formats and parses', () => {
     const text = formatCaseQr({ documentNo: '50010112-20261130-0001K', caseId: CASE_ID, sig: 'abcdEFGH_-123456' });
     expect(text).toBe(`TB1:50010112-20261130-0001K:${CASE_ID}:abcdEFGH_-123456`);
-    expect(parseCaseQr(text)).toEqual({ documentNo: '50010112-20261130-0001K', caseId: CASE_ID, sig: 'abcdEFGH_-123456' });
+    expect(parseCaseQr(text)).toEqual({
+      documentNo: '50010112-20261130-0001K',
+      caseId: CASE_ID,
+      sig: 'abcdEFGH_-123456',
+    });
     expect(caseQrSignedText('X-1', CASE_ID)).toBe(`TB1:X-1:${CASE_ID}`);
   });
 

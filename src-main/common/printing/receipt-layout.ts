@@ -63,7 +63,9 @@ function header(b: Builder, d: NoticeData): void {
 
 function parties(b: Builder, d: NoticeData): void {
   b.field('事项名称', d.matter.name).field('办理情形', d.matter.situation);
-  b.field('申请人', d.applicant.name).field('证件号码', d.applicant.idMasked).field('联系电话', d.applicant.phoneMasked);
+  b.field('申请人', d.applicant.name)
+    .field('证件号码', d.applicant.idMasked)
+    .field('联系电话', d.applicant.phoneMasked);
   b.field('代办人', d.agent ? `${d.agent.name}（${d.agent.relationship ?? '代办'}） ${d.agent.idMasked}` : '无');
 }
 
@@ -103,7 +105,9 @@ export function acceptanceReceiptLayout(d: NoticeData, columns: number): Receipt
   b.field('材料流转', d.transfer);
   materials(b, d);
   b.push({ op: 'rule' });
-  b.para(`本事项由业务办理地${d.locality.department}依法审查并作出决定；本窗口负责收件、核验、材料流转及结果送达。办结日期以工作日计算，不含法定节假日。`);
+  b.para(
+    `本事项由业务办理地${d.locality.department}依法审查并作出决定；本窗口负责收件、核验、材料流转及结果送达。办结日期以工作日计算，不含法定节假日。`,
+  );
   closing(b, d);
   return { columns, ops: b.ops };
 }
@@ -117,7 +121,12 @@ export function incompleteNoticeLayout(d: NoticeData, columns: number): ReceiptL
   b.push({ op: 'rule' }).centre('需补正的全部材料', { bold: true });
   for (const m of d.missing) {
     const lead = `${m.no}. `;
-    b.lines(wrapToWidth(`${m.name}（${m.reason}）`, columns - displayWidth(lead)).map((l, i) => (i === 0 ? lead : ' '.repeat(displayWidth(lead))) + l), true);
+    b.lines(
+      wrapToWidth(`${m.name}（${m.reason}）`, columns - displayWidth(lead)).map(
+        (l, i) => (i === 0 ? lead : ' '.repeat(displayWidth(lead))) + l,
+      ),
+      true,
+    );
   }
   b.push({ op: 'rule' });
   b.para('以上为需补正的全部内容，已一次性告知。请备齐后携带本告知书到本窗口继续办理，已提交的材料无需重复提交。');
@@ -127,7 +136,10 @@ export function incompleteNoticeLayout(d: NoticeData, columns: number): ReceiptL
 }
 
 /** A test page: ruler to check the column count, Chinese text, barcode, QR and cut. */
-export function testPageLayout(input: { hallName: string; windowLabel: string; printedAt: string; target: string }, columns: number): ReceiptLayout {
+export function testPageLayout(
+  input: { hallName: string; windowLabel: string; printedAt: string; target: string },
+  columns: number,
+): ReceiptLayout {
   const b = new Builder(columns);
   b.centre('打印机测试页', { bold: true, size: 2 });
   b.centre(input.hallName).centre(input.windowLabel);
@@ -135,7 +147,10 @@ export function testPageLayout(input: { hallName: string; windowLabel: string; p
   b.lines(['1234567890'.repeat(Math.ceil(columns / 10)).slice(0, columns)]);
   b.lines(['中文测试：受理通知书一次性告知书不予受理通知书'.slice(0, columns / 2)]);
   b.field('打印机', input.target).field('纸宽', `${columns}列`).field('时间', input.printedAt);
-  b.push({ op: 'code128', data: '1234567890', caption: '1234567890' }, { op: 'qr', data: 'TONGBAN-TEST', caption: '二维码测试' });
+  b.push(
+    { op: 'code128', data: '1234567890', caption: '1234567890' },
+    { op: 'qr', data: 'TONGBAN-TEST', caption: '二维码测试' },
+  );
   b.push({ op: 'feed', lines: 3 }, { op: 'cut' });
   return { columns, ops: b.ops };
 }

@@ -3,8 +3,13 @@
 import { maskName, maskPhone } from '../validators';
 import { formatChineseDate, reprintMark } from './documents';
 import {
-  formatWeight, WAYBILL_CONTENTS_LABELS_ZH, WAYBILL_DIRECTION_LABELS_ZH, WAYBILL_PAYMENT_LABELS_ZH,
-  type WaybillContents, type WaybillDirection, type WaybillPayment,
+  formatWeight,
+  WAYBILL_CONTENTS_LABELS_ZH,
+  WAYBILL_DIRECTION_LABELS_ZH,
+  WAYBILL_PAYMENT_LABELS_ZH,
+  type WaybillContents,
+  type WaybillDirection,
+  type WaybillPayment,
 } from './waybill';
 
 /** A waybill as stored (full recipient phone), the input of the label. */
@@ -59,15 +64,28 @@ function chinaDateTime(iso: string): string {
 }
 
 /** Builds the label facts; `destination` is the 大头笔 text (e.g. '四川省 成都市'). */
-export function buildWaybillLabel(w: WaybillRecord, ctx: { caseRef: string; destination: string; copy: number }): WaybillLabelData {
+export function buildWaybillLabel(
+  w: WaybillRecord,
+  ctx: { caseRef: string; destination: string; copy: number },
+): WaybillLabelData {
   return {
     waybillNo: w.waybillNo,
     waybillNoSpaced: spacedWaybillNo(w.waybillNo),
     product: '政务特快',
     destination: ctx.destination,
     direction: WAYBILL_DIRECTION_LABELS_ZH[w.direction],
-    recipient: { name: maskName(w.recipient.name), phone: maskPhone(w.recipient.phone), address: w.recipient.address, organization: w.recipient.organization ?? '' },
-    sender: { name: w.sender.name, phone: w.sender.phone, address: w.sender.address, organization: w.sender.organization ?? '' },
+    recipient: {
+      name: maskName(w.recipient.name),
+      phone: maskPhone(w.recipient.phone),
+      address: w.recipient.address,
+      organization: w.recipient.organization ?? '',
+    },
+    sender: {
+      name: w.sender.name,
+      phone: w.sender.phone,
+      address: w.sender.address,
+      organization: w.sender.organization ?? '',
+    },
     contents: WAYBILL_CONTENTS_LABELS_ZH[w.contents],
     pieces: w.pieces,
     weight: formatWeight(w.weightGrams),

@@ -16,7 +16,10 @@ export const WAYBILL_CONTENTS = ['certificates', 'official-documents'] as const;
 /** A contents code. */
 export type WaybillContents = (typeof WAYBILL_CONTENTS)[number];
 /** Chinese names of the contents, as printed. */
-export const WAYBILL_CONTENTS_LABELS_ZH: Record<WaybillContents, string> = { certificates: '证件', 'official-documents': '政务文书' };
+export const WAYBILL_CONTENTS_LABELS_ZH: Record<WaybillContents, string> = {
+  certificates: '证件',
+  'official-documents': '政务文书',
+};
 
 /** Who pays the postage. */
 export const WAYBILL_PAYMENTS = ['sender-pays', 'recipient-pays', 'government-paid'] as const;
@@ -47,7 +50,10 @@ export const waybillPartySchema = z
     /** Institution (e.g. the locality department); printed unmasked. */
     organization: z.string().trim().max(60, 'too-long').optional(),
     /** Division of the address, for the 大头笔 (destination) line. */
-    divisionCode: z.string().regex(/^\d{6}$/, 'division-format').optional(),
+    divisionCode: z
+      .string()
+      .regex(/^\d{6}$/, 'division-format')
+      .optional(),
   })
   .strict();
 
@@ -82,7 +88,13 @@ export interface WaybillView {
   direction: WaybillDirection;
   numberSource: 'pool' | 'manual';
   sender: { name: string; phone: string; address: string; organization: string | null };
-  recipient: { name: string; phoneMasked: string; address: string; organization: string | null; divisionCode: string | null };
+  recipient: {
+    name: string;
+    phoneMasked: string;
+    address: string;
+    organization: string | null;
+    divisionCode: string | null;
+  };
   contents: WaybillContents;
   pieces: number;
   weightGrams: number;

@@ -5,28 +5,48 @@ import { addWorkingDays, isWorkingDay, workingDaysBetween } from './working-days
 // Inline copies of the published 2025 and 2026 arrangements (the shipped files are checked against
 // the same expectations in printing/holiday-calendar.test.ts).
 const Y2025: HolidayYear = {
-  schemaVersion: 1, year: 2025, dataVersion: '2025.1', verified: true, source: '国办发明电〔2024〕12号',
+  schemaVersion: 1,
+  year: 2025,
+  dataVersion: '2025.1',
+  verified: true,
+  source: '国办发明电〔2024〕12号',
   holidays: [
     { name: '春节', from: '2025-01-28', to: '2025-02-04' },
     { name: '国庆节、中秋节', from: '2025-10-01', to: '2025-10-08' },
   ],
   workdays: [
-    { name: '春节调休', date: '2025-01-26' }, { name: '春节调休', date: '2025-02-08' },
-    { name: '国庆节调休', date: '2025-09-28' }, { name: '国庆节调休', date: '2025-10-11' },
+    { name: '春节调休', date: '2025-01-26' },
+    { name: '春节调休', date: '2025-02-08' },
+    { name: '国庆节调休', date: '2025-09-28' },
+    { name: '国庆节调休', date: '2025-10-11' },
   ],
 };
 const Y2026: HolidayYear = {
-  schemaVersion: 1, year: 2026, dataVersion: '2026.1', verified: true, source: '国务院办公厅 2025-11-04',
+  schemaVersion: 1,
+  year: 2026,
+  dataVersion: '2026.1',
+  verified: true,
+  source: '国务院办公厅 2025-11-04',
   holidays: [
     { name: '春节', from: '2026-02-15', to: '2026-02-23' },
     { name: '国庆节', from: '2026-10-01', to: '2026-10-07' },
   ],
   workdays: [
-    { name: '春节调休', date: '2026-02-14' }, { name: '春节调休', date: '2026-02-28' },
-    { name: '国庆节调休', date: '2026-09-20' }, { name: '国庆节调休', date: '2026-10-10' },
+    { name: '春节调休', date: '2026-02-14' },
+    { name: '春节调休', date: '2026-02-28' },
+    { name: '国庆节调休', date: '2026-09-20' },
+    { name: '国庆节调休', date: '2026-10-10' },
   ],
 };
-const Y2027: HolidayYear = { schemaVersion: 1, year: 2027, dataVersion: '2027.0', verified: false, source: 'derived', holidays: [{ name: '元旦', from: '2027-01-01', to: '2027-01-01' }], workdays: [] };
+const Y2027: HolidayYear = {
+  schemaVersion: 1,
+  year: 2027,
+  dataVersion: '2027.0',
+  verified: false,
+  source: 'derived',
+  holidays: [{ name: '元旦', from: '2027-01-01', to: '2027-01-01' }],
+  workdays: [],
+};
 const cal = buildHolidayCalendar([Y2025, Y2026, Y2027]);
 
 describe('working days', () => {
@@ -42,7 +62,12 @@ describe('working days', () => {
     expect(addWorkingDays('2026-02-13', 1, cal).date).toBe('2026-02-14'); // Fri → the 调休 Saturday
     expect(addWorkingDays('2026-02-13', 2, cal).date).toBe('2026-02-24'); // then over the nine-day break
     expect(addWorkingDays('2026-02-24', 4, cal).date).toBe('2026-02-28'); // Wed, Thu, Fri, 调休 Saturday
-    expect(addWorkingDays('2026-02-12', 20, cal)).toEqual({ date: '2026-03-18', workingDays: 20, verified: true, unverifiedYears: [] });
+    expect(addWorkingDays('2026-02-12', 20, cal)).toEqual({
+      date: '2026-03-18',
+      workingDays: 20,
+      verified: true,
+      unverifiedYears: [],
+    });
   });
 
   it('counts across 春节 2025', () => {
@@ -79,7 +104,10 @@ describe('working days', () => {
   it('rejects malformed year files', () => {
     const bad = { ...Y2026, workdays: [{ name: 'x', date: '2026-02-16' }] };
     expect(holidayYearSchema.safeParse(bad).success).toBe(false);
-    expect(holidayYearSchema.safeParse({ ...Y2026, holidays: [{ name: 'x', from: '2026-02-20', to: '2026-02-15' }] }).success).toBe(false);
+    expect(
+      holidayYearSchema.safeParse({ ...Y2026, holidays: [{ name: 'x', from: '2026-02-20', to: '2026-02-15' }] })
+        .success,
+    ).toBe(false);
     expect(() => buildHolidayCalendar([Y2026, Y2026])).toThrow(/twice/);
   });
 });

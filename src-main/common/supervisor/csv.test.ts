@@ -14,7 +14,11 @@ describe('CSV (RFC 4180, Excel)', () => {
   });
 
   it('parses back what it writes, skipping the BOM', () => {
-    const rows = [['序号', '事项'], ['1', '社会保障卡申领, 首次'], ['2', '"引号"\r\n换行']];
+    const rows = [
+      ['序号', '事项'],
+      ['1', '社会保障卡申领, 首次'],
+      ['2', '"引号"\r\n换行'],
+    ];
     expect(parseCsv(UTF8_BOM + rows.map(csvLine).join(''))).toEqual(rows);
   });
 });

@@ -1,6 +1,12 @@
 // The ledger's detail columns, shared by the XLSX, CSV and PDF exports so they always agree.
 import { RATING_LEVEL_LABELS_ZH } from './ratings';
-import { chinaDateTime, deptStatusLabel, LEDGER_OUTCOME_LABELS_ZH, LEDGER_SYNC_LABELS_ZH, type LedgerEntry } from './ledger';
+import {
+  chinaDateTime,
+  deptStatusLabel,
+  LEDGER_OUTCOME_LABELS_ZH,
+  LEDGER_SYNC_LABELS_ZH,
+  type LedgerEntry,
+} from './ledger';
 
 /** One detail column: Chinese header, XLSX width (characters), and how a row fills it. */
 export interface LedgerColumn {
@@ -33,9 +39,27 @@ export const LEDGER_COLUMNS: readonly LedgerColumn[] = [
   { key: 'waybills', header: 'EMS运单号', width: 16, kind: 'text', value: (r) => r.waybillNos.join(' ') },
   { key: 'sync', header: '同步状态', width: 10, kind: 'text', value: (r) => LEDGER_SYNC_LABELS_ZH[r.syncState] },
   { key: 'departmentNo', header: '部门受理编号', width: 20, kind: 'text', value: (r) => r.departmentNo ?? '' },
-  { key: 'deptStatus', header: '部门办理状态', width: 14, kind: 'text', value: (r) => (r.deptStatus ? deptStatusLabel(r.deptStatus) : '') },
-  { key: 'rating', header: '评价', width: 11, kind: 'text', value: (r) => (r.rating ? RATING_LEVEL_LABELS_ZH[r.rating as 1 | 2 | 3 | 4 | 5] : '') },
-  { key: 'counterMinutes', header: '窗口用时（分钟）', width: 15, kind: 'number', value: (r) => (r.counterSeconds === null ? null : Math.round(r.counterSeconds / 6) / 10) },
+  {
+    key: 'deptStatus',
+    header: '部门办理状态',
+    width: 14,
+    kind: 'text',
+    value: (r) => (r.deptStatus ? deptStatusLabel(r.deptStatus) : ''),
+  },
+  {
+    key: 'rating',
+    header: '评价',
+    width: 11,
+    kind: 'text',
+    value: (r) => (r.rating ? RATING_LEVEL_LABELS_ZH[r.rating as 1 | 2 | 3 | 4 | 5] : ''),
+  },
+  {
+    key: 'counterMinutes',
+    header: '窗口用时（分钟）',
+    width: 15,
+    kind: 'number',
+    value: (r) => (r.counterSeconds === null ? null : Math.round(r.counterSeconds / 6) / 10),
+  },
 ];
 
 /** A cell as text (CSV, PDF): dates as China wall-clock 'YYYY-MM-DD HH:MM'. */

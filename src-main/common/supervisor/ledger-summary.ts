@@ -65,7 +65,17 @@ export class SummaryBuilder {
     bump(this.matter, row.matterCode, row.matterName);
     bump(this.dept, row.deptStatus ?? 'none', this.deptLabel(row.deptStatus));
     bump(this.window, row.windowCode, row.windowCode);
-    const c = this.clerk.get(row.clerkId) ?? { clerkId: row.clerkId, clerkName: row.clerkName, count: 0, accepted: 0, incomplete: 0, rejected: 0, avgCounterSeconds: null, seconds: 0, timed: 0 };
+    const c = this.clerk.get(row.clerkId) ?? {
+      clerkId: row.clerkId,
+      clerkName: row.clerkName,
+      count: 0,
+      accepted: 0,
+      incomplete: 0,
+      rejected: 0,
+      avgCounterSeconds: null,
+      seconds: 0,
+      timed: 0,
+    };
     c.count += 1;
     c[row.outcome] += 1;
     if (row.counterSeconds !== null) {

@@ -69,7 +69,12 @@ export const ledgerScopeFields = {
   date: isoDate.optional(),
   from: isoDate.optional(),
   to: isoDate.optional(),
-  windowCode: z.string().trim().toUpperCase().regex(/^[0-9A-Z]{4,10}$/, 'window-code-format').optional(),
+  windowCode: z
+    .string()
+    .trim()
+    .toUpperCase()
+    .regex(/^[0-9A-Z]{4,10}$/, 'window-code-format')
+    .optional(),
   clerkId: z.number().int().positive().optional(),
 };
 
@@ -80,10 +85,12 @@ export function refineLedgerScope(s: ScopeInput, ctx: z.RefinementCtx): void {
   const single = s.date !== undefined;
   const range = s.from !== undefined || s.to !== undefined;
   if (single === range) ctx.addIssue({ code: 'custom', path: ['date'], message: 'date-or-range' });
-  if (range && (!s.from || !s.to)) ctx.addIssue({ code: 'custom', path: [s.from ? 'to' : 'from'], message: 'required' });
+  if (range && (!s.from || !s.to))
+    ctx.addIssue({ code: 'custom', path: [s.from ? 'to' : 'from'], message: 'required' });
   if (s.from && s.to) {
     if (s.from > s.to) ctx.addIssue({ code: 'custom', path: ['to'], message: 'range-reversed' });
-    else if (daysInRange(s.from, s.to) > MAX_LEDGER_DAYS) ctx.addIssue({ code: 'custom', path: ['to'], message: 'range-too-long' });
+    else if (daysInRange(s.from, s.to) > MAX_LEDGER_DAYS)
+      ctx.addIssue({ code: 'custom', path: ['to'], message: 'range-too-long' });
   }
 }
 
@@ -102,7 +109,12 @@ export interface LedgerScope {
 export function resolveScope(s: ScopeInput & { windowCode?: string; clerkId?: number }): LedgerScope {
   const from = s.date ?? (s.from as string);
   const to = s.date ?? (s.to as string);
-  return { from, to, ...(s.windowCode ? { windowCode: s.windowCode } : {}), ...(s.clerkId ? { clerkId: s.clerkId } : {}) };
+  return {
+    from,
+    to,
+    ...(s.windowCode ? { windowCode: s.windowCode } : {}),
+    ...(s.clerkId ? { clerkId: s.clerkId } : {}),
+  };
 }
 
 /** Number of calendar days from `from` to `to`, both included. */
@@ -160,7 +172,13 @@ export const ADJUSTMENT_FIELD_LABELS_ZH: Record<string, string> = {
   caseAdded: '日结后新增办件',
 };
 
-const RATING_WORDS: Record<string, string> = { '5': '非常满意', '4': '满意', '3': '基本满意', '2': '不满意', '1': '非常不满意' };
+const RATING_WORDS: Record<string, string> = {
+  '5': '非常满意',
+  '4': '满意',
+  '3': '基本满意',
+  '2': '不满意',
+  '1': '非常不满意',
+};
 
 /** An adjustment's old or new value as the exports print it ('—' for none). */
 export function adjustmentValueLabel(field: string, value: string | null): string {

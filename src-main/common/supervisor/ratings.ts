@@ -45,7 +45,10 @@ export const ratingSubmitSchema = z
     comment: z.string().trim().max(500, 'too-long').default(''),
     realName: z.boolean().default(false),
     contact: z
-      .object({ name: z.string().trim().min(1, 'required').max(50, 'too-long'), phone: z.string().trim().min(1, 'required').max(24, 'too-long') })
+      .object({
+        name: z.string().trim().min(1, 'required').max(50, 'too-long'),
+        phone: z.string().trim().min(1, 'required').max(24, 'too-long'),
+      })
       .strict()
       .nullable()
       .default(null),
@@ -54,7 +57,8 @@ export const ratingSubmitSchema = z
   .superRefine((r, ctx) => {
     if (r.realName && !r.contact) ctx.addIssue({ code: 'custom', path: ['contact'], message: 'required' });
     if (!r.realName && r.contact) ctx.addIssue({ code: 'custom', path: ['contact'], message: 'anonymous-no-contact' });
-    if (new Set(r.indicators).size !== r.indicators.length) ctx.addIssue({ code: 'custom', path: ['indicators'], message: 'duplicate' });
+    if (new Set(r.indicators).size !== r.indicators.length)
+      ctx.addIssue({ code: 'custom', path: ['indicators'], message: 'duplicate' });
   });
 
 /** A rating as submitted. */
@@ -94,8 +98,10 @@ export const followUpStepSchema = z
   })
   .strict()
   .superRefine((s, ctx) => {
-    if (s.step === 'callback' && s.contacted === undefined) ctx.addIssue({ code: 'custom', path: ['contacted'], message: 'required' });
-    if (s.step === 'verify' && s.finding === undefined) ctx.addIssue({ code: 'custom', path: ['finding'], message: 'required' });
+    if (s.step === 'callback' && s.contacted === undefined)
+      ctx.addIssue({ code: 'custom', path: ['contacted'], message: 'required' });
+    if (s.step === 'verify' && s.finding === undefined)
+      ctx.addIssue({ code: 'custom', path: ['finding'], message: 'required' });
   });
 
 /** The next step due after the steps recorded so far, or null when 反馈 is done. */

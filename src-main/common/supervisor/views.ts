@@ -40,7 +40,13 @@ export interface LedgerView {
 
 /** Why a closed day no longer matches. */
 export interface DayProblem {
-  kind: 'snapshot-tampered' | 'hash-not-in-audit' | 'audit-chain-broken' | 'case-changed' | 'case-missing' | 'case-unrecorded';
+  kind:
+    | 'snapshot-tampered'
+    | 'hash-not-in-audit'
+    | 'audit-chain-broken'
+    | 'case-changed'
+    | 'case-missing'
+    | 'case-unrecorded';
   caseId?: string;
   field?: string;
   expected?: unknown;
@@ -215,7 +221,14 @@ export interface RetentionReport {
 export interface DashboardView {
   date: string;
   generatedAt: string;
-  today: { total: number; accepted: number; incomplete: number; rejected: number; avgCounterSeconds: number | null; closed: boolean };
+  today: {
+    total: number;
+    accepted: number;
+    incomplete: number;
+    rejected: number;
+    avgCounterSeconds: number | null;
+    closed: boolean;
+  };
   sync: {
     state: string;
     backlog: number;
@@ -227,8 +240,18 @@ export interface DashboardView {
     reenrolmentRequired: boolean;
   };
   /** One entry per window of this installation; reader states are the identity module's (ready, card-present, reading, disconnected, error …), 'unknown' when none reports. */
-  windows: { windowCode: string; windowNo: string; printers: PrinterStatus[]; reader: { state: string; driver: string | null; detail: string | null } }[];
-  ratings: { today: number; poorToday: number; satisfactionRate: number | null; byLevel: Record<'1' | '2' | '3' | '4' | '5', number> };
+  windows: {
+    windowCode: string;
+    windowNo: string;
+    printers: PrinterStatus[];
+    reader: { state: string; driver: string | null; detail: string | null };
+  }[];
+  ratings: {
+    today: number;
+    poorToday: number;
+    satisfactionRate: number | null;
+    byLevel: Record<'1' | '2' | '3' | '4' | '5', number>;
+  };
   followUps: { open: number; overdue: number; dueWithin2WorkingDays: number };
   backups: { lastGoodAt: string | null; ageHours: number | null; warning: boolean; lastRunFailed: boolean };
   /** Days of the last 14 with cases that have not been closed yet (oldest first). */

@@ -43,11 +43,17 @@ describe('case manifest', () => {
   it('has a canonical text independent of key order', () => {
     const reordered = Object.fromEntries(Object.entries(manifest).reverse()) as CaseManifest;
     expect(manifestCanonicalText(reordered)).toBe(manifestCanonicalText(manifest));
-    expect(manifestCanonicalText(manifest).startsWith('{"acceptedAt":"2026-01-01T09:00:00.000+08:00","agent":null,')).toBe(true);
+    expect(
+      manifestCanonicalText(manifest).startsWith('{"acceptedAt":"2026-01-01T09:00:00.000+08:00","agent":null,'),
+    ).toBe(true);
   });
 
   it('reports field paths', () => {
-    const bad = { ...manifest, district: '51', attachments: [{ ...manifest.attachments[0], materialCode: 'X', sha256: 'zz' }] };
+    const bad = {
+      ...manifest,
+      district: '51',
+      attachments: [{ ...manifest.attachments[0], materialCode: 'X', sha256: 'zz' }],
+    };
     const result = caseManifestSchema.safeParse(bad);
     expect(result.success).toBe(false);
     const paths = result.error?.issues.map((i) => i.path.join('.'));
@@ -57,7 +63,10 @@ describe('case manifest', () => {
   it('rejects unknown keys, unknown materials and duplicate slots', () => {
     expect(caseManifestSchema.safeParse({ ...manifest, extra: 1 }).success).toBe(false);
     const slot = manifest.attachments[0];
-    const unknownMaterial = caseManifestSchema.safeParse({ ...manifest, attachments: [{ ...slot, materialCode: 'X' }] });
+    const unknownMaterial = caseManifestSchema.safeParse({
+      ...manifest,
+      attachments: [{ ...slot, materialCode: 'X' }],
+    });
     expect(unknownMaterial.error?.issues.map((i) => i.path.join('.'))).toEqual(['attachments.0.materialCode']);
     expect(caseManifestSchema.safeParse({ ...manifest, attachments: [slot, slot] }).success).toBe(false);
   });

@@ -57,9 +57,11 @@ function checkSlots(value: { materials: CodedMaterial[]; attachments: Attachment
   const codes = new Set(value.materials.map((m) => m.code));
   const seen = new Set<string>();
   value.attachments.forEach((a, i) => {
-    if (seen.has(a.attachmentId)) ctx.addIssue({ code: 'custom', path: ['attachments', i, 'attachmentId'], message: 'duplicate' });
+    if (seen.has(a.attachmentId))
+      ctx.addIssue({ code: 'custom', path: ['attachments', i, 'attachmentId'], message: 'duplicate' });
     seen.add(a.attachmentId);
-    if (!codes.has(a.materialCode)) ctx.addIssue({ code: 'custom', path: ['attachments', i, 'materialCode'], message: 'unknown-material' });
+    if (!codes.has(a.materialCode))
+      ctx.addIssue({ code: 'custom', path: ['attachments', i, 'materialCode'], message: 'unknown-material' });
   });
 }
 
@@ -83,7 +85,9 @@ export const caseManifestSchema = z
     mode: z.enum(APPLY_MODES),
     applicant: manifestPersonSchema,
     agent: manifestPersonSchema.extend({ relationship: str(1, 20) }).nullable(),
-    form: z.record(z.string().max(40), z.string().max(4000)).refine((r) => Object.keys(r).length <= 100, 'too-many-fields'),
+    form: z
+      .record(z.string().max(40), z.string().max(4000))
+      .refine((r) => Object.keys(r).length <= 100, 'too-many-fields'),
     materials: z.array(manifestMaterialSchema).max(100),
     attachments: z.array(attachmentSlotSchema).max(200),
     acceptedAt: instant,

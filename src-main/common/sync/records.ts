@@ -31,7 +31,8 @@ export const ratingManifestSchema = z
     ratedAt: instant,
   })
   .superRefine((r, ctx) => {
-    if (r.realName !== (r.contact !== null)) ctx.addIssue({ code: 'custom', path: ['contact'], message: r.realName ? 'required' : 'anonymous-no-contact' });
+    if (r.realName !== (r.contact !== null))
+      ctx.addIssue({ code: 'custom', path: ['contact'], message: r.realName ? 'required' : 'anonymous-no-contact' });
   });
 
 /** A rating manifest. */
@@ -65,8 +66,14 @@ export const followUpStepManifestSchema = z
     at: instant,
   })
   .superRefine((s, ctx) => {
-    if ((s.step === 'callback') !== (s.contacted !== null)) ctx.addIssue({ code: 'custom', path: ['contacted'], message: s.step === 'callback' ? 'required' : 'callback-only' });
-    if ((s.step === 'verify') !== (s.finding !== null)) ctx.addIssue({ code: 'custom', path: ['finding'], message: s.step === 'verify' ? 'required' : 'verify-only' });
+    if ((s.step === 'callback') !== (s.contacted !== null))
+      ctx.addIssue({
+        code: 'custom',
+        path: ['contacted'],
+        message: s.step === 'callback' ? 'required' : 'callback-only',
+      });
+    if ((s.step === 'verify') !== (s.finding !== null))
+      ctx.addIssue({ code: 'custom', path: ['finding'], message: s.step === 'verify' ? 'required' : 'verify-only' });
   });
 
 /** A follow-up step manifest. */

@@ -50,7 +50,10 @@ describe('signature base', () => {
     expect(path).toBe('/v1/status-events');
     expect(query).toBe('?cursor=abc.def&limit=100');
     expect(splitTarget('/v1/status-events')).toEqual({ path: '/v1/status-events', query: '?' });
-    const base = signatureBase({ method: 'GET', path, query, contentDigest: EMPTY_DIGEST, idempotencyKey: '-' }, params);
+    const base = signatureBase(
+      { method: 'GET', path, query, contentDigest: EMPTY_DIGEST, idempotencyKey: '-' },
+      params,
+    );
     expect(base.split('\n').slice(0, 5)).toEqual([
       '"@method": GET',
       '"@path": /v1/status-events',

@@ -13,7 +13,10 @@ const pad = (n: number, width: number): string => String(n).padStart(width, '0')
 /** A real 'YYYYMMDD' between 1850-01-01 and 2025-05-31. */
 export const compactBirthDateArb: fc.Arbitrary<string> = fc
   .record({ year: fc.integer({ min: 1850, max: 2024 }), month: fc.integer({ min: 1, max: 12 }), dayIndex: fc.nat() })
-  .map(({ year, month, dayIndex }) => `${pad(year, 4)}${pad(month, 2)}${pad((dayIndex % daysInMonth(year, month)) + 1, 2)}`);
+  .map(
+    ({ year, month, dayIndex }) =>
+      `${pad(year, 4)}${pad(month, 2)}${pad((dayIndex % daysInMonth(year, month)) + 1, 2)}`,
+  );
 
 /** A valid 18-character ID number: valid province (or residence-permit prefix), date, sequence and check. */
 export const validResidentIdArb: fc.Arbitrary<string> = fc

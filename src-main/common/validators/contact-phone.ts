@@ -9,7 +9,10 @@ export type ContactPhone = { kind: 'mobile'; number: string } | { kind: 'landlin
  * Validates a contact-phone field that accepts a mobile or a landline: tries the mobile rules, then
  * the landline rules, and reports 'phone-format' when neither fits.
  */
-export function validateContactPhone(s: string | null | undefined, opts: LandlineOptions = {}): Validation<ContactPhone> {
+export function validateContactPhone(
+  s: string | null | undefined,
+  opts: LandlineOptions = {},
+): Validation<ContactPhone> {
   const mobile = validateMobile(s);
   if (mobile.ok) return valid({ kind: 'mobile', number: mobile.value }, mobile.warnings);
   if (mobile.errors.some((e) => e.code === 'required' || e.code === 'too-long')) return mobile;

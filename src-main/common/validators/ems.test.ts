@@ -24,7 +24,11 @@ describe('validateEmsNumber (§2.8)', () => {
   });
 
   it('accepts 13-digit domestic numbers without a checksum', () => {
-    expect(validateEmsNumber('1234567890123')).toEqual({ ok: true, value: { kind: 'numeric', number: '1234567890123' }, warnings: [] });
+    expect(validateEmsNumber('1234567890123')).toEqual({
+      ok: true,
+      value: { kind: 'numeric', number: '1234567890123' },
+      warnings: [],
+    });
   });
 
   it.each(['RB12345678GB', 'RB1234567855GB', 'R1123456785GB', '123456789012', '12345678901234', 'RB123456785G1'])(

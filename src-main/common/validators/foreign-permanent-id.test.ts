@@ -44,7 +44,11 @@ describe('validateForeignPermanentResidenceId: 2023 format (§2.7)', () => {
 
 describe('validateForeignPermanentResidenceId: 2017 format', () => {
   it.each(['USA110080010111', 'CAN310175123110', 'usa110080010111'])('%s is valid without warnings', (number) => {
-    expect(validate(number)).toMatchObject({ ok: true, value: { version: '2017', number: number.toUpperCase() }, warnings: [] });
+    expect(validate(number)).toMatchObject({
+      ok: true,
+      value: { version: '2017', number: number.toUpperCase() },
+      warnings: [],
+    });
   });
 
   it('the synthetic vectors carry the ICAO 9303 check digit over the first 14 characters', () => {

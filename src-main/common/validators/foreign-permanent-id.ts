@@ -66,7 +66,10 @@ export function validateForeignPermanentResidenceId(
 
   if (/^[A-Z]{3}\d{12}$/.test(number)) {
     const icaoOk = icao9303CheckDigit(number.slice(0, 14)) === Number(number.charAt(14));
-    return valid({ version: '2017', number, nationalityCode: number.slice(0, 3) }, icaoOk ? [] : [warning('fprc-icao-check')]);
+    return valid(
+      { version: '2017', number, nationalityCode: number.slice(0, 3) },
+      icaoOk ? [] : [warning('fprc-icao-check')],
+    );
   }
 
   return invalid(['fprc-format']);

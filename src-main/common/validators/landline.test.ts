@@ -37,17 +37,30 @@ describe('validateLandline', () => {
     'abc',
     '023-63851234-1234567',
   ])('%j is rejected', (input) => {
-    expect(validateLandline(input)).toEqual({ ok: false, errors: [{ code: 'landline-format', severity: 'error' }], warnings: [] });
+    expect(validateLandline(input)).toEqual({
+      ok: false,
+      errors: [{ code: 'landline-format', severity: 'error' }],
+      warnings: [],
+    });
   });
 
   it('uses a default area code for a bare local number', () => {
-    expect(validateLandline('63851234', { defaultAreaCode: '023' })).toMatchObject({ ok: true, value: { formatted: '023-63851234' } });
+    expect(validateLandline('63851234', { defaultAreaCode: '023' })).toMatchObject({
+      ok: true,
+      value: { formatted: '023-63851234' },
+    });
     expect(validateLandline('6385123', { defaultAreaCode: '023' }).ok).toBe(false);
   });
 
   it('accepts short hotlines only when allowed', () => {
-    expect(validateLandline('12345', { allowHotlines: true })).toMatchObject({ ok: true, value: { kind: 'hotline', formatted: '12345' } });
-    expect(validateLandline('023-12345', { allowHotlines: true })).toMatchObject({ ok: true, value: { areaCode: '023', number: '12345' } });
+    expect(validateLandline('12345', { allowHotlines: true })).toMatchObject({
+      ok: true,
+      value: { kind: 'hotline', formatted: '12345' },
+    });
+    expect(validateLandline('023-12345', { allowHotlines: true })).toMatchObject({
+      ok: true,
+      value: { areaCode: '023', number: '12345' },
+    });
     expect(validateLandline('95588', { allowHotlines: true })).toMatchObject({ ok: true, value: { kind: 'hotline' } });
     expect(validateLandline('12345-1', { allowHotlines: true }).ok).toBe(false);
   });
@@ -55,9 +68,16 @@ describe('validateLandline', () => {
 
 describe('validateContactPhone', () => {
   it('accepts a mobile or a landline', () => {
-    expect(validateContactPhone('138 0013 8000')).toEqual({ ok: true, value: { kind: 'mobile', number: '13800138000' }, warnings: [] });
+    expect(validateContactPhone('138 0013 8000')).toEqual({
+      ok: true,
+      value: { kind: 'mobile', number: '13800138000' },
+      warnings: [],
+    });
     expect(validateContactPhone('17912345678')).toMatchObject({ ok: true, warnings: [{ code: 'mobile-segment' }] });
-    expect(validateContactPhone('023-63851234')).toMatchObject({ ok: true, value: { kind: 'landline', landline: { areaCode: '023' } } });
+    expect(validateContactPhone('023-63851234')).toMatchObject({
+      ok: true,
+      value: { kind: 'landline', landline: { areaCode: '023' } },
+    });
   });
 
   it('reports phone-format when neither fits, and required when blank', () => {

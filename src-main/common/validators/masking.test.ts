@@ -58,7 +58,9 @@ describe('redactPersonalData', () => {
     expect(redactPersonalData('{"id":"11010519491231002x","tel":"+86 138 0013 8000"}')).toBe(
       '{"id":"1101**********002X","tel":"138****8000"}',
     );
-    expect(redactPersonalData('身份证号11010519491231002X，电话138-0013-8000。')).toBe('身份证号1101**********002X，电话138****8000。');
+    expect(redactPersonalData('身份证号11010519491231002X，电话138-0013-8000。')).toBe(
+      '身份证号1101**********002X，电话138****8000。',
+    );
   });
 
   it('masks legacy 15-digit numbers and 2017 permanent residence numbers', () => {

@@ -21,7 +21,9 @@ export function maskIdNumber(s: string, opts: IdMaskOptions = {}): string {
   const tail = checkCount(opts.tail ?? 4, 'tail');
   const chars = Array.from(s.trim().toUpperCase());
   if (chars.length <= head + tail) return '*'.repeat(chars.length);
-  return chars.slice(0, head).join('') + '*'.repeat(chars.length - head - tail) + chars.slice(chars.length - tail).join('');
+  return (
+    chars.slice(0, head).join('') + '*'.repeat(chars.length - head - tail) + chars.slice(chars.length - tail).join('')
+  );
 }
 
 /** Masks a name by code point: '张三' → '张*', '张小三' → '张*三', '欧阳娜娜' → '欧**娜'; one character → '*'. */

@@ -31,6 +31,9 @@ describe('result helpers', () => {
   });
 
   it('lists errors before warnings', () => {
-    expect(issuesOf(invalid(['id-format'], [warning('mobile-segment')])).map((i) => i.code)).toEqual(['id-format', 'mobile-segment']);
+    expect(issuesOf(invalid(['id-format'], [warning('mobile-segment')])).map((i) => i.code)).toEqual([
+      'id-format',
+      'mobile-segment',
+    ]);
   });
 });

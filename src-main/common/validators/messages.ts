@@ -45,13 +45,15 @@ export const VALIDATOR_MESSAGES_EN: Record<ValidatorCode, string> = {
   'id-region': 'The first two digits (province code) of the ID number are not valid',
   'id-birthdate': 'The date of birth in the ID number is not valid',
   'id-checksum': 'The ID number check character is wrong; check the last character',
-  'id-county-unknown': 'The address code of the ID number is not in the division list (it may be an abolished code); please check',
+  'id-county-unknown':
+    'The address code of the ID number is not in the division list (it may be an abolished code); please check',
   'id15-format': 'A legacy ID number must be 15 digits',
   'fprc-format': 'The permanent residence ID number must have 18 or 15 characters',
   'fprc-birthdate': 'The date of birth in the permanent residence ID number is not valid',
   'fprc-checksum': 'The permanent residence ID number check character is wrong; check the last character',
   'fprc-region': 'Characters 2-3 of the permanent residence ID number are not a known province code; please check',
-  'fprc-icao-check': 'The check digit of the old-format permanent residence ID did not verify; compare it with the card',
+  'fprc-icao-check':
+    'The check digit of the old-format permanent residence ID did not verify; compare it with the card',
   'permit-format': 'The permit number format is not valid',
   'uscc-format': 'The unified social credit code must have 18 characters and no I, O, S, V or Z',
   'uscc-checksum': 'The unified social credit code check character is wrong; check the last character',
@@ -62,7 +64,8 @@ export const VALIDATOR_MESSAGES_EN: Record<ValidatorCode, string> = {
   'phone-format': 'Enter an 11-digit mobile number or a landline with area code',
   'postcode-format': 'The postcode must be 6 digits',
   'postcode-province-mismatch': 'The postcode does not match the selected province; please check',
-  'name-format': 'A name may contain Chinese characters and the middle dot "·", or Latin letters, spaces, hyphens, apostrophes and dots',
+  'name-format':
+    'A name may contain Chinese characters and the middle dot "·", or Latin letters, spaces, hyphens, apostrophes and dots',
   'name-dot': 'The middle dot "·" cannot be at the start or end or appear twice in a row',
   'name-length': 'The name must be 1 to 50 characters long',
   'name-private-use': 'The name contains a private-use character that other systems may not display; please check',

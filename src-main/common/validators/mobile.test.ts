@@ -19,13 +19,22 @@ describe('validateMobile (§2.4)', () => {
 
   it.each(['12012345678', '1380013800', '138001380001', '23800138000', '1380013800a', '+8712345678901', '+86'])(
     '%j fails the loose pattern',
-    (input) => expect(validateMobile(input)).toEqual({ ok: false, errors: [{ code: 'mobile-format', severity: 'error' }], warnings: [] }),
+    (input) =>
+      expect(validateMobile(input)).toEqual({
+        ok: false,
+        errors: [{ code: 'mobile-format', severity: 'error' }],
+        warnings: [],
+      }),
   );
 
   it.each(['14012345678', '15412345678', '17912345678', '16012345678'])(
     '%s has no known segment: accepted with a warning (the doc lists it as invalid under the strict pattern)',
     (input) =>
-      expect(validateMobile(input)).toEqual({ ok: true, value: input, warnings: [{ code: 'mobile-segment', severity: 'warning' }] }),
+      expect(validateMobile(input)).toEqual({
+        ok: true,
+        value: input,
+        warnings: [{ code: 'mobile-segment', severity: 'warning' }],
+      }),
   );
 
   it('treats blank input as required', () => {

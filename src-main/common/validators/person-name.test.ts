@@ -57,9 +57,17 @@ describe('validatePersonName: Han names', () => {
 });
 
 describe('validatePersonName: Latin names', () => {
-  it.each(['John Smith', "O'Brien", 'Mary-Jane Watson', 'J. R. R. Tolkien', 'SMITH, JOHN', 'José Álvarez', 'Jose\u0301', 'A'])(
-    '%s is valid',
-    (name) => expect(validatePersonName(name)).toEqual({ ok: true, value: { name, script: 'latin' }, warnings: [] }),
+  it.each([
+    'John Smith',
+    "O'Brien",
+    'Mary-Jane Watson',
+    'J. R. R. Tolkien',
+    'SMITH, JOHN',
+    'José Álvarez',
+    'Jose\u0301',
+    'A',
+  ])('%s is valid', (name) =>
+    expect(validatePersonName(name)).toEqual({ ok: true, value: { name, script: 'latin' }, warnings: [] }),
   );
 
   it('normalises spaces, typographic apostrophes and full-width letters', () => {
@@ -67,10 +75,18 @@ describe('validatePersonName: Latin names', () => {
     expect(validatePersonName('ＪＯＨＮ')).toMatchObject({ ok: true, value: { name: 'JOHN' } });
   });
 
-  it.each(['John2', 'John--Smith', "-John", "John'", 'John_Smith', 'John@Smith', 'Ⅻ', 'Ivan Иванов', '12345', 'John·Smith'])(
-    '%s is rejected',
-    (name) => expect(codes(validatePersonName(name))).toEqual(['name-format']),
-  );
+  it.each([
+    'John2',
+    'John--Smith',
+    '-John',
+    "John'",
+    'John_Smith',
+    'John@Smith',
+    'Ⅻ',
+    'Ivan Иванов',
+    '12345',
+    'John·Smith',
+  ])('%s is rejected', (name) => expect(codes(validatePersonName(name))).toEqual(['name-format']));
 
   it('limits length to 50 code points', () => {
     expect(validatePersonName('A'.repeat(50)).ok).toBe(true);
@@ -79,5 +95,7 @@ describe('validatePersonName: Latin names', () => {
 });
 
 describe('validatePersonName: blanks', () => {
-  it.each(['', '   ', '\u3000'])('%j is required', (name) => expect(codes(validatePersonName(name))).toEqual(['required']));
+  it.each(['', '   ', '\u3000'])('%j is required', (name) =>
+    expect(codes(validatePersonName(name))).toEqual(['required']),
+  );
 });

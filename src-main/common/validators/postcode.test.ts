@@ -7,7 +7,11 @@ describe('validatePostcode (§2.5)', () => {
   });
 
   it.each(['000000', '900000', '86123', '4000100', '999077', '40001a', '140000'])('%j is rejected', (input) => {
-    expect(validatePostcode(input)).toEqual({ ok: false, errors: [{ code: 'postcode-format', severity: 'error' }], warnings: [] });
+    expect(validatePostcode(input)).toEqual({
+      ok: false,
+      errors: [{ code: 'postcode-format', severity: 'error' }],
+      warnings: [],
+    });
   });
 
   it('warns when the postcode belongs to another province', () => {

@@ -17,7 +17,11 @@ describe('validateResidentId: domain-facts §2.1 vectors', () => {
     ['500228198512310021', 'F', '1985-12-31', '500228', 'resident'],
     ['110101200002290034', 'M', '2000-02-29', '110101', 'resident'],
   ])('%s is valid', (number, sex, birthDate, regionCode, kind) => {
-    expect(validateResidentId(number, opts)).toEqual({ ok: true, value: { number, sex, birthDate, regionCode, kind }, warnings: [] });
+    expect(validateResidentId(number, opts)).toEqual({
+      ok: true,
+      value: { number, sex, birthDate, regionCode, kind },
+      warnings: [],
+    });
   });
 
   it.each([
@@ -83,14 +87,20 @@ describe('validateResidentId: normalisation and rules', () => {
   it('reports an unknown county as a warning only, never an error', () => {
     const known = new Set(['110105']);
     const countyExists = (code: string) => known.has(code);
-    expect(validateResidentId('11010519491231002X', { ...opts, countyExists })).toMatchObject({ ok: true, warnings: [] });
+    expect(validateResidentId('11010519491231002X', { ...opts, countyExists })).toMatchObject({
+      ok: true,
+      warnings: [],
+    });
     // 371202 (莱芜) was abolished in 2019 but numbers starting with it remain valid.
     expect(validateResidentId('371202199001010016', { ...opts, countyExists })).toMatchObject({
       ok: true,
       warnings: [{ code: 'id-county-unknown', severity: 'warning' }],
     });
     // Residence-permit numbers are not looked up.
-    expect(validateResidentId('810000199408230021', { ...opts, countyExists })).toMatchObject({ ok: true, warnings: [] });
+    expect(validateResidentId('810000199408230021', { ...opts, countyExists })).toMatchObject({
+      ok: true,
+      warnings: [],
+    });
   });
 });
 

@@ -5,8 +5,38 @@ import { invalid, valid, warning, type Validation, type ValidationIssue, type Va
 
 /** GB/T 2260 province-level codes that start citizen ID numbers (71 Taiwan is listed but never issued on mainland cards). */
 export const MAINLAND_PROVINCE_CODES: ReadonlySet<string> = new Set([
-  '11', '12', '13', '14', '15', '21', '22', '23', '31', '32', '33', '34', '35', '36', '37',
-  '41', '42', '43', '44', '45', '46', '50', '51', '52', '53', '54', '61', '62', '63', '64', '65', '71',
+  '11',
+  '12',
+  '13',
+  '14',
+  '15',
+  '21',
+  '22',
+  '23',
+  '31',
+  '32',
+  '33',
+  '34',
+  '35',
+  '36',
+  '37',
+  '41',
+  '42',
+  '43',
+  '44',
+  '45',
+  '46',
+  '50',
+  '51',
+  '52',
+  '53',
+  '54',
+  '61',
+  '62',
+  '63',
+  '64',
+  '65',
+  '71',
 ]);
 
 /** Prefixes of 港澳台居民居住证 numbers (HK, MO, TW); their address code is always NN0000. */
@@ -60,7 +90,8 @@ export function validateResidentId(s: string | null | undefined, opts: ResidentI
   if (errors.length > 0 || birthDate === null) return invalid(errors);
 
   const warnings: ValidationIssue[] = [];
-  if (kind === 'resident' && opts.countyExists && !opts.countyExists(regionCode)) warnings.push(warning('id-county-unknown'));
+  if (kind === 'resident' && opts.countyExists && !opts.countyExists(regionCode))
+    warnings.push(warning('id-county-unknown'));
   return valid({ number, birthDate, sex: sexFromSequenceDigit(number.charAt(16)), regionCode, kind }, warnings);
 }
 

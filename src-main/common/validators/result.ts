@@ -46,7 +46,10 @@ export type Validation<T> =
  * Error codes that staff may override with a recorded reason (domain-facts §2.3: early pilot
  * USCC codes are reported genuine yet fail the check). The override itself is recorded by the caller.
  */
-export const OVERRIDABLE_CODES: ReadonlySet<ValidatorCode> = new Set<ValidatorCode>(['uscc-checksum', 'uscc-org-checksum']);
+export const OVERRIDABLE_CODES: ReadonlySet<ValidatorCode> = new Set<ValidatorCode>([
+  'uscc-checksum',
+  'uscc-org-checksum',
+]);
 
 /** Builds an error issue. */
 export function error(code: ValidatorCode): ValidationIssue {

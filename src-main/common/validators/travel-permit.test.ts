@@ -34,10 +34,15 @@ describe('validateTravelPermit (§2.6)', () => {
     ['mainland-tw', 'L1234567'],
     ['mainland-tw', 'LA1234567'],
   ])('%s %j is rejected', (kind, input) => {
-    expect(validateTravelPermit(input, kind)).toEqual({ ok: false, errors: [{ code: 'permit-format', severity: 'error' }], warnings: [] });
+    expect(validateTravelPermit(input, kind)).toEqual({
+      ok: false,
+      errors: [{ code: 'permit-format', severity: 'error' }],
+      warnings: [],
+    });
   });
 
   it('reports required for every kind', () => {
-    for (const kind of TRAVEL_PERMIT_KINDS) expect(validateTravelPermit('', kind)).toMatchObject({ ok: false, errors: [{ code: 'required' }] });
+    for (const kind of TRAVEL_PERMIT_KINDS)
+      expect(validateTravelPermit('', kind)).toMatchObject({ ok: false, errors: [{ code: 'required' }] });
   });
 });

@@ -27,14 +27,22 @@ const PATTERNS: Record<TravelPermitKind, RegExp> = {
 };
 
 /** All permit kinds, for pickers and exhaustive tests. */
-export const TRAVEL_PERMIT_KINDS: readonly TravelPermitKind[] = ['hk-mo-home-return', 'tw-mtp', 'mainland-hk-mo', 'mainland-tw'];
+export const TRAVEL_PERMIT_KINDS: readonly TravelPermitKind[] = [
+  'hk-mo-home-return',
+  'tw-mtp',
+  'mainland-hk-mo',
+  'mainland-tw',
+];
 
 /** Validates a permit number of the given kind by its pattern (upper-cased; spaces and "(01)" brackets removed). */
 export function validateTravelPermit(s: string | null | undefined, kind: TravelPermitKind): Validation<TravelPermit> {
   const text = prepareInput(s);
   if (typeof text !== 'string') return text;
   // The 换证次数 is sometimes written in brackets after the number, e.g. H12345678(01).
-  const compact = text.toUpperCase().replace(/\s+/g, '').replace(/\((\d{2})\)$/, '$1');
+  const compact = text
+    .toUpperCase()
+    .replace(/\s+/g, '')
+    .replace(/\((\d{2})\)$/, '$1');
   const m = PATTERNS[kind].exec(compact);
   if (!m) return invalid(['permit-format']);
   const [, number = '', issueCount = ''] = m;

@@ -7,15 +7,24 @@ import { validateUscc } from './uscc';
 const codes = (r: ReturnType<typeof validateUscc>) => (r.ok ? [] : r.errors.map((e) => e.code));
 
 describe('validateUscc: domain-facts §2.3 vectors', () => {
-  it.each(['91110000600037341L', '91230184MA1BUFLT44', '92371000MA3MXH0E3W', '121200004013590816', '91310115MA1K3BTP2B'])(
-    '%s is valid',
-    (code) => expect(validateUscc(code)).toMatchObject({ ok: true, value: { code }, warnings: [] }),
-  );
+  it.each([
+    '91110000600037341L',
+    '91230184MA1BUFLT44',
+    '92371000MA3MXH0E3W',
+    '121200004013590816',
+    '91310115MA1K3BTP2B',
+  ])('%s is valid', (code) => expect(validateUscc(code)).toMatchObject({ ok: true, value: { code }, warnings: [] }));
 
   it('splits the code into its parts', () => {
     expect(validateUscc('91230184MA1BUFLT44')).toEqual({
       ok: true,
-      value: { code: '91230184MA1BUFLT44', registrationAuthority: '9', category: '1', regionCode: '230184', organizationCode: 'MA1BUFLT4' },
+      value: {
+        code: '91230184MA1BUFLT44',
+        registrationAuthority: '9',
+        category: '1',
+        regionCode: '230184',
+        organizationCode: 'MA1BUFLT4',
+      },
       warnings: [],
     });
   });
@@ -28,9 +37,12 @@ describe('validateUscc: domain-facts §2.3 vectors', () => {
     expect(codes(validateUscc('9111000060003IOZSV'))).toEqual(['uscc-format']);
   });
 
-  it.each(['', '91110000600037341', '91110000600037341LL', '911A0000600037341L'])('%j fails before any checksum', (code) => {
-    expect(codes(validateUscc(code))[0]).toMatch(/^(required|uscc-format)$/);
-  });
+  it.each(['', '91110000600037341', '91110000600037341LL', '911A0000600037341L'])(
+    '%j fails before any checksum',
+    (code) => {
+      expect(codes(validateUscc(code))[0]).toMatch(/^(required|uscc-format)$/);
+    },
+  );
 
   it('upper-cases and trims', () => {
     expect(validateUscc(' 91230184ma1buflt44 ')).toMatchObject({ ok: true, value: { code: '91230184MA1BUFLT44' } });

@@ -29,7 +29,12 @@ export async function ok<T>(app: App, caller: string, name: string, input: unkno
 }
 
 /** Calls a command expected to fail; returns its error. */
-export async function refused(app: App, caller: string, name: string, input: unknown = {}): Promise<{ code: string; details?: Record<string, unknown> }> {
+export async function refused(
+  app: App,
+  caller: string,
+  name: string,
+  input: unknown = {},
+): Promise<{ code: string; details?: Record<string, unknown> }> {
   const r = await app.call(caller, name, input, JSON.stringify(input).length);
   if (r.ok) throw new Error(`${name} unexpectedly succeeded: ${JSON.stringify(r.value)}`);
   return r.error;
@@ -45,8 +50,13 @@ export async function identityApp(identity?: IdentityConfig): Promise<IdentityTe
     },
   };
   const app = await createApp({
-    dataDir, migrationsDir: join(REPO_ROOT, 'migrations'), resourcesDir: join(REPO_ROOT, 'resources'), runtime: 'browser-host', version: '0.0.0-test',
-    now: () => clock.now, ...(identity ? { identity } : {}),
+    dataDir,
+    migrationsDir: join(REPO_ROOT, 'migrations'),
+    resourcesDir: join(REPO_ROOT, 'resources'),
+    runtime: 'browser-host',
+    version: '0.0.0-test',
+    now: () => clock.now,
+    ...(identity ? { identity } : {}),
   });
   const events: PushedEvent[] = [];
   app.services.events.subscribe((e) => events.push(e));
@@ -56,7 +66,10 @@ export async function identityApp(identity?: IdentityConfig): Promise<IdentityTe
     await ok(app, role, 'auth:login', { username: `${role}1`, password: 'Passw0rd!' });
   }
   return {
-    app, dataDir, clock, events,
+    app,
+    dataDir,
+    clock,
+    events,
     dispose() {
       app.close();
       rmSync(dataDir, { recursive: true, force: true });
@@ -65,15 +78,28 @@ export async function identityApp(identity?: IdentityConfig): Promise<IdentityTe
 }
 
 /** Switches the window to the simulated reader (optionally polling). */
-export async function useReader(app: App, reader: Partial<IdentitySettings['reader']>, change: Partial<IdentitySettings> = {}): Promise<IdentitySettings> {
-  const next: IdentitySettings = { ...DEFAULT_IDENTITY_SETTINGS, ...change, reader: { ...DEFAULT_IDENTITY_SETTINGS.reader, ...reader } };
+export async function useReader(
+  app: App,
+  reader: Partial<IdentitySettings['reader']>,
+  change: Partial<IdentitySettings> = {},
+): Promise<IdentitySettings> {
+  const next: IdentitySettings = {
+    ...DEFAULT_IDENTITY_SETTINGS,
+    ...change,
+    reader: { ...DEFAULT_IDENTITY_SETTINGS.reader, ...reader },
+  };
   return ok<IdentitySettings>(app, 'admin', 'identity:updateSettings', next);
 }
 
 /** A new draft with the photo attached (the 社会保障卡 application needs it). */
 export async function newDraft(app: App, caller: string): Promise<string> {
   const { caseId } = await ok<{ caseId: string }>(app, caller, 'drafts:create');
-  await ok(app, caller, 'attachments:add', { caseId, materialCode: 'PHOTO', fileName: 'photo.png', dataBase64: PNG_BYTES.toString('base64') });
+  await ok(app, caller, 'attachments:add', {
+    caseId,
+    materialCode: 'PHOTO',
+    fileName: 'photo.png',
+    dataBase64: PNG_BYTES.toString('base64'),
+  });
   return caseId;
 }
 
@@ -89,12 +115,39 @@ export function personOf(read: CardReadView): { name: string; idType: string; id
 }
 
 /** Reads a sample card and verifies it for `role` (人证一致 confirmed), with the form holding `person` (default: the card's holder). */
-export async function verifyWithCard(app: App, caller: string, caseId: string, role: string, cardId: string, person?: { name: string; idType: string; idNumber: string }): Promise<VerificationView> {
+export async function verifyWithCard(
+  app: App,
+  caller: string,
+  caseId: string,
+  role: string,
+  cardId: string,
+  person?: { name: string; idType: string; idNumber: string },
+): Promise<VerificationView> {
   const read = await readSample(app, caller, cardId);
-  return ok<VerificationView>(app, caller, 'identity:verify', { caseId, role, method: 'chip-visual', readId: read.readId, person: person ?? personOf(read), confirmedMatch: true });
+  return ok<VerificationView>(app, caller, 'identity:verify', {
+    caseId,
+    role,
+    method: 'chip-visual',
+    readId: read.readId,
+    person: person ?? personOf(read),
+    confirmedMatch: true,
+  });
 }
 
 /** The 社会保障卡 application of the holder of a sample card. */
-export function applicationFor(caseId: string, read: CardReadView, overrides: Partial<ApplicationInput> = {}): ApplicationInput {
-  return socialSecurityCardApplication(caseId, { applicant: { name: read.card.name, idType: read.idType, idNumber: read.card.idNumber, phone: '13800138000', address: '' }, ...overrides });
+export function applicationFor(
+  caseId: string,
+  read: CardReadView,
+  overrides: Partial<ApplicationInput> = {},
+): ApplicationInput {
+  return socialSecurityCardApplication(caseId, {
+    applicant: {
+      name: read.card.name,
+      idType: read.idType,
+      idNumber: read.card.idNumber,
+      phone: '13800138000',
+      address: '',
+    },
+    ...overrides,
+  });
 }

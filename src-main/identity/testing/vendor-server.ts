@@ -23,8 +23,19 @@ export interface VendorServer {
 /** The answer for 张三's card, as such services send it. */
 export function zhangSanAnswer(photoBase64: string): Record<string, unknown> {
   return {
-    retCode: '0', retMsg: '成功', certType: '', name: '张三', sex: '男', nation: '汉', birthday: '19900307', address: '重庆市万州区白岩路1号',
-    idCode: '500101199003070014', department: '重庆市公安局万州区分局', startDate: '20160307', endDate: '长期', Photo: photoBase64,
+    retCode: '0',
+    retMsg: '成功',
+    certType: '',
+    name: '张三',
+    sex: '男',
+    nation: '汉',
+    birthday: '19900307',
+    address: '重庆市万州区白岩路1号',
+    idCode: '500101199003070014',
+    department: '重庆市公安局万州区分局',
+    startDate: '20160307',
+    endDate: '长期',
+    Photo: photoBase64,
   };
 }
 
@@ -33,8 +44,13 @@ export async function startVendorServer(answer: Record<string, unknown>): Promis
   const held = new Set<ServerResponse>();
   const waiters: { count: number; resolve: () => void }[] = [];
   const state: VendorServer = {
-    url: '', port: 0, mode: 'card', answer, requests: [],
-    waitForRequests: (count) => (state.requests.length >= count ? Promise.resolve() : new Promise((resolve) => waiters.push({ count, resolve }))),
+    url: '',
+    port: 0,
+    mode: 'card',
+    answer,
+    requests: [],
+    waitForRequests: (count) =>
+      state.requests.length >= count ? Promise.resolve() : new Promise((resolve) => waiters.push({ count, resolve })),
     close: async () => undefined,
   };
   const server: Server = createServer((req, res) => {
@@ -49,7 +65,9 @@ export async function startVendorServer(answer: Record<string, unknown>): Promis
           res.writeHead(200, { 'content-type': 'application/json; charset=utf-8' }).end(json);
           return;
         case 'no-card':
-          res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify({ retCode: '-2', retMsg: '未检测到证件' }));
+          res
+            .writeHead(200, { 'content-type': 'application/json' })
+            .end(JSON.stringify({ retCode: '-2', retMsg: '未检测到证件' }));
           return;
         case 'malformed':
           res.writeHead(200, { 'content-type': 'application/json' }).end(`${json.slice(0, 40)}<html>`);

@@ -12,7 +12,10 @@ function osPath(path: string): string {
 function asAppError(path: string, err: unknown): AppError {
   const code = (err as NodeJS.ErrnoException).code ?? 'error';
   if (err instanceof AppError) return err;
-  return new AppError(UNREACHABLE.has(code) ? 'printer-unreachable' : 'printer-error', `device ${path}: ${code}`, { target: path, cause: code });
+  return new AppError(UNREACHABLE.has(code) ? 'printer-unreachable' : 'printer-error', `device ${path}: ${code}`, {
+    target: path,
+    cause: code,
+  });
 }
 
 /** Writes a job to the device (never creates a file: the device must exist). */
@@ -25,7 +28,16 @@ export async function sendToDevice(path: string, bytes: Buffer, timeoutMs = 15_0
     await Promise.race([
       handle.write(bytes),
       new Promise((_, reject) => {
-        timer = setTimeout(() => reject(new AppError('printer-error', `device ${path}: write timed out`, { target: path, cause: 'write-timeout' })), timeoutMs);
+        timer = setTimeout(
+          () =>
+            reject(
+              new AppError('printer-error', `device ${path}: write timed out`, {
+                target: path,
+                cause: 'write-timeout',
+              }),
+            ),
+          timeoutMs,
+        );
       }),
     ]);
   } catch (err) {

@@ -8,7 +8,15 @@ import { blankPageUrl, MEASURE_SCRIPT, pageHeightMm, type ChromiumPrinter, type 
 import { lpPrint, lpPrinters } from './system-print';
 
 /** Launch flags that work on these machines (no sandbox as root, no network chatter). */
-export const CHROMIUM_ARGS = ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
+export const CHROMIUM_ARGS = [
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+];
 
 const CANDIDATES = ['/usr/bin/chromium', '/usr/bin/chromium-browser', '/usr/bin/google-chrome'];
 
@@ -23,19 +31,23 @@ export class PlaywrightChromium implements ChromiumPrinter {
   private launch(): Promise<Browser> {
     const executablePath = this.opts.executablePath ?? CANDIDATES.find((p) => existsSync(p)) ?? CANDIDATES[0];
     // Loaded on first use: the Electron shell never needs playwright-core.
-    this.browser ??= import('playwright-core').then(({ chromium }) => chromium.launch({ executablePath, args: CHROMIUM_ARGS })).then(
-      (b) => {
-        b.on('disconnected', () => {
+    this.browser ??= import('playwright-core')
+      .then(({ chromium }) => chromium.launch({ executablePath, args: CHROMIUM_ARGS }))
+      .then(
+        (b) => {
+          b.on('disconnected', () => {
+            this.browser = null;
+            this.page = null;
+          });
+          return b;
+        },
+        (err: unknown) => {
           this.browser = null;
-          this.page = null;
-        });
-        return b;
-      },
-      (err: unknown) => {
-        this.browser = null;
-        throw new AppError('printer-error', 'Chromium could not be started', { cause: err instanceof Error ? err.message.slice(0, 200) : 'launch-failed' });
-      },
-    );
+          throw new AppError('printer-error', 'Chromium could not be started', {
+            cause: err instanceof Error ? err.message.slice(0, 200) : 'launch-failed',
+          });
+        },
+      );
     return this.browser;
   }
 

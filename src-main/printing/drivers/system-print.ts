@@ -5,18 +5,36 @@ import { AppError } from '../../common/errors';
 import type { SystemPrinter } from '../../common/printing/print-settings';
 
 /** Sends a PDF to `printerName` with the given media size. */
-export function lpPrint(pdf: Buffer, printerName: string, opts: { title: string; widthMm: number; heightMm: number }): Promise<void> {
+export function lpPrint(
+  pdf: Buffer,
+  printerName: string,
+  opts: { title: string; widthMm: number; heightMm: number },
+): Promise<void> {
   return new Promise((resolve, reject) => {
-    const child = spawn('lp', ['-d', printerName, '-t', opts.title, '-o', `media=Custom.${opts.widthMm}x${opts.heightMm}mm`, '-'], { stdio: ['pipe', 'ignore', 'pipe'] });
+    const child = spawn(
+      'lp',
+      ['-d', printerName, '-t', opts.title, '-o', `media=Custom.${opts.widthMm}x${opts.heightMm}mm`, '-'],
+      { stdio: ['pipe', 'ignore', 'pipe'] },
+    );
     let stderr = '';
     child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
     child.on('error', (err: NodeJS.ErrnoException) =>
-      reject(new AppError('printer-error', `system printing unavailable (${err.code ?? 'error'})`, { target: `system:${printerName}`, cause: err.code ?? 'error' })),
+      reject(
+        new AppError('printer-error', `system printing unavailable (${err.code ?? 'error'})`, {
+          target: `system:${printerName}`,
+          cause: err.code ?? 'error',
+        }),
+      ),
     );
     child.on('close', (code) => {
       if (code === 0) return resolve();
       const missing = /does not exist|unknown destination|not exist/i.test(stderr);
-      reject(new AppError(missing ? 'printer-unreachable' : 'printer-error', `lp failed (${code})`, { target: `system:${printerName}`, cause: stderr.trim().slice(0, 200) }));
+      reject(
+        new AppError(missing ? 'printer-unreachable' : 'printer-error', `lp failed (${code})`, {
+          target: `system:${printerName}`,
+          cause: stderr.trim().slice(0, 200),
+        }),
+      );
     });
     child.stdin.on('error', () => undefined);
     child.stdin.end(pdf);

@@ -26,7 +26,13 @@ const isStatusByte = (b: number) => (b & 0x93) === 0x12;
 /** Interprets the answers to DLE EOT 2 and DLE EOT 4 (either may be missing). */
 export function parseStatusBytes(bytes: readonly number[]): TcpStatus {
   const [offline, paper] = bytes.filter(isStatusByte);
-  const status: TcpStatus = { answered: offline !== undefined, paperOut: false, paperNearEnd: false, coverOpen: false, error: false };
+  const status: TcpStatus = {
+    answered: offline !== undefined,
+    paperOut: false,
+    paperNearEnd: false,
+    coverOpen: false,
+    error: false,
+  };
   if (offline !== undefined) {
     status.coverOpen = (offline & 0x04) !== 0;
     status.paperOut = (offline & 0x20) !== 0;
@@ -40,7 +46,10 @@ export function parseStatusBytes(bytes: readonly number[]): TcpStatus {
 }
 
 function unreachable(host: string, port: number, cause: string): AppError {
-  return new AppError('printer-unreachable', `printer ${host}:${port} unreachable (${cause})`, { target: `tcp://${host}:${port}`, cause });
+  return new AppError('printer-unreachable', `printer ${host}:${port} unreachable (${cause})`, {
+    target: `tcp://${host}:${port}`,
+    cause,
+  });
 }
 
 function open(host: string, port: number, timeoutMs: number): Promise<Socket> {
@@ -93,7 +102,12 @@ export async function tcpStatus(host: string, port: number, opts: TcpOptions = {
 /** The error a status forbids printing with, if any. */
 export function statusProblem(status: TcpStatus, target: string): AppError | null {
   if (status.paperOut) return new AppError('printer-paper-out', 'printer reports paper out', { target });
-  if (status.coverOpen || status.error) return new AppError('printer-error', 'printer reports an error', { target, coverOpen: status.coverOpen, error: status.error });
+  if (status.coverOpen || status.error)
+    return new AppError('printer-error', 'printer reports an error', {
+      target,
+      coverOpen: status.coverOpen,
+      error: status.error,
+    });
   return null;
 }
 

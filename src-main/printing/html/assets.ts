@@ -26,7 +26,15 @@ export function sealHtml(resourcesDir: string, sealPng: string | null): string {
 }
 
 /** Wraps a document body into a full page with fonts, base styles and the kind's styles. */
-export function pageHtml(t: Templates, opts: { resourcesDir: string; embedFonts: boolean; title: string; css: string[]; extraCss?: string; body: string }): string {
-  const css = [fontFaceCss(opts.resourcesDir, opts.embedFonts), t.file('document.css'), ...opts.css.map((f) => t.file(f)), opts.extraCss ?? ''].join('\n');
+export function pageHtml(
+  t: Templates,
+  opts: { resourcesDir: string; embedFonts: boolean; title: string; css: string[]; extraCss?: string; body: string },
+): string {
+  const css = [
+    fontFaceCss(opts.resourcesDir, opts.embedFonts),
+    t.file('document.css'),
+    ...opts.css.map((f) => t.file(f)),
+    opts.extraCss ?? '',
+  ].join('\n');
   return t.render('page', { title: opts.title, css, body: opts.body });
 }

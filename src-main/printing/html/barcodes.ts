@@ -8,7 +8,10 @@ function viewBoxWidth(svg: string): number {
 }
 
 function sized(svg: string, widthMm: number, heightMm: number, cls: string): string {
-  return svg.replace('<svg ', `<svg class="${cls}" style="width:${widthMm.toFixed(2)}mm;height:${heightMm.toFixed(2)}mm" preserveAspectRatio="none" role="img" `);
+  return svg.replace(
+    '<svg ',
+    `<svg class="${cls}" style="width:${widthMm.toFixed(2)}mm;height:${heightMm.toFixed(2)}mm" preserveAspectRatio="none" role="img" `,
+  );
 }
 
 /**
@@ -16,16 +19,35 @@ function sized(svg: string, widthMm: number, heightMm: number, cls: string): str
  * (0.125 mm) so thermal label printers reproduce every bar exactly; never below 0.25 mm.
  */
 export function code128Svg(text: string, opts: { maxWidthMm: number; heightMm: number; label: string }): string {
-  const svg = bwipjs.toSVG({ bcid: 'code128', text, scale: 1, height: opts.heightMm, includetext: false, paddingwidth: 10, backgroundcolor: 'FFFFFF' });
+  const svg = bwipjs.toSVG({
+    bcid: 'code128',
+    text,
+    scale: 1,
+    height: opts.heightMm,
+    includetext: false,
+    paddingwidth: 10,
+    backgroundcolor: 'FFFFFF',
+  });
   const modules = viewBoxWidth(svg);
   const moduleMm = Math.max(0.25, Math.min(0.5, Math.floor((opts.maxWidthMm / modules) * 8) / 8));
-  return sized(svg, modules * moduleMm, opts.heightMm, 'barcode').replace('role="img" ', `role="img" aria-label="${opts.label}" `);
+  return sized(svg, modules * moduleMm, opts.heightMm, 'barcode').replace(
+    'role="img" ',
+    `role="img" aria-label="${opts.label}" `,
+  );
 }
 
 /** A QR code `sizeMm` square (quiet zone included), error correction M. */
 export function qrSvg(text: string, sizeMm: number): string {
   // eclevel is a BWIPP option the typings do not list; a variable (not a literal) passes it through.
-  const options = { bcid: 'qrcode', text, eclevel: 'M', scale: 1, paddingwidth: 4, paddingheight: 4, backgroundcolor: 'FFFFFF' };
+  const options = {
+    bcid: 'qrcode',
+    text,
+    eclevel: 'M',
+    scale: 1,
+    paddingwidth: 4,
+    paddingheight: 4,
+    backgroundcolor: 'FFFFFF',
+  };
   const svg = bwipjs.toSVG(options);
   return sized(svg, sizeMm, sizeMm, 'qr');
 }

@@ -2,7 +2,18 @@
 import { LEDGER_ROWS_PER_PAGE, type LedgerPage } from '../../common/printing/ledger';
 import { escapeHtml as e, type Templates } from './templates';
 
-const COLUMNS = ['c-no', 'c-doc', 'c-time', 'c-matter', 'c-name', 'c-id', 'c-out', 'c-loc', 'c-clerk', 'c-transfer'] as const;
+const COLUMNS = [
+  'c-no',
+  'c-doc',
+  'c-time',
+  'c-matter',
+  'c-name',
+  'c-id',
+  'c-out',
+  'c-loc',
+  'c-clerk',
+  'c-transfer',
+] as const;
 
 /** The body of one ledger page; short pages are padded with empty rows so every page looks alike. */
 export function ledgerBodyHtml(t: Templates, page: LedgerPage): string {
@@ -11,7 +22,9 @@ export function ledgerBodyHtml(t: Templates, page: LedgerPage): string {
       .map((v, i) => `<td class="${COLUMNS[i]}">${e(v)}</td>`)
       .join(''),
   );
-  const empty = Array.from({ length: Math.max(0, LEDGER_ROWS_PER_PAGE - page.rows.length) }, () => COLUMNS.map((c) => `<td class="${c}"></td>`).join(''));
+  const empty = Array.from({ length: Math.max(0, LEDGER_ROWS_PER_PAGE - page.rows.length) }, () =>
+    COLUMNS.map((c) => `<td class="${c}"></td>`).join(''),
+  );
   return t.render('ledger-page', {
     title: page.title,
     hallName: page.hallName,

@@ -10,14 +10,20 @@ export const ROLL_CONTENT_MM: Record<80 | 58, number> = { 80: 72, 58: 48 };
 /** One line: ASCII characters in one-column boxes (the font is proportional), Chinese as is. */
 function lineHtml(line: string): string {
   return Array.from(line)
-    .map((ch) => (ch.codePointAt(0) as number) < 0x80 ? `<span class="a">${ch === ' ' ? '&#160;' : escapeHtml(ch)}</span>` : escapeHtml(ch))
+    .map((ch) =>
+      (ch.codePointAt(0) as number) < 0x80
+        ? `<span class="a">${ch === ' ' ? '&#160;' : escapeHtml(ch)}</span>`
+        : escapeHtml(ch),
+    )
     .join('');
 }
 
 function opHtml(op: ReceiptOp, paperMm: 80 | 58): string {
   switch (op.op) {
     case 'text': {
-      const cls = ['line', op.align === 'center' ? 'center' : '', op.bold ? 'bold' : '', op.size === 2 ? 'double' : ''].filter(Boolean).join(' ');
+      const cls = ['line', op.align === 'center' ? 'center' : '', op.bold ? 'bold' : '', op.size === 2 ? 'double' : '']
+        .filter(Boolean)
+        .join(' ');
       return op.lines.map((l) => `<div class="${cls}">${lineHtml(l)}</div>`).join('\n');
     }
     case 'rule':
@@ -34,7 +40,14 @@ function opHtml(op: ReceiptOp, paperMm: 80 | 58): string {
 }
 
 /** The body of a thermal receipt page. */
-export function receiptBodyHtml(t: Templates, layout: ReceiptLayout, paperMm: 80 | 58): { body: string; pageCss: string } {
-  const body = t.render('thermal-receipt', { contentMm: ROLL_CONTENT_MM[paperMm], lines: layout.ops.map((op) => opHtml(op, paperMm)).join('\n') });
-  return { body, pageCss: "@page { margin: 0; }" };
+export function receiptBodyHtml(
+  t: Templates,
+  layout: ReceiptLayout,
+  paperMm: 80 | 58,
+): { body: string; pageCss: string } {
+  const body = t.render('thermal-receipt', {
+    contentMm: ROLL_CONTENT_MM[paperMm],
+    lines: layout.ops.map((op) => opHtml(op, paperMm)).join('\n'),
+  });
+  return { body, pageCss: '@page { margin: 0; }' };
 }

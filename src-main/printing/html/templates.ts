@@ -20,8 +20,10 @@ export function fillTemplate(name: string, template: string, vars: TemplateVars)
     if (!Object.hasOwn(vars, key)) throw new Error(`template ${name}: no value for "${key}"`);
     return vars[key] as string | number;
   };
-  return template.replace(/\{\{\{\s*([\w.-]+)\s*\}\}\}|\{\{\s*([\w.-]+)\s*\}\}/g, (_m, raw: string | undefined, escaped: string | undefined) =>
-    raw !== undefined ? String(value(raw)) : escapeHtml(value(escaped as string)),
+  return template.replace(
+    /\{\{\{\s*([\w.-]+)\s*\}\}\}|\{\{\s*([\w.-]+)\s*\}\}/g,
+    (_m, raw: string | undefined, escaped: string | undefined) =>
+      raw !== undefined ? String(value(raw)) : escapeHtml(value(escaped as string)),
   );
 }
 
@@ -43,7 +45,9 @@ export class Templates {
 
   /** Renders `<name>.html` with its partials expanded. */
   render(name: string, vars: TemplateVars): string {
-    const text = this.file(`${name}.html`).replace(/\{\{>\s*([\w-]+)\s*\}\}/g, (_m, partial: string) => this.file(join('partials', `${partial}.html`)));
+    const text = this.file(`${name}.html`).replace(/\{\{>\s*([\w-]+)\s*\}\}/g, (_m, partial: string) =>
+      this.file(join('partials', `${partial}.html`)),
+    );
     return fillTemplate(name, text, vars);
   }
 }

@@ -4,7 +4,11 @@ import { code128Svg, qrSvg } from './barcodes';
 import { escapeHtml, type Templates } from './templates';
 
 /** The body of a waybill label and its page size. */
-export function waybillBodyHtml(t: Templates, d: WaybillLabelData, format: 'label-76x130' | 'label-100x150'): { body: string; pageCss: string } {
+export function waybillBodyHtml(
+  t: Templates,
+  d: WaybillLabelData,
+  format: 'label-76x130' | 'label-100x150',
+): { body: string; pageCss: string } {
   const wide = format === 'label-100x150';
   const body = t.render(wide ? 'waybill-100x150' : 'waybill-76x130', {
     product: d.product,

@@ -16,7 +16,9 @@ export interface DecodedReceipt {
   lines: DecodedLine[];
   barcodes: { type: 'code128'; data: string }[];
   qrCodes: string[];
-  items: ({ kind: 'line'; text: string } | { kind: 'barcode'; data: string } | { kind: 'qr'; data: string } | { kind: 'cut' })[];
+  items: (
+    { kind: 'line'; text: string } | { kind: 'barcode'; data: string } | { kind: 'qr'; data: string } | { kind: 'cut' }
+  )[];
   cuts: number;
   statusQueries: number[];
   /** True when FS & switched Chinese mode on before any non-ASCII text. */
@@ -42,13 +44,40 @@ export function decodeCode128(data: Buffer): string {
   return out;
 }
 
-const ESC_ARGS: Record<number, number> = { 0x21: 1, 0x2d: 1, 0x32: 0, 0x33: 1, 0x45: 1, 0x47: 1, 0x4a: 1, 0x4d: 1, 0x52: 1, 0x56: 1, 0x61: 1, 0x64: 1, 0x74: 1, 0x7b: 1, 0x70: 3, 0x42: 2, 0x40: 0 };
+const ESC_ARGS: Record<number, number> = {
+  0x21: 1,
+  0x2d: 1,
+  0x32: 0,
+  0x33: 1,
+  0x45: 1,
+  0x47: 1,
+  0x4a: 1,
+  0x4d: 1,
+  0x52: 1,
+  0x56: 1,
+  0x61: 1,
+  0x64: 1,
+  0x74: 1,
+  0x7b: 1,
+  0x70: 3,
+  0x42: 2,
+  0x40: 0,
+};
 const GS_ARGS: Record<number, number> = { 0x21: 1, 0x42: 1, 0x48: 1, 0x66: 1, 0x68: 1, 0x77: 1, 0x4c: 2, 0x57: 2 };
 const FS_ARGS: Record<number, number> = { 0x26: 0, 0x2e: 0, 0x21: 1, 0x43: 1, 0x57: 1 };
 
 /** Decodes an ESC/POS stream. */
 export function decodeEscPos(bytes: Buffer): DecodedReceipt {
-  const r: DecodedReceipt = { lines: [], barcodes: [], qrCodes: [], items: [], cuts: 0, statusQueries: [], chineseModeUsed: false, unknown: [] };
+  const r: DecodedReceipt = {
+    lines: [],
+    barcodes: [],
+    qrCodes: [],
+    items: [],
+    cuts: 0,
+    statusQueries: [],
+    chineseModeUsed: false,
+    unknown: [],
+  };
   let chinese = false;
   let align: DecodedLine['align'] = 'left';
   let bold = false;
@@ -78,7 +107,8 @@ export function decodeEscPos(bytes: Buffer): DecodedReceipt {
       else if (cmd === 0x61) align = (['left', 'center', 'right'] as const)[at(2) % 48] ?? 'left';
       else if (cmd === 0x45) bold = (at(2) & 1) === 1;
       else if (cmd === 0x64) for (let n = 0; n < at(2); n++) flush();
-      else if (cmd === 0x21) [bold, heightMul, widthMul] = [(at(2) & 0x08) !== 0, at(2) & 0x10 ? 2 : 1, at(2) & 0x20 ? 2 : 1];
+      else if (cmd === 0x21)
+        [bold, heightMul, widthMul] = [(at(2) & 0x08) !== 0, at(2) & 0x10 ? 2 : 1, at(2) & 0x20 ? 2 : 1];
       else if (!(cmd in ESC_ARGS)) r.unknown.push({ offset: i, byte: cmd });
       i += 2 + (ESC_ARGS[cmd] ?? 0);
     } else if (b === 0x1c) {
@@ -117,7 +147,8 @@ export function decodeEscPos(bytes: Buffer): DecodedReceipt {
       } else if (cmd === 0x28) {
         const len = at(3) + at(4) * 256;
         const body = bytes.subarray(i + 5, i + 5 + len);
-        if (at(2) === 0x6b && body[0] === 0x31 && body[1] === 0x50) storedQr = Buffer.from(body.subarray(3)).toString('latin1');
+        if (at(2) === 0x6b && body[0] === 0x31 && body[1] === 0x50)
+          storedQr = Buffer.from(body.subarray(3)).toString('latin1');
         if (at(2) === 0x6b && body[0] === 0x31 && body[1] === 0x51 && storedQr !== null) {
           r.qrCodes.push(storedQr);
           r.items.push({ kind: 'qr', data: storedQr });

@@ -25,7 +25,11 @@ export function pdfFonts(file: string): { name: string; embedded: boolean }[] {
 export function pdfInfo(file: string): { pages: number; widthPt: number; heightPt: number } {
   const out = execFileSync('pdfinfo', [file], { encoding: 'utf8' });
   const size = /Page size:\s+([\d.]+) x ([\d.]+) pts/.exec(out);
-  return { pages: Number(/Pages:\s+(\d+)/.exec(out)?.[1] ?? 0), widthPt: Number(size?.[1] ?? 0), heightPt: Number(size?.[2] ?? 0) };
+  return {
+    pages: Number(/Pages:\s+(\d+)/.exec(out)?.[1] ?? 0),
+    widthPt: Number(size?.[1] ?? 0),
+    heightPt: Number(size?.[2] ?? 0),
+  };
 }
 
 /** Keeps the PDF as test-results/documents/<name>.pdf and renders every page to <name>[-N].png at 100 dpi. */
@@ -36,7 +40,9 @@ export function pdfToPngs(file: string, name: string, dpi = 100): string[] {
   copyFileSync(file, join(DOCUMENT_ARTIFACTS, `${name}.pdf`));
   const prefix = join(DOCUMENT_ARTIFACTS, `${name}.tmp`);
   execFileSync('pdftoppm', ['-r', String(dpi), '-png', file, prefix]);
-  const made = readdirSync(DOCUMENT_ARTIFACTS).filter((f) => f.startsWith(`${name}.tmp-`)).sort();
+  const made = readdirSync(DOCUMENT_ARTIFACTS)
+    .filter((f) => f.startsWith(`${name}.tmp-`))
+    .sort();
   return made.map((f, i) => {
     const target = join(DOCUMENT_ARTIFACTS, made.length === 1 ? `${name}.png` : `${name}-${i + 1}.png`);
     renameSync(join(DOCUMENT_ARTIFACTS, f), target);

@@ -41,7 +41,9 @@ function isStatusOnly(job: Buffer): boolean {
 }
 
 /** Starts a virtual printer on 127.0.0.1 (port 0 = any free port, or a fixed one to "bring a printer back"). */
-export async function startVirtualPrinter(opts: { port?: number; status?: VirtualStatus } = {}): Promise<VirtualPrinter> {
+export async function startVirtualPrinter(
+  opts: { port?: number; status?: VirtualStatus } = {},
+): Promise<VirtualPrinter> {
   let status: VirtualStatus = opts.status ?? { answer: false };
   const jobs: Buffer[] = [];
   const waiters: ((job: Buffer) => void)[] = [];
@@ -54,7 +56,8 @@ export async function startVirtualPrinter(opts: { port?: number; status?: Virtua
       chunks.push(chunk);
       if (!status.answer) return;
       for (let i = 0; i + 2 < chunk.length; i++) {
-        if (chunk[i] === 0x10 && chunk[i + 1] === 0x04) socket.write(Buffer.from([statusByte(chunk[i + 2] as number, status)]));
+        if (chunk[i] === 0x10 && chunk[i + 1] === 0x04)
+          socket.write(Buffer.from([statusByte(chunk[i + 2] as number, status)]));
       }
     });
     socket.on('error', () => undefined);

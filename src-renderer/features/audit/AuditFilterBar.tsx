@@ -19,7 +19,12 @@ export function AuditFilterBar({ onSearch }: { onSearch(filters: AuditFilters): 
 
   const submit = ({ actor, action, dates }: FilterFields) => {
     const [from, to] = dates ?? [];
-    onSearch({ actor: actor?.trim() || undefined, action: action || undefined, from: from?.format('YYYY-MM-DD'), to: to?.format('YYYY-MM-DD') });
+    onSearch({
+      actor: actor?.trim() || undefined,
+      action: action || undefined,
+      from: from?.format('YYYY-MM-DD'),
+      to: to?.format('YYYY-MM-DD'),
+    });
   };
 
   return (
@@ -33,7 +38,10 @@ export function AuditFilterBar({ onSearch }: { onSearch(filters: AuditFilters): 
           showSearch={{ optionFilterProp: 'label' }}
           placeholder={t('audit.allActions')}
           style={{ width: 180 }}
-          options={Object.keys(AUDIT_ACTION_LABELS_ZH).map((action) => ({ value: action, label: auditActionLabel(action) }))}
+          options={Object.keys(AUDIT_ACTION_LABELS_ZH).map((action) => ({
+            value: action,
+            label: auditActionLabel(action),
+          }))}
         />
       </Form.Item>
       <Form.Item label={t('audit.dateRange')} name="dates">

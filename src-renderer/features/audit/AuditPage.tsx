@@ -35,7 +35,13 @@ export function AuditPage() {
       dataIndex: 'details',
       render: (details: Record<string, unknown>) => {
         const text = describeDetails(details);
-        return text ? <Typography.Text ellipsis={{ tooltip: text }} style={{ maxWidth: 420 }}>{text}</Typography.Text> : '—';
+        return text ? (
+          <Typography.Text ellipsis={{ tooltip: text }} style={{ maxWidth: 420 }}>
+            {text}
+          </Typography.Text>
+        ) : (
+          '—'
+        );
       },
     },
   ];
@@ -46,7 +52,15 @@ export function AuditPage() {
         <AuditFilterBar onSearch={(filters) => void search(filters)} />
       </div>
       <ChainCheckOutcome />
-      {loadError && <Alert type="error" showIcon title={t('audit.loadFailed')} description={errorMessage(loadError)} style={{ marginBottom: 16 }} />}
+      {loadError && (
+        <Alert
+          type="error"
+          showIcon
+          title={t('audit.loadFailed')}
+          description={errorMessage(loadError)}
+          style={{ marginBottom: 16 }}
+        />
+      )}
       <Table<AuditEntry>
         rowKey="seq"
         columns={columns}

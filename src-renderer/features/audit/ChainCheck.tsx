@@ -24,10 +24,18 @@ export function ChainCheckOutcome() {
   const style = { marginBottom: 16 };
 
   if (verifyError) return <Alert type="error" showIcon title={errorMessage(verifyError)} style={style} />;
-  if (verification?.ok) return <Alert type="success" showIcon title={t('audit.chainOk', { count: verification.count })} style={style} />;
+  if (verification?.ok)
+    return <Alert type="success" showIcon title={t('audit.chainOk', { count: verification.count })} style={style} />;
   if (verification?.firstBroken) {
     const { seq, reason } = verification.firstBroken;
-    return <Alert type="error" showIcon title={t('audit.chainBroken', { seq, reason: t(`audit.reasons.${reason}`) })} style={style} />;
+    return (
+      <Alert
+        type="error"
+        showIcon
+        title={t('audit.chainBroken', { seq, reason: t(`audit.reasons.${reason}`) })}
+        style={style}
+      />
+    );
   }
   return null;
 }

@@ -25,7 +25,10 @@ function describeValue(key: string, value: unknown): string {
   // 人证核验 records the person's role in the case (applicant, agent, guardian).
   if (key === 'role') return i18next.t(`intake.identity.roles.${value}`, { defaultValue: value });
   // A sync refusal's reason is a gateway code, worded as on the case.
-  if (WORDED_KEYS.has(key)) return i18next.t(`audit.detailValues.${value}`, { defaultValue: i18next.t(`cases.attention.${value}`, { defaultValue: value }) });
+  if (WORDED_KEYS.has(key))
+    return i18next.t(`audit.detailValues.${value}`, {
+      defaultValue: i18next.t(`cases.attention.${value}`, { defaultValue: value }),
+    });
   return LABELLED[key]?.(value) ?? value;
 }
 
@@ -33,7 +36,10 @@ function describeValue(key: string, value: unknown): string {
 export function describeDetails(details: Record<string, unknown>): string {
   return Object.entries(details)
     .map(([key, value]) =>
-      i18next.t('audit.detailPair', { key: i18next.t(`audit.detailKeys.${key}`, { defaultValue: key }), value: describeValue(key, value) }),
+      i18next.t('audit.detailPair', {
+        key: i18next.t(`audit.detailKeys.${key}`, { defaultValue: key }),
+        value: describeValue(key, value),
+      }),
     )
     .join(i18next.t('audit.detailSeparator'));
 }

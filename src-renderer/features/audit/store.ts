@@ -61,7 +61,9 @@ export const useAuditStore = create<AuditState>()((set, get) => {
     async verify() {
       set({ verifying: true, verification: null, verifyError: null });
       const result = await call('audit:verify', {});
-      set(result.ok ? { verification: result.value, verifying: false } : { verifyError: result.error, verifying: false });
+      set(
+        result.ok ? { verification: result.value, verifying: false } : { verifyError: result.error, verifying: false },
+      );
     },
   };
 });

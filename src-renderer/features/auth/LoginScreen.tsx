@@ -35,7 +35,10 @@ export function LoginScreen() {
   };
 
   return (
-    <CenteredFrame width={420} subtitle={hall ? `${hall.name} · ${t('shell.window', { no: hall.windowNo })}` : undefined}>
+    <CenteredFrame
+      width={420}
+      subtitle={hall ? `${hall.name} · ${t('shell.window', { no: hall.windowNo })}` : undefined}
+    >
       <Typography.Title level={3} style={{ marginTop: 0, marginBottom: 24, textAlign: 'center' }}>
         {t('login.title')}
       </Typography.Title>

@@ -19,7 +19,15 @@ interface Shot {
  * `onUse` sends the photo exactly as an uploaded file and answers an error message, or null once it is saved.
  * Mounted only while open: the camera goes off when it closes.
  */
-export function CameraCaptureModal({ materialName, onUse, onClose }: { materialName: string; onUse: (file: File) => Promise<string | null>; onClose: () => void }) {
+export function CameraCaptureModal({
+  materialName,
+  onUse,
+  onClose,
+}: {
+  materialName: string;
+  onUse: (file: File) => Promise<string | null>;
+  onClose: () => void;
+}) {
   const { t } = useTranslation();
   const [settings, setSettings] = useState<CameraSettings | null>(null);
   const [settingsFailed, setSettingsFailed] = useState(false);
@@ -95,13 +103,41 @@ export function CameraCaptureModal({ materialName, onUse, onClose }: { materialN
         ];
 
   return (
-    <Modal open title={t('camera.title', { material: materialName })} width={760} maskClosable={false} onCancel={saving ? undefined : onClose} footer={footer} destroyOnHidden>
-      {problem && <Alert type="error" showIcon role="alert" title={t(`camera.problems.${problem}`)} description={shot ? t('camera.shotKept') : t('camera.nothingSaved')} style={{ marginBottom: 12 }} />}
-      {saveError && <Alert type="error" showIcon role="alert" title={t('camera.saveFailed')} description={saveError} style={{ marginBottom: 12 }} />}
+    <Modal
+      open
+      title={t('camera.title', { material: materialName })}
+      width={760}
+      maskClosable={false}
+      onCancel={saving ? undefined : onClose}
+      footer={footer}
+      destroyOnHidden
+    >
+      {problem && (
+        <Alert
+          type="error"
+          showIcon
+          role="alert"
+          title={t(`camera.problems.${problem}`)}
+          description={shot ? t('camera.shotKept') : t('camera.nothingSaved')}
+          style={{ marginBottom: 12 }}
+        />
+      )}
+      {saveError && (
+        <Alert
+          type="error"
+          showIcon
+          role="alert"
+          title={t('camera.saveFailed')}
+          description={saveError}
+          style={{ marginBottom: 12 }}
+        />
+      )}
       {(stream || shot || !problem) && (
         <>
           <div className="camera-stage">
-            {stream && <CameraPreview stream={stream} videoRef={video} hidden={shot !== null} onReady={() => setReady(true)} />}
+            {stream && (
+              <CameraPreview stream={stream} videoRef={video} hidden={shot !== null} onReady={() => setReady(true)} />
+            )}
             {shot && <img className="camera-shot" src={shot.url} alt={t('camera.shotAlt')} />}
             {!stream && !shot && <Spin tip={t('camera.opening')}>{<div className="camera-placeholder" />}</Spin>}
           </div>

@@ -2,7 +2,17 @@ import { useEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 
 /** The live picture of an open camera; `onReady` once frames arrive, `videoRef` to grab one. */
-export function CameraPreview({ stream, hidden, onReady, videoRef }: { stream: MediaStream; hidden?: boolean; onReady?: () => void; videoRef?: React.RefObject<HTMLVideoElement | null> }) {
+export function CameraPreview({
+  stream,
+  hidden,
+  onReady,
+  videoRef,
+}: {
+  stream: MediaStream;
+  hidden?: boolean;
+  onReady?: () => void;
+  videoRef?: React.RefObject<HTMLVideoElement | null>;
+}) {
   const { t } = useTranslation();
   const own = useRef<HTMLVideoElement>(null);
   const ref = videoRef ?? own;
@@ -16,5 +26,16 @@ export function CameraPreview({ stream, hidden, onReady, videoRef }: { stream: M
     };
   }, [ref, stream]);
 
-  return <video ref={ref} className="camera-preview" aria-label={t('camera.preview')} autoPlay muted playsInline hidden={hidden} onPlaying={onReady} />;
+  return (
+    <video
+      ref={ref}
+      className="camera-preview"
+      aria-label={t('camera.preview')}
+      autoPlay
+      muted
+      playsInline
+      hidden={hidden}
+      onPlaying={onReady}
+    />
+  );
 }

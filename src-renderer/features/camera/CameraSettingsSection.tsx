@@ -15,7 +15,10 @@ import { useCameraStream } from './use-camera-stream';
 function SettingsPreview({ choice }: { choice: CameraSettings }) {
   const { t } = useTranslation();
   const { stream, problem } = useCameraStream(choice);
-  if (problem) return <Alert type="error" showIcon role="alert" title={t(`camera.problems.${problem}`)} style={{ marginTop: 12 }} />;
+  if (problem)
+    return (
+      <Alert type="error" showIcon role="alert" title={t(`camera.problems.${problem}`)} style={{ marginTop: 12 }} />
+    );
   return <div className="camera-stage camera-settings-preview">{stream && <CameraPreview stream={stream} />}</div>;
 }
 
@@ -35,10 +38,13 @@ export function CameraSettingsSection() {
   const [saving, setSaving] = useState(false);
   const deviceId = Form.useWatch('deviceId', form) ?? saved?.deviceId ?? '';
 
-  const showListed = useCallback((listed: Awaited<ReturnType<typeof listCameras>>, denied: CameraProblem | null = null) => {
-    setListProblem(denied ?? (listed.ok ? null : listed.problem));
-    setCameras(listed.ok ? listed.cameras : []);
-  }, []);
+  const showListed = useCallback(
+    (listed: Awaited<ReturnType<typeof listCameras>>, denied: CameraProblem | null = null) => {
+      setListProblem(denied ?? (listed.ok ? null : listed.problem));
+      setCameras(listed.ok ? listed.cameras : []);
+    },
+    [],
+  );
 
   /** 检测摄像头: asks for the camera once so the browser names the devices, then lists them again. */
   const detect = async () => {
@@ -63,14 +69,22 @@ export function CameraSettingsSection() {
   }
   if (!saved || !cameras) return null;
 
-  const labelOf = (id: string) => cameras.find((c) => c.deviceId === id)?.label ?? (id === saved.deviceId ? saved.label : '');
+  const labelOf = (id: string) =>
+    cameras.find((c) => c.deviceId === id)?.label ?? (id === saved.deviceId ? saved.label : '');
   // Until the camera was allowed once, the browser lists cameras without ids or names.
   const unnamed = cameras.some((c) => !c.label || !c.deviceId);
   const options = [
     { value: '', label: t('camera.settings.systemDefault') },
-    ...cameras.filter((c) => c.deviceId).map((c, i) => ({ value: c.deviceId, label: c.label || t('camera.settings.unnamed', { n: i + 1 }) })),
+    ...cameras
+      .filter((c) => c.deviceId)
+      .map((c, i) => ({ value: c.deviceId, label: c.label || t('camera.settings.unnamed', { n: i + 1 }) })),
     ...(saved.deviceId && !cameras.some((c) => c.deviceId === saved.deviceId)
-      ? [{ value: saved.deviceId, label: t('camera.settings.notConnected', { name: saved.label || saved.deviceId.slice(0, 8) }) }]
+      ? [
+          {
+            value: saved.deviceId,
+            label: t('camera.settings.notConnected', { name: saved.label || saved.deviceId.slice(0, 8) }),
+          },
+        ]
       : []),
   ];
   const choice: CameraSettings = { deviceId, label: labelOf(deviceId) };
@@ -86,11 +100,34 @@ export function CameraSettingsSection() {
   return (
     <Card title={t('camera.settings.section')} style={{ marginTop: 24 }}>
       <p className="muted">{t('camera.settings.intro')}</p>
-      {listProblem && <Alert type="error" showIcon role="alert" title={t(`camera.problems.${listProblem}`)} style={{ marginBottom: 12 }} />}
-      {!listProblem && cameras.length === 0 && <Alert type="warning" showIcon title={t('camera.problems.no-camera')} style={{ marginBottom: 12 }} />}
-      {!listProblem && unnamed && <Alert type="info" showIcon title={t('camera.settings.namesHidden')} style={{ marginBottom: 12 }} />}
-      <Form form={form} name="cameraSettings" layout="vertical" initialValues={{ deviceId: saved.deviceId }} onFinish={() => void submit()}>
-        <Form.Item label={t('camera.settings.device')} name="deviceId" extra={t('camera.settings.deviceHelp')} style={{ maxWidth: 480 }}>
+      {listProblem && (
+        <Alert
+          type="error"
+          showIcon
+          role="alert"
+          title={t(`camera.problems.${listProblem}`)}
+          style={{ marginBottom: 12 }}
+        />
+      )}
+      {!listProblem && cameras.length === 0 && (
+        <Alert type="warning" showIcon title={t('camera.problems.no-camera')} style={{ marginBottom: 12 }} />
+      )}
+      {!listProblem && unnamed && (
+        <Alert type="info" showIcon title={t('camera.settings.namesHidden')} style={{ marginBottom: 12 }} />
+      )}
+      <Form
+        form={form}
+        name="cameraSettings"
+        layout="vertical"
+        initialValues={{ deviceId: saved.deviceId }}
+        onFinish={() => void submit()}
+      >
+        <Form.Item
+          label={t('camera.settings.device')}
+          name="deviceId"
+          extra={t('camera.settings.deviceHelp')}
+          style={{ maxWidth: 480 }}
+        >
           <Select options={options} />
         </Form.Item>
         <Space wrap>

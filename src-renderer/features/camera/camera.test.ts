@@ -17,7 +17,10 @@ describe('choosing the camera', () => {
 
   it('opens the chosen camera by id, or by its name when the browser gave it a new id', () => {
     expect(chooseCamera([WEBCAM, DOC_CAMERA], DOC_CAMERA)).toEqual({ ok: true, deviceId: 'doc-cam-id' });
-    expect(chooseCamera([WEBCAM, { ...DOC_CAMERA, deviceId: 'new-id' }], DOC_CAMERA)).toEqual({ ok: true, deviceId: 'new-id' });
+    expect(chooseCamera([WEBCAM, { ...DOC_CAMERA, deviceId: 'new-id' }], DOC_CAMERA)).toEqual({
+      ok: true,
+      deviceId: 'new-id',
+    });
   });
 
   it('uses the system default when none was chosen', () => {
@@ -28,14 +31,23 @@ describe('choosing the camera', () => {
     expect(chooseCamera([], { deviceId: '', label: '' })).toEqual({ ok: false, problem: 'no-camera' });
     expect(chooseCamera([], DOC_CAMERA)).toEqual({ ok: false, problem: 'no-camera' });
     expect(chooseCamera([WEBCAM], DOC_CAMERA)).toEqual({ ok: false, problem: 'camera-missing' });
-    expect(chooseCamera([{ deviceId: 'other', label: '' }], { deviceId: 'gone', label: '' })).toEqual({ ok: false, problem: 'camera-missing' });
+    expect(chooseCamera([{ deviceId: 'other', label: '' }], { deviceId: 'gone', label: '' })).toEqual({
+      ok: false,
+      problem: 'camera-missing',
+    });
   });
 });
 
 describe('constraints', () => {
   it('video only, the exact device, 1080p ideal', () => {
-    expect(cameraConstraints('doc-cam-id')).toEqual({ audio: false, video: { deviceId: { exact: 'doc-cam-id' }, width: { ideal: 1920 }, height: { ideal: 1080 } } });
-    expect(cameraConstraints(null)).toEqual({ audio: false, video: { width: { ideal: 1920 }, height: { ideal: 1080 } } });
+    expect(cameraConstraints('doc-cam-id')).toEqual({
+      audio: false,
+      video: { deviceId: { exact: 'doc-cam-id' }, width: { ideal: 1920 }, height: { ideal: 1080 } },
+    });
+    expect(cameraConstraints(null)).toEqual({
+      audio: false,
+      video: { width: { ideal: 1920 }, height: { ideal: 1080 } },
+    });
   });
 });
 

@@ -11,14 +11,7 @@ export const IDEAL_RESOLUTION = { width: 1920, height: 1080 } as const;
 
 /** Why the camera cannot be used; each has a Chinese message under `camera.problems`. */
 export type CameraProblem =
-  | 'unsupported'
-  | 'no-camera'
-  | 'camera-missing'
-  | 'denied'
-  | 'busy'
-  | 'disconnected'
-  | 'capture-failed'
-  | 'failed';
+  'unsupported' | 'no-camera' | 'camera-missing' | 'denied' | 'busy' | 'disconnected' | 'capture-failed' | 'failed';
 
 /** A video input as `enumerateDevices()` lists it (only what the decisions need). */
 export interface VideoDevice {
@@ -32,7 +25,10 @@ export function videoInputs(devices: readonly Pick<MediaDeviceInfo, 'deviceId' |
 }
 
 /** Which camera to open: the chosen one (by id, else by its name), the default when none was chosen. */
-export function chooseCamera(cameras: readonly VideoDevice[], settings: CameraSettings): { ok: true; deviceId: string | null } | { ok: false; problem: CameraProblem } {
+export function chooseCamera(
+  cameras: readonly VideoDevice[],
+  settings: CameraSettings,
+): { ok: true; deviceId: string | null } | { ok: false; problem: CameraProblem } {
   if (cameras.length === 0) return { ok: false, problem: 'no-camera' };
   if (!settings.deviceId) return { ok: true, deviceId: null };
   if (cameras.some((c) => c.deviceId === settings.deviceId)) return { ok: true, deviceId: settings.deviceId };
@@ -49,7 +45,10 @@ export function cameraConstraints(deviceId: string | null): MediaStreamConstrain
 
 /** The problem behind a failed `getUserMedia`, by the DOMException's name (its message is not shown). */
 export function problemOf(error: unknown, askedForDevice: boolean): CameraProblem {
-  const name = error instanceof Error || (typeof error === 'object' && error !== null && 'name' in error) ? String((error as { name: unknown }).name) : '';
+  const name =
+    error instanceof Error || (typeof error === 'object' && error !== null && 'name' in error)
+      ? String((error as { name: unknown }).name)
+      : '';
   switch (name) {
     case 'NotAllowedError':
     case 'SecurityError':
@@ -66,7 +65,10 @@ export function problemOf(error: unknown, askedForDevice: boolean): CameraProble
 }
 
 /** The size to draw a frame at: the video's own, scaled down to fit `max` (never up). */
-export function frameSize(video: { width: number; height: number }, max = { width: 4096, height: 4096 }): { width: number; height: number } {
+export function frameSize(
+  video: { width: number; height: number },
+  max = { width: 4096, height: 4096 },
+): { width: number; height: number } {
   if (video.width <= 0 || video.height <= 0) return { width: 0, height: 0 };
   const scale = Math.min(1, max.width / video.width, max.height / video.height);
   return { width: Math.round(video.width * scale), height: Math.round(video.height * scale) };

@@ -1,5 +1,14 @@
 import type { CameraSettings } from '../../../src-main/common/contract';
-import { cameraConstraints, chooseCamera, frameSize, PHOTO_JPEG_QUALITY, problemOf, videoInputs, type CameraProblem, type VideoDevice } from './camera';
+import {
+  cameraConstraints,
+  chooseCamera,
+  frameSize,
+  PHOTO_JPEG_QUALITY,
+  problemOf,
+  videoInputs,
+  type CameraProblem,
+  type VideoDevice,
+} from './camera';
 
 // The browser's camera I/O: listing devices, opening one, grabbing a frame. Decisions live in camera.ts.
 
@@ -13,7 +22,9 @@ function mediaDevices(): MediaDevices | null {
 }
 
 /** The cameras of this PC (names are empty until the camera was allowed once). */
-export async function listCameras(): Promise<{ ok: true; cameras: VideoDevice[] } | { ok: false; problem: CameraProblem }> {
+export async function listCameras(): Promise<
+  { ok: true; cameras: VideoDevice[] } | { ok: false; problem: CameraProblem }
+> {
   const devices = mediaDevices();
   if (!devices) return { ok: false, problem: 'unsupported' };
   try {

@@ -11,7 +11,10 @@ interface CameraState {
 }
 
 /** A live camera while the component is mounted (and `settings` is given); every track stops on unmount or change. */
-export function useCameraStream(settings: CameraSettings | null, attempt = 0): { stream: MediaStream | null; problem: CameraProblem | null } {
+export function useCameraStream(
+  settings: CameraSettings | null,
+  attempt = 0,
+): { stream: MediaStream | null; problem: CameraProblem | null } {
   const [state, setState] = useState<CameraState>({ key: '', stream: null, problem: null });
   const deviceId = settings?.deviceId;
   const label = settings?.label;

@@ -78,12 +78,20 @@ export function CaseDetailDrawer() {
       }
       destroyOnHidden
     >
-      {detailError && <Alert type="error" showIcon title={t('cases.detail.loadFailed')} description={errorMessage(detailError)} />}
+      {detailError && (
+        <Alert type="error" showIcon title={t('cases.detail.loadFailed')} description={errorMessage(detailError)} />
+      )}
       {!detail && !detailError && <Spin />}
       {detail && (
         <>
           {detail.outcome === 'accepted' && detail.syncState === 'needs-attention' && (
-            <Alert type="error" showIcon role="alert" style={{ marginBottom: 16 }} title={t('cases.attentionTitle')} description={
+            <Alert
+              type="error"
+              showIcon
+              role="alert"
+              style={{ marginBottom: 16 }}
+              title={t('cases.attentionTitle')}
+              description={
                 <>
                   <div>{attentionText(t, detail.attentionReason)}</div>
                   <div>{t('cases.attentionAdvice')}</div>
@@ -95,11 +103,35 @@ export function CaseDetailDrawer() {
           <Tabs
             items={[
               { key: 'overview', label: t('cases.detail.tabs.overview'), children: <CaseOverview detail={detail} /> },
-              { key: 'materials', label: t('cases.detail.tabs.materials'), children: <CaseMaterials detail={detail} canView={counter} /> },
-              ...(counter && kind ? [{ key: 'document', label: t('cases.detail.tabs.document'), children: <DocumentPreview caseId={detail.caseId} kind={kind} height={640} /> }] : []),
+              {
+                key: 'materials',
+                label: t('cases.detail.tabs.materials'),
+                children: <CaseMaterials detail={detail} canView={counter} />,
+              },
+              ...(counter && kind
+                ? [
+                    {
+                      key: 'document',
+                      label: t('cases.detail.tabs.document'),
+                      children: <DocumentPreview caseId={detail.caseId} kind={kind} height={640} />,
+                    },
+                  ]
+                : []),
               { key: 'print', label: t('printing.panel'), children: <PrintPanel detail={detail} canPrint={counter} /> },
-              ...(detail.outcome === 'accepted' ? [{ key: 'mailing', label: t('printing.waybills.section'), children: <WaybillSection detail={detail} canEdit={counter} /> }] : []),
-              { key: 'timeline', label: t('cases.detail.tabs.timeline'), children: <CaseTimeline entries={detail.timeline} /> },
+              ...(detail.outcome === 'accepted'
+                ? [
+                    {
+                      key: 'mailing',
+                      label: t('printing.waybills.section'),
+                      children: <WaybillSection detail={detail} canEdit={counter} />,
+                    },
+                  ]
+                : []),
+              {
+                key: 'timeline',
+                label: t('cases.detail.tabs.timeline'),
+                children: <CaseTimeline entries={detail.timeline} />,
+              },
             ]}
           />
         </>

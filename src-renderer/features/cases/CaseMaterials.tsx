@@ -14,13 +14,16 @@ export function CaseMaterials({ detail, canView }: { detail: CaseDetail; canView
       title: t('intake.materials.requirement'),
       dataIndex: 'required',
       width: 90,
-      render: (required: boolean) => (required ? <Tag color="red">{t('cases.detail.required')}</Tag> : <Tag>{t('cases.detail.notRequired')}</Tag>),
+      render: (required: boolean) =>
+        required ? <Tag color="red">{t('cases.detail.required')}</Tag> : <Tag>{t('cases.detail.notRequired')}</Tag>,
     },
     {
       title: t('intake.materials.handling'),
       dataIndex: 'handling',
       width: 140,
-      render: (handling: CaseMaterial['handling']) => <span className={handling === 'not-provided' ? 'muted' : undefined}>{t(`intake.handling.${handling}`)}</span>,
+      render: (handling: CaseMaterial['handling']) => (
+        <span className={handling === 'not-provided' ? 'muted' : undefined}>{t(`intake.handling.${handling}`)}</span>
+      ),
     },
     { title: t('intake.materials.pages'), dataIndex: 'pages', width: 60 },
     {
@@ -30,9 +33,20 @@ export function CaseMaterials({ detail, canView }: { detail: CaseDetail; canView
       render: (_, m) => {
         const files = filesOf(m.code);
         if (!files.length) return <span className="muted">{t('cases.none')}</span>;
-        return files.map((f) => (canView ? <FileChip key={f.attachmentId} file={f} /> : <div key={f.attachmentId}>{f.fileName}</div>));
+        return files.map((f) =>
+          canView ? <FileChip key={f.attachmentId} file={f} /> : <div key={f.attachmentId}>{f.fileName}</div>,
+        );
       },
     },
   ];
-  return <Table<CaseMaterial> rowKey="code" size="small" bordered columns={columns} dataSource={detail.materials} pagination={false} />;
+  return (
+    <Table<CaseMaterial>
+      rowKey="code"
+      size="small"
+      bordered
+      columns={columns}
+      dataSource={detail.materials}
+      pagination={false}
+    />
+  );
 }

@@ -24,18 +24,30 @@ export function CaseOverview({ detail }: { detail: CaseDetail }) {
     { key: 'matter', label: t('cases.detail.matter'), children: `${detail.matterName}（${detail.matterCode}）` },
     { key: 'situation', label: t('cases.detail.situation'), children: detail.situationName },
     { key: 'mode', label: t('cases.detail.mode'), children: t(`intake.modes.${detail.mode}`) },
-    { key: 'locality', label: t('cases.detail.locality'), children: lookup ? division(detail.localityDivision) : (detail.localityName ?? detail.localityDivision) },
+    {
+      key: 'locality',
+      label: t('cases.detail.locality'),
+      children: lookup ? division(detail.localityDivision) : (detail.localityName ?? detail.localityDivision),
+    },
     { key: 'dept', label: t('cases.detail.department'), children: detail.departmentName ?? '—' },
-    { key: 'promised', label: t('cases.detail.promised'), children: days === null ? '—' : days === 0 ? t('intake.situation.instant') : t('intake.situation.days', { count: days }) },
+    {
+      key: 'promised',
+      label: t('cases.detail.promised'),
+      children:
+        days === null ? '—' : days === 0 ? t('intake.situation.instant') : t('intake.situation.days', { count: days }),
+    },
     { key: 'started', label: t('cases.detail.startedAt'), children: formatDateTime(detail.startedAt) },
     { key: 'decided', label: t('cases.detail.decidedAt'), children: formatDateTime(detail.decidedAt) },
     { key: 'clerk', label: t('cases.detail.clerk'), children: detail.clerkName },
     { key: 'catalogue', label: t('cases.detail.catalogue'), children: detail.catalogueVersion },
   ];
-  const person = (p: CaseDetail['application']['applicant']) => `${p.name} · ${t(`intake.idTypes.${p.idType}`)} ${p.idNumber}${p.phone ? ` · ${p.phone}` : ''}`;
+  const person = (p: CaseDetail['application']['applicant']) =>
+    `${p.name} · ${t(`intake.idTypes.${p.idType}`)} ${p.idNumber}${p.phone ? ` · ${p.phone}` : ''}`;
   const peopleItems: Items = [
     { key: 'applicant', label: t('cases.detail.applicant'), span: 2, children: person(app.applicant) },
-    ...(app.applicant.address ? [{ key: 'address', label: t('intake.person.address'), span: 2, children: app.applicant.address }] : []),
+    ...(app.applicant.address
+      ? [{ key: 'address', label: t('intake.person.address'), span: 2, children: app.applicant.address }]
+      : []),
     ...(app.agent
       ? [
           { key: 'agent', label: t('cases.detail.agent'), children: person(app.agent) },
@@ -44,31 +56,63 @@ export function CaseOverview({ detail }: { detail: CaseDetail }) {
       : []),
     ...Object.entries(app.form).map(([key, value]) => {
       const field = situation?.fields.find((f) => f.key === key);
-      return { key: `form-${key}`, label: field?.label ?? key, children: field?.kind === 'division' ? division(value) : value };
+      return {
+        key: `form-${key}`,
+        label: field?.label ?? key,
+        children: field?.kind === 'division' ? division(value) : value,
+      };
     }),
     {
       key: 'delivery',
       label: t('cases.detail.delivery'),
       span: 2,
-      children: app.delivery === 'ems' ? `${t('intake.delivery.ems')}：${app.deliveryAddress}` : t('intake.delivery.window'),
+      children:
+        app.delivery === 'ems' ? `${t('intake.delivery.ems')}：${app.deliveryAddress}` : t('intake.delivery.window'),
     },
   ];
   const deptItems: Items = [
     { key: 'status', label: t('cases.detail.deptCurrent'), children: <DeptTag status={detail.deptStatus} /> },
     ...(detail.departmentNo ? [{ key: 'no', label: t('cases.detail.deptNumber'), children: detail.departmentNo }] : []),
-    ...(detail.deptReason ? [{ key: 'reason', label: t('cases.detail.deptReason'), span: 2, children: detail.deptReason }] : []),
-    ...(detail.deptDetails?.waybillNo ? [{ key: 'waybill', label: t('cases.detail.waybill'), children: detail.deptDetails.waybillNo }] : []),
+    ...(detail.deptReason
+      ? [{ key: 'reason', label: t('cases.detail.deptReason'), span: 2, children: detail.deptReason }]
+      : []),
+    ...(detail.deptDetails?.waybillNo
+      ? [{ key: 'waybill', label: t('cases.detail.waybill'), children: detail.deptDetails.waybillNo }]
+      : []),
   ];
 
   return (
     <div className="detail-sections">
       {detail.outcome === 'incomplete' && detail.missing.length > 0 && (
-        <Alert type="warning" showIcon title={t('cases.detail.missing')} description={<MissingList items={detail.missing} />} />
+        <Alert
+          type="warning"
+          showIcon
+          title={t('cases.detail.missing')}
+          description={<MissingList items={detail.missing} />}
+        />
       )}
-      {detail.outcome === 'rejected' && detail.rejectReason && <Alert type="error" showIcon title={t('cases.detail.rejectReason')} description={detail.rejectReason} />}
+      {detail.outcome === 'rejected' && detail.rejectReason && (
+        <Alert type="error" showIcon title={t('cases.detail.rejectReason')} description={detail.rejectReason} />
+      )}
       <Descriptions bordered size="small" column={2} items={caseItems} styles={{ label: { width: 150 } }} />
-      <Descriptions bordered size="small" column={2} items={peopleItems} title={t('cases.detail.form')} styles={{ label: { width: 150 } }} />
-      {detail.outcome === 'accepted' && <Descriptions bordered size="small" column={2} items={deptItems} title={t('cases.detail.deptStatus')} styles={{ label: { width: 150 } }} />}
+      <Descriptions
+        bordered
+        size="small"
+        column={2}
+        items={peopleItems}
+        title={t('cases.detail.form')}
+        styles={{ label: { width: 150 } }}
+      />
+      {detail.outcome === 'accepted' && (
+        <Descriptions
+          bordered
+          size="small"
+          column={2}
+          items={deptItems}
+          title={t('cases.detail.deptStatus')}
+          styles={{ label: { width: 150 } }}
+        />
+      )}
     </div>
   );
 }

@@ -4,13 +4,29 @@ import { auditActionLabel, auditActorLabel } from '../../i18n';
 import { formatDateTime } from '../../i18n/datetime';
 import { describeDetails } from '../audit/describe-details';
 
-const COLORS: Record<string, string> = { 'case.accept': 'green', 'case.notify-incomplete': 'orange', 'case.reject': 'red', 'sync.needs-attention': 'red', 'print.failed': 'red' };
+const COLORS: Record<string, string> = {
+  'case.accept': 'green',
+  'case.notify-incomplete': 'orange',
+  'case.reject': 'red',
+  'sync.needs-attention': 'red',
+  'print.failed': 'red',
+};
 /** Internal ids and digests that mean nothing at the counter (the audit log page still shows them). */
-const HIDDEN = new Set(['printId', 'verificationId', 'overrideId', 'supplementId', 'chipSha256', 'matterCode', 'situationCode']);
+const HIDDEN = new Set([
+  'printId',
+  'verificationId',
+  'overrideId',
+  'supplementId',
+  'chipSha256',
+  'matterCode',
+  'situationCode',
+]);
 
 /** The details worth reading in a case's history: no internal ids, no empty lists. */
 function readable(details: Record<string, unknown>): Record<string, unknown> {
-  return Object.fromEntries(Object.entries(details).filter(([key, value]) => !HIDDEN.has(key) && !(Array.isArray(value) && value.length === 0)));
+  return Object.fromEntries(
+    Object.entries(details).filter(([key, value]) => !HIDDEN.has(key) && !(Array.isArray(value) && value.length === 0)),
+  );
 }
 
 /** The case's history from the audit log, oldest first: what was done, by whom, when. */

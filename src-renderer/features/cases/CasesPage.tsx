@@ -22,8 +22,10 @@ function Caption() {
   let text: string;
   if (filters.q && searchKind) text = t('cases.caption.search', { kind: t(`cases.searchKinds.${searchKind}`), count });
   else if (filters.from || filters.to) text = t('cases.caption.range', { count });
-  else if (filters.deptStatus) text = t('cases.caption.unsent', { state: t('cases.caption.supplementRequested'), count });
-  else if (filters.syncState && filters.syncState !== 'delivered') text = t('cases.caption.unsent', { state: t(`cases.syncStates.${filters.syncState}`), count });
+  else if (filters.deptStatus)
+    text = t('cases.caption.unsent', { state: t('cases.caption.supplementRequested'), count });
+  else if (filters.syncState && filters.syncState !== 'delivered')
+    text = t('cases.caption.unsent', { state: t(`cases.syncStates.${filters.syncState}`), count });
   else text = t('cases.caption.today', { date: chinaDate(new Date()), count });
   return (
     <Typography.Paragraph className="list-caption" role="status">
@@ -62,7 +64,15 @@ export function CasesPage() {
   return (
     <Card title={t('cases.title')}>
       <CaseFilterBar showClerk={supervising} initial={opening} onSearch={(f) => void search(f)} />
-      {loadError && <Alert type="error" showIcon title={t('cases.loadFailed')} description={errorMessage(loadError)} style={{ marginBottom: 16 }} />}
+      {loadError && (
+        <Alert
+          type="error"
+          showIcon
+          title={t('cases.loadFailed')}
+          description={errorMessage(loadError)}
+          style={{ marginBottom: 16 }}
+        />
+      )}
       <Caption />
       <Table<CaseSummary>
         rowKey="caseId"
@@ -72,7 +82,14 @@ export function CasesPage() {
         loading={loading}
         scroll={{ x: 1060 }}
         onRow={(row) => ({ onDoubleClick: () => void openDetail(row.caseId) })}
-        pagination={{ current: page, pageSize: PAGE_SIZE, total, showSizeChanger: false, hideOnSinglePage: true, onChange: (p) => void search(filters, p) }}
+        pagination={{
+          current: page,
+          pageSize: PAGE_SIZE,
+          total,
+          showSizeChanger: false,
+          hideOnSinglePage: true,
+          onChange: (p) => void search(filters, p),
+        }}
       />
       <CaseDetailDrawer />
     </Card>

@@ -158,7 +158,13 @@ export function SupplementPanel({ detail }: { detail: CaseDetail }) {
       ))}
       <Form layout="vertical" component="div">
         <Form.Item label={t('cases.supplement.note')} htmlFor="supplement-note">
-          <Input.TextArea id="supplement-note" rows={2} maxLength={500} value={note} onChange={(e) => setNote(e.target.value)} />
+          <Input.TextArea
+            id="supplement-note"
+            rows={2}
+            maxLength={500}
+            value={note}
+            onChange={(e) => setNote(e.target.value)}
+          />
         </Form.Item>
       </Form>
       <Button type="primary" onClick={send} disabled={items.length === 0}>

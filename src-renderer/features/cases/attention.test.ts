@@ -5,11 +5,27 @@ import { zhCN } from '../../i18n/zh-CN';
 import { attentionText } from './status-tags';
 
 const i18n = i18next.createInstance();
-void i18n.init({ lng: 'zh-CN', initAsync: false, resources: { 'zh-CN': { translation: zhCN }, en: { translation: en } }, interpolation: { escapeValue: false } });
+void i18n.init({
+  lng: 'zh-CN',
+  initAsync: false,
+  resources: { 'zh-CN': { translation: zhCN }, en: { translation: en } },
+  interpolation: { escapeValue: false },
+});
 
 // What the sync loop can record as the reason a case needs attention: the gateway's refusals of a
 // case, file or supplement, a record missing on this PC, or a bare HTTP status.
-const REFUSALS = ['invalid-manifest', 'manifest-mismatch', 'attachment-conflict', 'district-forbidden', 'case-not-found', 'supplement-not-requested', 'hash-mismatch', 'slot-not-found', 'payload-too-large', 'record-conflict'];
+const REFUSALS = [
+  'invalid-manifest',
+  'manifest-mismatch',
+  'attachment-conflict',
+  'district-forbidden',
+  'case-not-found',
+  'supplement-not-requested',
+  'hash-mismatch',
+  'slot-not-found',
+  'payload-too-large',
+  'record-conflict',
+];
 
 describe('why a case needs attention', () => {
   it.each(REFUSALS)('%s reads as a Chinese sentence without the code, and in English', (code) => {

@@ -16,7 +16,12 @@ function caseTime(iso: string): string {
 export function useCaseColumns(onOpen: (row: CaseSummary) => void): ColumnsType<CaseSummary> {
   const { t } = useTranslation();
   return [
-    { title: t('cases.time'), dataIndex: 'decidedAt', width: 72, render: (at: string) => <span className="nowrap">{caseTime(at)}</span> },
+    {
+      title: t('cases.time'),
+      dataIndex: 'decidedAt',
+      width: 72,
+      render: (at: string) => <span className="nowrap">{caseTime(at)}</span>,
+    },
     {
       title: t('cases.documentNo'),
       key: 'documentNo',
@@ -38,10 +43,25 @@ export function useCaseColumns(onOpen: (row: CaseSummary) => void): ColumnsType<
       ),
     },
     { title: t('cases.applicant'), dataIndex: 'applicantName', width: 80 },
-    { title: t('cases.idNumber'), dataIndex: 'applicantIdMasked', width: 156, render: (id: string) => <span className="mono">{id}</span> },
-    { title: t('cases.outcome'), dataIndex: 'outcome', width: 84, render: (_, row) => <OutcomeTag outcome={row.outcome} /> },
+    {
+      title: t('cases.idNumber'),
+      dataIndex: 'applicantIdMasked',
+      width: 156,
+      render: (id: string) => <span className="mono">{id}</span>,
+    },
+    {
+      title: t('cases.outcome'),
+      dataIndex: 'outcome',
+      width: 84,
+      render: (_, row) => <OutcomeTag outcome={row.outcome} />,
+    },
     { title: t('cases.sync'), key: 'sync', width: 112, render: (_, row) => <SyncTag row={row} /> },
-    { title: t('cases.dept'), dataIndex: 'deptStatus', width: 92, render: (status: string | null) => <DeptTag status={status} /> },
+    {
+      title: t('cases.dept'),
+      dataIndex: 'deptStatus',
+      width: 92,
+      render: (status: string | null) => <DeptTag status={status} />,
+    },
     { title: t('cases.clerk'), dataIndex: 'clerkName', width: 80 },
   ];
 }

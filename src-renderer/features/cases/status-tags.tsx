@@ -4,7 +4,12 @@ import { useTranslation } from 'react-i18next';
 import type { CaseOutcome, CaseSummary } from '../../../src-main/common/cases/case-types';
 
 const OUTCOME_COLORS: Record<CaseOutcome, string> = { accepted: 'green', incomplete: 'orange', rejected: 'red' };
-const SYNC_COLORS: Record<CaseSummary['syncState'], string> = { local: 'default', sending: 'processing', delivered: 'success', 'needs-attention': 'error' };
+const SYNC_COLORS: Record<CaseSummary['syncState'], string> = {
+  local: 'default',
+  sending: 'processing',
+  delivered: 'success',
+  'needs-attention': 'error',
+};
 const DEPT_COLORS: Record<string, string> = {
   received: 'blue',
   reviewing: 'blue',
@@ -29,11 +34,16 @@ export function attentionText(t: TFunction, reason: string | null | undefined): 
 }
 
 /** Where the case is on its way to the department: 已保存在本机 / 正在发送 / 已送达 (+ its number) / 需要处理 (+ why). */
-export function SyncTag({ row }: { row: Pick<CaseSummary, 'outcome' | 'syncState' | 'departmentNo' | 'attentionReason'> }) {
+export function SyncTag({
+  row,
+}: {
+  row: Pick<CaseSummary, 'outcome' | 'syncState' | 'departmentNo' | 'attentionReason'>;
+}) {
   const { t } = useTranslation();
   if (row.outcome !== 'accepted') return <span className="muted">{t('cases.none')}</span>;
   const tag = <Tag color={SYNC_COLORS[row.syncState]}>{t(`cases.syncStates.${row.syncState}`)}</Tag>;
-  if (row.syncState === 'needs-attention') return <Tooltip title={attentionText(t, row.attentionReason)}>{tag}</Tooltip>;
+  if (row.syncState === 'needs-attention')
+    return <Tooltip title={attentionText(t, row.attentionReason)}>{tag}</Tooltip>;
   if (row.syncState === 'delivered' && row.departmentNo) {
     return (
       <span>
@@ -49,5 +59,7 @@ export function SyncTag({ row }: { row: Pick<CaseSummary, 'outcome' | 'syncState
 export function DeptTag({ status }: { status: string | null }) {
   const { t } = useTranslation();
   if (!status) return <span className="muted">{t('cases.none')}</span>;
-  return <Tag color={DEPT_COLORS[status] ?? 'default'}>{t(`cases.deptStatuses.${status}`, { defaultValue: status })}</Tag>;
+  return (
+    <Tag color={DEPT_COLORS[status] ?? 'default'}>{t(`cases.deptStatuses.${status}`, { defaultValue: status })}</Tag>
+  );
 }

@@ -1,5 +1,12 @@
 import { create } from 'zustand';
-import type { AttachmentInfo, CaseDetail, CaseOutcome, CaseSummary, SearchKind, CaseSyncFilter } from '../../../src-main/common/cases/case-types';
+import type {
+  AttachmentInfo,
+  CaseDetail,
+  CaseOutcome,
+  CaseSummary,
+  SearchKind,
+  CaseSyncFilter,
+} from '../../../src-main/common/cases/case-types';
 import type { CommandInput, SupplementView } from '../../../src-main/common/contract';
 import type { AppErrorData, Result } from '../../../src-main/common/result';
 import { api, call } from '../../api/call';
@@ -96,7 +103,8 @@ export const useCasesStore = create<CasesState>()((set, get) => {
       // Only administrators may list accounts; supervisors pick from the clerks seen in the list.
       if (useAuthStore.getState().session?.user.role !== 'admin') return;
       const users = await call('users:list', {});
-      if (users.ok) set({ clerks: users.value.filter((u) => u.role !== 'admin').map((u) => ({ id: u.id, name: u.displayName })) });
+      if (users.ok)
+        set({ clerks: users.value.filter((u) => u.role !== 'admin').map((u) => ({ id: u.id, name: u.displayName })) });
     },
 
     async openDetail(caseId) {
@@ -122,7 +130,12 @@ export const useCasesStore = create<CasesState>()((set, get) => {
     async attachSupplement(supplementId, materialCode, file) {
       const problem = fileProblem(file);
       if (problem) return problem;
-      return call('supplements:attach', { supplementId, materialCode, fileName: uploadName(file.name), dataBase64: await readBase64(file) });
+      return call('supplements:attach', {
+        supplementId,
+        materialCode,
+        fileName: uploadName(file.name),
+        dataBase64: await readBase64(file),
+      });
     },
 
     async submitSupplement(input) {
@@ -135,7 +148,19 @@ export const useCasesStore = create<CasesState>()((set, get) => {
 
 useAuthStore.subscribe((state, previous) => {
   if (state.session?.user.id !== previous.session?.user.id) {
-    useCasesStore.setState({ filters: {}, page: 1, rows: [], total: 0, totalIsLowerBound: false, searchKind: null, clerks: [], detailId: null, detail: null, detailError: null, loadError: null });
+    useCasesStore.setState({
+      filters: {},
+      page: 1,
+      rows: [],
+      total: 0,
+      totalIsLowerBound: false,
+      searchKind: null,
+      clerks: [],
+      detailId: null,
+      detail: null,
+      detailError: null,
+      loadError: null,
+    });
   }
 });
 

@@ -39,8 +39,12 @@ export function AttachmentViewer({ file, onClose }: { file: AttachmentInfo; onCl
 
   let body;
   if (!loaded) body = <Spin />;
-  else if ('error' in loaded) body = <Alert type="error" showIcon title={t('documents.attachmentFailed')} description={errorMessage(loaded.error)} />;
-  else if (loaded.mediaType.startsWith('image/')) body = <img src={loaded.url} alt={file.fileName} className="attachment-image" />;
+  else if ('error' in loaded)
+    body = (
+      <Alert type="error" showIcon title={t('documents.attachmentFailed')} description={errorMessage(loaded.error)} />
+    );
+  else if (loaded.mediaType.startsWith('image/'))
+    body = <img src={loaded.url} alt={file.fileName} className="attachment-image" />;
   else
     body = (
       <div>

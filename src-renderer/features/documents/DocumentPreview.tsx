@@ -12,7 +12,15 @@ const SCREEN_MARGINS = '<style>@media screen { html { background: #fff; } body {
 type Loaded = { key: string; html: string } | { key: string; error: AppErrorData };
 
 /** The document exactly as the print template renders it (A4), in a sandboxed frame with no scripts. */
-export function DocumentPreview({ caseId, kind, height = 720 }: { caseId: string; kind: DocumentKind; height?: number }) {
+export function DocumentPreview({
+  caseId,
+  kind,
+  height = 720,
+}: {
+  caseId: string;
+  kind: DocumentKind;
+  height?: number;
+}) {
   const { t } = useTranslation();
   const preview = useDocumentsStore((s) => s.preview);
   const [loaded, setLoaded] = useState<Loaded | null>(null);
@@ -23,7 +31,8 @@ export function DocumentPreview({ caseId, kind, height = 720 }: { caseId: string
     void preview(caseId, kind).then((result) => {
       if (!live) return;
       if (!result.ok) setLoaded({ key, error: result.error });
-      else if (result.value.as === 'html') setLoaded({ key, html: result.value.html.replace('</head>', `${SCREEN_MARGINS}</head>`) });
+      else if (result.value.as === 'html')
+        setLoaded({ key, html: result.value.html.replace('</head>', `${SCREEN_MARGINS}</head>`) });
     });
     return () => {
       live = false;
@@ -37,7 +46,10 @@ export function DocumentPreview({ caseId, kind, height = 720 }: { caseId: string
       </div>
     );
   }
-  if ('error' in loaded) return <Alert type="error" showIcon title={t('documents.previewFailed')} description={errorMessage(loaded.error)} />;
+  if ('error' in loaded)
+    return (
+      <Alert type="error" showIcon title={t('documents.previewFailed')} description={errorMessage(loaded.error)} />
+    );
   return <Sheet key={loaded.key} html={loaded.html} height={height} />;
 }
 
@@ -48,7 +60,14 @@ function Sheet({ html, height }: { html: string; height: number }) {
   return (
     <div className="document-desk" aria-busy={!ready}>
       <Spin spinning={!ready}>
-        <iframe className="document-sheet" title={t('documents.preview')} sandbox="" srcDoc={html} style={{ height }} onLoad={() => setReady(true)} />
+        <iframe
+          className="document-sheet"
+          title={t('documents.preview')}
+          sandbox=""
+          srcDoc={html}
+          style={{ height }}
+          onLoad={() => setReady(true)}
+        />
       </Spin>
     </div>
   );

@@ -13,7 +13,15 @@ const LABELS: Partial<Record<DocumentKind, string>> = {
 };
 
 /** 打印回执 / 打印告知书: prints the document; a second print is marked 补打 by the main process. */
-export function PrintButton({ caseId, kind, primary = false }: { caseId: string; kind: DocumentKind; primary?: boolean }) {
+export function PrintButton({
+  caseId,
+  kind,
+  primary = false,
+}: {
+  caseId: string;
+  kind: DocumentKind;
+  primary?: boolean;
+}) {
   const { t } = useTranslation();
   const { message } = App.useApp();
   const print = useDocumentsStore((s) => s.print);
@@ -30,7 +38,12 @@ export function PrintButton({ caseId, kind, primary = false }: { caseId: string;
   };
 
   return (
-    <Button type={primary ? 'primary' : 'default'} icon={<PrinterOutlined aria-hidden />} loading={busy} onClick={() => void run()}>
+    <Button
+      type={primary ? 'primary' : 'default'}
+      icon={<PrinterOutlined aria-hidden />}
+      loading={busy}
+      onClick={() => void run()}
+    >
       {t(LABELS[kind] ?? 'documents.printNotice')}
     </Button>
   );

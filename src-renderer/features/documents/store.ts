@@ -28,7 +28,8 @@ export const useDocumentsStore = create<DocumentsState>()(() => ({
     let format: PrintFormat = 'a4';
     if (kind === 'acceptance-receipt' || kind === 'incomplete-notice') {
       const settings = await call('printers:get', {});
-      if (settings.ok && settings.value.printers.thermal !== 'none') format = settings.value.printers.thermalWidth === 58 ? 'thermal-58' : 'thermal-80';
+      if (settings.ok && settings.value.printers.thermal !== 'none')
+        format = settings.value.printers.thermalWidth === 58 ? 'thermal-58' : 'thermal-80';
     }
     return call('print:document', { caseId, kind, format });
   },

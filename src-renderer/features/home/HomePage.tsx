@@ -39,7 +39,12 @@ export function HomePage() {
       <Col xs={24} lg={14}>
         <Card title={t('home.notesCard')}>
           <Form layout="vertical" name="workbench">
-            <Form.Item label={t('home.notes')} htmlFor="work-note" extra={t('home.notesHelp')} style={{ marginBottom: 0 }}>
+            <Form.Item
+              label={t('home.notes')}
+              htmlFor="work-note"
+              extra={t('home.notesHelp')}
+              style={{ marginBottom: 0 }}
+            >
               <Input.TextArea
                 id="work-note"
                 rows={8}

@@ -18,9 +18,14 @@ export function TodoCard() {
   const [version, setVersion] = useState(0);
   useEffect(() => {
     let live = true;
-    void Promise.all(TODOS.map((todo) => call('cases:list', { ...todo.filters, limit: 1, offset: 0 }))).then((results) => {
-      if (live) setCounts(Object.fromEntries(TODOS.map((todo, i) => [todo.key, results[i]?.ok ? results[i].value.total : null])));
-    });
+    void Promise.all(TODOS.map((todo) => call('cases:list', { ...todo.filters, limit: 1, offset: 0 }))).then(
+      (results) => {
+        if (live)
+          setCounts(
+            Object.fromEntries(TODOS.map((todo, i) => [todo.key, results[i]?.ok ? results[i].value.total : null])),
+          );
+      },
+    );
     return () => {
       live = false;
     };
@@ -49,13 +54,23 @@ export function TodoCard() {
           return (
             <List.Item
               actions={[
-                <Button key="open" type="link" disabled={!count} onClick={() => openCasesWith(todo.filters)} aria-label={`${t('home.todo.open')} ${t(`home.todo.${todo.key}`)}`}>
+                <Button
+                  key="open"
+                  type="link"
+                  disabled={!count}
+                  onClick={() => openCasesWith(todo.filters)}
+                  aria-label={`${t('home.todo.open')} ${t(`home.todo.${todo.key}`)}`}
+                >
                   {t('home.todo.open')}
                 </Button>,
               ]}
             >
               <List.Item.Meta title={t(`home.todo.${todo.key}`)} description={t(`home.todo.${todo.key}Help`)} />
-              <Typography.Text strong style={{ fontSize: 20, color: count ? (todo.key === 'local' ? '#d46b08' : '#cf1322') : undefined }} data-testid={`todo-${todo.key}`}>
+              <Typography.Text
+                strong
+                style={{ fontSize: 20, color: count ? (todo.key === 'local' ? '#d46b08' : '#cf1322') : undefined }}
+                data-testid={`todo-${todo.key}`}
+              >
                 {count === undefined || count === null ? '—' : t('home.todo.count', { count })}
               </Typography.Text>
             </List.Item>

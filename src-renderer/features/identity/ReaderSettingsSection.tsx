@@ -47,7 +47,11 @@ export function ReaderSettingsSection() {
             </Form.Item>
           </Col>
           <Col span={6}>
-            <Form.Item label={t('identity.settings.polling')} name={['reader', 'polling', 'enabled']} valuePropName="checked">
+            <Form.Item
+              label={t('identity.settings.polling')}
+              name={['reader', 'polling', 'enabled']}
+              valuePropName="checked"
+            >
               <Switch />
             </Form.Item>
           </Col>

@@ -35,7 +35,11 @@ function DraftItem({ draft }: { draft: DraftSummary }) {
     <li className="draft-item" aria-label={title}>
       <div className="draft-item__title">
         <FileTextOutlined aria-hidden /> {title}
-        {current && <Tag color="blue" style={{ marginInlineStart: 8 }}>{t('intake.drafts.current')}</Tag>}
+        {current && (
+          <Tag color="blue" style={{ marginInlineStart: 8 }}>
+            {t('intake.drafts.current')}
+          </Tag>
+        )}
       </div>
       {situation && <div className="draft-item__sub">{situation.name}</div>}
       <div className="draft-item__sub">{t('intake.drafts.updated', { time: formatDateTime(draft.updatedAt) })}</div>
@@ -45,7 +49,12 @@ function DraftItem({ draft }: { draft: DraftSummary }) {
             {t('intake.drafts.resume')}
           </Button>
         )}
-        <Popconfirm title={t('intake.discardConfirm')} okText={t('intake.actions.confirm')} cancelText={t('intake.actions.cancel')} onConfirm={drop}>
+        <Popconfirm
+          title={t('intake.discardConfirm')}
+          okText={t('intake.actions.confirm')}
+          cancelText={t('intake.actions.cancel')}
+          onConfirm={drop}
+        >
           <Button size="small" danger type="text">
             {t('intake.discard')}
           </Button>
@@ -64,7 +73,11 @@ export function DraftList() {
     <Card size="small" title={t('intake.drafts.title')} styles={{ body: { padding: 0 } }}>
       {loadError && <div style={{ padding: 12, color: '#cf1322' }}>{errorMessage(loadError)}</div>}
       {drafts.length === 0 ? (
-        <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('intake.drafts.empty')} style={{ margin: '16px 0' }} />
+        <Empty
+          image={Empty.PRESENTED_IMAGE_SIMPLE}
+          description={t('intake.drafts.empty')}
+          style={{ margin: '16px 0' }}
+        />
       ) : (
         <ul className="draft-list" aria-label={t('intake.drafts.title')}>
           {drafts.map((draft) => (

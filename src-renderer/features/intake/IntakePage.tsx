@@ -17,8 +17,16 @@ function SaveStatus() {
   const save = useIntakeStore((s) => s.wizard.save);
   const savedAt = useIntakeStore((s) => s.wizard.savedAt);
   if (save === 'idle') return null;
-  const icon = save === 'saved' ? <CheckCircleOutlined aria-hidden /> : save === 'error' ? <ExclamationCircleOutlined aria-hidden /> : <CloudUploadOutlined aria-hidden />;
-  const text = save === 'saved' ? t('intake.save.saved', { time: savedAt ? formatUntil(savedAt) : '' }) : t(`intake.save.${save}`);
+  const icon =
+    save === 'saved' ? (
+      <CheckCircleOutlined aria-hidden />
+    ) : save === 'error' ? (
+      <ExclamationCircleOutlined aria-hidden />
+    ) : (
+      <CloudUploadOutlined aria-hidden />
+    );
+  const text =
+    save === 'saved' ? t('intake.save.saved', { time: savedAt ? formatUntil(savedAt) : '' }) : t(`intake.save.${save}`);
   return (
     <span role="status" className={`save-status save-status--${save}`}>
       {icon} {text}
@@ -58,7 +66,12 @@ export function IntakePage() {
         caseId && (
           <Space size={16}>
             <SaveStatus />
-            <Popconfirm title={t('intake.discardConfirm')} okText={t('intake.actions.confirm')} cancelText={t('intake.actions.cancel')} onConfirm={drop}>
+            <Popconfirm
+              title={t('intake.discardConfirm')}
+              okText={t('intake.actions.confirm')}
+              cancelText={t('intake.actions.cancel')}
+              onConfirm={drop}
+            >
               <Button danger>{t('intake.discard')}</Button>
             </Popconfirm>
             <Button icon={<PlusOutlined aria-hidden />} onClick={() => void startNew()}>
@@ -68,7 +81,16 @@ export function IntakePage() {
         )
       }
     >
-      {numberingUnverified && <Alert type="warning" showIcon role="alert" style={{ marginBottom: 16 }} title={t('intake.numberingUnverified.title')} description={t('intake.numberingUnverified.detail')} />}
+      {numberingUnverified && (
+        <Alert
+          type="warning"
+          showIcon
+          role="alert"
+          style={{ marginBottom: 16 }}
+          title={t('intake.numberingUnverified.title')}
+          description={t('intake.numberingUnverified.detail')}
+        />
+      )}
       <IntakeWizard />
     </Card>
   );

@@ -53,7 +53,14 @@ export function IntakeWizard() {
           status: index !== step && attempted[index] && blocked(index) ? 'error' : undefined,
         }))}
       />
-      {data.resumedFrom && <Alert type="info" showIcon title={t('intake.resumedFrom', { no: data.resumedFrom })} style={{ marginBottom: 16 }} />}
+      {data.resumedFrom && (
+        <Alert
+          type="info"
+          showIcon
+          title={t('intake.resumedFrom', { no: data.resumedFrom })}
+          style={{ marginBottom: 16 }}
+        />
+      )}
       <section aria-label={t(`intake.steps.${STEPS[step] ?? 'matter'}`)} className="wizard-body">
         {step === STEP.matter && <MatterStep />}
         {step === STEP.situation && matter && <SituationStep matter={matter} />}

@@ -1,4 +1,10 @@
-import { CheckCircleFilled, ExclamationCircleFilled, FileSearchOutlined, PlusOutlined, StopFilled } from '@ant-design/icons';
+import {
+  CheckCircleFilled,
+  ExclamationCircleFilled,
+  FileSearchOutlined,
+  PlusOutlined,
+  StopFilled,
+} from '@ant-design/icons';
 import { Alert, Button, Card, Space } from 'antd';
 import { useTranslation } from 'react-i18next';
 import type { CaseOutcome } from '../../../src-main/common/cases/case-types';
@@ -16,7 +22,11 @@ const ICONS: Record<CaseOutcome, React.ReactNode> = {
   incomplete: <ExclamationCircleFilled />,
   rejected: <StopFilled />,
 };
-const NUMBER_LABEL: Record<CaseOutcome, string> = { accepted: 'intake.result.receiptNo', incomplete: 'intake.result.noticeNo', rejected: 'intake.result.rejectionNo' };
+const NUMBER_LABEL: Record<CaseOutcome, string> = {
+  accepted: 'intake.result.receiptNo',
+  incomplete: 'intake.result.noticeNo',
+  rejected: 'intake.result.rejectionNo',
+};
 
 /** The outcome just committed: the document number in large type, what to tell the applicant, and the document itself. */
 export function ResultView({ result }: { result: IntakeResult }) {
@@ -66,11 +76,21 @@ export function ResultView({ result }: { result: IntakeResult }) {
           </Button>
         </Space>
       </div>
-      {decision.outcome === 'accepted' && <Alert type="success" showIcon title={t('intake.result.acceptedText')} style={{ margin: '16px 0' }} />}
-      {decision.outcome === 'incomplete' && (
-        <Alert type="warning" showIcon title={t('intake.result.incompleteText')} description={<MissingList items={decision.missing} />} style={{ margin: '16px 0' }} />
+      {decision.outcome === 'accepted' && (
+        <Alert type="success" showIcon title={t('intake.result.acceptedText')} style={{ margin: '16px 0' }} />
       )}
-      {decision.outcome === 'rejected' && <Alert type="error" showIcon title={t('intake.result.rejectedText')} style={{ margin: '16px 0' }} />}
+      {decision.outcome === 'incomplete' && (
+        <Alert
+          type="warning"
+          showIcon
+          title={t('intake.result.incompleteText')}
+          description={<MissingList items={decision.missing} />}
+          style={{ margin: '16px 0' }}
+        />
+      )}
+      {decision.outcome === 'rejected' && (
+        <Alert type="error" showIcon title={t('intake.result.rejectedText')} style={{ margin: '16px 0' }} />
+      )}
       <Card size="small" title={t('intake.result.preview')} className="preview-card">
         <DocumentPreview caseId={decision.caseId} kind={kind} />
       </Card>

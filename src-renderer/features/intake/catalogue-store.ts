@@ -1,5 +1,10 @@
 import { create } from 'zustand';
-import { CATALOGUE_SCHEMA_VERSION, type Catalogue, type Matter, type Situation } from '../../../src-main/common/catalogue/schema';
+import {
+  CATALOGUE_SCHEMA_VERSION,
+  type Catalogue,
+  type Matter,
+  type Situation,
+} from '../../../src-main/common/catalogue/schema';
 import { searchMatters, type SearchIndex } from '../../../src-main/common/catalogue/search';
 import type { DivisionLookup } from '../../../src-main/common/catalogue/divisions';
 import type { DivisionsView } from '../../../src-main/common/contract';
@@ -42,7 +47,13 @@ export const useCatalogueStore = create<CatalogueState>()((set, get) => ({
       if (!divisions.ok) return set({ loading: false, loadError: divisions.error });
       const view = catalogue.value;
       set({
-        catalogue: { schemaVersion: CATALOGUE_SCHEMA_VERSION, catalogueVersion: view.version, publishedAt: view.publishedAt, sourceNotes: [], matters: view.matters },
+        catalogue: {
+          schemaVersion: CATALOGUE_SCHEMA_VERSION,
+          catalogueVersion: view.version,
+          publishedAt: view.publishedAt,
+          sourceNotes: [],
+          matters: view.matters,
+        },
         searchIndex: view.searchIndex,
         divisions: divisions.value,
         divisionOptions: divisionOptions(divisions.value),
@@ -73,6 +84,13 @@ export function matchMatters(catalogue: Catalogue, index: SearchIndex, query: st
 // Another person signing in may see another catalogue (an administrator may have imported one).
 useAuthStore.subscribe((state, previous) => {
   if (state.session?.user.id !== previous.session?.user.id) {
-    useCatalogueStore.setState({ catalogue: null, searchIndex: null, divisions: null, divisionOptions: [], lookup: null, loadError: null });
+    useCatalogueStore.setState({
+      catalogue: null,
+      searchIndex: null,
+      divisions: null,
+      divisionOptions: [],
+      lookup: null,
+      loadError: null,
+    });
   }
 });

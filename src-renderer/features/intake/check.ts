@@ -50,7 +50,10 @@ export function mergeChecks(local: FormalCheckResult, remote: FormalCheckResult 
   return {
     fieldErrors: [...local.fieldErrors, ...remote.fieldErrors.filter((p) => !has(local.fieldErrors, p))],
     warnings: [...local.warnings, ...remote.warnings.filter((p) => !has(local.warnings, p))],
-    missingMaterials: [...local.missingMaterials, ...remote.missingMaterials.filter((m) => !sameMissing(local.missingMaterials, m))],
+    missingMaterials: [
+      ...local.missingMaterials,
+      ...remote.missingMaterials.filter((m) => !sameMissing(local.missingMaterials, m)),
+    ],
   };
 }
 

@@ -21,7 +21,10 @@ export function divisionOptions(view: DivisionsView): DivisionOption[] {
   for (const [code, name] of Object.entries(view.cities).sort(byCode)) {
     const province = provinceCodeOf(code);
     const children = counties.get(code);
-    cities.set(province, [...(cities.get(province) ?? []), children ? { value: code, label: name, children } : { value: code, label: name }]);
+    cities.set(province, [
+      ...(cities.get(province) ?? []),
+      children ? { value: code, label: name, children } : { value: code, label: name },
+    ]);
   }
   return Object.entries(view.provinces)
     .sort(byCode)

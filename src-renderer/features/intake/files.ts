@@ -9,7 +9,9 @@ export const SCAN_ACCEPT = '.jpg,.jpeg,.png,.pdf';
 /** Refuses empty and oversized files before sending them (with the main process's codes). */
 export function fileProblem(file: File): Result<never> | null {
   const code = file.size === 0 ? 'file-empty' : file.size > MAX_SCAN_BYTES ? 'file-too-large' : null;
-  return code ? { ok: false, error: { code: 'unsupported-file', message: code, details: { fields: [{ path: 'file', code }] } } } : null;
+  return code
+    ? { ok: false, error: { code: 'unsupported-file', message: code, details: { fields: [{ path: 'file', code }] } } }
+    : null;
 }
 
 /** The file's bytes as base64. */

@@ -1,7 +1,14 @@
 import { create } from 'zustand';
 import type { Application } from '../../../src-main/common/cases/application';
 import type { CommandInput } from '../../../src-main/common/contract';
-import type { CardReadView, IdentityListView, OverrideView, ReaderStatus, TestCardSummary, VerificationView } from '../../../src-main/common/contract/identity';
+import type {
+  CardReadView,
+  IdentityListView,
+  OverrideView,
+  ReaderStatus,
+  TestCardSummary,
+  VerificationView,
+} from '../../../src-main/common/contract/identity';
 import type { VerificationRole } from '../../../src-main/common/identity/verification';
 import type { Result } from '../../../src-main/common/result';
 import { api, call } from '../../api/call';
@@ -89,10 +96,12 @@ export const useIdentityStore = create<IdentityState>()((set, get) => ({
 export function followReaderStatus(): () => void {
   return api.on('reader:status', (status) => {
     useIdentityStore.setState({ reader: status });
-    if (status.driver === 'simulated' && useIdentityStore.getState().testCards.length === 0) void useIdentityStore.getState().loadReader();
+    if (status.driver === 'simulated' && useIdentityStore.getState().testCards.length === 0)
+      void useIdentityStore.getState().loadReader();
   });
 }
 
 useAuthStore.subscribe((state, previous) => {
-  if (state.session?.user.id !== previous.session?.user.id) useIdentityStore.setState({ current: null, reads: {}, reader: null, testCards: [] });
+  if (state.session?.user.id !== previous.session?.user.id)
+    useIdentityStore.setState({ current: null, reads: {}, reader: null, testCards: [] });
 });

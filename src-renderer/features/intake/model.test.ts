@@ -19,8 +19,22 @@ function fixtureMatter(): Matter {
               { key: 'bank', label: '金融服务银行', kind: 'text', required: false, maxLength: 50 },
             ],
             materials: [
-              { code: 'ID-DOC', name: '居民身份证', form: 'original', copies: 1, requirement: 'required', mailOriginalToLocality: false },
-              { code: 'PHOTO', name: '证件照', form: 'electronic', copies: 1, requirement: 'required', mailOriginalToLocality: false },
+              {
+                code: 'ID-DOC',
+                name: '居民身份证',
+                form: 'original',
+                copies: 1,
+                requirement: 'required',
+                mailOriginalToLocality: false,
+              },
+              {
+                code: 'PHOTO',
+                name: '证件照',
+                form: 'electronic',
+                copies: 1,
+                requirement: 'required',
+                mailOriginalToLocality: false,
+              },
             ],
           },
         ],
@@ -37,7 +51,13 @@ const situation = matter.situations[0] as Situation;
 function filled(): WizardData {
   return {
     ...withSituation({ ...emptyWizardData(), matterCode: matter.code }, situation),
-    applicant: { name: ' 张三 ', idType: 'resident-id', idNumber: '500101199003070014', phone: '13800138000', address: '' },
+    applicant: {
+      name: ' 张三 ',
+      idType: 'resident-id',
+      idNumber: '500101199003070014',
+      phone: '13800138000',
+      address: '',
+    },
     form: { insuredDivision: '510104', stale: 'x' },
     localityDivision: '510104',
     materials: { 'ID-DOC': { handling: 'seen-returned', pages: 1 }, PHOTO: { handling: 'electronic', pages: 1 } },
@@ -46,7 +66,12 @@ function filled(): WizardData {
 
 describe('wizard data', () => {
   it('reads a damaged draft leniently, field by field', () => {
-    const data = parseDraftData({ step: 9, matterCode: 'CQ-KSTB-0001', mode: 'nonsense', applicant: { name: '张三', idType: 'bogus' } });
+    const data = parseDraftData({
+      step: 9,
+      matterCode: 'CQ-KSTB-0001',
+      mode: 'nonsense',
+      applicant: { name: '张三', idType: 'bogus' },
+    });
     expect(data.step).toBe(0);
     expect(data.matterCode).toBe('CQ-KSTB-0001');
     expect(data.mode).toBe('self');
@@ -57,7 +82,13 @@ describe('wizard data', () => {
   it('opens a resumed 待补齐 case on the materials step with what was submitted', () => {
     const app = toApplication(CASE_ID, filled(), situation);
     const data = parseDraftData({ resumedFrom: '50010303-20261129-0001J', application: app });
-    expect(data).toMatchObject({ step: STEP.materials, resumedFrom: '50010303-20261129-0001J', matterCode: 'CQ-KSTB-0001', situationCode: 'FIRST', localityAuto: false });
+    expect(data).toMatchObject({
+      step: STEP.materials,
+      resumedFrom: '50010303-20261129-0001J',
+      matterCode: 'CQ-KSTB-0001',
+      situationCode: 'FIRST',
+      localityAuto: false,
+    });
     expect(data.materials['ID-DOC']).toEqual({ handling: 'seen-returned', pages: 1 });
   });
 
@@ -75,7 +106,10 @@ describe('wizard data', () => {
   it('lets the locality follow the division field until the clerk picks one', () => {
     const follows = withSituation({ ...emptyWizardData(), form: { insuredDivision: '510104' } }, situation);
     expect(follows.localityDivision).toBe('510104');
-    const chosen = withSituation({ ...emptyWizardData(), form: { insuredDivision: '510104' }, localityAuto: false, localityDivision: '500103' }, situation);
+    const chosen = withSituation(
+      { ...emptyWizardData(), form: { insuredDivision: '510104' }, localityAuto: false, localityDivision: '500103' },
+      situation,
+    );
     expect(chosen.localityDivision).toBe('500103');
   });
 });
@@ -90,7 +124,11 @@ describe('the local formal check', () => {
 
   it('reports a wrong check digit and a missing locality as the main process would', () => {
     const data = filled();
-    const app = toApplication(CASE_ID, { ...data, applicant: { ...data.applicant, idNumber: '500101199003070015' }, localityDivision: '' }, situation);
+    const app = toApplication(
+      CASE_ID,
+      { ...data, applicant: { ...data.applicant, idNumber: '500101199003070015' }, localityDivision: '' },
+      situation,
+    );
     const codes = checkApplication(app, ctx).fieldErrors;
     expect(codes).toContainEqual({ path: 'applicant.idNumber', code: 'id-checksum' });
     expect(codes).toContainEqual({ path: 'localityDivision', code: 'division-format' });
@@ -99,6 +137,10 @@ describe('the local formal check', () => {
   it('lists every missing material and form gap for the notice at once', () => {
     const data = { ...filled(), form: {}, materials: {} };
     const result = checkApplication(toApplication(CASE_ID, data, situation), { ...ctx, attachmentsByMaterial: {} });
-    expect(noticeItems(result, situation).map((m) => m.name)).toEqual(['居民身份证', '证件照', '参保地（需补充或更正）']);
+    expect(noticeItems(result, situation).map((m) => m.name)).toEqual([
+      '居民身份证',
+      '证件照',
+      '参保地（需补充或更正）',
+    ]);
   });
 });

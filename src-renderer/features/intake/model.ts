@@ -1,5 +1,12 @@
 import { z } from 'zod';
-import { APPLY_MODES, ID_TYPES, MATERIAL_HANDLINGS, type Application, type MaterialHandling, type Person } from '../../../src-main/common/cases/application';
+import {
+  APPLY_MODES,
+  ID_TYPES,
+  MATERIAL_HANDLINGS,
+  type Application,
+  type MaterialHandling,
+  type Person,
+} from '../../../src-main/common/cases/application';
 import { materialsFor } from '../../../src-main/common/cases/formal-check';
 import type { Situation } from '../../../src-main/common/catalogue/schema';
 
@@ -9,7 +16,10 @@ import type { Situation } from '../../../src-main/common/catalogue/schema';
 /** The wizard steps, in order. */
 export const STEPS = ['matter', 'situation', 'applicant', 'materials', 'review'] as const;
 export type StepKey = (typeof STEPS)[number];
-export const STEP = { matter: 0, situation: 1, applicant: 2, materials: 3, review: 4 } as const satisfies Record<StepKey, number>;
+export const STEP = { matter: 0, situation: 1, applicant: 2, materials: 3, review: 4 } as const satisfies Record<
+  StepKey,
+  number
+>;
 
 /** How one material was received at the counter. */
 export interface MaterialEntry {
@@ -41,12 +51,26 @@ export interface WizardData {
 }
 
 const str = (max: number) => z.string().max(max).catch('');
-const personSchema = z.object({ name: str(50), idType: z.enum(ID_TYPES).catch('resident-id'), idNumber: str(32), phone: str(24), address: str(200) });
-const entrySchema = z.object({ handling: z.enum(MATERIAL_HANDLINGS), pages: z.number().int().min(0).max(999).catch(0) });
+const personSchema = z.object({
+  name: str(50),
+  idType: z.enum(ID_TYPES).catch('resident-id'),
+  idNumber: str(32),
+  phone: str(24),
+  address: str(200),
+});
+const entrySchema = z.object({
+  handling: z.enum(MATERIAL_HANDLINGS),
+  pages: z.number().int().min(0).max(999).catch(0),
+});
 
 /** Reads saved wizard data leniently: a damaged field falls back to empty, never the whole draft. */
 const draftSchema = z.object({
-  step: z.number().int().min(0).max(STEPS.length - 1).catch(0),
+  step: z
+    .number()
+    .int()
+    .min(0)
+    .max(STEPS.length - 1)
+    .catch(0),
   matterCode: z.string().max(40).nullable().catch(null),
   situationCode: z.string().max(40).nullable().catch(null),
   mode: z.enum(APPLY_MODES).catch('self'),
@@ -86,7 +110,10 @@ export function emptyWizardData(): WizardData {
 }
 
 /** What `drafts:resume` stores: the application of the 待补齐 case and its notice number. */
-const resumedSchema = z.object({ resumedFrom: z.string().nullable().catch(null), application: z.record(z.string(), z.unknown()) });
+const resumedSchema = z.object({
+  resumedFrom: z.string().nullable().catch(null),
+  application: z.record(z.string(), z.unknown()),
+});
 
 /** The wizard data of a draft, from this wizard's own format or from a resumed 待补齐 case. */
 export function parseDraftData(data: unknown): WizardData {
@@ -109,7 +136,13 @@ function fromApplication(app: Record<string, unknown>, resumedFrom: string | nul
 
 /** The application as submitted: only this situation's fields and materials, the agent only for 代办. */
 export function toApplication(caseId: string, data: WizardData, situation: Situation): Application {
-  const trimPerson = (p: Person): Person => ({ name: p.name.trim(), idType: p.idType, idNumber: p.idNumber.trim().toUpperCase(), phone: p.phone.trim(), address: p.address.trim() });
+  const trimPerson = (p: Person): Person => ({
+    name: p.name.trim(),
+    idType: p.idType,
+    idNumber: p.idNumber.trim().toUpperCase(),
+    phone: p.phone.trim(),
+    address: p.address.trim(),
+  });
   const form: Record<string, string> = {};
   for (const field of situation.fields) {
     const value = (data.form[field.key] ?? '').trim();

@@ -32,15 +32,28 @@ export function useWizardCheck(): WizardCheck | null {
     if (!caseId || !matter || !situation) return null;
     const app = toApplication(caseId, data, situation);
     const attachmentsByMaterial: Record<string, number> = {};
-    for (const a of attachments) attachmentsByMaterial[a.materialCode] = (attachmentsByMaterial[a.materialCode] ?? 0) + 1;
+    for (const a of attachments)
+      attachmentsByMaterial[a.materialCode] = (attachmentsByMaterial[a.materialCode] ?? 0) + 1;
     const local = checkApplication(app, {
       matter,
       situation,
       attachmentsByMaterial,
-      ...(lookup ? { countyExists: (code: string) => lookup.isKnownCounty(code), divisionExists: (code: string) => lookup.describe(code) !== null } : {}),
+      ...(lookup
+        ? {
+            countyExists: (code: string) => lookup.isKnownCounty(code),
+            divisionExists: (code: string) => lookup.describe(code) !== null,
+          }
+        : {}),
     });
     const result = remote && remote.key === JSON.stringify(app) ? mergeChecks(local, remote.result) : local;
-    return { matter, situation, app, result, errors: codesByPath(result.fieldErrors), warnings: codesByPath(result.warnings) };
+    return {
+      matter,
+      situation,
+      app,
+      result,
+      errors: codesByPath(result.fieldErrors),
+      warnings: codesByPath(result.warnings),
+    };
   }, [caseId, data, attachments, remote, catalogue, lookup]);
 }
 

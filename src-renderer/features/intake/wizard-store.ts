@@ -62,7 +62,15 @@ interface IntakeState {
   clear(): void;
 }
 
-const freshWizard = (): Wizard => ({ caseId: null, data: emptyWizardData(), attachments: [], touched: {}, attempted: {}, save: 'idle', savedAt: null });
+const freshWizard = (): Wizard => ({
+  caseId: null,
+  data: emptyWizardData(),
+  attachments: [],
+  touched: {},
+  attempted: {},
+  save: 'idle',
+  savedAt: null,
+});
 
 /** The intake wizard: one application at a time, autosaved as a draft while the clerk types. */
 export const useIntakeStore = create<IntakeState>()((set, get) => {
@@ -72,7 +80,12 @@ export const useIntakeStore = create<IntakeState>()((set, get) => {
     snapshot() {
       const { caseId, data } = get().wizard;
       if (!caseId) return null;
-      const input = { caseId, matterCode: data.matterCode, situationCode: data.situationCode, data: data as unknown as CommandInput<'drafts:save'>['data'] };
+      const input = {
+        caseId,
+        matterCode: data.matterCode,
+        situationCode: data.situationCode,
+        data: data as unknown as CommandInput<'drafts:save'>['data'],
+      };
       return { caseId, save: async () => (await call('drafts:save', input)).ok };
     },
     report(caseId, save) {
@@ -93,7 +106,19 @@ export const useIntakeStore = create<IntakeState>()((set, get) => {
     const data = parseDraftData(result.value.data);
     const attempted: Record<number, true> = {};
     for (let step = 0; step < data.step; step += 1) attempted[step] = true;
-    set({ result: null, remote: null, wizard: { caseId, data, attachments: result.value.attachments, touched: {}, attempted, save: 'saved', savedAt: result.value.updatedAt } });
+    set({
+      result: null,
+      remote: null,
+      wizard: {
+        caseId,
+        data,
+        attachments: result.value.attachments,
+        touched: {},
+        attempted,
+        save: 'saved',
+        savedAt: result.value.updatedAt,
+      },
+    });
     return result;
   };
 
@@ -127,7 +152,18 @@ export const useIntakeStore = create<IntakeState>()((set, get) => {
       const { data } = get().wizard;
       const same = data.matterCode === matter.code;
       const mode = !matter.agency.agentAllowed && data.mode === 'proxy' ? 'self' : data.mode;
-      let next: WizardData = same ? data : { ...data, matterCode: matter.code, situationCode: null, mode, form: {}, materials: {}, localityAuto: true, localityDivision: '' };
+      let next: WizardData = same
+        ? data
+        : {
+            ...data,
+            matterCode: matter.code,
+            situationCode: null,
+            mode,
+            form: {},
+            materials: {},
+            localityAuto: true,
+            localityDivision: '',
+          };
       const only = matter.situations.length === 1 ? matter.situations[0] : undefined;
       if (!same && only) next = withSituation(next, only);
       if (!matter.delivery.includes(next.delivery)) next = { ...next, delivery: matter.delivery[0] ?? 'window' };
@@ -163,14 +199,21 @@ export const useIntakeStore = create<IntakeState>()((set, get) => {
       const problem = fileProblem(file);
       if (problem) return problem;
       const dataBase64 = await readBase64(file);
-      const result = await call('attachments:add', { caseId, materialCode, fileName: uploadName(file.name), dataBase64 });
-      if (result.ok && get().wizard.caseId === caseId) patchWizard({ attachments: [...get().wizard.attachments, result.value] });
+      const result = await call('attachments:add', {
+        caseId,
+        materialCode,
+        fileName: uploadName(file.name),
+        dataBase64,
+      });
+      if (result.ok && get().wizard.caseId === caseId)
+        patchWizard({ attachments: [...get().wizard.attachments, result.value] });
       return result;
     },
 
     async removeAttachment(attachmentId) {
       const result = await call('attachments:remove', { attachmentId });
-      if (result.ok) patchWizard({ attachments: get().wizard.attachments.filter((a) => a.attachmentId !== attachmentId) });
+      if (result.ok)
+        patchWizard({ attachments: get().wizard.attachments.filter((a) => a.attachmentId !== attachmentId) });
       return result;
     },
 
@@ -205,7 +248,12 @@ export const useIntakeStore = create<IntakeState>()((set, get) => {
         // The transaction has committed: only now is the document number shown.
         autosave.forget();
         set({
-          result: { decision: result.value, matterCode: app.matterCode, situationCode: app.situationCode, applicantName: app.applicant.name },
+          result: {
+            decision: result.value,
+            matterCode: app.matterCode,
+            situationCode: app.situationCode,
+            applicantName: app.applicant.name,
+          },
           wizard: freshWizard(),
           remote: null,
         });

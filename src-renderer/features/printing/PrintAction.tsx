@@ -18,7 +18,17 @@ function failureText(error: AppErrorData): string {
  * One print button and what came of it: printed, saved as PDF (with the path), or failed with the
  * reason and 重新打印, which sends the same request (the main process reuses the failed copy number).
  */
-export function PrintAction({ job, label, nextCopy, testId }: { job: PrintJob; label: string; nextCopy: number; testId?: string }) {
+export function PrintAction({
+  job,
+  label,
+  nextCopy,
+  testId,
+}: {
+  job: PrintJob;
+  label: string;
+  nextCopy: number;
+  testId?: string;
+}) {
   const { t } = useTranslation();
   const print = usePrintingStore((s) => s.print);
   const [busy, setBusy] = useState(false);
@@ -34,8 +44,19 @@ export function PrintAction({ job, label, nextCopy, testId }: { job: PrintJob; l
   let result = null;
   if (outcome?.ok) {
     const { output, pdfPath, copy, reprint } = outcome.value;
-    const title = output === 'pdf' ? t('printing.savedPdf', { path: pdfPath ?? '' }) : t(reprint ? 'printing.printedReprint' : 'printing.printedToPrinter', { copy });
-    result = <Alert type="success" showIcon role="status" title={output === 'pdf' && reprint ? `${title}（${t('printing.reprint', { copy })}）` : title} className="print-result" />;
+    const title =
+      output === 'pdf'
+        ? t('printing.savedPdf', { path: pdfPath ?? '' })
+        : t(reprint ? 'printing.printedReprint' : 'printing.printedToPrinter', { copy });
+    result = (
+      <Alert
+        type="success"
+        showIcon
+        role="status"
+        title={output === 'pdf' && reprint ? `${title}（${t('printing.reprint', { copy })}）` : title}
+        className="print-result"
+      />
+    );
   } else if (outcome) {
     result = (
       <Alert
@@ -59,7 +80,14 @@ export function PrintAction({ job, label, nextCopy, testId }: { job: PrintJob; l
         <Typography.Text strong className="print-action__label">
           {label}
         </Typography.Text>
-        <Button type={nextCopy > 1 ? 'default' : 'primary'} icon={<PrinterOutlined aria-hidden />} loading={busy && !outcome} disabled={busy} onClick={() => void run()} aria-label={`${nextCopy > 1 ? t('printing.reprint', { copy: nextCopy }) : t('printing.print')} ${label}`}>
+        <Button
+          type={nextCopy > 1 ? 'default' : 'primary'}
+          icon={<PrinterOutlined aria-hidden />}
+          loading={busy && !outcome}
+          disabled={busy}
+          onClick={() => void run()}
+          aria-label={`${nextCopy > 1 ? t('printing.reprint', { copy: nextCopy }) : t('printing.print')} ${label}`}
+        >
           {nextCopy > 1 ? t('printing.reprint', { copy: nextCopy }) : t('printing.print')}
         </Button>
       </Space>

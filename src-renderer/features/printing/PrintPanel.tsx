@@ -4,7 +4,12 @@ import type { TFunction } from 'i18next';
 import { useTranslation } from 'react-i18next';
 import type { CaseDetail } from '../../../src-main/common/cases/case-types';
 import { parsePrinterTarget } from '../../../src-main/common/printing/print-settings';
-import { nextCopyOf, type DocumentKind, type PrintFormat, type PrintLogEntry } from '../../../src-main/common/printing/documents';
+import {
+  nextCopyOf,
+  type DocumentKind,
+  type PrintFormat,
+  type PrintLogEntry,
+} from '../../../src-main/common/printing/documents';
 import type { AppErrorData } from '../../../src-main/common/result';
 import { formatDateTime } from '../../i18n/datetime';
 import { errorMessage } from '../../i18n/errors';
@@ -26,7 +31,12 @@ const BUTTONS: Record<CaseDetail['outcome'], DocumentButton[]> = {
     { key: 'transfer', kind: 'material-transfer', format: 'a4', label: 'printing.docs.transfer' },
   ],
   incomplete: [
-    { key: 'incomplete-thermal', kind: 'incomplete-notice', format: 'thermal', label: 'printing.docs.incompleteThermal' },
+    {
+      key: 'incomplete-thermal',
+      kind: 'incomplete-notice',
+      format: 'thermal',
+      label: 'printing.docs.incompleteThermal',
+    },
     { key: 'incomplete-a4', kind: 'incomplete-notice', format: 'a4', label: 'printing.docs.incompleteA4' },
   ],
   rejected: [{ key: 'rejection', kind: 'rejection-notice', format: 'a4', label: 'printing.docs.rejection' }],
@@ -64,7 +74,13 @@ export function PrintPanel({ detail, canPrint }: { detail: CaseDetail; canPrint:
         <Card size="small" title={t('printing.panel')} style={{ marginBottom: 16 }}>
           <Typography.Paragraph type="secondary">{t('printing.panelIntro')}</Typography.Paragraph>
           {settings?.printers.thermal === 'none' && BUTTONS[detail.outcome].some((b) => b.format === 'thermal') && (
-            <Alert type="warning" showIcon title={t('printing.noThermal')} description={t('errors.printer-not-configured')} style={{ marginBottom: 12 }} />
+            <Alert
+              type="warning"
+              showIcon
+              title={t('printing.noThermal')}
+              description={t('errors.printer-not-configured')}
+              style={{ marginBottom: 12 }}
+            />
           )}
           {BUTTONS[detail.outcome].map((b) => {
             const format = b.format === 'thermal' ? thermalFormat(settings) : b.format;
@@ -123,7 +139,9 @@ export function PrintLog({ log, error }: { log: PrintLogEntry[]; error: AppError
             title: t('printing.logCols.document'),
             render: (_v, e) => (
               <span>
-                {e.kind === 'acceptance-receipt' && e.format !== 'a4' ? t('printing.docs.receipt') : t(`printing.titles.${e.kind}`)}
+                {e.kind === 'acceptance-receipt' && e.format !== 'a4'
+                  ? t('printing.docs.receipt')
+                  : t(`printing.titles.${e.kind}`)}
                 <br />
                 <Typography.Text type="secondary" className="mono" style={{ fontSize: 12 }}>
                   {e.documentNo}
@@ -132,16 +150,38 @@ export function PrintLog({ log, error }: { log: PrintLogEntry[]; error: AppError
             ),
           },
           { key: 'format', title: t('printing.logCols.format'), render: (_v, e) => t(`printing.formats.${e.format}`) },
-          { key: 'printer', title: t('printing.logCols.printer'), render: (_v, e) => <span title={e.outputPath ?? e.printer}>{printerLabel(t, e.printer)}</span> },
-          { key: 'user', title: t('printing.logCols.user'), className: 'nowrap', render: (_v, e) => <span title={e.userName}>{e.userDisplayName}</span> },
-          { key: 'time', title: t('printing.logCols.time'), className: 'nowrap', render: (_v, e) => formatDateTime(e.at) },
+          {
+            key: 'printer',
+            title: t('printing.logCols.printer'),
+            render: (_v, e) => <span title={e.outputPath ?? e.printer}>{printerLabel(t, e.printer)}</span>,
+          },
+          {
+            key: 'user',
+            title: t('printing.logCols.user'),
+            className: 'nowrap',
+            render: (_v, e) => <span title={e.userName}>{e.userDisplayName}</span>,
+          },
+          {
+            key: 'time',
+            title: t('printing.logCols.time'),
+            className: 'nowrap',
+            render: (_v, e) => formatDateTime(e.at),
+          },
           { key: 'copy', title: t('printing.logCols.copy'), dataIndex: 'copy', align: 'right', className: 'nowrap' },
-          { key: 'reprint', title: t('printing.logCols.reprint'), render: (_v, e) => (e.reprint ? <Tag color="orange">{t('printing.reprint', { copy: e.copy })}</Tag> : t('printing.no')) },
+          {
+            key: 'reprint',
+            title: t('printing.logCols.reprint'),
+            render: (_v, e) =>
+              e.reprint ? <Tag color="orange">{t('printing.reprint', { copy: e.copy })}</Tag> : t('printing.no'),
+          },
           {
             key: 'state',
             title: t('printing.logCols.state'),
             render: (_v, e) => (
-              <Tag color={stateColor[e.state]} title={e.errorCode ? t(`errors.${e.errorCode}`, { defaultValue: e.errorCode }) : undefined}>
+              <Tag
+                color={stateColor[e.state]}
+                title={e.errorCode ? t(`errors.${e.errorCode}`, { defaultValue: e.errorCode }) : undefined}
+              >
                 {t(`printing.states.${e.state}`)}
               </Tag>
             ),

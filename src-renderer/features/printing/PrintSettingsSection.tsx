@@ -1,8 +1,34 @@
 import { ExperimentOutlined, ReloadOutlined, UploadOutlined } from '@ant-design/icons';
-import { Alert, App, AutoComplete, Button, Card, Col, Divider, Form, Image, Input, InputNumber, List, Radio, Row, Select, Space, Table, Tag, Typography, Upload } from 'antd';
+import {
+  Alert,
+  App,
+  AutoComplete,
+  Button,
+  Card,
+  Col,
+  Divider,
+  Form,
+  Image,
+  Input,
+  InputNumber,
+  List,
+  Radio,
+  Row,
+  Select,
+  Space,
+  Table,
+  Tag,
+  Typography,
+  Upload,
+} from 'antd';
 import { useCallback, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { printSettingsSchema, type PrinterStatus, type PrintSettings, type SystemPrinter } from '../../../src-main/common/printing/print-settings';
+import {
+  printSettingsSchema,
+  type PrinterStatus,
+  type PrintSettings,
+  type SystemPrinter,
+} from '../../../src-main/common/printing/print-settings';
 import type { PoolImportReport } from '../../../src-main/common/printing/waybill';
 import { schemaRule } from '../../forms/rules';
 import { showFieldErrors } from '../../forms/server-errors';
@@ -62,12 +88,20 @@ function PrinterStatusTable() {
     const result = await test(role);
     setTesting(null);
     if (!result.ok) void message.error(`${t('printing.settings.test')}：${errorMessage(result.error)}`);
-    else if (result.value.output === 'pdf') void message.success(t('printing.settings.testedPdf', { path: result.value.pdfPath ?? '' }));
+    else if (result.value.output === 'pdf')
+      void message.success(t('printing.settings.testedPdf', { path: result.value.pdfPath ?? '' }));
     else void message.success(t('printing.settings.testedPrinter', { role: t(`printing.settings.role.${role}`) }));
     void refresh();
   };
 
-  const color = (s: PrinterStatus['state']) => (s === 'ready' ? 'success' : s === 'paper-near-end' || s === 'unknown' ? 'warning' : s === 'not-configured' ? 'default' : 'error');
+  const color = (s: PrinterStatus['state']) =>
+    s === 'ready'
+      ? 'success'
+      : s === 'paper-near-end' || s === 'unknown'
+        ? 'warning'
+        : s === 'not-configured'
+          ? 'default'
+          : 'error';
   return (
     <>
       <Space style={{ marginBottom: 8 }}>
@@ -83,15 +117,43 @@ function PrinterStatusTable() {
         aria-label={t('printing.settings.status')}
         dataSource={rows}
         columns={[
-          { key: 'role', title: t('printing.settings.statusCols.role'), render: (_v, r) => t(`printing.settings.role.${r.role}`) },
-          { key: 'target', title: t('printing.settings.statusCols.target'), render: (_v, r) => <span className="mono">{r.target}</span> },
-          { key: 'state', title: t('printing.settings.statusCols.state'), render: (_v, r) => <Tag color={color(r.state)}>{t(`printing.settings.states.${r.state}`)}</Tag> },
-          { key: 'detail', title: t('printing.settings.statusCols.detail'), render: (_v, r) => (r.detail ? <span title={r.detail}>{t(`printing.settings.details.${r.detail}`, { defaultValue: r.detail })}</span> : '—') },
+          {
+            key: 'role',
+            title: t('printing.settings.statusCols.role'),
+            render: (_v, r) => t(`printing.settings.role.${r.role}`),
+          },
+          {
+            key: 'target',
+            title: t('printing.settings.statusCols.target'),
+            render: (_v, r) => <span className="mono">{r.target}</span>,
+          },
+          {
+            key: 'state',
+            title: t('printing.settings.statusCols.state'),
+            render: (_v, r) => <Tag color={color(r.state)}>{t(`printing.settings.states.${r.state}`)}</Tag>,
+          },
+          {
+            key: 'detail',
+            title: t('printing.settings.statusCols.detail'),
+            render: (_v, r) =>
+              r.detail ? (
+                <span title={r.detail}>{t(`printing.settings.details.${r.detail}`, { defaultValue: r.detail })}</span>
+              ) : (
+                '—'
+              ),
+          },
           {
             key: 'test',
             title: t('printing.settings.statusCols.test'),
             render: (_v, r) => (
-              <Button size="small" icon={<ExperimentOutlined aria-hidden />} disabled={r.state === 'not-configured'} loading={testing === r.role} onClick={() => void runTest(r.role)} aria-label={`${t('printing.settings.test')} ${t(`printing.settings.role.${r.role}`)}`}>
+              <Button
+                size="small"
+                icon={<ExperimentOutlined aria-hidden />}
+                disabled={r.state === 'not-configured'}
+                loading={testing === r.role}
+                onClick={() => void runTest(r.role)}
+                aria-label={`${t('printing.settings.test')} ${t(`printing.settings.role.${r.role}`)}`}
+              >
                 {t('printing.settings.test')}
               </Button>
             ),
@@ -131,16 +193,29 @@ function PoolImport() {
   return (
     <>
       <Typography.Paragraph type="secondary">{t('printing.settings.poolIntro')}</Typography.Paragraph>
-      {available !== null && <Typography.Paragraph>{t('printing.waybills.pool', { count: available })}</Typography.Paragraph>}
-      <Input.TextArea aria-label={t('printing.settings.poolText')} placeholder={t('printing.settings.poolText')} rows={5} className="mono" value={text} onChange={(e) => setText(e.target.value)} />
+      {available !== null && (
+        <Typography.Paragraph>{t('printing.waybills.pool', { count: available })}</Typography.Paragraph>
+      )}
+      <Input.TextArea
+        aria-label={t('printing.settings.poolText')}
+        placeholder={t('printing.settings.poolText')}
+        rows={5}
+        className="mono"
+        value={text}
+        onChange={(e) => setText(e.target.value)}
+      />
       <Space style={{ marginTop: 8 }}>
         <Button type="primary" loading={busy} disabled={!text.trim()} onClick={() => void run()}>
           {t('printing.settings.poolImport')}
         </Button>
-        <Upload accept=".txt,.csv,text/plain" showUploadList={false} beforeUpload={(file) => {
+        <Upload
+          accept=".txt,.csv,text/plain"
+          showUploadList={false}
+          beforeUpload={(file) => {
             void readAs(file, 'text').then(setText);
             return false;
-          }}>
+          }}
+        >
           <Button icon={<UploadOutlined aria-hidden />}>{t('printing.settings.poolFile')}</Button>
         </Upload>
       </Space>
@@ -150,7 +225,11 @@ function PoolImport() {
           type={report.invalid.length ? 'warning' : 'success'}
           showIcon
           role="status"
-          title={t('printing.settings.poolImported', { imported: report.imported, already: report.alreadyInPool, invalid: report.invalid.length })}
+          title={t('printing.settings.poolImported', {
+            imported: report.imported,
+            already: report.alreadyInPool,
+            invalid: report.invalid.length,
+          })}
           description={
             report.invalid.length ? (
               <List
@@ -158,7 +237,11 @@ function PoolImport() {
                 dataSource={report.invalid}
                 renderItem={(p) => (
                   <List.Item>
-                    {t('printing.settings.poolInvalid', { line: p.line, text: p.text, reason: t(`printing.settings.poolReasons.${p.code}`) })}
+                    {t('printing.settings.poolInvalid', {
+                      line: p.line,
+                      text: p.text,
+                      reason: t(`printing.settings.poolReasons.${p.code}`),
+                    })}
                   </List.Item>
                 )}
               />
@@ -205,60 +288,118 @@ export function PrintSettingsSection() {
     form.setFieldValue(['documents', 'sealPng'], await readAs(file, 'dataUrl'));
   };
 
-  const systemOptions = printers.map((p) => ({ value: `system:${p.name}`, label: `${p.name}${p.isDefault ? ' ★' : ''}` }));
+  const systemOptions = printers.map((p) => ({
+    value: `system:${p.name}`,
+    label: `${p.name}${p.isDefault ? ' ★' : ''}`,
+  }));
 
   return (
     <Card title={t('printing.settings.section')} style={{ marginTop: 24 }} id="print-settings-card">
       {loadError && <Alert type="error" showIcon title={t('printing.settings.loadFailed')} description={loadError} />}
       {settings && (
-        <Form<Fields> form={form} name="print-settings" layout="vertical" initialValues={settings} onFinish={(v) => void submit(v)}>
+        <Form<Fields>
+          form={form}
+          name="print-settings"
+          layout="vertical"
+          initialValues={settings}
+          onFinish={(v) => void submit(v)}
+        >
           <Typography.Paragraph type="secondary">{t('printing.settings.intro')}</Typography.Paragraph>
           <Row gutter={16}>
             <Col span={16}>
-              <Form.Item label={t('printing.settings.thermal')} name={['printers', 'thermal']} rules={[schemaRule(printerField.thermal)]} required>
-                <AutoComplete className="mono" placeholder="tcp://192.168.1.50:9100" options={[{ value: 'none', label: 'none' }, ...systemOptions]} />
+              <Form.Item
+                label={t('printing.settings.thermal')}
+                name={['printers', 'thermal']}
+                rules={[schemaRule(printerField.thermal)]}
+                required
+              >
+                <AutoComplete
+                  className="mono"
+                  placeholder="tcp://192.168.1.50:9100"
+                  options={[{ value: 'none', label: 'none' }, ...systemOptions]}
+                />
               </Form.Item>
             </Col>
             <Col span={8}>
               <Form.Item label={t('printing.settings.thermalWidth')} name={['printers', 'thermalWidth']}>
-                <Radio.Group optionType="button" options={[{ value: 80, label: t('printing.settings.width80') }, { value: 58, label: t('printing.settings.width58') }]} />
+                <Radio.Group
+                  optionType="button"
+                  options={[
+                    { value: 80, label: t('printing.settings.width80') },
+                    { value: 58, label: t('printing.settings.width58') },
+                  ]}
+                />
               </Form.Item>
             </Col>
             <Col span={12}>
-              <Form.Item label={t('printing.settings.a4')} name={['printers', 'a4']} rules={[schemaRule(printerField.a4)]} required>
+              <Form.Item
+                label={t('printing.settings.a4')}
+                name={['printers', 'a4']}
+                rules={[schemaRule(printerField.a4)]}
+                required
+              >
                 <Select options={[{ value: 'pdf', label: 'pdf（PDF 文件夹）' }, ...systemOptions]} />
               </Form.Item>
             </Col>
             <Col span={6}>
-              <Form.Item label={t('printing.settings.label')} name={['printers', 'label']} rules={[schemaRule(printerField.label)]} required>
+              <Form.Item
+                label={t('printing.settings.label')}
+                name={['printers', 'label']}
+                rules={[schemaRule(printerField.label)]}
+                required
+              >
                 <Select options={[{ value: 'pdf', label: 'pdf（PDF 文件夹）' }, ...systemOptions]} />
               </Form.Item>
             </Col>
             <Col span={6}>
               <Form.Item label={t('printing.settings.labelSize')} name={['printers', 'labelSize']}>
-                <Select options={(['label-76x130', 'label-100x150'] as const).map((f) => ({ value: f, label: t(`printing.formats.${f}`) }))} />
+                <Select
+                  options={(['label-76x130', 'label-100x150'] as const).map((f) => ({
+                    value: f,
+                    label: t(`printing.formats.${f}`),
+                  }))}
+                />
               </Form.Item>
             </Col>
           </Row>
           <Divider titlePlacement="start">{t('printing.settings.hall')}</Divider>
           <Row gutter={16}>
             <Col span={16}>
-              <Form.Item label={t('printing.settings.hallAddress')} name={['documents', 'hallAddress']} rules={[schemaRule(documentField.hallAddress)]}>
+              <Form.Item
+                label={t('printing.settings.hallAddress')}
+                name={['documents', 'hallAddress']}
+                rules={[schemaRule(documentField.hallAddress)]}
+              >
                 <Input maxLength={200} />
               </Form.Item>
             </Col>
             <Col span={8}>
-              <Form.Item label={t('printing.settings.hallPhone')} name={['documents', 'hallPhone']} rules={[schemaRule(documentField.hallPhone)]}>
+              <Form.Item
+                label={t('printing.settings.hallPhone')}
+                name={['documents', 'hallPhone']}
+                rules={[schemaRule(documentField.hallPhone)]}
+              >
                 <Input maxLength={24} />
               </Form.Item>
             </Col>
             <Col span={8}>
-              <Form.Item label={t('printing.settings.hotline')} name={['documents', 'hotline']} rules={[schemaRule(documentField.hotline)]} required>
+              <Form.Item
+                label={t('printing.settings.hotline')}
+                name={['documents', 'hotline']}
+                rules={[schemaRule(documentField.hotline)]}
+                required
+              >
                 <Input maxLength={24} />
               </Form.Item>
             </Col>
             <Col span={16}>
-              <Form.Item label={t('printing.settings.ratingUrl')} name={['documents', 'ratingUrl']} rules={[schemaRule(documentField.ratingUrl)]} extra={t('printing.settings.ratingHelp')} required>
+              <Form.Item
+                label={t('printing.settings.ratingUrl')}
+                name={['documents', 'ratingUrl']}
+                rules={[schemaRule(documentField.ratingUrl)]}
+                extra={t('printing.settings.ratingHelp')}
+                required
+              >
                 <Input className="mono" maxLength={300} />
               </Form.Item>
             </Col>
@@ -268,19 +409,50 @@ export function PrintSettingsSection() {
               </Form.Item>
               <Form.Item label={t('printing.settings.seal')}>
                 <Space align="center">
-                  {seal ? <Image src={seal} alt={t('printing.settings.seal')} width={72} height={72} preview={false} style={{ objectFit: 'contain' }} /> : <Typography.Text type="secondary">{t('printing.settings.sealNone')}</Typography.Text>}
-                  <Upload accept="image/png" showUploadList={false} beforeUpload={(file) => {
+                  {seal ? (
+                    <Image
+                      src={seal}
+                      alt={t('printing.settings.seal')}
+                      width={72}
+                      height={72}
+                      preview={false}
+                      style={{ objectFit: 'contain' }}
+                    />
+                  ) : (
+                    <Typography.Text type="secondary">{t('printing.settings.sealNone')}</Typography.Text>
+                  )}
+                  <Upload
+                    accept="image/png"
+                    showUploadList={false}
+                    beforeUpload={(file) => {
                       void pickSeal(file);
                       return false;
-                    }}>
+                    }}
+                  >
                     <Button icon={<UploadOutlined aria-hidden />}>{t('printing.settings.sealUpload')}</Button>
                   </Upload>
-                  {seal && <Button onClick={() => form.setFieldValue(['documents', 'sealPng'], null)}>{t('printing.settings.sealRemove')}</Button>}
+                  {seal && (
+                    <Button onClick={() => form.setFieldValue(['documents', 'sealPng'], null)}>
+                      {t('printing.settings.sealRemove')}
+                    </Button>
+                  )}
                 </Space>
               </Form.Item>
             </Col>
             <Col span={8}>
-              <Form.Item label={t('printing.settings.lowWatermark')} name={['waybillPool', 'lowWatermark']} rules={[{ required: true, type: 'integer', min: 0, max: 100000, message: t('fields.number-range', { min: 0, max: 100000 }) }]}>
+              <Form.Item
+                label={t('printing.settings.lowWatermark')}
+                name={['waybillPool', 'lowWatermark']}
+                rules={[
+                  {
+                    required: true,
+                    type: 'integer',
+                    min: 0,
+                    max: 100000,
+                    message: t('fields.number-range', { min: 0, max: 100000 }),
+                  },
+                ]}
+              >
                 <InputNumber min={0} max={100000} precision={0} style={{ width: '100%' }} />
               </Form.Item>
             </Col>

@@ -1,5 +1,22 @@
 import { PlusOutlined } from '@ant-design/icons';
-import { Alert, App, Button, Card, Col, Form, Input, InputNumber, Modal, Radio, Row, Select, Space, Table, Tag, Typography } from 'antd';
+import {
+  Alert,
+  App,
+  Button,
+  Card,
+  Col,
+  Form,
+  Input,
+  InputNumber,
+  Modal,
+  Radio,
+  Row,
+  Select,
+  Space,
+  Table,
+  Tag,
+  Typography,
+} from 'antd';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { CaseDetail } from '../../../src-main/common/cases/case-types';
@@ -43,12 +60,29 @@ function PoolNote({ pool }: { pool: WaybillPoolStatus | null }) {
   const { t } = useTranslation();
   if (!pool) return null;
   if (pool.available === 0) return <Alert type="error" showIcon title={t('printing.waybills.poolEmpty')} />;
-  if (pool.low) return <Alert type="warning" showIcon title={t('printing.waybills.poolLow', { count: pool.available, watermark: pool.lowWatermark })} />;
+  if (pool.low)
+    return (
+      <Alert
+        type="warning"
+        showIcon
+        title={t('printing.waybills.poolLow', { count: pool.available, watermark: pool.lowWatermark })}
+      />
+    );
   return <Typography.Text type="secondary">{t('printing.waybills.pool', { count: pool.available })}</Typography.Text>;
 }
 
 /** 登记运单: direction, recipient, contents, weight, payment and where the number comes from. */
-function AssignDialog({ detail, pool, onClose, onAssigned }: { detail: CaseDetail; pool: WaybillPoolStatus | null; onClose(): void; onAssigned(w: WaybillView, pool: WaybillPoolStatus): void }) {
+function AssignDialog({
+  detail,
+  pool,
+  onClose,
+  onAssigned,
+}: {
+  detail: CaseDetail;
+  pool: WaybillPoolStatus | null;
+  onClose(): void;
+  onAssigned(w: WaybillView, pool: WaybillPoolStatus): void;
+}) {
   const { t } = useTranslation();
   const [form] = Form.useForm<WaybillFields>();
   const assign = usePrintingStore((s) => s.assign);
@@ -57,11 +91,22 @@ function AssignDialog({ detail, pool, onClose, onAssigned }: { detail: CaseDetai
   const direction = Form.useWatch('direction', form);
   const source = Form.useWatch('source', form);
   const department = detail.departmentName ?? '';
-  const localityPrefill = { recipientName: department, organization: department, recipientAddress: detail.localityName ?? '' };
+  const localityPrefill = {
+    recipientName: department,
+    organization: department,
+    recipientAddress: detail.localityName ?? '',
+  };
 
   const onDirection = (d: WaybillDirection) => {
     if (d === 'materials-to-locality') form.setFieldsValue({ ...localityPrefill, contents: 'official-documents' });
-    else form.setFieldsValue({ recipientName: '', organization: '', recipientAddress: '', recipientPhone: '', contents: 'certificates' });
+    else
+      form.setFieldsValue({
+        recipientName: '',
+        organization: '',
+        recipientAddress: '',
+        recipientPhone: '',
+        contents: 'certificates',
+      });
   };
 
   const submit = async (v: WaybillFields) => {
@@ -70,7 +115,12 @@ function AssignDialog({ detail, pool, onClose, onAssigned }: { detail: CaseDetai
     const anyRecipient = v.recipientName || v.recipientPhone || v.recipientAddress;
     const recipient =
       v.direction === 'materials-to-locality' || anyRecipient
-        ? { name: v.recipientName ?? '', phone: v.recipientPhone ?? '', address: v.recipientAddress ?? '', ...(v.organization ? { organization: v.organization } : {}) }
+        ? {
+            name: v.recipientName ?? '',
+            phone: v.recipientPhone ?? '',
+            address: v.recipientAddress ?? '',
+            ...(v.organization ? { organization: v.organization } : {}),
+          }
         : undefined;
     const result = await assign({
       caseId: detail.caseId,
@@ -84,9 +134,19 @@ function AssignDialog({ detail, pool, onClose, onAssigned }: { detail: CaseDetai
     });
     setBusy(false);
     if (result.ok) return onAssigned(result.value.waybill, result.value.pool);
-    const mapped = showFieldErrors(form, result.error, { 'recipient.phone': ['recipientPhone'], 'recipient.address': ['recipientAddress'], 'recipient.name': ['recipientName'], recipient: ['recipientName'] });
-    const fieldCodes = Array.isArray(result.error.details?.fields) ? (result.error.details.fields as { code: string }[]).map((f) => f.code) : [];
-    if (!mapped) setProblem(fieldCodes[0] && fieldCodes[0] !== 'required' ? fieldMessage(fieldCodes[0]) : errorMessage(result.error));
+    const mapped = showFieldErrors(form, result.error, {
+      'recipient.phone': ['recipientPhone'],
+      'recipient.address': ['recipientAddress'],
+      'recipient.name': ['recipientName'],
+      recipient: ['recipientName'],
+    });
+    const fieldCodes = Array.isArray(result.error.details?.fields)
+      ? (result.error.details.fields as { code: string }[]).map((f) => f.code)
+      : [];
+    if (!mapped)
+      setProblem(
+        fieldCodes[0] && fieldCodes[0] !== 'required' ? fieldMessage(fieldCodes[0]) : errorMessage(result.error),
+      );
   };
 
   const emsRule = {
@@ -104,26 +164,53 @@ function AssignDialog({ detail, pool, onClose, onAssigned }: { detail: CaseDetai
         form={form}
         name="waybill"
         layout="vertical"
-        initialValues={{ direction: 'materials-to-locality', ...localityPrefill, contents: 'official-documents', pieces: 1, weightGrams: 200, payment: 'government-paid', source: pool && pool.available > 0 ? 'pool' : 'manual' }}
+        initialValues={{
+          direction: 'materials-to-locality',
+          ...localityPrefill,
+          contents: 'official-documents',
+          pieces: 1,
+          weightGrams: 200,
+          payment: 'government-paid',
+          source: pool && pool.available > 0 ? 'pool' : 'manual',
+        }}
         onFinish={(v) => void submit(v)}
       >
         <Form.Item label={t('printing.waybills.direction')} name="direction">
-          <Radio.Group optionType="button" buttonStyle="solid" onChange={(e) => onDirection(e.target.value as WaybillDirection)} options={WAYBILL_DIRECTIONS.map((d) => ({ value: d, label: t(`printing.waybills.directions.${d}`) }))} />
+          <Radio.Group
+            optionType="button"
+            buttonStyle="solid"
+            onChange={(e) => onDirection(e.target.value as WaybillDirection)}
+            options={WAYBILL_DIRECTIONS.map((d) => ({ value: d, label: t(`printing.waybills.directions.${d}`) }))}
+          />
         </Form.Item>
-        {!locality && <Typography.Paragraph type="secondary">{t('printing.waybills.resultDefault')}</Typography.Paragraph>}
+        {!locality && (
+          <Typography.Paragraph type="secondary">{t('printing.waybills.resultDefault')}</Typography.Paragraph>
+        )}
         <Row gutter={16}>
           <Col span={12}>
-            <Form.Item label={t('printing.waybills.recipientName')} name="recipientName" rules={locality ? [requiredRule()] : []}>
+            <Form.Item
+              label={t('printing.waybills.recipientName')}
+              name="recipientName"
+              rules={locality ? [requiredRule()] : []}
+            >
               <Input maxLength={50} />
             </Form.Item>
           </Col>
           <Col span={12}>
-            <Form.Item label={t('printing.waybills.recipientPhone')} name="recipientPhone" rules={locality ? [requiredRule()] : []}>
+            <Form.Item
+              label={t('printing.waybills.recipientPhone')}
+              name="recipientPhone"
+              rules={locality ? [requiredRule()] : []}
+            >
               <Input maxLength={24} inputMode="tel" />
             </Form.Item>
           </Col>
           <Col span={24}>
-            <Form.Item label={t('printing.waybills.recipientAddress')} name="recipientAddress" rules={locality ? [requiredRule()] : []}>
+            <Form.Item
+              label={t('printing.waybills.recipientAddress')}
+              name="recipientAddress"
+              rules={locality ? [requiredRule()] : []}
+            >
               <Input maxLength={200} />
             </Form.Item>
           </Col>
@@ -136,22 +223,53 @@ function AssignDialog({ detail, pool, onClose, onAssigned }: { detail: CaseDetai
           )}
           <Col span={8}>
             <Form.Item label={t('printing.waybills.contents')} name="contents">
-              <Select options={WAYBILL_CONTENTS.map((c) => ({ value: c, label: t(`printing.waybills.contentsOptions.${c}`) }))} />
+              <Select
+                options={WAYBILL_CONTENTS.map((c) => ({
+                  value: c,
+                  label: t(`printing.waybills.contentsOptions.${c}`),
+                }))}
+              />
             </Form.Item>
           </Col>
           <Col span={8}>
-            <Form.Item label={t('printing.waybills.pieces')} name="pieces" rules={[{ required: true, type: 'integer', min: 1, max: 99, message: t('fields.number-range', { min: 1, max: 99 }) }]}>
+            <Form.Item
+              label={t('printing.waybills.pieces')}
+              name="pieces"
+              rules={[
+                {
+                  required: true,
+                  type: 'integer',
+                  min: 1,
+                  max: 99,
+                  message: t('fields.number-range', { min: 1, max: 99 }),
+                },
+              ]}
+            >
               <InputNumber min={1} max={99} precision={0} style={{ width: '100%' }} />
             </Form.Item>
           </Col>
           <Col span={8}>
-            <Form.Item label={t('printing.waybills.weight')} name="weightGrams" rules={[{ required: true, type: 'integer', min: 1, max: 30000, message: t('fields.number-range', { min: 1, max: 30000 }) }]}>
+            <Form.Item
+              label={t('printing.waybills.weight')}
+              name="weightGrams"
+              rules={[
+                {
+                  required: true,
+                  type: 'integer',
+                  min: 1,
+                  max: 30000,
+                  message: t('fields.number-range', { min: 1, max: 30000 }),
+                },
+              ]}
+            >
               <InputNumber min={1} max={30000} precision={0} style={{ width: '100%' }} />
             </Form.Item>
           </Col>
         </Row>
         <Form.Item label={t('printing.waybills.payment')} name="payment">
-          <Radio.Group options={WAYBILL_PAYMENTS.map((p) => ({ value: p, label: t(`printing.waybills.paymentOptions.${p}`) }))} />
+          <Radio.Group
+            options={WAYBILL_PAYMENTS.map((p) => ({ value: p, label: t(`printing.waybills.paymentOptions.${p}`) }))}
+          />
         </Form.Item>
         <Form.Item label={t('printing.waybills.numberSource')} name="source" extra={<PoolNote pool={pool} />}>
           <Radio.Group
@@ -162,8 +280,18 @@ function AssignDialog({ detail, pool, onClose, onAssigned }: { detail: CaseDetai
           />
         </Form.Item>
         {source === 'manual' && (
-          <Form.Item label={t('printing.waybills.manualNumber')} name="manualNumber" rules={[emsRule]} normalize={(v: string) => v.toUpperCase().replace(/\s+/g, '')}>
-            <Input className="mono" maxLength={32} placeholder={t('printing.waybills.manualPlaceholder')} autoComplete="off" />
+          <Form.Item
+            label={t('printing.waybills.manualNumber')}
+            name="manualNumber"
+            rules={[emsRule]}
+            normalize={(v: string) => v.toUpperCase().replace(/\s+/g, '')}
+          >
+            <Input
+              className="mono"
+              maxLength={32}
+              placeholder={t('printing.waybills.manualPlaceholder')}
+              autoComplete="off"
+            />
           </Form.Item>
         )}
         {problem && <Alert type="error" showIcon title={problem} style={{ marginBottom: 16 }} />}
@@ -265,8 +393,16 @@ export function WaybillSection({ detail, canEdit }: { detail: CaseDetail; canEdi
             : undefined
         }
         columns={[
-          { key: 'no', title: t('printing.waybills.cols.no'), render: (_v, w) => <span className="mono">{w.waybillNo}</span> },
-          { key: 'direction', title: t('printing.waybills.cols.direction'), render: (_v, w) => t(`printing.waybills.directions.${w.direction}`) },
+          {
+            key: 'no',
+            title: t('printing.waybills.cols.no'),
+            render: (_v, w) => <span className="mono">{w.waybillNo}</span>,
+          },
+          {
+            key: 'direction',
+            title: t('printing.waybills.cols.direction'),
+            render: (_v, w) => t(`printing.waybills.directions.${w.direction}`),
+          },
           {
             key: 'recipient',
             title: t('printing.waybills.cols.recipient'),
@@ -278,11 +414,31 @@ export function WaybillSection({ detail, canEdit }: { detail: CaseDetail; canEdi
               </span>
             ),
           },
-          { key: 'contents', title: t('printing.waybills.cols.contents'), render: (_v, w) => `${t(`printing.waybills.contentsOptions.${w.contents}`)} × ${w.pieces}` },
+          {
+            key: 'contents',
+            title: t('printing.waybills.cols.contents'),
+            render: (_v, w) => `${t(`printing.waybills.contentsOptions.${w.contents}`)} × ${w.pieces}`,
+          },
           { key: 'weight', title: t('printing.waybills.cols.weight'), render: (_v, w) => formatWeight(w.weightGrams) },
-          { key: 'payment', title: t('printing.waybills.cols.payment'), render: (_v, w) => t(`printing.waybills.paymentOptions.${w.payment}`) },
-          { key: 'source', title: t('printing.waybills.cols.source'), render: (_v, w) => t(`printing.waybills.sources.${w.numberSource}`) },
-          { key: 'state', title: t('printing.waybills.cols.state'), render: (_v, w) => <Tag color={w.state === 'signed' ? 'success' : 'processing'}>{t(`printing.waybills.states.${w.state}`)}</Tag> },
+          {
+            key: 'payment',
+            title: t('printing.waybills.cols.payment'),
+            render: (_v, w) => t(`printing.waybills.paymentOptions.${w.payment}`),
+          },
+          {
+            key: 'source',
+            title: t('printing.waybills.cols.source'),
+            render: (_v, w) => t(`printing.waybills.sources.${w.numberSource}`),
+          },
+          {
+            key: 'state',
+            title: t('printing.waybills.cols.state'),
+            render: (_v, w) => (
+              <Tag color={w.state === 'signed' ? 'success' : 'processing'}>
+                {t(`printing.waybills.states.${w.state}`)}
+              </Tag>
+            ),
+          },
           ...(canEdit
             ? [
                 {
@@ -290,10 +446,18 @@ export function WaybillSection({ detail, canEdit }: { detail: CaseDetail; canEdi
                   title: t('printing.waybills.cols.actions'),
                   render: (_v: unknown, w: WaybillView) => (
                     <Space size="small">
-                      <Button size="small" disabled={w.state === 'sent' || w.state === 'signed'} onClick={() => void changeState(w.waybillNo, 'sent')}>
+                      <Button
+                        size="small"
+                        disabled={w.state === 'sent' || w.state === 'signed'}
+                        onClick={() => void changeState(w.waybillNo, 'sent')}
+                      >
                         {t('printing.waybills.markSent')}
                       </Button>
-                      <Button size="small" disabled={w.state === 'signed'} onClick={() => void changeState(w.waybillNo, 'signed')}>
+                      <Button
+                        size="small"
+                        disabled={w.state === 'signed'}
+                        onClick={() => void changeState(w.waybillNo, 'signed')}
+                      >
                         {t('printing.waybills.markSigned')}
                       </Button>
                     </Space>

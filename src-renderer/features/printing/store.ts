@@ -1,8 +1,19 @@
 import { create } from 'zustand';
 import type { CommandInput } from '../../../src-main/common/contract';
-import type { DocumentKind, PrintFormat, PrintLogEntry, PrintResult } from '../../../src-main/common/printing/documents';
+import type {
+  DocumentKind,
+  PrintFormat,
+  PrintLogEntry,
+  PrintResult,
+} from '../../../src-main/common/printing/documents';
 import type { PrinterStatus, PrintSettings, SystemPrinter } from '../../../src-main/common/printing/print-settings';
-import type { PoolImportReport, WaybillAssignResult, WaybillPoolStatus, WaybillState, WaybillView } from '../../../src-main/common/printing/waybill';
+import type {
+  PoolImportReport,
+  WaybillAssignResult,
+  WaybillPoolStatus,
+  WaybillState,
+  WaybillView,
+} from '../../../src-main/common/printing/waybill';
 import type { Result } from '../../../src-main/common/result';
 import { call } from '../../api/call';
 
@@ -51,7 +62,12 @@ export const usePrintingStore = create<PrintingState>()((set) => ({
   },
 
   async print(job) {
-    const result = await call('print:document', job.waybillNo ? { caseId: job.caseId, kind: job.kind, format: job.format, waybillNo: job.waybillNo } : { caseId: job.caseId, kind: job.kind, format: job.format });
+    const result = await call(
+      'print:document',
+      job.waybillNo
+        ? { caseId: job.caseId, kind: job.kind, format: job.format, waybillNo: job.waybillNo }
+        : { caseId: job.caseId, kind: job.kind, format: job.format },
+    );
     set((s) => ({ logVersion: s.logVersion + 1 }));
     return result;
   },

@@ -35,14 +35,25 @@ export function InviteRatingButton({ caseId, size }: { caseId: string; size?: 's
       {ticket && (
         <Modal open title={t('supervisor.rating.title')} footer={null} onCancel={() => setTicket(null)} width={520}>
           <Typography.Paragraph>
-            {t('supervisor.rating.summary', { matter: ticket.summary.matterName, situation: ticket.summary.situationName, applicant: ticket.summary.applicantName })}
+            {t('supervisor.rating.summary', {
+              matter: ticket.summary.matterName,
+              situation: ticket.summary.situationName,
+              applicant: ticket.summary.applicantName,
+            })}
           </Typography.Paragraph>
-          <Typography.Paragraph>{t('supervisor.rating.help', { time: formatUntil(ticket.expiresAt) })}</Typography.Paragraph>
+          <Typography.Paragraph>
+            {t('supervisor.rating.help', { time: formatUntil(ticket.expiresAt) })}
+          </Typography.Paragraph>
           <div style={{ display: 'flex', justifyContent: 'center', margin: '12px 0' }}>
             <QRCode value={url} size={200} aria-hidden />
           </div>
           <Typography.Text strong>{t('supervisor.rating.url')}</Typography.Text>
-          <Typography.Paragraph copyable={{ text: url, tooltips: [t('supervisor.rating.copy'), t('supervisor.rating.copy')] }} code aria-label={t('supervisor.rating.url')} style={{ wordBreak: 'break-all' }}>
+          <Typography.Paragraph
+            copyable={{ text: url, tooltips: [t('supervisor.rating.copy'), t('supervisor.rating.copy')] }}
+            code
+            aria-label={t('supervisor.rating.url')}
+            style={{ wordBreak: 'break-all' }}
+          >
             {url}
           </Typography.Paragraph>
           <Typography.Paragraph type="secondary">{t('supervisor.rating.setupHelp')}</Typography.Paragraph>

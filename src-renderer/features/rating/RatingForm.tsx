@@ -27,7 +27,13 @@ export function RatingForm() {
   const send = async (v: Values) => {
     setBusy('submit');
     const contact = v.realName ? { name: v.contactName?.trim() ?? '', phone: v.contactPhone?.trim() ?? '' } : null;
-    const result = await submit({ level: v.level as 5, indicators: v.indicators, comment: v.comment ?? '', realName: v.realName, contact });
+    const result = await submit({
+      level: v.level as 5,
+      indicators: v.indicators,
+      comment: v.comment ?? '',
+      realName: v.realName,
+      contact,
+    });
     setBusy(null);
     if (result.ok) return;
     const byPath = fieldErrors(result.error);
@@ -44,12 +50,36 @@ export function RatingForm() {
   };
 
   return (
-    <Form<Values> form={form} name="rating" layout="vertical" size="large" initialValues={{ indicators: [], comment: '', realName: false }} onFinish={(v) => void send(v)} requiredMark={false}>
-      <Form.Item label={t('supervisor.screen.level')} name="level" rules={[{ required: true, message: t('supervisor.screen.chooseLevel') }]}>
-        <Radio.Group className="rate-levels" optionType="button" buttonStyle="solid" options={RATING_LEVELS.map((l) => ({ value: l, label: t(`supervisor.levels.l${l}`), className: `rate-level rate-level-${l}` }))} />
+    <Form<Values>
+      form={form}
+      name="rating"
+      layout="vertical"
+      size="large"
+      initialValues={{ indicators: [], comment: '', realName: false }}
+      onFinish={(v) => void send(v)}
+      requiredMark={false}
+    >
+      <Form.Item
+        label={t('supervisor.screen.level')}
+        name="level"
+        rules={[{ required: true, message: t('supervisor.screen.chooseLevel') }]}
+      >
+        <Radio.Group
+          className="rate-levels"
+          optionType="button"
+          buttonStyle="solid"
+          options={RATING_LEVELS.map((l) => ({
+            value: l,
+            label: t(`supervisor.levels.l${l}`),
+            className: `rate-level rate-level-${l}`,
+          }))}
+        />
       </Form.Item>
       <Form.Item label={t('supervisor.screen.indicators')} name="indicators">
-        <Checkbox.Group className="rate-indicators" options={RATING_INDICATORS.map((i) => ({ value: i, label: t(`supervisor.indicators.${i}`) }))} />
+        <Checkbox.Group
+          className="rate-indicators"
+          options={RATING_INDICATORS.map((i) => ({ value: i, label: t(`supervisor.indicators.${i}`) }))}
+        />
       </Form.Item>
       <Form.Item label={t('supervisor.screen.comment')} name="comment">
         <Input.TextArea rows={3} maxLength={500} showCount placeholder={t('supervisor.screen.commentPlaceholder')} />
@@ -65,10 +95,18 @@ export function RatingForm() {
       </Form.Item>
       {realName && (
         <div className="rate-contact">
-          <Form.Item label={t('supervisor.screen.contactName')} name="contactName" rules={[{ required: true, whitespace: true, message: t('fields.required') }]}>
+          <Form.Item
+            label={t('supervisor.screen.contactName')}
+            name="contactName"
+            rules={[{ required: true, whitespace: true, message: t('fields.required') }]}
+          >
             <Input maxLength={50} autoComplete="off" />
           </Form.Item>
-          <Form.Item label={t('supervisor.screen.contactPhone')} name="contactPhone" rules={[{ required: true, whitespace: true, message: t('fields.required') }]}>
+          <Form.Item
+            label={t('supervisor.screen.contactPhone')}
+            name="contactPhone"
+            rules={[{ required: true, whitespace: true, message: t('fields.required') }]}
+          >
             <Input maxLength={24} inputMode="tel" autoComplete="off" />
           </Form.Item>
         </div>

@@ -23,18 +23,40 @@ export function RatingScreen({ ticket }: { ticket: string }) {
   let body;
   if (phase === 'loading') body = <Spin size="large" description={t('supervisor.screen.loading')} />;
   else if (phase === 'invalid')
-    body = <Result status="warning" title={t('supervisor.screen.invalid')} subTitle={error ? errorMessage(error) : t('supervisor.screen.noTicket')} />;
+    body = (
+      <Result
+        status="warning"
+        title={t('supervisor.screen.invalid')}
+        subTitle={error ? errorMessage(error) : t('supervisor.screen.noTicket')}
+      />
+    );
   else if (phase === 'rated')
-    body = <Result status="success" title={t('supervisor.screen.thanks')} subTitle={poor ? `${t('supervisor.screen.thanksBody')}${t('supervisor.screen.thanksPoor')}` : t('supervisor.screen.thanksBody')} />;
+    body = (
+      <Result
+        status="success"
+        title={t('supervisor.screen.thanks')}
+        subTitle={
+          poor
+            ? `${t('supervisor.screen.thanksBody')}${t('supervisor.screen.thanksPoor')}`
+            : t('supervisor.screen.thanksBody')
+        }
+      />
+    );
   else if (phase === 'declined') body = <Result status="info" title={t('supervisor.screen.declined')} />;
   else
     body = summary && (
       <>
         <Descriptions column={1} size="middle" bordered className="rate-summary">
-          <Descriptions.Item label={t('supervisor.screen.case')}>{`${summary.matterName} / ${summary.situationName}`}</Descriptions.Item>
-          <Descriptions.Item label={t('supervisor.screen.hall')}>{t('supervisor.screen.hallWindow', { hall: summary.hallName, no: summary.windowNo })}</Descriptions.Item>
+          <Descriptions.Item
+            label={t('supervisor.screen.case')}
+          >{`${summary.matterName} / ${summary.situationName}`}</Descriptions.Item>
+          <Descriptions.Item label={t('supervisor.screen.hall')}>
+            {t('supervisor.screen.hallWindow', { hall: summary.hallName, no: summary.windowNo })}
+          </Descriptions.Item>
           <Descriptions.Item label={t('supervisor.screen.applicant')}>{summary.applicantName}</Descriptions.Item>
-          <Descriptions.Item label={t('supervisor.screen.decidedAt')}>{formatDateTime(summary.decidedAt)}</Descriptions.Item>
+          <Descriptions.Item label={t('supervisor.screen.decidedAt')}>
+            {formatDateTime(summary.decidedAt)}
+          </Descriptions.Item>
           <Descriptions.Item label={t('supervisor.screen.clerk')}>{summary.clerkName}</Descriptions.Item>
         </Descriptions>
         <RatingForm />

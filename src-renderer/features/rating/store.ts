@@ -13,7 +13,9 @@ interface RatingScreenState {
   error: AppErrorData | null;
   poor: boolean;
   open(ticket: string): Promise<void>;
-  submit(input: Omit<CommandInput<'ratings:submit'>, 'ticket'>): Promise<Result<{ ratingId: string; level: number; poor: boolean }>>;
+  submit(
+    input: Omit<CommandInput<'ratings:submit'>, 'ticket'>,
+  ): Promise<Result<{ ratingId: string; level: number; poor: boolean }>>;
   decline(): Promise<Result<null>>;
 }
 
@@ -36,14 +38,16 @@ export const useRatingScreenStore = create<RatingScreenState>()((set, get) => ({
   async submit(input) {
     const result = await call('ratings:submit', { ...input, ticket: get().ticket } as CommandInput<'ratings:submit'>);
     if (result.ok) set({ phase: 'rated', poor: result.value.poor });
-    else if (result.error.code === 'conflict' || result.error.code === 'not-found') set({ phase: 'invalid', error: result.error });
+    else if (result.error.code === 'conflict' || result.error.code === 'not-found')
+      set({ phase: 'invalid', error: result.error });
     return result;
   },
 
   async decline() {
     const result = await call('ratings:decline', { ticket: get().ticket });
     if (result.ok) set({ phase: 'declined' });
-    else if (result.error.code === 'conflict' || result.error.code === 'not-found') set({ phase: 'invalid', error: result.error });
+    else if (result.error.code === 'conflict' || result.error.code === 'not-found')
+      set({ phase: 'invalid', error: result.error });
     return result;
   },
 }));

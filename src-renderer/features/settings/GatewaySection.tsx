@@ -55,7 +55,13 @@ export function GatewaySection() {
   };
   const submit = (values: GatewayFields) => {
     if (!view?.deviceId) return void enrol(values);
-    modal.confirm({ title: t('gateway.reenrol'), content: t('gateway.reenrolConfirm'), okText: t('gateway.reenrol'), cancelText: t('intake.actions.cancel'), onOk: () => enrol(values) });
+    modal.confirm({
+      title: t('gateway.reenrol'),
+      content: t('gateway.reenrolConfirm'),
+      okText: t('gateway.reenrol'),
+      cancelText: t('intake.actions.cancel'),
+      onOk: () => enrol(values),
+    });
   };
   const time = (iso: string | null | undefined) => (iso ? formatDateTime(iso) : '—');
 
@@ -69,8 +75,16 @@ export function GatewaySection() {
             size="small"
             column={1}
             items={[
-              { key: 'state', label: t('gateway.state'), children: view ? t(BADGE[view.state].label, { count: view.pending }) : '—' },
-              { key: 'device', label: t('gateway.deviceId'), children: view?.deviceId ? <span className="mono">{view.deviceId}</span> : '—' },
+              {
+                key: 'state',
+                label: t('gateway.state'),
+                children: view ? t(BADGE[view.state].label, { count: view.pending }) : '—',
+              },
+              {
+                key: 'device',
+                label: t('gateway.deviceId'),
+                children: view?.deviceId ? <span className="mono">{view.deviceId}</span> : '—',
+              },
               { key: 'url', label: t('gateway.url'), children: view?.gatewayUrl ?? '—' },
               { key: 'district', label: t('gateway.district'), children: view?.district ?? '—' },
               { key: 'enrolled', label: t('gateway.enrolledAt'), children: time(view?.enrolledAt) },
@@ -80,10 +94,25 @@ export function GatewaySection() {
         </Col>
         <Col span={12}>
           <Form form={form} name="gateway" layout="vertical" onFinish={submit}>
-            <Form.Item label={t('gateway.url')} name="gatewayUrl" rules={[requiredRule(), { validator: async (_r, v: unknown) => { if (v && !isHttpUrl(String(v))) throw new Error(t('gateway.urlInvalid')); } }]}>
+            <Form.Item
+              label={t('gateway.url')}
+              name="gatewayUrl"
+              rules={[
+                requiredRule(),
+                {
+                  validator: async (_r, v: unknown) => {
+                    if (v && !isHttpUrl(String(v))) throw new Error(t('gateway.urlInvalid'));
+                  },
+                },
+              ]}
+            >
               <Input placeholder={t('gateway.urlPlaceholder')} autoComplete="off" />
             </Form.Item>
-            <Form.Item label={t('gateway.code')} name="code" rules={[requiredRule(), { min: 4, message: t('fields.enrolment-code-invalid') }]}>
+            <Form.Item
+              label={t('gateway.code')}
+              name="code"
+              rules={[requiredRule(), { min: 4, message: t('fields.enrolment-code-invalid') }]}
+            >
               <Input autoComplete="off" />
             </Form.Item>
             {problem && <Alert type="error" showIcon title={problem} style={{ marginBottom: 16 }} />}

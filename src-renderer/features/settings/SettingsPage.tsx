@@ -44,7 +44,8 @@ export function SettingsPage() {
     else if (!showFieldErrors(form, result.error)) void message.error(errorMessage(result.error));
   };
 
-  if (loadError) return <Alert type="error" showIcon title={t('settings.loadFailed')} description={errorMessage(loadError)} />;
+  if (loadError)
+    return <Alert type="error" showIcon title={t('settings.loadFailed')} description={errorMessage(loadError)} />;
   if (!settings) return <Spin />;
 
   const policyField = (key: keyof typeof POLICY_BOUNDS) => {
@@ -66,22 +67,43 @@ export function SettingsPage() {
         <Card title={t('settings.hallSection')} style={{ marginBottom: 24 }}>
           <Row gutter={16}>
             <Col span={24}>
-              <Form.Item label={t('setup.hallName')} name={['hall', 'name']} rules={[schemaRule(hallField.name)]} required>
+              <Form.Item
+                label={t('setup.hallName')}
+                name={['hall', 'name']}
+                rules={[schemaRule(hallField.name)]}
+                required
+              >
                 <Input />
               </Form.Item>
             </Col>
             <Col span={8}>
-              <Form.Item label={t('setup.divisionCode')} name={['hall', 'divisionCode']} rules={[schemaRule(hallField.divisionCode)]} required>
+              <Form.Item
+                label={t('setup.divisionCode')}
+                name={['hall', 'divisionCode']}
+                rules={[schemaRule(hallField.divisionCode)]}
+                required
+              >
                 <Input maxLength={6} inputMode="numeric" />
               </Form.Item>
             </Col>
             <Col span={8}>
-              <Form.Item label={t('setup.windowNo')} name={['hall', 'windowNo']} rules={[schemaRule(hallField.windowNo)]} required>
+              <Form.Item
+                label={t('setup.windowNo')}
+                name={['hall', 'windowNo']}
+                rules={[schemaRule(hallField.windowNo)]}
+                required
+              >
                 <Input maxLength={8} />
               </Form.Item>
             </Col>
             <Col span={8}>
-              <Form.Item label={t('setup.windowCode')} name={['hall', 'windowCode']} rules={[schemaRule(hallField.windowCode)]} extra={t('setup.windowCodeHelp')} required>
+              <Form.Item
+                label={t('setup.windowCode')}
+                name={['hall', 'windowCode']}
+                rules={[schemaRule(hallField.windowCode)]}
+                extra={t('setup.windowCodeHelp')}
+                required
+              >
                 <Input maxLength={10} />
               </Form.Item>
             </Col>

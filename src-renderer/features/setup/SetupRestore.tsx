@@ -31,11 +31,26 @@ export function SetupRestore() {
       </Divider>
       <Typography.Paragraph type="secondary">{t('supervisor.backups.setupIntro')}</Typography.Paragraph>
       {staged ? (
-        <Alert type="success" showIcon role="status" title={t('supervisor.backups.setupStaged', { cases: staged.counts.cases })} />
+        <Alert
+          type="success"
+          showIcon
+          role="status"
+          title={t('supervisor.backups.setupStaged', { cases: staged.counts.cases })}
+        />
       ) : (
         <Form layout="vertical" name="setup-restore" onFinish={() => void submit()}>
-          <Form.Item label={t('supervisor.backups.setupFile')} htmlFor="setup-restore-file" extra={t('supervisor.backups.setupFileHelp')}>
-            <Input id="setup-restore-file" value={file} onChange={(e) => setFile(e.target.value)} autoComplete="off" spellCheck={false} />
+          <Form.Item
+            label={t('supervisor.backups.setupFile')}
+            htmlFor="setup-restore-file"
+            extra={t('supervisor.backups.setupFileHelp')}
+          >
+            <Input
+              id="setup-restore-file"
+              value={file}
+              onChange={(e) => setFile(e.target.value)}
+              autoComplete="off"
+              spellCheck={false}
+            />
           </Form.Item>
           {error && <Alert type="error" showIcon title={errorMessage(error)} style={{ marginBottom: 16 }} />}
           <Button htmlType="submit" disabled={file.trim() === ''} loading={busy}>

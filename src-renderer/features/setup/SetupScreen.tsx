@@ -31,7 +31,8 @@ export function SetupScreen() {
 
   const onValuesChange = (changed: Partial<SetupFields>) => {
     if (changed.hall?.windowCode !== undefined) windowCodeEdited.current = true;
-    if (windowCodeEdited.current || !(changed.hall?.divisionCode !== undefined || changed.hall?.windowNo !== undefined)) return;
+    if (windowCodeEdited.current || !(changed.hall?.divisionCode !== undefined || changed.hall?.windowNo !== undefined))
+      return;
     const { divisionCode = '', windowNo = '' } = form.getFieldValue('hall') as Partial<SetupFields['hall']>;
     if (/^\d{6}$/.test(divisionCode.trim()) && windowNo.trim()) {
       form.setFieldValue(['hall', 'windowCode'], suggestWindowCode(divisionCode.trim(), windowNo.trim()));
@@ -57,24 +58,48 @@ export function SetupScreen() {
         {t('setup.title')}
       </Typography.Title>
       {!restoreStaged && <Typography.Paragraph type="secondary">{t('setup.intro')}</Typography.Paragraph>}
-      <Form form={form} name="setup" layout="vertical" onFinish={submit} onValuesChange={onValuesChange} hidden={restoreStaged}>
+      <Form
+        form={form}
+        name="setup"
+        layout="vertical"
+        onFinish={submit}
+        onValuesChange={onValuesChange}
+        hidden={restoreStaged}
+      >
         <Divider titlePlacement="start">{t('setup.hallSection')}</Divider>
         <Form.Item label={t('setup.hallName')} name={['hall', 'name']} rules={[schemaRule(hallField.name)]} required>
           <Input placeholder={t('setup.hallNamePlaceholder')} />
         </Form.Item>
         <Row gutter={16}>
           <Col span={8}>
-            <Form.Item label={t('setup.divisionCode')} name={['hall', 'divisionCode']} rules={[schemaRule(hallField.divisionCode)]} extra={t('setup.divisionCodeHelp')} required>
+            <Form.Item
+              label={t('setup.divisionCode')}
+              name={['hall', 'divisionCode']}
+              rules={[schemaRule(hallField.divisionCode)]}
+              extra={t('setup.divisionCodeHelp')}
+              required
+            >
               <Input maxLength={6} inputMode="numeric" />
             </Form.Item>
           </Col>
           <Col span={6}>
-            <Form.Item label={t('setup.windowNo')} name={['hall', 'windowNo']} rules={[schemaRule(hallField.windowNo)]} required>
+            <Form.Item
+              label={t('setup.windowNo')}
+              name={['hall', 'windowNo']}
+              rules={[schemaRule(hallField.windowNo)]}
+              required
+            >
               <Input maxLength={8} />
             </Form.Item>
           </Col>
           <Col span={10}>
-            <Form.Item label={t('setup.windowCode')} name={['hall', 'windowCode']} rules={[schemaRule(hallField.windowCode)]} extra={t('setup.windowCodeHelp')} required>
+            <Form.Item
+              label={t('setup.windowCode')}
+              name={['hall', 'windowCode']}
+              rules={[schemaRule(hallField.windowCode)]}
+              extra={t('setup.windowCodeHelp')}
+              required
+            >
               <Input maxLength={10} />
             </Form.Item>
           </Col>
@@ -82,22 +107,44 @@ export function SetupScreen() {
         <Divider titlePlacement="start">{t('setup.adminSection')}</Divider>
         <Row gutter={16}>
           <Col span={12}>
-            <Form.Item label={t('setup.username')} name={['admin', 'username']} rules={[schemaRule(usernameSchema)]} required>
+            <Form.Item
+              label={t('setup.username')}
+              name={['admin', 'username']}
+              rules={[schemaRule(usernameSchema)]}
+              required
+            >
               <Input autoComplete="off" />
             </Form.Item>
           </Col>
           <Col span={12}>
-            <Form.Item label={t('setup.displayName')} name={['admin', 'displayName']} rules={[schemaRule(displayNameSchema)]} required>
+            <Form.Item
+              label={t('setup.displayName')}
+              name={['admin', 'displayName']}
+              rules={[schemaRule(displayNameSchema)]}
+              required
+            >
               <Input autoComplete="off" />
             </Form.Item>
           </Col>
           <Col span={12}>
-            <Form.Item label={t('setup.password')} name={['admin', 'password']} rules={[passwordRule(usernameOf)]} extra={t('setup.passwordHelp')} required>
+            <Form.Item
+              label={t('setup.password')}
+              name={['admin', 'password']}
+              rules={[passwordRule(usernameOf)]}
+              extra={t('setup.passwordHelp')}
+              required
+            >
               <Input.Password autoComplete="new-password" />
             </Form.Item>
           </Col>
           <Col span={12}>
-            <Form.Item label={t('setup.confirmPassword')} name={['admin', 'confirmPassword']} dependencies={[['admin', 'password']]} rules={[sameAsRule(['admin', 'password'])]} required>
+            <Form.Item
+              label={t('setup.confirmPassword')}
+              name={['admin', 'confirmPassword']}
+              dependencies={[['admin', 'password']]}
+              rules={[sameAsRule(['admin', 'password'])]}
+              required
+            >
               <Input.Password autoComplete="new-password" />
             </Form.Item>
           </Col>

@@ -36,7 +36,14 @@ export const useAppInfoStore = create<AppInfoState>()((set, get) => ({
     const result = await call('setup:initialize', input);
     if (result.ok) {
       const info = get().info;
-      if (info) set({ info: { ...info, initialized: true, hall: { ...input.hall, windowCode: input.hall.windowCode.toUpperCase() } } });
+      if (info)
+        set({
+          info: {
+            ...info,
+            initialized: true,
+            hall: { ...input.hall, windowCode: input.hall.windowCode.toUpperCase() },
+          },
+        });
       useAuthStore.getState().signedIn(result.value);
     } else if (result.error.code === 'already-initialized') {
       await get().load();

@@ -5,7 +5,15 @@ import { useTranslation } from 'react-i18next';
 import { LanguageSwitch } from './LanguageSwitch';
 
 /** The frame of the screens before sign-in: brand on the blue band, one card below it. */
-export function CenteredFrame({ subtitle, width, children }: { subtitle?: string | undefined; width: number; children: ReactNode }) {
+export function CenteredFrame({
+  subtitle,
+  width,
+  children,
+}: {
+  subtitle?: string | undefined;
+  width: number;
+  children: ReactNode;
+}) {
   const { t } = useTranslation();
   return (
     <main className="centered-frame">
@@ -21,7 +29,10 @@ export function CenteredFrame({ subtitle, width, children }: { subtitle?: string
           {subtitle && <div className="brand__subtitle">{subtitle}</div>}
         </div>
       </div>
-      <Card style={{ width, maxWidth: '100%', boxShadow: '0 6px 24px rgba(15, 40, 80, 0.12)' }} styles={{ body: { padding: 32 } }}>
+      <Card
+        style={{ width, maxWidth: '100%', boxShadow: '0 6px 24px rgba(15, 40, 80, 0.12)' }}
+        styles={{ body: { padding: 32 } }}
+      >
         {children}
       </Card>
     </main>

@@ -1,4 +1,14 @@
-import { AuditOutlined, DashboardOutlined, DesktopOutlined, FileSearchOutlined, FormOutlined, LikeOutlined, ProfileOutlined, SettingOutlined, TeamOutlined } from '@ant-design/icons';
+import {
+  AuditOutlined,
+  DashboardOutlined,
+  DesktopOutlined,
+  FileSearchOutlined,
+  FormOutlined,
+  LikeOutlined,
+  ProfileOutlined,
+  SettingOutlined,
+  TeamOutlined,
+} from '@ant-design/icons';
 import { Menu } from 'antd';
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';

@@ -36,14 +36,37 @@ function SyncDetails() {
         size="small"
         column={1}
         items={[
-          { key: 'pending', label: t('gateway.pending'), children: t('gateway.pendingCount', { count: status.pending }) },
-          ...(view?.pendingRecords ? [{ key: 'records', label: t('gateway.pendingRecords'), children: t('gateway.pendingRecordsCount', { count: view.pendingRecords }) }] : []),
-          { key: 'oldest', label: t('gateway.oldest'), children: view?.oldestPendingAt ? formatDateTime(view.oldestPendingAt) : '—' },
+          {
+            key: 'pending',
+            label: t('gateway.pending'),
+            children: t('gateway.pendingCount', { count: status.pending }),
+          },
+          ...(view?.pendingRecords
+            ? [
+                {
+                  key: 'records',
+                  label: t('gateway.pendingRecords'),
+                  children: t('gateway.pendingRecordsCount', { count: view.pendingRecords }),
+                },
+              ]
+            : []),
+          {
+            key: 'oldest',
+            label: t('gateway.oldest'),
+            children: view?.oldestPendingAt ? formatDateTime(view.oldestPendingAt) : '—',
+          },
           { key: 'last', label: t('gateway.lastSuccess'), children: time(status.lastSuccessAt) },
           ...(view?.lastError ? [{ key: 'error', label: t('gateway.lastError'), children: view.lastError }] : []),
         ]}
       />
-      <Button type="primary" block icon={<SyncOutlined aria-hidden />} loading={syncing} disabled={status.state === 'not-configured'} onClick={() => void run()}>
+      <Button
+        type="primary"
+        block
+        icon={<SyncOutlined aria-hidden />}
+        loading={syncing}
+        disabled={status.state === 'not-configured'}
+        onClick={() => void run()}
+      >
         {t('gateway.syncNow')}
       </Button>
     </div>
@@ -57,14 +80,28 @@ export function SyncBadge({ tone = 'dark' }: { tone?: 'dark' | 'light' }) {
   const load = useSyncStore((s) => s.load);
   const { status: badgeStatus, label } = BADGE[status.state];
   return (
-    <Popover trigger="click" placement="bottomRight" title={t('gateway.section')} content={<SyncDetails />} onOpenChange={(open) => open && void load()}>
-      <button type="button" className={`sync-badge sync-badge--${tone}`} aria-label={`${t('gateway.section')}：${t(label, { count: status.pending })}`}>
+    <Popover
+      trigger="click"
+      placement="bottomRight"
+      title={t('gateway.section')}
+      content={<SyncDetails />}
+      onOpenChange={(open) => open && void load()}
+    >
+      <button
+        type="button"
+        className={`sync-badge sync-badge--${tone}`}
+        aria-label={`${t('gateway.section')}：${t(label, { count: status.pending })}`}
+      >
         <span role="status" aria-live="polite">
           <Badge
             status={badgeStatus}
             // antd's grey dot vanishes on the blue header; a lighter grey keeps "not configured" visible.
             color={tone === 'dark' && badgeStatus === 'default' ? '#c9d3e0' : undefined}
-            text={<span style={{ color: tone === 'dark' ? 'rgba(255,255,255,0.88)' : undefined }}>{t(label, { count: status.pending })}</span>}
+            text={
+              <span style={{ color: tone === 'dark' ? 'rgba(255,255,255,0.88)' : undefined }}>
+                {t(label, { count: status.pending })}
+              </span>
+            }
           />
         </span>
       </button>

@@ -20,9 +20,19 @@ interface SyncState {
   configure(gatewayUrl: string, code: string): Promise<Result<SyncStatusView>>;
 }
 
-const NOT_CONFIGURED: SyncStatus = { state: 'not-configured', pending: 0, lastSuccessAt: null, numberingUnverified: false };
+const NOT_CONFIGURED: SyncStatus = {
+  state: 'not-configured',
+  pending: 0,
+  lastSuccessAt: null,
+  numberingUnverified: false,
+};
 
-const statusOf = ({ state, pending, lastSuccessAt, numberingUnverified }: SyncStatusView): SyncStatus => ({ state, pending, lastSuccessAt, numberingUnverified });
+const statusOf = ({ state, pending, lastSuccessAt, numberingUnverified }: SyncStatusView): SyncStatus => ({
+  state,
+  pending,
+  lastSuccessAt,
+  numberingUnverified,
+});
 
 /** The department-gateway connection as last reported by the main process; "not configured" until known. */
 export const useSyncStore = create<SyncState>()((set) => {

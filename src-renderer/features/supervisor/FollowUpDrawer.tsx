@@ -16,7 +16,13 @@ export function FollowUpDrawer() {
   const error = useFollowUpsStore((s) => s.detailError);
   const close = useFollowUpsStore((s) => s.closeDetail);
   return (
-    <Drawer open={detailId !== null} onClose={close} size={620} title={t('supervisor.followups.detail')} destroyOnHidden>
+    <Drawer
+      open={detailId !== null}
+      onClose={close}
+      size={620}
+      title={t('supervisor.followups.detail')}
+      destroyOnHidden
+    >
       {error && <Alert type="error" showIcon title={t('supervisor.loadFailed')} description={errorMessage(error)} />}
       {!detail && !error && <Spin />}
       {detail && <FollowUpBody detail={detail} />}
@@ -30,15 +36,27 @@ function FollowUpBody({ detail }: { detail: FollowUpDetail }) {
   return (
     <>
       <Descriptions column={1} size="small" bordered style={{ marginBottom: 16 }}>
-        <Descriptions.Item label={t('supervisor.followups.cols.documentNo')}>{detail.documentNo ?? t('supervisor.none')}</Descriptions.Item>
-        <Descriptions.Item label={t('supervisor.followups.cols.level')}><Tag color={LEVEL_COLORS[detail.level]}>{levelLabel(detail.level)}</Tag></Descriptions.Item>
-        <Descriptions.Item label={t('supervisor.followups.cols.comment')}>{detail.comment || t('supervisor.none')}</Descriptions.Item>
+        <Descriptions.Item label={t('supervisor.followups.cols.documentNo')}>
+          {detail.documentNo ?? t('supervisor.none')}
+        </Descriptions.Item>
+        <Descriptions.Item label={t('supervisor.followups.cols.level')}>
+          <Tag color={LEVEL_COLORS[detail.level]}>{levelLabel(detail.level)}</Tag>
+        </Descriptions.Item>
+        <Descriptions.Item label={t('supervisor.followups.cols.comment')}>
+          {detail.comment || t('supervisor.none')}
+        </Descriptions.Item>
         <Descriptions.Item label={t('supervisor.followups.cols.clerk')}>{detail.clerkName}</Descriptions.Item>
         <Descriptions.Item label={t('supervisor.followups.cols.due')}>
           {detail.dueDate}
-          {detail.overdue && detail.state === 'open' && <Tag color="red" style={{ marginInlineStart: 8 }}>{t('supervisor.followups.overdue')}</Tag>}
+          {detail.overdue && detail.state === 'open' && (
+            <Tag color="red" style={{ marginInlineStart: 8 }}>
+              {t('supervisor.followups.overdue')}
+            </Tag>
+          )}
         </Descriptions.Item>
-        <Descriptions.Item label={t('supervisor.followups.contact')}>{detail.contact ? `${detail.contact.name} ${detail.contact.phone}` : t('supervisor.followups.noContact')}</Descriptions.Item>
+        <Descriptions.Item label={t('supervisor.followups.contact')}>
+          {detail.contact ? `${detail.contact.name} ${detail.contact.phone}` : t('supervisor.followups.noContact')}
+        </Descriptions.Item>
       </Descriptions>
       <Steps
         current={current}
@@ -46,7 +64,12 @@ function FollowUpBody({ detail }: { detail: FollowUpDetail }) {
         style={{ marginBottom: 16 }}
         items={FOLLOW_UP_STEPS.map((step) => {
           const done = detail.steps.find((s) => s.step === step);
-          return { title: t(`supervisor.steps.${step}`), content: done ? t('supervisor.followups.stepBy', { name: done.byName, time: formatDateTime(done.at).slice(5, 16) }) : undefined };
+          return {
+            title: t(`supervisor.steps.${step}`),
+            content: done
+              ? t('supervisor.followups.stepBy', { name: done.byName, time: formatDateTime(done.at).slice(5, 16) })
+              : undefined,
+          };
         })}
       />
       {detail.steps.map((s) => (
@@ -56,7 +79,11 @@ function FollowUpBody({ detail }: { detail: FollowUpDetail }) {
           {s.finding && `（${t(`supervisor.findings.${s.finding}`)}）`}
         </Typography.Paragraph>
       ))}
-      {detail.nextStep ? <StepForm key={detail.nextStep} followUpId={detail.followUpId} step={detail.nextStep} /> : <Alert type="success" showIcon title={t('supervisor.followups.allDone')} />}
+      {detail.nextStep ? (
+        <StepForm key={detail.nextStep} followUpId={detail.followUpId} step={detail.nextStep} />
+      ) : (
+        <Alert type="success" showIcon title={t('supervisor.followups.allDone')} />
+      )}
     </>
   );
 }
@@ -70,7 +97,13 @@ function StepForm({ followUpId, step }: { followUpId: string; step: FollowUpStep
   const stepName = t(`supervisor.steps.${step}`);
   const submit = async (v: { note: string; contacted?: boolean; finding?: (typeof VERIFY_FINDINGS)[number] }) => {
     setSaving(true);
-    const result = await record({ followUpId, step, note: v.note, ...(step === 'callback' ? { contacted: v.contacted } : {}), ...(step === 'verify' ? { finding: v.finding } : {}) });
+    const result = await record({
+      followUpId,
+      step,
+      note: v.note,
+      ...(step === 'callback' ? { contacted: v.contacted } : {}),
+      ...(step === 'verify' ? { finding: v.finding } : {}),
+    });
     setSaving(false);
     if (result.ok) return void message.success(t('supervisor.followups.saved', { step: stepName }));
     const byPath = fieldErrors(result.error);
@@ -81,16 +114,33 @@ function StepForm({ followUpId, step }: { followUpId: string; step: FollowUpStep
     <Form form={form} name="followUpStep" layout="vertical" onFinish={(v) => void submit(v)}>
       <Typography.Title level={5}>{t('supervisor.followups.record', { step: stepName })}</Typography.Title>
       {step === 'callback' && (
-        <Form.Item label={t('supervisor.followups.contacted')} name="contacted" rules={[{ required: true, message: t('fields.required') }]}>
-          <Radio.Group options={[{ value: true, label: t('supervisor.followups.yes') }, { value: false, label: t('supervisor.followups.no') }]} />
+        <Form.Item
+          label={t('supervisor.followups.contacted')}
+          name="contacted"
+          rules={[{ required: true, message: t('fields.required') }]}
+        >
+          <Radio.Group
+            options={[
+              { value: true, label: t('supervisor.followups.yes') },
+              { value: false, label: t('supervisor.followups.no') },
+            ]}
+          />
         </Form.Item>
       )}
       {step === 'verify' && (
-        <Form.Item label={t('supervisor.followups.finding')} name="finding" rules={[{ required: true, message: t('fields.required') }]}>
+        <Form.Item
+          label={t('supervisor.followups.finding')}
+          name="finding"
+          rules={[{ required: true, message: t('fields.required') }]}
+        >
           <Radio.Group options={VERIFY_FINDINGS.map((f) => ({ value: f, label: t(`supervisor.findings.${f}`) }))} />
         </Form.Item>
       )}
-      <Form.Item label={t('supervisor.followups.note')} name="note" rules={[{ required: true, whitespace: true, min: 2, message: t('fields.required') }]}>
+      <Form.Item
+        label={t('supervisor.followups.note')}
+        name="note"
+        rules={[{ required: true, whitespace: true, min: 2, message: t('fields.required') }]}
+      >
         <Input.TextArea rows={3} maxLength={1000} />
       </Form.Item>
       <Button type="primary" htmlType="submit" loading={saving}>

@@ -30,12 +30,37 @@ export function FollowUpsPage() {
   }, [load, loadRatings]);
 
   const columns: ColumnsType<FollowUpView> = [
-    { title: t('supervisor.followups.cols.documentNo'), dataIndex: 'documentNo', width: 190, render: (v: string | null) => v ?? t('supervisor.none') },
-    { title: t('supervisor.followups.cols.level'), dataIndex: 'level', width: 110, render: (l: number) => <Tag color={LEVEL_COLORS[l]}>{levelLabel(l)}</Tag> },
-    { title: t('supervisor.followups.cols.comment'), dataIndex: 'comment', ellipsis: true, render: (c: string) => c || t('supervisor.none') },
+    {
+      title: t('supervisor.followups.cols.documentNo'),
+      dataIndex: 'documentNo',
+      width: 190,
+      render: (v: string | null) => v ?? t('supervisor.none'),
+    },
+    {
+      title: t('supervisor.followups.cols.level'),
+      dataIndex: 'level',
+      width: 110,
+      render: (l: number) => <Tag color={LEVEL_COLORS[l]}>{levelLabel(l)}</Tag>,
+    },
+    {
+      title: t('supervisor.followups.cols.comment'),
+      dataIndex: 'comment',
+      ellipsis: true,
+      render: (c: string) => c || t('supervisor.none'),
+    },
     { title: t('supervisor.followups.cols.clerk'), dataIndex: 'clerkName', width: 90 },
-    { title: t('supervisor.followups.cols.opened'), dataIndex: 'openedAt', width: 160, render: (at: string) => formatDateTime(at) },
-    { title: t('supervisor.followups.cols.due'), key: 'due', width: 150, render: (_, r) => `${r.dueDate}${r.dueVerified ? '' : t('supervisor.followups.dueUnverified')}` },
+    {
+      title: t('supervisor.followups.cols.opened'),
+      dataIndex: 'openedAt',
+      width: 160,
+      render: (at: string) => formatDateTime(at),
+    },
+    {
+      title: t('supervisor.followups.cols.due'),
+      key: 'due',
+      width: 150,
+      render: (_, r) => `${r.dueDate}${r.dueVerified ? '' : t('supervisor.followups.dueUnverified')}`,
+    },
     {
       title: t('supervisor.followups.cols.left'),
       key: 'left',
@@ -49,24 +74,61 @@ export function FollowUpsPage() {
           t('supervisor.followups.daysLeft', { count: r.workingDaysLeft ?? 0 })
         ),
     },
-    { title: t('supervisor.followups.cols.next'), dataIndex: 'nextStep', width: 80, render: (s: string | null) => (s ? t(`supervisor.steps.${s}`) : t('supervisor.none')) },
+    {
+      title: t('supervisor.followups.cols.next'),
+      dataIndex: 'nextStep',
+      width: 80,
+      render: (s: string | null) => (s ? t(`supervisor.steps.${s}`) : t('supervisor.none')),
+    },
     {
       title: t('supervisor.followups.cols.state'),
       key: 'state',
       width: 90,
-      render: (_, r) => (r.state === 'done' ? <Tag color="green">{t('supervisor.followups.done')}</Tag> : r.overdue ? <Tag color="red">{t('supervisor.followups.overdue')}</Tag> : <Tag color="blue">{t('supervisor.followups.open')}</Tag>),
+      render: (_, r) =>
+        r.state === 'done' ? (
+          <Tag color="green">{t('supervisor.followups.done')}</Tag>
+        ) : r.overdue ? (
+          <Tag color="red">{t('supervisor.followups.overdue')}</Tag>
+        ) : (
+          <Tag color="blue">{t('supervisor.followups.open')}</Tag>
+        ),
     },
-    { title: '', key: 'view', width: 70, render: (_, r) => <Button size="small" onClick={() => void openDetail(r.followUpId)}>{t('supervisor.followups.view')}</Button> },
+    {
+      title: '',
+      key: 'view',
+      width: 70,
+      render: (_, r) => (
+        <Button size="small" onClick={() => void openDetail(r.followUpId)}>
+          {t('supervisor.followups.view')}
+        </Button>
+      ),
+    },
   ];
 
   return (
     <>
       <Card title={t('supervisor.followups.title')} style={{ marginBottom: 16 }}>
         <div style={{ marginBottom: 12 }}>
-          <span id="followup-filter" style={{ marginInlineEnd: 8 }}>{t('supervisor.followups.filter')}</span>
-          <Radio.Group aria-labelledby="followup-filter" optionType="button" value={filter} onChange={(e) => void load(e.target.value as FollowUpFilter)} options={FILTERS.map((f) => ({ value: f, label: t(`supervisor.followups.filters.${f}`) }))} />
+          <span id="followup-filter" style={{ marginInlineEnd: 8 }}>
+            {t('supervisor.followups.filter')}
+          </span>
+          <Radio.Group
+            aria-labelledby="followup-filter"
+            optionType="button"
+            value={filter}
+            onChange={(e) => void load(e.target.value as FollowUpFilter)}
+            options={FILTERS.map((f) => ({ value: f, label: t(`supervisor.followups.filters.${f}`) }))}
+          />
         </div>
-        {loadError && <Alert type="error" showIcon title={t('supervisor.loadFailed')} description={errorMessage(loadError)} style={{ marginBottom: 12 }} />}
+        {loadError && (
+          <Alert
+            type="error"
+            showIcon
+            title={t('supervisor.loadFailed')}
+            description={errorMessage(loadError)}
+            style={{ marginBottom: 12 }}
+          />
+        )}
         <Table<FollowUpView>
           rowKey="followUpId"
           size="small"

@@ -16,13 +16,20 @@ export function ExportButtons() {
     setBusy(format);
     const result = await exportAs(format);
     setBusy(null);
-    if (result.ok) void message.success(t('supervisor.export.done', { name: result.value.fileName, rows: result.value.rows }));
+    if (result.ok)
+      void message.success(t('supervisor.export.done', { name: result.value.fileName, rows: result.value.rows }));
     else void message.error(`${t('supervisor.export.failed')}：${errorMessage(result.error)}`);
   };
   return (
     <Space wrap>
       {(['xlsx', 'csv', 'pdf'] as const).map((f) => (
-        <Button key={f} icon={<DownloadOutlined />} loading={busy === f} disabled={busy !== null && busy !== f} onClick={() => void run(f)}>
+        <Button
+          key={f}
+          icon={<DownloadOutlined />}
+          loading={busy === f}
+          disabled={busy !== null && busy !== f}
+          onClick={() => void run(f)}
+        >
           {t(`supervisor.export.${f}`)}
         </Button>
       ))}
@@ -93,10 +100,23 @@ function ReopenModal({ date, onClose }: { date: string; onClose: () => void }) {
     onClose();
   };
   return (
-    <Modal open title={t('supervisor.close.reopenTitle', { date })} okText={t('supervisor.close.reopenOk')} okButtonProps={{ danger: true }} cancelText={t('supervisor.cancel')} confirmLoading={saving} onOk={() => void submit().catch(() => {})} onCancel={onClose}>
+    <Modal
+      open
+      title={t('supervisor.close.reopenTitle', { date })}
+      okText={t('supervisor.close.reopenOk')}
+      okButtonProps={{ danger: true }}
+      cancelText={t('supervisor.cancel')}
+      confirmLoading={saving}
+      onOk={() => void submit().catch(() => {})}
+      onCancel={onClose}
+    >
       <p>{t('supervisor.close.reopenBody')}</p>
       <Form form={form} name="reopenDay" layout="vertical" preserve={false}>
-        <Form.Item label={t('supervisor.close.reason')} name="reason" rules={[{ required: true, whitespace: true, min: 4, message: t('fields.required') }]}>
+        <Form.Item
+          label={t('supervisor.close.reason')}
+          name="reason"
+          rules={[{ required: true, whitespace: true, min: 4, message: t('fields.required') }]}
+        >
           <Input.TextArea rows={3} maxLength={500} />
         </Form.Item>
       </Form>

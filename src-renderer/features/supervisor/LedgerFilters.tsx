@@ -60,14 +60,22 @@ export function LedgerFilters() {
         </Form.Item>
       ) : (
         <Form.Item label={t('supervisor.ledger.range')} name="dates">
-          <DatePicker.RangePicker placeholder={[t('supervisor.ledger.from'), t('supervisor.ledger.to')]} style={{ width: 250 }} />
+          <DatePicker.RangePicker
+            placeholder={[t('supervisor.ledger.from'), t('supervisor.ledger.to')]}
+            style={{ width: 250 }}
+          />
         </Form.Item>
       )}
       <Form.Item label={t('supervisor.ledger.window')} name="windowCode">
         <Input allowClear placeholder={t('supervisor.ledger.all')} style={{ width: 120 }} autoComplete="off" />
       </Form.Item>
       <Form.Item label={t('supervisor.ledger.clerk')} name="clerkId">
-        <Select allowClear placeholder={t('supervisor.ledger.all')} style={{ width: 130 }} options={clerks.map((c) => ({ value: c.clerkId, label: c.clerkName }))} />
+        <Select
+          allowClear
+          placeholder={t('supervisor.ledger.all')}
+          style={{ width: 130 }}
+          options={clerks.map((c) => ({ value: c.clerkId, label: c.clerkName }))}
+        />
       </Form.Item>
       <Form.Item>
         <Button type="primary" htmlType="submit" icon={<SearchOutlined />}>

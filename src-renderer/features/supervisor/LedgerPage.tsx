@@ -15,7 +15,16 @@ function VerificationOutcome() {
   const { t } = useTranslation();
   const v = useLedgerStore((s) => s.verification);
   if (!v) return null;
-  if (v.ok) return <Alert type="success" showIcon role="status" title={t('supervisor.close.verifyOk', { date: v.date, adjustments: v.adjustments })} style={{ marginBottom: 12 }} />;
+  if (v.ok)
+    return (
+      <Alert
+        type="success"
+        showIcon
+        role="status"
+        title={t('supervisor.close.verifyOk', { date: v.date, adjustments: v.adjustments })}
+        style={{ marginBottom: 12 }}
+      />
+    );
   return (
     <Alert
       type="error"
@@ -25,7 +34,12 @@ function VerificationOutcome() {
       description={
         <ul className="sup-problems">
           {v.problems.map((p, i) => (
-            <li key={i}>{t('supervisor.close.problem', { kind: t(`supervisor.close.kinds.${p.kind}`), field: p.field ? `（${p.field}）` : '' })}</li>
+            <li key={i}>
+              {t('supervisor.close.problem', {
+                kind: t(`supervisor.close.kinds.${p.kind}`),
+                field: p.field ? `（${p.field}）` : '',
+              })}
+            </li>
           ))}
         </ul>
       }
@@ -55,19 +69,37 @@ export function LedgerPage() {
         <Space>
           {t('supervisor.ledger.title')}
           {view && <Typography.Text type="secondary">{view.hallName}</Typography.Text>}
-          {day && view && (closed ? <Tag color="purple" icon={<LockOutlined />}>{t('supervisor.ledger.closedTag', { version: closed.version })}</Tag> : <Tag>{t('supervisor.ledger.openTag')}</Tag>)}
+          {day &&
+            view &&
+            (closed ? (
+              <Tag color="purple" icon={<LockOutlined />}>
+                {t('supervisor.ledger.closedTag', { version: closed.version })}
+              </Tag>
+            ) : (
+              <Tag>{t('supervisor.ledger.openTag')}</Tag>
+            ))}
         </Space>
       }
       extra={day && !loadError ? <DayCloseActions date={day} closed={Boolean(closed)} /> : null}
     >
       <LedgerFilters />
-      {loadError && <Alert type="error" showIcon title={t('supervisor.loadFailed')} description={errorMessage(loadError)} style={{ margin: '12px 0' }} />}
+      {loadError && (
+        <Alert
+          type="error"
+          showIcon
+          title={t('supervisor.loadFailed')}
+          description={errorMessage(loadError)}
+          style={{ margin: '12px 0' }}
+        />
+      )}
       <div style={{ height: 12 }} />
       <VerificationOutcome />
       {!day && view && view.closedDays.length > 0 && (
         <div style={{ marginBottom: 12 }}>
           {view.closedDays.map((c) => (
-            <Tag key={c.date} color="purple" icon={<LockOutlined />}>{c.date}</Tag>
+            <Tag key={c.date} color="purple" icon={<LockOutlined />}>
+              {c.date}
+            </Tag>
           ))}
         </div>
       )}
@@ -77,7 +109,9 @@ export function LedgerPage() {
           {t('supervisor.ledger.detail')}
           <Typography.Text type="secondary" style={{ fontWeight: 'normal', marginInlineStart: 8 }} role="status">
             {t('supervisor.ledger.total', { count: view?.total ?? 0 })}
-            {view && view.adjustments.length > 0 && `，${t('supervisor.ledger.adjustments', { count: view.adjustments.length })}`}
+            {view &&
+              view.adjustments.length > 0 &&
+              `，${t('supervisor.ledger.adjustments', { count: view.adjustments.length })}`}
           </Typography.Text>
         </Typography.Title>
         <ExportButtons />

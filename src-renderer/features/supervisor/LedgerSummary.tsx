@@ -30,7 +30,11 @@ export function LedgerSummary({ summary }: { summary: Summary }) {
         {stats.map(([title, value, warn]) => (
           <Col key={title} xs={12} md={6} xl={3}>
             <Card size="small">
-              <Statistic title={title} value={value} styles={{ content: { color: warn ? '#cf1322' : undefined, fontSize: 22 } }} />
+              <Statistic
+                title={title}
+                value={value}
+                styles={{ content: { color: warn ? '#cf1322' : undefined, fontSize: 22 } }}
+              />
             </Card>
           </Col>
         ))}
@@ -39,12 +43,25 @@ export function LedgerSummary({ summary }: { summary: Summary }) {
         <Col xs={24} xl={10}>
           <Card size="small">
             <ChartFigure title={t('supervisor.ledger.byMatter')} empty={empty}>
-              <BarChart width={440} height={220} data={summary.byMatter} layout="vertical" margin={{ left: 8, right: 16 }} title={t('supervisor.ledger.byMatter')}>
+              <BarChart
+                width={440}
+                height={220}
+                data={summary.byMatter}
+                layout="vertical"
+                margin={{ left: 8, right: 16 }}
+                title={t('supervisor.ledger.byMatter')}
+              >
                 <CartesianGrid strokeDasharray="3 3" horizontal={false} />
                 <XAxis type="number" allowDecimals={false} />
                 <YAxis type="category" dataKey="name" width={170} tick={{ fontSize: 12 }} />
                 <Tooltip />
-                <Bar dataKey="count" name={t('supervisor.ledger.cases')} fill="#1f6fb2" barSize={18} isAnimationActive={false} />
+                <Bar
+                  dataKey="count"
+                  name={t('supervisor.ledger.cases')}
+                  fill="#1f6fb2"
+                  barSize={18}
+                  isAnimationActive={false}
+                />
               </BarChart>
             </ChartFigure>
           </Card>
@@ -53,7 +70,15 @@ export function LedgerSummary({ summary }: { summary: Summary }) {
           <Card size="small">
             <ChartFigure title={t('supervisor.ledger.byOutcome')} empty={empty}>
               <PieChart width={260} height={220} title={t('supervisor.ledger.byOutcome')}>
-                <Pie data={outcomes} dataKey="value" nameKey="name" innerRadius={40} outerRadius={70} label isAnimationActive={false}>
+                <Pie
+                  data={outcomes}
+                  dataKey="value"
+                  nameKey="name"
+                  innerRadius={40}
+                  outerRadius={70}
+                  label
+                  isAnimationActive={false}
+                >
                   {outcomes.map((o) => (
                     <Cell key={o.key} fill={OUTCOME_COLORS[o.key]} />
                   ))}
@@ -75,11 +100,16 @@ export function LedgerSummary({ summary }: { summary: Summary }) {
                 { title: t('supervisor.ledger.clerk'), dataIndex: 'clerkName' },
                 { title: t('supervisor.ledger.cases'), dataIndex: 'count', align: 'right' },
                 { title: t('supervisor.ledger.accepted'), dataIndex: 'accepted', align: 'right' },
-                { title: t('supervisor.ledger.avgTime'), dataIndex: 'avgCounterSeconds', render: (s: number | null) => formatSeconds(s) },
+                {
+                  title: t('supervisor.ledger.avgTime'),
+                  dataIndex: 'avgCounterSeconds',
+                  render: (s: number | null) => formatSeconds(s),
+                },
               ]}
             />
             <p className="sup-muted" style={{ marginTop: 8 }}>
-              {t('supervisor.ledger.byDept')}：{summary.byDeptStatus.map((d) => `${d.name} ${d.count}`).join('，') || t('supervisor.none')}
+              {t('supervisor.ledger.byDept')}：
+              {summary.byDeptStatus.map((d) => `${d.name} ${d.count}`).join('，') || t('supervisor.none')}
             </p>
           </Card>
         </Col>

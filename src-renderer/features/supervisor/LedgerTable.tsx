@@ -24,26 +24,67 @@ export function LedgerTable() {
 
   const columns: ColumnsType<LedgerEntry> = [
     { title: t('supervisor.ledger.cols.documentNo'), dataIndex: 'documentNo', width: 190 },
-    { title: t('supervisor.ledger.cols.time'), dataIndex: 'decidedAt', width: 160, render: (at: string) => formatDateTime(at) },
-    { title: t('supervisor.ledger.cols.matter'), key: 'matter', render: (_, r) => `${r.matterName} / ${r.situationName}` },
-    { title: t('supervisor.ledger.cols.outcome'), dataIndex: 'outcome', width: 110, render: (o: LedgerEntry['outcome']) => <Tag color={OUTCOME_COLORS[o]}>{t(`supervisor.outcomes.${o}`)}</Tag> },
-    { title: t('supervisor.ledger.cols.applicant'), key: 'applicant', width: 170, render: (_, r) => `${r.applicantName} ${r.applicantIdMasked}` },
-    { title: t('supervisor.ledger.cols.agent'), dataIndex: 'agentName', width: 80, render: (v: string | null) => v ?? none },
+    {
+      title: t('supervisor.ledger.cols.time'),
+      dataIndex: 'decidedAt',
+      width: 160,
+      render: (at: string) => formatDateTime(at),
+    },
+    {
+      title: t('supervisor.ledger.cols.matter'),
+      key: 'matter',
+      render: (_, r) => `${r.matterName} / ${r.situationName}`,
+    },
+    {
+      title: t('supervisor.ledger.cols.outcome'),
+      dataIndex: 'outcome',
+      width: 110,
+      render: (o: LedgerEntry['outcome']) => <Tag color={OUTCOME_COLORS[o]}>{t(`supervisor.outcomes.${o}`)}</Tag>,
+    },
+    {
+      title: t('supervisor.ledger.cols.applicant'),
+      key: 'applicant',
+      width: 170,
+      render: (_, r) => `${r.applicantName} ${r.applicantIdMasked}`,
+    },
+    {
+      title: t('supervisor.ledger.cols.agent'),
+      dataIndex: 'agentName',
+      width: 80,
+      render: (v: string | null) => v ?? none,
+    },
     { title: t('supervisor.ledger.cols.clerk'), dataIndex: 'clerkName', width: 90 },
-    { title: t('supervisor.ledger.cols.department'), dataIndex: 'departmentName', width: 150, render: (v: string | null) => v ?? none },
-    { title: t('supervisor.ledger.cols.waybills'), dataIndex: 'waybillNos', width: 130, render: (v: string[]) => (v.length ? v.join('、') : none) },
+    {
+      title: t('supervisor.ledger.cols.department'),
+      dataIndex: 'departmentName',
+      width: 150,
+      render: (v: string | null) => v ?? none,
+    },
+    {
+      title: t('supervisor.ledger.cols.waybills'),
+      dataIndex: 'waybillNos',
+      width: 130,
+      render: (v: string[]) => (v.length ? v.join('、') : none),
+    },
     {
       title: t('supervisor.ledger.cols.sync'),
       key: 'sync',
       width: 130,
       render: (_, r) => (
         <>
-          <Tag color={r.syncState === 'delivered' ? 'green' : r.syncState === 'needs-attention' ? 'red' : 'default'}>{t(`supervisor.syncStates.${r.syncState}`)}</Tag>
+          <Tag color={r.syncState === 'delivered' ? 'green' : r.syncState === 'needs-attention' ? 'red' : 'default'}>
+            {t(`supervisor.syncStates.${r.syncState}`)}
+          </Tag>
           {r.departmentNo && <div className="sup-muted">{r.departmentNo}</div>}
         </>
       ),
     },
-    { title: t('supervisor.ledger.cols.deptStatus'), dataIndex: 'deptStatus', width: 100, render: (v: string | null) => (v ? t(`cases.deptStatuses.${v}`, { defaultValue: v }) : none) },
+    {
+      title: t('supervisor.ledger.cols.deptStatus'),
+      dataIndex: 'deptStatus',
+      width: 100,
+      render: (v: string | null) => (v ? t(`cases.deptStatuses.${v}`, { defaultValue: v }) : none),
+    },
     {
       title: t('supervisor.ledger.cols.rating'),
       key: 'rating',

@@ -1,6 +1,11 @@
 import { create } from 'zustand';
 import type { AppErrorData, Result } from '../../../src-main/common/result';
-import type { BackupRecord, BackupsView, DashboardView, RestoreResult } from '../../../src-main/common/supervisor/views';
+import type {
+  BackupRecord,
+  BackupsView,
+  DashboardView,
+  RestoreResult,
+} from '../../../src-main/common/supervisor/views';
 import { call } from '../../api/call';
 
 interface DashboardState {
@@ -26,7 +31,9 @@ export const useDashboardStore = create<DashboardState>()((set, get) => ({
   async load() {
     set({ loading: true });
     const result = await call('dashboard:get', {});
-    set(result.ok ? { view: result.value, loading: false, loadError: null } : { loading: false, loadError: result.error });
+    set(
+      result.ok ? { view: result.value, loading: false, loadError: null } : { loading: false, loadError: result.error },
+    );
   },
 
   async loadBackups() {

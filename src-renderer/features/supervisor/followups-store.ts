@@ -39,7 +39,9 @@ export const useFollowUpsStore = create<FollowUpsState>()((set, get) => ({
   async load(filter = get().filter) {
     set({ filter, loading: true });
     const result = await call('followups:list', { filter, limit: 200, offset: 0 });
-    set(result.ok ? { rows: result.value, loading: false, loadError: null } : { loading: false, loadError: result.error });
+    set(
+      result.ok ? { rows: result.value, loading: false, loadError: null } : { loading: false, loadError: result.error },
+    );
   },
 
   async loadRatings() {

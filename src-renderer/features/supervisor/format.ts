@@ -14,4 +14,10 @@ export function levelLabel(level: number): string {
 }
 
 /** Calm colours per level, from green (5) to red (1). */
-export const LEVEL_COLORS: Record<number, string> = { 5: '#389e0d', 4: '#7cb305', 3: '#d4b106', 2: '#d46b08', 1: '#cf1322' };
+export const LEVEL_COLORS: Record<number, string> = {
+  5: '#389e0d',
+  4: '#7cb305',
+  3: '#d4b106',
+  2: '#d46b08',
+  1: '#cf1322',
+};

@@ -1,7 +1,12 @@
 import { create } from 'zustand';
 import type { CommandInput } from '../../../src-main/common/contract';
 import type { AppErrorData, Result } from '../../../src-main/common/result';
-import type { ClosedDayInfo, DayVerification, ExportResult, LedgerView } from '../../../src-main/common/supervisor/views';
+import type {
+  ClosedDayInfo,
+  DayVerification,
+  ExportResult,
+  LedgerView,
+} from '../../../src-main/common/supervisor/views';
 import { chinaDate } from '../../../src-main/common/time';
 import { call } from '../../api/call';
 import { saveDownload } from './download';
@@ -42,9 +47,15 @@ export const useLedgerStore = create<LedgerState>()((set, get) => ({
 
   async load(scope = get().scope, page = 1) {
     set({ scope, page, loading: true, verification: scope === get().scope ? get().verification : null });
-    const input = { ...scope, limit: LEDGER_PAGE_SIZE, offset: (page - 1) * LEDGER_PAGE_SIZE } as CommandInput<'ledger:get'>;
+    const input = {
+      ...scope,
+      limit: LEDGER_PAGE_SIZE,
+      offset: (page - 1) * LEDGER_PAGE_SIZE,
+    } as CommandInput<'ledger:get'>;
     const result = await call('ledger:get', input);
-    set(result.ok ? { view: result.value, loading: false, loadError: null } : { loading: false, loadError: result.error });
+    set(
+      result.ok ? { view: result.value, loading: false, loadError: null } : { loading: false, loadError: result.error },
+    );
   },
 
   async exportAs(format) {

@@ -57,10 +57,22 @@ export function CreateUserModal({ onClose }: { onClose(): void }) {
         <Form.Item label={t('users.role')} name="role" required>
           <Select options={ROLES.map((role) => ({ value: role, label: t(`roles.${role}`) }))} />
         </Form.Item>
-        <Form.Item label={t('users.password')} name="password" rules={[passwordRule(() => form.getFieldValue('username') as string | undefined)]} extra={t('setup.passwordHelp')} required>
+        <Form.Item
+          label={t('users.password')}
+          name="password"
+          rules={[passwordRule(() => form.getFieldValue('username') as string | undefined)]}
+          extra={t('setup.passwordHelp')}
+          required
+        >
           <Input.Password autoComplete="new-password" />
         </Form.Item>
-        <Form.Item label={t('users.confirmPassword')} name="confirmPassword" dependencies={['password']} rules={[sameAsRule('password')]} required>
+        <Form.Item
+          label={t('users.confirmPassword')}
+          name="confirmPassword"
+          dependencies={['password']}
+          rules={[sameAsRule('password')]}
+          required
+        >
           <Input.Password autoComplete="new-password" />
         </Form.Item>
       </Form>

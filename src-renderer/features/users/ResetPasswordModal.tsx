@@ -39,10 +39,22 @@ export function ResetPasswordModal({ user, onClose }: { user: UserSummary; onClo
       onCancel={onClose}
     >
       <Form form={form} name="resetPassword" layout="vertical" preserve={false}>
-        <Form.Item label={t('users.newPassword')} name="newPassword" rules={[passwordRule(() => user.username)]} extra={t('setup.passwordHelp')} required>
+        <Form.Item
+          label={t('users.newPassword')}
+          name="newPassword"
+          rules={[passwordRule(() => user.username)]}
+          extra={t('setup.passwordHelp')}
+          required
+        >
           <Input.Password autoComplete="new-password" />
         </Form.Item>
-        <Form.Item label={t('users.confirmNewPassword')} name="confirmNewPassword" dependencies={['newPassword']} rules={[sameAsRule('newPassword')]} required>
+        <Form.Item
+          label={t('users.confirmNewPassword')}
+          name="confirmNewPassword"
+          dependencies={['newPassword']}
+          rules={[sameAsRule('newPassword')]}
+          required
+        >
           <Input.Password autoComplete="new-password" />
         </Form.Item>
       </Form>

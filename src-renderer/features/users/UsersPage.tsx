@@ -51,8 +51,23 @@ export function UsersPage() {
         </Button>
       }
     >
-      {loadError && <Alert type="error" showIcon title={t('users.loadFailed')} description={errorMessage(loadError)} style={{ marginBottom: 16 }} />}
-      <Table<UserSummary> rowKey="id" columns={columns} dataSource={users} loading={loading} pagination={false} size="middle" />
+      {loadError && (
+        <Alert
+          type="error"
+          showIcon
+          title={t('users.loadFailed')}
+          description={errorMessage(loadError)}
+          style={{ marginBottom: 16 }}
+        />
+      )}
+      <Table<UserSummary>
+        rowKey="id"
+        columns={columns}
+        dataSource={users}
+        loading={loading}
+        pagination={false}
+        size="middle"
+      />
       {dialog?.kind === 'create' && <CreateUserModal onClose={() => setDialog(null)} />}
       {dialog?.kind === 'reset' && <ResetPasswordModal user={dialog.user} onClose={() => setDialog(null)} />}
       {dialog?.kind === 'role' && <ChangeRoleModal user={dialog.user} onClose={() => setDialog(null)} />}

@@ -38,7 +38,11 @@ export const useUsersStore = create<UsersState>()((set, get) => {
     async load() {
       set({ loading: true });
       const result = await call('users:list', {});
-      set(result.ok ? { users: result.value, listedAt: Date.now(), loading: false, loadError: null } : { loading: false, loadError: result.error });
+      set(
+        result.ok
+          ? { users: result.value, listedAt: Date.now(), loading: false, loadError: null }
+          : { loading: false, loadError: result.error },
+      );
     },
 
     create: async (input) => upsert(await call('users:create', input)),

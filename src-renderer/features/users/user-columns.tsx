@@ -47,7 +47,12 @@ export function useUserColumns(actions: ColumnActions): ColumnsType<UserSummary>
             onConfirm={() => actions.onToggleDisabled(user)}
             disabled={!user.disabled && user.id === actions.selfId}
           >
-            <Button type="link" size="small" danger={!user.disabled} disabled={!user.disabled && user.id === actions.selfId}>
+            <Button
+              type="link"
+              size="small"
+              danger={!user.disabled}
+              disabled={!user.disabled && user.id === actions.selfId}
+            >
               {t(user.disabled ? 'users.enable' : 'users.disable')}
             </Button>
           </Popconfirm>

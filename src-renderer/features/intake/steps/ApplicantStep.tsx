@@ -45,7 +45,11 @@ export function ApplicantStep({ matter, situation }: { matter: Matter; situation
             update({ mode: e.target.value });
             touch('mode');
           }}
-          options={APPLY_MODES.map((mode) => ({ value: mode, label: t(`intake.modes.${mode}`), disabled: mode === 'proxy' && !matter.agency.agentAllowed }))}
+          options={APPLY_MODES.map((mode) => ({
+            value: mode,
+            label: t(`intake.modes.${mode}`),
+            disabled: mode === 'proxy' && !matter.agency.agentAllowed,
+          }))}
         />
       </Field>
 
@@ -67,7 +71,13 @@ export function ApplicantStep({ matter, situation }: { matter: Matter; situation
           <Row gutter={16}>
             {situation.fields.map((field) => (
               <Col key={field.key} span={field.kind === 'textarea' ? 24 : 12}>
-                <Field id={`form-${field.key}`} label={field.label} path={`form.${field.key}`} required={field.required} extra={field.help}>
+                <Field
+                  id={`form-${field.key}`}
+                  label={field.label}
+                  path={`form.${field.key}`}
+                  required={field.required}
+                  extra={field.help}
+                >
                   <FieldControl
                     field={field}
                     id={`form-${field.key}`}
@@ -85,7 +95,13 @@ export function ApplicantStep({ matter, situation }: { matter: Matter; situation
       <SectionTitle>{t('intake.locality.section')}</SectionTitle>
       <Row gutter={16}>
         <Col span={12}>
-          <Field id="locality" label={t('intake.locality.label')} path="localityDivision" required extra={t('intake.locality.help')}>
+          <Field
+            id="locality"
+            label={t('intake.locality.label')}
+            path="localityDivision"
+            required
+            extra={t('intake.locality.help')}
+          >
             <DivisionCascader
               id="locality"
               value={data.localityDivision}

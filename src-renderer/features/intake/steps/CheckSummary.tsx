@@ -15,7 +15,9 @@ export function MissingList({ items }: { items: MissingMaterial[] }) {
       {items.map((item) => (
         <li key={item.code}>
           {item.name}
-          {!item.code.startsWith('FIELD:') && <span className="muted">（{t(`intake.missingReasons.${item.reason}`)}）</span>}
+          {!item.code.startsWith('FIELD:') && (
+            <span className="muted">（{t(`intake.missingReasons.${item.reason}`)}）</span>
+          )}
         </li>
       ))}
     </ol>
@@ -38,7 +40,9 @@ export function CheckSummary({ check, noticeItems }: { check: WizardCheck; notic
 
   return (
     <div className="check-summary" aria-label={t('intake.review.check')}>
-      {fieldErrors.length === 0 && missingMaterials.length === 0 && <Alert type="success" showIcon title={t('intake.review.passed')} />}
+      {fieldErrors.length === 0 && missingMaterials.length === 0 && (
+        <Alert type="success" showIcon title={t('intake.review.passed')} />
+      )}
       {blocking.length > 0 && (
         <Alert
           type="error"
@@ -59,7 +63,12 @@ export function CheckSummary({ check, noticeItems }: { check: WizardCheck; notic
         />
       )}
       {blocking.length === 0 && noticeItems.length > 0 && (
-        <Alert type="warning" showIcon title={t('intake.review.missing', { count: noticeItems.length })} description={<MissingList items={noticeItems} />} />
+        <Alert
+          type="warning"
+          showIcon
+          title={t('intake.review.missing', { count: noticeItems.length })}
+          description={<MissingList items={noticeItems} />}
+        />
       )}
       {warnings.length > 0 && (
         <Alert

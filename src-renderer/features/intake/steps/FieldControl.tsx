@@ -18,7 +18,11 @@ export function FieldControl({ field, id, value, onChange, onVisited }: FieldCon
     onChange(v);
     onVisited();
   };
-  const text = (props: { maxLength?: number | undefined; inputMode?: 'numeric' | 'decimal' | 'tel'; upper?: boolean }) => (
+  const text = (props: {
+    maxLength?: number | undefined;
+    inputMode?: 'numeric' | 'decimal' | 'tel';
+    upper?: boolean;
+  }) => (
     <Input
       id={id}
       value={value}
@@ -32,9 +36,26 @@ export function FieldControl({ field, id, value, onChange, onVisited }: FieldCon
 
   switch (field.kind) {
     case 'textarea':
-      return <Input.TextArea id={id} value={value} rows={3} maxLength={field.maxLength ?? 2000} onChange={(e) => onChange(e.target.value)} onBlur={onVisited} />;
+      return (
+        <Input.TextArea
+          id={id}
+          value={value}
+          rows={3}
+          maxLength={field.maxLength ?? 2000}
+          onChange={(e) => onChange(e.target.value)}
+          onBlur={onVisited}
+        />
+      );
     case 'select':
-      return <Select id={id} value={value || undefined} allowClear options={(field.options ?? []).map((o) => ({ value: o, label: o }))} onChange={(v?: string) => chosen(v ?? '')} />;
+      return (
+        <Select
+          id={id}
+          value={value || undefined}
+          allowClear
+          options={(field.options ?? []).map((o) => ({ value: o, label: o }))}
+          onChange={(v?: string) => chosen(v ?? '')}
+        />
+      );
     case 'division':
       return <DivisionCascader id={id} value={value} onChange={chosen} />;
     case 'date':

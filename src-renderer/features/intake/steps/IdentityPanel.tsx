@@ -46,7 +46,19 @@ function ChipPhoto({ read }: { read: CardReadView }) {
   const photo = read.card.photo;
   if (!read.photoAvailable || !photo) {
     return (
-      <div role="note" style={{ width: 153, height: 189, border: '1px dashed #d9d9d9', display: 'flex', alignItems: 'center', padding: 8, color: '#8c8c8c', fontSize: 12 }}>
+      <div
+        role="note"
+        style={{
+          width: 153,
+          height: 189,
+          border: '1px dashed #d9d9d9',
+          display: 'flex',
+          alignItems: 'center',
+          padding: 8,
+          color: '#8c8c8c',
+          fontSize: 12,
+        }}
+      >
         {t('identity.panel.photoUnavailable')}
       </div>
     );
@@ -65,7 +77,9 @@ function ChipPhoto({ read }: { read: CardReadView }) {
 /** The card as read next to the form's person, with the problems found. */
 function CardComparison({ read, person, showForm }: { read: CardReadView; person: FormIdentity; showForm: boolean }) {
   const { t } = useTranslation();
-  const problems = [...new Set([...read.problems, ...(showForm ? personMatchProblems(identityOfCard(read.card), person) : [])])];
+  const problems = [
+    ...new Set([...read.problems, ...(showForm ? personMatchProblems(identityOfCard(read.card), person) : [])]),
+  ];
   const validTo = read.card.validTo === LONG_TERM ? t('identity.panel.longTerm') : read.card.validTo;
   return (
     <div style={{ display: 'flex', gap: 16, alignItems: 'flex-start' }}>
@@ -76,11 +90,25 @@ function CardComparison({ read, person, showForm }: { read: CardReadView; person
           column={1}
           styles={{ label: { width: 84 } }}
           items={[
-            ...(showForm ? [{ key: 'form', label: t('identity.panel.formPerson'), children: `${person.name} · ${maskIdNumber(person.idNumber)}` }] : []),
-            { key: 'card', label: t('identity.panel.cardPerson'), children: `${read.card.name} · ${maskIdNumber(read.card.idNumber)}` },
+            ...(showForm
+              ? [
+                  {
+                    key: 'form',
+                    label: t('identity.panel.formPerson'),
+                    children: `${person.name} · ${maskIdNumber(person.idNumber)}`,
+                  },
+                ]
+              : []),
+            {
+              key: 'card',
+              label: t('identity.panel.cardPerson'),
+              children: `${read.card.name} · ${maskIdNumber(read.card.idNumber)}`,
+            },
             { key: 'type', label: t('identity.panel.docType'), children: CARD_DOC_TYPE_LABELS_ZH[read.card.docType] },
             { key: 'valid', label: t('identity.panel.validTo'), children: validTo },
-            ...(read.card.issuer ? [{ key: 'issuer', label: t('identity.panel.issuer'), children: read.card.issuer }] : []),
+            ...(read.card.issuer
+              ? [{ key: 'issuer', label: t('identity.panel.issuer'), children: read.card.issuer }]
+              : []),
           ]}
         />
         {problems.length === 0 ? (
@@ -103,7 +131,15 @@ function CardComparison({ read, person, showForm }: { read: CardReadView; person
 }
 
 /** One person to verify: the card read (photo, facts, problems), 人证一致 and 确认核验, 人工核验, 主管核准, and the record. */
-function PersonVerification({ app, role, problems }: { app: Application; role: VerificationRole; problems: FieldProblem[] | null }) {
+function PersonVerification({
+  app,
+  role,
+  problems,
+}: {
+  app: Application;
+  role: VerificationRole;
+  problems: FieldProblem[] | null;
+}) {
   const { t } = useTranslation();
   const { message } = App.useApp();
   const read = useIdentityStore((s) => s.reads[app.caseId]?.[role]);
@@ -132,24 +168,41 @@ function PersonVerification({ app, role, problems }: { app: Application; role: V
   const confirmChip = async () => {
     if (!read) return;
     setBusy(true);
-    const result = await verify({ caseId: app.caseId, role, method: 'chip-visual', readId: read.readId, person: { name: person.name, idType: person.idType, idNumber: person.idNumber }, confirmedMatch: confirmed });
+    const result = await verify({
+      caseId: app.caseId,
+      role,
+      method: 'chip-visual',
+      readId: read.readId,
+      person: { name: person.name, idType: person.idType, idNumber: person.idNumber },
+      confirmedMatch: confirmed,
+    });
     setBusy(false);
     if (!result.ok) return void message.error(errorMessage(result.error));
     // The main process forgets a read once it served a verification.
-    useIdentityStore.setState((s) => ({ reads: { ...s.reads, [app.caseId]: { ...s.reads[app.caseId], [role]: undefined } } }));
+    useIdentityStore.setState((s) => ({
+      reads: { ...s.reads, [app.caseId]: { ...s.reads[app.caseId], [role]: undefined } },
+    }));
     setConfirmed(false);
     if (result.value.result === 'pass') void message.success(t('identity.panel.verified', { role: roleName }));
     else void message.error(t('identity.panel.failed', { role: roleName }));
   };
 
   return (
-    <section aria-label={`${t('intake.identity.title')}：${roleName}`} style={{ padding: '12px 14px', borderTop: '1px solid #f0f0f0' }}>
+    <section
+      aria-label={`${t('intake.identity.title')}：${roleName}`}
+      style={{ padding: '12px 14px', borderTop: '1px solid #f0f0f0' }}
+    >
       <div style={{ display: 'flex', alignItems: 'center', gap: 8, marginBottom: 8 }}>
         <IdcardOutlined aria-hidden style={{ fontSize: 20, color: '#1f4e8c' }} />
         <strong>
           {roleName} {person.name}
         </strong>
-        {problems !== null && (own.length === 0 ? <Tag color="green">{t('identity.panel.results.pass')}</Tag> : <Tag color="red">{t('intake.identity.verify')}</Tag>)}
+        {problems !== null &&
+          (own.length === 0 ? (
+            <Tag color="green">{t('identity.panel.results.pass')}</Tag>
+          ) : (
+            <Tag color="red">{t('intake.identity.verify')}</Tag>
+          ))}
       </div>
 
       {problems === null && <div className="muted small">{t('intake.identity.loading')}</div>}
@@ -159,7 +212,11 @@ function PersonVerification({ app, role, problems }: { app: Application; role: V
           {latest?.result === 'pass'
             ? t('intake.identity.passed', { by: latest.verifiedBy.name, time: formatUntil(latest.verifiedAt) })
             : override
-              ? t('identity.panel.overridden', { by: override.approvedBy.name, time: formatUntil(override.approvedAt), reason: override.reason })
+              ? t('identity.panel.overridden', {
+                  by: override.approvedBy.name,
+                  time: formatUntil(override.approvedAt),
+                  reason: override.reason,
+                })
               : t('intake.identity.notNeeded')}
         </div>
       )}
@@ -187,7 +244,12 @@ function PersonVerification({ app, role, problems }: { app: Application; role: V
 
       {own.length > 0 && (
         <Space wrap>
-          <Button icon={<IdcardOutlined aria-hidden />} loading={reading} disabled={!reader || reader.driver === 'none'} onClick={() => void readNow()}>
+          <Button
+            icon={<IdcardOutlined aria-hidden />}
+            loading={reading}
+            disabled={!reader || reader.driver === 'none'}
+            onClick={() => void readNow()}
+          >
             {t('identity.panel.readForRole', { role: roleName })}
           </Button>
           <Button onClick={() => setDialog('manual')} title={t('identity.panel.manualHint')}>
@@ -214,14 +276,20 @@ function PersonVerification({ app, role, problems }: { app: Application; role: V
                   time: formatDateTime(v.verifiedAt),
                 })}
               </span>
-              {v.manualReason && <span className="muted"> · {t('identity.panel.reason', { reason: v.manualReason })}</span>}
-              {v.problems.length > 0 && <span className="field-error"> · {v.problems.map((code) => fieldMessage(code)).join('；')}</span>}
+              {v.manualReason && (
+                <span className="muted"> · {t('identity.panel.reason', { reason: v.manualReason })}</span>
+              )}
+              {v.problems.length > 0 && (
+                <span className="field-error"> · {v.problems.map((code) => fieldMessage(code)).join('；')}</span>
+              )}
             </div>
           ))}
         </div>
       )}
 
-      {dialog === 'manual' && <IdentityVerifyModal caseId={app.caseId} role={role} person={person} onClose={() => setDialog(null)} />}
+      {dialog === 'manual' && (
+        <IdentityVerifyModal caseId={app.caseId} role={role} person={person} onClose={() => setDialog(null)} />
+      )}
       {dialog === 'override' && <OverrideModal caseId={app.caseId} role={role} onClose={() => setDialog(null)} />}
     </section>
   );
@@ -232,7 +300,12 @@ export function IdentityPanel({ app, problems }: { app: Application; problems: F
   const { t } = useTranslation();
   useReader();
   const reader = useIdentityStore((s) => s.reader);
-  const roles = [...new Set<VerificationRole>([...rolesToVerify(app), ...(problems ?? []).map((p) => p.path).filter((p): p is VerificationRole => p === 'guardian')])];
+  const roles = [
+    ...new Set<VerificationRole>([
+      ...rolesToVerify(app),
+      ...(problems ?? []).map((p) => p.path).filter((p): p is VerificationRole => p === 'guardian'),
+    ]),
+  ];
 
   return (
     <div className="identity-panel" aria-label={t('intake.identity.title')}>

@@ -22,7 +22,17 @@ interface VerifyFields {
 const NUMBER_HAS_BIRTH_DATE: ReadonlySet<IdType> = new Set(['resident-id', 'hk-mo-tw-residence']);
 
 /** 人工核验: the clerk checks the document by eye and confirms the person in front of them is its holder (人证一致). */
-export function IdentityVerifyModal({ caseId, role, person, onClose }: { caseId: string; role: VerificationRole; person: Pick<Person, 'name' | 'idType' | 'idNumber'>; onClose(): void }) {
+export function IdentityVerifyModal({
+  caseId,
+  role,
+  person,
+  onClose,
+}: {
+  caseId: string;
+  role: VerificationRole;
+  person: Pick<Person, 'name' | 'idType' | 'idNumber'>;
+  onClose(): void;
+}) {
   const { t } = useTranslation();
   const [form] = Form.useForm<VerifyFields>();
   const verify = useIdentityStore((s) => s.verify);
@@ -45,10 +55,12 @@ export function IdentityVerifyModal({ caseId, role, person, onClose }: { caseId:
     });
     setBusy(false);
     if (!result.ok) {
-      if (!showFieldErrors(form, result.error, { 'person.name': ['name'], 'person.idNumber': ['idNumber'] })) setProblem(errorMessage(result.error));
+      if (!showFieldErrors(form, result.error, { 'person.name': ['name'], 'person.idNumber': ['idNumber'] }))
+        setProblem(errorMessage(result.error));
       return;
     }
-    if (result.value.result === 'fail') return setProblem(result.value.problems.map((code) => fieldMessage(code)).join('；'));
+    if (result.value.result === 'fail')
+      return setProblem(result.value.problems.map((code) => fieldMessage(code)).join('；'));
     onClose();
   };
 
@@ -64,7 +76,13 @@ export function IdentityVerifyModal({ caseId, role, person, onClose }: { caseId:
       width={560}
     >
       <Alert type="info" showIcon title={t('intake.identity.manualIntro')} style={{ marginBottom: 16 }} />
-      <Form form={form} name="verifyIdentity" layout="vertical" preserve={false} initialValues={{ ...person, manualReason: '', confirmedMatch: false }}>
+      <Form
+        form={form}
+        name="verifyIdentity"
+        layout="vertical"
+        preserve={false}
+        initialValues={{ ...person, manualReason: '', confirmedMatch: false }}
+      >
         <Form.Item label={t('intake.person.name')} name="name" rules={[requiredRule()]}>
           <Input autoComplete="off" maxLength={50} />
         </Form.Item>
@@ -82,14 +100,26 @@ export function IdentityVerifyModal({ caseId, role, person, onClose }: { caseId:
         <Form.Item
           label={t('intake.identity.manualReason')}
           name="manualReason"
-          rules={[{ validator: async (_r, v: unknown) => { if (typeof v !== 'string' || v.trim().length < 2) throw new Error(t('intake.identity.reasonRequired')); } }]}
+          rules={[
+            {
+              validator: async (_r, v: unknown) => {
+                if (typeof v !== 'string' || v.trim().length < 2) throw new Error(t('intake.identity.reasonRequired'));
+              },
+            },
+          ]}
         >
           <Input placeholder={t('intake.identity.manualReasonPlaceholder')} maxLength={200} autoComplete="off" />
         </Form.Item>
         <Form.Item
           name="confirmedMatch"
           valuePropName="checked"
-          rules={[{ validator: async (_r, v: unknown) => { if (v !== true) throw new Error(fieldMessage('person-not-confirmed')); } }]}
+          rules={[
+            {
+              validator: async (_r, v: unknown) => {
+                if (v !== true) throw new Error(fieldMessage('person-not-confirmed'));
+              },
+            },
+          ]}
         >
           <Checkbox>{t('intake.identity.confirmMatch')}</Checkbox>
         </Form.Item>

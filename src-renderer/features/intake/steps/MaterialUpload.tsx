@@ -33,7 +33,12 @@ export function FileChip({ file, onRemove }: { file: AttachmentInfo; onRemove?: 
         {t('intake.materials.view')}
       </Button>
       {onRemove && (
-        <Popconfirm title={t('intake.materials.remove')} okText={t('intake.actions.confirm')} cancelText={t('intake.actions.cancel')} onConfirm={onRemove}>
+        <Popconfirm
+          title={t('intake.materials.remove')}
+          okText={t('intake.actions.confirm')}
+          cancelText={t('intake.actions.cancel')}
+          onConfirm={onRemove}
+        >
           <Button type="link" size="small" danger>
             {t('intake.materials.remove')}
           </Button>
@@ -91,14 +96,26 @@ export function MaterialUpload({ materialCode, materialName }: { materialCode: s
         }}
       />
       <Space size={4} wrap>
-        <Button size="small" icon={<UploadOutlined aria-hidden />} loading={busy} onClick={() => input.current?.click()}>
+        <Button
+          size="small"
+          icon={<UploadOutlined aria-hidden />}
+          loading={busy}
+          onClick={() => input.current?.click()}
+        >
           {busy ? t('intake.materials.uploading') : t('intake.materials.upload')}
         </Button>
-        <Button size="small" icon={<CameraOutlined aria-hidden />} disabled={busy} onClick={() => setPhotographing(true)}>
+        <Button
+          size="small"
+          icon={<CameraOutlined aria-hidden />}
+          disabled={busy}
+          onClick={() => setPhotographing(true)}
+        >
           {t('camera.button')}
         </Button>
       </Space>
-      {photographing && <CameraCaptureModal materialName={materialName} onUse={send} onClose={() => setPhotographing(false)} />}
+      {photographing && (
+        <CameraCaptureModal materialName={materialName} onUse={send} onClose={() => setPhotographing(false)} />
+      )}
       {error && (
         <div className="field-error" role="alert">
           {error}

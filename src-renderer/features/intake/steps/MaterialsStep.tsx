@@ -51,7 +51,12 @@ function MaterialStatus({ material }: { material: Material }) {
   const errors = check?.errors.get(`materials.${material.code}`) ?? [];
   const missing = check?.result.missingMaterials.find((m) => m.code === material.code);
   if (errors.length) return <div className="field-error">{errors.map((code) => fieldMessage(code)).join('；')}</div>;
-  if (missing) return <div className={isMaterialRequired(material, { mode }) ? 'field-warning' : 'muted'}>{t(`intake.missingReasons.${missing.reason}`)}</div>;
+  if (missing)
+    return (
+      <div className={isMaterialRequired(material, { mode }) ? 'field-warning' : 'muted'}>
+        {t(`intake.missingReasons.${missing.reason}`)}
+      </div>
+    );
   if (handling === 'not-provided') return null;
   return (
     <div className="field-ok">
@@ -70,7 +75,12 @@ export function MaterialsStep({ situation }: { situation: Situation }) {
 
   const columns: ColumnsType<Material> = [
     { title: t('intake.materials.name'), key: 'name', render: (_, m) => <MaterialName material={m} /> },
-    { title: t('intake.materials.requirement'), key: 'requirement', width: 150, render: (_, m) => <Requirement material={m} /> },
+    {
+      title: t('intake.materials.requirement'),
+      key: 'requirement',
+      width: 150,
+      render: (_, m) => <Requirement material={m} />,
+    },
     {
       title: t('intake.materials.handling'),
       key: 'handling',
@@ -83,7 +93,12 @@ export function MaterialsStep({ situation }: { situation: Situation }) {
             style={{ width: '100%' }}
             popupMatchSelectWidth={false}
             options={MATERIAL_HANDLINGS.map((h) => ({ value: h, label: t(`intake.handling.${h}`) }))}
-            onChange={(handling) => setMaterial(m.code, { handling, pages: handling === 'not-provided' ? 0 : Math.max(entries[m.code]?.pages ?? 0, 1) })}
+            onChange={(handling) =>
+              setMaterial(m.code, {
+                handling,
+                pages: handling === 'not-provided' ? 0 : Math.max(entries[m.code]?.pages ?? 0, 1),
+              })
+            }
           />
           <MaterialStatus material={m} />
         </div>
@@ -101,12 +116,21 @@ export function MaterialsStep({ situation }: { situation: Situation }) {
           precision={0}
           style={{ width: '100%' }}
           value={entries[m.code]?.pages ?? 0}
-          onChange={(pages) => setMaterial(m.code, { handling: entries[m.code]?.handling ?? 'not-provided', pages: pages ?? 0 })}
+          onChange={(pages) =>
+            setMaterial(m.code, { handling: entries[m.code]?.handling ?? 'not-provided', pages: pages ?? 0 })
+          }
         />
       ),
     },
-    { title: t('intake.materials.files'), key: 'files', width: 290, render: (_, m) => <MaterialUpload materialCode={m.code} materialName={m.name} /> },
+    {
+      title: t('intake.materials.files'),
+      key: 'files',
+      width: 290,
+      render: (_, m) => <MaterialUpload materialCode={m.code} materialName={m.name} />,
+    },
   ];
 
-  return <Table<Material> rowKey="code" size="small" columns={columns} dataSource={materials} pagination={false} bordered />;
+  return (
+    <Table<Material> rowKey="code" size="small" columns={columns} dataSource={materials} pagination={false} bordered />
+  );
 }

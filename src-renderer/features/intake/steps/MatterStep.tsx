@@ -9,7 +9,21 @@ import { DraftList } from '../DraftList';
 import { useIntakeStore } from '../wizard-store';
 
 /** One matter in the result list: name, department, code, how many situations, and whether it is verified. */
-function MatterOption({ matter, index, active, chosen, onPick, onHover }: { matter: Matter; index: number; active: boolean; chosen: boolean; onPick(): void; onHover(): void }) {
+function MatterOption({
+  matter,
+  index,
+  active,
+  chosen,
+  onPick,
+  onHover,
+}: {
+  matter: Matter;
+  index: number;
+  active: boolean;
+  chosen: boolean;
+  onPick(): void;
+  onHover(): void;
+}) {
   const { t } = useTranslation();
   return (
     <div
@@ -51,7 +65,10 @@ export function MatterStep() {
   const pickMatter = useIntakeStore((s) => s.pickMatter);
   const [query, setQuery] = useState('');
   const [active, setActive] = useState(0);
-  const matters = useMemo(() => (catalogue && searchIndex ? matchMatters(catalogue, searchIndex, query) : []), [catalogue, searchIndex, query]);
+  const matters = useMemo(
+    () => (catalogue && searchIndex ? matchMatters(catalogue, searchIndex, query) : []),
+    [catalogue, searchIndex, query],
+  );
 
   const pick = async (matter: Matter | undefined) => {
     if (!matter) return;
@@ -73,7 +90,15 @@ export function MatterStep() {
   return (
     <Row gutter={24}>
       <Col span={15}>
-        {loadError && <Alert type="error" showIcon title={t('intake.matter.loadFailed')} description={errorMessage(loadError)} style={{ marginBottom: 16 }} />}
+        {loadError && (
+          <Alert
+            type="error"
+            showIcon
+            title={t('intake.matter.loadFailed')}
+            description={errorMessage(loadError)}
+            style={{ marginBottom: 16 }}
+          />
+        )}
         <Form layout="vertical" component="div">
           <Form.Item label={t('intake.matter.search')} htmlFor="matter-search" style={{ marginBottom: 12 }}>
             <Input
@@ -98,7 +123,9 @@ export function MatterStep() {
           </Form.Item>
         </Form>
         <div role="listbox" id="matter-results" aria-label={t('intake.matter.results')} className="matter-list">
-          {catalogue && matters.length === 0 && <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('intake.matter.none')} />}
+          {catalogue && matters.length === 0 && (
+            <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('intake.matter.none')} />
+          )}
           {!catalogue && !loadError && <div className="matter-list__loading">{t('intake.matter.loading')}</div>}
           {matters.map((matter, index) => (
             <MatterOption
@@ -112,7 +139,9 @@ export function MatterStep() {
             />
           ))}
         </div>
-        {matters.length > 0 && <div className="matter-list__hint">{t('intake.matter.keys', { count: matters.length })}</div>}
+        {matters.length > 0 && (
+          <div className="matter-list__hint">{t('intake.matter.keys', { count: matters.length })}</div>
+        )}
       </Col>
       <Col span={9}>
         <DraftList />

@@ -37,7 +37,14 @@ export function OverrideModal({ caseId, role, onClose }: { caseId: string; role:
         <Form.Item
           label={t('identity.panel.overrideReason')}
           name="reason"
-          rules={[{ validator: async (_r, v: unknown) => { if (typeof v !== 'string' || v.trim().length < 4) throw new Error(t('identity.panel.overrideReasonRequired')); } }]}
+          rules={[
+            {
+              validator: async (_r, v: unknown) => {
+                if (typeof v !== 'string' || v.trim().length < 4)
+                  throw new Error(t('identity.panel.overrideReasonRequired'));
+              },
+            },
+          ]}
         >
           <Input.TextArea rows={3} maxLength={500} placeholder={t('identity.panel.overrideReasonPlaceholder')} />
         </Form.Item>

@@ -10,13 +10,22 @@ import { errorMessage } from '../../../i18n/errors';
 import { followReaderStatus, useIdentityStore } from '../identity-store';
 import { useIntakeStore } from '../wizard-store';
 
-const STATE_COLORS: Record<ReaderStatus['state'], string> = { disconnected: 'default', ready: 'blue', 'card-present': 'green', reading: 'processing', error: 'red' };
+const STATE_COLORS: Record<ReaderStatus['state'], string> = {
+  disconnected: 'default',
+  ready: 'blue',
+  'card-present': 'green',
+  reading: 'processing',
+  error: 'red',
+};
 
 /** The reader's state as a tag, with the reason when it is not usable. */
 export function ReaderStatusTag({ status }: { status: ReaderStatus | null }) {
   const { t } = useTranslation();
   if (!status) return null;
-  const reason = status.errorCode && (status.state === 'error' || status.state === 'disconnected') ? errorMessage({ code: status.errorCode as never, message: '' }) : null;
+  const reason =
+    status.errorCode && (status.state === 'error' || status.state === 'disconnected')
+      ? errorMessage({ code: status.errorCode as never, message: '' })
+      : null;
   return (
     <span role="status" aria-label={t('identity.reader.title')}>
       <Tag color={STATE_COLORS[status.state]}>{t(`identity.reader.states.${status.state}`)}</Tag>
@@ -42,7 +51,9 @@ export function SimulatedCardPicker() {
         placeholder={t('identity.reader.simulatedPlaceholder')}
         value={reader.simulatedCardId ?? undefined}
         options={testCards.map((c) => ({ value: c.cardId, label: c.label }))}
-        onChange={(cardId: string) => void placeCard(cardId).then((r) => !r.ok && void message.error(errorMessage(r.error)))}
+        onChange={(cardId: string) =>
+          void placeCard(cardId).then((r) => !r.ok && void message.error(errorMessage(r.error)))
+        }
       />
       <Button disabled={!reader.simulatedCardId} onClick={() => void removeCard()}>
         {t('identity.reader.remove')}
@@ -78,7 +89,13 @@ export function ReaderBar() {
     const person = wizard.data[role];
     update({ [role]: { ...person, name: read.card.name, idType: read.idType, idNumber: read.card.idNumber } });
     for (const key of ['name', 'idType', 'idNumber']) touch(`${role}.${key}`);
-    void message.success(t('identity.reader.filled', { role: t(`intake.identity.roles.${role}`), name: read.card.name, docType: CARD_DOC_TYPE_LABELS_ZH[read.card.docType] }));
+    void message.success(
+      t('identity.reader.filled', {
+        role: t(`intake.identity.roles.${role}`),
+        name: read.card.name,
+        docType: CARD_DOC_TYPE_LABELS_ZH[read.card.docType],
+      }),
+    );
   };
 
   const read = async (readId?: string) => {
@@ -93,18 +110,42 @@ export function ReaderBar() {
 
   const usable = reader && reader.driver !== 'none';
   return (
-    <div className="reader-bar" style={{ display: 'flex', alignItems: 'center', gap: 12, flexWrap: 'wrap', marginBottom: 16, padding: '10px 14px', border: '1px solid #e5e7eb', borderRadius: 4, background: '#fafbfc' }}>
-      <Button type="primary" icon={<IdcardOutlined aria-hidden />} loading={reading} disabled={!usable} onClick={() => void read()}>
+    <div
+      className="reader-bar"
+      style={{
+        display: 'flex',
+        alignItems: 'center',
+        gap: 12,
+        flexWrap: 'wrap',
+        marginBottom: 16,
+        padding: '10px 14px',
+        border: '1px solid #e5e7eb',
+        borderRadius: 4,
+        background: '#fafbfc',
+      }}
+    >
+      <Button
+        type="primary"
+        icon={<IdcardOutlined aria-hidden />}
+        loading={reading}
+        disabled={!usable}
+        onClick={() => void read()}
+      >
         {t('identity.reader.read')}
       </Button>
       <ReaderStatusTag status={reader} />
       <SimulatedCardPicker />
       {lastRead && (
         <span className="muted small" role="note">
-          {t('identity.reader.filledNote', { name: lastRead.card.name, docType: CARD_DOC_TYPE_LABELS_ZH[lastRead.card.docType] })}
+          {t('identity.reader.filledNote', {
+            name: lastRead.card.name,
+            docType: CARD_DOC_TYPE_LABELS_ZH[lastRead.card.docType],
+          })}
         </span>
       )}
-      {reader?.driver === 'simulated' && <Alert type="warning" showIcon banner title={t('identity.reader.training')} style={{ flexBasis: '100%' }} />}
+      {reader?.driver === 'simulated' && (
+        <Alert type="warning" showIcon banner title={t('identity.reader.training')} style={{ flexBasis: '100%' }} />
+      )}
     </div>
   );
 }

@@ -37,7 +37,8 @@ export function RejectModal({ onSubmit, onClose }: { onSubmit(reason: string): P
           rules={[
             {
               validator: async (_rule, value: unknown) => {
-                if (typeof value !== 'string' || [...value.trim()].length < 4) throw new Error(fieldMessage('reason-too-short'));
+                if (typeof value !== 'string' || [...value.trim()].length < 4)
+                  throw new Error(fieldMessage('reason-too-short'));
               },
             },
           ]}

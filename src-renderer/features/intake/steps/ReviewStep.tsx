@@ -25,8 +25,13 @@ function Summary({ check }: { check: WizardCheck }) {
   const provided = app.materials.filter((m) => m.handling !== 'not-provided');
   const formItems = situation.fields
     .filter((f) => app.form[f.key])
-    .map((f) => ({ key: `form-${f.key}`, label: f.label, children: f.kind === 'division' ? division(app.form[f.key] ?? '') : app.form[f.key] }));
-  const person = (p: typeof app.applicant) => `${p.name} · ${t(`intake.idTypes.${p.idType}`)} ${maskIdNumber(p.idNumber)} · ${p.phone ? maskPhone(p.phone) : ''}`;
+    .map((f) => ({
+      key: `form-${f.key}`,
+      label: f.label,
+      children: f.kind === 'division' ? division(app.form[f.key] ?? '') : app.form[f.key],
+    }));
+  const person = (p: typeof app.applicant) =>
+    `${p.name} · ${t(`intake.idTypes.${p.idType}`)} ${maskIdNumber(p.idNumber)} · ${p.phone ? maskPhone(p.phone) : ''}`;
 
   return (
     <Descriptions
@@ -39,16 +44,42 @@ function Summary({ check }: { check: WizardCheck }) {
         { key: 'matter', label: t('intake.review.matter'), children: `${matter.name} / ${situation.name}` },
         { key: 'mode', label: t('intake.person.mode'), children: t(`intake.modes.${app.mode}`) },
         { key: 'applicant', label: t('intake.review.applicant'), children: person(app.applicant) },
-        ...(app.agent ? [{ key: 'agent', label: t('intake.review.agent'), children: `${person(app.agent)}（${app.agent.relationship}）` }] : []),
-        { key: 'locality', label: t('intake.review.locality'), children: app.localityDivision ? division(app.localityDivision) : '—' },
+        ...(app.agent
+          ? [
+              {
+                key: 'agent',
+                label: t('intake.review.agent'),
+                children: `${person(app.agent)}（${app.agent.relationship}）`,
+              },
+            ]
+          : []),
+        {
+          key: 'locality',
+          label: t('intake.review.locality'),
+          children: app.localityDivision ? division(app.localityDivision) : '—',
+        },
         ...formItems,
-        { key: 'delivery', label: t('intake.review.delivery'), children: app.delivery === 'ems' ? `${t('intake.delivery.ems')}：${app.deliveryAddress}` : t('intake.delivery.window') },
+        {
+          key: 'delivery',
+          label: t('intake.review.delivery'),
+          children:
+            app.delivery === 'ems'
+              ? `${t('intake.delivery.ems')}：${app.deliveryAddress}`
+              : t('intake.delivery.window'),
+        },
         {
           key: 'materials',
           label: t('intake.review.materials'),
-          children: t('intake.review.materialsCount', { count: provided.length, pages: provided.reduce((n, m) => n + m.pages, 0) }),
+          children: t('intake.review.materialsCount', {
+            count: provided.length,
+            pages: provided.reduce((n, m) => n + m.pages, 0),
+          }),
         },
-        { key: 'promised', label: t('intake.review.promised'), children: promised(effectivePromisedDays(matter, situation)) },
+        {
+          key: 'promised',
+          label: t('intake.review.promised'),
+          children: promised(effectivePromisedDays(matter, situation)),
+        },
       ]}
     />
   );
@@ -75,7 +106,8 @@ export function ReviewStep({ check }: { check: WizardCheck }) {
   const identityProblems = useIdentityProblems(app);
   const items = noticeItems(result, situation);
   // 人证核验 is a precondition of 受理 only (the main process checks it again).
-  const canAccept = result.fieldErrors.length === 0 && result.missingMaterials.length === 0 && (identityProblems ?? []).length === 0;
+  const canAccept =
+    result.fieldErrors.length === 0 && result.missingMaterials.length === 0 && (identityProblems ?? []).length === 0;
   const canNotify = result.fieldErrors.every((p) => p.path.startsWith('form.')) && items.length > 0;
   const canReject = !result.fieldErrors.some((p) => p.path.startsWith('applicant.'));
 
@@ -127,24 +159,38 @@ export function ReviewStep({ check }: { check: WizardCheck }) {
         <Typography.Title level={5}>{t('intake.review.check')}</Typography.Title>
         <CheckSummary check={check} noticeItems={items} />
         {identityProblems && identityProblems.length > 0 && (
-          <Alert
-            type="error"
-            showIcon
-            style={{ marginBottom: 12 }}
-            title={t('identity.panel.blocked')}
-          />
+          <Alert type="error" showIcon style={{ marginBottom: 12 }} title={t('identity.panel.blocked')} />
         )}
         <Space wrap size={12} className="decision-bar">
-          <Button type="primary" size="large" icon={<CheckOutlined aria-hidden />} disabled={!canAccept} onClick={confirmAccept}>
+          <Button
+            type="primary"
+            size="large"
+            icon={<CheckOutlined aria-hidden />}
+            disabled={!canAccept}
+            onClick={confirmAccept}
+          >
             {t('intake.actions.accept')}
           </Button>
           {items.length > 0 && (
-            <Button size="large" type={canAccept ? 'default' : 'primary'} ghost={!canAccept} icon={<FileExclamationOutlined aria-hidden />} disabled={!canNotify} onClick={confirmNotify}>
+            <Button
+              size="large"
+              type={canAccept ? 'default' : 'primary'}
+              ghost={!canAccept}
+              icon={<FileExclamationOutlined aria-hidden />}
+              disabled={!canNotify}
+              onClick={confirmNotify}
+            >
               {t('intake.actions.notify')}
             </Button>
           )}
           <Tooltip title={canReject ? undefined : t('intake.actions.rejectNeedsApplicant')}>
-            <Button size="large" danger icon={<StopOutlined aria-hidden />} disabled={!canReject} onClick={() => setRejecting(true)}>
+            <Button
+              size="large"
+              danger
+              icon={<StopOutlined aria-hidden />}
+              disabled={!canReject}
+              onClick={() => setRejecting(true)}
+            >
               {t('intake.actions.reject')}
             </Button>
           </Tooltip>

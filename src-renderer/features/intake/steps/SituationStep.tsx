@@ -25,7 +25,8 @@ function SituationCard({ matter, situation }: { matter: Matter; situation: Situa
           {t('intake.situation.fee')}：{fee.charged ? fee.description : t('intake.situation.free')}
         </span>
         <span>
-          {t('intake.situation.applicants')}：{matter.applicantKinds.map((k) => t(`intake.applicantKinds.${k}`)).join('、')}
+          {t('intake.situation.applicants')}：
+          {matter.applicantKinds.map((k) => t(`intake.applicantKinds.${k}`)).join('、')}
         </span>
       </div>
     </div>
@@ -54,13 +55,23 @@ export function SituationStep({ matter }: { matter: Matter }) {
           {
             key: 'agency',
             label: t('intake.situation.agency'),
-            children: matter.agency.agentAllowed ? t('intake.situation.agentAllowed') : <Tag color="red">{t('intake.situation.inPersonOnly')}</Tag>,
+            children: matter.agency.agentAllowed ? (
+              t('intake.situation.agentAllowed')
+            ) : (
+              <Tag color="red">{t('intake.situation.inPersonOnly')}</Tag>
+            ),
           },
           { key: 'basis', label: t('intake.situation.legalBasis'), children: matter.legalBasis.join('；') || '—' },
         ]}
       />
       {!matter.agency.agentAllowed && (
-        <Alert type="warning" showIcon title={t('intake.situation.inPersonOnly')} description={matter.agency.note} style={{ marginBottom: 16 }} />
+        <Alert
+          type="warning"
+          showIcon
+          title={t('intake.situation.inPersonOnly')}
+          description={matter.agency.note}
+          style={{ marginBottom: 16 }}
+        />
       )}
       {matter.agency.agentAllowed && matter.agency.note && (
         <Typography.Paragraph type="secondary" style={{ marginBottom: 12 }}>
@@ -75,7 +86,10 @@ export function SituationStep({ matter }: { matter: Matter }) {
           if (situation) pickSituation(situation);
         }}
         className="situation-group"
-        options={matter.situations.map((situation) => ({ value: situation.code, label: <SituationCard matter={matter} situation={situation} /> }))}
+        options={matter.situations.map((situation) => ({
+          value: situation.code,
+          label: <SituationCard matter={matter} situation={situation} />,
+        }))}
       />
     </div>
   );

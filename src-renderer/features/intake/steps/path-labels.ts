@@ -13,7 +13,8 @@ export function pathLabel(path: string, situation: Situation): string {
     return PERSON_KEYS.has(rest) ? `${who} · ${t(`intake.person.${rest}`)}` : who;
   }
   if (head === 'form') return situation.fields.find((f) => f.key === rest)?.label ?? rest;
-  if (head === 'materials') return materialsFor(situation, { mode: 'proxy' }).find((m) => m.code === rest)?.name ?? rest;
+  if (head === 'materials')
+    return materialsFor(situation, { mode: 'proxy' }).find((m) => m.code === rest)?.name ?? rest;
   if (head === 'guardian') return t('intake.identity.roles.guardian');
   if (head === 'mode') return t('intake.person.mode');
   if (head === 'localityDivision') return t('intake.locality.label');

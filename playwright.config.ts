@@ -1,7 +1,7 @@
 import { defineConfig } from '@playwright/test';
 
 // Playwright cannot download its own browser here: Debian's Chromium, with the flags that keep
-// it quiet and offline (see shared/design/toolchain.md).
+// it quiet and offline (see docs/toolchain.md).
 const CHROMIUM_ARGS = [
   '--no-sandbox',
   '--disable-gpu',

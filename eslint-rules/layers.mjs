@@ -1,5 +1,5 @@
 // Layering rule: every file has one runtime, decided by the folder it lives in
-// (see ../shared/design/architecture.md). A layer may import only the layers listed here.
+// (see docs/architecture.md). A layer may import only the layers listed here.
 import { builtinModules } from 'node:module';
 import path from 'node:path';
 

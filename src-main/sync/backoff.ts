@@ -1,4 +1,4 @@
-/** Retry delays for the sync loop: full-jitter exponential backoff, base 2 s, cap 5 min (sync-protocol.md). */
+/** Retry delays for the sync loop: full-jitter exponential backoff, base 2 s, cap 5 min (docs/sync-protocol.md). */
 export const BACKOFF_BASE_MS = 2_000;
 export const BACKOFF_CAP_MS = 300_000;
 

@@ -1,4 +1,4 @@
-// Reconcile (sync-protocol.md, POST /v1/reconcile): once a day the window asks the gateway whether it
+// Reconcile (docs/sync-protocol.md, POST /v1/reconcile): once a day the window asks the gateway whether it
 // still holds the cases it acknowledged over the last weeks. A gateway restored from an older backup
 // has lost the ones delivered since; those are pushed again (with their files and 好差评 records).
 import { createHash } from 'node:crypto';

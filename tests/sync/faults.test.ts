@@ -1,4 +1,4 @@
-// Sync under faults (sync-protocol.md, issue (b)): three windows push cases with attachments through a
+// Sync under faults (docs/sync-protocol.md, issue (b)): three windows push cases with attachments through a
 // seeded fault proxy while the windows and the gateway are SIGKILLed and restarted. Afterwards the
 // gateway holds exactly the windows' cases, every file verified, and after the department decides,
 // both sides show the same statuses. The run prints what fired, so a green run proves the faults happened.

@@ -16,9 +16,9 @@ import { fileLogger, type Logger } from '../log/logger';
 import { createIdentity, type Identity, type IdentityConfig } from '../identity';
 import { SettingsRepo } from '../settings/settings-repo';
 import { SettingsStore } from '../settings/settings-store';
-import { applyPendingRestore, createSupervisor, type Supervisor } from '../supervisor';
-import { EventBus } from './events';
-import { writeFileDurably } from './durable-file';
+import { applyPendingRestore, createSupervisor, type Supervisor } from './supervisor-tools';
+import { EventBus } from '../events/event-bus';
+import { writeFileDurably } from '../files/durable-file';
 
 /** Where the app finds its data and shipped files, and how it runs. */
 export interface AppConfig {

@@ -1,6 +1,6 @@
 // Hot queries must be served by an index, proven by SQLite's own EXPLAIN QUERY PLAN.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { testApp, type TestApp } from '../app/testing';
+import { testApp, type TestApp } from '../testing/test-app';
 import type { CaseQuery } from '../common/cases/case-types';
 import { caseListSql } from './case-query';
 

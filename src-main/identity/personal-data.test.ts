@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { IdentityListView } from '../common/contract/identity';
 import { DEFAULT_IDENTITY_SETTINGS } from '../common/identity/settings';
-import { socialSecurityCardApplication } from '../cases/intake-fixtures';
+import { socialSecurityCardApplication } from '../cases/testing/intake-fixtures';
 import {
   identityApp,
   newDraft,

@@ -10,7 +10,7 @@ import type { ReaderDriverKind, ReaderSettings } from '../common/identity/settin
 import type { CardReadView, TestCardSummary } from '../common/identity/verification';
 import { AppError } from '../common/errors';
 import { chinaDate } from '../common/time';
-import type { EventBus } from '../app/events';
+import type { EventBus } from '../events/event-bus';
 import type { Logger } from '../log/logger';
 import { probeOfError, type CardReader, type ReaderProbe } from './reader';
 import { SimulatedReader, type TestCard } from './simulated-reader';

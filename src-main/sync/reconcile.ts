@@ -5,7 +5,8 @@ import { createHash } from 'node:crypto';
 import { canonicalJson } from '../common/canonical-json';
 import type { ReconcileResponse } from '../common/sync/api';
 import { signedRequest, type GatewayReply } from './gateway-client';
-import { caseManifestOf, type OperationContext } from './operations';
+import type { OperationContext } from './operation-context';
+import { caseManifestOf } from './operations';
 
 /** How far back a window checks its delivered cases. */
 export const RECONCILE_DAYS = 30;

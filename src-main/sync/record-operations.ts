@@ -4,7 +4,7 @@
 import { canonicalJson } from '../common/canonical-json';
 import { classify, type Outcome } from './backoff';
 import { signedRequest, type GatewayReply } from './gateway-client';
-import type { OperationContext } from './operations';
+import type { OperationContext } from './operation-context';
 import type { RecordKind } from './records-repo';
 
 const gone = (kind: RecordKind): GatewayReply => ({

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import type { EventBus } from '../app/events';
+import type { EventBus } from '../events/event-bus';
 import type { AuditLog } from '../audit/audit-log';
 import type { AttachmentsRepo } from '../cases/attachments-repo';
 import type { CasesRepo } from '../cases/cases-repo';
@@ -9,7 +9,8 @@ import { chinaDate } from '../common/time';
 import type { Logger } from '../log/logger';
 import { classify, fullJitterDelay, retryAfterMs } from './backoff';
 import { signedRequest, type ClientOptions, type GatewayReply } from './gateway-client';
-import { sendOperation, type OperationContext } from './operations';
+import type { OperationContext } from './operation-context';
+import { sendOperation } from './operations';
 import { RECONCILE_DAYS, reconcileDelivered } from './reconcile';
 import { classifyRecord } from './record-operations';
 import { isRecordKind } from './records-repo';

@@ -1,5 +1,5 @@
 import type Database from 'better-sqlite3';
-import type { EventBus } from '../app/events';
+import type { EventBus } from '../events/event-bus';
 import type { Actor, AuditLog } from '../audit/audit-log';
 import type { AttachmentsRepo } from '../cases/attachments-repo';
 import type { CasesRepo } from '../cases/cases-repo';

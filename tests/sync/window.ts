@@ -1,7 +1,11 @@
 // Test support for sync tests: accept a complete case through the contract, as a clerk would.
 import type pg from 'pg';
 import type { App } from '../../src-main/app/app';
-import { PNG_BYTES, socialSecurityCardApplication, verifyApplicant } from '../../src-main/cases/intake-fixtures';
+import {
+  PNG_BYTES,
+  socialSecurityCardApplication,
+  verifyApplicant,
+} from '../../src-main/cases/testing/intake-fixtures';
 import type { DecisionView } from '../../src-main/common/contract';
 
 /** Creates a draft, attaches the photo, verifies the applicant (manual check) and accepts a complete 社会保障卡申领 case; throws on any refusal. */

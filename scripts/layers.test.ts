@@ -42,7 +42,7 @@ describe('the layering lint rule', () => {
     ['src-main/db/x.ts', "import Database from 'better-sqlite3';"],
     ['src-main/electron/x.ts', "import { app } from 'electron';"],
     ['src-main/electron/x.ts', "import { createApp } from '../app/app';"],
-    ['src-renderer/x.ts', "import { commands } from '../src-main/common/contract';"],
+    ['src-renderer/x.ts', "import { commands } from '@common/contract';"],
     ['gateway/src/x.ts', "import { canonicalJson } from '../../src-main/common/canonical-json';"],
     ['src-main/app/x.ts', "import { CasesRepo } from '../cases/cases-repo';"],
     ['src-main/host/x.ts', "import { createApp } from '../app/app';"],

@@ -11,7 +11,7 @@ import {
   socialSecurityCardApplication,
   verifyApplicant,
 } from '../../src-main/cases/testing/intake-fixtures';
-import { chinaDate } from '../../src-main/common/time';
+import { chinaDate } from '@common/time';
 import { quantile, sample, since, type Figure, type Suite } from '../lib';
 import { ROOT, startHostProcess } from '../host-process';
 import { seedCases } from '../seed-cases';

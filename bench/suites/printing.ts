@@ -9,7 +9,7 @@ import {
   socialSecurityCardApplication,
   verifyApplicant,
 } from '../../src-main/cases/testing/intake-fixtures';
-import { DEFAULT_PRINT_SETTINGS } from '../../src-main/common/printing/print-settings';
+import { DEFAULT_PRINT_SETTINGS } from '@common/printing/print-settings';
 import { startVirtualPrinter } from '../../src-main/printing/testing/virtual-printer';
 import { quantile, sample, type Figure, type Suite } from '../lib';
 import { ROOT } from '../host-process';

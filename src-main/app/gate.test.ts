@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { commands } from '../common/contract';
+import { commands } from '@common/contract';
 import { initialised, testApp, type TestApp } from '../testing/test-app';
 
 let app: TestApp;

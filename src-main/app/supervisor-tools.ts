@@ -3,8 +3,8 @@
 import type Database from 'better-sqlite3';
 import { z } from 'zod';
 import type { AuditLog } from '../audit/audit-log';
-import type { Hall } from '../common/hall';
-import type { PrinterStatus } from '../common/printing/print-settings';
+import type { Hall } from '@common/hall';
+import type { PrinterStatus } from '@common/printing/print-settings';
 import type { Logger } from '../log/logger';
 import type { Printing } from '../printing';
 import { SettingsRepo } from '../settings/settings-repo';

@@ -3,9 +3,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { afterEach, describe, expect, it } from 'vitest';
-import type { CaseList } from '../common/cases/case-types';
-import type { SupervisorSettings } from '../common/supervisor/settings';
-import type { BackupRecord, BackupsView, DashboardView, RestoreResult } from '../common/supervisor/views';
+import type { CaseList } from '@common/cases/case-types';
+import type { SupervisorSettings } from '@common/supervisor/settings';
+import type { BackupRecord, BackupsView, DashboardView, RestoreResult } from '@common/supervisor/views';
 import { acceptCase, call, setClock, supervisorApp, type SupervisorTestApp } from '../testing/supervisor';
 
 const open: SupervisorTestApp[] = [];

@@ -1,7 +1,7 @@
 // SQL for backups and restores: the backups table, the row counts a backup is checked against,
 // and marking the sync device for re-enrolment after a restore.
 import Database from 'better-sqlite3';
-import type { BackupRecord } from '../common/supervisor/views';
+import type { BackupRecord } from '@common/supervisor/views';
 import { Statements } from '../db/statement-cache';
 
 interface BackupRow {

@@ -20,8 +20,8 @@ import {
 import { isAbsolute, join } from 'node:path';
 import type { AuditLog, Actor } from '../audit/audit-log';
 import { SYSTEM_ACTOR } from '../audit/audit-log';
-import { AppError } from '../common/errors';
-import type { RestoreResult } from '../common/supervisor/views';
+import { AppError } from '@common/errors';
+import type { RestoreResult } from '@common/supervisor/views';
 import { checkDatabaseFile, type BackupsRepo } from './backups-repo';
 
 /** The database file name inside the data folder (as createServices opens it). */

@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import type { CaseDetail } from '../common/cases/case-types';
-import type { DayVerification, LedgerView, RetentionReport } from '../common/supervisor/views';
+import type { CaseDetail } from '@common/cases/case-types';
+import type { DayVerification, LedgerView, RetentionReport } from '@common/supervisor/views';
 import { acceptCase, call, setClock, supervisorApp, type SupervisorTestApp } from '../testing/supervisor';
 
 const DAY = '2026-11-30';

@@ -2,7 +2,7 @@
 // purge once a day. One timer, checked every few minutes; failures are logged (and, for backups,
 // recorded), never thrown into the event loop.
 import { SYSTEM_ACTOR } from '../audit/audit-log';
-import { chinaDate } from '../common/time';
+import { chinaDate } from '@common/time';
 import type { Logger } from '../log/logger';
 import type { BackupService } from './backup-service';
 import type { RetentionService } from './retention-service';

@@ -1,9 +1,9 @@
 import { readFileSync } from 'node:fs';
 import ExcelJS from 'exceljs';
 import { afterEach, describe, expect, it } from 'vitest';
-import type { AuditVerification } from '../common/audit';
-import { parseCsv } from '../common/supervisor/csv';
-import type { DashboardView, ExportResult, RatingTicketView } from '../common/supervisor/views';
+import type { AuditVerification } from '@common/audit';
+import { parseCsv } from '@common/supervisor/csv';
+import type { DashboardView, ExportResult, RatingTicketView } from '@common/supervisor/views';
 import { acceptCase, call, rejectCase, supervisorApp, type SupervisorTestApp } from '../testing/supervisor';
 
 let t: SupervisorTestApp;

@@ -1,12 +1,12 @@
 // The supervisor's dashboard: today's counts, the sync backlog and its oldest case, device status
 // per window, ratings, follow-ups, backups and the days still to close.
 import type Database from 'better-sqlite3';
-import type { Hall } from '../common/hall';
-import type { HolidayCalendar } from '../common/printing/holiday-data';
-import { addWorkingDays } from '../common/printing/working-days';
-import type { PrinterStatus } from '../common/printing/print-settings';
-import type { DashboardView } from '../common/supervisor/views';
-import { chinaDate, chinaDayStartIso, nextDate } from '../common/time';
+import type { Hall } from '@common/hall';
+import type { HolidayCalendar } from '@common/printing/holiday-data';
+import { addWorkingDays } from '@common/printing/working-days';
+import type { PrinterStatus } from '@common/printing/print-settings';
+import type { DashboardView } from '@common/supervisor/views';
+import { chinaDate, chinaDayStartIso, nextDate } from '@common/time';
 import type { BackupService } from '../backup/backup-service';
 import type { LedgerRepo } from '../ledger/ledger-repo';
 import type { RatingsRepo } from '../ratings/ratings-repo';

@@ -1,4 +1,4 @@
-import type { EventName, EventPayload } from '../common/contract';
+import type { EventName, EventPayload } from '@common/contract';
 
 /** A pushed event with its audience: one caller, or everyone when `callerId` is null. */
 export interface PushedEvent<K extends EventName = EventName> {

@@ -2,10 +2,10 @@
 // chain can be re-checked outside the app) and the result of verifying the whole chain.
 import ExcelJS from 'exceljs';
 import type { AuditLog } from '../audit/audit-log';
-import { AUDIT_ACTION_LABELS_ZH, type AuditVerification } from '../common/audit';
-import { SUPERVISOR_AUDIT_ACTION_LABELS_ZH } from '../common/supervisor/audit-actions';
-import { excelChinaDate } from '../common/supervisor/ledger';
-import type { ExportResult } from '../common/supervisor/views';
+import { AUDIT_ACTION_LABELS_ZH, type AuditVerification } from '@common/audit';
+import { SUPERVISOR_AUDIT_ACTION_LABELS_ZH } from '@common/supervisor/audit-actions';
+import { excelChinaDate } from '@common/supervisor/ledger';
+import type { ExportResult } from '@common/supervisor/views';
 import type { StaffActor } from '../ledger/day-close';
 import { CsvFile } from './export-csv';
 import { XLSX_DATE_FORMAT } from './export-xlsx';

@@ -1,9 +1,9 @@
 // CSV exports written as a stream: the BOM, a header line, then rows page by page (bounded memory).
 import { createWriteStream, type WriteStream } from 'node:fs';
 import { once } from 'node:events';
-import { csvLine, UTF8_BOM } from '../common/supervisor/csv';
-import type { LedgerEntry } from '../common/supervisor/ledger';
-import { columnText, LEDGER_COLUMNS } from '../common/supervisor/ledger-columns';
+import { csvLine, UTF8_BOM } from '@common/supervisor/csv';
+import type { LedgerEntry } from '@common/supervisor/ledger';
+import { columnText, LEDGER_COLUMNS } from '@common/supervisor/ledger-columns';
 
 /** A CSV file being written; `write` waits when the disk falls behind. */
 export class CsvFile {

@@ -1,9 +1,9 @@
 // The 汇总 part of a ledger export as rows of cells, shared by the XLSX summary sheet and the CSV
 // summary file; the PDF draws the same facts as HTML tables.
-import { LEDGER_OUTCOME_LABELS_ZH } from '../common/supervisor/ledger';
-import type { LedgerSummary } from '../common/supervisor/ledger-summary';
-import { RATING_LEVEL_LABELS_ZH, type RatingLevel } from '../common/supervisor/ratings';
-import { CASE_OUTCOMES } from '../common/cases/case-types';
+import { LEDGER_OUTCOME_LABELS_ZH } from '@common/supervisor/ledger';
+import type { LedgerSummary } from '@common/supervisor/ledger-summary';
+import { RATING_LEVEL_LABELS_ZH, type RatingLevel } from '@common/supervisor/ratings';
+import { CASE_OUTCOMES } from '@common/cases/case-types';
 
 /** What heads a ledger export. */
 export interface LedgerHeading {

@@ -8,9 +8,9 @@ import {
   excelChinaDate,
   type LedgerAdjustment,
   type LedgerEntry,
-} from '../common/supervisor/ledger';
-import { LEDGER_COLUMNS } from '../common/supervisor/ledger-columns';
-import type { LedgerSummary } from '../common/supervisor/ledger-summary';
+} from '@common/supervisor/ledger';
+import { LEDGER_COLUMNS } from '@common/supervisor/ledger-columns';
+import type { LedgerSummary } from '@common/supervisor/ledger-summary';
 import { summaryRows, type LedgerHeading } from './export-summary';
 import { yieldToEventLoop } from '../db/statement-cache';
 

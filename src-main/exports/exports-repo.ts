@@ -1,7 +1,7 @@
 // SQL for exports: the exports table, keyset pages of the audit log, staff names.
 import type Database from 'better-sqlite3';
-import type { ExportResult } from '../common/supervisor/views';
-import { chinaDayStartIso, nextDate } from '../common/time';
+import type { ExportResult } from '@common/supervisor/views';
+import { chinaDayStartIso, nextDate } from '@common/time';
 import { Statements } from '../db/statement-cache';
 import type { AuditRow } from '../audit/audit-log';
 

@@ -1,10 +1,10 @@
 import { readFileSync } from 'node:fs';
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { parseCsv } from '../common/supervisor/csv';
-import { chinaDateTime, excelChinaDate, LEDGER_OUTCOME_LABELS_ZH, type LedgerEntry } from '../common/supervisor/ledger';
-import { columnText, LEDGER_COLUMNS } from '../common/supervisor/ledger-columns';
-import type { ExportDownload, ExportResult, LedgerView } from '../common/supervisor/views';
+import { parseCsv } from '@common/supervisor/csv';
+import { chinaDateTime, excelChinaDate, LEDGER_OUTCOME_LABELS_ZH, type LedgerEntry } from '@common/supervisor/ledger';
+import { columnText, LEDGER_COLUMNS } from '@common/supervisor/ledger-columns';
+import type { ExportDownload, ExportResult, LedgerView } from '@common/supervisor/views';
 import { pdfInfo, pdfText, pdfToPngs } from '../printing/testing/pdf-tools';
 import { acceptCase, call, rejectCase, seedDay, supervisorApp, type SupervisorTestApp } from '../testing/supervisor';
 

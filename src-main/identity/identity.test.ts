@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import type { IdentityListView, OverrideView, VerificationView } from '../common/contract/identity';
-import type { DecisionView } from '../common/contract';
-import { identityCommands } from '../common/contract/identity';
+import type { IdentityListView, OverrideView, VerificationView } from '@common/contract/identity';
+import type { DecisionView } from '@common/contract';
+import { identityCommands } from '@common/contract/identity';
 import { socialSecurityCardApplication } from '../cases/testing/intake-fixtures';
 import {
   applicationFor,

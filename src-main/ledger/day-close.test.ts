@@ -1,8 +1,8 @@
 import ExcelJS from 'exceljs';
 import { afterEach, describe, expect, it } from 'vitest';
-import type { AuditVerification } from '../common/audit';
-import type { ClosedDayInfo, DayVerification, ExportResult, LedgerView } from '../common/supervisor/views';
-import { chinaDate } from '../common/time';
+import type { AuditVerification } from '@common/audit';
+import type { ClosedDayInfo, DayVerification, ExportResult, LedgerView } from '@common/supervisor/views';
+import { chinaDate } from '@common/time';
 import { pdfText, pdfToPngs } from '../printing/testing/pdf-tools';
 import { acceptCase, call, rejectCase, supervisorApp, type SupervisorTestApp } from '../testing/supervisor';
 

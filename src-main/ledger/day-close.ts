@@ -4,11 +4,11 @@
 // against the live cases; reopening needs an administrator and a reason.
 import { createHash } from 'node:crypto';
 import type { AuditLog } from '../audit/audit-log';
-import { canonicalJson } from '../common/canonical-json';
-import { AppError } from '../common/errors';
-import type { LedgerAdjustment, LedgerEntry } from '../common/supervisor/ledger';
-import type { ClosedDayInfo, DayProblem, DayVerification } from '../common/supervisor/views';
-import { chinaDate } from '../common/time';
+import { canonicalJson } from '@common/canonical-json';
+import { AppError } from '@common/errors';
+import type { LedgerAdjustment, LedgerEntry } from '@common/supervisor/ledger';
+import type { ClosedDayInfo, DayProblem, DayVerification } from '@common/supervisor/views';
+import { chinaDate } from '@common/time';
 import { LEDGER_CHUNK, type LedgerRepo, type LiveCursor } from './ledger-repo';
 import { newSummary } from './ledger-source';
 

@@ -1,8 +1,8 @@
 // SQL for the ledger: live rows of a day (keyset pages), closed-day snapshots, adjustments.
 import type Database from 'better-sqlite3';
-import type { LedgerAdjustment, LedgerEntry } from '../common/supervisor/ledger';
-import type { DayTotals } from '../common/supervisor/ledger-summary';
-import type { ClosedDayInfo } from '../common/supervisor/views';
+import type { LedgerAdjustment, LedgerEntry } from '@common/supervisor/ledger';
+import type { DayTotals } from '@common/supervisor/ledger-summary';
+import type { ClosedDayInfo } from '@common/supervisor/views';
 import { ledgerEntryOf, LIVE_COLUMNS, LIVE_DAY_SQL, type LiveRow } from './ledger-rows';
 import { Statements } from '../db/statement-cache';
 

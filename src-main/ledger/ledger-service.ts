@@ -1,9 +1,9 @@
 // The ledger as the supervisor reads it: a page of rows, the whole scope's summary, the closed
 // days in the scope and the adjustments recorded during it.
-import type { LedgerAdjustment, LedgerScope } from '../common/supervisor/ledger';
-import type { LedgerSummary } from '../common/supervisor/ledger-summary';
-import type { LedgerView } from '../common/supervisor/views';
-import { chinaDayStartIso, nextDate } from '../common/time';
+import type { LedgerAdjustment, LedgerScope } from '@common/supervisor/ledger';
+import type { LedgerSummary } from '@common/supervisor/ledger-summary';
+import type { LedgerView } from '@common/supervisor/views';
+import { chinaDayStartIso, nextDate } from '@common/time';
 import type { LedgerRepo } from './ledger-repo';
 import { scanScope } from './ledger-source';
 

@@ -1,9 +1,9 @@
 // The rows of a ledger scope, day by day: a closed day's rows come from its frozen snapshot, an
 // open day's from the live tables. Yields pages and lets the event loop run between them, so a
 // month never sits in memory and the connection is never held across an await.
-import { deptStatusLabel, eachDate, type LedgerEntry, type LedgerScope } from '../common/supervisor/ledger';
-import { SummaryBuilder } from '../common/supervisor/ledger-summary';
-import type { ClosedDayInfo } from '../common/supervisor/views';
+import { deptStatusLabel, eachDate, type LedgerEntry, type LedgerScope } from '@common/supervisor/ledger';
+import { SummaryBuilder } from '@common/supervisor/ledger-summary';
+import type { ClosedDayInfo } from '@common/supervisor/views';
 import type { LedgerRepo, LiveCursor } from './ledger-repo';
 import { yieldToEventLoop } from '../db/statement-cache';
 

@@ -2,12 +2,12 @@
 // with who, when and what; overdue when the due date has passed and 反馈 is not done.
 import type { AuditLog } from '../audit/audit-log';
 import { uuidv7 } from '../cases/ids';
-import { AppError } from '../common/errors';
-import type { HolidayCalendar } from '../common/printing/holiday-data';
-import { workingDaysBetween } from '../common/printing/working-days';
-import { isFollowUpOverdue, nextFollowUpStep, type FollowUpStep } from '../common/supervisor/ratings';
-import type { FollowUpDetail, FollowUpView } from '../common/supervisor/views';
-import { chinaDate } from '../common/time';
+import { AppError } from '@common/errors';
+import type { HolidayCalendar } from '@common/printing/holiday-data';
+import { workingDaysBetween } from '@common/printing/working-days';
+import { isFollowUpOverdue, nextFollowUpStep, type FollowUpStep } from '@common/supervisor/ratings';
+import type { FollowUpDetail, FollowUpView } from '@common/supervisor/views';
+import { chinaDate } from '@common/time';
 import type { StaffActor } from '../ledger/day-close';
 import type { FollowUpRow, RatingsRepo } from './ratings-repo';
 

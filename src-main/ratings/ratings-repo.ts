@@ -1,6 +1,6 @@
 // SQL for 好差评: tickets, ratings, follow-ups and their steps.
 import type Database from 'better-sqlite3';
-import type { FollowUpStep, RatingIndicator } from '../common/supervisor/ratings';
+import type { FollowUpStep, RatingIndicator } from '@common/supervisor/ratings';
 import { Statements } from '../db/statement-cache';
 
 /** A ticket as stored (the token itself is never stored, only its SHA-256). */

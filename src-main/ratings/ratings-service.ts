@@ -5,21 +5,16 @@
 import { createHash, randomBytes } from 'node:crypto';
 import type { AuditLog } from '../audit/audit-log';
 import { uuidv7 } from '../cases/ids';
-import { AppError } from '../common/errors';
-import type { Hall } from '../common/hall';
-import type { HolidayCalendar } from '../common/printing/holiday-data';
-import { addWorkingDays } from '../common/printing/working-days';
-import { chinaDateTime, LEDGER_OUTCOME_LABELS_ZH } from '../common/supervisor/ledger';
-import {
-  isPoorRating,
-  RATING_LEVEL_LABELS_ZH,
-  type RatingLevel,
-  type RatingSubmit,
-} from '../common/supervisor/ratings';
-import type { SupervisorSettings } from '../common/supervisor/settings';
-import type { RatingCaseSummary, RatingTicketView, RatingView } from '../common/supervisor/views';
-import { chinaDate } from '../common/time';
-import { maskName, maskPhone, validateContactPhone } from '../common/validators';
+import { AppError } from '@common/errors';
+import type { Hall } from '@common/hall';
+import type { HolidayCalendar } from '@common/printing/holiday-data';
+import { addWorkingDays } from '@common/printing/working-days';
+import { chinaDateTime, LEDGER_OUTCOME_LABELS_ZH } from '@common/supervisor/ledger';
+import { isPoorRating, RATING_LEVEL_LABELS_ZH, type RatingLevel, type RatingSubmit } from '@common/supervisor/ratings';
+import type { SupervisorSettings } from '@common/supervisor/settings';
+import type { RatingCaseSummary, RatingTicketView, RatingView } from '@common/supervisor/views';
+import { chinaDate } from '@common/time';
+import { maskName, maskPhone, validateContactPhone } from '@common/validators';
 import type { StaffActor } from '../ledger/day-close';
 import type { RatedCaseRow, RatingRow, RatingsRepo, TicketRow } from './ratings-repo';
 

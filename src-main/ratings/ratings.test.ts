@@ -6,7 +6,7 @@ import type {
   LedgerView,
   RatingTicketView,
   RatingView,
-} from '../common/supervisor/views';
+} from '@common/supervisor/views';
 import { acceptCase, call, setClock, supervisorApp, type SupervisorTestApp } from '../testing/supervisor';
 
 let t: SupervisorTestApp;

@@ -1,12 +1,12 @@
 // The supervisor tools' settings, stored under one key of the settings table.
 import { isAbsolute, join } from 'node:path';
 import type { Actor, AuditLog } from '../audit/audit-log';
-import { AppError } from '../common/errors';
+import { AppError } from '@common/errors';
 import {
   DEFAULT_SUPERVISOR_SETTINGS,
   supervisorSettingsSchema,
   type SupervisorSettings,
-} from '../common/supervisor/settings';
+} from '@common/supervisor/settings';
 import type { SettingsRepo } from './settings-repo';
 
 const KEY = 'supervisor';

@@ -6,7 +6,7 @@ import {
   socialSecurityCardApplication,
   verifyApplicant,
 } from '../../src-main/cases/testing/intake-fixtures';
-import type { DecisionView } from '../../src-main/common/contract';
+import type { DecisionView } from '@common/contract';
 
 /** Creates a draft, attaches the photo, verifies the applicant (manual check) and accepts a complete 社会保障卡申领 case; throws on any refusal. */
 export async function acceptReadyCase(app: App, caller: string, photo: Buffer = PNG_BYTES): Promise<DecisionView> {

@@ -1,5 +1,5 @@
-import type { foundationCommands } from '../../common/contract/foundation';
-import { AppError } from '../../common/errors';
+import type { foundationCommands } from '@common/contract/foundation';
+import { AppError } from '@common/errors';
 import type { Services } from '../services';
 import { actorFor, sessionOf, type Handlers } from '../gate';
 import { requireStrong } from '../../auth/auth-service';

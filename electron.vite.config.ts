@@ -4,8 +4,12 @@ import { defineConfig } from 'electron-vite';
 
 // One build produces the Electron main process, the sandboxed preload, the renderer and the
 // browser host (out/main/host.js), which runs the same services in plain Node.
+// `@common/x` is src-main/common/x everywhere in the window (tsconfig.base.json paths, vitest.config.ts).
+const alias = { '@common': resolve(__dirname, 'src-main/common') };
+
 export default defineConfig({
   main: {
+    resolve: { alias },
     build: {
       outDir: 'out/main',
       rollupOptions: {
@@ -19,6 +23,7 @@ export default defineConfig({
     },
   },
   preload: {
+    resolve: { alias },
     build: {
       outDir: 'out/preload',
       // A sandboxed preload cannot require modules: bundle everything into one CommonJS file.
@@ -33,6 +38,7 @@ export default defineConfig({
     root: resolve(__dirname, 'src-renderer'),
     base: './',
     plugins: [react()],
+    resolve: { alias },
     build: {
       outDir: resolve(__dirname, 'out/renderer'),
       emptyOutDir: true,

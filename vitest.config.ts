@@ -1,6 +1,9 @@
+import { resolve } from 'node:path';
 import { defineConfig } from 'vitest/config';
 
 export default defineConfig({
+  // The window's path alias (tsconfig.base.json paths, electron.vite.config.ts).
+  resolve: { alias: { '@common': resolve(__dirname, 'src-main/common') } },
   test: {
     include: [
       'src-main/**/*.test.ts',

@@ -5,27 +5,63 @@ import path from 'node:path';
 
 const NODE_BUILTINS = new Set([...builtinModules, ...builtinModules.map((m) => `node:${m}`)]);
 
+/**
+ * Test code: test files, test helpers (`*.test-helper.ts`, `testing.ts`) and anything in a `testing/`
+ * folder. A test is a composition root: it may build the whole app (layer `app`) and use the shared
+ * test support in src-main/testing/, which production code may never import.
+ */
+export function isTestCode(relPath) {
+  const p = relPath.split(path.sep).join('/');
+  return /\.test(-helper)?\.tsx?$/.test(p) || /(^|\/)testing(\/|\.ts$)/.test(p);
+}
+
 /** The layer of a repository-relative path, or null when the path is outside the layered code. */
 export function layerOf(relPath) {
   const p = relPath.split(path.sep).join('/');
   if (p.startsWith('src-main/common/')) return 'common';
   if (p.startsWith('src-main/electron/')) return 'electron';
   if (p.startsWith('src-main/host/')) return 'host';
+  if (p.startsWith('src-main/app/')) return 'app';
+  if (p.startsWith('src-main/testing/')) return 'testing';
   if (p.startsWith('src-main/')) return 'services';
   if (p.startsWith('src-renderer/')) return 'renderer';
   if (p.startsWith('gateway/')) return 'gateway';
   return null;
 }
 
-/** Which layers each layer may import (by relative path). */
+/**
+ * Which layers each layer may import (by relative path or the `@common/` alias). Upward is refused:
+ * common (pure) ← services (domain folders) ← app (composition, gate, handlers) ← electron shell / host.
+ * The same graph is spelled by the tsconfig project references (tsconfig.common/main/app/...json).
+ */
 export const ALLOWED_LAYERS = {
   common: ['common'],
   services: ['common', 'services'],
-  host: ['common', 'services', 'host'],
-  electron: ['common', 'services', 'electron'],
+  app: ['common', 'services', 'app'],
+  host: ['common', 'services', 'app', 'host'],
+  electron: ['common', 'services', 'app', 'electron'],
+  testing: ['common', 'services', 'app', 'testing'],
   renderer: ['common', 'renderer'],
   gateway: ['common', 'gateway'],
 };
+
+/** Layers whose test code may also drive the whole app and use src-main/testing/. */
+const WINDOW_MAIN_LAYERS = new Set(['services', 'app', 'host', 'electron']);
+
+/** The layers a file may import: its layer's, plus app and testing for window-main test code. */
+export function allowedLayersFor(relPath) {
+  const layer = layerOf(relPath);
+  if (!layer) return null;
+  const base = ALLOWED_LAYERS[layer];
+  return WINDOW_MAIN_LAYERS.has(layer) && isTestCode(relPath) ? [...new Set([...base, 'app', 'testing'])] : base;
+}
+
+/** The repository-relative target of an import, or null for a package. `@common/x` is src-main/common/x. */
+export function importTarget(root, fromFile, spec) {
+  if (spec.startsWith('@common/')) return path.posix.normalize(`src-main/common/${spec.slice('@common/'.length)}`);
+  if (spec.startsWith('.')) return path.relative(root, path.resolve(path.dirname(fromFile), spec));
+  return null;
+}
 
 const RENDERER_PACKAGES = ['react', 'react-dom', 'antd', 'zustand', 'i18next', 'react-i18next', '@ant-design'];
 const NATIVE_PACKAGES = [
@@ -64,12 +100,13 @@ export default {
     const file = path.relative(root, context.filename);
     const layer = layerOf(file);
     if (!layer) return {};
+    const allowed = allowedLayersFor(file);
     function check(node, spec) {
       if (typeof spec !== 'string') return;
-      if (spec.startsWith('.')) {
-        const target = path.relative(root, path.resolve(path.dirname(context.filename), spec));
+      const target = importTarget(root, context.filename, spec);
+      if (target !== null) {
         const targetLayer = layerOf(target);
-        if (targetLayer && !ALLOWED_LAYERS[layer].includes(targetLayer)) {
+        if (targetLayer && !allowed.includes(targetLayer)) {
           context.report({ node, message: `${layer} may not import ${targetLayer} (${spec})` });
         }
         return;

@@ -21,6 +21,18 @@ describe('the layering lint rule', () => {
     ['src-renderer/x.ts', "import { readFileSync } from 'fs';"],
     ['src-renderer/x.ts', "const e = require('electron');"],
     ['gateway/src/x.ts', "import { AuditLog } from '../../src-main/audit/audit-log';"],
+    // Upward imports: services may not reach the composition, common may not reach services.
+    ['src-main/sync/x.ts', "import { createApp } from '../app/app';"],
+    ['src-main/cases/x.ts', "import type { Gate } from '../app/gate';"],
+    ['src-main/common/x.ts', "import { CasesRepo } from '../cases/cases-repo';"],
+    ['src-main/app/x.ts', "import { createMainWindow } from '../electron/window-options';"],
+    ['src-main/app/x.ts', "import { startServer } from '../host/server';"],
+    // Production code may not use test support.
+    ['src-main/cases/x.ts', "import { testApp } from '../testing/test-app';"],
+    ['src-main/app/x.ts', "import { REPO_ROOT } from '../testing/repo-root';"],
+    // The alias is a path like any other.
+    ['src-renderer/x.ts', "import { openDatabase } from '@common/../db/open';"],
+    ['src-main/common/x.ts', "import { x } from '@common/../sync/sync-engine';"],
   ])('refuses %s: %s', async (file, code) => {
     expect(await problems(file, `${code}\nexport {};\n`)).not.toEqual([]);
   });
@@ -30,8 +42,16 @@ describe('the layering lint rule', () => {
     ['src-main/db/x.ts', "import Database from 'better-sqlite3';"],
     ['src-main/electron/x.ts', "import { app } from 'electron';"],
     ['src-main/electron/x.ts', "import { createApp } from '../app/app';"],
-    ['src-renderer/x.ts', "import { commands } from '../src-main/common/contract';"],
+    ['src-renderer/x.ts', "import { commands } from '@common/contract';"],
     ['gateway/src/x.ts', "import { canonicalJson } from '../../src-main/common/canonical-json';"],
+    ['src-main/app/x.ts', "import { CasesRepo } from '../cases/cases-repo';"],
+    ['src-main/host/x.ts', "import { createApp } from '../app/app';"],
+    ['src-renderer/x.ts', "import { commands } from '@common/contract';"],
+    ['src-main/sync/x.ts', "import { canonicalJson } from '@common/canonical-json';"],
+    // Tests are composition roots: they may build the whole app through the shared test support.
+    ['src-main/cases/x.test.ts', "import { testApp } from '../testing/test-app';"],
+    ['src-main/cases/testing/x.ts', "import { createApp } from '../../app/app';"],
+    ['src-main/testing/x.ts', "import { createApp } from '../app/app';"],
   ])('allows %s: %s', async (file, code) => {
     expect(await problems(file, `${code}\nexport {};\n`)).toEqual([]);
   });

@@ -6,8 +6,12 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { createApp, type App } from '../../src-main/app/app';
-import { PNG_BYTES, socialSecurityCardApplication, verifyApplicant } from '../../src-main/cases/intake-fixtures';
-import { chinaDate } from '../../src-main/common/time';
+import {
+  PNG_BYTES,
+  socialSecurityCardApplication,
+  verifyApplicant,
+} from '../../src-main/cases/testing/intake-fixtures';
+import { chinaDate } from '@common/time';
 import { quantile, sample, since, type Figure, type Suite } from '../lib';
 import { ROOT, startHostProcess } from '../host-process';
 import { seedCases } from '../seed-cases';

@@ -4,8 +4,12 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createApp, type App } from '../../src-main/app/app';
-import { PNG_BYTES, socialSecurityCardApplication, verifyApplicant } from '../../src-main/cases/intake-fixtures';
-import { DEFAULT_PRINT_SETTINGS } from '../../src-main/common/printing/print-settings';
+import {
+  PNG_BYTES,
+  socialSecurityCardApplication,
+  verifyApplicant,
+} from '../../src-main/cases/testing/intake-fixtures';
+import { DEFAULT_PRINT_SETTINGS } from '@common/printing/print-settings';
 import { startVirtualPrinter } from '../../src-main/printing/testing/virtual-printer';
 import { quantile, sample, type Figure, type Suite } from '../lib';
 import { ROOT } from '../host-process';

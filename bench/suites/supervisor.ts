@@ -6,8 +6,8 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createApp, type App } from '../../src-main/app/app';
-import { eachDate } from '../../src-main/common/supervisor/ledger';
-import { seedDay } from '../../src-main/supervisor/testing';
+import { eachDate } from '@common/supervisor/ledger';
+import { seedDay } from '../../src-main/testing/supervisor';
 import { quantile, since, type Figure, type Suite } from '../lib';
 import { ROOT } from '../host-process';
 

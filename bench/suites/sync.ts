@@ -14,8 +14,12 @@ import { DeviceClient } from '../../gateway/src/testing/device-client';
 import { testManifest } from '../../gateway/src/testing/fixtures';
 import { startTestPostgres } from '../../gateway/src/testing/pg';
 import { createApp } from '../../src-main/app/app';
-import { PNG_BYTES, socialSecurityCardApplication, verifyApplicant } from '../../src-main/cases/intake-fixtures';
-import { canonicalJson } from '../../src-main/common/canonical-json';
+import {
+  PNG_BYTES,
+  socialSecurityCardApplication,
+  verifyApplicant,
+} from '../../src-main/cases/testing/intake-fixtures';
+import { canonicalJson } from '@common/canonical-json';
 import { freePort } from '../../tests/sync/chaos';
 import { quantile, since, type Figure, type Suite } from '../lib';
 import { ROOT } from '../host-process';

@@ -1,5 +1,5 @@
 import { expect, type Browser, type Page } from '@playwright/test';
-import { socialSecurityCardApplication } from '../../src-main/cases/intake-fixtures';
+import { socialSecurityCardApplication } from '../../src-main/cases/testing/intake-fixtures';
 import { watchConsole } from './console-guard';
 import { startHost, type RunningHost } from './host';
 import { PNG_BYTES } from './intake';

@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { commands } from '../common/contract';
-import { initialised, testApp, type TestApp } from './testing';
+import { commands } from '@common/contract';
+import { initialised, testApp, type TestApp } from '../testing/test-app';
 
 let app: TestApp;
 afterEach(() => app?.dispose());

@@ -1,7 +1,7 @@
 import type { z } from 'zod';
-import { commands, isCommandName, type CommandName, type CommandOutput, type ParsedInput } from '../common/contract';
-import { AppError } from '../common/errors';
-import { fail, ok, type FieldProblem, type Result } from '../common/result';
+import { commands, isCommandName, type CommandName, type CommandOutput, type ParsedInput } from '@common/contract';
+import { AppError } from '@common/errors';
+import { fail, ok, type FieldProblem, type Result } from '@common/result';
 import { actorOf, type ActiveSession, type AuthService } from '../auth/auth-service';
 import type { Actor } from '../audit/audit-log';
 import type { Staff } from '../cases/intake-service';

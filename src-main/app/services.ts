@@ -8,17 +8,17 @@ import { IntakeService } from '../cases/intake-service';
 import { SupplementsService } from '../cases/supplements-service';
 import { SyncService } from '../sync/sync-service';
 import { createCatalogueService, type CatalogueService } from '../catalogue/catalogue-service';
-import { AppError } from '../common/errors';
-import type { Hall } from '../common/hall';
+import { AppError } from '@common/errors';
+import type { Hall } from '@common/hall';
 import { openDatabase } from '../db/open';
 import { createPrinting, type ChromiumPrinter, type Printing } from '../printing';
 import { fileLogger, type Logger } from '../log/logger';
 import { createIdentity, type Identity, type IdentityConfig } from '../identity';
 import { SettingsRepo } from '../settings/settings-repo';
 import { SettingsStore } from '../settings/settings-store';
-import { applyPendingRestore, createSupervisor, type Supervisor } from '../supervisor';
-import { EventBus } from './events';
-import { writeFileDurably } from './durable-file';
+import { applyPendingRestore, createSupervisor, type Supervisor } from './supervisor-tools';
+import { EventBus } from '../events/event-bus';
+import { writeFileDurably } from '../files/durable-file';
 
 /** Where the app finds its data and shipped files, and how it runs. */
 export interface AppConfig {

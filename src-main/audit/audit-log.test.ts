@@ -2,7 +2,7 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { REPO_ROOT } from '../app/testing';
+import { REPO_ROOT } from '../testing/repo-root';
 import { openDatabase } from '../db/open';
 import { AuditLog } from './audit-log';
 

@@ -1,8 +1,8 @@
 import { createHash } from 'node:crypto';
 import type Database from 'better-sqlite3';
-import type { AuditEntry, AuditQuery, AuditVerification } from '../common/audit';
-import { canonicalJson } from '../common/canonical-json';
-import { chinaDayStartIso, nextDate } from '../common/time';
+import type { AuditEntry, AuditQuery, AuditVerification } from '@common/audit';
+import { canonicalJson } from '@common/canonical-json';
+import { chinaDayStartIso, nextDate } from '@common/time';
 
 /** Who did something: a staff account, or the system itself. */
 export interface Actor {

@@ -1,7 +1,7 @@
 import type Database from 'better-sqlite3';
-import { CONFLICT_REASONS, passwordProblems, type SessionInfo, type UserSummary } from '../common/accounts';
-import { AppError } from '../common/errors';
-import type { SecurityPolicy } from '../common/hall';
+import { CONFLICT_REASONS, passwordProblems, type SessionInfo, type UserSummary } from '@common/accounts';
+import { AppError } from '@common/errors';
+import type { SecurityPolicy } from '@common/hall';
 import type { AuditLog, Actor } from '../audit/audit-log';
 import type { SettingsStore } from '../settings/settings-store';
 import { DUMMY_HASH, hashPassword, verifyPassword } from './password';

@@ -1,7 +1,7 @@
 import type Database from 'better-sqlite3';
 import { statement } from '../db/statements';
-import type { UserSummary } from '../common/accounts';
-import type { Role } from '../common/roles';
+import type { UserSummary } from '@common/accounts';
+import type { Role } from '@common/roles';
 
 /** A user row with its secret parts, for the auth service only. */
 export interface UserRecord extends UserSummary {

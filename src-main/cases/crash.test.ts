@@ -4,13 +4,13 @@ import { spawn } from 'node:child_process';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { afterAll, describe, expect, it } from 'vitest';
-import { parseReceiptNumber } from '../common/cases/receipt-number';
-import { seededRandom } from '../common/seeded-random';
-import { createUser, initialised, testApp, type TestApp } from '../app/testing';
+import { parseReceiptNumber } from '@common/cases/receipt-number';
+import { seededRandom } from '@common/seeded-random';
+import { createUser, initialised, testApp, type TestApp } from '../testing/test-app';
 
 const ITERATIONS = Number(process.env.CRASH_ITERATIONS ?? 200);
 const SEED = Number(process.env.CRASH_SEED ?? 20261130);
-const CHILD = join(__dirname, 'crash-child.ts');
+const CHILD = join(__dirname, 'testing', 'crash-child.ts');
 
 /** Runs the child (node itself, not the tsx CLI, whose grandchild would outlive the kill) until it is ready, lets it accept cases for `workMs`, then SIGKILLs it; returns the acknowledged cases. */
 function runAndKill(

@@ -1,9 +1,9 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { parseReceiptNumber } from '../common/cases/receipt-number';
-import type { CaseList, CaseDetail } from '../common/cases/case-types';
-import type { DecisionView } from '../common/contract';
-import { createUser, initialised, testApp, type TestApp } from '../app/testing';
-import { marriageByAgent, PNG_BYTES, socialSecurityCardApplication, verifyApplicant } from './intake-fixtures';
+import { parseReceiptNumber } from '@common/cases/receipt-number';
+import type { CaseList, CaseDetail } from '@common/cases/case-types';
+import type { DecisionView } from '@common/contract';
+import { createUser, initialised, testApp, type TestApp } from '../testing/test-app';
+import { marriageByAgent, PNG_BYTES, socialSecurityCardApplication, verifyApplicant } from './testing/intake-fixtures';
 
 let app: TestApp;
 afterEach(() => app?.dispose());

@@ -1,9 +1,9 @@
 import type Database from 'better-sqlite3';
 import { statement } from '../db/statements';
 import type { AuditLog } from '../audit/audit-log';
-import type { AttachmentInfo } from '../common/cases/case-types';
-import type { SupplementView } from '../common/contract/sync';
-import { AppError } from '../common/errors';
+import type { AttachmentInfo } from '@common/cases/case-types';
+import type { SupplementView } from '@common/contract/sync';
+import { AppError } from '@common/errors';
 import { uuidv7 } from './ids';
 import type { IntakeService, Staff } from './intake-service';
 

@@ -5,17 +5,17 @@ import {
   parseDivisionsFile,
   type DivisionLookup,
   type DivisionsFile,
-} from '../common/catalogue/divisions';
-import type { ParseResult, ValidationError } from '../common/catalogue/issues';
+} from '@common/catalogue/divisions';
+import type { ParseResult, ValidationError } from '@common/catalogue/issues';
 import {
   parseRouting,
   resolveRoute,
   routingCoverageErrors,
   type ResolvedRoute,
   type Routing,
-} from '../common/catalogue/routing';
-import { findMatter, parseCatalogue, type Catalogue, type Matter } from '../common/catalogue/schema';
-import { searchMatters, type SearchHit, type SearchIndex } from '../common/catalogue/search';
+} from '@common/catalogue/routing';
+import { findMatter, parseCatalogue, type Catalogue, type Matter } from '@common/catalogue/schema';
+import { searchMatters, type SearchHit, type SearchIndex } from '@common/catalogue/search';
 import { parseJsonText, ResourceValidationError } from './errors';
 import { cataloguePath, divisionsPath, routingPath } from './paths';
 import { buildPinyinSearchIndex } from './pinyin-index';

@@ -1,7 +1,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type Database from 'better-sqlite3';
-import { AppError } from '../common/errors';
+import { AppError } from '@common/errors';
 
 /** One migration file: `NNNN_name.sql`, applied when `user_version` < `version`. */
 export interface Migration {

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
-import { REPO_ROOT } from '../app/testing';
+import { REPO_ROOT } from '../testing/repo-root';
 import { openDatabase, withDeferredSync } from './open';
 import { readMigrations } from './migrate';
 

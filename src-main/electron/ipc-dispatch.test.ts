@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Gate } from '../app/gate';
-import { COMMAND_NAMES, EVENT_NAMES } from '../common/contract';
-import { ok } from '../common/result';
+import { COMMAND_NAMES, EVENT_NAMES } from '@common/contract';
+import { ok } from '@common/result';
 import type { Logger } from '../log/logger';
 import { commandChannel, eventChannel } from './ipc-channels';
 import {

@@ -1,8 +1,8 @@
 // Pure core of the IPC binding: sender check, input size, caller id and event audience.
 // ipc.ts only turns Electron's objects into these facts.
 import type { Gate } from '../app/gate';
-import type { CommandName } from '../common/contract';
-import { fail, type Result } from '../common/result';
+import type { CommandName } from '@common/contract';
+import { fail, type Result } from '@common/result';
 import type { Logger } from '../log/logger';
 import { isAppUrl } from './window-options';
 

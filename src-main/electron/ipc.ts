@@ -1,6 +1,6 @@
 import { ipcMain, type IpcMainInvokeEvent, type WebContents } from 'electron';
 import type { App } from '../app/app';
-import { COMMAND_NAMES } from '../common/contract';
+import { COMMAND_NAMES } from '@common/contract';
 import { commandChannel, eventChannel } from './ipc-channels';
 import { callerIdOf, createCommandDispatcher, eventAudience, type SenderFacts } from './ipc-dispatch';
 import { isAppUrl } from './window-options';

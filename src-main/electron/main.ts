@@ -3,7 +3,7 @@
 import { join } from 'node:path';
 import { app, dialog, Menu, session, type BrowserWindow } from 'electron';
 import { createApp, type App } from '../app/app';
-import { AppError } from '../common/errors';
+import { AppError } from '@common/errors';
 import { bindContractToIpc, type IpcBinding } from './ipc';
 import { ElectronPrintWindow } from './print-window';
 import { shellPaths } from './paths';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { COMMAND_NAMES } from '../common/contract';
+import { COMMAND_NAMES } from '@common/contract';
 import { buildTongbanApi, type PreloadTransport } from './preload-api';
 
 function fakeTransport() {

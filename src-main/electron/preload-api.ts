@@ -7,7 +7,7 @@ import {
   type EventName,
   type EventPayload,
   type TongbanApi,
-} from '../common/contract';
+} from '@common/contract';
 import { commandChannel, eventChannel } from './ipc-channels';
 
 /** What the preload needs from ipcRenderer; listeners receive the payload only, never the IPC event. */

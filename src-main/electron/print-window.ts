@@ -2,8 +2,8 @@
 // document HTML, then webContents.printToPDF (PDF files, previews) or webContents.print (silent,
 // to a named system printer). Jobs run one at a time; the window is created on first use.
 import { BrowserWindow, session } from 'electron';
-import { AppError } from '../common/errors';
-import type { SystemPrinter } from '../common/printing/print-settings';
+import { AppError } from '@common/errors';
+import type { SystemPrinter } from '@common/printing/print-settings';
 import {
   blankPageUrl,
   MEASURE_SCRIPT,

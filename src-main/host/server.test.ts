@@ -3,7 +3,7 @@ import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { testApp, type TestApp } from '../app/testing';
+import { testApp, type TestApp } from '../testing/test-app';
 import { startHost, type RunningHost } from './server';
 
 let app: TestApp;

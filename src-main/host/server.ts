@@ -4,7 +4,7 @@ import { createServer, type IncomingMessage, type ServerResponse } from 'node:ht
 import type { AddressInfo } from 'node:net';
 import type { App } from '../app/app';
 import { contentTypeOf, resolveStaticPath, UI_SECURITY_HEADERS } from '../app/static-files';
-import { commands, DEFAULT_MAX_INPUT_BYTES, isCommandName } from '../common/contract';
+import { commands, DEFAULT_MAX_INPUT_BYTES, isCommandName } from '@common/contract';
 
 /** Options of the browser host. */
 export interface HostOptions {

@@ -1,9 +1,9 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { DEFAULT_IDENTITY_SETTINGS } from '../common/identity/settings';
-import { AppError } from '../common/errors';
-import { REPO_ROOT } from '../app/testing';
+import { DEFAULT_IDENTITY_SETTINGS } from '@common/identity/settings';
+import { AppError } from '@common/errors';
+import { REPO_ROOT } from '../testing/repo-root';
 import { HttpReader, type HttpReaderSettings } from './http-reader';
 import { startVendorServer, zhangSanAnswer, type VendorServer } from './testing/vendor-server';
 

@@ -4,10 +4,10 @@
 import { request } from 'node:http';
 import { connect } from 'node:net';
 import type { z } from 'zod';
-import type { CardRead } from '../common/identity/card';
-import type { httpReaderSettingsSchema } from '../common/identity/settings';
-import { normaliseVendorAnswer } from '../common/identity/vendor-json';
-import { AppError } from '../common/errors';
+import type { CardRead } from '@common/identity/card';
+import type { httpReaderSettingsSchema } from '@common/identity/settings';
+import { normaliseVendorAnswer } from '@common/identity/vendor-json';
+import { AppError } from '@common/errors';
 import type { CardReader, ReaderProbe } from './reader';
 
 /** Settings of this driver. */

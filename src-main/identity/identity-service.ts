@@ -2,9 +2,9 @@
 // purge of chip data once the case no longer needs it.
 import type Database from 'better-sqlite3';
 import { SYSTEM_ACTOR, type AuditLog } from '../audit/audit-log';
-import type { Application } from '../common/cases/application';
-import { identityAcceptanceProblems, type VerificationFacts } from '../common/identity/acceptance';
-import { idTypeOfCard } from '../common/identity/card';
+import type { Application } from '@common/cases/application';
+import { identityAcceptanceProblems, type VerificationFacts } from '@common/identity/acceptance';
+import { idTypeOfCard } from '@common/identity/card';
 import {
   cardProblems,
   identityOfCard,
@@ -13,18 +13,18 @@ import {
   numberFacts,
   personMatchProblems,
   type VerificationProblem,
-} from '../common/identity/checks';
+} from '@common/identity/checks';
 import type {
   IdentityListView,
   OverrideView,
   VerificationRole,
   VerificationView,
   VerifyInput,
-} from '../common/identity/verification';
-import { AppError } from '../common/errors';
-import type { FieldProblem } from '../common/result';
-import { chinaDate } from '../common/time';
-import { foldWidth } from '../common/validators/input';
+} from '@common/identity/verification';
+import { AppError } from '@common/errors';
+import type { FieldProblem } from '@common/result';
+import { chinaDate } from '@common/time';
+import { foldWidth } from '@common/validators/input';
 import type { CasesRepo } from '../cases/cases-repo';
 import type { DraftsRepo } from '../cases/drafts-repo';
 import type { Staff } from '../cases/intake-service';

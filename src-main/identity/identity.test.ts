@@ -1,8 +1,8 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import type { IdentityListView, OverrideView, VerificationView } from '../common/contract/identity';
-import type { DecisionView } from '../common/contract';
-import { identityCommands } from '../common/contract/identity';
-import { socialSecurityCardApplication } from '../cases/intake-fixtures';
+import type { IdentityListView, OverrideView, VerificationView } from '@common/contract/identity';
+import type { DecisionView } from '@common/contract';
+import { identityCommands } from '@common/contract/identity';
+import { socialSecurityCardApplication } from '../cases/testing/intake-fixtures';
 import {
   applicationFor,
   identityApp,

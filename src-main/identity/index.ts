@@ -7,11 +7,11 @@ import {
   identitySettingsSchema,
   type IdentitySettings,
   type ReaderSettings,
-} from '../common/identity/settings';
-import { maskIdNumber } from '../common/validators/masking';
+} from '@common/identity/settings';
+import { maskIdNumber } from '@common/validators/masking';
 import { CasesRepo } from '../cases/cases-repo';
 import { DraftsRepo } from '../cases/drafts-repo';
-import type { EventBus } from '../app/events';
+import type { EventBus } from '../events/event-bus';
 import type { Logger } from '../log/logger';
 import { SettingsRepo } from '../settings/settings-repo';
 import { HttpReader } from './http-reader';

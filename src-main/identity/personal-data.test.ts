@@ -2,9 +2,9 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import type { IdentityListView } from '../common/contract/identity';
-import { DEFAULT_IDENTITY_SETTINGS } from '../common/identity/settings';
-import { socialSecurityCardApplication } from '../cases/intake-fixtures';
+import type { IdentityListView } from '@common/contract/identity';
+import { DEFAULT_IDENTITY_SETTINGS } from '@common/identity/settings';
+import { socialSecurityCardApplication } from '../cases/testing/intake-fixtures';
 import {
   identityApp,
   newDraft,

@@ -1,9 +1,9 @@
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import type { PushedEvent } from '../app/events';
-import { REPO_ROOT } from '../app/testing';
-import type { CardReadView, ReaderStatus } from '../common/contract/identity';
-import { DEFAULT_IDENTITY_SETTINGS } from '../common/identity/settings';
+import type { PushedEvent } from '../events/event-bus';
+import { REPO_ROOT } from '../testing/repo-root';
+import type { CardReadView, ReaderStatus } from '@common/contract/identity';
+import { DEFAULT_IDENTITY_SETTINGS } from '@common/identity/settings';
 import { loadTestCards } from './simulated-reader';
 import { FAKE_LIBRARY, fakeReader, type FakeReader } from './testing/fake-scenario';
 import {

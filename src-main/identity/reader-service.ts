@@ -2,15 +2,15 @@
 // reads started by the clerk or, with polling on, as soon as a card is placed. Reads are held in
 // memory for a few minutes under a random id, so chip data never has to come back from the renderer.
 import { createHash, randomUUID } from 'node:crypto';
-import type { ReaderStatus } from '../common/contract/identity';
-import { canonicalJson } from '../common/canonical-json';
-import { idTypeOfCard, type CardRead } from '../common/identity/card';
-import { cardProblems, isMinor } from '../common/identity/checks';
-import type { ReaderDriverKind, ReaderSettings } from '../common/identity/settings';
-import type { CardReadView, TestCardSummary } from '../common/identity/verification';
-import { AppError } from '../common/errors';
-import { chinaDate } from '../common/time';
-import type { EventBus } from '../app/events';
+import type { ReaderStatus } from '@common/contract/identity';
+import { canonicalJson } from '@common/canonical-json';
+import { idTypeOfCard, type CardRead } from '@common/identity/card';
+import { cardProblems, isMinor } from '@common/identity/checks';
+import type { ReaderDriverKind, ReaderSettings } from '@common/identity/settings';
+import type { CardReadView, TestCardSummary } from '@common/identity/verification';
+import { AppError } from '@common/errors';
+import { chinaDate } from '@common/time';
+import type { EventBus } from '../events/event-bus';
 import type { Logger } from '../log/logger';
 import { probeOfError, type CardReader, type ReaderProbe } from './reader';
 import { SimulatedReader, type TestCard } from './simulated-reader';

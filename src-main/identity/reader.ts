@@ -1,5 +1,5 @@
-import type { CardRead } from '../common/identity/card';
-import { AppError } from '../common/errors';
+import type { CardRead } from '@common/identity/card';
+import { AppError } from '@common/errors';
 
 /** What a driver can tell without reading: is the reader there, is a card on it (when the driver knows). */
 export interface ReaderProbe {

@@ -1,10 +1,10 @@
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import type { CardRead } from '../common/identity/card';
-import { DEFAULT_IDENTITY_SETTINGS } from '../common/identity/settings';
-import { encodeTextBlock } from '../common/identity/text-block.test-helper';
-import { AppError } from '../common/errors';
-import { REPO_ROOT } from '../app/testing';
+import type { CardRead } from '@common/identity/card';
+import { DEFAULT_IDENTITY_SETTINGS } from '@common/identity/settings';
+import { encodeTextBlock } from '@common/identity/text-block.test-helper';
+import { AppError } from '@common/errors';
+import { REPO_ROOT } from '../testing/repo-root';
 import { SdtapiReader, type SdtapiSettings } from './sdtapi-reader';
 import { loadTestCards } from './simulated-reader';
 import { FAKE_LIBRARY, FAKE_WLT, fakeReader, type FakeReader } from './testing/fake-scenario';

@@ -4,8 +4,8 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { z } from 'zod';
-import { cardReadSchema, type CardRead } from '../common/identity/card';
-import { AppError } from '../common/errors';
+import { cardReadSchema, type CardRead } from '@common/identity/card';
+import { AppError } from '@common/errors';
 import type { CardReader, ReaderProbe } from './reader';
 
 const testCardFileSchema = z.object({

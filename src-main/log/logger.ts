@@ -1,6 +1,6 @@
 import { appendFileSync, mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
-import { redactPersonalData } from '../common/validators/masking';
+import { redactPersonalData } from '@common/validators/masking';
 
 /** A small structured logger; everything it writes passes through personal-data redaction. */
 export interface Logger {

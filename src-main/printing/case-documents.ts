@@ -1,16 +1,16 @@
 // Gathers what a document prints for one case: the masked case detail, the catalogue entry, the
 // route, the waybills, the signed QR payload and the copy number, then builds the model.
 import type { CaseQueries } from '../cases/case-query';
-import type { CaseDetail } from '../common/cases/case-types';
+import type { CaseDetail } from '@common/cases/case-types';
 import type { CatalogueService } from '../catalogue/catalogue-service';
-import { AppError } from '../common/errors';
-import type { Hall } from '../common/hall';
-import { DOCUMENT_FORMATS, type DocumentKind, type PrintFormat } from '../common/printing/documents';
-import type { HolidayCalendar } from '../common/printing/holiday-data';
-import { buildNoticeData, ratingUrlFor, type NoticeData } from '../common/printing/notice-data';
-import type { PrintSettings } from '../common/printing/print-settings';
-import { destinationText } from '../common/printing/address-division';
-import { buildWaybillLabel, type WaybillLabelData } from '../common/printing/waybill-label';
+import { AppError } from '@common/errors';
+import type { Hall } from '@common/hall';
+import { DOCUMENT_FORMATS, type DocumentKind, type PrintFormat } from '@common/printing/documents';
+import type { HolidayCalendar } from '@common/printing/holiday-data';
+import { buildNoticeData, ratingUrlFor, type NoticeData } from '@common/printing/notice-data';
+import type { PrintSettings } from '@common/printing/print-settings';
+import { destinationText } from '@common/printing/address-division';
+import { buildWaybillLabel, type WaybillLabelData } from '@common/printing/waybill-label';
 import type { PrintLogRepo } from './print-log-repo';
 import type { QrSigner } from './qr-signer';
 import { toWaybillView } from './waybill-views';

@@ -1,8 +1,8 @@
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { REPO_ROOT } from '../app/testing';
-import { datesInRange } from '../common/printing/holiday-data';
-import { addWorkingDays, coverageOf, isWorkingDay, weekdayOf } from '../common/printing/working-days';
+import { REPO_ROOT } from '../testing/repo-root';
+import { datesInRange } from '@common/printing/holiday-data';
+import { addWorkingDays, coverageOf, isWorkingDay, weekdayOf } from '@common/printing/working-days';
 import { loadHolidayCalendar } from './holiday-calendar';
 
 const cal = loadHolidayCalendar(join(REPO_ROOT, 'resources'));

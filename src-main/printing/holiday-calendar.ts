@@ -1,6 +1,6 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { buildHolidayCalendar, holidayYearSchema, type HolidayCalendar } from '../common/printing/holiday-data';
+import { buildHolidayCalendar, holidayYearSchema, type HolidayCalendar } from '@common/printing/holiday-data';
 
 /** Loads and validates every resources/holidays/cn-YYYY.json; throws with the file name on a broken file. */
 export function loadHolidayCalendar(resourcesDir: string): HolidayCalendar {

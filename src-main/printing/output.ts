@@ -3,8 +3,8 @@
 import { createHash } from 'node:crypto';
 import { mkdir, rename, writeFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
-import { AppError } from '../common/errors';
-import type { PrinterTarget } from '../common/printing/print-settings';
+import { AppError } from '@common/errors';
+import type { PrinterTarget } from '@common/printing/print-settings';
 import type { ChromiumPrinter, HtmlJob } from './drivers/chromium';
 import { sendToDevice } from './drivers/device-printer';
 import { sendTcp, type TcpOptions } from './drivers/tcp-printer';

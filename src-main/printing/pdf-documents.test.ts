@@ -2,9 +2,9 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { PrintResult } from '../common/printing/documents';
-import { ledgerRowsOf } from '../common/printing/ledger';
-import type { WaybillAssignResult } from '../common/printing/waybill';
+import type { PrintResult } from '@common/printing/documents';
+import { ledgerRowsOf } from '@common/printing/ledger';
+import type { WaybillAssignResult } from '@common/printing/waybill';
 import {
   acceptedCase,
   configure,

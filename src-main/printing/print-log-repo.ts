@@ -6,7 +6,7 @@ import {
   type PrintFormat,
   type PrintLogEntry,
   type PrintState,
-} from '../common/printing/documents';
+} from '@common/printing/documents';
 import { statement } from '../db/statements';
 
 /** A new print attempt, written before the job is sent. */

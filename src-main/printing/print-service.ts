@@ -3,9 +3,9 @@
 // the same copy number. Second and later copies say 补打 on the paper and in the audit log.
 import type { Actor, AuditLog } from '../audit/audit-log';
 import { uuidv7 } from '../cases/ids';
-import { AppError } from '../common/errors';
-import { printerRoleOf, type PrintLogEntry, type PrintPreview, type PrintResult } from '../common/printing/documents';
-import { parsePrinterTarget, type PrintSettings } from '../common/printing/print-settings';
+import { AppError } from '@common/errors';
+import { printerRoleOf, type PrintLogEntry, type PrintPreview, type PrintResult } from '@common/printing/documents';
+import { parsePrinterTarget, type PrintSettings } from '@common/printing/print-settings';
 import type { CaseDocuments, DocumentRequest, ResolvedDocument, Viewer } from './case-documents';
 import type { ChromiumPrinter, HtmlJob } from './drivers/chromium';
 import { KeyedLock } from './keyed-lock';

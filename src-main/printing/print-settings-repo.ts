@@ -1,5 +1,5 @@
 import type Database from 'better-sqlite3';
-import { DEFAULT_PRINT_SETTINGS, printSettingsSchema, type PrintSettings } from '../common/printing/print-settings';
+import { DEFAULT_PRINT_SETTINGS, printSettingsSchema, type PrintSettings } from '@common/printing/print-settings';
 
 interface Row {
   thermal_target: string;

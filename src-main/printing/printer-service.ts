@@ -2,17 +2,17 @@
 import { constants } from 'node:fs';
 import { access, mkdir } from 'node:fs/promises';
 import type { Actor, AuditLog } from '../audit/audit-log';
-import { AppError } from '../common/errors';
-import type { Hall } from '../common/hall';
-import { COLUMNS_58MM, COLUMNS_80MM } from '../common/printing/display-width';
+import { AppError } from '@common/errors';
+import type { Hall } from '@common/hall';
+import { COLUMNS_58MM, COLUMNS_80MM } from '@common/printing/display-width';
 import {
   parsePrinterTarget,
   type PrinterStatus,
   type PrintSettings,
   type SystemPrinter,
-} from '../common/printing/print-settings';
-import { testPageLayout } from '../common/printing/receipt-layout';
-import { chinaDate } from '../common/time';
+} from '@common/printing/print-settings';
+import { testPageLayout } from '@common/printing/receipt-layout';
+import { chinaDate } from '@common/time';
 import type { ChromiumPrinter } from './drivers/chromium';
 import { deviceReachable } from './drivers/device-printer';
 import { tcpStatus, type TcpOptions } from './drivers/tcp-printer';

@@ -1,12 +1,12 @@
 import { existsSync } from 'node:fs';
 import { afterEach, describe, expect, it } from 'vitest';
-import type { PrintResult } from '../common/printing/documents';
+import type { PrintResult } from '@common/printing/documents';
 import {
   DEFAULT_PRINT_SETTINGS,
   parsePrinterTarget,
   type PrinterStatus,
   type PrintSettings,
-} from '../common/printing/print-settings';
+} from '@common/printing/print-settings';
 import { decodeEscPos } from './testing/escpos-decoder';
 import { mmToPt, pdfInfo } from './testing/pdf-tools';
 import { acceptedCase, configure, ok, printingApp, type PrintingTestApp } from './testing/fixtures';

@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { testApp, type TestApp } from '../app/testing';
+import { testApp, type TestApp } from '../testing/test-app';
 import { SettingsRepo } from '../settings/settings-repo';
 import { QrSigner } from './qr-signer';
 

@@ -6,7 +6,7 @@ import {
   formatCaseQr,
   parseCaseQr,
   sameSignature,
-} from '../common/printing/qr-payload';
+} from '@common/printing/qr-payload';
 import type { SettingsRepo } from '../settings/settings-repo';
 
 const SECRET_KEY = 'printing.qrSecret';

@@ -1,6 +1,6 @@
 // The print log's copy count and the pool's next number run on every print and assignment: indexed.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { testApp, type TestApp } from '../app/testing';
+import { testApp, type TestApp } from '../testing/test-app';
 
 let app: TestApp;
 beforeAll(async () => {

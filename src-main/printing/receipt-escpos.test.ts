@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { parseReceiptNumber } from '../common/cases/receipt-number';
-import { displayWidth } from '../common/printing/display-width';
-import type { PrintLogEntry, PrintResult } from '../common/printing/documents';
+import { parseReceiptNumber } from '@common/cases/receipt-number';
+import { displayWidth } from '@common/printing/display-width';
+import type { PrintLogEntry, PrintResult } from '@common/printing/documents';
 import { decodeEscPos, type DecodedReceipt } from './testing/escpos-decoder';
 import { acceptedCase, configure, incompleteCase, ok, printingApp, type PrintingTestApp } from './testing/fixtures';
 import { startVirtualPrinter, type VirtualPrinter } from './testing/virtual-printer';

@@ -1,12 +1,12 @@
 // Turns document models into printer input: ESC/POS bytes for receipt printers, or HTML jobs
 // (page size included) for Chromium. Pure apart from reading the templates once.
 import { join } from 'node:path';
-import { PAGE_SIZES_MM, type PrintFormat } from '../common/printing/documents';
-import type { LedgerPage } from '../common/printing/ledger';
-import type { NoticeData } from '../common/printing/notice-data';
-import { acceptanceReceiptLayout, incompleteNoticeLayout, type ReceiptLayout } from '../common/printing/receipt-layout';
-import { COLUMNS_58MM, COLUMNS_80MM } from '../common/printing/display-width';
-import type { WaybillLabelData } from '../common/printing/waybill-label';
+import { PAGE_SIZES_MM, type PrintFormat } from '@common/printing/documents';
+import type { LedgerPage } from '@common/printing/ledger';
+import type { NoticeData } from '@common/printing/notice-data';
+import { acceptanceReceiptLayout, incompleteNoticeLayout, type ReceiptLayout } from '@common/printing/receipt-layout';
+import { COLUMNS_58MM, COLUMNS_80MM } from '@common/printing/display-width';
+import type { WaybillLabelData } from '@common/printing/waybill-label';
 import type { HtmlJob } from './drivers/chromium';
 import { encodeReceipt } from './escpos/encoder';
 import { pageHtml, sealHtml } from './html/assets';

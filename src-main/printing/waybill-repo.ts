@@ -1,6 +1,6 @@
 import type Database from 'better-sqlite3';
-import type { WaybillRecord } from '../common/printing/waybill-label';
-import type { WaybillState } from '../common/printing/waybill';
+import type { WaybillRecord } from '@common/printing/waybill-label';
+import type { WaybillState } from '@common/printing/waybill';
 
 /** A waybill as stored, with its bookkeeping. */
 export interface StoredWaybill extends WaybillRecord {

@@ -4,9 +4,9 @@
 import type Database from 'better-sqlite3';
 import type { Actor, AuditLog } from '../audit/audit-log';
 import type { CasesRepo } from '../cases/cases-repo';
-import { AppError } from '../common/errors';
-import type { Hall } from '../common/hall';
-import type { PrintSettings } from '../common/printing/print-settings';
+import { AppError } from '@common/errors';
+import type { Hall } from '@common/hall';
+import type { PrintSettings } from '@common/printing/print-settings';
 import type {
   PoolImportProblem,
   PoolImportReport,
@@ -16,10 +16,10 @@ import type {
   WaybillPoolStatus,
   WaybillState,
   WaybillView,
-} from '../common/printing/waybill';
-import type { Application } from '../common/cases/application';
-import { validateContactPhone, validateEmsNumber } from '../common/validators';
-import { divisionOfAddress, type DivisionNames } from '../common/printing/address-division';
+} from '@common/printing/waybill';
+import type { Application } from '@common/cases/application';
+import { validateContactPhone, validateEmsNumber } from '@common/validators';
+import { divisionOfAddress, type DivisionNames } from '@common/printing/address-division';
 import type { Viewer } from './case-documents';
 import type { StoredWaybill, WaybillRepo } from './waybill-repo';
 import { toWaybillView } from './waybill-views';

@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import type { PoolImportReport, WaybillAssignResult, WaybillPoolStatus, WaybillView } from '../common/printing/waybill';
+import type { PoolImportReport, WaybillAssignResult, WaybillPoolStatus, WaybillView } from '@common/printing/waybill';
 import { acceptedCase, configure, incompleteCase, ok, printingApp, type PrintingTestApp } from './testing/fixtures';
 
 let t: PrintingTestApp;

@@ -1,11 +1,11 @@
-import { cameraSettingsSchema, DEFAULT_CAMERA_SETTINGS, type CameraSettings } from '../common/contract/foundation';
+import { cameraSettingsSchema, DEFAULT_CAMERA_SETTINGS, type CameraSettings } from '@common/contract/foundation';
 import {
   DEFAULT_SECURITY_POLICY,
   hallSchema,
   securityPolicySchema,
   type Hall,
   type SecurityPolicy,
-} from '../common/hall';
+} from '@common/hall';
 import type { SettingsRepo } from './settings-repo';
 
 /** Typed access to the installation's settings. */

@@ -1,4 +1,4 @@
-import { AppError } from '../common/errors';
+import { AppError } from '@common/errors';
 import { generateDeviceKeys } from './device-keys';
 import { unsignedRequest } from './gateway-client';
 import type { SyncDevice } from './sync-repo';

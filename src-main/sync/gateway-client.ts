@@ -1,7 +1,7 @@
 import { createHash, randomBytes } from 'node:crypto';
 import http from 'node:http';
 import https from 'node:https';
-import { formatSignatureInput, signatureBase } from '../common/sync/signature';
+import { formatSignatureInput, signatureBase } from '@common/sync/signature';
 import { signWithDeviceKey } from './device-keys';
 import type { SyncDevice } from './sync-repo';
 

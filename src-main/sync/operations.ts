@@ -1,23 +1,12 @@
-import type { AttachmentsRepo } from '../cases/attachments-repo';
-import type { CasesRepo } from '../cases/cases-repo';
-import { canonicalJson } from '../common/canonical-json';
-import { signedRequest, type ClientOptions, type GatewayReply } from './gateway-client';
+import { canonicalJson } from '@common/canonical-json';
+import { signedRequest, type GatewayReply } from './gateway-client';
+import type { OperationContext } from './operation-context';
 import { buildCaseManifest } from './manifest-builder';
 import { requeueCaseIfUnknown, sendRecord } from './record-operations';
-import type { OutboxOp, SyncDevice, SyncRepo } from './sync-repo';
+import type { OutboxOp } from './sync-repo';
 
 /** Files up to this size go in one PUT; larger ones in resumable chunks. */
 export const SINGLE_UPLOAD_LIMIT = 1024 * 1024;
-
-/** What an operation needs to build its request. */
-export interface OperationContext {
-  device: SyncDevice;
-  client: ClientOptions;
-  cases: CasesRepo;
-  attachments: AttachmentsRepo;
-  repo: SyncRepo;
-  hallDivision: string;
-}
 
 const gone = (what: string): GatewayReply => ({
   status: 400,

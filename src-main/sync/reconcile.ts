@@ -2,10 +2,11 @@
 // still holds the cases it acknowledged over the last weeks. A gateway restored from an older backup
 // has lost the ones delivered since; those are pushed again (with their files and 好差评 records).
 import { createHash } from 'node:crypto';
-import { canonicalJson } from '../common/canonical-json';
-import type { ReconcileResponse } from '../common/sync/api';
+import { canonicalJson } from '@common/canonical-json';
+import type { ReconcileResponse } from '@common/sync/api';
 import { signedRequest, type GatewayReply } from './gateway-client';
-import { caseManifestOf, type OperationContext } from './operations';
+import type { OperationContext } from './operation-context';
+import { caseManifestOf } from './operations';
 
 /** How far back a window checks its delivered cases. */
 export const RECONCILE_DAYS = 30;

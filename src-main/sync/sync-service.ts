@@ -1,11 +1,11 @@
 import type Database from 'better-sqlite3';
-import type { EventBus } from '../app/events';
+import type { EventBus } from '../events/event-bus';
 import type { Actor, AuditLog } from '../audit/audit-log';
 import type { AttachmentsRepo } from '../cases/attachments-repo';
 import type { CasesRepo } from '../cases/cases-repo';
-import type { SyncStatusView } from '../common/contract/sync';
-import { AppError } from '../common/errors';
-import type { Hall } from '../common/hall';
+import type { SyncStatusView } from '@common/contract/sync';
+import { AppError } from '@common/errors';
+import type { Hall } from '@common/hall';
 import type { Logger } from '../log/logger';
 import { enrolDevice } from './enrolment';
 import { SyncEngine } from './sync-engine';

@@ -1,5 +1,5 @@
-import type { CommandInput, CommandName, CommandOutput } from '../../src-main/common/contract';
-import type { Result } from '../../src-main/common/result';
+import type { CommandInput, CommandName, CommandOutput } from '@common/contract';
+import type { Result } from '@common/result';
 import { api } from './client';
 
 /** Errors that concern the whole session rather than the command that met them. */

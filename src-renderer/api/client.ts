@@ -1,5 +1,5 @@
-import { COMMAND_NAMES, type CommandName, type EventName, type TongbanApi } from '../../src-main/common/contract';
-import type { Result } from '../../src-main/common/result';
+import { COMMAND_NAMES, type CommandName, type EventName, type TongbanApi } from '@common/contract';
+import type { Result } from '@common/result';
 
 declare global {
   interface Window {

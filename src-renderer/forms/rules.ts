@@ -1,6 +1,6 @@
 import type { FormRule } from 'antd';
 import type { z } from 'zod';
-import { passwordProblems } from '../../src-main/common/accounts';
+import { passwordProblems } from '@common/accounts';
 import { fieldMessage } from '../i18n/errors';
 
 // The client checks with the very schemas and rules the main process applies, so a clerk sees

@@ -1,5 +1,5 @@
 import type { FormInstance } from 'antd';
-import type { AppErrorData } from '../../src-main/common/result';
+import type { AppErrorData } from '@common/result';
 import { fieldErrors } from '../i18n/errors';
 
 type NamePath = (string | number)[];

@@ -1,4 +1,4 @@
-import { CHINA_OFFSET_MINUTES, chinaDate } from '../../src-main/common/time';
+import { CHINA_OFFSET_MINUTES, chinaDate } from '@common/time';
 
 // Times are shown in China time whatever the PC's zone is set to: the hall, the log and the
 // applicant all count in Asia/Shanghai (UTC+8, no daylight saving).

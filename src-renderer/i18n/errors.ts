@@ -1,5 +1,5 @@
-import { CONFLICT_REASONS } from '../../src-main/common/accounts';
-import type { AppErrorData, FieldProblem } from '../../src-main/common/result';
+import { CONFLICT_REASONS } from '@common/accounts';
+import type { AppErrorData, FieldProblem } from '@common/result';
 import { formatUntil } from './datetime';
 import { i18next } from './index';
 

@@ -1,7 +1,7 @@
 import i18next from 'i18next';
 import { initReactI18next } from 'react-i18next';
-import { AUDIT_ACTION_LABELS_ZH, type AuditEntry } from '../../src-main/common/audit';
-import { SUPERVISOR_AUDIT_ACTION_LABELS_ZH } from '../../src-main/common/supervisor/audit-actions';
+import { AUDIT_ACTION_LABELS_ZH, type AuditEntry } from '@common/audit';
+import { SUPERVISOR_AUDIT_ACTION_LABELS_ZH } from '@common/supervisor/audit-actions';
 import { AUDIT_ACTION_LABELS_EN, en } from './en';
 import { SUPERVISOR_AUDIT_LABELS_EN } from './supervisor.en';
 import { zhCN } from './zh-CN';

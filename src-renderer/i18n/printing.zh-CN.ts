@@ -1,9 +1,9 @@
-import { DOCUMENT_TITLES_ZH, PRINT_FORMAT_LABELS_ZH } from '../../src-main/common/printing/documents';
+import { DOCUMENT_TITLES_ZH, PRINT_FORMAT_LABELS_ZH } from '@common/printing/documents';
 import {
   WAYBILL_CONTENTS_LABELS_ZH,
   WAYBILL_PAYMENT_LABELS_ZH,
   WAYBILL_STATE_LABELS_ZH,
-} from '../../src-main/common/printing/waybill';
+} from '@common/printing/waybill';
 
 /** Field problem codes of the printing commands (merged into `fields`). */
 export const printingFieldsZh = {

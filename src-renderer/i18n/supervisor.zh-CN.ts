@@ -1,10 +1,10 @@
-import { LEDGER_OUTCOME_LABELS_ZH, LEDGER_SYNC_LABELS_ZH } from '../../src-main/common/supervisor/ledger';
+import { LEDGER_OUTCOME_LABELS_ZH, LEDGER_SYNC_LABELS_ZH } from '@common/supervisor/ledger';
 import {
   FOLLOW_UP_STEP_LABELS_ZH,
   RATING_INDICATOR_LABELS_ZH,
   RATING_LEVEL_LABELS_ZH,
   VERIFY_FINDING_LABELS_ZH,
-} from '../../src-main/common/supervisor/ratings';
+} from '@common/supervisor/ratings';
 
 /** Menu entries of the supervisor pages (merged into `menu`). */
 export const supervisorMenuZh = { ledger: '业务台账', followups: '好差评回访', dashboard: '监控看板' };

@@ -1,5 +1,5 @@
-import type { ErrorCode } from '../../src-main/common/errors';
-import { ROLE_LABELS_ZH } from '../../src-main/common/roles';
+import type { ErrorCode } from '@common/errors';
+import { ROLE_LABELS_ZH } from '@common/roles';
 import { cameraFieldsZh, cameraZh } from './camera.zh-CN';
 import { caseDetailKeysZh, caseDetailValuesZh, casesZh, documentsZh, gatewayZh } from './cases.zh-CN';
 import { identityZh } from './identity.zh-CN';

@@ -62,4 +62,4 @@ export class Restartable {
 }
 
 export { freePort } from '../../gateway/src/db/embedded';
-export { seededRandom as seeded } from '../../src-main/common/seeded-random';
+export { seededRandom as seeded } from '@common/seeded-random';

@@ -13,8 +13,8 @@ import { performAction } from '../../gateway/src/department/actions';
 import { issueEnrolmentCode } from '../../gateway/src/devices/repo';
 import { FaultProxy } from '../../gateway/src/testing/fault-proxy';
 import { startTestPostgres, type TestPostgres } from '../../gateway/src/testing/pg';
-import { testApp } from '../../src-main/app/testing';
-import { socialSecurityCardApplication, verifyApplicant } from '../../src-main/cases/intake-fixtures';
+import { testApp } from '../../src-main/testing/test-app';
+import { socialSecurityCardApplication, verifyApplicant } from '../../src-main/cases/testing/intake-fixtures';
 import { freePort, Restartable, seeded } from './chaos';
 
 const CASES = Number(process.env.FAULT_CASES ?? 500);

@@ -4,10 +4,10 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { issueEnrolmentCode } from '../../gateway/src/devices/repo';
 import { performAction } from '../../gateway/src/department/actions';
 import { startTestGateway, type TestGateway } from '../../gateway/src/testing/harness';
-import { createUser, initialised, testApp, type TestApp } from '../../src-main/app/testing';
-import type { CaseDetail } from '../../src-main/common/cases/case-types';
-import type { DecisionView } from '../../src-main/common/contract';
-import { PNG_BYTES } from '../../src-main/cases/intake-fixtures';
+import { createUser, initialised, testApp, type TestApp } from '../../src-main/testing/test-app';
+import type { CaseDetail } from '@common/cases/case-types';
+import type { DecisionView } from '@common/contract';
+import { PNG_BYTES } from '../../src-main/cases/testing/intake-fixtures';
 import { acceptReadyCase, forgetAtGateway } from './window';
 
 let gw: TestGateway;

@@ -6,8 +6,8 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { issueEnrolmentCode } from '../../gateway/src/devices/repo';
 import { startTestGateway, type TestGateway } from '../../gateway/src/testing/harness';
-import { createUser, initialised, testApp, type TestApp } from '../../src-main/app/testing';
-import type { BackupRecord } from '../../src-main/common/supervisor/views';
+import { createUser, initialised, testApp, type TestApp } from '../../src-main/testing/test-app';
+import type { BackupRecord } from '@common/supervisor/views';
 import { acceptReadyCase } from './window';
 
 let gw: TestGateway;

@@ -1,8 +1,12 @@
 // Test support for sync tests: accept a complete case through the contract, as a clerk would.
 import type pg from 'pg';
 import type { App } from '../../src-main/app/app';
-import { PNG_BYTES, socialSecurityCardApplication, verifyApplicant } from '../../src-main/cases/intake-fixtures';
-import type { DecisionView } from '../../src-main/common/contract';
+import {
+  PNG_BYTES,
+  socialSecurityCardApplication,
+  verifyApplicant,
+} from '../../src-main/cases/testing/intake-fixtures';
+import type { DecisionView } from '@common/contract';
 
 /** Creates a draft, attaches the photo, verifies the applicant (manual check) and accepts a complete 社会保障卡申领 case; throws on any refusal. */
 export async function acceptReadyCase(app: App, caller: string, photo: Buffer = PNG_BYTES): Promise<DecisionView> {

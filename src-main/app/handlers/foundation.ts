@@ -1,10 +1,10 @@
-import type { foundationCommands } from '../../common/contract/foundation';
-import { AppError } from '../../common/errors';
+import type { foundationCommands } from '@common/contract/foundation';
+import { AppError } from '@common/errors';
 import type { Services } from '../services';
 import { actorFor, sessionOf, type Handlers } from '../gate';
 import { requireStrong } from '../../auth/auth-service';
 import { hashPassword } from '../../auth/password';
-import { restorePending } from '../../supervisor/restore';
+import { restorePending } from '../../backup/restore';
 
 type FoundationHandlers = Pick<Handlers, keyof typeof foundationCommands>;
 

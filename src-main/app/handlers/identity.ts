@@ -1,4 +1,4 @@
-import type { identityCommands } from '../../common/contract/identity';
+import type { identityCommands } from '@common/contract/identity';
 import type { Services } from '../services';
 import { actorFor, staffFor, type Handlers } from '../gate';
 

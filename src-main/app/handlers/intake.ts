@@ -1,5 +1,5 @@
-import type { intakeCommands } from '../../common/contract/intake';
-import { AppError } from '../../common/errors';
+import type { intakeCommands } from '@common/contract/intake';
+import { AppError } from '@common/errors';
 import type { Services } from '../services';
 import { actorFor, staffFor, type Handlers } from '../gate';
 

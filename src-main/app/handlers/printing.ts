@@ -1,4 +1,4 @@
-import type { printingCommands } from '../../common/contract/printing';
+import type { printingCommands } from '@common/contract/printing';
 import type { Services } from '../services';
 import { actorFor, staffFor, type Handlers } from '../gate';
 

@@ -1,9 +1,9 @@
 import { dirname, isAbsolute } from 'node:path';
-import type { supervisorCommands } from '../../common/contract/supervisor';
-import { resolveScope } from '../../common/supervisor/ledger';
-import { chinaDayStartIso, nextDate } from '../../common/time';
-import { AppError } from '../../common/errors';
-import { stageRestore } from '../../supervisor/restore';
+import type { supervisorCommands } from '@common/contract/supervisor';
+import { resolveScope } from '@common/supervisor/ledger';
+import { chinaDayStartIso, nextDate } from '@common/time';
+import { AppError } from '@common/errors';
+import { stageRestore } from '../../backup/restore';
 import type { Services } from '../services';
 import { actorFor, staffFor, type Handlers } from '../gate';
 

@@ -1,4 +1,4 @@
-import type { syncCommands } from '../../common/contract/sync';
+import type { syncCommands } from '@common/contract/sync';
 import type { Services } from '../services';
 import { actorFor, staffFor, type Handlers } from '../gate';
 

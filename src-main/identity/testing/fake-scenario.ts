@@ -2,8 +2,8 @@
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { CardRead } from '../../common/identity/card';
-import { encodeCard } from '../../common/identity/text-block.test-helper';
+import type { CardRead } from '@common/identity/card';
+import { encodeCard } from '@common/identity/text-block.test-helper';
 import { SCENARIO_ENV, type FakeScenario } from './fake-sdtapi';
 
 /** Path of the fake library module, for --fake-library. */

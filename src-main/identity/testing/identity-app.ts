@@ -4,12 +4,12 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createApp, type App } from '../../app/app';
-import type { PushedEvent } from '../../app/events';
-import { createUser, initialised, REPO_ROOT } from '../../app/testing';
-import type { ApplicationInput } from '../../common/cases/application';
-import type { CardReadView, IdentitySettings, VerificationView } from '../../common/contract/identity';
-import { DEFAULT_IDENTITY_SETTINGS } from '../../common/identity/settings';
-import { PNG_BYTES, socialSecurityCardApplication } from '../../cases/intake-fixtures';
+import type { PushedEvent } from '../../events/event-bus';
+import { createUser, initialised, REPO_ROOT } from '../../testing/test-app';
+import type { ApplicationInput } from '@common/cases/application';
+import type { CardReadView, IdentitySettings, VerificationView } from '@common/contract/identity';
+import { DEFAULT_IDENTITY_SETTINGS } from '@common/identity/settings';
+import { PNG_BYTES, socialSecurityCardApplication } from '../../cases/testing/intake-fixtures';
 import type { IdentityConfig } from '..';
 
 /** An app with callers 'admin', 'clerk', 'supervisor' and 'helper' signed in, and every pushed event recorded. */

@@ -3,7 +3,7 @@
 // Chromium through playwright-core (playwright-chromium.ts).
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import type { SystemPrinter } from '../../common/printing/print-settings';
+import type { SystemPrinter } from '@common/printing/print-settings';
 
 /** Page size of a job; 'auto' height (thermal rolls) is measured from the rendered content. */
 export interface HtmlPage {

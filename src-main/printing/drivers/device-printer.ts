@@ -1,7 +1,7 @@
 // Receipt printers reached through a device file (/dev/usb/lp0, a serial port, COM/LPT on Windows).
 import { constants } from 'node:fs';
 import { access, open } from 'node:fs/promises';
-import { AppError } from '../../common/errors';
+import { AppError } from '@common/errors';
 
 const UNREACHABLE = new Set(['ENOENT', 'ENODEV', 'ENXIO', 'EBUSY', 'EIO']);
 

@@ -2,8 +2,8 @@
 // reused; one page reused for every job (fonts stay cached), jobs run one at a time.
 import { existsSync } from 'node:fs';
 import type { Browser, Page } from 'playwright-core';
-import { AppError } from '../../common/errors';
-import type { SystemPrinter } from '../../common/printing/print-settings';
+import { AppError } from '@common/errors';
+import type { SystemPrinter } from '@common/printing/print-settings';
 import { blankPageUrl, MEASURE_SCRIPT, pageHeightMm, type ChromiumPrinter, type HtmlJob } from './chromium';
 import { lpPrint, lpPrinters } from './system-print';
 

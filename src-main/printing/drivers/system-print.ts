@@ -1,8 +1,8 @@
 // Printing a PDF on a named system printer outside Electron: CUPS `lp` (Linux, including the
 // domestic UOS/Kylin systems). The PDF goes through stdin, so no file with personal data is written.
 import { execFile, spawn } from 'node:child_process';
-import { AppError } from '../../common/errors';
-import type { SystemPrinter } from '../../common/printing/print-settings';
+import { AppError } from '@common/errors';
+import type { SystemPrinter } from '@common/printing/print-settings';
 
 /** Sends a PDF to `printerName` with the given media size. */
 export function lpPrint(

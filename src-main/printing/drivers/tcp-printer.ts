@@ -1,7 +1,7 @@
 // Network receipt printers (raw TCP, usually port 9100): send a job, and ask for the status with
 // ESC/POS real-time requests (DLE EOT 2: offline cause, DLE EOT 4: paper sensor).
 import { connect, type Socket } from 'node:net';
-import { AppError } from '../../common/errors';
+import { AppError } from '@common/errors';
 
 /** What the printer said about itself; `answered: false` when it stayed silent (many do). */
 export interface TcpStatus {

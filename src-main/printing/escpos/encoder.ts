@@ -3,7 +3,7 @@
 // because the library's CharacterSet.CHINA uses a GBK table that turns rare characters into '?'.
 import iconv from 'iconv-lite';
 import { PrinterTypes, ThermalPrinter } from 'node-thermal-printer';
-import type { ReceiptLayout, ReceiptOp } from '../../common/printing/receipt-layout';
+import type { ReceiptLayout, ReceiptOp } from '@common/printing/receipt-layout';
 import { code128Command } from './code128';
 
 const FS_CHINESE_ON = Buffer.from([0x1c, 0x26]);

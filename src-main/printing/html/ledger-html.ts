@@ -1,5 +1,5 @@
 // The A4 ledger page (台账) the supervisor's ledger reuses: one landscape page of rows.
-import { LEDGER_ROWS_PER_PAGE, type LedgerPage } from '../../common/printing/ledger';
+import { LEDGER_ROWS_PER_PAGE, type LedgerPage } from '@common/printing/ledger';
 import { escapeHtml as e, type Templates } from './templates';
 
 const COLUMNS = [

@@ -1,7 +1,7 @@
 // A4 notices from the notice model and the templates in resources/templates.
-import { reprintMark } from '../../common/printing/documents';
-import type { NoticeData } from '../../common/printing/notice-data';
-import { barcodeDataOf } from '../../common/printing/receipt-layout';
+import { reprintMark } from '@common/printing/documents';
+import type { NoticeData } from '@common/printing/notice-data';
+import { barcodeDataOf } from '@common/printing/receipt-layout';
 import { code128Svg, qrSvg } from './barcodes';
 import { escapeHtml as e, type Templates, type TemplateVars } from './templates';
 

@@ -1,6 +1,6 @@
 // A thermal receipt as HTML, from the same layout the ESC/POS encoder prints: for the on-screen
 // preview and for receipt printers reached through the operating system (Chromium prints it).
-import type { ReceiptLayout, ReceiptOp } from '../../common/printing/receipt-layout';
+import type { ReceiptLayout, ReceiptOp } from '@common/printing/receipt-layout';
 import { code128Svg, qrSvg } from './barcodes';
 import { escapeHtml, type Templates } from './templates';
 

@@ -1,5 +1,5 @@
 // EMS waybill labels (76×130 one-part, 100×150 two-part) from the label model.
-import type { WaybillLabelData } from '../../common/printing/waybill-label';
+import type { WaybillLabelData } from '@common/printing/waybill-label';
 import { code128Svg, qrSvg } from './barcodes';
 import { escapeHtml, type Templates } from './templates';
 

@@ -1,14 +1,14 @@
 // Test support: a real app on a temporary SQLite file with a signed-in clerk and real decided cases.
 import { expect } from 'vitest';
-import { createUser, initialised, testApp, type TestApp } from '../../app/testing';
-import type { ApplicationInput } from '../../common/cases/application';
-import { DEFAULT_PRINT_SETTINGS, type PrintSettings } from '../../common/printing/print-settings';
+import { createUser, initialised, testApp, type TestApp } from '../../testing/test-app';
+import type { ApplicationInput } from '@common/cases/application';
+import { DEFAULT_PRINT_SETTINGS, type PrintSettings } from '@common/printing/print-settings';
 import {
   marriageByAgent,
   PNG_BYTES,
   socialSecurityCardApplication,
   verifyApplicant,
-} from '../../cases/intake-fixtures';
+} from '../../cases/testing/intake-fixtures';
 
 /** An app with an administrator and a clerk signed in. */
 export interface PrintingTestApp {

@@ -2,7 +2,7 @@ import { SearchOutlined } from '@ant-design/icons';
 import { Button, DatePicker, Form, Input, Select } from 'antd';
 import type { Dayjs } from 'dayjs';
 import { useTranslation } from 'react-i18next';
-import { AUDIT_ACTION_LABELS_ZH } from '../../../src-main/common/audit';
+import { AUDIT_ACTION_LABELS_ZH } from '@common/audit';
 import { auditActionLabel } from '../../i18n';
 import type { AuditFilters } from './store';
 

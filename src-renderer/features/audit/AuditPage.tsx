@@ -2,7 +2,7 @@ import { Alert, Button, Card, Table, Typography } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
 import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { AuditEntry } from '../../../src-main/common/audit';
+import type { AuditEntry } from '@common/audit';
 import { auditActionLabel, auditActorLabel } from '../../i18n';
 import { formatDateTime } from '../../i18n/datetime';
 import { errorMessage } from '../../i18n/errors';

@@ -1,4 +1,4 @@
-import { ROLES } from '../../../src-main/common/roles';
+import { ROLES } from '@common/roles';
 import { i18next } from '../../i18n';
 import { formatDateTime } from '../../i18n/datetime';
 

@@ -1,6 +1,6 @@
 import { create } from 'zustand';
-import type { AuditEntry, AuditVerification } from '../../../src-main/common/audit';
-import type { AppErrorData } from '../../../src-main/common/result';
+import type { AuditEntry, AuditVerification } from '@common/audit';
+import type { AppErrorData } from '@common/result';
 import { call } from '../../api/call';
 
 /** The audit filters as the page edits them (dates as YYYY-MM-DD, China days). */

@@ -2,7 +2,7 @@ import { LockOutlined } from '@ant-design/icons';
 import { Alert, Button, Card, Form, Input, Typography } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { AppErrorData } from '../../../src-main/common/result';
+import type { AppErrorData } from '@common/result';
 import { requiredRule } from '../../forms/rules';
 import { errorMessage } from '../../i18n/errors';
 import { useAuthStore } from './store';

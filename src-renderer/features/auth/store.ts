@@ -1,6 +1,6 @@
 import { create } from 'zustand';
-import type { SessionInfo } from '../../../src-main/common/accounts';
-import type { AppErrorData, Result } from '../../../src-main/common/result';
+import type { SessionInfo } from '@common/accounts';
+import type { AppErrorData, Result } from '@common/result';
 import { api, call, onSessionProblem } from '../../api/call';
 
 // While the clerk works in the page without calling the main process (typing a note), the

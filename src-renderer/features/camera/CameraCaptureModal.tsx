@@ -1,7 +1,7 @@
 import { Alert, Button, Modal, Spin } from 'antd';
 import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { CameraSettings } from '../../../src-main/common/contract';
+import type { CameraSettings } from '@common/contract';
 import { photoFileName, type CameraProblem } from './camera';
 import { CameraPreview } from './CameraPreview';
 import { captureFrame } from './media';

@@ -1,7 +1,7 @@
 import { Alert, App, Button, Card, Form, Select, Space } from 'antd';
 import { useCallback, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { CameraSettings } from '../../../src-main/common/contract';
+import type { CameraSettings } from '@common/contract';
 import { showFieldErrors } from '../../forms/server-errors';
 import { errorMessage } from '../../i18n/errors';
 import { useAuthStore } from '../auth/store';

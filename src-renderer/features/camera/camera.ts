@@ -1,5 +1,5 @@
-import type { CameraSettings } from '../../../src-main/common/contract';
-import { CHINA_OFFSET_MINUTES } from '../../../src-main/common/time';
+import type { CameraSettings } from '@common/contract';
+import { CHINA_OFFSET_MINUTES } from '@common/time';
 
 // The pure decisions of document capture; media.ts does the browser I/O around them.
 

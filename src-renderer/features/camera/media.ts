@@ -1,4 +1,4 @@
-import type { CameraSettings } from '../../../src-main/common/contract';
+import type { CameraSettings } from '@common/contract';
 import {
   cameraConstraints,
   chooseCamera,

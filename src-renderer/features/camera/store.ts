@@ -1,6 +1,6 @@
 import { create } from 'zustand';
-import type { CameraSettings } from '../../../src-main/common/contract';
-import type { AppErrorData, Result } from '../../../src-main/common/result';
+import type { CameraSettings } from '@common/contract';
+import type { AppErrorData, Result } from '@common/result';
 import { call } from '../../api/call';
 
 interface CameraState {

@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'react';
-import type { CameraSettings } from '../../../src-main/common/contract';
+import type { CameraSettings } from '@common/contract';
 import type { CameraProblem } from './camera';
 import { openCamera, stopCamera } from './media';
 

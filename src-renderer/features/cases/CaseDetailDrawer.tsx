@@ -1,8 +1,8 @@
 import { EditOutlined } from '@ant-design/icons';
 import { Alert, App, Button, Drawer, Space, Spin, Tabs } from 'antd';
 import { useTranslation } from 'react-i18next';
-import type { CaseDetail } from '../../../src-main/common/cases/case-types';
-import { COUNTER_ROLES } from '../../../src-main/common/roles';
+import type { CaseDetail } from '@common/cases/case-types';
+import { COUNTER_ROLES } from '@common/roles';
 import { errorMessage } from '../../i18n/errors';
 import { useAuthStore } from '../auth/store';
 import { DocumentPreview } from '../documents/DocumentPreview';

@@ -2,12 +2,7 @@ import { SearchOutlined } from '@ant-design/icons';
 import { Button, DatePicker, Form, Input, Select } from 'antd';
 import type { Dayjs } from 'dayjs';
 import { useTranslation } from 'react-i18next';
-import {
-  CASE_OUTCOMES,
-  CASE_SYNC_FILTERS,
-  type CaseOutcome,
-  type CaseSyncFilter,
-} from '../../../src-main/common/cases/case-types';
+import { CASE_OUTCOMES, CASE_SYNC_FILTERS, type CaseOutcome, type CaseSyncFilter } from '@common/cases/case-types';
 import { useCatalogueStore } from '../intake/catalogue-store';
 import { useCasesStore, type CaseFilters } from './store';
 

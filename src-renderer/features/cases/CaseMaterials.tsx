@@ -1,7 +1,7 @@
 import { Table, Tag } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
 import { useTranslation } from 'react-i18next';
-import type { AttachmentInfo, CaseDetail, CaseMaterial } from '../../../src-main/common/cases/case-types';
+import type { AttachmentInfo, CaseDetail, CaseMaterial } from '@common/cases/case-types';
 import { FileChip } from '../intake/steps/MaterialUpload';
 
 /** The materials as recorded with the case (handling, pages, required) and their scanned files. */

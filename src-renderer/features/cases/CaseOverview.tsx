@@ -1,7 +1,7 @@
 import { Alert, Descriptions } from 'antd';
 import type { DescriptionsProps } from 'antd';
 import { useTranslation } from 'react-i18next';
-import type { CaseDetail } from '../../../src-main/common/cases/case-types';
+import type { CaseDetail } from '@common/cases/case-types';
 import { formatDateTime } from '../../i18n/datetime';
 import { findMatter, findSituation, useCatalogueStore } from '../intake/catalogue-store';
 import { MissingList } from '../intake/steps/CheckSummary';

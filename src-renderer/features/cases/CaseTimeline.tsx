@@ -1,5 +1,5 @@
 import { Timeline, Typography } from 'antd';
-import type { AuditEntry } from '../../../src-main/common/audit';
+import type { AuditEntry } from '@common/audit';
 import { auditActionLabel, auditActorLabel } from '../../i18n';
 import { formatDateTime } from '../../i18n/datetime';
 import { describeDetails } from '../audit/describe-details';

@@ -1,8 +1,8 @@
 import { Alert, Card, Table, Typography } from 'antd';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { CaseSummary } from '../../../src-main/common/cases/case-types';
-import { chinaDate } from '../../../src-main/common/time';
+import type { CaseSummary } from '@common/cases/case-types';
+import { chinaDate } from '@common/time';
 import { errorMessage } from '../../i18n/errors';
 import { useAuthStore } from '../auth/store';
 import { useCatalogueStore } from '../intake/catalogue-store';

@@ -1,8 +1,8 @@
 import { Button } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
 import { useTranslation } from 'react-i18next';
-import type { CaseSummary } from '../../../src-main/common/cases/case-types';
-import { chinaDate } from '../../../src-main/common/time';
+import type { CaseSummary } from '@common/cases/case-types';
+import { chinaDate } from '@common/time';
 import { formatDateTime } from '../../i18n/datetime';
 import { DeptTag, OutcomeTag, SyncTag } from './status-tags';
 

@@ -1,7 +1,7 @@
 import { Tag, Tooltip } from 'antd';
 import type { TFunction } from 'i18next';
 import { useTranslation } from 'react-i18next';
-import type { CaseOutcome, CaseSummary } from '../../../src-main/common/cases/case-types';
+import type { CaseOutcome, CaseSummary } from '@common/cases/case-types';
 
 const OUTCOME_COLORS: Record<CaseOutcome, string> = { accepted: 'green', incomplete: 'orange', rejected: 'red' };
 const SYNC_COLORS: Record<CaseSummary['syncState'], string> = {

@@ -6,9 +6,9 @@ import type {
   CaseSummary,
   SearchKind,
   CaseSyncFilter,
-} from '../../../src-main/common/cases/case-types';
-import type { CommandInput, SupplementView } from '../../../src-main/common/contract';
-import type { AppErrorData, Result } from '../../../src-main/common/result';
+} from '@common/cases/case-types';
+import type { CommandInput, SupplementView } from '@common/contract';
+import type { AppErrorData, Result } from '@common/result';
 import { api, call } from '../../api/call';
 import { useAuthStore } from '../auth/store';
 import { useNavStore } from '../shell/nav-store';

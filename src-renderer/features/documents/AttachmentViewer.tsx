@@ -2,8 +2,8 @@ import { DownloadOutlined } from '@ant-design/icons';
 import { Alert, Button, Modal, Spin, Typography } from 'antd';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { AttachmentInfo } from '../../../src-main/common/cases/case-types';
-import type { AppErrorData } from '../../../src-main/common/result';
+import type { AttachmentInfo } from '@common/cases/case-types';
+import type { AppErrorData } from '@common/result';
 import { errorMessage } from '../../i18n/errors';
 import { useDocumentsStore } from './store';
 

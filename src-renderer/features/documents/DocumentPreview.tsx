@@ -1,8 +1,8 @@
 import { Alert, Spin } from 'antd';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { DocumentKind } from '../../../src-main/common/printing/documents';
-import type { AppErrorData } from '../../../src-main/common/result';
+import type { DocumentKind } from '@common/printing/documents';
+import type { AppErrorData } from '@common/result';
 import { errorMessage } from '../../i18n/errors';
 import { useDocumentsStore } from './store';
 

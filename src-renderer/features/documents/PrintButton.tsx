@@ -2,7 +2,7 @@ import { PrinterOutlined } from '@ant-design/icons';
 import { App, Button } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { DocumentKind } from '../../../src-main/common/printing/documents';
+import type { DocumentKind } from '@common/printing/documents';
 import { errorMessage } from '../../i18n/errors';
 import { useDocumentsStore } from './store';
 

@@ -1,7 +1,7 @@
 import { create } from 'zustand';
-import type { CaseOutcome } from '../../../src-main/common/cases/case-types';
-import type { DocumentKind, PrintFormat, PrintPreview, PrintResult } from '../../../src-main/common/printing/documents';
-import type { Result } from '../../../src-main/common/result';
+import type { CaseOutcome } from '@common/cases/case-types';
+import type { DocumentKind, PrintFormat, PrintPreview, PrintResult } from '@common/printing/documents';
+import type { Result } from '@common/result';
 import { call } from '../../api/call';
 
 /** The document a window outcome produces. */

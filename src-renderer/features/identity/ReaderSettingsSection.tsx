@@ -1,8 +1,8 @@
 import { App, Button, Card, Col, Form, Input, InputNumber, Row, Select, Spin, Switch } from 'antd';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { IdentitySettings } from '../../../src-main/common/contract/identity';
-import { READER_DRIVERS } from '../../../src-main/common/identity/settings';
+import type { IdentitySettings } from '@common/contract/identity';
+import { READER_DRIVERS } from '@common/identity/settings';
 import { call } from '../../api/call';
 import { showFieldErrors } from '../../forms/server-errors';
 import { errorMessage } from '../../i18n/errors';

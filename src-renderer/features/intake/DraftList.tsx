@@ -1,7 +1,7 @@
 import { FileTextOutlined } from '@ant-design/icons';
 import { App, Button, Card, Empty, Popconfirm, Space, Tag } from 'antd';
 import { useTranslation } from 'react-i18next';
-import type { DraftSummary } from '../../../src-main/common/contract';
+import type { DraftSummary } from '@common/contract';
 import { formatDateTime } from '../../i18n/datetime';
 import { errorMessage } from '../../i18n/errors';
 import { findMatter, findSituation, useCatalogueStore } from './catalogue-store';

@@ -7,7 +7,7 @@ import {
 } from '@ant-design/icons';
 import { Alert, Button, Card, Space } from 'antd';
 import { useTranslation } from 'react-i18next';
-import type { CaseOutcome } from '../../../src-main/common/cases/case-types';
+import type { CaseOutcome } from '@common/cases/case-types';
 import { useCasesStore } from '../cases/store';
 import { DocumentPreview } from '../documents/DocumentPreview';
 import { PrintButton } from '../documents/PrintButton';

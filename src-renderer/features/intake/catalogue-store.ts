@@ -1,14 +1,9 @@
 import { create } from 'zustand';
-import {
-  CATALOGUE_SCHEMA_VERSION,
-  type Catalogue,
-  type Matter,
-  type Situation,
-} from '../../../src-main/common/catalogue/schema';
-import { searchMatters, type SearchIndex } from '../../../src-main/common/catalogue/search';
-import type { DivisionLookup } from '../../../src-main/common/catalogue/divisions';
-import type { DivisionsView } from '../../../src-main/common/contract';
-import type { AppErrorData } from '../../../src-main/common/result';
+import { CATALOGUE_SCHEMA_VERSION, type Catalogue, type Matter, type Situation } from '@common/catalogue/schema';
+import { searchMatters, type SearchIndex } from '@common/catalogue/search';
+import type { DivisionLookup } from '@common/catalogue/divisions';
+import type { DivisionsView } from '@common/contract';
+import type { AppErrorData } from '@common/result';
 import { call } from '../../api/call';
 import { useAuthStore } from '../auth/store';
 import { divisionOptions, lookupOf, type DivisionOption } from './divisions';

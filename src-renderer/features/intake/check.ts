@@ -1,7 +1,7 @@
-import { applicationSchema, type Application } from '../../../src-main/common/cases/application';
-import { formalCheck, type FormalCheckResult, type MissingMaterial } from '../../../src-main/common/cases/formal-check';
-import type { Matter, Situation } from '../../../src-main/common/catalogue/schema';
-import type { FieldProblem } from '../../../src-main/common/result';
+import { applicationSchema, type Application } from '@common/cases/application';
+import { formalCheck, type FormalCheckResult, type MissingMaterial } from '@common/cases/formal-check';
+import type { Matter, Situation } from '@common/catalogue/schema';
+import type { FieldProblem } from '@common/result';
 import { STEP } from './model';
 
 // 形式审查 in the renderer: the very schema and `formalCheck` of `common` the main process runs on

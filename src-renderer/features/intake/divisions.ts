@@ -1,6 +1,6 @@
-import { cityCodeOf, divisionLevel, provinceCodeOf } from '../../../src-main/common/catalogue/division-code';
-import { createDivisionLookup, type DivisionLookup } from '../../../src-main/common/catalogue/divisions';
-import type { DivisionsView } from '../../../src-main/common/contract';
+import { cityCodeOf, divisionLevel, provinceCodeOf } from '@common/catalogue/division-code';
+import { createDivisionLookup, type DivisionLookup } from '@common/catalogue/divisions';
+import type { DivisionsView } from '@common/contract';
 
 /** One option of the province / city / county cascader. */
 export interface DivisionOption {

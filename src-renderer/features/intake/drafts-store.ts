@@ -1,6 +1,6 @@
 import { create } from 'zustand';
-import type { DraftSummary } from '../../../src-main/common/contract';
-import type { AppErrorData, Result } from '../../../src-main/common/result';
+import type { DraftSummary } from '@common/contract';
+import type { AppErrorData, Result } from '@common/result';
 import { call } from '../../api/call';
 import { useAuthStore } from '../auth/store';
 

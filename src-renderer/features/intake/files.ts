@@ -1,4 +1,4 @@
-import type { Result } from '../../../src-main/common/result';
+import type { Result } from '@common/result';
 
 /** Largest scanned file the main process accepts (it checks again, and checks the type by content). */
 export const MAX_SCAN_BYTES = 10 * 1024 * 1024;

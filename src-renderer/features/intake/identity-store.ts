@@ -1,6 +1,6 @@
 import { create } from 'zustand';
-import type { Application } from '../../../src-main/common/cases/application';
-import type { CommandInput } from '../../../src-main/common/contract';
+import type { Application } from '@common/cases/application';
+import type { CommandInput } from '@common/contract';
 import type {
   CardReadView,
   IdentityListView,
@@ -8,9 +8,9 @@ import type {
   ReaderStatus,
   TestCardSummary,
   VerificationView,
-} from '../../../src-main/common/contract/identity';
-import type { VerificationRole } from '../../../src-main/common/identity/verification';
-import type { Result } from '../../../src-main/common/result';
+} from '@common/contract/identity';
+import type { VerificationRole } from '@common/identity/verification';
+import type { Result } from '@common/result';
 import { api, call } from '../../api/call';
 import { useAuthStore } from '../auth/store';
 

@@ -1,7 +1,7 @@
 import { createContext, useContext, useMemo } from 'react';
-import type { Application } from '../../../src-main/common/cases/application';
-import type { FormalCheckResult } from '../../../src-main/common/cases/formal-check';
-import type { Matter, Situation } from '../../../src-main/common/catalogue/schema';
+import type { Application } from '@common/cases/application';
+import type { FormalCheckResult } from '@common/cases/formal-check';
+import type { Matter, Situation } from '@common/catalogue/schema';
 import { findMatter, findSituation, useCatalogueStore } from './catalogue-store';
 import { checkApplication, codesByPath, mergeChecks, stepOfPath } from './check';
 import { toApplication } from './model';

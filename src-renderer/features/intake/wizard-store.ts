@@ -1,10 +1,10 @@
 import { create } from 'zustand';
-import type { Application } from '../../../src-main/common/cases/application';
-import type { AttachmentInfo } from '../../../src-main/common/cases/case-types';
-import type { FormalCheckResult } from '../../../src-main/common/cases/formal-check';
-import type { Matter, Situation } from '../../../src-main/common/catalogue/schema';
-import type { CommandInput, DecisionView } from '../../../src-main/common/contract';
-import type { Result } from '../../../src-main/common/result';
+import type { Application } from '@common/cases/application';
+import type { AttachmentInfo } from '@common/cases/case-types';
+import type { FormalCheckResult } from '@common/cases/formal-check';
+import type { Matter, Situation } from '@common/catalogue/schema';
+import type { CommandInput, DecisionView } from '@common/contract';
+import type { Result } from '@common/result';
 import { call } from '../../api/call';
 import { useAuthStore } from '../auth/store';
 import { createAutosave } from './autosave';

@@ -2,8 +2,8 @@ import { PrinterOutlined, RedoOutlined } from '@ant-design/icons';
 import { Alert, Button, Space, Typography } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { PrintResult } from '../../../src-main/common/printing/documents';
-import type { AppErrorData } from '../../../src-main/common/result';
+import type { PrintResult } from '@common/printing/documents';
+import type { AppErrorData } from '@common/result';
 import { errorMessage } from '../../i18n/errors';
 import { usePrintingStore, type PrintJob } from './store';
 

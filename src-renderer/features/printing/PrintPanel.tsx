@@ -2,15 +2,10 @@ import { Alert, Card, Table, Tag, Typography } from 'antd';
 import { useEffect, useState } from 'react';
 import type { TFunction } from 'i18next';
 import { useTranslation } from 'react-i18next';
-import type { CaseDetail } from '../../../src-main/common/cases/case-types';
-import { parsePrinterTarget } from '../../../src-main/common/printing/print-settings';
-import {
-  nextCopyOf,
-  type DocumentKind,
-  type PrintFormat,
-  type PrintLogEntry,
-} from '../../../src-main/common/printing/documents';
-import type { AppErrorData } from '../../../src-main/common/result';
+import type { CaseDetail } from '@common/cases/case-types';
+import { parsePrinterTarget } from '@common/printing/print-settings';
+import { nextCopyOf, type DocumentKind, type PrintFormat, type PrintLogEntry } from '@common/printing/documents';
+import type { AppErrorData } from '@common/result';
 import { formatDateTime } from '../../i18n/datetime';
 import { errorMessage } from '../../i18n/errors';
 import { PrintAction } from './PrintAction';

@@ -1,20 +1,15 @@
 import { create } from 'zustand';
-import type { CommandInput } from '../../../src-main/common/contract';
-import type {
-  DocumentKind,
-  PrintFormat,
-  PrintLogEntry,
-  PrintResult,
-} from '../../../src-main/common/printing/documents';
-import type { PrinterStatus, PrintSettings, SystemPrinter } from '../../../src-main/common/printing/print-settings';
+import type { CommandInput } from '@common/contract';
+import type { DocumentKind, PrintFormat, PrintLogEntry, PrintResult } from '@common/printing/documents';
+import type { PrinterStatus, PrintSettings, SystemPrinter } from '@common/printing/print-settings';
 import type {
   PoolImportReport,
   WaybillAssignResult,
   WaybillPoolStatus,
   WaybillState,
   WaybillView,
-} from '../../../src-main/common/printing/waybill';
-import type { Result } from '../../../src-main/common/result';
+} from '@common/printing/waybill';
+import type { Result } from '@common/result';
 import { call } from '../../api/call';
 
 /** One print job as the panel tracks it: the retry sends the same request again (the same copy). */

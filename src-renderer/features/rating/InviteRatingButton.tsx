@@ -2,7 +2,7 @@ import { StarOutlined } from '@ant-design/icons';
 import { App, Button, Modal, QRCode, Typography } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { RatingTicketView } from '../../../src-main/common/supervisor/views';
+import type { RatingTicketView } from '@common/supervisor/views';
 import { formatUntil } from '../../i18n/datetime';
 import { errorMessage } from '../../i18n/errors';
 import { ratingUrl } from './ratings-url';

@@ -1,7 +1,7 @@
 import { create } from 'zustand';
-import type { CommandInput } from '../../../src-main/common/contract';
-import type { AppErrorData, Result } from '../../../src-main/common/result';
-import type { RatingCaseSummary, RatingTicketView } from '../../../src-main/common/supervisor/views';
+import type { CommandInput } from '@common/contract';
+import type { AppErrorData, Result } from '@common/result';
+import type { RatingCaseSummary, RatingTicketView } from '@common/supervisor/views';
 import { call } from '../../api/call';
 
 type Phase = 'loading' | 'ready' | 'invalid' | 'rated' | 'declined';

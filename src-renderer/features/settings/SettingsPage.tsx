@@ -1,8 +1,8 @@
 import { Alert, App, Button, Card, Col, Form, Input, InputNumber, Row, Spin } from 'antd';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { Settings } from '../../../src-main/common/contract';
-import { hallSchema } from '../../../src-main/common/hall';
+import type { Settings } from '@common/contract';
+import { hallSchema } from '@common/hall';
 import { schemaRule } from '../../forms/rules';
 import { showFieldErrors } from '../../forms/server-errors';
 import { errorMessage } from '../../i18n/errors';

@@ -1,8 +1,8 @@
 import { Alert, Button, Divider, Form, Input, Typography } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { AppErrorData } from '../../../src-main/common/result';
-import type { RestoreResult } from '../../../src-main/common/supervisor/views';
+import type { AppErrorData } from '@common/result';
+import type { RestoreResult } from '@common/supervisor/views';
 import { errorMessage } from '../../i18n/errors';
 import { useAppInfoStore } from './store';
 

@@ -1,9 +1,9 @@
 import { Alert, Button, Col, Divider, Form, Input, Row, Typography } from 'antd';
 import { useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { displayNameSchema, usernameSchema } from '../../../src-main/common/accounts';
-import { hallSchema, suggestWindowCode } from '../../../src-main/common/hall';
-import type { AppErrorData } from '../../../src-main/common/result';
+import { displayNameSchema, usernameSchema } from '@common/accounts';
+import { hallSchema, suggestWindowCode } from '@common/hall';
+import type { AppErrorData } from '@common/result';
 import { passwordRule, sameAsRule, schemaRule } from '../../forms/rules';
 import { showFieldErrors } from '../../forms/server-errors';
 import { errorMessage } from '../../i18n/errors';

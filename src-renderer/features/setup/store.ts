@@ -1,9 +1,9 @@
 import { create } from 'zustand';
-import type { SessionInfo } from '../../../src-main/common/accounts';
-import type { AppInfo, CommandInput } from '../../../src-main/common/contract';
-import type { RestoreResult } from '../../../src-main/common/supervisor/views';
-import type { Hall } from '../../../src-main/common/hall';
-import type { AppErrorData, Result } from '../../../src-main/common/result';
+import type { SessionInfo } from '@common/accounts';
+import type { AppInfo, CommandInput } from '@common/contract';
+import type { RestoreResult } from '@common/supervisor/views';
+import type { Hall } from '@common/hall';
+import type { AppErrorData, Result } from '@common/result';
 import { call } from '../../api/call';
 import { useAuthStore } from '../auth/store';
 

@@ -12,7 +12,7 @@ import {
 import { Menu } from 'antd';
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { Role } from '../../../src-main/common/roles';
+import type { Role } from '@common/roles';
 import { useNavStore } from './nav-store';
 import { pagesFor, type PageKey } from './pages';
 

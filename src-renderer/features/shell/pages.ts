@@ -1,4 +1,4 @@
-import type { Role } from '../../../src-main/common/roles';
+import type { Role } from '@common/roles';
 
 /** The pages of the main layout and who may open them (the main process checks the same roles per command). */
 export const PAGES = [

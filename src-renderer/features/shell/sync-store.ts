@@ -1,6 +1,6 @@
 import { create } from 'zustand';
-import type { EventPayload, SyncStatusView } from '../../../src-main/common/contract';
-import type { Result } from '../../../src-main/common/result';
+import type { EventPayload, SyncStatusView } from '@common/contract';
+import type { Result } from '@common/result';
 import { api, call } from '../../api/call';
 import { useAuthStore } from '../auth/store';
 

@@ -3,7 +3,7 @@ import { Alert, App, Button, Card, Input, Modal, Table, Tag, Typography } from '
 import type { ColumnsType } from 'antd/es/table';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { BackupRecord } from '../../../src-main/common/supervisor/views';
+import type { BackupRecord } from '@common/supervisor/views';
 import { formatDateTime } from '../../i18n/datetime';
 import { errorMessage } from '../../i18n/errors';
 import { useAuthStore } from '../auth/store';

@@ -3,7 +3,7 @@ import { Alert, Button, Card, Col, Row, Space, Statistic, Tag } from 'antd';
 import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Bar, BarChart, CartesianGrid, Cell, Tooltip, XAxis, YAxis } from 'recharts';
-import type { DashboardView } from '../../../src-main/common/supervisor/views';
+import type { DashboardView } from '@common/supervisor/views';
 import { formatDateTime } from '../../i18n/datetime';
 import { openCasesWith } from '../cases/store';
 import { errorMessage } from '../../i18n/errors';

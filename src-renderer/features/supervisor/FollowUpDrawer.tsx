@@ -1,8 +1,8 @@
 import { Alert, App, Button, Descriptions, Drawer, Form, Input, Radio, Spin, Steps, Tag, Typography } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { FOLLOW_UP_STEPS, VERIFY_FINDINGS, type FollowUpStep } from '../../../src-main/common/supervisor/ratings';
-import type { FollowUpDetail } from '../../../src-main/common/supervisor/views';
+import { FOLLOW_UP_STEPS, VERIFY_FINDINGS, type FollowUpStep } from '@common/supervisor/ratings';
+import type { FollowUpDetail } from '@common/supervisor/views';
 import { formatDateTime } from '../../i18n/datetime';
 import { errorMessage, fieldErrors } from '../../i18n/errors';
 import { levelLabel, LEVEL_COLORS } from './format';

@@ -2,7 +2,7 @@ import { Alert, Button, Card, Radio, Table, Tag } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
 import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { FollowUpView } from '../../../src-main/common/supervisor/views';
+import type { FollowUpView } from '@common/supervisor/views';
 import { formatDateTime } from '../../i18n/datetime';
 import { errorMessage } from '../../i18n/errors';
 import { FollowUpDrawer } from './FollowUpDrawer';

@@ -1,7 +1,7 @@
 import { Card, Col, Row, Statistic, Table } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { Bar, BarChart, CartesianGrid, Cell, Legend, Pie, PieChart, Tooltip, XAxis, YAxis } from 'recharts';
-import type { ClerkCount, LedgerSummary as Summary } from '../../../src-main/common/supervisor/ledger-summary';
+import type { ClerkCount, LedgerSummary as Summary } from '@common/supervisor/ledger-summary';
 import { ChartFigure } from './ChartFigure';
 import { formatSeconds } from './format';
 

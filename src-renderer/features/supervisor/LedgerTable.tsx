@@ -1,8 +1,8 @@
 import { Table, Tag } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
 import { useTranslation } from 'react-i18next';
-import { COUNTER_ROLES } from '../../../src-main/common/roles';
-import type { LedgerEntry } from '../../../src-main/common/supervisor/ledger';
+import { COUNTER_ROLES } from '@common/roles';
+import type { LedgerEntry } from '@common/supervisor/ledger';
 import { formatDateTime } from '../../i18n/datetime';
 import { useAuthStore } from '../auth/store';
 import { InviteRatingButton } from '../rating/InviteRatingButton';

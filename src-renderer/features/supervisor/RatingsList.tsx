@@ -1,7 +1,7 @@
 import { Alert, Card, Table, Tag } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
 import { useTranslation } from 'react-i18next';
-import type { RatingView } from '../../../src-main/common/supervisor/views';
+import type { RatingView } from '@common/supervisor/views';
 import { formatDateTime } from '../../i18n/datetime';
 import { errorMessage } from '../../i18n/errors';
 import { levelLabel, LEVEL_COLORS } from './format';

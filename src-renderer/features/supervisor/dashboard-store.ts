@@ -1,11 +1,6 @@
 import { create } from 'zustand';
-import type { AppErrorData, Result } from '../../../src-main/common/result';
-import type {
-  BackupRecord,
-  BackupsView,
-  DashboardView,
-  RestoreResult,
-} from '../../../src-main/common/supervisor/views';
+import type { AppErrorData, Result } from '@common/result';
+import type { BackupRecord, BackupsView, DashboardView, RestoreResult } from '@common/supervisor/views';
 import { call } from '../../api/call';
 
 interface DashboardState {

@@ -1,4 +1,4 @@
-import type { ExportDownload } from '../../../src-main/common/supervisor/views';
+import type { ExportDownload } from '@common/supervisor/views';
 
 /** Saves an export's bytes through a Blob download link named after the export. */
 export function saveDownload(file: ExportDownload): void {

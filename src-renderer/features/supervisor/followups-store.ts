@@ -1,8 +1,8 @@
 import { create } from 'zustand';
-import type { CommandInput } from '../../../src-main/common/contract';
-import type { AppErrorData, Result } from '../../../src-main/common/result';
-import type { FollowUpDetail, FollowUpView, RatingView } from '../../../src-main/common/supervisor/views';
-import { chinaDate } from '../../../src-main/common/time';
+import type { CommandInput } from '@common/contract';
+import type { AppErrorData, Result } from '@common/result';
+import type { FollowUpDetail, FollowUpView, RatingView } from '@common/supervisor/views';
+import { chinaDate } from '@common/time';
 import { call } from '../../api/call';
 
 export type FollowUpFilter = 'open' | 'overdue' | 'done' | 'all';

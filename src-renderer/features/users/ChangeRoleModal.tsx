@@ -1,8 +1,8 @@
 import { App, Form, Modal, Select } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { UserSummary } from '../../../src-main/common/accounts';
-import { ROLES, type Role } from '../../../src-main/common/roles';
+import type { UserSummary } from '@common/accounts';
+import { ROLES, type Role } from '@common/roles';
 import { errorMessage } from '../../i18n/errors';
 import { useUsersStore } from './store';
 

@@ -1,8 +1,8 @@
 import { App, Form, Input, Modal, Select } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { displayNameSchema, usernameSchema } from '../../../src-main/common/accounts';
-import { ROLES, type Role } from '../../../src-main/common/roles';
+import { displayNameSchema, usernameSchema } from '@common/accounts';
+import { ROLES, type Role } from '@common/roles';
 import { passwordRule, sameAsRule, schemaRule } from '../../forms/rules';
 import { showFieldErrors } from '../../forms/server-errors';
 import { errorMessage } from '../../i18n/errors';

@@ -2,7 +2,7 @@ import { PlusOutlined } from '@ant-design/icons';
 import { Alert, App, Button, Card, Table } from 'antd';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { UserSummary } from '../../../src-main/common/accounts';
+import type { UserSummary } from '@common/accounts';
 import { errorMessage } from '../../i18n/errors';
 import { useAuthStore } from '../auth/store';
 import { ChangeRoleModal } from './ChangeRoleModal';

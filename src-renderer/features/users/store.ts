@@ -1,8 +1,8 @@
 import { create } from 'zustand';
-import type { UserSummary } from '../../../src-main/common/accounts';
-import type { CommandInput } from '../../../src-main/common/contract';
-import type { Role } from '../../../src-main/common/roles';
-import type { AppErrorData, Result } from '../../../src-main/common/result';
+import type { UserSummary } from '@common/accounts';
+import type { CommandInput } from '@common/contract';
+import type { Role } from '@common/roles';
+import type { AppErrorData, Result } from '@common/result';
 import { call } from '../../api/call';
 
 interface UsersState {

@@ -1,7 +1,7 @@
 import { Button, Popconfirm, Space, Tag } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
 import { useTranslation } from 'react-i18next';
-import type { UserSummary } from '../../../src-main/common/accounts';
+import type { UserSummary } from '@common/accounts';
 import { formatDateTime, formatUntil } from '../../i18n/datetime';
 import { useUsersStore } from './store';
 

@@ -1,6 +1,6 @@
 import { Alert, Button } from 'antd';
 import { useTranslation } from 'react-i18next';
-import type { MissingMaterial } from '../../../../src-main/common/cases/formal-check';
+import type { MissingMaterial } from '@common/cases/formal-check';
 import { fieldMessage } from '../../../i18n/errors';
 import { stepOfPath } from '../check';
 import type { WizardCheck } from '../use-check';

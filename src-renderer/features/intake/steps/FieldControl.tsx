@@ -1,6 +1,6 @@
 import { DatePicker, Input, Select } from 'antd';
 import dayjs from 'dayjs';
-import type { FormField } from '../../../../src-main/common/catalogue/schema';
+import type { FormField } from '@common/catalogue/schema';
 import { DivisionCascader } from '../DivisionCascader';
 
 interface FieldControlProps {

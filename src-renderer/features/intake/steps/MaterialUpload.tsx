@@ -2,8 +2,8 @@ import { CameraOutlined, PaperClipOutlined, UploadOutlined } from '@ant-design/i
 import { App, Button, Popconfirm, Space } from 'antd';
 import { useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { AttachmentInfo } from '../../../../src-main/common/cases/case-types';
-import type { AppErrorData } from '../../../../src-main/common/result';
+import type { AttachmentInfo } from '@common/cases/case-types';
+import type { AppErrorData } from '@common/result';
 import { errorMessage, fieldMessage } from '../../../i18n/errors';
 import { CameraCaptureModal } from '../../camera/CameraCaptureModal';
 import { AttachmentViewer } from '../../documents/AttachmentViewer';

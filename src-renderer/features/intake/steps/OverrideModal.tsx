@@ -1,7 +1,7 @@
 import { Alert, Form, Input, Modal } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { VerificationRole } from '../../../../src-main/common/identity/verification';
+import type { VerificationRole } from '@common/identity/verification';
 import { errorMessage } from '../../../i18n/errors';
 import { useIdentityStore } from '../identity-store';
 

@@ -1,6 +1,6 @@
 import { Alert, Descriptions, Radio, Tag, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
-import { effectivePromisedDays, type Matter, type Situation } from '../../../../src-main/common/catalogue/schema';
+import { effectivePromisedDays, type Matter, type Situation } from '@common/catalogue/schema';
 import { useIntakeStore } from '../wizard-store';
 
 /** 承诺时限: N working days, or 即办. */

@@ -1,0 +1,166 @@
+import { readFileSync } from 'node:fs';
+import ExcelJS from 'exceljs';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { parseCsv } from '@common/supervisor/csv';
+import { chinaDateTime, excelChinaDate, LEDGER_OUTCOME_LABELS_ZH, type LedgerEntry } from '@common/supervisor/ledger';
+import { columnText, LEDGER_COLUMNS } from '@common/supervisor/ledger-columns';
+import type { ExportDownload, ExportResult, LedgerView } from '@common/supervisor/views';
+import { pdfInfo, pdfText, pdfToPngs } from '../printing/testing/pdf-tools';
+import { acceptCase, call, rejectCase, seedDay, supervisorApp, type SupervisorTestApp } from '../testing/supervisor';
+
+const DAY = '2026-11-30';
+let t: SupervisorTestApp;
+let view: LedgerView;
+
+beforeAll(async () => {
+  t = await supervisorApp();
+  await acceptCase(t.app, t.clerk);
+  await acceptCase(t.app, t.clerk, {
+    mode: 'proxy',
+    agent: {
+      name: '欧阳娜娜',
+      idType: 'resident-id',
+      idNumber: '500228198512310021',
+      phone: '13900139000',
+      address: '',
+      relationship: '配偶',
+    },
+    materials: [
+      { code: 'ID-DOC', handling: 'seen-returned', pages: 1 },
+      { code: 'PHOTO', handling: 'electronic', pages: 1 },
+      { code: 'APPLY-FORM', handling: 'kept-to-mail', pages: 2 },
+      { code: 'AGENT-AUTH', handling: 'kept-to-mail', pages: 1 },
+      { code: 'AGENT-ID', handling: 'seen-returned', pages: 1 },
+      { code: 'RELATION-PROOF', handling: 'copy', pages: 1 },
+    ],
+  });
+  await rejectCase(t.app, t.clerk);
+  // Volume on the same day, straight into the schema (sequences after the contract's).
+  seedDay(t.app.services.db, { date: DAY, count: 40, clerkId: t.clerkId, firstSequence: 100 });
+  view = await call<LedgerView>(t.app, t.sup, 'ledger:get', { date: DAY, limit: 500 });
+}, 120_000);
+
+afterAll(async () => t?.dispose());
+
+describe('ledger', () => {
+  it('lists one masked row per case with a summary, for supervisors only', async () => {
+    expect(view.total).toBe(43);
+    expect(view.rows).toHaveLength(43);
+    expect(view.summary.cases).toBe(43);
+    expect(view.summary.byOutcome.rejected).toBeGreaterThanOrEqual(1);
+    expect(view.summary.byOutcome.accepted + view.summary.byOutcome.incomplete + view.summary.byOutcome.rejected).toBe(
+      43,
+    );
+    expect(view.summary.byClerk).toEqual([expect.objectContaining({ clerkName: 'clerk1', count: 43 })]);
+    expect(view.summary.avgCounterSeconds).toBeGreaterThan(0);
+    const zhang = view.rows.find((r) => r.applicantIdMasked === '5001**********0014') as LedgerEntry;
+    expect(zhang.applicantName).toBe('张*');
+    expect(view.rows.find((r) => r.agentName === '欧**娜')).toMatchObject({ mode: 'proxy', applicantName: '张*' });
+    expect(JSON.stringify(view)).not.toContain('500101199003070014');
+    expect(await t.app.call(t.clerk, 'ledger:get', { date: DAY }, 20)).toMatchObject({
+      ok: false,
+      error: { code: 'forbidden' },
+    });
+    const paged = await call<LedgerView>(t.app, t.sup, 'ledger:get', { date: DAY, limit: 10, offset: 40 });
+    expect(paged.rows.map((r) => r.caseId)).toEqual(view.rows.slice(40).map((r) => r.caseId));
+    const byClerk = await call<LedgerView>(t.app, t.sup, 'ledger:get', { date: DAY, clerkId: 999 });
+    expect(byClerk.total).toBe(0);
+  });
+
+  it('refuses a malformed scope', async () => {
+    expect(await t.app.call(t.sup, 'ledger:get', { from: '2026-12-01', to: '2026-11-01' }, 40)).toMatchObject({
+      ok: false,
+      error: { code: 'invalid-input' },
+    });
+    expect(await t.app.call(t.sup, 'ledger:get', { from: '2026-01-01', to: '2026-12-31' }, 40)).toMatchObject({
+      ok: false,
+      error: { code: 'invalid-input' },
+    });
+  });
+
+  it('exports XLSX with 汇总 and 明细: Chinese headers, widths, frozen header, real dates; read back equals the data', async () => {
+    const e = await call<ExportResult>(t.app, t.sup, 'ledger:export', { date: DAY, format: 'xlsx' });
+    expect(e.rows).toBe(43);
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.readFile(e.path);
+    expect(wb.worksheets.map((w) => w.name)).toEqual(['汇总', '明细', '调整记录']);
+    const sheet = wb.getWorksheet('明细') as ExcelJS.Worksheet;
+    expect(sheet.views[0]).toMatchObject({ state: 'frozen', ySplit: 1 });
+    expect((sheet.getRow(1).values as unknown[]).slice(1)).toEqual(LEDGER_COLUMNS.map((c) => c.header));
+    LEDGER_COLUMNS.forEach((c, i) => expect(sheet.getColumn(i + 1).width).toBe(c.width));
+    expect(sheet.rowCount).toBe(44);
+    view.rows.forEach((r, i) => {
+      const row = sheet.getRow(i + 2);
+      LEDGER_COLUMNS.forEach((c, j) => {
+        const cell = row.getCell(j + 1);
+        const expected = c.value(r, i + 1);
+        if (c.kind === 'datetime') {
+          expect(cell.value).toBeInstanceOf(Date);
+          expect((cell.value as Date).getTime()).toBe(excelChinaDate(String(expected)).getTime());
+          expect(cell.numFmt).toBe('yyyy-mm-dd hh:mm');
+        } else expect(cell.value ?? null).toEqual(expected === '' ? null : expected);
+      });
+    });
+    const summary = wb.getWorksheet('汇总') as ExcelJS.Worksheet;
+    const facts = new Map<string, unknown>();
+    summary.eachRow((row) => facts.set(String(row.getCell(1).value), row.getCell(2).value));
+    expect(facts.get('办件总数')).toBe(43);
+    expect(facts.get('不予受理')).toBe(view.summary.byOutcome.rejected);
+    expect(facts.get('统计期间')).toBe(DAY);
+    expect(summary.views[0]).toMatchObject({ state: 'frozen', ySplit: 1 });
+  });
+
+  it('exports CSV as UTF-8 with a BOM, RFC 4180, CRLF; it parses back to the rows', async () => {
+    const e = await call<ExportResult>(t.app, t.sup, 'ledger:export', { date: DAY, format: 'csv' });
+    const bytes = readFileSync(e.path);
+    expect([...bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
+    const text = bytes.toString('utf8');
+    expect(text.split('\r\n')).toHaveLength(45);
+    const rows = parseCsv(text);
+    expect(rows[0]).toEqual(LEDGER_COLUMNS.map((c) => c.header));
+    expect(rows.slice(1)).toEqual(view.rows.map((r, i) => LEDGER_COLUMNS.map((c) => columnText(c, r, i + 1))));
+    expect(rows[1]?.[3]).toBe(chinaDateTime(view.rows[0]?.decidedAt as string));
+    const dl = await call<ExportDownload>(t.app, t.sup, 'exports:download', { exportId: e.exportId });
+    expect(Buffer.from(dl.dataBase64, 'base64').equals(bytes)).toBe(true);
+    expect(dl.mediaType).toContain('text/csv');
+  });
+
+  it('exports PDF through Chromium: Chinese headers and masked IDs in the text; pages kept as PNGs', async () => {
+    const e = await call<ExportResult>(t.app, t.sup, 'ledger:export', { date: DAY, format: 'pdf' });
+    const info = pdfInfo(e.path);
+    expect(info.pages).toBe(1 + Math.ceil(43 / 16));
+    expect(Math.round(info.widthPt)).toBe(842);
+    const text = pdfText(e.path);
+    const squash = text.replace(/\s+/g, '');
+    for (const h of [
+      '跨省通办窗口受理台账',
+      '文书编号',
+      '事项／情形',
+      '证件号码',
+      '业务属地部门',
+      '部门状态',
+      '按受理人',
+      '平均窗口用时',
+    ])
+      expect(squash).toContain(h);
+    expect(squash).toContain('5001**********0014');
+    expect(squash).not.toContain('500101199003070014');
+    expect(squash).toContain(LEDGER_OUTCOME_LABELS_ZH.rejected);
+    const pngs = pdfToPngs(e.path, 'ledger-day', 80);
+    expect(pngs).toHaveLength(info.pages);
+  });
+
+  it('streams a range to XLSX page by page', async () => {
+    seedDay(t.app.services.db, { date: '2026-11-29', count: 1200, clerkId: t.clerkId });
+    const e = await call<ExportResult>(t.app, t.sup, 'ledger:export', { from: '2026-11-29', to: DAY, format: 'xlsx' });
+    expect(e.rows).toBe(1243);
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.readFile(e.path);
+    const sheet = wb.getWorksheet('明细') as ExcelJS.Worksheet;
+    expect(sheet.rowCount).toBe(1244);
+    expect(sheet.getRow(2).getCell(2).value).toBe('2026-11-29');
+    expect(sheet.getRow(1244).getCell(2).value).toBe(DAY);
+    const list = await call<ExportResult[]>(t.app, t.sup, 'exports:list', {});
+    expect(list[0]?.exportId).toBe(e.exportId);
+  });
+});

@@ -1,0 +1,78 @@
+// A live ledger row: the SQL that reads a case for the ledger and the one mapping that masks it.
+import type { LedgerEntry, LedgerSyncState } from '@common/supervisor/ledger';
+import { chinaDate } from '@common/time';
+import { maskIdNumber, maskName } from '@common/validators';
+
+/** A case row as the ledger query returns it. */
+export interface LiveRow {
+  case_id: string;
+  business_date: string;
+  receipt_no: string | null;
+  notice_no: string | null;
+  started_at: string;
+  decided_at: string;
+  matter_code: string;
+  matter_name: string;
+  situation_name: string;
+  outcome: LedgerEntry['outcome'];
+  mode: LedgerEntry['mode'];
+  applicant_name: string;
+  applicant_id_number: string;
+  agent_name: string | null;
+  clerk_id: number;
+  clerk_name: string;
+  window_code: string;
+  locality_division: string;
+  department_name: string | null;
+  sync_state: LedgerSyncState;
+  department_no: string | null;
+  dept_status: string | null;
+  waybills: string | null;
+  rating: number | null;
+}
+
+export const LIVE_COLUMNS = `c.case_id, c.business_date, c.receipt_no, c.notice_no, c.started_at, c.decided_at, c.matter_code, c.matter_name,
+  c.situation_name, c.outcome, c.mode, c.applicant_name, c.applicant_id_number, c.agent_name, c.clerk_id,
+  u.display_name AS clerk_name, c.window_code, c.locality_division, c.department_name, c.sync_state, c.department_no, c.dept_status,
+  (SELECT group_concat(waybill_no, ' ') FROM (SELECT waybill_no FROM waybills w WHERE w.case_id = c.case_id ORDER BY waybill_no)) AS waybills,
+  r.level AS rating
+  FROM cases c JOIN users u ON u.id = c.clerk_id LEFT JOIN ratings r ON r.case_id = c.case_id`;
+
+/** The live rows of one day, one keyset page (uses the cases_day index). */
+export const LIVE_DAY_SQL = `SELECT ${LIVE_COLUMNS}
+  WHERE c.business_date = @date AND (@windowCode IS NULL OR c.window_code = @windowCode) AND (@clerkId IS NULL OR c.clerk_id = @clerkId)
+    AND (c.decided_at, c.case_id) > (@afterAt, @afterId)
+  ORDER BY c.decided_at, c.case_id LIMIT @limit`;
+
+/** Builds a masked ledger row from a live case row: the only place personal values are read. */
+export function ledgerEntryOf(r: LiveRow): LedgerEntry {
+  const started = Date.parse(r.started_at);
+  const decided = Date.parse(r.decided_at);
+  const sameDay = chinaDate(new Date(started)) === r.business_date;
+  return {
+    caseId: r.case_id,
+    businessDate: r.business_date,
+    documentNo: r.receipt_no ?? r.notice_no ?? '',
+    startedAt: r.started_at,
+    decidedAt: r.decided_at,
+    counterSeconds: sameDay && decided >= started ? Math.round((decided - started) / 1000) : null,
+    matterCode: r.matter_code,
+    matterName: r.matter_name,
+    situationName: r.situation_name,
+    outcome: r.outcome,
+    mode: r.mode,
+    applicantName: maskName(r.applicant_name),
+    applicantIdMasked: maskIdNumber(r.applicant_id_number),
+    agentName: r.agent_name ? maskName(r.agent_name) : null,
+    clerkId: r.clerk_id,
+    clerkName: r.clerk_name,
+    windowCode: r.window_code,
+    localityDivision: r.locality_division,
+    departmentName: r.department_name,
+    waybillNos: r.waybills ? r.waybills.split(' ') : [],
+    syncState: r.sync_state,
+    departmentNo: r.department_no,
+    deptStatus: r.dept_status,
+    rating: r.rating,
+  };
+}

@@ -1,0 +1,16 @@
+// What every outbox operation needs to build its request; its own module so the case operations and
+// the record operations can both use it without importing each other.
+import type { AttachmentsRepo } from '../cases/attachments-repo';
+import type { CasesRepo } from '../cases/cases-repo';
+import type { ClientOptions } from './gateway-client';
+import type { SyncDevice, SyncRepo } from './sync-repo';
+
+/** What an operation needs to build its request. */
+export interface OperationContext {
+  device: SyncDevice;
+  client: ClientOptions;
+  cases: CasesRepo;
+  attachments: AttachmentsRepo;
+  repo: SyncRepo;
+  hallDivision: string;
+}

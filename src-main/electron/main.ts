@@ -80,10 +80,15 @@ if (!app.requestSingleInstanceLock()) {
     mainWindow.focus();
   });
   app.on('window-all-closed', () => app.quit());
-  app.on('will-quit', () => {
+  app.on('will-quit', (event) => {
     binding?.dispose();
-    core?.close();
+    const closing = core;
     core = null;
+    if (!closing) return;
+    // The log writes asynchronously: quit once its queued lines are on disk (the logger bounds the wait).
+    event.preventDefault();
+    closing.close();
+    void closing.services.log.close().finally(() => app.quit());
   });
   app.whenReady().then(start).catch(reportStartupFailure);
 }

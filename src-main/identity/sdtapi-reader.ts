@@ -39,13 +39,20 @@ export interface SdtapiOptions {
 const STARTUP_MS = 15_000;
 
 /**
- * The helper next to this module: the TypeScript source through tsx when running from source
- * (tests, dev), else the built `sdtapi-helper.js`, which the main build emits as its own entry.
+ * The helper for code in `dir`: the TypeScript source through tsx when running from source (tests,
+ * dev), else the built `sdtapi-helper.js`, which the main build emits as its own entry in out/main/ —
+ * next to this code, or one folder up when the bundler put this code in out/main/chunks/.
  */
+export function helperCommandFor(dir: string, fromSource: boolean, exists: (path: string) => boolean): HelperCommand {
+  const source = join(dir, 'sdtapi-helper.ts');
+  if (fromSource && exists(source)) return { modulePath: source, execArgv: ['--import', 'tsx'] };
+  const built = [join(dir, 'sdtapi-helper.js'), join(dir, '..', 'sdtapi-helper.js')];
+  return { modulePath: built.find(exists) ?? built[0]!, execArgv: [] };
+}
+
+/** The helper for this module (under Electron, existsSync sees inside the asar). */
 export function defaultHelperCommand(): HelperCommand {
-  const source = join(__dirname, 'sdtapi-helper.ts');
-  if (__filename.endsWith('.ts') && existsSync(source)) return { modulePath: source, execArgv: ['--import', 'tsx'] };
-  return { modulePath: join(__dirname, 'sdtapi-helper.js'), execArgv: [] };
+  return helperCommandFor(__dirname, __filename.endsWith('.ts'), existsSync);
 }
 
 type Result = Extract<HelperMessage, { type: 'result' }>;

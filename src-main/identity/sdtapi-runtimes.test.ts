@@ -15,7 +15,7 @@ import { AppError } from '../common/errors';
 import { REPO_ROOT } from '../app/testing';
 import { migrate, readMigrations } from '../db/migrate';
 import { forkLauncher, type HelperLauncher } from './helper-process';
-import { SdtapiReader } from './sdtapi-reader';
+import { helperCommandFor, SdtapiReader } from './sdtapi-reader';
 import { loadTestCards } from './simulated-reader';
 import { FAKE_LIBRARY, FAKE_WLT, fakeReader, type FakeReader } from './testing/fake-scenario';
 
@@ -138,6 +138,22 @@ describe('sdtapi helper in a Node child process with the real koffi', () => {
     const err = await failure(reader.read(signal()));
     expect(err.code).toBe('reader-library-missing');
     expect(err.message).toMatch(/lacks the sdtapi functions.*SDT_OpenPort/);
+  });
+});
+
+describe('where the built app finds the helper', () => {
+  it('next to the code, or one folder up when the bundler put the code in out/main/chunks', () => {
+    const files = new Set(['/app/out/main/sdtapi-helper.js', '/src/identity/sdtapi-helper.ts']);
+    const exists = (p: string) => files.has(p);
+    expect(helperCommandFor('/app/out/main/chunks', false, exists)).toEqual({
+      modulePath: '/app/out/main/sdtapi-helper.js',
+      execArgv: [],
+    });
+    expect(helperCommandFor('/app/out/main', false, exists).modulePath).toBe('/app/out/main/sdtapi-helper.js');
+    expect(helperCommandFor('/src/identity', true, exists)).toEqual({
+      modulePath: '/src/identity/sdtapi-helper.ts',
+      execArgv: ['--import', 'tsx'],
+    });
   });
 });
 

@@ -21,7 +21,7 @@ import {
 } from 'node:fs';
 import { builtinModules, createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
-import { join, relative } from 'node:path';
+import { join, posix, relative } from 'node:path';
 import { CONFIG_FILE, PROJECT_DIR, validateBuilderConfig } from './validate-builder-config.mjs';
 
 const require = createRequire(import.meta.url);
@@ -206,6 +206,22 @@ async function checkKoffi(config, appAsar, unpackedDir, work) {
   );
   const version = JSON.parse(readFileSync(join(PROJECT_DIR, 'node_modules/koffi/package.json'), 'utf8')).version;
   check(require(binary).version === version, `the unpacked koffi.node is not koffi ${version}`);
+
+  // The reader code finds the helper entry next to itself or one folder up (out/main/chunks/).
+  const helperEntry = 'out/main/sdtapi-helper.js';
+  const referencing = entries.filter(
+    (p) =>
+      p.startsWith('out/main/') &&
+      p.endsWith('.js') &&
+      p !== helperEntry &&
+      asar.extractFile(appAsar, p).toString('utf8').includes('"sdtapi-helper.js"'),
+  );
+  check(
+    entries.includes(helperEntry) &&
+      referencing.length > 0 &&
+      referencing.every((p) => [posix.dirname(p), posix.dirname(posix.dirname(p))].includes('out/main')),
+    `the reader code (${referencing.join(', ')}) cannot find ${helperEntry}`,
+  );
 
   // The packaged helper, run the browser host's way (a Node child) from the extracted app: it must load
   // koffi, which must open a real library (libc) and report that it is not an sdtapi library.

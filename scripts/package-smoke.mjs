@@ -1,12 +1,13 @@
 // Packaging smoke test: validates electron-builder.yml, then runs electron-builder's `--dir`
 // pipeline for linux x64 against a stand-in Electron (Electron's binary cannot be downloaded
 // here) and checks what a window PC would receive: the asar and its contents, the unpacked
-// native module, the extra resources, the kept locales and the flipped fuses.
+// native modules (better-sqlite3; koffi for the card reader, loaded by the packaged sdtapi helper),
+// the extra resources, the kept locales and the flipped fuses.
 //
 // The stand-in is a shell script carrying Electron's fuse sentinel and a fuse wire in
 // Electron's default states, so electron-builder's fuse step runs for real and can be checked.
 // No network: proxies point at a closed port, so any download attempt fails the run.
-import { spawnSync } from 'node:child_process';
+import { fork, spawnSync } from 'node:child_process';
 import {
   chmodSync,
   existsSync,
@@ -20,8 +21,8 @@ import {
 } from 'node:fs';
 import { builtinModules, createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
-import { join, relative } from 'node:path';
-import { PROJECT_DIR, validateBuilderConfig } from './validate-builder-config.mjs';
+import { join, posix, relative } from 'node:path';
+import { CONFIG_FILE, PROJECT_DIR, validateBuilderConfig } from './validate-builder-config.mjs';
 
 const require = createRequire(import.meta.url);
 const builderRequire = createRequire(require.resolve('app-builder-lib/package.json'));
@@ -41,6 +42,9 @@ const step = (message) => console.log(`[${((Date.now() - started) / 1000).toFixe
 const FUSE_SENTINEL = 'dL7pKGdnNz796PbbjQWNKmHXBZaB9tsX';
 const ELECTRON_DEFAULT_FUSES = '10110001';
 const KEPT_LOCALES = ['en-US.pak', 'zh-CN.pak'];
+// koffi's prebuilt binaries the installers must carry unpacked (docs/packaging.md); linux-x64 is built here.
+const KOFFI_TARGETS = ['win32-x64', 'linux-x64', 'linux-arm64'];
+const KOFFI_HERE = { pkg: 'node_modules/@koromix/koffi-linux-x64', binary: 'linux_x64/koffi.node' };
 // exceljs (ledger exports) and playwright-core (the browser host's PDF printing) are the bulk of it.
 const ASAR_MAX_BYTES = 80 * 1024 * 1024;
 
@@ -181,6 +185,70 @@ function checkAsar(appAsar, unpackedDir) {
   return { entries: entries.length, packages: packages.size, nativeModules };
 }
 
+/** koffi for the card reader: unpacked for every target, loadable, and used by the packaged helper. */
+async function checkKoffi(config, appAsar, unpackedDir, work) {
+  for (const target of KOFFI_TARGETS)
+    check(
+      (config.asarUnpack ?? []).includes(`node_modules/@koromix/koffi-${target}/**`),
+      `electron-builder.yml asarUnpack does not list koffi's ${target} binaries`,
+    );
+  const unpacked = filesUnder(unpackedDir);
+  const koffiNodes = unpacked.filter((p) => p.includes('koffi') && p.endsWith('.node'));
+  const binary = join(unpackedDir, KOFFI_HERE.pkg, KOFFI_HERE.binary);
+  if (!check(existsSync(binary), `app.asar.unpacked lacks ${KOFFI_HERE.pkg}/${KOFFI_HERE.binary}`)) return koffiNodes;
+  check(!koffiNodes.some((p) => p.includes('musl_')), 'koffi’s musl binary is packaged');
+  const entries = asar.listPackage(appAsar).map((p) => p.replaceAll('\\', '/').replace(/^\//, ''));
+  check(
+    !entries.some(
+      (p) => /^node_modules\/koffi\/(lib|vendor|doc)\//.test(p) || /^node_modules\/koffi\/.*\.(cc|hh)$/.test(p),
+    ),
+    'koffi’s C++ sources are in app.asar',
+  );
+  const version = JSON.parse(readFileSync(join(PROJECT_DIR, 'node_modules/koffi/package.json'), 'utf8')).version;
+  check(require(binary).version === version, `the unpacked koffi.node is not koffi ${version}`);
+
+  // The reader code finds the helper entry next to itself or one folder up (out/main/chunks/).
+  const helperEntry = 'out/main/sdtapi-helper.js';
+  const referencing = entries.filter(
+    (p) =>
+      p.startsWith('out/main/') &&
+      p.endsWith('.js') &&
+      p !== helperEntry &&
+      asar.extractFile(appAsar, p).toString('utf8').includes('"sdtapi-helper.js"'),
+  );
+  check(
+    entries.includes(helperEntry) &&
+      referencing.length > 0 &&
+      referencing.every((p) => [posix.dirname(p), posix.dirname(posix.dirname(p))].includes('out/main')),
+    `the reader code (${referencing.join(', ')}) cannot find ${helperEntry}`,
+  );
+
+  // The packaged helper, run the browser host's way (a Node child) from the extracted app: it must load
+  // koffi, which must open a real library (libc) and report that it is not an sdtapi library.
+  const extracted = join(work, 'extracted-app');
+  asar.extractAll(appAsar, extracted);
+  const reply = await new Promise((resolve) => {
+    const child = fork(join(extracted, 'out/main/sdtapi-helper.js'), ['--library', 'libc.so.6'], { stdio: 'pipe' });
+    const timer = setTimeout(() => (child.kill('SIGKILL'), resolve({ type: 'timeout' })), 20_000);
+    child.on('message', (message) => (clearTimeout(timer), child.kill('SIGKILL'), resolve(message)));
+    child.on('exit', (code) => (clearTimeout(timer), resolve({ type: 'exit', code })));
+  });
+  check(
+    reply.type === 'fatal' && /lacks the sdtapi functions/.test(reply.message),
+    `packaged sdtapi helper did not load koffi: ${JSON.stringify(reply)}`,
+  );
+  // The logger's packages load from the packaged tree too (date-fns is trimmed to its CommonJS build).
+  const packagedRequire = createRequire(join(extracted, 'package.json'));
+  for (const name of ['pino', 'pino-roll']) {
+    try {
+      packagedRequire(name);
+    } catch (error) {
+      check(false, `packaged ${name} cannot be loaded: ${error instanceof Error ? error.message : error}`);
+    }
+  }
+  return koffiNodes;
+}
+
 // What a window PC must get, whatever the config says (the unit test checks the config too).
 const REQUIRED_FUSES = {
   runAsNode: false,
@@ -208,6 +276,7 @@ async function checkFuses(executable) {
 async function main() {
   step('validating electron-builder.yml with electron-builder’s own schema');
   await validateBuilderConfig();
+  const config = await require('app-builder-lib/out/util/config/config').getConfig(PROJECT_DIR, CONFIG_FILE, null);
   ensureBuilt();
 
   const work = mkdtempSync(join(tmpdir(), 'tongban-package-smoke-'));
@@ -234,6 +303,8 @@ async function main() {
     );
 
     const asarFacts = checkAsar(appAsar, join(resources, 'app.asar.unpacked'));
+    step('checking koffi and running the packaged sdtapi helper');
+    const koffiNodes = await checkKoffi(config, appAsar, join(resources, 'app.asar.unpacked'), work);
 
     const migrations = filesUnder(join(PROJECT_DIR, 'migrations')).filter((f) => f.endsWith('.sql'));
     const shippedMigrations = filesUnder(join(resources, 'migrations'));
@@ -268,6 +339,7 @@ async function main() {
         `package smoke test passed in ${((Date.now() - started) / 1000).toFixed(1)} s`,
         `  app.asar          ${(asarBytes / 1024 / 1024).toFixed(2)} MB, ${asarFacts.entries} entries, ${asarFacts.packages} packages (no renderer/dev packages)`,
         `  native module     ${asarFacts.nativeModules.map((p) => `app.asar.unpacked/${p}`).join(', ')}`,
+        `  card reader       ${koffiNodes.map((p) => `app.asar.unpacked/${p}`).join(', ')}; packaged helper loads koffi`,
         `  migrations        ${shippedMigrations.join(', ')}`,
         `  resources         ${shippedResources.length} files under resources/resources`,
         `  locales           ${locales.join(', ')}`,

@@ -13,7 +13,7 @@ export interface App {
   call: Gate;
   /** Starts background work (the sync loop). */
   startBackground(syncIntervalMs?: number): void;
-  /** Stops background work, then closes the database. */
+  /** Stops background work, closes the database, then flushes and closes the log. */
   shutdown(): Promise<void>;
   close(): void;
 }
@@ -41,6 +41,7 @@ export async function createApp(config: AppConfig): Promise<App> {
     shutdown: async () => {
       await services.sync.engine.stop();
       services.close();
+      await services.log.close();
     },
     close: () => {
       services.sync.engine.halt();

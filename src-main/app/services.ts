@@ -12,7 +12,7 @@ import { AppError } from '@common/errors';
 import type { Hall } from '@common/hall';
 import { openDatabase } from '../db/open';
 import { createPrinting, type ChromiumPrinter, type Printing } from '../printing';
-import { fileLogger, type Logger } from '../log/logger';
+import { openFileLogger, type AppLogger, type LogRotation } from '../log/logger';
 import { createIdentity, type Identity, type IdentityConfig } from '../identity';
 import { SettingsRepo } from '../settings/settings-repo';
 import { SettingsStore } from '../settings/settings-store';
@@ -29,6 +29,8 @@ export interface AppConfig {
   version: string;
   now?: () => Date;
   echoLog?: boolean;
+  /** Size-based rotation of logs/main.N.log (default 10 MB × 10 files). */
+  logRotation?: LogRotation;
   /** Gateway request time-out (ms); tests shorten it. */
   syncTimeoutMs?: number;
   /** Sync retry backoff; the protocol's default (2 s base, 5 min cap) unless a fault test shortens it. */
@@ -56,7 +58,7 @@ export interface Services {
   supervisor: Supervisor;
   /** Persists an imported catalogue so it is used again after a restart. */
   saveImportedCatalogue(text: string): void;
-  log: Logger;
+  log: AppLogger;
   now: () => Date;
   version: string;
   runtime: AppConfig['runtime'];
@@ -68,7 +70,12 @@ export interface Services {
 /** Opens the database in `dataDir`, loads the shipped data, and builds the services on them. */
 export async function createServices(config: AppConfig): Promise<Services> {
   const now = config.now ?? (() => new Date());
-  const log = fileLogger(join(config.dataDir, 'logs', 'main.log'), now, config.echoLog);
+  const log = await openFileLogger({
+    file: join(config.dataDir, 'logs', 'main'),
+    now,
+    echo: config.echoLog,
+    rotation: config.logRotation,
+  });
   applyPendingRestore(config.dataDir, now);
   const { db, migration } = openDatabase(join(config.dataDir, 'tongban.sqlite'), config.migrationsDir, now);
   const audit = new AuditLog(db, now);
@@ -171,6 +178,9 @@ export async function createServices(config: AppConfig): Promise<Services> {
       identity.close();
       void printing.close().catch(() => undefined);
       db.close();
+      // Synchronous callers (Electron's will-quit, a failed start) get what is queued written now.
+      log.flushSync();
+      void log.close();
     },
   };
 }

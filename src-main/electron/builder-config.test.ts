@@ -34,7 +34,11 @@ interface BuilderConfig {
 }
 
 const config = load(readFileSync(join(root, 'electron-builder.yml'), 'utf8')) as BuilderConfig;
-const manifest = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')) as { productName: string; main: string };
+const manifest = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')) as {
+  productName: string;
+  main: string;
+  dependencies?: Record<string, string>;
+};
 
 describe('electron-builder.yml', () => {
   it('flips every security fuse', () => {
@@ -63,6 +67,14 @@ describe('electron-builder.yml', () => {
     expect(config.files).toContain('!**/*.map');
     expect(config.asar).toBe(true);
     expect(config.asarUnpack).toContain('**/*.node');
+  });
+
+  it('unpacks koffi (the card reader FFI) for every installer target, and ships none of its sources', () => {
+    for (const target of ['win32-x64', 'linux-x64', 'linux-arm64'])
+      expect(config.asarUnpack).toContain(`node_modules/@koromix/koffi-${target}/**`);
+    expect(config.files).toContain('!**/node_modules/koffi/{lib,vendor,doc}/**');
+    expect(config.files).toContain('!**/node_modules/@koromix/koffi-*/musl_*/**');
+    expect(manifest.dependencies?.koffi).toMatch(/^\d+\.\d+\.\d+$/);
   });
 
   it('ships migrations and resources where the packaged shell looks for them', () => {

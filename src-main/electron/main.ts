@@ -10,6 +10,7 @@ import { shellPaths } from './paths';
 import { registerAppScheme, serveAppProtocol } from './protocol';
 import { installSecurityHandlers } from './security';
 import { guardCloseWithUnsent } from './close-guard';
+import { utilityProcessLauncher } from './utility-helper';
 import { createMainWindow } from './window';
 
 let core: App | null = null;
@@ -29,6 +30,8 @@ async function start(): Promise<void> {
     runtime: 'electron',
     version: app.getVersion(),
     chromiumPrinter: new ElectronPrintWindow(paths.resourcesDir),
+    // The card-reader helper runs as a utility process: no separate Node on the hall PC.
+    identity: { sdtapi: { launch: utilityProcessLauncher } },
   });
   const { log } = core.services;
   core.startBackground();
@@ -80,10 +83,15 @@ if (!app.requestSingleInstanceLock()) {
     mainWindow.focus();
   });
   app.on('window-all-closed', () => app.quit());
-  app.on('will-quit', () => {
+  app.on('will-quit', (event) => {
     binding?.dispose();
-    core?.close();
+    const closing = core;
     core = null;
+    if (!closing) return;
+    // The log writes asynchronously: quit once its queued lines are on disk (the logger bounds the wait).
+    event.preventDefault();
+    closing.close();
+    void closing.services.log.close().finally(() => app.quit());
   });
   app.whenReady().then(start).catch(reportStartupFailure);
 }

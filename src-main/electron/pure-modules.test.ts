@@ -11,6 +11,7 @@ const ELECTRON_EDGES = [
   'print-window.ts',
   'protocol.ts',
   'security.ts',
+  'utility-helper.ts',
   'window.ts',
 ];
 const IMPORTS_ELECTRON = /from\s+['"]electron['"]|require\(\s*['"]electron['"]\s*\)|import\(\s*['"]electron['"]\s*\)/;

@@ -18,13 +18,17 @@ import { HttpReader } from './http-reader';
 import { IdentityService } from './identity-service';
 import { NoReader, type CardReader, type DecodePhoto } from './reader';
 import { ReaderService } from './reader-service';
+import type { HelperLauncher } from './helper-process';
 import { SdtapiReader, type HelperCommand } from './sdtapi-reader';
 import { loadTestCards } from './simulated-reader';
 
-/** Start-up options: the licensed WLT decoder, and seams for the sdtapi helper (tests, Electron). */
+/**
+ * Start-up options: the licensed WLT decoder, and the sdtapi helper's seams: how it is started
+ * (Electron passes a utility-process launcher; default a Node child process) and test fakes.
+ */
 export interface IdentityConfig {
   decodePhoto?: DecodePhoto;
-  sdtapi?: { fakeLibrary?: string; env?: Record<string, string>; helper?: HelperCommand };
+  sdtapi?: { fakeLibrary?: string; env?: Record<string, string>; helper?: HelperCommand; launch?: HelperLauncher };
 }
 
 /** What identity needs from the app. */

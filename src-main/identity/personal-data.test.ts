@@ -139,6 +139,8 @@ describe('logs', () => {
       idNumber: FULL,
     });
     app.services.log.error('a careless caller', { idNumber: FULL, text: `证件号码${FULL}` });
+    // The logger writes asynchronously: flush before reading the files.
+    await app.services.log.flush();
 
     const logs = readdirSync(join(dataDir, 'logs')).filter((f) => f.endsWith('.log'));
     expect(logs.length).toBeGreaterThan(0);

@@ -1,9 +1,11 @@
 // The sdtapi helper process: loads the vendor's standard reader library through koffi and runs the
-// read sequence for the app over IPC. It lives in its own process so that a crash inside the
-// vendor library, or a 32-bit DLL run by a 32-bit Node, cannot take the app down.
+// read sequence for the app. It lives in its own process so that a crash inside the vendor library
+// cannot take the app down. Under Electron it runs as a utility process (messages through
+// process.parentPort); in the browser host and in tests as a Node child process (process.send).
+// The library must match the app's architecture (64-bit on Windows x64): there is no separate runtime.
 //
-// Usage: node sdtapi-helper.js --library <sdtapi.dll|libsdtapi.so>
-//        node sdtapi-helper.js --fake-library <module>   (tests: a JS module with the same five functions)
+// Usage: sdtapi-helper.js --library <sdtapi.dll|libsdtapi.so>
+//        sdtapi-helper.js --fake-library <module>   (tests: a JS module with the same five functions)
 import { createRequire } from 'node:module';
 import {
   AUTO_PORTS,
@@ -15,6 +17,13 @@ import {
   type SdtLibrary,
 } from './sdtapi-protocol';
 
+/** Electron's process.parentPort in a utility process (typed here: only src-main/electron may import electron). */
+interface ParentPort {
+  on(event: 'message', listener: (event: { data: unknown }) => void): void;
+  postMessage(message: unknown): void;
+}
+const parentPort = (process as NodeJS.Process & { parentPort?: ParentPort }).parentPort;
+
 class LibraryMissing extends Error {}
 
 function arg(name: string): string | undefined {
@@ -23,7 +32,12 @@ function arg(name: string): string | undefined {
   return i >= 0 ? args[i + 1] : undefined;
 }
 
-const send = (message: HelperMessage) => process.send?.(message);
+const send = (message: HelperMessage) => (parentPort ? parentPort.postMessage(message) : process.send?.(message));
+
+function onRequest(handle: (request: HelperRequest) => void): void {
+  if (parentPort) parentPort.on('message', (event) => handle(event.data as HelperRequest));
+  else process.on('message', (request: HelperRequest) => handle(request));
+}
 
 function bindKoffi(libraryPath: string): SdtLibrary {
   const load = createRequire(__filename);
@@ -38,7 +52,10 @@ function bindKoffi(libraryPath: string): SdtLibrary {
   try {
     lib = koffi.load(libraryPath);
   } catch (err) {
-    throw new LibraryMissing(`cannot load ${libraryPath}: ${err instanceof Error ? err.message : String(err)}`);
+    // The usual cause besides a wrong path: a 32-bit vendor library in the 64-bit app.
+    throw new LibraryMissing(
+      `cannot load ${libraryPath} (a ${process.arch} library is needed): ${err instanceof Error ? err.message : String(err)}`,
+    );
   }
   try {
     return {
@@ -126,10 +143,11 @@ function main(): void {
     lib = loadLibrary();
   } catch (err) {
     send({ type: 'fatal', code: 'reader-library-missing', message: err instanceof Error ? err.message : String(err) });
+    // A child process ends when the app lets go of it; the app ends a utility process.
     process.disconnect?.();
     return;
   }
-  process.on('message', (request: HelperRequest) => {
+  onRequest((request) => {
     try {
       send({ type: 'result', id: request.id, ...run(lib, request) });
     } catch (err) {
@@ -143,7 +161,7 @@ function main(): void {
       });
     }
   });
-  // The app went away: nothing more to do.
+  // The app went away: nothing more to do (a utility process is ended with its parent by Electron).
   process.on('disconnect', () => process.exit(0));
   send({ type: 'ready' });
 }

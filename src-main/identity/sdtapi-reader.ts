@@ -1,7 +1,7 @@
-// The sdtapi driver, app side: runs sdtapi-helper in a child process and talks to it over IPC with
-// a time-out on every request. A helper that crashes, hangs or cannot load its library becomes a
-// reader error; the next read starts a fresh helper.
-import { fork, type ChildProcess } from 'node:child_process';
+// The sdtapi driver, app side: runs sdtapi-helper in its own process (a utility process under
+// Electron, a Node child process in the browser host: ./helper-process.ts) and talks to it with a
+// time-out on every request. A helper that crashes, hangs or cannot load its library becomes a reader
+// error; the next read starts a fresh helper.
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import type { z } from 'zod';
@@ -9,6 +9,7 @@ import type { CardRead } from '@common/identity/card';
 import type { sdtapiReaderSettingsSchema } from '@common/identity/settings';
 import { parseTextBlock } from '@common/identity/text-block';
 import { AppError } from '@common/errors';
+import { forkLauncher, type HelperLauncher, type HelperProcess } from './helper-process';
 import type { CardReader, DecodePhoto, ReaderProbe } from './reader';
 import { probeOfError } from './reader';
 import type { HelperMessage, HelperRequest } from './sdtapi-protocol';
@@ -16,34 +17,42 @@ import type { HelperMessage, HelperRequest } from './sdtapi-protocol';
 /** Settings of this driver. */
 export type SdtapiSettings = z.output<typeof sdtapiReaderSettingsSchema>;
 
-/** How to start the helper: a module, the Node options it needs, and optionally the Node runtime. */
+/** Which helper module to start and the runtime options it needs. */
 export interface HelperCommand {
   modulePath: string;
   execArgv: string[];
-  execPath?: string;
 }
 
-/** Options besides the settings: test seams (fake library, environment), the WLT decoder, a log sink. */
+/** Options besides the settings: test seams (fake library, environment), the launcher, the WLT decoder, a log sink. */
 export interface SdtapiOptions {
   fakeLibrary?: string;
   env?: Record<string, string>;
   helper?: HelperCommand;
+  /** How the helper process is started; a Node child process unless the shell provides another. */
+  launch?: HelperLauncher;
   decodePhoto?: DecodePhoto;
   today: () => Date;
   log?: (line: string) => void;
 }
 
-/** Startup allowance on top of the request time-out (Node start; tsx when run from source). */
+/** Startup allowance on top of the request time-out (process start; tsx when run from source). */
 const STARTUP_MS = 15_000;
 
 /**
- * The helper next to this module: the TypeScript source through tsx when running from source
- * (tests, dev), else the built `sdtapi-helper.js`, which the main build must emit as its own entry.
+ * The helper for code in `dir`: the TypeScript source through tsx when running from source (tests,
+ * dev), else the built `sdtapi-helper.js`, which the main build emits as its own entry in out/main/ —
+ * next to this code, or one folder up when the bundler put this code in out/main/chunks/.
  */
+export function helperCommandFor(dir: string, fromSource: boolean, exists: (path: string) => boolean): HelperCommand {
+  const source = join(dir, 'sdtapi-helper.ts');
+  if (fromSource && exists(source)) return { modulePath: source, execArgv: ['--import', 'tsx'] };
+  const built = [join(dir, 'sdtapi-helper.js'), join(dir, '..', 'sdtapi-helper.js')];
+  return { modulePath: built.find(exists) ?? built[0]!, execArgv: [] };
+}
+
+/** The helper for this module (under Electron, existsSync sees inside the asar). */
 export function defaultHelperCommand(): HelperCommand {
-  const source = join(__dirname, 'sdtapi-helper.ts');
-  if (__filename.endsWith('.ts') && existsSync(source)) return { modulePath: source, execArgv: ['--import', 'tsx'] };
-  return { modulePath: join(__dirname, 'sdtapi-helper.js'), execArgv: [] };
+  return helperCommandFor(__dirname, __filename.endsWith('.ts'), existsSync);
 }
 
 type Result = Extract<HelperMessage, { type: 'result' }>;
@@ -55,8 +64,8 @@ interface Pending {
 
 /** Reads cards through the standard library in a helper process. */
 export class SdtapiReader implements CardReader {
-  private child: ChildProcess | null = null;
-  private started: Promise<ChildProcess> | null = null;
+  private child: HelperProcess | null = null;
+  private started: Promise<HelperProcess> | null = null;
   private readonly pending = new Map<number, Pending>();
   private nextId = 1;
 
@@ -121,69 +130,76 @@ export class SdtapiReader implements CardReader {
     });
   }
 
-  private helper(): Promise<ChildProcess> {
+  private helper(): Promise<HelperProcess> {
     if (this.started) return this.started;
     const command = this.options.helper ?? defaultHelperCommand();
-    const execPath = this.settings.helperExecPath || command.execPath;
-    // Inside Electron, fork() would start the Electron binary, and the runAsNode fuse is off: that
-    // would open a second app, not a helper. The desktop app needs a Node runtime for the helper.
-    if (!execPath && process.versions.electron) {
-      return Promise.reject(
-        new AppError('reader-library-missing', 'set a Node runtime for the reader helper (helperExecPath)', {
-          reason: 'helper-runtime-missing',
-        }),
-      );
-    }
+    const launch = this.options.launch ?? forkLauncher;
     const args = this.options.fakeLibrary
       ? ['--fake-library', this.options.fakeLibrary]
       : ['--library', this.settings.libraryPath];
-    const started = new Promise<ChildProcess>((resolve, reject) => {
-      const child = fork(command.modulePath, args, {
-        execArgv: command.execArgv,
-        ...(execPath ? { execPath } : {}),
-        env: { ...process.env, ...this.options.env },
-        stdio: ['ignore', 'pipe', 'pipe', 'ipc'],
-        serialization: 'json',
-      });
-      this.child = child;
-      const log = (chunk: Buffer) => this.options.log?.(chunk.toString('utf8').slice(0, 2000));
-      child.stdout?.on('data', log);
-      child.stderr?.on('data', log);
+    const started = new Promise<HelperProcess>((resolve, reject) => {
+      let child: HelperProcess | null = null;
       const startup = setTimeout(() => {
         const err = new AppError('reader-timeout', 'reader helper did not start');
         reject(err);
         this.stopHelper(err);
       }, this.settings.timeoutMs + STARTUP_MS);
-      child.on('message', (message: HelperMessage) => {
-        if (message.type === 'ready') {
-          clearTimeout(startup);
-          resolve(child);
-        } else if (message.type === 'fatal') {
-          clearTimeout(startup);
-          reject(new AppError('reader-library-missing', message.message));
-        } else {
-          const p = this.pending.get(message.id);
-          if (!p) return;
-          this.pending.delete(message.id);
-          clearTimeout(p.timer);
-          p.resolve(message);
-        }
-      });
-      child.on('error', (err) => {
+      try {
+        child = launch(
+          {
+            modulePath: command.modulePath,
+            args,
+            execArgv: command.execArgv,
+            env: { ...process.env, ...this.options.env },
+          },
+          {
+            output: (text) => this.options.log?.(text.slice(0, 2000)),
+            message: (message: HelperMessage) => {
+              if (message.type === 'ready') {
+                clearTimeout(startup);
+                if (child) resolve(child);
+              } else if (message.type === 'fatal') {
+                clearTimeout(startup);
+                reject(new AppError('reader-library-missing', message.message));
+                // A helper without its library is of no use: end it (a utility process does not end by itself).
+                if (this.child === child) this.forget();
+                child?.kill();
+              } else {
+                const p = this.pending.get(message.id);
+                if (!p) return;
+                this.pending.delete(message.id);
+                clearTimeout(p.timer);
+                p.resolve(message);
+              }
+            },
+            error: (err) => {
+              clearTimeout(startup);
+              reject(new AppError('reader-library-missing', `reader helper cannot start: ${err.message}`));
+            },
+            exit: (description, exitCode, signal) => {
+              clearTimeout(startup);
+              if (child && this.child === child) this.forget();
+              const crash = new AppError('reader-error', `reader helper ended (${description})`, {
+                reason: 'helper-crashed',
+                exitCode,
+                signal,
+              });
+              reject(crash);
+              this.rejectAll(crash);
+            },
+          },
+        );
+      } catch (err) {
         clearTimeout(startup);
-        reject(new AppError('reader-library-missing', `reader helper cannot start: ${err.message}`));
-      });
-      child.on('exit', (code, signal) => {
-        clearTimeout(startup);
-        if (this.child === child) this.forget();
-        const crash = new AppError('reader-error', `reader helper ended (${signal ?? code})`, {
-          reason: 'helper-crashed',
-          exitCode: code,
-          signal,
-        });
-        reject(crash);
-        this.rejectAll(crash);
-      });
+        reject(
+          new AppError(
+            'reader-library-missing',
+            `reader helper cannot start: ${err instanceof Error ? err.message : String(err)}`,
+          ),
+        );
+        return;
+      }
+      this.child = child;
     });
     this.started = started;
     started.catch(() => this.forget());
@@ -207,6 +223,6 @@ export class SdtapiReader implements CardReader {
     const child = this.child;
     this.forget();
     this.rejectAll(reason);
-    child?.kill('SIGKILL');
+    child?.kill();
   }
 }

@@ -78,7 +78,6 @@ export const identityEn: DeepStrings<IdentityMessages> = {
     libraryPath: 'Reader library path (sdtapi.dll / libsdtapi.so)',
     port: 'Port',
     portAuto: 'Auto (USB, then serial)',
-    helperExecPath: 'Helper Node path (empty: this app’s)',
     save: 'Save reader settings',
     saved: 'Reader settings saved',
     status: 'Current state',

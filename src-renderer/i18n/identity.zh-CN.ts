@@ -69,7 +69,6 @@ export const identityZh = {
     libraryPath: '读卡库路径（sdtapi.dll / libsdtapi.so）',
     port: '端口',
     portAuto: '自动（先 USB 后串口）',
-    helperExecPath: '辅助进程 Node 路径（留空用本程序）',
     save: '保存读卡器设置',
     saved: '读卡器设置已保存',
     status: '当前状态',

@@ -108,8 +108,6 @@ export const sdtapiReaderSettingsSchema = z
     libraryPath: z.string().trim().max(260, 'too-long'),
     port: sdtPortSchema,
     timeoutMs: z.number().int().min(1000).max(30_000),
-    /** Node runtime for the helper ('' = this app's); a 32-bit node.exe for a 32-bit vendor DLL. */
-    helperExecPath: z.string().trim().max(260, 'too-long'),
   })
   .strict();
 
@@ -159,7 +157,7 @@ export const DEFAULT_IDENTITY_SETTINGS: IdentitySettings = {
         Y: 'foreign-permanent-2023',
       },
     },
-    sdtapi: { libraryPath: '', port: 'auto', timeoutMs: 5000, helperExecPath: '' },
+    sdtapi: { libraryPath: '', port: 'auto', timeoutMs: 5000 },
     polling: { enabled: false, intervalMs: 1000 },
   },
   chipDataRetentionDays: 3,

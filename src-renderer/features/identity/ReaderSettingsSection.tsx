@@ -112,11 +112,6 @@ export function ReaderSettingsSection() {
                   />
                 </Form.Item>
               </Col>
-              <Col span={24}>
-                <Form.Item label={t('identity.settings.helperExecPath')} name={['reader', 'sdtapi', 'helperExecPath']}>
-                  <Input maxLength={260} />
-                </Form.Item>
-              </Col>
             </>
           )}
         </Row>

@@ -85,7 +85,7 @@ test('a clerk reads 张三’s card, verifies 人证一致 against the chip phot
   await test.step('the panel shows the chip photo beside the form; 人证一致 + 确认核验 passes', async () => {
     const panel = personPanel(page, '申请人');
     await expect(panel.getByText('尚未完成人证核验')).toBeVisible();
-    await expect(page.getByRole('button', { name: '受理', exact: true })).toBeDisabled();
+    await expect(page.getByRole('button', { name: '收件', exact: true })).toBeDisabled();
     await panel.getByRole('button', { name: '读取申请人身份证' }).click();
     await expect(panel.getByRole('img', { name: '张三 的证件芯片照片' })).toBeVisible();
     await expect(panel).toContainText('长期');
@@ -126,8 +126,8 @@ test('an expired card blocks 受理, another person’s card is flagged, manual 
     await expect(
       panel.getByRole('alert').filter({ hasText: '人证核验未通过' }).filter({ hasText: '证件已超过有效期' }),
     ).toBeVisible();
-    await expect(page.getByRole('alert').filter({ hasText: '暂不能受理' })).toBeVisible();
-    await expect(page.getByRole('button', { name: '受理', exact: true })).toBeDisabled();
+    await expect(page.getByRole('alert').filter({ hasText: '暂不能收件' })).toBeVisible();
+    await expect(page.getByRole('button', { name: '收件', exact: true })).toBeDisabled();
     await expect(panel.getByRole('button', { name: '主管核准' })).toHaveCount(0);
     await saveScreenshot(page, 'identity-expired-block');
   });
@@ -160,7 +160,7 @@ test('a supervisor lets a failed verification through with a reason, and the aud
   await panel.getByRole('button', { name: '读取申请人身份证' }).click();
   await panel.getByLabel('人证一致（已核对持证人与照片一致）').check();
   await panel.getByRole('button', { name: '确认核验' }).click();
-  await expect(page.getByRole('button', { name: '受理', exact: true })).toBeDisabled();
+  await expect(page.getByRole('button', { name: '收件', exact: true })).toBeDisabled();
 
   await panel.getByRole('button', { name: '主管核准' }).click();
   const dialog = page.getByRole('dialog', { name: '主管核准：申请人' });

@@ -55,14 +55,14 @@ test('an incomplete case gets the 一次性告知 list, is kept as 待补齐 and
   await test.step('without the photo and the form, 受理 is impossible and the notice lists both at once', async () => {
     await fileCardApplicant(page);
     await handInCardMaterials(page, { photo: false, applyForm: false });
-    await expect(page.getByText('以下 2 项材料或信息尚未齐全，可出具一次性告知书')).toBeVisible();
-    await expect(page.getByRole('button', { name: '受理', exact: true })).toBeDisabled();
-    await page.getByRole('button', { name: '出具一次性告知书' }).click();
-    const confirm = page.getByRole('dialog').filter({ hasText: '确认出具一次性告知书？' });
+    await expect(page.getByText('以下 2 项材料或信息尚未齐全，可出具补正材料一次性告知书')).toBeVisible();
+    await expect(page.getByRole('button', { name: '收件', exact: true })).toBeDisabled();
+    await page.getByRole('button', { name: '出具补正材料一次性告知书' }).click();
+    const confirm = page.getByRole('dialog').filter({ hasText: '确认出具补正材料一次性告知书？' });
     await expect(confirm.getByRole('listitem')).toHaveCount(2);
-    await confirm.getByRole('button', { name: '出具一次性告知书' }).click();
+    await confirm.getByRole('button', { name: '出具补正材料一次性告知书' }).click();
 
-    await expect(page.getByRole('heading', { name: '已出具一次性告知书' })).toBeVisible();
+    await expect(page.getByRole('heading', { name: '已出具补正材料一次性告知书' })).toBeVisible();
     noticeNo = (await page.getByLabel('告知书编号').textContent()) ?? '';
     expect(noticeNo).toMatch(/^50010303-\d{8}-\d{4}[0-9A-Z]$/);
     const list = page.locator('.missing-list');
@@ -83,7 +83,7 @@ test('an incomplete case gets the 一次性告知 list, is kept as 待补齐 and
     const drawer = page.getByRole('dialog').filter({ hasText: '办件详情' });
     await expect(drawer.getByText('需补齐的材料或信息')).toBeVisible();
     await drawer.getByRole('button', { name: '继续补齐' }).click();
-    await expect(page.getByText(`继续补齐：原一次性告知书 ${noticeNo}`)).toBeVisible();
+    await expect(page.getByText(`继续补齐：原补正材料一次性告知书 ${noticeNo}`)).toBeVisible();
     await expect(materialRow(page, '申请人有效身份证件')).toContainText('已齐');
   });
 
@@ -98,7 +98,7 @@ test('an incomplete case gets the 一次性告知 list, is kept as 待补齐 and
     const rows = page.getByRole('row').filter({ hasText: '张三' });
     await expect(rows).toHaveCount(1);
     await expect(rows).toContainText(receiptNo);
-    await expect(rows).toContainText('已受理');
+    await expect(rows).toContainText('已收件');
   });
 });
 
@@ -128,18 +128,16 @@ test('婚姻登记 refuses an agent: in the wizard, and in the main process what
     form: {},
   };
   const refused = await callFromPage(page, 'intake:accept', { application: proxy });
+  // 婚姻登记 is 仅指引 here: the main process refuses any 收件, whatever the renderer sends.
   expect(refused).toMatchObject({
     ok: false,
-    error: {
-      code: 'formal-check-failed',
-      details: { fields: expect.arrayContaining([{ path: 'mode', code: 'agent-not-allowed' }]) },
-    },
+    error: { code: 'guidance-only', details: { fields: [{ path: 'matterCode', code: 'guidance-only' }] } },
   });
   const listed = (await callFromPage(page, 'cases:list', {})) as { value: { total: number } };
   expect(listed.value.total).toBe(0);
 });
 
-test('不予受理 needs a reason and its notice states the right to review or litigation; a renamed text file is refused', async ({
+test('不予收件 needs a reason and its notice says where to apply instead (no 复议 claim); a renamed text file is refused', async ({
   app: page,
 }) => {
   await setUpStaff(page);
@@ -164,13 +162,13 @@ test('不予受理 needs a reason and its notice states the right to review or l
     page.on('request', (req) => {
       if (decodeURIComponent(req.url()).endsWith('/api/call/intake:reject')) sent += 1;
     });
-    await page.getByRole('button', { name: '不予受理' }).click();
-    const dialog = page.getByRole('dialog', { name: '不予受理' });
-    await dialog.getByRole('button', { name: '确认不予受理' }).click();
-    await expect(dialog.getByText('请填写不予受理理由（至少 4 个字）')).toBeVisible();
-    await dialog.getByLabel('不予受理理由').fill('不行');
-    await dialog.getByRole('button', { name: '确认不予受理' }).click();
-    await expect(dialog.getByText('请填写不予受理理由（至少 4 个字）')).toBeVisible();
+    await page.getByRole('button', { name: '不予收件' }).click();
+    const dialog = page.getByRole('dialog', { name: '不予收件' });
+    await dialog.getByRole('button', { name: '确认不予收件' }).click();
+    await expect(dialog.getByText('请填写不能收件的原因（至少 4 个字）')).toBeVisible();
+    await dialog.getByLabel('不能收件的原因').fill('不行');
+    await dialog.getByRole('button', { name: '确认不予收件' }).click();
+    await expect(dialog.getByText('请填写不能收件的原因（至少 4 个字）')).toBeVisible();
     expect(sent).toBe(0);
     const bypass = await callFromPage(page, 'intake:reject', {
       application: cardApplication(await newDraft(page)),
@@ -181,19 +179,20 @@ test('不予受理 needs a reason and its notice states the right to review or l
       error: { code: 'invalid-input', details: { fields: [{ path: 'reason', code: 'reason-too-short' }] } },
     });
 
-    await dialog.getByLabel('不予受理理由').fill('申请人已在参保地申领过社会保障卡，不属于首次申领情形');
-    await dialog.getByRole('button', { name: '确认不予受理' }).click();
+    await dialog.getByLabel('不能收件的原因').fill('申请人已在参保地申领过社会保障卡，不属于首次申领情形');
+    await dialog.getByRole('button', { name: '确认不予收件' }).click();
   });
 
-  await test.step('the notice of non-acceptance states the rights of review and litigation', async () => {
-    await expect(page.getByRole('heading', { name: '已作出不予受理决定' })).toBeVisible();
-    await expect(page.getByText('申请人依法享有申请行政复议或者提起行政诉讼的权利。')).toBeVisible();
+  await test.step('the 不予收件告知书 says why and where to apply instead, and claims no 复议/诉讼 against the window', async () => {
+    await expect(page.getByRole('heading', { name: '已出具不予收件告知书' })).toBeVisible();
+    await expect(page.getByText('请将不予收件告知书交申请人，并说明告知书所列的办理地点和方式。')).toBeVisible();
     const preview = await documentPreview(page);
-    await expect(preview).toHaveAttribute('srcdoc', /不予受理通知书/);
+    await expect(preview).toHaveAttribute('srcdoc', /不予收件告知书/);
     await expect(preview).toHaveAttribute('srcdoc', /申请人已在参保地申领过社会保障卡/);
-    await expect(preview).toHaveAttribute('srcdoc', /行政复议/);
-    await expect(preview).toHaveAttribute('srcdoc', /行政诉讼/);
+    await expect(preview).toHaveAttribute('srcdoc', /办理地点/);
+    await expect(preview).not.toHaveAttribute('srcdoc', /行政复议/);
+    await expect(preview).not.toHaveAttribute('srcdoc', /决定不予受理/);
     await openMenu(page, '办件查询');
-    await expect(page.getByRole('row').filter({ hasText: '张三' })).toContainText('不予受理');
+    await expect(page.getByRole('row').filter({ hasText: '张三' })).toContainText('不予收件');
   });
 });

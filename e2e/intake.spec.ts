@@ -81,31 +81,31 @@ test('a clerk files 社会保障卡申领 / 首次申领 for an adult; the recei
 
   let receiptNo = '';
   await test.step('受理 waits for 人证核验 of the applicant (manual: no card reader here)', async () => {
-    await expect(page.getByText('形式审查通过，材料齐全，可以受理')).toBeVisible();
+    await expect(page.getByText('形式审查通过，材料齐全，可以收件')).toBeVisible();
     await expect(page.getByText('尚未完成人证核验')).toBeVisible();
-    await expect(page.getByRole('button', { name: '受理', exact: true })).toBeDisabled();
+    await expect(page.getByRole('button', { name: '收件', exact: true })).toBeDisabled();
     await verifyIdentityManually(page);
-    await expect(page.getByRole('button', { name: '受理', exact: true })).toBeEnabled();
+    await expect(page.getByRole('button', { name: '收件', exact: true })).toBeEnabled();
     await draftSaved(page);
     await saveScreenshot(page, 'intake-5-review');
   });
 
   await test.step('受理 after confirming; the number appears after the commit', async () => {
-    await page.getByRole('button', { name: '受理', exact: true }).click();
-    const confirm = page.getByRole('dialog').filter({ hasText: '确认受理该申请？' });
+    await page.getByRole('button', { name: '收件', exact: true }).click();
+    const confirm = page.getByRole('dialog').filter({ hasText: '确认收件并流转至业务办理地？' });
     await expect(confirm).toBeVisible();
     const accepted = page.waitForResponse((res) => decodeURIComponent(res.url()).endsWith('/api/call/intake:accept'));
-    await confirm.getByRole('button', { name: '受理', exact: true }).click();
+    await confirm.getByRole('button', { name: '收件', exact: true }).click();
     const answer = (await (await accepted).json()) as { ok: boolean; value: { documentNo: string } };
     expect(answer, JSON.stringify(answer)).toMatchObject({ ok: true });
     receiptNo = answer.value.documentNo;
     expect(receiptNo).toMatch(RECEIPT_NO);
-    await expect(page.getByRole('heading', { name: '已受理' })).toBeVisible();
-    await expect(page.getByLabel('受理回执号')).toHaveText(receiptNo);
+    await expect(page.getByRole('heading', { name: '已收件' })).toBeVisible();
+    await expect(page.getByLabel('收件凭证编号')).toHaveText(receiptNo);
     // The preview frame is sandboxed without scripts: its document is read from the attribute, not by running code in it.
     const preview = await documentPreview(page);
     await expect(preview).toHaveAttribute('srcdoc', new RegExp(receiptNo));
-    await expect(preview).toHaveAttribute('srcdoc', /受理通知书/);
+    await expect(preview).toHaveAttribute('srcdoc', /收件凭证/);
     await saveScreenshot(page, 'intake-result-accepted');
     // No printer is set up in the browser host: A4 documents are written as PDF files.
     await page.getByRole('button', { name: '打印回执' }).click();
@@ -120,7 +120,7 @@ test('a clerk files 社会保障卡申领 / 首次申领 for an adult; the recei
     await expect(row).toContainText('社会保障卡申领');
     await expect(row).toContainText('张三');
     await expect(row).toContainText('5001**********0014');
-    await expect(row).toContainText('已受理');
+    await expect(row).toContainText('已收件');
     await expect(row).toContainText('已保存在本机');
     await expect(page.getByText(APPLICANT.idNumber)).toHaveCount(0);
     await saveScreenshot(page, 'cases-list');

@@ -88,7 +88,7 @@ test('print settings, receipts on a network printer, A4 as PDF, an EMS waybill, 
       const job = printer.nextJob();
       await panel
         .getByTestId('print-receipt')
-        .getByRole('button', { name: /^打印 受理回执/ })
+        .getByRole('button', { name: /^打印 收件凭证（小票）/ })
         .click();
       await expect(panel.getByTestId('print-receipt').getByRole('status')).toHaveText('已打印（第1份）');
       const text = receiptText(await job);
@@ -102,7 +102,7 @@ test('print settings, receipts on a network printer, A4 as PDF, an EMS waybill, 
     await test.step('the A4 notice is saved as a PDF', async () => {
       const row = panel.getByTestId('print-acceptance-a4');
       // The slip printed above does not make the A4 notice a reprint.
-      await expect(row.getByRole('button').first()).toHaveAccessibleName(/^打印 受理通知书/);
+      await expect(row.getByRole('button').first()).toHaveAccessibleName(/^打印 收件凭证（A4）/);
       await row.getByRole('button').first().click();
       // The first PDF starts a headless Chromium in the host: allow for it on a busy machine.
       const result = row.getByRole('status');
@@ -139,12 +139,12 @@ test('print settings, receipts on a network printer, A4 as PDF, an EMS waybill, 
       await drawer.getByRole('tab', { name: '打印', exact: true }).click();
       const job = printer.nextJob();
       const receipt = panel.getByTestId('print-receipt');
-      await receipt.getByRole('button', { name: /^补打（第2份） 受理回执/ }).click();
+      await receipt.getByRole('button', { name: /^补打（第2份） 收件凭证（小票）/ }).click();
       await expect(receipt.getByRole('status')).toHaveText('已补打（第2份）');
       expect(receiptText(await job)).toContain('补打');
       const log = panel.getByRole('table', { name: '打印记录' });
       await expect(log.locator('tr.ant-table-row')).toHaveCount(4);
-      await expect(log).toContainText('受理回执');
+      await expect(log).toContainText('收件凭证（小票）');
       await expect(log).toContainText('80毫米热敏小票');
       await expect(log).toContainText('A4纸');
       await expect(log).toContainText('100×150毫米二联面单'); // the label size saved in the print settings
@@ -159,7 +159,7 @@ test('print settings, receipts on a network printer, A4 as PDF, an EMS waybill, 
       const port = printer.port;
       await printer.close();
       const receipt = panel.getByTestId('print-receipt');
-      await receipt.getByRole('button', { name: /^补打（第3份） 受理回执/ }).click();
+      await receipt.getByRole('button', { name: /^补打（第3份） 收件凭证（小票）/ }).click();
       const failure = receipt.getByRole('alert');
       await expect(failure).toContainText('打印失败：无法连接打印机');
       await saveScreenshot(page, 'printing-failed');

@@ -157,7 +157,7 @@ test('supervisor: ledger export, a 差评 from the customer display, its follow-
       ).toBeVisible();
       await openMenu(other, '办件查询');
       for (const no of documentNos)
-        await expect(other.getByRole('row').filter({ hasText: no })).toContainText('已受理');
+        await expect(other.getByRole('row').filter({ hasText: no })).toContainText('已收件');
       await expect(other.getByRole('row').filter({ hasText: /\d{8}-\d{8}-\d{4}/ })).toHaveCount(3);
       await saveScreenshot(other, 'restored-cases');
       expect(restored.problems()).toEqual([]);

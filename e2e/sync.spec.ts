@@ -170,7 +170,7 @@ test('a case accepted while the gateway is down reaches the department; suppleme
       await expect(syncBar(page)).toContainText('离线（待上传 1 件）', { timeout: 1_000 });
     }).toPass(SYNC_WAIT);
     const row = await refreshedRow(page, receiptNo);
-    await expect(row).toContainText('已受理');
+    await expect(row).toContainText('已收件');
     await expect(row).toContainText('已保存在本机');
     await expect(row).not.toContainText('部门编号');
     // 同步状态 filter: the cases still waiting, of any day.

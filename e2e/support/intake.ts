@@ -162,11 +162,11 @@ export async function handInCardMaterials(page: Page, app: CardApplication = {})
 
 /** 受理 on 确认与办结 (after confirming) and returns the receipt number shown once the host has committed. */
 export async function accept(page: Page): Promise<string> {
-  await page.getByRole('button', { name: '受理', exact: true }).click();
-  const confirm = page.getByRole('dialog').filter({ hasText: '确认受理该申请？' });
-  await confirm.getByRole('button', { name: '受理', exact: true }).click();
-  await expect(page.getByRole('heading', { name: '已受理' })).toBeVisible();
-  const receiptNo = (await page.getByLabel('受理回执号').textContent()) ?? '';
+  await page.getByRole('button', { name: '收件', exact: true }).click();
+  const confirm = page.getByRole('dialog').filter({ hasText: '确认收件并流转至业务办理地？' });
+  await confirm.getByRole('button', { name: '收件', exact: true }).click();
+  await expect(page.getByRole('heading', { name: '已收件' })).toBeVisible();
+  const receiptNo = (await page.getByLabel('收件凭证编号').textContent()) ?? '';
   expect(receiptNo).toMatch(/^50010303-\d{8}-\d{4}[0-9A-Z]$/);
   return receiptNo;
 }

@@ -11,7 +11,7 @@ import {
   type MissingMaterial,
 } from '@common/cases/formal-check';
 import { formatReceiptNumber } from '@common/cases/receipt-number';
-import type { Matter, Situation } from '@common/catalogue/schema';
+import { acceptanceModeOf, type Matter, type Situation } from '@common/catalogue/schema';
 import { AppError } from '@common/errors';
 import type { Hall } from '@common/hall';
 import type { FieldProblem } from '@common/result';
@@ -169,6 +169,7 @@ export class IntakeService {
   /** 受理: every required field and material present; saves case, materials, outbox rows and audit entry in one transaction. */
   accept(staff: Staff, app: Application): Decision {
     const prepared = this.prepare(staff, app);
+    this.refuseGuidanceOnly(prepared.matter);
     const { result } = prepared;
     // Identity verification joins the formal check's field problems (notifyIncomplete and reject do not need it).
     const fields = [...result.fieldErrors, ...this.verificationProblems(app.caseId, app)];
@@ -182,6 +183,7 @@ export class IntakeService {
   /** 一次性告知: lists everything missing at once; the case is kept as 待补齐. */
   notifyIncomplete(staff: Staff, app: Application): Decision {
     const prepared = this.prepare(staff, app);
+    this.refuseGuidanceOnly(prepared.matter);
     const { situation, result } = prepared;
     const identityErrors = result.fieldErrors.filter((f) => IDENTITY_PATHS.test(f.path));
     if (identityErrors.length)
@@ -192,14 +194,33 @@ export class IntakeService {
     return this.decide(staff, app, prepared, 'incomplete', { ...result, missingMaterials: missing }, null);
   }
 
-  /** 不予受理: needs a reason; the notice states the rights of review and litigation. */
+  /**
+   * 不予收件 (the window cannot take it: not a 跨省通办 matter here, applicant out of scope, 仅指引): needs a
+   * reason; the 不予收件告知书 says where and how to apply instead. Only under 委托受理 is it a 不予受理 in the
+   * department's name, which must then name the department's configured 复议机关 and court.
+   */
   reject(staff: Staff, app: Application, reason: string): Decision {
     const prepared = this.prepare(staff, app);
+    if (acceptanceModeOf(prepared.matter) === '委托受理') {
+      const department = this.catalogue.route(app.matterCode, app.localityDivision)?.department;
+      if (!department?.reviewBody || !department.court)
+        throw new AppError('remedy-not-configured', 'the department has not configured its 复议机关 and court', {
+          fields: [{ path: 'localityDivision', code: 'remedy-not-configured' }],
+        });
+    }
     const { result } = prepared;
     const identityErrors = result.fieldErrors.filter((f) => f.path.startsWith('applicant.'));
     if (identityErrors.length)
       throw new AppError('formal-check-failed', 'applicant identity incomplete', { fields: identityErrors });
     return this.decide(staff, app, prepared, 'rejected', { ...result, missingMaterials: [] }, reason);
+  }
+
+  /** 仅指引 matters end only in guidance (a 不予收件告知书 naming where to go): never 收件 or 补正. */
+  private refuseGuidanceOnly(matter: Matter): void {
+    if (acceptanceModeOf(matter) === '仅指引')
+      throw new AppError('guidance-only', `${matter.name} is 仅指引 at this window`, {
+        fields: [{ path: 'matterCode', code: 'guidance-only' }],
+      });
   }
 
   /** What every outcome starts from (read once: 受理 is on the clerk's critical path). */

@@ -148,14 +148,26 @@ describe('intake', () => {
     ]);
   });
 
-  it('refuses 代办 for 婚姻登记', async () => {
+  it('婚姻登记 is 仅指引: no 收件 and no 补正, it ends only in a 不予收件告知书', async () => {
     app = await testApp();
     const c = await clerk(app);
     const d = await app.call(c, 'drafts:create', {}, 0);
     const caseId = (d as { value: { caseId: string } }).value.caseId;
-    const result = await app.call(c, 'intake:accept', { application: marriageByAgent(caseId) }, 0);
-    expect(result.ok).toBe(false);
-    expect(!result.ok && result.error.details?.fields).toContainEqual({ path: 'mode', code: 'agent-not-allowed' });
+    for (const command of ['intake:accept', 'intake:notifyIncomplete']) {
+      const result = await app.call(c, command, { application: marriageByAgent(caseId) }, 0);
+      expect(result).toMatchObject({
+        ok: false,
+        error: { code: 'guidance-only', details: { fields: [{ path: 'matterCode', code: 'guidance-only' }] } },
+      });
+    }
+    expect(await app.call(c, 'cases:list', {}, 0)).toMatchObject({ ok: true, value: { total: 0 } });
+    const r = await app.call(
+      c,
+      'intake:reject',
+      { application: marriageByAgent(caseId), reason: '婚姻登记须当事人双方亲自到婚姻登记机关办理' },
+      0,
+    );
+    expect(r).toMatchObject({ ok: true, value: { outcome: 'rejected' } });
   });
 
   it('不予受理 needs a reason and is numbered and audited', async () => {

@@ -19,6 +19,8 @@ export const ERROR_CODES = [
   'materials-missing',
   'nothing-missing',
   'case-decided',
+  'guidance-only',
+  'remedy-not-configured',
   'unsupported-file',
   'catalogue-invalid',
   'document-not-applicable',

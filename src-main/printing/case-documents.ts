@@ -128,6 +128,7 @@ export class CaseDocuments {
     const documentNo = (
       req.kind === 'acceptance-receipt' || req.kind === 'material-transfer' ? detail.receiptNo : detail.noticeNo
     ) as string;
+    const route = this.d.catalogue.route(detail.matterCode, detail.localityDivision);
     const data = buildNoticeData(detail, {
       kind: req.kind,
       hall,
@@ -136,7 +137,8 @@ export class CaseDocuments {
       hotline: settings.documents.hotline,
       matter: this.d.catalogue.findMatter(detail.matterCode),
       localityName: this.divisionNames(detail.localityDivision).join(''),
-      channel: this.d.catalogue.route(detail.matterCode, detail.localityDivision)?.channel ?? null,
+      channel: route?.channel ?? null,
+      department: route?.department ?? null,
       calendar: this.d.calendar,
       waybills: this.d.waybills.listByCase(req.caseId).map(toWaybillView),
       copy,

@@ -27,7 +27,11 @@ import {
 
 // One app for the whole file: Chromium starts once, as in the browser host.
 let t: PrintingTestApp;
-const cases: Record<'accepted' | 'incomplete' | 'rejected', { caseId: string; documentNo: string }> = {} as never;
+const cases: Record<'accepted' | 'longAddress' | 'incomplete' | 'rejected', { caseId: string; documentNo: string }> =
+  {} as never;
+/** A 40+ character delivery address (it used to push the 收件凭证 onto a second page). */
+const LONG_ADDRESS =
+  '重庆市万州区高笋塘街道白岩路社区白岩路1号附3号万州区政务服务中心家属院2单元501室（请电话联系后投递）';
 let materialsWaybill = '';
 let resultWaybill = '';
 const FULL_ID = '500101199003070014';
@@ -57,6 +61,7 @@ beforeAll(async () => {
     delivery: 'ems',
     deliveryAddress: '重庆市万州区白岩路1号附3号2单元501室',
   });
+  cases.longAddress = await acceptedCase(t.app, t.clerk, { delivery: 'ems', deliveryAddress: LONG_ADDRESS });
   cases.incomplete = await incompleteCase(t.app, t.clerk);
   cases.rejected = await rejectedCase(t.app, t.clerk);
   await ok(t.app, t.admin, 'waybills:importPool', { text: 'EA000000005CN\n1234567890123\n' });
@@ -109,11 +114,20 @@ async function printPdf(
 }
 
 describe('A4 notices as PDF', () => {
-  it('受理通知书: Chinese facts, masked numbers, A4, rendered to PNG', async () => {
+  it('收件凭证 (收受分离): the window 收件s, the 办理地 department 受理s; A4, one page, rendered to PNG', async () => {
     const { file, text } = await printPdf('acceptance-receipt', 'a4', cases.accepted.caseId);
     const s = squash(text);
     for (const fact of [
-      '受理通知书',
+      '收件凭证',
+      '异地代收代办',
+      '本窗口已按“异地代收代办”方式收件',
+      '是否受理由该部门依法决定',
+      '不作出受理或审批决定',
+      '自办理地部门受理之日起',
+      '以办理地部门告知为准',
+      '收取方式',
+      '流转方式',
+      '原件寄递',
       cases.accepted.documentNo,
       '社会保障卡申领',
       '首次申领',
@@ -126,7 +140,8 @@ describe('A4 notices as PDF', () => {
       '四川省成都市锦江区',
       '12345',
       '扫码查询办件',
-      '受理专用章',
+      '收件专用章',
+      '收件人',
       materialsWaybill,
       resultWaybill,
     ]) {
@@ -134,6 +149,8 @@ describe('A4 notices as PDF', () => {
     }
     expect(text).not.toContain(FULL_ID);
     expect(text).not.toContain('13800138000');
+    for (const claim of ['受理通知书', '予以受理', '受理专用章', '受理人', '本窗口决定'])
+      expect(s, claim).not.toContain(claim);
     pdfToPngs(file, 'acceptance-notice-a4');
     expect(pdfInfo(file)).toMatchObject({ pages: 1 });
     expect(Math.abs(pdfInfo(file).widthPt - 595)).toBeLessThan(1);
@@ -141,11 +158,24 @@ describe('A4 notices as PDF', () => {
     pdfToPngs(file, 'acceptance-notice-a4');
   });
 
-  it('一次性告知书 lists every missing material', async () => {
+  it('收件凭证 stays on one A4 page with a 40+ character delivery address', async () => {
+    const { file, text } = await printPdf('acceptance-receipt', 'a4', cases.longAddress.caseId);
+    pdfToPngs(file, 'acceptance-notice-a4-long-address');
+    expect([...LONG_ADDRESS].length).toBeGreaterThanOrEqual(40);
+    // The layout text puts the row label between the wrapped lines: check both ends of the address.
+    expect(squash(text)).toContain(LONG_ADDRESS.slice(0, 24));
+    expect(squash(text)).toContain(LONG_ADDRESS.slice(-16));
+    expect(pdfInfo(file)).toMatchObject({ pages: 1 });
+  });
+
+  it('补正材料一次性告知书 lists every missing material, once, without a 受理 promise by the window', async () => {
     const { file, text } = await printPdf('incomplete-notice', 'a4', cases.incomplete.caseId);
     const s = squash(text);
+    expect(s).not.toContain('予以受理');
+    expect(pdfInfo(file)).toMatchObject({ pages: 1 });
     for (const fact of [
-      '一次性告知书',
+      '补正材料一次性告知书',
+      '本窗口即予收件并流转至业务办理地',
       cases.incomplete.documentNo,
       '近期免冠彩色证件照（数码照片回执号或窗口现场采集）',
       '《社会保障卡申领登记表》',
@@ -156,19 +186,26 @@ describe('A4 notices as PDF', () => {
     pdfToPngs(file, 'incomplete-notice-a4');
   });
 
-  it('不予受理通知书 states the reason and the rights of review and litigation', async () => {
+  it('不予收件告知书 (婚姻登记, 仅指引): why the window cannot take it and where to go; no decision, no 复议 claim', async () => {
     const { file, text } = await printPdf('rejection-notice', 'a4', cases.rejected.caseId);
     const s = squash(text);
     for (const fact of [
-      '不予受理通知书',
+      '不予收件告知书',
+      '办事指引',
       cases.rejected.documentNo,
       '内地居民婚姻登记',
       '婚姻登记须当事人双方亲自到场办理',
-      '决定不予受理',
-      '六十日内依法申请行政复议',
-      '六个月内依法向人民法院提起行政诉讼',
+      '本窗口不能收件',
+      '不是对您申请事项的审查决定',
+      '办理地点',
+      '婚姻登记机关',
+      '办理方式',
+      '男女双方须共同亲自到婚姻登记机关办理',
+      '收件专用章',
     ])
       expect(s, fact).toContain(squash(fact));
+    for (const claim of ['不予受理', '本窗口决定', '行政复议', '行政诉讼']) expect(s, claim).not.toContain(claim);
+    expect(pdfInfo(file)).toMatchObject({ pages: 1 });
     pdfToPngs(file, 'rejection-notice-a4');
   });
 
@@ -270,9 +307,9 @@ describe('other pages', () => {
       '跨省通办收件台账',
       cases.accepted.documentNo,
       '5001**********0014',
-      '已受理',
+      '已收件',
       '待补齐',
-      '不予受理',
+      '不予收件',
     ])
       expect(s, fact).toContain(squash(fact));
     pdfToPngs(file, 'ledger-page-a4');
@@ -290,7 +327,7 @@ describe('other pages', () => {
     writeFileSync(file, Buffer.from(preview.pdfBase64, 'base64'));
     expect(Math.abs(pdfInfo(file).widthPt - mmToPt(80))).toBeLessThan(1);
     const s = squash(pdfText(file));
-    for (const fact of ['受理通知书', cases.accepted.documentNo, '5001**********0014'])
+    for (const fact of ['收件凭证', cases.accepted.documentNo, '5001**********0014'])
       expect(s, fact).toContain(squash(fact));
     expect(s).not.toContain('补打');
     pdfToPngs(file, 'acceptance-receipt-thermal-80');
@@ -299,7 +336,7 @@ describe('other pages', () => {
       kind: 'acceptance-receipt',
       format: 'a4',
     });
-    expect(html.html).toContain('受理通知书');
+    expect(html.html).toContain('收件凭证');
     expect(html.html).not.toContain('file://');
   });
 });

@@ -23,7 +23,7 @@ function expectWithinColumns(r: DecodedReceipt, columns: number): void {
 }
 
 describe('thermal receipts over a network printer', () => {
-  it('prints the 受理通知书 at 80 mm: Chinese via GB18030, masked ID, barcode and a verifiable QR code', async () => {
+  it('prints the 收件凭证 at 80 mm: Chinese via GB18030, masked ID, barcode, QR code, no 受理 claimed by the window', async () => {
     t = await printingApp();
     printer = await startVirtualPrinter();
     await configure(t, { printers: { thermal: printer.url, thermalWidth: 80 } });
@@ -43,13 +43,20 @@ describe('thermal receipts over a network printer', () => {
     expect(r.chineseModeUsed).toBe(true);
     const all = text(r);
     expect(all).toContain(documentNo);
-    expect(all).toContain('受理通知书');
+    expect(all).toContain('收件凭证');
+    // 收受分离: the window 收件s; the 办理地 department 受理s and decides (no window 受理/决定 wording).
+    expect(all).not.toContain('受理通知书');
+    expect(all).not.toContain('予以受理');
+    expect(all).toContain('（收件专用章）');
+    expect(all.replace(/\s/g, '')).toContain('不作出受理或审批决定');
+    expect(all.replace(/\s/g, '')).toContain('自办理地部门受理之日起');
+    expect(all.replace(/\s/g, '')).toContain('以办理地部门告知为准');
     expect(all).toContain('社会保障卡申领');
     expect(all).toContain('首次申领');
     expect(all).toContain('5001**********0014');
     expect(all).toContain('138****8000');
     expect(all).toContain('2026年11月30日');
-    expect(all).toContain('预计2026年12月28日前办结');
+    expect(all.replace(/\s/g, '')).toContain('预计2026年12月28日前办结');
     expect(all).toContain('12345');
     expect(all).not.toContain('补打');
     expectWithinColumns(r, 48);
@@ -110,7 +117,7 @@ describe('thermal receipts over a network printer', () => {
     ).toMatchObject({ copy: 3, reprint: true });
   });
 
-  it('prints the 一次性告知书 at 58 mm with every missing material, no line over 32 columns', async () => {
+  it('prints the 补正材料一次性告知书 at 58 mm with every missing material, no line over 32 columns', async () => {
     t = await printingApp();
     printer = await startVirtualPrinter();
     await configure(t, { printers: { thermal: printer.url, thermalWidth: 58 } });
@@ -119,7 +126,7 @@ describe('thermal receipts over a network printer', () => {
     await ok(t.app, t.clerk, 'print:document', { caseId, kind: 'incomplete-notice', format: 'thermal-58' });
     const r = decodeEscPos(await job);
     const all = text(r);
-    expect(all).toContain('一次性告知书');
+    expect(all).toContain('补正材料一次性告知书');
     expect(all).toContain(documentNo);
     expect(all.replace(/\s/g, '')).toContain('近期免冠彩色证件照');
     expect(all.replace(/\s/g, '')).toContain('《社会保障卡申领登记表》');

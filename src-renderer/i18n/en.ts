@@ -34,6 +34,10 @@ export const en: Messages = {
     'formal-check-failed': 'The formal check failed; see the hints',
     'materials-missing': 'Materials are missing; complete them before accepting',
     'nothing-missing': 'Nothing is missing; accept the case instead',
+    'guidance-only':
+      'This matter is guidance-only here: the window cannot take it; issue a refusal-to-collect notice naming where to apply',
+    'remedy-not-configured':
+      'The locality department has not configured its review body and court; a non-acceptance notice cannot be issued',
     'case-decided': 'This case has already been decided and cannot change',
     'unsupported-file': 'Unsupported file type or size (JPEG, PNG or PDF)',
     'catalogue-invalid': 'The catalogue file is not valid and was not imported',

@@ -44,7 +44,7 @@ export const identityZh = {
     overrideReasonRequired: '请填写核准理由（至少 4 个字）',
     overrideSubmit: '确认核准',
     overridden: '主管已核准（{{by}} {{time}}）：{{reason}}',
-    blocked: '人证核验尚未通过，暂不能受理（见上方人证核验）',
+    blocked: '人证核验尚未通过，暂不能收件（见上方人证核验）',
     record: '核验记录',
     methods: { 'chip-visual': '读卡+人工比对照片', manual: '人工核验' },
     results: { pass: '通过', fail: '未通过' },

@@ -192,6 +192,10 @@ export const intakeEn: Messages['intake'] = {
     loading: 'Looking up the identity checks…',
   },
   review: {
+    guidanceOnly:
+      'This matter is guidance-only at this window: issue a refusal-to-collect notice naming where and how to apply',
+    guidanceOnlyReason:
+      '"{{matter}}" is guidance-only at this window; the applicant must apply to the competent authority',
     summary: 'Summary',
     matter: 'Matter / situation',
     applicant: 'Applicant',

@@ -21,11 +21,11 @@ export const printingFieldsZh = {
 
 export const printingZh = {
   docs: {
-    receipt: '受理回执',
-    acceptanceA4: '受理通知书',
-    incompleteThermal: '一次性告知书（小票）',
-    incompleteA4: '一次性告知书（A4）',
-    rejection: '不予受理通知书',
+    receipt: '收件凭证（小票）',
+    acceptanceA4: '收件凭证（A4）',
+    incompleteThermal: '补正材料一次性告知书（小票）',
+    incompleteA4: '补正材料一次性告知书（A4）',
+    rejection: '不予收件告知书',
     transfer: '材料流转单',
   },
   titles: { ...DOCUMENT_TITLES_ZH },

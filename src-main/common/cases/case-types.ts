@@ -3,16 +3,16 @@ import type { AuditEntry } from '../audit';
 import type { Application, ApplyMode, MaterialHandling } from './application';
 import type { MissingMaterial } from './formal-check';
 
-/** Outcomes at the window: 受理, 一次性告知 (kept as 待补齐), 不予受理. */
+/** Outcomes at the window (收受分离): 收件 ('accepted'), 一次性告知 (kept as 待补齐), 不予收件 ('rejected'). */
 export const CASE_OUTCOMES = ['accepted', 'incomplete', 'rejected'] as const;
 /** A window outcome. */
 export type CaseOutcome = (typeof CASE_OUTCOMES)[number];
 
 /** Chinese names of outcomes. */
 export const CASE_OUTCOME_LABELS_ZH: Record<CaseOutcome, string> = {
-  accepted: '已受理',
+  accepted: '已收件',
   incomplete: '待补齐',
-  rejected: '不予受理',
+  rejected: '不予收件',
 };
 
 /** One row of the case list; personal numbers are masked. */

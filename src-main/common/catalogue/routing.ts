@@ -15,11 +15,36 @@ import { CATALOGUE_VERSION_PATTERN } from './version';
 const DivisionCode = z.string().regex(DIVISION_CODE_PATTERN, 'division code must be 6 digits');
 const KindId = z.string().regex(/^[a-z][a-z0-9-]{1,31}$/, 'department kind must be lower-case kebab-case');
 
+const DepartmentId = z
+  .string()
+  .regex(/^[A-Z0-9][A-Z0-9-]{2,63}$/, 'departmentId must be upper-case letters, digits and "-"');
+
+/** Levels of a 办理地 department (办理层级). */
+export const DEPARTMENT_LEVELS = ['国家级', '省级', '市级', '县级'] as const;
+
+/**
+ * A 业务属地 department as data: who it is, and what its own documents must name — the 复议机关 and the
+ * court a 不予受理 under 委托受理 points to, the address originals are posted to, its phone.
+ */
+export const DepartmentSchema = z.strictObject({
+  name: NonEmpty,
+  /** Province (6-digit code ending 0000; '000000' for a national platform). */
+  province: DivisionCode,
+  level: z.enum(DEPARTMENT_LEVELS),
+  /** 行政复议机关, e.g. '成都市锦江区人民政府'. */
+  reviewBody: NonEmpty.optional(),
+  /** Court for 行政诉讼 (行政诉讼法 §18: where the deciding body sits), e.g. '成都市锦江区人民法院'. */
+  court: NonEmpty.optional(),
+  /** Where originals are posted (收件地址). */
+  originalsAddress: NonEmpty.optional(),
+  phone: NonEmpty.optional(),
+  verified: z.boolean(),
+  note: NonEmpty.optional(),
+});
+
 /** Where a routed case goes: the receiving department and the sync-gateway partition. */
 export const RouteSchema = z.strictObject({
-  departmentId: z
-    .string()
-    .regex(/^[A-Z0-9][A-Z0-9-]{2,63}$/, 'departmentId must be upper-case letters, digits and "-"'),
+  departmentId: DepartmentId,
   departmentName: NonEmpty,
   /** Division of the receiving department ('000000' = nationwide platform). */
   divisionCode: DivisionCode,
@@ -46,6 +71,8 @@ export const RoutingSchema = z
     publishedAt: z.iso.date(),
     note: NonEmpty,
     departmentKinds: z.record(KindId, z.strictObject({ name: NonEmpty })),
+    /** Department register by departmentId (optional details a route's department adds). */
+    departments: z.record(DepartmentId, DepartmentSchema).optional(),
     matters: z.record(z.string().regex(MATTER_CODE_PATTERN, 'matter code must look like CQ-KSTB-0001'), KindId),
     rules: z.array(RoutingRuleSchema).min(1),
   })
@@ -63,6 +90,18 @@ function checkRouting(routing: unknown, ctx: IssueSink): void {
   }
   const rules = prop(routing, 'rules');
   if (!Array.isArray(rules)) return;
+  const departments = prop(routing, 'departments');
+  if (typeof departments === 'object' && departments !== null) {
+    rules.forEach((rule, index) => {
+      const id = prop(prop(rule, 'route'), 'departmentId');
+      if (typeof id === 'string' && prop(departments, id) === undefined)
+        ctx.addIssue({
+          code: 'custom',
+          path: ['rules', index, 'route', 'departmentId'],
+          message: `department "${id}" is not in departments`,
+        });
+    });
+  }
   const seen = new Map<string, number>();
   const defaults = new Set<string>();
   rules.forEach((rule, index) => {
@@ -109,6 +148,8 @@ function checkRouting(routing: unknown, ctx: IssueSink): void {
 export type Routing = z.infer<typeof RoutingSchema>;
 /** A validated route. */
 export type Route = z.infer<typeof RouteSchema>;
+/** A validated department. */
+export type DepartmentInfo = z.infer<typeof DepartmentSchema>;
 /** A validated routing rule. */
 export type RoutingRule = z.infer<typeof RoutingRuleSchema>;
 /** A resolved route plus how it was matched. */
@@ -118,6 +159,8 @@ export interface ResolvedRoute extends Route {
   ruleDivisionCode: string | null;
   /** True when the rule names this matter specifically (not just its department kind). */
   matterSpecific: boolean;
+  /** The department's register entry, when the routing file has one. */
+  department: DepartmentInfo | null;
 }
 
 /** Validates unknown JSON as a routing file, returning every error with its path. */
@@ -147,6 +190,7 @@ export function resolveRoute(routing: Routing, matterCode: string, divisionCode:
         matchedLevel: code === null ? 'default' : (divisionLevel(code) ?? 'default'),
         ruleDivisionCode: code,
         matterSpecific: rule.matterCode !== undefined,
+        department: routing.departments?.[rule.route.departmentId] ?? null,
       };
     }
   }

@@ -2,22 +2,21 @@
 import { z } from 'zod';
 import { ALWAYS_REFINE, prop, type IssueSink } from './issues';
 
-/** Departments (业务主管部门) known to the catalogue; also the department kinds used by routing. */
-export const DEPARTMENTS = [
-  '人社部门',
-  '医保部门',
-  '公安部门',
-  '住房公积金管理中心',
-  '民政部门',
-  '卫生健康部门',
-  '司法行政部门(公证机构)',
-  '市场监管部门',
-  '残联',
-  '自然资源部门',
-  '税务部门',
-  '教育部门',
-  '交通运输部门',
-] as const;
+/**
+ * 受理模式 of a matter (work plan 二(五) 收受分离): who takes the application and who 受理s it.
+ * - 异地代收代办 (default): the window 收件s (形式审查, 身份核验) and passes the case on; the 办理地 department 受理s.
+ * - 委托受理: the 办理地 department has delegated 受理 to the window (行政许可法 §24); the window issues
+ *   受理/不予受理通知书 in the department's name, naming the department's 复议机关 and court.
+ * - 全程网办: the window helps the applicant file online and records it.
+ * - 多地联办: several departments each do a part (execution not implemented yet).
+ * - 仅指引: the window only guides (e.g. 婚姻登记: both parties in person at a 婚姻登记机关).
+ */
+export const ACCEPTANCE_MODES = ['异地代收代办', '委托受理', '全程网办', '多地联办', '仅指引'] as const;
+/** A 受理模式. */
+export type AcceptanceMode = (typeof ACCEPTANCE_MODES)[number];
+/** The mode of a matter that does not name one. */
+export const DEFAULT_ACCEPTANCE_MODE: AcceptanceMode = '异地代收代办';
+
 /** Closed enum of 依申请 matter types (行政许可 … 公共服务). */
 export const MATTER_TYPES = [
   '行政许可',
@@ -165,6 +164,16 @@ function checkMaterial(material: unknown, ctx: IssueSink): void {
     });
   }
 }
+
+/** Where and how to apply instead (printed on a 不予收件告知书 and shown for 仅指引 matters). */
+export const GuidanceSchema = z.strictObject({
+  /** Where: e.g. '户籍所在地或经常居住地的婚姻登记机关'. */
+  where: NonEmpty,
+  /** How: e.g. '男女双方须共同亲自到场，不得委托代办'. */
+  how: NonEmpty,
+  /** Online channel, if any. */
+  online: NonEmpty.optional(),
+});
 
 /** Fee element of a matter (or a situation override). */
 export const FeeSchema = z.strictObject({ charged: z.boolean(), description: NonEmpty });

@@ -2,10 +2,13 @@
 import { z } from 'zod';
 import { ALWAYS_REFINE, issuesToErrors, prop, reportDuplicates, type IssueSink, type ParseResult } from './issues';
 import {
+  ACCEPTANCE_MODES,
   AgencySchema,
+  DEFAULT_ACCEPTANCE_MODE,
+  GuidanceSchema,
+  type AcceptanceMode,
   APPLICANT_KINDS,
   DELIVERY_METHODS,
-  DEPARTMENTS,
   FeeSchema,
   FormFieldSchema,
   MaterialSchema,
@@ -44,7 +47,8 @@ export const MatterSchema = z
     implementationCode: NonEmpty.optional(),
     name: NonEmpty,
     shortName: NonEmpty.optional(),
-    department: z.enum(DEPARTMENTS),
+    /** The department kind's name (routing.json departmentKinds); departments themselves are data in routing.json. */
+    department: NonEmpty,
     type: z.enum(MATTER_TYPES),
     legalBasis: z.array(NonEmpty),
     applicantKinds: z.array(z.enum(APPLICANT_KINDS)).min(1),
@@ -53,6 +57,10 @@ export const MatterSchema = z
     statutoryDays: z.int().min(0).max(365).optional(),
     fee: FeeSchema,
     delivery: z.array(z.enum(DELIVERY_METHODS)).min(1),
+    /** 受理模式; absent means 异地代收代办 (use `acceptanceModeOf`). */
+    acceptanceMode: z.enum(ACCEPTANCE_MODES).optional(),
+    /** Where and how to apply instead; required for 仅指引 matters. */
+    guidance: GuidanceSchema.optional(),
     keywords: z.array(NonEmpty),
     verified: z.boolean(),
     verificationNote: NonEmpty.optional(),
@@ -79,6 +87,13 @@ function checkMatter(matter: unknown, ctx: IssueSink): void {
       code: 'custom',
       path: ['unverifiedElements'],
       message: 'a verified matter cannot list unverifiedElements',
+    });
+  }
+  if (prop(matter, 'acceptanceMode') === '仅指引' && prop(matter, 'guidance') === undefined) {
+    ctx.addIssue({
+      code: 'custom',
+      path: ['guidance'],
+      message: '仅指引 matters need guidance (where and how to apply)',
     });
   }
   const promised = prop(matter, 'promisedDays');
@@ -141,6 +156,11 @@ export function parseCatalogue(json: unknown): ParseResult<'catalogue', Catalogu
 /** Finds a matter by its local code. */
 export function findMatter(catalogue: Catalogue, code: string): Matter | undefined {
   return catalogue.matters.find((matter) => matter.code === code);
+}
+
+/** The 受理模式 of a matter (异地代收代办 when the catalogue names none). */
+export function acceptanceModeOf(matter: Pick<Matter, 'acceptanceMode'> | undefined): AcceptanceMode {
+  return matter?.acceptanceMode ?? DEFAULT_ACCEPTANCE_MODE;
 }
 
 /** Effective promised working days of a situation (situation override, else the matter's; 0 = 即办). */

@@ -25,14 +25,32 @@ export const DOCUMENT_FORMATS: Record<DocumentKind, readonly PrintFormat[]> = {
   waybill: ['label-76x130', 'label-100x150'],
 };
 
-/** Chinese titles of the documents as printed. */
+/**
+ * Chinese titles of the window's documents under 收受分离 (the default 受理模式, 异地代收代办): the window
+ * 收件s and the 办理地 department 受理s, so the window issues a 收件凭证 and a 不予收件告知书, never a
+ * 受理/不予受理 document. `documentTitleZh` gives the title under each 受理模式.
+ */
 export const DOCUMENT_TITLES_ZH: Record<DocumentKind, string> = {
-  'acceptance-receipt': '受理通知书',
-  'incomplete-notice': '一次性告知书',
-  'rejection-notice': '不予受理通知书',
+  'acceptance-receipt': '收件凭证',
+  'incomplete-notice': '补正材料一次性告知书',
+  'rejection-notice': '不予收件告知书',
   'material-transfer': '材料流转单',
   waybill: 'EMS邮件详情单',
 };
+
+/**
+ * The printed title of a window document under a 受理模式: only under 委托受理 (the department has
+ * delegated 受理 to the window, 行政许可法 §24) does the window issue 受理通知书 / 不予受理通知书; under
+ * 全程网办 the window only helps file online, so its record is a 帮办凭证.
+ */
+export function documentTitleZh(kind: DocumentKind, mode: string): string {
+  if (mode === '委托受理') {
+    if (kind === 'acceptance-receipt') return '受理通知书';
+    if (kind === 'rejection-notice') return '不予受理通知书';
+  }
+  if (mode === '全程网办' && kind === 'acceptance-receipt') return '网上申办帮办凭证';
+  return DOCUMENT_TITLES_ZH[kind];
+}
 
 /** Chinese names of the formats. */
 export const PRINT_FORMAT_LABELS_ZH: Record<PrintFormat, string> = {

@@ -2,9 +2,11 @@
 // its context. Thermal receipts and A4 notices are both rendered from this one model.
 import { ID_TYPE_LABELS_ZH, MATERIAL_HANDLING_LABELS_ZH, type MaterialHandling } from '../cases/application';
 import type { CaseDetail } from '../cases/case-types';
-import type { Matter } from '../catalogue/schema';
+import type { AcceptanceMode } from '../catalogue/schema-parts';
+import type { DepartmentInfo } from '../catalogue/routing';
+import { acceptanceModeOf, type Matter } from '../catalogue/schema';
 import type { Hall } from '../hall';
-import { DOCUMENT_TITLES_ZH, formatChineseDate, type DocumentKind } from './documents';
+import { documentTitleZh, formatChineseDate, type DocumentKind } from './documents';
 import type { HolidayCalendar } from './holiday-data';
 import type { WaybillView } from './waybill';
 import { addWorkingDays } from './working-days';
@@ -35,6 +37,8 @@ export interface NoticeMaterial {
 /** Everything one notice prints. */
 export interface NoticeData {
   kind: NoticeKind;
+  /** 受理模式 of the matter: decides the title, the wording and who the document speaks for. */
+  mode: AcceptanceMode;
   title: string;
   documentNo: string;
   caseId: string;
@@ -46,11 +50,19 @@ export interface NoticeData {
   agent: NoticeParty | null;
   decidedDate: string;
   decidedDateZh: string;
-  /** null when the catalogue gives no time limit. */
-  promised: { days: number; dueDate: string; dueDateZh: string; verified: boolean } | null;
+  /**
+   * null when the catalogue gives no time limit. `verified` is about the holiday calendar;
+   * `catalogueVerified` false means the time limit itself is unchecked (print 以办理地部门告知为准).
+   */
+  promised: { days: number; dueDate: string; dueDateZh: string; verified: boolean; catalogueVerified: boolean } | null;
+  /** Fee text; ends in （以办理地部门告知为准） when the catalogue's fee is unchecked. */
   fee: string;
   delivery: string;
-  locality: { name: string; department: string; online: boolean };
+  locality: { name: string; department: string; online: boolean; address: string | null; phone: string | null };
+  /** 复议机关 and court the department configured (used only under 委托受理). */
+  remedy: { reviewBody: string; court: string } | null;
+  /** Where and how to apply instead (不予收件告知书); null when the catalogue gives none. */
+  guidance: { where: string; how: string; online: string | null } | null;
   transfer: string;
   materials: NoticeMaterial[];
   missing: { no: number; name: string; reason: string }[];
@@ -74,6 +86,8 @@ export interface NoticeContext {
   localityName?: string;
   /** Transfer channel of the locality route; null when the route is unknown. */
   channel: 'online' | 'post' | null;
+  /** The routed department's register entry (复议机关, court, address, phone); null when unknown. */
+  department?: DepartmentInfo | null;
   calendar: HolidayCalendar;
   waybills: readonly WaybillView[];
   copy: number;
@@ -118,11 +132,22 @@ function transferOf(handling: MaterialHandling, channel: 'online' | 'post' | nul
   }
 }
 
+/** Printed beside a time limit or fee the catalogue has not checked against an official source. */
+export const UNVERIFIED_NOTE = '以办理地部门告知为准';
+
+/** True when a catalogue element has been checked (a verified matter, or not listed as unverified). */
+export function elementVerified(matter: Matter | undefined, element: 'promisedDays' | 'fee'): boolean {
+  if (!matter) return false;
+  if (matter.verified) return true;
+  return matter.unverifiedElements !== undefined && !matter.unverifiedElements.includes(element);
+}
+
 function feeText(detail: CaseDetail, matter: Matter | undefined): string {
-  if (!matter) return '以业务办理地收费标准为准';
+  if (!matter) return UNVERIFIED_NOTE;
   const situation = matter.situations.find((s) => s.code === detail.application.situationCode);
   const fee = situation?.fee ?? matter.fee;
-  return fee.charged ? fee.description : '不收费';
+  const text = fee.charged ? fee.description : '不收费';
+  return elementVerified(matter, 'fee') ? text : `${text}（${UNVERIFIED_NOTE}）`;
 }
 
 /** Builds the printed facts of a notice. `detail` must come from CaseQueries (IDs and phones masked). */
@@ -146,9 +171,13 @@ export function buildNoticeData(detail: CaseDetail, ctx: NoticeContext): NoticeD
     app.delivery === 'ems'
       ? `EMS邮寄送达：${app.deliveryAddress || '（地址待补充）'}${resultBack ? `（运单号 ${resultBack.waybillNo}）` : ''}`
       : `窗口领取：${windowLabel}`;
+  const mode = acceptanceModeOf(ctx.matter);
+  const dept = ctx.department ?? null;
+  const guidance = ctx.matter?.guidance;
   return {
     kind: ctx.kind,
-    title: DOCUMENT_TITLES_ZH[ctx.kind],
+    mode,
+    title: documentTitleZh(ctx.kind, mode),
     documentNo,
     caseId: detail.caseId,
     copy: ctx.copy,
@@ -173,15 +202,25 @@ export function buildNoticeData(detail: CaseDetail, ctx: NoticeContext): NoticeD
     decidedDateZh: formatChineseDate(detail.businessDate),
     promised:
       due && days !== null
-        ? { days, dueDate: due.date, dueDateZh: formatChineseDate(due.date), verified: due.verified }
+        ? {
+            days,
+            dueDate: due.date,
+            dueDateZh: formatChineseDate(due.date),
+            verified: due.verified,
+            catalogueVerified: elementVerified(ctx.matter, 'promisedDays'),
+          }
         : null,
     fee: feeText(detail, ctx.matter),
     delivery,
     locality: {
       name: ctx.localityName || detail.localityName || detail.localityDivision,
-      department: detail.departmentName ?? '业务办理地主管部门',
+      department: detail.departmentName ?? dept?.name ?? '业务办理地主管部门',
       online: ctx.channel !== 'post',
+      address: dept?.originalsAddress ?? null,
+      phone: dept?.phone ?? null,
     },
+    remedy: dept?.reviewBody && dept.court ? { reviewBody: dept.reviewBody, court: dept.court } : null,
+    guidance: guidance ? { where: guidance.where, how: guidance.how, online: guidance.online ?? null } : null,
     transfer,
     materials: detail.materials
       .filter((m) => m.handling !== 'not-provided')
@@ -213,9 +252,21 @@ export function ratingUrlFor(template: string, windowCode: string, documentNo: s
     .replace('{documentNo}', encodeURIComponent(documentNo));
 }
 
-/** The promised-date line, e.g. '20个工作日，预计2026年12月28日办结'; '即办' for 0 days. */
-export function promisedText(p: NoticeData['promised']): string {
-  if (!p) return '以业务办理地承诺时限为准';
-  if (p.days === 0) return '即办';
-  return `${p.days}个工作日，预计${p.dueDateZh}前办结${p.verified ? '' : '（节假日安排未公布，按法定假日推算）'}`;
+/**
+ * The promised time limit as printed: counted from the 办理地 department's 受理 (not from the window's 收件),
+ * e.g. '自办理地部门受理之日起20个工作日'; with 以办理地部门告知为准 when the catalogue has not checked it.
+ */
+export function promisedLimitText(p: NoticeData['promised'], mode: AcceptanceMode): string {
+  if (!p) return UNVERIFIED_NOTE;
+  const from = mode === '委托受理' ? '自受理之日起' : '自办理地部门受理之日起';
+  const limit = p.days === 0 ? '即办' : `${from}${p.days}个工作日`;
+  return p.catalogueVerified ? limit : `${limit}（${UNVERIFIED_NOTE}）`;
+}
+
+/** The promised-date line: the limit and the estimated date, e.g. '…20个工作日，预计2026年12月28日前办结'. */
+export function promisedText(p: NoticeData['promised'], mode: AcceptanceMode = '异地代收代办'): string {
+  if (!p) return UNVERIFIED_NOTE;
+  if (p.days === 0) return promisedLimitText(p, mode);
+  const holidays = p.verified ? '' : '；节假日安排未公布，按法定假日推算';
+  return `${promisedLimitText(p, mode)}，预计${p.dueDateZh}前办结（按收件日推算${holidays}）`;
 }

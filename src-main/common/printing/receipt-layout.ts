@@ -4,6 +4,7 @@
 import { displayWidth, labelledLines, leftRightLines, wrapToWidth } from './display-width';
 import { reprintMark } from './documents';
 import { promisedText, type NoticeData } from './notice-data';
+import { clerkRoleOf, dateLabelOf, issuerOf, sealNameOf, subtitleOf, whoDecidesText } from './notice-wording';
 
 /** One printer operation. `size: 2` is double width and height (a line then holds half the columns). */
 export type ReceiptOp =
@@ -53,8 +54,9 @@ class Builder {
 
 function header(b: Builder, d: NoticeData): void {
   if (d.reprint) b.centre(`【${reprintMark(d.copy)}】`, { bold: true });
-  b.centre(d.title, { bold: true, size: 2 });
-  b.centre('跨省通办 · 异地代收');
+  // Double size only when the title fits one line at double width (补正材料一次性告知书 does not at 58 mm).
+  b.centre(d.title, { bold: true, size: displayWidth(d.title) * 2 <= b.columns ? 2 : 1 });
+  b.centre(subtitleOf(d).replace(/^（|）$/g, ''));
   b.centre(d.hall.windowLabel);
   b.push({ op: 'rule' });
   b.field('文书编号', d.documentNo);
@@ -82,37 +84,35 @@ function materials(b: Builder, d: NoticeData): void {
 
 function closing(b: Builder, d: NoticeData): void {
   b.push({ op: 'rule' });
-  b.field(d.kind === 'acceptance-receipt' ? '受理人' : '经办人', d.clerk).field('受理单位', d.hall.name);
+  b.field(clerkRoleOf(d), d.clerk).field('收件窗口', d.hall.windowLabel);
   b.field('咨询投诉', `${d.hotline}${d.hall.phone ? ` / ${d.hall.phone}` : ''}`);
   b.push({ op: 'feed', lines: 1 }, { op: 'qr', data: d.caseQr, caption: '扫码查询办件（防伪验证）' });
   b.push({ op: 'qr', data: d.ratingUrl, caption: '扫码评价（政务服务好差评）' });
   b.para('申请人签字：');
   b.push({ op: 'feed', lines: 2 }, { op: 'rule' });
-  b.centre(`${d.hall.name}（受理专用章）`);
+  b.centre(`${issuerOf(d)}（${sealNameOf(d)}）`);
   b.centre(d.decidedDateZh);
   if (d.reprint) b.centre(reprintMark(d.copy), { bold: true });
   b.push({ op: 'feed', lines: 1 }, { op: 'cut' });
 }
 
-/** The 受理通知书 (回执) as a thermal receipt. */
+/** The 收件凭证 (or, under 委托受理, the 受理通知书) as a thermal receipt. */
 export function acceptanceReceiptLayout(d: NoticeData, columns: number): ReceiptLayout {
   const b = new Builder(columns);
   header(b, d);
   parties(b, d);
-  b.field('受理日期', d.decidedDateZh).field('承诺时限', promisedText(d.promised));
+  b.field(dateLabelOf(d), d.decidedDateZh).field('承诺时限', promisedText(d.promised, d.mode));
   b.field('收费', d.fee).field('结果送达', d.delivery);
   b.field('收件窗口', d.hall.windowLabel).field('业务办理地', `${d.locality.name} ${d.locality.department}`);
   b.field('材料流转', d.transfer);
   materials(b, d);
   b.push({ op: 'rule' });
-  b.para(
-    `本事项由业务办理地${d.locality.department}依法审查并作出决定；本窗口负责收件、核验、材料流转及结果送达。办结日期以工作日计算，不含法定节假日。`,
-  );
+  b.para(`${whoDecidesText(d)}办结日期以工作日计算，不含法定节假日。`);
   closing(b, d);
   return { columns, ops: b.ops };
 }
 
-/** The 一次性告知书 as a thermal receipt: every missing item at once (行政许可法 §32). */
+/** The 补正材料一次性告知书 as a thermal receipt: every missing item at once (行政许可法 §32 第一款第（四）项). */
 export function incompleteNoticeLayout(d: NoticeData, columns: number): ReceiptLayout {
   const b = new Builder(columns);
   header(b, d);
@@ -129,7 +129,11 @@ export function incompleteNoticeLayout(d: NoticeData, columns: number): ReceiptL
     );
   }
   b.push({ op: 'rule' });
-  b.para('以上为需补正的全部内容，已一次性告知。请备齐后携带本告知书到本窗口继续办理，已提交的材料无需重复提交。');
+  b.para(
+    d.mode === '委托受理'
+      ? '以上为需补正的全部内容，已一次性告知。请备齐后携带本告知书到本窗口继续办理，已提交的材料无需重复提交。'
+      : `以上为需补正的全部内容，已一次性告知。请备齐后携带本告知书到本窗口继续办理，已提交的材料无需重复提交。补齐后本窗口即予收件并流转至业务办理地${d.locality.department}，是否受理由该部门决定。`,
+  );
   materials(b, d);
   closing(b, d);
   return { columns, ops: b.ops };
@@ -145,7 +149,7 @@ export function testPageLayout(
   b.centre(input.hallName).centre(input.windowLabel);
   b.push({ op: 'rule' });
   b.lines(['1234567890'.repeat(Math.ceil(columns / 10)).slice(0, columns)]);
-  b.lines(['中文测试：受理通知书一次性告知书不予受理通知书'.slice(0, columns / 2)]);
+  b.lines(['中文测试：收件凭证补正材料一次性告知书'.slice(0, columns / 2)]);
   b.field('打印机', input.target).field('纸宽', `${columns}列`).field('时间', input.printedAt);
   b.push(
     { op: 'code128', data: '1234567890', caption: '1234567890' },

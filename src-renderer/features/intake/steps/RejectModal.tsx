@@ -3,8 +3,17 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { fieldMessage } from '../../../i18n/errors';
 
-/** 不予受理: a reason of at least 4 characters is required before anything is sent. */
-export function RejectModal({ onSubmit, onClose }: { onSubmit(reason: string): Promise<boolean>; onClose(): void }) {
+/** 不予收件: a reason of at least 4 characters is required before anything is sent. */
+export function RejectModal({
+  onSubmit,
+  onClose,
+  initialReason,
+}: {
+  onSubmit(reason: string): Promise<boolean>;
+  onClose(): void;
+  /** Prefilled reason (a 仅指引 matter's). */
+  initialReason?: string;
+}) {
   const { t } = useTranslation();
   const [form] = Form.useForm<{ reason: string }>();
   const [busy, setBusy] = useState(false);
@@ -29,7 +38,13 @@ export function RejectModal({ onSubmit, onClose }: { onSubmit(reason: string): P
       onCancel={onClose}
       width={560}
     >
-      <Form form={form} name="reject" layout="vertical" preserve={false}>
+      <Form
+        form={form}
+        name="reject"
+        layout="vertical"
+        preserve={false}
+        initialValues={initialReason ? { reason: initialReason } : undefined}
+      >
         <Form.Item
           label={t('intake.actions.rejectReason')}
           name="reason"

@@ -2,7 +2,7 @@ import { CheckOutlined, FileExclamationOutlined, StopOutlined } from '@ant-desig
 import { Alert, App, Button, Col, Descriptions, Row, Space, Tooltip, Typography } from 'antd';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { effectivePromisedDays } from '@common/catalogue/schema';
+import { acceptanceModeOf, effectivePromisedDays } from '@common/catalogue/schema';
 import { maskIdNumber, maskPhone } from '@common/validators/masking';
 import { errorMessage } from '../../../i18n/errors';
 import { useCatalogueStore } from '../catalogue-store';
@@ -94,7 +94,7 @@ export function ReviewStep({ check }: { check: WizardCheck }) {
   const attempt = useIntakeStore((s) => s.attempt);
   const refreshIdentity = useIdentityStore((s) => s.refresh);
   const [rejecting, setRejecting] = useState(false);
-  const { app, result, situation } = check;
+  const { app, result, situation, matter } = check;
   const appKey = JSON.stringify(app);
 
   // The main process's own opinion (it knows the routing table) joins the local check.
@@ -105,10 +105,15 @@ export function ReviewStep({ check }: { check: WizardCheck }) {
 
   const identityProblems = useIdentityProblems(app);
   const items = noticeItems(result, situation);
-  // 人证核验 is a precondition of 受理 only (the main process checks it again).
+  // A 仅指引 matter ends only in guidance: a 不予收件告知书 naming where to go (the main process refuses too).
+  const guidanceOnly = acceptanceModeOf(matter) === '仅指引';
+  // 人证核验 is a precondition of 收件 only (the main process checks it again).
   const canAccept =
-    result.fieldErrors.length === 0 && result.missingMaterials.length === 0 && (identityProblems ?? []).length === 0;
-  const canNotify = result.fieldErrors.every((p) => p.path.startsWith('form.')) && items.length > 0;
+    !guidanceOnly &&
+    result.fieldErrors.length === 0 &&
+    result.missingMaterials.length === 0 &&
+    (identityProblems ?? []).length === 0;
+  const canNotify = !guidanceOnly && result.fieldErrors.every((p) => p.path.startsWith('form.')) && items.length > 0;
   const canReject = !result.fieldErrors.some((p) => p.path.startsWith('applicant.'));
 
   const run = async (outcome: Outcome, reason?: string): Promise<boolean> => {
@@ -158,6 +163,15 @@ export function ReviewStep({ check }: { check: WizardCheck }) {
         <IdentityPanel app={app} problems={identityProblems} />
         <Typography.Title level={5}>{t('intake.review.check')}</Typography.Title>
         <CheckSummary check={check} noticeItems={items} />
+        {guidanceOnly && (
+          <Alert
+            type="warning"
+            showIcon
+            style={{ marginBottom: 12 }}
+            title={t('intake.review.guidanceOnly')}
+            description={matter.guidance ? `${matter.guidance.where}；${matter.guidance.how}` : undefined}
+          />
+        )}
         {identityProblems && identityProblems.length > 0 && (
           <Alert type="error" showIcon style={{ marginBottom: 12 }} title={t('identity.panel.blocked')} />
         )}
@@ -196,7 +210,13 @@ export function ReviewStep({ check }: { check: WizardCheck }) {
           </Tooltip>
         </Space>
       </Col>
-      {rejecting && <RejectModal onSubmit={(reason) => run('reject', reason)} onClose={() => setRejecting(false)} />}
+      {rejecting && (
+        <RejectModal
+          onSubmit={(reason) => run('reject', reason)}
+          onClose={() => setRejecting(false)}
+          {...(guidanceOnly ? { initialReason: t('intake.review.guidanceOnlyReason', { matter: matter.name }) } : {})}
+        />
+      )}
     </Row>
   );
 }

@@ -22,7 +22,7 @@ describe('validateCatalogueImport', async () => {
   it('accepts a newer valid catalogue and warns about removed or unrouted matters', () => {
     const result = validateCatalogueImport(
       edited((doc) => {
-        doc.catalogueVersion = '2026.12.1';
+        doc.catalogueVersion = '2099.12.1';
         doc.matters.pop();
         doc.matters.push({ ...doc.matters[0]!, code: 'CQ-KSTB-0099' });
       }),
@@ -31,7 +31,7 @@ describe('validateCatalogueImport', async () => {
     );
     expect(result.ok).toBe(true);
     if (!result.ok) return;
-    expect(result.catalogue.catalogueVersion).toBe('2026.12.1');
+    expect(result.catalogue.catalogueVersion).toBe('2099.12.1');
     expect(result.warnings.some((w) => w.includes('is removed'))).toBe(true);
     expect(result.warnings.some((w) => w.includes('CQ-KSTB-0099'))).toBe(true);
   });

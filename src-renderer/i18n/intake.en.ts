@@ -101,7 +101,11 @@ export const intakeEn: Messages['intake'] = {
     legalBasis: 'Legal basis',
     pick: 'Choose a situation',
   },
-  applicantKinds: { 'natural-person': 'Natural persons', 'legal-person': 'Legal persons and organisations' },
+  applicantKinds: {
+    'natural-person': 'Natural persons',
+    'legal-person': 'Legal persons',
+    'other-organisation': 'Other organisations',
+  },
   modes: { self: 'In person', assisted: 'Assisted (present; staff fill in)', proxy: 'By proxy (an agent applies)' },
   modesShort: { self: 'In person', assisted: 'Assisted', proxy: 'By proxy' },
   idTypes: {

@@ -101,7 +101,7 @@ export const intakeZh = {
     legalBasis: '设定依据',
     pick: '请选择办理情形',
   },
-  applicantKinds: { 'natural-person': '自然人', 'legal-person': '法人及其他组织' },
+  applicantKinds: { 'natural-person': '自然人', 'legal-person': '法人', 'other-organisation': '非法人组织' },
   modes: { self: '本人办理', assisted: '帮办（本人在场，工作人员协助填写）', proxy: '代办（委托他人办理）' },
   modesShort: { self: '本人办理', assisted: '帮办', proxy: '代办' },
   idTypes: { ...ID_TYPE_LABELS_ZH },

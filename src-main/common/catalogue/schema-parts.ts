@@ -27,8 +27,14 @@ export const MATTER_TYPES = [
   '其他行政权力',
   '公共服务',
 ] as const;
-/** Applicant kinds: 自然人 / 法人及其他组织. */
-export const APPLICANT_KINDS = ['natural-person', 'legal-person'] as const;
+/** Applicant kinds (服务对象): 自然人 / 法人 / 非法人组织 (其他组织). */
+export const APPLICANT_KINDS = ['natural-person', 'legal-person', 'other-organisation'] as const;
+/** 申报方式: how an application may be filed. */
+export const APPLY_CHANNELS = ['窗口办理', '网上办理', '邮寄申请', '自助终端'] as const;
+/** 办理层级 (行使层级) of the bodies that may handle a matter. */
+export const HANDLING_LEVELS = ['国家级', '省级', '市级', '县级', '乡级'] as const;
+/** 发证方式: how the result reaches the applicant. */
+export const ISSUANCE_METHODS = ['窗口领取', '邮寄送达', '电子证照', '网上告知', '无证照结果'] as const;
 /** Result delivery options. */
 export const DELIVERY_METHODS = ['window', 'ems'] as const;
 /** Input kinds a situation form field may use. */
@@ -52,8 +58,16 @@ export const MATERIAL_FORMS = ['original', 'copy', 'electronic', 'original-or-el
 export const MATERIAL_REQUIREMENTS = ['required', 'conditional', 'optional'] as const;
 /** Matter elements that may be flagged as not yet checked against the official 实施清单. */
 export const VERIFIABLE_ELEMENTS = [
+  'codes',
   'type',
   'legalBasis',
+  'conditions',
+  'applyChannels',
+  'acceptanceMode',
+  'handlingLevels',
+  'reviewProcedure',
+  'issuance',
+  'applicantKinds',
   'agency',
   'promisedDays',
   'statutoryDays',
@@ -175,8 +189,26 @@ export const GuidanceSchema = z.strictObject({
   online: NonEmpty.optional(),
 });
 
-/** Fee element of a matter (or a situation override). */
-export const FeeSchema = z.strictObject({ charged: z.boolean(), description: NonEmpty });
+/** Fee element of a matter (or a situation override): amount or 不收费, with its 收费依据. */
+export const FeeSchema = z.strictObject({
+  charged: z.boolean(),
+  description: NonEmpty,
+  /** 收费依据 (or, when not charged, why not), e.g. '《社会保险法》第…条'. */
+  basis: NonEmpty.optional(),
+});
+
+/**
+ * One 设定依据: a law or document, with its article numbers where known (四级四同 "依据"). A plain string is
+ * still accepted for a basis whose articles have not been identified.
+ */
+export const LegalBasisSchema = z.union([
+  NonEmpty,
+  z.strictObject({
+    law: NonEmpty,
+    /** e.g. ['第三十二条', '第三十八条']. */
+    articles: z.array(NonEmpty).min(1, 'list at least one article, or give the basis as a plain string'),
+  }),
+]);
 
 /** 代办 rules of a matter. */
 export const AgencySchema = z

@@ -3,6 +3,10 @@ import { z } from 'zod';
 import { ALWAYS_REFINE, issuesToErrors, prop, reportDuplicates, type IssueSink, type ParseResult } from './issues';
 import {
   ACCEPTANCE_MODES,
+  APPLY_CHANNELS,
+  HANDLING_LEVELS,
+  ISSUANCE_METHODS,
+  LegalBasisSchema,
   AgencySchema,
   DEFAULT_ACCEPTANCE_MODE,
   GuidanceSchema,
@@ -50,7 +54,17 @@ export const MatterSchema = z
     /** The department kind's name (routing.json departmentKinds); departments themselves are data in routing.json. */
     department: NonEmpty,
     type: z.enum(MATTER_TYPES),
-    legalBasis: z.array(NonEmpty),
+    legalBasis: z.array(LegalBasisSchema),
+    /** 申请条件 (受理条件). */
+    conditions: z.array(NonEmpty).optional(),
+    /** 申报方式. */
+    applyChannels: z.array(z.enum(APPLY_CHANNELS)).min(1).optional(),
+    /** 办理层级 (行使层级). */
+    handlingLevels: z.array(z.enum(HANDLING_LEVELS)).min(1).optional(),
+    /** 审核程序, in order, e.g. ['收件', '受理', '审查', '决定', '送达']. */
+    reviewProcedure: z.array(NonEmpty).min(1).optional(),
+    /** 发证方式 and the result's name. */
+    issuance: z.strictObject({ methods: z.array(z.enum(ISSUANCE_METHODS)).min(1), result: NonEmpty }).optional(),
     applicantKinds: z.array(z.enum(APPLICANT_KINDS)).min(1),
     agency: AgencySchema,
     promisedDays: z.int().min(0).max(365),
@@ -71,7 +85,7 @@ export const MatterSchema = z
 
 function checkMatter(matter: unknown, ctx: IssueSink): void {
   reportDuplicates(ctx, prop(matter, 'situations'), 'code', 'situations', 'situation code');
-  for (const key of ['applicantKinds', 'delivery', 'keywords', 'unverifiedElements', 'legalBasis']) {
+  for (const key of ['applicantKinds', 'delivery', 'keywords', 'unverifiedElements', 'legalBasis', 'applyChannels']) {
     const list = prop(matter, key);
     if (Array.isArray(list) && new Set(list).size !== list.length) {
       ctx.addIssue({ code: 'custom', path: [key], message: `${key} must not contain duplicates` });

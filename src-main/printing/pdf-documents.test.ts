@@ -27,8 +27,10 @@ import {
 
 // One app for the whole file: Chromium starts once, as in the browser host.
 let t: PrintingTestApp;
-const cases: Record<'accepted' | 'longAddress' | 'incomplete' | 'rejected', { caseId: string; documentNo: string }> =
-  {} as never;
+const cases: Record<
+  'accepted' | 'longAddress' | 'company' | 'incomplete' | 'rejected',
+  { caseId: string; documentNo: string }
+> = {} as never;
 /** A 40+ character delivery address (it used to push the 收件凭证 onto a second page). */
 const LONG_ADDRESS =
   '重庆市万州区高笋塘街道白岩路社区白岩路1号附3号万州区政务服务中心家属院2单元501室（请电话联系后投递）';
@@ -62,6 +64,26 @@ beforeAll(async () => {
     deliveryAddress: '重庆市万州区白岩路1号附3号2单元501室',
   });
   cases.longAddress = await acceptedCase(t.app, t.clerk, { delivery: 'ems', deliveryAddress: LONG_ADDRESS });
+  cases.company = await acceptedCase(t.app, t.clerk, {
+    matterCode: 'CQ-KSTB-0040',
+    situationCode: 'ISSUE',
+    form: {
+      unitName: '重庆某某建设有限公司',
+      unitCreditCode: '91110000600037341L',
+      legalRepresentative: '王五',
+      projectDivision: '510104',
+      projectName: '锦江区某住宅小区一期',
+    },
+    materials: [
+      { code: 'UNIT-LICENCE', handling: 'seen-returned', pages: 1 },
+      { code: 'APPLICATION', handling: 'kept-to-mail', pages: 3 },
+      { code: 'LAND', handling: 'kept-to-mail', pages: 2 },
+      { code: 'CONTRACT', handling: 'kept-to-mail', pages: 10 },
+      { code: 'FUNDS', handling: 'kept-to-mail', pages: 1 },
+      { code: 'UNIT-AUTH', handling: 'kept-to-mail', pages: 1 },
+      { code: 'AGENT-ID', handling: 'seen-returned', pages: 1 },
+    ],
+  });
   cases.incomplete = await incompleteCase(t.app, t.clerk);
   cases.rejected = await rejectedCase(t.app, t.clerk);
   await ok(t.app, t.admin, 'waybills:importPool', { text: 'EA000000005CN\n1234567890123\n' });
@@ -165,6 +187,30 @@ describe('A4 notices as PDF', () => {
     // The layout text puts the row label between the wrapped lines: check both ends of the address.
     expect(squash(text)).toContain(LONG_ADDRESS.slice(0, 24));
     expect(squash(text)).toContain(LONG_ADDRESS.slice(-16));
+    expect(pdfInfo(file)).toMatchObject({ pages: 1 });
+  });
+
+  it('收件凭证 for a company (施工许可, 住建): 申请单位 with its USCC, the 经办人 masked', async () => {
+    const { file, text } = await printPdf('acceptance-receipt', 'a4', cases.company.caseId);
+    pdfToPngs(file, 'acceptance-notice-a4-company');
+    const s = squash(text);
+    for (const fact of [
+      '收件凭证',
+      '建筑工程施工许可证核发',
+      '申请单位',
+      '重庆某某建设有限公司',
+      '统一社会信用代码',
+      '91110000600037341L',
+      '法定代表人',
+      '王五',
+      '经办人',
+      '5001**********0014',
+      '单位授权委托书（载明经办人）',
+      '住房和城乡建设厅',
+      '不收费',
+    ])
+      expect(s, fact).toContain(squash(fact));
+    expect(text).not.toContain(FULL_ID);
     expect(pdfInfo(file)).toMatchObject({ pages: 1 });
   });
 

@@ -48,6 +48,11 @@ export interface NoticeData {
   matter: { code: string; name: string; situation: string; type: string | null; implementationCode: string | null };
   applicant: NoticeParty;
   agent: NoticeParty | null;
+  /**
+   * The applying organisation of a matter that admits no natural persons (unit name, 统一社会信用代码,
+   * 法定代表人 from the situation form); `applicant` is then its 经办人, verified at the window.
+   */
+  organisation: { name: string; creditCode: string; legalRepresentative: string | null } | null;
   decidedDate: string;
   decidedDateZh: string;
   /**
@@ -150,6 +155,17 @@ function feeText(detail: CaseDetail, matter: Matter | undefined): string {
   return elementVerified(matter, 'fee') ? text : `${text}（${UNVERIFIED_NOTE}）`;
 }
 
+function organisationOf(detail: CaseDetail, matter: Matter | undefined): NoticeData['organisation'] {
+  const form = detail.application.form;
+  if (!matter || matter.applicantKinds.includes('natural-person') || !form.unitName || !form.unitCreditCode)
+    return null;
+  return {
+    name: form.unitName,
+    creditCode: form.unitCreditCode,
+    legalRepresentative: form.legalRepresentative || null,
+  };
+}
+
 /** Builds the printed facts of a notice. `detail` must come from CaseQueries (IDs and phones masked). */
 export function buildNoticeData(detail: CaseDetail, ctx: NoticeContext): NoticeData {
   const documentNo =
@@ -198,6 +214,7 @@ export function buildNoticeData(detail: CaseDetail, ctx: NoticeContext): NoticeD
     },
     applicant: party(app.applicant),
     agent: app.agent ? party(app.agent) : null,
+    organisation: organisationOf(detail, ctx.matter),
     decidedDate: detail.businessDate,
     decidedDateZh: formatChineseDate(detail.businessDate),
     promised:

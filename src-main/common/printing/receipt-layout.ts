@@ -65,6 +65,11 @@ function header(b: Builder, d: NoticeData): void {
 
 function parties(b: Builder, d: NoticeData): void {
   b.field('事项名称', d.matter.name).field('办理情形', d.matter.situation);
+  if (d.organisation) {
+    b.field('申请单位', d.organisation.name).field('统一社会信用代码', d.organisation.creditCode);
+    b.field('经办人', d.applicant.name).field('经办人证件', d.applicant.idMasked);
+    return;
+  }
   b.field('申请人', d.applicant.name)
     .field('证件号码', d.applicant.idMasked)
     .field('联系电话', d.applicant.phoneMasked);

@@ -92,7 +92,7 @@ function commonVars(d: NoticeData, seal: string, subtitle = subtitleOf(d)): Temp
     titleClass: Array.from(d.title).length > 5 ? 'doc-title long' : 'doc-title',
     subtitle,
     documentNo: d.documentNo,
-    applicantName: d.applicant.name,
+    applicantName: d.organisation?.name ?? d.applicant.name,
     dateZh: d.decidedDateZh,
     windowLabel: d.hall.windowLabel,
     matterName: d.matter.name,
@@ -118,6 +118,18 @@ function commonVars(d: NoticeData, seal: string, subtitle = subtitleOf(d)): Temp
 }
 
 function partyFacts(d: NoticeData): Fact[] {
+  const org = d.organisation;
+  if (org)
+    return [
+      ['事项名称', d.matter.name],
+      ['办理情形', d.matter.situation],
+      ['申请单位', org.name],
+      ['统一社会信用代码', org.creditCode],
+      ['法定代表人', org.legalRepresentative ?? '—'],
+      ['经办人', d.applicant.name],
+      ['经办人证件', d.applicant.idMasked],
+      ['联系电话', d.applicant.phoneMasked],
+    ];
   return [
     ['事项名称', d.matter.name],
     ['办理情形', d.matter.situation],

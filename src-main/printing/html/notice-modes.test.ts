@@ -46,6 +46,7 @@ function notice(kind: NoticeData['kind'], mode: NoticeData['mode'], extra: Parti
       relationship: null,
     },
     agent: null,
+    organisation: null,
     decidedDate: '2026-11-30',
     decidedDateZh: '2026年11月30日',
     promised: { days: 20, dueDate: '2026-12-28', dueDateZh: '2026年12月28日', verified: true, catalogueVerified: true },

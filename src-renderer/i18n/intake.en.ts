@@ -99,6 +99,7 @@ export const intakeEn: Messages['intake'] = {
     inPersonOnly: 'In person only; no agent allowed',
     department: 'Department',
     legalBasis: 'Legal basis',
+    acceptanceMode: 'Acceptance mode',
     pick: 'Choose a situation',
   },
   applicantKinds: {

@@ -99,6 +99,7 @@ export const intakeZh = {
     inPersonOnly: '须本人到场办理，不可代办',
     department: '主管部门',
     legalBasis: '设定依据',
+    acceptanceMode: '受理模式',
     pick: '请选择办理情形',
   },
   applicantKinds: { 'natural-person': '自然人', 'legal-person': '法人', 'other-organisation': '非法人组织' },

@@ -172,6 +172,11 @@ export function findMatter(catalogue: Catalogue, code: string): Matter | undefin
   return catalogue.matters.find((matter) => matter.code === code);
 }
 
+/** One 设定依据 as text: '《建筑法》第七条、第八条', or the plain string. */
+export function legalBasisText(basis: Matter['legalBasis'][number]): string {
+  return typeof basis === 'string' ? basis : `${basis.law}${basis.articles.join('、')}`;
+}
+
 /** The 受理模式 of a matter (异地代收代办 when the catalogue names none). */
 export function acceptanceModeOf(matter: Pick<Matter, 'acceptanceMode'> | undefined): AcceptanceMode {
   return matter?.acceptanceMode ?? DEFAULT_ACCEPTANCE_MODE;

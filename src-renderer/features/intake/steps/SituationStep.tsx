@@ -1,6 +1,12 @@
 import { Alert, Descriptions, Radio, Tag, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
-import { effectivePromisedDays, type Matter, type Situation } from '@common/catalogue/schema';
+import {
+  acceptanceModeOf,
+  effectivePromisedDays,
+  legalBasisText,
+  type Matter,
+  type Situation,
+} from '@common/catalogue/schema';
 import { useIntakeStore } from '../wizard-store';
 
 /** 承诺时限: N working days, or 即办. */
@@ -61,9 +67,23 @@ export function SituationStep({ matter }: { matter: Matter }) {
               <Tag color="red">{t('intake.situation.inPersonOnly')}</Tag>
             ),
           },
-          { key: 'basis', label: t('intake.situation.legalBasis'), children: matter.legalBasis.join('；') || '—' },
+          { key: 'mode', label: t('intake.situation.acceptanceMode'), children: acceptanceModeOf(matter) },
+          {
+            key: 'basis',
+            label: t('intake.situation.legalBasis'),
+            children: matter.legalBasis.map(legalBasisText).join('；') || '—',
+          },
         ]}
       />
+      {acceptanceModeOf(matter) === '仅指引' && (
+        <Alert
+          type="warning"
+          showIcon
+          title={t('intake.review.guidanceOnly')}
+          description={matter.guidance ? `${matter.guidance.where}；${matter.guidance.how}` : undefined}
+          style={{ marginBottom: 16 }}
+        />
+      )}
       {!matter.agency.agentAllowed && (
         <Alert
           type="warning"

@@ -24,13 +24,7 @@ const ACTION_ZH: Record<DepartmentAction, string> = {
 };
 
 const facts = (pairs: [string, unknown][]) =>
-  html`<dl class="facts">
-    ${pairs.map(
-      ([k, v]) =>
-        html`<dt>${k}</dt>
-          <dd>${v === '' || v === null || v === undefined ? '—' : v}</dd>`,
-    )}
-  </dl>`;
+  html`<dl class="facts">${pairs.map(([k, v]) => html`<dt>${k}</dt><dd>${v === '' || v === null || v === undefined ? '—' : v}</dd>`)}</dl>`;
 
 function person(p: CaseManifest['applicant'] & { relationship?: string }): Html {
   return facts([
@@ -46,118 +40,51 @@ function person(p: CaseManifest['applicant'] & { relationship?: string }): Html 
 function slotLink(caseId: string, s: SlotView): Html {
   const label = `${s.mediaType}，${Math.ceil(s.size / 1024)} KB`;
   return s.verified
-    ? html`<a href="/dept/cases/${caseId}/attachments/${s.attachmentId}" target="_blank" rel="noopener"
-        >查看 ${label}</a
-      >`
+    ? html`<a href="/dept/cases/${caseId}/attachments/${s.attachmentId}" target="_blank" rel="noopener">查看 ${label}</a>`
     : html`<span class="muted">上传中（${label}）</span>`;
 }
 
 function materials(v: CaseView): Html {
   const rows = v.manifest.materials.map((m) => {
     const slots = v.slots.filter((s) => s.supplementId === null && s.materialCode === m.code);
-    return html`<tr>
-      <td>${m.name}</td>
-      <td>${m.required ? '必需' : '可选'}</td>
-      <td>${MATERIAL_HANDLING_LABELS_ZH[m.handling]}</td>
-      <td>${m.pages}</td>
-      <td>
-        ${slots.length ? slots.map((s) => html`<div>${slotLink(v.caseId, s)}</div>`) : html`<span class="muted">无电子件</span>`}
-      </td>
-    </tr>`;
+    return html`<tr><td>${m.name}</td><td>${m.required ? '必需' : '可选'}</td><td>${MATERIAL_HANDLING_LABELS_ZH[m.handling]}</td><td>${m.pages}</td>
+      <td>${slots.length ? slots.map((s) => html`<div>${slotLink(v.caseId, s)}</div>`) : html`<span class="muted">无电子件</span>`}</td></tr>`;
   });
-  return html`<table>
-    <thead>
-      <tr>
-        <th scope="col">材料</th>
-        <th scope="col">要求</th>
-        <th scope="col">收取方式</th>
-        <th scope="col">页数</th>
-        <th scope="col">电子件</th>
-      </tr>
-    </thead>
-    <tbody>
-      ${rows}
-    </tbody>
-  </table>`;
+  return html`<table><thead><tr><th scope="col">材料</th><th scope="col">要求</th><th scope="col">收取方式</th><th scope="col">页数</th><th scope="col">电子件</th></tr></thead><tbody>${rows}</tbody></table>`;
 }
 
 function supplements(v: CaseView): Html {
   if (v.supplements.length === 0) return html``;
-  return html`<h2>补正材料</h2>
-    ${v.supplements.map(
-      ({ manifest: s, receivedAt }) =>
-        html`<p>${chinaTime(receivedAt)} 收到补正${s.note ? html`：${s.note}` : ''}</p>
-          <table>
-            <tbody>
-              ${s.materials.map((m) => {
-                const slots = v.slots.filter((x) => x.supplementId === s.supplementId && x.materialCode === m.code);
-                return html`<tr>
-                  <td>${m.name}</td>
-                  <td>${MATERIAL_HANDLING_LABELS_ZH[m.handling]}</td>
-                  <td>${m.pages} 页</td>
-                  <td>${slots.map((x) => html`<div>${slotLink(v.caseId, x)}</div>`)}</td>
-                </tr>`;
-              })}
-            </tbody>
-          </table>`,
-    )}`;
+  return html`<h2>补正材料</h2>${v.supplements.map(
+    ({ manifest: s, receivedAt }) => html`<p>${chinaTime(receivedAt)} 收到补正${s.note ? html`：${s.note}` : ''}</p>
+      <table><tbody>${s.materials.map((m) => {
+        const slots = v.slots.filter((x) => x.supplementId === s.supplementId && x.materialCode === m.code);
+        return html`<tr><td>${m.name}</td><td>${MATERIAL_HANDLING_LABELS_ZH[m.handling]}</td><td>${m.pages} 页</td><td>${slots.map((x) => html`<div>${slotLink(v.caseId, x)}</div>`)}</td></tr>`;
+      })}</tbody></table>`,
+  )}`;
 }
 
 function history(v: CaseView): Html {
-  return html`<table>
-    <thead>
-      <tr>
-        <th scope="col">版本</th>
-        <th scope="col">状态</th>
-        <th scope="col">说明</th>
-        <th scope="col">时间</th>
-      </tr>
-    </thead>
-    <tbody>
-      ${v.events.map(
-        (e) =>
-          html`<tr>
-            <td>${e.caseVersion}</td>
-            <td>${CASE_STATUS_LABELS_ZH[e.status]}</td>
-            <td>
-              ${[e.reason, e.details.departmentNo && `部门编号 ${e.details.departmentNo}`, e.details.missing && `需补正：${e.details.missing.join('；')}`, e.details.waybillNo && `EMS 运单号 ${e.details.waybillNo}`].filter(Boolean).join('；')}
-            </td>
-            <td>${chinaTime(e.at)}</td>
-          </tr>`,
-      )}
-    </tbody>
-  </table>`;
+  return html`<table><thead><tr><th scope="col">版本</th><th scope="col">状态</th><th scope="col">说明</th><th scope="col">时间</th></tr></thead><tbody>${v.events.map(
+    (e) => html`<tr><td>${e.caseVersion}</td><td>${CASE_STATUS_LABELS_ZH[e.status]}</td>
+      <td>${[e.reason, e.details.departmentNo && `部门编号 ${e.details.departmentNo}`, e.details.missing && `需补正：${e.details.missing.join('；')}`, e.details.waybillNo && `EMS 运单号 ${e.details.waybillNo}`].filter(Boolean).join('；')}</td>
+      <td>${chinaTime(e.at)}</td></tr>`,
+  )}</tbody></table>`;
 }
 
 function actionFields(action: DepartmentAction, v: CaseView): Html {
   switch (action) {
     case 'request-supplement':
-      return html`<fieldset>
-          <legend>需要补正的材料</legend>
-          ${v.manifest.materials.map(
-            (m, i) =>
-              html`<label for="missing-${i}"
-                ><input type="checkbox" id="missing-${i}" name="missing" value="${m.code}" /> ${m.name}</label
-              >`,
-          )}
-        </fieldset>
-        <p>
-          <label for="missingOther">其他需补正的内容</label
-          ><textarea id="missingOther" name="missingOther" maxlength="500"></textarea>
-        </p>`;
+      return html`<fieldset><legend>需要补正的材料</legend>${v.manifest.materials.map(
+        (m, i) =>
+          html`<label for="missing-${i}"><input type="checkbox" id="missing-${i}" name="missing" value="${m.code}"> ${m.name}</label>`,
+      )}</fieldset><p><label for="missingOther">其他需补正的内容</label><textarea id="missingOther" name="missingOther" maxlength="500"></textarea></p>`;
     case 'approve':
-      return html`<p>
-        <label for="note">办结意见（可不填）</label><textarea id="note" name="note" maxlength="500"></textarea>
-      </p>`;
+      return html`<p><label for="note">办结意见（可不填）</label><textarea id="note" name="note" maxlength="500"></textarea></p>`;
     case 'reject':
-      return html`<p>
-        <label for="reason">不予办理理由</label><textarea id="reason" name="reason" maxlength="500" required></textarea>
-      </p>`;
+      return html`<p><label for="reason">不予办理理由</label><textarea id="reason" name="reason" maxlength="500" required></textarea></p>`;
     case 'mail':
-      return html`<p>
-        <label for="waybillNo">EMS 运单号</label
-        ><input type="text" id="waybillNo" name="waybillNo" maxlength="20" autocomplete="off" required />
-      </p>`;
+      return html`<p><label for="waybillNo">EMS 运单号</label><input type="text" id="waybillNo" name="waybillNo" maxlength="20" autocomplete="off" required></p>`;
     case 'review':
       return html``;
   }
@@ -169,15 +96,9 @@ function actions(v: CaseView, user: ReviewerSession): Html {
   );
   if (allowed.length === 0) return html`<p class="muted">当前状态下没有可做的操作。</p>`;
   return html`${allowed.map(
-    (a) =>
-      html`<form class="action" method="post" action="/dept/cases/${v.caseId}/actions/${a}">
-        <input type="hidden" name="_csrf" value="${user.csrfToken}" /><input
-          type="hidden"
-          name="caseVersion"
-          value="${v.caseVersion}"
-        />
-        ${actionFields(a, v)}<button type="submit">${ACTION_ZH[a]}</button>
-      </form>`,
+    (a) => html`<form class="action" method="post" action="/dept/cases/${v.caseId}/actions/${a}">
+      <input type="hidden" name="_csrf" value="${user.csrfToken}"><input type="hidden" name="caseVersion" value="${v.caseVersion}">
+      ${actionFields(a, v)}<button type="submit">${ACTION_ZH[a]}</button></form>`,
   )}`;
 }
 
@@ -186,41 +107,31 @@ export function casePage(v: CaseView, user: ReviewerSession, error: string | nul
   const m = v.manifest;
   return page(
     `${m.receiptNo} · 部门审查`,
-    html`<p><a href="/dept/cases">← 案件列表</a></p>
-      <h1>${m.matterName} · ${m.situationName}</h1>
-      ${alertBox(error)}
-      ${v.sameReceiptNo.length ? alertBox(`受理编号 ${m.receiptNo} 还出现在另一件办件上（部门编号 ${v.sameReceiptNo.join('、')}）：窗口的编号可能在恢复数据后重复，请与受理窗口核对。`) : ''}
-      ${facts([
-        ['当前状态', CASE_STATUS_LABELS_ZH[v.status]],
-        ['部门编号', v.departmentNo],
-        ['受理编号', m.receiptNo],
-        ['事项', `${m.matterName}（${m.matterCode}）`],
-        ['情形', `${m.situationName}（${m.situationCode}）`],
-        ['办理方式', MODE_ZH[m.mode]],
-        ['受理窗口', `${m.windowCode}（${divisionText(m.hallDivision)}）`],
-        ['业务属地', divisionText(m.localityDivision)],
-        ['受理部门', `${m.departmentName}（${m.departmentId}）`],
-        ['窗口受理时间', Number.isNaN(Date.parse(m.acceptedAt)) ? m.acceptedAt : chinaTime(new Date(m.acceptedAt))],
-        ['送达时间', chinaTime(v.receivedAt)],
-        ['承诺时限', m.promisedDays === null ? '—' : `${m.promisedDays} 个工作日`],
-        ['目录版本', m.catalogueVersion],
-      ])}
-      <h2>申请人</h2>
-      ${person(m.applicant)}
-      ${
-        m.agent
-          ? html`<h2>代办人</h2>
-              ${person(m.agent)}`
-          : ''
-      }
-      <h2>申请表</h2>
-      ${facts(formRows(m.matterCode, m.situationCode, m.form))}
-      <h2>材料</h2>
-      ${materials(v)} ${supplements(v)}
-      <h2>办理记录</h2>
-      ${history(v)} ${ratingSection(v.rating)}
-      <h2>操作</h2>
-      ${actions(v, user)}`,
+    html`<p><a href="/dept/cases">← 案件列表</a></p><h1>${m.matterName} · ${m.situationName}</h1>${alertBox(error)}
+    ${v.sameReceiptNo.length ? alertBox(`受理编号 ${m.receiptNo} 还出现在另一件办件上（部门编号 ${v.sameReceiptNo.join('、')}）：窗口的编号可能在恢复数据后重复，请与受理窗口核对。`) : ''}
+    ${facts([
+      ['当前状态', CASE_STATUS_LABELS_ZH[v.status]],
+      ['部门编号', v.departmentNo],
+      ['受理编号', m.receiptNo],
+      ['事项', `${m.matterName}（${m.matterCode}）`],
+      ['情形', `${m.situationName}（${m.situationCode}）`],
+      ['办理方式', MODE_ZH[m.mode]],
+      ['受理窗口', `${m.windowCode}（${divisionText(m.hallDivision)}）`],
+      ['业务属地', divisionText(m.localityDivision)],
+      ['受理部门', `${m.departmentName}（${m.departmentId}）`],
+      ['窗口受理时间', Number.isNaN(Date.parse(m.acceptedAt)) ? m.acceptedAt : chinaTime(new Date(m.acceptedAt))],
+      ['送达时间', chinaTime(v.receivedAt)],
+      ['承诺时限', m.promisedDays === null ? '—' : `${m.promisedDays} 个工作日`],
+      ['目录版本', m.catalogueVersion],
+    ])}
+    <h2>申请人</h2>${person(m.applicant)}
+    ${m.agent ? html`<h2>代办人</h2>${person(m.agent)}` : ''}
+    <h2>申请表</h2>${facts(formRows(m.matterCode, m.situationCode, m.form))}
+    <h2>材料</h2>${materials(v)}
+    ${supplements(v)}
+    <h2>办理记录</h2>${history(v)}
+    ${ratingSection(v.rating)}
+    <h2>操作</h2>${actions(v, user)}`,
     user,
   );
 }

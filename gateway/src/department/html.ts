@@ -37,25 +37,11 @@ export function page(
   user?: { username: string; departmentId: string; csrfToken: string },
 ): string {
   const header = user
-    ? html`<header class="bar">
-        <span>跨省通办 · 业务属地部门审查</span><span class="who">${user.username}（${user.departmentId}）</span>
-        <form method="post" action="/dept/logout">
-          <input type="hidden" name="_csrf" value="${user.csrfToken}" /><button type="submit">退出登录</button>
-        </form>
-      </header>`
+    ? html`<header class="bar"><span>跨省通办 · 业务属地部门审查</span><span class="who">${user.username}（${user.departmentId}）</span>
+        <form method="post" action="/dept/logout"><input type="hidden" name="_csrf" value="${user.csrfToken}"><button type="submit">退出登录</button></form></header>`
     : html`<header class="bar"><span>跨省通办 · 业务属地部门审查</span></header>`;
-  return `<!doctype html>${html`<html lang="zh-CN">
-    <head>
-      <meta charset="utf-8" />
-      <meta name="viewport" content="width=device-width, initial-scale=1" />
-      <title>${title}</title>
-      <link rel="stylesheet" href="/dept/style.css" />
-    </head>
-    <body>
-      ${header}
-      <main>${body}</main>
-    </body>
-  </html>`}`;
+  return `<!doctype html>${html`<html lang="zh-CN"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
+<title>${title}</title><link rel="stylesheet" href="/dept/style.css"></head><body>${header}<main>${body}</main></body></html>`}`;
 }
 
 /** Formats an instant in China time (UTC+8) as `YYYY-MM-DD HH:mm`. */

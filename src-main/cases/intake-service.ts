@@ -23,6 +23,7 @@ import { CasesRepo, type CaseRecord } from './cases-repo';
 import { DraftsRepo, type DraftRecord } from './drafts-repo';
 import { sniffScanType } from './file-types';
 import { uuidv7 } from './ids';
+import { ownDraft } from './case-access';
 
 /** Documents one window can number in a day (four digits on the receipt). */
 export const MAX_DAILY_DOCUMENTS = 9999;
@@ -362,10 +363,7 @@ export class IntakeService {
   }
 
   private ownedDraft(staff: Staff, caseId: string) {
-    const draft = this.drafts.get(caseId);
-    if (!draft) throw new AppError('not-found', 'no such draft');
-    if (draft.ownerId !== staff.id && staff.role !== 'supervisor') throw new AppError('forbidden', 'not your draft');
-    return draft;
+    return ownDraft(staff, this.drafts.get(caseId));
   }
 }
 

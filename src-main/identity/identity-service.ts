@@ -30,6 +30,7 @@ import type { DraftsRepo } from '../cases/drafts-repo';
 import type { Staff } from '../cases/intake-service';
 import { IdentityRepo, type OverrideRecord, type VerificationRecord } from './identity-repo';
 import type { ReaderService } from './reader-service';
+import { canWorkOnDraft, ownDraft, visibleCase } from '../cases/case-access';
 
 /** What the identity service needs. */
 export interface IdentityServiceDeps {
@@ -241,18 +242,14 @@ export class IdentityService {
     const outcome = this.deps.cases.outcomeOf(caseId);
     if (outcome === 'accepted' || outcome === 'rejected')
       throw new AppError('case-decided', 'this case has already been decided');
-    const draft = this.deps.drafts.get(caseId);
-    if (!draft) throw new AppError('not-found', 'no such draft');
-    if (draft.ownerId !== staff.id && staff.role !== 'supervisor') throw new AppError('forbidden', 'not your draft');
+    ownDraft(staff, this.deps.drafts.get(caseId));
   }
 
   /** A draft of the staff member (or any, for a supervisor), or a case they may see (helpers: their own). */
   private visibleCase(staff: Staff, caseId: string): void {
     const draft = this.deps.drafts.get(caseId);
-    if (draft && (draft.ownerId === staff.id || staff.role === 'supervisor')) return;
-    const stored = this.deps.cases.get(caseId);
-    if (stored && (staff.role !== 'helper' || stored.clerkId === staff.id)) return;
-    throw new AppError('not-found', 'no such case');
+    if (draft && canWorkOnDraft(staff, draft.ownerId)) return;
+    visibleCase(staff, this.deps.cases.get(caseId), (c) => c.clerkId);
   }
 
   private view(v: VerificationRecord, current: boolean): VerificationView {

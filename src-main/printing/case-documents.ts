@@ -15,6 +15,7 @@ import type { PrintLogRepo } from './print-log-repo';
 import type { QrSigner } from './qr-signer';
 import { toWaybillView } from './waybill-views';
 import type { WaybillRepo } from './waybill-repo';
+import { visibleCase } from '../cases/case-access';
 
 /** What the clerk asks to print. */
 export interface DocumentRequest {
@@ -64,10 +65,7 @@ export class CaseDocuments {
 
   /** The case as the viewer may see it, or not-found. */
   caseFor(caseId: string, viewer: Viewer): CaseDetail {
-    const detail = this.d.caseQueries.get(caseId);
-    if (!detail || (viewer.role === 'helper' && detail.clerkId !== viewer.id))
-      throw new AppError('not-found', 'no such case');
-    return detail;
+    return visibleCase(viewer, this.d.caseQueries.get(caseId), (c) => c.clerkId);
   }
 
   /** Names of a division and its parents, e.g. ['四川省', '成都市', '锦江区']. */

@@ -23,6 +23,7 @@ import { divisionOfAddress, type DivisionNames } from '@common/printing/address-
 import type { Viewer } from './case-documents';
 import type { StoredWaybill, WaybillRepo } from './waybill-repo';
 import { toWaybillView } from './waybill-views';
+import { canSeeCase, notFound, visibleCase } from '../cases/case-access';
 
 /** Staff recording waybills. */
 export type WaybillStaff = Actor & Viewer & { id: number };
@@ -127,9 +128,7 @@ export class WaybillService {
 
   /** Takes the next pool number (or checks the clerk's number) and records the waybill against the case. */
   assign(staff: WaybillStaff, input: WaybillAssignInput): WaybillAssignResult {
-    const stored = this.d.cases.get(input.caseId);
-    if (!stored || (staff.role === 'helper' && stored.clerkId !== staff.id))
-      throw new AppError('not-found', 'no such case');
+    const stored = visibleCase(staff, this.d.cases.get(input.caseId), (c) => c.clerkId);
     if (stored.outcome !== 'accepted')
       throw new AppError('document-not-applicable', 'only accepted cases send parcels', { outcome: stored.outcome });
     const { sender, recipient } = this.defaults(
@@ -197,8 +196,7 @@ export class WaybillService {
     const no = waybillNo.trim().toUpperCase();
     const w = this.d.repo.get(no);
     const owner = w ? this.d.cases.get(w.caseId) : null;
-    if (!w || !owner || (staff.role === 'helper' && owner.clerkId !== staff.id))
-      throw new AppError('not-found', 'no such waybill');
+    if (!w || !owner || !canSeeCase(staff, owner.clerkId)) throw notFound('waybill');
     if (w.state === state) return toWaybillView(w);
     if (w.state === 'signed')
       throw new AppError('conflict', 'a signed waybill cannot go back', { reason: 'already-signed' });
@@ -215,8 +213,7 @@ export class WaybillService {
   }
 
   list(viewer: Viewer, caseId: string): WaybillView[] {
-    const c = this.d.cases.get(caseId);
-    if (!c || (viewer.role === 'helper' && c.clerkId !== viewer.id)) throw new AppError('not-found', 'no such case');
+    visibleCase(viewer, this.d.cases.get(caseId), (c) => c.clerkId);
     return this.d.repo.listByCase(caseId).map(toWaybillView);
   }
 }

@@ -17,6 +17,7 @@ import { chinaDate } from '@common/time';
 import { maskName, maskPhone, validateContactPhone } from '@common/validators';
 import type { StaffActor } from '../ledger/day-close';
 import type { RatedCaseRow, RatingRow, RatingsRepo, TicketRow } from './ratings-repo';
+import { visibleCase } from '../cases/case-access';
 
 /** The applicant as an audit actor: ratings are theirs, never a staff member's. */
 export const APPLICANT_ACTOR = { id: null, name: 'applicant' } as const;
@@ -39,8 +40,7 @@ export class RatingsService {
 
   /** Opens a ticket for a decided case (helpers only for their own cases); earlier open tickets lapse. */
   open(staff: StaffActor & { role: string }, caseId: string): RatingTicketView {
-    const c = this.d.repo.ratedCase(caseId);
-    if (!c || (staff.role === 'helper' && c.clerk_id !== staff.id)) throw new AppError('not-found', 'no such case');
+    const c = visibleCase(staff, this.d.repo.ratedCase(caseId), (found) => found.clerk_id);
     if (this.d.repo.hasRating(caseId))
       throw new AppError('conflict', 'the case has been rated', { reason: 'already-rated' });
     const ticket = randomBytes(32).toString('base64url');

@@ -24,6 +24,7 @@ import { DraftsRepo, type DraftRecord } from './drafts-repo';
 import { sniffScanType } from './file-types';
 import { uuidv7 } from './ids';
 import { ownDraft } from './case-access';
+import { noticeBlockers, noticeItems } from '@common/cases/notice-items';
 
 /** Documents one window can number in a day (four digits on the receipt). */
 export const MAX_DAILY_DOCUMENTS = 9999;
@@ -44,8 +45,6 @@ export interface Decision {
   documentNo: string;
   missing: MissingMaterial[];
 }
-
-const IDENTITY_PATHS = /^(applicant|agent|mode)(\.|$)/;
 
 /** A draft about to be decided, with what deciding it needs. */
 interface Prepared {
@@ -186,11 +185,10 @@ export class IntakeService {
     const prepared = this.prepare(staff, app);
     this.refuseGuidanceOnly(prepared.matter);
     const { situation, result } = prepared;
-    const identityErrors = result.fieldErrors.filter((f) => IDENTITY_PATHS.test(f.path));
-    if (identityErrors.length)
-      throw new AppError('formal-check-failed', 'applicant identity incomplete', { fields: identityErrors });
-    const formGaps = result.fieldErrors.filter((f) => !IDENTITY_PATHS.test(f.path));
-    const missing = [...result.missingMaterials, ...formGaps.map((f) => formGapAsMissing(f, situation))];
+    // The 一次性告知 rule of common/cases/notice-items.ts, the same the review step's button follows.
+    const blockers = noticeBlockers(result.fieldErrors);
+    if (blockers.length) throw new AppError('formal-check-failed', 'fix these before a notice', { fields: blockers });
+    const missing = noticeItems(result, situation);
     if (!missing.length) throw new AppError('nothing-missing', 'nothing is missing; accept the case instead');
     return this.decide(staff, app, prepared, 'incomplete', { ...result, missingMaterials: missing }, null);
   }
@@ -365,10 +363,4 @@ export class IntakeService {
   private ownedDraft(staff: Staff, caseId: string) {
     return ownDraft(staff, this.drafts.get(caseId));
   }
-}
-
-function formGapAsMissing(problem: FieldProblem, situation: Situation): MissingMaterial {
-  const key = problem.path.replace(/^form\./, '');
-  const field = situation.fields.find((f) => f.key === key);
-  return { code: `FIELD:${key}`, name: field ? `${field.label}（需补充或更正）` : key, reason: 'not-provided' };
 }

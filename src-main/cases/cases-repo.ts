@@ -163,15 +163,6 @@ export class CasesRepo {
     materials.forEach((m, i) => insert.run(caseId, i + 1, m.code, m.name, m.handling, m.pages, m.required ? 1 : 0));
   }
 
-  addOutbox(caseId: string, kind: 'case' | 'attachment' | 'supplement', ref: string | null, at: string): void {
-    statement(this.db, 'INSERT INTO outbox (case_id, kind, ref, created_at) VALUES (?, ?, ?, ?)').run(
-      caseId,
-      kind,
-      ref,
-      at,
-    );
-  }
-
   get(caseId: string): StoredCase | null {
     const row = statement<[string], Record<string, unknown>>(
       this.db,

@@ -25,6 +25,7 @@ import { sniffScanType } from './file-types';
 import { uuidv7 } from './ids';
 import { ownDraft } from './case-access';
 import { noticeBlockers, noticeItems } from '@common/cases/notice-items';
+import { enqueueCaseWork } from '../sync/outbox';
 
 /** Documents one window can number in a day (four digits on the receipt). */
 export const MAX_DAILY_DOCUMENTS = 9999;
@@ -338,8 +339,8 @@ export class IntakeService {
       this.cases.replaceMaterials(app.caseId, materials, previous !== null);
       if (outcome === 'accepted') {
         const createdAt = at.toISOString();
-        this.cases.addOutbox(app.caseId, 'case', null, createdAt);
-        for (const a of attachments) this.cases.addOutbox(app.caseId, 'attachment', a.attachmentId, createdAt);
+        enqueueCaseWork(this.db, app.caseId, 'case', null, createdAt);
+        for (const a of attachments) enqueueCaseWork(this.db, app.caseId, 'attachment', a.attachmentId, createdAt);
       }
       this.audit.append({
         actor: staff,

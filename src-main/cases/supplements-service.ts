@@ -6,6 +6,7 @@ import type { SupplementView } from '@common/contract/sync';
 import { AppError } from '@common/errors';
 import { uuidv7 } from './ids';
 import type { IntakeService, Staff } from './intake-service';
+import { enqueueCaseWork } from '../sync/outbox';
 
 interface SupplementRow {
   supplement_id: string;
@@ -70,10 +71,9 @@ export class SupplementsService {
         this.db,
         'UPDATE supplements SET materials = ?, note = ?, submitted_at = ? WHERE supplement_id = ?',
       ).run(JSON.stringify(materials), note, at, supplementId);
-      const outbox = statement(this.db, 'INSERT INTO outbox (case_id, kind, ref, created_at) VALUES (?, ?, ?, ?)');
-      outbox.run(row.case_id, 'supplement', supplementId, at);
+      enqueueCaseWork(this.db, row.case_id, 'supplement', supplementId, at);
       for (const a of this.attachmentsOf(supplementId, row.case_id))
-        outbox.run(row.case_id, 'attachment', a.attachmentId, at);
+        enqueueCaseWork(this.db, row.case_id, 'attachment', a.attachmentId, at);
       statement(this.db, "UPDATE cases SET sync_state = 'sending' WHERE case_id = ?").run(row.case_id);
       this.audit.append({
         actor: staff,

@@ -2,6 +2,7 @@
 import type Database from 'better-sqlite3';
 import type { FollowUpStep, RatingIndicator } from '@common/supervisor/ratings';
 import { Statements } from '../db/statement-cache';
+import { enqueueRecord } from '../sync/outbox';
 
 /** A ticket as stored (the token itself is never stored, only its SHA-256). */
 export interface TicketRow {
@@ -237,19 +238,9 @@ export class RatingsRepo {
       .run({ ...s, contacted: s.contacted === null ? null : s.contacted ? 1 : 0 });
   }
 
-  /**
-   * Queues a rating, follow-up or step for the gateway, in the caller's transaction. Only cases the
-   * gateway receives (those with a case push in the outbox, i.e. 受理 cases) get one; ratings of
-   * 一次性告知/不予受理 notices stay at the window.
-   */
+  /** Queues a rating, follow-up or step for the gateway, in the caller's transaction (sync/outbox.ts). */
   queueSync(caseId: string, kind: 'rating' | 'follow-up' | 'follow-up-step', ref: string, at: string): boolean {
-    return (
-      this.s
-        .get(
-          "INSERT INTO outbox (case_id, kind, ref, created_at) SELECT @caseId, @kind, @ref, @at WHERE EXISTS (SELECT 1 FROM outbox WHERE case_id = @caseId AND kind = 'case')",
-        )
-        .run({ caseId, kind, ref, at }).changes === 1
-    );
+    return enqueueRecord(this.db, caseId, kind, ref, at);
   }
 
   closeFollowUp(id: string, at: string): void {

@@ -2,7 +2,7 @@
 // and marking the sync device for re-enrolment after a restore.
 import Database from 'better-sqlite3';
 import type { BackupRecord } from '@common/supervisor/views';
-import { Statements } from '../db/statement-cache';
+import { Statements } from '../db/statements';
 
 interface BackupRow {
   backup_id: string;

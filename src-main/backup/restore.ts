@@ -8,9 +8,6 @@ import {
   copyFileSync,
   existsSync,
   mkdirSync,
-  openSync,
-  fsyncSync,
-  closeSync,
   readFileSync,
   renameSync,
   rmSync,
@@ -22,6 +19,7 @@ import type { AuditLog, Actor } from '../audit/audit-log';
 import { SYSTEM_ACTOR } from '../audit/audit-log';
 import { AppError } from '@common/errors';
 import type { RestoreResult } from '@common/supervisor/views';
+import { fsyncPath, writeFileDurably } from '../files/durable-file';
 import { checkDatabaseFile, type BackupsRepo } from './backups-repo';
 
 /** The database file name inside the data folder (as createServices opens it). */
@@ -40,15 +38,6 @@ interface AppliedRestore extends PendingRestore {
 }
 
 const restoreDir = (dataDir: string) => join(dataDir, 'restore');
-
-function fsyncFile(file: string): void {
-  const fd = openSync(file, 'r');
-  try {
-    fsyncSync(fd);
-  } finally {
-    closeSync(fd);
-  }
-}
 
 async function sha256Of(file: string): Promise<string> {
   const h = createHash('sha256');
@@ -89,7 +78,7 @@ export async function stageRestore(
   mkdirSync(dir, { recursive: true });
   const pendingDb = join(dir, 'pending.sqlite');
   copyFileSync(source, `${pendingDb}.partial`);
-  fsyncFile(`${pendingDb}.partial`);
+  fsyncPath(`${pendingDb}.partial`);
   const staged = checkDatabaseFile(`${pendingDb}.partial`);
   if (!staged.ok || staged.counts.cases !== check.counts.cases || staged.counts.auditLog !== check.counts.auditLog) {
     rmSync(`${pendingDb}.partial`, { force: true });
@@ -105,7 +94,8 @@ export async function stageRestore(
     stagedBy: actor.name,
     sha256: await sha256Of(pendingDb),
   };
-  writeFileSync(join(dir, 'pending.json'), JSON.stringify(pending));
+  // The marker is what the next start acts on: durable, like the copy it points to.
+  writeFileDurably(join(dir, 'pending.json'), JSON.stringify(pending));
   d.audit.append({
     actor,
     action: 'backup.restore-staged',

@@ -10,7 +10,7 @@ import type { RetentionReport } from '@common/supervisor/views';
 import { chinaDate } from '@common/time';
 import { maskIdNumber, maskName, maskPhone } from '@common/validators';
 import type { PersonalRow, RetentionRepo } from './retention-repo';
-import { yieldToEventLoop } from '../db/statement-cache';
+import { yieldToEventLoop } from '../db/statements';
 
 const BATCH = 200;
 const CLEARED = '';

@@ -10,7 +10,7 @@ import { chinaDate, chinaDayStartIso, nextDate } from '@common/time';
 import type { BackupService } from '../backup/backup-service';
 import type { LedgerRepo } from '../ledger/ledger-repo';
 import type { RatingsRepo } from '../ratings/ratings-repo';
-import { Statements } from '../db/statement-cache';
+import { Statements } from '../db/statements';
 
 /** The ID-card reader's state, when the identity module reports one. */
 export type ReaderStatus = DashboardView['windows'][number]['reader'];

@@ -4,7 +4,7 @@ import type { LedgerAdjustment, LedgerEntry } from '@common/supervisor/ledger';
 import type { DayTotals } from '@common/supervisor/ledger-summary';
 import type { ClosedDayInfo } from '@common/supervisor/views';
 import { ledgerEntryOf, LIVE_COLUMNS, LIVE_DAY_SQL, type LiveRow } from './ledger-rows';
-import { Statements } from '../db/statement-cache';
+import { Statements } from '../db/statements';
 
 /** Rows per keyset page: bounds memory and how long the connection is held at a time. */
 export const LEDGER_CHUNK = 1000;

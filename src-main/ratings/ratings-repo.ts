@@ -1,7 +1,7 @@
 // SQL for 好差评: tickets, ratings, follow-ups and their steps.
 import type Database from 'better-sqlite3';
 import type { FollowUpStep, RatingIndicator } from '@common/supervisor/ratings';
-import { Statements } from '../db/statement-cache';
+import { Statements } from '../db/statements';
 import { enqueueRecord } from '../sync/outbox';
 
 /** A ticket as stored (the token itself is never stored, only its SHA-256). */

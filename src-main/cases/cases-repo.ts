@@ -2,6 +2,7 @@ import type Database from 'better-sqlite3';
 import { statement } from '../db/statements';
 import type { CaseMaterial, CaseOutcome } from '@common/cases/case-types';
 import type { ApplyMode } from '@common/cases/application';
+import type { SyncStateOfCase } from '@common/cases/case-types';
 
 /** A case row as the service writes it (camelCase; mapped to snake_case here only). */
 export interface CaseRecord {
@@ -38,7 +39,7 @@ export interface CaseRecord {
 
 /** The department's side of a case, kept by the sync loop. */
 export interface CaseSyncFields {
-  syncState: 'local' | 'sending' | 'delivered' | 'needs-attention';
+  syncState: SyncStateOfCase;
   departmentNo: string | null;
   deptStatus: string | null;
   deptReason: string | null;

@@ -16,6 +16,7 @@ import type { QrSigner } from './qr-signer';
 import { toWaybillView } from './waybill-views';
 import type { WaybillRepo } from './waybill-repo';
 import { visibleCase } from '../cases/case-access';
+import { documentNumberOf } from '@common/cases/document-number';
 
 /** What the clerk asks to print. */
 export interface DocumentRequest {
@@ -102,7 +103,7 @@ export class CaseDocuments {
         stored.recipient.divisionCode ??
         (stored.direction === 'materials-to-locality' ? detail.localityDivision : null);
       const data = buildWaybillLabel(stored, {
-        caseRef: detail.receiptNo ?? detail.noticeNo ?? '',
+        caseRef: documentNumberOf(detail),
         destination: this.destinationOf(division),
         copy,
       });

@@ -3,6 +3,7 @@ import type Database from 'better-sqlite3';
 import type { FollowUpStep, RatingIndicator } from '@common/supervisor/ratings';
 import { Statements } from '../db/statements';
 import { enqueueRecord } from '../sync/outbox';
+import { documentNumberSql } from '@common/cases/document-number';
 
 /** A ticket as stored (the token itself is never stored, only its SHA-256). */
 export interface TicketRow {
@@ -73,10 +74,10 @@ export interface StepRow {
   at: string;
 }
 
-const RATING_SELECT = `SELECT r.*, u.display_name AS clerk_name, c.matter_name, coalesce(c.receipt_no, c.notice_no) AS document_no, f.follow_up_id
+const RATING_SELECT = `SELECT r.*, u.display_name AS clerk_name, c.matter_name, ${documentNumberSql()} AS document_no, f.follow_up_id
   FROM ratings r JOIN cases c ON c.case_id = r.case_id JOIN users u ON u.id = r.clerk_id LEFT JOIN follow_ups f ON f.rating_id = r.rating_id`;
 
-const FOLLOW_UP_SELECT = `SELECT r.*, u.display_name AS clerk_name, c.matter_name, coalesce(c.receipt_no, c.notice_no) AS document_no,
+const FOLLOW_UP_SELECT = `SELECT r.*, u.display_name AS clerk_name, c.matter_name, ${documentNumberSql()} AS document_no,
   f.follow_up_id, f.opened_at, f.due_date, f.working_days, f.due_verified, f.state, f.closed_at
   FROM follow_ups f JOIN ratings r ON r.rating_id = f.rating_id JOIN cases c ON c.case_id = f.case_id JOIN users u ON u.id = r.clerk_id`;
 

@@ -18,6 +18,7 @@ import { maskName, maskPhone, validateContactPhone } from '@common/validators';
 import type { StaffActor } from '../ledger/day-close';
 import type { RatedCaseRow, RatingRow, RatingsRepo, TicketRow } from './ratings-repo';
 import { visibleCase } from '../cases/case-access';
+import { documentNumberOf } from '@common/cases/document-number';
 
 /** The applicant as an audit actor: ratings are theirs, never a staff member's. */
 export const APPLICANT_ACTOR = { id: null, name: 'applicant' } as const;
@@ -186,7 +187,7 @@ export class RatingsService {
   private summaryOf(c: RatedCaseRow): RatingCaseSummary {
     const hall = this.d.hall();
     return {
-      documentNo: c.receipt_no ?? c.notice_no ?? '',
+      documentNo: documentNumberOf({ receiptNo: c.receipt_no, noticeNo: c.notice_no }),
       matterName: c.matter_name,
       situationName: c.situation_name,
       outcome: LEDGER_OUTCOME_LABELS_ZH[c.outcome],

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { ROLES, type Role } from './roles';
+import type { ConflictReason } from './errors';
 
 /** Login names: ASCII letters, digits, `_ . -`, 3 to 32 characters. */
 export const usernameSchema = z
@@ -46,4 +47,7 @@ export interface SessionInfo {
 }
 
 /** Why an account change was refused (`details.reason` of a `conflict`). */
-export const CONFLICT_REASONS = { self: 'self', lastAdmin: 'last-admin' } as const;
+export const CONFLICT_REASONS = { self: 'self', lastAdmin: 'last-admin' } as const satisfies Record<
+  string,
+  ConflictReason
+>;

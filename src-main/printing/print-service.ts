@@ -144,7 +144,7 @@ export class PrintService {
           target: `case:${req.caseId}`,
           details: { ...base, errorCode: failure.code },
         });
-        throw new AppError(failure.code, failure.message, { ...failure.details, printId, copy: doc.copy, retry: true });
+        throw failure.withDetails({ printId, copy: doc.copy, retry: true });
       }
     });
   }

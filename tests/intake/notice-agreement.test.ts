@@ -3,9 +3,9 @@
 // notice exactly when the main process issues one, listing exactly the items the notice prints.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ApplicationInput } from '@common/cases/application';
-import type { FormalCheckResult } from '@common/cases/formal-check';
 import { findSituation } from '../../src-main/cases/catalogue-source';
 import { socialSecurityCardApplication, verifyApplicant } from '../../src-main/cases/testing/intake-fixtures';
+import { callOk } from '../../src-main/testing/call';
 import { createUser, initialised, testApp, type TestApp } from '../../src-main/testing/test-app';
 import { canIssueNotice, noticeItems } from '../../src-renderer/features/intake/check';
 
@@ -22,9 +22,7 @@ beforeAll(async () => {
 afterAll(() => app?.dispose());
 
 async function newCase(): Promise<string> {
-  const d = await app.call(CALLER, 'drafts:create', {}, 0);
-  if (!d.ok) throw new Error('draft failed');
-  const { caseId } = d.value as { caseId: string };
+  const { caseId } = await callOk(app, CALLER, 'drafts:create', {});
   await verifyApplicant(app, CALLER, caseId);
   return caseId;
 }
@@ -49,9 +47,7 @@ describe('the 一次性告知 rule', () => {
     const caseId = await newCase();
     const application = build(caseId);
     // What the review step decides from: the main process's own check result (merged into the local one).
-    const checked = await app.call(CALLER, 'intake:check', { application }, 0);
-    if (!checked.ok) throw new Error(`check failed: ${JSON.stringify(checked.error)}`);
-    const result = checked.value as FormalCheckResult;
+    const result = await callOk(app, CALLER, 'intake:check', { application });
     const found = findSituation(app.services.catalogue, application.matterCode, application.situationCode);
     if (!found) throw new Error('situation not in the catalogue');
     const offered = canIssueNotice(result, found.situation);
@@ -59,8 +55,7 @@ describe('the 一次性告知 rule', () => {
     const issued = await app.call(CALLER, 'intake:notifyIncomplete', { application }, 0);
     expect(issued.ok).toBe(offered);
     if (issued.ok) {
-      const printed = (issued.value as { missing: { code: string; name: string }[] }).missing;
-      expect(printed).toEqual(noticeItems(result, found.situation));
+      expect(issued.value).toMatchObject({ missing: noticeItems(result, found.situation) });
     } else {
       expect(['formal-check-failed', 'nothing-missing']).toContain(issued.error.code);
     }

@@ -25,7 +25,7 @@ export interface AppOptions {
   /** Serve HTTPS directly with this key and certificate (PEM). */
   https?: { key: Buffer; cert: Buffer };
   /** Behind a TLS-terminating reverse proxy: believe its X-Forwarded-Proto/Host (for the Origin check). */
-  trustProxy?: boolean;
+  trustProxy?: boolean | string;
 }
 
 const SECURITY_HEADERS = {

@@ -19,6 +19,7 @@ const cli = async (...args: string[]) =>
   (
     await promisify(execFile)(process.execPath, ['--import', 'tsx', 'gateway/src/cli.ts', ...args, '--data', data], {
       cwd: ROOT,
+      env: { ...process.env, TONGBAN_GW_REVIEWER_PASSWORD: 'pw-cli-1' },
     })
   ).stdout.trim();
 
@@ -80,9 +81,7 @@ describe('gateway CLI', () => {
     const m = testManifest('510000');
     const pushed = await device.putCase(m);
     expect(pushed.status).toBe(201);
-    expect(
-      await cli('add-reviewer', '--username', 'cli1', '--password', 'pw-cli-1', '--department', 'SC-CD-PSB'),
-    ).toContain('cli1');
+    expect(await cli('add-reviewer', '--username', 'cli1', '--department', 'SC-CD-PSB')).toContain('cli1');
 
     // A killed gateway leaves its PostgreSQL running; the next start adopts it.
     const pg = postmasterPid();

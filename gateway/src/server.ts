@@ -2,6 +2,7 @@
 import type { FastifyInstance, FastifyServerOptions } from 'fastify';
 import type pg from 'pg';
 import { buildApp } from './app';
+import type { GatewayConfig } from './config/config';
 import { pruneNonces } from './auth/verify';
 import { migrate } from './db/migrate';
 import { createPool } from './db/pool';
@@ -19,18 +20,24 @@ export interface RunningGateway {
 /** Options of startGateway. */
 export interface GatewayOptions {
   databaseUrl: string;
+  /** Connections in the pool (default 20). */
+  poolSize?: number;
+  /** PostgreSQL statement_timeout of every connection (0 = none). */
+  statementTimeoutMs?: number;
+  /** The validated configuration (for readiness and the update feed); tests may leave it out. */
+  config?: GatewayConfig;
   port?: number;
   host?: string;
   logger?: FastifyServerOptions['logger'];
   secureCookies?: boolean;
   now?: () => number;
   https?: { key: Buffer; cert: Buffer };
-  trustProxy?: boolean;
+  trustProxy?: boolean | string;
 }
 
 /** Migrates the database and starts serving on `host:port` (port 0 = any free port). */
 export async function startGateway(opts: GatewayOptions): Promise<RunningGateway> {
-  const pool = createPool(opts.databaseUrl);
+  const pool = createPool(opts.databaseUrl, opts.poolSize, opts.statementTimeoutMs);
   try {
     await migrate(pool);
     await ensureFeedEpoch(pool);
@@ -38,7 +45,7 @@ export async function startGateway(opts: GatewayOptions): Promise<RunningGateway
       pool,
       cursorKey: await cursorKey(pool),
       logger: opts.logger,
-      secureCookies: opts.secureCookies ?? (opts.https !== undefined || opts.trustProxy === true),
+      secureCookies: opts.secureCookies ?? (opts.https !== undefined || (opts.trustProxy ?? false) !== false),
       now: opts.now,
       https: opts.https,
       trustProxy: opts.trustProxy,

@@ -132,8 +132,9 @@ describe('sync under faults', () => {
       const pool = createPool(pgServer.url, 4);
       const gatewayPort = await freePort();
       const gateway = new Restartable(
-        ['gateway/src/cli.ts', 'serve', '--db', pgServer.url, '--port', String(gatewayPort)],
+        ['gateway/src/cli.ts', 'serve', '--port', String(gatewayPort)],
         'tongban gateway:',
+        { TONGBAN_GW_DATABASE_URL: pgServer.url },
       );
       processes.push(gateway);
       await gateway.start();

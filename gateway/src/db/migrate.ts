@@ -63,3 +63,30 @@ export async function migrate(pool: pg.Pool, migrations = readMigrations()): Pro
     client.release();
   }
 }
+
+/** Each known migration with when it was applied (null = pending), and how many are pending. */
+export interface MigrationStatus {
+  migrations: { version: number; name: string; appliedAt: string | null }[];
+  pending: number;
+  /** The database's newest version (may exceed the gateway's when a newer gateway migrated it). */
+  databaseVersion: number;
+}
+
+/** Reads which migrations the database has, without changing anything. */
+export async function migrationStatus(pool: pg.Pool, migrations = readMigrations()): Promise<MigrationStatus> {
+  const exists = await pool.query<{ t: string | null }>("SELECT to_regclass('schema_migrations')::text AS t");
+  const rows = exists.rows[0]?.t
+    ? (
+        await pool.query<{ version: number; applied_at: Date }>(
+          'SELECT version, applied_at FROM schema_migrations ORDER BY version',
+        )
+      ).rows
+    : [];
+  const applied = new Map(rows.map((r) => [r.version, r.applied_at.toISOString()]));
+  const list = migrations.map((m) => ({ version: m.version, name: m.name, appliedAt: applied.get(m.version) ?? null }));
+  return {
+    migrations: list,
+    pending: list.filter((m) => m.appliedAt === null).length,
+    databaseVersion: Math.max(0, ...applied.keys()),
+  };
+}

@@ -12,6 +12,8 @@ export default defineConfig({
     resolve: { alias },
     build: {
       outDir: 'out/main',
+      // The shared protocol package is TypeScript source in the workspace: bundle it, never require it at run time.
+      externalizeDeps: { exclude: ['@tongban/protocol'] },
       rollupOptions: {
         input: {
           main: resolve(__dirname, 'src-main/electron/main.ts'),

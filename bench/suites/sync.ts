@@ -19,7 +19,7 @@ import {
   socialSecurityCardApplication,
   verifyApplicant,
 } from '../../src-main/cases/testing/intake-fixtures';
-import { canonicalJson } from '@common/canonical-json';
+import { canonicalJson } from '@tongban/protocol/canonical-json';
 import { freePort } from '../../tests/sync/chaos';
 import { quantile, since, type Figure, type Suite } from '../lib';
 import { ROOT } from '../host-process';

@@ -1,11 +1,11 @@
 import type Database from 'better-sqlite3';
 import type { AuditLog } from '../audit/audit-log';
-import type { Application } from '@common/cases/application';
+import type { Application } from '@tongban/protocol/cases/application';
 import type { CaseDetail, CaseList, CaseQuery, CaseSummary, SearchKind } from '@common/cases/case-types';
 import type { MissingMaterial } from '@common/cases/formal-check';
 import { parseReceiptNumber, formatReceiptNumber } from '@common/cases/receipt-number';
 import { chinaDate } from '@common/time';
-import { maskIdNumber, maskPhone, upgradeLegacyId15 } from '@common/validators';
+import { maskIdNumber, maskPhone, upgradeLegacyId15 } from '@tongban/protocol/validators';
 import { statement } from '../db/statements';
 import { AttachmentsRepo } from './attachments-repo';
 import { CasesRepo, fromRow, type StoredCase } from './cases-repo';

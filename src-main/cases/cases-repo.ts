@@ -1,7 +1,7 @@
 import type Database from 'better-sqlite3';
 import { statement } from '../db/statements';
 import type { CaseMaterial, CaseOutcome } from '@common/cases/case-types';
-import type { ApplyMode } from '@common/cases/application';
+import type { ApplyMode } from '@tongban/protocol/cases/application';
 import type { SyncStateOfCase } from '@common/cases/case-types';
 
 /** A case row as the service writes it (camelCase; mapped to snake_case here only). */

@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { afterAll, describe, expect, it } from 'vitest';
 import { parseReceiptNumber } from '@common/cases/receipt-number';
-import { seededRandom } from '@common/seeded-random';
+import { seededRandom } from '@tongban/protocol/seeded-random';
 import { createUser, initialised, testApp, type TestApp } from '../testing/test-app';
 
 const ITERATIONS = Number(process.env.CRASH_ITERATIONS ?? 200);

@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import type Database from 'better-sqlite3';
 import type { Actor, AuditLog } from '../audit/audit-log';
-import type { Application } from '@common/cases/application';
+import type { Application } from '@tongban/protocol/cases/application';
 import type { AttachmentInfo, CaseMaterial, CaseOutcome } from '@common/cases/case-types';
 import {
   formalCheck,
@@ -11,12 +11,12 @@ import {
   type MissingMaterial,
 } from '@common/cases/formal-check';
 import { formatReceiptNumber } from '@common/cases/receipt-number';
-import { acceptanceModeOf, type Matter, type Situation } from '@common/catalogue/schema';
+import { acceptanceModeOf, type Matter, type Situation } from '@tongban/protocol/catalogue/schema';
 import { AppError } from '@common/errors';
 import type { Hall } from '@common/hall';
 import type { FieldProblem } from '@common/result';
 import { chinaDate } from '@common/time';
-import { maskIdNumber } from '@common/validators';
+import { maskIdNumber } from '@tongban/protocol/validators';
 import { AttachmentsRepo, type AttachmentMeta } from './attachments-repo';
 import { findSituation, type CatalogueSource } from './catalogue-source';
 import { CasesRepo, type CaseRecord } from './cases-repo';

@@ -2,7 +2,7 @@
 // purge of chip data once the case no longer needs it.
 import type Database from 'better-sqlite3';
 import { SYSTEM_ACTOR, type AuditLog } from '../audit/audit-log';
-import type { Application } from '@common/cases/application';
+import type { Application } from '@tongban/protocol/cases/application';
 import { identityAcceptanceProblems, type VerificationFacts } from '@common/identity/acceptance';
 import { idTypeOfCard } from '@common/identity/card';
 import {
@@ -24,7 +24,7 @@ import type {
 import { AppError } from '@common/errors';
 import type { FieldProblem } from '@common/result';
 import { chinaDate } from '@common/time';
-import { foldWidth } from '@common/validators/input';
+import { foldWidth } from '@tongban/protocol/validators/input';
 import type { CasesRepo } from '../cases/cases-repo';
 import type { DraftsRepo } from '../cases/drafts-repo';
 import type { Staff } from '../cases/intake-service';

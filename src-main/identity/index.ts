@@ -8,7 +8,7 @@ import {
   type IdentitySettings,
   type ReaderSettings,
 } from '@common/identity/settings';
-import { maskIdNumber } from '@common/validators/masking';
+import { maskIdNumber } from '@tongban/protocol/validators/masking';
 import { CasesRepo } from '../cases/cases-repo';
 import { DraftsRepo } from '../cases/drafts-repo';
 import type { EventBus } from '../events/event-bus';

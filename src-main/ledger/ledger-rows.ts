@@ -1,7 +1,7 @@
 // A live ledger row: the SQL that reads a case for the ledger and the one mapping that masks it.
 import type { LedgerEntry, LedgerSyncState } from '@common/supervisor/ledger';
 import { chinaDate } from '@common/time';
-import { maskIdNumber, maskName } from '@common/validators';
+import { maskIdNumber, maskName } from '@tongban/protocol/validators';
 import { documentNumberOf } from '@common/cases/document-number';
 
 /** A case row as the ledger query returns it. */

@@ -17,8 +17,8 @@ import type {
   WaybillState,
   WaybillView,
 } from '@common/printing/waybill';
-import type { Application } from '@common/cases/application';
-import { validateContactPhone, validateEmsNumber } from '@common/validators';
+import type { Application } from '@tongban/protocol/cases/application';
+import { validateContactPhone, validateEmsNumber } from '@tongban/protocol/validators';
 import { divisionOfAddress, type DivisionNames } from '@common/printing/address-division';
 import type { Viewer } from './case-documents';
 import type { StoredWaybill, WaybillRepo } from './waybill-repo';

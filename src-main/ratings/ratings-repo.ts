@@ -1,6 +1,6 @@
 // SQL for 好差评: tickets, ratings, follow-ups and their steps.
 import type Database from 'better-sqlite3';
-import type { FollowUpStep, RatingIndicator } from '@common/supervisor/ratings';
+import type { FollowUpStep, RatingIndicator } from '@tongban/protocol/supervisor/ratings';
 import { Statements } from '../db/statements';
 import { enqueueRecord } from '../sync/outbox';
 import { documentNumberSql } from '@common/cases/document-number';

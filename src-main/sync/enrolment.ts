@@ -2,7 +2,7 @@ import { AppError } from '@common/errors';
 import { generateDeviceKeys } from './device-keys';
 import { unsignedRequest } from './gateway-client';
 import type { SyncDevice } from './sync-repo';
-import { enrollResponseSchema } from '@common/sync/replies';
+import { enrollResponseSchema } from '@tongban/protocol/sync/replies';
 
 /** Enrols this window with the gateway using a one-time code; returns the device to store. */
 export async function enrolDevice(input: {

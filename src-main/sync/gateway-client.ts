@@ -1,10 +1,10 @@
 import { createHash, randomBytes } from 'node:crypto';
 import http from 'node:http';
 import https from 'node:https';
-import { formatSignatureInput, signatureBase } from '@common/sync/signature';
+import { formatSignatureInput, signatureBase } from '@tongban/protocol/sync/signature';
 import { signWithDeviceKey } from './device-keys';
 import type { SyncDevice } from './sync-repo';
-import { gatewayErrorBodySchema } from '@common/sync/errors';
+import { gatewayErrorBodySchema } from '@tongban/protocol/sync/errors';
 
 /** A gateway reply: status (null when the request never got an answer), body and headers. */
 export interface GatewayReply {

@@ -2,11 +2,11 @@
 // still holds the cases it acknowledged over the last weeks. A gateway restored from an older backup
 // has lost the ones delivered since; those are pushed again (with their files and 好差评 records).
 import { createHash } from 'node:crypto';
-import { canonicalJson } from '@common/canonical-json';
+import { canonicalJson } from '@tongban/protocol/canonical-json';
 import { signedRequest, type GatewayReply } from './gateway-client';
 import type { OperationContext } from './operation-context';
 import { caseManifestOf } from './operations';
-import { reconcileResponseSchema } from '@common/sync/replies';
+import { reconcileResponseSchema } from '@tongban/protocol/sync/replies';
 
 /** How far back a window checks its delivered cases. */
 export const RECONCILE_DAYS = 30;

@@ -2,8 +2,8 @@
 // (immutable once written, so every retry sends the identical body), and their synced marks.
 import type Database from 'better-sqlite3';
 import { statement } from '../db/statements';
-import type { FollowUpStep, RatingIndicator } from '@common/supervisor/ratings';
-import type { FollowUpManifest, FollowUpStepManifest, RatingManifest } from '@common/sync/records';
+import type { FollowUpStep, RatingIndicator } from '@tongban/protocol/supervisor/ratings';
+import type { FollowUpManifest, FollowUpStepManifest, RatingManifest } from '@tongban/protocol/sync/records';
 
 /** Outbox kinds of 好差评 records; they run after the case in the case's outbox order. */
 export const RECORD_KINDS = ['rating', 'follow-up', 'follow-up-step'] as const;

@@ -4,7 +4,7 @@ import type { AuditLog } from '../audit/audit-log';
 import type { AttachmentsRepo } from '../cases/attachments-repo';
 import type { CasesRepo } from '../cases/cases-repo';
 import type { Hall } from '@common/hall';
-import { documentCounterResponseSchema } from '@common/sync/api';
+import { documentCounterResponseSchema } from '@tongban/protocol/sync/api';
 import { chinaDate } from '@common/time';
 import type { Logger } from '../log/logger';
 import { classify, fullJitterDelay, retryAfterMs } from './backoff';
@@ -15,8 +15,8 @@ import { RECONCILE_DAYS, reconcileDelivered } from './reconcile';
 import { classifyRecord } from './record-operations';
 import { isRecordKind } from './records-repo';
 import type { OutboxOp, SyncDevice, SyncRepo } from './sync-repo';
-import { casePushResponseSchema } from '@common/sync/replies';
-import { statusFeedSchema } from '@common/sync/status';
+import { casePushResponseSchema } from '@tongban/protocol/sync/replies';
+import { statusFeedSchema } from '@tongban/protocol/sync/status';
 
 /**
  * Operations in flight at once. A window's link to another province has tens of milliseconds of

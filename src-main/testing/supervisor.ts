@@ -3,10 +3,10 @@
 // into the real schema (one transaction) for ledger volume tests and benchmarks.
 import type Database from 'better-sqlite3';
 import { createUser, initialised, testApp, type TestApp } from './test-app';
-import type { ApplicationInput } from '@common/cases/application';
+import type { ApplicationInput } from '@tongban/protocol/cases/application';
 import { formatReceiptNumber } from '@common/cases/receipt-number';
 import { chinaDayStartIso } from '@common/time';
-import { id18CheckChar } from '@common/validators';
+import { id18CheckChar } from '@tongban/protocol/validators';
 import { uuidv7 } from '../cases/ids';
 import {
   marriageByAgent,

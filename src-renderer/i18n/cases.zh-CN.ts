@@ -1,6 +1,6 @@
 import { CASE_OUTCOME_LABELS_ZH } from '@common/cases/case-types';
 import { DOCUMENT_TITLES_ZH, PRINT_FORMAT_LABELS_ZH } from '@common/printing/documents';
-import { CASE_STATUS_LABELS_ZH } from '@common/sync/status';
+import { CASE_STATUS_LABELS_ZH } from '@tongban/protocol/sync/status';
 
 export const casesZh = {
   title: '办件查询',

@@ -4,7 +4,7 @@ import {
   RATING_INDICATOR_LABELS_ZH,
   RATING_LEVEL_LABELS_ZH,
   VERIFY_FINDING_LABELS_ZH,
-} from '@common/supervisor/ratings';
+} from '@tongban/protocol/supervisor/ratings';
 
 /** Menu entries of the supervisor pages (merged into `menu`). */
 export const supervisorMenuZh = { ledger: '业务台账', followups: '好差评回访', dashboard: '监控看板' };

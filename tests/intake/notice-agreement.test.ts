@@ -2,7 +2,7 @@
 // follow one rule (src-main/common/cases/notice-items.ts): for every application the button offers a
 // notice exactly when the main process issues one, listing exactly the items the notice prints.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { ApplicationInput } from '@common/cases/application';
+import type { ApplicationInput } from '@tongban/protocol/cases/application';
 import { findSituation } from '../../src-main/cases/catalogue-source';
 import { socialSecurityCardApplication, verifyApplicant } from '../../src-main/cases/testing/intake-fixtures';
 import { callOk } from '../../src-main/testing/call';

@@ -64,4 +64,4 @@ export class Restartable {
 }
 
 export { freePort } from '../../gateway/src/db/embedded';
-export { seededRandom as seeded } from '@common/seeded-random';
+export { seededRandom as seeded } from '@tongban/protocol/seeded-random';

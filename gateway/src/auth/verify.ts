@@ -11,7 +11,7 @@ import {
   parseSignatureInput,
   signatureBase,
   splitTarget,
-} from '../../../src-main/common/sync/signature';
+} from '@tongban/protocol/sync/signature';
 import { checkDigest } from '../http/body';
 import { GatewayError } from '../http/errors';
 

@@ -1,14 +1,9 @@
 // Department decisions. Each is one status event with caseVersion + 1, written in one transaction
 // with the case row locked; only transitions allowed by STATUS_TRANSITIONS pass.
 import type pg from 'pg';
-import type { CaseManifest } from '../../../src-main/common/sync/manifest';
-import {
-  canTransition,
-  CASE_STATUS_LABELS_ZH,
-  type CaseStatus,
-  type StatusEvent,
-} from '../../../src-main/common/sync/status';
-import { validateEmsNumber } from '../../../src-main/common/validators/ems';
+import type { CaseManifest } from '@tongban/protocol/sync/manifest';
+import { canTransition, CASE_STATUS_LABELS_ZH, type CaseStatus, type StatusEvent } from '@tongban/protocol/sync/status';
+import { validateEmsNumber } from '@tongban/protocol/validators/ems';
 import { withTransaction } from '../db/pool';
 import { advanceCase, lockCase } from '../feed/events';
 import type { ReviewerSession } from './sessions';

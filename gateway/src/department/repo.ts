@@ -1,7 +1,7 @@
 // What the department pages read: reviewers, the case list and one case with everything it holds.
 import type pg from 'pg';
-import type { CaseManifest, SupplementManifest } from '../../../src-main/common/sync/manifest';
-import type { CaseStatus, StatusEvent } from '../../../src-main/common/sync/status';
+import type { CaseManifest, SupplementManifest } from '@tongban/protocol/sync/manifest';
+import type { CaseStatus, StatusEvent } from '@tongban/protocol/sync/status';
 import { caseRating, type CaseRatingRecord } from '../ratings/repo';
 import { hashPassword } from './passwords';
 

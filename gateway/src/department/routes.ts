@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { Readable } from 'node:stream';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type pg from 'pg';
-import { CASE_STATUSES, type CaseStatus } from '../../../src-main/common/sync/status';
+import { CASE_STATUSES, type CaseStatus } from '@tongban/protocol/sync/status';
 import { readChunks } from '../attachments/repo';
 import { ActionRefused, isDepartmentAction, performAction } from './actions';
 import { casePage } from './case-page';

@@ -19,7 +19,7 @@ import {
   followUpManifestSchema,
   followUpStepManifestSchema,
   ratingManifestSchema,
-} from '../../../src-main/common/sync/records';
+} from '@tongban/protocol/sync/records';
 import { deviceOf } from '../cases/routes';
 import { GatewayError, zodFields } from '../http/errors';
 import { storeFollowUp, storeFollowUpStep, storeRating, type StoredRecord } from './repo';

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import type { AuditEntry } from '../audit';
-import type { Application, ApplyMode, MaterialHandling } from './application';
+import type { Application, ApplyMode, MaterialHandling } from '@tongban/protocol/cases/application';
 import type { MissingMaterial } from './formal-check';
 
 /** Outcomes at the window (收受分离): 收件 ('accepted'), 一次性告知 (kept as 待补齐), 不予收件 ('rejected'). */

@@ -1,7 +1,7 @@
 // The 一次性告知 rule, defined once for the review step's button (src-renderer/features/intake) and
 // for the main process's intake:notifyIncomplete (src-main/cases/intake-service.ts), so the button
 // can never offer a notice the main process refuses, nor list other items than the printed notice.
-import type { Situation } from '../catalogue/schema';
+import type { Situation } from '@tongban/protocol/catalogue/schema';
 import type { FieldProblem } from '../result';
 import type { FormalCheckResult, MissingMaterial } from './formal-check';
 

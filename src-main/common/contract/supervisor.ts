@@ -2,7 +2,7 @@ import { z } from 'zod';
 import type { AuditVerification } from '../audit';
 import { COUNTER_ROLES } from '../roles';
 import { ledgerScopeFields, refineLedgerScope } from '../supervisor/ledger';
-import { followUpStepSchema, ratingSubmitSchema } from '../supervisor/ratings';
+import { followUpStepSchema, ratingSubmitSchema } from '@tongban/protocol/supervisor/ratings';
 import { supervisorSettingsSchema, type SupervisorSettings } from '../supervisor/settings';
 import type {
   BackupRecord,

@@ -2,7 +2,7 @@
 // the exports print. Pure: the services layer fills rows from SQLite or from a closed-day snapshot.
 import { z } from 'zod';
 import type { CaseOutcome } from '../cases/case-types';
-import { CASE_STATUS_LABELS_ZH, type CaseStatus } from '../sync/status';
+import { CASE_STATUS_LABELS_ZH, type CaseStatus } from '@tongban/protocol/sync/status';
 import type { SyncStateOfCase } from '../cases/case-types';
 
 /** Where a case is on its way to the department (cases.sync_state). */

@@ -2,7 +2,7 @@
 import type { PrinterStatus } from '../printing/print-settings';
 import type { LedgerAdjustment, LedgerEntry } from './ledger';
 import type { DayTotals, LedgerSummary } from './ledger-summary';
-import type { FollowUpStep, RatingIndicator } from './ratings';
+import type { FollowUpStep, RatingIndicator } from '@tongban/protocol/supervisor/ratings';
 
 /** A closed day (日结): its hash went into the audit chain; a reopened version keeps its record. */
 export interface ClosedDayInfo {

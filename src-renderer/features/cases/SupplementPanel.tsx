@@ -2,7 +2,7 @@ import { UploadOutlined } from '@ant-design/icons';
 import { Alert, App, Button, Card, Form, Input, InputNumber, Select, Space } from 'antd';
 import { useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { MATERIAL_HANDLINGS, type MaterialHandling } from '@common/cases/application';
+import { MATERIAL_HANDLINGS, type MaterialHandling } from '@tongban/protocol/cases/application';
 import type { AttachmentInfo, CaseDetail } from '@common/cases/case-types';
 import type { SupplementView } from '@common/contract';
 import { errorMessage } from '../../i18n/errors';

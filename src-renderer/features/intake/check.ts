@@ -1,6 +1,6 @@
-import { applicationSchema, type Application } from '@common/cases/application';
+import { applicationSchema, type Application } from '@tongban/protocol/cases/application';
 import { formalCheck, type FormalCheckResult, type MissingMaterial } from '@common/cases/formal-check';
-import type { Matter, Situation } from '@common/catalogue/schema';
+import type { Matter, Situation } from '@tongban/protocol/catalogue/schema';
 import type { FieldProblem } from '@common/result';
 import { STEP } from './model';
 

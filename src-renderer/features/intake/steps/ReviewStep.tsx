@@ -2,8 +2,8 @@ import { CheckOutlined, FileExclamationOutlined, StopOutlined } from '@ant-desig
 import { Alert, App, Button, Col, Descriptions, Row, Space, Tooltip, Typography } from 'antd';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { acceptanceModeOf, effectivePromisedDays } from '@common/catalogue/schema';
-import { maskIdNumber, maskPhone } from '@common/validators/masking';
+import { acceptanceModeOf, effectivePromisedDays } from '@tongban/protocol/catalogue/schema';
+import { maskIdNumber, maskPhone } from '@tongban/protocol/validators/masking';
 import { errorMessage } from '../../../i18n/errors';
 import { useCatalogueStore } from '../catalogue-store';
 import { useIdentityStore } from '../identity-store';

@@ -1,11 +1,14 @@
-// RFC 9421-style request signatures and RFC 9530 Content-Digest, as this protocol profiles them:
-// one signature labelled `sig1`, Ed25519, over exactly SIGNED_COMPONENTS in that order. `@path`
-// and `@query` are used instead of `@target-uri` so a proxy on another host or port does not break
-// signatures. Pure string work: each side hashes and signs with its own crypto.
+// RFC 9421 request signatures and RFC 9530 Content-Digest. The window signs one way: label `sig1`, Ed25519,
+// SIGNED_COMPONENTS in that order. The verifier accepts any conformant signature that covers at least
+// those components: any label, any order of components and parameters, more of either; the base is built
+// from the components as listed and `@signature-params` exactly as received. `@path` and `@query` are used
+// instead of `@target-uri` so a proxy on another host or port does not break signatures. Pure string work:
+// each side hashes and signs with its own crypto.
+import { parseDictionary } from './structured-fields';
 
 /** Covered components, in the order they appear in the signature base. */
 export const SIGNED_COMPONENTS = ['@method', '@path', '@query', 'content-digest', 'idempotency-key'] as const;
-/** The only signature label this protocol uses. */
+/** The label the window signs with (the verifier accepts any). */
 export const SIGNATURE_LABEL = 'sig1';
 /** How far (seconds) `created` may be from the gateway's clock. */
 export const MAX_CLOCK_SKEW_SECONDS = 300;
@@ -64,41 +67,89 @@ export function signatureBase(req: SignedRequestParts, params: SignatureParams):
   return lines.join('\n');
 }
 
-/**
- * Parses a Signature-Input header of this profile; null when it is malformed, has another label,
- * covers other components, or has other parameters. Parameter order is free; the result is
- * re-serialised canonically by `signatureParamsValue`, so signers must use that form.
- */
-export function parseSignatureInput(header: string | undefined): SignatureParams | null {
-  if (!header) return null;
-  const m = /^\s*sig1=\(([^)]*)\)((?:;[a-z]+=(?:"[^"\\]*"|\d{1,15}))+)\s*$/.exec(header);
-  if (!m) return null;
-  const components = (m[1] ?? '').trim().split(/\s+/);
-  const expected = SIGNED_COMPONENTS.map((c) => `"${c}"`);
-  if (components.length !== expected.length || components.some((c, i) => c !== expected[i])) return null;
-  const found = new Map<string, string>();
-  for (const part of (m[2] ?? '').split(';').slice(1)) {
-    const eq = part.indexOf('=');
-    const key = part.slice(0, eq);
-    if (found.has(key)) return null;
-    found.set(key, part.slice(eq + 1));
-  }
-  if (found.size !== 4) return null;
-  const created = found.get('created');
-  const unquote = (v: string | undefined) => (v && v.startsWith('"') ? v.slice(1, -1) : null);
-  const keyid = unquote(found.get('keyid'));
-  const nonce = unquote(found.get('nonce'));
-  const alg = unquote(found.get('alg'));
-  if (!created || !/^\d+$/.test(created) || keyid === null || nonce === null || alg !== 'ed25519') return null;
-  if (!KEYID_PATTERN.test(keyid) || !NONCE_PATTERN.test(nonce)) return null;
-  return { created: Number(created), keyid, nonce, alg };
+/** A signature as received: RFC 9421 allows any label, any parameter order and more components or parameters. */
+export interface ReceivedSignature {
+  label: string;
+  /** Covered component identifiers in the order sent (`@method`, `content-digest` …). */
+  components: string[];
+  /** The Signature-Input member's value exactly as sent: the `@signature-params` line of the base. */
+  paramsValue: string;
+  created: number;
+  keyid: string;
+  nonce: string;
+  /** `alg` when sent (it is optional in RFC 9421; the key decides); anything but ed25519 is refused. */
+  alg: string | null;
+  /** `expires` when sent (seconds). */
+  expires: number | null;
+  /** The signature bytes, base64. */
+  signature: string;
 }
 
-/** The base64 signature of `sig1` in a Signature header (`sig1=:…:`), or null. */
-export function parseSignatureHeader(header: string | undefined): string | null {
-  if (!header) return null;
-  const m = /^\s*sig1=:([A-Za-z0-9+/=]+):\s*$/.exec(header);
-  return m && BASE64_PATTERN.test(m[1] ?? '') ? (m[1] ?? null) : null;
+/**
+ * Finds the first signature (in Signature-Input order) that covers every component of SIGNED_COMPONENTS
+ * with `created`, `keyid` and `nonce` parameters, and has a value under the same label in Signature.
+ * Null when there is none or the headers are not well-formed structured fields. Components carrying
+ * parameters (`;sf`, `;key`, `;req`, `;bs`) are not supported and make that signature unusable.
+ */
+export function parseSignatures(
+  signatureInput: string | undefined,
+  signatureHeader: string | undefined,
+): ReceivedSignature | null {
+  if (!signatureInput || !signatureHeader) return null;
+  const inputs = parseDictionary(signatureInput);
+  const signatures = parseDictionary(signatureHeader);
+  if (!inputs || !signatures) return null;
+  for (const [label, member] of inputs) {
+    const sig = signatures.get(label)?.value;
+    if (!Array.isArray(member.value) || !sig || Array.isArray(sig) || sig.type !== 'binary') continue;
+    if (!BASE64_PATTERN.test(sig.value)) continue;
+    const components = member.value.map((c) =>
+      c.item.type === 'string' && c.params.length === 0 ? c.item.value : null,
+    );
+    if (components.some((c) => c === null) || new Set(components).size !== components.length) continue;
+    if (!SIGNED_COMPONENTS.every((c) => components.includes(c))) continue;
+    const params = new Map(member.params);
+    const created = params.get('created');
+    const expires = params.get('expires');
+    const keyid = params.get('keyid');
+    const nonce = params.get('nonce');
+    const alg = params.get('alg');
+    if (created?.type !== 'integer' || keyid?.type !== 'string' || nonce?.type !== 'string') continue;
+    if (expires !== undefined && expires.type !== 'integer') continue;
+    if (alg !== undefined && (alg.type !== 'string' || alg.value !== 'ed25519')) continue;
+    if (!KEYID_PATTERN.test(keyid.value) || !NONCE_PATTERN.test(nonce.value)) continue;
+    return {
+      label,
+      components: components as string[],
+      paramsValue: member.raw,
+      created: created.value,
+      keyid: keyid.value,
+      nonce: nonce.value,
+      alg: alg ? String(alg.value) : null,
+      expires: expires ? Number(expires.value) : null,
+      signature: sig.value,
+    };
+  }
+  return null;
+}
+
+/**
+ * The signature base of a received signature (RFC 9421 §2.5): its components in the order sent, valued by
+ * `componentValue` (derived components and lower-case field names; undefined = absent), then
+ * `@signature-params` as sent. Null when a covered component is absent from the request.
+ */
+export function receivedSignatureBase(
+  sig: ReceivedSignature,
+  componentValue: (name: string) => string | undefined,
+): string | null {
+  const lines: string[] = [];
+  for (const name of sig.components) {
+    const value = componentValue(name);
+    if (value === undefined) return null;
+    lines.push(`"${name}": ${name.startsWith('@') ? value : value.trim()}`);
+  }
+  lines.push(`"@signature-params": ${sig.paramsValue}`);
+  return lines.join('\n');
 }
 
 /** The Signature header value for a base64 signature. */

@@ -91,7 +91,11 @@ function startGatewayProcess(url: string, port: number): Promise<{ stop: () => v
   const child = spawn(
     process.execPath,
     [...nodeArgs, '--import', 'tsx', 'gateway/src/cli.ts', 'serve', '--port', String(port)],
-    { cwd: ROOT, env: { ...process.env, TONGBAN_GW_DATABASE_URL: url }, stdio: ['ignore', 'pipe', 'inherit'] },
+    {
+      cwd: ROOT,
+      env: { ...process.env, TONGBAN_GW_LOG_LEVEL: 'warn', TONGBAN_GW_DATABASE_URL: url },
+      stdio: ['ignore', 'pipe', 'inherit'],
+    },
   );
   // A failed run exits without reaching stop(): the gateway must not outlive it (it holds the output pipe open).
   process.once('exit', () => child.kill('SIGKILL'));

@@ -1,5 +1,5 @@
 // The gateway's HTTP application: the signed /v1 sync API for windows and the /dept pages.
-import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify';
+import Fastify, { type FastifyInstance } from 'fastify';
 import type pg from 'pg';
 import { registerAttachmentRoutes } from './attachments/routes';
 import { requireDigestOfEmptyBody, signedRequestVerifier } from './auth/verify';
@@ -10,14 +10,32 @@ import { registerEnrolRoutes } from './devices/routes';
 import { registerFeedRoutes } from './feed/routes';
 import { registerRatingRoutes } from './ratings/routes';
 import { registerBodyParsers } from './http/body';
-import { apiErrorHandler, errorBody } from './http/errors';
+import { apiErrorHandler, errorBody, GatewayError } from './http/errors';
+import type { BlobStoreHealth } from './config/blob-store-health';
+import { registerHealthRoutes } from './ops/health';
+import { loggerOptions, type LogDestination } from './ops/logging';
+import { createMetrics, registerMetrics, type GatewayMetrics } from './ops/metrics';
+
+declare module 'fastify' {
+  interface FastifyInstance {
+    /** The app's Prometheus metrics (the blob store observes its latency into them). */
+    metrics: GatewayMetrics;
+  }
+}
 
 /** What the application needs. */
 export interface AppOptions {
   pool: pg.Pool;
   /** HMAC key of feed cursors (see feed/epoch.ts). */
   cursorKey: Buffer;
-  logger?: FastifyServerOptions['logger'];
+  /** Access-log level (pino); 'silent' or absent = no log. */
+  logLevel?: string;
+  /** Where log lines go (default standard output). */
+  logStream?: LogDestination;
+  /** Metrics registry (created when absent). */
+  metrics?: GatewayMetrics;
+  /** The blob store as readiness sees it (absent = attachments in PostgreSQL). */
+  blobStore?: BlobStoreHealth;
   /** Mark cookies Secure (the gateway is served over HTTPS). */
   secureCookies?: boolean;
   /** The clock used for the `created` check; tests move it. */
@@ -39,8 +57,10 @@ const SECURITY_HEADERS = {
 /** Builds the application (not listening yet). */
 export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
   // requestTimeout bounds slow uploads (a 1 MiB chunk over a poor hall link takes seconds, not minutes).
+  const logging =
+    opts.logLevel && opts.logLevel !== 'silent' ? loggerOptions(opts.logLevel, opts.logStream) : { logger: false };
   const base = {
-    logger: opts.logger ?? false,
+    ...logging,
     bodyLimit: 1024 * 1024,
     return503OnClosing: true,
     requestTimeout: 120_000,
@@ -48,12 +68,16 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
   };
   // The HTTPS instance has a different server type parameter; routes only use what both have.
   const app = (opts.https ? Fastify({ ...base, https: opts.https }) : Fastify(base)) as unknown as FastifyInstance;
+  const metrics = opts.metrics ?? createMetrics(opts.pool);
+  app.decorate('metrics', metrics);
+  registerMetrics(app, metrics);
+  registerHealthRoutes(app, opts.pool, opts.blobStore);
   app.decorateRequest('device', null);
   app.decorateRequest('digestChecked', false);
   app.decorateRequest('bodySha256', null);
   registerBodyParsers(app);
-  app.addHook('onSend', async (_request, reply) => {
-    void reply.headers(SECURITY_HEADERS);
+  app.addHook('onSend', async (request, reply) => {
+    void reply.headers(SECURITY_HEADERS).header('x-request-id', request.id);
   });
   app.setNotFoundHandler((request, reply) => {
     if (request.url.startsWith('/v1/')) return reply.code(404).send(errorBody('not-found', 'no such endpoint'));
@@ -64,7 +88,15 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
     api.setErrorHandler(apiErrorHandler);
     registerEnrolRoutes(api, opts.pool);
     await api.register(async (signed) => {
-      signed.addHook('onRequest', signedRequestVerifier(opts.pool, opts.now));
+      const verifySignature = signedRequestVerifier(opts.pool, opts.now);
+      signed.addHook('onRequest', async (request) => {
+        try {
+          await verifySignature(request);
+        } catch (err) {
+          if (err instanceof GatewayError) metrics.signatureFailures.inc({ reason: err.code });
+          throw err;
+        }
+      });
       signed.addHook('preValidation', requireDigestOfEmptyBody);
       registerCaseRoutes(signed, opts.pool);
       registerCounterRoutes(signed, opts.pool);

@@ -96,7 +96,7 @@ async function serve(): Promise<void> {
     secureCookies: config.secureCookies,
     https,
     trustProxy: config.trustProxy,
-    logger: { level: config.logLevel },
+    logLevel: config.logLevel,
     config,
   });
   let stopping = false;

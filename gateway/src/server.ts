@@ -1,8 +1,11 @@
 // Starting and stopping a gateway on a database: migrate, open the feed epoch, listen.
-import type { FastifyInstance, FastifyServerOptions } from 'fastify';
+import type { FastifyInstance } from 'fastify';
 import type pg from 'pg';
 import { buildApp } from './app';
+import type { BlobStoreHealth } from './config/blob-store-health';
 import type { GatewayConfig } from './config/config';
+import type { LogDestination } from './ops/logging';
+import type { GatewayMetrics } from './ops/metrics';
 import { pruneNonces } from './auth/verify';
 import { migrate } from './db/migrate';
 import { createPool } from './db/pool';
@@ -28,7 +31,11 @@ export interface GatewayOptions {
   config?: GatewayConfig;
   port?: number;
   host?: string;
-  logger?: FastifyServerOptions['logger'];
+  /** Access-log level; absent or 'silent' = no log (tests). */
+  logLevel?: string;
+  logStream?: LogDestination;
+  blobStore?: BlobStoreHealth;
+  metrics?: GatewayMetrics;
   secureCookies?: boolean;
   now?: () => number;
   https?: { key: Buffer; cert: Buffer };
@@ -44,7 +51,10 @@ export async function startGateway(opts: GatewayOptions): Promise<RunningGateway
     const app = await buildApp({
       pool,
       cursorKey: await cursorKey(pool),
-      logger: opts.logger,
+      logLevel: opts.logLevel,
+      logStream: opts.logStream,
+      blobStore: opts.blobStore,
+      metrics: opts.metrics,
       secureCookies: opts.secureCookies ?? (opts.https !== undefined || (opts.trustProxy ?? false) !== false),
       now: opts.now,
       https: opts.https,

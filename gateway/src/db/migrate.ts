@@ -2,8 +2,9 @@
 // schema_migrations. All pending ones run in one transaction (PostgreSQL DDL is transactional, so a
 // failed upgrade leaves the old schema intact); an advisory lock lets several gateway nodes start at once.
 import { readdirSync, readFileSync } from 'node:fs';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
 import type pg from 'pg';
+import { MIGRATIONS_DIR } from '../paths';
 
 /** One migration file. */
 export interface Migration {
@@ -12,8 +13,7 @@ export interface Migration {
   sql: string;
 }
 
-/** The migrations folder of this package. */
-export const MIGRATIONS_DIR = resolve(__dirname, '..', '..', 'migrations');
+export { MIGRATIONS_DIR };
 const FILE_PATTERN = /^(\d{4})_([a-z0-9_]+)\.sql$/;
 const LOCK_KEY = 7_202_601; // arbitrary, constant: pg_advisory_xact_lock key of migrations
 

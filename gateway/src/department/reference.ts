@@ -5,8 +5,9 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { createDivisionLookup, parseDivisionsFile, type DivisionLookup } from '@tongban/protocol/catalogue/divisions';
 import { parseCatalogue, type Catalogue, type FormField } from '@tongban/protocol/catalogue/schema';
+import { RESOURCES_DIR } from '../paths';
 
-const RESOURCES = join(__dirname, '..', '..', '..', 'resources');
+const RESOURCES = RESOURCES_DIR;
 
 let loaded: { catalogue: Catalogue | null; divisions: DivisionLookup | null } | null = null;
 

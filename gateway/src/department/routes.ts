@@ -1,6 +1,6 @@
 // Department pages under /dept: login, case list, case page, attachment view, actions.
 import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { STYLE_FILE } from '../paths';
 import { Readable } from 'node:stream';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type pg from 'pg';
@@ -24,7 +24,7 @@ import {
   type ReviewerSession,
 } from './sessions';
 
-const STYLE = readFileSync(join(__dirname, 'style.css'), 'utf8');
+const STYLE = readFileSync(STYLE_FILE, 'utf8');
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
 
 declare module 'fastify' {

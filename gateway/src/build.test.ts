@@ -29,8 +29,17 @@ describe('the built gateway', () => {
     expect(bundle).not.toMatch(/require\("[^"]*src-main/);
   }, 120_000);
 
-  it('`node gateway/dist/cli.js serve` starts from environment configuration; /readyz is 200, /metrics scrapes', async () => {
+  it('`node gateway/dist/cli.js` migrates (migrate status|up) and serves from environment configuration; /readyz 200, /metrics scrapes', async () => {
     db = await startTestPostgres();
+    const env = { PATH: process.env.PATH, TONGBAN_GW_DATABASE_URL: db.url };
+    const cli = async (...args: string[]) =>
+      (await promisify(execFile)(process.execPath, [join(GATEWAY, 'dist', 'cli.js'), ...args], { env })).stdout;
+    const before = JSON.parse(await cli('migrate', 'status', '--json')) as { pending: number; databaseVersion: number };
+    expect(before.databaseVersion).toBe(0);
+    expect(before.pending).toBeGreaterThan(0);
+    expect(await cli('migrate', 'up')).toMatch(/^migrations applied: 1, /);
+    expect(await cli('migrate', 'status')).toMatch(/schema is current\n$/);
+    expect(await cli('migrate', 'up')).toBe('migrations applied: none\n');
     const child = spawn(process.execPath, [join(GATEWAY, 'dist', 'cli.js'), 'serve'], {
       cwd: tmpdir(),
       env: {

@@ -13,6 +13,7 @@ import { registerBodyParsers } from './http/body';
 import { apiErrorHandler, errorBody, GatewayError } from './http/errors';
 import type { BlobStoreHealth } from './config/blob-store-health';
 import { registerHealthRoutes } from './ops/health';
+import { registerUpdateRoutes } from './updates/routes';
 import { loggerOptions, type LogDestination } from './ops/logging';
 import { createMetrics, registerMetrics, type GatewayMetrics } from './ops/metrics';
 
@@ -36,6 +37,8 @@ export interface AppOptions {
   metrics?: GatewayMetrics;
   /** The blob store as readiness sees it (absent = attachments in PostgreSQL). */
   blobStore?: BlobStoreHealth;
+  /** Serve the window update feed from `<updatesDataDir>/updates` (absent = no feed). */
+  updatesDataDir?: string;
   /** Mark cookies Secure (the gateway is served over HTTPS). */
   secureCookies?: boolean;
   /** The clock used for the `created` check; tests move it. */
@@ -105,6 +108,7 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
       registerFeedRoutes(signed, opts.pool, opts.cursorKey);
     });
   });
+  if (opts.updatesDataDir) registerUpdateRoutes(app, opts.updatesDataDir);
   await app.register(async (dept) => registerDepartmentRoutes(dept, opts.pool, opts.secureCookies ?? false));
   app.get('/', (_request, reply) => reply.redirect('/dept/cases', 303));
   return app;

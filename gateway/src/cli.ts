@@ -6,6 +6,7 @@
 //   add-reviewer --username U --department ID      (password from TONGBAN_GW_REVIEWER_PASSWORD or stdin)
 //   devices [--json]          revoke --device ID          new-epoch --reason TEXT
 //   migrate status|up [--json]        config           (prints the effective configuration, secrets masked)
+//   publish-update --file INSTALLER --version X.Y.Z [--json]    update-key   (window update feed, see updates/)
 // Admin commands use TONGBAN_GW_DATABASE_URL, else the cluster of a running `serve` on the data folder,
 // else start it briefly.
 import { readFileSync } from 'node:fs';
@@ -19,6 +20,7 @@ import { addReviewer } from './department/repo';
 import { issueEnrolmentCode, listDevices, revokeDevice } from './devices/repo';
 import { startNewEpoch } from './feed/epoch';
 import { startGateway } from './server';
+import { publishUpdate, updatePublicKey } from './updates/feed';
 
 const out = (line: string): void => void process.stdout.write(`${line}\n`);
 const fail = (message: string): never => {
@@ -48,6 +50,8 @@ const { positionals, values } = parseArgs({
     hours: { type: 'string', default: '24' },
     username: { type: 'string' },
     department: { type: 'string' },
+    file: { type: 'string' },
+    version: { type: 'string' },
     device: { type: 'string' },
     reason: { type: 'string', default: 'operator' },
     json: { type: 'boolean', default: false },
@@ -187,11 +191,22 @@ async function main(): Promise<void> {
         out(`${String(m.version).padStart(4, '0')}_${m.name}  ${m.appliedAt ?? 'PENDING'}`);
       return out(status.pending === 0 ? 'schema is current' : `${status.pending} migration(s) pending`);
     }
+    case 'publish-update': {
+      const config = configuration();
+      const published = publishUpdate(config.dataDir, required('file'), required('version'));
+      return out(
+        values.json
+          ? JSON.stringify({ ...published, latestYml: undefined })
+          : `window update ${published.version} published: ${published.file} (${published.size} bytes, sha512 ${published.sha512})`,
+      );
+    }
+    case 'update-key':
+      return out(updatePublicKey(configuration().dataDir));
     case 'config':
       return out(JSON.stringify(redactedConfig(configuration()), null, 2));
     default:
       fail(
-        `unknown command ${command ?? ''}; use serve, issue-code, add-reviewer, devices, revoke, new-epoch, migrate or config`,
+        `unknown command ${command ?? ''}; use serve, issue-code, add-reviewer, devices, revoke, new-epoch, migrate, publish-update, update-key or config`,
       );
   }
 }

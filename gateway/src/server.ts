@@ -29,6 +29,8 @@ export interface GatewayOptions {
   statementTimeoutMs?: number;
   /** The validated configuration (for readiness and the update feed); tests may leave it out. */
   config?: GatewayConfig;
+  /** Data folder whose updates/ is served as the window update feed (default: config.dataDir). */
+  updatesDataDir?: string;
   port?: number;
   host?: string;
   /** Access-log level; absent or 'silent' = no log (tests). */
@@ -55,6 +57,7 @@ export async function startGateway(opts: GatewayOptions): Promise<RunningGateway
       logStream: opts.logStream,
       blobStore: opts.blobStore,
       metrics: opts.metrics,
+      updatesDataDir: opts.updatesDataDir ?? opts.config?.dataDir,
       secureCookies: opts.secureCookies ?? (opts.https !== undefined || (opts.trustProxy ?? false) !== false),
       now: opts.now,
       https: opts.https,

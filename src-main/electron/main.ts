@@ -3,6 +3,7 @@
 import { join } from 'node:path';
 import { app, dialog, Menu, session, type BrowserWindow } from 'electron';
 import { createApp, type App } from '../app/app';
+import { startWindowUpdates } from './updater';
 import { AppError } from '@common/errors';
 import { bindContractToIpc, type IpcBinding } from './ipc';
 import { ElectronPrintWindow } from './print-window';
@@ -36,6 +37,7 @@ async function start(): Promise<void> {
   const { log } = core.services;
   core.startBackground();
   log.info('electron shell starting', { version: app.getVersion(), packaged: app.isPackaged });
+  if (app.isPackaged) startWindowUpdates(core, paths.resourcesDir, app.getVersion());
   if (app.isPackaged) Menu.setApplicationMenu(null);
   installSecurityHandlers(session.defaultSession, log);
   serveAppProtocol(paths.rendererDir, log);

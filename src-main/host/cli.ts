@@ -5,6 +5,7 @@ import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { createApp } from '../app/app';
 import { startHost } from './server';
+import { reportWindowUpdates } from './updates';
 
 // Built to out/main/host.js; the repository (or unpacked app) root is two levels up.
 const root = resolve(__dirname, '..', '..');
@@ -34,6 +35,7 @@ async function main(): Promise<void> {
     process.stdout.write(`tongban host: ${host.url}\n`);
     app.services.log.info('browser host started', { port: host.port, dataDir });
     app.startBackground();
+    reportWindowUpdates(app, join(root, 'resources'), version);
     const browser = values.open ? CHROMIUMS.find((p) => existsSync(p)) : undefined;
     if (browser) {
       spawn(

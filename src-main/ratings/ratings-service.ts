@@ -10,7 +10,12 @@ import type { Hall } from '@common/hall';
 import type { HolidayCalendar } from '@common/printing/holiday-data';
 import { addWorkingDays } from '@common/printing/working-days';
 import { chinaDateTime, LEDGER_OUTCOME_LABELS_ZH } from '@common/supervisor/ledger';
-import { isPoorRating, RATING_LEVEL_LABELS_ZH, type RatingLevel, type RatingSubmit } from '@tongban/protocol/supervisor/ratings';
+import {
+  isPoorRating,
+  RATING_LEVEL_LABELS_ZH,
+  type RatingLevel,
+  type RatingSubmit,
+} from '@tongban/protocol/supervisor/ratings';
 import type { SupervisorSettings } from '@common/supervisor/settings';
 import type { RatingCaseSummary, RatingTicketView, RatingView } from '@common/supervisor/views';
 import { chinaDate } from '@common/time';

@@ -1,13 +1,16 @@
 import { Button, Result, Spin } from 'antd';
-import { useEffect } from 'react';
+import { lazy, Suspense, useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
-import { LockScreen } from './features/auth/LockScreen';
 import { LoginScreen } from './features/auth/LoginScreen';
 import { useAuthStore } from './features/auth/store';
-import { SetupScreen } from './features/setup/SetupScreen';
 import { useAppInfoStore } from './features/setup/store';
-import { MainLayout } from './features/shell/MainLayout';
 import { errorMessage } from './i18n/errors';
+
+// Only the sign-in screen is in the first bundle: the workspace, the first-run screen and the
+// lock screen load after it (an old hall PC shows the login form in a fraction of the time).
+const MainLayout = lazy(() => import('./features/shell/MainLayout').then((m) => ({ default: m.MainLayout })));
+const SetupScreen = lazy(() => import('./features/setup/SetupScreen').then((m) => ({ default: m.SetupScreen })));
+const LockScreen = lazy(() => import('./features/auth/LockScreen').then((m) => ({ default: m.LockScreen })));
 
 /** First run, sign-in, or the main layout with the lock screen over it when locked. */
 export function App() {
@@ -38,14 +41,20 @@ export function App() {
       />
     );
   }
-  if (!info || !restored) return <Spin fullscreen description={t('app.loading')} />;
-  if (!info.initialized) return <SetupScreen />;
+  const loading = <Spin fullscreen description={t('app.loading')} />;
+  if (!info || !restored) return loading;
+  if (!info.initialized)
+    return (
+      <Suspense fallback={loading}>
+        <SetupScreen />
+      </Suspense>
+    );
   if (!session) return <LoginScreen />;
   return (
-    <>
+    <Suspense fallback={loading}>
       {/* The pages stay mounted under the lock screen so work in progress survives. */}
       <MainLayout locked={session.locked} />
       {session.locked && <LockScreen />}
-    </>
+    </Suspense>
   );
 }

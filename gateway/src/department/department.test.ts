@@ -117,6 +117,7 @@ describe('department cases', () => {
     expect(page.html).toContain('500101199003070014');
     expect(page.html).toContain('受理审查</button>');
     expect(page.html).toContain('<dt>窗口受理时间</dt><dd>2026-01-01 09:00</dd>'); // China time, not the ISO text
+    expect(page.html).toContain('<dt>情形</dt><dd>投靠子女</dd>'); // the name, not 投靠子女（S-01）
     const file = await psb.go('GET', `/dept/cases/${own.caseId}/attachments/${own.attachments[0]?.attachmentId}`);
     expect(file.status).toBe(200);
     expect(file.headers.get('content-type')).toBe('image/jpeg');
@@ -167,8 +168,12 @@ describe('department cases', () => {
     expect((await act('approve', { caseVersion: '1' })).status).toBe(409); // stale page
     expect((await act('request-supplement', { caseVersion: '2' })).status).toBe(400); // nothing listed
     expect(
-      (await act('request-supplement', { caseVersion: '2', missing: ['HK'], missingOther: '户口簿首页' })).status,
+      (await act('request-supplement', { caseVersion: '2', missing: ['HK'], missingOther: '首页须清晰可辨' })).status,
     ).toBe(303);
+    // The note is said once in the history, as the reviewer's note, not as one more material.
+    const asked = (await b.go('GET', `/dept/cases/${m.caseId}`)).html;
+    expect(asked.split('首页须清晰可辨').length - 1).toBe(1);
+    expect(asked).toContain('首页须清晰可辨；需补正：户口簿');
     expect((await act('approve', { caseVersion: '3' })).status).toBe(409); // the supplement has not come
     expect((await b.go('POST', `/dept/cases/${m.caseId}/actions/approve`, { caseVersion: '3' })).status).toBe(403); // no CSRF token
 
@@ -207,7 +212,8 @@ describe('department cases', () => {
       [5, 'approved'],
       [6, 'result-mailed'],
     ]);
-    expect(mine[2]?.details).toEqual({ missing: ['户口簿', '户口簿首页'] });
+    expect(mine[2]?.details).toEqual({ missing: ['户口簿'] });
+    expect(mine[2]?.reason).toBe('首页须清晰可辨');
     expect(mine[4]?.reason).toBe('准予迁入');
     expect(mine[5]?.details).toEqual({ waybillNo: 'EA000000005CN' });
   });

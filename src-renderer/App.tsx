@@ -8,7 +8,16 @@ import { errorMessage } from './i18n/errors';
 
 // Only the sign-in screen is in the first bundle: the workspace, the first-run screen and the
 // lock screen load after it (an old hall PC shows the login form in a fraction of the time).
-const MainLayout = lazy(() => import('./features/shell/MainLayout').then((m) => ({ default: m.MainLayout })));
+const loadWorkspace = () => import('./features/shell/MainLayout');
+const MainLayout = lazy(() => loadWorkspace().then((m) => ({ default: m.MainLayout })));
+
+/** Fetches the workspace once the first screen is idle, so signing in does not wait for it. */
+function prefetchWorkspace(): () => void {
+  const idle = window.requestIdleCallback ?? ((fn: () => void) => window.setTimeout(fn, 200));
+  const cancel = window.cancelIdleCallback ?? window.clearTimeout;
+  const handle = idle(() => void loadWorkspace());
+  return () => cancel(handle);
+}
 const SetupScreen = lazy(() => import('./features/setup/SetupScreen').then((m) => ({ default: m.SetupScreen })));
 const LockScreen = lazy(() => import('./features/auth/LockScreen').then((m) => ({ default: m.LockScreen })));
 
@@ -26,6 +35,8 @@ export function App() {
     void loadInfo();
     void restore();
   }, [loadInfo, restore]);
+  const firstScreenShown = Boolean(info && restored);
+  useEffect(() => (firstScreenShown ? prefetchWorkspace() : undefined), [firstScreenShown]);
 
   if (loadError) {
     return (

@@ -15,8 +15,13 @@ const MainLayout = lazy(() => loadWorkspace().then((m) => ({ default: m.MainLayo
 function prefetchWorkspace(): () => void {
   const idle = window.requestIdleCallback ?? ((fn: () => void) => window.setTimeout(fn, 200));
   const cancel = window.cancelIdleCallback ?? window.clearTimeout;
-  const handle = idle(() => void loadWorkspace());
-  return () => cancel(handle);
+  // After a second, when idle: the first screen's own work (and typing into it) comes first.
+  let handle: number | undefined;
+  const timer = window.setTimeout(() => (handle = idle(() => void loadWorkspace())), 1000);
+  return () => {
+    window.clearTimeout(timer);
+    if (handle !== undefined) cancel(handle);
+  };
 }
 const SetupScreen = lazy(() => import('./features/setup/SetupScreen').then((m) => ({ default: m.SetupScreen })));
 const LockScreen = lazy(() => import('./features/auth/LockScreen').then((m) => ({ default: m.LockScreen })));

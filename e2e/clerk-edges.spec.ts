@@ -39,9 +39,9 @@ test('a new clerk: 邀请评价 after 受理, search by last digits, the case dr
     await expect(page.getByRole('button', { name: receiptNo })).toBeVisible();
   });
 
-  await test.step('the drawer says 受理时间 (not 办结时间) and names the department with its code', async () => {
+  await test.step('the drawer says 收件时间 (not 办结时间) and names the department with its code', async () => {
     await page.getByRole('button', { name: receiptNo }).click();
-    await expect(drawer.getByText('受理时间', { exact: true })).toBeVisible();
+    await expect(drawer.getByText('收件时间', { exact: true })).toBeVisible();
     await expect(drawer.getByText('办结时间', { exact: true })).toHaveCount(0);
     // 承接部门 with its routing code (letters only; the matter's code has digits).
     await expect(drawer.getByText(/（[A-Z]{2}(-[A-Z]+)+）/)).toBeVisible();

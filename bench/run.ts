@@ -6,8 +6,9 @@ import { intakeSuite } from './suites/intake';
 import { printingSuite } from './suites/printing';
 import { supervisorSuite } from './suites/supervisor';
 import { syncSuite } from './suites/sync';
+import { uiSuite } from './suites/ui';
 
-const SUITES: Suite[] = [foundationSuite, intakeSuite, printingSuite, syncSuite, supervisorSuite];
+const SUITES: Suite[] = [foundationSuite, intakeSuite, printingSuite, syncSuite, supervisorSuite, uiSuite];
 
 async function main(): Promise<void> {
   const wanted = process.argv.slice(2);

@@ -9,6 +9,7 @@ import type { AuditLog, Actor } from '../audit/audit-log';
 import { SYSTEM_ACTOR } from '../audit/audit-log';
 import { AppError } from '@common/errors';
 import type { BackupRecord, BackupsView } from '@common/supervisor/views';
+import { CHINA_OFFSET_MINUTES } from '@common/time';
 import type { Logger } from '../log/logger';
 import { checkDatabaseFile, countRows, type BackupsRepo, type StoredBackup } from './backups-repo';
 import type { SupervisorSettingsStore } from '../settings/supervisor-settings';
@@ -16,7 +17,14 @@ import type { SupervisorSettingsStore } from '../settings/supervisor-settings';
 /** Backup file names: sortable by time, recognisable when rotating. */
 export const BACKUP_FILE = /^tongban-\d{8}-\d{6}-\d{3}\.sqlite$/;
 
-const stampOf = (d: Date) => d.toISOString().replace(/[-:]/g, '').replace('T', '-').replace('.', '-').slice(0, 19);
+/** `20261130-173000-123`: the China wall-clock time, as the hall reads dates (not UTC, which is 8 hours behind). */
+export const stampOf = (d: Date) =>
+  new Date(d.getTime() + CHINA_OFFSET_MINUTES * 60_000)
+    .toISOString()
+    .replace(/[-:]/g, '')
+    .replace('T', '-')
+    .replace('.', '-')
+    .slice(0, 19);
 
 /** Scheduled and manual backups, their list and the staleness warning. */
 export class BackupService {

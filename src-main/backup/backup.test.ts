@@ -6,6 +6,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import type { CaseList } from '@common/cases/case-types';
 import type { SupervisorSettings } from '@common/supervisor/settings';
 import type { BackupRecord, BackupsView, DashboardView, RestoreResult } from '@common/supervisor/views';
+import { stampOf } from './backup-service';
 import { acceptCase, call, setClock, supervisorApp, type SupervisorTestApp } from '../testing/supervisor';
 
 const open: SupervisorTestApp[] = [];
@@ -46,6 +47,9 @@ describe('backups', () => {
     expect(copy.pragma('quick_check', { simple: true })).toBe('ok');
     copy.close();
     expect(b.path.startsWith(join(t.app.dataDir, 'backups', 'scheduled'))).toBe(true);
+    // Named by the China date and time: a backup taken at 00:30 in the hall is that day's, not yesterday's.
+    expect(stampOf(new Date('2026-11-29T16:30:00.000Z'))).toBe('20261130-003000-000');
+    expect(b.fileName).toBe(`tongban-${stampOf(t.app.clock.now)}.sqlite`);
 
     const settings = await call<SupervisorSettings>(t.app, t.sup, 'supervisor:settings');
     await call(t.app, t.admin, 'supervisor:updateSettings', { ...settings, backup: { ...settings.backup, keep: 2 } });

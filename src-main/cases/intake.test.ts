@@ -63,6 +63,8 @@ describe('intake', () => {
     expect(d.application.applicant.idNumber).toBe('5001**********0014');
     expect(d.materials.map((m) => [m.code, m.handling])).toContainEqual(['PHOTO', 'electronic']);
     expect(d.departmentName).toBeTruthy();
+    // The routing table's code, the one reviewers are added with (`add-reviewer --department …`).
+    expect(d.departmentId).toMatch(/^[A-Z]{2}(-[A-Z0-9]+)+$/);
     expect(d.timeline.map((e) => e.action)).toEqual(['identity.verify', 'case.accept']);
     expect(d.catalogueVersion).toBe(app.services.catalogue.version());
     // Accepted cases are immutable: a second acceptance is refused.
@@ -204,7 +206,7 @@ describe('intake', () => {
     expect(parseReceiptNumber(next.value.documentNo)).toMatchObject({ date: '2026-12-01', sequence: 1 });
   });
 
-  it("lists today's cases and finds them by ID number, receipt number, name prefix and phone", async () => {
+  it("lists today's cases and finds them by ID number, receipt number, their last digits, name prefix and phone", async () => {
     app = await testApp();
     const c = await clerk(app);
     const caseId = await draftWithPhoto(app, c);
@@ -221,6 +223,12 @@ describe('intake', () => {
     expect(await list({ q: r.value.documentNo.toLowerCase() })).toMatchObject({ searchKind: 'receipt-no', total: 1 });
     expect(await list({ q: '张' })).toMatchObject({ searchKind: 'name-prefix', total: 1 });
     expect(await list({ q: '138 0013 8000' })).toMatchObject({ searchKind: 'phone', total: 1 });
+    // The last digits of the receipt number (with or without its check character) or of the ID number.
+    const receiptTail = r.value.documentNo.replace(/-/g, '').slice(-5);
+    expect(await list({ q: receiptTail })).toMatchObject({ searchKind: 'number-tail', total: 1 });
+    expect(await list({ q: receiptTail.slice(0, 4) })).toMatchObject({ searchKind: 'number-tail', total: 1 });
+    expect(await list({ q: '070014' })).toMatchObject({ searchKind: 'number-tail', total: 1 });
+    expect(await list({ q: '070015' })).toMatchObject({ searchKind: 'number-tail', total: 0 });
     expect(await list({ q: '李' })).toMatchObject({ total: 0 });
     expect(await list({ date: '2026-11-29' })).toMatchObject({ total: 0 });
   });

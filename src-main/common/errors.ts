@@ -53,6 +53,7 @@ export const CONFLICT_REASON_CODES = [
   'restore-pending',
   'numbers-exhausted',
   'not-requested',
+  'supplement-sent',
   'day-closed',
   'day-not-closed',
   'already-signed',

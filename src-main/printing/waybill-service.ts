@@ -73,8 +73,10 @@ export class WaybillService {
       if (!line || line.startsWith('#')) return;
       const checked = validateEmsNumber(line);
       const problem = (code: PoolImportProblem['code']) => invalid.push({ line: i + 1, text: line.slice(0, 40), code });
-      if (!checked.ok)
-        return problem(checked.errors.some((e) => e.code === 'ems-checksum') ? 'ems-checksum' : 'ems-format');
+      if (!checked.ok) {
+        const code = checked.errors[0]?.code;
+        return problem(code === 'ems-checksum' || code === 'ems-service' ? code : 'ems-format');
+      }
       const no = checked.value.number;
       if (seen.has(no)) return problem('duplicate-in-file');
       if (this.d.repo.get(no)) return problem('already-recorded');

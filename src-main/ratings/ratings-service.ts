@@ -9,7 +9,7 @@ import { AppError } from '@common/errors';
 import type { Hall } from '@common/hall';
 import type { HolidayCalendar } from '@common/printing/holiday-data';
 import { addWorkingDays } from '@common/printing/working-days';
-import { chinaDateTime, LEDGER_OUTCOME_LABELS_ZH } from '@common/supervisor/ledger';
+import { LEDGER_OUTCOME_LABELS_ZH } from '@common/supervisor/ledger';
 import {
   isPoorRating,
   RATING_LEVEL_LABELS_ZH,
@@ -196,7 +196,8 @@ export class RatingsService {
       matterName: c.matter_name,
       situationName: c.situation_name,
       outcome: LEDGER_OUTCOME_LABELS_ZH[c.outcome],
-      decidedAt: chinaDateTime(c.decided_at),
+      // The instant (ISO, UTC): the screen shows it in China time whatever the PC's zone is.
+      decidedAt: c.decided_at,
       applicantName: maskName(c.applicant_name),
       hallName: hall.name,
       windowNo: hall.windowNo,

@@ -27,6 +27,7 @@ export const supervisorZh = {
   refresh: '刷新',
   cancel: '取消',
   reasons: {
+    'supplement-sent': '这次补正已经提交过，正在发送给部门；部门再次要求补正时才能再提交',
     'day-closed': '该日已日结，不能重复日结；如需更正，请由系统管理员重新开放',
     'day-not-closed': '该日尚未日结',
     'ticket-used': '该评价二维码已使用，每次评价只能提交一次',
@@ -103,6 +104,8 @@ export const supervisorZh = {
     title: '确认日结 {{date}}？',
     body: '日结后当日台账即被锁定，并写入审计日志。此后对当日办件的任何变化（如部门状态、补充评价）都只会作为带日期的更正记录，不会改动已日结的台账。',
     ok: '确认日结',
+    unsent:
+      '当日还有 {{count}} 件办件尚未送达业务属地部门（在本机保存、发送中或需要处理）。日结不影响它们继续发送，但请先到“办件查询”核实，确认后再日结。',
     done: '{{date}} 已日结',
     verify: '校验日结',
     verifyOk: '{{date}} 的日结台账校验通过，与当前数据一致（更正 {{adjustments}} 条）',

@@ -136,6 +136,8 @@ export const zhCN = {
     lock: '锁定',
     logout: '退出',
     userRole: '{{name}} · {{role}}',
+    largeText: '大字',
+    largeTextLabel: '大字模式',
   },
   menu: {
     home: '工作台',
@@ -246,6 +248,13 @@ export const zhCN = {
     loadFailed: '审计日志加载失败',
     detailPair: '{{key}}：{{value}}',
     detailSeparator: '；',
+    detailEmpty: '（空）',
+    detailYes: '是',
+    detailNo: '否',
+    detailCount: '{{count}} 件',
+    changed: '修改',
+    noChange: '无变化',
+    targets: { case: '办件', user: '用户', day: '业务日', backup: '备份', export: '导出', system: '系统' },
     detailKeys: {
       reason: '原因',
       until: '锁定至',

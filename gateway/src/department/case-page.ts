@@ -110,7 +110,8 @@ export function casePage(v: CaseView, user: ReviewerSession, error: string | nul
       ['部门编号', v.departmentNo],
       ['受理编号', m.receiptNo],
       ['事项', `${m.matterName}（${m.matterCode}）`],
-      ['情形', `${m.situationName}（${m.situationCode}）`],
+      // The situation's name only: its code (FIRST …) means nothing to a reviewer.
+      ['情形', m.situationName],
       ['办理方式', MODE_ZH[m.mode]],
       ['受理窗口', `${m.windowCode}（${divisionText(m.hallDivision)}）`],
       ['业务属地', divisionText(m.localityDivision)],

@@ -7,7 +7,7 @@ import { validateEmsNumber } from './ems';
 const codes = (r: ReturnType<typeof validateEmsNumber>) => (r.ok ? [] : r.errors.map((e) => e.code));
 
 describe('validateEmsNumber (§2.8)', () => {
-  it.each(['RB123456785GB', 'EA000000005CN', 'LK123456785CN'])('%s is a valid S10 number', (number) => {
+  it.each(['EA000000005CN', 'EE123456785CN', 'EZ123456785GB'])('%s is a valid EMS S10 number', (number) => {
     expect(validateEmsNumber(number)).toMatchObject({ ok: true, value: { kind: 's10', number }, warnings: [] });
   });
 
@@ -18,6 +18,11 @@ describe('validateEmsNumber (§2.8)', () => {
       warnings: [],
     });
   });
+
+  it.each(['LK123456785CN', 'RB123456785GB', 'CP987654326CN', 'KA123456785CN'])(
+    '%s is a valid S10 number of another postal service, not EMS',
+    (number) => expect(codes(validateEmsNumber(number))).toEqual(['ems-service']),
+  );
 
   it.each(['RB123456786US', 'EE000000000CN', 'CP987654321CN'])('%s has a wrong check digit', (number) => {
     expect(codes(validateEmsNumber(number))).toEqual(['ems-checksum']);

@@ -2,7 +2,7 @@ import { s10CheckDigit } from './check-digits';
 import { prepareInput } from './input';
 import { invalid, valid, type Validation } from './result';
 
-/** A checked EMS item number: a UPU S10 identifier or a 13-digit domestic waybill number. */
+/** A checked EMS item number: a UPU S10 identifier of the EMS service (E?) or a 13-digit domestic waybill number. */
 export type EmsNumber =
   | { kind: 's10'; number: string; serviceIndicator: string; serial: string; countryCode: string }
   | { kind: 'numeric'; number: string };
@@ -21,5 +21,8 @@ export function validateEmsNumber(s: string | null | undefined): Validation<EmsN
   if (!m) return invalid(['ems-format']);
   const [, serviceIndicator = '', serial = '', check = '', countryCode = ''] = m;
   if (s10CheckDigit(serial) !== Number(check)) return invalid(['ems-checksum']);
+  // UPU S10 service indicators starting with E are EMS; R (registered), L (letter post express),
+  // C (parcels), V (insured) … are other China Post services (docs/decisions/0102).
+  if (!serviceIndicator.startsWith('E')) return invalid(['ems-service']);
   return valid({ kind: 's10', number, serviceIndicator, serial, countryCode });
 }

@@ -35,6 +35,7 @@ export const VALIDATOR_MESSAGES_ZH: Record<ValidatorCode, string> = {
   'date-too-early': '日期早于允许的最早日期',
   'ems-format': '邮件号格式错误，应为13位数字或“2位字母+9位数字+2位字母”',
   'ems-checksum': '邮件号校验位错误，请核对',
+  'ems-service': '这不是 EMS 邮件号：EMS 的国际格式号码以字母 E 开头（如 EA…CN），其他开头的是平邮、挂号或包裹号码',
 };
 
 /** English message per validator code (second UI language). */
@@ -75,4 +76,6 @@ export const VALIDATOR_MESSAGES_EN: Record<ValidatorCode, string> = {
   'date-too-early': 'The date is earlier than the earliest allowed date',
   'ems-format': 'The item number must be 13 digits or 2 letters + 9 digits + 2 letters',
   'ems-checksum': 'The item number check digit is wrong',
+  'ems-service':
+    'Not an EMS item number: EMS S10 numbers start with E (e.g. EA…CN); other letters are letter post, registered or parcel numbers',
 };

@@ -32,7 +32,8 @@ export type ValidatorCode =
   | 'date-future'
   | 'date-too-early'
   | 'ems-format'
-  | 'ems-checksum';
+  | 'ems-checksum'
+  | 'ems-service';
 
 /** One finding of a validator: a blocking error or an advisory warning. */
 export type ValidationIssue = { code: ValidatorCode; severity: 'error' | 'warning' };

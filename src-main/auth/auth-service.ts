@@ -1,4 +1,4 @@
-import type Database from 'better-sqlite3';
+import type Database from 'better-sqlite3-multiple-ciphers';
 import { CONFLICT_REASONS, passwordProblems, type SessionInfo, type UserSummary } from '@common/accounts';
 import { AppError } from '@common/errors';
 import type { SecurityPolicy } from '@common/hall';
@@ -190,6 +190,11 @@ export class AuthService {
       this.audit.append({ actor: actorOf(active), action: 'auth.unlock', target: `user:${active.user.id}` });
       return this.info(active);
     });
+  }
+
+  /** Re-checks the signed-in user's password before a sensitive action (failures count toward the lockout). */
+  async confirmPassword(active: ActiveSession, password: string): Promise<void> {
+    await this.queue.run(`user:${active.user.id}`, () => this.checkPassword(active.user.id, password));
   }
 
   async changePassword(active: ActiveSession, currentPassword: string, newPassword: string): Promise<void> {

@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { createUser, initialised, testApp, type TestApp } from '../app/testing';
+import { createUser, initialised, testApp, type TestApp } from '../testing/test-app';
 
 let app: TestApp;
 afterEach(() => app?.dispose());

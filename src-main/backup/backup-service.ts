@@ -1,14 +1,15 @@
-// Online backups with the SQLite backup API (better-sqlite3 `db.backup`), written under a
+// Online backups with `VACUUM INTO` (encrypted with the database's key), written under a
 // `.partial` name, verified by opening the copy read-only (quick_check, row counts equal to the
 // source when the copy completed), then renamed and rotated (keep N). One backup runs at a time.
 import { randomUUID } from 'node:crypto';
 import { existsSync } from 'node:fs';
-import { mkdir, readdir, rename, rm, stat } from 'node:fs/promises';
+import { chmod, mkdir, readdir, rename, rm, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { AuditLog, Actor } from '../audit/audit-log';
 import { SYSTEM_ACTOR } from '../audit/audit-log';
 import { AppError } from '@common/errors';
 import type { BackupRecord, BackupsView } from '@common/supervisor/views';
+import { keyOf } from '../db/encryption';
 import type { Logger } from '../log/logger';
 import { checkDatabaseFile, countRows, type BackupsRepo, type StoredBackup } from './backups-repo';
 import type { SupervisorSettingsStore } from '../settings/supervisor-settings';
@@ -58,12 +59,16 @@ export class BackupService {
       rotatedAt: null,
     };
     try {
-      await mkdir(folder, { recursive: true });
-      await this.d.repo.db.backup(partial);
+      await mkdir(folder, { recursive: true, mode: 0o700 });
+      // VACUUM INTO, not db.backup(): the copy is encrypted with the same key (the backup API refuses to copy
+      // between an encrypted and a plain database), and it is written 0600.
+      await rm(partial, { force: true });
+      this.d.repo.db.prepare('VACUUM INTO ?').run(partial);
+      await chmod(partial, 0o600);
       // Same connection: the copy holds every commit made before the backup completed, and this
       // runs before any other task can write, so the counts are the copy's counts.
       const source = countRows(this.d.repo.db);
-      const check = checkDatabaseFile(partial);
+      const check = checkDatabaseFile(partial, keyOf(this.d.repo.db));
       if (!check.ok)
         throw new AppError('unavailable', 'backup verification failed', {
           reason: 'backup-failed',

@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { createUser, initialised, testApp, type TestApp } from '../app/testing';
+import { createUser, initialised, testApp, type TestApp } from '../testing/test-app';
 import type { RunningHost } from './server';
 import { hostClient, testHost } from './testing';
 

@@ -3,7 +3,7 @@ import { request } from 'node:http';
 import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { TestApp } from '../app/testing';
+import type { App } from '../app/app';
 import { startHost, type RunningHost } from './server';
 
 export interface Reply {
@@ -13,7 +13,7 @@ export interface Reply {
 }
 
 /** Starts a host over `app` with a stub renderer folder. */
-export async function testHost(app: TestApp): Promise<RunningHost> {
+export async function testHost(app: App): Promise<RunningHost> {
   const rendererDir = mkdtempSync(join(tmpdir(), 'tongban-renderer-'));
   mkdirSync(join(rendererDir, 'assets'));
   writeFileSync(join(rendererDir, 'index.html'), '<!doctype html><title>t</title>');

@@ -31,6 +31,8 @@ export const en: Messages = {
     'not-found': 'The item does not exist or was removed',
     conflict: 'The action conflicts with the current data; refresh and try again',
     'database-too-new': 'The database was written by a newer version; please upgrade',
+    'database-unreadable':
+      'The database or backup cannot be read: it is encrypted and this PC’s key or the recovery code does not match (or the file is damaged)',
     'formal-check-failed': 'The formal check failed; see the hints',
     'materials-missing': 'Materials are missing; complete them before accepting',
     'nothing-missing': 'Nothing is missing; accept the case instead',

@@ -24,6 +24,7 @@ const errors: Record<ErrorCode, string> = {
   'not-found': '对象不存在或已被删除',
   conflict: '操作与当前数据冲突，请刷新后重试',
   'database-too-new': '数据库由更新版本的程序创建，请升级本程序',
+  'database-unreadable': '数据库或备份无法读取：它已加密，本机的密钥或输入的恢复码与它不符（也可能文件已损坏）',
   'formal-check-failed': '形式审查未通过，请按提示修改',
   'materials-missing': '申请材料不齐全，请补齐后再收件',
   'nothing-missing': '材料已齐全，无需出具补正告知，请直接收件',

@@ -59,6 +59,15 @@ export class AuthService {
     return { session, user };
   }
 
+  /** Whether the caller is a signed-in, unlocked staff session right now (no side effects: for event fan-out). */
+  isSignedIn(callerId: string): boolean {
+    const session = this.sessions.peek(callerId);
+    if (!session || session.locked) return false;
+    if (this.now().getTime() - session.lastActivity > this.policy().idleLockMinutes * 60_000) return false;
+    const user = this.users.byId(session.userId);
+    return user !== null && !user.disabled;
+  }
+
   touch(active: ActiveSession): void {
     this.sessions.touch(active.session);
   }

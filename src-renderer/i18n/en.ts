@@ -83,6 +83,7 @@ export const en: Messages = {
     'window-code-format': 'The window code has 4–10 letters or digits',
     required: 'Required',
     'too-long': 'Too long',
+    'invalid-characters': 'Contains control, direction-changing or invisible characters',
     'number-range': 'Enter a whole number from {{min}} to {{max}}',
     'schema-fallback': 'Invalid format',
   },

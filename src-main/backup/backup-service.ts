@@ -4,7 +4,7 @@
 import { randomUUID } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import { chmod, mkdir, readdir, rename, rm, stat } from 'node:fs/promises';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import type { AuditLog, Actor } from '../audit/audit-log';
 import { SYSTEM_ACTOR } from '../audit/audit-log';
 import { AppError } from '@common/errors';
@@ -13,6 +13,9 @@ import { keyOf } from '../db/encryption';
 import type { Logger } from '../log/logger';
 import { checkDatabaseFile, countRows, type BackupsRepo, type StoredBackup } from './backups-repo';
 import type { SupervisorSettingsStore } from '../settings/supervisor-settings';
+
+/** Copies written before a schema migration (src-main/db/open.ts). */
+const PRE_MIGRATION_FILE = /^before-migration-v\d+-[\dTZ-]+\.sqlite$/;
 
 /** Backup file names: sortable by time, recognisable when rotating. */
 export const BACKUP_FILE = /^tongban-\d{8}-\d{6}-\d{3}\.sqlite$/;
@@ -127,10 +130,26 @@ export class BackupService {
       await rm(join(old.folder, old.fileName), { force: true });
       this.d.repo.markRotated(old.backupId, at);
     }
+    await this.rotatePreMigration(keep);
     // Leftovers of interrupted runs.
     const folder = this.d.settings.backupFolder();
     for (const f of await readdir(folder).catch(() => [] as string[]))
       if (f.endsWith('.sqlite.partial') && BACKUP_FILE.test(f.slice(0, -8))) await rm(join(folder, f), { force: true });
+  }
+
+  /** Pre-migration copies (`backups/before-migration-*.sqlite`) fall under the same retention: the newest `keep`. */
+  private async rotatePreMigration(keep: number): Promise<void> {
+    const dir = join(dirname(this.d.repo.db.name), 'backups');
+    const names = (await readdir(dir).catch(() => [] as string[])).filter((f) => PRE_MIGRATION_FILE.test(f));
+    const dated = await Promise.all(names.map(async (f) => ({ f, at: (await stat(join(dir, f))).mtimeMs })));
+    const old = dated.sort((a, b) => b.at - a.at).slice(keep);
+    for (const { f } of old) await rm(join(dir, f), { force: true });
+    if (old.length)
+      this.d.audit.append({
+        actor: SYSTEM_ACTOR,
+        action: 'backup.rotate-pre-migration',
+        details: { deleted: old.map((o) => o.f) },
+      });
   }
 
   private toRecord(b: StoredBackup): BackupRecord {

@@ -51,6 +51,8 @@ const { positionals, values } = parseArgs({
     district: { type: 'string' },
     hours: { type: 'string', default: '24' },
     username: { type: 'string' },
+    // Only to refuse it with a clear message: passwords never go on the command line.
+    password: { type: 'string' },
     department: { type: 'string' },
     file: { type: 'string' },
     version: { type: 'string' },

@@ -1,4 +1,4 @@
-import { displayNameProblem } from './validators/display-name';
+import { displayNameProblem } from '@tongban/protocol/validators/display-name';
 import { z } from 'zod';
 import { ROLES, type Role } from './roles';
 import type { ConflictReason } from './errors';

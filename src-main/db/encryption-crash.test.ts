@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import Database from 'better-sqlite3-multiple-ciphers';
 import { afterAll, describe, expect, it } from 'vitest';
 import { cleanUpInterruptedEncryption, encryptInPlace, isPlaintextDatabase, openKeyed } from './encryption';
-import { seededRandom } from '../common/seeded-random';
+import { seededRandom } from '@tongban/protocol/seeded-random';
 
 const CHILD = join(__dirname, 'encrypt-child.ts');
 const ROWS = 5_000;

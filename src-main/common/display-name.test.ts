@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { displayNameSchema } from '../accounts';
-import { displayNameProblem } from './display-name';
+import { displayNameSchema } from './accounts';
+import { displayNameProblem } from '@tongban/protocol/validators/display-name';
 
 describe('staff display names', () => {
   it('accepts ordinary names', () => {

@@ -1,6 +1,6 @@
 // Seeded generator: fills a window database with many decided cases straight through SQL, in the
 // real schema (not through acceptance, which the benchmark measures separately). Not committed data.
-import type Database from 'better-sqlite3';
+import type Database from 'better-sqlite3-multiple-ciphers';
 import { formatReceiptNumber } from '@common/cases/receipt-number';
 import { seededRandom } from '@tongban/protocol/seeded-random';
 import { id18CheckChar } from '@tongban/protocol/validators';

@@ -2,7 +2,7 @@
 // a bare HTTP upload of the same bytes to a trivial server in the same run; gateway intake p99 under
 // 100 concurrent windows.
 import { spawn } from 'node:child_process';
-import type Database from 'better-sqlite3';
+import type Database from 'better-sqlite3-multiple-ciphers';
 import { createHash, generateKeyPairSync, randomBytes, sign, verify } from 'node:crypto';
 import { Agent, createServer, request } from 'node:http';
 import { mkdtempSync, readdirSync, readFileSync } from 'node:fs';

@@ -5,6 +5,7 @@ import { registerAttachmentRoutes } from './attachments/routes';
 import { requireDigestOfEmptyBody, signedRequestVerifier } from './auth/verify';
 import { registerCounterRoutes } from './cases/counters';
 import { registerCaseRoutes } from './cases/routes';
+import type { LoginPolicy } from './department/login-guard';
 import { registerDepartmentRoutes } from './department/routes';
 import { registerEnrolRoutes } from './devices/routes';
 import { registerFeedRoutes } from './feed/routes';
@@ -47,6 +48,8 @@ export interface AppOptions {
   https?: { key: Buffer; cert: Buffer };
   /** Behind a TLS-terminating reverse proxy: believe its X-Forwarded-Proto/Host (for the Origin check). */
   trustProxy?: boolean | string;
+  /** Throttle and lockout of the department login (defaults: DEFAULT_LOGIN_POLICY). */
+  departmentLogin?: LoginPolicy;
 }
 
 const SECURITY_HEADERS = {
@@ -109,7 +112,9 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
     });
   });
   if (opts.updatesDataDir) registerUpdateRoutes(app, opts.updatesDataDir);
-  await app.register(async (dept) => registerDepartmentRoutes(dept, opts.pool, opts.secureCookies ?? false));
+  await app.register(async (dept) =>
+    registerDepartmentRoutes(dept, opts.pool, opts.secureCookies ?? false, opts.departmentLogin),
+  );
   app.get('/', (_request, reply) => reply.redirect('/dept/cases', 303));
   return app;
 }

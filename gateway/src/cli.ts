@@ -3,7 +3,7 @@
 // below only override non-secret settings. Secrets (database URL, passwords) are refused on the command line.
 //   serve [--port N] [--host H] [--data DIR]
 //   issue-code --window CODE --district NNNNNN [--hours 24] [--json]
-//   add-reviewer --username U --department ID      (password from TONGBAN_GW_REVIEWER_PASSWORD or stdin)
+//   add-reviewer --username U --department ID   (password: TONGBAN_GW_REVIEWER_PASSWORD, a prompt, or a stdin line)
 //   devices [--json]          revoke --device ID          new-epoch --reason TEXT
 //   migrate status|up [--json]        config           (prints the effective configuration, secrets masked)
 //   publish-update --file INSTALLER --version X.Y.Z [--json]    update-key   (window update feed, see updates/)
@@ -16,9 +16,11 @@ import { ConfigError, loadConfig, redactedConfig, type GatewayConfig } from './c
 import { migrate, migrationStatus } from './db/migrate';
 import { createPool } from './db/pool';
 import { runningClusterUrl, startEmbeddedCluster, type EmbeddedCluster } from './db/embedded';
+import { reviewerPasswordProblems } from './department/login-guard';
 import { addReviewer } from './department/repo';
 import { issueEnrolmentCode, listDevices, revokeDevice } from './devices/repo';
 import { startNewEpoch } from './feed/epoch';
+import { readNewPassword } from './read-secret';
 import { startGateway } from './server';
 import { publishUpdate, updatePublicKey } from './updates/feed';
 
@@ -49,6 +51,8 @@ const { positionals, values } = parseArgs({
     district: { type: 'string' },
     hours: { type: 'string', default: '24' },
     username: { type: 'string' },
+    // Only to refuse it with a clear message: passwords never go on the command line.
+    password: { type: 'string' },
     department: { type: 'string' },
     file: { type: 'string' },
     version: { type: 'string' },
@@ -153,11 +157,16 @@ async function main(): Promise<void> {
       );
     }
     case 'add-reviewer': {
-      const password = process.env.TONGBAN_GW_REVIEWER_PASSWORD || (await readStdinLine());
-      if (!password) fail('the password goes in TONGBAN_GW_REVIEWER_PASSWORD or on standard input');
-      const id = await withDatabase((pool) =>
-        addReviewer(pool, required('username'), password, required('department')),
-      );
+      if (values.password !== undefined)
+        fail(
+          '--password is not accepted (the command line is visible to every user in ps): type it at the prompt or pipe it on standard input',
+        );
+      const username = required('username');
+      const department = required('department');
+      const password = process.env.TONGBAN_GW_REVIEWER_PASSWORD || (await readNewPassword());
+      const problems = reviewerPasswordProblems(password, username);
+      if (problems.length) fail(`密码不符合要求：${problems.join('；')}`);
+      const id = await withDatabase((pool) => addReviewer(pool, username, password, department));
       return out(`reviewer ${values.username} (#${id}) of department ${values.department} created`);
     }
     case 'devices': {
@@ -209,14 +218,6 @@ async function main(): Promise<void> {
         `unknown command ${command ?? ''}; use serve, issue-code, add-reviewer, devices, revoke, new-epoch, migrate, publish-update, update-key or config`,
       );
   }
-}
-
-/** The first line of standard input when it is not a terminal (a piped password), else ''. */
-async function readStdinLine(): Promise<string> {
-  if (process.stdin.isTTY) return '';
-  let text = '';
-  for await (const chunk of process.stdin) text += String(chunk);
-  return text.split(/\r?\n/)[0] ?? '';
 }
 
 main().catch((err: unknown) => fail(err instanceof Error ? err.message : String(err)));

@@ -9,6 +9,7 @@ import type { GatewayMetrics } from './ops/metrics';
 import { pruneNonces } from './auth/verify';
 import { migrate } from './db/migrate';
 import { createPool } from './db/pool';
+import { DEFAULT_LOGIN_POLICY, type LoginPolicy } from './department/login-guard';
 import { cursorKey, ensureFeedEpoch } from './feed/epoch';
 
 /** A listening gateway. */
@@ -42,6 +43,8 @@ export interface GatewayOptions {
   now?: () => number;
   https?: { key: Buffer; cert: Buffer };
   trustProxy?: boolean | string;
+  /** Throttle and lockout of the department login. */
+  departmentLogin?: Partial<LoginPolicy>;
 }
 
 /** Migrates the database and starts serving on `host:port` (port 0 = any free port). */
@@ -62,6 +65,7 @@ export async function startGateway(opts: GatewayOptions): Promise<RunningGateway
       now: opts.now,
       https: opts.https,
       trustProxy: opts.trustProxy,
+      departmentLogin: { ...DEFAULT_LOGIN_POLICY, ...opts.departmentLogin },
     });
     const host = opts.host ?? '127.0.0.1';
     await app.listen({ port: opts.port ?? 0, host });

@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import type Database from 'better-sqlite3';
+import type Database from 'better-sqlite3-multiple-ciphers';
 import type { AuditEntry, AuditQuery, AuditVerification } from '@common/audit';
 import { canonicalJson } from '@tongban/protocol/canonical-json';
 import { chinaDayStartIso, nextDate } from '@common/time';

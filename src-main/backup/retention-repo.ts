@@ -1,5 +1,5 @@
 // SQL for retention: which cases are due, and masking or deleting their personal data.
-import type Database from 'better-sqlite3';
+import type Database from 'better-sqlite3-multiple-ciphers';
 import { Statements } from '../db/statements';
 
 /** The personal columns of a case as stored. */

@@ -1,4 +1,4 @@
-import type Database from 'better-sqlite3';
+import type Database from 'better-sqlite3-multiple-ciphers';
 import type { AuditLog } from '../audit/audit-log';
 import type { Application } from '@tongban/protocol/cases/application';
 import type { CaseDetail, CaseList, CaseQuery, CaseSummary, SearchKind } from '@common/cases/case-types';

@@ -1,4 +1,4 @@
-import type Database from 'better-sqlite3';
+import type Database from 'better-sqlite3-multiple-ciphers';
 import { statement } from '../db/statements';
 import type { CaseMaterial, CaseOutcome } from '@common/cases/case-types';
 import type { ApplyMode } from '@tongban/protocol/cases/application';

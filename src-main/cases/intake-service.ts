@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import type Database from 'better-sqlite3';
+import type Database from 'better-sqlite3-multiple-ciphers';
 import type { Actor, AuditLog } from '../audit/audit-log';
 import type { Application } from '@tongban/protocol/cases/application';
 import type { AttachmentInfo, CaseMaterial, CaseOutcome } from '@common/cases/case-types';

@@ -15,6 +15,7 @@ export const ERROR_CODES = [
   'not-found',
   'conflict',
   'database-too-new',
+  'database-unreadable',
   'formal-check-failed',
   'materials-missing',
   'nothing-missing',

@@ -1,6 +1,6 @@
 // The supervisor's dashboard: today's counts, the sync backlog and its oldest case, device status
 // per window, ratings, follow-ups, backups and the days still to close.
-import type Database from 'better-sqlite3';
+import type Database from 'better-sqlite3-multiple-ciphers';
 import type { Hall } from '@common/hall';
 import type { HolidayCalendar } from '@common/printing/holiday-data';
 import { addWorkingDays } from '@common/printing/working-days';

@@ -1,5 +1,5 @@
 // SQL for exports: the exports table, keyset pages of the audit log, staff names.
-import type Database from 'better-sqlite3';
+import type Database from 'better-sqlite3-multiple-ciphers';
 import type { ExportResult } from '@common/supervisor/views';
 import { chinaDayStartIso, nextDate } from '@common/time';
 import { Statements } from '../db/statements';

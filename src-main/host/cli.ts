@@ -1,3 +1,4 @@
+import { AppError } from '../common/errors';
 import { spawn } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
 import { homedir } from 'node:os';
@@ -23,6 +24,7 @@ const version = (JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')) as
 const CHROMIUMS = ['/usr/bin/chromium', '/usr/bin/chromium-browser', '/usr/bin/google-chrome'];
 
 async function main(): Promise<void> {
+  process.umask(0o077); // data folder 0700, files 0600 (database, WAL, backups, logs, key file)
   const app = await createApp({
     dataDir,
     migrationsDir: join(root, 'migrations'),
@@ -68,6 +70,10 @@ async function main(): Promise<void> {
 }
 
 main().catch((err: unknown) => {
+  if (err instanceof AppError && err.code === 'database-unreadable')
+    process.stderr.write(
+      'tongban host: 本机数据已加密，但数据目录中的密钥文件 db.key 无法解开它（丢失、被替换或数据来自另一台电脑）。本机数据未被改动。\n',
+    );
   process.stderr.write(`tongban host failed to start: ${err instanceof Error ? err.message : String(err)}\n`);
   process.exit(1);
 });

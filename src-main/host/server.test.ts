@@ -4,7 +4,7 @@ import { brotliCompressSync, brotliDecompressSync, gzipSync, gunzipSync } from '
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { testApp, type TestApp } from '../testing/test-app';
+import { initialised, testApp, type TestApp } from '../testing/test-app';
 import { startHost, type RunningHost } from './server';
 
 let app: TestApp;
@@ -168,7 +168,9 @@ describe('browser host security', () => {
   });
 
   it('pushes events to the page over server-sent events', async () => {
+    await initialised(app);
     const cookie = await sessionCookie();
+    await call(cookie, 'auth:login', { username: 'admin', password: 'Chongqing2026' });
     const received = new Promise<string>((resolve) => {
       const req = request(
         {

@@ -93,6 +93,9 @@ export function startHost(opts: HostOptions): Promise<RunningHost> {
     const data = `event: ${event.name}\ndata: ${JSON.stringify(event.payload)}\n\n`;
     for (const [sessionId, set] of streams) {
       if (event.callerId !== null && event.callerId !== `host:${sessionId}`) continue;
+      // Broadcast events (card reads, sync, devices) reach signed-in staff only: never the customer screen or a
+      // signed-out or locked page. Events addressed to one caller (its own session changes) still reach it.
+      if (event.callerId === null && !opts.app.services.auth.isSignedIn(`host:${sessionId}`)) continue;
       for (const res of set) res.write(data);
     }
   });

@@ -1,6 +1,6 @@
 // 人证核验 per person of a case, the supervisor's override, the acceptance precondition, and the
 // purge of chip data once the case no longer needs it.
-import type Database from 'better-sqlite3';
+import type Database from 'better-sqlite3-multiple-ciphers';
 import { SYSTEM_ACTOR, type AuditLog } from '../audit/audit-log';
 import type { Application } from '@tongban/protocol/cases/application';
 import { identityAcceptanceProblems, type VerificationFacts } from '@common/identity/acceptance';

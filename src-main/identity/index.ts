@@ -1,6 +1,6 @@
 // Identity verification and the card reader, wired once for the app.
 import { join } from 'node:path';
-import type Database from 'better-sqlite3';
+import type Database from 'better-sqlite3-multiple-ciphers';
 import type { Actor, AuditLog } from '../audit/audit-log';
 import {
   DEFAULT_IDENTITY_SETTINGS,

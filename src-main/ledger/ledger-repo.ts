@@ -1,5 +1,5 @@
 // SQL for the ledger: live rows of a day (keyset pages), closed-day snapshots, adjustments.
-import type Database from 'better-sqlite3';
+import type Database from 'better-sqlite3-multiple-ciphers';
 import type { LedgerAdjustment, LedgerEntry } from '@common/supervisor/ledger';
 import type { DayTotals } from '@common/supervisor/ledger-summary';
 import type { ClosedDayInfo } from '@common/supervisor/views';

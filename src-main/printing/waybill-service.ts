@@ -1,7 +1,7 @@
 // EMS waybills: the window's pool of EMS-allocated numbers (imported from a file; never invented),
 // numbers of pre-printed waybills scanned or typed by the clerk, and the waybills recorded
 // against cases with their tracking state.
-import type Database from 'better-sqlite3';
+import type Database from 'better-sqlite3-multiple-ciphers';
 import type { Actor, AuditLog } from '../audit/audit-log';
 import type { CasesRepo } from '../cases/cases-repo';
 import { AppError } from '@common/errors';

@@ -1,5 +1,5 @@
 // SQL for 好差评: tickets, ratings, follow-ups and their steps.
-import type Database from 'better-sqlite3';
+import type Database from 'better-sqlite3-multiple-ciphers';
 import type { FollowUpStep, RatingIndicator } from '@tongban/protocol/supervisor/ratings';
 import { Statements } from '../db/statements';
 import { enqueueRecord } from '../sync/outbox';

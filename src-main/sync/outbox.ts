@@ -1,7 +1,7 @@
 // The one way work is queued for the gateway (docs/decisions/0052-one-outbox-module.md): an outbox
 // row is written in the same transaction as the change it sends, so a power cut keeps both or
 // neither. Only the sync loop (sync-repo.ts) reads and settles the rows.
-import type Database from 'better-sqlite3';
+import type Database from 'better-sqlite3-multiple-ciphers';
 import { statement } from '../db/statements';
 import type { RecordKind } from './records-repo';
 

@@ -1,7 +1,7 @@
 // Test and benchmark support: a real app with an administrator, a clerk and a supervisor signed
 // in; cases accepted through the contract; and fast seeding of many cases by direct SQL inserts
 // into the real schema (one transaction) for ledger volume tests and benchmarks.
-import type Database from 'better-sqlite3';
+import type Database from 'better-sqlite3-multiple-ciphers';
 import { createUser, initialised, testApp, type TestApp } from './test-app';
 import type { ApplicationInput } from '@tongban/protocol/cases/application';
 import { formatReceiptNumber } from '@common/cases/receipt-number';

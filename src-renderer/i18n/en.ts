@@ -31,6 +31,8 @@ export const en: Messages = {
     'not-found': 'The item does not exist or was removed',
     conflict: 'The action conflicts with the current data; refresh and try again',
     'database-too-new': 'The database was written by a newer version; please upgrade',
+    'database-unreadable':
+      'The database or backup cannot be read: it is encrypted and this PC’s key or the recovery code does not match (or the file is damaged)',
     'formal-check-failed': 'The formal check failed; see the hints',
     'materials-missing': 'Materials are missing; complete them before accepting',
     'nothing-missing': 'Nothing is missing; accept the case instead',
@@ -81,6 +83,7 @@ export const en: Messages = {
     'window-code-format': 'The window code has 4–10 letters or digits',
     required: 'Required',
     'too-long': 'Too long',
+    'invalid-characters': 'Contains control, direction-changing or invisible characters',
     'number-range': 'Enter a whole number from {{min}} to {{max}}',
     'schema-fallback': 'Invalid format',
   },

@@ -286,6 +286,9 @@ export const supervisorEn: Messages['supervisor'] = {
       'After a new PC or a disk failure, restore all of this window’s data (cases, accounts, ledgers, logs) from its backup file instead of setting up anew.',
     setupFile: 'Full path of the backup file',
     setupFileHelp: 'For example D:\\Backups\\tongban-20261130-0200.sqlite, or a backup on a USB drive',
+    setupRecoveryCode: 'Recovery code',
+    setupRecoveryCodeHelp:
+      'Backups are encrypted: enter the recovery code shown to the administrator when the old PC was set up. Without it the backup cannot be read.',
     setupRun: 'Verify and restore',
     setupStaged:
       'Backup verified ({{cases}} cases); it is restored when the program starts again. Close and restart the program, sign in with the existing accounts, and enrol with the gateway again.',

@@ -261,6 +261,9 @@ export const supervisorZh = {
     setupIntro: '更换电脑或硬盘故障后，可用本窗口的备份文件恢复全部数据（办件、账号、台账和日志），不必重新初始化。',
     setupFile: '备份文件的完整路径',
     setupFileHelp: '例如 D:\\备份\\tongban-20261130-0200.sqlite，或 U 盘上的备份文件',
+    setupRecoveryCode: '恢复码',
+    setupRecoveryCodeHelp:
+      '备份已加密：请输入原电脑初始化时显示给管理员的恢复码（52 位字母数字，可含空格或短横线）。没有恢复码，备份无法读取。',
     setupRun: '核验并恢复',
     setupStaged:
       '备份已核验（办件 {{cases}} 件），将在本程序重新启动时恢复。请关闭并重新启动本程序，用原有账号登录，并重新注册部门网关。',

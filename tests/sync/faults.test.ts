@@ -6,7 +6,7 @@ import { randomBytes } from 'node:crypto';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import Database from 'better-sqlite3';
+import { openDataFolderDatabase } from '../../src-main/db/key-store';
 import { afterAll, describe, expect, it } from 'vitest';
 import { createPool } from '../../gateway/src/db/pool';
 import { performAction } from '../../gateway/src/department/actions';
@@ -101,7 +101,7 @@ async function prepareWindow(
 }
 
 function pendingOps(dataDir: string): number {
-  const db = new Database(join(dataDir, 'tongban.sqlite'), { readonly: true });
+  const db = openDataFolderDatabase(dataDir, { readonly: true });
   try {
     return (db.prepare("SELECT count(*) AS n FROM outbox WHERE state <> 'done'").get() as { n: number }).n;
   } finally {
@@ -110,7 +110,7 @@ function pendingOps(dataDir: string): number {
 }
 
 function windowStatuses(dataDir: string): Map<string, string | null> {
-  const db = new Database(join(dataDir, 'tongban.sqlite'), { readonly: true });
+  const db = openDataFolderDatabase(dataDir, { readonly: true });
   try {
     return new Map(
       db
@@ -167,7 +167,7 @@ describe('sync under faults', () => {
       });
       const proxyPort = await proxy.listen();
       for (const w of windows) {
-        const db = new Database(join(w.dataDir, 'tongban.sqlite'));
+        const db = openDataFolderDatabase(w.dataDir);
         db.prepare('UPDATE sync_device SET gateway_url = ?').run(`http://127.0.0.1:${proxyPort}`);
         db.close();
         processes.push(w.client);

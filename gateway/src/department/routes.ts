@@ -9,8 +9,8 @@ import { readChunks } from '../attachments/repo';
 import { ActionRefused, isDepartmentAction, performAction } from './actions';
 import { casePage } from './case-page';
 import { caseListPage, loginPage, messagePage } from './pages';
-import { verifyPassword, DUMMY_HASH } from './passwords';
-import { findDownloadableSlot, findReviewer, getCase, listCompleteCases } from './repo';
+import { attemptLogin, DEFAULT_LOGIN_POLICY, type LoginPolicy } from './login-guard';
+import { findDownloadableSlot, getCase, listCompleteCases } from './repo';
 import {
   createSession,
   destroySession,
@@ -45,7 +45,12 @@ function sameOrigin(request: FastifyRequest): boolean {
 }
 
 /** Registers the department pages; `secureCookies` adds Secure to cookies (behind HTTPS). */
-export function registerDepartmentRoutes(app: FastifyInstance, pool: pg.Pool, secureCookies: boolean): void {
+export function registerDepartmentRoutes(
+  app: FastifyInstance,
+  pool: pg.Pool,
+  secureCookies: boolean,
+  loginPolicy: LoginPolicy = DEFAULT_LOGIN_POLICY,
+): void {
   app.decorateRequest('reviewer', null);
   app.get('/dept/style.css', (_req, reply) =>
     reply.type('text/css; charset=utf-8').header('cache-control', 'max-age=3600').send(STYLE),
@@ -66,10 +71,26 @@ export function registerDepartmentRoutes(app: FastifyInstance, pool: pg.Pool, se
       setCookie(reply, LOGIN_COOKIE, fresh, 3600, secureCookies);
       return sendPage(reply, 403, loginPage(fresh, '页面已过期，请重新登录'));
     }
-    const reviewer = await findReviewer(pool, (form.get('username') ?? '').trim());
-    const ok = await verifyPassword(form.get('password') ?? '', reviewer?.passwordHash ?? DUMMY_HASH);
-    if (!reviewer || !ok) return sendPage(reply, 401, loginPage(csrf as string, '用户名或密码不正确'));
-    setCookie(reply, SESSION_COOKIE, await createSession(pool, reviewer.reviewerId), 8 * 3600, secureCookies);
+    const username = (form.get('username') ?? '').trim().slice(0, 200);
+    const outcome = await attemptLogin(pool, loginPolicy, request.ip, username, form.get('password') ?? '');
+    if (outcome.kind === 'throttled') {
+      reply.header('retry-after', String(outcome.retryAfterSeconds));
+      return sendPage(
+        reply,
+        429,
+        loginPage(csrf as string, `登录尝试过于频繁，请 ${outcome.retryAfterSeconds} 秒后再试`),
+      );
+    }
+    if (outcome.kind === 'locked') {
+      const minutes = Math.max(1, Math.ceil((outcome.until.getTime() - Date.now()) / 60_000));
+      return sendPage(
+        reply,
+        423,
+        loginPage(csrf as string, `密码错误次数过多，账号已锁定，请约 ${minutes} 分钟后再试或联系管理员`),
+      );
+    }
+    if (outcome.kind === 'invalid') return sendPage(reply, 401, loginPage(csrf as string, '用户名或密码不正确'));
+    setCookie(reply, SESSION_COOKIE, await createSession(pool, outcome.reviewerId), 8 * 3600, secureCookies);
     setCookie(reply, LOGIN_COOKIE, '', 0, secureCookies);
     return reply.redirect('/dept/cases', 303);
   });

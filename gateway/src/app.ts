@@ -1,6 +1,7 @@
 // The gateway's HTTP application: the signed /v1 sync API for windows and the /dept pages.
 import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify';
 import type pg from 'pg';
+import type { BlobStore } from './attachments/blob-store';
 import { registerAttachmentRoutes } from './attachments/routes';
 import { requireDigestOfEmptyBody, signedRequestVerifier } from './auth/verify';
 import { registerCounterRoutes } from './cases/counters';
@@ -15,6 +16,8 @@ import { apiErrorHandler, errorBody } from './http/errors';
 /** What the application needs. */
 export interface AppOptions {
   pool: pg.Pool;
+  /** Where attachments' bytes live (PostgreSQL or an S3-compatible store). */
+  blobStore: BlobStore;
   /** HMAC key of feed cursors (see feed/epoch.ts). */
   cursorKey: Buffer;
   logger?: FastifyServerOptions['logger'];
@@ -68,12 +71,14 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
       signed.addHook('preValidation', requireDigestOfEmptyBody);
       registerCaseRoutes(signed, opts.pool);
       registerCounterRoutes(signed, opts.pool);
-      registerAttachmentRoutes(signed, opts.pool);
+      registerAttachmentRoutes(signed, opts.pool, opts.blobStore);
       registerRatingRoutes(signed, opts.pool);
       registerFeedRoutes(signed, opts.pool, opts.cursorKey);
     });
   });
-  await app.register(async (dept) => registerDepartmentRoutes(dept, opts.pool, opts.secureCookies ?? false));
+  await app.register(async (dept) =>
+    registerDepartmentRoutes(dept, opts.pool, opts.secureCookies ?? false, opts.blobStore),
+  );
   app.get('/', (_request, reply) => reply.redirect('/dept/cases', 303));
   return app;
 }

@@ -10,6 +10,7 @@ import { homedir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import type pg from 'pg';
+import { blobStoreFromEnv } from './attachments/env';
 import { migrate } from './db/migrate';
 import { createPool } from './db/pool';
 import { runningClusterUrl, startEmbeddedCluster, type EmbeddedCluster } from './db/embedded';
@@ -73,6 +74,7 @@ async function serve(): Promise<void> {
         ? { key: readFileSync(values['tls-key']), cert: readFileSync(values['tls-cert']) }
         : undefined,
     trustProxy: values['trust-proxy'],
+    blobStore: blobStoreFromEnv(process.env),
     logger: { level: 'warn' },
   });
   let stopping = false;

@@ -2,6 +2,13 @@
 import type { FastifyInstance, FastifyServerOptions } from 'fastify';
 import type pg from 'pg';
 import { buildApp } from './app';
+import {
+  createBlobStore,
+  observeBlobStore,
+  type BlobObserver,
+  type BlobStore,
+  type BlobStoreConfig,
+} from './attachments/blob-store';
 import { pruneNonces } from './auth/verify';
 import { migrate } from './db/migrate';
 import { createPool } from './db/pool';
@@ -13,6 +20,8 @@ export interface RunningGateway {
   port: number;
   app: FastifyInstance;
   pool: pg.Pool;
+  /** Where attachments' bytes live (for readiness checks and retention). */
+  blobStore: BlobStore;
   close(): Promise<void>;
 }
 
@@ -26,16 +35,28 @@ export interface GatewayOptions {
   now?: () => number;
   https?: { key: Buffer; cert: Buffer };
   trustProxy?: boolean;
+  /** Where attachments' bytes live; PostgreSQL by default. */
+  blobStore?: BlobStoreConfig;
+  /** Sees every blob-store operation's latency (metrics). */
+  blobObserver?: BlobObserver;
 }
 
 /** Migrates the database and starts serving on `host:port` (port 0 = any free port). */
 export async function startGateway(opts: GatewayOptions): Promise<RunningGateway> {
   const pool = createPool(opts.databaseUrl);
+  const base = createBlobStore(opts.blobStore ?? { kind: 'postgres' }, pool);
+  const blobStore = opts.blobObserver ? observeBlobStore(base, opts.blobObserver) : base;
   try {
     await migrate(pool);
+    await blobStore.ping().catch((err: unknown) => {
+      throw new Error(
+        `blob store (${blobStore.kind}) unreachable: ${err instanceof Error ? err.message : String(err)}`,
+      );
+    });
     await ensureFeedEpoch(pool);
     const app = await buildApp({
       pool,
+      blobStore,
       cursorKey: await cursorKey(pool),
       logger: opts.logger,
       secureCookies: opts.secureCookies ?? (opts.https !== undefined || opts.trustProxy === true),
@@ -54,13 +75,16 @@ export async function startGateway(opts: GatewayOptions): Promise<RunningGateway
       port,
       app,
       pool,
+      blobStore,
       async close() {
         clearInterval(pruner);
         await app.close();
+        await blobStore.close();
         await pool.end();
       },
     };
   } catch (err) {
+    await blobStore.close().catch(() => undefined);
     await pool.end().catch(() => undefined);
     throw err;
   }

@@ -5,7 +5,7 @@ import { Readable } from 'node:stream';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type pg from 'pg';
 import { CASE_STATUSES, type CaseStatus } from '../../../src-main/common/sync/status';
-import { readChunks } from '../attachments/repo';
+import type { BlobStore } from '../attachments/blob-store';
 import { ActionRefused, isDepartmentAction, performAction } from './actions';
 import { casePage } from './case-page';
 import { caseListPage, loginPage, messagePage } from './pages';
@@ -45,7 +45,12 @@ function sameOrigin(request: FastifyRequest): boolean {
 }
 
 /** Registers the department pages; `secureCookies` adds Secure to cookies (behind HTTPS). */
-export function registerDepartmentRoutes(app: FastifyInstance, pool: pg.Pool, secureCookies: boolean): void {
+export function registerDepartmentRoutes(
+  app: FastifyInstance,
+  pool: pg.Pool,
+  secureCookies: boolean,
+  store: BlobStore,
+): void {
   app.decorateRequest('reviewer', null);
   app.get('/dept/style.css', (_req, reply) =>
     reply.type('text/css; charset=utf-8').header('cache-control', 'max-age=3600').send(STYLE),
@@ -134,7 +139,9 @@ export function registerDepartmentRoutes(app: FastifyInstance, pool: pg.Pool, se
           UUID.test(caseId) && UUID.test(attachmentId)
             ? await findDownloadableSlot(pool, caseId, attachmentId, user.departmentId)
             : null;
-        if (!slot) return sendPage(reply, 404, messagePage('没有这个材料', '材料不存在或尚未上传完成。', user));
+        const bytes = slot ? await store.stream(slot.sha256) : null;
+        if (!slot || !bytes)
+          return sendPage(reply, 404, messagePage('没有这个材料', '材料不存在或尚未上传完成。', user));
         return reply
           .type(slot.mediaType)
           .headers({
@@ -142,7 +149,7 @@ export function registerDepartmentRoutes(app: FastifyInstance, pool: pg.Pool, se
             'content-disposition': 'inline',
             'cache-control': 'private, no-store',
           })
-          .send(Readable.from(readChunks(pool, attachmentId)));
+          .send(Readable.from(bytes));
       },
     );
 

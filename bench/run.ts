@@ -1,13 +1,14 @@
 // `npm run bench [suite…]`: runs the suites (all by default), prints a table, writes JSON to bench/results/.
 import { join } from 'node:path';
 import { report, type Figure, type Suite } from './lib';
+import { capacitySuite } from './suites/capacity';
 import { foundationSuite } from './suites/foundation';
 import { intakeSuite } from './suites/intake';
 import { printingSuite } from './suites/printing';
 import { supervisorSuite } from './suites/supervisor';
 import { syncSuite } from './suites/sync';
 
-const SUITES: Suite[] = [foundationSuite, intakeSuite, printingSuite, syncSuite, supervisorSuite];
+const SUITES: Suite[] = [foundationSuite, intakeSuite, printingSuite, syncSuite, supervisorSuite, capacitySuite];
 
 async function main(): Promise<void> {
   const wanted = process.argv.slice(2);

@@ -13,11 +13,13 @@ export class Restartable {
   constructor(
     private readonly args: string[],
     private readonly marker: string,
+    private readonly env: Record<string, string> = {},
   ) {}
 
   start(): Promise<void> {
     const child = spawn(process.execPath, ['--import', 'tsx', ...this.args], {
       cwd: ROOT,
+      env: { ...process.env, ...this.env },
       stdio: ['ignore', 'pipe', 'pipe'],
     });
     this.child = child;

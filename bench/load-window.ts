@@ -45,6 +45,8 @@ export class LoadWindow {
   constructor(
     private readonly port: number,
     readonly windowCode: string,
+    /** The window's 区县 (its status feed is the district's). */
+    readonly district: string,
   ) {
     const pair = generateKeyPairSync('ed25519');
     this.privateKey = pair.privateKey;
@@ -53,7 +55,7 @@ export class LoadWindow {
 
   /** Enrols with a fresh code issued straight into the gateway's database. */
   async enroll(pool: pg.Pool): Promise<void> {
-    const { code } = await issueEnrolmentCode(pool, this.windowCode, '500101', 1);
+    const { code } = await issueEnrolmentCode(pool, this.windowCode, this.district, 1);
     const body = Buffer.from(
       JSON.stringify({
         code,
@@ -83,7 +85,7 @@ export class LoadWindow {
         },
       };
     });
-    const manifest = testManifest('500101', made, { windowCode: this.windowCode });
+    const manifest = testManifest(this.district, made, { windowCode: this.windowCode });
     const put = await this.signed(
       'PUT',
       `/v1/cases/${manifest.caseId}`,
@@ -111,6 +113,18 @@ export class LoadWindow {
     const res = await this.signed('GET', '/v1/status-events', '-', null, null, undefined, query);
     if (res.status !== 200) throw new Error(`feed ${res.status}: ${res.text}`);
     this.cursor = (JSON.parse(res.text) as { nextCursor: string }).nextCursor;
+  }
+
+  /** A signed request that reads almost nothing (today's receipt counter): the per-request cost of the signature check and nonce. */
+  async readCounter(): Promise<void> {
+    const res = await this.signed(
+      'GET',
+      `/v1/document-counters/${new Date().toISOString().slice(0, 10)}`,
+      '-',
+      null,
+      null,
+    );
+    if (res.status !== 200) throw new Error(`counter ${res.status}: ${res.text}`);
   }
 
   close(): void {

@@ -7,6 +7,7 @@ import { spawn } from 'node:child_process';
 import { createHash, generateKeyPairSync, sign, verify } from 'node:crypto';
 import { Agent, createServer } from 'node:http';
 import { join } from 'node:path';
+import type pg from 'pg';
 import { createPool } from '../../gateway/src/db/pool';
 import { startTestPostgres } from '../../gateway/src/testing/pg';
 import { canonicalJson } from '@common/canonical-json';
@@ -26,13 +27,13 @@ const PG_CASES = Number(process.env.BENCH_CAP_PG_CASES ?? 400);
 const SUITE = 'capacity';
 
 /** 1–3 files of 64 KB – 1 MiB (log-uniform), seeded. */
-function caseMix(n: number): FileSpec[][] {
+export function caseMix(n: number): FileSpec[][] {
   const r = seeded(20261206);
   const size = () => Math.round(Math.exp(Math.log(64 * 1024) + r() * (Math.log(1024 * 1024) - Math.log(64 * 1024))));
   return Array.from({ length: n }, () => Array.from({ length: 1 + Math.floor(r() * 3) }, () => ({ size: size() })));
 }
 
-function startS3Process(): Promise<{ env: Record<string, string>; pid: number; stop: () => void }> {
+export function startS3Process(): Promise<{ env: Record<string, string>; pid: number; stop: () => void }> {
   const child = spawn(process.execPath, ['--import', 'tsx', 'bench/s3-process.ts'], {
     cwd: ROOT,
     stdio: ['ignore', 'pipe', 'inherit'],
@@ -61,10 +62,39 @@ interface LoadResult {
   requests: number;
   bytes: number;
   cpu: { window: number; gateway: number; postgres: number; blob: number };
+  /** PostgreSQL transactions (round trips of the gateway) per case. */
+  transactions: number;
+  /** PostgreSQL CPU (ms) of one trivial round trip (`SELECT 1`) on this machine now. */
+  roundTripCpu: number;
+  /** PostgreSQL CPU (ms) of a signed request that reads almost nothing (signature check, nonce, one indexed read). */
+  signedRequestPg: number;
+  /** PostgreSQL CPU (ms) of a status-feed read. */
+  feedReadPg: number;
+}
+
+const transactions = async (pool: pg.Pool): Promise<number> => {
+  await new Promise((r) => setTimeout(r, 1200)); // backends report their counters about once a second
+  const { rows } = await pool.query<{ n: number }>(
+    'SELECT (xact_commit + xact_rollback)::int AS n FROM pg_stat_database WHERE datname = current_database()',
+  );
+  return rows[0]!.n;
+};
+
+/** PostgreSQL's CPU for one trivial round trip, as a yardstick for the per-case figure. */
+async function roundTripCpu(pool: pg.Pool, pgDir: string): Promise<number> {
+  const n = 2000;
+  const c0 = postgresCpu(pgDir);
+  let next = 0;
+  await Promise.all(
+    Array.from({ length: 4 }, async () => {
+      while (next++ < n) await pool.query('SELECT 1');
+    }),
+  );
+  return (postgresCpu(pgDir) - c0) / n;
 }
 
 /** N windows push `mix` (`IN_FLIGHT` cases at a time, each window reads its feed after each of its cases). */
-async function runLoad(
+export async function runLoad(
   mix: FileSpec[][],
   pgDir: string,
   pgUrl: string,
@@ -74,11 +104,19 @@ async function runLoad(
   const gateway = await startGatewayProcess(pgUrl, port, s3?.env ?? {});
   const pool = createPool(pgUrl, 4);
   const windows: LoadWindow[] = [];
+  // Chongqing's 38 区县: each window's status feed is its district's.
   for (let i = 0; i < WINDOWS; i++)
-    windows.push(new LoadWindow(port, `CQ${String(i).padStart(4, '0')}-${s3 ? 's3' : 'pg'}`));
+    windows.push(
+      new LoadWindow(
+        port,
+        `CQ${String(i).padStart(4, '0')}-${s3 ? 's3' : 'pg'}`,
+        `5001${String(1 + (i % 38)).padStart(2, '0')}`,
+      ),
+    );
   for (let i = 0; i < windows.length; i += 50) await Promise.all(windows.slice(i, i + 50).map((w) => w.enroll(pool)));
-  // Warm-up (JIT, connections, the gateway's key cache): not measured.
-  await Promise.all(windows.slice(0, IN_FLIGHT).map((w) => w.pushCase([{ size: 100_000 }])));
+  // Warm-up (JIT, the gateway's pool of PostgreSQL connections, connections to the store): not measured.
+  for (let round = 0; round < 3; round++)
+    await Promise.all(windows.slice(0, 2 * IN_FLIGHT).map((w) => w.pushCase([{ size: 100_000 }])));
   const requests0 = windows.reduce((n, w) => n + w.requests, 0);
 
   const cpu = () => ({
@@ -89,6 +127,7 @@ async function runLoad(
   });
   const latencies: number[] = [];
   let next = 0;
+  const tx0 = await transactions(pool);
   const cpu0 = cpu();
   const start = performance.now();
   await Promise.all(
@@ -105,6 +144,16 @@ async function runLoad(
   );
   const ms = since(start);
   const cpu1 = cpu();
+  const tx1 = await transactions(pool);
+  const rt = await roundTripCpu(pool, pgDir);
+  // Where PostgreSQL's share goes: a signed request that reads almost nothing, and a feed read.
+  const perRequest = async (fn: (w: LoadWindow) => Promise<void>) => {
+    const c0 = postgresCpu(pgDir);
+    for (let i = 0; i < 300; i += 10) await Promise.all(windows.slice(i, i + 10).map(fn));
+    return (postgresCpu(pgDir) - c0) / 300;
+  };
+  const signedRequestPg = await perRequest((w) => w.readCounter());
+  const feedReadPg = await perRequest((w) => w.readFeed());
   const requests = windows.reduce((n, w) => n + w.requests, 0) - requests0;
   for (const w of windows) w.close();
   await pool.end();
@@ -117,6 +166,11 @@ async function runLoad(
     requests,
     bytes: mix.flat().reduce((n, f) => n + f.size, 0),
     cpu: { window: per('window'), gateway: per('gateway'), postgres: per('postgres'), blob: per('blob') },
+    // minus the two counter reads of this bench
+    transactions: (tx1 - tx0 - 1) / mix.length,
+    roundTripCpu: rt,
+    signedRequestPg,
+    feedReadPg,
   };
 }
 
@@ -233,6 +287,16 @@ export const capacitySuite: Suite = {
         target: '≤ 0.5',
         note: 'all server processes; metadata only',
       }),
+      f('PostgreSQL transactions per case', load.transactions, 'tx', {
+        note: 'nonce per request, case, per file check + verify, feed',
+      }),
+      f('PostgreSQL CPU per trivial round trip (SELECT 1)', load.roundTripCpu, 'ms', {
+        note: 'this machine, at the time of the run',
+      }),
+      f('PostgreSQL CPU per signed request (nonce + small read)', load.signedRequestPg, 'ms', {
+        note: `× ${(load.requests / load.cases).toFixed(2)} requests per case`,
+      }),
+      f('PostgreSQL CPU per feed read', load.feedReadPg, 'ms', { note: 'incl. its nonce' }),
       f('CPU per case: blob store (s3rver)', load.cpu.blob, 'ms', { note: 's3rver is a test double, not MinIO/Ceph' }),
       f('floor: cryptography per case', crypto.sign + crypto.hash, 'ms', {
         note: `Ed25519 sign+verify ${crypto.sign.toFixed(3)} ms, SHA-256 both sides ${crypto.hash.toFixed(3)} ms`,

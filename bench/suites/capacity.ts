@@ -19,11 +19,11 @@ import { fileBytes, LoadWindow, type FileSpec } from '../load-window';
 import { backlogWindow, cpuMs, drainOverLink, postgresCpu, put, selfCpuMs, startGatewayProcess } from './sync';
 
 const WINDOWS = Number(process.env.BENCH_CAP_WINDOWS ?? 1000);
-const CASES = Number(process.env.BENCH_CAP_CASES ?? 1500);
+const CASES = Number(process.env.BENCH_CAP_CASES ?? 1000);
 /** Cases being pushed at the same moment across the province (a window sends one case at a time here). */
 const IN_FLIGHT = Number(process.env.BENCH_CAP_IN_FLIGHT ?? 16);
 /** Cases of the same load against a gateway with the PostgreSQL store, for comparison (0 = skip). */
-const PG_CASES = Number(process.env.BENCH_CAP_PG_CASES ?? 400);
+const PG_CASES = Number(process.env.BENCH_CAP_PG_CASES ?? 300);
 const SUITE = 'capacity';
 
 /** 1–3 files of 64 KB – 1 MiB (log-uniform), seeded. */
@@ -70,6 +70,8 @@ interface LoadResult {
   signedRequestPg: number;
   /** PostgreSQL CPU (ms) of a status-feed read. */
   feedReadPg: number;
+  /** PostgreSQL CPU (ms) of a one-row insert committed durably (WAL flushed). */
+  durableCommit: number;
 }
 
 const transactions = async (pool: pg.Pool): Promise<number> => {
@@ -80,14 +82,13 @@ const transactions = async (pool: pg.Pool): Promise<number> => {
   return rows[0]!.n;
 };
 
-/** PostgreSQL's CPU for one trivial round trip, as a yardstick for the per-case figure. */
-async function roundTripCpu(pool: pg.Pool, pgDir: string): Promise<number> {
-  const n = 2000;
+/** PostgreSQL's CPU for one round trip of `sql` (4 at a time), as a yardstick for the per-case figure. */
+async function roundTripCpu(pool: pg.Pool, pgDir: string, sql = 'SELECT 1', n = 2000): Promise<number> {
   const c0 = postgresCpu(pgDir);
   let next = 0;
   await Promise.all(
     Array.from({ length: 4 }, async () => {
-      while (next++ < n) await pool.query('SELECT 1');
+      while (next++ < n) await pool.query(sql);
     }),
   );
   return (postgresCpu(pgDir) - c0) / n;
@@ -144,8 +145,11 @@ export async function runLoad(
   );
   const ms = since(start);
   const cpu1 = cpu();
+  const requests = windows.reduce((n, w) => n + w.requests, 0) - requests0;
   const tx1 = await transactions(pool);
   const rt = await roundTripCpu(pool, pgDir);
+  await pool.query('CREATE TABLE IF NOT EXISTS bench_commits (x int)');
+  const durableCommit = await roundTripCpu(pool, pgDir, 'INSERT INTO bench_commits VALUES (1)', 500);
   // Where PostgreSQL's share goes: a signed request that reads almost nothing, and a feed read.
   const perRequest = async (fn: (w: LoadWindow) => Promise<void>) => {
     const c0 = postgresCpu(pgDir);
@@ -154,7 +158,6 @@ export async function runLoad(
   };
   const signedRequestPg = await perRequest((w) => w.readCounter());
   const feedReadPg = await perRequest((w) => w.readFeed());
-  const requests = windows.reduce((n, w) => n + w.requests, 0) - requests0;
   for (const w of windows) w.close();
   await pool.end();
   gateway.stop();
@@ -171,6 +174,7 @@ export async function runLoad(
     roundTripCpu: rt,
     signedRequestPg,
     feedReadPg,
+    durableCommit,
   };
 }
 
@@ -297,6 +301,7 @@ export const capacitySuite: Suite = {
         note: `× ${(load.requests / load.cases).toFixed(2)} requests per case`,
       }),
       f('PostgreSQL CPU per feed read', load.feedReadPg, 'ms', { note: 'incl. its nonce' }),
+      f('PostgreSQL CPU per durable one-row commit', load.durableCommit, 'ms', { note: 'WAL flush; a case has 3–4' }),
       f('CPU per case: blob store (s3rver)', load.cpu.blob, 'ms', { note: 's3rver is a test double, not MinIO/Ceph' }),
       f('floor: cryptography per case', crypto.sign + crypto.hash, 'ms', {
         note: `Ed25519 sign+verify ${crypto.sign.toFixed(3)} ms, SHA-256 both sides ${crypto.hash.toFixed(3)} ms`,

@@ -131,7 +131,17 @@ export class LoadWindow {
     this.agent.destroy();
   }
 
-  private signed(
+  /** Signs and sends; a kept-alive connection the gateway closed meanwhile is retried once, signed afresh. */
+  private async signed(...args: Parameters<LoadWindow['signOnce']>): Promise<Reply> {
+    try {
+      return await this.signOnce(...args);
+    } catch (err) {
+      if ((err as { code?: string }).code !== 'ECONNRESET') throw err;
+      return this.signOnce(...args);
+    }
+  }
+
+  private signOnce(
     method: string,
     path: string,
     idempotencyKey: string,

@@ -19,11 +19,11 @@ import { fileBytes, LoadWindow, type FileSpec } from '../load-window';
 import { backlogWindow, cpuMs, drainOverLink, postgresCpu, put, selfCpuMs, startGatewayProcess } from './sync';
 
 const WINDOWS = Number(process.env.BENCH_CAP_WINDOWS ?? 1000);
-const CASES = Number(process.env.BENCH_CAP_CASES ?? 1000);
+const CASES = Number(process.env.BENCH_CAP_CASES ?? 600);
 /** Cases being pushed at the same moment across the province (a window sends one case at a time here). */
 const IN_FLIGHT = Number(process.env.BENCH_CAP_IN_FLIGHT ?? 16);
 /** Cases of the same load against a gateway with the PostgreSQL store, for comparison (0 = skip). */
-const PG_CASES = Number(process.env.BENCH_CAP_PG_CASES ?? 300);
+const PG_CASES = Number(process.env.BENCH_CAP_PG_CASES ?? 200);
 const SUITE = 'capacity';
 
 /** 1–3 files of 64 KB – 1 MiB (log-uniform), seeded. */

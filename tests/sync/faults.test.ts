@@ -24,7 +24,7 @@ import { freePort, Restartable, seeded } from './chaos';
 import { RoundRobin } from './round-robin';
 
 const CASES = Number(process.env.FAULT_CASES ?? 500);
-const VARIANT_CASES = Number(process.env.FAULT_VARIANT_CASES ?? 150);
+const VARIANT_CASES = Number(process.env.FAULT_VARIANT_CASES ?? 90);
 const WINDOWS = 3;
 const SEED = Number(process.env.FAULT_SEED ?? 7477);
 const CHAOS_MS = Number(process.env.FAULT_CHAOS_MS ?? 45_000);

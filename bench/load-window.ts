@@ -36,7 +36,8 @@ export function fileBytes(size: number): Buffer {
 export class LoadWindow {
   private readonly privateKey: KeyObject;
   private readonly publicKey: KeyObject;
-  private readonly agent = new Agent({ keepAlive: true, maxSockets: 4 });
+  // Idle connections are dropped well before the gateway's keep-alive timeout (72 s), as a real client's pool does.
+  private readonly agent = new Agent({ keepAlive: true, maxSockets: 4, timeout: 20_000 });
   private deviceId = '';
   private cursor: string | null = null;
   /** Requests sent (for the cryptography floor: one signature each). */
@@ -131,13 +132,14 @@ export class LoadWindow {
     this.agent.destroy();
   }
 
-  /** Signs and sends; a kept-alive connection the gateway closed meanwhile is retried once, signed afresh. */
+  /** Signs and sends; a kept-alive connection the gateway closed meanwhile is retried (up to 3 attempts), signed afresh each time. */
   private async signed(...args: Parameters<LoadWindow['signOnce']>): Promise<Reply> {
-    try {
-      return await this.signOnce(...args);
-    } catch (err) {
-      if ((err as { code?: string }).code !== 'ECONNRESET') throw err;
-      return this.signOnce(...args);
+    for (let attempt = 1; ; attempt++) {
+      try {
+        return await this.signOnce(...args);
+      } catch (err) {
+        if (attempt >= 3 || !['ECONNRESET', 'EPIPE'].includes((err as { code?: string }).code ?? '')) throw err;
+      }
     }
   }
 

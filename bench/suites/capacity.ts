@@ -201,7 +201,10 @@ async function bareTransferCpu(mix: FileSpec[][], manifestBytes: number): Promis
   });
   await new Promise<void>((r) => server.listen(0, '127.0.0.1', () => r()));
   const port = (server.address() as { port: number }).port;
-  const agents = Array.from({ length: IN_FLIGHT }, () => new Agent({ keepAlive: true, maxSockets: 1 }));
+  const agents = Array.from(
+    { length: IN_FLIGHT },
+    () => new Agent({ keepAlive: true, maxSockets: 1, timeout: 20_000 }),
+  );
   const manifest = Buffer.alloc(manifestBytes, 0x20);
   const files = mix
     .flat()

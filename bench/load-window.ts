@@ -138,7 +138,8 @@ export class LoadWindow {
       try {
         return await this.signOnce(...args);
       } catch (err) {
-        if (attempt >= 3 || !['ECONNRESET', 'EPIPE'].includes((err as { code?: string }).code ?? '')) throw err;
+        const code = ((err as Error).cause as { code?: string } | undefined)?.code ?? '';
+        if (attempt >= 3 || !['ECONNRESET', 'EPIPE'].includes(code)) throw err;
       }
     }
   }
@@ -179,7 +180,22 @@ export class LoadWindow {
     return this.send(method, query ? `${path}?${query}` : path, headers, body);
   }
 
-  private send(method: string, path: string, headers: Record<string, string>, body: Buffer | null): Promise<Reply> {
+  private async send(
+    method: string,
+    path: string,
+    headers: Record<string, string>,
+    body: Buffer | null,
+  ): Promise<Reply> {
+    try {
+      return await this.sendOnce(method, path, headers, body);
+    } catch (err) {
+      throw new Error(`${method} ${path.split('?')[0]} from ${this.windowCode}: ${(err as Error).message}`, {
+        cause: err,
+      });
+    }
+  }
+
+  private sendOnce(method: string, path: string, headers: Record<string, string>, body: Buffer | null): Promise<Reply> {
     return new Promise((resolve, reject) => {
       const req = request(
         {

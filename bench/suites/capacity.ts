@@ -199,6 +199,7 @@ async function bareTransferCpu(mix: FileSpec[][], manifestBytes: number): Promis
     req.resume();
     req.on('end', () => res.writeHead(201, { 'content-type': 'application/json' }).end('{"ok":true}'));
   });
+  server.keepAliveTimeout = 72_000; // as fastify's (the gateway's): Node's 5 s default drops connections a slow link leaves idle
   await new Promise<void>((r) => server.listen(0, '127.0.0.1', () => r()));
   const port = (server.address() as { port: number }).port;
   const agents = Array.from(
@@ -254,9 +255,13 @@ export const capacitySuite: Suite = {
     const pgDir = join(pg.dir, 'data', 'pg');
     const s3 = await startS3Process();
     const mix = caseMix(CASES);
+    const phase = (name: string) => process.stderr.write(`capacity: ${name} (${new Date().toISOString()})\n`);
+    phase('S3 store load');
     const load = await runLoad(mix, pgDir, pg.url, s3);
+    phase('PostgreSQL store load');
     const pgLoad = PG_CASES > 0 ? await runLoad(caseMix(PG_CASES), pgDir, pg.url, null) : null;
 
+    phase('shaped link');
     // The shaped hall link, against the S3 gateway: the real window's sync loop drains a backlog.
     const linkPort = await freePort();
     const linkGateway = await startGatewayProcess(pg.url, linkPort, s3.env);
@@ -268,6 +273,7 @@ export const capacitySuite: Suite = {
     await pool.end();
     linkGateway.stop();
 
+    phase('floor');
     const bare = await bareTransferCpu(mix.slice(0, 600), manifestBytes);
     const crypto = cryptoFloor(load.requests / load.cases, load.bytes / load.cases);
     s3.stop();

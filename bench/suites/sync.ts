@@ -176,6 +176,7 @@ export async function bareUpload(n: number, manifestBytes: number, shape?: LinkS
     req.resume();
     req.on('end', () => res.writeHead(201, { 'Content-Type': 'application/json' }).end('{"ok":true}'));
   });
+  server.keepAliveTimeout = 72_000; // as fastify's (the gateway's): Node's 5 s default drops connections a slow link leaves idle
   await new Promise<void>((r) => server.listen(0, '127.0.0.1', () => r()));
   const link = shape
     ? new ShapedLink({ host: '127.0.0.1', port: (server.address() as { port: number }).port }, shape)

@@ -232,9 +232,9 @@ describe.each(VARIANTS)('sync under faults ($name)', (variant) => {
           const elapsed = 1 - (chaosEnds - Date.now()) / CHAOS_MS;
           const r = random();
           // The shorter variants take turns instead (a restart takes seconds, so the chaos phase has few rounds):
-          // gateway A, a window, gateway A again, a blackout, …
+          // gateway A, a blackout, a window, gateway A again, …
           const turn =
-            variant === VARIANTS_ALL[0] ? null : (['gateway', 'window', 'gateway', 'blackout'] as const)[round++ % 4];
+            variant === VARIANTS_ALL[0] ? null : (['gateway', 'blackout', 'window', 'gateway'] as const)[round++ % 4];
           const killWindow = turn
             ? turn === 'window'
             : r < 0.3 || (elapsed > 0.2 && windows.every((w) => w.client.kills === 0));

@@ -1,6 +1,7 @@
 import { resolve } from 'node:path';
 import react from '@vitejs/plugin-react';
 import { defineConfig } from 'electron-vite';
+import { precompress } from './scripts/precompress';
 
 // One build produces the Electron main process, the sandboxed preload, the renderer and the
 // browser host (out/main/host.js), which runs the same services in plain Node.
@@ -12,6 +13,8 @@ export default defineConfig({
     resolve: { alias },
     build: {
       outDir: 'out/main',
+      // The shared protocol package is TypeScript source in the workspace: bundle it, never require it at run time.
+      externalizeDeps: { exclude: ['@tongban/protocol'] },
       rollupOptions: {
         input: {
           main: resolve(__dirname, 'src-main/electron/main.ts'),
@@ -37,12 +40,16 @@ export default defineConfig({
   renderer: {
     root: resolve(__dirname, 'src-renderer'),
     base: './',
-    plugins: [react()],
+    plugins: [react(), precompress()],
     resolve: { alias },
     build: {
       outDir: resolve(__dirname, 'out/renderer'),
       emptyOutDir: true,
-      chunkSizeWarningLimit: 4096,
+      // Minified, split per page (React.lazy in App and MainLayout) and precompressed: an old hall PC
+      // parses only the sign-in screen's code before the form is usable (docs/decisions/0100).
+      minify: true,
+      cssCodeSplit: true,
+      chunkSizeWarningLimit: 1024,
       rollupOptions: { input: resolve(__dirname, 'src-renderer/index.html') },
     },
   },

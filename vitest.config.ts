@@ -9,6 +9,7 @@ export default defineConfig({
       'src-main/**/*.test.ts',
       'src-renderer/**/*.test.ts',
       'gateway/src/**/*.test.ts',
+      'packages/*/src/**/*.test.ts',
       'scripts/**/*.test.ts',
       'tests/**/*.test.ts',
     ],

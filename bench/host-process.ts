@@ -14,9 +14,9 @@ export interface HostProcess {
 /** The repository root. */
 export const ROOT = join(__dirname, '..');
 
-/** Spawns `node out/main/host.js --data dataDir --port 0` and waits for its `tongban host:` line. */
-export function startHostProcess(dataDir: string): Promise<HostProcess> {
-  const child = spawn(process.execPath, [join(ROOT, 'out', 'main', 'host.js'), '--data', dataDir, '--port', '0'], {
+/** Spawns `node out/main/host.js --data dataDir --port 0` (of `root`) and waits for its `tongban host:` line. */
+export function startHostProcess(dataDir: string, root = ROOT): Promise<HostProcess> {
+  const child = spawn(process.execPath, [join(root, 'out', 'main', 'host.js'), '--data', dataDir, '--port', '0'], {
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   return new Promise((resolve, reject) => {

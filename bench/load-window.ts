@@ -8,7 +8,7 @@ import type pg from 'pg';
 import { issueEnrolmentCode } from '../gateway/src/devices/repo';
 import { rawPublicKey } from '../gateway/src/testing/device-client';
 import { testManifest } from '../gateway/src/testing/fixtures';
-import { formatSignatureInput, signatureBase } from '../src-main/common/sync/signature';
+import { formatSignatureInput, signatureBase } from '@tongban/protocol/sync/signature';
 
 /** One file of a case: its size, and the byte that makes its content unique. */
 export interface FileSpec {

@@ -2,16 +2,27 @@
 import { join } from 'node:path';
 import { report, type Figure, type Suite } from './lib';
 import { capacitySuite } from './suites/capacity';
+import { encryptionSuite } from './suites/encryption';
 import { foundationSuite } from './suites/foundation';
 import { intakeSuite } from './suites/intake';
 import { printingSuite } from './suites/printing';
 import { supervisorSuite } from './suites/supervisor';
 import { syncSuite } from './suites/sync';
+import { uiSuite } from './suites/ui';
 
-const SUITES: Suite[] = [foundationSuite, intakeSuite, printingSuite, syncSuite, supervisorSuite, capacitySuite];
+const SUITES: Suite[] = [
+  foundationSuite,
+  intakeSuite,
+  printingSuite,
+  syncSuite,
+  supervisorSuite,
+  uiSuite,
+  encryptionSuite,
+  capacitySuite,
+];
 
 async function main(): Promise<void> {
-  const wanted = process.argv.slice(2);
+  const wanted = process.argv.slice(2).filter((a) => !a.startsWith('--'));
   const figures: Figure[] = [];
   for (const suite of SUITES.filter((s) => !wanted.length || wanted.includes(s.name))) {
     console.log(`running ${suite.name} …`);

@@ -1,9 +1,9 @@
 // Seeded generator: fills a window database with many decided cases straight through SQL, in the
 // real schema (not through acceptance, which the benchmark measures separately). Not committed data.
-import type Database from 'better-sqlite3';
+import type Database from 'better-sqlite3-multiple-ciphers';
 import { formatReceiptNumber } from '@common/cases/receipt-number';
-import { seededRandom } from '@common/seeded-random';
-import { id18CheckChar } from '@common/validators';
+import { seededRandom } from '@tongban/protocol/seeded-random';
+import { id18CheckChar } from '@tongban/protocol/validators';
 
 const SURNAMES =
   '王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘于蒋蔡余杜叶程苏魏吕丁任沈姚卢姜崔钟谭陆汪范金石廖贾夏韦付方白邹孟熊秦邱江尹薛闫段雷侯龙史陶黎贺顾毛郝龚邵万钱严覃武戴莫孔向汤';

@@ -47,6 +47,9 @@ test('a clerk files 社会保障卡申领 / 首次申领 for an adult; the recei
     await fillApplicant(page, APPLICANT.badIdNumber);
     await page.getByLabel('证件号码', { exact: true }).blur();
     await expect(fieldOf(page, '证件号码')).toContainText('身份证号码校验位错误，请核对最后一位');
+    // Announced to screen readers: the field is invalid and the message is an alert tied to it.
+    await expect(page.getByLabel('证件号码', { exact: true })).toHaveAttribute('aria-invalid', 'true');
+    await expect(fieldOf(page, '证件号码').getByRole('alert')).toContainText('校验位错误');
     await saveScreenshot(page, 'intake-3-id-error');
     await nextStep(page);
     await expect(page.getByText('请先修改本页标出的问题')).toBeVisible();

@@ -1,5 +1,4 @@
-import Database from 'better-sqlite3';
-import { join } from 'node:path';
+import { openDataFolderDatabase } from '../src-main/db/key-store';
 import { expect, test } from './support/fixtures';
 import {
   accept,
@@ -27,7 +26,7 @@ test('a case the gateway refused: the reason on the case in Chinese, the 同步�
   await handInCardMaterials(page);
   await verifyIdentityManually(page);
   const receiptNo = await accept(page);
-  const db = new Database(join(host.dataDir, 'tongban.sqlite'));
+  const db = openDataFolderDatabase(host.dataDir);
   db.prepare("UPDATE cases SET sync_state = 'needs-attention', attention_reason = 'invalid-manifest'").run();
   db.close();
 

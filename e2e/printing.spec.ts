@@ -1,5 +1,5 @@
 import { existsSync } from 'node:fs';
-import { s10CheckDigit } from '@common/validators/check-digits';
+import { s10CheckDigit } from '@tongban/protocol/validators/check-digits';
 import { decodeEscPos } from '../src-main/printing/testing/escpos-decoder';
 import { pdfText } from '../src-main/printing/testing/pdf-tools';
 import { startVirtualPrinter, type VirtualPrinter } from '../src-main/printing/testing/virtual-printer';

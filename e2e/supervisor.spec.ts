@@ -50,7 +50,10 @@ test('supervisor: ledger export, a 差评 from the customer display, its follow-
 
   let ratingUrl = '';
   await test.step('邀请评价 on a ledger row gives the customer display’s address', async () => {
-    await page.getByRole('row').filter({ hasText: documentNos[0] }).getByRole('button', { name: '邀请评价' }).click();
+    const invite = page.getByRole('row').filter({ hasText: documentNos[0] }).getByRole('button', { name: '邀请评价' });
+    // The rating column stays in view on a 1366-px screen (the wide table scrolls under it).
+    await expect(invite).toBeInViewport();
+    await invite.click();
     const dialog = page.getByRole('dialog', { name: '请办事人评价' });
     ratingUrl = (await dialog.getByLabel('评价页地址').textContent()) ?? '';
     expect(ratingUrl).toMatch(new RegExp(`^${host.origin}/#/rate\\?ticket=[A-Za-z0-9_-]{43}$`));
@@ -110,6 +113,9 @@ test('supervisor: ledger export, a 差评 from the customer display, its follow-
     await page.getByRole('button', { name: /(^| )日结$/ }).click();
     const confirm = page.getByRole('dialog').filter({ hasText: `确认日结 ${today()}？` });
     await expect(confirm).toContainText('锁定');
+    // No gateway here: the three cases are still on this PC, and 日结 says so first.
+    await expect(confirm.getByRole('alert')).toContainText('当日还有 3 件办件尚未送达业务属地部门');
+    await saveScreenshot(page, 'supervisor-day-close-unsent');
     await confirm.getByRole('button', { name: '确认日结' }).click();
     await expect(page.getByText('已日结（第 1 版）')).toBeVisible();
     await page.getByRole('button', { name: '校验日结' }).click();

@@ -18,6 +18,7 @@ export function isTestCode(relPath) {
 /** The layer of a repository-relative path, or null when the path is outside the layered code. */
 export function layerOf(relPath) {
   const p = relPath.split(path.sep).join('/');
+  if (p.startsWith('packages/protocol/')) return 'protocol';
   if (p.startsWith('src-main/common/')) return 'common';
   if (p.startsWith('src-main/electron/')) return 'electron';
   if (p.startsWith('src-main/host/')) return 'host';
@@ -35,6 +36,7 @@ export function layerOf(relPath) {
  * The same graph is spelled by the tsconfig project references (tsconfig.common/main/app/...json).
  */
 export const ALLOWED_LAYERS = {
+  protocol: ['protocol'],
   common: ['common'],
   services: ['common', 'services'],
   app: ['common', 'services', 'app'],
@@ -42,7 +44,8 @@ export const ALLOWED_LAYERS = {
   electron: ['common', 'services', 'app', 'electron'],
   testing: ['common', 'services', 'app', 'testing'],
   renderer: ['common', 'renderer'],
-  gateway: ['common', 'gateway'],
+  // The gateway shares only the protocol package (imported by name, @tongban/protocol) with the window.
+  gateway: ['gateway'],
 };
 
 /** Layers whose test code may also drive the whole app and use src-main/testing/. */
@@ -85,6 +88,10 @@ export function forbiddenPackage(layer, spec) {
   const isNode = NODE_BUILTINS.has(spec) || NODE_BUILTINS.has(name);
   const isRenderer = RENDERER_PACKAGES.some((p) => name === p || name.startsWith(`${p}/`));
   if (name === 'electron' && layer !== 'electron') return 'only src-main/electron/ may import electron';
+  if ((layer === 'gateway' || layer === 'protocol') && (spec.startsWith('@common/') || spec.startsWith('src-main')))
+    return `${layer} may not import the window's code; shared code belongs in @tongban/protocol`;
+  if (layer === 'protocol' && (isNode || NATIVE_PACKAGES.includes(name) || isRenderer || name === '@tongban/gateway'))
+    return 'the protocol package is pure TypeScript (no Node, native or UI packages)';
   if (layer === 'common' && (isNode || NATIVE_PACKAGES.includes(name) || isRenderer))
     return 'common is pure TypeScript (no Node, native or UI packages)';
   if (layer === 'renderer' && (isNode || NATIVE_PACKAGES.includes(name)))

@@ -33,6 +33,12 @@ describe('the layering lint rule', () => {
     // The alias is a path like any other.
     ['src-renderer/x.ts', "import { openDatabase } from '@common/../db/open';"],
     ['src-main/common/x.ts', "import { x } from '@common/../sync/sync-engine';"],
+    // The gateway shares only the protocol package; the package is pure.
+    ['gateway/src/x.ts', "import { commands } from '../../src-main/common/contract';"],
+    ['gateway/src/x.ts', "import { commands } from '@common/contract';"],
+    ['packages/protocol/src/x.ts', "import { readFileSync } from 'node:fs';"],
+    ['packages/protocol/src/x.ts', "import { commands } from '../../../src-main/common/contract';"],
+    ['packages/protocol/src/x.ts', "import pg from 'pg';"],
   ])('refuses %s: %s', async (file, code) => {
     expect(await problems(file, `${code}\nexport {};\n`)).not.toEqual([]);
   });
@@ -43,11 +49,13 @@ describe('the layering lint rule', () => {
     ['src-main/electron/x.ts', "import { app } from 'electron';"],
     ['src-main/electron/x.ts', "import { createApp } from '../app/app';"],
     ['src-renderer/x.ts', "import { commands } from '@common/contract';"],
-    ['gateway/src/x.ts', "import { canonicalJson } from '../../src-main/common/canonical-json';"],
     ['src-main/app/x.ts', "import { CasesRepo } from '../cases/cases-repo';"],
     ['src-main/host/x.ts', "import { createApp } from '../app/app';"],
     ['src-renderer/x.ts', "import { commands } from '@common/contract';"],
-    ['src-main/sync/x.ts', "import { canonicalJson } from '@common/canonical-json';"],
+    ['src-main/sync/x.ts', "import { canonicalJson } from '@tongban/protocol/canonical-json';"],
+    ['gateway/src/x.ts', "import { canonicalJson } from '@tongban/protocol/canonical-json';"],
+    ['src-renderer/x.ts', "import { canonicalJson } from '@tongban/protocol/canonical-json';"],
+    ['packages/protocol/src/x.ts', "import { z } from 'zod';"],
     // Tests are composition roots: they may build the whole app through the shared test support.
     ['src-main/cases/x.test.ts', "import { testApp } from '../testing/test-app';"],
     ['src-main/cases/testing/x.ts', "import { createApp } from '../../app/app';"],

@@ -1,13 +1,30 @@
 import { Button, Result, Spin } from 'antd';
-import { useEffect } from 'react';
+import { lazy, Suspense, useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
-import { LockScreen } from './features/auth/LockScreen';
 import { LoginScreen } from './features/auth/LoginScreen';
 import { useAuthStore } from './features/auth/store';
-import { SetupScreen } from './features/setup/SetupScreen';
 import { useAppInfoStore } from './features/setup/store';
-import { MainLayout } from './features/shell/MainLayout';
 import { errorMessage } from './i18n/errors';
+
+// Only the sign-in screen is in the first bundle: the workspace, the first-run screen and the
+// lock screen load after it (an old hall PC shows the login form in a fraction of the time).
+const loadWorkspace = () => import('./features/shell/MainLayout');
+const MainLayout = lazy(() => loadWorkspace().then((m) => ({ default: m.MainLayout })));
+
+/** Fetches the workspace once the first screen is idle, so signing in does not wait for it. */
+function prefetchWorkspace(): () => void {
+  const idle = window.requestIdleCallback ?? ((fn: () => void) => window.setTimeout(fn, 200));
+  const cancel = window.cancelIdleCallback ?? window.clearTimeout;
+  // After a second, when idle: the first screen's own work (and typing into it) comes first.
+  let handle: number | undefined;
+  const timer = window.setTimeout(() => (handle = idle(() => void loadWorkspace())), 1000);
+  return () => {
+    window.clearTimeout(timer);
+    if (handle !== undefined) cancel(handle);
+  };
+}
+const SetupScreen = lazy(() => import('./features/setup/SetupScreen').then((m) => ({ default: m.SetupScreen })));
+const LockScreen = lazy(() => import('./features/auth/LockScreen').then((m) => ({ default: m.LockScreen })));
 
 /** First run, sign-in, or the main layout with the lock screen over it when locked. */
 export function App() {
@@ -23,6 +40,8 @@ export function App() {
     void loadInfo();
     void restore();
   }, [loadInfo, restore]);
+  const firstScreenShown = Boolean(info && restored);
+  useEffect(() => (firstScreenShown ? prefetchWorkspace() : undefined), [firstScreenShown]);
 
   if (loadError) {
     return (
@@ -38,14 +57,20 @@ export function App() {
       />
     );
   }
-  if (!info || !restored) return <Spin fullscreen description={t('app.loading')} />;
-  if (!info.initialized) return <SetupScreen />;
+  const loading = <Spin fullscreen description={t('app.loading')} />;
+  if (!info || !restored) return loading;
+  if (!info.initialized)
+    return (
+      <Suspense fallback={loading}>
+        <SetupScreen />
+      </Suspense>
+    );
   if (!session) return <LoginScreen />;
   return (
-    <>
+    <Suspense fallback={loading}>
       {/* The pages stay mounted under the lock screen so work in progress survives. */}
       <MainLayout locked={session.locked} />
       {session.locked && <LockScreen />}
-    </>
+    </Suspense>
   );
 }

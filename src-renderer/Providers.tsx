@@ -5,15 +5,18 @@ import dayjs from 'dayjs';
 import 'dayjs/locale/zh-cn';
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
+import { useDisplayStore } from './features/shell/display-store';
 import { themeFor } from './theme';
 
 const prefersReducedMotion = window.matchMedia('(prefers-reduced-motion: reduce)').matches;
-const theme = themeFor({ reducedMotion: prefersReducedMotion });
+const NORMAL = themeFor({ reducedMotion: prefersReducedMotion });
+const LARGE = themeFor({ reducedMotion: prefersReducedMotion, largeText: true });
 
 /** antd's locale and theme follow the UI language; motion follows the system's reduced-motion setting. */
 export function Providers({ children }: { children: ReactNode }) {
   const { i18n } = useTranslation();
   const chinese = i18n.language !== 'en';
+  const theme = useDisplayStore((s) => s.largeText) ? LARGE : NORMAL;
   dayjs.locale(chinese ? 'zh-cn' : 'en');
   return (
     // No spaces forced into two-character labels (确 定): they would also change the buttons' accessible names.

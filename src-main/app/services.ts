@@ -1,6 +1,6 @@
-import { existsSync, readFileSync } from 'node:fs';
+import { chmodSync, existsSync, mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type Database from 'better-sqlite3';
+import type Database from 'better-sqlite3-multiple-ciphers';
 import { AuditLog, SYSTEM_ACTOR } from '../audit/audit-log';
 import { AuthService } from '../auth/auth-service';
 import { CaseQueries } from '../cases/case-query';
@@ -10,6 +10,7 @@ import { SyncService } from '../sync/sync-service';
 import { createCatalogueService, type CatalogueService } from '../catalogue/catalogue-service';
 import { AppError } from '@common/errors';
 import type { Hall } from '@common/hall';
+import { FileKeyStore, loadOrCreateKey, type DatabaseKeyStore } from '../db/key-store';
 import { openDatabase } from '../db/open';
 import { createPrinting, type ChromiumPrinter, type Printing } from '../printing';
 import { openFileLogger, type AppLogger, type LogRotation } from '../log/logger';
@@ -39,6 +40,10 @@ export interface AppConfig {
   chromiumPrinter?: ChromiumPrinter;
   /** Card reader options: the licensed WLT photo decoder, sdtapi helper seams. */
   identity?: IdentityConfig;
+  /** Where the database key is kept: Electron's safeStorage store; default a 0600 key file in the data folder. */
+  keyStore?: DatabaseKeyStore;
+  /** Only for benchmarks comparing with the unencrypted database: no encryption at rest. */
+  plaintextDatabase?: boolean;
 }
 
 /** Every service of the main process, wired once. */
@@ -76,8 +81,11 @@ export async function createServices(config: AppConfig): Promise<Services> {
     echo: config.echoLog,
     rotation: config.logRotation,
   });
+  mkdirSync(config.dataDir, { recursive: true, mode: 0o700 });
+  chmodSync(config.dataDir, 0o700);
   applyPendingRestore(config.dataDir, now);
-  const { db, migration } = openDatabase(join(config.dataDir, 'tongban.sqlite'), config.migrationsDir, now);
+  const dbKey = config.plaintextDatabase ? null : loadOrCreateKey(config.keyStore ?? new FileKeyStore(config.dataDir));
+  const { db, migration } = openDatabase(join(config.dataDir, 'tongban.sqlite'), config.migrationsDir, now, dbKey);
   const audit = new AuditLog(db, now);
   if (migration.from !== migration.to) {
     audit.append({ actor: SYSTEM_ACTOR, action: 'db.migrate', details: { ...migration } });

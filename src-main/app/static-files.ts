@@ -72,3 +72,32 @@ export const UI_SECURITY_HEADERS: Readonly<Record<string, string>> = {
   'Permissions-Policy':
     'camera=(self), microphone=(), geolocation=(), display-capture=(), usb=(), serial=(), hid=(), payment=()',
 };
+
+/** One year: hashed file names change with their content, so they never need revalidating. */
+const IMMUTABLE = 'public, max-age=31536000, immutable';
+
+/**
+ * How long the browser may keep a served file: the hashed files under `assets/` forever,
+ * everything else (index.html, which names the current hashes) revalidated on every load.
+ */
+export function cacheControlOf(root: string, file: string): string {
+  const assets = join(resolve(root), 'assets') + sep;
+  return file.startsWith(assets) && /-[\w-]{8,}\.\w+$/.test(file) ? IMMUTABLE : 'no-cache';
+}
+
+/** A precompressed copy (`.br`, `.gz` written at build time) the client accepts, else the file itself. */
+export function negotiateEncoding(
+  file: string,
+  acceptEncoding: string | undefined,
+): { path: string; encoding: 'br' | 'gzip' | null } {
+  const accepted = new Set(
+    (acceptEncoding ?? '')
+      .split(',')
+      .map((part) => part.trim().split(';'))
+      .filter(([, q]) => !/^\s*q=0(\.0*)?\s*$/.test(q ?? ''))
+      .map(([name]) => (name ?? '').trim().toLowerCase()),
+  );
+  if (accepted.has('br') && existsSync(`${file}.br`)) return { path: `${file}.br`, encoding: 'br' };
+  if (accepted.has('gzip') && existsSync(`${file}.gz`)) return { path: `${file}.gz`, encoding: 'gzip' };
+  return { path: file, encoding: null };
+}

@@ -1,6 +1,6 @@
 // The supervisor tools, wired once: ledgers and exports, day close, 好差评 ratings and follow-ups,
 // the dashboard, audit export, backups and restore, retention, and their background schedule.
-import type Database from 'better-sqlite3';
+import type Database from 'better-sqlite3-multiple-ciphers';
 import { z } from 'zod';
 import type { AuditLog } from '../audit/audit-log';
 import type { Hall } from '@common/hall';

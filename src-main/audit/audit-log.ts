@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
-import type Database from 'better-sqlite3';
+import type Database from 'better-sqlite3-multiple-ciphers';
 import type { AuditEntry, AuditQuery, AuditVerification } from '@common/audit';
-import { canonicalJson } from '@common/canonical-json';
+import { canonicalJson } from '@tongban/protocol/canonical-json';
 import { chinaDayStartIso, nextDate } from '@common/time';
 
 /** Who did something: a staff account, or the system itself. */

@@ -1,9 +1,10 @@
-import type Database from 'better-sqlite3';
+import type Database from 'better-sqlite3-multiple-ciphers';
 import { CONFLICT_REASONS, passwordProblems, type SessionInfo, type UserSummary } from '@common/accounts';
 import { AppError } from '@common/errors';
 import type { SecurityPolicy } from '@common/hall';
 import type { AuditLog, Actor } from '../audit/audit-log';
 import type { SettingsStore } from '../settings/settings-store';
+import { AccountQueue } from './account-queue';
 import { DUMMY_HASH, hashPassword, verifyPassword } from './password';
 import { Sessions, type Session } from './sessions';
 import { toSummary, UsersRepo, type UserRecord } from './users-repo';
@@ -18,6 +19,8 @@ export interface ActiveSession {
 export class AuthService {
   readonly users: UsersRepo;
   private readonly sessions: Sessions;
+  /** Sign-in, unlock and password checks of one account run one after another (issue #15). */
+  private readonly queue = new AccountQueue();
 
   constructor(
     private readonly db: Database.Database,
@@ -56,6 +59,15 @@ export class AuthService {
     return { session, user };
   }
 
+  /** Whether the caller is a signed-in, unlocked staff session right now (no side effects: for event fan-out). */
+  isSignedIn(callerId: string): boolean {
+    const session = this.sessions.peek(callerId);
+    if (!session || session.locked) return false;
+    if (this.now().getTime() - session.lastActivity > this.policy().idleLockMinutes * 60_000) return false;
+    const user = this.users.byId(session.userId);
+    return user !== null && !user.disabled;
+  }
+
   touch(active: ActiveSession): void {
     this.sessions.touch(active.session);
   }
@@ -69,19 +81,29 @@ export class AuthService {
     };
   }
 
-  /** Checks a password against the account, counting failures toward a lockout. */
-  private async checkPassword(user: UserRecord | null, password: string): Promise<UserRecord> {
+  /** The account's lock, if it holds at `at`: audited as a refused attempt. */
+  private refuseIfLocked(user: UserRecord, at: Date): void {
+    if (!user.lockedUntil || Date.parse(user.lockedUntil) <= at.getTime()) return;
+    this.audit.append({
+      actor: { id: user.id, name: user.username },
+      action: 'auth.login-failed',
+      target: `user:${user.id}`,
+      details: { reason: 'locked' },
+    });
+    throw new AppError('account-locked', 'account is locked', { until: user.lockedUntil });
+  }
+
+  /**
+   * Checks a password against the account, counting failures toward a lockout. Callers run it inside
+   * `queue.run` for the account, so no other attempt on it is in flight; the lock is still read again after
+   * the (asynchronous) hash comparison, so a lock set meanwhile by any path wins over a right password.
+   */
+  private async checkPassword(userId: number | null, password: string): Promise<UserRecord> {
+    const before = userId === null ? null : this.users.byId(userId);
+    if (before) this.refuseIfLocked(before, this.now());
+    const matches = await verifyPassword(password, before?.passwordHash ?? DUMMY_HASH);
     const at = this.now();
-    if (user?.lockedUntil && Date.parse(user.lockedUntil) > at.getTime()) {
-      this.audit.append({
-        actor: { id: user.id, name: user.username },
-        action: 'auth.login-failed',
-        target: `user:${user.id}`,
-        details: { reason: 'locked' },
-      });
-      throw new AppError('account-locked', 'account is locked', { until: user.lockedUntil });
-    }
-    const matches = await verifyPassword(password, user?.passwordHash ?? DUMMY_HASH);
+    const user = userId === null ? null : this.users.byId(userId);
     if (!user) {
       this.audit.append({
         actor: { id: null, name: 'unknown' },
@@ -90,6 +112,7 @@ export class AuthService {
       });
       throw new AppError('invalid-credentials', 'wrong user name or password');
     }
+    this.refuseIfLocked(user, at);
     if (!matches) {
       const policy = this.policy();
       const until = new Date(at.getTime() + policy.lockoutMinutes * 60_000).toISOString();
@@ -121,18 +144,29 @@ export class AuthService {
     return user;
   }
 
+  /** The queue key of an account; unknown names queue by name so guessing them is serialised too. */
+  private static keyOf(user: UserRecord | null, username: string): string {
+    return user ? `user:${user.id}` : `name:${username}`;
+  }
+
   async login(callerId: string, username: string, password: string): Promise<SessionInfo> {
-    const user = await this.checkPassword(this.users.byUsername(username), password);
-    this.db.transaction(() => {
-      this.users.recordLogin(user.id, this.now().toISOString());
-      this.audit.append({
-        actor: { id: user.id, name: user.username },
-        action: 'auth.login',
-        target: `user:${user.id}`,
-      });
-    })();
-    const session = this.sessions.start(callerId, user.id);
-    return this.info({ session, user });
+    const found = this.users.byUsername(username);
+    return this.queue.run(AuthService.keyOf(found, username), async () => {
+      const user = await this.checkPassword(found?.id ?? null, password);
+      const at = this.now();
+      this.db.transaction(() => {
+        // Clears failures only while no lock holds: a success never lifts a lock it did not precede.
+        if (!this.users.recordLogin(user.id, at.toISOString()))
+          throw new AppError('account-locked', 'account is locked', { until: this.users.byId(user.id)?.lockedUntil });
+        this.audit.append({
+          actor: { id: user.id, name: user.username },
+          action: 'auth.login',
+          target: `user:${user.id}`,
+        });
+      })();
+      const session = this.sessions.start(callerId, user.id);
+      return this.info({ session, user });
+    });
   }
 
   logout(callerId: string): void {
@@ -149,21 +183,31 @@ export class AuthService {
 
   /** Unlocks the caller's screen with the signed-in user's password; failures count toward the lockout. */
   async unlock(callerId: string, active: ActiveSession, password: string): Promise<SessionInfo> {
-    try {
-      await this.checkPassword(this.users.byId(active.user.id), password);
-    } catch (err) {
-      if (err instanceof AppError && (err.code === 'account-locked' || err.code === 'account-disabled'))
-        this.sessions.end(callerId);
-      throw err;
-    }
-    active.session.locked = false;
-    this.sessions.touch(active.session);
-    this.audit.append({ actor: actorOf(active), action: 'auth.unlock', target: `user:${active.user.id}` });
-    return this.info(active);
+    return this.queue.run(`user:${active.user.id}`, async () => {
+      try {
+        await this.checkPassword(active.user.id, password);
+      } catch (err) {
+        if (err instanceof AppError && (err.code === 'account-locked' || err.code === 'account-disabled'))
+          this.sessions.end(callerId);
+        throw err;
+      }
+      const current = this.resolve(callerId);
+      if (!current || current.session !== active.session)
+        throw new AppError('unauthenticated', 'the session ended while the password was checked');
+      active.session.locked = false;
+      this.sessions.touch(active.session);
+      this.audit.append({ actor: actorOf(active), action: 'auth.unlock', target: `user:${active.user.id}` });
+      return this.info(active);
+    });
+  }
+
+  /** Re-checks the signed-in user's password before a sensitive action (failures count toward the lockout). */
+  async confirmPassword(active: ActiveSession, password: string): Promise<void> {
+    await this.queue.run(`user:${active.user.id}`, () => this.checkPassword(active.user.id, password));
   }
 
   async changePassword(active: ActiveSession, currentPassword: string, newPassword: string): Promise<void> {
-    await this.checkPassword(this.users.byId(active.user.id), currentPassword);
+    await this.queue.run(`user:${active.user.id}`, () => this.checkPassword(active.user.id, currentPassword));
     requireStrong(newPassword, active.user.username, 'newPassword');
     const hash = await hashPassword(newPassword);
     this.db.transaction(() => {

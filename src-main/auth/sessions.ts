@@ -26,6 +26,11 @@ export class Sessions {
     return { session, idleLocked };
   }
 
+  /** The caller's session as it is, without applying the idle lock. */
+  peek(callerId: string): Session | null {
+    return this.byCaller.get(callerId) ?? null;
+  }
+
   touch(session: Session): void {
     session.lastActivity = this.nowMs();
   }

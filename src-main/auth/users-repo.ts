@@ -1,4 +1,4 @@
-import type Database from 'better-sqlite3';
+import type Database from 'better-sqlite3-multiple-ciphers';
 import { statement } from '../db/statements';
 import type { UserSummary } from '@common/accounts';
 import type { Role } from '@common/roles';
@@ -87,11 +87,15 @@ export class UsersRepo {
     })();
   }
 
-  recordLogin(id: number, at: string): void {
-    statement(
-      this.db,
-      'UPDATE users SET failed_logins = 0, locked_until = NULL, last_login_at = ?, updated_at = ? WHERE id = ?',
-    ).run(at, at, id);
+  /** Records a sign-in and clears the failure count, unless a lock holds at `at` (then returns false). */
+  recordLogin(id: number, at: string): boolean {
+    return (
+      statement(
+        this.db,
+        `UPDATE users SET failed_logins = 0, locked_until = NULL, last_login_at = ?, updated_at = ?
+         WHERE id = ? AND (locked_until IS NULL OR locked_until <= ?)`,
+      ).run(at, at, id, at).changes === 1
+    );
   }
 
   setDisabled(id: number, disabled: boolean, at: string): void {

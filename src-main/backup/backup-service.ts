@@ -1,22 +1,34 @@
-// Online backups with the SQLite backup API (better-sqlite3 `db.backup`), written under a
+// Online backups with `VACUUM INTO` (encrypted with the database's key), written under a
 // `.partial` name, verified by opening the copy read-only (quick_check, row counts equal to the
 // source when the copy completed), then renamed and rotated (keep N). One backup runs at a time.
 import { randomUUID } from 'node:crypto';
 import { existsSync } from 'node:fs';
-import { mkdir, readdir, rename, rm, stat } from 'node:fs/promises';
-import { join } from 'node:path';
+import { chmod, mkdir, readdir, rename, rm, stat } from 'node:fs/promises';
+import { dirname, join } from 'node:path';
 import type { AuditLog, Actor } from '../audit/audit-log';
 import { SYSTEM_ACTOR } from '../audit/audit-log';
 import { AppError } from '@common/errors';
 import type { BackupRecord, BackupsView } from '@common/supervisor/views';
+import { CHINA_OFFSET_MINUTES } from '@common/time';
+import { keyOf } from '../db/encryption';
 import type { Logger } from '../log/logger';
 import { checkDatabaseFile, countRows, type BackupsRepo, type StoredBackup } from './backups-repo';
 import type { SupervisorSettingsStore } from '../settings/supervisor-settings';
 
+/** Copies written before a schema migration (src-main/db/open.ts). */
+const PRE_MIGRATION_FILE = /^before-migration-v\d+-[\dTZ-]+\.sqlite$/;
+
 /** Backup file names: sortable by time, recognisable when rotating. */
 export const BACKUP_FILE = /^tongban-\d{8}-\d{6}-\d{3}\.sqlite$/;
 
-const stampOf = (d: Date) => d.toISOString().replace(/[-:]/g, '').replace('T', '-').replace('.', '-').slice(0, 19);
+/** `20261130-173000-123`: the China wall-clock time, as the hall reads dates (not UTC, which is 8 hours behind). */
+export const stampOf = (d: Date) =>
+  new Date(d.getTime() + CHINA_OFFSET_MINUTES * 60_000)
+    .toISOString()
+    .replace(/[-:]/g, '')
+    .replace('T', '-')
+    .replace('.', '-')
+    .slice(0, 19);
 
 /** Scheduled and manual backups, their list and the staleness warning. */
 export class BackupService {
@@ -58,12 +70,16 @@ export class BackupService {
       rotatedAt: null,
     };
     try {
-      await mkdir(folder, { recursive: true });
-      await this.d.repo.db.backup(partial);
+      await mkdir(folder, { recursive: true, mode: 0o700 });
+      // VACUUM INTO, not db.backup(): the copy is encrypted with the same key (the backup API refuses to copy
+      // between an encrypted and a plain database), and it is written 0600.
+      await rm(partial, { force: true });
+      this.d.repo.db.prepare('VACUUM INTO ?').run(partial);
+      await chmod(partial, 0o600);
       // Same connection: the copy holds every commit made before the backup completed, and this
       // runs before any other task can write, so the counts are the copy's counts.
       const source = countRows(this.d.repo.db);
-      const check = checkDatabaseFile(partial);
+      const check = checkDatabaseFile(partial, keyOf(this.d.repo.db));
       if (!check.ok)
         throw new AppError('unavailable', 'backup verification failed', {
           reason: 'backup-failed',
@@ -122,10 +138,26 @@ export class BackupService {
       await rm(join(old.folder, old.fileName), { force: true });
       this.d.repo.markRotated(old.backupId, at);
     }
+    await this.rotatePreMigration(keep);
     // Leftovers of interrupted runs.
     const folder = this.d.settings.backupFolder();
     for (const f of await readdir(folder).catch(() => [] as string[]))
       if (f.endsWith('.sqlite.partial') && BACKUP_FILE.test(f.slice(0, -8))) await rm(join(folder, f), { force: true });
+  }
+
+  /** Pre-migration copies (`backups/before-migration-*.sqlite`) fall under the same retention: the newest `keep`. */
+  private async rotatePreMigration(keep: number): Promise<void> {
+    const dir = join(dirname(this.d.repo.db.name), 'backups');
+    const names = (await readdir(dir).catch(() => [] as string[])).filter((f) => PRE_MIGRATION_FILE.test(f));
+    const dated = await Promise.all(names.map(async (f) => ({ f, at: (await stat(join(dir, f))).mtimeMs })));
+    const old = dated.sort((a, b) => b.at - a.at).slice(keep);
+    for (const { f } of old) await rm(join(dir, f), { force: true });
+    if (old.length)
+      this.d.audit.append({
+        actor: SYSTEM_ACTOR,
+        action: 'backup.rotate-pre-migration',
+        details: { deleted: old.map((o) => o.f) },
+      });
   }
 
   private toRecord(b: StoredBackup): BackupRecord {

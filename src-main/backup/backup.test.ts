@@ -1,11 +1,12 @@
 import { existsSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import Database from 'better-sqlite3';
+import { keyOf, openKeyed } from '../db/encryption';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { CaseList } from '@common/cases/case-types';
 import type { SupervisorSettings } from '@common/supervisor/settings';
 import type { BackupRecord, BackupsView, DashboardView, RestoreResult } from '@common/supervisor/views';
+import { stampOf } from './backup-service';
 import { acceptCase, call, setClock, supervisorApp, type SupervisorTestApp } from '../testing/supervisor';
 
 const open: SupervisorTestApp[] = [];
@@ -42,10 +43,13 @@ describe('backups', () => {
     const db = t.app.services.db;
     const n = (table: string) => (db.prepare(`SELECT count(*) AS n FROM ${table}`).get() as { n: number }).n;
     expect(b.counts).toEqual({ cases: 1, auditLog: n('audit_log') - 1 }); // the backup's own audit entry came after
-    const copy = new Database(b.path, { readonly: true });
+    const copy = openKeyed(b.path, keyOf(db), { readonly: true });
     expect(copy.pragma('quick_check', { simple: true })).toBe('ok');
     copy.close();
     expect(b.path.startsWith(join(t.app.dataDir, 'backups', 'scheduled'))).toBe(true);
+    // Named by the China date and time: a backup taken at 00:30 in the hall is that day's, not yesterday's.
+    expect(stampOf(new Date('2026-11-29T16:30:00.000Z'))).toBe('20261130-003000-000');
+    expect(b.fileName).toBe(`tongban-${stampOf(t.app.clock.now)}.sqlite`);
 
     const settings = await call<SupervisorSettings>(t.app, t.sup, 'supervisor:settings');
     await call(t.app, t.admin, 'supervisor:updateSettings', { ...settings, backup: { ...settings.backup, keep: 2 } });
@@ -109,7 +113,15 @@ describe('backups', () => {
       ok: false,
       error: { code: 'invalid-input' },
     });
-    const r = await call<RestoreResult>(b.app, b.admin, 'backups:restore', { file: backup.path });
+    // Another folder has another key: A's backup opens there with A's recovery code only.
+    expect(await b.app.call(b.admin, 'backups:restore', { file: backup.path }, 300)).toMatchObject({
+      ok: false,
+      error: { code: 'database-unreadable' },
+    });
+    const { recoveryCode } = await call<{ recoveryCode: string }>(a.app, a.admin, 'security:recoveryCode', {
+      password: 'Chongqing2026',
+    });
+    const r = await call<RestoreResult>(b.app, b.admin, 'backups:restore', { file: backup.path, recoveryCode });
     expect(r).toMatchObject({ restartRequired: true, reenrolmentRequired: true, counts: backup.counts });
     expect(existsSync(join(dataDir, 'restore', 'pending.sqlite'))).toBe(true);
 
@@ -148,7 +160,15 @@ describe('backups', () => {
       ok: false,
       error: { code: 'invalid-input' },
     });
-    const r = await fresh.call('setup-screen', 'setup:restore', { file: backup.path }, 300);
+    // The backup is encrypted with A's key: the new PC needs A's recovery code.
+    expect(await fresh.call('setup-screen', 'setup:restore', { file: backup.path }, 300)).toMatchObject({
+      ok: false,
+      error: { code: 'database-unreadable' },
+    });
+    const { recoveryCode } = await call<{ recoveryCode: string }>(a.app, a.admin, 'security:recoveryCode', {
+      password: 'Chongqing2026',
+    });
+    const r = await fresh.call('setup-screen', 'setup:restore', { file: backup.path, recoveryCode }, 300);
     expect(r).toMatchObject({ ok: true, value: { restartRequired: true, counts: backup.counts } });
     // Setting the window up anew now would be thrown away at the restart: refused, nothing written.
     const setup = await fresh.call(

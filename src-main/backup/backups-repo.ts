@@ -1,8 +1,11 @@
 // SQL for backups and restores: the backups table, the row counts a backup is checked against,
 // and marking the sync device for re-enrolment after a restore.
-import Database from 'better-sqlite3';
+import type Database from 'better-sqlite3-multiple-ciphers';
 import type { BackupRecord } from '@common/supervisor/views';
-import { Statements } from '../db/statement-cache';
+import { Statements } from '../db/statements';
+import { statSync } from 'node:fs';
+import { AppError } from '@common/errors';
+import { openKeyed } from '../db/encryption';
 
 interface BackupRow {
   backup_id: string;
@@ -51,11 +54,16 @@ export function countRows(db: Database.Database): DbCounts {
 /** What checking a database file found. */
 export type FileCheck = { ok: true; counts: DbCounts; userVersion: number } | { ok: false; problem: string };
 
+function looksEncrypted(file: string): boolean {
+  const size = statSync(file).size;
+  return size >= 512 && size % 512 === 0;
+}
+
 /** Opens a copy read-only and checks it: it opens, quick_check is ok, the app's tables are there. */
-export function checkDatabaseFile(file: string): FileCheck {
+export function checkDatabaseFile(file: string, key: Buffer | null): FileCheck {
   let db: Database.Database | null = null;
   try {
-    db = new Database(file, { readonly: true, fileMustExist: true });
+    db = openKeyed(file, key, { readonly: true, fileMustExist: true });
     const quick = db.pragma('quick_check', { simple: true });
     if (quick !== 'ok') return { ok: false, problem: 'quick-check-failed' };
     const tables = new Set(
@@ -67,8 +75,15 @@ export function checkDatabaseFile(file: string): FileCheck {
     if (!['cases', 'audit_log', 'users', 'settings'].every((t) => tables.has(t)))
       return { ok: false, problem: 'not-an-app-database' };
     return { ok: true, counts: countRows(db), userVersion: db.pragma('user_version', { simple: true }) as number };
-  } catch {
-    return { ok: false, problem: 'cannot-open' };
+  } catch (err) {
+    return {
+      ok: false,
+      // An encrypted database is whole pages of noise; anything else that fails to open is not a database.
+      problem:
+        err instanceof AppError && err.code === 'database-unreadable' && looksEncrypted(file)
+          ? 'unreadable'
+          : 'cannot-open',
+    };
   } finally {
     db?.close();
   }

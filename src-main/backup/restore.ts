@@ -8,9 +8,6 @@ import {
   copyFileSync,
   existsSync,
   mkdirSync,
-  openSync,
-  fsyncSync,
-  closeSync,
   readFileSync,
   renameSync,
   rmSync,
@@ -22,6 +19,9 @@ import type { AuditLog, Actor } from '../audit/audit-log';
 import { SYSTEM_ACTOR } from '../audit/audit-log';
 import { AppError } from '@common/errors';
 import type { RestoreResult } from '@common/supervisor/views';
+import { fsyncPath, writeFileDurably } from '../files/durable-file';
+import { keyOfRecoveryCode } from '@common/recovery-code';
+import { rekeyFile } from '../db/encryption';
 import { checkDatabaseFile, type BackupsRepo } from './backups-repo';
 
 /** The database file name inside the data folder (as createServices opens it). */
@@ -41,15 +41,6 @@ interface AppliedRestore extends PendingRestore {
 
 const restoreDir = (dataDir: string) => join(dataDir, 'restore');
 
-function fsyncFile(file: string): void {
-  const fd = openSync(file, 'r');
-  try {
-    fsyncSync(fd);
-  } finally {
-    closeSync(fd);
-  }
-}
-
 async function sha256Of(file: string): Promise<string> {
   const h = createHash('sha256');
   for await (const chunk of createReadStream(file)) h.update(chunk as Buffer);
@@ -63,9 +54,18 @@ export function restorePending(dataDir: string): boolean {
 
 /** Verifies a backup and stages it for the next start. `file` is a name in the backup folder or an absolute path. */
 export async function stageRestore(
-  d: { dataDir: string; backupFolder: string; schemaVersion: number; audit: AuditLog; now: () => Date },
+  d: {
+    dataDir: string;
+    backupFolder: string;
+    schemaVersion: number;
+    audit: AuditLog;
+    now: () => Date;
+    /** The key backups of this window are encrypted with (null: plaintext). */
+    key: Buffer | null;
+  },
   actor: Actor,
   file: string,
+  recoveryCode?: string,
 ): Promise<RestoreResult> {
   const source = isAbsolute(file) ? file : join(d.backupFolder, file);
   if (!isAbsolute(file) && (file.includes('/') || file.includes('\\') || file.startsWith('.'))) {
@@ -74,7 +74,14 @@ export async function stageRestore(
     });
   }
   if (!existsSync(source)) throw new AppError('not-found', 'no such backup file');
-  const check = checkDatabaseFile(source);
+  // This window's own backups open with its key; another PC's need that PC's recovery code.
+  const recovered = recoveryCode ? keyOfRecoveryCode(recoveryCode) : null;
+  if (recoveryCode && !recovered)
+    throw new AppError('invalid-input', 'not a recovery code', { fields: [{ path: 'recoveryCode', code: 'invalid' }] });
+  const backupKey = recovered ? Buffer.from(recovered) : d.key;
+  const check = checkDatabaseFile(source, backupKey);
+  if (!check.ok && check.problem === 'unreadable')
+    throw new AppError('database-unreadable', 'the backup is encrypted with another key', { reason: 'backup-invalid' });
   if (!check.ok)
     throw new AppError('conflict', 'the backup does not pass verification', {
       reason: 'backup-invalid',
@@ -89,8 +96,10 @@ export async function stageRestore(
   mkdirSync(dir, { recursive: true });
   const pendingDb = join(dir, 'pending.sqlite');
   copyFileSync(source, `${pendingDb}.partial`);
-  fsyncFile(`${pendingDb}.partial`);
-  const staged = checkDatabaseFile(`${pendingDb}.partial`);
+  // A backup of another PC is re-keyed to this PC's key before it is staged.
+  if (backupKey && d.key && !backupKey.equals(d.key)) rekeyFile(`${pendingDb}.partial`, backupKey, d.key);
+  fsyncPath(`${pendingDb}.partial`);
+  const staged = checkDatabaseFile(`${pendingDb}.partial`, d.key);
   if (!staged.ok || staged.counts.cases !== check.counts.cases || staged.counts.auditLog !== check.counts.auditLog) {
     rmSync(`${pendingDb}.partial`, { force: true });
     throw new AppError('conflict', 'the staged copy does not match the backup', {
@@ -105,7 +114,8 @@ export async function stageRestore(
     stagedBy: actor.name,
     sha256: await sha256Of(pendingDb),
   };
-  writeFileSync(join(dir, 'pending.json'), JSON.stringify(pending));
+  // The marker is what the next start acts on: durable, like the copy it points to.
+  writeFileDurably(join(dir, 'pending.json'), JSON.stringify(pending));
   d.audit.append({
     actor,
     action: 'backup.restore-staged',

@@ -1,6 +1,6 @@
 // SQL for retention: which cases are due, and masking or deleting their personal data.
-import type Database from 'better-sqlite3';
-import { Statements } from '../db/statement-cache';
+import type Database from 'better-sqlite3-multiple-ciphers';
+import { Statements } from '../db/statements';
 
 /** The personal columns of a case as stored. */
 export interface PersonalRow {

@@ -5,12 +5,12 @@
 // deleted, printed PDFs are removed. Each batch is audited with counts only.
 import { rm } from 'node:fs/promises';
 import type { Actor, AuditLog } from '../audit/audit-log';
-import type { Application } from '@common/cases/application';
+import type { Application } from '@tongban/protocol/cases/application';
 import type { RetentionReport } from '@common/supervisor/views';
 import { chinaDate } from '@common/time';
-import { maskIdNumber, maskName, maskPhone } from '@common/validators';
+import { maskIdNumber, maskName, maskPhone } from '@tongban/protocol/validators';
 import type { PersonalRow, RetentionRepo } from './retention-repo';
-import { yieldToEventLoop } from '../db/statement-cache';
+import { yieldToEventLoop } from '../db/statements';
 
 const BATCH = 200;
 const CLEARED = '';

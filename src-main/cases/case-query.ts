@@ -1,11 +1,11 @@
-import type Database from 'better-sqlite3';
+import type Database from 'better-sqlite3-multiple-ciphers';
 import type { AuditLog } from '../audit/audit-log';
-import type { Application } from '@common/cases/application';
+import type { Application } from '@tongban/protocol/cases/application';
 import type { CaseDetail, CaseList, CaseQuery, CaseSummary, SearchKind } from '@common/cases/case-types';
 import type { MissingMaterial } from '@common/cases/formal-check';
 import { parseReceiptNumber, formatReceiptNumber } from '@common/cases/receipt-number';
 import { chinaDate } from '@common/time';
-import { maskIdNumber, maskPhone, upgradeLegacyId15 } from '@common/validators';
+import { maskIdNumber, maskPhone, upgradeLegacyId15 } from '@tongban/protocol/validators';
 import { statement } from '../db/statements';
 import { AttachmentsRepo } from './attachments-repo';
 import { CasesRepo, fromRow, type StoredCase } from './cases-repo';
@@ -28,7 +28,16 @@ export function classifySearch(q: string): { kind: SearchKind; value: string } {
   }
   const digits = text.replace(/[\s-]/g, '');
   if (/^(\+?86)?1\d{10}$/.test(digits)) return { kind: 'phone', value: digits.slice(-11) };
+  // The last digits a clerk reads off a receipt (0004, 0004F) or an ID card (070014, 00701X).
+  if (/^\d{4,17}[0-9A-Z]?$/.test(digits)) return { kind: 'number-tail', value: digits };
   return { kind: 'name-prefix', value: q.trim() };
+}
+
+/** How far back a search by last digits looks (it cannot use an exact-match index). */
+export const NUMBER_TAIL_DAYS = 366;
+
+function daysBefore(date: string, days: number): string {
+  return new Date(Date.parse(`${date}T00:00:00Z`) - days * 86_400_000).toISOString().slice(0, 10);
 }
 
 // The columns a list row needs: not the application JSON nor the department's details, which a
@@ -97,7 +106,19 @@ export function caseQuerySql(
     if (kind === 'receipt-no') clauses.push('(c.receipt_no = @q OR c.notice_no = @q)');
     else if (kind === 'id-number') clauses.push('c.applicant_id_number = @q');
     else if (kind === 'phone') clauses.push('c.applicant_phone = @q');
-    else {
+    else if (kind === 'number-tail') {
+      // The end of the receipt or notice number without hyphens (with or without its check
+      // character), or of the ID number, over the last year of business days.
+      clauses.push(
+        `c.business_date >= @tailSince AND (${['c.receipt_no', 'c.notice_no']
+          .map(
+            (col) =>
+              `substr(replace(${col}, '-', ''), -length(@q)) = @q OR substr(replace(${col}, '-', ''), -length(@q) - 1, length(@q)) = @q`,
+          )
+          .join(' OR ')} OR substr(c.applicant_id_number, -length(@q)) = @q)`,
+      );
+      params.tailSince = daysBefore(today, NUMBER_TAIL_DAYS);
+    } else {
       clauses.push('c.applicant_name >= @q AND c.applicant_name < @qEnd');
       params.qEnd = value + MAX_CHAR;
     }
@@ -181,6 +202,7 @@ export class CaseQueries {
       ...toSummary(c),
       startedAt: c.startedAt,
       cataloguePromisedDays: c.promisedDays,
+      departmentId: c.departmentId,
       localityDivision: c.localityDivision,
       localityName: this.divisionName(c.localityDivision),
       catalogueVersion: c.catalogueVersion,

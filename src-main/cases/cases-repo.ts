@@ -1,7 +1,8 @@
-import type Database from 'better-sqlite3';
+import type Database from 'better-sqlite3-multiple-ciphers';
 import { statement } from '../db/statements';
 import type { CaseMaterial, CaseOutcome } from '@common/cases/case-types';
-import type { ApplyMode } from '@common/cases/application';
+import type { ApplyMode } from '@tongban/protocol/cases/application';
+import type { SyncStateOfCase } from '@common/cases/case-types';
 
 /** A case row as the service writes it (camelCase; mapped to snake_case here only). */
 export interface CaseRecord {
@@ -38,7 +39,7 @@ export interface CaseRecord {
 
 /** The department's side of a case, kept by the sync loop. */
 export interface CaseSyncFields {
-  syncState: 'local' | 'sending' | 'delivered' | 'needs-attention';
+  syncState: SyncStateOfCase;
   departmentNo: string | null;
   deptStatus: string | null;
   deptReason: string | null;
@@ -161,15 +162,6 @@ export class CasesRepo {
       'INSERT INTO case_materials (case_id, position, material_code, name, handling, pages, required) VALUES (?, ?, ?, ?, ?, ?, ?)',
     );
     materials.forEach((m, i) => insert.run(caseId, i + 1, m.code, m.name, m.handling, m.pages, m.required ? 1 : 0));
-  }
-
-  addOutbox(caseId: string, kind: 'case' | 'attachment' | 'supplement', ref: string | null, at: string): void {
-    statement(this.db, 'INSERT INTO outbox (case_id, kind, ref, created_at) VALUES (?, ?, ?, ?)').run(
-      caseId,
-      kind,
-      ref,
-      at,
-    );
   }
 
   get(caseId: string): StoredCase | null {

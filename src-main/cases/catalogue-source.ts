@@ -1,5 +1,5 @@
 import type { ResolvedRoute } from '@common/catalogue/routing';
-import type { Matter, Situation } from '@common/catalogue/schema';
+import type { Matter, Situation } from '@tongban/protocol/catalogue/schema';
 
 /** What intake needs from the loaded catalogue, routing and division data. */
 export interface CatalogueSource {

@@ -2,10 +2,10 @@
 // database with its outbox rows, numbers unique and gap-free, and the file must pass integrity_check.
 import { spawn } from 'node:child_process';
 import { join } from 'node:path';
-import Database from 'better-sqlite3';
+import { openDataFolderDatabase } from '../db/key-store';
 import { afterAll, describe, expect, it } from 'vitest';
 import { parseReceiptNumber } from '@common/cases/receipt-number';
-import { seededRandom } from '@common/seeded-random';
+import { seededRandom } from '@tongban/protocol/seeded-random';
 import { createUser, initialised, testApp, type TestApp } from '../testing/test-app';
 
 const ITERATIONS = Number(process.env.CRASH_ITERATIONS ?? 200);
@@ -65,7 +65,7 @@ describe('kill -9 during acceptance', () => {
       for (const [caseId, receiptNo] of acks) acknowledged.set(caseId, receiptNo);
     }
 
-    const db = new Database(join(app.dataDir, 'tongban.sqlite'));
+    const db = openDataFolderDatabase(app.dataDir);
     try {
       expect(db.pragma('integrity_check', { simple: true })).toBe('ok');
       const cases = db

@@ -1,4 +1,4 @@
-import type Database from 'better-sqlite3';
+import type Database from 'better-sqlite3-multiple-ciphers';
 import { statement } from '../db/statements';
 
 /** A draft as stored: the wizard's state as JSON plus who owns it. */

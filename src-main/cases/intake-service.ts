@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
-import type Database from 'better-sqlite3';
+import type Database from 'better-sqlite3-multiple-ciphers';
 import type { Actor, AuditLog } from '../audit/audit-log';
-import type { Application } from '@common/cases/application';
+import type { Application } from '@tongban/protocol/cases/application';
 import type { AttachmentInfo, CaseMaterial, CaseOutcome } from '@common/cases/case-types';
 import {
   formalCheck,
@@ -11,18 +11,21 @@ import {
   type MissingMaterial,
 } from '@common/cases/formal-check';
 import { formatReceiptNumber } from '@common/cases/receipt-number';
-import { acceptanceModeOf, type Matter, type Situation } from '@common/catalogue/schema';
+import { acceptanceModeOf, type Matter, type Situation } from '@tongban/protocol/catalogue/schema';
 import { AppError } from '@common/errors';
 import type { Hall } from '@common/hall';
 import type { FieldProblem } from '@common/result';
 import { chinaDate } from '@common/time';
-import { maskIdNumber } from '@common/validators';
+import { maskIdNumber } from '@tongban/protocol/validators';
 import { AttachmentsRepo, type AttachmentMeta } from './attachments-repo';
 import { findSituation, type CatalogueSource } from './catalogue-source';
 import { CasesRepo, type CaseRecord } from './cases-repo';
 import { DraftsRepo, type DraftRecord } from './drafts-repo';
 import { sniffScanType } from './file-types';
 import { uuidv7 } from './ids';
+import { ownDraft } from './case-access';
+import { noticeBlockers, noticeItems } from '@common/cases/notice-items';
+import { enqueueCaseWork } from '../sync/outbox';
 
 /** Documents one window can number in a day (four digits on the receipt). */
 export const MAX_DAILY_DOCUMENTS = 9999;
@@ -43,8 +46,6 @@ export interface Decision {
   documentNo: string;
   missing: MissingMaterial[];
 }
-
-const IDENTITY_PATHS = /^(applicant|agent|mode)(\.|$)/;
 
 /** A draft about to be decided, with what deciding it needs. */
 interface Prepared {
@@ -185,11 +186,10 @@ export class IntakeService {
     const prepared = this.prepare(staff, app);
     this.refuseGuidanceOnly(prepared.matter);
     const { situation, result } = prepared;
-    const identityErrors = result.fieldErrors.filter((f) => IDENTITY_PATHS.test(f.path));
-    if (identityErrors.length)
-      throw new AppError('formal-check-failed', 'applicant identity incomplete', { fields: identityErrors });
-    const formGaps = result.fieldErrors.filter((f) => !IDENTITY_PATHS.test(f.path));
-    const missing = [...result.missingMaterials, ...formGaps.map((f) => formGapAsMissing(f, situation))];
+    // The 一次性告知 rule of common/cases/notice-items.ts, the same the review step's button follows.
+    const blockers = noticeBlockers(result.fieldErrors);
+    if (blockers.length) throw new AppError('formal-check-failed', 'fix these before a notice', { fields: blockers });
+    const missing = noticeItems(result, situation);
     if (!missing.length) throw new AppError('nothing-missing', 'nothing is missing; accept the case instead');
     return this.decide(staff, app, prepared, 'incomplete', { ...result, missingMaterials: missing }, null);
   }
@@ -339,8 +339,8 @@ export class IntakeService {
       this.cases.replaceMaterials(app.caseId, materials, previous !== null);
       if (outcome === 'accepted') {
         const createdAt = at.toISOString();
-        this.cases.addOutbox(app.caseId, 'case', null, createdAt);
-        for (const a of attachments) this.cases.addOutbox(app.caseId, 'attachment', a.attachmentId, createdAt);
+        enqueueCaseWork(this.db, app.caseId, 'case', null, createdAt);
+        for (const a of attachments) enqueueCaseWork(this.db, app.caseId, 'attachment', a.attachmentId, createdAt);
       }
       this.audit.append({
         actor: staff,
@@ -362,15 +362,6 @@ export class IntakeService {
   }
 
   private ownedDraft(staff: Staff, caseId: string) {
-    const draft = this.drafts.get(caseId);
-    if (!draft) throw new AppError('not-found', 'no such draft');
-    if (draft.ownerId !== staff.id && staff.role !== 'supervisor') throw new AppError('forbidden', 'not your draft');
-    return draft;
+    return ownDraft(staff, this.drafts.get(caseId));
   }
-}
-
-function formGapAsMissing(problem: FieldProblem, situation: Situation): MissingMaterial {
-  const key = problem.path.replace(/^form\./, '');
-  const field = situation.fields.find((f) => f.key === key);
-  return { code: `FIELD:${key}`, name: field ? `${field.label}（需补充或更正）` : key, reason: 'not-provided' };
 }

@@ -1,7 +1,9 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { parseReceiptNumber } from '@common/cases/receipt-number';
-import type { CaseList, CaseDetail } from '@common/cases/case-types';
+import type { CaseDetail } from '@common/cases/case-types';
 import type { DecisionView } from '@common/contract';
+import type { CommandInput } from '@common/contract';
+import { callOk } from '../testing/call';
 import { createUser, initialised, testApp, type TestApp } from '../testing/test-app';
 import { marriageByAgent, PNG_BYTES, socialSecurityCardApplication, verifyApplicant } from './testing/intake-fixtures';
 
@@ -61,6 +63,8 @@ describe('intake', () => {
     expect(d.application.applicant.idNumber).toBe('5001**********0014');
     expect(d.materials.map((m) => [m.code, m.handling])).toContainEqual(['PHOTO', 'electronic']);
     expect(d.departmentName).toBeTruthy();
+    // The routing table's code, the one reviewers are added with (`add-reviewer --department …`).
+    expect(d.departmentId).toMatch(/^[A-Z]{2}(-[A-Z0-9]+)+$/);
     expect(d.timeline.map((e) => e.action)).toEqual(['identity.verify', 'case.accept']);
     expect(d.catalogueVersion).toBe(app.services.catalogue.version());
     // Accepted cases are immutable: a second acceptance is refused.
@@ -101,8 +105,7 @@ describe('intake', () => {
   it('lists every missing material at once and keeps the case as 待补齐, which can be completed later', async () => {
     app = await testApp();
     const c = await clerk(app);
-    const d = await app.call(c, 'drafts:create', {}, 0);
-    const caseId = (d as { value: { caseId: string } }).value.caseId;
+    const { caseId } = await callOk(app, c, 'drafts:create', {});
     await verifyApplicant(app, c, caseId);
     const partial = socialSecurityCardApplication(caseId, {
       materials: [{ code: 'ID-DOC', handling: 'seen-returned', pages: 1 }],
@@ -138,7 +141,7 @@ describe('intake', () => {
     await verifyApplicant(app, c, caseId);
     const accepted = await app.call(c, 'intake:accept', { application: socialSecurityCardApplication(caseId) }, 0);
     expect(accepted).toMatchObject({ ok: true, value: { outcome: 'accepted' } });
-    const detail = (await app.call(c, 'cases:get', { caseId }, 0)) as { value: CaseDetail };
+    const detail = { value: await callOk(app, c, 'cases:get', { caseId }) };
     expect(detail.value.noticeNo).toBe(decision.documentNo);
     expect(detail.value.timeline.map((e) => e.action)).toEqual([
       'identity.verify',
@@ -151,8 +154,7 @@ describe('intake', () => {
   it('婚姻登记 is 仅指引: no 收件 and no 补正, it ends only in a 不予收件告知书', async () => {
     app = await testApp();
     const c = await clerk(app);
-    const d = await app.call(c, 'drafts:create', {}, 0);
-    const caseId = (d as { value: { caseId: string } }).value.caseId;
+    const { caseId } = await callOk(app, c, 'drafts:create', {});
     for (const command of ['intake:accept', 'intake:notifyIncomplete']) {
       const result = await app.call(c, command, { application: marriageByAgent(caseId) }, 0);
       expect(result).toMatchObject({
@@ -173,8 +175,7 @@ describe('intake', () => {
   it('不予受理 needs a reason and is numbered and audited', async () => {
     app = await testApp();
     const c = await clerk(app);
-    const d = await app.call(c, 'drafts:create', {}, 0);
-    const caseId = (d as { value: { caseId: string } }).value.caseId;
+    const { caseId } = await callOk(app, c, 'drafts:create', {});
     const application = socialSecurityCardApplication(caseId, { materials: [] });
     expect(await app.call(c, 'intake:reject', { application, reason: '' }, 0)).toMatchObject({
       ok: false,
@@ -205,14 +206,14 @@ describe('intake', () => {
     expect(parseReceiptNumber(next.value.documentNo)).toMatchObject({ date: '2026-12-01', sequence: 1 });
   });
 
-  it("lists today's cases and finds them by ID number, receipt number, name prefix and phone", async () => {
+  it("lists today's cases and finds them by ID number, receipt number, their last digits, name prefix and phone", async () => {
     app = await testApp();
     const c = await clerk(app);
     const caseId = await draftWithPhoto(app, c);
     const r = (await app.call(c, 'intake:accept', { application: socialSecurityCardApplication(caseId) }, 0)) as {
       value: DecisionView;
     };
-    const list = async (input: object) => ((await app.call(c, 'cases:list', input, 0)) as { value: CaseList }).value;
+    const list = async (input: CommandInput<'cases:list'>) => callOk(app, c, 'cases:list', input);
     expect((await list({})).rows.map((x) => x.caseId)).toEqual([caseId]);
     expect((await list({})).rows[0]).toMatchObject({
       applicantIdMasked: '5001**********0014',
@@ -222,6 +223,12 @@ describe('intake', () => {
     expect(await list({ q: r.value.documentNo.toLowerCase() })).toMatchObject({ searchKind: 'receipt-no', total: 1 });
     expect(await list({ q: '张' })).toMatchObject({ searchKind: 'name-prefix', total: 1 });
     expect(await list({ q: '138 0013 8000' })).toMatchObject({ searchKind: 'phone', total: 1 });
+    // The last digits of the receipt number (with or without its check character) or of the ID number.
+    const receiptTail = r.value.documentNo.replace(/-/g, '').slice(-5);
+    expect(await list({ q: receiptTail })).toMatchObject({ searchKind: 'number-tail', total: 1 });
+    expect(await list({ q: receiptTail.slice(0, 4) })).toMatchObject({ searchKind: 'number-tail', total: 1 });
+    expect(await list({ q: '070014' })).toMatchObject({ searchKind: 'number-tail', total: 1 });
+    expect(await list({ q: '070015' })).toMatchObject({ searchKind: 'number-tail', total: 0 });
     expect(await list({ q: '李' })).toMatchObject({ total: 0 });
     expect(await list({ date: '2026-11-29' })).toMatchObject({ total: 0 });
   });
@@ -229,8 +236,7 @@ describe('intake', () => {
   it('checks scanned files by content and size', async () => {
     app = await testApp();
     const c = await clerk(app);
-    const d = await app.call(c, 'drafts:create', {}, 0);
-    const caseId = (d as { value: { caseId: string } }).value.caseId;
+    const { caseId } = await callOk(app, c, 'drafts:create', {});
     const fake = Buffer.from('MZ this is an exe renamed to .png');
     expect(
       await app.call(
@@ -261,8 +267,7 @@ describe('intake', () => {
   it('keeps drafts across a restart of the app', async () => {
     app = await testApp();
     const c = await clerk(app);
-    const d = await app.call(c, 'drafts:create', {}, 0);
-    const caseId = (d as { value: { caseId: string } }).value.caseId;
+    const { caseId } = await callOk(app, c, 'drafts:create', {});
     await app.call(
       c,
       'drafts:save',

@@ -1,7 +1,7 @@
 // A company files 建筑工程施工许可证核发 (住建, 行政许可): unit name, USCC checked (GB 32100-2015), 法定代表人,
 // and the 经办人 as the person verified at the window with the 单位授权委托书 among the materials.
 import { afterEach, describe, expect, it } from 'vitest';
-import type { ApplicationInput } from '@common/cases/application';
+import type { ApplicationInput } from '@tongban/protocol/cases/application';
 import { createUser, initialised, testApp, type TestApp } from '../testing/test-app';
 import { socialSecurityCardApplication, verifyApplicant } from './testing/intake-fixtures';
 

@@ -58,6 +58,7 @@ describe('case queries use indexes', () => {
       /^SEARCH c USING INDEX cases_name_time \(applicant_name>\? AND applicant_name<\?\) \| CORRELATED SCALAR SUBQUERY \d+ \| SEARCH u USING INTEGER PRIMARY KEY \(rowid=\?\) \|\| /,
     ],
     ['phone', { q: '13800138000' }, /SEARCH c USING INDEX cases_phone/],
+    ['last digits, the last year', { q: '0014' }, /SEARCH c USING INDEX cases_day/],
     ['需要处理, every day', { syncState: 'needs-attention' }, /SEARCH c USING INDEX cases_sync_state/],
     ['已送达 today', { syncState: 'delivered' }, /SEARCH c USING INDEX cases_day/],
     ['未送达, every day', { syncState: 'undelivered' }, /SEARCH c USING INDEX cases_sync_state/],

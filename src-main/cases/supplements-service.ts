@@ -1,4 +1,4 @@
-import type Database from 'better-sqlite3';
+import type Database from 'better-sqlite3-multiple-ciphers';
 import { statement } from '../db/statements';
 import type { AuditLog } from '../audit/audit-log';
 import type { AttachmentInfo } from '@common/cases/case-types';
@@ -6,6 +6,7 @@ import type { SupplementView } from '@common/contract/sync';
 import { AppError } from '@common/errors';
 import { uuidv7 } from './ids';
 import type { IntakeService, Staff } from './intake-service';
+import { enqueueCaseWork } from '../sync/outbox';
 
 interface SupplementRow {
   supplement_id: string;
@@ -24,13 +25,21 @@ export class SupplementsService {
 
   /** Opens (or continues) the supplement of a case whose department status is 需补正. */
   start(staff: Staff, caseId: string): SupplementView {
-    const c = statement<[string], { outcome: string; dept_status: string | null; dept_details: string | null }>(
-      this.db,
-      'SELECT outcome, dept_status, dept_details FROM cases WHERE case_id = ?',
-    ).get(caseId);
+    const c = statement<
+      [string],
+      { outcome: string; dept_status: string | null; dept_details: string | null; dept_case_version: number }
+    >(this.db, 'SELECT outcome, dept_status, dept_details, dept_case_version FROM cases WHERE case_id = ?').get(caseId);
     if (!c || c.outcome !== 'accepted') throw new AppError('not-found', 'no accepted case with that id');
     if (c.dept_status !== 'supplement-requested')
       throw new AppError('conflict', 'the department has not asked for a supplement', { reason: 'not-requested' });
+    // One answer per request: until the department asks again (a newer case version), a
+    // supplement already submitted for this request is the answer (no second 提交补正).
+    const answered = statement<[string, number], { n: number }>(
+      this.db,
+      'SELECT count(*) AS n FROM supplements WHERE case_id = ? AND submitted_at IS NOT NULL AND answers_version = ?',
+    ).get(caseId, c.dept_case_version);
+    if (answered && answered.n > 0)
+      throw new AppError('conflict', 'this request was already answered', { reason: 'supplement-sent' });
     let row = statement<[string], SupplementRow>(
       this.db,
       'SELECT * FROM supplements WHERE case_id = ? AND submitted_at IS NULL',
@@ -39,8 +48,8 @@ export class SupplementsService {
       const supplementId = uuidv7(this.now().getTime());
       statement(
         this.db,
-        "INSERT INTO supplements (supplement_id, case_id, materials, note, created_by) VALUES (?, ?, '[]', '', ?)",
-      ).run(supplementId, caseId, staff.id);
+        "INSERT INTO supplements (supplement_id, case_id, materials, note, created_by, answers_version) VALUES (?, ?, '[]', '', ?, ?)",
+      ).run(supplementId, caseId, staff.id, c.dept_case_version);
       row = { supplement_id: supplementId, case_id: caseId, submitted_at: null };
     }
     const details = c.dept_details ? (JSON.parse(c.dept_details) as { missing?: string[] }) : {};
@@ -70,10 +79,9 @@ export class SupplementsService {
         this.db,
         'UPDATE supplements SET materials = ?, note = ?, submitted_at = ? WHERE supplement_id = ?',
       ).run(JSON.stringify(materials), note, at, supplementId);
-      const outbox = statement(this.db, 'INSERT INTO outbox (case_id, kind, ref, created_at) VALUES (?, ?, ?, ?)');
-      outbox.run(row.case_id, 'supplement', supplementId, at);
+      enqueueCaseWork(this.db, row.case_id, 'supplement', supplementId, at);
       for (const a of this.attachmentsOf(supplementId, row.case_id))
-        outbox.run(row.case_id, 'attachment', a.attachmentId, at);
+        enqueueCaseWork(this.db, row.case_id, 'attachment', a.attachmentId, at);
       statement(this.db, "UPDATE cases SET sync_state = 'sending' WHERE case_id = ?").run(row.case_id);
       this.audit.append({
         actor: staff,

@@ -1,11 +1,11 @@
 // One object bundling catalogue, search, routing and divisions for the app's service container.
 // Structurally satisfies the intake side's `CatalogueSource` (version/findMatter/route/divisionName/countyExists).
-import type { DivisionLookup, DivisionsFile } from '@common/catalogue/divisions';
-import type { ValidationError } from '@common/catalogue/issues';
+import type { DivisionLookup, DivisionsFile } from '@tongban/protocol/catalogue/divisions';
+import type { ValidationError } from '@tongban/protocol/catalogue/issues';
 import type { ResolvedRoute } from '@common/catalogue/routing';
-import type { Matter } from '@common/catalogue/schema';
+import type { Matter } from '@tongban/protocol/catalogue/schema';
 import type { SearchHit, SearchIndex } from '@common/catalogue/search';
-import { createDivisionLookup } from '@common/catalogue/divisions';
+import { createDivisionLookup } from '@tongban/protocol/catalogue/divisions';
 import { validateCatalogueImport } from './import-catalogue';
 import {
   loadCatalogue,

@@ -1,6 +1,6 @@
 import { readFile } from 'node:fs/promises';
 import { describe, expect, it } from 'vitest';
-import { parseCatalogue, type Matter } from '@common/catalogue/schema';
+import { parseCatalogue, type Matter } from '@tongban/protocol/catalogue/schema';
 import { loadCatalogue } from './loaders';
 import { cataloguePath } from './paths';
 import { RESOURCES_DIR } from './test-paths';

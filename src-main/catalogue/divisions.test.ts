@@ -3,7 +3,7 @@ import { readFile } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
 import { describe, expect, it } from 'vitest';
-import { parseDivisionsFile } from '@common/catalogue/divisions';
+import { parseDivisionsFile } from '@tongban/protocol/catalogue/divisions';
 import { ResourceValidationError } from './errors';
 import { loadDivisions } from './loaders';
 import { divisionsPath } from './paths';

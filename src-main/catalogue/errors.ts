@@ -1,5 +1,5 @@
 // Error type thrown by the resource loaders; carries every validation error.
-import type { ValidationError } from '@common/catalogue/issues';
+import type { ValidationError } from '@tongban/protocol/catalogue/issues';
 
 /** Thrown when a shipped resource file is missing, not JSON, or fails validation. */
 export class ResourceValidationError extends Error {

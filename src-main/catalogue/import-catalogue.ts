@@ -1,8 +1,8 @@
 // Validation of an admin-imported (newer) catalogue file before it replaces the current one.
-import type { ValidationError } from '@common/catalogue/issues';
+import type { ValidationError } from '@tongban/protocol/catalogue/issues';
 import { routingCoverageErrors, type Routing } from '@common/catalogue/routing';
-import { parseCatalogue, type Catalogue } from '@common/catalogue/schema';
-import { compareCatalogueVersions } from '@common/catalogue/version';
+import { parseCatalogue, type Catalogue } from '@tongban/protocol/catalogue/schema';
+import { compareCatalogueVersions } from '@tongban/protocol/catalogue/version';
 import { parseJsonText } from './errors';
 
 /** Largest accepted import (the shipped catalogue is ~200 KB). */

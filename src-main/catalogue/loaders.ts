@@ -5,8 +5,8 @@ import {
   parseDivisionsFile,
   type DivisionLookup,
   type DivisionsFile,
-} from '@common/catalogue/divisions';
-import type { ParseResult, ValidationError } from '@common/catalogue/issues';
+} from '@tongban/protocol/catalogue/divisions';
+import type { ParseResult, ValidationError } from '@tongban/protocol/catalogue/issues';
 import {
   parseRouting,
   resolveRoute,
@@ -14,7 +14,7 @@ import {
   type ResolvedRoute,
   type Routing,
 } from '@common/catalogue/routing';
-import { findMatter, parseCatalogue, type Catalogue, type Matter } from '@common/catalogue/schema';
+import { findMatter, parseCatalogue, type Catalogue, type Matter } from '@tongban/protocol/catalogue/schema';
 import { searchMatters, type SearchHit, type SearchIndex } from '@common/catalogue/search';
 import { parseJsonText, ResourceValidationError } from './errors';
 import { cataloguePath, divisionsPath, routingPath } from './paths';

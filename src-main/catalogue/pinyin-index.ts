@@ -1,6 +1,6 @@
 // Builds the pinyin-initials search index with pinyin-pro (services layer only).
 import { pinyin } from 'pinyin-pro';
-import type { Catalogue } from '@common/catalogue/schema';
+import type { Catalogue } from '@tongban/protocol/catalogue/schema';
 import { buildSearchIndex, type SearchIndex } from '@common/catalogue/search';
 
 /** Per-character initials of Chinese text ('社保卡' → ['s', 'b', 'k']); other characters pass through. */

@@ -2,7 +2,7 @@
 // and unverified facts marked as such.
 import { describe, expect, it } from 'vitest';
 import { resolveRoute } from '../common/catalogue/routing';
-import { acceptanceModeOf } from '../common/catalogue/schema';
+import { acceptanceModeOf } from '@tongban/protocol/catalogue/schema';
 import { loadCatalogue, loadRouting } from './loaders';
 import { RESOURCES_DIR } from './test-paths';
 

@@ -1,5 +1,7 @@
+import { displayNameProblem } from '@tongban/protocol/validators/display-name';
 import { z } from 'zod';
 import { ROLES, type Role } from './roles';
+import type { ConflictReason } from './errors';
 
 /** Login names: ASCII letters, digits, `_ . -`, 3 to 32 characters. */
 export const usernameSchema = z
@@ -8,7 +10,12 @@ export const usernameSchema = z
   .regex(/^[A-Za-z0-9_.-]{3,32}$/, 'username-format');
 
 /** Display names of staff. */
-export const displayNameSchema = z.string().trim().min(1, 'required').max(40, 'too-long');
+export const displayNameSchema = z
+  .string()
+  .trim()
+  .min(1, 'required')
+  .max(40, 'too-long')
+  .refine((name) => displayNameProblem(name) === null, 'invalid-characters');
 
 /** Passwords as typed; strength is checked by `passwordProblems`. */
 export const passwordSchema = z.string().min(1, 'required').max(128, 'too-long');
@@ -46,4 +53,7 @@ export interface SessionInfo {
 }
 
 /** Why an account change was refused (`details.reason` of a `conflict`). */
-export const CONFLICT_REASONS = { self: 'self', lastAdmin: 'last-admin' } as const;
+export const CONFLICT_REASONS = { self: 'self', lastAdmin: 'last-admin' } as const satisfies Record<
+  string,
+  ConflictReason
+>;

@@ -61,6 +61,8 @@ export const AUDIT_ACTION_LABELS_ZH: Record<string, string> = {
   'case.supplement': '提交补正材料',
   'identity.verify': '人证核验',
   'identity.override': '主管放行人证核验',
+  'identity.settings': '修改读卡与人证核验设置',
+  'identity.purge': '清除到期的证件芯片数据',
   'sync.enrol': '接入部门网关',
   'sync.device-revoked': '本机被部门网关停用',
   'sync.needs-attention': '同步需要处理',

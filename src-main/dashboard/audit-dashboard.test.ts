@@ -65,16 +65,18 @@ describe('dashboard', () => {
     t = await supervisorApp();
     const first = await acceptCase(t.app, t.clerk);
     t.app.clock.advanceMinutes(5);
-    await acceptCase(t.app, t.clerk);
+    const second = await acceptCase(t.app, t.clerk);
     await rejectCase(t.app, t.clerk);
     const ticket = await call<RatingTicketView>(t.app, t.clerk, 'ratings:open', { caseId: first.caseId });
     await call(t.app, 'screen', 'ratings:submit', { ticket: ticket.ticket, level: 1, comment: '态度差' });
+    const good = await call<RatingTicketView>(t.app, t.clerk, 'ratings:open', { caseId: second.caseId });
+    await call(t.app, 'screen', 'ratings:submit', { ticket: good.ticket, level: 5 });
     const d = await call<DashboardView>(t.app, t.sup, 'dashboard:get');
     expect(d.date).toBe('2026-11-30');
     expect(d.today).toMatchObject({ total: 3, accepted: 2, rejected: 1, incomplete: 0, closed: false });
     expect(d.sync).toMatchObject({
       backlog: 2,
-      unsentRecords: 2,
+      unsentRecords: 3, // one more than with a single rating: the second rating
       needsAttention: 0,
       reenrolmentRequired: false,
       oldestUnsent: { caseId: first.caseId, documentNo: first.documentNo, ageMinutes: 5 },
@@ -82,7 +84,8 @@ describe('dashboard', () => {
     expect(d.windows).toEqual([expect.objectContaining({ windowCode: '50010112', windowNo: '12' })]);
     expect(d.windows[0]?.printers.map((p) => p.role)).toEqual(['thermal', 'a4', 'label']);
     expect(d.windows[0]?.reader.state).toBeTruthy();
-    expect(d.ratings).toMatchObject({ today: 1, poorToday: 1, satisfactionRate: 0 });
+    // 1 of 2 satisfied: 50 (a percentage, shown as 50% — not 5000%).
+    expect(d.ratings).toMatchObject({ today: 2, poorToday: 1, satisfactionRate: 50 });
     expect(d.followUps).toMatchObject({ open: 1, overdue: 0 });
     expect(d.backups).toMatchObject({ lastGoodAt: null, warning: true });
     expect(await t.app.call(t.clerk, 'dashboard:get', {}, 2)).toMatchObject({

@@ -1,6 +1,6 @@
 // The supervisor's dashboard: today's counts, the sync backlog and its oldest case, device status
 // per window, ratings, follow-ups, backups and the days still to close.
-import type Database from 'better-sqlite3';
+import type Database from 'better-sqlite3-multiple-ciphers';
 import type { Hall } from '@common/hall';
 import type { HolidayCalendar } from '@common/printing/holiday-data';
 import { addWorkingDays } from '@common/printing/working-days';
@@ -10,7 +10,7 @@ import { chinaDate, chinaDayStartIso, nextDate } from '@common/time';
 import type { BackupService } from '../backup/backup-service';
 import type { LedgerRepo } from '../ledger/ledger-repo';
 import type { RatingsRepo } from '../ratings/ratings-repo';
-import { Statements } from '../db/statement-cache';
+import { Statements } from '../db/statements';
 
 /** The ID-card reader's state, when the identity module reports one. */
 export type ReaderStatus = DashboardView['windows'][number]['reader'];

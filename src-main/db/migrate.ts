@@ -1,6 +1,6 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type Database from 'better-sqlite3';
+import type Database from 'better-sqlite3-multiple-ciphers';
 import { AppError } from '@common/errors';
 
 /** One migration file: `NNNN_name.sql`, applied when `user_version` < `version`. */

@@ -1,6 +1,7 @@
-import { mkdirSync } from 'node:fs';
+import { chmodSync, existsSync, mkdirSync } from 'node:fs';
 import { dirname, join } from 'node:path';
-import Database from 'better-sqlite3';
+import type Database from 'better-sqlite3-multiple-ciphers';
+import { cleanUpInterruptedEncryption, encryptInPlace, isPlaintextDatabase, openKeyed } from './encryption';
 import { migrate, readMigrations, type MigrationReport } from './migrate';
 
 /** An open application database plus what migrating it did. */
@@ -14,9 +15,19 @@ export interface OpenedDatabase {
  * must have: WAL, `synchronous=FULL` (a WAL commit under NORMAL can roll back after a power
  * cut), foreign keys, a busy timeout; then applies pending migrations.
  */
-export function openDatabase(file: string, migrationsDir: string, now: () => Date = () => new Date()): OpenedDatabase {
-  mkdirSync(dirname(file), { recursive: true });
-  const db = new Database(file);
+export function openDatabase(
+  file: string,
+  migrationsDir: string,
+  now: () => Date = () => new Date(),
+  key: Buffer | null = null,
+): OpenedDatabase {
+  mkdirSync(dirname(file), { recursive: true, mode: 0o700 });
+  if (key) {
+    cleanUpInterruptedEncryption(file);
+    if (isPlaintextDatabase(file)) encryptInPlace(file, key);
+  }
+  const db = openKeyed(file, key);
+  if (existsSync(file)) chmodSync(file, 0o600);
   try {
     db.pragma('journal_mode = WAL');
     db.pragma('synchronous = FULL');
@@ -24,7 +35,7 @@ export function openDatabase(file: string, migrationsDir: string, now: () => Dat
     db.pragma('busy_timeout = 5000');
     const backupDir = join(dirname(file), 'backups');
     const migration = migrate(db, readMigrations(migrationsDir), (from) => {
-      mkdirSync(backupDir, { recursive: true });
+      mkdirSync(backupDir, { recursive: true, mode: 0o700 });
       const stamp = now().toISOString().replace(/[:.]/g, '-');
       return join(backupDir, `before-migration-v${from}-${stamp}.sqlite`);
     });

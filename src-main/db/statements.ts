@@ -1,4 +1,4 @@
-import type Database from 'better-sqlite3';
+import type Database from 'better-sqlite3-multiple-ciphers';
 
 const caches = new WeakMap<Database.Database, Map<string, Database.Statement>>();
 
@@ -18,3 +18,18 @@ export function statement<BindParameters extends unknown[] | object = unknown[],
   if (!stmt) cache.set(sql, (stmt = db.prepare(sql)));
   return stmt as unknown as Database.Statement<BindParameters, Result>;
 }
+
+/**
+ * The same cache as an object for repositories that keep their connection: `get(sql)` is
+ * `statement(db, sql)`, so there is one statement cache per connection, whoever asks.
+ */
+export class Statements {
+  constructor(readonly db: Database.Database) {}
+
+  get<P extends unknown[] | object = unknown[], R = unknown>(sql: string): Database.Statement<P, R> {
+    return statement<P, R>(this.db, sql);
+  }
+}
+
+/** Lets other work run between chunks of a long read (the connection is free again by then). */
+export const yieldToEventLoop = (): Promise<void> => new Promise((resolve) => setImmediate(resolve));

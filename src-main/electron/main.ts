@@ -1,8 +1,10 @@
 // Composition root of the Electron shell: single instance, app:// scheme, services, security
 // handlers, the contract over IPC, one window.
+import { SafeStorageKeyStore } from './safe-key-store';
 import { join } from 'node:path';
 import { app, dialog, Menu, session, type BrowserWindow } from 'electron';
 import { createApp, type App } from '../app/app';
+import { startWindowUpdates } from './updater';
 import { AppError } from '@common/errors';
 import { bindContractToIpc, type IpcBinding } from './ipc';
 import { ElectronPrintWindow } from './print-window';
@@ -23,7 +25,9 @@ async function start(): Promise<void> {
     appPath: app.getAppPath(),
     resourcesPath: process.resourcesPath,
   });
+  process.umask(0o077); // data folder 0700, files 0600
   core = await createApp({
+    keyStore: new SafeStorageKeyStore(app.getPath('userData')),
     dataDir: app.getPath('userData'),
     migrationsDir: paths.migrationsDir,
     resourcesDir: paths.resourcesDir,
@@ -36,6 +40,7 @@ async function start(): Promise<void> {
   const { log } = core.services;
   core.startBackground();
   log.info('electron shell starting', { version: app.getVersion(), packaged: app.isPackaged });
+  if (app.isPackaged) startWindowUpdates(core, paths.resourcesDir, app.getVersion());
   if (app.isPackaged) Menu.setApplicationMenu(null);
   installSecurityHandlers(session.defaultSession, log);
   serveAppProtocol(paths.rendererDir, log);
@@ -55,7 +60,12 @@ function reportStartupFailure(error: unknown): void {
     `tongban: start-up failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`,
   );
   core?.services.log.error('start-up failed', { error });
-  if (error instanceof AppError && error.code === 'database-too-new') {
+  if (error instanceof AppError && error.code === 'database-unreadable') {
+    dialog.showErrorBox(
+      '无法打开本机数据',
+      '本机数据已加密，但本机保存的密钥无法解开它（密钥文件丢失或数据来自另一台电脑）。本机数据未被改动。\n请联系技术支持，用管理员保存的恢复码从备份恢复。',
+    );
+  } else if (error instanceof AppError && error.code === 'database-too-new') {
     dialog.showErrorBox(
       '无法打开本机数据',
       '本机数据由更新版本的“跨省通办窗口”写入，当前版本无法读取。\n请安装最新版本后再启动。本机数据未被改动。',

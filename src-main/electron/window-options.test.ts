@@ -31,10 +31,19 @@ describe('main window options', () => {
     expect(options).toMatchObject({
       title: '跨省通办窗口',
       width: 1366,
-      height: 860,
+      height: 728, // fits a 1366×768 screen with its taskbar
       minWidth: 1024,
-      minHeight: 700,
+      minHeight: 600,
       show: false,
+    });
+    // A taller screen gets the full height; a smaller work area is never exceeded.
+    expect(mainWindowOptions('p', { workArea: { width: 1920, height: 1040 } })).toMatchObject({
+      width: 1366,
+      height: 860,
+    });
+    expect(mainWindowOptions('p', { workArea: { width: 1280, height: 680 } })).toMatchObject({
+      width: 1280,
+      height: 680,
     });
     expect(options.backgroundColor).toMatch(/^#[0-9a-f]{6}$/);
     expect(options).not.toHaveProperty('icon');

@@ -44,17 +44,26 @@ export interface MainWindowOptions {
   webPreferences: MainWebPreferences;
 }
 
-/** Options of the main window: hidden until `ready-to-show`, sized for a 1366×768 counter screen. */
+/** The window's size on a screen whose work area (the screen less the taskbar) is unknown: a 1366×768 screen with a 40-px taskbar. */
+export const DEFAULT_WORK_AREA = { width: 1366, height: 728 } as const;
+
+/**
+ * Options of the main window: hidden until `ready-to-show`, and no larger than the screen's work
+ * area (a 1366×768 counter screen less its taskbar), so nothing starts below the bottom edge.
+ */
 export function mainWindowOptions(
   preloadPath: string,
-  opts: { devTools?: boolean; icon?: string } = {},
+  opts: { devTools?: boolean; icon?: string; workArea?: { width: number; height: number } } = {},
 ): MainWindowOptions {
+  const area = opts.workArea ?? DEFAULT_WORK_AREA;
+  const minWidth = Math.min(1024, area.width);
+  const minHeight = Math.min(600, area.height);
   return {
     title: WINDOW_TITLE,
-    width: 1366,
-    height: 860,
-    minWidth: 1024,
-    minHeight: 700,
+    width: Math.max(minWidth, Math.min(1366, area.width)),
+    height: Math.max(minHeight, Math.min(860, area.height)),
+    minWidth,
+    minHeight,
     show: false,
     backgroundColor: '#f5f7fa',
     autoHideMenuBar: true,

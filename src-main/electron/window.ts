@@ -1,5 +1,5 @@
 import { existsSync } from 'node:fs';
-import { BrowserWindow } from 'electron';
+import { BrowserWindow, screen } from 'electron';
 import type { Logger } from '../log/logger';
 import type { ShellPaths } from './paths';
 import { APP_ENTRY_URL, mainWindowOptions } from './window-options';
@@ -11,7 +11,11 @@ import { APP_ENTRY_URL, mainWindowOptions } from './window-options';
 export function createMainWindow(paths: ShellPaths, opts: { devTools: boolean; log: Logger }): BrowserWindow {
   const icon = existsSync(paths.iconPath) ? paths.iconPath : undefined;
   const mainWindow = new BrowserWindow(
-    mainWindowOptions(paths.preloadPath, { devTools: opts.devTools, ...(icon ? { icon } : {}) }),
+    mainWindowOptions(paths.preloadPath, {
+      devTools: opts.devTools,
+      workArea: screen.getPrimaryDisplay().workAreaSize,
+      ...(icon ? { icon } : {}),
+    }),
   );
   mainWindow.once('ready-to-show', () => mainWindow.show());
   mainWindow.webContents.on('render-process-gone', (_event, details) =>

@@ -11,7 +11,7 @@ import { CsvFile } from './export-csv';
 import { XLSX_DATE_FORMAT } from './export-xlsx';
 import type { AuditExportRow, AuditFilter, ExportsRepo } from './exports-repo';
 import type { ExportsService } from './exports-service';
-import { yieldToEventLoop } from '../db/statement-cache';
+import { yieldToEventLoop } from '../db/statements';
 
 const COLUMNS: [string, number][] = [
   ['序号', 9],

@@ -11,7 +11,7 @@ import {
   type LedgerEntry,
 } from '@common/supervisor/ledger';
 import { formatDuration, type KeyedCount, type LedgerSummary } from '@common/supervisor/ledger-summary';
-import { RATING_LEVEL_LABELS_ZH, type RatingLevel } from '@common/supervisor/ratings';
+import { RATING_LEVEL_LABELS_ZH, type RatingLevel } from '@tongban/protocol/supervisor/ratings';
 import { pageHtml } from '../printing/html/assets';
 import { escapeHtml as e, type Templates } from '../printing/html/templates';
 import type { LedgerHeading } from './export-summary';

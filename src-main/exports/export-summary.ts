@@ -2,7 +2,7 @@
 // summary file; the PDF draws the same facts as HTML tables.
 import { LEDGER_OUTCOME_LABELS_ZH } from '@common/supervisor/ledger';
 import type { LedgerSummary } from '@common/supervisor/ledger-summary';
-import { RATING_LEVEL_LABELS_ZH, type RatingLevel } from '@common/supervisor/ratings';
+import { RATING_LEVEL_LABELS_ZH, type RatingLevel } from '@tongban/protocol/supervisor/ratings';
 import { CASE_OUTCOMES } from '@common/cases/case-types';
 
 /** What heads a ledger export. */

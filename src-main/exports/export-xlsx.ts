@@ -12,7 +12,7 @@ import {
 import { LEDGER_COLUMNS } from '@common/supervisor/ledger-columns';
 import type { LedgerSummary } from '@common/supervisor/ledger-summary';
 import { summaryRows, type LedgerHeading } from './export-summary';
-import { yieldToEventLoop } from '../db/statement-cache';
+import { yieldToEventLoop } from '../db/statements';
 
 /** Excel's date-time format for the date cells (China wall-clock). */
 export const XLSX_DATE_FORMAT = 'yyyy-mm-dd hh:mm';

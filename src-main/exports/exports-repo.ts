@@ -1,8 +1,8 @@
 // SQL for exports: the exports table, keyset pages of the audit log, staff names.
-import type Database from 'better-sqlite3';
+import type Database from 'better-sqlite3-multiple-ciphers';
 import type { ExportResult } from '@common/supervisor/views';
 import { chinaDayStartIso, nextDate } from '@common/time';
-import { Statements } from '../db/statement-cache';
+import { Statements } from '../db/statements';
 import type { AuditRow } from '../audit/audit-log';
 
 /** Filters of an audit export (no paging: the export covers every match). */

@@ -163,7 +163,8 @@ export class ExportsService {
       windowLabel: scope.windowCode ?? '全部窗口',
       clerkLabel: scope.clerkId ? (this.d.repo.userName(scope.clerkId) ?? `#${scope.clerkId}`) : '全部',
       generatedAt: this.d.now(),
-      generatedBy: actor.name,
+      // Signed as people know the supervisor (王建国), not by the login name.
+      generatedBy: this.d.repo.userName(actor.id) ?? actor.name,
       closedLabel: days === 1 ? (closed ? '已日结' : '未日结') : `已日结 ${closed} 天 / 共 ${days} 天`,
     };
   }

@@ -125,6 +125,18 @@ describe('ledger', () => {
     expect(dl.mediaType).toContain('text/csv');
   });
 
+  it('signs exports with the supervisor’s display name, not the login name', async () => {
+    const made = await t.app.call(
+      'test:admin',
+      'users:create',
+      { username: 'zhousup', displayName: '周建华', role: 'supervisor', password: 'Passw0rd!' },
+      0,
+    );
+    const id = (made as { value: { id: number } }).value.id;
+    const heading = t.app.services.supervisor.exports.heading({ id, name: 'zhousup' }, { from: DAY, to: DAY });
+    expect(heading.generatedBy).toBe('周建华');
+  });
+
   it('exports PDF through Chromium: Chinese headers and masked IDs in the text; pages kept as PNGs', async () => {
     const e = await call<ExportResult>(t.app, t.sup, 'ledger:export', { date: DAY, format: 'pdf' });
     const info = pdfInfo(e.path);

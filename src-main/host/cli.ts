@@ -1,3 +1,4 @@
+import { AppError } from '../common/errors';
 import { spawn } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
 import { homedir } from 'node:os';
@@ -5,6 +6,7 @@ import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { createApp } from '../app/app';
 import { startHost } from './server';
+import { reportWindowUpdates } from './updates';
 
 // Built to out/main/host.js; the repository (or unpacked app) root is two levels up.
 const root = resolve(__dirname, '..', '..');
@@ -22,6 +24,7 @@ const version = (JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')) as
 const CHROMIUMS = ['/usr/bin/chromium', '/usr/bin/chromium-browser', '/usr/bin/google-chrome'];
 
 async function main(): Promise<void> {
+  process.umask(0o077); // data folder 0700, files 0600 (database, WAL, backups, logs, key file)
   const app = await createApp({
     dataDir,
     migrationsDir: join(root, 'migrations'),
@@ -34,6 +37,7 @@ async function main(): Promise<void> {
     process.stdout.write(`tongban host: ${host.url}\n`);
     app.services.log.info('browser host started', { port: host.port, dataDir });
     app.startBackground();
+    reportWindowUpdates(app, join(root, 'resources'), version);
     const browser = values.open ? CHROMIUMS.find((p) => existsSync(p)) : undefined;
     if (browser) {
       spawn(
@@ -66,6 +70,10 @@ async function main(): Promise<void> {
 }
 
 main().catch((err: unknown) => {
+  if (err instanceof AppError && err.code === 'database-unreadable')
+    process.stderr.write(
+      'tongban host: 本机数据已加密，但数据目录中的密钥文件 db.key 无法解开它（丢失、被替换或数据来自另一台电脑）。本机数据未被改动。\n',
+    );
   process.stderr.write(`tongban host failed to start: ${err instanceof Error ? err.message : String(err)}\n`);
   process.exit(1);
 });

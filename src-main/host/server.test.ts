@@ -1,9 +1,10 @@
 import { request } from 'node:http';
 import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { brotliCompressSync, brotliDecompressSync, gzipSync, gunzipSync } from 'node:zlib';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { testApp, type TestApp } from '../testing/test-app';
+import { initialised, testApp, type TestApp } from '../testing/test-app';
 import { startHost, type RunningHost } from './server';
 
 let app: TestApp;
@@ -13,6 +14,7 @@ interface Reply {
   status: number;
   headers: Record<string, string | string[] | undefined>;
   body: string;
+  raw: Buffer;
 }
 
 function send(
@@ -32,12 +34,19 @@ function send(
         const chunks: Buffer[] = [];
         res.on('data', (c: Buffer) => chunks.push(c));
         res.on('end', () =>
-          resolve({ status: res.statusCode ?? 0, headers: res.headers, body: Buffer.concat(chunks).toString('utf8') }),
+          resolve({
+            status: res.statusCode ?? 0,
+            headers: res.headers,
+            body: Buffer.concat(chunks).toString('utf8'),
+            raw: Buffer.concat(chunks),
+          }),
         );
       },
     );
     req.on('error', (err: NodeJS.ErrnoException) =>
-      err.code === 'ECONNRESET' || err.code === 'EPIPE' ? resolve({ status: 413, headers: {}, body: '' }) : reject(err),
+      err.code === 'ECONNRESET' || err.code === 'EPIPE'
+        ? resolve({ status: 413, headers: {}, body: '', raw: Buffer.alloc(0) })
+        : reject(err),
     );
     if (opts.body) req.write(opts.body);
     req.end();
@@ -61,12 +70,17 @@ const call = (cookie: string, name: string, body: unknown, headers: Record<strin
     body: JSON.stringify(body),
   });
 
+const BUNDLE = `export const words = ${JSON.stringify('受理 '.repeat(2000))};`;
+
 beforeEach(async () => {
   app = await testApp();
   const rendererDir = mkdtempSync(join(tmpdir(), 'tongban-renderer-'));
   mkdirSync(join(rendererDir, 'assets'));
   writeFileSync(join(rendererDir, 'index.html'), '<!doctype html><title>t</title>');
   writeFileSync(join(rendererDir, 'assets', 'app.js'), 'console.log(1)');
+  writeFileSync(join(rendererDir, 'assets', 'index-Ca0JO5eD.js'), BUNDLE);
+  writeFileSync(join(rendererDir, 'assets', 'index-Ca0JO5eD.js.br'), brotliCompressSync(BUNDLE));
+  writeFileSync(join(rendererDir, 'assets', 'index-Ca0JO5eD.js.gz'), gzipSync(BUNDLE));
   host = await startHost({ app, rendererDir, port: 0 });
 });
 afterEach(async () => {
@@ -154,7 +168,9 @@ describe('browser host security', () => {
   });
 
   it('pushes events to the page over server-sent events', async () => {
+    await initialised(app);
     const cookie = await sessionCookie();
+    await call(cookie, 'auth:login', { username: 'admin', password: 'Chongqing2026' });
     const received = new Promise<string>((resolve) => {
       const req = request(
         {
@@ -183,5 +199,33 @@ describe('browser host security', () => {
       req.end();
     });
     expect(await received).toContain('"pending":3');
+  });
+});
+
+describe('browser host static files', () => {
+  it('sends the precompressed copy the browser accepts, and the plain file otherwise', async () => {
+    const cookie = await sessionCookie();
+    const path = '/assets/index-Ca0JO5eD.js';
+    const br = await send(path, { headers: { Cookie: cookie, 'Accept-Encoding': 'gzip, deflate, br, zstd' } });
+    expect(br.headers['content-encoding']).toBe('br');
+    expect(br.headers.vary).toBe('Accept-Encoding');
+    expect(brotliDecompressSync(br.raw).toString('utf8')).toBe(BUNDLE);
+    expect(Number(br.headers['content-length'])).toBeLessThan(BUNDLE.length / 10);
+    const gz = await send(path, { headers: { Cookie: cookie, 'Accept-Encoding': 'gzip, br;q=0' } });
+    expect(gz.headers['content-encoding']).toBe('gzip');
+    expect(gunzipSync(gz.raw).toString('utf8')).toBe(BUNDLE);
+    const plain = await send(path, { headers: { Cookie: cookie } });
+    expect(plain.headers['content-encoding']).toBeUndefined();
+    expect(plain.body).toBe(BUNDLE);
+  });
+
+  it('lets the browser keep hashed assets for good and revalidate the page', async () => {
+    const cookie = await sessionCookie();
+    const asset = await send('/assets/index-Ca0JO5eD.js', { headers: { Cookie: cookie } });
+    expect(asset.headers['cache-control']).toBe('public, max-age=31536000, immutable');
+    const page = await send('/', { headers: { Cookie: cookie } });
+    expect(page.headers['cache-control']).toBe('no-cache');
+    // A file whose name carries no content hash may change under the same name.
+    expect((await send('/assets/app.js', { headers: { Cookie: cookie } })).headers['cache-control']).toBe('no-cache');
   });
 });

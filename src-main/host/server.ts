@@ -1,9 +1,15 @@
 import { randomBytes, timingSafeEqual } from 'node:crypto';
-import { createReadStream } from 'node:fs';
+import { createReadStream, statSync } from 'node:fs';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { App } from '../app/app';
-import { contentTypeOf, resolveStaticPath, UI_SECURITY_HEADERS } from '../app/static-files';
+import {
+  cacheControlOf,
+  contentTypeOf,
+  negotiateEncoding,
+  resolveStaticPath,
+  UI_SECURITY_HEADERS,
+} from '../app/static-files';
 import { commands, DEFAULT_MAX_INPUT_BYTES, isCommandName } from '@common/contract';
 
 /** Options of the browser host. */
@@ -87,6 +93,9 @@ export function startHost(opts: HostOptions): Promise<RunningHost> {
     const data = `event: ${event.name}\ndata: ${JSON.stringify(event.payload)}\n\n`;
     for (const [sessionId, set] of streams) {
       if (event.callerId !== null && event.callerId !== `host:${sessionId}`) continue;
+      // Broadcast events (card reads, sync, devices) reach signed-in staff only: never the customer screen or a
+      // signed-out or locked page. Events addressed to one caller (its own session changes) still reach it.
+      if (event.callerId === null && !opts.app.services.auth.isSignedIn(`host:${sessionId}`)) continue;
       for (const res of set) res.write(data);
     }
   });
@@ -165,13 +174,18 @@ export function startHost(opts: HostOptions): Promise<RunningHost> {
     if (req.method !== 'GET' && req.method !== 'HEAD') return send(res, 405, 'method not allowed');
     const file = resolveStaticPath(opts.rendererDir, url.pathname);
     if (!file) return send(res, 404, 'not found');
+    // Precompressed at build time (scripts/precompress.ts); hashed assets cached for good.
+    const body = negotiateEncoding(file, req.headers['accept-encoding']);
     res.writeHead(200, {
       ...SECURITY_HEADERS,
       'Content-Type': contentTypeOf(file),
-      'Cache-Control': file.endsWith('index.html') ? 'no-store' : 'private, max-age=3600',
+      'Cache-Control': cacheControlOf(opts.rendererDir, file),
+      'Content-Length': String(statSync(body.path).size),
+      Vary: 'Accept-Encoding',
+      ...(body.encoding ? { 'Content-Encoding': body.encoding } : {}),
     });
     if (req.method === 'HEAD') return void res.end();
-    createReadStream(file).pipe(res);
+    createReadStream(body.path).pipe(res);
   }
 
   return new Promise((resolve, reject) => {

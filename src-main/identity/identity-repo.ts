@@ -1,6 +1,6 @@
-import type Database from 'better-sqlite3';
+import type Database from 'better-sqlite3-multiple-ciphers';
 import { statement } from '../db/statements';
-import type { IdType } from '@common/cases/application';
+import type { IdType } from '@tongban/protocol/cases/application';
 import type { CardDocType, CardRead } from '@common/identity/card';
 import type { VerificationProblem } from '@common/identity/checks';
 import type { VerificationMethod, VerificationRole } from '@common/identity/verification';

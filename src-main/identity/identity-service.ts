@@ -1,8 +1,8 @@
 // 人证核验 per person of a case, the supervisor's override, the acceptance precondition, and the
 // purge of chip data once the case no longer needs it.
-import type Database from 'better-sqlite3';
+import type Database from 'better-sqlite3-multiple-ciphers';
 import { SYSTEM_ACTOR, type AuditLog } from '../audit/audit-log';
-import type { Application } from '@common/cases/application';
+import type { Application } from '@tongban/protocol/cases/application';
 import { identityAcceptanceProblems, type VerificationFacts } from '@common/identity/acceptance';
 import { idTypeOfCard } from '@common/identity/card';
 import {
@@ -24,12 +24,13 @@ import type {
 import { AppError } from '@common/errors';
 import type { FieldProblem } from '@common/result';
 import { chinaDate } from '@common/time';
-import { foldWidth } from '@common/validators/input';
+import { foldWidth } from '@tongban/protocol/validators/input';
 import type { CasesRepo } from '../cases/cases-repo';
 import type { DraftsRepo } from '../cases/drafts-repo';
 import type { Staff } from '../cases/intake-service';
 import { IdentityRepo, type OverrideRecord, type VerificationRecord } from './identity-repo';
 import type { ReaderService } from './reader-service';
+import { canWorkOnDraft, ownDraft, visibleCase } from '../cases/case-access';
 
 /** What the identity service needs. */
 export interface IdentityServiceDeps {
@@ -241,18 +242,14 @@ export class IdentityService {
     const outcome = this.deps.cases.outcomeOf(caseId);
     if (outcome === 'accepted' || outcome === 'rejected')
       throw new AppError('case-decided', 'this case has already been decided');
-    const draft = this.deps.drafts.get(caseId);
-    if (!draft) throw new AppError('not-found', 'no such draft');
-    if (draft.ownerId !== staff.id && staff.role !== 'supervisor') throw new AppError('forbidden', 'not your draft');
+    ownDraft(staff, this.deps.drafts.get(caseId));
   }
 
   /** A draft of the staff member (or any, for a supervisor), or a case they may see (helpers: their own). */
   private visibleCase(staff: Staff, caseId: string): void {
     const draft = this.deps.drafts.get(caseId);
-    if (draft && (draft.ownerId === staff.id || staff.role === 'supervisor')) return;
-    const stored = this.deps.cases.get(caseId);
-    if (stored && (staff.role !== 'helper' || stored.clerkId === staff.id)) return;
-    throw new AppError('not-found', 'no such case');
+    if (draft && canWorkOnDraft(staff, draft.ownerId)) return;
+    visibleCase(staff, this.deps.cases.get(caseId), (c) => c.clerkId);
   }
 
   private view(v: VerificationRecord, current: boolean): VerificationView {

@@ -1,6 +1,6 @@
 // Identity verification and the card reader, wired once for the app.
 import { join } from 'node:path';
-import type Database from 'better-sqlite3';
+import type Database from 'better-sqlite3-multiple-ciphers';
 import type { Actor, AuditLog } from '../audit/audit-log';
 import {
   DEFAULT_IDENTITY_SETTINGS,
@@ -8,7 +8,7 @@ import {
   type IdentitySettings,
   type ReaderSettings,
 } from '@common/identity/settings';
-import { maskIdNumber } from '@common/validators/masking';
+import { maskIdNumber } from '@tongban/protocol/validators/masking';
 import { CasesRepo } from '../cases/cases-repo';
 import { DraftsRepo } from '../cases/drafts-repo';
 import type { EventBus } from '../events/event-bus';

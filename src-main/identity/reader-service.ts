@@ -3,7 +3,7 @@
 // memory for a few minutes under a random id, so chip data never has to come back from the renderer.
 import { createHash, randomUUID } from 'node:crypto';
 import type { ReaderStatus } from '@common/contract/identity';
-import { canonicalJson } from '@common/canonical-json';
+import { canonicalJson } from '@tongban/protocol/canonical-json';
 import { idTypeOfCard, type CardRead } from '@common/identity/card';
 import { cardProblems, isMinor } from '@common/identity/checks';
 import type { ReaderDriverKind, ReaderSettings } from '@common/identity/settings';

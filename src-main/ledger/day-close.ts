@@ -4,7 +4,7 @@
 // against the live cases; reopening needs an administrator and a reason.
 import { createHash } from 'node:crypto';
 import type { AuditLog } from '../audit/audit-log';
-import { canonicalJson } from '@common/canonical-json';
+import { canonicalJson } from '@tongban/protocol/canonical-json';
 import { AppError } from '@common/errors';
 import type { LedgerAdjustment, LedgerEntry } from '@common/supervisor/ledger';
 import type { ClosedDayInfo, DayProblem, DayVerification } from '@common/supervisor/views';

@@ -1,10 +1,11 @@
 // SQL for the ledger: live rows of a day (keyset pages), closed-day snapshots, adjustments.
-import type Database from 'better-sqlite3';
+import type Database from 'better-sqlite3-multiple-ciphers';
 import type { LedgerAdjustment, LedgerEntry } from '@common/supervisor/ledger';
 import type { DayTotals } from '@common/supervisor/ledger-summary';
 import type { ClosedDayInfo } from '@common/supervisor/views';
 import { ledgerEntryOf, LIVE_COLUMNS, LIVE_DAY_SQL, type LiveRow } from './ledger-rows';
-import { Statements } from '../db/statement-cache';
+import { Statements } from '../db/statements';
+import { documentNumberSql } from '@common/cases/document-number';
 
 /** Rows per keyset page: bounds memory and how long the connection is held at a time. */
 export const LEDGER_CHUNK = 1000;
@@ -227,7 +228,7 @@ interface AdjRow {
   document_no: string | null;
 }
 
-const ADJ_SELECT = `SELECT a.*, coalesce(c.receipt_no, c.notice_no) AS document_no FROM ledger_adjustments a LEFT JOIN cases c ON c.case_id = a.case_id`;
+const ADJ_SELECT = `SELECT a.*, ${documentNumberSql()} AS document_no FROM ledger_adjustments a LEFT JOIN cases c ON c.case_id = a.case_id`;
 
 const toAdj = (r: AdjRow): LedgerAdjustment => ({
   id: r.id,

@@ -1,7 +1,8 @@
 // A live ledger row: the SQL that reads a case for the ledger and the one mapping that masks it.
 import type { LedgerEntry, LedgerSyncState } from '@common/supervisor/ledger';
 import { chinaDate } from '@common/time';
-import { maskIdNumber, maskName } from '@common/validators';
+import { maskIdNumber, maskName } from '@tongban/protocol/validators';
+import { documentNumberOf } from '@common/cases/document-number';
 
 /** A case row as the ledger query returns it. */
 export interface LiveRow {
@@ -52,7 +53,7 @@ export function ledgerEntryOf(r: LiveRow): LedgerEntry {
   return {
     caseId: r.case_id,
     businessDate: r.business_date,
-    documentNo: r.receipt_no ?? r.notice_no ?? '',
+    documentNo: documentNumberOf({ receiptNo: r.receipt_no, noticeNo: r.notice_no }),
     startedAt: r.started_at,
     decidedAt: r.decided_at,
     counterSeconds: sameDay && decided >= started ? Math.round((decided - started) / 1000) : null,

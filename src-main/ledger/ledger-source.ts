@@ -5,7 +5,7 @@ import { deptStatusLabel, eachDate, type LedgerEntry, type LedgerScope } from '@
 import { SummaryBuilder } from '@common/supervisor/ledger-summary';
 import type { ClosedDayInfo } from '@common/supervisor/views';
 import type { LedgerRepo, LiveCursor } from './ledger-repo';
-import { yieldToEventLoop } from '../db/statement-cache';
+import { yieldToEventLoop } from '../db/statements';
 
 /** Pages of rows of a scope, in ledger order (day, decision time, case id). */
 export async function* ledgerPages(repo: LedgerRepo, scope: LedgerScope): AsyncGenerator<LedgerEntry[]> {

@@ -4,7 +4,7 @@
 // error messages and stacks — then passes through redactPersonalData, which masks anything shaped
 // like an ID number or a mobile number.
 import type { redactOptions } from 'pino';
-import { maskIdNumber, maskName, maskPhone, redactPersonalData } from '@common/validators/masking';
+import { maskIdNumber, maskName, maskPhone, redactPersonalData } from '@tongban/protocol/validators/masking';
 
 const ID_FIELDS = ['idNumber', 'certNo', 'documentNumber'];
 const PHONE_FIELDS = ['phone', 'mobile', 'contactPhone', 'agentPhone'];

@@ -15,6 +15,8 @@ import type { PrintLogRepo } from './print-log-repo';
 import type { QrSigner } from './qr-signer';
 import { toWaybillView } from './waybill-views';
 import type { WaybillRepo } from './waybill-repo';
+import { visibleCase } from '../cases/case-access';
+import { documentNumberOf } from '@common/cases/document-number';
 
 /** What the clerk asks to print. */
 export interface DocumentRequest {
@@ -64,10 +66,7 @@ export class CaseDocuments {
 
   /** The case as the viewer may see it, or not-found. */
   caseFor(caseId: string, viewer: Viewer): CaseDetail {
-    const detail = this.d.caseQueries.get(caseId);
-    if (!detail || (viewer.role === 'helper' && detail.clerkId !== viewer.id))
-      throw new AppError('not-found', 'no such case');
-    return detail;
+    return visibleCase(viewer, this.d.caseQueries.get(caseId), (c) => c.clerkId);
   }
 
   /** Names of a division and its parents, e.g. ['四川省', '成都市', '锦江区']. */
@@ -104,7 +103,7 @@ export class CaseDocuments {
         stored.recipient.divisionCode ??
         (stored.direction === 'materials-to-locality' ? detail.localityDivision : null);
       const data = buildWaybillLabel(stored, {
-        caseRef: detail.receiptNo ?? detail.noticeNo ?? '',
+        caseRef: documentNumberOf(detail),
         destination: this.destinationOf(division),
         copy,
       });

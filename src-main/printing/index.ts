@@ -1,5 +1,5 @@
 // The printing services, wired once: documents, printers, waybills, the signed QR code.
-import type Database from 'better-sqlite3';
+import type Database from 'better-sqlite3-multiple-ciphers';
 import { join } from 'node:path';
 import type { AuditLog } from '../audit/audit-log';
 import type { CaseQueries } from '../cases/case-query';

@@ -108,7 +108,7 @@ beforeAll(async () => {
     contents: 'certificates',
     weightGrams: 120,
     payment: 'recipient-pays',
-    manualNumber: 'LK123456785CN',
+    manualNumber: 'EE123456785CN',
   });
   resultWaybill = back.waybill.waybillNo;
 }, 120_000);

@@ -12,6 +12,7 @@ import { KeyedLock } from './keyed-lock';
 import type { PrinterOutput, PrintOutcome } from './output';
 import type { PrintLogRepo } from './print-log-repo';
 import { paperOf, type DocumentRenderer } from './renderer';
+import { restrictedTo } from '../cases/case-access';
 
 /** The member of staff printing. */
 export type Printer = Actor & Viewer;
@@ -143,7 +144,7 @@ export class PrintService {
           target: `case:${req.caseId}`,
           details: { ...base, errorCode: failure.code },
         });
-        throw new AppError(failure.code, failure.message, { ...failure.details, printId, copy: doc.copy, retry: true });
+        throw failure.withDetails({ printId, copy: doc.copy, retry: true });
       }
     });
   }
@@ -161,9 +162,10 @@ export class PrintService {
   /** The print log, newest first; helpers see only their own prints. */
   log(viewer: Viewer, filter: { caseId?: string | undefined; limit: number }): PrintLogEntry[] {
     if (filter.caseId) this.d.documents.caseFor(filter.caseId, viewer);
+    const own = restrictedTo(viewer);
     return this.d.printLog.list({
       ...(filter.caseId ? { caseId: filter.caseId } : {}),
-      ...(viewer.role === 'helper' ? { userId: viewer.id } : {}),
+      ...(own !== undefined ? { userId: own } : {}),
       limit: filter.limit,
     });
   }

@@ -1,4 +1,4 @@
-import type Database from 'better-sqlite3';
+import type Database from 'better-sqlite3-multiple-ciphers';
 import { DEFAULT_PRINT_SETTINGS, printSettingsSchema, type PrintSettings } from '@common/printing/print-settings';
 
 interface Row {

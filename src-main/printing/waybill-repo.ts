@@ -1,4 +1,4 @@
-import type Database from 'better-sqlite3';
+import type Database from 'better-sqlite3-multiple-ciphers';
 import type { WaybillRecord } from '@common/printing/waybill-label';
 import type { WaybillState } from '@common/printing/waybill';
 

@@ -1,7 +1,7 @@
 // EMS waybills: the window's pool of EMS-allocated numbers (imported from a file; never invented),
 // numbers of pre-printed waybills scanned or typed by the clerk, and the waybills recorded
 // against cases with their tracking state.
-import type Database from 'better-sqlite3';
+import type Database from 'better-sqlite3-multiple-ciphers';
 import type { Actor, AuditLog } from '../audit/audit-log';
 import type { CasesRepo } from '../cases/cases-repo';
 import { AppError } from '@common/errors';
@@ -17,12 +17,13 @@ import type {
   WaybillState,
   WaybillView,
 } from '@common/printing/waybill';
-import type { Application } from '@common/cases/application';
-import { validateContactPhone, validateEmsNumber } from '@common/validators';
+import type { Application } from '@tongban/protocol/cases/application';
+import { validateContactPhone, validateEmsNumber } from '@tongban/protocol/validators';
 import { divisionOfAddress, type DivisionNames } from '@common/printing/address-division';
 import type { Viewer } from './case-documents';
 import type { StoredWaybill, WaybillRepo } from './waybill-repo';
 import { toWaybillView } from './waybill-views';
+import { canSeeCase, notFound, visibleCase } from '../cases/case-access';
 
 /** Staff recording waybills. */
 export type WaybillStaff = Actor & Viewer & { id: number };
@@ -72,8 +73,10 @@ export class WaybillService {
       if (!line || line.startsWith('#')) return;
       const checked = validateEmsNumber(line);
       const problem = (code: PoolImportProblem['code']) => invalid.push({ line: i + 1, text: line.slice(0, 40), code });
-      if (!checked.ok)
-        return problem(checked.errors.some((e) => e.code === 'ems-checksum') ? 'ems-checksum' : 'ems-format');
+      if (!checked.ok) {
+        const code = checked.errors[0]?.code;
+        return problem(code === 'ems-checksum' || code === 'ems-service' ? code : 'ems-format');
+      }
       const no = checked.value.number;
       if (seen.has(no)) return problem('duplicate-in-file');
       if (this.d.repo.get(no)) return problem('already-recorded');
@@ -127,9 +130,7 @@ export class WaybillService {
 
   /** Takes the next pool number (or checks the clerk's number) and records the waybill against the case. */
   assign(staff: WaybillStaff, input: WaybillAssignInput): WaybillAssignResult {
-    const stored = this.d.cases.get(input.caseId);
-    if (!stored || (staff.role === 'helper' && stored.clerkId !== staff.id))
-      throw new AppError('not-found', 'no such case');
+    const stored = visibleCase(staff, this.d.cases.get(input.caseId), (c) => c.clerkId);
     if (stored.outcome !== 'accepted')
       throw new AppError('document-not-applicable', 'only accepted cases send parcels', { outcome: stored.outcome });
     const { sender, recipient } = this.defaults(
@@ -197,8 +198,7 @@ export class WaybillService {
     const no = waybillNo.trim().toUpperCase();
     const w = this.d.repo.get(no);
     const owner = w ? this.d.cases.get(w.caseId) : null;
-    if (!w || !owner || (staff.role === 'helper' && owner.clerkId !== staff.id))
-      throw new AppError('not-found', 'no such waybill');
+    if (!w || !owner || !canSeeCase(staff, owner.clerkId)) throw notFound('waybill');
     if (w.state === state) return toWaybillView(w);
     if (w.state === 'signed')
       throw new AppError('conflict', 'a signed waybill cannot go back', { reason: 'already-signed' });
@@ -215,8 +215,7 @@ export class WaybillService {
   }
 
   list(viewer: Viewer, caseId: string): WaybillView[] {
-    const c = this.d.cases.get(caseId);
-    if (!c || (viewer.role === 'helper' && c.clerkId !== viewer.id)) throw new AppError('not-found', 'no such case');
+    visibleCase(viewer, this.d.cases.get(caseId), (c) => c.clerkId);
     return this.d.repo.listByCase(caseId).map(toWaybillView);
   }
 }

@@ -1,5 +1,5 @@
 import type { WaybillView } from '@common/printing/waybill';
-import { maskPhone } from '@common/validators';
+import { maskPhone } from '@tongban/protocol/validators';
 import type { StoredWaybill } from './waybill-repo';
 
 /** A stored waybill as the UI sees it: the recipient's phone masked. */

@@ -9,12 +9,13 @@ const POOL_FILE = [
   '# EMS 单号池 2026-11',
   'EA000000005CN',
   '',
-  'RB123456785GB',
+  'EZ123456785GB',
   'EE000000000CN',
   'ABC123',
   'EA000000005CN',
   '1234567890123',
-  ' lk123456785cn ',
+  ' ee123456785cn ',
+  'LK123456785CN',
 ].join('\r\n');
 const LOCALITY = {
   name: '王小明',
@@ -45,6 +46,8 @@ describe('EMS waybill pool', () => {
         { line: 5, text: 'EE000000000CN', code: 'ems-checksum' },
         { line: 6, text: 'ABC123', code: 'ems-format' },
         { line: 7, text: 'EA000000005CN', code: 'duplicate-in-file' },
+        // A valid S10 number of another China Post service (letter post express), not EMS.
+        { line: 10, text: 'LK123456785CN', code: 'ems-service' },
       ],
       pool: { available: 4, lowWatermark: 3, low: false },
     });
@@ -64,7 +67,7 @@ describe('EMS waybill pool', () => {
       ok: false,
       error: { code: 'waybill-pool-empty' },
     });
-    await ok(t.app, t.admin, 'waybills:importPool', { text: 'RB123456785GB\nEA000000005CN' });
+    await ok(t.app, t.admin, 'waybills:importPool', { text: 'EZ123456785GB\nEA000000005CN' });
     const first = await ok<WaybillAssignResult>(t.app, t.clerk, 'waybills:assign', assignInput(caseId));
     expect(first.waybill).toMatchObject({
       waybillNo: 'EA000000005CN',
@@ -74,7 +77,7 @@ describe('EMS waybill pool', () => {
     });
     expect(first.pool).toEqual({ available: 1, lowWatermark: 1, low: true });
     const second = await ok<WaybillAssignResult>(t.app, t.clerk, 'waybills:assign', assignInput(caseId));
-    expect(second.waybill.waybillNo).toBe('RB123456785GB');
+    expect(second.waybill.waybillNo).toBe('EZ123456785GB');
     expect(await ok<WaybillPoolStatus>(t.app, t.clerk, 'waybills:pool', {})).toEqual({
       available: 0,
       lowWatermark: 1,
@@ -97,6 +100,12 @@ describe('EMS waybill pool', () => {
     ).toMatchObject({
       ok: false,
       error: { code: 'waybill-invalid', details: { fields: [{ path: 'manualNumber', code: 'ems-checksum' }] } },
+    });
+    expect(
+      await t.app.call(t.clerk, 'waybills:assign', assignInput(caseId, { manualNumber: 'LK123456785CN' }), 0),
+    ).toMatchObject({
+      ok: false,
+      error: { code: 'waybill-invalid', details: { fields: [{ path: 'manualNumber', code: 'ems-service' }] } },
     });
     expect(
       await t.app.call(t.clerk, 'waybills:assign', assignInput(caseId, { manualNumber: '12345' }), 0),

@@ -5,7 +5,7 @@ import { uuidv7 } from '../cases/ids';
 import { AppError } from '@common/errors';
 import type { HolidayCalendar } from '@common/printing/holiday-data';
 import { workingDaysBetween } from '@common/printing/working-days';
-import { isFollowUpOverdue, nextFollowUpStep, type FollowUpStep } from '@common/supervisor/ratings';
+import { isFollowUpOverdue, nextFollowUpStep, type FollowUpStep } from '@tongban/protocol/supervisor/ratings';
 import type { FollowUpDetail, FollowUpView } from '@common/supervisor/views';
 import { chinaDate } from '@common/time';
 import type { StaffActor } from '../ledger/day-close';

@@ -1,7 +1,9 @@
 // SQL for 好差评: tickets, ratings, follow-ups and their steps.
-import type Database from 'better-sqlite3';
-import type { FollowUpStep, RatingIndicator } from '@common/supervisor/ratings';
-import { Statements } from '../db/statement-cache';
+import type Database from 'better-sqlite3-multiple-ciphers';
+import type { FollowUpStep, RatingIndicator } from '@tongban/protocol/supervisor/ratings';
+import { Statements } from '../db/statements';
+import { enqueueRecord } from '../sync/outbox';
+import { documentNumberSql } from '@common/cases/document-number';
 
 /** A ticket as stored (the token itself is never stored, only its SHA-256). */
 export interface TicketRow {
@@ -72,10 +74,10 @@ export interface StepRow {
   at: string;
 }
 
-const RATING_SELECT = `SELECT r.*, u.display_name AS clerk_name, c.matter_name, coalesce(c.receipt_no, c.notice_no) AS document_no, f.follow_up_id
+const RATING_SELECT = `SELECT r.*, u.display_name AS clerk_name, c.matter_name, ${documentNumberSql()} AS document_no, f.follow_up_id
   FROM ratings r JOIN cases c ON c.case_id = r.case_id JOIN users u ON u.id = r.clerk_id LEFT JOIN follow_ups f ON f.rating_id = r.rating_id`;
 
-const FOLLOW_UP_SELECT = `SELECT r.*, u.display_name AS clerk_name, c.matter_name, coalesce(c.receipt_no, c.notice_no) AS document_no,
+const FOLLOW_UP_SELECT = `SELECT r.*, u.display_name AS clerk_name, c.matter_name, ${documentNumberSql()} AS document_no,
   f.follow_up_id, f.opened_at, f.due_date, f.working_days, f.due_verified, f.state, f.closed_at
   FROM follow_ups f JOIN ratings r ON r.rating_id = f.rating_id JOIN cases c ON c.case_id = f.case_id JOIN users u ON u.id = r.clerk_id`;
 
@@ -237,19 +239,9 @@ export class RatingsRepo {
       .run({ ...s, contacted: s.contacted === null ? null : s.contacted ? 1 : 0 });
   }
 
-  /**
-   * Queues a rating, follow-up or step for the gateway, in the caller's transaction. Only cases the
-   * gateway receives (those with a case push in the outbox, i.e. 受理 cases) get one; ratings of
-   * 一次性告知/不予受理 notices stay at the window.
-   */
+  /** Queues a rating, follow-up or step for the gateway, in the caller's transaction (sync/outbox.ts). */
   queueSync(caseId: string, kind: 'rating' | 'follow-up' | 'follow-up-step', ref: string, at: string): boolean {
-    return (
-      this.s
-        .get(
-          "INSERT INTO outbox (case_id, kind, ref, created_at) SELECT @caseId, @kind, @ref, @at WHERE EXISTS (SELECT 1 FROM outbox WHERE case_id = @caseId AND kind = 'case')",
-        )
-        .run({ caseId, kind, ref, at }).changes === 1
-    );
+    return enqueueRecord(this.db, caseId, kind, ref, at);
   }
 
   closeFollowUp(id: string, at: string): void {

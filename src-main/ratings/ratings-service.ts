@@ -9,14 +9,21 @@ import { AppError } from '@common/errors';
 import type { Hall } from '@common/hall';
 import type { HolidayCalendar } from '@common/printing/holiday-data';
 import { addWorkingDays } from '@common/printing/working-days';
-import { chinaDateTime, LEDGER_OUTCOME_LABELS_ZH } from '@common/supervisor/ledger';
-import { isPoorRating, RATING_LEVEL_LABELS_ZH, type RatingLevel, type RatingSubmit } from '@common/supervisor/ratings';
+import { LEDGER_OUTCOME_LABELS_ZH } from '@common/supervisor/ledger';
+import {
+  isPoorRating,
+  RATING_LEVEL_LABELS_ZH,
+  type RatingLevel,
+  type RatingSubmit,
+} from '@tongban/protocol/supervisor/ratings';
 import type { SupervisorSettings } from '@common/supervisor/settings';
 import type { RatingCaseSummary, RatingTicketView, RatingView } from '@common/supervisor/views';
 import { chinaDate } from '@common/time';
-import { maskName, maskPhone, validateContactPhone } from '@common/validators';
+import { maskName, maskPhone, validateContactPhone } from '@tongban/protocol/validators';
 import type { StaffActor } from '../ledger/day-close';
 import type { RatedCaseRow, RatingRow, RatingsRepo, TicketRow } from './ratings-repo';
+import { visibleCase } from '../cases/case-access';
+import { documentNumberOf } from '@common/cases/document-number';
 
 /** The applicant as an audit actor: ratings are theirs, never a staff member's. */
 export const APPLICANT_ACTOR = { id: null, name: 'applicant' } as const;
@@ -39,8 +46,7 @@ export class RatingsService {
 
   /** Opens a ticket for a decided case (helpers only for their own cases); earlier open tickets lapse. */
   open(staff: StaffActor & { role: string }, caseId: string): RatingTicketView {
-    const c = this.d.repo.ratedCase(caseId);
-    if (!c || (staff.role === 'helper' && c.clerk_id !== staff.id)) throw new AppError('not-found', 'no such case');
+    const c = visibleCase(staff, this.d.repo.ratedCase(caseId), (found) => found.clerk_id);
     if (this.d.repo.hasRating(caseId))
       throw new AppError('conflict', 'the case has been rated', { reason: 'already-rated' });
     const ticket = randomBytes(32).toString('base64url');
@@ -186,11 +192,12 @@ export class RatingsService {
   private summaryOf(c: RatedCaseRow): RatingCaseSummary {
     const hall = this.d.hall();
     return {
-      documentNo: c.receipt_no ?? c.notice_no ?? '',
+      documentNo: documentNumberOf({ receiptNo: c.receipt_no, noticeNo: c.notice_no }),
       matterName: c.matter_name,
       situationName: c.situation_name,
       outcome: LEDGER_OUTCOME_LABELS_ZH[c.outcome],
-      decidedAt: chinaDateTime(c.decided_at),
+      // The instant (ISO, UTC): the screen shows it in China time whatever the PC's zone is.
+      decidedAt: c.decided_at,
       applicantName: maskName(c.applicant_name),
       hallName: hall.name,
       windowNo: hall.windowNo,

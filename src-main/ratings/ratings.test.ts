@@ -42,6 +42,8 @@ describe('好差评', () => {
       windowNo: '12',
       clerkName: 'clerk1',
     });
+    // An instant, not a wall-clock string the screen would shift by eight hours again.
+    expect(view.summary.decidedAt).toMatch(/^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d(\.\d+)?Z$/);
     // The screen shows the case for the applicant to confirm, with the ticket only.
     expect(await call(t.app, SCREEN, 'ratings:ticket', { ticket: view.ticket })).toMatchObject({
       summary: { documentNo },

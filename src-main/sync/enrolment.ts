@@ -2,6 +2,7 @@ import { AppError } from '@common/errors';
 import { generateDeviceKeys } from './device-keys';
 import { unsignedRequest } from './gateway-client';
 import type { SyncDevice } from './sync-repo';
+import { enrollResponseSchema } from '@tongban/protocol/sync/replies';
 
 /** Enrols this window with the gateway using a one-time code; returns the device to store. */
 export async function enrolDevice(input: {
@@ -34,7 +35,9 @@ export async function enrolDevice(input: {
       fields: [{ path: 'code', code: 'enrolment-code-invalid' }],
     });
   if (reply.status !== 201) throw new AppError('unavailable', `gateway answered ${reply.status}`);
-  const body = reply.body as { deviceId: string; epoch: number; district: string; serverTime: string };
+  const parsed = enrollResponseSchema.safeParse(reply.body);
+  if (!parsed.success) throw new AppError('unavailable', 'gateway answered an unreadable enrolment');
+  const body = parsed.data;
   // The device's clock may be wrong; signatures carry the gateway's time, estimated at the request's midpoint.
   const midpoint = (sentAt + input.now().getTime()) / 2;
   return {

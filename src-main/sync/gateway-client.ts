@@ -1,9 +1,10 @@
 import { createHash, randomBytes } from 'node:crypto';
 import http from 'node:http';
 import https from 'node:https';
-import { formatSignatureInput, signatureBase } from '@common/sync/signature';
+import { formatSignatureInput, signatureBase } from '@tongban/protocol/sync/signature';
 import { signWithDeviceKey } from './device-keys';
 import type { SyncDevice } from './sync-repo';
+import { gatewayErrorBodySchema } from '@tongban/protocol/sync/errors';
 
 /** A gateway reply: status (null when the request never got an answer), body and headers. */
 export interface GatewayReply {
@@ -137,7 +138,8 @@ function send(
           } catch {
             body = null;
           }
-          const errorCode = (body as { error?: { code?: string } } | null)?.error?.code;
+          const parsedError = gatewayErrorBodySchema.safeParse(body);
+          const errorCode = parsedError.success ? parsedError.data.error.code : undefined;
           const replyHeaders: Record<string, string> = {};
           for (const [k, v] of Object.entries(res.headers))
             if (v !== undefined) replyHeaders[k] = Array.isArray(v) ? v.join(', ') : v;

@@ -1,4 +1,4 @@
-import type { Application } from '@common/cases/application';
+import type { Application } from '@tongban/protocol/cases/application';
 import type { CaseMaterial } from '@common/cases/case-types';
 import type { AttachmentMeta } from '../cases/attachments-repo';
 import type { StoredCase } from '../cases/cases-repo';

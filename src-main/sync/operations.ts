@@ -1,4 +1,4 @@
-import { canonicalJson } from '@common/canonical-json';
+import { canonicalJson } from '@tongban/protocol/canonical-json';
 import { signedRequest, type GatewayReply } from './gateway-client';
 import type { OperationContext } from './operation-context';
 import { buildCaseManifest } from './manifest-builder';

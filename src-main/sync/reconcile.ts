@@ -2,11 +2,11 @@
 // still holds the cases it acknowledged over the last weeks. A gateway restored from an older backup
 // has lost the ones delivered since; those are pushed again (with their files and 好差评 records).
 import { createHash } from 'node:crypto';
-import { canonicalJson } from '@common/canonical-json';
-import type { ReconcileResponse } from '@common/sync/api';
+import { canonicalJson } from '@tongban/protocol/canonical-json';
 import { signedRequest, type GatewayReply } from './gateway-client';
 import type { OperationContext } from './operation-context';
 import { caseManifestOf } from './operations';
+import { reconcileResponseSchema } from '@tongban/protocol/sync/replies';
 
 /** How far back a window checks its delivered cases. */
 export const RECONCILE_DAYS = 30;
@@ -39,11 +39,12 @@ export async function reconcileDelivered(ctx: OperationContext, sinceDate: strin
       body: Buffer.from(canonicalJson({ cases })),
     });
     if (reply.status !== 200) return { requeued, mismatched, failed: reply }; // the pages before it stay done
-    const body = reply.body as Partial<ReconcileResponse> | null;
-    const unknown = Array.isArray(body?.unknown) ? body.unknown.filter((id) => typeof id === 'string') : [];
-    ctx.repo.requeueLostCases(unknown);
-    requeued.push(...unknown);
-    if (Array.isArray(body?.mismatched)) mismatched.push(...body.mismatched.filter((id) => typeof id === 'string'));
+    // An unreadable answer requeues nothing (as an empty one would); the next reconcile asks again.
+    const parsed = reconcileResponseSchema.safeParse(reply.body);
+    const body = parsed.success ? parsed.data : { unknown: [], mismatched: [] };
+    ctx.repo.requeueLostCases(body.unknown);
+    requeued.push(...body.unknown);
+    mismatched.push(...body.mismatched);
   }
   return { requeued, mismatched };
 }

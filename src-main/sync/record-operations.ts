@@ -1,7 +1,7 @@
 // Pushing 好差评 records (rating, follow-up, follow-up step) as outbox operations. They are queued
 // after their case, so the case has been delivered when they run; each is a signed PUT keyed by
 // the record's id, identical on every retry.
-import { canonicalJson } from '@common/canonical-json';
+import { canonicalJson } from '@tongban/protocol/canonical-json';
 import { classify, type Outcome } from './backoff';
 import { signedRequest, type GatewayReply } from './gateway-client';
 import type { OperationContext } from './operation-context';

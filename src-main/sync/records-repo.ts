@@ -1,9 +1,9 @@
 // SQL for pushing 好差评 records: the rows a rating, follow-up or step manifest is built from
 // (immutable once written, so every retry sends the identical body), and their synced marks.
-import type Database from 'better-sqlite3';
+import type Database from 'better-sqlite3-multiple-ciphers';
 import { statement } from '../db/statements';
-import type { FollowUpStep, RatingIndicator } from '@common/supervisor/ratings';
-import type { FollowUpManifest, FollowUpStepManifest, RatingManifest } from '@common/sync/records';
+import type { FollowUpStep, RatingIndicator } from '@tongban/protocol/supervisor/ratings';
+import type { FollowUpManifest, FollowUpStepManifest, RatingManifest } from '@tongban/protocol/sync/records';
 
 /** Outbox kinds of 好差评 records; they run after the case in the case's outbox order. */
 export const RECORD_KINDS = ['rating', 'follow-up', 'follow-up-step'] as const;

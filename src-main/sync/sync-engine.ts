@@ -4,7 +4,7 @@ import type { AuditLog } from '../audit/audit-log';
 import type { AttachmentsRepo } from '../cases/attachments-repo';
 import type { CasesRepo } from '../cases/cases-repo';
 import type { Hall } from '@common/hall';
-import { documentCounterResponseSchema } from '@common/sync/api';
+import { documentCounterResponseSchema } from '@tongban/protocol/sync/api';
 import { chinaDate } from '@common/time';
 import type { Logger } from '../log/logger';
 import { classify, fullJitterDelay, retryAfterMs } from './backoff';
@@ -14,7 +14,9 @@ import { sendOperation } from './operations';
 import { RECONCILE_DAYS, reconcileDelivered } from './reconcile';
 import { classifyRecord } from './record-operations';
 import { isRecordKind } from './records-repo';
-import type { OutboxOp, ReceivedEvent, SyncDevice, SyncRepo } from './sync-repo';
+import type { OutboxOp, SyncDevice, SyncRepo } from './sync-repo';
+import { casePushResponseSchema } from '@tongban/protocol/sync/replies';
+import { statusFeedSchema } from '@tongban/protocol/sync/status';
 
 /**
  * Operations in flight at once. A window's link to another province has tens of milliseconds of
@@ -324,7 +326,10 @@ export class SyncEngine {
   private succeeded(op: OutboxOp, reply: GatewayReply, at: string): void {
     this.d.repo.markDone(op.id, at);
     if (op.kind === 'case') {
-      const body = reply.body as { departmentNo?: string; missingAttachments?: string[] } | null;
+      // The push was accepted; an unreadable body only means no department number and no re-sends yet.
+      const parsed = casePushResponseSchema.safeParse(reply.body);
+      if (!parsed.success) this.d.log.warn('case push answer unreadable', { status: reply.status });
+      const body = parsed.success ? parsed.data : null;
       this.d.repo.requeueAttachments(op.caseId, body?.missingAttachments ?? []);
       const departmentNo = body?.departmentNo;
       this.d.repo.setCaseSync(op.caseId, {
@@ -431,8 +436,14 @@ export class SyncEngine {
         this.d.log.warn('status feed refused', { status: reply.status, code: reply.errorCode });
         return classify(reply.status, reply.errorCode) === 'retry' ? 'unreachable' : 'answered';
       }
-      const feed = reply.body as { events: ReceivedEvent[]; nextCursor: string | null; hasMore: boolean };
-      this.d.repo.applyEvents(feed.events, feed.nextCursor ?? cursor, this.d.now().toISOString());
+      const parsed = statusFeedSchema.safeParse(reply.body);
+      if (!parsed.success) {
+        // Nothing of an unreadable page is applied and the cursor stays: the next pull asks again.
+        this.d.log.warn('status feed unreadable', { status: reply.status });
+        return 'answered';
+      }
+      const feed = parsed.data;
+      this.d.repo.applyEvents(feed.events, feed.nextCursor, this.d.now().toISOString());
       for (const e of feed.events) this.changed.add(e.caseId);
       if (!feed.hasMore) return 'answered';
     }

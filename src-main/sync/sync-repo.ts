@@ -1,4 +1,4 @@
-import type Database from 'better-sqlite3';
+import type Database from 'better-sqlite3-multiple-ciphers';
 import { withDeferredSync } from '../db/open';
 import { statement } from '../db/statements';
 import { RecordsRepo, type RecordKind } from './records-repo';

@@ -1,4 +1,4 @@
-import type Database from 'better-sqlite3';
+import type Database from 'better-sqlite3-multiple-ciphers';
 import type { EventBus } from '../events/event-bus';
 import type { Actor, AuditLog } from '../audit/audit-log';
 import type { AttachmentsRepo } from '../cases/attachments-repo';

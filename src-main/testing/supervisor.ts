@@ -1,12 +1,12 @@
 // Test and benchmark support: a real app with an administrator, a clerk and a supervisor signed
 // in; cases accepted through the contract; and fast seeding of many cases by direct SQL inserts
 // into the real schema (one transaction) for ledger volume tests and benchmarks.
-import type Database from 'better-sqlite3';
+import type Database from 'better-sqlite3-multiple-ciphers';
 import { createUser, initialised, testApp, type TestApp } from './test-app';
-import type { ApplicationInput } from '@common/cases/application';
+import type { ApplicationInput } from '@tongban/protocol/cases/application';
 import { formatReceiptNumber } from '@common/cases/receipt-number';
 import { chinaDayStartIso } from '@common/time';
-import { id18CheckChar } from '@common/validators';
+import { id18CheckChar } from '@tongban/protocol/validators';
 import { uuidv7 } from '../cases/ids';
 import {
   marriageByAgent,

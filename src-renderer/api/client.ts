@@ -1,4 +1,4 @@
-import { COMMAND_NAMES, type CommandName, type EventName, type TongbanApi } from '@common/contract';
+import type { CommandName, EventName, TongbanApi } from '@common/contract';
 import type { Result } from '@common/result';
 
 declare global {
@@ -32,8 +32,14 @@ async function callOverHttp(name: CommandName, input: unknown): Promise<Result<u
 /** The contract over the browser host's HTTP endpoints, with events from one shared EventSource. */
 function httpApi(): TongbanApi {
   let source: EventSource | null = null;
-  const commands = Object.fromEntries(
-    COMMAND_NAMES.map((name) => [name, (input: unknown) => callOverHttp(name, input)]),
+  // A proxy rather than a table of every command name: the table would pull the whole contract (and
+  // zod) into the sign-in screen's bundle. The host refuses names that are not commands.
+  const commands = new Proxy(
+    {},
+    {
+      get: (_target, name) =>
+        typeof name === 'string' ? (input: unknown) => callOverHttp(name as CommandName, input) : undefined,
+    },
   );
   return {
     commands: commands as TongbanApi['commands'],

@@ -1,6 +1,6 @@
 import { CASE_OUTCOME_LABELS_ZH } from '@common/cases/case-types';
 import { DOCUMENT_TITLES_ZH, PRINT_FORMAT_LABELS_ZH } from '@common/printing/documents';
-import { CASE_STATUS_LABELS_ZH } from '@common/sync/status';
+import { CASE_STATUS_LABELS_ZH } from '@tongban/protocol/sync/status';
 
 export const casesZh = {
   title: '办件查询',
@@ -23,7 +23,7 @@ export const casesZh = {
     startDate: '开始日期',
     endDate: '结束日期',
     search: '查找办件',
-    searchPlaceholder: '回执号 / 证件号码 / 姓名 / 手机号',
+    searchPlaceholder: '回执号或证件号（可只输末几位）/ 姓名 / 手机',
     submit: '查询',
     reset: '重置',
   },
@@ -37,6 +37,7 @@ export const casesZh = {
   searchKinds: {
     'receipt-no': '回执号 / 告知书编号',
     'id-number': '证件号码（精确匹配）',
+    'number-tail': '回执号或证件号码末几位',
     phone: '手机号',
     'name-prefix': '姓名（前缀匹配）',
   },
@@ -78,7 +79,8 @@ export const casesZh = {
     department: '承接部门',
     promised: '承诺时限',
     startedAt: '开始办理',
-    decidedAt: '办结时间',
+    // The window's decision time, not the department's 办结: named after what the window decided.
+    decidedAt: { accepted: '收件时间', incomplete: '一次性告知时间', rejected: '不予收件时间' },
     clerk: '收件人',
     catalogue: '事项目录版本',
     applicant: '申请人',
@@ -108,6 +110,7 @@ export const casesZh = {
     submit: '提交补正',
     submitConfirm: '确认提交补正材料？提交后将发送至承接部门。',
     submitted: '补正材料已提交，正在发送至承接部门',
+    deptNote: '部门说明',
     start: '办理补正',
   },
 };
@@ -193,6 +196,20 @@ export const caseDetailKeysZh = {
   manualReason: '核验说明',
   cardDocType: '证件种类',
   chipSha256: '芯片数据摘要',
+  chipRecords: '芯片数据条数',
+  minimised: '已隐去证件号的核验记录',
+  cutoff: '截止时间',
+  reader: '读卡器',
+  driver: '驱动',
+  url: '地址',
+  port: '端口',
+  retentionDays: '保存天数',
+  changed: '修改项',
+  settings: '设置',
+  ticketId: '评价凭证',
+  level: '评价等级',
+  rows: '行数',
+  size: '大小（字节）',
 };
 
 /** Values of audit details worded for people (methods and results of 人证核验). */

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { VALIDATOR_MESSAGES_ZH } from '@common/validators/messages';
+import { VALIDATOR_MESSAGES_ZH } from '@tongban/protocol/validators/messages';
 import { en } from './en';
 import { zhCN } from './zh-CN';
 

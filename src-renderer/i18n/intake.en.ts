@@ -1,4 +1,4 @@
-import { VALIDATOR_MESSAGES_EN } from '@common/validators/messages';
+import { VALIDATOR_MESSAGES_EN } from '@tongban/protocol/validators/messages';
 import type { Messages } from './zh-CN';
 
 export const intakeFieldsEn = {

@@ -1,5 +1,5 @@
-import { ID_TYPE_LABELS_ZH, MATERIAL_HANDLING_LABELS_ZH } from '@common/cases/application';
-import { VALIDATOR_MESSAGES_ZH } from '@common/validators/messages';
+import { ID_TYPE_LABELS_ZH, MATERIAL_HANDLING_LABELS_ZH } from '@tongban/protocol/cases/application';
+import { VALIDATOR_MESSAGES_ZH } from '@tongban/protocol/validators/messages';
 
 /** Field messages of the formal check (形式审查), the application schema and scanned files, by code. */
 export const intakeFieldsZh = {

@@ -1,6 +1,8 @@
 export const printingFieldsEn = {
   'ems-format': 'Malformed waybill number (2 letters + 9 digits + 2 letters, or 13 digits)',
   'ems-checksum': 'The waybill number has a wrong check digit; check it and scan or type it again',
+  'ems-service':
+    'Not an EMS waybill number: EMS S10 numbers start with E (e.g. EA…CN); other letters are registered, letter post or parcel numbers',
   'thermal-target': 'Receipt printer: tcp://host:port, a device path, system:<name> or none',
   'sheet-target': 'Enter pdf or system:<printer name>',
   'url-format': 'Enter an address starting with https://',
@@ -199,6 +201,7 @@ export const printingEn = {
     poolReasons: {
       'ems-format': 'malformed',
       'ems-checksum': 'wrong check digit',
+      'ems-service': 'not an EMS number',
       'duplicate-in-file': 'duplicate in the file',
       'already-recorded': 'already used or recorded',
     },

@@ -9,6 +9,8 @@ import {
 export const printingFieldsZh = {
   'ems-format': '运单号格式不正确（应为 2 位字母 + 9 位数字 + 2 位字母，或 13 位数字）',
   'ems-checksum': '运单号校验位不正确，请核对后重新扫描或输入',
+  'ems-service':
+    '这不是 EMS 运单号：国际格式的 EMS 单号以字母 E 开头（如 EA…CN），其他字母开头的是挂号信、平邮或包裹单号',
   'thermal-target': '小票打印机地址格式不正确（如 tcp://192.168.1.50:9100、/dev/usb/lp0、system:打印机名称 或 none）',
   'sheet-target': '请填写 pdf 或 system:打印机名称',
   'url-format': '请输入以 https:// 开头的地址',
@@ -183,6 +185,7 @@ export const printingZh = {
     poolReasons: {
       'ems-format': '格式不正确',
       'ems-checksum': '校验位不正确',
+      'ems-service': '不是 EMS 单号',
       'duplicate-in-file': '文件中重复',
       'already-recorded': '已被使用或已登记',
     },

@@ -41,6 +41,8 @@ export const supervisorEn: Messages['supervisor'] = {
   refresh: 'Refresh',
   cancel: 'Cancel',
   reasons: {
+    'supplement-sent':
+      'This supplement was already submitted and is on its way; submit again only if the department asks again',
     'day-closed': 'This day is already closed; an administrator must reopen it first',
     'day-not-closed': 'This day is not closed',
     'ticket-used': 'This rating code has already been used',
@@ -118,6 +120,8 @@ export const supervisorEn: Messages['supervisor'] = {
     title: 'Close {{date}}?',
     body: 'Closing locks the day’s ledger and records it in the audit log. Later changes to its cases are kept as dated corrections; the closed ledger is not changed.',
     ok: 'Close day',
+    unsent:
+      "{{count}} of the day's cases have not reached the locality department yet (saved here, sending or needing attention). Closing does not stop them, but check them under Cases first.",
     done: '{{date}} closed',
     verify: 'Verify closing',
     verifyOk: 'The closed ledger of {{date}} matches the data ({{adjustments}} corrections)',
@@ -282,6 +286,9 @@ export const supervisorEn: Messages['supervisor'] = {
       'After a new PC or a disk failure, restore all of this window’s data (cases, accounts, ledgers, logs) from its backup file instead of setting up anew.',
     setupFile: 'Full path of the backup file',
     setupFileHelp: 'For example D:\\Backups\\tongban-20261130-0200.sqlite, or a backup on a USB drive',
+    setupRecoveryCode: 'Recovery code',
+    setupRecoveryCodeHelp:
+      'Backups are encrypted: enter the recovery code shown to the administrator when the old PC was set up. Without it the backup cannot be read.',
     setupRun: 'Verify and restore',
     setupStaged:
       'Backup verified ({{cases}} cases); it is restored when the program starts again. Close and restart the program, sign in with the existing accounts, and enrol with the gateway again.',

@@ -4,7 +4,7 @@ import {
   RATING_INDICATOR_LABELS_ZH,
   RATING_LEVEL_LABELS_ZH,
   VERIFY_FINDING_LABELS_ZH,
-} from '@common/supervisor/ratings';
+} from '@tongban/protocol/supervisor/ratings';
 
 /** Menu entries of the supervisor pages (merged into `menu`). */
 export const supervisorMenuZh = { ledger: '业务台账', followups: '好差评回访', dashboard: '监控看板' };
@@ -27,6 +27,7 @@ export const supervisorZh = {
   refresh: '刷新',
   cancel: '取消',
   reasons: {
+    'supplement-sent': '这次补正已经提交过，正在发送给部门；部门再次要求补正时才能再提交',
     'day-closed': '该日已日结，不能重复日结；如需更正，请由系统管理员重新开放',
     'day-not-closed': '该日尚未日结',
     'ticket-used': '该评价二维码已使用，每次评价只能提交一次',
@@ -103,6 +104,8 @@ export const supervisorZh = {
     title: '确认日结 {{date}}？',
     body: '日结后当日台账即被锁定，并写入审计日志。此后对当日办件的任何变化（如部门状态、补充评价）都只会作为带日期的更正记录，不会改动已日结的台账。',
     ok: '确认日结',
+    unsent:
+      '当日还有 {{count}} 件办件尚未送达业务属地部门（在本机保存、发送中或需要处理）。日结不影响它们继续发送，但请先到“办件查询”核实，确认后再日结。',
     done: '{{date}} 已日结',
     verify: '校验日结',
     verifyOk: '{{date}} 的日结台账校验通过，与当前数据一致（更正 {{adjustments}} 条）',
@@ -258,6 +261,9 @@ export const supervisorZh = {
     setupIntro: '更换电脑或硬盘故障后，可用本窗口的备份文件恢复全部数据（办件、账号、台账和日志），不必重新初始化。',
     setupFile: '备份文件的完整路径',
     setupFileHelp: '例如 D:\\备份\\tongban-20261130-0200.sqlite，或 U 盘上的备份文件',
+    setupRecoveryCode: '恢复码',
+    setupRecoveryCodeHelp:
+      '备份已加密：请输入原电脑初始化时显示给管理员的恢复码（52 位字母数字，可含空格或短横线）。没有恢复码，备份无法读取。',
     setupRun: '核验并恢复',
     setupStaged:
       '备份已核验（办件 {{cases}} 件），将在本程序重新启动时恢复。请关闭并重新启动本程序，用原有账号登录，并重新注册部门网关。',

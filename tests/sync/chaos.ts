@@ -13,7 +13,7 @@ export class Restartable {
   constructor(
     private readonly args: string[],
     private readonly marker: string,
-    private readonly env: Record<string, string> = {},
+    private readonly env: NodeJS.ProcessEnv = {},
   ) {}
 
   start(): Promise<void> {
@@ -64,4 +64,4 @@ export class Restartable {
 }
 
 export { freePort } from '../../gateway/src/db/embedded';
-export { seededRandom as seeded } from '@common/seeded-random';
+export { seededRandom as seeded } from '@tongban/protocol/seeded-random';

@@ -9,7 +9,7 @@ import { createHash, randomBytes } from 'node:crypto';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import Database from 'better-sqlite3';
+import { openDataFolderDatabase } from '../../src-main/db/key-store';
 import { afterAll, describe, expect, it } from 'vitest';
 import { createBlobStore } from '../../gateway/src/attachments/blob-store';
 import { createPool } from '../../gateway/src/db/pool';
@@ -128,7 +128,7 @@ async function prepareWindow(
 }
 
 function pendingOps(dataDir: string): number {
-  const db = new Database(join(dataDir, 'tongban.sqlite'), { readonly: true });
+  const db = openDataFolderDatabase(dataDir, { readonly: true });
   try {
     return (db.prepare("SELECT count(*) AS n FROM outbox WHERE state <> 'done'").get() as { n: number }).n;
   } finally {
@@ -137,7 +137,7 @@ function pendingOps(dataDir: string): number {
 }
 
 function windowStatuses(dataDir: string): Map<string, string | null> {
-  const db = new Database(join(dataDir, 'tongban.sqlite'), { readonly: true });
+  const db = openDataFolderDatabase(dataDir, { readonly: true });
   try {
     return new Map(
       db
@@ -172,11 +172,10 @@ describe.each(VARIANTS)('sync under faults ($name)', (variant) => {
       const gateways: { process: Restartable; port: number }[] = [];
       for (let g = 0; g < variant.gateways; g++) {
         const port = await freePort();
-        const child = new Restartable(
-          ['gateway/src/cli.ts', 'serve', '--db', pgServer.url, '--port', String(port)],
-          'tongban gateway:',
-          s3Server?.env ?? {},
-        );
+        const child = new Restartable(['gateway/src/cli.ts', 'serve', '--port', String(port)], 'tongban gateway:', {
+          TONGBAN_GW_DATABASE_URL: pgServer.url,
+          ...s3Server?.env,
+        });
         processes.push(child);
         await child.start();
         gateways.push({ process: child, port });
@@ -214,7 +213,7 @@ describe.each(VARIANTS)('sync under faults ($name)', (variant) => {
       });
       const proxyPort = await proxy.listen();
       for (const w of windows) {
-        const db = new Database(join(w.dataDir, 'tongban.sqlite'));
+        const db = openDataFolderDatabase(w.dataDir);
         db.prepare('UPDATE sync_device SET gateway_url = ?').run(`http://127.0.0.1:${proxyPort}`);
         db.close();
         processes.push(w.client);

@@ -133,6 +133,11 @@ describe('window ⇄ gateway', () => {
         0,
       ),
     ).toMatchObject({ ok: true });
+    // 提交补正 once per request: a second supplement for the same request is refused before it is sent.
+    expect(await app.call(CLERK, 'supplements:start', { caseId }, 0)).toMatchObject({
+      ok: false,
+      error: { code: 'conflict', details: { reason: 'supplement-sent' } },
+    });
     await app.services.sync.syncNow();
     await app.services.sync.syncNow();
     expect(await detail(caseId)).toMatchObject({ syncState: 'delivered', deptStatus: 'supplement-received' });

@@ -3,25 +3,12 @@
 // S3-compatible object store (MinIO, Ceph RGW, cloud). Upload bookkeeping (slots, offsets, the
 // resumable PATCH protocol) stays in PostgreSQL either way; see repo.ts and docs/decisions.
 import type pg from 'pg';
+import type { BlobStoreConfig } from '../config/config';
 import { PostgresBlobStore } from './postgres-store';
 import { S3BlobStore } from './s3-store';
 
-/** Which store and how to reach it (the shape of the gateway configuration's `blobStore` section). */
-export type BlobStoreConfig =
-  | { kind: 'postgres' }
-  | {
-      kind: 's3';
-      /** e.g. http://minio.internal:9000; empty for AWS itself. */
-      endpoint: string;
-      bucket: string;
-      region: string;
-      accessKeyId: string;
-      secretAccessKey: string;
-      /** Path-style URLs (bucket in the path): MinIO, Ceph RGW and most on-premises stores need it. */
-      forcePathStyle: boolean;
-      /** Key prefix inside the bucket (default `attachments/`). */
-      prefix?: string;
-    };
+/** Which store and how to reach it: the gateway configuration's `blobStore` section (config/config.ts). */
+export type { BlobStoreConfig } from '../config/config';
 
 /** Size of a stored object. */
 export interface BlobHead {

@@ -1,8 +1,8 @@
 // Attachment uploads: PUT (whole small file), HEAD (where a ranged upload stands), PATCH (next chunk).
 import type { FastifyInstance } from 'fastify';
 import type pg from 'pg';
-import type { AttachmentPutResponse } from '../../../src-main/common/sync/api';
-import { MAX_CHUNK_BYTES, SINGLE_PUT_MAX_BYTES } from '../../../src-main/common/sync/manifest';
+import type { AttachmentPutResponse } from '@tongban/protocol/sync/api';
+import { MAX_CHUNK_BYTES, SINGLE_PUT_MAX_BYTES } from '@tongban/protocol/sync/manifest';
 import { deviceOf } from '../cases/routes';
 import { GatewayError } from '../http/errors';
 import type { BlobStore } from './blob-store';

@@ -7,11 +7,10 @@ import type pg from 'pg';
 import {
   MAX_CLOCK_SKEW_SECONDS,
   parseContentDigest,
-  parseSignatureHeader,
-  parseSignatureInput,
-  signatureBase,
+  parseSignatures,
+  receivedSignatureBase,
   splitTarget,
-} from '../../../src-main/common/sync/signature';
+} from '@tongban/protocol/sync/signature';
 import { checkDigest } from '../http/body';
 import { GatewayError } from '../http/errors';
 
@@ -55,6 +54,29 @@ function header(request: FastifyRequest, name: string): string | undefined {
   return Array.isArray(v) ? undefined : v;
 }
 
+/** The value of a covered component of `request` (RFC 9421 §2.1–2.2), or undefined when it has none. */
+function componentValue(request: FastifyRequest, name: string): string | undefined {
+  const target = request.raw.url ?? request.url;
+  const { path, query } = splitTarget(target);
+  switch (name) {
+    case '@method':
+      return request.method.toUpperCase();
+    case '@path':
+      return path;
+    case '@query':
+      return query;
+    case '@request-target':
+      return target;
+    case '@authority':
+      return header(request, 'host')?.toLowerCase();
+    default: {
+      if (name.startsWith('@')) return undefined;
+      const v = request.headers[name];
+      return Array.isArray(v) ? v.map((x) => x.trim()).join(', ') : v;
+    }
+  }
+}
+
 /** Builds the onRequest hook that authenticates a signed request; `now` is injectable for tests. */
 export function signedRequestVerifier(pool: pg.Pool, now: () => number = Date.now) {
   const keys = new Map<string, KeyObject>();
@@ -66,17 +88,19 @@ export function signedRequestVerifier(pool: pg.Pool, now: () => number = Date.no
     const sigInput = header(request, 'signature-input');
     const sigHeader = header(request, 'signature');
     if (!sigInput || !sigHeader) throw new GatewayError('signature-missing', 'request is not signed');
-    const params = parseSignatureInput(sigInput);
-    const signature = parseSignatureHeader(sigHeader);
+    const params = parseSignatures(sigInput, sigHeader);
     const contentDigest = header(request, 'content-digest');
     const idempotencyKey = header(request, 'idempotency-key');
-    if (!params || !signature || !UUID.test(params.keyid))
+    if (!params || !UUID.test(params.keyid))
       throw new GatewayError('signature-invalid', 'malformed Signature-Input or Signature');
     if (!contentDigest || parseContentDigest(contentDigest) === null || !idempotencyKey) {
       throw new GatewayError('signature-invalid', 'Content-Digest and Idempotency-Key are required');
     }
     if (Math.abs(now() / 1000 - params.created) > MAX_CLOCK_SKEW_SECONDS) {
       throw new GatewayError('clock-skew', `created is more than ${MAX_CLOCK_SKEW_SECONDS} s from the gateway clock`);
+    }
+    if (params.expires !== null && params.expires < now() / 1000) {
+      throw new GatewayError('clock-skew', 'the signature has expired');
     }
     // The device's public key never changes (re-enrolment makes a new device), so after a device's
     // first request its key comes from memory and the signature is checked before any query; then one
@@ -89,9 +113,9 @@ export function signedRequestVerifier(pool: pg.Pool, now: () => number = Date.no
       if (!rows[0]) throw new GatewayError('device-revoked', 'unknown device');
       keys.set(params.keyid, (key = ed25519PublicKey(rows[0].public_key)));
     }
-    const { path, query } = splitTarget(request.raw.url ?? request.url);
-    const base = signatureBase({ method: request.method, path, query, contentDigest, idempotencyKey }, params);
-    if (!verify(null, Buffer.from(base, 'utf8'), key, Buffer.from(signature, 'base64'))) {
+    const base = receivedSignatureBase(params, (name) => componentValue(request, name));
+    if (base === null) throw new GatewayError('signature-invalid', 'a signed component is missing from the request');
+    if (!verify(null, Buffer.from(base, 'utf8'), key, Buffer.from(params.signature, 'base64'))) {
       throw new GatewayError('signature-invalid', 'signature does not verify');
     }
     // The nonce is committed without waiting for its own WAL flush (synchronous_commit off for this

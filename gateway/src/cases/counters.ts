@@ -2,7 +2,7 @@
 // the gateway knows (the cases it received). Receipt numbers are <window code>-<YYYYMMDD>-<NNNN><check>.
 import type { FastifyInstance } from 'fastify';
 import type pg from 'pg';
-import type { DocumentCounterResponse } from '../../../src-main/common/sync/api';
+import type { DocumentCounterResponse } from '@tongban/protocol/sync/api';
 import { GatewayError } from '../http/errors';
 import { deviceOf } from './routes';
 

@@ -8,7 +8,7 @@ import {
   type AttachmentSlot,
   type CaseManifest,
   type SupplementManifest,
-} from '../../../src-main/common/sync/manifest';
+} from '@tongban/protocol/sync/manifest';
 import { isUniqueViolation, withTransaction, type Queryable } from '../db/pool';
 import { advanceCase, lockCase } from '../feed/events';
 import { GatewayError } from '../http/errors';

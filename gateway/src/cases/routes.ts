@@ -1,9 +1,9 @@
 // PUT /v1/cases/{caseId}, PUT /v1/cases/{caseId}/supplements/{supplementId}, POST /v1/reconcile.
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type pg from 'pg';
-import type { CasePushResponse, ReconcileResponse, SupplementPushResponse } from '../../../src-main/common/sync/api';
-import { reconcileRequestSchema } from '../../../src-main/common/sync/api';
-import { caseManifestSchema, supplementManifestSchema } from '../../../src-main/common/sync/manifest';
+import type { CasePushResponse, ReconcileResponse, SupplementPushResponse } from '@tongban/protocol/sync/api';
+import { reconcileRequestSchema } from '@tongban/protocol/sync/api';
+import { caseManifestSchema, supplementManifestSchema } from '@tongban/protocol/sync/manifest';
 import type { DeviceContext } from '../auth/verify';
 import { GatewayError, zodFields } from '../http/errors';
 import { reconcile, storeCase, storeSupplement } from './repo';

@@ -2,8 +2,9 @@
 // schema_migrations. All pending ones run in one transaction (PostgreSQL DDL is transactional, so a
 // failed upgrade leaves the old schema intact); an advisory lock lets several gateway nodes start at once.
 import { readdirSync, readFileSync } from 'node:fs';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
 import type pg from 'pg';
+import { MIGRATIONS_DIR } from '../paths';
 
 /** One migration file. */
 export interface Migration {
@@ -12,8 +13,7 @@ export interface Migration {
   sql: string;
 }
 
-/** The migrations folder of this package. */
-export const MIGRATIONS_DIR = resolve(__dirname, '..', '..', 'migrations');
+export { MIGRATIONS_DIR };
 const FILE_PATTERN = /^(\d{4})_([a-z0-9_]+)\.sql$/;
 const LOCK_KEY = 7_202_601; // arbitrary, constant: pg_advisory_xact_lock key of migrations
 
@@ -62,4 +62,31 @@ export async function migrate(pool: pg.Pool, migrations = readMigrations()): Pro
   } finally {
     client.release();
   }
+}
+
+/** Each known migration with when it was applied (null = pending), and how many are pending. */
+export interface MigrationStatus {
+  migrations: { version: number; name: string; appliedAt: string | null }[];
+  pending: number;
+  /** The database's newest version (may exceed the gateway's when a newer gateway migrated it). */
+  databaseVersion: number;
+}
+
+/** Reads which migrations the database has, without changing anything. */
+export async function migrationStatus(pool: pg.Pool, migrations = readMigrations()): Promise<MigrationStatus> {
+  const exists = await pool.query<{ t: string | null }>("SELECT to_regclass('schema_migrations')::text AS t");
+  const rows = exists.rows[0]?.t
+    ? (
+        await pool.query<{ version: number; applied_at: Date }>(
+          'SELECT version, applied_at FROM schema_migrations ORDER BY version',
+        )
+      ).rows
+    : [];
+  const applied = new Map(rows.map((r) => [r.version, r.applied_at.toISOString()]));
+  const list = migrations.map((m) => ({ version: m.version, name: m.name, appliedAt: applied.get(m.version) ?? null }));
+  return {
+    migrations: list,
+    pending: list.filter((m) => m.appliedAt === null).length,
+    databaseVersion: Math.max(0, ...applied.keys()),
+  };
 }

@@ -7,9 +7,14 @@ export type Queryable = Pick<pg.PoolClient, 'query'>;
 // int8 (bigserial positions, sizes) as JS numbers: every value this gateway stores stays below 2^53.
 pg.types.setTypeParser(pg.types.builtins.INT8, (v) => Number(v));
 
-/** Opens a pool to `url`. */
-export function createPool(url: string, max = 20): pg.Pool {
-  const pool = new pg.Pool({ connectionString: url, max, idleTimeoutMillis: 30_000 });
+/** Opens a pool to `url`; `statementTimeoutMs` 0 = no limit. */
+export function createPool(url: string, max = 20, statementTimeoutMs = 0): pg.Pool {
+  const pool = new pg.Pool({
+    connectionString: url,
+    max,
+    idleTimeoutMillis: 30_000,
+    ...(statementTimeoutMs > 0 ? { statement_timeout: statementTimeoutMs } : {}),
+  });
   // An idle client losing its connection (server restart) must not crash the process.
   pool.on('error', () => undefined);
   return pool;

@@ -1,14 +1,9 @@
 // Department decisions. Each is one status event with caseVersion + 1, written in one transaction
 // with the case row locked; only transitions allowed by STATUS_TRANSITIONS pass.
 import type pg from 'pg';
-import type { CaseManifest } from '../../../src-main/common/sync/manifest';
-import {
-  canTransition,
-  CASE_STATUS_LABELS_ZH,
-  type CaseStatus,
-  type StatusEvent,
-} from '../../../src-main/common/sync/status';
-import { validateEmsNumber } from '../../../src-main/common/validators/ems';
+import type { CaseManifest } from '@tongban/protocol/sync/manifest';
+import { canTransition, CASE_STATUS_LABELS_ZH, type CaseStatus, type StatusEvent } from '@tongban/protocol/sync/status';
+import { validateEmsNumber } from '@tongban/protocol/validators/ems';
 import { withTransaction } from '../db/pool';
 import { advanceCase, lockCase } from '../feed/events';
 import type { ReviewerSession } from './sessions';
@@ -59,9 +54,11 @@ function eventOf(
       if (picked.some((code) => !names.has(code))) throw new ActionRefused(400, '所选材料不属于本案件');
       const other = text(form, 'missingOther');
       if (other.length > MAX_TEXT) throw new ActionRefused(400, `其他需补正内容不能超过 ${MAX_TEXT} 字`);
-      const missing = [...picked.map((code) => names.get(code) ?? code), ...(other ? [other] : [])];
-      if (missing.length === 0) throw new ActionRefused(400, '请选择或填写需要补正的材料');
-      return { reason: other || null, details: { missing } };
+      if (picked.length === 0 && !other) throw new ActionRefused(400, '请选择或填写需要补正的材料');
+      // With materials ticked, the text is the reviewer's note (shown once, as the reason), not one
+      // more material for the window to list; with none ticked, the text is what is asked for.
+      if (picked.length === 0) return { reason: null, details: { missing: [other] } };
+      return { reason: other || null, details: { missing: picked.map((code) => names.get(code) ?? code) } };
     }
     case 'approve': {
       const note = text(form, 'note');
@@ -77,7 +74,12 @@ function eventOf(
     case 'mail': {
       const checked = validateEmsNumber(text(form, 'waybillNo'));
       if (!checked.ok)
-        throw new ActionRefused(400, 'EMS 运单号无效：应为 13 位数字，或 2 个字母 + 9 位数字 + 2 个字母且校验位正确');
+        throw new ActionRefused(
+          400,
+          checked.errors[0]?.code === 'ems-service'
+            ? 'EMS 运单号无效：这是挂号信、平邮或包裹单号，EMS 的国际格式单号以字母 E 开头'
+            : 'EMS 运单号无效：应为 13 位数字，或 2 个字母 + 9 位数字 + 2 个字母且校验位正确',
+        );
       return { reason: null, details: { waybillNo: checked.value.number } };
     }
   }

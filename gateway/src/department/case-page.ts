@@ -1,12 +1,8 @@
 // One case: every manifest field (the full ID number: this department decides the case), the
 // materials and attachments, supplements, the status history, and the actions its status allows.
-import {
-  ID_TYPE_LABELS_ZH,
-  MATERIAL_HANDLING_LABELS_ZH,
-  type ApplyMode,
-} from '../../../src-main/common/cases/application';
-import type { CaseManifest } from '../../../src-main/common/sync/manifest';
-import { CASE_STATUS_LABELS_ZH, STATUS_TRANSITIONS } from '../../../src-main/common/sync/status';
+import { ID_TYPE_LABELS_ZH, MATERIAL_HANDLING_LABELS_ZH, type ApplyMode } from '@tongban/protocol/cases/application';
+import type { CaseManifest } from '@tongban/protocol/sync/manifest';
+import { CASE_STATUS_LABELS_ZH, STATUS_TRANSITIONS } from '@tongban/protocol/sync/status';
 import { ratingSection } from '../ratings/rating-section';
 import { DEPARTMENT_ACTIONS, type DepartmentAction } from './actions';
 import { alertBox, chinaTime, html, page, type Html } from './html';
@@ -114,7 +110,8 @@ export function casePage(v: CaseView, user: ReviewerSession, error: string | nul
       ['部门编号', v.departmentNo],
       ['受理编号', m.receiptNo],
       ['事项', `${m.matterName}（${m.matterCode}）`],
-      ['情形', `${m.situationName}（${m.situationCode}）`],
+      // The situation's name only: its code (FIRST …) means nothing to a reviewer.
+      ['情形', m.situationName],
       ['办理方式', MODE_ZH[m.mode]],
       ['受理窗口', `${m.windowCode}（${divisionText(m.hallDivision)}）`],
       ['业务属地', divisionText(m.localityDivision)],

@@ -1,6 +1,6 @@
 // The login page and the case list.
-import { CASE_STATUSES, CASE_STATUS_LABELS_ZH, type CaseStatus } from '../../../src-main/common/sync/status';
-import { maskIdNumber, maskName } from '../../../src-main/common/validators/masking';
+import { CASE_STATUSES, CASE_STATUS_LABELS_ZH, type CaseStatus } from '@tongban/protocol/sync/status';
+import { maskIdNumber, maskName } from '@tongban/protocol/validators/masking';
 import { alertBox, chinaTime, html, page } from './html';
 import type { CaseListRow } from './repo';
 import type { ReviewerSession } from './sessions';

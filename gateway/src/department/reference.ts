@@ -3,14 +3,11 @@
 // (resources/). Loaded once, lazily; if a file is missing or invalid the page falls back to the codes.
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import {
-  createDivisionLookup,
-  parseDivisionsFile,
-  type DivisionLookup,
-} from '../../../src-main/common/catalogue/divisions';
-import { parseCatalogue, type Catalogue, type FormField } from '../../../src-main/common/catalogue/schema';
+import { createDivisionLookup, parseDivisionsFile, type DivisionLookup } from '@tongban/protocol/catalogue/divisions';
+import { parseCatalogue, type Catalogue, type FormField } from '@tongban/protocol/catalogue/schema';
+import { RESOURCES_DIR } from '../paths';
 
-const RESOURCES = join(__dirname, '..', '..', '..', 'resources');
+const RESOURCES = RESOURCES_DIR;
 
 let loaded: { catalogue: Catalogue | null; divisions: DivisionLookup | null } | null = null;
 

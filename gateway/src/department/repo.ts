@@ -1,35 +1,25 @@
 // What the department pages read: reviewers, the case list and one case with everything it holds.
 import type pg from 'pg';
-import type { CaseManifest, SupplementManifest } from '../../../src-main/common/sync/manifest';
-import type { CaseStatus, StatusEvent } from '../../../src-main/common/sync/status';
+import type { CaseManifest, SupplementManifest } from '@tongban/protocol/sync/manifest';
+import type { CaseStatus, StatusEvent } from '@tongban/protocol/sync/status';
 import { caseRating, type CaseRatingRecord } from '../ratings/repo';
+import { reviewerPasswordProblems } from './login-guard';
 import { hashPassword } from './passwords';
 
-/** Creates a reviewer bound to one department; throws on a taken username. */
+/** Creates a reviewer bound to one department; throws on a taken username or a password the policy refuses. */
 export async function addReviewer(
   pool: pg.Pool,
   username: string,
   password: string,
   departmentId: string,
 ): Promise<number> {
+  const problems = reviewerPasswordProblems(password, username);
+  if (problems.length) throw new Error(`密码不符合要求：${problems.join('；')}`);
   const { rows } = await pool.query<{ reviewer_id: number }>(
     'INSERT INTO reviewers (username, password_hash, department_id) VALUES ($1, $2, $3) RETURNING reviewer_id',
     [username, await hashPassword(password), departmentId],
   );
   return (rows[0] as { reviewer_id: number }).reviewer_id;
-}
-
-/** A reviewer's stored credentials, or null. */
-export async function findReviewer(
-  pool: pg.Pool,
-  username: string,
-): Promise<{ reviewerId: number; passwordHash: string } | null> {
-  const { rows } = await pool.query<{ reviewer_id: number; password_hash: string }>(
-    'SELECT reviewer_id, password_hash FROM reviewers WHERE username = $1 AND disabled_at IS NULL',
-    [username],
-  );
-  const r = rows[0];
-  return r ? { reviewerId: r.reviewer_id, passwordHash: r.password_hash } : null;
 }
 
 /** One row of the department's case list (unmasked here; the page masks). */

@@ -1,16 +1,16 @@
 // Department pages under /dept: login, case list, case page, attachment view, actions.
 import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { STYLE_FILE } from '../paths';
 import { Readable } from 'node:stream';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type pg from 'pg';
-import { CASE_STATUSES, type CaseStatus } from '../../../src-main/common/sync/status';
+import { CASE_STATUSES, type CaseStatus } from '@tongban/protocol/sync/status';
 import type { BlobStore } from '../attachments/blob-store';
 import { ActionRefused, isDepartmentAction, performAction } from './actions';
 import { casePage } from './case-page';
 import { caseListPage, loginPage, messagePage } from './pages';
-import { verifyPassword, DUMMY_HASH } from './passwords';
-import { findDownloadableSlot, findReviewer, getCase, listCompleteCases } from './repo';
+import { attemptLogin, DEFAULT_LOGIN_POLICY, type LoginPolicy } from './login-guard';
+import { findDownloadableSlot, getCase, listCompleteCases } from './repo';
 import {
   createSession,
   destroySession,
@@ -24,7 +24,7 @@ import {
   type ReviewerSession,
 } from './sessions';
 
-const STYLE = readFileSync(join(__dirname, 'style.css'), 'utf8');
+const STYLE = readFileSync(STYLE_FILE, 'utf8');
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
 
 declare module 'fastify' {
@@ -50,6 +50,7 @@ export function registerDepartmentRoutes(
   pool: pg.Pool,
   secureCookies: boolean,
   store: BlobStore,
+  loginPolicy: LoginPolicy = DEFAULT_LOGIN_POLICY,
 ): void {
   app.decorateRequest('reviewer', null);
   app.get('/dept/style.css', (_req, reply) =>
@@ -71,10 +72,26 @@ export function registerDepartmentRoutes(
       setCookie(reply, LOGIN_COOKIE, fresh, 3600, secureCookies);
       return sendPage(reply, 403, loginPage(fresh, '页面已过期，请重新登录'));
     }
-    const reviewer = await findReviewer(pool, (form.get('username') ?? '').trim());
-    const ok = await verifyPassword(form.get('password') ?? '', reviewer?.passwordHash ?? DUMMY_HASH);
-    if (!reviewer || !ok) return sendPage(reply, 401, loginPage(csrf as string, '用户名或密码不正确'));
-    setCookie(reply, SESSION_COOKIE, await createSession(pool, reviewer.reviewerId), 8 * 3600, secureCookies);
+    const username = (form.get('username') ?? '').trim().slice(0, 200);
+    const outcome = await attemptLogin(pool, loginPolicy, request.ip, username, form.get('password') ?? '');
+    if (outcome.kind === 'throttled') {
+      reply.header('retry-after', String(outcome.retryAfterSeconds));
+      return sendPage(
+        reply,
+        429,
+        loginPage(csrf as string, `登录尝试过于频繁，请 ${outcome.retryAfterSeconds} 秒后再试`),
+      );
+    }
+    if (outcome.kind === 'locked') {
+      const minutes = Math.max(1, Math.ceil((outcome.until.getTime() - Date.now()) / 60_000));
+      return sendPage(
+        reply,
+        423,
+        loginPage(csrf as string, `密码错误次数过多，账号已锁定，请约 ${minutes} 分钟后再试或联系管理员`),
+      );
+    }
+    if (outcome.kind === 'invalid') return sendPage(reply, 401, loginPage(csrf as string, '用户名或密码不正确'));
+    setCookie(reply, SESSION_COOKIE, await createSession(pool, outcome.reviewerId), 8 * 3600, secureCookies);
     setCookie(reply, LOGIN_COOKIE, '', 0, secureCookies);
     return reply.redirect('/dept/cases', 303);
   });

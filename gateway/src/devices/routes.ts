@@ -1,7 +1,7 @@
 // POST /v1/enroll: the only unsigned /v1 request.
 import type { FastifyInstance } from 'fastify';
 import type pg from 'pg';
-import { enrollRequestSchema, type EnrollResponse } from '../../../src-main/common/sync/api';
+import { enrollRequestSchema, type EnrollResponse } from '@tongban/protocol/sync/api';
 import { GatewayError, zodFields } from '../http/errors';
 import { enrolDevice } from './repo';
 

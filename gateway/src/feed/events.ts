@@ -1,6 +1,6 @@
 // Writing status events. Every change of a case's status is one row here, written in the same
 // transaction that changes the case row (which holds the current status and version).
-import type { CaseStatus, StatusEvent } from '../../../src-main/common/sync/status';
+import type { CaseStatus, StatusEvent } from '@tongban/protocol/sync/status';
 import type { Queryable } from '../db/pool';
 
 /** What a new status event says. */

@@ -4,7 +4,7 @@
 // xid is below the snapshot's xmin — every transaction below xmin has ended, so nothing can later
 // appear behind the cursor. (Older epochs' xids belong to another cluster and have all ended.)
 import type pg from 'pg';
-import type { StatusEvent } from '../../../src-main/common/sync/status';
+import type { StatusEvent } from '@tongban/protocol/sync/status';
 import type { FeedPosition } from './cursor';
 
 /** A page of events and the position after its last event. */

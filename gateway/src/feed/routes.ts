@@ -1,7 +1,7 @@
 // GET /v1/status-events: the events of the device's district after its cursor.
 import type { FastifyInstance } from 'fastify';
 import type pg from 'pg';
-import { FEED_PAGE_LIMITS, type StatusFeed } from '../../../src-main/common/sync/status';
+import { FEED_PAGE_LIMITS, type StatusFeed } from '@tongban/protocol/sync/status';
 import { GatewayError } from '../http/errors';
 import { decodeCursor, encodeCursor, FEED_START } from './cursor';
 import { currentEpoch } from './epoch';

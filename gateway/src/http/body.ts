@@ -2,7 +2,7 @@
 // bytes received before anything is parsed; a request without a body must carry the digest of "".
 import { createHash } from 'node:crypto';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
-import { parseContentDigest } from '../../../src-main/common/sync/signature';
+import { parseContentDigest } from '@tongban/protocol/sync/signature';
 import { GatewayError } from './errors';
 
 /**

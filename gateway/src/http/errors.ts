@@ -6,7 +6,7 @@ import {
   type FieldError,
   type GatewayErrorBody,
   type GatewayErrorCode,
-} from '../../../src-main/common/sync/errors';
+} from '@tongban/protocol/sync/errors';
 
 /** An expected failure of a /v1 request; the error handler turns it into its status and body. */
 export class GatewayError extends Error {

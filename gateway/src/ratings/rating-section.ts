@@ -8,8 +8,8 @@ import {
   RATING_LEVEL_LABELS_ZH,
   VERIFY_FINDING_LABELS_ZH,
   type RatingLevel,
-} from '../../../src-main/common/supervisor/ratings';
-import { maskName, maskPhone } from '../../../src-main/common/validators';
+} from '@tongban/protocol/supervisor/ratings';
+import { maskName, maskPhone } from '@tongban/protocol/validators';
 import { chinaTime, html, type Html } from '../department/html';
 import type { CaseRatingRecord } from './repo';
 

@@ -1,7 +1,7 @@
 // 好差评 records on the real PostgreSQL: idempotent like cases, refused for other districts,
 // unknown cases and unsigned requests, steps only in order.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { FollowUpManifest, FollowUpStepManifest, RatingManifest } from '../../../src-main/common/sync/records';
+import type { FollowUpManifest, FollowUpStepManifest, RatingManifest } from '@tongban/protocol/sync/records';
 import type { DeviceClient } from '../testing/device-client';
 import { testManifest } from '../testing/fixtures';
 import { addReviewer } from '../department/repo';

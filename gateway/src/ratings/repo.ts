@@ -3,14 +3,14 @@
 // a 422 and changes nothing. Pushes of one case are serialised by the case row lock.
 import { createHash } from 'node:crypto';
 import type pg from 'pg';
-import { FOLLOW_UP_STEPS } from '../../../src-main/common/supervisor/ratings';
+import { FOLLOW_UP_STEPS } from '@tongban/protocol/supervisor/ratings';
 import {
   recordCanonicalText,
   type FollowUpManifest,
   type FollowUpStepManifest,
   type RatingManifest,
   type RecordPushResponse,
-} from '../../../src-main/common/sync/records';
+} from '@tongban/protocol/sync/records';
 import { withTransaction, type Queryable } from '../db/pool';
 import { lockCase } from '../feed/events';
 import { GatewayError } from '../http/errors';

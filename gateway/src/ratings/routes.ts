@@ -4,7 +4,7 @@
 //   PUT /v1/cases/{caseId}/follow-ups/{followUpId}                      Idempotency-Key = followUpId
 //   PUT /v1/cases/{caseId}/follow-ups/{followUpId}/steps/{stepId}       Idempotency-Key = stepId
 //
-// Bodies: src-main/common/sync/records.ts. Ids are UUIDv7 made at the window. Same rules as
+// Bodies: packages/protocol/src/sync/records.ts. Ids are UUIDv7 made at the window. Same rules as
 // cases: 201 first time, 200 with the same body `{id, caseId, receivedAt}` on a replay with the
 // same canonical manifest, 422 `manifest-mismatch` (nothing changed) for the same id with another
 // body. 404 `case-not-found` (the window pushes the case again first, then retries), 403
@@ -19,7 +19,7 @@ import {
   followUpManifestSchema,
   followUpStepManifestSchema,
   ratingManifestSchema,
-} from '../../../src-main/common/sync/records';
+} from '@tongban/protocol/sync/records';
 import { deviceOf } from '../cases/routes';
 import { GatewayError, zodFields } from '../http/errors';
 import { storeFollowUp, storeFollowUpStep, storeRating, type StoredRecord } from './repo';

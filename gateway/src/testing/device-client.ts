@@ -1,7 +1,7 @@
 // A minimal window device for tests: enrols, then signs every request the way the protocol says
 // (Content-Digest of the exact body, RFC 9421 signature over method, path, query, digest, key).
 import { createHash, generateKeyPairSync, randomBytes, sign, type KeyObject } from 'node:crypto';
-import type { EnrollResponse } from '../../../src-main/common/sync/api';
+import type { EnrollResponse } from '@tongban/protocol/sync/api';
 import {
   formatContentDigest,
   formatSignatureHeader,
@@ -10,7 +10,7 @@ import {
   signatureBase,
   splitTarget,
   type SignatureParams,
-} from '../../../src-main/common/sync/signature';
+} from '@tongban/protocol/sync/signature';
 
 /** A response as tests look at it. */
 export interface TestResponse {

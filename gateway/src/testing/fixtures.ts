@@ -1,6 +1,6 @@
 // Test data: case manifests with real attachment bytes.
 import { createHash, randomBytes, randomUUID } from 'node:crypto';
-import type { AttachmentSlot, CaseManifest, SupplementManifest } from '../../../src-main/common/sync/manifest';
+import type { AttachmentSlot, CaseManifest, SupplementManifest } from '@tongban/protocol/sync/manifest';
 
 /** An attachment's bytes and its slot. */
 export interface TestFile {

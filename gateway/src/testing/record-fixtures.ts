@@ -1,7 +1,7 @@
 // Test data: 好差评 record manifests of a case.
 import { randomUUID } from 'node:crypto';
-import type { FollowUpManifest, FollowUpStepManifest, RatingManifest } from '../../../src-main/common/sync/records';
-import type { FollowUpStep } from '../../../src-main/common/supervisor/ratings';
+import type { FollowUpManifest, FollowUpStepManifest, RatingManifest } from '@tongban/protocol/sync/records';
+import type { FollowUpStep } from '@tongban/protocol/supervisor/ratings';
 
 /** A 差评 with a real-name contact for `caseId`. */
 export function testRating(caseId: string, overrides: Partial<RatingManifest> = {}): RatingManifest {

@@ -1,1 +1,1 @@
-export { seededRandom } from '../../../src-main/common/seeded-random';
+export { seededRandom } from '@tongban/protocol/seeded-random';

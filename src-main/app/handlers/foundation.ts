@@ -1,5 +1,7 @@
 import type { foundationCommands } from '@common/contract/foundation';
 import { AppError } from '@common/errors';
+import { keyOf } from '../../db/encryption';
+import { recoveryCodeOf } from '@common/recovery-code';
 import type { Services } from '../services';
 import { actorFor, sessionOf, type Handlers } from '../gate';
 import { requireStrong } from '../../auth/auth-service';
@@ -37,7 +39,10 @@ export function foundationHandlers(s: Services): FoundationHandlers {
           details: { hall: input.hall.name, divisionCode: input.hall.divisionCode, windowCode: input.hall.windowCode },
         });
       })();
-      return s.auth.login(ctx.callerId, input.admin.username, input.admin.password);
+      const info = await s.auth.login(ctx.callerId, input.admin.username, input.admin.password);
+      const key = keyOf(s.db);
+      // Shown once on the setup screen; the administrator writes it down (re-shown by security:recoveryCode).
+      return key ? { ...info, recoveryCode: recoveryCodeOf(key) } : info;
     },
 
     'auth:login': (input, ctx) => {

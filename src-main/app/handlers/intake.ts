@@ -2,6 +2,7 @@ import type { intakeCommands } from '@common/contract/intake';
 import { AppError } from '@common/errors';
 import type { Services } from '../services';
 import { actorFor, staffFor, type Handlers } from '../gate';
+import { ownDraft, scopeToViewer, visibleCase } from '../../cases/case-access';
 
 type IntakeHandlers = Pick<Handlers, keyof typeof intakeCommands>;
 
@@ -29,9 +30,7 @@ export function intakeHandlers(s: Services): IntakeHandlers {
         .map(({ caseId, matterCode, situationCode, updatedAt }) => ({ caseId, matterCode, situationCode, updatedAt })),
     'drafts:get': (input, ctx) => {
       const staff = staffFor(ctx);
-      const draft = s.intake.drafts.get(input.caseId);
-      if (!draft || (draft.ownerId !== staff.id && staff.role !== 'supervisor'))
-        throw new AppError('not-found', 'no such draft');
+      const draft = ownDraft(staff, s.intake.drafts.get(input.caseId));
       const attachments = s.intake.attachments
         .listByCase(input.caseId)
         .map(({ attachmentId, materialCode, fileName, mediaType, size, sha256 }) => ({
@@ -90,15 +89,11 @@ export function intakeHandlers(s: Services): IntakeHandlers {
 
     'cases:list': (input, ctx) => {
       const staff = staffFor(ctx);
-      // Township helpers see only the cases they filed themselves.
-      return s.caseQueries.list(staff.role === 'helper' ? { ...input, clerkId: staff.id } : input);
+      return s.caseQueries.list(scopeToViewer(staff, input));
     },
     'cases:get': (input, ctx) => {
       const staff = staffFor(ctx);
-      const detail = s.caseQueries.get(input.caseId);
-      if (!detail || (staff.role === 'helper' && detail.clerkId !== staff.id))
-        throw new AppError('not-found', 'no such case');
-      return detail;
+      return visibleCase(staff, s.caseQueries.get(input.caseId), (c) => c.clerkId);
     },
   };
 }

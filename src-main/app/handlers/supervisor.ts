@@ -1,3 +1,5 @@
+import { keyOf } from '../../db/encryption';
+import { recoveryCodeOf } from '../../common/recovery-code';
 import { dirname, isAbsolute } from 'node:path';
 import type { supervisorCommands } from '@common/contract/supervisor';
 import { resolveScope } from '@common/supervisor/ledger';
@@ -57,6 +59,14 @@ export function supervisorHandlers(s: Services): SupervisorHandlers {
 
     'backups:list': () => v.backups.view(),
     'backups:run': (_input, ctx) => v.backups.run('manual', actorFor(ctx)),
+    'security:recoveryCode': async (input, ctx) => {
+      const active = ctx.active;
+      const key = keyOf(s.db);
+      if (!active || !key) throw new AppError('not-found', 'this database has no key');
+      await s.auth.confirmPassword(active, input.password);
+      s.audit.append({ actor: actorFor(ctx), action: 'security.recovery-code-shown' });
+      return { recoveryCode: recoveryCodeOf(key) };
+    },
     'backups:restore': (input, ctx) =>
       stageRestore(
         {
@@ -65,9 +75,11 @@ export function supervisorHandlers(s: Services): SupervisorHandlers {
           schemaVersion: s.db.pragma('user_version', { simple: true }) as number,
           audit: s.audit,
           now: s.now,
+          key: keyOf(s.db),
         },
         actorFor(ctx),
         input.file,
+        input.recoveryCode,
       ),
     'setup:restore': (input) => {
       if (s.settings.hall() !== null || s.auth.users.count() > 0)
@@ -78,9 +90,17 @@ export function supervisorHandlers(s: Services): SupervisorHandlers {
         });
       const schemaVersion = s.db.pragma('user_version', { simple: true }) as number;
       return stageRestore(
-        { dataDir: s.config.dataDir, backupFolder: dirname(input.file), schemaVersion, audit: s.audit, now: s.now },
+        {
+          dataDir: s.config.dataDir,
+          backupFolder: dirname(input.file),
+          schemaVersion,
+          audit: s.audit,
+          now: s.now,
+          key: keyOf(s.db),
+        },
         SETUP_ACTOR,
         input.file,
+        input.recoveryCode,
       );
     },
 

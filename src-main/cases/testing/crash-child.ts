@@ -3,7 +3,7 @@
 import { join } from 'node:path';
 import { createApp } from '../../app/app';
 import { PNG_BYTES, socialSecurityCardApplication, ZHANG_SAN } from './intake-fixtures';
-import { applicationSchema } from '@common/cases/application';
+import { applicationSchema } from '@tongban/protocol/cases/application';
 import { REPO_ROOT } from '../../testing/repo-root';
 
 async function main(): Promise<void> {

@@ -1,6 +1,6 @@
 // Test support: valid applications for the shipped catalogue, and the identity verification that 受理 needs.
 import type { App } from '../../app/app';
-import type { ApplicationInput } from '@common/cases/application';
+import type { ApplicationInput } from '@tongban/protocol/cases/application';
 
 /** A tiny valid PNG (1×1), as a scanned photo stand-in. */
 export const PNG_BYTES = Buffer.from(

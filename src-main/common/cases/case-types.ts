@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import type { AuditEntry } from '../audit';
-import type { Application, ApplyMode, MaterialHandling } from './application';
+import type { Application, ApplyMode, MaterialHandling } from '@tongban/protocol/cases/application';
 import type { MissingMaterial } from './formal-check';
 
 /** Outcomes at the window (收受分离): 收件 ('accepted'), 一次性告知 (kept as 待补齐), 不予收件 ('rejected'). */
@@ -64,6 +64,8 @@ export interface AttachmentInfo {
 export interface CaseDetail extends CaseSummary {
   startedAt: string;
   cataloguePromisedDays: number | null;
+  /** The receiving department's code in the routing table (e.g. SC-CD-PSB), as reviewers sign in with it. */
+  departmentId: string | null;
   localityDivision: string;
   localityName: string | null;
   catalogueVersion: string;
@@ -113,7 +115,7 @@ export const caseQuerySchema = z
 export type CaseQuery = z.infer<typeof caseQuerySchema>;
 
 /** How a search text was understood. */
-export type SearchKind = 'receipt-no' | 'id-number' | 'phone' | 'name-prefix';
+export type SearchKind = 'receipt-no' | 'id-number' | 'phone' | 'number-tail' | 'name-prefix';
 
 /** A page of the case list. */
 export interface CaseList {

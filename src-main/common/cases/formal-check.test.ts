@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { Material } from '../catalogue/schema';
+import type { Material } from '@tongban/protocol/catalogue/schema';
 import { conditionApplies, isMaterialRequired } from './formal-check';
 
 const conditional = (condition: string): Material => ({

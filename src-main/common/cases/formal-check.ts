@@ -1,4 +1,4 @@
-import type { FormField, Material, Matter, Situation } from '../catalogue/schema';
+import type { FormField, Material, Matter, Situation } from '@tongban/protocol/catalogue/schema';
 import type { FieldProblem } from '../result';
 import {
   validateContactPhone,
@@ -12,8 +12,8 @@ import {
   validateTravelPermit,
   validateUscc,
   type Validation,
-} from '../validators';
-import type { Application, IdType, MaterialHandling, Person } from './application';
+} from '@tongban/protocol/validators';
+import type { Application, IdType, MaterialHandling, Person } from '@tongban/protocol/cases/application';
 
 /** A material the applicant still has to bring, and why. */
 export interface MissingMaterial {

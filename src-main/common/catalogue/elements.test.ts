@@ -1,8 +1,8 @@
 // 受理模式, guidance, 四级四同 elements and the department register: what the schema accepts and refuses.
 import { describe, expect, it } from 'vitest';
 import { parseRouting, resolveRoute } from './routing';
-import { acceptanceModeOf, parseCatalogue, type Matter } from './schema';
-import { catalogueFixture, matterFixture } from './test-fixtures';
+import { acceptanceModeOf, parseCatalogue, type Matter } from '@tongban/protocol/catalogue/schema';
+import { catalogueFixture, matterFixture } from '@tongban/protocol/catalogue/test-fixtures';
 
 const errorsOf = (extra: Record<string, unknown>) => {
   const result = parseCatalogue(catalogueFixture([matterFixture('CQ-KSTB-0001', '社会保障卡申领', extra)]));

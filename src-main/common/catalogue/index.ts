@@ -1,9 +1,9 @@
 // Public surface of the catalogue common layer (pure TS, zod only).
-export * from './issues';
-export * from './version';
-export * from './schema-parts';
-export * from './schema';
+export * from '@tongban/protocol/catalogue/issues';
+export * from '@tongban/protocol/catalogue/version';
+export * from '@tongban/protocol/catalogue/schema-parts';
+export * from '@tongban/protocol/catalogue/schema';
 export * from './search';
-export * from './division-code';
-export * from './divisions';
+export * from '@tongban/protocol/catalogue/division-code';
+export * from '@tongban/protocol/catalogue/divisions';
 export * from './routing';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { asCatalogue, catalogueFixture, matterFixture } from './test-fixtures';
+import { asCatalogue, catalogueFixture, matterFixture } from '@tongban/protocol/catalogue/test-fixtures';
 import { buildSearchIndex, joinInitials, normalizeText, searchMatters } from './search';
 
 // Fake initials: a fixed table for the characters used below (real data uses pinyin-pro).

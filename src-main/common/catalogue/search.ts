@@ -1,7 +1,7 @@
 // Pure matter search over a catalogue plus a precomputed pinyin-initials index.
 // pinyin conversion is NOT done here (it needs pinyin-pro, a services-layer concern):
 // callers build the index with `buildSearchIndex(catalogue, toSyllableInitials)`.
-import type { Catalogue, Matter } from './schema';
+import type { Catalogue, Matter } from '@tongban/protocol/catalogue/schema';
 
 /** Precomputed search data for one matter. */
 export interface SearchIndexEntry {

@@ -48,7 +48,8 @@ export const DEFAULT_CAMERA_SETTINGS: CameraSettings = { deviceId: '', label: ''
 /** Foundation commands: start-up, first run, sign-in, accounts, settings, audit. */
 export const foundationCommands = {
   'app:info': command<AppInfo>()(none, PUBLIC),
-  'setup:initialize': command<SessionInfo>()(
+  /** Also returns the recovery code of the database key, shown once to the administrator. */
+  'setup:initialize': command<SessionInfo & { recoveryCode?: string }>()(
     z
       .object({
         hall: hallSchema,

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { applicationSchema } from '../cases/application';
+import { applicationSchema } from '@tongban/protocol/cases/application';
 import { CARD_DOC_TYPES } from '../identity/card';
 import { identitySettingsSchema, READER_DRIVERS, type IdentitySettings } from '../identity/settings';
 import {

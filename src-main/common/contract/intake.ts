@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { base64File } from '../base64';
-import { applicationSchema } from '../cases/application';
+import { applicationSchema } from '@tongban/protocol/cases/application';
 import {
   caseQuerySchema,
   type AttachmentInfo,
@@ -9,7 +9,7 @@ import {
   type CaseOutcome,
 } from '../cases/case-types';
 import type { FormalCheckResult, MissingMaterial } from '../cases/formal-check';
-import type { Matter } from '../catalogue/schema';
+import type { Matter } from '@tongban/protocol/catalogue/schema';
 import type { SearchIndex } from '../catalogue/search';
 import { COUNTER_ROLES } from '../roles';
 import { command, rolesOnly, SIGNED_IN } from './define';

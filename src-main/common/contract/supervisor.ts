@@ -2,7 +2,7 @@ import { z } from 'zod';
 import type { AuditVerification } from '../audit';
 import { COUNTER_ROLES } from '../roles';
 import { ledgerScopeFields, refineLedgerScope } from '../supervisor/ledger';
-import { followUpStepSchema, ratingSubmitSchema } from '../supervisor/ratings';
+import { followUpStepSchema, ratingSubmitSchema } from '@tongban/protocol/supervisor/ratings';
 import { supervisorSettingsSchema, type SupervisorSettings } from '../supervisor/settings';
 import type {
   BackupRecord,
@@ -22,6 +22,9 @@ import type {
   RetentionReport,
 } from '../supervisor/views';
 import { command, PUBLIC, rolesOnly } from './define';
+import { RECOVERY_CODE_PATTERN } from '../recovery-code';
+
+const recoveryCodeSchema = z.string().trim().regex(RECOVERY_CODE_PATTERN);
 
 const none = z.object({}).strict();
 const isoDate = z.iso.date();
@@ -126,13 +129,24 @@ export const supervisorCommands = {
 
   'backups:list': command<BackupsView>()(none, SUPERVISING),
   'backups:run': command<BackupRecord>()(none, SUPERVISING),
-  'backups:restore': command<RestoreResult>()(z.object({ file: z.string().trim().min(1).max(400) }).strict(), ADMIN),
+  'backups:restore': command<RestoreResult>()(
+    z.object({ file: z.string().trim().min(1).max(400), recoveryCode: recoveryCodeSchema.optional() }).strict(),
+    ADMIN,
+  ),
+  /** Shows this window's recovery code again (the admin's password re-entered; audited). */
+  'security:recoveryCode': command<{ recoveryCode: string }>()(
+    z.object({ password: z.string().min(1).max(200) }).strict(),
+    ADMIN,
+  ),
   /**
    * First run on a new PC or a replaced disk: stage a backup (absolute path) instead of setting up
    * a new hall. PUBLIC like `setup:initialize`, and refused once the window is set up or has users:
    * whoever may set up a fresh window may restore one, and signs in afterwards with the backup's accounts.
    */
-  'setup:restore': command<RestoreResult>()(z.object({ file: z.string().trim().min(1).max(400) }).strict(), PUBLIC),
+  'setup:restore': command<RestoreResult>()(
+    z.object({ file: z.string().trim().min(1).max(400), recoveryCode: recoveryCodeSchema.optional() }).strict(),
+    PUBLIC,
+  ),
 
   'supervisor:settings': command<SupervisorSettings>()(none, SUPERVISING),
   'supervisor:updateSettings': command<SupervisorSettings>()(supervisorSettingsSchema, ADMIN),

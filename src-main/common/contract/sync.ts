@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { base64File } from '../base64';
-import { MATERIAL_HANDLINGS } from '../cases/application';
+import { MATERIAL_HANDLINGS } from '@tongban/protocol/cases/application';
 import type { AttachmentInfo } from '../cases/case-types';
 import { COUNTER_ROLES } from '../roles';
 import { command, rolesOnly, SIGNED_IN } from './define';

@@ -1,7 +1,7 @@
 // Which verifications an application needs before 受理, and what is missing or wrong. 本人 and 帮办
 // (the applicant is present): the applicant, and for a minor also a guardian. 代办 (the applicant is
 // absent): the agent; the applicant's identity is checked on the documents (授权委托书 and copies).
-import type { Application, Person } from '../cases/application';
+import type { Application, Person } from '@tongban/protocol/cases/application';
 import type { FieldProblem } from '../result';
 import { isExpired, isMinor, numberFacts, personMatchProblems, type FormPerson } from './checks';
 import type { VerificationRole } from './verification';

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import type { IdType } from '../cases/application';
+import type { IdType } from '@tongban/protocol/cases/application';
 
 /** Cards a second-generation ID reader can read (domain-facts §7.1): the type flag of the 256-byte text block. */
 export const CARD_DOC_TYPES = [

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { Application } from '../cases/application';
+import type { Application } from '@tongban/protocol/cases/application';
 import { identityAcceptanceProblems, type IdentityState, type VerificationFacts } from './acceptance';
 import type { CardRead } from './card';
 import { ageOn, cardProblems, identityOfCard, isMinor, normalizeName, personMatchProblems } from './checks';

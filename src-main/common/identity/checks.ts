@@ -1,10 +1,10 @@
 // 人证核验 rules done in main (domain-facts §7.3): the number is valid, birth date and sex agree with
 // it, the card is in force on the day of the application, and it names the person on the form.
-import type { IdType } from '../cases/application';
-import { foldWidth } from '../validators/input';
-import { validateForeignPermanentResidenceId } from '../validators/foreign-permanent-id';
-import { validateResidentId } from '../validators/resident-id';
-import { validateTravelPermit } from '../validators/travel-permit';
+import type { IdType } from '@tongban/protocol/cases/application';
+import { foldWidth } from '@tongban/protocol/validators/input';
+import { validateForeignPermanentResidenceId } from '@tongban/protocol/validators/foreign-permanent-id';
+import { validateResidentId } from '@tongban/protocol/validators/resident-id';
+import { validateTravelPermit } from '@tongban/protocol/validators/travel-permit';
 import { idTypeOfCard, LONG_TERM, type CardDocType, type CardRead } from './card';
 
 /** Codes of what a verification found wrong; a verification with any of them fails. */

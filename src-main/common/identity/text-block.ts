@@ -1,9 +1,9 @@
 // The 256-byte UCS-2LE text block that SDT_ReadBaseMsg returns (domain-facts §7.1). Every card type
 // shares the frame; the type flag at byte 248 chooses the layout: none → resident ID card,
 // 'J' → 港澳台居民居住证, 'I' → 2017 外国人永久居留身份证, 'Y' → 2023 外国人永久居留身份证.
-import { compactDateToIso } from '../validators/date';
-import { validateForeignPermanentResidenceId } from '../validators/foreign-permanent-id';
-import { validateResidentId } from '../validators/resident-id';
+import { compactDateToIso } from '@tongban/protocol/validators/date';
+import { validateForeignPermanentResidenceId } from '@tongban/protocol/validators/foreign-permanent-id';
+import { validateResidentId } from '@tongban/protocol/validators/resident-id';
 import type { CardDocType, CardRead } from './card';
 import { LONG_TERM } from './card';
 import { findEthnicity } from './ethnic-groups';

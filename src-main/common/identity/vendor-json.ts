@@ -1,7 +1,7 @@
 // Normalises the JSON answer of a vendor's local reader service (domain-facts §7.2) through the
 // configured field mapping. Vendors differ in field names, date formats (19900307, 1990-03-07,
 // 1990.03.07), sex (男/女, 1/2) and ethnicity (汉, 汉族, 01): all are accepted.
-import { compactDateToIso } from '../validators/date';
+import { compactDateToIso } from '@tongban/protocol/validators/date';
 import { cardReadSchema, LONG_TERM, sniffPhotoType, type CardDocType, type CardRead } from './card';
 import { findEthnicity } from './ethnic-groups';
 import type { HttpMapping } from './settings';

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { ID_TYPES, type IdType } from '../cases/application';
+import { ID_TYPES, type IdType } from '@tongban/protocol/cases/application';
 import type { FieldProblem } from '../result';
 import { LONG_TERM, type CardDocType, type CardRead } from './card';
 import type { VerificationProblem } from './checks';

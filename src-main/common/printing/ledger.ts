@@ -1,6 +1,7 @@
 // The A4 ledger page (台账): one row per case, personal numbers masked. The supervisor's ledger
 // feature decides which cases and how many pages; this module turns rows into printable facts.
 import { CASE_OUTCOME_LABELS_ZH, type CaseSummary } from '../cases/case-types';
+import { documentNumberOf } from '../cases/document-number';
 
 /** One printed ledger row. */
 export interface LedgerRow {
@@ -47,7 +48,7 @@ export function ledgerRowsOf(
     const waybill = waybillOf(c.caseId);
     return {
       no: firstNo + i,
-      documentNo: c.receiptNo ?? c.noticeNo ?? '',
+      documentNo: documentNumberOf(c),
       time: `${c.businessDate.slice(5)} ${chinaTime(c.decidedAt)}`,
       matter: `${c.matterName}／${c.situationName}`,
       applicant: c.applicantName,

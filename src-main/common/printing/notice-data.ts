@@ -1,10 +1,14 @@
 // The facts a notice prints, built as a pure function of the case (CaseDetail, already masked) and
 // its context. Thermal receipts and A4 notices are both rendered from this one model.
-import { ID_TYPE_LABELS_ZH, MATERIAL_HANDLING_LABELS_ZH, type MaterialHandling } from '../cases/application';
+import {
+  ID_TYPE_LABELS_ZH,
+  MATERIAL_HANDLING_LABELS_ZH,
+  type MaterialHandling,
+} from '@tongban/protocol/cases/application';
 import type { CaseDetail } from '../cases/case-types';
-import type { AcceptanceMode } from '../catalogue/schema-parts';
+import type { AcceptanceMode } from '@tongban/protocol/catalogue/schema-parts';
 import type { DepartmentInfo } from '../catalogue/routing';
-import { acceptanceModeOf, type Matter } from '../catalogue/schema';
+import { acceptanceModeOf, type Matter } from '@tongban/protocol/catalogue/schema';
 import type { Hall } from '../hall';
 import { documentTitleZh, formatChineseDate, type DocumentKind } from './documents';
 import type { HolidayCalendar } from './holiday-data';

@@ -1,6 +1,6 @@
 // The EMS waybill label (电子面单) as printed: a privacy label (隐私面单) whose recipient name and
 // phone are masked; the full values stay in the case record for EMS.
-import { maskName, maskPhone } from '../validators';
+import { maskName, maskPhone } from '@tongban/protocol/validators';
 import { formatChineseDate, reprintMark } from './documents';
 import {
   formatWeight,

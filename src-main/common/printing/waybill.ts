@@ -116,7 +116,7 @@ export interface WaybillPoolStatus {
 export interface PoolImportProblem {
   line: number;
   text: string;
-  code: 'ems-format' | 'ems-checksum' | 'duplicate-in-file' | 'already-recorded';
+  code: 'ems-format' | 'ems-checksum' | 'ems-service' | 'duplicate-in-file' | 'already-recorded';
 }
 
 /** The outcome of a pool import: valid numbers are imported, every invalid line is listed. */

@@ -1,5 +1,5 @@
 // The ledger's detail columns, shared by the XLSX, CSV and PDF exports so they always agree.
-import { RATING_LEVEL_LABELS_ZH } from './ratings';
+import { RATING_LEVEL_LABELS_ZH } from '@tongban/protocol/supervisor/ratings';
 import {
   chinaDateTime,
   deptStatusLabel,

@@ -2,10 +2,12 @@
 // the exports print. Pure: the services layer fills rows from SQLite or from a closed-day snapshot.
 import { z } from 'zod';
 import type { CaseOutcome } from '../cases/case-types';
-import { CASE_STATUS_LABELS_ZH, type CaseStatus } from '../sync/status';
+import { CASE_STATUS_LABELS_ZH, type CaseStatus } from '@tongban/protocol/sync/status';
+import type { SyncStateOfCase } from '../cases/case-types';
 
 /** Where a case is on its way to the department (cases.sync_state). */
-export type LedgerSyncState = 'local' | 'sending' | 'delivered' | 'needs-attention';
+/** A case's sync state as the ledger shows it: the one type of common/cases/case-types.ts. */
+export type LedgerSyncState = SyncStateOfCase;
 
 /** One ledger row. Personal values are masked when the row is built; nothing here is a full ID number. */
 export interface LedgerEntry {

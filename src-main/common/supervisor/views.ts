@@ -2,7 +2,7 @@
 import type { PrinterStatus } from '../printing/print-settings';
 import type { LedgerAdjustment, LedgerEntry } from './ledger';
 import type { DayTotals, LedgerSummary } from './ledger-summary';
-import type { FollowUpStep, RatingIndicator } from './ratings';
+import type { FollowUpStep, RatingIndicator } from '@tongban/protocol/supervisor/ratings';
 
 /** A closed day (日结): its hash went into the audit chain; a reopened version keeps its record. */
 export interface ClosedDayInfo {
@@ -91,6 +91,7 @@ export interface RatingCaseSummary {
   matterName: string;
   situationName: string;
   outcome: string;
+  /** When the case was decided: an ISO instant (UTC), shown in China time by the screen. */
   decidedAt: string;
   applicantName: string;
   hallName: string;
@@ -249,6 +250,7 @@ export interface DashboardView {
   ratings: {
     today: number;
     poorToday: number;
+    /** Share of today's ratings at 基本满意 or better, in percent (0–100, one decimal); null with no rating. */
     satisfactionRate: number | null;
     byLevel: Record<'1' | '2' | '3' | '4' | '5', number>;
   };

@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import { createApp, type App } from '../../app/app';
 import type { PushedEvent } from '../../events/event-bus';
 import { createUser, initialised, REPO_ROOT } from '../../testing/test-app';
-import type { ApplicationInput } from '@common/cases/application';
+import type { ApplicationInput } from '@tongban/protocol/cases/application';
 import type { CardReadView, IdentitySettings, VerificationView } from '@common/contract/identity';
 import { DEFAULT_IDENTITY_SETTINGS } from '@common/identity/settings';
 import { PNG_BYTES, socialSecurityCardApplication } from '../../cases/testing/intake-fixtures';

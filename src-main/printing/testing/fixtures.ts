@@ -1,7 +1,7 @@
 // Test support: a real app on a temporary SQLite file with a signed-in clerk and real decided cases.
 import { expect } from 'vitest';
 import { createUser, initialised, testApp, type TestApp } from '../../testing/test-app';
-import type { ApplicationInput } from '@common/cases/application';
+import type { ApplicationInput } from '@tongban/protocol/cases/application';
 import { DEFAULT_PRINT_SETTINGS, type PrintSettings } from '@common/printing/print-settings';
 import {
   marriageByAgent,

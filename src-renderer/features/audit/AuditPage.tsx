@@ -8,7 +8,7 @@ import { formatDateTime } from '../../i18n/datetime';
 import { errorMessage } from '../../i18n/errors';
 import { AuditFilterBar } from './AuditFilterBar';
 import { ChainCheckButton, ChainCheckOutcome } from './ChainCheck';
-import { describeDetails } from './describe-details';
+import { describeDetails, describeTarget } from './describe-details';
 import { useAuditStore } from './store';
 
 /** The audit log, newest first, with filters and the chain check. */
@@ -29,7 +29,7 @@ export function AuditPage() {
     { title: t('audit.time'), dataIndex: 'at', width: 180, render: (at: string) => formatDateTime(at) },
     { title: t('audit.actor'), key: 'actor', width: 160, render: (_v, e) => auditActorLabel(e, true) },
     { title: t('audit.action'), dataIndex: 'action', width: 150, render: (action: string) => auditActionLabel(action) },
-    { title: t('audit.target'), dataIndex: 'target', width: 110, render: (target: string | null) => target ?? '—' },
+    { title: t('audit.target'), key: 'target', width: 160, render: (_v, e) => describeTarget(e.target, e.details) },
     {
       title: t('audit.details'),
       dataIndex: 'details',

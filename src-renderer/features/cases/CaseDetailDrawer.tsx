@@ -18,13 +18,14 @@ import { CaseTimeline } from './CaseTimeline';
 import { attentionText, OutcomeTag, SyncTag } from './status-tags';
 import { useCasesStore } from './store';
 import { SupplementPanel } from './SupplementPanel';
+import { documentNumberOf } from '@common/cases/document-number';
 
 function DetailTitle({ detail }: { detail: CaseDetail }) {
   const { t } = useTranslation();
   return (
     <div className="detail-title">
       <span>{t('cases.detail.title')}</span>
-      <span className="mono detail-title__no">{detail.receiptNo ?? detail.noticeNo}</span>
+      <span className="mono detail-title__no">{documentNumberOf(detail)}</span>
       <OutcomeTag outcome={detail.outcome} />
       <SyncTag row={detail} />
     </div>

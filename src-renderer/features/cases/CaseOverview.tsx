@@ -29,7 +29,13 @@ export function CaseOverview({ detail }: { detail: CaseDetail }) {
       label: t('cases.detail.locality'),
       children: lookup ? division(detail.localityDivision) : (detail.localityName ?? detail.localityDivision),
     },
-    { key: 'dept', label: t('cases.detail.department'), children: detail.departmentName ?? '—' },
+    {
+      key: 'dept',
+      label: t('cases.detail.department'),
+      children: detail.departmentName
+        ? `${detail.departmentName}${detail.departmentId ? `（${detail.departmentId}）` : ''}`
+        : '—',
+    },
     {
       key: 'promised',
       label: t('cases.detail.promised'),
@@ -37,7 +43,11 @@ export function CaseOverview({ detail }: { detail: CaseDetail }) {
         days === null ? '—' : days === 0 ? t('intake.situation.instant') : t('intake.situation.days', { count: days }),
     },
     { key: 'started', label: t('cases.detail.startedAt'), children: formatDateTime(detail.startedAt) },
-    { key: 'decided', label: t('cases.detail.decidedAt'), children: formatDateTime(detail.decidedAt) },
+    {
+      key: 'decided',
+      label: t(`cases.detail.decidedAt.${detail.outcome}`),
+      children: formatDateTime(detail.decidedAt),
+    },
     { key: 'clerk', label: t('cases.detail.clerk'), children: detail.clerkName },
     { key: 'catalogue', label: t('cases.detail.catalogue'), children: detail.catalogueVersion },
   ];

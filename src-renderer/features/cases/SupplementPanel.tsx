@@ -2,7 +2,7 @@ import { UploadOutlined } from '@ant-design/icons';
 import { Alert, App, Button, Card, Form, Input, InputNumber, Select, Space } from 'antd';
 import { useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { MATERIAL_HANDLINGS, type MaterialHandling } from '@common/cases/application';
+import { MATERIAL_HANDLINGS, type MaterialHandling } from '@tongban/protocol/cases/application';
 import type { AttachmentInfo, CaseDetail } from '@common/cases/case-types';
 import type { SupplementView } from '@common/contract';
 import { errorMessage } from '../../i18n/errors';
@@ -102,6 +102,7 @@ export function SupplementPanel({ detail }: { detail: CaseDetail }) {
   const [entries, setEntries] = useState<Record<string, Entry>>({});
   const [files, setFiles] = useState<AttachmentInfo[]>([]);
   const [note, setNote] = useState('');
+  const [submitted, setSubmitted] = useState(false);
 
   const open = async () => {
     const result = await start(detail.caseId);
@@ -110,13 +111,26 @@ export function SupplementPanel({ detail }: { detail: CaseDetail }) {
     setFiles(result.value.attachments);
   };
 
+  if (submitted) {
+    // Sent once: the panel does not come back for the same request (main refuses a second one too).
+    return (
+      <Alert
+        type="success"
+        showIcon
+        title={t('cases.supplement.submitted')}
+        role="status"
+        style={{ marginBottom: 16 }}
+      />
+    );
+  }
+
   if (!view) {
     return (
       <Alert
         type="warning"
         showIcon
         title={t('cases.supplement.title')}
-        description={(detail.deptDetails?.missing ?? []).join('、') || detail.deptReason}
+        description={[(detail.deptDetails?.missing ?? []).join('、'), detail.deptReason].filter(Boolean).join('；')}
         style={{ marginBottom: 16 }}
         action={
           <Button type="primary" onClick={() => void open()}>
@@ -137,14 +151,20 @@ export function SupplementPanel({ detail }: { detail: CaseDetail }) {
       onOk: async () => {
         const materials = items.map((i) => ({ code: i.code, name: i.name, ...entryOf(i.code) }));
         const result = await submit({ supplementId: view.supplementId, materials, note });
-        if (result.ok) void message.success(t('cases.supplement.submitted'));
-        else void message.error(errorMessage(result.error));
+        if (result.ok) {
+          setSubmitted(true);
+          void message.success(t('cases.supplement.submitted'));
+        } else void message.error(errorMessage(result.error));
       },
     });
 
   return (
     <Card size="small" title={t('cases.supplement.title')} className="supplement-panel">
       <p>{t('cases.supplement.intro')}</p>
+      {detail.deptReason && (
+        // The reviewer's note is a note, not a material to hand in.
+        <Alert type="info" showIcon title={t('cases.supplement.deptNote')} description={detail.deptReason} />
+      )}
       {items.map((item) => (
         <SupplementRow
           key={item.code}

@@ -5,6 +5,7 @@ import type { CaseSummary } from '@common/cases/case-types';
 import { chinaDate } from '@common/time';
 import { formatDateTime } from '../../i18n/datetime';
 import { DeptTag, OutcomeTag, SyncTag } from './status-tags';
+import { documentNumberOf } from '@common/cases/document-number';
 
 /** `18:05` for today's cases, `2026-11-28 18:05` for older ones (China time). */
 function caseTime(iso: string): string {
@@ -28,7 +29,7 @@ export function useCaseColumns(onOpen: (row: CaseSummary) => void): ColumnsType<
       width: 196,
       render: (_, row) => (
         <Button type="link" size="small" className="mono doc-link" onClick={() => onOpen(row)}>
-          {row.receiptNo ?? row.noticeNo}
+          {documentNumberOf(row)}
         </Button>
       ),
     },

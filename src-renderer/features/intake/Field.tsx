@@ -1,5 +1,5 @@
 import { Form } from 'antd';
-import type { ReactNode } from 'react';
+import { cloneElement, isValidElement, type ReactNode } from 'react';
 import { fieldMessage } from '../../i18n/errors';
 import { useFieldIssues } from './use-check';
 
@@ -18,16 +18,34 @@ interface FieldProps {
 export function Field({ id, label, path, required, extra, children }: FieldProps) {
   const { errors, warnings } = useFieldIssues(path);
   const messages = (errors.length ? errors : warnings).map((code) => fieldMessage(code));
+  const helpId = `${id}-help`;
+  // Screen readers hear that the field is wrong and why: aria-invalid on the control, the message
+  // tied to it and announced as it appears (role=alert for errors, not for advisory warnings).
+  const control =
+    isValidElement<Record<string, unknown>>(children) && messages.length
+      ? cloneElement(children, {
+          'aria-invalid': errors.length > 0 || undefined,
+          'aria-describedby': helpId,
+        })
+      : children;
   return (
     <Form.Item
       label={label}
       htmlFor={id}
       required={required}
       validateStatus={errors.length ? 'error' : warnings.length ? 'warning' : undefined}
-      help={messages.length ? messages.map((m) => <div key={m}>{m}</div>) : undefined}
+      help={
+        messages.length ? (
+          <div id={helpId} role={errors.length ? 'alert' : undefined}>
+            {messages.map((m) => (
+              <div key={m}>{m}</div>
+            ))}
+          </div>
+        ) : undefined
+      }
       extra={extra}
     >
-      {children}
+      {control}
     </Form.Item>
   );
 }

@@ -11,6 +11,7 @@ import type { CaseOutcome } from '@common/cases/case-types';
 import { useCasesStore } from '../cases/store';
 import { DocumentPreview } from '../documents/DocumentPreview';
 import { PrintButton } from '../documents/PrintButton';
+import { InviteRatingButton } from '../rating/InviteRatingButton';
 import { OUTCOME_DOCUMENT } from '../documents/store';
 import { useNavStore } from '../shell/nav-store';
 import { findMatter, findSituation, useCatalogueStore } from './catalogue-store';
@@ -71,6 +72,8 @@ export function ResultView({ result }: { result: IntakeResult }) {
           >
             {t('intake.result.viewCase')}
           </Button>
+          {/* The clerk invites the applicant to rate right after deciding (好差评 at the counter). */}
+          <InviteRatingButton caseId={decision.caseId} />
           <Button icon={<PlusOutlined aria-hidden />} onClick={() => void startNew()}>
             {t('intake.result.next')}
           </Button>

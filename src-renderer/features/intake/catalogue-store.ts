@@ -1,7 +1,12 @@
 import { create } from 'zustand';
-import { CATALOGUE_SCHEMA_VERSION, type Catalogue, type Matter, type Situation } from '@common/catalogue/schema';
+import {
+  CATALOGUE_SCHEMA_VERSION,
+  type Catalogue,
+  type Matter,
+  type Situation,
+} from '@tongban/protocol/catalogue/schema';
 import { searchMatters, type SearchIndex } from '@common/catalogue/search';
-import type { DivisionLookup } from '@common/catalogue/divisions';
+import type { DivisionLookup } from '@tongban/protocol/catalogue/divisions';
 import type { DivisionsView } from '@common/contract';
 import type { AppErrorData } from '@common/result';
 import { call } from '../../api/call';

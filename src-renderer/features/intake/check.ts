@@ -1,6 +1,6 @@
-import { applicationSchema, type Application } from '@common/cases/application';
+import { applicationSchema, type Application } from '@tongban/protocol/cases/application';
 import { formalCheck, type FormalCheckResult, type MissingMaterial } from '@common/cases/formal-check';
-import type { Matter, Situation } from '@common/catalogue/schema';
+import type { Matter, Situation } from '@tongban/protocol/catalogue/schema';
 import type { FieldProblem } from '@common/result';
 import { STEP } from './model';
 
@@ -69,28 +69,11 @@ export function stepOfPath(path: string): number {
   return path.startsWith('materials') ? STEP.materials : STEP.applicant;
 }
 
-// The main process refuses a 一次性告知 while these are wrong (they identify who applies).
-const IDENTITY_PATHS = /^(applicant|agent|mode)(\.|$)/;
-
-/** Problems that block any document: who applies, and how. */
-export function identityProblems(problems: FieldProblem[]): FieldProblem[] {
-  return problems.filter((p) => IDENTITY_PATHS.test(p.path));
-}
-
 /** Problems that keep the clerk on the applicant step: identity, locality and delivery (not the situation's own form). */
 export function blockingOnApplicantStep(problems: FieldProblem[]): FieldProblem[] {
   return problems.filter((p) => stepOfPath(p.path) === STEP.applicant && !p.path.startsWith('form.'));
 }
 
-/** What a 一次性告知书 would list: missing materials plus the form's gaps, as the main process words them. */
-export function noticeItems(result: FormalCheckResult, situation: Situation): MissingMaterial[] {
-  const gaps = result.fieldErrors
-    .filter((p) => p.path.startsWith('form.'))
-    .map((p): MissingMaterial => {
-      const key = p.path.slice('form.'.length);
-      const label = situation.fields.find((f) => f.key === key)?.label ?? key;
-      return { code: `FIELD:${key}`, name: `${label}（需补充或更正）`, reason: 'not-provided' };
-    });
-  const unique = gaps.filter((g, i) => gaps.findIndex((o) => o.code === g.code) === i);
-  return [...result.missingMaterials, ...unique];
-}
+// What a 一次性告知书 would list and whether one may be issued: the rule of common/cases/notice-items.ts,
+// the very one the main process applies to intake:notifyIncomplete.
+export { canIssueNotice, noticeBlockers, noticeItems } from '@common/cases/notice-items';

@@ -1,5 +1,5 @@
-import { cityCodeOf, divisionLevel, provinceCodeOf } from '@common/catalogue/division-code';
-import { createDivisionLookup, type DivisionLookup } from '@common/catalogue/divisions';
+import { cityCodeOf, divisionLevel, provinceCodeOf } from '@tongban/protocol/catalogue/division-code';
+import { createDivisionLookup, type DivisionLookup } from '@tongban/protocol/catalogue/divisions';
 import type { DivisionsView } from '@common/contract';
 
 /** One option of the province / city / county cascader. */

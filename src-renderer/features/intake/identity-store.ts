@@ -1,5 +1,5 @@
 import { create } from 'zustand';
-import type { Application } from '@common/cases/application';
+import type { Application } from '@tongban/protocol/cases/application';
 import type { CommandInput } from '@common/contract';
 import type {
   CardReadView,

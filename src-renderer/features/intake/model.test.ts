@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { parseCatalogue, type Matter, type Situation } from '@common/catalogue/schema';
-import { catalogueFixture, matterFixture } from '@common/catalogue/test-fixtures';
+import { parseCatalogue, type Matter, type Situation } from '@tongban/protocol/catalogue/schema';
+import { catalogueFixture, matterFixture } from '@tongban/protocol/catalogue/test-fixtures';
 import { checkApplication, noticeItems } from './check';
 import { emptyWizardData, parseDraftData, STEP, toApplication, withSituation, type WizardData } from './model';
 

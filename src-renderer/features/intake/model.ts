@@ -6,9 +6,9 @@ import {
   type Application,
   type MaterialHandling,
   type Person,
-} from '@common/cases/application';
+} from '@tongban/protocol/cases/application';
 import { materialsFor } from '@common/cases/formal-check';
-import type { Situation } from '@common/catalogue/schema';
+import type { Situation } from '@tongban/protocol/catalogue/schema';
 
 // The wizard's state as saved in a draft (`drafts:save` data). Everything the clerk typed is kept
 // as typed; `toApplication` turns it into the application the formal check and the main process see.

@@ -1,7 +1,7 @@
 import { createContext, useContext, useMemo } from 'react';
-import type { Application } from '@common/cases/application';
+import type { Application } from '@tongban/protocol/cases/application';
 import type { FormalCheckResult } from '@common/cases/formal-check';
-import type { Matter, Situation } from '@common/catalogue/schema';
+import type { Matter, Situation } from '@tongban/protocol/catalogue/schema';
 import { findMatter, findSituation, useCatalogueStore } from './catalogue-store';
 import { checkApplication, codesByPath, mergeChecks, stepOfPath } from './check';
 import { toApplication } from './model';

@@ -1,8 +1,8 @@
 import { create } from 'zustand';
-import type { Application } from '@common/cases/application';
+import type { Application } from '@tongban/protocol/cases/application';
 import type { AttachmentInfo } from '@common/cases/case-types';
 import type { FormalCheckResult } from '@common/cases/formal-check';
-import type { Matter, Situation } from '@common/catalogue/schema';
+import type { Matter, Situation } from '@tongban/protocol/catalogue/schema';
 import type { CommandInput, DecisionView } from '@common/contract';
 import type { Result } from '@common/result';
 import { call } from '../../api/call';

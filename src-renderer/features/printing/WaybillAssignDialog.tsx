@@ -12,7 +12,7 @@ import {
   type WaybillPoolStatus,
   type WaybillView,
 } from '@common/printing/waybill';
-import { validateEmsNumber } from '@common/validators/ems';
+import { validateEmsNumber } from '@tongban/protocol/validators/ems';
 import { errorMessage, fieldMessage } from '../../i18n/errors';
 import { showFieldErrors } from '../../forms/server-errors';
 import { requiredRule } from '../../forms/rules';

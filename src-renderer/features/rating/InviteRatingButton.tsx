@@ -29,7 +29,7 @@ export function InviteRatingButton({ caseId, size }: { caseId: string; size?: 's
   const url = ticket ? ratingUrl(ticket.ticket) : '';
   return (
     <>
-      <Button size={size} icon={<StarOutlined />} loading={busy} onClick={() => void invite()}>
+      <Button size={size} icon={<StarOutlined aria-hidden />} loading={busy} onClick={() => void invite()}>
         {t('supervisor.rating.invite')}
       </Button>
       {ticket && (

@@ -1,7 +1,7 @@
 import { App, Button, Checkbox, Form, Input, Radio } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { RATING_INDICATORS, RATING_LEVELS, type RatingIndicator } from '@common/supervisor/ratings';
+import { RATING_INDICATORS, RATING_LEVELS, type RatingIndicator } from '@tongban/protocol/supervisor/ratings';
 import { errorMessage, fieldErrors } from '../../i18n/errors';
 import { useRatingScreenStore } from './store';
 

@@ -1,6 +1,9 @@
-import { useSyncExternalStore, type ReactNode } from 'react';
+import { Spin } from 'antd';
+import { lazy, Suspense, useSyncExternalStore, type ReactNode } from 'react';
 import { ratingTicketOf } from './ratings-url';
-import { RatingScreen } from './RatingScreen';
+
+// Loaded only on the customer display: the staff sign-in screen does not carry it.
+const RatingScreen = lazy(() => import('./RatingScreen').then((m) => ({ default: m.RatingScreen })));
 
 const subscribe = (onChange: () => void) => {
   window.addEventListener('hashchange', onChange);
@@ -10,5 +13,11 @@ const subscribe = (onChange: () => void) => {
 /** Shows the customer rating screen on `#/rate?ticket=…` (no sign-in), else the staff app. */
 export function RatingRoute({ children }: { children: ReactNode }) {
   const ticket = useSyncExternalStore(subscribe, () => ratingTicketOf());
-  return ticket === null ? children : <RatingScreen key={ticket} ticket={ticket} />;
+  return ticket === null ? (
+    children
+  ) : (
+    <Suspense fallback={<Spin fullscreen />}>
+      <RatingScreen key={ticket} ticket={ticket} />
+    </Suspense>
+  );
 }

@@ -11,6 +11,7 @@ export function SetupRestore() {
   const { t } = useTranslation();
   const restore = useAppInfoStore((s) => s.restore);
   const [file, setFile] = useState('');
+  const [recoveryCode, setRecoveryCode] = useState('');
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<AppErrorData | null>(null);
   const [staged, setStaged] = useState<RestoreResult | null>(null);
@@ -18,7 +19,7 @@ export function SetupRestore() {
   const submit = async () => {
     setBusy(true);
     setError(null);
-    const result = await restore(file.trim());
+    const result = await restore(file.trim(), recoveryCode.trim() || undefined);
     setBusy(false);
     if (result.ok) setStaged(result.value);
     else setError(result.error);
@@ -48,6 +49,19 @@ export function SetupRestore() {
               id="setup-restore-file"
               value={file}
               onChange={(e) => setFile(e.target.value)}
+              autoComplete="off"
+              spellCheck={false}
+            />
+          </Form.Item>
+          <Form.Item
+            label={t('supervisor.backups.setupRecoveryCode')}
+            htmlFor="setup-restore-recovery-code"
+            extra={t('supervisor.backups.setupRecoveryCodeHelp')}
+          >
+            <Input
+              id="setup-restore-recovery-code"
+              value={recoveryCode}
+              onChange={(e) => setRecoveryCode(e.target.value)}
               autoComplete="off"
               spellCheck={false}
             />

@@ -15,7 +15,7 @@ interface AppInfoState {
   load(): Promise<void>;
   initialize(input: CommandInput<'setup:initialize'>): Promise<Result<SessionInfo>>;
   /** Stages a backup (full path) to be restored when the program starts again. */
-  restore(file: string): Promise<Result<RestoreResult>>;
+  restore(file: string, recoveryCode?: string): Promise<Result<RestoreResult>>;
   hallChanged(hall: Hall): void;
 }
 
@@ -51,8 +51,8 @@ export const useAppInfoStore = create<AppInfoState>()((set, get) => ({
     return result;
   },
 
-  async restore(file) {
-    const result = await call('setup:restore', { file });
+  async restore(file, recoveryCode) {
+    const result = await call('setup:restore', recoveryCode ? { file, recoveryCode } : { file });
     if (result.ok) set({ restoreStaged: true });
     return result;
   },

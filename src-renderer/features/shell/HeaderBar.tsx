@@ -1,8 +1,9 @@
 import { BankOutlined, LockOutlined, LogoutOutlined, UserOutlined } from '@ant-design/icons';
-import { Button, Tag } from 'antd';
+import { Button, Switch, Tag } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { useAuthStore } from '../auth/store';
 import { useAppInfoStore } from '../setup/store';
+import { useDisplayStore } from './display-store';
 import { LanguageSwitch } from './LanguageSwitch';
 import { SyncBadge } from './SyncBadge';
 
@@ -13,12 +14,14 @@ export function HeaderBar() {
   const user = useAuthStore((s) => s.session?.user);
   const lock = useAuthStore((s) => s.lock);
   const logout = useAuthStore((s) => s.logout);
+  const largeText = useDisplayStore((s) => s.largeText);
+  const setLargeText = useDisplayStore((s) => s.setLargeText);
 
   return (
     <div className="header-bar">
       <div className="header-bar__left">
         <span className="brand__emblem" style={{ width: 32, height: 32, fontSize: 16 }} aria-hidden>
-          <BankOutlined />
+          <BankOutlined aria-hidden />
         </span>
         <strong style={{ fontSize: 18, letterSpacing: 1 }}>{t('app.title')}</strong>
         {hall && (
@@ -39,10 +42,18 @@ export function HeaderBar() {
           </span>
         )}
         <LanguageSwitch />
-        <Button ghost size="small" icon={<LockOutlined />} onClick={() => void lock()}>
+        <Switch
+          size="small"
+          checked={largeText}
+          onChange={setLargeText}
+          checkedChildren={t('shell.largeText')}
+          unCheckedChildren={t('shell.largeText')}
+          aria-label={t('shell.largeTextLabel')}
+        />
+        <Button ghost size="small" icon={<LockOutlined aria-hidden />} onClick={() => void lock()}>
           {t('shell.lock')}
         </Button>
-        <Button ghost size="small" icon={<LogoutOutlined />} onClick={() => void logout()}>
+        <Button ghost size="small" icon={<LogoutOutlined aria-hidden />} onClick={() => void logout()}>
           {t('shell.logout')}
         </Button>
       </div>

@@ -1,31 +1,29 @@
-import { Layout } from 'antd';
+import { Layout, Spin } from 'antd';
+import { lazy, Suspense, type ComponentType } from 'react';
 import { useTranslation } from 'react-i18next';
-import { AuditPage } from '../audit/AuditPage';
 import { useAuthStore } from '../auth/store';
-import { CasesPage } from '../cases/CasesPage';
 import { useIdleLock } from '../auth/use-idle-lock';
 import { HomePage } from '../home/HomePage';
-import { IntakePage } from '../intake/IntakePage';
-import { SettingsPage } from '../settings/SettingsPage';
-import { DashboardPage } from '../supervisor/DashboardPage';
-import { FollowUpsPage } from '../supervisor/FollowUpsPage';
-import { LedgerPage } from '../supervisor/LedgerPage';
-import { UsersPage } from '../users/UsersPage';
 import { useNavStore } from './nav-store';
 import { pagesFor, type PageKey } from './pages';
 import { HeaderBar } from './HeaderBar';
 import { SideMenu } from './SideMenu';
 
-const PAGE_COMPONENTS: Record<PageKey, () => React.JSX.Element> = {
+/** A page loaded on first use, so the supervisor pages, charts and settings stay out of the first bundles. */
+function page<K extends string>(load: () => Promise<Record<K, () => React.JSX.Element>>, name: K): ComponentType {
+  return lazy(async (): Promise<{ default: ComponentType }> => ({ default: (await load())[name] }));
+}
+
+const PAGE_COMPONENTS: Record<PageKey, ComponentType> = {
   home: HomePage,
-  intake: IntakePage,
-  cases: CasesPage,
-  users: UsersPage,
-  settings: SettingsPage,
-  audit: AuditPage,
-  ledger: LedgerPage,
-  followups: FollowUpsPage,
-  dashboard: DashboardPage,
+  intake: page(() => import('../intake/IntakePage'), 'IntakePage'),
+  cases: page(() => import('../cases/CasesPage'), 'CasesPage'),
+  users: page(() => import('../users/UsersPage'), 'UsersPage'),
+  settings: page(() => import('../settings/SettingsPage'), 'SettingsPage'),
+  audit: page(() => import('../audit/AuditPage'), 'AuditPage'),
+  ledger: page(() => import('../supervisor/LedgerPage'), 'LedgerPage'),
+  followups: page(() => import('../supervisor/FollowUpsPage'), 'FollowUpsPage'),
+  dashboard: page(() => import('../supervisor/DashboardPage'), 'DashboardPage'),
 };
 
 /** The signed-in workspace; inert while the lock screen covers it. */
@@ -50,7 +48,9 @@ export function MainLayout({ locked }: { locked: boolean }) {
             <SideMenu role={role} />
           </Layout.Sider>
           <Layout.Content style={{ padding: 24 }} aria-label={t(`menu.${page}`)}>
-            <Page />
+            <Suspense fallback={<Spin size="large" description={t('app.loading')} />}>
+              <Page />
+            </Suspense>
           </Layout.Content>
         </Layout>
       </Layout>

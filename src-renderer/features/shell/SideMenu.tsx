@@ -17,15 +17,15 @@ import { useNavStore } from './nav-store';
 import { pagesFor, type PageKey } from './pages';
 
 const ICONS: Record<PageKey, ReactNode> = {
-  home: <DesktopOutlined />,
-  intake: <FormOutlined />,
-  cases: <FileSearchOutlined />,
-  users: <TeamOutlined />,
-  settings: <SettingOutlined />,
-  audit: <AuditOutlined />,
-  ledger: <ProfileOutlined />,
-  followups: <LikeOutlined />,
-  dashboard: <DashboardOutlined />,
+  home: <DesktopOutlined aria-hidden />,
+  intake: <FormOutlined aria-hidden />,
+  cases: <FileSearchOutlined aria-hidden />,
+  users: <TeamOutlined aria-hidden />,
+  settings: <SettingOutlined aria-hidden />,
+  audit: <AuditOutlined aria-hidden />,
+  ledger: <ProfileOutlined aria-hidden />,
+  followups: <LikeOutlined aria-hidden />,
+  dashboard: <DashboardOutlined aria-hidden />,
 };
 
 /** The pages the signed-in role may open. */

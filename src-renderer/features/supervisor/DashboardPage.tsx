@@ -10,6 +10,7 @@ import { errorMessage } from '../../i18n/errors';
 import { BackupsSection } from './BackupsSection';
 import { ChartFigure } from './ChartFigure';
 import { formatSeconds, levelLabel, LEVEL_COLORS } from './format';
+import { formatPercent } from './percent';
 import { useDashboardStore } from './dashboard-store';
 import './supervisor.css';
 
@@ -167,9 +168,7 @@ function Body({ view }: { view: DashboardView }) {
               <Statistic title={t('supervisor.dashboard.poorToday')} value={view.ratings.poorToday} />
               <Statistic
                 title={t('supervisor.dashboard.satisfaction')}
-                value={
-                  view.ratings.satisfactionRate === null ? '—' : `${Math.round(view.ratings.satisfactionRate * 100)}%`
-                }
+                value={formatPercent(view.ratings.satisfactionRate)}
               />
             </Space>
             <ChartFigure title={t('supervisor.dashboard.ratingsChart')}>

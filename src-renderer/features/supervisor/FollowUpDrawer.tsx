@@ -1,7 +1,7 @@
 import { Alert, App, Button, Descriptions, Drawer, Form, Input, Radio, Spin, Steps, Tag, Typography } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { FOLLOW_UP_STEPS, VERIFY_FINDINGS, type FollowUpStep } from '@common/supervisor/ratings';
+import { FOLLOW_UP_STEPS, VERIFY_FINDINGS, type FollowUpStep } from '@tongban/protocol/supervisor/ratings';
 import type { FollowUpDetail } from '@common/supervisor/views';
 import { formatDateTime } from '../../i18n/datetime';
 import { errorMessage, fieldErrors } from '../../i18n/errors';

@@ -1,5 +1,5 @@
 import { DownloadOutlined, LockOutlined, SafetyCertificateOutlined, UnlockOutlined } from '@ant-design/icons';
-import { App, Button, Form, Input, Modal, Space } from 'antd';
+import { Alert, App, Button, Form, Input, Modal, Space } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { errorMessage } from '../../i18n/errors';
@@ -42,14 +42,25 @@ export function DayCloseActions({ date, closed }: { date: string; closed: boolea
   const { t } = useTranslation();
   const { message, modal } = App.useApp();
   const closeDay = useLedgerStore((s) => s.closeDay);
+  const unsentOn = useLedgerStore((s) => s.unsentOn);
   const verifyDay = useLedgerStore((s) => s.verifyDay);
   const admin = useAuthStore((s) => s.session?.user.role === 'admin');
   const [reopening, setReopening] = useState(false);
 
-  const confirmClose = () =>
+  const confirmClose = async () => {
+    // Cases still on their way are not lost by 日结, but the day's figures are locked before the
+    // department has them: say so before the supervisor confirms.
+    const unsent = await unsentOn(date);
     modal.confirm({
       title: t('supervisor.close.title', { date }),
-      content: t('supervisor.close.body'),
+      content: (
+        <>
+          {unsent > 0 && (
+            <Alert type="warning" showIcon role="alert" title={t('supervisor.close.unsent', { count: unsent })} />
+          )}
+          <p>{t('supervisor.close.body')}</p>
+        </>
+      ),
       okText: t('supervisor.close.ok'),
       cancelText: t('supervisor.cancel'),
       onOk: async () => {
@@ -58,6 +69,7 @@ export function DayCloseActions({ date, closed }: { date: string; closed: boolea
         else void message.error(errorMessage(result.error));
       },
     });
+  };
 
   const verify = async () => {
     const result = await verifyDay(date);
@@ -66,7 +78,7 @@ export function DayCloseActions({ date, closed }: { date: string; closed: boolea
 
   return (
     <Space wrap>
-      <Button type="primary" icon={<LockOutlined />} onClick={confirmClose}>
+      <Button type="primary" icon={<LockOutlined />} onClick={() => void confirmClose()}>
         {t('supervisor.close.button')}
       </Button>
       {closed && (

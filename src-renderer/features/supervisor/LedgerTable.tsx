@@ -89,6 +89,8 @@ export function LedgerTable() {
       title: t('supervisor.ledger.cols.rating'),
       key: 'rating',
       width: 130,
+      // Kept in view at 1366–1440 px: the table scrolls sideways under it.
+      fixed: 'right',
       render: (_, r) =>
         r.rating !== null ? (
           <Tag color={LEVEL_COLORS[r.rating]}>{levelLabel(r.rating)}</Tag>

@@ -27,6 +27,8 @@ interface LedgerState {
   load(scope?: LedgerScope, page?: number): Promise<void>;
   exportAs(format: 'xlsx' | 'csv' | 'pdf'): Promise<Result<ExportResult>>;
   closeDay(date: string): Promise<Result<ClosedDayInfo>>;
+  /** How many of the day's cases have not reached the department yet (saved here, sending or 需要处理). */
+  unsentOn(date: string): Promise<number>;
   verifyDay(date: string): Promise<Result<DayVerification>>;
   reopenDay(date: string, reason: string): Promise<Result<ClosedDayInfo>>;
 }
@@ -66,6 +68,11 @@ export const useLedgerStore = create<LedgerState>()((set, get) => ({
     const result = await call('ledger:closeDay', { date });
     if (result.ok) await get().load();
     return result;
+  },
+
+  async unsentOn(date) {
+    const result = await call('cases:list', { from: date, to: date, syncState: 'undelivered', limit: 1, offset: 0 });
+    return result.ok ? result.value.total : 0;
   },
 
   async verifyDay(date) {

@@ -1,7 +1,7 @@
 import { Col, Form, Input, Radio, Row } from 'antd';
 import { useTranslation } from 'react-i18next';
-import { APPLY_MODES } from '@common/cases/application';
-import type { Matter, Situation } from '@common/catalogue/schema';
+import { APPLY_MODES } from '@tongban/protocol/cases/application';
+import type { Matter, Situation } from '@tongban/protocol/catalogue/schema';
 import { DivisionCascader } from '../DivisionCascader';
 import { Field } from '../Field';
 import { localitySourceField } from '../model';

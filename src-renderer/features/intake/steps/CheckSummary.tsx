@@ -2,7 +2,7 @@ import { Alert, Button } from 'antd';
 import { useTranslation } from 'react-i18next';
 import type { MissingMaterial } from '@common/cases/formal-check';
 import { fieldMessage } from '../../../i18n/errors';
-import { stepOfPath } from '../check';
+import { noticeBlockers, stepOfPath } from '../check';
 import type { WizardCheck } from '../use-check';
 import { useIntakeStore } from '../wizard-store';
 import { pathLabel } from './path-labels';
@@ -30,7 +30,7 @@ export function CheckSummary({ check, noticeItems }: { check: WizardCheck; notic
   const update = useIntakeStore((s) => s.update);
   const attempt = useIntakeStore((s) => s.attempt);
   const { fieldErrors, warnings, missingMaterials } = check.result;
-  const blocking = fieldErrors.filter((p) => !p.path.startsWith('form.'));
+  const blocking = noticeBlockers(fieldErrors);
   const line = (path: string, code: string) => `${pathLabel(path, check.situation)}：${fieldMessage(code)}`;
   const gotoFix = (path: string) => {
     const step = stepOfPath(path);

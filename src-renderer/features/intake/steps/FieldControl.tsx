@@ -1,6 +1,6 @@
 import { DatePicker, Input, Select } from 'antd';
 import dayjs from 'dayjs';
-import type { FormField } from '@common/catalogue/schema';
+import type { FormField } from '@tongban/protocol/catalogue/schema';
 import { DivisionCascader } from '../DivisionCascader';
 
 interface FieldControlProps {

@@ -2,7 +2,7 @@ import { Alert, Checkbox, DatePicker, Form, Input, Modal, Select } from 'antd';
 import type { Dayjs } from 'dayjs';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { ID_TYPES, type IdType, type Person } from '@common/cases/application';
+import { ID_TYPES, type IdType, type Person } from '@tongban/protocol/cases/application';
 import type { VerificationRole } from '@common/identity/verification';
 import { showFieldErrors } from '../../../forms/server-errors';
 import { requiredRule } from '../../../forms/rules';

@@ -2,7 +2,7 @@ import { SearchOutlined } from '@ant-design/icons';
 import { Alert, App, Col, Empty, Form, Input, Row, Tag, Tooltip } from 'antd';
 import { useMemo, useState, type KeyboardEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { Matter } from '@common/catalogue/schema';
+import type { Matter } from '@tongban/protocol/catalogue/schema';
 import { errorMessage } from '../../../i18n/errors';
 import { matchMatters, useCatalogueStore } from '../catalogue-store';
 import { DraftList } from '../DraftList';

@@ -1,6 +1,6 @@
 import { AutoComplete, Col, Input, Row, Select } from 'antd';
 import { useTranslation } from 'react-i18next';
-import { ID_TYPES, type Person } from '@common/cases/application';
+import { ID_TYPES, type Person } from '@tongban/protocol/cases/application';
 import { Field } from '../Field';
 import type { AgentDraft } from '../model';
 import { useIntakeStore } from '../wizard-store';

@@ -2,12 +2,12 @@ import { CheckOutlined, FileExclamationOutlined, StopOutlined } from '@ant-desig
 import { Alert, App, Button, Col, Descriptions, Row, Space, Tooltip, Typography } from 'antd';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { acceptanceModeOf, effectivePromisedDays } from '@common/catalogue/schema';
-import { maskIdNumber, maskPhone } from '@common/validators/masking';
+import { acceptanceModeOf, effectivePromisedDays } from '@tongban/protocol/catalogue/schema';
+import { maskIdNumber, maskPhone } from '@tongban/protocol/validators/masking';
 import { errorMessage } from '../../../i18n/errors';
 import { useCatalogueStore } from '../catalogue-store';
 import { useIdentityStore } from '../identity-store';
-import { noticeItems } from '../check';
+import { canIssueNotice, noticeItems } from '../check';
 import { STEP } from '../model';
 import type { WizardCheck } from '../use-check';
 import { useIntakeStore, type Outcome } from '../wizard-store';
@@ -113,7 +113,7 @@ export function ReviewStep({ check }: { check: WizardCheck }) {
     result.fieldErrors.length === 0 &&
     result.missingMaterials.length === 0 &&
     (identityProblems ?? []).length === 0;
-  const canNotify = !guidanceOnly && result.fieldErrors.every((p) => p.path.startsWith('form.')) && items.length > 0;
+  const canNotify = !guidanceOnly && canIssueNotice(result, situation);
   const canReject = !result.fieldErrors.some((p) => p.path.startsWith('applicant.'));
 
   const run = async (outcome: Outcome, reason?: string): Promise<boolean> => {

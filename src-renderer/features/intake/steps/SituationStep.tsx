@@ -6,7 +6,7 @@ import {
   legalBasisText,
   type Matter,
   type Situation,
-} from '@common/catalogue/schema';
+} from '@tongban/protocol/catalogue/schema';
 import { useIntakeStore } from '../wizard-store';
 
 /** 承诺时限: N working days, or 即办. */

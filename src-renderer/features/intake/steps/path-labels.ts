@@ -1,5 +1,5 @@
 import { materialsFor } from '@common/cases/formal-check';
-import type { Situation } from '@common/catalogue/schema';
+import type { Situation } from '@tongban/protocol/catalogue/schema';
 import { i18next } from '../../../i18n';
 
 const PERSON_KEYS = new Set(['name', 'idType', 'idNumber', 'phone', 'address', 'relationship']);

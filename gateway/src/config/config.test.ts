@@ -1,0 +1,113 @@
+// Configuration: environment and file, secrets kept off argv, a bad value refused naming its variable.
+import { execFile } from 'node:child_process';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { promisify } from 'node:util';
+import { describe, expect, it } from 'vitest';
+import { ConfigError, loadConfig, redactedConfig } from './config';
+
+const ROOT = resolve(__dirname, '..', '..', '..');
+const dir = mkdtempSync(join(tmpdir(), 'tongban-gw-config-'));
+
+const refusal = (env: NodeJS.ProcessEnv): ConfigError => {
+  try {
+    loadConfig(env);
+  } catch (err) {
+    if (err instanceof ConfigError) return err;
+    throw err;
+  }
+  throw new Error('configuration accepted');
+};
+
+describe('gateway configuration', () => {
+  it('has safe defaults: embedded database, loopback, postgres blob store, info logs', () => {
+    const c = loadConfig({ TONGBAN_GW_DATA_DIR: dir });
+    expect(c).toMatchObject({
+      databaseUrl: null,
+      host: '127.0.0.1',
+      port: 8787,
+      poolSize: 20,
+      blobStore: { kind: 'postgres' },
+      logLevel: 'info',
+      secureCookies: false,
+      trustProxy: false,
+      tls: null,
+    });
+  });
+
+  it('reads a config file; the environment wins over it', () => {
+    const file = join(dir, 'gateway.json');
+    writeFileSync(
+      file,
+      JSON.stringify({ poolSize: 7, port: 9000, blobStore: 's3', s3Endpoint: 'http://127.0.0.1:9', s3Bucket: 'b' }),
+    );
+    const c = loadConfig({
+      TONGBAN_GW_CONFIG: file,
+      TONGBAN_GW_PORT: '9100',
+      TONGBAN_GW_S3_ACCESS_KEY_ID: 'AK',
+      TONGBAN_GW_S3_SECRET_ACCESS_KEY: 'SK',
+      TONGBAN_GW_TRUST_PROXY: '10.0.0.0/8',
+      TONGBAN_GW_DATABASE_URL: 'postgres://gw:s3cret@db.internal:5432/tongban',
+    });
+    expect(c.poolSize).toBe(7);
+    expect(c.port).toBe(9100);
+    expect(c.trustProxy).toBe('10.0.0.0/8');
+    expect(c.secureCookies).toBe(true);
+    expect(c.blobStore).toEqual({
+      kind: 's3',
+      endpoint: 'http://127.0.0.1:9',
+      bucket: 'b',
+      region: 'us-east-1',
+      accessKeyId: 'AK',
+      secretAccessKey: 'SK',
+      forcePathStyle: true,
+    });
+    const shown = JSON.stringify(redactedConfig(c));
+    expect(shown).not.toContain('s3cret');
+    expect(shown).not.toContain('"SK"');
+  });
+
+  it.each([
+    [{ TONGBAN_GW_POOL_SIZE: 'lots' }, 'TONGBAN_GW_POOL_SIZE'],
+    [{ TONGBAN_GW_PORT: '70000' }, 'TONGBAN_GW_PORT'],
+    [{ TONGBAN_GW_DATABASE_URL: 'mysql://x' }, 'TONGBAN_GW_DATABASE_URL'],
+    [{ TONGBAN_GW_TLS_KEY_FILE: '/k.pem' }, 'TONGBAN_GW_TLS_CERT_FILE'],
+    [{ TONGBAN_GW_BLOB_STORE: 'ftp' }, 'TONGBAN_GW_BLOB_STORE'],
+    [{ TONGBAN_GW_BLOB_STORE: 's3', TONGBAN_GW_S3_ENDPOINT: 'http://s3' }, 'TONGBAN_GW_S3_BUCKET'],
+    [{ TONGBAN_GW_LOG_LEVEL: 'loud' }, 'TONGBAN_GW_LOG_LEVEL'],
+    [{ TONGBAN_GW_SECURE_COOKIES: 'maybe' }, 'TONGBAN_GW_SECURE_COOKIES'],
+    [{ TONGBAN_GW_TRUST_PROXY: 'everyone!' }, 'TONGBAN_GW_TRUST_PROXY'],
+    [{ TONGBAN_GW_CONFIG: join(dir, 'missing.json') }, 'TONGBAN_GW_CONFIG'],
+  ])('refuses %o naming %s', (env, variable) => {
+    const err = refusal({ TONGBAN_GW_DATA_DIR: dir, ...env });
+    expect(err.variable).toBe(variable);
+    expect(err.message).toContain(variable);
+  });
+
+  it('refuses unknown keys in the config file', () => {
+    const file = join(dir, 'typo.json');
+    writeFileSync(file, JSON.stringify({ poolsize: 3 }));
+    expect(refusal({ TONGBAN_GW_CONFIG: file }).message).toMatch(/TONGBAN_GW_CONFIG.*typo\.json/);
+  });
+
+  it('the CLI refuses a bad value and secrets on argv before doing anything, exit code 2', async () => {
+    const run = (args: string[], env: NodeJS.ProcessEnv) =>
+      promisify(execFile)(process.execPath, ['--import', 'tsx', 'gateway/src/cli.ts', ...args], {
+        cwd: ROOT,
+        env: { ...process.env, TONGBAN_GW_DATA_DIR: join(dir, 'none'), ...env },
+      }).then(
+        () => ({ code: 0, stderr: '' }),
+        (e: { code: number; stderr: string }) => ({ code: e.code, stderr: e.stderr }),
+      );
+    const bad = await run(['serve'], { TONGBAN_GW_POOL_SIZE: '0' });
+    expect(bad.code).toBe(2);
+    expect(bad.stderr).toMatch(/TONGBAN_GW_POOL_SIZE: must be a whole number 1…1000, got "0"/);
+    const argv = await run(['serve', '--db', 'postgres://u:pw@h/db'], {});
+    expect(argv.code).toBe(2);
+    expect(argv.stderr).toContain('--db is not accepted on the command line');
+    expect(argv.stderr).toContain('TONGBAN_GW_DATABASE_URL');
+    const pw = await run(['add-reviewer', '--username', 'x', '--password=pw', '--department', 'D'], {});
+    expect(pw.stderr).toContain('--password is not accepted');
+  });
+});

@@ -1,0 +1,76 @@
+// Test support: a browser host over a real app, and a tiny HTTP client that speaks to it as the page does.
+import { request } from 'node:http';
+import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { App } from '../app/app';
+import { startHost, type RunningHost } from './server';
+
+export interface Reply {
+  status: number;
+  headers: Record<string, string | string[] | undefined>;
+  body: string;
+}
+
+/** Starts a host over `app` with a stub renderer folder. */
+export async function testHost(app: App): Promise<RunningHost> {
+  const rendererDir = mkdtempSync(join(tmpdir(), 'tongban-renderer-'));
+  mkdirSync(join(rendererDir, 'assets'));
+  writeFileSync(join(rendererDir, 'index.html'), '<!doctype html><title>t</title>');
+  return startHost({ app, rendererDir, port: 0 });
+}
+
+/** A client of one running host. */
+export function hostClient(host: RunningHost) {
+  const origin = `http://127.0.0.1:${host.port}`;
+  const send = (
+    path: string,
+    opts: { method?: string; headers?: Record<string, string>; body?: string } = {},
+  ): Promise<Reply> =>
+    new Promise((resolve, reject) => {
+      const req = request(
+        {
+          host: '127.0.0.1',
+          port: host.port,
+          path,
+          method: opts.method ?? 'GET',
+          headers: { Host: `127.0.0.1:${host.port}`, ...opts.headers },
+        },
+        (res) => {
+          const chunks: Buffer[] = [];
+          res.on('data', (c: Buffer) => chunks.push(c));
+          res.on('end', () =>
+            resolve({
+              status: res.statusCode ?? 0,
+              headers: res.headers,
+              body: Buffer.concat(chunks).toString('utf8'),
+            }),
+          );
+        },
+      );
+      req.on('error', reject);
+      if (opts.body) req.write(opts.body);
+      req.end();
+    });
+  /** Exchanges the start token for a session cookie (`null` when refused). */
+  const exchange = async (token = host.token): Promise<string | null> => {
+    const res = await send(`/?token=${token}`);
+    if (res.status !== 303) return null;
+    return String(res.headers['set-cookie']).split(';')[0] as string;
+  };
+  const call = async (cookie: string, name: string, input: unknown): Promise<{ status: number; json: unknown }> => {
+    const res = await send(`/api/call/${name}`, {
+      method: 'POST',
+      headers: { Cookie: cookie, Origin: origin, 'Content-Type': 'application/json' },
+      body: JSON.stringify(input),
+    });
+    let json: unknown;
+    try {
+      json = JSON.parse(res.body);
+    } catch {
+      json = res.body;
+    }
+    return { status: res.status, json };
+  };
+  return { origin, send, exchange, call };
+}

@@ -1,6 +1,7 @@
 // `npm run bench [suite…]`: runs the suites (all by default), prints a table, writes JSON to bench/results/.
 import { join } from 'node:path';
 import { report, type Figure, type Suite } from './lib';
+import { capacitySuite } from './suites/capacity';
 import { encryptionSuite } from './suites/encryption';
 import { foundationSuite } from './suites/foundation';
 import { intakeSuite } from './suites/intake';
@@ -17,6 +18,7 @@ const SUITES: Suite[] = [
   supervisorSuite,
   uiSuite,
   encryptionSuite,
+  capacitySuite,
 ];
 
 async function main(): Promise<void> {

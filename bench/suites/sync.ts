@@ -3,6 +3,7 @@
 // 100 concurrent windows.
 import { spawn } from 'node:child_process';
 import type Database from 'better-sqlite3-multiple-ciphers';
+import type pg from 'pg';
 import { createHash, generateKeyPairSync, randomBytes, sign, verify } from 'node:crypto';
 import { Agent, createServer, request } from 'node:http';
 import { mkdtempSync, readdirSync, readFileSync } from 'node:fs';
@@ -33,7 +34,7 @@ const LINK: LinkShape = { uplinkBitsPerSecond: 100e6, rttMs: 30 };
 const LINK_CASES = Number(process.env.BENCH_SYNC_LINK_CASES ?? 1_000);
 
 /** CPU time (user + system, ms) a process has used so far, from /proc (Linux); with `reaped`, also its ended children's. */
-function cpuMs(pid: number, reaped = false): number {
+export function cpuMs(pid: number, reaped = false): number {
   const fields = readFileSync(`/proc/${pid}/stat`, 'utf8')
     .replace(/^.*\) /, '')
     .split(' ');
@@ -67,7 +68,7 @@ function postgresPids(dataDir: string): number[] {
  * CPU of the whole PostgreSQL server so far: the postmaster with its ended (reaped) backends, and the
  * children running now — read afresh each time, since the gateway's pool opens backends during the drain.
  */
-function postgresCpu(dataDir: string): number {
+export function postgresCpu(dataDir: string): number {
   const [postmaster, ...children] = postgresPids(dataDir);
   let total = cpuMs(postmaster!, true);
   for (const pid of children) {
@@ -80,12 +81,16 @@ function postgresCpu(dataDir: string): number {
   return total;
 }
 
-function selfCpuMs(): number {
+export function selfCpuMs(): number {
   const u = process.cpuUsage();
   return (u.user + u.system) / 1000;
 }
 
-function startGatewayProcess(url: string, port: number): Promise<{ stop: () => void; pid: number }> {
+export function startGatewayProcess(
+  url: string,
+  port: number,
+  env: Record<string, string> = {},
+): Promise<{ stop: () => void; pid: number }> {
   // BENCH_GATEWAY_NODE_ARGS, e.g. "--cpu-prof --cpu-prof-dir=/tmp/gw", profiles the gateway process.
   const nodeArgs = process.env.BENCH_GATEWAY_NODE_ARGS?.split(' ').filter(Boolean) ?? [];
   const child = spawn(
@@ -93,7 +98,7 @@ function startGatewayProcess(url: string, port: number): Promise<{ stop: () => v
     [...nodeArgs, '--import', 'tsx', 'gateway/src/cli.ts', 'serve', '--port', String(port)],
     {
       cwd: ROOT,
-      env: { ...process.env, TONGBAN_GW_LOG_LEVEL: 'warn', TONGBAN_GW_DATABASE_URL: url },
+      env: { ...process.env, TONGBAN_GW_LOG_LEVEL: 'warn', TONGBAN_GW_DATABASE_URL: url, ...env },
       stdio: ['ignore', 'pipe', 'inherit'],
     },
   );
@@ -109,7 +114,7 @@ function startGatewayProcess(url: string, port: number): Promise<{ stop: () => v
 }
 
 /** Clones one accepted case `n` times in SQL (new ids from `first` on, new file bytes), queueing each for sync as acceptance would. */
-function cloneBacklog(db: Database.Database, templateId: string, n: number, first = 0): void {
+export function cloneBacklog(db: Database.Database, templateId: string, n: number, first = 0): void {
   const cols = (db.prepare('SELECT name FROM pragma_table_info(?)').all('cases') as { name: string }[])
     .map((c) => c.name)
     .filter((c) => c !== 'case_id' && c !== 'receipt_no');
@@ -144,7 +149,7 @@ function cloneBacklog(db: Database.Database, templateId: string, n: number, firs
 }
 
 /** PUTs `body` over a keep-alive agent with node:http, as the window's sync client sends. */
-function put(agent: Agent, port: number, path: string, body: Buffer, contentType: string): Promise<void> {
+export function put(agent: Agent, port: number, path: string, body: Buffer, contentType: string): Promise<void> {
   return new Promise((resolve, reject) => {
     const req = request(
       {
@@ -170,11 +175,12 @@ function put(agent: Agent, port: number, path: string, body: Buffer, contentType
  * time as the window's loop, over the same transport as its client (node:http, keep-alive), warmed
  * up before timing; directly on loopback, or through a shaped link.
  */
-async function bareUpload(n: number, manifestBytes: number, shape?: LinkShape): Promise<number> {
+export async function bareUpload(n: number, manifestBytes: number, shape?: LinkShape): Promise<number> {
   const server = createServer((req, res) => {
     req.resume();
     req.on('end', () => res.writeHead(201, { 'Content-Type': 'application/json' }).end('{"ok":true}'));
   });
+  server.keepAliveTimeout = 72_000; // as fastify's (the gateway's): Node's 5 s default drops connections a slow link leaves idle
   await new Promise<void>((r) => server.listen(0, '127.0.0.1', () => r()));
   const link = shape
     ? new ShapedLink({ host: '127.0.0.1', port: (server.address() as { port: number }).port }, shape)
@@ -209,7 +215,7 @@ async function bareUpload(n: number, manifestBytes: number, shape?: LinkShape): 
  * requests (an Ed25519 signature by the window, a verification by the gateway, each) and the 200 KB
  * file's SHA-256 on both sides (Content-Digest, then the gateway's check).
  */
-function mandatoryCryptoMs(): number {
+export function mandatoryCryptoMs(): number {
   const { privateKey, publicKey } = generateKeyPairSync('ed25519');
   const base = Buffer.alloc(300, 0x61);
   const file = randomBytes(FILE);
@@ -223,6 +229,71 @@ function mandatoryCryptoMs(): number {
   return (selfCpuMs() - cpu0) / 2000;
 }
 
+/** A window enrolled at `gatewayUrl` with one accepted case (one 200 KB scan) to clone into a backlog. */
+export async function backlogWindow(
+  gatewayUrl: string,
+  pool: pg.Pool,
+): Promise<{ app: Awaited<ReturnType<typeof createApp>>; template: string }> {
+  const app = await createApp({
+    dataDir: mkdtempSync(join(tmpdir(), 'tongban-bench-sync-')),
+    migrationsDir: join(ROOT, 'migrations'),
+    resourcesDir: join(ROOT, 'resources'),
+    runtime: 'browser-host',
+    version: 'bench',
+  });
+  const c = async <T>(caller: string, name: string, input: unknown): Promise<T> => {
+    const r = await app.call(caller, name, input, 0);
+    if (!r.ok) throw new Error(`${name}: ${JSON.stringify(r.error)}`);
+    return r.value as T;
+  };
+  await c('admin', 'setup:initialize', {
+    hall: { name: '万州区政务服务中心', divisionCode: '500101', windowNo: '12', windowCode: '50010112' },
+    admin: { username: 'admin', displayName: '管理员', password: 'Chongqing2026' },
+  });
+  await c('admin', 'users:create', {
+    username: 'clerk1',
+    displayName: '窗口一',
+    role: 'clerk',
+    password: 'Passw0rd!',
+  });
+  await c('clerk', 'auth:login', { username: 'clerk1', password: 'Passw0rd!' });
+  const { code } = await issueEnrolmentCode(pool, '50010112', '500101', 1);
+  await c('admin', 'sync:configure', { gatewayUrl, code });
+  await app.services.sync.engine.stop();
+  const { caseId: template } = await c<{ caseId: string }>('clerk', 'drafts:create', {});
+  await c('clerk', 'attachments:add', {
+    caseId: template,
+    materialCode: 'PHOTO',
+    fileName: 'photo.png',
+    dataBase64: Buffer.concat([PNG_BYTES.subarray(0, 8), randomBytes(FILE - 8)]).toString('base64'),
+  });
+  await verifyApplicant(app, 'clerk', template);
+  await c('clerk', 'intake:accept', { application: socialSecurityCardApplication(template) });
+  return { app, template };
+}
+
+/** A fresh backlog of `LINK_CASES` cases drained through a shaped link to the gateway on `port`, and the bare upload over the same link. */
+export async function drainOverLink(
+  app: Awaited<ReturnType<typeof createApp>>,
+  template: string,
+  port: number,
+  firstCase: number,
+  manifestBytes: number,
+): Promise<{ drainMs: number; bareMs: number; cases: number }> {
+  const link = new ShapedLink({ host: '127.0.0.1', port }, LINK);
+  const linkPort = await link.listen();
+  const before = app.services.db.prepare('SELECT gateway_url AS url FROM sync_device').get() as { url: string };
+  cloneBacklog(app.services.db, template, LINK_CASES, firstCase);
+  app.services.db.prepare('UPDATE sync_device SET gateway_url = ?').run(`http://127.0.0.1:${linkPort}`);
+  const linkStart = performance.now();
+  while (app.services.sync.statusView().pending > 0) await app.services.sync.syncNow();
+  const drainMs = since(linkStart);
+  await link.close();
+  app.services.db.prepare('UPDATE sync_device SET gateway_url = ?').run(before.url);
+  const bareMs = await bareUpload(LINK_CASES, manifestBytes, LINK);
+  return { drainMs, bareMs, cases: LINK_CASES };
+}
+
 export const syncSuite: Suite = {
   name: 'sync',
   async run(): Promise<Figure[]> {
@@ -232,41 +303,7 @@ export const syncSuite: Suite = {
     const gatewayUrl = `http://127.0.0.1:${port}`;
     const pool = createPool(pg.url, 4);
 
-    const app = await createApp({
-      dataDir: mkdtempSync(join(tmpdir(), 'tongban-bench-sync-')),
-      migrationsDir: join(ROOT, 'migrations'),
-      resourcesDir: join(ROOT, 'resources'),
-      runtime: 'browser-host',
-      version: 'bench',
-    });
-    const c = async <T>(caller: string, name: string, input: unknown): Promise<T> => {
-      const r = await app.call(caller, name, input, 0);
-      if (!r.ok) throw new Error(`${name}: ${JSON.stringify(r.error)}`);
-      return r.value as T;
-    };
-    await c('admin', 'setup:initialize', {
-      hall: { name: '万州区政务服务中心', divisionCode: '500101', windowNo: '12', windowCode: '50010112' },
-      admin: { username: 'admin', displayName: '管理员', password: 'Chongqing2026' },
-    });
-    await c('admin', 'users:create', {
-      username: 'clerk1',
-      displayName: '窗口一',
-      role: 'clerk',
-      password: 'Passw0rd!',
-    });
-    await c('clerk', 'auth:login', { username: 'clerk1', password: 'Passw0rd!' });
-    const { code } = await issueEnrolmentCode(pool, '50010112', '500101', 1);
-    await c('admin', 'sync:configure', { gatewayUrl, code });
-    await app.services.sync.engine.stop();
-    const { caseId: template } = await c<{ caseId: string }>('clerk', 'drafts:create', {});
-    await c('clerk', 'attachments:add', {
-      caseId: template,
-      materialCode: 'PHOTO',
-      fileName: 'photo.png',
-      dataBase64: Buffer.concat([PNG_BYTES.subarray(0, 8), randomBytes(FILE - 8)]).toString('base64'),
-    });
-    await verifyApplicant(app, 'clerk', template);
-    await c('clerk', 'intake:accept', { application: socialSecurityCardApplication(template) });
+    const { app, template } = await backlogWindow(gatewayUrl, pool);
     cloneBacklog(app.services.db, template, CASES - 1);
     const manifestBytes = canonicalJson(socialSecurityCardApplication(template)).length * 2;
 
@@ -283,16 +320,7 @@ export const syncSuite: Suite = {
     const cryptoMs = mandatoryCryptoMs();
 
     // The same, over a link like a hall's to another province: a fresh backlog, the window pointed at a shaped link.
-    const link = new ShapedLink({ host: '127.0.0.1', port }, LINK);
-    const linkPort = await link.listen();
-    cloneBacklog(app.services.db, template, LINK_CASES, CASES);
-    app.services.db.prepare('UPDATE sync_device SET gateway_url = ?').run(`http://127.0.0.1:${linkPort}`);
-    const linkStart = performance.now();
-    while (app.services.sync.statusView().pending > 0) await app.services.sync.syncNow();
-    const linkDrainMs = since(linkStart);
-    await link.close();
-    app.services.db.prepare('UPDATE sync_device SET gateway_url = ?').run(gatewayUrl);
-    const linkBareMs = await bareUpload(LINK_CASES, manifestBytes, LINK);
+    const { drainMs: linkDrainMs, bareMs: linkBareMs } = await drainOverLink(app, template, port, CASES, manifestBytes);
     const perCase = (k: keyof typeof cpu0) => (cpu1[k] - cpu0[k]) / CASES;
 
     // Gateway intake under 100 concurrent windows: each enrolled device pushes case manifests at once.

@@ -1,6 +1,7 @@
 // The gateway's HTTP application: the signed /v1 sync API for windows and the /dept pages.
 import Fastify, { type FastifyInstance } from 'fastify';
 import type pg from 'pg';
+import type { BlobStore } from './attachments/blob-store';
 import { registerAttachmentRoutes } from './attachments/routes';
 import { requireDigestOfEmptyBody, signedRequestVerifier } from './auth/verify';
 import { registerCounterRoutes } from './cases/counters';
@@ -12,7 +13,6 @@ import { registerFeedRoutes } from './feed/routes';
 import { registerRatingRoutes } from './ratings/routes';
 import { registerBodyParsers } from './http/body';
 import { apiErrorHandler, errorBody, GatewayError } from './http/errors';
-import type { BlobStoreHealth } from './config/blob-store-health';
 import { registerHealthRoutes } from './ops/health';
 import { registerUpdateRoutes } from './updates/routes';
 import { loggerOptions, type LogDestination } from './ops/logging';
@@ -28,6 +28,8 @@ declare module 'fastify' {
 /** What the application needs. */
 export interface AppOptions {
   pool: pg.Pool;
+  /** Where attachments' bytes live (PostgreSQL or an S3-compatible store). */
+  blobStore: BlobStore;
   /** HMAC key of feed cursors (see feed/epoch.ts). */
   cursorKey: Buffer;
   /** Access-log level (pino); 'silent' or absent = no log. */
@@ -36,8 +38,6 @@ export interface AppOptions {
   logStream?: LogDestination;
   /** Metrics registry (created when absent). */
   metrics?: GatewayMetrics;
-  /** The blob store as readiness sees it (absent = attachments in PostgreSQL). */
-  blobStore?: BlobStoreHealth;
   /** Serve the window update feed from `<updatesDataDir>/updates` (absent = no feed). */
   updatesDataDir?: string;
   /** Mark cookies Secure (the gateway is served over HTTPS). */
@@ -106,14 +106,14 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
       signed.addHook('preValidation', requireDigestOfEmptyBody);
       registerCaseRoutes(signed, opts.pool);
       registerCounterRoutes(signed, opts.pool);
-      registerAttachmentRoutes(signed, opts.pool);
+      registerAttachmentRoutes(signed, opts.pool, opts.blobStore);
       registerRatingRoutes(signed, opts.pool);
       registerFeedRoutes(signed, opts.pool, opts.cursorKey);
     });
   });
   if (opts.updatesDataDir) registerUpdateRoutes(app, opts.updatesDataDir);
   await app.register(async (dept) =>
-    registerDepartmentRoutes(dept, opts.pool, opts.secureCookies ?? false, opts.departmentLogin),
+    registerDepartmentRoutes(dept, opts.pool, opts.secureCookies ?? false, opts.blobStore, opts.departmentLogin),
   );
   app.get('/', (_request, reply) => reply.redirect('/dept/cases', 303));
   return app;

@@ -105,6 +105,7 @@ async function serve(): Promise<void> {
     https,
     trustProxy: config.trustProxy,
     logLevel: config.logLevel,
+    blobStore: config.blobStore,
     config,
   });
   let stopping = false;

@@ -2,10 +2,16 @@
 import type { FastifyInstance } from 'fastify';
 import type pg from 'pg';
 import { buildApp } from './app';
-import type { BlobStoreHealth } from './config/blob-store-health';
+import {
+  createBlobStore,
+  observeBlobStore,
+  type BlobObserver,
+  type BlobStore,
+  type BlobStoreConfig,
+} from './attachments/blob-store';
 import type { GatewayConfig } from './config/config';
 import type { LogDestination } from './ops/logging';
-import type { GatewayMetrics } from './ops/metrics';
+import { createMetrics, type GatewayMetrics } from './ops/metrics';
 import { pruneNonces } from './auth/verify';
 import { migrate } from './db/migrate';
 import { createPool } from './db/pool';
@@ -18,6 +24,8 @@ export interface RunningGateway {
   port: number;
   app: FastifyInstance;
   pool: pg.Pool;
+  /** Where attachments' bytes live (for readiness checks and retention). */
+  blobStore: BlobStore;
   close(): Promise<void>;
 }
 
@@ -37,7 +45,6 @@ export interface GatewayOptions {
   /** Access-log level; absent or 'silent' = no log (tests). */
   logLevel?: string;
   logStream?: LogDestination;
-  blobStore?: BlobStoreHealth;
   metrics?: GatewayMetrics;
   secureCookies?: boolean;
   now?: () => number;
@@ -45,21 +52,38 @@ export interface GatewayOptions {
   trustProxy?: boolean | string;
   /** Throttle and lockout of the department login. */
   departmentLogin?: Partial<LoginPolicy>;
+  /**
+   * Where attachments' bytes live: the configuration's `blobStore` section (PostgreSQL by default), or a
+   * store built by the caller (tests; the caller closes it).
+   */
+  blobStore?: BlobStoreConfig | BlobStore;
+  /** Sees every blob-store operation's latency; default: the metrics' `tongban_blob_store_duration_seconds`. */
+  blobObserver?: BlobObserver;
 }
 
 /** Migrates the database and starts serving on `host:port` (port 0 = any free port). */
 export async function startGateway(opts: GatewayOptions): Promise<RunningGateway> {
   const pool = createPool(opts.databaseUrl, opts.poolSize, opts.statementTimeoutMs);
+  const metrics = opts.metrics ?? createMetrics(pool);
+  const given = opts.blobStore && 'ping' in opts.blobStore ? opts.blobStore : null;
+  const base = given ?? createBlobStore((opts.blobStore as BlobStoreConfig | undefined) ?? { kind: 'postgres' }, pool);
+  const blobStore = observeBlobStore(base, opts.blobObserver ?? histogramObserver(metrics));
+  const closeStore = () => (given ? Promise.resolve() : base.close());
   try {
     await migrate(pool);
+    await blobStore.ping().catch((err: unknown) => {
+      throw new Error(
+        `blob store (${blobStore.kind}) unreachable: ${err instanceof Error ? err.message : String(err)}`,
+      );
+    });
     await ensureFeedEpoch(pool);
     const app = await buildApp({
       pool,
+      blobStore,
       cursorKey: await cursorKey(pool),
       logLevel: opts.logLevel,
       logStream: opts.logStream,
-      blobStore: opts.blobStore,
-      metrics: opts.metrics,
+      metrics,
       updatesDataDir: opts.updatesDataDir ?? opts.config?.dataDir,
       secureCookies: opts.secureCookies ?? (opts.https !== undefined || (opts.trustProxy ?? false) !== false),
       now: opts.now,
@@ -78,14 +102,23 @@ export async function startGateway(opts: GatewayOptions): Promise<RunningGateway
       port,
       app,
       pool,
+      blobStore,
       async close() {
         clearInterval(pruner);
         await app.close();
+        await closeStore();
         await pool.end();
       },
     };
   } catch (err) {
+    await closeStore().catch(() => undefined);
     await pool.end().catch(() => undefined);
     throw err;
   }
+}
+
+/** Observes blob-store operations into the metrics' latency histogram (labels op, store, outcome). */
+function histogramObserver(metrics: GatewayMetrics): BlobObserver {
+  return ({ store, operation, seconds, ok }) =>
+    metrics.blobStoreSeconds.observe({ op: operation, store, outcome: ok ? 'ok' : 'error' }, seconds);
 }

@@ -2,28 +2,50 @@
 // seeded fault proxy while the windows and the gateway are SIGKILLed and restarted. Afterwards the
 // gateway holds exactly the windows' cases, every file verified, and after the department decides,
 // both sides show the same statuses. The run prints what fired, so a green run proves the faults happened.
-import { randomBytes } from 'node:crypto';
+// Variants: files in an S3-compatible store (s3rver); two gateway processes on one PostgreSQL and one
+// store behind a round-robin balancer, one of them killed again and again (horizontal scale).
+// FAULT_VARIANT=postgres|s3|two-gateways runs one of them.
+import { createHash, randomBytes } from 'node:crypto';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { openDataFolderDatabase } from '../../src-main/db/key-store';
 import { afterAll, describe, expect, it } from 'vitest';
+import { createBlobStore } from '../../gateway/src/attachments/blob-store';
 import { createPool } from '../../gateway/src/db/pool';
 import { performAction } from '../../gateway/src/department/actions';
 import { issueEnrolmentCode } from '../../gateway/src/devices/repo';
 import { FaultProxy } from '../../gateway/src/testing/fault-proxy';
 import { startTestPostgres, type TestPostgres } from '../../gateway/src/testing/pg';
+import { startTestS3, type TestS3 } from '../../gateway/src/testing/s3';
 import { testApp } from '../../src-main/testing/test-app';
 import { socialSecurityCardApplication, verifyApplicant } from '../../src-main/cases/testing/intake-fixtures';
 import { freePort, Restartable, seeded } from './chaos';
+import { RoundRobin } from './round-robin';
 
 const CASES = Number(process.env.FAULT_CASES ?? 500);
+const VARIANT_CASES = Number(process.env.FAULT_VARIANT_CASES ?? 90);
 const WINDOWS = 3;
 const SEED = Number(process.env.FAULT_SEED ?? 7477);
 const CHAOS_MS = Number(process.env.FAULT_CHAOS_MS ?? 45_000);
+const VARIANT_CHAOS_MS = Number(process.env.FAULT_VARIANT_CHAOS_MS ?? 40_000);
 const LIMIT_MS = 12 * 60_000;
-const random = seeded(SEED);
+let random = seeded(SEED);
 const pause = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+interface Variant {
+  name: string;
+  store: 'postgres' | 's3';
+  gateways: 1 | 2;
+  cases: number;
+  chaosMs: number;
+}
+const VARIANTS_ALL: Variant[] = [
+  { name: 'postgres', store: 'postgres', gateways: 1, cases: CASES, chaosMs: CHAOS_MS },
+  { name: 's3', store: 's3', gateways: 1, cases: VARIANT_CASES, chaosMs: VARIANT_CHAOS_MS },
+  { name: 'two-gateways', store: 's3', gateways: 2, cases: VARIANT_CASES, chaosMs: VARIANT_CHAOS_MS },
+];
+const VARIANTS = VARIANTS_ALL.filter((v) => !process.env.FAULT_VARIANT || v.name === process.env.FAULT_VARIANT);
 
 /** A scanned file of 64 KB – 1 MB (log-uniform), PDF by its magic bytes. */
 function scan(): Buffer {
@@ -39,11 +61,16 @@ interface Window {
 }
 
 let pgServer: TestPostgres | null = null;
-const processes: Restartable[] = [];
-afterAll(async () => {
+let s3Server: TestS3 | null = null;
+let processes: Restartable[] = [];
+async function stopAll(): Promise<void> {
   for (const p of processes) await p.stop();
+  processes = [];
   await pgServer?.stop();
-}, 60_000);
+  await s3Server?.stop();
+  pgServer = s3Server = null;
+}
+afterAll(stopAll, 60_000);
 
 async function prepareWindow(
   index: number,
@@ -123,21 +150,40 @@ function windowStatuses(dataDir: string): Map<string, string | null> {
   }
 }
 
-describe('sync under faults', () => {
+const title = (v: Variant) =>
+  `${v.cases} cases with ${v.cases * 3} files from ${WINDOWS} windows arrive exactly once through resets, drops, delays, 503s, truncation, a blackout and kills` +
+  (v.store === 's3' ? ', files in S3' : '') +
+  (v.gateways === 2 ? ', two gateways behind a round-robin balancer, one of them killed repeatedly' : '');
+
+describe.each(VARIANTS)('sync under faults ($name)', (variant) => {
+  afterAll(stopAll, 60_000);
   it(
-    `${CASES} cases with ${CASES * 3} files from ${WINDOWS} windows arrive exactly once through resets, drops, delays, 503s, truncation, a blackout and kills`,
+    title(variant),
     async () => {
+      const CASES = variant.cases;
+      const CHAOS_MS = variant.chaosMs;
+      random = seeded(SEED);
       const started = Date.now();
       pgServer = await startTestPostgres();
+      if (variant.store === 's3') s3Server = await startTestS3();
       const pool = createPool(pgServer.url, 4);
-      const gatewayPort = await freePort();
-      const gateway = new Restartable(
-        ['gateway/src/cli.ts', 'serve', '--port', String(gatewayPort)],
-        'tongban gateway:',
-        { TONGBAN_GW_DATABASE_URL: pgServer.url },
-      );
-      processes.push(gateway);
-      await gateway.start();
+      const store = createBlobStore(s3Server?.config ?? { kind: 'postgres' }, pool);
+      // Gateway processes on the one database and store; with two, a round-robin balancer in front.
+      const gateways: { process: Restartable; port: number }[] = [];
+      for (let g = 0; g < variant.gateways; g++) {
+        const port = await freePort();
+        const child = new Restartable(['gateway/src/cli.ts', 'serve', '--port', String(port)], 'tongban gateway:', {
+          TONGBAN_GW_DATABASE_URL: pgServer.url,
+          ...s3Server?.env,
+        });
+        processes.push(child);
+        await child.start();
+        gateways.push({ process: child, port });
+      }
+      const gateway = gateways[0]!.process; // the one that is killed
+      const balancer =
+        variant.gateways > 1 ? new RoundRobin(gateways.map((g) => ({ host: '127.0.0.1', port: g.port }))) : null;
+      const gatewayPort = balancer ? await balancer.listen() : gateways[0]!.port;
       const gatewayUrl = `http://127.0.0.1:${gatewayPort}`;
 
       const windows: Window[] = [];
@@ -175,6 +221,7 @@ describe('sync under faults', () => {
       }
 
       let blackouts = 0;
+      let round = 0;
       const chaosEnds = Date.now() + CHAOS_MS;
       for (;;) {
         await pause(300 + random() * 1200);
@@ -183,15 +230,27 @@ describe('sync under faults', () => {
           // Random faults, but each kind at least once by a fixed point of the chaos phase.
           const elapsed = 1 - (chaosEnds - Date.now()) / CHAOS_MS;
           const r = random();
-          const killWindow = r < 0.3 || (elapsed > 0.2 && windows.every((w) => w.client.kills === 0));
-          const killGateway = !killWindow && (r < 0.4 || (elapsed > 0.4 && gateway.kills === 0));
-          const blackout = !killWindow && !killGateway && (r < 0.46 || (elapsed > 0.6 && blackouts === 0));
+          // The shorter variants take turns instead (a restart takes seconds, so the chaos phase has few rounds):
+          // gateway A, a blackout, a window, gateway A again, …
+          const turn =
+            variant === VARIANTS_ALL[0] ? null : (['gateway', 'blackout', 'window', 'gateway'] as const)[round++ % 4];
+          const killWindow = turn
+            ? turn === 'window'
+            : r < 0.3 || (elapsed > 0.2 && windows.every((w) => w.client.kills === 0));
+          const killGateway = turn
+            ? turn === 'gateway'
+            : !killWindow && (r < 0.4 || (elapsed > 0.4 && gateway.kills === 0));
+          const blackout = turn
+            ? turn === 'blackout'
+            : !killWindow && !killGateway && (r < 0.46 || (elapsed > 0.6 && blackouts === 0));
           if (killWindow) {
             const w = windows[Math.floor(random() * windows.length)]!;
             await w.client.kill();
             await w.client.start();
           } else if (killGateway) {
             await gateway.kill();
+            // With two, the other gateway carries the load while this one is down.
+            if (balancer) await pause(300 + random() * 1500);
             await gateway.start();
           } else if (blackout) {
             blackouts += 1;
@@ -215,6 +274,14 @@ describe('sync under faults', () => {
         'SELECT count(*)::int AS total, count(verified_at)::int AS verified FROM attachment_slots',
       );
       const gwIds = new Set(gwCases.map((c) => c.case_id));
+      // Every file read back from the store hashes to its slot's SHA-256.
+      const { rows: files } = await pool.query<{ sha256: string }>('SELECT sha256 FROM attachment_slots');
+      let filesIntact = 0;
+      for (const f of files) {
+        const bytes = await store.get(f.sha256);
+        if (bytes && createHash('sha256').update(bytes).digest('hex') === f.sha256) filesIntact += 1;
+      }
+      const chunksLeft = Number((await pool.query('SELECT count(*) AS n FROM attachment_chunks')).rows[0].n);
 
       // The department decides every case: review, then approve (and mail the result) or reject.
       for (const c of gwCases) {
@@ -257,22 +324,30 @@ describe('sync under faults', () => {
       }
       const stats = proxy.stats();
       await proxy.close();
+      await balancer?.close();
+      await store.close();
       await pool.end();
 
       console.log(
-        `sync fault test (seed ${SEED}): ${expected.size} cases / ${slotRows[0]!.total} files from ${WINDOWS} windows; ` +
+        `sync fault test [${variant.name}] (seed ${SEED}): ${expected.size} cases / ${slotRows[0]!.total} files from ${WINDOWS} windows; ` +
           `prepared in ${Math.round((prepared - started) / 1000)} s, delivered ${Math.round((delivered - prepared) / 1000)} s later; ` +
           `faults fired: ${JSON.stringify(stats)}; blackouts ${blackouts}; window kills ${windows.reduce((n, w) => n + w.client.kills, 0)}, gateway kills ${gateway.kills}; ` +
-          `gateway cases ${gwIds.size}, duplicates ${gwCases.length - gwIds.size}, files verified ${slotRows[0]!.verified}/${slotRows[0]!.total}, statuses equal on both sides`,
+          `gateway cases ${gwIds.size}, duplicates ${gwCases.length - gwIds.size}, files verified ${slotRows[0]!.verified}/${slotRows[0]!.total}, ` +
+          `read back intact from the ${variant.store} store ${filesIntact}/${files.length}, statuses equal on both sides` +
+          (balancer ? `; connections per gateway ${balancer.connections.join('/')}` : ''),
       );
       expect([...gwIds].sort()).toEqual([...expected].sort());
       expect(gwCases.length).toBe(expected.size);
       expect(gwCases.every((c) => c.complete)).toBe(true);
       expect(slotRows[0]).toEqual({ total: expected.size * 3, verified: expected.size * 3 });
+      expect(filesIntact).toBe(expected.size * 3);
+      // With an object store PostgreSQL keeps no file bytes (staged chunks go once a file is complete).
+      if (variant.store === 's3') expect(chunksLeft).toBe(0);
+      if (balancer) expect(balancer.connections.every((n) => n > 0)).toBe(true);
       for (const fault of ['reset', 'drop-reply', 'delay-reply', 'inject-503', 'truncate-request', 'blackout'] as const)
         expect(stats[fault], fault).toBeGreaterThan(0);
       expect(windows.reduce((n, w) => n + w.client.kills, 0)).toBeGreaterThan(0);
-      expect(gateway.kills).toBeGreaterThan(0);
+      expect(gateway.kills).toBeGreaterThan(variant.gateways > 1 ? 1 : 0);
     },
     15 * 60_000,
   );

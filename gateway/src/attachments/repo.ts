@@ -1,12 +1,16 @@
-// Attachment bytes, stored in PostgreSQL as whole chunks (a chunk is stored entirely or not at all,
-// so a cut-off request leaves nothing behind). A slot is verified once the gateway re-hashed all of
-// its bytes; its case (or supplement) is complete once all of its slots are verified.
-// Lock order everywhere: the case row, then the slot row.
+// Attachment uploads. Ranged uploads arrive in PostgreSQL as whole chunks (a chunk is stored entirely
+// or not at all, so a cut-off request leaves nothing behind). A slot is verified once the gateway
+// re-hashed all of its bytes; its case (or supplement) is complete once all of its slots are verified.
+// With the PostgreSQL store the chunks are the file (written in the slot's transaction, one round trip
+// for a whole file); with an object store the verified file goes to the store under its SHA-256 before
+// the slot is marked verified, and PostgreSQL keeps only the slot. Lock order: the case row, then the slot.
 import { createHash } from 'node:crypto';
 import type pg from 'pg';
 import { withTransaction, type Queryable } from '../db/pool';
 import { lockCase } from '../feed/events';
 import { GatewayError } from '../http/errors';
+import type { BlobStore } from './blob-store';
+import { readChunks } from './postgres-store';
 
 /** An upload slot. */
 export interface Slot {
@@ -68,21 +72,13 @@ async function markVerified(db: Queryable, slot: Slot): Promise<void> {
 
 const sha256Hex = (b: Buffer) => createHash('sha256').update(b).digest('hex');
 
-/** Stores a whole small file in one round trip (SQL function, migration 0004); `created` false when the slot was already verified (same bytes). */
-export async function putWhole(
-  pool: pg.Pool,
-  caseId: string,
-  attachmentId: string,
-  district: string,
-  bytes: Buffer,
-  /** The bytes' SHA-256 (hex) when already computed (the Content-Digest check). */
-  sha256 = sha256Hex(bytes),
-): Promise<{ created: boolean; slot: { attachmentId: string; size: number } }> {
-  const { rows } = await pool.query<{ outcome: string; size: number }>(
-    'SELECT * FROM put_whole_attachment($1, $2, $3, $4, $5)',
-    [caseId, attachmentId, district, sha256, bytes],
-  );
-  const { outcome, size } = rows[0] as { outcome: string; size: number };
+/** What putWhole answers. */
+export interface PutWholeResult {
+  created: boolean;
+  slot: { attachmentId: string; size: number };
+}
+
+function outcomeOf(outcome: string, attachmentId: string, size: number): PutWholeResult {
   if (outcome === 'slot-not-found') throw new GatewayError('slot-not-found', 'no such attachment slot in this case');
   if (outcome === 'district-forbidden') throw new GatewayError('district-forbidden', 'case of another district');
   if (outcome === 'hash-mismatch')
@@ -90,33 +86,72 @@ export async function putWhole(
   return { created: outcome === 'created', slot: { attachmentId, size } };
 }
 
-async function hashStoredChunks(db: Queryable, attachmentId: string): Promise<string> {
-  const hash = createHash('sha256');
-  for await (const chunk of readChunks(db, attachmentId)) hash.update(chunk);
-  return hash.digest('hex');
+/**
+ * Stores a whole small file; `created` false when the slot was already verified (same bytes). PostgreSQL
+ * store: one round trip (SQL function, migration 0004). Object store: the slot is checked, the file
+ * written under its hash (idempotent), then the slot verified (migration 0006); a crash in between
+ * leaves an object the retried PUT writes again.
+ */
+export async function putWhole(
+  pool: pg.Pool,
+  store: BlobStore,
+  caseId: string,
+  attachmentId: string,
+  district: string,
+  bytes: Buffer,
+  /** The bytes' SHA-256 (hex) when already computed (the Content-Digest check). */
+  sha256 = sha256Hex(bytes),
+): Promise<PutWholeResult> {
+  if (store.inline) {
+    const { rows } = await pool.query<{ outcome: string; size: number }>(
+      'SELECT * FROM put_whole_attachment($1, $2, $3, $4, $5)',
+      [caseId, attachmentId, district, sha256, bytes],
+    );
+    const { outcome, size } = rows[0] as { outcome: string; size: number };
+    return outcomeOf(outcome, attachmentId, size);
+  }
+  // Nothing reaches the store unless it is exactly the file a slot of this district's case waits for.
+  const { rows: found } = await pool.query<{ size: number; sha256: string; verified: boolean; district: string }>(
+    `SELECT s.size, s.sha256, s.verified_at IS NOT NULL AS verified, c.district FROM attachment_slots s
+     JOIN cases c USING (case_id) WHERE s.attachment_id = $1 AND s.case_id = $2`,
+    [attachmentId, caseId],
+  );
+  const slot = found[0];
+  if (!slot) return outcomeOf('slot-not-found', attachmentId, 0);
+  if (slot.district !== district) return outcomeOf('district-forbidden', attachmentId, 0);
+  if (slot.size !== bytes.length || slot.sha256 !== sha256) return outcomeOf('hash-mismatch', attachmentId, slot.size);
+  if (slot.verified) return outcomeOf('already-verified', attachmentId, slot.size);
+  await store.put(sha256, bytes);
+  const { rows } = await pool.query<{ outcome: string; size: number }>(
+    'SELECT * FROM verify_stored_attachment($1, $2, $3, $4, $5)',
+    [caseId, attachmentId, district, sha256, bytes.length],
+  );
+  const { outcome, size } = rows[0] as { outcome: string; size: number };
+  return outcomeOf(outcome, attachmentId, size);
 }
 
-/** The stored bytes of a slot, chunk by chunk in order. */
-export async function* readChunks(db: Queryable, attachmentId: string): AsyncGenerator<Buffer> {
-  const { rows } = await db.query<{ start_offset: number }>(
-    'SELECT start_offset FROM attachment_chunks WHERE attachment_id = $1 ORDER BY start_offset',
-    [attachmentId],
-  );
-  for (const { start_offset } of rows) {
-    const chunk = await db.query<{ data: Buffer }>(
-      'SELECT data FROM attachment_chunks WHERE attachment_id = $1 AND start_offset = $2',
-      [attachmentId, start_offset],
-    );
-    yield (chunk.rows[0] as { data: Buffer }).data;
+/** The SHA-256 of a slot's staged chunks, and with `keep` the bytes themselves. */
+async function hashStoredChunks(
+  db: Queryable,
+  attachmentId: string,
+  keep: boolean,
+): Promise<{ sha256: string; bytes: Buffer | null }> {
+  const hash = createHash('sha256');
+  const parts: Buffer[] = [];
+  for await (const chunk of readChunks(db, attachmentId)) {
+    hash.update(chunk);
+    if (keep) parts.push(chunk);
   }
+  return { sha256: hash.digest('hex'), bytes: keep ? Buffer.concat(parts) : null };
 }
 
 /** Outcome of a chunk: the new offset, whether the slot is now verified, or a failed final hash. */
 export type ChunkOutcome = { offset: number; verified: boolean; hashMismatch: boolean };
 
-/** Appends a chunk at `offset`; on the last byte re-hashes everything (a mismatch discards the upload). */
+/** Appends a chunk at `offset`; on the last byte re-hashes everything (a mismatch discards the upload) and stores the file. */
 export async function appendChunk(
   pool: pg.Pool,
+  store: BlobStore,
   caseId: string,
   attachmentId: string,
   district: string,
@@ -146,7 +181,13 @@ export async function appendChunk(
       received,
     ]);
     if (received < slot.size) return { offset: received, verified: false, hashMismatch: false };
-    if ((await hashStoredChunks(client, attachmentId)) === slot.sha256) {
+    const whole = await hashStoredChunks(client, attachmentId, !store.inline);
+    if (whole.sha256 === slot.sha256) {
+      // Object store: the file goes to the store while the slot is locked, then its staged chunks go.
+      if (whole.bytes) {
+        await store.put(slot.sha256, whole.bytes);
+        await client.query('DELETE FROM attachment_chunks WHERE attachment_id = $1', [attachmentId]);
+      }
       await markVerified(client, slot);
       return { offset: received, verified: true, hashMismatch: false };
     }

@@ -5,6 +5,7 @@ import type { AttachmentPutResponse } from '@tongban/protocol/sync/api';
 import { MAX_CHUNK_BYTES, SINGLE_PUT_MAX_BYTES } from '@tongban/protocol/sync/manifest';
 import { deviceOf } from '../cases/routes';
 import { GatewayError } from '../http/errors';
+import type { BlobStore } from './blob-store';
 import { appendChunk, findSlot, putWhole } from './repo';
 
 type SlotParams = { Params: { caseId: string; attachmentId: string } };
@@ -19,7 +20,7 @@ function checkParams(p: { caseId: string; attachmentId: string }): void {
 const bodyBytes = (body: unknown): Buffer => (Buffer.isBuffer(body) ? body : Buffer.alloc(0));
 
 /** Registers the attachment routes. */
-export function registerAttachmentRoutes(app: FastifyInstance, pool: pg.Pool): void {
+export function registerAttachmentRoutes(app: FastifyInstance, pool: pg.Pool, store: BlobStore): void {
   app.put<SlotParams>(PATH, { bodyLimit: SINGLE_PUT_MAX_BYTES }, async (request, reply) => {
     const device = deviceOf(request);
     checkParams(request.params);
@@ -28,6 +29,7 @@ export function registerAttachmentRoutes(app: FastifyInstance, pool: pg.Pool): v
     const sha256 = Buffer.isBuffer(request.body) ? (request.bodySha256 ?? undefined) : undefined;
     const { created, slot } = await putWhole(
       pool,
+      store,
       request.params.caseId,
       request.params.attachmentId,
       device.district,
@@ -64,6 +66,7 @@ export function registerAttachmentRoutes(app: FastifyInstance, pool: pg.Pool): v
     }
     const outcome = await appendChunk(
       pool,
+      store,
       request.params.caseId,
       request.params.attachmentId,
       device.district,

@@ -17,6 +17,8 @@ export type BlobStoreConfig =
       accessKeyId: string;
       secretAccessKey: string;
       forcePathStyle: boolean;
+      /** Key prefix inside the bucket (default `attachments/`). */
+      prefix?: string;
     };
 
 /** The gateway's whole configuration. */
@@ -72,6 +74,7 @@ const SETTINGS = {
   s3AccessKeyId: { env: 'TONGBAN_GW_S3_ACCESS_KEY_ID', secret: true },
   s3SecretAccessKey: { env: 'TONGBAN_GW_S3_SECRET_ACCESS_KEY', secret: true },
   s3ForcePathStyle: { env: 'TONGBAN_GW_S3_FORCE_PATH_STYLE' },
+  s3Prefix: { env: 'TONGBAN_GW_S3_PREFIX' },
   retentionDays: { env: 'TONGBAN_GW_RETENTION_DAYS' },
   logLevel: { env: 'TONGBAN_GW_LOG_LEVEL' },
 } as const satisfies Record<string, { env: string; secret?: boolean }>;
@@ -184,6 +187,12 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): GatewayConfig 
       secretAccessKey: required('s3SecretAccessKey', why),
       forcePathStyle: bool('s3ForcePathStyle', true),
     };
+    const prefix = raw('s3Prefix');
+    if (prefix !== undefined) {
+      if (!/^[0-9A-Za-z._/-]{1,200}$/.test(prefix))
+        throw new ConfigError(name('s3Prefix'), `must be letters, digits, . _ - / (at most 200), got "${prefix}"`);
+      blobStore.prefix = prefix;
+    }
   } else throw new ConfigError(name('blobStore'), `must be postgres or s3, got "${kind}"`);
 
   const logLevel = raw('logLevel') ?? 'info';

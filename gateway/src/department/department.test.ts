@@ -2,46 +2,13 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { DeviceClient } from '../testing/device-client';
 import { testFile, testManifest, testSupplement, type TestFile } from '../testing/fixtures';
+import { Browser } from '../testing/browser';
 import { startTestGateway, type TestGateway } from '../testing/harness';
 import { addReviewer } from './repo';
 
 const SC = '510000';
 let t: TestGateway;
 let device: DeviceClient;
-
-/** A cookie-keeping HTTP client that does not follow redirects. */
-class Browser {
-  private cookies = new Map<string, string>();
-  async go(method: 'GET' | 'POST', path: string, form?: Record<string, string | string[]>) {
-    const pairs = Object.entries(form ?? {}).flatMap(([k, v]) =>
-      (Array.isArray(v) ? v : [v]).map((x): [string, string] => [k, x]),
-    );
-    const body = form ? new URLSearchParams(pairs) : undefined;
-    const res = await fetch(`${t.url}${path}`, {
-      method,
-      redirect: 'manual',
-      headers: {
-        cookie: [...this.cookies].map(([k, v]) => `${k}=${v}`).join('; '),
-        ...(body ? { 'content-type': 'application/x-www-form-urlencoded' } : {}),
-      },
-      body,
-    });
-    for (const c of res.headers.getSetCookie()) {
-      const [pair = ''] = c.split(';');
-      const [name = '', value = ''] = pair.split('=');
-      if (/Max-Age=0/.test(c)) this.cookies.delete(name);
-      else this.cookies.set(name, value);
-    }
-    return { status: res.status, location: res.headers.get('location'), html: await res.text(), headers: res.headers };
-  }
-  csrf(html: string): string {
-    return /name="_csrf" value="([^"]+)"/.exec(html)?.[1] ?? '';
-  }
-  async login(username: string, password: string) {
-    const page = await this.go('GET', '/dept/login');
-    return this.go('POST', '/dept/login', { _csrf: this.csrf(page.html), username, password });
-  }
-}
 
 async function pushComplete(departmentId: string, files: TestFile[] = [testFile(300)]) {
   const m = testManifest(SC, files, { departmentId });
@@ -60,7 +27,7 @@ afterAll(async () => t?.close());
 
 describe('department login', () => {
   it('requires a session for every department page', async () => {
-    const anon = new Browser();
+    const anon = new Browser(t.url);
     const m = await pushComplete('SC-CD-PSB');
     for (const path of [
       '/dept/cases',
@@ -74,7 +41,7 @@ describe('department login', () => {
   });
 
   it('refuses a wrong password and a missing CSRF token, and logs out', async () => {
-    const b = new Browser();
+    const b = new Browser(t.url);
     const wrong = await b.login('psb1', 'wrong');
     expect(wrong.status).toBe(401);
     expect(wrong.html).toContain('用户名或密码不正确');
@@ -99,7 +66,7 @@ describe('department cases', () => {
     const incomplete = testManifest(SC, [testFile(100)], { departmentId: 'SC-CD-PSB' });
     expect((await device.putCase(incomplete)).status).toBe(201);
     const other = await pushComplete('SC-CD-CIVIL');
-    const psb = new Browser();
+    const psb = new Browser(t.url);
     await psb.login('psb1', 'correct horse 1');
     const list = (await psb.go('GET', '/dept/cases')).html;
     expect(list).toContain(own.receiptNo);
@@ -124,7 +91,7 @@ describe('department cases', () => {
     expect(file.status).toBe(200);
     expect(file.headers.get('content-type')).toBe('image/jpeg');
 
-    const civil = new Browser();
+    const civil = new Browser(t.url);
     await civil.login('civil1', 'correct horse 2');
     const civilList = (await civil.go('GET', '/dept/cases')).html;
     expect(civilList).toContain(other.caseId);
@@ -143,7 +110,7 @@ describe('department cases', () => {
     const first = await pushWith('50010112-20261130-0002K');
     const second = await pushWith('50010112-20261130-0002K');
     const single = await pushWith('50010112-20261130-0003F');
-    const psb = new Browser();
+    const psb = new Browser(t.url);
     await psb.login('psb1', 'correct horse 1');
     const page = (await psb.go('GET', `/dept/cases/${second.caseId}`)).html;
     expect(page).toContain(`受理编号 50010112-20261130-0002K 还出现在另一件办件上（部门编号 ${first.departmentNo}）`);
@@ -152,7 +119,7 @@ describe('department cases', () => {
 
   it('records decisions as status events with increasing caseVersion, refusing bad input and transitions', async () => {
     const m = await pushComplete('SC-CD-PSB');
-    const b = new Browser();
+    const b = new Browser(t.url);
     await b.login('psb1', 'correct horse 1');
     const act = async (action: string, form: Record<string, string | string[]>) => {
       const page = await b.go('GET', `/dept/cases/${m.caseId}`);

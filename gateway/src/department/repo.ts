@@ -173,11 +173,11 @@ export async function getCase(pool: pg.Pool, caseId: string, departmentId: strin
 
 /** A verified slot of a complete case of the department (for download), or null. */
 export async function findDownloadableSlot(pool: pg.Pool, caseId: string, attachmentId: string, departmentId: string) {
-  const { rows } = await pool.query<{ media_type: string; size: number }>(
-    `SELECT s.media_type, s.size FROM attachment_slots s JOIN cases c USING (case_id)
+  const { rows } = await pool.query<{ media_type: string; size: number; sha256: string }>(
+    `SELECT s.media_type, s.size, s.sha256 FROM attachment_slots s JOIN cases c USING (case_id)
      WHERE s.attachment_id = $1 AND s.case_id = $2 AND c.department_id = $3 AND c.complete_at IS NOT NULL AND s.verified_at IS NOT NULL`,
     [attachmentId, caseId, departmentId],
   );
   const r = rows[0];
-  return r ? { mediaType: r.media_type, size: r.size } : null;
+  return r ? { mediaType: r.media_type, size: r.size, sha256: r.sha256 } : null;
 }

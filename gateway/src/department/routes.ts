@@ -5,7 +5,7 @@ import { Readable } from 'node:stream';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type pg from 'pg';
 import { CASE_STATUSES, type CaseStatus } from '@tongban/protocol/sync/status';
-import { readChunks } from '../attachments/repo';
+import type { BlobStore } from '../attachments/blob-store';
 import { ActionRefused, isDepartmentAction, performAction } from './actions';
 import { casePage } from './case-page';
 import { caseListPage, loginPage, messagePage } from './pages';
@@ -49,6 +49,7 @@ export function registerDepartmentRoutes(
   app: FastifyInstance,
   pool: pg.Pool,
   secureCookies: boolean,
+  store: BlobStore,
   loginPolicy: LoginPolicy = DEFAULT_LOGIN_POLICY,
 ): void {
   app.decorateRequest('reviewer', null);
@@ -155,7 +156,9 @@ export function registerDepartmentRoutes(
           UUID.test(caseId) && UUID.test(attachmentId)
             ? await findDownloadableSlot(pool, caseId, attachmentId, user.departmentId)
             : null;
-        if (!slot) return sendPage(reply, 404, messagePage('没有这个材料', '材料不存在或尚未上传完成。', user));
+        const bytes = slot ? await store.stream(slot.sha256) : null;
+        if (!slot || !bytes)
+          return sendPage(reply, 404, messagePage('没有这个材料', '材料不存在或尚未上传完成。', user));
         return reply
           .type(slot.mediaType)
           .headers({
@@ -163,7 +166,7 @@ export function registerDepartmentRoutes(
             'content-disposition': 'inline',
             'cache-control': 'private, no-store',
           })
-          .send(Readable.from(readChunks(pool, attachmentId)));
+          .send(Readable.from(bytes));
       },
     );
 

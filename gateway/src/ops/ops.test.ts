@@ -1,6 +1,7 @@
 // Observability as an operator meets it: health and readiness probes, a Prometheus scrape, and JSON access
 // logs with request ids in which a pushed citizen's ID number never appears.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { BlobStore } from '../attachments/blob-store';
 import { startGateway } from '../server';
 import { testManifest } from '../testing/fixtures';
 import { startTestGateway, type TestGateway } from '../testing/harness';
@@ -31,11 +32,22 @@ describe('health, readiness, metrics and access logs', () => {
   });
 
   it('/readyz is 503 naming the blob store when it does not answer', async () => {
-    const other = await startGateway({
-      databaseUrl: gw.db.url,
-      poolSize: 2,
-      blobStore: { kind: 's3', ping: () => Promise.reject(new Error('connect ECONNREFUSED 127.0.0.1:9')) },
-    });
+    // A store that answers at start (startGateway refuses one that does not) and then goes away.
+    let up = true;
+    const refuse = () => Promise.reject(new Error('not used'));
+    const store: BlobStore = {
+      kind: 's3',
+      inline: false,
+      ping: () => (up ? Promise.resolve() : Promise.reject(new Error('connect ECONNREFUSED 127.0.0.1:9'))),
+      put: refuse,
+      get: refuse,
+      stream: refuse,
+      head: refuse,
+      delete: refuse,
+      close: () => Promise.resolve(),
+    };
+    const other = await startGateway({ databaseUrl: gw.db.url, poolSize: 2, blobStore: store });
+    up = false;
     try {
       const res = await fetch(`${other.url}/readyz`);
       expect(res.status).toBe(503);
@@ -76,6 +88,8 @@ describe('health, readiness, metrics and access logs', () => {
     expect(m).toContain('tongban_signature_failures_total{reason="signature-missing"} 1');
     expect(m).toMatch(/tongban_db_pool_connections \d+/);
     expect(m).toContain('# TYPE tongban_blob_store_duration_seconds histogram');
+    // the store's pings (at start and by /readyz) reach the histogram through observeBlobStore
+    expect(m).toMatch(/tongban_blob_store_duration_seconds_count\{op="ping",store="postgres",outcome="ok"\} [2-9]/);
 
     await new Promise((r) => setTimeout(r, 50));
     const log = lines.join('');

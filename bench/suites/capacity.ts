@@ -1,0 +1,361 @@
+// Capacity for Chongqing (docs/capacity.md): N simulated windows, each with its own device key, push a
+// morning peak of cases with 1–3 scans of 64 KB–1 MB and read their status feeds against one gateway
+// process on one PostgreSQL and one blob store. Reports push latency, cases/s and CPU per case of the
+// windows, the gateway, PostgreSQL and the blob store; the protocol's own floor (its cryptography and a
+// bare HTTP upload of the same bytes) next to it; and the shaped hall link's drain against its bare upload.
+import { spawn } from 'node:child_process';
+import { createHash, generateKeyPairSync, sign, verify } from 'node:crypto';
+import { Agent, createServer } from 'node:http';
+import { join } from 'node:path';
+import type pg from 'pg';
+import { createPool } from '../../gateway/src/db/pool';
+import { startTestPostgres } from '../../gateway/src/testing/pg';
+import { canonicalJson } from '@tongban/protocol/canonical-json';
+import { socialSecurityCardApplication } from '../../src-main/cases/testing/intake-fixtures';
+import { freePort, seeded } from '../../tests/sync/chaos';
+import { ROOT } from '../host-process';
+import { quantile, since, type Figure, type Suite } from '../lib';
+import { fileBytes, LoadWindow, type FileSpec } from '../load-window';
+import { backlogWindow, cpuMs, drainOverLink, postgresCpu, put, selfCpuMs, startGatewayProcess } from './sync';
+
+const WINDOWS = Number(process.env.BENCH_CAP_WINDOWS ?? 1000);
+const CASES = Number(process.env.BENCH_CAP_CASES ?? 600);
+/** Cases being pushed at the same moment across the province (a window sends one case at a time here). */
+const IN_FLIGHT = Number(process.env.BENCH_CAP_IN_FLIGHT ?? 16);
+/** Cases of the same load against a gateway with the PostgreSQL store, for comparison (0 = skip). */
+const PG_CASES = Number(process.env.BENCH_CAP_PG_CASES ?? 200);
+const SUITE = 'capacity';
+
+/** 1–3 files of 64 KB – 1 MiB (log-uniform), seeded. */
+export function caseMix(n: number): FileSpec[][] {
+  const r = seeded(20261206);
+  const size = () => Math.round(Math.exp(Math.log(64 * 1024) + r() * (Math.log(1024 * 1024) - Math.log(64 * 1024))));
+  return Array.from({ length: n }, () => Array.from({ length: 1 + Math.floor(r() * 3) }, () => ({ size: size() })));
+}
+
+export function startS3Process(): Promise<{ env: Record<string, string>; pid: number; stop: () => void }> {
+  const child = spawn(process.execPath, ['--import', 'tsx', 'bench/s3-process.ts'], {
+    cwd: ROOT,
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
+  process.once('exit', () => child.kill('SIGKILL'));
+  return new Promise((resolve) => {
+    let out = '';
+    child.stdout.on('data', (c: Buffer) => {
+      out += c.toString();
+      const m = /S3 (\{.*\})\n/.exec(out);
+      if (m)
+        resolve({
+          env: JSON.parse(m[1]!) as Record<string, string>,
+          pid: child.pid!,
+          stop: () => child.kill('SIGTERM'),
+        });
+    });
+  });
+}
+
+/** What one load run measured. */
+interface LoadResult {
+  cases: number;
+  ms: number;
+  latencies: number[];
+  requests: number;
+  bytes: number;
+  cpu: { window: number; gateway: number; postgres: number; blob: number };
+  /** PostgreSQL transactions (round trips of the gateway) per case. */
+  transactions: number;
+  /** PostgreSQL CPU (ms) of one trivial round trip (`SELECT 1`) on this machine now. */
+  roundTripCpu: number;
+  /** PostgreSQL CPU (ms) of a signed request that reads almost nothing (signature check, nonce, one indexed read). */
+  signedRequestPg: number;
+  /** PostgreSQL CPU (ms) of a status-feed read. */
+  feedReadPg: number;
+  /** PostgreSQL CPU (ms) of a one-row insert committed durably (WAL flushed). */
+  durableCommit: number;
+}
+
+const transactions = async (pool: pg.Pool): Promise<number> => {
+  await new Promise((r) => setTimeout(r, 1200)); // backends report their counters about once a second
+  const { rows } = await pool.query<{ n: number }>(
+    'SELECT (xact_commit + xact_rollback)::int AS n FROM pg_stat_database WHERE datname = current_database()',
+  );
+  return rows[0]!.n;
+};
+
+/** PostgreSQL's CPU for one round trip of `sql` (4 at a time), as a yardstick for the per-case figure. */
+async function roundTripCpu(pool: pg.Pool, pgDir: string, sql = 'SELECT 1', n = 2000): Promise<number> {
+  const c0 = postgresCpu(pgDir);
+  let next = 0;
+  await Promise.all(
+    Array.from({ length: 4 }, async () => {
+      while (next++ < n) await pool.query(sql);
+    }),
+  );
+  return (postgresCpu(pgDir) - c0) / n;
+}
+
+/** N windows push `mix` (`IN_FLIGHT` cases at a time, each window reads its feed after each of its cases). */
+export async function runLoad(
+  mix: FileSpec[][],
+  pgDir: string,
+  pgUrl: string,
+  s3: { env: Record<string, string>; pid: number } | null,
+): Promise<LoadResult> {
+  const port = await freePort();
+  const gateway = await startGatewayProcess(pgUrl, port, s3?.env ?? {});
+  const pool = createPool(pgUrl, 4);
+  const windows: LoadWindow[] = [];
+  // Chongqing's 38 区县: each window's status feed is its district's.
+  for (let i = 0; i < WINDOWS; i++)
+    windows.push(
+      new LoadWindow(
+        port,
+        `CQ${String(i).padStart(4, '0')}-${s3 ? 's3' : 'pg'}`,
+        `5001${String(1 + (i % 38)).padStart(2, '0')}`,
+      ),
+    );
+  for (let i = 0; i < windows.length; i += 50) await Promise.all(windows.slice(i, i + 50).map((w) => w.enroll(pool)));
+  // Warm-up (JIT, the gateway's pool of PostgreSQL connections, connections to the store): not measured.
+  for (let round = 0; round < 3; round++)
+    await Promise.all(windows.slice(0, 2 * IN_FLIGHT).map((w) => w.pushCase([{ size: 100_000 }])));
+  const requests0 = windows.reduce((n, w) => n + w.requests, 0);
+
+  const cpu = () => ({
+    window: selfCpuMs(),
+    gateway: cpuMs(gateway.pid),
+    postgres: postgresCpu(pgDir),
+    blob: s3 ? cpuMs(s3.pid) : 0,
+  });
+  const latencies: number[] = [];
+  let next = 0;
+  const tx0 = await transactions(pool);
+  const cpu0 = cpu();
+  const start = performance.now();
+  await Promise.all(
+    Array.from({ length: IN_FLIGHT }, async () => {
+      while (next < mix.length) {
+        const i = next++;
+        const w = windows[i % windows.length]!;
+        const t = performance.now();
+        await w.pushCase(mix[i]!);
+        latencies.push(since(t));
+        await w.readFeed();
+      }
+    }),
+  );
+  const ms = since(start);
+  const cpu1 = cpu();
+  const requests = windows.reduce((n, w) => n + w.requests, 0) - requests0;
+  const tx1 = await transactions(pool);
+  const rt = await roundTripCpu(pool, pgDir);
+  await pool.query('CREATE TABLE IF NOT EXISTS bench_commits (x int)');
+  const durableCommit = await roundTripCpu(pool, pgDir, 'INSERT INTO bench_commits VALUES (1)', 500);
+  // Where PostgreSQL's share goes: a signed request that reads almost nothing, and a feed read.
+  const perRequest = async (fn: (w: LoadWindow) => Promise<void>) => {
+    const c0 = postgresCpu(pgDir);
+    for (let i = 0; i < 300; i += 10) await Promise.all(windows.slice(i, i + 10).map(fn));
+    return (postgresCpu(pgDir) - c0) / 300;
+  };
+  const signedRequestPg = await perRequest((w) => w.readCounter());
+  const feedReadPg = await perRequest((w) => w.readFeed());
+  for (const w of windows) w.close();
+  await pool.end();
+  gateway.stop();
+  const per = (k: keyof typeof cpu0) => (cpu1[k] - cpu0[k]) / mix.length;
+  return {
+    cases: mix.length,
+    ms,
+    latencies,
+    requests,
+    bytes: mix.flat().reduce((n, f) => n + f.size, 0),
+    cpu: { window: per('window'), gateway: per('gateway'), postgres: per('postgres'), blob: per('blob') },
+    // minus the two counter reads of this bench
+    transactions: (tx1 - tx0 - 1) / mix.length,
+    roundTripCpu: rt,
+    signedRequestPg,
+    feedReadPg,
+    durableCommit,
+  };
+}
+
+/** CPU (ms per case) of the cryptography the protocol requires: a signature and its check per request, SHA-256 of every byte on both sides. */
+function cryptoFloor(requestsPerCase: number, bytesPerCase: number): { sign: number; hash: number } {
+  const { privateKey, publicKey } = generateKeyPairSync('ed25519');
+  const base = Buffer.alloc(300, 0x61);
+  const mb = fileBytes(1024 * 1024);
+  for (let i = 0; i < 200; i++) verify(null, base, publicKey, sign(null, base, privateKey));
+  let c0 = selfCpuMs();
+  for (let i = 0; i < 2000; i++) verify(null, base, publicKey, sign(null, base, privateKey));
+  const pair = (selfCpuMs() - c0) / 2000;
+  c0 = selfCpuMs();
+  for (let i = 0; i < 200; i++) createHash('sha256').update(mb).digest();
+  const perByte = (selfCpuMs() - c0) / 200 / mb.length;
+  return { sign: pair * requestsPerCase, hash: 2 * perByte * bytesPerCase };
+}
+
+/** CPU (ms per case, client + server in this process) of a bare keep-alive HTTP upload of the same requests. */
+async function bareTransferCpu(mix: FileSpec[][], manifestBytes: number): Promise<number> {
+  const server = createServer((req, res) => {
+    req.resume();
+    req.on('end', () => res.writeHead(201, { 'content-type': 'application/json' }).end('{"ok":true}'));
+  });
+  server.keepAliveTimeout = 72_000; // as fastify's (the gateway's): Node's 5 s default drops connections a slow link leaves idle
+  await new Promise<void>((r) => server.listen(0, '127.0.0.1', () => r()));
+  const port = (server.address() as { port: number }).port;
+  const agents = Array.from(
+    { length: IN_FLIGHT },
+    () => new Agent({ keepAlive: true, maxSockets: 1, timeout: 20_000 }),
+  );
+  const manifest = Buffer.alloc(manifestBytes, 0x20);
+  const files = mix
+    .flat()
+    .slice(0, 64)
+    .map((f) => fileBytes(f.size));
+  const run = async (cases: FileSpec[][]) => {
+    let next = 0;
+    await Promise.all(
+      agents.map(async (agent) => {
+        while (next < cases.length) {
+          const c = cases[next++]!;
+          await put(agent, port, '/case', manifest, 'application/json');
+          for (const f of c)
+            await put(
+              agent,
+              port,
+              '/file',
+              files[f.size % files.length]!.subarray(0, f.size),
+              'application/octet-stream',
+            );
+          await put(agent, port, '/feed', Buffer.alloc(0), 'application/json');
+        }
+      }),
+    );
+  };
+  await run(mix.slice(0, 50));
+  const c0 = selfCpuMs();
+  await run(mix);
+  const perCase = (selfCpuMs() - c0) / mix.length;
+  for (const a of agents) a.destroy();
+  server.close();
+  return perCase;
+}
+
+const f = (name: string, value: number, unit: string, extra: Partial<Figure> = {}): Figure => ({
+  suite: SUITE,
+  name,
+  value,
+  unit,
+  ...extra,
+});
+
+export const capacitySuite: Suite = {
+  name: SUITE,
+  async run(): Promise<Figure[]> {
+    const pg = await startTestPostgres();
+    const pgDir = join(pg.dir, 'data', 'pg');
+    const s3 = await startS3Process();
+    const mix = caseMix(CASES);
+    const phase = (name: string) => process.stderr.write(`capacity: ${name} (${new Date().toISOString()})\n`);
+    phase('S3 store load');
+    const load = await runLoad(mix, pgDir, pg.url, s3);
+    phase('PostgreSQL store load');
+    const pgLoad = PG_CASES > 0 ? await runLoad(caseMix(PG_CASES), pgDir, pg.url, null) : null;
+
+    phase('shaped link');
+    // The shaped hall link, against the S3 gateway: the real window's sync loop drains a backlog.
+    const linkPort = await freePort();
+    const linkGateway = await startGatewayProcess(pg.url, linkPort, s3.env);
+    const pool = createPool(pg.url, 4);
+    const { app, template } = await backlogWindow(`http://127.0.0.1:${linkPort}`, pool);
+    const manifestBytes = canonicalJson(socialSecurityCardApplication(template)).length * 2;
+    let link: { drainMs: number; bareMs: number; cases: number; error?: string };
+    try {
+      link = await drainOverLink(app, template, linkPort, 0, manifestBytes);
+    } catch (err) {
+      // Reported, not fatal: the load figures above stand on their own.
+      link = { drainMs: NaN, bareMs: NaN, cases: 0, error: err instanceof Error ? err.message : String(err) };
+    }
+    app.close();
+    await pool.end();
+    linkGateway.stop();
+
+    phase('floor');
+    const bare = await bareTransferCpu(mix.slice(0, 600), manifestBytes);
+    const crypto = cryptoFloor(load.requests / load.cases, load.bytes / load.cases);
+    s3.stop();
+    await pg.stop();
+
+    const floor = crypto.sign + crypto.hash + bare;
+    const threeSides = load.cpu.window + load.cpu.gateway + load.cpu.postgres;
+    const casesPerSec = load.cases / (load.ms / 1000);
+    const figures: Figure[] = [
+      f('windows (own device keys)', WINDOWS, 'windows', {
+        note: `${IN_FLIGHT} cases pushed at a time, feed read after each`,
+      }),
+      f('cases pushed (S3 store)', load.cases, 'cases', {
+        note: `1–3 files of 64 KB–1 MB, ${(load.bytes / load.cases / 1024).toFixed(0)} KB and ${(load.requests / load.cases).toFixed(2)} requests per case`,
+      }),
+      f('push throughput', casesPerSec, 'cases/s', {
+        note: `${(load.bytes / 2 ** 20 / (load.ms / 1000)).toFixed(0)} MB/s`,
+      }),
+      f('push latency p50', quantile(load.latencies, 0.5), 'ms', { note: 'case PUT until its last file is verified' }),
+      f('push latency p99', quantile(load.latencies, 0.99), 'ms'),
+      f('CPU per case: windows', load.cpu.window, 'ms', { note: 'sign, hash, send (simulated windows, one process)' }),
+      f('CPU per case: gateway', load.cpu.gateway, 'ms', { note: 'verify, parse, check, store' }),
+      f('CPU per case: PostgreSQL', load.cpu.postgres, 'ms', {
+        target: '≤ 0.5',
+        note: 'all server processes; metadata only',
+      }),
+      f('PostgreSQL transactions per case', load.transactions, 'tx', {
+        note: 'nonce per request, case, per file check + verify, feed',
+      }),
+      f('PostgreSQL CPU per trivial round trip (SELECT 1)', load.roundTripCpu, 'ms', {
+        note: 'this machine, at the time of the run',
+      }),
+      f('PostgreSQL CPU per signed request (nonce + small read)', load.signedRequestPg, 'ms', {
+        note: `× ${(load.requests / load.cases).toFixed(2)} requests per case`,
+      }),
+      f('PostgreSQL CPU per feed read', load.feedReadPg, 'ms', { note: 'incl. its nonce' }),
+      f('PostgreSQL CPU per durable one-row commit', load.durableCommit, 'ms', { note: 'WAL flush; a case has 3–4' }),
+      f('CPU per case: blob store (s3rver)', load.cpu.blob, 'ms', { note: 's3rver is a test double, not MinIO/Ceph' }),
+      f('floor: cryptography per case', crypto.sign + crypto.hash, 'ms', {
+        note: `Ed25519 sign+verify ${crypto.sign.toFixed(3)} ms, SHA-256 both sides ${crypto.hash.toFixed(3)} ms`,
+      }),
+      f('floor: bare HTTP transfer per case', bare, 'ms', { note: 'client + trivial server, same requests and bytes' }),
+      f('window + gateway + PostgreSQL / floor', threeSides / floor, '×', {
+        target: '≤ 3',
+        note: `${threeSides.toFixed(2)} ms vs floor ${floor.toFixed(2)} ms`,
+      }),
+      f('shaped link: drain cases/s', link.cases / (link.drainMs / 1000), 'cases/s', {
+        note: `${link.cases} cases × 200 KB, 100 Mbit/s, 30 ms, real window loop, S3 gateway`,
+      }),
+      f('shaped link: bare cases/s', link.cases / (link.bareMs / 1000), 'cases/s'),
+      f('shaped link: drain / bare', link.bareMs / link.drainMs, '×', { target: '≥ 0.9', note: link.error ?? '' }),
+    ];
+    if (pgLoad) {
+      figures.push(
+        f('PostgreSQL store: push throughput', pgLoad.cases / (pgLoad.ms / 1000), 'cases/s', {
+          note: `${pgLoad.cases} cases, same mix`,
+        }),
+        f('PostgreSQL store: push latency p99', quantile(pgLoad.latencies, 0.99), 'ms'),
+        f('PostgreSQL store: CPU per case: gateway', pgLoad.cpu.gateway, 'ms'),
+        f('PostgreSQL store: CPU per case: PostgreSQL', pgLoad.cpu.postgres, 'ms', { note: 'bytes in bytea' }),
+      );
+    }
+    // Gateway cores for a day's volume (docs/capacity.md): 20 % of the day in the peak hour, cores at most half busy.
+    for (const perDay of [20_000, 100_000]) {
+      const peakPerSec = (perDay * 0.2) / 3600;
+      figures.push(
+        f(
+          `gateway cores for ${perDay.toLocaleString('en')} cases/day`,
+          (peakPerSec * load.cpu.gateway) / 1000 / 0.5,
+          'cores',
+          {
+            note: `peak ${peakPerSec.toFixed(1)} cases/s, ≤ 50 % busy`,
+          },
+        ),
+      );
+    }
+    return figures;
+  },
+};

@@ -1,0 +1,55 @@
+// A real S3-protocol server for tests and benchmarks: s3rver over a temporary folder, on 127.0.0.1 and
+// a free port, with one bucket. Slow (a protocol double, not a performance stand-in for MinIO or Ceph).
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import S3rver from 's3rver';
+import type { BlobStoreConfig } from '../attachments/blob-store';
+
+/** A running test S3 server. */
+export interface TestS3 {
+  config: Extract<BlobStoreConfig, { kind: 's3' }>;
+  /** The gateway's environment variables for this store. */
+  env: Record<string, string>;
+  dir: string;
+  stop(): Promise<void>;
+}
+
+/** Starts s3rver with bucket `bucket` in a fresh temporary folder. */
+export async function startTestS3(bucket = 'tongban-attachments'): Promise<TestS3> {
+  const dir = mkdtempSync(join(tmpdir(), 'tongban-s3-'));
+  const server = new S3rver({
+    port: 0,
+    address: '127.0.0.1',
+    directory: dir,
+    silent: true,
+    configureBuckets: [{ name: bucket }],
+  });
+  const { port } = await server.run();
+  const config = {
+    kind: 's3' as const,
+    endpoint: `http://127.0.0.1:${port}`,
+    bucket,
+    region: 'us-east-1',
+    accessKeyId: 'S3RVER',
+    secretAccessKey: 'S3RVER',
+    forcePathStyle: true,
+  };
+  return {
+    config,
+    env: {
+      TONGBAN_GW_BLOB_STORE: 's3',
+      TONGBAN_GW_S3_ENDPOINT: config.endpoint,
+      TONGBAN_GW_S3_BUCKET: bucket,
+      TONGBAN_GW_S3_REGION: config.region,
+      TONGBAN_GW_S3_ACCESS_KEY_ID: config.accessKeyId,
+      TONGBAN_GW_S3_SECRET_ACCESS_KEY: config.secretAccessKey,
+      TONGBAN_GW_S3_FORCE_PATH_STYLE: 'true',
+    },
+    dir,
+    async stop() {
+      await server.close();
+      rmSync(dir, { recursive: true, force: true });
+    },
+  };
+}

@@ -150,7 +150,13 @@ test('supervisor: ledger export, a 差评 from the customer display, its follow-
     };
     const backup = listed.value.backups.find((b) => b.state === 'ok');
     expect(backup?.counts?.cases).toBe(3);
-    const restored = await restoreOnNewPc(browser, backup?.path ?? '', 3);
+    // The backup is encrypted with this PC's key: the administrator reads the recovery code that opens it elsewhere.
+    await signOut(page);
+    await signIn(page, ADMIN.username, ADMIN.password, ADMIN.displayName);
+    const shown = (await callFromPage(page, 'security:recoveryCode', { password: ADMIN.password })) as {
+      value: { recoveryCode: string };
+    };
+    const restored = await restoreOnNewPc(browser, backup?.path ?? '', 3, shown.value.recoveryCode);
     try {
       const other = restored.page;
       await signIn(other, ADMIN.username, ADMIN.password, ADMIN.displayName);

@@ -62,7 +62,7 @@ export async function openCustomerDisplay(browser: Browser, startUrl: string, ra
 
 /**
  * A new PC (or a replaced disk): a second host on a new, empty data folder, where the first-run
- * screen restores `backupPath` instead of setting the window up; the host is then restarted on the
+ * screen restores `backupPath` (encrypted: opened with the old PC's `recoveryCode`) instead of setting the window up; the host is then restarted on the
  * same folder, as the administrator restarts the program. Returns the restarted host and its page
  * (on the login screen). The caller stops the host (which deletes the folder).
  */
@@ -70,6 +70,7 @@ export async function restoreOnNewPc(
   browser: Browser,
   backupPath: string,
   cases: number,
+  recoveryCode: string,
 ): Promise<{ host: RunningHost; page: Page; problems: () => string[] }> {
   const fresh = await startHost();
   const context = await browser.newContext({
@@ -84,6 +85,7 @@ export async function restoreOnNewPc(
     await page.goto(fresh.url);
     await expect(page.getByRole('heading', { name: '首次使用：初始化本窗口' })).toBeVisible();
     await page.getByLabel('备份文件的完整路径').fill(backupPath);
+    await page.getByLabel('恢复码').fill(recoveryCode);
     await page.getByRole('button', { name: '核验并恢复' }).click();
     await expect(page.getByRole('status').filter({ hasText: `备份已核验（办件 ${cases} 件）` })).toBeVisible();
     // Nothing left to set up by hand: the restart brings the hall and its accounts back.

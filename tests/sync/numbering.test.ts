@@ -63,7 +63,11 @@ describe('receipt numbers after a restore', () => {
     const dataDir = mkdtempSync(join(tmpdir(), 'tongban-numbering-'));
     dirs.push(dataDir);
     const fresh = await testApp({ dataDir });
-    await call(fresh, 'setup-screen', 'setup:restore', { file: backup.path });
+    // The backup is encrypted with this window's key: the new PC restores it with its recovery code.
+    const { recoveryCode } = await call<{ recoveryCode: string }>(a, admin, 'security:recoveryCode', {
+      password: 'Chongqing2026',
+    });
+    await call(fresh, 'setup-screen', 'setup:restore', { file: backup.path, recoveryCode });
     await fresh.shutdown();
     const b = await testApp({ dataDir });
     apps.push(b);

@@ -1,4 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
+import { callOk } from '../testing/call';
 import { createUser, initialised, testApp, type TestApp } from '../testing/test-app';
 
 let app: TestApp;
@@ -45,8 +46,8 @@ describe('accounts and sessions', () => {
       'password-too-short',
       'password-needs-letters-and-digits',
     ]);
-    const list = await app.call(admin, 'users:list', {}, 0);
-    expect(list.ok && (list.value as unknown[]).length).toBe(1);
+    const list = await callOk(app, admin, 'users:list', {});
+    expect(list.length).toBe(1);
   });
 
   it('a clerk calling an admin command gets forbidden, and the attempt is audited', async () => {

@@ -3,11 +3,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { keyOf, openKeyed } from '../db/encryption';
 import { afterEach, describe, expect, it } from 'vitest';
-import type { CaseList } from '@common/cases/case-types';
-import type { SupervisorSettings } from '@common/supervisor/settings';
-import type { BackupRecord, BackupsView, DashboardView, RestoreResult } from '@common/supervisor/views';
 import { stampOf } from './backup-service';
-import { acceptCase, call, setClock, supervisorApp, type SupervisorTestApp } from '../testing/supervisor';
+import { callOk } from '../testing/call';
+import { acceptCase, setClock, supervisorApp, type SupervisorTestApp } from '../testing/supervisor';
 
 const open: SupervisorTestApp[] = [];
 const dirs: string[] = [];
@@ -38,7 +36,7 @@ describe('backups', () => {
   it('backs up online, verifies the copy (quick_check, row counts), rotates, and warns when stale', async () => {
     const t = await appWith();
     await acceptCase(t.app, t.clerk);
-    const b = await call<BackupRecord>(t.app, t.sup, 'backups:run');
+    const b = await callOk(t.app, t.sup, 'backups:run', {});
     expect(b).toMatchObject({ state: 'ok', trigger: 'manual', present: true });
     const db = t.app.services.db;
     const n = (table: string) => (db.prepare(`SELECT count(*) AS n FROM ${table}`).get() as { n: number }).n;
@@ -51,20 +49,20 @@ describe('backups', () => {
     expect(stampOf(new Date('2026-11-29T16:30:00.000Z'))).toBe('20261130-003000-000');
     expect(b.fileName).toBe(`tongban-${stampOf(t.app.clock.now)}.sqlite`);
 
-    const settings = await call<SupervisorSettings>(t.app, t.sup, 'supervisor:settings');
-    await call(t.app, t.admin, 'supervisor:updateSettings', { ...settings, backup: { ...settings.backup, keep: 2 } });
+    const settings = await callOk(t.app, t.sup, 'supervisor:settings', {});
+    await callOk(t.app, t.admin, 'supervisor:updateSettings', { ...settings, backup: { ...settings.backup, keep: 2 } });
     for (let i = 0; i < 3; i++) {
       await setClock(t, new Date(t.app.clock.now.getTime() + 60_000));
-      await call<BackupRecord>(t.app, t.sup, 'backups:run');
+      await callOk(t.app, t.sup, 'backups:run', {});
     }
-    const view = await call<BackupsView>(t.app, t.sup, 'backups:list');
+    const view = await callOk(t.app, t.sup, 'backups:list', {});
     expect(view.backups.filter((x) => x.present)).toHaveLength(2);
     expect(readdirSync(view.folder).filter((f) => f.endsWith('.sqlite'))).toHaveLength(2);
     expect(view.warning).toBe(false);
     expect(await t.app.call(t.clerk, 'backups:list', {}, 2)).toMatchObject({ ok: false, error: { code: 'forbidden' } });
 
     await setClock(t, new Date(t.app.clock.now.getTime() + 40 * 3_600_000));
-    const dash = await call<DashboardView>(t.app, t.sup, 'dashboard:get');
+    const dash = await callOk(t.app, t.sup, 'dashboard:get', {});
     expect(dash.backups).toMatchObject({ warning: true, lastRunFailed: false });
     expect(dash.backups.ageHours).toBeGreaterThan(36);
     expect(t.app.services.supervisor.backups.due()).toBe(true);
@@ -74,8 +72,8 @@ describe('backups', () => {
     const t = await appWith();
     const blocker = join(t.app.dataDir, 'not-a-folder');
     writeFileSync(blocker, 'x');
-    const settings = await call<SupervisorSettings>(t.app, t.sup, 'supervisor:settings');
-    await call(t.app, t.admin, 'supervisor:updateSettings', {
+    const settings = await callOk(t.app, t.sup, 'supervisor:settings', {});
+    await callOk(t.app, t.admin, 'supervisor:updateSettings', {
       ...settings,
       backup: { ...settings.backup, folder: join(blocker, 'sub') },
     });
@@ -83,7 +81,7 @@ describe('backups', () => {
       ok: false,
       error: { code: 'unavailable', details: { reason: 'backup-failed' } },
     });
-    expect((await call<BackupsView>(t.app, t.sup, 'backups:list')).backups[0]).toMatchObject({
+    expect((await callOk(t.app, t.sup, 'backups:list', {})).backups[0]).toMatchObject({
       state: 'failed',
       present: false,
     });
@@ -94,7 +92,7 @@ describe('backups', () => {
     const a = await appWith();
     a.app.services.sync.repo.saveDevice(FAKE_DEVICE);
     const cases = [await acceptCase(a.app, a.clerk), await acceptCase(a.app, a.clerk)];
-    const backup = await call<BackupRecord>(a.app, a.sup, 'backups:run');
+    const backup = await callOk(a.app, a.sup, 'backups:run', {});
 
     const dataDir = mkdtempSync(join(tmpdir(), 'tongban-restore-'));
     dirs.push(dataDir);
@@ -118,10 +116,10 @@ describe('backups', () => {
       ok: false,
       error: { code: 'database-unreadable' },
     });
-    const { recoveryCode } = await call<{ recoveryCode: string }>(a.app, a.admin, 'security:recoveryCode', {
+    const { recoveryCode } = await callOk(a.app, a.admin, 'security:recoveryCode', {
       password: 'Chongqing2026',
     });
-    const r = await call<RestoreResult>(b.app, b.admin, 'backups:restore', { file: backup.path, recoveryCode });
+    const r = await callOk(b.app, b.admin, 'backups:restore', { file: backup.path, recoveryCode });
     expect(r).toMatchObject({ restartRequired: true, reenrolmentRequired: true, counts: backup.counts });
     expect(existsSync(join(dataDir, 'restore', 'pending.sqlite'))).toBe(true);
 
@@ -130,22 +128,22 @@ describe('backups', () => {
     b.app.close();
     await b.app.services.printing.close();
     const restarted = await createRestarted(dataDir);
-    const list = await call<CaseList>(restarted.app, 'clerk-again', 'cases:list', { date: '2026-11-30' });
+    const list = await callOk(restarted.app, 'clerk-again', 'cases:list', { date: '2026-11-30' });
     expect(list.rows.map((c) => c.caseId).sort()).toEqual(cases.map((c) => c.caseId).sort());
     expect(restarted.app.services.sync.repo.device()?.revokedAt).not.toBeNull();
     expect(restarted.app.services.audit.list({ action: 'backup.restore-applied', limit: 1 })[0]?.details).toMatchObject(
       { from: backup.path, deviceMarked: true },
     );
-    const dash = await call<DashboardView>(restarted.app, 'admin-again', 'dashboard:get');
+    const dash = await callOk(restarted.app, 'admin-again', 'dashboard:get', {});
     expect(dash.sync.reenrolmentRequired).toBe(true);
     expect(readdirSync(join(dataDir, 'backups')).some((f) => f.startsWith('before-restore-'))).toBe(true);
-    expect((await call<{ ok: boolean }>(restarted.app, 'admin-again', 'audit:verify')).ok).toBe(true);
+    expect((await callOk(restarted.app, 'admin-again', 'audit:verify', {})).ok).toBe(true);
   });
 
   it('restores into a window that is not set up yet (a new PC or disk), and only there', async () => {
     const a = await appWith();
     const cases = [await acceptCase(a.app, a.clerk)];
-    const backup = await call<BackupRecord>(a.app, a.sup, 'backups:run');
+    const backup = await callOk(a.app, a.sup, 'backups:run', {});
     // A set-up window refuses it, whoever asks: its own restore is the admin's 备份 → 恢复.
     expect(await a.app.call('anyone', 'setup:restore', { file: backup.path }, 300)).toMatchObject({
       ok: false,
@@ -165,7 +163,7 @@ describe('backups', () => {
       ok: false,
       error: { code: 'database-unreadable' },
     });
-    const { recoveryCode } = await call<{ recoveryCode: string }>(a.app, a.admin, 'security:recoveryCode', {
+    const { recoveryCode } = await callOk(a.app, a.admin, 'security:recoveryCode', {
       password: 'Chongqing2026',
     });
     const r = await fresh.call('setup-screen', 'setup:restore', { file: backup.path, recoveryCode }, 300);
@@ -186,9 +184,9 @@ describe('backups', () => {
     fresh.dispose();
 
     const restarted = await createRestarted(dataDir);
-    const list = await call<CaseList>(restarted.app, 'clerk-again', 'cases:list', { date: '2026-11-30' });
+    const list = await callOk(restarted.app, 'clerk-again', 'cases:list', { date: '2026-11-30' });
     expect(list.rows.map((c) => c.caseId)).toEqual(cases.map((c) => c.caseId));
-    expect((await call<{ ok: boolean }>(restarted.app, 'admin-again', 'audit:verify')).ok).toBe(true);
+    expect((await callOk(restarted.app, 'admin-again', 'audit:verify', {})).ok).toBe(true);
   });
 });
 

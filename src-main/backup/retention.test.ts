@@ -1,7 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import type { CaseDetail } from '@common/cases/case-types';
-import type { DayVerification, LedgerView, RetentionReport } from '@common/supervisor/views';
-import { acceptCase, call, setClock, supervisorApp, type SupervisorTestApp } from '../testing/supervisor';
+import { callOk } from '../testing/call';
+import { acceptCase, setClock, supervisorApp, type SupervisorTestApp } from '../testing/supervisor';
 
 const DAY = '2026-11-30';
 const FULL_ID = '500101199003070014';
@@ -35,17 +34,17 @@ describe('retention', () => {
     const old = await acceptCase(t.app, t.clerk, { delivery: 'ems', deliveryAddress: '重庆市万州区白岩路1号附3号' });
     const recent = await acceptCase(t.app, t.clerk);
     finish(old.caseId, '2026-12-01T10:00:00+08:00', 1);
-    await call(t.app, t.sup, 'ledger:closeDay', { date: DAY });
-    const before = await call<LedgerView>(t.app, t.sup, 'ledger:get', { date: DAY });
+    await callOk(t.app, t.sup, 'ledger:closeDay', { date: DAY });
+    const before = await callOk(t.app, t.sup, 'ledger:get', { date: DAY });
 
     await setClock(t, '2027-06-10T02:00:00.000Z'); // 190 days after the old case finished
     finish(recent.caseId, '2027-06-01T10:00:00+08:00', 2); // finished 9 days ago: kept
     expect(await t.app.call(t.sup, 'retention:run', {}, 2)).toMatchObject({ ok: false, error: { code: 'forbidden' } });
-    expect(await call<RetentionReport>(t.app, t.admin, 'retention:run', { dryRun: true })).toMatchObject({
+    expect(await callOk(t.app, t.admin, 'retention:run', { dryRun: true })).toMatchObject({
       dryRun: true,
       cases: 1,
     });
-    const report = await call<RetentionReport>(t.app, t.admin, 'retention:run', {});
+    const report = await callOk(t.app, t.admin, 'retention:run', {});
     expect(report).toMatchObject({ days: 180, cases: 1, attachments: 1, blobs: 0, identityRows: 1 });
 
     const db = t.app.services.db;
@@ -71,17 +70,17 @@ describe('retention', () => {
         .prepare('SELECT id_number, minimised_at IS NOT NULL AS m FROM identity_verifications WHERE case_id = ?')
         .get(old.caseId),
     ).toEqual({ id_number: '5001**********0014', m: 1 });
-    const detail = await call<CaseDetail>(t.app, t.sup, 'cases:get', { caseId: old.caseId });
+    const detail = await callOk(t.app, t.sup, 'cases:get', { caseId: old.caseId });
     expect(detail.application.applicant).toMatchObject({ name: '张*', idNumber: '5001**********0014', address: '' });
 
     // The ledger rows were masked already: unchanged, and the closed day still verifies.
-    const after = await call<LedgerView>(t.app, t.sup, 'ledger:get', { date: DAY });
+    const after = await callOk(t.app, t.sup, 'ledger:get', { date: DAY });
     expect(after.rows).toEqual(before.rows);
-    expect((await call<DayVerification>(t.app, t.sup, 'ledger:verifyDay', { date: DAY })).problems).toEqual([]);
+    expect((await callOk(t.app, t.sup, 'ledger:verifyDay', { date: DAY })).problems).toEqual([]);
     const entry = t.app.services.audit.list({ action: 'retention.purge', limit: 1 })[0];
     expect(entry?.details).toMatchObject({ cases: 1, caseIds: [old.caseId] });
     expect(JSON.stringify(entry)).not.toMatch(/张三|500101199003070014|13800138000/);
     // Nothing left to do on a second run.
-    expect(await call<RetentionReport>(t.app, t.admin, 'retention:run', {})).toMatchObject({ cases: 0 });
+    expect(await callOk(t.app, t.admin, 'retention:run', {})).toMatchObject({ cases: 0 });
   });
 });

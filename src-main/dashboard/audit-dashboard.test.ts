@@ -1,22 +1,19 @@
 import { readFileSync } from 'node:fs';
 import ExcelJS from 'exceljs';
 import { afterEach, describe, expect, it } from 'vitest';
-import type { AuditVerification } from '@common/audit';
 import { parseCsv } from '@common/supervisor/csv';
-import type { DashboardView, ExportResult, RatingTicketView } from '@common/supervisor/views';
-import { acceptCase, call, rejectCase, supervisorApp, type SupervisorTestApp } from '../testing/supervisor';
+import { callOk } from '../testing/call';
+import { acceptCase, rejectCase, supervisorApp, type SupervisorTestApp } from '../testing/supervisor';
 
 let t: SupervisorTestApp;
 afterEach(async () => t?.dispose());
-
-type AuditExport = ExportResult & { verification: AuditVerification };
 
 describe('audit review', () => {
   it('exports the entries of one case with the chain check, as CSV and XLSX; a tampered row shows in the export', async () => {
     t = await supervisorApp();
     const c = await acceptCase(t.app, t.clerk);
     await acceptCase(t.app, t.clerk);
-    const csv = await call<AuditExport>(t.app, t.sup, 'audit:export', { caseId: c.caseId, format: 'csv' });
+    const csv = await callOk(t.app, t.sup, 'audit:export', { caseId: c.caseId, format: 'csv' });
     expect(csv.verification.ok).toBe(true);
     const bytes = readFileSync(csv.path);
     expect([...bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
@@ -26,7 +23,7 @@ describe('audit review', () => {
     expect(rows.slice(1).every((r) => r[5] === `case:${c.caseId}` && r[2] === 'clerk1')).toBe(true);
     expect(rows[2]?.[3]).toBe('受理');
 
-    const byUser = await call<AuditExport>(t.app, t.sup, 'audit:export', {
+    const byUser = await callOk(t.app, t.sup, 'audit:export', {
       actor: 'admin',
       action: 'users.create',
       from: '2026-11-30',
@@ -48,7 +45,7 @@ describe('audit review', () => {
     db.prepare("UPDATE audit_log SET actor_name = 'someone' WHERE action = 'case.accept' AND target = ?").run(
       `case:${c.caseId}`,
     );
-    const tampered = await call<AuditExport>(t.app, t.sup, 'audit:export', { format: 'xlsx' });
+    const tampered = await callOk(t.app, t.sup, 'audit:export', { format: 'xlsx' });
     expect(tampered.verification).toMatchObject({ ok: false, firstBroken: { reason: 'hash-mismatch' } });
     const wb2 = new ExcelJS.Workbook();
     await wb2.xlsx.readFile(tampered.path);
@@ -67,11 +64,11 @@ describe('dashboard', () => {
     t.app.clock.advanceMinutes(5);
     const second = await acceptCase(t.app, t.clerk);
     await rejectCase(t.app, t.clerk);
-    const ticket = await call<RatingTicketView>(t.app, t.clerk, 'ratings:open', { caseId: first.caseId });
-    await call(t.app, 'screen', 'ratings:submit', { ticket: ticket.ticket, level: 1, comment: '态度差' });
-    const good = await call<RatingTicketView>(t.app, t.clerk, 'ratings:open', { caseId: second.caseId });
-    await call(t.app, 'screen', 'ratings:submit', { ticket: good.ticket, level: 5 });
-    const d = await call<DashboardView>(t.app, t.sup, 'dashboard:get');
+    const ticket = await callOk(t.app, t.clerk, 'ratings:open', { caseId: first.caseId });
+    await callOk(t.app, 'screen', 'ratings:submit', { ticket: ticket.ticket, level: 1, comment: '态度差' });
+    const good = await callOk(t.app, t.clerk, 'ratings:open', { caseId: second.caseId });
+    await callOk(t.app, 'screen', 'ratings:submit', { ticket: good.ticket, level: 5 });
+    const d = await callOk(t.app, t.sup, 'dashboard:get', {});
     expect(d.date).toBe('2026-11-30');
     expect(d.today).toMatchObject({ total: 3, accepted: 2, rejected: 1, incomplete: 0, closed: false });
     expect(d.sync).toMatchObject({

@@ -4,9 +4,10 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parseCsv } from '@common/supervisor/csv';
 import { chinaDateTime, excelChinaDate, LEDGER_OUTCOME_LABELS_ZH, type LedgerEntry } from '@common/supervisor/ledger';
 import { columnText, LEDGER_COLUMNS } from '@common/supervisor/ledger-columns';
-import type { ExportDownload, ExportResult, LedgerView } from '@common/supervisor/views';
+import type { LedgerView } from '@common/supervisor/views';
 import { pdfInfo, pdfText, pdfToPngs } from '../printing/testing/pdf-tools';
-import { acceptCase, call, rejectCase, seedDay, supervisorApp, type SupervisorTestApp } from '../testing/supervisor';
+import { callOk } from '../testing/call';
+import { acceptCase, rejectCase, seedDay, supervisorApp, type SupervisorTestApp } from '../testing/supervisor';
 
 const DAY = '2026-11-30';
 let t: SupervisorTestApp;
@@ -37,7 +38,7 @@ beforeAll(async () => {
   await rejectCase(t.app, t.clerk);
   // Volume on the same day, straight into the schema (sequences after the contract's).
   seedDay(t.app.services.db, { date: DAY, count: 40, clerkId: t.clerkId, firstSequence: 100 });
-  view = await call<LedgerView>(t.app, t.sup, 'ledger:get', { date: DAY, limit: 500 });
+  view = await callOk(t.app, t.sup, 'ledger:get', { date: DAY, limit: 500 });
 }, 120_000);
 
 afterAll(async () => t?.dispose());
@@ -61,9 +62,9 @@ describe('ledger', () => {
       ok: false,
       error: { code: 'forbidden' },
     });
-    const paged = await call<LedgerView>(t.app, t.sup, 'ledger:get', { date: DAY, limit: 10, offset: 40 });
+    const paged = await callOk(t.app, t.sup, 'ledger:get', { date: DAY, limit: 10, offset: 40 });
     expect(paged.rows.map((r) => r.caseId)).toEqual(view.rows.slice(40).map((r) => r.caseId));
-    const byClerk = await call<LedgerView>(t.app, t.sup, 'ledger:get', { date: DAY, clerkId: 999 });
+    const byClerk = await callOk(t.app, t.sup, 'ledger:get', { date: DAY, clerkId: 999 });
     expect(byClerk.total).toBe(0);
   });
 
@@ -79,7 +80,7 @@ describe('ledger', () => {
   });
 
   it('exports XLSX with 汇总 and 明细: Chinese headers, widths, frozen header, real dates; read back equals the data', async () => {
-    const e = await call<ExportResult>(t.app, t.sup, 'ledger:export', { date: DAY, format: 'xlsx' });
+    const e = await callOk(t.app, t.sup, 'ledger:export', { date: DAY, format: 'xlsx' });
     expect(e.rows).toBe(43);
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.readFile(e.path);
@@ -111,7 +112,7 @@ describe('ledger', () => {
   });
 
   it('exports CSV as UTF-8 with a BOM, RFC 4180, CRLF; it parses back to the rows', async () => {
-    const e = await call<ExportResult>(t.app, t.sup, 'ledger:export', { date: DAY, format: 'csv' });
+    const e = await callOk(t.app, t.sup, 'ledger:export', { date: DAY, format: 'csv' });
     const bytes = readFileSync(e.path);
     expect([...bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
     const text = bytes.toString('utf8');
@@ -120,25 +121,24 @@ describe('ledger', () => {
     expect(rows[0]).toEqual(LEDGER_COLUMNS.map((c) => c.header));
     expect(rows.slice(1)).toEqual(view.rows.map((r, i) => LEDGER_COLUMNS.map((c) => columnText(c, r, i + 1))));
     expect(rows[1]?.[3]).toBe(chinaDateTime(view.rows[0]?.decidedAt as string));
-    const dl = await call<ExportDownload>(t.app, t.sup, 'exports:download', { exportId: e.exportId });
+    const dl = await callOk(t.app, t.sup, 'exports:download', { exportId: e.exportId });
     expect(Buffer.from(dl.dataBase64, 'base64').equals(bytes)).toBe(true);
     expect(dl.mediaType).toContain('text/csv');
   });
 
   it('signs exports with the supervisor’s display name, not the login name', async () => {
-    const made = await t.app.call(
-      'test:admin',
-      'users:create',
-      { username: 'zhousup', displayName: '周建华', role: 'supervisor', password: 'Passw0rd!' },
-      0,
-    );
-    const id = (made as { value: { id: number } }).value.id;
+    const { id } = await callOk(t.app, 'test:admin', 'users:create', {
+      username: 'zhousup',
+      displayName: '周建华',
+      role: 'supervisor',
+      password: 'Passw0rd!',
+    });
     const heading = t.app.services.supervisor.exports.heading({ id, name: 'zhousup' }, { from: DAY, to: DAY });
     expect(heading.generatedBy).toBe('周建华');
   });
 
   it('exports PDF through Chromium: Chinese headers and masked IDs in the text; pages kept as PNGs', async () => {
-    const e = await call<ExportResult>(t.app, t.sup, 'ledger:export', { date: DAY, format: 'pdf' });
+    const e = await callOk(t.app, t.sup, 'ledger:export', { date: DAY, format: 'pdf' });
     const info = pdfInfo(e.path);
     expect(info.pages).toBe(1 + Math.ceil(43 / 16));
     expect(Math.round(info.widthPt)).toBe(842);
@@ -164,7 +164,7 @@ describe('ledger', () => {
 
   it('streams a range to XLSX page by page', async () => {
     seedDay(t.app.services.db, { date: '2026-11-29', count: 1200, clerkId: t.clerkId });
-    const e = await call<ExportResult>(t.app, t.sup, 'ledger:export', { from: '2026-11-29', to: DAY, format: 'xlsx' });
+    const e = await callOk(t.app, t.sup, 'ledger:export', { from: '2026-11-29', to: DAY, format: 'xlsx' });
     expect(e.rows).toBe(1243);
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.readFile(e.path);
@@ -172,7 +172,7 @@ describe('ledger', () => {
     expect(sheet.rowCount).toBe(1244);
     expect(sheet.getRow(2).getCell(2).value).toBe('2026-11-29');
     expect(sheet.getRow(1244).getCell(2).value).toBe(DAY);
-    const list = await call<ExportResult[]>(t.app, t.sup, 'exports:list', {});
+    const list = await callOk(t.app, t.sup, 'exports:list', {});
     expect(list[0]?.exportId).toBe(e.exportId);
   });
 });

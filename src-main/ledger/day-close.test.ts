@@ -1,10 +1,9 @@
 import ExcelJS from 'exceljs';
 import { afterEach, describe, expect, it } from 'vitest';
-import type { AuditVerification } from '@common/audit';
-import type { ClosedDayInfo, DayVerification, ExportResult, LedgerView } from '@common/supervisor/views';
 import { chinaDate } from '@common/time';
 import { pdfText, pdfToPngs } from '../printing/testing/pdf-tools';
-import { acceptCase, call, rejectCase, supervisorApp, type SupervisorTestApp } from '../testing/supervisor';
+import { callOk } from '../testing/call';
+import { acceptCase, rejectCase, supervisorApp, type SupervisorTestApp } from '../testing/supervisor';
 
 const DAY = '2026-11-30';
 let t: SupervisorTestApp;
@@ -15,8 +14,8 @@ async function closedDayWithCases() {
   const a = await acceptCase(t.app, t.clerk);
   const b = await acceptCase(t.app, t.clerk);
   await rejectCase(t.app, t.clerk);
-  const before = await call<LedgerView>(t.app, t.sup, 'ledger:get', { date: DAY });
-  const closed = await call<ClosedDayInfo>(t.app, t.sup, 'ledger:closeDay', { date: DAY });
+  const before = await callOk(t.app, t.sup, 'ledger:get', { date: DAY });
+  const closed = await callOk(t.app, t.sup, 'ledger:closeDay', { date: DAY });
   return { a, b, before, closed };
 }
 
@@ -32,9 +31,9 @@ describe('day close (日结)', () => {
       target: `day:${DAY}`,
       details: { ledgerHash: closed.ledgerHash, rowCount: 3 },
     });
-    const v = await call<DayVerification>(t.app, t.sup, 'ledger:verifyDay', { date: DAY });
+    const v = await callOk(t.app, t.sup, 'ledger:verifyDay', { date: DAY });
     expect(v).toMatchObject({ ok: true, problems: [], recomputedHash: closed.ledgerHash });
-    const after = await call<LedgerView>(t.app, t.sup, 'ledger:get', { date: DAY });
+    const after = await callOk(t.app, t.sup, 'ledger:get', { date: DAY });
     expect(after.rows).toEqual(before.rows);
     expect(after.closedDays).toHaveLength(1);
     expect(await t.app.call(t.sup, 'ledger:closeDay', { date: DAY }, 20)).toMatchObject({
@@ -75,7 +74,7 @@ describe('day close (日结)', () => {
       t.app.clock.now.toISOString(),
     );
     const late = await acceptCase(t.app, t.clerk); // accepted on the closed day after closing
-    const view = await call<LedgerView>(t.app, t.sup, 'ledger:get', { date: DAY });
+    const view = await callOk(t.app, t.sup, 'ledger:get', { date: DAY });
     expect(view.rows).toEqual(before.rows); // the closed snapshot
     expect(view.rows.find((r) => r.caseId === a.caseId)).toMatchObject({ syncState: 'local', deptStatus: null });
     const adj = t.app.services.db
@@ -87,20 +86,20 @@ describe('day close (日结)', () => {
       ['deptStatus', null, 'reviewing'],
       ['caseAdded', null, late.documentNo],
     ]);
-    const v = await call<DayVerification>(t.app, t.sup, 'ledger:verifyDay', { date: DAY });
+    const v = await callOk(t.app, t.sup, 'ledger:verifyDay', { date: DAY });
     expect(v).toMatchObject({ ok: true, adjustments: 4 });
     // The ledger of the day the adjustments were recorded lists them.
     const recordedOn = chinaDate(new Date((adj[0] as { recorded_at: string }).recorded_at));
-    const later = await call<LedgerView>(t.app, t.sup, 'ledger:get', { date: recordedOn });
+    const later = await callOk(t.app, t.sup, 'ledger:get', { date: recordedOn });
     expect(later.adjustments.map((x) => x.field)).toEqual(['syncState', 'departmentNo', 'deptStatus', 'caseAdded']);
     expect(later.adjustments[0]).toMatchObject({ businessDate: DAY, documentNo: a.documentNo });
-    const pdf = await call<ExportResult>(t.app, t.sup, 'ledger:export', { date: recordedOn, format: 'pdf' });
+    const pdf = await callOk(t.app, t.sup, 'ledger:export', { date: recordedOn, format: 'pdf' });
     const text = pdfText(pdf.path).replace(/\s+/g, '');
     expect(text).toContain('日结后调整记录');
     expect(text).toContain('JJ-2026-0001');
     expect(text).toContain('未发送已送达');
     pdfToPngs(pdf.path, 'ledger-adjustments', 80);
-    const xlsx = await call<ExportResult>(t.app, t.sup, 'ledger:export', { date: recordedOn, format: 'xlsx' });
+    const xlsx = await callOk(t.app, t.sup, 'ledger:export', { date: recordedOn, format: 'xlsx' });
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.readFile(xlsx.path);
     const sheet = wb.getWorksheet('调整记录') as ExcelJS.Worksheet;
@@ -112,7 +111,7 @@ describe('day close (日结)', () => {
     const { a, closed } = await closedDayWithCases();
     const db = t.app.services.db;
     db.prepare("UPDATE cases SET matter_name = '伪造事项' WHERE case_id = ?").run(a.caseId);
-    let v = await call<DayVerification>(t.app, t.sup, 'ledger:verifyDay', { date: DAY });
+    let v = await callOk(t.app, t.sup, 'ledger:verifyDay', { date: DAY });
     expect(v.ok).toBe(false);
     expect(v.problems).toContainEqual({
       kind: 'case-changed',
@@ -122,7 +121,7 @@ describe('day close (日结)', () => {
       actual: '伪造事项',
     });
     db.prepare("UPDATE cases SET matter_name = '社会保障卡申领' WHERE case_id = ?").run(a.caseId);
-    expect((await call<DayVerification>(t.app, t.sup, 'ledger:verifyDay', { date: DAY })).ok).toBe(true);
+    expect((await callOk(t.app, t.sup, 'ledger:verifyDay', { date: DAY })).ok).toBe(true);
 
     // The snapshot is guarded by triggers; someone who drops them still cannot hide the edit.
     expect(() => db.prepare("UPDATE closed_day_rows SET row = '{}' WHERE business_date = ?").run(DAY)).toThrow(
@@ -135,7 +134,7 @@ describe('day close (日结)', () => {
     const forged = row.row.replace(/"outcome":"\w+"/, '"outcome":"incomplete"');
     expect(forged).not.toBe(row.row);
     db.prepare('UPDATE closed_day_rows SET row = ? WHERE business_date = ? AND position = 1').run(forged, DAY);
-    v = await call<DayVerification>(t.app, t.sup, 'ledger:verifyDay', { date: DAY });
+    v = await callOk(t.app, t.sup, 'ledger:verifyDay', { date: DAY });
     expect(v.problems.map((p) => p.kind)).toContain('snapshot-tampered');
     expect(v.recomputedHash).not.toBe(closed.ledgerHash);
 
@@ -146,9 +145,9 @@ describe('day close (日结)', () => {
       '0'.repeat(64),
       closed.auditSeq,
     );
-    const chain = await call<AuditVerification>(t.app, t.sup, 'audit:verify');
+    const chain = await callOk(t.app, t.sup, 'audit:verify', {});
     expect(chain).toMatchObject({ ok: false, firstBroken: { seq: closed.auditSeq, reason: 'hash-mismatch' } });
-    v = await call<DayVerification>(t.app, t.sup, 'ledger:verifyDay', { date: DAY });
+    v = await callOk(t.app, t.sup, 'ledger:verifyDay', { date: DAY });
     expect(v.problems.map((p) => p.kind)).toEqual(
       expect.arrayContaining(['snapshot-tampered', 'hash-not-in-audit', 'audit-chain-broken']),
     );
@@ -164,7 +163,7 @@ describe('day close (日结)', () => {
       ok: false,
       error: { code: 'invalid-input' },
     });
-    const reopened = await call<ClosedDayInfo>(t.app, t.admin, 'ledger:reopenDay', {
+    const reopened = await callOk(t.app, t.admin, 'ledger:reopenDay', {
       date: DAY,
       reason: '补录遗漏办件',
     });
@@ -179,9 +178,9 @@ describe('day close (日结)', () => {
     });
     await acceptCase(t.app, t.clerk);
     expect(t.app.services.db.prepare('SELECT count(*) AS n FROM ledger_adjustments').get()).toEqual({ n: 0 });
-    const again = await call<ClosedDayInfo>(t.app, t.sup, 'ledger:closeDay', { date: DAY });
+    const again = await callOk(t.app, t.sup, 'ledger:closeDay', { date: DAY });
     expect(again).toMatchObject({ version: 2, rowCount: 4 });
-    const closings = await call<ClosedDayInfo[]>(t.app, t.sup, 'ledger:closings', { from: DAY, to: DAY });
+    const closings = await callOk(t.app, t.sup, 'ledger:closings', { from: DAY, to: DAY });
     expect(closings.map((c) => [c.version, c.reopenedAt !== null])).toEqual([
       [1, true],
       [2, false],

@@ -1,13 +1,8 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import type {
-  DashboardView,
-  FollowUpDetail,
-  FollowUpView,
-  LedgerView,
-  RatingTicketView,
-  RatingView,
-} from '@common/supervisor/views';
-import { acceptCase, call, setClock, supervisorApp, type SupervisorTestApp } from '../testing/supervisor';
+import type { RatingTicketView } from '@common/supervisor/views';
+import type { CommandInput } from '@common/contract';
+import { callOk } from '../testing/call';
+import { acceptCase, setClock, supervisorApp, type SupervisorTestApp } from '../testing/supervisor';
 
 let t: SupervisorTestApp;
 afterEach(async () => t?.dispose());
@@ -17,11 +12,11 @@ const SCREEN = 'rating-screen';
 
 async function openTicket(): Promise<{ caseId: string; documentNo: string; view: RatingTicketView }> {
   const c = await acceptCase(t.app, t.clerk);
-  const view = await call<RatingTicketView>(t.app, t.clerk, 'ratings:open', { caseId: c.caseId });
+  const view = await callOk(t.app, t.clerk, 'ratings:open', { caseId: c.caseId });
   return { ...c, view };
 }
 
-const rate = (ticket: string, extra: Record<string, unknown> = {}) => ({
+const rate = (ticket: string, extra: Partial<CommandInput<'ratings:submit'>> = {}): CommandInput<'ratings:submit'> => ({
   ticket,
   level: 5,
   indicators: ['attitude'],
@@ -45,7 +40,7 @@ describe('好差评', () => {
     // An instant, not a wall-clock string the screen would shift by eight hours again.
     expect(view.summary.decidedAt).toMatch(/^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d(\.\d+)?Z$/);
     // The screen shows the case for the applicant to confirm, with the ticket only.
-    expect(await call(t.app, SCREEN, 'ratings:ticket', { ticket: view.ticket })).toMatchObject({
+    expect(await callOk(t.app, SCREEN, 'ratings:ticket', { ticket: view.ticket })).toMatchObject({
       summary: { documentNo },
     });
     // A staff window holding the ticket is refused; so is a screen with no ticket or a made-up one.
@@ -61,7 +56,7 @@ describe('好差评', () => {
       ok: false,
       error: { code: 'not-found', details: { reason: 'ticket-unknown' } },
     });
-    const done = await call<{ ratingId: string; poor: boolean }>(t.app, SCREEN, 'ratings:submit', rate(view.ticket));
+    const done = await callOk(t.app, SCREEN, 'ratings:submit', rate(view.ticket));
     expect(done.poor).toBe(false);
     expect(done.ratingId).toMatch(/^[0-9a-f]{8}-[0-9a-f]{4}-7/);
     expect(await t.app.call(SCREEN, 'ratings:submit', rate(view.ticket), 200)).toMatchObject({
@@ -79,7 +74,7 @@ describe('好差评', () => {
       target: `case:${caseId}`,
       details: { level: 5, poor: false },
     });
-    const list = await call<RatingView[]>(t.app, t.sup, 'ratings:list', { from: '2026-11-30', to: '2026-11-30' });
+    const list = await callOk(t.app, t.sup, 'ratings:list', { from: '2026-11-30', to: '2026-11-30' });
     expect(list).toEqual([
       expect.objectContaining({
         caseId,
@@ -90,7 +85,7 @@ describe('好差评', () => {
         clerkName: 'clerk1',
       }),
     ]);
-    const ledger = await call<LedgerView>(t.app, t.sup, 'ledger:get', { date: '2026-11-30' });
+    const ledger = await callOk(t.app, t.sup, 'ledger:get', { date: '2026-11-30' });
     expect(ledger.rows[0]?.rating).toBe(5);
   });
 
@@ -102,13 +97,13 @@ describe('好差评', () => {
       ok: false,
       error: { code: 'conflict', details: { reason: 'ticket-expired' } },
     });
-    const second = await call<RatingTicketView>(t.app, t.clerk, 'ratings:open', { caseId });
-    const third = await call<RatingTicketView>(t.app, t.clerk, 'ratings:open', { caseId });
+    const second = await callOk(t.app, t.clerk, 'ratings:open', { caseId });
+    const third = await callOk(t.app, t.clerk, 'ratings:open', { caseId });
     expect(await t.app.call(SCREEN, 'ratings:ticket', { ticket: second.ticket }, 60)).toMatchObject({
       ok: false,
       error: { details: { reason: 'ticket-superseded' } },
     });
-    expect(await call(t.app, SCREEN, 'ratings:decline', { ticket: third.ticket })).toBeNull();
+    expect(await callOk(t.app, SCREEN, 'ratings:decline', { ticket: third.ticket })).toBeNull();
     expect(await t.app.call(SCREEN, 'ratings:submit', rate(third.ticket), 200)).toMatchObject({
       ok: false,
       error: { details: { reason: 'ticket-used' } },
@@ -135,7 +130,7 @@ describe('好差评', () => {
         300,
       ),
     ).toMatchObject({ ok: false, error: { code: 'invalid-input', details: { fields: [{ path: 'contact.phone' }] } } });
-    const r = await call<{ poor: boolean }>(
+    const r = await callOk(
       t.app,
       SCREEN,
       'ratings:submit',
@@ -148,7 +143,7 @@ describe('好差评', () => {
       }),
     );
     expect(r.poor).toBe(true);
-    const [f] = await call<FollowUpView[]>(t.app, t.sup, 'followups:list', { filter: 'open' });
+    const [f] = await callOk(t.app, t.sup, 'followups:list', { filter: 'open' });
     expect(f).toMatchObject({
       caseId,
       dueDate: '2026-10-27',
@@ -159,12 +154,12 @@ describe('好差评', () => {
       nextStep: 'callback',
       workingDaysLeft: 15,
     });
-    const detail = await call<FollowUpDetail>(t.app, t.sup, 'followups:get', { followUpId: f?.followUpId });
+    const detail = await callOk(t.app, t.sup, 'followups:get', { followUpId: f?.followUpId ?? '' });
     expect(detail.contact).toEqual({ name: '张三', phone: '13800138000' });
     expect(t.app.services.audit.list({ action: 'followup.contact-view', limit: 1 })).toHaveLength(1);
     expect(JSON.stringify(t.app.services.audit.list({ limit: 50 }))).not.toContain('13800138000');
 
-    const id = f?.followUpId as string;
+    const id = f?.followUpId ?? '';
     const step = (s: Record<string, unknown>) => t.app.call(t.sup, 'followups:record', { followUpId: id, ...s }, 300);
     expect(await step({ step: 'verify', note: '调取监控核实', finding: 'substantiated' })).toMatchObject({
       ok: false,
@@ -182,25 +177,25 @@ describe('好差评', () => {
         300,
       ),
     ).toMatchObject({ ok: false, error: { code: 'forbidden' } });
-    await call(t.app, t.sup, 'followups:record', {
+    await callOk(t.app, t.sup, 'followups:record', {
       followUpId: id,
       step: 'callback',
       note: '已电话回访，申请人反映排队时间长',
       contacted: true,
     });
     await setClock(t, '2026-10-28T02:00:00.000Z');
-    const [late] = await call<FollowUpView[]>(t.app, t.sup, 'followups:list', { filter: 'overdue' });
+    const [late] = await callOk(t.app, t.sup, 'followups:list', { filter: 'overdue' });
     expect(late).toMatchObject({ followUpId: id, overdue: true, workingDaysLeft: -1, nextStep: 'verify' });
-    const dash = await call<DashboardView>(t.app, t.sup, 'dashboard:get');
+    const dash = await callOk(t.app, t.sup, 'dashboard:get', {});
     expect(dash.followUps).toMatchObject({ open: 1, overdue: 1 });
-    await call(t.app, t.sup, 'followups:record', {
+    await callOk(t.app, t.sup, 'followups:record', {
       followUpId: id,
       step: 'verify',
       note: '调取监控核实',
       finding: 'substantiated',
     });
-    await call(t.app, t.sup, 'followups:record', { followUpId: id, step: 'rectify', note: '增开高峰时段窗口' });
-    const closed = await call<FollowUpView>(t.app, t.sup, 'followups:record', {
+    await callOk(t.app, t.sup, 'followups:record', { followUpId: id, step: 'rectify', note: '增开高峰时段窗口' });
+    const closed = await callOk(t.app, t.sup, 'followups:record', {
       followUpId: id,
       step: 'feedback',
       note: '已向申请人反馈整改结果',
@@ -213,7 +208,7 @@ describe('好差评', () => {
       ['feedback', 'sup1'],
     ]);
     expect(closed.steps[0]?.contacted).toBe(true);
-    expect(await call<FollowUpView[]>(t.app, t.sup, 'followups:list', { filter: 'overdue' })).toEqual([]);
+    expect(await callOk(t.app, t.sup, 'followups:list', { filter: 'overdue' })).toEqual([]);
     expect(await step({ step: 'feedback', note: '再次反馈' })).toMatchObject({
       ok: false,
       error: { details: { reason: 'step-out-of-order', expected: null } },
@@ -222,16 +217,16 @@ describe('好差评', () => {
 
   it('uses the configured number of working days', async () => {
     t = await supervisorApp();
-    const s = await call<Record<string, unknown>>(t.app, t.sup, 'supervisor:settings');
+    const s = await callOk(t.app, t.sup, 'supervisor:settings', {});
     expect(await t.app.call(t.sup, 'supervisor:updateSettings', { ...s, followUpWorkingDays: 5 }, 300)).toMatchObject({
       ok: false,
       error: { code: 'forbidden' },
     });
-    await call(t.app, t.admin, 'supervisor:updateSettings', { ...s, followUpWorkingDays: 5 });
+    await callOk(t.app, t.admin, 'supervisor:updateSettings', { ...s, followUpWorkingDays: 5 });
     await setClock(t, '2026-09-30T03:00:00.000Z');
     const { view } = await openTicket();
-    await call(t.app, SCREEN, 'ratings:submit', rate(view.ticket, { level: 1 }));
-    const [f] = await call<FollowUpView[]>(t.app, t.sup, 'followups:list', {});
+    await callOk(t.app, SCREEN, 'ratings:submit', rate(view.ticket, { level: 1 }));
+    const [f] = await callOk(t.app, t.sup, 'followups:list', {});
     expect(f).toMatchObject({ dueDate: '2026-10-13', workingDays: 5, realName: false });
   });
 });

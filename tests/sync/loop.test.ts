@@ -6,7 +6,8 @@ import { performAction } from '../../gateway/src/department/actions';
 import { startTestGateway, type TestGateway } from '../../gateway/src/testing/harness';
 import { createUser, initialised, testApp, type TestApp } from '../../src-main/testing/test-app';
 import type { CaseDetail } from '@common/cases/case-types';
-import type { DecisionView } from '@common/contract';
+import type { CommandInput, DecisionView } from '@common/contract';
+import { callOk } from '../../src-main/testing/call';
 import { PNG_BYTES } from '../../src-main/cases/testing/intake-fixtures';
 import { acceptReadyCase, forgetAtGateway } from './window';
 
@@ -29,9 +30,7 @@ afterAll(async () => {
 });
 
 async function detail(caseId: string): Promise<CaseDetail> {
-  const r = await app.call(CLERK, 'cases:get', { caseId }, 0);
-  if (!r.ok) throw new Error(JSON.stringify(r.error));
-  return r.value as CaseDetail;
+  return callOk(app, CLERK, 'cases:get', { caseId });
 }
 
 async function decide(
@@ -111,8 +110,7 @@ describe('window ⇄ gateway', () => {
     expect(d.deptStatus).toBe('supplement-requested');
     expect(d.deptDetails?.missing?.[0]).toContain('申领登记表');
 
-    const started = await app.call(CLERK, 'supplements:start', { caseId }, 0);
-    const supplementId = (started as { value: { supplementId: string } }).value.supplementId;
+    const { supplementId } = await callOk(app, CLERK, 'supplements:start', { caseId });
     expect(
       await app.call(
         CLERK,
@@ -190,11 +188,8 @@ describe('window ⇄ gateway', () => {
     ]);
     expect(await detail(good.caseId)).toMatchObject({ syncState: 'delivered' });
     // 办件查询 → 同步状态 需要处理 lists it (of any day); 已送达 lists the good one.
-    const list = async (syncState: string) => {
-      const r = await app.call(CLERK, 'cases:list', { syncState }, 0);
-      if (!r.ok) throw new Error(JSON.stringify(r.error));
-      return (r.value as { rows: { caseId: string }[] }).rows.map((c) => c.caseId);
-    };
+    const list = async (syncState: CommandInput<'cases:list'>['syncState']) =>
+      (await callOk(app, CLERK, 'cases:list', { syncState })).rows.map((c) => c.caseId);
     expect(await list('needs-attention')).toContain(bad.caseId);
     expect(await list('needs-attention')).not.toContain(good.caseId);
     expect(await list('delivered')).toContain(good.caseId);
@@ -212,8 +207,7 @@ describe('window ⇄ gateway', () => {
     const firstNo = (await detail(lost)).departmentNo;
     await forgetAtGateway(gw.pool, lost);
 
-    const started = await app.call(CLERK, 'supplements:start', { caseId: lost }, 0);
-    const supplementId = (started as { value: { supplementId: string } }).value.supplementId;
+    const { supplementId } = await callOk(app, CLERK, 'supplements:start', { caseId: lost });
     await app.call(
       CLERK,
       'supplements:attach',

@@ -7,7 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { issueEnrolmentCode } from '../../gateway/src/devices/repo';
 import { startTestGateway, type TestGateway } from '../../gateway/src/testing/harness';
 import { createUser, initialised, testApp, type TestApp } from '../../src-main/testing/test-app';
-import type { BackupRecord } from '@common/supervisor/views';
+import { callOk } from '../../src-main/testing/call';
 import { acceptReadyCase } from './window';
 
 let gw: TestGateway;
@@ -24,15 +24,9 @@ afterAll(async () => {
   await gw?.close();
 });
 
-async function call<T>(app: TestApp, caller: string, name: string, input: unknown = {}): Promise<T> {
-  const r = await app.call(caller, name, input, 0);
-  if (!r.ok) throw new Error(`${name}: ${JSON.stringify(r.error)}`);
-  return r.value as T;
-}
-
 async function enrol(app: TestApp, admin: string): Promise<void> {
   const { code } = await issueEnrolmentCode(gw.pool, '50010112', '500101', 1);
-  await call(app, admin, 'sync:configure', { gatewayUrl: gw.url, code });
+  await callOk(app, admin, 'sync:configure', { gatewayUrl: gw.url, code });
 }
 
 const counter = (app: TestApp) =>
@@ -50,10 +44,10 @@ describe('receipt numbers after a restore', () => {
     apps.push(a);
     const admin = await initialised(a);
     await createUser(a, admin, 'clerk1', 'clerk');
-    await call(a, 'clerk', 'auth:login', { username: 'clerk1', password: 'Passw0rd!' });
+    await callOk(a, 'clerk', 'auth:login', { username: 'clerk1', password: 'Passw0rd!' });
     await enrol(a, admin);
     const first = await acceptReadyCase(a, 'clerk');
-    const backup = await call<BackupRecord>(a, admin, 'backups:run'); // last night's backup, say: one case
+    const backup = await callOk(a, admin, 'backups:run', {}); // last night's backup, say: one case
     const later = [await acceptReadyCase(a, 'clerk'), await acceptReadyCase(a, 'clerk')];
     await a.services.sync.syncNow();
     expect(a.services.sync.statusView()).toMatchObject({ pending: 0 });
@@ -64,15 +58,13 @@ describe('receipt numbers after a restore', () => {
     dirs.push(dataDir);
     const fresh = await testApp({ dataDir });
     // The backup is encrypted with this window's key: the new PC restores it with its recovery code.
-    const { recoveryCode } = await call<{ recoveryCode: string }>(a, admin, 'security:recoveryCode', {
-      password: 'Chongqing2026',
-    });
-    await call(fresh, 'setup-screen', 'setup:restore', { file: backup.path, recoveryCode });
+    const { recoveryCode } = await callOk(a, admin, 'security:recoveryCode', { password: 'Chongqing2026' });
+    await callOk(fresh, 'setup-screen', 'setup:restore', { file: backup.path, recoveryCode });
     await fresh.shutdown();
     const b = await testApp({ dataDir });
     apps.push(b);
-    await call(b, 'admin', 'auth:login', { username: 'admin', password: 'Chongqing2026' });
-    await call(b, 'clerk', 'auth:login', { username: 'clerk1', password: 'Passw0rd!' });
+    await callOk(b, 'admin', 'auth:login', { username: 'admin', password: 'Chongqing2026' });
+    await callOk(b, 'clerk', 'auth:login', { username: 'clerk1', password: 'Passw0rd!' });
     expect(counter(b)).toBe(1); // what the backup knew: the next number would be 0002 again
     expect(b.services.sync.statusView().numberingUnverified).toBe(true); // the 受理 page warns
 

@@ -7,7 +7,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { issueEnrolmentCode } from '../../gateway/src/devices/repo';
 import { startTestGateway, type TestGateway } from '../../gateway/src/testing/harness';
 import { createUser, initialised, testApp, type TestApp } from '../../src-main/testing/test-app';
-import type { RatingTicketView } from '@common/supervisor/views';
+import type { CommandInput } from '@common/contract';
+import { callOk } from '../../src-main/testing/call';
 import { reconcileDelivered } from '../../src-main/sync/reconcile';
 import { acceptReadyCase, forgetAtGateway } from './window';
 
@@ -41,17 +42,13 @@ afterAll(async () => {
   await gw?.close();
 });
 
-async function call<T>(caller: string, name: string, input: unknown): Promise<T> {
-  const r = await app.call(caller, name, input, JSON.stringify(input).length);
-  if (!r.ok) throw new Error(`${name}: ${JSON.stringify(r.error)}`);
-  return r.value as T;
-}
-
 /** Accepts a case and has the applicant give it `level` on the customer screen (real name). */
-async function ratedCase(level: number): Promise<{ caseId: string; ratingId: string }> {
+async function ratedCase(
+  level: CommandInput<'ratings:submit'>['level'],
+): Promise<{ caseId: string; ratingId: string }> {
   const { caseId } = await acceptReadyCase(app, CLERK);
-  const { ticket } = await call<RatingTicketView>(CLERK, 'ratings:open', { caseId });
-  const { ratingId } = await call<{ ratingId: string }>(SCREEN, 'ratings:submit', {
+  const { ticket } = await callOk(app, CLERK, 'ratings:open', { caseId });
+  const { ratingId } = await callOk(app, SCREEN, 'ratings:submit', {
     ticket,
     level,
     indicators: ['attitude'],
@@ -81,13 +78,14 @@ async function followUpOf(caseId: string): Promise<string> {
     .get(caseId)!.follow_up_id;
 }
 
-const step = (followUpId: string, s: string, extra: Record<string, unknown> = {}) =>
-  call(SUP, 'followups:record', { followUpId, step: s, note: `${s} 已完成`, ...extra });
+type RecordInput = CommandInput<'followups:record'>;
+const step = (followUpId: string, s: RecordInput['step'], extra: Partial<RecordInput> = {}) =>
+  callOk(app, SUP, 'followups:record', { followUpId, step: s, note: `${s} 已完成`, ...extra });
 
 describe('好差评 records ⇄ gateway', () => {
   it('queues the rating and its follow-up in the transaction that records them (a failed queue keeps nothing)', async () => {
     const { caseId } = await acceptReadyCase(app, CLERK);
-    const { ticket } = await call<RatingTicketView>(CLERK, 'ratings:open', { caseId });
+    const { ticket } = await callOk(app, CLERK, 'ratings:open', { caseId });
     // Make the outbox insert fail: the rating must not be stored without it.
     app.services.db.exec(
       "CREATE TEMP TRIGGER refuse_rating_outbox BEFORE INSERT ON outbox WHEN NEW.kind = 'rating' BEGIN SELECT RAISE(ABORT, 'outbox refused'); END",
@@ -108,8 +106,8 @@ describe('好差评 records ⇄ gateway', () => {
     });
     expect(outbox(caseId).map((o) => o.kind)).toEqual(['case', 'attachment']);
 
-    const { ticket: again } = await call<RatingTicketView>(CLERK, 'ratings:open', { caseId });
-    const { ratingId } = await call<{ ratingId: string }>(SCREEN, 'ratings:submit', {
+    const { ticket: again } = await callOk(app, CLERK, 'ratings:open', { caseId });
+    const { ratingId } = await callOk(app, SCREEN, 'ratings:submit', {
       ticket: again,
       level: 1,
       indicators: [],
@@ -170,7 +168,7 @@ describe('好差评 records ⇄ gateway', () => {
     ).toEqual({ synced: 1 });
     expect(app.services.sync.statusView()).toMatchObject({ pending: 0, pendingRecords: 0 });
     // The case shows 已送达 as before; the records did not move it.
-    expect(await call(CLERK, 'cases:get', { caseId })).toMatchObject({ syncState: 'delivered' });
+    expect(await callOk(app, CLERK, 'cases:get', { caseId })).toMatchObject({ syncState: 'delivered' });
 
     // The last two steps, online; another round sends nothing again.
     await step(followUpId, 'rectify');
@@ -203,8 +201,8 @@ describe('好差评 records ⇄ gateway', () => {
     const { ratingId } = await ratedCase(5).then(async (other) => {
       await app.services.sync.syncNow();
       expect(outbox(other.caseId).every((o) => o.state === 'done')).toBe(true);
-      const { ticket } = await call<RatingTicketView>(CLERK, 'ratings:open', { caseId });
-      return call<{ ratingId: string }>(SCREEN, 'ratings:submit', {
+      const { ticket } = await callOk(app, CLERK, 'ratings:open', { caseId });
+      return callOk(app, SCREEN, 'ratings:submit', {
         ticket,
         level: 4,
         indicators: [],

@@ -10,6 +10,7 @@ const ELECTRON_EDGES = [
   'preload.ts',
   'print-window.ts',
   'protocol.ts',
+  'safe-key-store.ts',
   'security.ts',
   'utility-helper.ts',
   'window.ts',

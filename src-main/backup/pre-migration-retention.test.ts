@@ -2,8 +2,8 @@
 import { mkdirSync, readdirSync, utimesSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import type { SupervisorSettings } from '@common/supervisor/settings';
-import { call, supervisorApp, type SupervisorTestApp } from '../testing/supervisor';
+import { callOk } from '../testing/call';
+import { supervisorApp, type SupervisorTestApp } from '../testing/supervisor';
 
 let t: SupervisorTestApp | undefined;
 afterEach(() => t?.app.dispose());
@@ -19,12 +19,12 @@ describe('pre-migration backups', () => {
       const at = new Date(Date.UTC(2026, i, 1));
       utimesSync(join(dir, name), at, at);
     });
-    const settings = await call<SupervisorSettings>(t.app, t.sup, 'supervisor:settings');
-    await call(t.app, 'test:admin', 'supervisor:updateSettings', {
+    const settings = await callOk(t.app, t.sup, 'supervisor:settings', {});
+    await callOk(t.app, 'test:admin', 'supervisor:updateSettings', {
       ...settings,
       backup: { ...settings.backup, keep: 2 },
     });
-    await call(t.app, t.sup, 'backups:run');
+    await callOk(t.app, t.sup, 'backups:run', {});
     const left = readdirSync(dir).filter((f) => f.startsWith('before-migration-'));
     expect(left.sort()).toEqual(names.slice(3));
     expect(t.app.services.audit.list({ limit: 5, action: 'backup.rotate-pre-migration' })).toHaveLength(1);

@@ -1,6 +1,7 @@
 // Test and benchmark support: a real app with an administrator, a clerk and a supervisor signed
 // in; cases accepted through the contract; and fast seeding of many cases by direct SQL inserts
 // into the real schema (one transaction) for ledger volume tests and benchmarks.
+import { callOk } from './call';
 import type Database from 'better-sqlite3-multiple-ciphers';
 import { createUser, initialised, testApp, type TestApp } from './test-app';
 import type { ApplicationInput } from '@tongban/protocol/cases/application';
@@ -63,21 +64,14 @@ export async function setClock(t: SupervisorTestApp, at: Date | string): Promise
   }
 }
 
-/** Calls a command and fails unless it succeeds. */
-export async function call<T>(app: TestApp, caller: string, name: string, input: unknown = {}): Promise<T> {
-  const r = await app.call(caller, name, input, JSON.stringify(input ?? {}).length);
-  if (!r.ok) throw new Error(`${name} failed: ${JSON.stringify(r.error)}`);
-  return r.value as T;
-}
-
 /** Accepts a 社会保障卡申领 case through the contract (draft, photo, 人证核验, 受理). */
 export async function acceptCase(
   app: TestApp,
   caller: string,
   overrides: Partial<ApplicationInput> = {},
 ): Promise<{ caseId: string; documentNo: string }> {
-  const { caseId } = await call<{ caseId: string }>(app, caller, 'drafts:create');
-  await call(app, caller, 'attachments:add', {
+  const { caseId } = await callOk(app, caller, 'drafts:create', {});
+  await callOk(app, caller, 'attachments:add', {
     caseId,
     materialCode: 'PHOTO',
     fileName: 'photo.png',
@@ -89,7 +83,7 @@ export async function acceptCase(
       role: 'agent',
       person: { name: overrides.agent.name, idType: overrides.agent.idType, idNumber: overrides.agent.idNumber },
     });
-  const d = await call<{ documentNo: string }>(app, caller, 'intake:accept', {
+  const d = await callOk(app, caller, 'intake:accept', {
     application: socialSecurityCardApplication(caseId, overrides),
   });
   return { caseId, documentNo: d.documentNo };
@@ -97,8 +91,8 @@ export async function acceptCase(
 
 /** A 不予受理 case (marriage registration through an agent). */
 export async function rejectCase(app: TestApp, caller: string): Promise<{ caseId: string; documentNo: string }> {
-  const { caseId } = await call<{ caseId: string }>(app, caller, 'drafts:create');
-  const d = await call<{ documentNo: string }>(app, caller, 'intake:reject', {
+  const { caseId } = await callOk(app, caller, 'drafts:create', {});
+  const d = await callOk(app, caller, 'intake:reject', {
     application: marriageByAgent(caseId),
     reason: '婚姻登记须当事人双方亲自到场办理，不得委托他人代办。',
   });

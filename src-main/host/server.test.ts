@@ -6,50 +6,17 @@ import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { initialised, testApp, type TestApp } from '../testing/test-app';
 import { startHost, type RunningHost } from './server';
+import { sendToHost, type Reply, type SendOptions } from './testing';
 
 let app: TestApp;
 let host: RunningHost;
 
-interface Reply {
-  status: number;
-  headers: Record<string, string | string[] | undefined>;
-  body: string;
-  raw: Buffer;
-}
-
-function send(
-  path: string,
-  opts: { method?: string; headers?: Record<string, string>; body?: string | Buffer } = {},
-): Promise<Reply> {
-  return new Promise((resolve, reject) => {
-    const req = request(
-      {
-        host: '127.0.0.1',
-        port: host.port,
-        path,
-        method: opts.method ?? 'GET',
-        headers: { Host: `127.0.0.1:${host.port}`, ...opts.headers },
-      },
-      (res) => {
-        const chunks: Buffer[] = [];
-        res.on('data', (c: Buffer) => chunks.push(c));
-        res.on('end', () =>
-          resolve({
-            status: res.statusCode ?? 0,
-            headers: res.headers,
-            body: Buffer.concat(chunks).toString('utf8'),
-            raw: Buffer.concat(chunks),
-          }),
-        );
-      },
-    );
-    req.on('error', (err: NodeJS.ErrnoException) =>
-      err.code === 'ECONNRESET' || err.code === 'EPIPE'
-        ? resolve({ status: 413, headers: {}, body: '', raw: Buffer.alloc(0) })
-        : reject(err),
-    );
-    if (opts.body) req.write(opts.body);
-    req.end();
+/** A request to the host; a connection the host cuts (an oversized body) reads as 413. */
+function send(path: string, opts: SendOptions = {}): Promise<Reply> {
+  return sendToHost(host.port, path, opts).catch((err: NodeJS.ErrnoException) => {
+    if (err.code === 'ECONNRESET' || err.code === 'EPIPE')
+      return { status: 413, headers: {}, body: '', raw: Buffer.alloc(0) };
+    throw err;
   });
 }
 

@@ -10,6 +10,39 @@ export interface Reply {
   status: number;
   headers: Record<string, string | string[] | undefined>;
   body: string;
+  raw: Buffer;
+}
+
+export interface SendOptions {
+  method?: string;
+  headers?: Record<string, string>;
+  body?: string | Buffer;
+}
+
+/** One HTTP request to a host on 127.0.0.1, as the page would send it (Host header set). */
+export function sendToHost(port: number, path: string, opts: SendOptions = {}): Promise<Reply> {
+  return new Promise((resolve, reject) => {
+    const req = request(
+      {
+        host: '127.0.0.1',
+        port,
+        path,
+        method: opts.method ?? 'GET',
+        headers: { Host: `127.0.0.1:${port}`, ...opts.headers },
+      },
+      (res) => {
+        const chunks: Buffer[] = [];
+        res.on('data', (c: Buffer) => chunks.push(c));
+        res.on('end', () => {
+          const raw = Buffer.concat(chunks);
+          resolve({ status: res.statusCode ?? 0, headers: res.headers, body: raw.toString('utf8'), raw });
+        });
+      },
+    );
+    req.on('error', reject);
+    if (opts.body) req.write(opts.body);
+    req.end();
+  });
 }
 
 /** Starts a host over `app` with a stub renderer folder. */
@@ -23,35 +56,7 @@ export async function testHost(app: App): Promise<RunningHost> {
 /** A client of one running host. */
 export function hostClient(host: RunningHost) {
   const origin = `http://127.0.0.1:${host.port}`;
-  const send = (
-    path: string,
-    opts: { method?: string; headers?: Record<string, string>; body?: string } = {},
-  ): Promise<Reply> =>
-    new Promise((resolve, reject) => {
-      const req = request(
-        {
-          host: '127.0.0.1',
-          port: host.port,
-          path,
-          method: opts.method ?? 'GET',
-          headers: { Host: `127.0.0.1:${host.port}`, ...opts.headers },
-        },
-        (res) => {
-          const chunks: Buffer[] = [];
-          res.on('data', (c: Buffer) => chunks.push(c));
-          res.on('end', () =>
-            resolve({
-              status: res.statusCode ?? 0,
-              headers: res.headers,
-              body: Buffer.concat(chunks).toString('utf8'),
-            }),
-          );
-        },
-      );
-      req.on('error', reject);
-      if (opts.body) req.write(opts.body);
-      req.end();
-    });
+  const send = (path: string, opts: SendOptions = {}): Promise<Reply> => sendToHost(host.port, path, opts);
   /** Exchanges the start token for a session cookie (`null` when refused). */
   const exchange = async (token = host.token): Promise<string | null> => {
     const res = await send(`/?token=${token}`);

@@ -1,3 +1,4 @@
+import { PROXY_CARD_MATERIALS } from '../cases/testing/intake-fixtures';
 import { readFileSync } from 'node:fs';
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -26,14 +27,7 @@ beforeAll(async () => {
       address: '',
       relationship: '配偶',
     },
-    materials: [
-      { code: 'ID-DOC', handling: 'seen-returned', pages: 1 },
-      { code: 'PHOTO', handling: 'electronic', pages: 1 },
-      { code: 'APPLY-FORM', handling: 'kept-to-mail', pages: 2 },
-      { code: 'AGENT-AUTH', handling: 'kept-to-mail', pages: 1 },
-      { code: 'AGENT-ID', handling: 'seen-returned', pages: 1 },
-      { code: 'RELATION-PROOF', handling: 'copy', pages: 1 },
-    ],
+    materials: PROXY_CARD_MATERIALS,
   });
   await rejectCase(t.app, t.clerk);
   // Volume on the same day, straight into the schema (sequences after the contract's).

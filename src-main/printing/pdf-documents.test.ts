@@ -1,3 +1,4 @@
+import { PROXY_CARD_MATERIALS } from '../cases/testing/intake-fixtures';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -52,14 +53,7 @@ beforeAll(async () => {
       address: '',
       relationship: '配偶',
     },
-    materials: [
-      { code: 'ID-DOC', handling: 'seen-returned', pages: 1 },
-      { code: 'PHOTO', handling: 'electronic', pages: 1 },
-      { code: 'APPLY-FORM', handling: 'kept-to-mail', pages: 2 },
-      { code: 'AGENT-AUTH', handling: 'kept-to-mail', pages: 1 },
-      { code: 'AGENT-ID', handling: 'seen-returned', pages: 1 },
-      { code: 'RELATION-PROOF', handling: 'copy', pages: 1 },
-    ],
+    materials: PROXY_CARD_MATERIALS,
     delivery: 'ems',
     deliveryAddress: '重庆市万州区白岩路1号附3号2单元501室',
   });

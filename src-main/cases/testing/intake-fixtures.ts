@@ -40,6 +40,16 @@ export function socialSecurityCardApplication(
   };
 }
 
+/** 社会保障卡申领 materials as handed in by an agent (配偶) for the applicant. */
+export const PROXY_CARD_MATERIALS: ApplicationInput['materials'] = [
+  { code: 'ID-DOC', handling: 'seen-returned', pages: 1 },
+  { code: 'PHOTO', handling: 'electronic', pages: 1 },
+  { code: 'APPLY-FORM', handling: 'kept-to-mail', pages: 2 },
+  { code: 'AGENT-AUTH', handling: 'kept-to-mail', pages: 1 },
+  { code: 'AGENT-ID', handling: 'seen-returned', pages: 1 },
+  { code: 'RELATION-PROOF', handling: 'copy', pages: 1 },
+];
+
 /** 内地居民婚姻登记 / 结婚登记 filed through an agent (which the matter forbids). */
 export function marriageByAgent(caseId: string): ApplicationInput {
   return {

@@ -20,7 +20,7 @@ import { startTestPostgres, type TestPostgres } from '../../gateway/src/testing/
 import { startTestS3, type TestS3 } from '../../gateway/src/testing/s3';
 import { testApp } from '../../src-main/testing/test-app';
 import { socialSecurityCardApplication, verifyApplicant } from '../../src-main/cases/testing/intake-fixtures';
-import { freePort, Restartable, seeded } from './chaos';
+import { restartablePort, Restartable, seeded, within } from './chaos';
 import { RoundRobin } from './round-robin';
 
 const CASES = Number(process.env.FAULT_CASES ?? 500);
@@ -164,14 +164,18 @@ describe.each(VARIANTS)('sync under faults ($name)', (variant) => {
       const CHAOS_MS = variant.chaosMs;
       random = seeded(SEED);
       const started = Date.now();
-      pgServer = await startTestPostgres();
-      if (variant.store === 's3') s3Server = await startTestS3();
+      // Each phase is logged and bounded, so a run that stalls says where (CI shows only the log).
+      const say = (what: string) =>
+        console.log(`fault test [${variant.name}] +${Math.round((Date.now() - started) / 1000)} s: ${what}`);
+      const MINUTE = 60_000;
+      pgServer = await within(2 * MINUTE, 'start PostgreSQL', startTestPostgres());
+      if (variant.store === 's3') s3Server = await within(MINUTE, 'start s3rver', startTestS3());
       const pool = createPool(pgServer.url, 4);
       const store = createBlobStore(s3Server?.config ?? { kind: 'postgres' }, pool);
       // Gateway processes on the one database and store; with two, a round-robin balancer in front.
       const gateways: { process: Restartable; port: number }[] = [];
       for (let g = 0; g < variant.gateways; g++) {
-        const port = await freePort();
+        const port = await restartablePort();
         const child = new Restartable(['gateway/src/cli.ts', 'serve', '--port', String(port)], 'tongban gateway:', {
           TONGBAN_GW_DATABASE_URL: pgServer.url,
           ...s3Server?.env,
@@ -180,6 +184,7 @@ describe.each(VARIANTS)('sync under faults ($name)', (variant) => {
         await child.start();
         gateways.push({ process: child, port });
       }
+      say(`${variant.gateways} gateway(s) up`);
       const gateway = gateways[0]!.process; // the one that is killed
       const balancer =
         variant.gateways > 1 ? new RoundRobin(gateways.map((g) => ({ host: '127.0.0.1', port: g.port }))) : null;
@@ -190,7 +195,7 @@ describe.each(VARIANTS)('sync under faults ($name)', (variant) => {
       const expected = new Set<string>();
       for (let w = 1; w <= WINDOWS; w++) {
         const share = Math.floor(CASES / WINDOWS) + (w <= CASES % WINDOWS ? 1 : 0);
-        const prepared = await prepareWindow(w, gatewayUrl, pool, share);
+        const prepared = await within(5 * MINUTE, `prepare window ${w}`, prepareWindow(w, gatewayUrl, pool, share));
         prepared.caseIds.forEach((id) => expected.add(id));
         windows.push({
           dataDir: prepared.dataDir,
@@ -198,6 +203,7 @@ describe.each(VARIANTS)('sync under faults ($name)', (variant) => {
         });
       }
       const prepared = Date.now();
+      say(`${expected.size} cases prepared`);
 
       const proxy = new FaultProxy({
         target: { host: '127.0.0.1', port: gatewayPort },
@@ -219,13 +225,20 @@ describe.each(VARIANTS)('sync under faults ($name)', (variant) => {
         processes.push(w.client);
         await w.client.start();
       }
+      say('windows syncing through the fault proxy');
 
       let blackouts = 0;
       let round = 0;
       const chaosEnds = Date.now() + CHAOS_MS;
       for (;;) {
         await pause(300 + random() * 1200);
-        const chaos = Date.now() < chaosEnds;
+        // The chaos phase lasts CHAOS_MS and, on a slow machine where each restart takes many seconds, until
+        // every kind of fault has happened (the turn-taking variants: one full turn, so gateway A twice).
+        const everyKind =
+          variant === VARIANTS_ALL[0]
+            ? blackouts > 0 && gateway.kills > 0 && windows.some((w) => w.client.kills > 0)
+            : round >= 4;
+        const chaos = Date.now() < chaosEnds || !everyKind;
         if (chaos) {
           // Random faults, but each kind at least once by a fixed point of the chaos phase.
           const elapsed = 1 - (chaosEnds - Date.now()) / CHAOS_MS;
@@ -245,14 +258,17 @@ describe.each(VARIANTS)('sync under faults ($name)', (variant) => {
             : !killWindow && !killGateway && (r < 0.46 || (elapsed > 0.6 && blackouts === 0));
           if (killWindow) {
             const w = windows[Math.floor(random() * windows.length)]!;
+            say('kill a window');
             await w.client.kill();
             await w.client.start();
           } else if (killGateway) {
+            say('kill gateway A');
             await gateway.kill();
             // With two, the other gateway carries the load while this one is down.
             if (balancer) await pause(300 + random() * 1500);
             await gateway.start();
           } else if (blackout) {
+            say('blackout');
             blackouts += 1;
             proxy.blackout(true);
             await pause(800 + random() * 1500);
@@ -266,6 +282,7 @@ describe.each(VARIANTS)('sync under faults ($name)', (variant) => {
           throw new Error(`not converged; pending ${windows.map((w) => pendingOps(w.dataDir)).join('/')}`);
       }
       const delivered = Date.now();
+      say('every window has sent everything');
 
       const { rows: gwCases } = await pool.query<{ case_id: string; department_id: string; complete: boolean }>(
         'SELECT case_id, department_id, complete_at IS NOT NULL AS complete FROM cases',
@@ -278,36 +295,41 @@ describe.each(VARIANTS)('sync under faults ($name)', (variant) => {
       const { rows: files } = await pool.query<{ sha256: string }>('SELECT sha256 FROM attachment_slots');
       let filesIntact = 0;
       for (const f of files) {
-        const bytes = await store.get(f.sha256);
+        const bytes = await within(MINUTE, `read ${f.sha256.slice(0, 8)} back`, store.get(f.sha256));
         if (bytes && createHash('sha256').update(bytes).digest('hex') === f.sha256) filesIntact += 1;
       }
       const chunksLeft = Number((await pool.query('SELECT count(*) AS n FROM attachment_chunks')).rows[0].n);
 
+      say(`files read back (${filesIntact}/${files.length} intact)`);
       // The department decides every case: review, then approve (and mail the result) or reject.
-      for (const c of gwCases) {
-        const reviewer = { reviewerId: 1, username: 'reviewer', departmentId: c.department_id, csrfToken: '' };
-        await performAction(pool, reviewer, c.case_id, 'review', new URLSearchParams({ caseVersion: '1' }));
-        const last = random();
-        if (last < 0.8) {
-          await performAction(pool, reviewer, c.case_id, 'approve', new URLSearchParams({ caseVersion: '2' }));
-          if (last < 0.4)
+      const decide = async () => {
+        for (const c of gwCases) {
+          const reviewer = { reviewerId: 1, username: 'reviewer', departmentId: c.department_id, csrfToken: '' };
+          await performAction(pool, reviewer, c.case_id, 'review', new URLSearchParams({ caseVersion: '1' }));
+          const last = random();
+          if (last < 0.8) {
+            await performAction(pool, reviewer, c.case_id, 'approve', new URLSearchParams({ caseVersion: '2' }));
+            if (last < 0.4)
+              await performAction(
+                pool,
+                reviewer,
+                c.case_id,
+                'mail',
+                new URLSearchParams({ caseVersion: '3', waybillNo: 'EA000000005CN' }),
+              );
+          } else {
             await performAction(
               pool,
               reviewer,
               c.case_id,
-              'mail',
-              new URLSearchParams({ caseVersion: '3', waybillNo: 'EA000000005CN' }),
+              'reject',
+              new URLSearchParams({ caseVersion: '2', reason: '材料与事项不符' }),
             );
-        } else {
-          await performAction(
-            pool,
-            reviewer,
-            c.case_id,
-            'reject',
-            new URLSearchParams({ caseVersion: '2', reason: '材料与事项不符' }),
-          );
+          }
         }
-      }
+      };
+      await within(5 * MINUTE, 'the department decides', decide());
+      say('the department decided every case');
       const { rows: finalRows } = await pool.query<{ case_id: string; status: string }>(
         'SELECT case_id, status FROM cases',
       );
@@ -322,11 +344,12 @@ describe.each(VARIANTS)('sync under faults ($name)', (variant) => {
           await pause(250);
         }
       }
+      say('statuses equal on both sides');
       const stats = proxy.stats();
-      await proxy.close();
-      await balancer?.close();
-      await store.close();
-      await pool.end();
+      await within(MINUTE, 'close the fault proxy', proxy.close());
+      if (balancer) await within(MINUTE, 'close the balancer', balancer.close());
+      await within(MINUTE, 'close the blob store', store.close());
+      await within(MINUTE, 'close the pool', pool.end());
 
       console.log(
         `sync fault test [${variant.name}] (seed ${SEED}): ${expected.size} cases / ${slotRows[0]!.total} files from ${WINDOWS} windows; ` +

@@ -40,6 +40,9 @@ export class S3BlobStore implements BlobStore {
       requestChecksumCalculation: 'WHEN_REQUIRED',
       responseChecksumValidation: 'WHEN_REQUIRED',
       maxAttempts: 3,
+      // The SDK waits forever by default: a store that accepts a connection and then goes silent would hold a
+      // push (and its database connection) for good. Fail instead; the window retries the idempotent request.
+      requestHandler: { connectionTimeout: 5_000, requestTimeout: 60_000 },
     });
   }
 

@@ -140,7 +140,9 @@ async function migrateWithOwner(pool: pg.Pool, migrationUrl: string | undefined)
   }
   const status = await migrationStatus(pool);
   if (status.databaseVersion > status.migrations.length)
-    throw new Error(`gateway database schema ${status.databaseVersion} is newer than this gateway; run the newer gateway`);
+    throw new Error(
+      `gateway database schema ${status.databaseVersion} is newer than this gateway; run the newer gateway`,
+    );
   if (status.pending > 0)
     throw new Error(
       `${status.pending} gateway migration(s) pending: run "migrate up" with TONGBAN_GW_MIGRATION_DATABASE_URL (the schema owner) first`,

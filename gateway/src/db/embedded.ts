@@ -90,7 +90,13 @@ function readState(file: string): ClusterState | null {
 /** Creates the gateway's database and (re)provisions its owner and application roles; idempotent. */
 async function ensureDatabase(state: ClusterState): Promise<void> {
   const connect = async (database: string) => {
-    const client = new pg.Client({ host: '127.0.0.1', port: state.port, user: 'postgres', password: state.password, database });
+    const client = new pg.Client({
+      host: '127.0.0.1',
+      port: state.port,
+      user: 'postgres',
+      password: state.password,
+      database,
+    });
     await client.connect();
     return client;
   };

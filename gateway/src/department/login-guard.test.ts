@@ -3,6 +3,7 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type pg from 'pg';
 import { auditRows } from '../audit';
+import { loadConfig } from '../config/config';
 import { createPool } from '../db/pool';
 import { startGateway, type RunningGateway } from '../server';
 import { startTestPostgres, type TestPostgres } from '../testing/pg';
@@ -71,6 +72,26 @@ describe('department login lockout', () => {
     expect(
       (await auditRows(a.pool, 'dept.login-failed')).filter((r) => r.details.reason === 'wrong-password'),
     ).toHaveLength(5);
+  });
+});
+
+describe('department login limits from the configuration', () => {
+  it('TONGBAN_GW_LOGIN_MAX_FAILURES=2 and _LOCKOUT_MINUTES=30 lock after the second wrong password, for 30 minutes', async () => {
+    const config = loadConfig({ TONGBAN_GW_LOGIN_MAX_FAILURES: '2', TONGBAN_GW_LOGIN_LOCKOUT_MINUTES: '30' });
+    const configured = await startGateway({ databaseUrl: db.url, departmentLogin: config.departmentLogin });
+    try {
+      await addReviewer(a.pool, 'cfg1', RIGHT, 'SC-CD-PSB');
+      expect((await login(configured, 'cfg1', 'wrong guess 1')).status).toBe(401);
+      const second = await login(configured, 'cfg1', 'wrong guess 2');
+      expect(second.status).toBe(423);
+      expect(second.html).toContain('请约 30 分钟后再试');
+      const { rows } = await a.pool.query<{ minutes: number }>(
+        "SELECT round(extract(epoch FROM locked_until - now()) / 60)::int AS minutes FROM reviewers WHERE username = 'cfg1'",
+      );
+      expect(rows[0]?.minutes).toBe(30);
+    } finally {
+      await configured.close();
+    }
   });
 });
 

@@ -1,11 +1,11 @@
 // Configuration: environment and file, secrets kept off argv, a bad value refused naming its variable.
 import { execFile } from 'node:child_process';
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { promisify } from 'node:util';
 import { describe, expect, it } from 'vitest';
-import { ConfigError, loadConfig, redactedConfig } from './config';
+import { CONFIG_VARIABLES, ConfigError, loadConfig, redactedConfig } from './config';
 
 const ROOT = resolve(__dirname, '..', '..', '..');
 const dir = mkdtempSync(join(tmpdir(), 'tongban-gw-config-'));
@@ -133,6 +133,11 @@ describe('gateway configuration', () => {
     const err = refusal({ TONGBAN_GW_DATA_DIR: dir, ...env });
     expect(err.variable).toBe(variable);
     expect(err.message).toContain(variable);
+  });
+
+  it('every setting is in the operators’ configuration table', () => {
+    const doc = readFileSync(join(ROOT, 'docs', 'gateway-operations.md'), 'utf8');
+    for (const variable of Object.values(CONFIG_VARIABLES)) expect(doc).toContain(`\`${variable}\``);
   });
 
   it('refuses unknown keys in the config file', () => {

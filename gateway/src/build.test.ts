@@ -30,8 +30,12 @@ describe('the built gateway', () => {
   }, 120_000);
 
   it('`node gateway/dist/cli.js` migrates (migrate status|up) and serves from environment configuration; /readyz 200, /metrics scrapes', async () => {
-    db = await startTestPostgres();
-    const env = { PATH: process.env.PATH, TONGBAN_GW_DATABASE_URL: db.url };
+    db = await startTestPostgres({ migrated: false });
+    const env = {
+      PATH: process.env.PATH,
+      TONGBAN_GW_DATABASE_URL: db.url,
+      TONGBAN_GW_MIGRATION_DATABASE_URL: db.migrationUrl,
+    };
     const cli = async (...args: string[]) =>
       (await promisify(execFile)(process.execPath, [join(GATEWAY, 'dist', 'cli.js'), ...args], { env })).stdout;
     const before = JSON.parse(await cli('migrate', 'status', '--json')) as { pending: number; databaseVersion: number };

@@ -6,16 +6,18 @@
 //   add-reviewer --username U --department ID   (password: TONGBAN_GW_REVIEWER_PASSWORD, a prompt, or a stdin line)
 //   devices [--json]          revoke --device ID          new-epoch --reason TEXT
 //   migrate status|up [--json]        config           (prints the effective configuration, secrets masked)
+//   retention run [--json]    (purge attachments and mask personal data of cases closed > TONGBAN_GW_RETENTION_DAYS ago)
 //   publish-update --file INSTALLER --version X.Y.Z [--json]    update-key   (window update feed, see updates/)
-// Admin commands use TONGBAN_GW_DATABASE_URL, else the cluster of a running `serve` on the data folder,
-// else start it briefly.
+// Admin commands use TONGBAN_GW_DATABASE_URL (the application role; migrations: TONGBAN_GW_MIGRATION_DATABASE_URL,
+// the schema owner), else the cluster of a running `serve` on the data folder, else start it briefly.
 import { readFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import type pg from 'pg';
 import { ConfigError, loadConfig, redactedConfig, type GatewayConfig } from './config/config';
+import { createBlobStore } from './attachments/blob-store';
 import { migrate, migrationStatus } from './db/migrate';
 import { createPool } from './db/pool';
-import { runningClusterUrl, startEmbeddedCluster, type EmbeddedCluster } from './db/embedded';
+import { runningClusterUrls, startEmbeddedCluster, type EmbeddedCluster } from './db/embedded';
 import { reviewerPasswordProblems } from './department/login-guard';
 import { addReviewer } from './department/repo';
 import { issueEnrolmentCode, listDevices, revokeDevice } from './devices/repo';
@@ -23,6 +25,7 @@ import { startNewEpoch } from './feed/epoch';
 import { readNewPassword } from './read-secret';
 import { startGateway } from './server';
 import { publishUpdate, updatePublicKey } from './updates/feed';
+import { runRetention } from './retention/retention';
 
 const out = (line: string): void => void process.stdout.write(`${line}\n`);
 const fail = (message: string): never => {
@@ -33,6 +36,7 @@ const fail = (message: string): never => {
 // Secrets on argv show in `ps` and shell history: refuse them, naming the variable to use instead.
 const SECRET_FLAGS: Record<string, string> = {
   '--db': 'TONGBAN_GW_DATABASE_URL',
+  '--migration-db': 'TONGBAN_GW_MIGRATION_DATABASE_URL',
   '--password': 'TONGBAN_GW_REVIEWER_PASSWORD (or standard input)',
 };
 for (const arg of process.argv.slice(2)) {
@@ -97,6 +101,9 @@ async function serve(): Promise<void> {
   for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP'] as const) process.removeAllListeners(signal);
   const gateway = await startGateway({
     databaseUrl: config.databaseUrl ?? (cluster as EmbeddedCluster).url,
+    migrationDatabaseUrl: cluster?.migrationUrl ?? config.migrationDatabaseUrl ?? undefined,
+    retention: { days: config.retentionDays },
+    departmentLogin: config.departmentLogin,
     poolSize: config.poolSize,
     statementTimeoutMs: config.statementTimeoutMs,
     port: config.port,
@@ -121,24 +128,54 @@ async function serve(): Promise<void> {
   out(`tongban gateway: ${scheme}://${config.host === '0.0.0.0' ? '127.0.0.1' : config.host}:${gateway.port}`);
 }
 
-/** Runs an admin command against the gateway's database. */
-async function withDatabase<T>(fn: (pool: pg.Pool) => Promise<T>, migrateFirst = true): Promise<T> {
+/** The two roles' pools of an admin command. */
+interface Databases {
+  /** The application role (what `serve` runs as). */
+  app: pg.Pool;
+  /** The schema owner, or null when TONGBAN_GW_MIGRATION_DATABASE_URL is not set. */
+  owner: pg.Pool | null;
+}
+
+/**
+ * Runs an admin command against the gateway's database, as the application role. `migrateFirst`: pending
+ * migrations are applied under the owner role when its URL is known, else the command refuses to run.
+ */
+async function withDatabases<T>(fn: (db: Databases) => Promise<T>, migrateFirst = true): Promise<T> {
   const config = configuration();
   let cluster: EmbeddedCluster | null = null;
-  let url = config.databaseUrl ?? runningClusterUrl(config.dataDir);
-  if (!url) {
+  let urls = config.databaseUrl
+    ? { url: config.databaseUrl, migrationUrl: config.migrationDatabaseUrl }
+    : runningClusterUrls(config.dataDir);
+  if (!urls) {
     cluster = await startEmbeddedCluster(config.dataDir);
-    url = cluster.url;
+    urls = cluster;
   }
-  const pool = createPool(url, 2);
+  const app = createPool(urls.url, 2);
+  const owner = urls.migrationUrl ? createPool(urls.migrationUrl, 1) : null;
   try {
-    if (migrateFirst) await migrate(pool);
-    return await fn(pool);
+    if (migrateFirst) {
+      if (owner) await migrate(owner);
+      else if ((await migrationStatus(app)).pending > 0)
+        fail('gateway migrations are pending: run "migrate up" with TONGBAN_GW_MIGRATION_DATABASE_URL first');
+    }
+    return await fn({ app, owner });
   } finally {
-    await pool.end();
+    await app.end();
+    await owner?.end();
     await cluster?.stop();
   }
 }
+
+/** Runs an admin command as the application role. */
+const withDatabase = <T>(fn: (pool: pg.Pool) => Promise<T>, migrateFirst = true): Promise<T> =>
+  withDatabases(({ app }) => fn(app), migrateFirst);
+
+/** The schema owner's pool, or a clear refusal. */
+const ownerOf = (db: Databases): pg.Pool =>
+  db.owner ??
+  fail(
+    'migrations run as the schema owner: set TONGBAN_GW_MIGRATION_DATABASE_URL (TONGBAN_GW_DATABASE_URL is the application role, without DDL rights)',
+  );
 
 async function main(): Promise<void> {
   const command = positionals[0];
@@ -192,7 +229,7 @@ async function main(): Promise<void> {
       const sub = positionals[1];
       if (sub !== 'status' && sub !== 'up') return fail('use migrate status or migrate up');
       if (sub === 'up') {
-        const applied = await withDatabase((pool) => migrate(pool), false);
+        const applied = await withDatabases((db) => migrate(ownerOf(db)), false);
         return out(values.json ? JSON.stringify({ applied }) : `migrations applied: ${applied.join(', ') || 'none'}`);
       }
       const status = await withDatabase(migrationStatus, false);
@@ -200,6 +237,24 @@ async function main(): Promise<void> {
       for (const m of status.migrations)
         out(`${String(m.version).padStart(4, '0')}_${m.name}  ${m.appliedAt ?? 'PENDING'}`);
       return out(status.pending === 0 ? 'schema is current' : `${status.pending} migration(s) pending`);
+    }
+    case 'retention': {
+      if (positionals[1] !== 'run') return fail('use retention run');
+      const config = configuration();
+      const counts = await withDatabase(async (pool) => {
+        const store = createBlobStore(config.blobStore, pool);
+        try {
+          return await runRetention(pool, store, { days: config.retentionDays, actor: 'cli:retention' });
+        } finally {
+          await store.close();
+        }
+      });
+      if (!counts) return fail('another gateway process is running retention now; try again later');
+      return out(
+        values.json
+          ? JSON.stringify(counts)
+          : `retention (${config.retentionDays} days): ${counts.cases} case(s) masked, ${counts.attachments} attachment(s) and ${counts.filesDeleted} file(s) removed`,
+      );
     }
     case 'publish-update': {
       const config = configuration();
@@ -216,7 +271,7 @@ async function main(): Promise<void> {
       return out(JSON.stringify(redactedConfig(configuration()), null, 2));
     default:
       fail(
-        `unknown command ${command ?? ''}; use serve, issue-code, add-reviewer, devices, revoke, new-epoch, migrate, publish-update, update-key or config`,
+        `unknown command ${command ?? ''}; use serve, issue-code, add-reviewer, devices, revoke, new-epoch, migrate, retention, publish-update, update-key or config`,
       );
   }
 }

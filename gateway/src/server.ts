@@ -13,8 +13,10 @@ import type { GatewayConfig } from './config/config';
 import type { LogDestination } from './ops/logging';
 import { createMetrics, type GatewayMetrics } from './ops/metrics';
 import { pruneNonces } from './auth/verify';
-import { migrate } from './db/migrate';
+import { migrate, migrationStatus } from './db/migrate';
 import { createPool } from './db/pool';
+import { assertRuntimeRole } from './db/roles';
+import { scheduleRetention } from './retention/schedule';
 import { DEFAULT_LOGIN_POLICY, type LoginPolicy } from './department/login-guard';
 import { cursorKey, ensureFeedEpoch } from './feed/epoch';
 
@@ -31,7 +33,12 @@ export interface RunningGateway {
 
 /** Options of startGateway. */
 export interface GatewayOptions {
+  /** The application role's URL (DML only: refused when the role could change the schema). */
   databaseUrl: string;
+  /** The schema owner's URL: pending migrations run under it at start; absent = the schema must be current. */
+  migrationDatabaseUrl?: string;
+  /** Purge and mask cases closed more than `days` ago, every `everyMs` (default 6 h); absent = no retention job. */
+  retention?: { days: number; everyMs?: number };
   /** Connections in the pool (default 20). */
   poolSize?: number;
   /** PostgreSQL statement_timeout of every connection (0 = none). */
@@ -70,7 +77,8 @@ export async function startGateway(opts: GatewayOptions): Promise<RunningGateway
   const blobStore = observeBlobStore(base, opts.blobObserver ?? histogramObserver(metrics));
   const closeStore = () => (given ? Promise.resolve() : base.close());
   try {
-    await migrate(pool);
+    await migrateWithOwner(pool, opts.migrationDatabaseUrl);
+    await assertRuntimeRole(pool);
     await blobStore.ping().catch((err: unknown) => {
       throw new Error(
         `blob store (${blobStore.kind}) unreachable: ${err instanceof Error ? err.message : String(err)}`,
@@ -97,6 +105,7 @@ export async function startGateway(opts: GatewayOptions): Promise<RunningGateway
     const port = typeof address === 'object' && address ? address.port : (opts.port ?? 0);
     const pruner = setInterval(() => void pruneNonces(pool).catch(() => undefined), 60_000);
     pruner.unref();
+    const retention = opts.retention ? scheduleRetention(pool, blobStore, opts.retention, app.log) : null;
     return {
       url: `${opts.https ? 'https' : 'http'}://${host}:${port}`,
       port,
@@ -105,6 +114,7 @@ export async function startGateway(opts: GatewayOptions): Promise<RunningGateway
       blobStore,
       async close() {
         clearInterval(pruner);
+        await retention?.stop();
         await app.close();
         await closeStore();
         await pool.end();
@@ -115,6 +125,28 @@ export async function startGateway(opts: GatewayOptions): Promise<RunningGateway
     await pool.end().catch(() => undefined);
     throw err;
   }
+}
+
+/** Migrates under the schema owner when its URL is given; otherwise only checks that the schema is this gateway's. */
+async function migrateWithOwner(pool: pg.Pool, migrationUrl: string | undefined): Promise<void> {
+  if (migrationUrl) {
+    const owner = createPool(migrationUrl, 1);
+    try {
+      await migrate(owner);
+    } finally {
+      await owner.end();
+    }
+    return;
+  }
+  const status = await migrationStatus(pool);
+  if (status.databaseVersion > status.migrations.length)
+    throw new Error(
+      `gateway database schema ${status.databaseVersion} is newer than this gateway; run the newer gateway`,
+    );
+  if (status.pending > 0)
+    throw new Error(
+      `${status.pending} gateway migration(s) pending: run "migrate up" with TONGBAN_GW_MIGRATION_DATABASE_URL (the schema owner) first`,
+    );
 }
 
 /** Observes blob-store operations into the metrics' latency histogram (labels op, store, outcome). */

@@ -31,7 +31,7 @@ export class PostgresBlobStore implements BlobStore {
     await this.pool.query(
       `INSERT INTO attachment_chunks (attachment_id, start_offset, data)
        SELECT s.attachment_id, 0, $2 FROM attachment_slots s
-       WHERE s.sha256 = $1 AND s.size = length($2) AND s.verified_at IS NOT NULL
+       WHERE s.sha256 = $1 AND s.size = length($2) AND s.verified_at IS NOT NULL AND s.purged_at IS NULL
          AND NOT EXISTS (SELECT 1 FROM attachment_chunks c WHERE c.attachment_id = s.attachment_id)
        ON CONFLICT DO NOTHING`,
       [sha256, bytes],
@@ -56,10 +56,11 @@ export class PostgresBlobStore implements BlobStore {
     return holder ? { size: holder.size } : null;
   }
 
+  /** Removes the bytes of the purged slots of this file (each slot holds its own copy; live slots keep theirs). */
   async delete(sha256: string): Promise<void> {
     checkKey(sha256);
     await this.pool.query(
-      'DELETE FROM attachment_chunks WHERE attachment_id IN (SELECT attachment_id FROM attachment_slots WHERE sha256 = $1)',
+      'DELETE FROM attachment_chunks WHERE attachment_id IN (SELECT attachment_id FROM attachment_slots WHERE sha256 = $1 AND purged_at IS NOT NULL)',
       [sha256],
     );
   }

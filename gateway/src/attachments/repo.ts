@@ -12,6 +12,9 @@ import { GatewayError } from '../http/errors';
 import type { BlobStore } from './blob-store';
 import { readChunks } from './postgres-store';
 
+/** Advisory lock namespace of a file (key: hashtext of its SHA-256) between uploads and the retention job. */
+export const BLOB_LOCK = 7_202_603;
+
 /** An upload slot. */
 export interface Slot {
   attachmentId: string;
@@ -127,7 +130,9 @@ export async function putWhole(
     [caseId, attachmentId, district, sha256, bytes.length],
   );
   const { outcome, size } = rows[0] as { outcome: string; size: number };
-  return outcomeOf(outcome, attachmentId, size);
+  // The retention job deleted this file (another, purged case's) between the write above and the verification.
+  if (outcome === 'created-rewrite') await store.put(sha256, bytes);
+  return outcomeOf(outcome === 'created-rewrite' ? 'created' : outcome, attachmentId, size);
 }
 
 /** The SHA-256 of a slot's staged chunks, and with `keep` the bytes themselves. */
@@ -185,6 +190,8 @@ export async function appendChunk(
     if (whole.sha256 === slot.sha256) {
       // Object store: the file goes to the store while the slot is locked, then its staged chunks go.
       if (whole.bytes) {
+        // Held until commit: the retention job cannot delete this file before the slot is verified (0008).
+        await client.query('SELECT pg_advisory_xact_lock_shared($1, hashtext($2))', [BLOB_LOCK, slot.sha256]);
         await store.put(slot.sha256, whole.bytes);
         await client.query('DELETE FROM attachment_chunks WHERE attachment_id = $1', [attachmentId]);
       }

@@ -1,11 +1,11 @@
 // Configuration: environment and file, secrets kept off argv, a bad value refused naming its variable.
 import { execFile } from 'node:child_process';
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { promisify } from 'node:util';
 import { describe, expect, it } from 'vitest';
-import { ConfigError, loadConfig, redactedConfig } from './config';
+import { CONFIG_VARIABLES, ConfigError, loadConfig, redactedConfig } from './config';
 
 const ROOT = resolve(__dirname, '..', '..', '..');
 const dir = mkdtempSync(join(tmpdir(), 'tongban-gw-config-'));
@@ -33,7 +33,42 @@ describe('gateway configuration', () => {
       secureCookies: false,
       trustProxy: false,
       tls: null,
+      migrationDatabaseUrl: null,
+      retentionDays: 180,
+      departmentLogin: {
+        perIpAttempts: 30,
+        perAccountAttempts: 10,
+        windowSeconds: 60,
+        maxFailures: 5,
+        lockoutMinutes: 15,
+      },
     });
+  });
+
+  it('reads the department login limits and the migration role; masks both database passwords', () => {
+    const c = loadConfig({
+      TONGBAN_GW_DATA_DIR: dir,
+      TONGBAN_GW_DATABASE_URL: 'postgres://tongban_app:apppw@db:5432/tongban',
+      TONGBAN_GW_MIGRATION_DATABASE_URL: 'postgres://tongban_owner:ownerpw@db:5432/tongban',
+      TONGBAN_GW_LOGIN_IP_ATTEMPTS: '100',
+      TONGBAN_GW_LOGIN_ACCOUNT_ATTEMPTS: '4',
+      TONGBAN_GW_LOGIN_WINDOW_SECONDS: '300',
+      TONGBAN_GW_LOGIN_MAX_FAILURES: '3',
+      TONGBAN_GW_LOGIN_LOCKOUT_MINUTES: '60',
+      TONGBAN_GW_RETENTION_DAYS: '365',
+    });
+    expect(c.departmentLogin).toEqual({
+      perIpAttempts: 100,
+      perAccountAttempts: 4,
+      windowSeconds: 300,
+      maxFailures: 3,
+      lockoutMinutes: 60,
+    });
+    expect(c.retentionDays).toBe(365);
+    const shown = JSON.stringify(redactedConfig(c));
+    expect(shown).not.toContain('apppw');
+    expect(shown).not.toContain('ownerpw');
+    expect(shown).toContain('tongban_owner:***@db');
   });
 
   it('reads a config file; the environment wins over it', () => {
@@ -79,10 +114,30 @@ describe('gateway configuration', () => {
     [{ TONGBAN_GW_SECURE_COOKIES: 'maybe' }, 'TONGBAN_GW_SECURE_COOKIES'],
     [{ TONGBAN_GW_TRUST_PROXY: 'everyone!' }, 'TONGBAN_GW_TRUST_PROXY'],
     [{ TONGBAN_GW_CONFIG: join(dir, 'missing.json') }, 'TONGBAN_GW_CONFIG'],
+    [{ TONGBAN_GW_MIGRATION_DATABASE_URL: 'postgres://o@db/t' }, 'TONGBAN_GW_MIGRATION_DATABASE_URL'],
+    [
+      {
+        TONGBAN_GW_DATABASE_URL: 'postgres://same:a@db/t',
+        TONGBAN_GW_MIGRATION_DATABASE_URL: 'postgres://same:b@db/t',
+      },
+      'TONGBAN_GW_MIGRATION_DATABASE_URL',
+    ],
+    [{ TONGBAN_GW_MIGRATION_DATABASE_URL: 'http://x' }, 'TONGBAN_GW_MIGRATION_DATABASE_URL'],
+    [{ TONGBAN_GW_LOGIN_MAX_FAILURES: '0' }, 'TONGBAN_GW_LOGIN_MAX_FAILURES'],
+    [{ TONGBAN_GW_LOGIN_LOCKOUT_MINUTES: 'forever' }, 'TONGBAN_GW_LOGIN_LOCKOUT_MINUTES'],
+    [{ TONGBAN_GW_LOGIN_WINDOW_SECONDS: '-5' }, 'TONGBAN_GW_LOGIN_WINDOW_SECONDS'],
+    [{ TONGBAN_GW_LOGIN_IP_ATTEMPTS: '1.5' }, 'TONGBAN_GW_LOGIN_IP_ATTEMPTS'],
+    [{ TONGBAN_GW_LOGIN_ACCOUNT_ATTEMPTS: '' + 1e6 }, 'TONGBAN_GW_LOGIN_ACCOUNT_ATTEMPTS'],
+    [{ TONGBAN_GW_RETENTION_DAYS: '0' }, 'TONGBAN_GW_RETENTION_DAYS'],
   ])('refuses %o naming %s', (env, variable) => {
     const err = refusal({ TONGBAN_GW_DATA_DIR: dir, ...env });
     expect(err.variable).toBe(variable);
     expect(err.message).toContain(variable);
+  });
+
+  it('every setting is in the operators’ configuration table', () => {
+    const doc = readFileSync(join(ROOT, 'docs', 'gateway-operations.md'), 'utf8');
+    for (const variable of Object.values(CONFIG_VARIABLES)) expect(doc).toContain(`\`${variable}\``);
   });
 
   it('refuses unknown keys in the config file', () => {

@@ -23,8 +23,10 @@ export type BlobStoreConfig =
 
 /** The gateway's whole configuration. */
 export interface GatewayConfig {
-  /** PostgreSQL URL; null = the embedded cluster in `dataDir`. */
+  /** PostgreSQL URL of the runtime (application) role; null = the embedded cluster in `dataDir`. */
   databaseUrl: string | null;
+  /** PostgreSQL URL of the schema owner that runs migrations; null = none (serve then only checks the schema). */
+  migrationDatabaseUrl: string | null;
   poolSize: number;
   statementTimeoutMs: number;
   dataDir: string;
@@ -35,7 +37,16 @@ export interface GatewayConfig {
   secureCookies: boolean;
   publicBaseUrl: string | null;
   blobStore: BlobStoreConfig;
+  /** Days after a case's closing (准予/不予办理/寄出) before its attachments are purged and personal data masked. */
   retentionDays: number;
+  /** Throttle and lockout of the department login. */
+  departmentLogin: {
+    perIpAttempts: number;
+    perAccountAttempts: number;
+    windowSeconds: number;
+    maxFailures: number;
+    lockoutMinutes: number;
+  };
   logLevel: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
 }
 
@@ -57,6 +68,7 @@ const defaultDataDir = (): string =>
 /** Each setting: its environment variable, its key in the config file, its parser. */
 const SETTINGS = {
   databaseUrl: { env: 'TONGBAN_GW_DATABASE_URL', secret: true },
+  migrationDatabaseUrl: { env: 'TONGBAN_GW_MIGRATION_DATABASE_URL', secret: true },
   poolSize: { env: 'TONGBAN_GW_POOL_SIZE' },
   statementTimeoutMs: { env: 'TONGBAN_GW_STATEMENT_TIMEOUT_MS' },
   dataDir: { env: 'TONGBAN_GW_DATA_DIR' },
@@ -76,6 +88,11 @@ const SETTINGS = {
   s3ForcePathStyle: { env: 'TONGBAN_GW_S3_FORCE_PATH_STYLE' },
   s3Prefix: { env: 'TONGBAN_GW_S3_PREFIX' },
   retentionDays: { env: 'TONGBAN_GW_RETENTION_DAYS' },
+  loginIpAttempts: { env: 'TONGBAN_GW_LOGIN_IP_ATTEMPTS' },
+  loginAccountAttempts: { env: 'TONGBAN_GW_LOGIN_ACCOUNT_ATTEMPTS' },
+  loginWindowSeconds: { env: 'TONGBAN_GW_LOGIN_WINDOW_SECONDS' },
+  loginMaxFailures: { env: 'TONGBAN_GW_LOGIN_MAX_FAILURES' },
+  loginLockoutMinutes: { env: 'TONGBAN_GW_LOGIN_LOCKOUT_MINUTES' },
   logLevel: { env: 'TONGBAN_GW_LOG_LEVEL' },
 } as const satisfies Record<string, { env: string; secret?: boolean }>;
 
@@ -155,6 +172,17 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): GatewayConfig 
   };
 
   const databaseUrl = url('databaseUrl', ['postgres:', 'postgresql:']);
+  const migrationDatabaseUrl = url('migrationDatabaseUrl', ['postgres:', 'postgresql:']);
+  if (migrationDatabaseUrl !== null && databaseUrl === null)
+    throw new ConfigError(
+      name('migrationDatabaseUrl'),
+      `needs ${name('databaseUrl')} too (the embedded cluster makes both roles itself)`,
+    );
+  if (migrationDatabaseUrl !== null && databaseUrl !== null && userOf(migrationDatabaseUrl) === userOf(databaseUrl))
+    throw new ConfigError(
+      name('migrationDatabaseUrl'),
+      `must name another role than ${name('databaseUrl')} (the schema owner runs migrations, the gateway runs without DDL rights)`,
+    );
   const tlsKeyFile = raw('tlsKeyFile');
   const tlsCertFile = raw('tlsCertFile');
   if (Boolean(tlsKeyFile) !== Boolean(tlsCertFile))
@@ -203,6 +231,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): GatewayConfig 
 
   return {
     databaseUrl,
+    migrationDatabaseUrl,
     poolSize: int('poolSize', 20, 1, 1000),
     statementTimeoutMs: int('statementTimeoutMs', 30_000, 0, 3_600_000),
     dataDir: raw('dataDir') ?? defaultDataDir(),
@@ -213,17 +242,34 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): GatewayConfig 
     secureCookies: bool('secureCookies', tls !== null || trustProxy !== false),
     publicBaseUrl: url('publicBaseUrl', ['http:', 'https:']),
     blobStore,
-    retentionDays: int('retentionDays', 30, 1, 36_500),
+    retentionDays: int('retentionDays', 180, 1, 36_500),
+    departmentLogin: {
+      perIpAttempts: int('loginIpAttempts', 30, 1, 100_000),
+      perAccountAttempts: int('loginAccountAttempts', 10, 1, 100_000),
+      windowSeconds: int('loginWindowSeconds', 60, 1, 86_400),
+      maxFailures: int('loginMaxFailures', 5, 1, 1000),
+      lockoutMinutes: int('loginLockoutMinutes', 15, 1, 10_080),
+    },
     logLevel: logLevel as GatewayConfig['logLevel'],
   };
 }
 
+/** The user name of a PostgreSQL URL ('' when none: libpq then uses the OS user). */
+function userOf(u: string): string {
+  return decodeURIComponent(new URL(u).username);
+}
+
 /** The configuration with secrets replaced by "***" (for `config show` and logs). */
 export function redactedConfig(config: GatewayConfig): GatewayConfig {
-  const databaseUrl = config.databaseUrl?.replace(/(\/\/[^:/@]*:)[^@]*@/, '$1***@') ?? null;
+  const hide = (u: string | null) => u?.replace(/(\/\/[^:/@]*:)[^@]*@/, '$1***@') ?? null;
   const blobStore: BlobStoreConfig =
     config.blobStore.kind === 's3'
       ? { ...config.blobStore, accessKeyId: '***', secretAccessKey: '***' }
       : config.blobStore;
-  return { ...config, databaseUrl, blobStore };
+  return {
+    ...config,
+    databaseUrl: hide(config.databaseUrl),
+    migrationDatabaseUrl: hide(config.migrationDatabaseUrl),
+    blobStore,
+  };
 }

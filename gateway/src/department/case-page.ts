@@ -1,8 +1,10 @@
-// One case: every manifest field (the full ID number: this department decides the case), the
-// materials and attachments, supplements, the status history, and the actions its status allows.
+// One case: every manifest field, the materials and attachments, supplements, the status history, and the
+// actions its status allows. ID numbers are masked; "显示完整号码" (a POST, audited) shows one in full.
+// A case retention has run on says so: its personal data is masked for good and its files are gone.
 import { ID_TYPE_LABELS_ZH, MATERIAL_HANDLING_LABELS_ZH, type ApplyMode } from '@tongban/protocol/cases/application';
 import type { CaseManifest } from '@tongban/protocol/sync/manifest';
 import { CASE_STATUS_LABELS_ZH, STATUS_TRANSITIONS } from '@tongban/protocol/sync/status';
+import { maskIdNumber } from '@tongban/protocol/validators/masking';
 import { ratingSection } from '../ratings/rating-section';
 import { DEPARTMENT_ACTIONS, type DepartmentAction } from './actions';
 import { alertBox, chinaTime, html, page, type Html } from './html';
@@ -22,11 +24,27 @@ const ACTION_ZH: Record<DepartmentAction, string> = {
 const facts = (pairs: [string, unknown][]) =>
   html`<dl class="facts">${pairs.map(([k, v]) => html`<dt>${k}</dt><dd>${v === '' || v === null || v === undefined ? '—' : v}</dd>`)}</dl>`;
 
-function person(p: CaseManifest['applicant'] & { relationship?: string }): Html {
+/** Whose ID number a reviewer may show in full. */
+export type IdHolder = 'applicant' | 'agent';
+
+/** The ID number masked, with the button that shows it in full (not on a purged case: nothing more to show). */
+function idNumber(v: CaseView, who: IdHolder, user: ReviewerSession, revealed: ReadonlySet<IdHolder>): Html {
+  const p = who === 'applicant' ? v.manifest.applicant : v.manifest.agent;
+  if (!p) return html``;
+  if (revealed.has(who))
+    return html`<span class="id-full">${p.idNumber}</span> <span class="muted">（完整号码已显示，本次查看已记录）</span>`;
+  const masked = html`<span class="id-masked">${maskIdNumber(p.idNumber)}</span>`;
+  if (v.purgedAt) return masked;
+  return html`${masked}<form class="reveal" method="post" action="/dept/cases/${v.caseId}/reveal-id">
+      <input type="hidden" name="_csrf" value="${user.csrfToken}"><input type="hidden" name="person" value="${who}">
+      <button type="submit">显示完整号码</button></form>`;
+}
+
+function person(p: CaseManifest['applicant'] & { relationship?: string }, id: Html): Html {
   return facts([
     ['姓名', p.name],
     ['证件类型', ID_TYPE_LABELS_ZH[p.idType]],
-    ['证件号码', p.idNumber],
+    ['证件号码', id],
     ['联系电话', p.phone],
     ['地址', p.address],
     ...(p.relationship ? ([['与申请人关系', p.relationship]] as [string, unknown][]) : []),
@@ -35,6 +53,7 @@ function person(p: CaseManifest['applicant'] & { relationship?: string }): Html 
 
 function slotLink(caseId: string, s: SlotView): Html {
   const label = `${s.mediaType}，${Math.ceil(s.size / 1024)} KB`;
+  if (s.purged) return html`<span class="muted">已按保存期限清除（${label}）</span>`;
   return s.verified
     ? html`<a href="/dept/cases/${caseId}/attachments/${s.attachmentId}" target="_blank" rel="noopener">查看 ${label}</a>`
     : html`<span class="muted">上传中（${label}）</span>`;
@@ -98,12 +117,20 @@ function actions(v: CaseView, user: ReviewerSession): Html {
   )}`;
 }
 
-/** The case page, with an optional error from a refused action. */
-export function casePage(v: CaseView, user: ReviewerSession, error: string | null): string {
+/** The case page, with an optional error from a refused action and the ID numbers shown in full. */
+export function casePage(
+  v: CaseView,
+  user: ReviewerSession,
+  error: string | null,
+  revealed: ReadonlySet<IdHolder> = new Set(),
+): string {
   const m = v.manifest;
+  const purged = v.purgedAt
+    ? html`<p class="notice">本案件办结已超过保存期限：${chinaTime(v.purgedAt)} 起个人信息已脱敏，电子件已清除。</p>`
+    : '';
   return page(
     `${m.receiptNo} · 部门审查`,
-    html`<p><a href="/dept/cases">← 案件列表</a></p><h1>${m.matterName} · ${m.situationName}</h1>${alertBox(error)}
+    html`<p><a href="/dept/cases">← 案件列表</a></p><h1>${m.matterName} · ${m.situationName}</h1>${alertBox(error)}${purged}
     ${v.sameReceiptNo.length ? alertBox(`受理编号 ${m.receiptNo} 还出现在另一件办件上（部门编号 ${v.sameReceiptNo.join('、')}）：窗口的编号可能在恢复数据后重复，请与受理窗口核对。`) : ''}
     ${facts([
       ['当前状态', CASE_STATUS_LABELS_ZH[v.status]],
@@ -121,8 +148,8 @@ export function casePage(v: CaseView, user: ReviewerSession, error: string | nul
       ['承诺时限', m.promisedDays === null ? '—' : `${m.promisedDays} 个工作日`],
       ['目录版本', m.catalogueVersion],
     ])}
-    <h2>申请人</h2>${person(m.applicant)}
-    ${m.agent ? html`<h2>代办人</h2>${person(m.agent)}` : ''}
+    <h2>申请人</h2>${person(m.applicant, idNumber(v, 'applicant', user, revealed))}
+    ${m.agent ? html`<h2>代办人</h2>${person(m.agent, idNumber(v, 'agent', user, revealed))}` : ''}
     <h2>申请表</h2>${facts(formRows(m.matterCode, m.situationCode, m.form))}
     <h2>材料</h2>${materials(v)}
     ${supplements(v)}

@@ -1,7 +1,10 @@
 // Department login under guessing: lockout after N wrong passwords (audited), a per-account and per-IP
 // throttle answering 429 + Retry-After, and two gateway processes on one database agreeing on both.
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import type pg from 'pg';
 import { auditRows } from '../audit';
+import { loadConfig } from '../config/config';
+import { createPool } from '../db/pool';
 import { startGateway, type RunningGateway } from '../server';
 import { startTestPostgres, type TestPostgres } from '../testing/pg';
 import { addReviewer } from './repo';
@@ -9,6 +12,7 @@ import { addReviewer } from './repo';
 let db: TestPostgres;
 let a: RunningGateway;
 let b: RunningGateway;
+let owner: pg.Pool;
 const RIGHT = 'correct horse 7';
 
 async function login(gateway: RunningGateway, username: string, password: string) {
@@ -26,6 +30,7 @@ async function login(gateway: RunningGateway, username: string, password: string
 
 beforeAll(async () => {
   db = await startTestPostgres();
+  owner = createPool(db.migrationUrl, 1);
   const generous = { perIpAttempts: 1000, perAccountAttempts: 1000, maxFailures: 5, lockoutMinutes: 15 };
   a = await startGateway({ databaseUrl: db.url, departmentLogin: generous });
   b = await startGateway({ databaseUrl: db.url, departmentLogin: generous });
@@ -33,10 +38,12 @@ beforeAll(async () => {
 afterAll(async () => {
   await a?.close();
   await b?.close();
+  await owner?.end();
   await db?.stop();
 });
 beforeEach(async () => {
-  await a.pool.query('TRUNCATE login_throttle, gateway_audit');
+  // As the owner: the gateway's own role may not truncate, and the audit trail is append-only for it.
+  await owner.query('TRUNCATE login_throttle, gateway_audit');
 });
 
 describe('department login lockout', () => {
@@ -65,6 +72,26 @@ describe('department login lockout', () => {
     expect(
       (await auditRows(a.pool, 'dept.login-failed')).filter((r) => r.details.reason === 'wrong-password'),
     ).toHaveLength(5);
+  });
+});
+
+describe('department login limits from the configuration', () => {
+  it('TONGBAN_GW_LOGIN_MAX_FAILURES=2 and _LOCKOUT_MINUTES=30 lock after the second wrong password, for 30 minutes', async () => {
+    const config = loadConfig({ TONGBAN_GW_LOGIN_MAX_FAILURES: '2', TONGBAN_GW_LOGIN_LOCKOUT_MINUTES: '30' });
+    const configured = await startGateway({ databaseUrl: db.url, departmentLogin: config.departmentLogin });
+    try {
+      await addReviewer(a.pool, 'cfg1', RIGHT, 'SC-CD-PSB');
+      expect((await login(configured, 'cfg1', 'wrong guess 1')).status).toBe(401);
+      const second = await login(configured, 'cfg1', 'wrong guess 2');
+      expect(second.status).toBe(423);
+      expect(second.html).toContain('请约 30 分钟后再试');
+      const { rows } = await a.pool.query<{ minutes: number }>(
+        "SELECT round(extract(epoch FROM locked_until - now()) / 60)::int AS minutes FROM reviewers WHERE username = 'cfg1'",
+      );
+      expect(rows[0]?.minutes).toBe(30);
+    } finally {
+      await configured.close();
+    }
   });
 });
 

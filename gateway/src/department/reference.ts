@@ -53,3 +53,12 @@ export function formRows(matterCode: string, situationCode: string, form: Record
     .map((k): [string, string] => [k, text(undefined, form[k])]);
   return [...known, ...unknown];
 }
+
+/** The catalogue's input kind of each form field of a 情形 (empty when the catalogue does not know it). */
+export function formFieldKinds(matterCode: string, situationCode: string): Map<string, FormField['kind']> {
+  const fields =
+    reference()
+      .catalogue?.matters.find((m) => m.code === matterCode)
+      ?.situations.find((s) => s.code === situationCode)?.fields ?? [];
+  return new Map(fields.map((f) => [f.key, f.kind]));
+}

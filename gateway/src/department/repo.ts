@@ -76,6 +76,8 @@ export interface SlotView {
   mediaType: string;
   size: number;
   verified: boolean;
+  /** The bytes were removed by retention. */
+  purged: boolean;
 }
 
 /** Everything about one case for its reviewer. */
@@ -87,6 +89,8 @@ export interface CaseView {
   caseVersion: number;
   receivedAt: Date;
   completeAt: Date | null;
+  /** When retention masked the personal data and removed the files (null: not yet). */
+  purgedAt: Date | null;
   slots: SlotView[];
   supplements: { manifest: SupplementManifest; receivedAt: Date }[];
   events: (Pick<StatusEvent, 'caseVersion' | 'status' | 'reason' | 'details'> & { at: Date })[];
@@ -105,8 +109,9 @@ export async function getCase(pool: pg.Pool, caseId: string, departmentId: strin
     case_version: number;
     received_at: Date;
     complete_at: Date | null;
+    purged_at: Date | null;
   }>(
-    'SELECT manifest, department_no, status, case_version, received_at, complete_at FROM cases WHERE case_id = $1 AND department_id = $2 AND complete_at IS NOT NULL',
+    'SELECT manifest, department_no, status, case_version, received_at, complete_at, purged_at FROM cases WHERE case_id = $1 AND department_id = $2 AND complete_at IS NOT NULL',
     [caseId, departmentId],
   );
   const c = rows[0];
@@ -119,8 +124,9 @@ export async function getCase(pool: pg.Pool, caseId: string, departmentId: strin
       media_type: string;
       size: number;
       verified: boolean;
+      purged: boolean;
     }>(
-      'SELECT attachment_id, supplement_id, material_code, media_type, size, verified_at IS NOT NULL AS verified FROM attachment_slots WHERE case_id = $1 ORDER BY material_code, attachment_id',
+      'SELECT attachment_id, supplement_id, material_code, media_type, size, verified_at IS NOT NULL AS verified, purged_at IS NOT NULL AS purged FROM attachment_slots WHERE case_id = $1 ORDER BY material_code, attachment_id',
       [caseId],
     ),
     pool.query<{ manifest: SupplementManifest; received_at: Date }>(
@@ -150,6 +156,7 @@ export async function getCase(pool: pg.Pool, caseId: string, departmentId: strin
     caseVersion: c.case_version,
     receivedAt: c.received_at,
     completeAt: c.complete_at,
+    purgedAt: c.purged_at,
     slots: slots.rows.map((s) => ({
       attachmentId: s.attachment_id,
       supplementId: s.supplement_id,
@@ -157,6 +164,7 @@ export async function getCase(pool: pg.Pool, caseId: string, departmentId: strin
       mediaType: s.media_type,
       size: s.size,
       verified: s.verified,
+      purged: s.purged,
     })),
     supplements: supplements.rows.map((s) => ({ manifest: s.manifest, receivedAt: s.received_at })),
     events: events.rows.map((e) => ({

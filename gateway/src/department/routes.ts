@@ -7,7 +7,8 @@ import type pg from 'pg';
 import { CASE_STATUSES, type CaseStatus } from '@tongban/protocol/sync/status';
 import type { BlobStore } from '../attachments/blob-store';
 import { ActionRefused, isDepartmentAction, performAction } from './actions';
-import { casePage } from './case-page';
+import { casePage, type IdHolder } from './case-page';
+import { audit } from '../audit';
 import { caseListPage, loginPage, messagePage } from './pages';
 import { attemptLogin, DEFAULT_LOGIN_POLICY, type LoginPolicy } from './login-guard';
 import { findDownloadableSlot, getCase, listCompleteCases } from './repo';
@@ -145,6 +146,30 @@ export function registerDepartmentRoutes(
           messagePage('没有这个案件', '案件不存在、不属于本部门，或材料尚未上传齐全。', user),
         );
       return sendPage(reply, 200, casePage(view, user, null));
+    });
+
+    // 显示完整号码: the one place the full ID number leaves the gateway, once per click, audited.
+    scope.post<{ Params: { caseId: string } }>('/dept/cases/:caseId/reveal-id', async (request, reply) => {
+      const user = request.reviewer as ReviewerSession;
+      const who = formOf(request).get('person');
+      const view = UUID.test(request.params.caseId)
+        ? await getCase(pool, request.params.caseId, user.departmentId)
+        : null;
+      if (!view || (who !== 'applicant' && who !== 'agent') || (who === 'agent' && !view.manifest.agent))
+        return sendPage(reply, 404, messagePage('没有这个案件', '案件不存在或不属于本部门。', user));
+      if (view.purgedAt)
+        return sendPage(reply, 200, casePage(view, user, '本案件个人信息已按保存期限脱敏，无法显示完整号码。'));
+      await audit(pool, {
+        actor: user.username,
+        action: 'dept.id-revealed',
+        target: `case:${view.caseId}`,
+        details: { reviewerId: user.reviewerId, departmentId: user.departmentId, person: who },
+      });
+      return sendPage(
+        reply.header('cache-control', 'no-store'),
+        200,
+        casePage(view, user, null, new Set<IdHolder>([who])),
+      );
     });
 
     scope.get<{ Params: { caseId: string; attachmentId: string } }>(

@@ -7,6 +7,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import pg from 'pg';
 import { afterAll, describe, expect, it } from 'vitest';
+import { APP_ROLE, OWNER_ROLE, provisionRoles } from '../db/roles';
 import { startGateway } from '../server';
 import { issueEnrolmentCode } from '../devices/repo';
 import { DeviceClient } from '../testing/device-client';
@@ -47,12 +48,30 @@ async function fingerprint(url: string): Promise<Record<string, string>> {
   return out;
 }
 
+/** The gateway's two roles on `database` (trust authentication: the passwords are not checked). */
+async function provision(cluster: SystemPostgres, database: string): Promise<void> {
+  const admin = new pg.Client({ connectionString: cluster.url(database) });
+  await admin.connect();
+  try {
+    const spec = { owner: { name: OWNER_ROLE, password: 'o' }, app: { name: APP_ROLE, password: 'a' }, database };
+    await provisionRoles({ cluster: admin, database: admin }, spec);
+  } finally {
+    await admin.end();
+  }
+}
+
+const roleUrls = (cluster: SystemPostgres, database: string) => ({
+  databaseUrl: `postgres://${APP_ROLE}@127.0.0.1:${cluster.port}/${database}`,
+  migrationDatabaseUrl: `postgres://${OWNER_ROLE}@127.0.0.1:${cluster.port}/${database}`,
+});
+
 describe.skipIf(!bin)('PostgreSQL backup and restore (pg_dump -Fc / pg_restore)', () => {
   it('restores a gateway database that serves the same cases and files', async () => {
     cluster = await startSystemPostgres(bin as string);
     await sql(cluster.url('postgres'), 'CREATE DATABASE tongban');
     const live = cluster.url('tongban');
-    const gateway = await startGateway({ databaseUrl: live, poolSize: 4 });
+    await provision(cluster, 'tongban');
+    const gateway = await startGateway({ ...roleUrls(cluster, 'tongban'), poolSize: 4 });
     const { code } = await issueEnrolmentCode(gateway.pool, 'W-BACKUP', '510000', 1);
     const device = new DeviceClient(gateway.url);
     expect((await device.enroll(code, 'W-BACKUP')).status).toBe(201);
@@ -72,7 +91,9 @@ describe.skipIf(!bin)('PostgreSQL backup and restore (pg_dump -Fc / pg_restore)'
     execFileSync(join(cluster.bin, 'pg_restore'), ['--no-owner', '--exit-on-error', '-d', restored, dump]);
 
     expect(await fingerprint(restored)).toEqual(before);
-    const again = await startGateway({ databaseUrl: restored, poolSize: 4 });
+    // Restored as the superuser: the role provisioning gives the objects back to the owner role.
+    await provision(cluster, 'tongban_restored');
+    const again = await startGateway({ ...roleUrls(cluster, 'tongban_restored'), poolSize: 4 });
     try {
       expect((await fetch(`${again.url}/readyz`)).status).toBe(200);
       device.baseUrl = again.url;

@@ -21,7 +21,7 @@ export interface TestGateway {
 /** Starts PostgreSQL and a gateway on 127.0.0.1. */
 export async function startTestGateway(opts: Partial<GatewayOptions> = {}): Promise<TestGateway> {
   const db = await startTestPostgres();
-  const gateway = await startGateway({ databaseUrl: db.url, ...opts });
+  const gateway = await startGateway({ databaseUrl: db.url, migrationDatabaseUrl: db.migrationUrl, ...opts });
   let windows = 0;
   return {
     db,

@@ -2,7 +2,7 @@
 // Structurally satisfies the intake side's `CatalogueSource` (version/findMatter/route/divisionName/countyExists).
 import type { DivisionLookup, DivisionsFile } from '@tongban/protocol/catalogue/divisions';
 import type { ValidationError } from '@tongban/protocol/catalogue/issues';
-import type { ResolvedRoute } from '@common/catalogue/routing';
+import type { ResolvedRoute } from '@tongban/protocol/catalogue/routing';
 import type { Matter } from '@tongban/protocol/catalogue/schema';
 import type { SearchHit, SearchIndex } from '@common/catalogue/search';
 import { createDivisionLookup } from '@tongban/protocol/catalogue/divisions';

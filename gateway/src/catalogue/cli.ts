@@ -26,7 +26,9 @@ function readJson(file: string, path: string): { ok: true; value: unknown } | { 
  * The bundle to import: one file `{catalogue, routing}`, or the two shipped files (catalogue.json, routing.json)
  * put together as they are.
  */
-export function readBundleFiles(files: string[]): { ok: true; json: unknown } | { ok: false; errors: ValidationError[] } {
+export function readBundleFiles(
+  files: string[],
+): { ok: true; json: unknown } | { ok: false; errors: ValidationError[] } {
   if (files.length === 1) {
     const one = readJson(files[0] as string, '');
     return one.ok ? { ok: true, json: one.value } : { ok: false, errors: [one.error] };

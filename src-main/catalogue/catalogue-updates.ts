@@ -9,7 +9,7 @@ import {
   parseCatalogueBundle,
   type CatalogueBundle,
 } from '@tongban/protocol/catalogue/bundle';
-import { diffCatalogues, type CatalogueDiff } from '@tongban/protocol/catalogue/diff';
+import { diffCatalogues } from '@tongban/protocol/catalogue/diff';
 import { compareCatalogueVersions } from '@tongban/protocol/catalogue/version';
 import type { CatalogueCheckOutcome, CatalogueUpdatesView } from '@common/contract/sync';
 import { AppError } from '@common/errors';

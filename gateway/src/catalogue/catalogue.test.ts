@@ -1,7 +1,6 @@
 // Catalogue versions at the gateway, on real PostgreSQL: the validating import (every error with its path),
 // the signed GET /v1/catalogue/latest, and the refusal of a case pushed to a department the routing does not allow.
 import { createPublicKey, verify } from 'node:crypto';
-import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { catalogueLatestResponseSchema, catalogueSignedText } from '@tongban/protocol/catalogue/bundle';

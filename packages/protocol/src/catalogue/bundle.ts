@@ -20,6 +20,16 @@ export type BundleParseResult = { ok: true; bundle: CatalogueBundle } | { ok: fa
 const prefixed = (prefix: string, errors: readonly ValidationError[]): ValidationError[] =>
   errors.map((e) => ({ path: e.path === '' ? prefix : `${prefix}.${e.path}`, message: e.message }));
 
+/** The `{code, department}` of each matter of an unparsed catalogue that has both as strings. */
+function readableMatters(catalogue: unknown): { code: string; department: string }[] {
+  const matters = (catalogue as { matters?: unknown } | null)?.matters;
+  if (!Array.isArray(matters)) return [];
+  return matters.flatMap((m: unknown) => {
+    const { code, department } = (m ?? {}) as { code?: unknown; department?: unknown };
+    return typeof code === 'string' && typeof department === 'string' ? [{ code, department }] : [];
+  });
+}
+
 /**
  * Validates unknown JSON `{catalogue, routing}` (each in the shipped file's format) and returns the bundle,
  * or EVERY error with its path (`catalogue.matters[3].situations[0].materials[2].form`, `routing.rules[5]…`).
@@ -38,8 +48,11 @@ export function parseCatalogueBundle(json: unknown, latestVersion?: string | nul
   else if (!catalogue.ok) errors.push(...prefixed('catalogue', catalogue.errors));
   if (!routing) errors.push({ path: 'routing', message: 'required (the routing.json object)' });
   else if (!routing.ok) errors.push(...prefixed('routing', routing.errors));
-  if (catalogue?.ok && routing?.ok)
-    errors.push(...prefixed('routing', routingCoverageErrors(routing.routing, catalogue.catalogue.matters)));
+  // Coverage is checked even when the catalogue has other errors, on the matters whose code and kind can be read.
+  if (routing?.ok) {
+    const matters = catalogue?.ok ? catalogue.catalogue.matters : readableMatters(raw.catalogue);
+    errors.push(...prefixed('routing', routingCoverageErrors(routing.routing, matters)));
+  }
   if (catalogue?.ok && latestVersion) {
     const cmp = compareCatalogueVersions(catalogue.catalogue.catalogueVersion, latestVersion);
     if (cmp !== null && cmp <= 0)

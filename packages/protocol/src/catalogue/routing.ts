@@ -7,14 +7,7 @@ import {
   NATIONWIDE_CODE,
   type DivisionLevel,
 } from './division-code';
-import {
-  ALWAYS_REFINE,
-  issuesToErrors,
-  prop,
-  type IssueSink,
-  type ParseResult,
-  type ValidationError,
-} from './issues';
+import { ALWAYS_REFINE, issuesToErrors, prop, type IssueSink, type ParseResult, type ValidationError } from './issues';
 import { NonEmpty } from './schema-parts';
 import { MATTER_CODE_PATTERN } from './schema';
 import { CATALOGUE_VERSION_PATTERN } from './version';

@@ -78,10 +78,8 @@ describe('diffCatalogues', () => {
     matters[0]!.promisedDays = 3;
     (matters[0]!.situations as Record<string, unknown>[])[0]!.name = '改名';
     matters.splice(1, 1, matterFixture('CQ-KSTB-0003', '丙'));
-    const routing = routingDoc({ matters: { 'CQ-KSTB-0001': 'hrss', 'CQ-KSTB-0003': 'hrss' } }) as ReturnType<
-      typeof routingDoc
-    > & { departments: Record<string, Record<string, unknown>> };
-    routing.departments['SC-HRSS']!.court = '成都铁路运输法院';
+    const routing = routingDoc({ matters: { 'CQ-KSTB-0001': 'hrss', 'CQ-KSTB-0003': 'hrss' } });
+    (routing.departments['SC-HRSS'] as Record<string, unknown>).court = '成都铁路运输法院';
     routing.rules[1]!.route = route('SC-HRSS', '510000', '000000');
     const diff = diffCatalogues(before, parsed({ catalogue: json.catalogue, routing }));
     expect(diff).toEqual({

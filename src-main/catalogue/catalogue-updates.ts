@@ -177,7 +177,11 @@ export class CatalogueUpdates {
           : null,
       rollbackTo: active ? (this.repo.previous()?.version ?? 'shipped') : null,
       history: this.repo.list(),
-      lastCheck: this.lastCheck,
+      // Once the fetched version is applied (or withdrawn), "a new version is waiting" no longer holds.
+      lastCheck:
+        this.lastCheck?.outcome === 'available' && !pending
+          ? { ...this.lastCheck, outcome: 'current' }
+          : this.lastCheck,
     };
   }
 

@@ -1,7 +1,7 @@
 // 清单化管理 end to end: a version imported on the gateway (real PostgreSQL) reaches the window, a tampered one is
 // refused, the diff is shown, the version is applied atomically and rolled back, a case keeps the version it was
 // filed under, and a case pushed to a department the routing does not allow is refused and kept for correction.
-import { readFileSync } from 'node:fs';
+import { readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { importCatalogueVersion } from '../../gateway/src/catalogue/repo';
@@ -49,7 +49,7 @@ beforeAll(async () => {
 }, 120_000);
 afterAll(async () => {
   await app?.shutdown();
-  app?.dispose();
+  if (app) rmSync(app.dataDir, { recursive: true, force: true });
   await gw?.close();
 });
 
@@ -100,6 +100,14 @@ describe('catalogue versions from the gateway', () => {
     expect(app.services.catalogue.at(SHIPPED_VERSION).findMatter('CQ-KSTB-0001')?.promisedDays).not.toBe(3);
     expect(app.services.catalogue.at(NEXT).findMatter('CQ-KSTB-0001')?.promisedDays).toBe(3);
     expect(app.services.sync.statusView()).toMatchObject({ pending: 0 });
+
+    // A restart keeps the applied version in force (verified again with the pinned key).
+    await app.shutdown();
+    app = await testApp({ dataDir: app.dataDir });
+    admin = 'admin-again';
+    await callOk(app, admin, 'auth:login', { username: 'admin', password: 'Chongqing2026' });
+    await callOk(app, 'clerk', 'auth:login', { username: 'clerk1', password: 'Passw0rd!' });
+    expect(app.services.catalogue.version()).toBe(NEXT);
 
     const rolledBack = await callOk(app, admin, 'catalogue:rollback', {});
     expect(rolledBack.current).toMatchObject({ version: SHIPPED_VERSION, source: 'shipped' });

@@ -78,6 +78,16 @@ export async function issueCode(dbUrl: string, windowCode: string, district: str
   return issued.code;
 }
 
+/** `catalogue import FILE…`: the exit code and what it printed (errors with their paths on failure). */
+export async function importCatalogue(dbUrl: string, files: string[]): Promise<{ ok: boolean; output: string }> {
+  try {
+    return { ok: true, output: await gatewayCli(dbUrl, ['catalogue', 'import', ...files]) };
+  } catch (err) {
+    const e = err as { stdout?: string; stderr?: string };
+    return { ok: false, output: `${e.stdout ?? ''}${e.stderr ?? ''}` };
+  }
+}
+
 /** A reviewer of `departmentId` (`add-reviewer`). */
 export async function addReviewer(
   dbUrl: string,

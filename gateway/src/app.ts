@@ -4,6 +4,7 @@ import type pg from 'pg';
 import type { BlobStore } from './attachments/blob-store';
 import { registerAttachmentRoutes } from './attachments/routes';
 import { requireDigestOfEmptyBody, signedRequestVerifier } from './auth/verify';
+import { registerCatalogueRoutes } from './catalogue/routes';
 import { registerCounterRoutes } from './cases/counters';
 import { registerCaseRoutes } from './cases/routes';
 import type { LoginPolicy } from './department/login-guard';
@@ -109,6 +110,7 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
       registerAttachmentRoutes(signed, opts.pool, opts.blobStore);
       registerRatingRoutes(signed, opts.pool);
       registerFeedRoutes(signed, opts.pool, opts.cursorKey);
+      registerCatalogueRoutes(signed, opts.pool);
     });
   });
   if (opts.updatesDataDir) registerUpdateRoutes(app, opts.updatesDataDir);

@@ -8,6 +8,7 @@
 //   migrate status|up [--json]        config           (prints the effective configuration, secrets masked)
 //   retention run [--json]    (purge attachments and mask personal data of cases closed > TONGBAN_GW_RETENTION_DAYS ago)
 //   publish-update --file INSTALLER --version X.Y.Z [--json]    update-key   (window update feed, see updates/)
+//   catalogue import BUNDLE.json | catalogue import CATALOGUE.json ROUTING.json [--json]    catalogue key
 // Admin commands use TONGBAN_GW_DATABASE_URL (the application role; migrations: TONGBAN_GW_MIGRATION_DATABASE_URL,
 // the schema owner), else the cluster of a running `serve` on the data folder, else start it briefly.
 import { readFileSync } from 'node:fs';
@@ -22,6 +23,7 @@ import { reviewerPasswordProblems } from './department/login-guard';
 import { addReviewer } from './department/repo';
 import { issueEnrolmentCode, listDevices, revokeDevice } from './devices/repo';
 import { startNewEpoch } from './feed/epoch';
+import { runCatalogueCommand } from './catalogue/cli';
 import { readNewPassword } from './read-secret';
 import { startGateway } from './server';
 import { publishUpdate, updatePublicKey } from './updates/feed';
@@ -269,9 +271,11 @@ async function main(): Promise<void> {
       return out(updatePublicKey(configuration().dataDir));
     case 'config':
       return out(JSON.stringify(redactedConfig(configuration()), null, 2));
+    case 'catalogue':
+      return runCatalogueCommand(positionals.slice(1), values.json, withDatabase, out, fail);
     default:
       fail(
-        `unknown command ${command ?? ''}; use serve, issue-code, add-reviewer, devices, revoke, new-epoch, migrate, retention, publish-update, update-key or config`,
+        `unknown command ${command ?? ''}; use serve, issue-code, add-reviewer, devices, revoke, new-epoch, migrate, retention, publish-update, update-key, catalogue or config`,
       );
   }
 }

@@ -8,6 +8,8 @@ import { IntakeService } from '../cases/intake-service';
 import { SupplementsService } from '../cases/supplements-service';
 import { SyncService } from '../sync/sync-service';
 import { createCatalogueService, type CatalogueService } from '../catalogue/catalogue-service';
+import { CatalogueUpdates } from '../catalogue/catalogue-updates';
+import { fetchLatestCatalogue } from '../sync/catalogue-fetch';
 import { AppError } from '@common/errors';
 import type { Hall } from '@common/hall';
 import { FileKeyStore, loadOrCreateKey, type DatabaseKeyStore } from '../db/key-store';
@@ -54,6 +56,8 @@ export interface Services {
   auth: AuthService;
   events: EventBus;
   catalogue: CatalogueService;
+  /** Gateway catalogue versions: fetch, review, apply, roll back (事项清单更新). */
+  catalogueUpdates: CatalogueUpdates;
   intake: IntakeService;
   caseQueries: CaseQueries;
   supplements: SupplementsService;
@@ -100,7 +104,11 @@ export async function createServices(config: AppConfig): Promise<Services> {
   const catalogue = await createCatalogueService(config.resourcesDir, {
     importedCatalogueText: existsSync(importedFile) ? readFileSync(importedFile, 'utf8') : undefined,
     onIgnoredImport: (errors) => log.warn('imported catalogue ignored', { errors: errors.length }),
+    storedVersion: (version) => catalogueUpdates.storedBundle(version),
   });
+  // Wired after sync (it fetches through the enrolled device); the catalogue asks it only for stored versions.
+  // eslint-disable-next-line prefer-const
+  let catalogueUpdates: CatalogueUpdates;
   const requireHall = () => {
     const hall = settings.hall();
     if (!hall) throw new AppError('not-initialized', 'first run not completed');
@@ -133,7 +141,32 @@ export async function createServices(config: AppConfig): Promise<Services> {
     restoredAt: () => restoredAt(),
     timeoutMs: config.syncTimeoutMs,
     backoff: config.syncBackoff,
+    afterRound: () => catalogueCheck(),
   });
+  catalogueUpdates = new CatalogueUpdates({
+    db,
+    catalogue,
+    audit,
+    log,
+    now,
+    pinnedKey: () => {
+      const device = sync.repo.device();
+      return device ? (device.catalogueKey ?? null) : undefined;
+    },
+    fetchLatest: async (have) => {
+      const device = sync.repo.device();
+      if (!device || device.revokedAt) return null;
+      return fetchLatestCatalogue(device, { timeoutMs: config.syncTimeoutMs ?? 15_000, now }, have);
+    },
+  });
+  catalogueUpdates.restore();
+  // The sync loop asks for a newer catalogue version at most once an hour (an administrator can ask at once).
+  let catalogueCheckedAt = 0;
+  const catalogueCheck = async () => {
+    if (now().getTime() - catalogueCheckedAt < 3_600_000) return;
+    catalogueCheckedAt = now().getTime();
+    await catalogueUpdates.check().catch((error: unknown) => log.warn('catalogue check failed', { error }));
+  };
   const printing = createPrinting({
     db,
     audit,
@@ -167,6 +200,7 @@ export async function createServices(config: AppConfig): Promise<Services> {
     auth,
     events,
     catalogue,
+    catalogueUpdates,
     intake,
     caseQueries,
     supplements,

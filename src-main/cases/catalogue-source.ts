@@ -1,4 +1,4 @@
-import type { ResolvedRoute } from '@common/catalogue/routing';
+import type { ResolvedRoute } from '@tongban/protocol/catalogue/routing';
 import type { Matter, Situation } from '@tongban/protocol/catalogue/schema';
 
 /** What intake needs from the loaded catalogue, routing and division data. */

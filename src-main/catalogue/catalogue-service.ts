@@ -2,7 +2,8 @@
 // Structurally satisfies the intake side's `CatalogueSource` (version/findMatter/route/divisionName/countyExists).
 import type { DivisionLookup, DivisionsFile } from '@tongban/protocol/catalogue/divisions';
 import type { ValidationError } from '@tongban/protocol/catalogue/issues';
-import type { ResolvedRoute } from '@common/catalogue/routing';
+import type { CatalogueBundle } from '@tongban/protocol/catalogue/bundle';
+import { resolveRoute, type ResolvedRoute } from '@tongban/protocol/catalogue/routing';
 import type { Matter } from '@tongban/protocol/catalogue/schema';
 import type { SearchHit, SearchIndex } from '@common/catalogue/search';
 import { createDivisionLookup } from '@tongban/protocol/catalogue/divisions';
@@ -51,6 +52,12 @@ export interface CatalogueService {
   divisionsView(): DivisionsViewData;
   /** Validates an admin-imported catalogue and, if valid and newer, switches to it (persisting is the caller's job). */
   importCatalogue(text: string): ApplyImportResult;
+  /** The catalogue and routing in force. */
+  bundle(): CatalogueBundle;
+  /** Puts a (validated) gateway version in force, or with null the shipped/imported baseline again. */
+  use(bundle: CatalogueBundle | null): void;
+  /** The matter and route lookups of the version a case was filed under (the one in force when unknown). */
+  at(version: string): Pick<CatalogueService, 'findMatter' | 'route' | 'version'>;
 }
 
 /** Options for createCatalogueService. */
@@ -59,6 +66,8 @@ export interface CatalogueServiceOptions {
   importedCatalogueText?: string;
   /** Receives a message when the persisted import is ignored. */
   onIgnoredImport?: (errors: ValidationError[]) => void;
+  /** A stored gateway version by number (for cases filed under an earlier one), or null. */
+  storedVersion?: (version: string) => CatalogueBundle | null;
 }
 
 /** Loads every resource from `resourcesDir` (throws ResourceValidationError on a broken shipped file). */
@@ -67,7 +76,7 @@ export async function createCatalogueService(
   options: CatalogueServiceOptions = {},
 ): Promise<CatalogueService> {
   let loaded: LoadedCatalogue = await loadCatalogue(resourcesDir);
-  const routing: LoadedRouting = await loadRouting(resourcesDir, loaded.catalogue);
+  let routing: LoadedRouting = await loadRouting(resourcesDir, loaded.catalogue);
   const divisionsFile: DivisionsFile = await loadDivisionsFile(resourcesDir);
   const lookup = createDivisionLookup(divisionsFile);
 
@@ -86,8 +95,41 @@ export async function createCatalogueService(
     const result = applyImport(options.importedCatalogueText);
     if (!result.ok) options.onIgnoredImport?.(result.errors);
   }
+  const baseline = { loaded, routing };
+  const bindRouting = (r: CatalogueBundle['routing']): LoadedRouting => ({
+    routing: r,
+    resolve: (matterCode, divisionCode) => resolveRoute(r, matterCode, divisionCode),
+  });
+  const earlier = new Map<string, Pick<CatalogueService, 'findMatter' | 'route' | 'version'>>();
+  const lookups = (
+    l: LoadedCatalogue,
+    r: LoadedRouting,
+  ): Pick<CatalogueService, 'findMatter' | 'route' | 'version'> => ({
+    version: () => l.catalogue.catalogueVersion,
+    findMatter: (code) => l.findMatter(code),
+    route: (matterCode, divisionCode) => (l.findMatter(matterCode) ? r.resolve(matterCode, divisionCode) : null),
+  });
 
   return {
+    bundle: () => ({ catalogue: loaded.catalogue, routing: routing.routing }),
+    use: (bundle) => {
+      if (bundle === null) ({ loaded, routing } = baseline);
+      else {
+        loaded = prepareCatalogue(bundle.catalogue);
+        routing = bindRouting(bundle.routing);
+      }
+    },
+    at: (version) => {
+      if (version === loaded.catalogue.catalogueVersion) return lookups(loaded, routing);
+      if (version === baseline.loaded.catalogue.catalogueVersion) return lookups(baseline.loaded, baseline.routing);
+      const cached = earlier.get(version);
+      if (cached) return cached;
+      const stored = options.storedVersion?.(version);
+      if (!stored) return lookups(loaded, routing);
+      const found = lookups(prepareCatalogue(stored.catalogue), bindRouting(stored.routing));
+      earlier.set(version, found);
+      return found;
+    },
     version: () => loaded.catalogue.catalogueVersion,
     findMatter: (code) => loaded.findMatter(code),
     search: (query, limit) => loaded.search(query, limit),

@@ -1,6 +1,6 @@
 // Validation of an admin-imported (newer) catalogue file before it replaces the current one.
 import type { ValidationError } from '@tongban/protocol/catalogue/issues';
-import { routingCoverageErrors, type Routing } from '@common/catalogue/routing';
+import { routingCoverageErrors, type Routing } from '@tongban/protocol/catalogue/routing';
 import { parseCatalogue, type Catalogue } from '@tongban/protocol/catalogue/schema';
 import { compareCatalogueVersions } from '@tongban/protocol/catalogue/version';
 import { parseJsonText } from './errors';

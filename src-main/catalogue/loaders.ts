@@ -13,7 +13,7 @@ import {
   routingCoverageErrors,
   type ResolvedRoute,
   type Routing,
-} from '@common/catalogue/routing';
+} from '@tongban/protocol/catalogue/routing';
 import { findMatter, parseCatalogue, type Catalogue, type Matter } from '@tongban/protocol/catalogue/schema';
 import { searchMatters, type SearchHit, type SearchIndex } from '@common/catalogue/search';
 import { parseJsonText, ResourceValidationError } from './errors';

@@ -1,7 +1,7 @@
 // The shipped catalogue against the work plan: 二(一) every named group with routing, 二(二) every element,
 // and unverified facts marked as such.
 import { describe, expect, it } from 'vitest';
-import { resolveRoute } from '../common/catalogue/routing';
+import { resolveRoute } from '@tongban/protocol/catalogue/routing';
 import { acceptanceModeOf } from '@tongban/protocol/catalogue/schema';
 import { loadCatalogue, loadRouting } from './loaders';
 import { RESOURCES_DIR } from './test-paths';

@@ -51,7 +51,7 @@ const OUTCOME_OF: Record<Exclude<DocumentKind, 'waybill'>, CaseDetail['outcome']
 /** Dependencies of CaseDocuments. */
 export interface CaseDocumentsDeps {
   caseQueries: CaseQueries;
-  catalogue: Pick<CatalogueService, 'findMatter' | 'route' | 'divisionName'>;
+  catalogue: Pick<CatalogueService, 'divisionName' | 'at'>;
   waybills: WaybillRepo;
   printLog: PrintLogRepo;
   qr: QrSigner;
@@ -127,14 +127,16 @@ export class CaseDocuments {
     const documentNo = (
       req.kind === 'acceptance-receipt' || req.kind === 'material-transfer' ? detail.receiptNo : detail.noticeNo
     ) as string;
-    const route = this.d.catalogue.route(detail.matterCode, detail.localityDivision);
+    // A case is printed as the catalogue version it was filed under says, whatever was applied since.
+    const filed = this.d.catalogue.at(detail.catalogueVersion);
+    const route = filed.route(detail.matterCode, detail.localityDivision);
     const data = buildNoticeData(detail, {
       kind: req.kind,
       hall,
       hallAddress: settings.documents.hallAddress,
       hallPhone: settings.documents.hallPhone,
       hotline: settings.documents.hotline,
-      matter: this.d.catalogue.findMatter(detail.matterCode),
+      matter: filed.findMatter(detail.matterCode),
       localityName: this.divisionNames(detail.localityDivision).join(''),
       channel: route?.channel ?? null,
       department: route?.department ?? null,

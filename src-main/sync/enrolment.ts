@@ -50,5 +50,6 @@ export async function enrolDevice(input: {
     clockOffsetMs: Math.round(Date.parse(body.serverTime) - midpoint),
     enrolledAt: input.now().toISOString(),
     revokedAt: null,
+    catalogueKey: body.catalogueKey ?? null,
   };
 }

@@ -58,6 +58,8 @@ export interface SyncEngineDeps {
   restoredAt?: () => string | null;
   /** Backoff base and cap (ms); the protocol's 2 s / 5 min unless a test shortens them. */
   backoff?: { baseMs: number; capMs: number };
+  /** Runs after a round in which the gateway answered (the catalogue version check; it throttles itself). */
+  afterRound?: () => Promise<unknown>;
 }
 
 const LEASE_MS = 60_000;
@@ -189,6 +191,7 @@ export class SyncEngine {
         await this.continueNumbering(this.d.repo.device() ?? device);
         await this.reconcile(this.d.repo.device() ?? device);
         await this.push(this.d.repo.device() ?? device);
+        await this.d.afterRound?.();
       }
     } catch (err) {
       this.d.log.error('sync round failed', { error: err });

@@ -14,6 +14,8 @@ export interface SyncDevice {
   clockOffsetMs: number;
   enrolledAt: string;
   revokedAt: string | null;
+  /** The gateway's catalogue public key (raw Ed25519, base64) pinned at enrolment; null from older gateways. */
+  catalogueKey?: string | null;
 }
 
 /** One outbox operation. */
@@ -89,18 +91,20 @@ export class SyncRepo {
       clockOffsetMs: row.clock_offset_ms as number,
       enrolledAt: row.enrolled_at as string,
       revokedAt: (row.revoked_at as string | null) ?? null,
+      catalogueKey: (row.catalogue_key as string | null | undefined) ?? null,
     };
   }
 
   saveDevice(d: SyncDevice): void {
     statement(
       this.db,
-      `INSERT INTO sync_device (id, gateway_url, device_id, epoch, district, public_key, private_key, clock_offset_ms, enrolled_at, revoked_at)
-       VALUES (1, @gatewayUrl, @deviceId, @epoch, @district, @publicKey, @privateKey, @clockOffsetMs, @enrolledAt, @revokedAt)
+      `INSERT INTO sync_device (id, gateway_url, device_id, epoch, district, public_key, private_key, clock_offset_ms, enrolled_at, revoked_at, catalogue_key)
+       VALUES (1, @gatewayUrl, @deviceId, @epoch, @district, @publicKey, @privateKey, @clockOffsetMs, @enrolledAt, @revokedAt, @catalogueKey)
        ON CONFLICT (id) DO UPDATE SET gateway_url = excluded.gateway_url, device_id = excluded.device_id, epoch = excluded.epoch,
          district = excluded.district, public_key = excluded.public_key, private_key = excluded.private_key,
-         clock_offset_ms = excluded.clock_offset_ms, enrolled_at = excluded.enrolled_at, revoked_at = excluded.revoked_at`,
-    ).run(d);
+         clock_offset_ms = excluded.clock_offset_ms, enrolled_at = excluded.enrolled_at, revoked_at = excluded.revoked_at,
+         catalogue_key = excluded.catalogue_key`,
+    ).run({ ...d, catalogueKey: d.catalogueKey ?? null });
     statement(this.db, 'UPDATE sync_state SET cursor = NULL WHERE id = 1').run();
   }
 

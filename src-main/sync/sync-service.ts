@@ -29,6 +29,7 @@ export class SyncService {
       restoredAt?: () => string | null;
       timeoutMs?: number;
       backoff?: { baseMs: number; capMs: number };
+      afterRound?: () => Promise<unknown>;
     },
   ) {
     this.repo = new SyncRepo(db);

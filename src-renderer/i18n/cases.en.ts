@@ -71,6 +71,8 @@ export const casesEn: Messages['cases'] = {
     'hash-mismatch': 'A file does not match its recorded checksum',
     'slot-not-found': 'The gateway has no record of this file',
     'payload-too-large': 'A file is larger than the gateway allows',
+    'department-not-routed':
+      "The gateway's catalogue routes this matter and locality to another department; the case was refused and stays on this PC for correction",
     'record-conflict': 'The gateway already has another rating or follow-up record for this case',
     'local-missing': 'The record to send is missing on this PC',
     other: 'Refused by the department gateway ({{code}})',
@@ -256,6 +258,10 @@ export const caseDetailKeysEn: Messages['audit']['detailKeys'] = {
 /** English labels of the case, sync and printing audit actions (the Chinese ones are in common/audit.ts). */
 export const CASE_AUDIT_LABELS_EN: Record<string, string> = {
   'catalogue.import': 'Catalogue imported',
+  'catalogue.fetched': 'Catalogue version fetched',
+  'catalogue.refused': 'Catalogue version refused (signature or content invalid)',
+  'catalogue.apply': 'Catalogue version applied',
+  'catalogue.rollback': 'Catalogue version rolled back',
   'case.accept': 'Accepted',
   'case.notify-incomplete': 'One-time notice issued',
   'case.reject': 'Not accepted',

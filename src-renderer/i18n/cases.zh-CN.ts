@@ -63,6 +63,8 @@ export const casesZh = {
     'hash-mismatch': '扫描件内容与登记的校验值不符',
     'slot-not-found': '部门网关上没有这份扫描件的登记',
     'payload-too-large': '文件超过部门网关允许的大小',
+    'department-not-routed':
+      '部门网关按其事项清单版本核对：该事项在该业务属地不由本件所填的承接部门办理，已拒收。办件保留在本机，请管理员核对事项清单版本与承接部门后更正',
     'record-conflict': '部门网关上这件办件已有另一条评价或回访记录',
     'local-missing': '本机找不到要发送的记录',
     other: '部门网关拒收（{{code}}）',

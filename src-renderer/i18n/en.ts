@@ -1,4 +1,5 @@
 import { cameraEn, cameraFieldsEn } from './camera.en';
+import { catalogueUpdatesEn } from './catalogue-updates.en';
 import {
   CASE_AUDIT_LABELS_EN,
   caseDetailKeysEn,
@@ -273,6 +274,7 @@ export const en: Messages = {
   cases: casesEn,
   documents: documentsEn,
   gateway: gatewayEn,
+  catalogueUpdates: catalogueUpdatesEn,
   printing: printingEn,
   camera: cameraEn,
   supervisor: supervisorEn,

@@ -1,4 +1,5 @@
 import type { ErrorCode } from '@common/errors';
+import { catalogueUpdatesZh } from './catalogue-updates.zh-CN';
 import { ROLE_LABELS_ZH } from '@common/roles';
 import { cameraFieldsZh, cameraZh } from './camera.zh-CN';
 import { caseDetailKeysZh, caseDetailValuesZh, casesZh, documentsZh, gatewayZh } from './cases.zh-CN';
@@ -286,6 +287,7 @@ export const zhCN = {
   cases: casesZh,
   documents: documentsZh,
   gateway: gatewayZh,
+  catalogueUpdates: catalogueUpdatesZh,
   printing: printingZh,
   camera: cameraZh,
   supervisor: supervisorZh,

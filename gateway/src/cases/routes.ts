@@ -6,6 +6,7 @@ import { reconcileRequestSchema } from '@tongban/protocol/sync/api';
 import { caseManifestSchema, supplementManifestSchema } from '@tongban/protocol/sync/manifest';
 import type { DeviceContext } from '../auth/verify';
 import { GatewayError, zodFields } from '../http/errors';
+import { checkCaseRouting } from '../catalogue/repo';
 import { reconcile, storeCase, storeSupplement } from './repo';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
@@ -40,6 +41,7 @@ export function registerCaseRoutes(app: FastifyInstance, pool: pg.Pool): void {
       ]);
     if (m.district !== device.district)
       throw new GatewayError('district-forbidden', `this device may only push cases of district ${device.district}`);
+    await checkCaseRouting(pool, m, device.district);
     const stored = await storeCase(pool, m, device.deviceId);
     const body: CasePushResponse = {
       departmentNo: stored.departmentNo,

@@ -3,6 +3,7 @@ import type { FastifyInstance } from 'fastify';
 import type pg from 'pg';
 import { enrollRequestSchema, type EnrollResponse } from '@tongban/protocol/sync/api';
 import { GatewayError, zodFields } from '../http/errors';
+import { cataloguePublicKey } from '../catalogue/repo';
 import { enrolDevice } from './repo';
 
 /** Registers the enrolment route. */
@@ -27,6 +28,7 @@ export function registerEnrolRoutes(app: FastifyInstance, pool: pg.Pool): void {
       epoch: device.epoch,
       district: device.district,
       serverTime: new Date().toISOString(),
+      catalogueKey: await cataloguePublicKey(pool),
     };
     return reply.code(201).send(body);
   });

@@ -10,6 +10,13 @@ export function syncHandlers(s: Services): SyncHandlers {
     'sync:status': () => s.sync.statusView(),
     'sync:configure': (input, ctx) => s.sync.configure(actorFor(ctx), input.gatewayUrl, input.code),
     'sync:now': () => s.sync.syncNow(),
+    'catalogue:updates': () => s.catalogueUpdates.view(),
+    'catalogue:check': async () => {
+      await s.catalogueUpdates.check();
+      return s.catalogueUpdates.view();
+    },
+    'catalogue:apply': (input, ctx) => s.catalogueUpdates.apply(actorFor(ctx), input.version),
+    'catalogue:rollback': (_input, ctx) => s.catalogueUpdates.rollback(actorFor(ctx)),
     'supplements:start': (input, ctx) => s.supplements.start(staffFor(ctx), input.caseId),
     'supplements:attach': (input, ctx) =>
       s.supplements.attach(staffFor(ctx), input.supplementId, {

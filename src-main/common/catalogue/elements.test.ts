@@ -1,6 +1,6 @@
 // 受理模式, guidance, 四级四同 elements and the department register: what the schema accepts and refuses.
 import { describe, expect, it } from 'vitest';
-import { parseRouting, resolveRoute } from './routing';
+import { parseRouting, resolveRoute } from '@tongban/protocol/catalogue/routing';
 import { acceptanceModeOf, parseCatalogue, type Matter } from '@tongban/protocol/catalogue/schema';
 import { catalogueFixture, matterFixture } from '@tongban/protocol/catalogue/test-fixtures';
 

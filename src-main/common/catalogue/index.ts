@@ -6,4 +6,4 @@ export * from '@tongban/protocol/catalogue/schema';
 export * from './search';
 export * from '@tongban/protocol/catalogue/division-code';
 export * from '@tongban/protocol/catalogue/divisions';
-export * from './routing';
+export * from '@tongban/protocol/catalogue/routing';

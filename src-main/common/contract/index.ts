@@ -11,7 +11,7 @@ import { syncCommands } from './sync';
 export * from './define';
 export type { AppInfo, CameraSettings, Settings } from './foundation';
 export type { CatalogueView, DecisionView, DivisionsView, DraftSummary, DraftView } from './intake';
-export type { SupplementView, SyncStatusView } from './sync';
+export type { CatalogueUpdatesView, SupplementView, SyncStatusView } from './sync';
 
 /** Every command of the app, by name `domain:verb`. */
 export const commands = {

@@ -1,6 +1,8 @@
 import { z } from 'zod';
 import { base64File } from '../base64';
 import { MATERIAL_HANDLINGS } from '@tongban/protocol/cases/application';
+import type { CatalogueDiff } from '@tongban/protocol/catalogue/diff';
+import { CATALOGUE_VERSION_PATTERN } from '@tongban/protocol/catalogue/version';
 import type { AttachmentInfo } from '../cases/case-types';
 import { COUNTER_ROLES } from '../roles';
 import { command, rolesOnly, SIGNED_IN } from './define';
@@ -24,6 +26,30 @@ export interface SyncStatusView {
   enrolledAt: string | null;
 }
 
+/** How the last catalogue check ended (not-enrolled / no-key: the device cannot take versions). */
+export type CatalogueCheckOutcome =
+  'none' | 'current' | 'available' | 'refused' | 'unreachable' | 'no-key' | 'not-enrolled';
+
+/** One gateway catalogue version as stored at the window. */
+export interface CatalogueVersionSummary {
+  version: string;
+  publishedAt: string;
+  fetchedAt: string;
+  state: 'available' | 'active' | 'superseded' | 'rolled-back';
+  appliedAt: string | null;
+  rolledBackAt: string | null;
+}
+
+/** The 事项清单更新 panel: the version in force, a fetched newer one with its diff, rollback, history. */
+export interface CatalogueUpdatesView {
+  current: { version: string; publishedAt: string; source: 'shipped' | 'gateway' };
+  available: { version: string; publishedAt: string; fetchedAt: string; diff: CatalogueDiff } | null;
+  /** The version a rollback returns to ('shipped' = the catalogue this build carries), or null: nothing to roll back. */
+  rollbackTo: string | null;
+  history: CatalogueVersionSummary[];
+  lastCheck: { at: string; outcome: CatalogueCheckOutcome; detail: string | null } | null;
+}
+
 /** A supplement being put together for a case the department asked to complete (补正). */
 export interface SupplementView {
   supplementId: string;
@@ -45,6 +71,13 @@ export const syncCommands = {
     rolesOnly('admin'),
   ),
   'sync:now': command<SyncStatusView>()(none, rolesOnly(...COUNTER_ROLES, 'admin')),
+  'catalogue:updates': command<CatalogueUpdatesView>()(none, rolesOnly('admin')),
+  'catalogue:check': command<CatalogueUpdatesView>()(none, rolesOnly('admin')),
+  'catalogue:apply': command<CatalogueUpdatesView>()(
+    z.object({ version: z.string().regex(CATALOGUE_VERSION_PATTERN) }).strict(),
+    rolesOnly('admin'),
+  ),
+  'catalogue:rollback': command<CatalogueUpdatesView>()(none, rolesOnly('admin')),
   'supplements:start': command<SupplementView>()(z.object({ caseId: z.uuid() }).strict(), rolesOnly(...COUNTER_ROLES)),
   'supplements:attach': command<AttachmentInfo>()(
     z

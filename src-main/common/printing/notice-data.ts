@@ -7,7 +7,7 @@ import {
 } from '@tongban/protocol/cases/application';
 import type { CaseDetail } from '../cases/case-types';
 import type { AcceptanceMode } from '@tongban/protocol/catalogue/schema-parts';
-import type { DepartmentInfo } from '../catalogue/routing';
+import type { DepartmentInfo } from '@tongban/protocol/catalogue/routing';
 import { acceptanceModeOf, type Matter } from '@tongban/protocol/catalogue/schema';
 import type { Hall } from '../hall';
 import { documentTitleZh, formatChineseDate, type DocumentKind } from './documents';

@@ -9,6 +9,7 @@ import { errorMessage } from '../../i18n/errors';
 import { CameraSettingsSection } from '../camera/CameraSettingsSection';
 import { PrintSettingsSection } from '../printing/PrintSettingsSection';
 import { ReaderSettingsSection } from '../identity/ReaderSettingsSection';
+import { CatalogueUpdatesSection } from './CatalogueUpdatesSection';
 import { GatewaySection } from './GatewaySection';
 import { useSettingsStore } from './store';
 
@@ -121,6 +122,7 @@ export function SettingsPage() {
         </Button>
       </Form>
       <GatewaySection />
+      <CatalogueUpdatesSection />
       <ReaderSettingsSection />
       <PrintSettingsSection />
       <CameraSettingsSection />

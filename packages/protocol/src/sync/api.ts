@@ -19,6 +19,8 @@ export interface EnrollResponse {
   epoch: number;
   district: string;
   serverTime: string;
+  /** Raw 32-byte Ed25519 public key (base64) that signs catalogue versions; the window pins it. */
+  catalogueKey: string;
 }
 
 /** `PUT /v1/cases/{caseId}` 201/200 body; the department number never changes on replays. */

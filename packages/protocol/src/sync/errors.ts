@@ -31,6 +31,8 @@ export const GATEWAY_ERROR_STATUS = {
   'supplement-not-requested': 422,
   /** The case already has another rating, the rating another follow-up, or the step another id. */
   'record-conflict': 422,
+  /** The catalogue version the case names (or the newest one) does not route its matter and locality to this department. */
+  'department-not-routed': 422,
   unavailable: 503,
   internal: 500,
 } as const;

@@ -8,6 +8,11 @@ export const enrollResponseSchema = z.object({
   epoch: z.number().int().min(0),
   district: z.string().min(1),
   serverTime: z.iso.datetime({ offset: true }),
+  /** Absent from gateways older than catalogue versions: the window then cannot take versions until it re-enrols. */
+  catalogueKey: z
+    .string()
+    .regex(/^[A-Za-z0-9+/]{43}=$/)
+    .optional(),
 });
 
 /** `PUT /v1/cases/{caseId}` 201/200 body (CasePushResponse of api.ts). */

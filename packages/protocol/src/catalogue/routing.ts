@@ -6,18 +6,11 @@ import {
   DIVISION_CODE_PATTERN,
   NATIONWIDE_CODE,
   type DivisionLevel,
-} from '@tongban/protocol/catalogue/division-code';
-import {
-  ALWAYS_REFINE,
-  issuesToErrors,
-  prop,
-  type IssueSink,
-  type ParseResult,
-  type ValidationError,
-} from '@tongban/protocol/catalogue/issues';
-import { NonEmpty } from '@tongban/protocol/catalogue/schema-parts';
-import { MATTER_CODE_PATTERN } from '@tongban/protocol/catalogue/schema';
-import { CATALOGUE_VERSION_PATTERN } from '@tongban/protocol/catalogue/version';
+} from './division-code';
+import { ALWAYS_REFINE, issuesToErrors, prop, type IssueSink, type ParseResult, type ValidationError } from './issues';
+import { NonEmpty } from './schema-parts';
+import { MATTER_CODE_PATTERN } from './schema';
+import { CATALOGUE_VERSION_PATTERN } from './version';
 
 const DivisionCode = z.string().regex(DIVISION_CODE_PATTERN, 'division code must be 6 digits');
 const KindId = z.string().regex(/^[a-z][a-z0-9-]{1,31}$/, 'department kind must be lower-case kebab-case');

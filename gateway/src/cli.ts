@@ -6,7 +6,9 @@
 //   add-reviewer --username U --department ID   (password: TONGBAN_GW_REVIEWER_PASSWORD, a prompt, or a stdin line)
 //   devices [--json]          revoke --device ID          new-epoch --reason TEXT
 //   migrate status|up [--json]        config           (prints the effective configuration, secrets masked)
-//   publish-update --file INSTALLER --version X.Y.Z [--json]    update-key   (window update feed, see updates/)
+//   publish-update --file INSTALLER --version X.Y.Z [--key FILE] [--json]    update-key [--key FILE]
+//     (window update feed in the database and blob store; the signing key file defaults to <dataDir>/update-signing-key.pem)
+//   blobs migrate --from postgres --to s3 [--json]   (copy verified attachments and installers; resumable)
 // Admin commands use TONGBAN_GW_DATABASE_URL, else the cluster of a running `serve` on the data folder,
 // else start it briefly.
 import { readFileSync } from 'node:fs';
@@ -22,7 +24,8 @@ import { issueEnrolmentCode, listDevices, revokeDevice } from './devices/repo';
 import { startNewEpoch } from './feed/epoch';
 import { readNewPassword } from './read-secret';
 import { startGateway } from './server';
-import { publishUpdate, updatePublicKey } from './updates/feed';
+import { defaultUpdateKeyFile, publishUpdate, updatePublicKey, updateSigningKey } from './updates/feed';
+import { updateStoreFor } from './updates/store';
 
 const out = (line: string): void => void process.stdout.write(`${line}\n`);
 const fail = (message: string): never => {
@@ -55,6 +58,9 @@ const { positionals, values } = parseArgs({
     password: { type: 'string' },
     department: { type: 'string' },
     file: { type: 'string' },
+    key: { type: 'string' },
+    from: { type: 'string' },
+    to: { type: 'string' },
     version: { type: 'string' },
     device: { type: 'string' },
     reason: { type: 'string', default: 'operator' },
@@ -203,7 +209,11 @@ async function main(): Promise<void> {
     }
     case 'publish-update': {
       const config = configuration();
-      const published = publishUpdate(config.dataDir, required('file'), required('version'));
+      const key = updateSigningKey(values.key ?? defaultUpdateKeyFile(config.dataDir));
+      const installerStore = updateStoreFor(config.blobStore);
+      const published = await withDatabase((pool) =>
+        publishUpdate({ pool, installerStore, key }, required('file'), required('version')),
+      ).finally(() => installerStore?.close());
       return out(
         values.json
           ? JSON.stringify({ ...published, latestYml: undefined })
@@ -211,7 +221,7 @@ async function main(): Promise<void> {
       );
     }
     case 'update-key':
-      return out(updatePublicKey(configuration().dataDir));
+      return out(updatePublicKey(updateSigningKey(values.key ?? defaultUpdateKeyFile(configuration().dataDir))));
     case 'config':
       return out(JSON.stringify(redactedConfig(configuration()), null, 2));
     default:

@@ -26,6 +26,8 @@ import { readNewPassword } from './read-secret';
 import { startGateway } from './server';
 import { defaultUpdateKeyFile, publishUpdate, updatePublicKey, updateSigningKey } from './updates/feed';
 import { updateStoreFor } from './updates/store';
+import { migrateBlobsToS3 } from './attachments/migrate-blobs';
+import { S3BlobStore } from './attachments/s3-store';
 
 const out = (line: string): void => void process.stdout.write(`${line}\n`);
 const fail = (message: string): never => {
@@ -220,13 +222,34 @@ async function main(): Promise<void> {
           : `window update ${published.version} published: ${published.file} (${published.size} bytes, sha512 ${published.sha512})`,
       );
     }
+    case 'blobs': {
+      if (positionals[1] !== 'migrate' || values.from !== 'postgres' || values.to !== 's3')
+        return fail('use blobs migrate --from postgres --to s3 (the S3 store from TONGBAN_GW_S3_*)');
+      const config = configuration();
+      if (config.blobStore.kind !== 's3')
+        return fail('set TONGBAN_GW_BLOB_STORE=s3 and TONGBAN_GW_S3_* to name the target store');
+      const attachments = new S3BlobStore(config.blobStore);
+      const installers = updateStoreFor(config.blobStore) as S3BlobStore;
+      const report = await withDatabase((pool) =>
+        migrateBlobsToS3(pool, attachments, installers, (sha256, outcome) => {
+          if (!values.json && outcome !== 'present') out(`${sha256}  ${outcome}`);
+        }),
+      ).finally(() => Promise.all([attachments.close(), installers.close()]));
+      if (values.json) out(JSON.stringify(report));
+      else
+        out(
+          `blobs migrate: ${report.copied} copied (${report.bytes} bytes), ${report.present} already in the store, ${report.installers} installer(s) moved, ${report.failed.length} failed`,
+        );
+      if (report.failed.length > 0) process.exit(1); // (exitCode alone is overwritten by the database helpers)
+      return;
+    }
     case 'update-key':
       return out(updatePublicKey(updateSigningKey(values.key ?? defaultUpdateKeyFile(configuration().dataDir))));
     case 'config':
       return out(JSON.stringify(redactedConfig(configuration()), null, 2));
     default:
       fail(
-        `unknown command ${command ?? ''}; use serve, issue-code, add-reviewer, devices, revoke, new-epoch, migrate, publish-update, update-key or config`,
+        `unknown command ${command ?? ''}; use serve, issue-code, add-reviewer, devices, revoke, new-epoch, migrate, publish-update, update-key, blobs or config`,
       );
   }
 }

@@ -45,13 +45,13 @@ export async function storeUpdateBytes(
     if (head?.size !== bytes.length) throw new Error(`the object store did not keep ${name} (${sha256})`);
     return { name, size: bytes.length, sha256, storedIn: 's3' };
   }
+  const offsets = Array.from({ length: Math.max(1, Math.ceil(bytes.length / CHUNK)) }, (_, i) => i * CHUNK);
   await withTransaction(pool, async (client) => {
-    for (let offset = 0; offset < bytes.length || offset === 0; offset += CHUNK) {
+    for (const offset of offsets) {
       await client.query(
         'INSERT INTO update_file_chunks (sha256, start_offset, data) VALUES ($1, $2, $3) ON CONFLICT DO NOTHING',
         [sha256, offset, bytes.subarray(offset, offset + CHUNK)],
       );
-      if (bytes.length === 0) break;
     }
   });
   return { name, size: bytes.length, sha256, storedIn: 'postgres' };

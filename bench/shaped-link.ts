@@ -47,27 +47,56 @@ export class ShapedLink {
     }
     const oneWay = this.shape.rttMs / 2;
     const bytesPerMs = this.shape.uplinkBitsPerSecond / 8 / 1000;
-    // Upstream: wait for the shared uplink, then for the propagation delay. Order is kept per connection
-    // because a later chunk never leaves the queue before an earlier one.
-    let lastUpAt = 0;
+    const up = new DelayedPipe(server);
+    const down = new DelayedPipe(client);
+    // Upstream: wait for the shared uplink, then for the propagation delay. Each direction of a connection is one
+    // ordered queue: separate timers per chunk could fire out of order (timers start from the event loop's cached
+    // millisecond, not performance.now()), which reordered bytes and made servers drop the connection.
     client.on('data', (chunk: Buffer) => {
       const now = performance.now();
-      lastUpAt = Math.max(now, this.uplinkFreeAt) + chunk.length / bytesPerMs + oneWay;
-      this.uplinkFreeAt = lastUpAt - oneWay;
-      this.deliver(server, chunk, lastUpAt - now);
+      const at = Math.max(now, this.uplinkFreeAt) + chunk.length / bytesPerMs + oneWay;
+      this.uplinkFreeAt = at - oneWay;
+      up.push(chunk, at);
     });
     // Downstream (small replies): the propagation delay only.
-    server.on('data', (chunk: Buffer) => this.deliver(client, chunk, oneWay));
-    client.on('end', () => setTimeout(() => server.end(), Math.max(oneWay, lastUpAt - performance.now())));
-    server.on('end', () => setTimeout(() => client.end(), oneWay));
+    server.on('data', (chunk: Buffer) => down.push(chunk, performance.now() + oneWay));
+    client.on('end', () => up.end(performance.now() + oneWay));
+    server.on('end', () => down.end(performance.now() + oneWay));
+  }
+}
+
+/** Writes chunks to a socket in arrival order, each not before its due time; then ends it when asked. */
+class DelayedPipe {
+  private readonly queue: { chunk: Buffer | null; at: number }[] = [];
+  private timer: NodeJS.Timeout | null = null;
+
+  constructor(private readonly to: Socket) {}
+
+  push(chunk: Buffer | null, at: number): void {
+    this.queue.push({ chunk, at });
+    this.schedule();
   }
 
-  private deliver(to: Socket, chunk: Buffer, afterMs: number): void {
-    setTimeout(
-      () => {
-        if (!to.destroyed) to.write(chunk);
-      },
-      Math.max(0, afterMs),
-    );
+  /** Ends the socket after every queued chunk (and not before `at`). */
+  end(at: number): void {
+    this.push(null, at);
+  }
+
+  private schedule(): void {
+    if (this.timer || this.queue.length === 0) return;
+    const head = this.queue[0] as { at: number };
+    this.timer = setTimeout(() => this.flush(), Math.max(0, head.at - performance.now()));
+  }
+
+  private flush(): void {
+    this.timer = null;
+    const now = performance.now();
+    while (this.queue.length > 0 && (this.queue[0] as { at: number }).at <= now + 0.5) {
+      const { chunk } = this.queue.shift() as { chunk: Buffer | null };
+      if (this.to.destroyed) continue;
+      if (chunk === null) this.to.end();
+      else this.to.write(chunk);
+    }
+    this.schedule();
   }
 }

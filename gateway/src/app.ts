@@ -39,8 +39,8 @@ export interface AppOptions {
   logStream?: LogDestination;
   /** Metrics registry (created when absent). */
   metrics?: GatewayMetrics;
-  /** Serve the window update feed from `<updatesDataDir>/updates` (absent = no feed). */
-  updatesDataDir?: string;
+  /** Where the update feed's installers are when not in PostgreSQL (the S3 store's `updates/`); null/absent = PostgreSQL. */
+  updateStore?: BlobStore | null;
   /** Mark cookies Secure (the gateway is served over HTTPS). */
   secureCookies?: boolean;
   /** The clock used for the `created` check; tests move it. */
@@ -113,7 +113,7 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
       registerCatalogueRoutes(signed, opts.pool);
     });
   });
-  if (opts.updatesDataDir) registerUpdateRoutes(app, opts.updatesDataDir);
+  registerUpdateRoutes(app, opts.pool, opts.updateStore ?? null);
   await app.register(async (dept) =>
     registerDepartmentRoutes(dept, opts.pool, opts.secureCookies ?? false, opts.blobStore, opts.departmentLogin),
   );

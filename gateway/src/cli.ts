@@ -7,7 +7,9 @@
 //   devices [--json]          revoke --device ID          new-epoch --reason TEXT
 //   migrate status|up [--json]        config           (prints the effective configuration, secrets masked)
 //   retention run [--json]    (purge attachments and mask personal data of cases closed > TONGBAN_GW_RETENTION_DAYS ago)
-//   publish-update --file INSTALLER --version X.Y.Z [--json]    update-key   (window update feed, see updates/)
+//   publish-update --file INSTALLER --version X.Y.Z [--key FILE] [--json]    update-key [--key FILE]
+//     (window update feed in the database and blob store; the signing key file defaults to <dataDir>/update-signing-key.pem)
+//   blobs migrate --from postgres --to s3 [--json]   (copy verified attachments and installers; resumable)
 //   catalogue import BUNDLE.json | catalogue import CATALOGUE.json ROUTING.json [--json]    catalogue key
 // Admin commands use TONGBAN_GW_DATABASE_URL (the application role; migrations: TONGBAN_GW_MIGRATION_DATABASE_URL,
 // the schema owner), else the cluster of a running `serve` on the data folder, else start it briefly.
@@ -26,8 +28,11 @@ import { startNewEpoch } from './feed/epoch';
 import { runCatalogueCommand } from './catalogue/cli';
 import { readNewPassword } from './read-secret';
 import { startGateway } from './server';
-import { publishUpdate, updatePublicKey } from './updates/feed';
 import { runRetention } from './retention/retention';
+import { defaultUpdateKeyFile, publishUpdate, updatePublicKey, updateSigningKey } from './updates/feed';
+import { updateStoreFor } from './updates/store';
+import { migrateBlobsToS3 } from './attachments/migrate-blobs';
+import { S3BlobStore } from './attachments/s3-store';
 
 const out = (line: string): void => void process.stdout.write(`${line}\n`);
 const fail = (message: string): never => {
@@ -61,6 +66,9 @@ const { positionals, values } = parseArgs({
     password: { type: 'string' },
     department: { type: 'string' },
     file: { type: 'string' },
+    key: { type: 'string' },
+    from: { type: 'string' },
+    to: { type: 'string' },
     version: { type: 'string' },
     device: { type: 'string' },
     reason: { type: 'string', default: 'operator' },
@@ -260,22 +268,47 @@ async function main(): Promise<void> {
     }
     case 'publish-update': {
       const config = configuration();
-      const published = publishUpdate(config.dataDir, required('file'), required('version'));
+      const key = updateSigningKey(values.key ?? defaultUpdateKeyFile(config.dataDir));
+      const installerStore = updateStoreFor(config.blobStore);
+      const published = await withDatabase((pool) =>
+        publishUpdate({ pool, installerStore, key }, required('file'), required('version')),
+      ).finally(() => installerStore?.close());
       return out(
         values.json
           ? JSON.stringify({ ...published, latestYml: undefined })
           : `window update ${published.version} published: ${published.file} (${published.size} bytes, sha512 ${published.sha512})`,
       );
     }
+    case 'blobs': {
+      if (positionals[1] !== 'migrate' || values.from !== 'postgres' || values.to !== 's3')
+        return fail('use blobs migrate --from postgres --to s3 (the S3 store from TONGBAN_GW_S3_*)');
+      const config = configuration();
+      if (config.blobStore.kind !== 's3')
+        return fail('set TONGBAN_GW_BLOB_STORE=s3 and TONGBAN_GW_S3_* to name the target store');
+      const attachments = new S3BlobStore(config.blobStore);
+      const installers = updateStoreFor(config.blobStore) as S3BlobStore;
+      const report = await withDatabase((pool) =>
+        migrateBlobsToS3(pool, attachments, installers, (sha256, outcome) => {
+          if (!values.json && outcome !== 'present') out(`${sha256}  ${outcome}`);
+        }),
+      ).finally(() => Promise.all([attachments.close(), installers.close()]));
+      if (values.json) out(JSON.stringify(report));
+      else
+        out(
+          `blobs migrate: ${report.copied} copied (${report.bytes} bytes), ${report.present} already in the store, ${report.installers} installer(s) moved, ${report.failed.length} failed`,
+        );
+      if (report.failed.length > 0) process.exit(1); // (exitCode alone is overwritten by the database helpers)
+      return;
+    }
     case 'update-key':
-      return out(updatePublicKey(configuration().dataDir));
+      return out(updatePublicKey(updateSigningKey(values.key ?? defaultUpdateKeyFile(configuration().dataDir))));
     case 'config':
       return out(JSON.stringify(redactedConfig(configuration()), null, 2));
     case 'catalogue':
       return runCatalogueCommand(positionals.slice(1), values.json, withDatabase, out, fail);
     default:
       fail(
-        `unknown command ${command ?? ''}; use serve, issue-code, add-reviewer, devices, revoke, new-epoch, migrate, retention, publish-update, update-key, catalogue or config`,
+        `unknown command ${command ?? ''}; use serve, issue-code, add-reviewer, devices, revoke, new-epoch, migrate, retention, publish-update, update-key, blobs, catalogue or config`,
       );
   }
 }

@@ -19,6 +19,7 @@ import { assertRuntimeRole } from './db/roles';
 import { scheduleRetention } from './retention/schedule';
 import { DEFAULT_LOGIN_POLICY, type LoginPolicy } from './department/login-guard';
 import { cursorKey, ensureFeedEpoch } from './feed/epoch';
+import { updateStoreFor } from './updates/store';
 
 /** A listening gateway. */
 export interface RunningGateway {
@@ -45,8 +46,11 @@ export interface GatewayOptions {
   statementTimeoutMs?: number;
   /** The validated configuration (for readiness and the update feed); tests may leave it out. */
   config?: GatewayConfig;
-  /** Data folder whose updates/ is served as the window update feed (default: config.dataDir). */
-  updatesDataDir?: string;
+  /**
+   * Where the update feed's installers live when not in PostgreSQL: default the S3 store's `updates/` when the
+   * blob store is S3 (a store given as an object: pass its counterpart here, or null for PostgreSQL).
+   */
+  updateStore?: BlobStore | null;
   port?: number;
   host?: string;
   /** Access-log level; absent or 'silent' = no log (tests). */
@@ -75,15 +79,18 @@ export async function startGateway(opts: GatewayOptions): Promise<RunningGateway
   const given = opts.blobStore && 'ping' in opts.blobStore ? opts.blobStore : null;
   const base = given ?? createBlobStore((opts.blobStore as BlobStoreConfig | undefined) ?? { kind: 'postgres' }, pool);
   const blobStore = observeBlobStore(base, opts.blobObserver ?? histogramObserver(metrics));
-  const closeStore = () => (given ? Promise.resolve() : base.close());
+  const ownUpdates =
+    opts.updateStore === undefined && !given && opts.blobStore
+      ? updateStoreFor(opts.blobStore as BlobStoreConfig)
+      : null;
+  const updateStore = opts.updateStore ?? ownUpdates;
+  const closeStore = async () => {
+    await ownUpdates?.close();
+    if (!given) await base.close();
+  };
   try {
     await migrateWithOwner(pool, opts.migrationDatabaseUrl);
     await assertRuntimeRole(pool);
-    await blobStore.ping().catch((err: unknown) => {
-      throw new Error(
-        `blob store (${blobStore.kind}) unreachable: ${err instanceof Error ? err.message : String(err)}`,
-      );
-    });
     await ensureFeedEpoch(pool);
     const app = await buildApp({
       pool,
@@ -92,13 +99,23 @@ export async function startGateway(opts: GatewayOptions): Promise<RunningGateway
       logLevel: opts.logLevel,
       logStream: opts.logStream,
       metrics,
-      updatesDataDir: opts.updatesDataDir ?? opts.config?.dataDir,
+      updateStore,
       secureCookies: opts.secureCookies ?? (opts.https !== undefined || (opts.trustProxy ?? false) !== false),
       now: opts.now,
       https: opts.https,
       trustProxy: opts.trustProxy,
       departmentLogin: { ...DEFAULT_LOGIN_POLICY, ...opts.departmentLogin },
     });
+    // A blob store that is down does not stop the start (it may come up after the gateway, e.g. in one compose file):
+    // the gateway serves, /readyz answers 503 naming blobStore until the store answers, uploads fail retryably.
+    void blobStore
+      .ping()
+      .catch((err: unknown) =>
+        app.log.warn(
+          { blobStore: blobStore.kind, error: err instanceof Error ? err.message : String(err) },
+          'blob store unreachable at start: not ready until it answers',
+        ),
+      );
     const host = opts.host ?? '127.0.0.1';
     await app.listen({ port: opts.port ?? 0, host });
     const address = app.server.address();

@@ -22,6 +22,7 @@ import { SettingsStore } from '../settings/settings-store';
 import { applyPendingRestore, createSupervisor, type Supervisor } from './supervisor-tools';
 import { EventBus } from '../events/event-bus';
 import { writeFileDurably } from '../files/durable-file';
+import { WindowUpdates } from '../updates/window-updates';
 
 /** Where the app finds its data and shipped files, and how it runs. */
 export interface AppConfig {
@@ -65,6 +66,8 @@ export interface Services {
   printing: Printing;
   identity: Identity;
   supervisor: Supervisor;
+  /** The 有新版本 banner and the install after the day close (drivers: electron/updater.ts, host/updates.ts). */
+  updates: WindowUpdates;
   /** Persists an imported catalogue so it is used again after a restart. */
   saveImportedCatalogue(text: string): void;
   log: AppLogger;
@@ -208,6 +211,7 @@ export async function createServices(config: AppConfig): Promise<Services> {
     printing,
     identity,
     supervisor,
+    updates: new WindowUpdates({ db, events, now }),
     saveImportedCatalogue: (text) => writeFileDurably(importedFile, text),
     log,
     now,

@@ -39,7 +39,7 @@ export function electronUpdateDriver(feedUrl: () => string | null, publicKey: st
 /** Starts the update checks of the Electron shell; returns the scheduler (null when updates are off). */
 export function startWindowUpdates(core: App, resourcesDir: string, version: string): UpdateScheduler | null {
   const keyFile = join(resourcesDir, 'update-key.pub');
-  const { log, sync } = core.services;
+  const { log, sync, updates } = core.services;
   if (!existsSync(keyFile)) {
     log.info('window updates off: no update key in the build', {});
     return null;
@@ -52,10 +52,13 @@ export function startWindowUpdates(core: App, resourcesDir: string, version: str
   const scheduler = new UpdateScheduler({
     currentVersion: version,
     driver: electronUpdateDriver(feedUrl, publicKey),
-    caseInProgress: () => true, // no open-case tracking yet: install only on restart (autoInstallOnAppQuit)
-    onStatus: (status) =>
-      log.info('window update', { state: status.state, message: 'message' in status ? status.message : '' }),
+    caseInProgress: () => updates.caseInProgress(), // at the day close; any restart installs too (autoInstallOnAppQuit)
+    onStatus: (status) => {
+      log.info('window update', { state: status.state, message: 'message' in status ? status.message : '' });
+      updates.onStatus(status);
+    },
   });
+  updates.attach(scheduler, true);
   scheduler.start();
   return scheduler;
 }

@@ -13,7 +13,7 @@ export function reportWindowUpdates(app: App, resourcesDir: string, version: str
   const publicKey = readFileSync(keyFile, 'utf8').trim();
   const scheduler = new UpdateScheduler({
     currentVersion: version,
-    caseInProgress: () => true,
+    caseInProgress: () => app.services.updates.caseInProgress(),
     driver: {
       async check() {
         const gateway = app.services.sync.statusView().gatewayUrl;
@@ -23,8 +23,10 @@ export function reportWindowUpdates(app: App, resourcesDir: string, version: str
     onStatus: (status) => {
       if (status.state === 'available') process.stdout.write(`tongban host: ${status.message}\n`);
       app.services.log.info('window update', { state: status.state });
+      app.services.updates.onStatus(status);
     },
   });
+  app.services.updates.attach(scheduler, false); // no installer here: the banner says an administrator updates
   scheduler.start();
   return scheduler;
 }

@@ -100,6 +100,13 @@ export const en: Messages = {
     lastSuccess: 'Last successful sync: {{time}}',
     neverSynced: 'Never synced yet',
   },
+  update: {
+    title: 'New version {{version}}',
+    downloading: 'Downloading in the background; it installs at the next day close or restart.',
+    downloaded: 'Downloaded; installs at the next day close or restart (never during a case).',
+    installing: 'Day closed: installing the new version, the window restarts.',
+    reportOnly: 'The browser version does not install updates: ask the administrator to update this PC.',
+  },
   setup: {
     title: 'First run: set up this window',
     intro: 'Record the service hall of this window and create the first administrator account.',

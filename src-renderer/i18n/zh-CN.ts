@@ -100,6 +100,13 @@ export const zhCN = {
     lastSuccess: '最近一次同步成功：{{time}}',
     neverSynced: '尚未成功同步过',
   },
+  update: {
+    title: '有新版本 {{version}}',
+    downloading: '正在后台下载，不影响办件；下载完成后将在日结或重启后安装。',
+    downloaded: '已下载，将在日结或重启后安装（办件中不会安装）。',
+    installing: '日结完成，正在安装新版本，窗口将自动重启。',
+    reportOnly: '浏览器版不会自动安装，请联系系统管理员更新本机。',
+  },
   setup: {
     title: '首次使用：初始化本窗口',
     intro: '请登记本窗口所属的政务服务大厅，并创建第一位系统管理员账号。',

@@ -106,29 +106,32 @@ export async function putWhole(
   sha256 = sha256Hex(bytes),
 ): Promise<PutWholeResult> {
   if (store.inline) {
-    const { rows } = await pool.query<{ outcome: string; size: number }>(
-      'SELECT * FROM put_whole_attachment($1, $2, $3, $4, $5)',
-      [caseId, attachmentId, district, sha256, bytes],
-    );
+    const { rows } = await pool.query<{ outcome: string; size: number }>({
+      name: 'put-whole',
+      text: 'SELECT * FROM put_whole_attachment($1, $2, $3, $4, $5)',
+      values: [caseId, attachmentId, district, sha256, bytes],
+    });
     const { outcome, size } = rows[0] as { outcome: string; size: number };
     return outcomeOf(outcome, attachmentId, size);
   }
   // Nothing reaches the store unless it is exactly the file a slot of this district's case waits for.
-  const { rows: found } = await pool.query<{ size: number; sha256: string; verified: boolean; district: string }>(
-    `SELECT s.size, s.sha256, s.verified_at IS NOT NULL AS verified, c.district FROM attachment_slots s
+  const { rows: found } = await pool.query<{ size: number; sha256: string; verified: boolean; district: string }>({
+    name: 'slot-check',
+    text: `SELECT s.size, s.sha256, s.verified_at IS NOT NULL AS verified, c.district FROM attachment_slots s
      JOIN cases c USING (case_id) WHERE s.attachment_id = $1 AND s.case_id = $2`,
-    [attachmentId, caseId],
-  );
+    values: [attachmentId, caseId],
+  });
   const slot = found[0];
   if (!slot) return outcomeOf('slot-not-found', attachmentId, 0);
   if (slot.district !== district) return outcomeOf('district-forbidden', attachmentId, 0);
   if (slot.size !== bytes.length || slot.sha256 !== sha256) return outcomeOf('hash-mismatch', attachmentId, slot.size);
   if (slot.verified) return outcomeOf('already-verified', attachmentId, slot.size);
   await store.put(sha256, bytes);
-  const { rows } = await pool.query<{ outcome: string; size: number }>(
-    'SELECT * FROM verify_stored_attachment($1, $2, $3, $4, $5)',
-    [caseId, attachmentId, district, sha256, bytes.length],
-  );
+  const { rows } = await pool.query<{ outcome: string; size: number }>({
+    name: 'verify-stored',
+    text: 'SELECT * FROM verify_stored_attachment($1, $2, $3, $4, $5)',
+    values: [caseId, attachmentId, district, sha256, bytes.length],
+  });
   const { outcome, size } = rows[0] as { outcome: string; size: number };
   // The retention job deleted this file (another, purged case's) between the write above and the verification.
   if (outcome === 'created-rewrite') await store.put(sha256, bytes);

@@ -107,9 +107,11 @@ export function signedRequestVerifier(pool: pg.Pool, now: () => number = Date.no
     // statement reads the device's current state and records the nonce unless the device is revoked.
     let key = keys.get(params.keyid);
     if (!key) {
-      const { rows } = await pool.query<{ public_key: Buffer }>('SELECT public_key FROM devices WHERE device_id = $1', [
-        params.keyid,
-      ]);
+      const { rows } = await pool.query<{ public_key: Buffer }>({
+        name: 'device-key',
+        text: 'SELECT public_key FROM devices WHERE device_id = $1',
+        values: [params.keyid],
+      });
       if (!rows[0]) throw new GatewayError('device-revoked', 'unknown device');
       keys.set(params.keyid, (key = ed25519PublicKey(rows[0].public_key)));
     }
@@ -122,8 +124,10 @@ export function signedRequestVerifier(pool: pg.Pool, now: () => number = Date.no
     // statement's transaction): the request's work commits next and its flush covers the nonce's WAL
     // record too, so a stored case or chunk never outlives its nonce. A crash can lose only the nonces
     // of requests that stored nothing. One fsync per request instead of two.
-    const { rows } = await pool.query<DeviceRow & { fresh: number }>(
-      `WITH d AS (
+    // Named: prepared once per connection, so PostgreSQL parses and plans it once (as the other per-request statements).
+    const { rows } = await pool.query<DeviceRow & { fresh: number }>({
+      name: 'device-nonce',
+      text: `WITH d AS (
          SELECT district, window_code, epoch, revoked_at IS NOT NULL AS revoked FROM devices WHERE device_id = $1
        ), async AS (
          SELECT set_config('synchronous_commit', 'off', true)
@@ -133,8 +137,8 @@ export function signedRequestVerifier(pool: pg.Pool, now: () => number = Date.no
          ON CONFLICT DO NOTHING RETURNING 1
        )
        SELECT d.*, (SELECT count(*) FROM n)::int AS fresh FROM d`,
-      [params.keyid, params.nonce, params.created],
-    );
+      values: [params.keyid, params.nonce, params.created],
+    });
     const row = rows[0];
     if (!row) throw new GatewayError('device-revoked', 'unknown device');
     if (row.revoked) throw new GatewayError('device-revoked', 'device revoked');

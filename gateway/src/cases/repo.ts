@@ -74,8 +74,9 @@ export async function storeCase(pool: pg.Pool, m: CaseManifest, deviceId: string
   // (ON CONFLICT waited for it) nothing else is written either.
   let departmentNo: string | undefined;
   try {
-    const result = await pool.query<{ department_no: string }>(
-      `WITH known AS (
+    const result = await pool.query<{ department_no: string }>({
+      name: 'store-case',
+      text: `WITH known AS (
          SELECT manifest_hash, department_no, case_version FROM cases WHERE case_id = $1
        ), c AS (
          INSERT INTO cases (case_id, manifest, manifest_hash, district, department_id, department_no, device_id, status, case_version, complete_at)
@@ -98,7 +99,7 @@ export async function storeCase(pool: pg.Pool, m: CaseManifest, deviceId: string
          SELECT $1, 'case-received', jsonb_build_object('caseId', $1::text, 'departmentNo', c.department_no, 'departmentId', $5::text) FROM c
        )
        SELECT department_no FROM c`,
-      [
+      values: [
         m.caseId,
         JSON.stringify(m),
         hash,
@@ -109,7 +110,7 @@ export async function storeCase(pool: pg.Pool, m: CaseManifest, deviceId: string
         JSON.stringify(m.attachments),
         `device:${deviceId}`,
       ],
-    );
+    });
     departmentNo = result.rows[0]?.department_no;
   } catch (err) {
     // Nothing was written (one statement): an attachment id already used by another case or supplement.

@@ -36,11 +36,27 @@ export const FEED_SQL = `SELECT event_id, case_id, case_version, status, reason,
    ORDER BY feed_epoch, status_events.xid, position -- the xid8 column, not the text alias
    LIMIT $6`;
 
+/** The current feed epoch and this cluster's transaction horizon (snapshot xmax), in one round trip. */
+export async function feedState(pool: pg.Pool): Promise<{ epoch: { epochId: string; ordinal: number }; xmax: string }> {
+  const { rows } = await pool.query<{ epoch_id: string | null; ordinal: number | null; xmax: string }>({
+    name: 'feed-state',
+    text: `SELECT e.epoch_id, e.ordinal, pg_snapshot_xmax(pg_current_snapshot())::text AS xmax
+           FROM (SELECT 1) AS one
+           LEFT JOIN (SELECT epoch_id, ordinal FROM feed_epochs ORDER BY ordinal DESC LIMIT 1) AS e ON true`,
+  });
+  const r = rows[0] as { epoch_id: string | null; ordinal: number | null; xmax: string };
+  return {
+    epoch: r.epoch_id
+      ? { epochId: r.epoch_id, ordinal: r.ordinal ?? 0 }
+      : { epochId: '00000000-0000-0000-0000-000000000000', ordinal: 0 },
+    xmax: r.xmax,
+  };
+}
+
 /** Whether a cursor points past what this cluster has ever assigned (the database was rewound). */
-export async function isBeyondHorizon(pool: pg.Pool, after: FeedPosition, currentOrdinal: number): Promise<boolean> {
+export function isBeyondHorizon(after: FeedPosition, currentOrdinal: number, xmax: string): boolean {
   if (after.ordinal !== currentOrdinal) return after.ordinal > currentOrdinal;
-  const { rows } = await pool.query<{ xmax: string }>('SELECT pg_snapshot_xmax(pg_current_snapshot())::text AS xmax');
-  return BigInt(after.xid) >= BigInt((rows[0] as { xmax: string }).xmax);
+  return BigInt(after.xid) >= BigInt(xmax);
 }
 
 /** Up to `limit` events of `district` after `after`, in commit-safe order. */
@@ -51,14 +67,11 @@ export async function readFeed(
   currentOrdinal: number,
   limit: number,
 ): Promise<FeedPage> {
-  const { rows } = await pool.query<EventRow>(FEED_SQL, [
-    district,
-    after.ordinal,
-    after.xid,
-    after.position,
-    currentOrdinal,
-    limit + 1,
-  ]);
+  const { rows } = await pool.query<EventRow>({
+    name: 'feed-page',
+    text: FEED_SQL,
+    values: [district, after.ordinal, after.xid, after.position, currentOrdinal, limit + 1],
+  });
   const page = rows.slice(0, limit);
   const tail = page[page.length - 1];
   return {

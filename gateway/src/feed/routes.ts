@@ -4,8 +4,7 @@ import type pg from 'pg';
 import { FEED_PAGE_LIMITS, type StatusFeed } from '@tongban/protocol/sync/status';
 import { GatewayError } from '../http/errors';
 import { decodeCursor, encodeCursor, FEED_START } from './cursor';
-import { currentEpoch } from './epoch';
-import { isBeyondHorizon, readFeed } from './repo';
+import { feedState, isBeyondHorizon, readFeed } from './repo';
 
 /** Registers the status feed route; `key` signs cursors. */
 export function registerFeedRoutes(app: FastifyInstance, pool: pg.Pool, key: Buffer): void {
@@ -19,10 +18,10 @@ export function registerFeedRoutes(app: FastifyInstance, pool: pg.Pool, key: Buf
         { path: 'limit', code: 'out-of-range' },
       ]);
     }
-    const epoch = await currentEpoch(pool);
+    const { epoch, xmax } = await feedState(pool); // one round trip for the epoch and the horizon
     const token = request.query.cursor;
     const after = token ? decodeCursor(key, epoch.epochId, token) : FEED_START;
-    if (!after || (await isBeyondHorizon(pool, after, epoch.ordinal))) {
+    if (!after || isBeyondHorizon(after, epoch.ordinal, xmax)) {
       throw new GatewayError('cursor-reset', 'cursor not valid for this gateway epoch; read again from the beginning');
     }
     const page = await readFeed(pool, device.district, after, epoch.ordinal, limit);

@@ -15,26 +15,31 @@ export interface TestS3 {
   stop(): Promise<void>;
 }
 
-/** Starts s3rver with bucket `bucket` in a fresh temporary folder. */
-export async function startTestS3(bucket = 'tongban-attachments'): Promise<TestS3> {
-  const dir = mkdtempSync(join(tmpdir(), 'tongban-s3-'));
-  const server = new S3rver({
-    port: 0,
-    address: '127.0.0.1',
-    directory: dir,
-    silent: true,
-    configureBuckets: [{ name: bucket }],
-  });
-  const { port } = await server.run();
-  const config = {
-    kind: 's3' as const,
-    endpoint: `http://127.0.0.1:${port}`,
+/** The gateway's store configuration for a test S3 server at `endpoint`. */
+export function s3Config(endpoint: string, bucket = 'tongban-attachments'): TestS3['config'] {
+  return {
+    kind: 's3',
+    endpoint,
     bucket,
     region: 'us-east-1',
     accessKeyId: 'S3RVER',
     secretAccessKey: 'S3RVER',
     forcePathStyle: true,
   };
+}
+
+/** Starts s3rver with bucket `bucket` in a fresh temporary folder (on `port`, default any free one). */
+export async function startTestS3(bucket = 'tongban-attachments', port = 0): Promise<TestS3> {
+  const dir = mkdtempSync(join(tmpdir(), 'tongban-s3-'));
+  const server = new S3rver({
+    port,
+    address: '127.0.0.1',
+    directory: dir,
+    silent: true,
+    configureBuckets: [{ name: bucket }],
+  });
+  const listening = await server.run();
+  const config = s3Config(`http://127.0.0.1:${listening.port}`, bucket);
   return {
     config,
     env: {

@@ -20,7 +20,11 @@ export function supervisorHandlers(s: Services): SupervisorHandlers {
   return {
     'ledger:get': (input) => v.ledger.view(resolveScope(input), { offset: input.offset, limit: input.limit }),
     'ledger:export': (input, ctx) => v.exports.ledger(staffFor(ctx), resolveScope(input), input.format),
-    'ledger:closeDay': (input, ctx) => v.days.close(staffFor(ctx), input.date),
+    'ledger:closeDay': (input, ctx) => {
+      const closed = v.days.close(staffFor(ctx), input.date);
+      s.updates.afterDayClose(); // a downloaded release installs now unless a case is being worked on
+      return closed;
+    },
     'ledger:verifyDay': (input) => v.days.verify(input.date),
     'ledger:reopenDay': (input, ctx) => v.days.reopen(staffFor(ctx), input.date, input.reason),
     'ledger:closings': (input) => v.days.closings(input.from, input.to),

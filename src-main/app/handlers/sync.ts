@@ -1,13 +1,15 @@
 import type { syncCommands } from '@common/contract/sync';
+import type { updateCommands } from '@common/contract/updates';
 import type { Services } from '../services';
 import { actorFor, staffFor, type Handlers } from '../gate';
 
-type SyncHandlers = Pick<Handlers, keyof typeof syncCommands>;
+type SyncHandlers = Pick<Handlers, keyof typeof syncCommands | keyof typeof updateCommands>;
 
 /** Handlers for the sync bar, enrolment, "sync now" and supplements (补正). */
 export function syncHandlers(s: Services): SyncHandlers {
   return {
     'sync:status': () => s.sync.statusView(),
+    'updates:status': () => s.updates.status(),
     'sync:configure': (input, ctx) => s.sync.configure(actorFor(ctx), input.gatewayUrl, input.code),
     'sync:now': () => s.sync.syncNow(),
     'catalogue:updates': () => s.catalogueUpdates.view(),

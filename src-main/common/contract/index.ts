@@ -7,11 +7,13 @@ import { intakeCommands } from './intake';
 import { printingCommands } from './printing';
 import { supervisorCommands } from './supervisor';
 import { syncCommands } from './sync';
+import { updateCommands, updateEvents } from './updates';
 
 export * from './define';
 export type { AppInfo, CameraSettings, Settings } from './foundation';
 export type { CatalogueView, DecisionView, DivisionsView, DraftSummary, DraftView } from './intake';
 export type { CatalogueUpdatesView, SupplementView, SyncStatusView } from './sync';
+export type { UpdateView } from './updates';
 
 /** Every command of the app, by name `domain:verb`. */
 export const commands = {
@@ -21,12 +23,14 @@ export const commands = {
   ...syncCommands,
   ...identityCommands,
   ...supervisorCommands,
+  ...updateCommands,
 } as const;
 
 /** Every event the main process pushes to the renderer. */
 export const events = {
   ...foundationEvents,
   ...identityEvents,
+  ...updateEvents,
 } as const;
 
 /** The declared commands. */

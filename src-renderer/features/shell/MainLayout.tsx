@@ -8,6 +8,7 @@ import { useNavStore } from './nav-store';
 import { pagesFor, type PageKey } from './pages';
 import { HeaderBar } from './HeaderBar';
 import { SideMenu } from './SideMenu';
+import { UpdateBanner } from './UpdateBanner';
 
 /** A page loaded on first use, so the supervisor pages, charts and settings stay out of the first bundles. */
 function page<K extends string>(load: () => Promise<Record<K, () => React.JSX.Element>>, name: K): ComponentType {
@@ -48,6 +49,7 @@ export function MainLayout({ locked }: { locked: boolean }) {
             <SideMenu role={role} />
           </Layout.Sider>
           <Layout.Content style={{ padding: 24 }} aria-label={t(`menu.${page}`)}>
+            <UpdateBanner />
             <Suspense fallback={<Spin size="large" description={t('app.loading')} />}>
               <Page />
             </Suspense>

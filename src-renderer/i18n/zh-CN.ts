@@ -1,6 +1,7 @@
 import type { ErrorCode } from '@common/errors';
 import { ROLE_LABELS_ZH } from '@common/roles';
 import { cameraFieldsZh, cameraZh } from './camera.zh-CN';
+import { securityZh } from './security.zh-CN';
 import { caseDetailKeysZh, caseDetailValuesZh, casesZh, documentsZh, gatewayZh } from './cases.zh-CN';
 import { identityZh } from './identity.zh-CN';
 import { intakeFieldsZh, intakeZh } from './intake.zh-CN';
@@ -288,6 +289,7 @@ export const zhCN = {
   gateway: gatewayZh,
   printing: printingZh,
   camera: cameraZh,
+  security: securityZh,
   supervisor: supervisorZh,
 };
 

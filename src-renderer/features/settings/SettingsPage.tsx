@@ -9,6 +9,7 @@ import { errorMessage } from '../../i18n/errors';
 import { CameraSettingsSection } from '../camera/CameraSettingsSection';
 import { PrintSettingsSection } from '../printing/PrintSettingsSection';
 import { ReaderSettingsSection } from '../identity/ReaderSettingsSection';
+import { RecoveryCodeSection } from '../security/RecoveryCodeSection';
 import { GatewaySection } from './GatewaySection';
 import { useSettingsStore } from './store';
 
@@ -120,6 +121,7 @@ export function SettingsPage() {
           {t('settings.save')}
         </Button>
       </Form>
+      <RecoveryCodeSection />
       <GatewaySection />
       <ReaderSettingsSection />
       <PrintSettingsSection />

@@ -1,6 +1,7 @@
 // The browser host's own short Chinese pages: why an address does not open (issue #15, decision 0115).
 
 const TEXT = {
+  opening: '正在打开……',
   'no-session': '请使用本程序启动时打开的窗口，或启动时打印的地址。',
   expired:
     '本次会话已因长时间无操作而结束（与锁屏时间相同）。请关闭此页，在运行本程序的电脑上重新启动本程序（npm start），或在程序的命令行窗口按回车取得新的一次性地址。',
@@ -15,5 +16,6 @@ export type HostPage = keyof typeof TEXT;
 
 /** A minimal HTML page with one Chinese message. */
 export function page(kind: HostPage): string {
-  return `<!doctype html><html lang="zh-CN"><meta charset="utf-8"><title>跨省通办窗口</title><p>${TEXT[kind]}</p></html>`;
+  const refresh = kind === 'opening' ? '<meta http-equiv="refresh" content="0;url=/">' : '';
+  return `<!doctype html><html lang="zh-CN"><meta charset="utf-8">${refresh}<title>跨省通办窗口</title><p>${TEXT[kind]}</p></html>`;
 }

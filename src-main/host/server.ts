@@ -117,7 +117,12 @@ export function startHost(opts: HostOptions): Promise<RunningHost> {
   sweeper.unref();
 
   /** 303 to the page with a new session cookie, or a Chinese 403 page saying why the address does not open. */
-  const answerExchange = (res: ServerResponse, result: Exchange, what: 'start' | 'pair'): void => {
+  const answerExchange = (
+    req: IncomingMessage,
+    res: ServerResponse,
+    result: Exchange,
+    what: 'start' | 'pair',
+  ): void => {
     if (!result.ok)
       return send(
         res,
@@ -125,10 +130,13 @@ export function startHost(opts: HostOptions): Promise<RunningHost> {
         page(what === 'pair' ? 'pair-refused' : result.reason === 'used' ? 'start-used' : 'start-invalid'),
         HTML,
       );
-    return send(res, 303, '', 'text/plain', {
-      Location: '/',
-      'Set-Cookie': `${COOKIE}=${result.sessionId}; HttpOnly; SameSite=Strict; Path=/`,
-    });
+    const cookie = `${COOKIE}=${result.sessionId}; HttpOnly; SameSite=Strict; Path=/`;
+    // Opened from another site (npm start's file:// launch page): a redirect would keep the cross-site
+    // initiator and the browser would hold back the SameSite=Strict cookie on `/`; a page of our own that
+    // moves on to `/` makes the next request same-origin.
+    if (['cross-site', 'same-site'].includes(String(req.headers['sec-fetch-site'])))
+      return send(res, 200, page('opening'), HTML, { 'Set-Cookie': cookie, Refresh: '0;url=/' });
+    return send(res, 303, '', 'text/plain', { Location: '/', 'Set-Cookie': cookie });
   };
 
   const unsubscribe = opts.app.services.events.subscribe((event) => {
@@ -159,9 +167,9 @@ export function startHost(opts: HostOptions): Promise<RunningHost> {
     const url = new URL(req.url ?? '/', `http://${req.headers.host}`);
 
     if (req.method === 'GET' && url.searchParams.has('token'))
-      return answerExchange(res, sessions.exchangeStart(url.searchParams.get('token') ?? ''), 'start');
+      return answerExchange(req, res, sessions.exchangeStart(url.searchParams.get('token') ?? ''), 'start');
     if (req.method === 'GET' && url.searchParams.has('pair'))
-      return answerExchange(res, sessions.exchangePairing(url.searchParams.get('pair') ?? ''), 'pair');
+      return answerExchange(req, res, sessions.exchangePairing(url.searchParams.get('pair') ?? ''), 'pair');
 
     const sessionId = cookieOf(req);
     const session = sessions.use(sessionId, streaming);

@@ -22,7 +22,8 @@ const SUITES: Suite[] = [
 ];
 
 async function main(): Promise<void> {
-  const wanted = process.argv.slice(2).filter((a) => !a.startsWith('--'));
+  // Suite names only: a flag's value (`--cases 1000000`) is not a suite.
+  const wanted = process.argv.slice(2).filter((a) => SUITES.some((s) => s.name === a));
   const figures: Figure[] = [];
   for (const suite of SUITES.filter((s) => !wanted.length || wanted.includes(s.name))) {
     console.log(`running ${suite.name} …`);

@@ -62,6 +62,14 @@ export function seedCases(
       made += 1;
     }
   });
-  for (let from = 0; from < opts.count; from += 50_000) batch(from, Math.min(opts.count, from + 50_000));
+  // Random ID numbers, names and phones land all over their indexes: a 256 MB page cache while seeding keeps
+  // those B-trees in memory (1,000,000 cases with the default 2 MB cache took 24 minutes on the shared box).
+  const cacheSize = db.pragma('cache_size', { simple: true }) as number;
+  db.pragma('cache_size = -262144');
+  try {
+    for (let from = 0; from < opts.count; from += 50_000) batch(from, Math.min(opts.count, from + 50_000));
+  } finally {
+    db.pragma(`cache_size = ${cacheSize}`);
+  }
   if (made !== opts.count) throw new Error('seeding incomplete');
 }

@@ -23,6 +23,12 @@ test('the UI switches to English and back, and remembers the choice', async ({ a
   await page.getByLabel('Password', { exact: true }).fill(ADMIN.password);
   await page.getByLabel('Confirm password').fill(ADMIN.password);
   await page.getByRole('button', { name: 'Finish setup' }).click();
+  await expect(page.getByRole('heading', { name: 'Write down or print this window’s recovery code' })).toBeVisible();
+  await expect(page.getByRole('button', { name: 'Continue' })).toBeDisabled();
+  await page
+    .getByRole('checkbox', { name: 'I have written down or printed the recovery code and keep it safe' })
+    .check();
+  await page.getByRole('button', { name: 'Continue' }).click();
   await expect(page.getByRole('heading', { name: `Hello, ${ADMIN.displayName}` })).toBeVisible();
   await expect(page.getByText(`${ADMIN.displayName} · Administrator`)).toBeVisible();
   await expect(page.getByText('Gateway not configured').first()).toBeVisible();

@@ -49,6 +49,7 @@ test('supervisor: ledger export, a 差评 from the customer display, its follow-
   });
 
   let ratingUrl = '';
+  let pairingUrl = '';
   await test.step('邀请评价 on a ledger row gives the customer display’s address', async () => {
     const invite = page.getByRole('row').filter({ hasText: documentNos[0] }).getByRole('button', { name: '邀请评价' });
     // The rating column stays in view on a 1366-px screen (the wide table scrolls under it).
@@ -57,6 +58,12 @@ test('supervisor: ledger export, a 差评 from the customer display, its follow-
     const dialog = page.getByRole('dialog', { name: '请办事人评价' });
     ratingUrl = (await dialog.getByLabel('评价页地址').textContent()) ?? '';
     expect(ratingUrl).toMatch(new RegExp(`^${host.origin}/#/rate\\?ticket=[A-Za-z0-9_-]{43}$`));
+    // Browser host: the customer display is paired by this signed-in page with a one-time address that
+    // also opens this rating (its session reaches the rating commands only).
+    await dialog.getByRole('button', { name: '生成顾客评价屏配对地址' }).click();
+    pairingUrl = (await dialog.getByLabel('配对地址').textContent()) ?? '';
+    expect(pairingUrl).toMatch(new RegExp(`^${host.origin}/\\?pair=[\\w-]{20,}#/rate\\?ticket=[A-Za-z0-9_-]{43}$`));
+    await saveScreenshot(page, 'rating-invite-pairing');
     await dialog
       .getByRole('button', { name: 'Close' })
       .or(dialog.getByRole('button', { name: '关闭' }))
@@ -65,7 +72,7 @@ test('supervisor: ledger export, a 差评 from the customer display, its follow-
   });
 
   await test.step('the applicant rates 不满意 with a comment on the customer display (no staff sign-in)', async () => {
-    const customer = await openCustomerDisplay(browser, host.url, ratingUrl);
+    const customer = await openCustomerDisplay(browser, pairingUrl);
     const guard = watchConsole(customer);
     await expect(customer.getByRole('heading', { name: '请您对本次服务进行评价' })).toBeVisible();
     await expect(customer.getByText('社会保障卡申领 / 首次申领')).toBeVisible();

@@ -44,7 +44,7 @@ function baselineRoot(commit: string): string {
 }
 
 /** Starts a host of `root` on a fresh data folder whose hall is set up, so it opens on the sign-in form. */
-async function readyHost(root: string): Promise<{ host: HostProcess; dataDir: string }> {
+async function readyHost(root: string): Promise<{ host: HostProcess; dataDir: string; cookie: string }> {
   const dataDir = mkdtempSync(join(tmpdir(), 'tongban-bench-ui-'));
   const host = await startHostProcess(dataDir, root);
   const entry = await fetch(host.url, { redirect: 'manual' });
@@ -56,7 +56,7 @@ async function readyHost(root: string): Promise<{ host: HostProcess; dataDir: st
   });
   const body = (await res.json()) as { ok: boolean };
   if (!body.ok) throw new Error(`set-up of the ${root} host failed: ${JSON.stringify(body)}`);
-  return { host, dataDir };
+  return { host, dataDir, cookie };
 }
 
 interface Load {
@@ -93,15 +93,18 @@ const WAIT_USABLE = `new Promise((resolve, reject) => {
 /** One load of the host's first screen in a fresh context (cold cache), then `warm` reloads in it. */
 async function loadFirstScreen(
   browser: Browser,
-  host: HostProcess,
+  { host, cookie }: { host: HostProcess; cookie: string },
   warm: number,
 ): Promise<{ cold: Load; warm: Load[] }> {
   const context = await browser.newContext({ locale: 'zh-CN', viewport: { width: 1366, height: 768 } });
+  // The start token is one-time (issue #15): each fresh context carries the session cookie readyHost got.
+  const [name, value] = cookie.split('=') as [string, string];
+  await context.addCookies([{ name, value, url: host.origin, httpOnly: true, sameSite: 'Strict' }]);
   try {
     const page = await context.newPage();
     const cdp = await context.newCDPSession(page);
     await cdp.send('Emulation.setCPUThrottlingRate', { rate: THROTTLE });
-    await page.goto(host.url, { waitUntil: 'commit' });
+    await page.goto(`${host.origin}/`, { waitUntil: 'commit' });
     const cold = (await page.evaluate(WAIT_USABLE)) as Load;
     const again: Load[] = [];
     for (let i = 0; i < warm; i++) {
@@ -132,7 +135,7 @@ export const uiSuite: Suite = {
         // Alternate which build goes first, so neither gains from the other's disk cache or CPU state.
         const order = run % 2 === 0 ? [0, 1] : [1, 0];
         for (const i of order) {
-          const r = await loadFirstScreen(browser, (hosts[i] as { host: HostProcess }).host, 1);
+          const r = await loadFirstScreen(browser, hosts[i] as { host: HostProcess; cookie: string }, 1);
           results[i]?.cold.push(r.cold);
           results[i]?.warm.push(...r.warm);
         }

@@ -20,8 +20,14 @@ export async function saveScreenshot(page: Page, name: string): Promise<void> {
   });
 }
 
-/** Fills the first-run screen and creates the first administrator; ends on the workbench. */
-export async function completeFirstRun(page: Page, screenshot = false): Promise<void> {
+/** The recovery code as the setup screen shows it: 52 Crockford base32 characters in groups of four. */
+export const RECOVERY_CODE = /^[0-9A-Z]{4}(-[0-9A-Z]{4}){12}$/;
+
+/**
+ * Fills the first-run screen and creates the first administrator; confirms the recovery code is kept
+ * (shown once after 初始化) and ends on the workbench. Returns the recovery code.
+ */
+export async function completeFirstRun(page: Page, screenshot = false): Promise<string> {
   await expect(page.getByRole('heading', { name: '首次使用：初始化本窗口' })).toBeVisible();
   await page.getByLabel('大厅名称').fill(HALL.name);
   await page.getByLabel('行政区划代码').fill(HALL.divisionCode);
@@ -33,7 +39,14 @@ export async function completeFirstRun(page: Page, screenshot = false): Promise<
   await page.getByLabel('确认密码').fill(ADMIN.password);
   if (screenshot) await saveScreenshot(page, 'first-run');
   await page.getByRole('button', { name: '完成初始化' }).click();
+  await expect(page.getByRole('heading', { name: '请抄写或打印本窗口的恢复码' })).toBeVisible();
+  const code = ((await page.getByLabel('恢复码', { exact: true }).textContent()) ?? '').trim();
+  expect(code).toMatch(RECOVERY_CODE);
+  if (screenshot) await saveScreenshot(page, 'first-run-recovery-code');
+  await page.getByRole('checkbox', { name: '我已抄写或打印恢复码，并已妥善保管' }).check();
+  await page.getByRole('button', { name: '继续' }).click();
   await expect(page.getByRole('heading', { name: `${ADMIN.displayName}，您好` })).toBeVisible();
+  return code;
 }
 
 /** Signs in from the login screen and waits for the workbench. */

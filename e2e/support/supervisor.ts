@@ -43,10 +43,11 @@ export async function seedAcceptedCase(page: Page): Promise<{ caseId: string; do
 }
 
 /**
- * The customer display: a second browser context (its own host cookie from the start URL, no
- * staff sign-in), as a separate browser profile on the counter's customer screen would be.
+ * The customer display: a second browser context (its own host cookie from the one-time pairing
+ * address a signed-in clerk created, no staff sign-in), as a separate browser profile on the
+ * counter's customer screen would be. `pairingUrl` carries the rating route as its fragment.
  */
-export async function openCustomerDisplay(browser: Browser, startUrl: string, ratingUrl: string): Promise<Page> {
+export async function openCustomerDisplay(browser: Browser, pairingUrl: string): Promise<Page> {
   const context = await browser.newContext({
     locale: 'zh-CN',
     timezoneId: 'Asia/Shanghai',
@@ -54,9 +55,7 @@ export async function openCustomerDisplay(browser: Browser, startUrl: string, ra
     reducedMotion: 'reduce',
   });
   const page = await context.newPage();
-  await page.goto(startUrl);
-  await expect(page.getByRole('heading', { name: '工作人员登录' })).toBeVisible();
-  await page.goto(ratingUrl);
+  await page.goto(pairingUrl);
   return page;
 }
 

@@ -46,6 +46,8 @@ export const AUDIT_ACTION_LABELS_ZH: Record<string, string> = {
   'auth.lock': '屏幕锁定',
   'auth.unlock': '解除锁定',
   'auth.change-password': '修改密码',
+  'host.customer-screen-paired': '配对顾客评价屏',
+  'security.recovery-code-shown': '再次查看恢复码',
   'users.create': '新建用户',
   'users.disable': '停用用户',
   'users.enable': '启用用户',

@@ -5,6 +5,8 @@ import { homedir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { createApp } from '../app/app';
+import { pathToFileURL } from 'node:url';
+import { offerNewStartAddresses, writeLaunchPage } from './launch';
 import { startHost } from './server';
 import { reportWindowUpdates } from './updates';
 
@@ -34,16 +36,22 @@ async function main(): Promise<void> {
   });
   try {
     const host = await startHost({ app, rendererDir: join(root, 'out', 'renderer'), port: Number(values.port) });
-    process.stdout.write(`tongban host: ${host.url}\n`);
+    const browser = values.open ? CHROMIUMS.find((p) => existsSync(p)) : undefined;
+    // With a browser opened for it, the one-time address is spent there: print only where the host listens.
+    if (browser) process.stdout.write(`tongban host: http://127.0.0.1:${host.port}/ (opening in Chromium)\n`);
+    else process.stdout.write(`tongban host: ${host.url}\n`);
+    offerNewStartAddresses(host);
     app.services.log.info('browser host started', { port: host.port, dataDir });
     app.startBackground();
     reportWindowUpdates(app, join(root, 'resources'), version);
-    const browser = values.open ? CHROMIUMS.find((p) => existsSync(p)) : undefined;
     if (browser) {
+      // The one-time start address goes through a 0600 launch page, not Chromium's command line, which
+      // every local user can read in `ps` / /proc (decision 0116).
+      const launch = writeLaunchPage(dataDir, host.url);
       spawn(
         browser,
         [
-          `--app=${host.url}`,
+          `--app=${pathToFileURL(launch).href}`,
           `--user-data-dir=${join(dataDir, 'browser-profile')}`,
           '--no-first-run',
           '--disable-background-networking',

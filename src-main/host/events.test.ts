@@ -47,9 +47,9 @@ describe('browser host event fan-out', () => {
     host = await testHost(app);
     const client = hostClient(host);
     const staff = (await client.exchange()) as string;
-    const customer = (await client.exchange()) as string;
-    const signedOut = (await client.exchange()) as string;
+    const signedOut = await client.newSession();
     await client.call(staff, 'auth:login', { username: 'admin', password: 'Chongqing2026' });
+    const customer = (await client.pairCustomerScreen(staff)) as string;
     await client.call(signedOut, 'auth:login', { username: 'admin', password: 'Chongqing2026' });
     await client.call(signedOut, 'auth:logout', {});
     const streams = await Promise.all([staff, customer, signedOut].map(listen));

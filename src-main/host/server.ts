@@ -1,4 +1,3 @@
-import { randomBytes, timingSafeEqual } from 'node:crypto';
 import { createReadStream, statSync } from 'node:fs';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -10,27 +9,47 @@ import {
   resolveStaticPath,
   UI_SECURITY_HEADERS,
 } from '../app/static-files';
-import { commands, DEFAULT_MAX_INPUT_BYTES, isCommandName } from '@common/contract';
+import { commands, DEFAULT_MAX_INPUT_BYTES, isCommandName, type CommandName } from '@common/contract';
+import { HostSessions, type Exchange } from './host-sessions';
+import { page } from './pages';
 
 /** Options of the browser host. */
 export interface HostOptions {
   app: App;
   rendererDir: string;
   port: number;
-  /** The per-start secret; random when omitted. */
+  /** The first one-time start token; random when omitted. */
   token?: string;
+  /** Milliseconds now, for session expiry (default: the app's clock). */
+  nowMs?: () => number;
 }
 
 /** A running browser host. */
 export interface RunningHost {
+  /** The one-time start address (opens one staff session). */
   url: string;
   port: number;
+  /** The first start token (spent on first use). */
   token: string;
+  /** A new one-time start address; an earlier unused one stops working. */
+  newStartUrl(): string;
   close(): Promise<void>;
 }
 
+/** What a customer-screen session may call: the rating screen's own commands, nothing of the staff's. */
+export const CUSTOMER_SCREEN_COMMANDS: ReadonlySet<CommandName> = new Set<CommandName>([
+  'app:info',
+  'ratings:ticket',
+  'ratings:submit',
+  'ratings:decline',
+]);
+
+/** Where a staff page asks the host for a customer-screen pairing address. */
+export const PAIRING_PATH = '/api/customer-screen/pair';
+
 const COOKIE = 'tongban_session';
 const SECURITY_HEADERS = UI_SECURITY_HEADERS;
+const HTML = 'text/html; charset=utf-8';
 
 function send(
   res: ServerResponse,
@@ -41,12 +60,6 @@ function send(
 ): void {
   res.writeHead(status, { ...SECURITY_HEADERS, 'Content-Type': type, 'Cache-Control': 'no-store', ...extra });
   res.end(body);
-}
-
-function sameSecret(a: string, b: string): boolean {
-  const x = Buffer.from(a);
-  const y = Buffer.from(b);
-  return x.length === y.length && timingSafeEqual(x, y);
 }
 
 function cookieOf(req: IncomingMessage): string | null {
@@ -84,10 +97,47 @@ function readBody(req: IncomingMessage, limit: number): Promise<Buffer | null> {
  * and a loopback Host, and writes must come from the page's own Origin.
  */
 export function startHost(opts: HostOptions): Promise<RunningHost> {
-  const token = opts.token ?? randomBytes(24).toString('base64url');
-  const sessions = new Set<string>();
+  const { auth, settings } = opts.app.services;
   const streams = new Map<string, Set<ServerResponse>>();
+  const sessions = new HostSessions({
+    nowMs: opts.nowMs ?? (() => opts.app.services.now().getTime()),
+    staffIdleMs: () => settings.security().idleLockMinutes * 60_000,
+    startToken: opts.token,
+    onExpire: (sessionId) => {
+      // The staff sign-in of an expired cookie ends with it (audited as a sign-out).
+      auth.logout(`host:${sessionId}`);
+      for (const res of streams.get(sessionId) ?? []) res.end();
+      streams.delete(sessionId);
+    },
+  });
+  const token = sessions.currentStartToken as string;
+  const streaming = (id: string) => (streams.get(id)?.size ?? 0) > 0;
   let port = opts.port;
+  const sweeper = setInterval(() => sessions.sweep(streaming), 60_000);
+  sweeper.unref();
+
+  /** 303 to the page with a new session cookie, or a Chinese 403 page saying why the address does not open. */
+  const answerExchange = (
+    req: IncomingMessage,
+    res: ServerResponse,
+    result: Exchange,
+    what: 'start' | 'pair',
+  ): void => {
+    if (!result.ok)
+      return send(
+        res,
+        403,
+        page(what === 'pair' ? 'pair-refused' : result.reason === 'used' ? 'start-used' : 'start-invalid'),
+        HTML,
+      );
+    const cookie = `${COOKIE}=${result.sessionId}; HttpOnly; SameSite=Strict; Path=/`;
+    // Opened from another site (npm start's file:// launch page): a redirect would keep the cross-site
+    // initiator and the browser would hold back the SameSite=Strict cookie on `/`; a page of our own that
+    // moves on to `/` makes the next request same-origin.
+    if (['cross-site', 'same-site'].includes(String(req.headers['sec-fetch-site'])))
+      return send(res, 200, page('opening'), HTML, { 'Set-Cookie': cookie, Refresh: '0;url=/' });
+    return send(res, 303, '', 'text/plain', { Location: '/', 'Set-Cookie': cookie });
+  };
 
   const unsubscribe = opts.app.services.events.subscribe((event) => {
     const data = `event: ${event.name}\ndata: ${JSON.stringify(event.payload)}\n\n`;
@@ -116,33 +166,55 @@ export function startHost(opts: HostOptions): Promise<RunningHost> {
       return send(res, 403, 'foreign origin');
     const url = new URL(req.url ?? '/', `http://${req.headers.host}`);
 
-    if (req.method === 'GET' && url.searchParams.has('token')) {
-      if (!sameSecret(url.searchParams.get('token') ?? '', token))
-        return send(res, 403, '链接无效：请使用启动时打印的地址。');
-      const sessionId = randomBytes(24).toString('base64url');
-      sessions.add(sessionId);
-      return send(res, 303, '', 'text/plain', {
-        Location: '/',
-        'Set-Cookie': `${COOKIE}=${sessionId}; HttpOnly; SameSite=Strict; Path=/`,
-      });
-    }
+    if (req.method === 'GET' && url.searchParams.has('token'))
+      return answerExchange(req, res, sessions.exchangeStart(url.searchParams.get('token') ?? ''), 'start');
+    if (req.method === 'GET' && url.searchParams.has('pair'))
+      return answerExchange(req, res, sessions.exchangePairing(url.searchParams.get('pair') ?? ''), 'pair');
 
     const sessionId = cookieOf(req);
-    if (!sessionId || !sessions.has(sessionId)) {
+    const session = sessions.use(sessionId, streaming);
+    if (!sessionId || !session) return send(res, 401, page(sessionId ? 'expired' : 'no-session'), HTML);
+    const callerId = `host:${sessionId}`;
+
+    if (url.pathname === PAIRING_PATH) {
+      if (req.method !== 'POST') return send(res, 405, 'method not allowed', 'text/plain', { Allow: 'POST' });
+      if (origin === undefined) return send(res, 403, 'origin required');
+      // Only a signed-in, unlocked staff page pairs a customer screen; a customer screen never pairs another.
+      if (session.kind !== 'staff' || !auth.isSignedIn(callerId)) return send(res, 403, 'staff sign-in required');
+      const pairing = sessions.issuePairing();
+      const actor = auth.resolve(callerId);
+      if (actor)
+        opts.app.services.audit.append({
+          actor: { id: actor.user.id, name: actor.user.username },
+          action: 'host.customer-screen-paired',
+          target: 'customer-screen',
+        });
       return send(
         res,
-        401,
-        '<!doctype html><meta charset="utf-8"><title>跨省通办窗口</title><p>请使用启动时打印的地址打开本程序。</p>',
-        'text/html; charset=utf-8',
+        200,
+        JSON.stringify({
+          url: `http://127.0.0.1:${port}/?pair=${pairing.token}`,
+          expiresAt: new Date(pairing.expiresAt).toISOString(),
+        }),
+        'application/json; charset=utf-8',
       );
     }
-    const callerId = `host:${sessionId}`;
 
     if (url.pathname.startsWith('/api/call/')) {
       if (req.method !== 'POST') return send(res, 405, 'method not allowed', 'text/plain', { Allow: 'POST' });
       if (origin === undefined) return send(res, 403, 'origin required');
       if (!(req.headers['content-type'] ?? '').startsWith('application/json')) return send(res, 415, 'json only');
       const name = decodeURIComponent(url.pathname.slice('/api/call/'.length));
+      if (session.kind === 'customer' && !(isCommandName(name) && CUSTOMER_SCREEN_COMMANDS.has(name)))
+        return send(
+          res,
+          403,
+          JSON.stringify({
+            ok: false,
+            error: { code: 'forbidden', message: '顾客屏只能用于评价，不能调用工作人员功能' },
+          }),
+          'application/json; charset=utf-8',
+        );
       const limit = isCommandName(name) ? commands[name].maxInputBytes : DEFAULT_MAX_INPUT_BYTES;
       const body = await readBody(req, limit);
       if (body === null) return send(res, 413, 'payload too large');
@@ -196,8 +268,10 @@ export function startHost(opts: HostOptions): Promise<RunningHost> {
         url: `http://127.0.0.1:${port}/?token=${token}`,
         port,
         token,
+        newStartUrl: () => `http://127.0.0.1:${port}/?token=${sessions.issueStartToken()}`,
         close: () =>
           new Promise<void>((done) => {
+            clearInterval(sweeper);
             unsubscribe();
             for (const set of streams.values()) for (const res of set) res.end();
             server.close(() => done());

@@ -4,7 +4,7 @@ import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { App } from '../app/app';
-import { startHost, type RunningHost } from './server';
+import { PAIRING_PATH, startHost, type RunningHost } from './server';
 
 export interface Reply {
   status: number;
@@ -57,11 +57,22 @@ export async function testHost(app: App): Promise<RunningHost> {
 export function hostClient(host: RunningHost) {
   const origin = `http://127.0.0.1:${host.port}`;
   const send = (path: string, opts: SendOptions = {}): Promise<Reply> => sendToHost(host.port, path, opts);
-  /** Exchanges the start token for a session cookie (`null` when refused). */
-  const exchange = async (token = host.token): Promise<string | null> => {
-    const res = await send(`/?token=${token}`);
-    if (res.status !== 303) return null;
-    return String(res.headers['set-cookie']).split(';')[0] as string;
+  const cookieOf = (res: Reply): string | null =>
+    res.status === 303 ? (String(res.headers['set-cookie']).split(';')[0] as string) : null;
+  /** Exchanges the (one-time) start token for a staff session cookie (`null` when refused). */
+  const exchange = async (token = host.token): Promise<string | null> => cookieOf(await send(`/?token=${token}`));
+  /** Another staff page: a new one-time start address, exchanged at once. */
+  const newSession = async (): Promise<string> =>
+    (await exchange(new URL(host.newStartUrl()).searchParams.get('token') as string)) as string;
+  /** A pairing address asked for by the staff page of `cookie` (status and body as the host answered). */
+  const requestPairing = (cookie: string) =>
+    send(PAIRING_PATH, { method: 'POST', headers: { Cookie: cookie, Origin: origin } });
+  /** A customer-screen session: paired by the signed-in staff page of `staffCookie`. */
+  const pairCustomerScreen = async (staffCookie: string): Promise<string | null> => {
+    const res = await requestPairing(staffCookie);
+    if (res.status !== 200) return null;
+    const url = new URL((JSON.parse(res.body) as { url: string }).url);
+    return cookieOf(await send(`${url.pathname}${url.search}`));
   };
   const call = async (cookie: string, name: string, input: unknown): Promise<{ status: number; json: unknown }> => {
     const res = await send(`/api/call/${name}`, {
@@ -77,5 +88,5 @@ export function hostClient(host: RunningHost) {
     }
     return { status: res.status, json };
   };
-  return { origin, send, exchange, call };
+  return { origin, send, exchange, newSession, requestPairing, pairCustomerScreen, call };
 }

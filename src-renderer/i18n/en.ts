@@ -1,3 +1,4 @@
+import { securityEn } from './security.en';
 import { cameraEn, cameraFieldsEn } from './camera.en';
 import { catalogueUpdatesEn } from './catalogue-updates.en';
 import {
@@ -284,6 +285,7 @@ export const en: Messages = {
   catalogueUpdates: catalogueUpdatesEn,
   printing: printingEn,
   camera: cameraEn,
+  security: securityEn,
   supervisor: supervisorEn,
 };
 
@@ -293,6 +295,8 @@ export const AUDIT_ACTION_LABELS_EN: Record<string, string> = {
   'auth.login': 'Sign-in',
   'auth.login-failed': 'Sign-in failed',
   'auth.account-locked': 'Account locked',
+  'host.customer-screen-paired': 'Customer display paired',
+  'security.recovery-code-shown': 'Recovery code shown again',
   'auth.logout': 'Sign-out',
   'auth.lock': 'Screen locked',
   'auth.unlock': 'Screen unlocked',

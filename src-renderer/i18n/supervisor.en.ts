@@ -147,7 +147,12 @@ export const supervisorEn: Messages['supervisor'] = {
     title: 'Ask the applicant to rate',
     help: 'Let the applicant scan the code or open this address on the customer display (valid until {{time}}, once).',
     setupHelp:
-      'The customer display must be another browser (or browser profile) opened once with the start address printed by the program; never rate in a staff window.',
+      'The customer display must be another browser (or browser profile); never rate in a staff window. The first time (or after 12 hours unused), create a pairing address and open it on the customer display: it can rate, nothing else.',
+    pair: 'Create a customer display pairing address',
+    pairUrl: 'Pairing address',
+    pairHelp:
+      'Open this address on the customer display (valid until {{time}}, once); it pairs the display and opens this rating.',
+    pairFailed: 'Could not create a pairing address: check that you are signed in and the screen is not locked',
     url: 'Rating page address',
     copy: 'Copy address',
     summary: '{{matter}} / {{situation}}, applicant {{applicant}}',

@@ -2,6 +2,7 @@ import type { ErrorCode } from '@common/errors';
 import { catalogueUpdatesZh } from './catalogue-updates.zh-CN';
 import { ROLE_LABELS_ZH } from '@common/roles';
 import { cameraFieldsZh, cameraZh } from './camera.zh-CN';
+import { securityZh } from './security.zh-CN';
 import { caseDetailKeysZh, caseDetailValuesZh, casesZh, documentsZh, gatewayZh } from './cases.zh-CN';
 import { identityZh } from './identity.zh-CN';
 import { intakeFieldsZh, intakeZh } from './intake.zh-CN';
@@ -297,6 +298,7 @@ export const zhCN = {
   catalogueUpdates: catalogueUpdatesZh,
   printing: printingZh,
   camera: cameraZh,
+  security: securityZh,
   supervisor: supervisorZh,
 };
 

@@ -6,7 +6,8 @@ import type { RatingTicketView } from '@common/supervisor/views';
 import { formatUntil } from '../../i18n/datetime';
 import { errorMessage } from '../../i18n/errors';
 import { ratingUrl } from './ratings-url';
-import { openRatingTicket } from './store';
+import { needsCustomerScreenPairing } from '../../api/customer-screen';
+import { customerScreenPairingUrl, openRatingTicket } from './store';
 
 /**
  * 邀请评价: opens a one-time rating ticket for a decided case and shows the customer display's
@@ -17,6 +18,13 @@ export function InviteRatingButton({ caseId, size }: { caseId: string; size?: 's
   const { message } = App.useApp();
   const [busy, setBusy] = useState(false);
   const [ticket, setTicket] = useState<RatingTicketView | null>(null);
+  const [pairing, setPairing] = useState<{ url: string; expiresAt: string } | null>(null);
+
+  const pair = async (forTicket: string) => {
+    const result = await customerScreenPairingUrl(forTicket);
+    if (result) setPairing(result);
+    else void message.error(t('supervisor.rating.pairFailed'));
+  };
 
   const invite = async () => {
     setBusy(true);
@@ -33,7 +41,16 @@ export function InviteRatingButton({ caseId, size }: { caseId: string; size?: 's
         {t('supervisor.rating.invite')}
       </Button>
       {ticket && (
-        <Modal open title={t('supervisor.rating.title')} footer={null} onCancel={() => setTicket(null)} width={520}>
+        <Modal
+          open
+          title={t('supervisor.rating.title')}
+          footer={null}
+          onCancel={() => {
+            setTicket(null);
+            setPairing(null);
+          }}
+          width={520}
+        >
           <Typography.Paragraph>
             {t('supervisor.rating.summary', {
               matter: ticket.summary.matterName,
@@ -57,6 +74,24 @@ export function InviteRatingButton({ caseId, size }: { caseId: string; size?: 's
             {url}
           </Typography.Paragraph>
           <Typography.Paragraph type="secondary">{t('supervisor.rating.setupHelp')}</Typography.Paragraph>
+          {needsCustomerScreenPairing() &&
+            (pairing ? (
+              <>
+                <Typography.Paragraph>
+                  {t('supervisor.rating.pairHelp', { time: formatUntil(pairing.expiresAt) })}
+                </Typography.Paragraph>
+                <Typography.Paragraph
+                  copyable={{ text: pairing.url, tooltips: [t('supervisor.rating.copy'), t('supervisor.rating.copy')] }}
+                  code
+                  aria-label={t('supervisor.rating.pairUrl')}
+                  style={{ wordBreak: 'break-all' }}
+                >
+                  {pairing.url}
+                </Typography.Paragraph>
+              </>
+            ) : (
+              <Button onClick={() => void pair(ticket.ticket)}>{t('supervisor.rating.pair')}</Button>
+            ))}
         </Modal>
       )}
     </>

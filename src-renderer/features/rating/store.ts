@@ -3,6 +3,7 @@ import type { CommandInput } from '@common/contract';
 import type { AppErrorData, Result } from '@common/result';
 import type { RatingCaseSummary, RatingTicketView } from '@common/supervisor/views';
 import { call } from '../../api/call';
+import { pairCustomerScreen } from '../../api/customer-screen';
 
 type Phase = 'loading' | 'ready' | 'invalid' | 'rated' | 'declined';
 
@@ -55,4 +56,13 @@ export const useRatingScreenStore = create<RatingScreenState>()((set, get) => ({
 /** The clerk opens a one-time ticket for a case. */
 export function openRatingTicket(caseId: string): Promise<Result<RatingTicketView>> {
   return call('ratings:open', { caseId });
+}
+
+/**
+ * The address that pairs the customer screen and opens this rating there in one step (browser host):
+ * the host's one-time pairing address with the rating route as its fragment, which survives the redirect.
+ */
+export async function customerScreenPairingUrl(ticket: string): Promise<{ url: string; expiresAt: string } | null> {
+  const pairing = await pairCustomerScreen();
+  return pairing && { ...pairing, url: `${pairing.url}#/rate?ticket=${encodeURIComponent(ticket)}` };
 }

@@ -10,6 +10,7 @@ import { CameraSettingsSection } from '../camera/CameraSettingsSection';
 import { PrintSettingsSection } from '../printing/PrintSettingsSection';
 import { ReaderSettingsSection } from '../identity/ReaderSettingsSection';
 import { CatalogueUpdatesSection } from './CatalogueUpdatesSection';
+import { RecoveryCodeSection } from '../security/RecoveryCodeSection';
 import { GatewaySection } from './GatewaySection';
 import { useSettingsStore } from './store';
 
@@ -121,6 +122,7 @@ export function SettingsPage() {
           {t('settings.save')}
         </Button>
       </Form>
+      <RecoveryCodeSection />
       <GatewaySection />
       <CatalogueUpdatesSection />
       <ReaderSettingsSection />

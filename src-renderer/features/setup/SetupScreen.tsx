@@ -8,6 +8,7 @@ import { passwordRule, sameAsRule, schemaRule } from '../../forms/rules';
 import { showFieldErrors } from '../../forms/server-errors';
 import { errorMessage } from '../../i18n/errors';
 import { CenteredFrame } from '../shell/CenteredFrame';
+import { RecoveryCodeStep } from './RecoveryCodeStep';
 import { SetupRestore } from './SetupRestore';
 import { useAppInfoStore } from './store';
 
@@ -24,6 +25,7 @@ export function SetupScreen() {
   const [form] = Form.useForm<SetupFields>();
   const initialize = useAppInfoStore((s) => s.initialize);
   const restoreStaged = useAppInfoStore((s) => s.restoreStaged);
+  const recoveryCode = useAppInfoStore((s) => s.recoveryCodeToKeep);
   const [error, setError] = useState<AppErrorData | null>(null);
   const [submitting, setSubmitting] = useState(false);
   // The window code follows the suggestion until the administrator types one of their own.
@@ -52,6 +54,12 @@ export function SetupScreen() {
 
   const usernameOf = () => form.getFieldValue(['admin', 'username']) as string | undefined;
 
+  if (recoveryCode)
+    return (
+      <CenteredFrame width={720}>
+        <RecoveryCodeStep code={recoveryCode} />
+      </CenteredFrame>
+    );
   return (
     <CenteredFrame width={720}>
       <Typography.Title level={3} style={{ marginTop: 0 }}>

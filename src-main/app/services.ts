@@ -9,6 +9,7 @@ import { SupplementsService } from '../cases/supplements-service';
 import { SyncService } from '../sync/sync-service';
 import { createCatalogueService, type CatalogueService } from '../catalogue/catalogue-service';
 import { AppError } from '@common/errors';
+import type { AppInfo } from '@common/contract';
 import type { Hall } from '@common/hall';
 import { FileKeyStore, loadOrCreateKey, type DatabaseKeyStore } from '../db/key-store';
 import { openDatabase } from '../db/open';
@@ -20,6 +21,8 @@ import { SettingsStore } from '../settings/settings-store';
 import { applyPendingRestore, createSupervisor, type Supervisor } from './supervisor-tools';
 import { EventBus } from '../events/event-bus';
 import { writeFileDurably } from '../files/durable-file';
+import { TRAINING_WATERMARK } from '@common/training';
+import { HallServices } from '../hall-services/hall-services';
 
 /** Where the app finds its data and shipped files, and how it runs. */
 export interface AppConfig {
@@ -44,6 +47,22 @@ export interface AppConfig {
   keyStore?: DatabaseKeyStore;
   /** Only for benchmarks comparing with the unencrypted database: no encryption at rest. */
   plaintextDatabase?: boolean;
+  /** 培训模式: this app runs on the training data folder (nothing syncs; every printout is watermarked). */
+  training?: boolean;
+  /** The event bus, shared by the live and the training app so transports subscribe once. */
+  events?: EventBus;
+  /** Switches between the live and the training data folder; absent when the app runs alone (tests). */
+  modeControl?: ModeControl;
+  /** Where the training folder's database key is kept (Electron: safeStorage); default a key file there. */
+  trainingKeyStore?: DatabaseKeyStore;
+}
+
+/** How a handler switches the process between the live and the training data folder (src-main/training). */
+export interface ModeControl {
+  /** Opens the live or the training folder for everyone; the caller is signed out of the one it leaves. */
+  switchTo(training: boolean, callerId: string): Promise<AppInfo>;
+  /** Deletes the training folder and opens a freshly seeded one (everyone in training is signed out). */
+  resetTraining(byUsername: string): Promise<void>;
 }
 
 /** Every service of the main process, wired once. */
@@ -61,6 +80,7 @@ export interface Services {
   printing: Printing;
   identity: Identity;
   supervisor: Supervisor;
+  hallServices: HallServices;
   /** Persists an imported catalogue so it is used again after a restart. */
   saveImportedCatalogue(text: string): void;
   log: AppLogger;
@@ -92,7 +112,7 @@ export async function createServices(config: AppConfig): Promise<Services> {
     log.info('database migrated', { ...migration });
   }
   const settings = new SettingsStore(new SettingsRepo(db));
-  const events = new EventBus();
+  const events = config.events ?? new EventBus();
   const auth = new AuthService(db, audit, settings, now, (callerId) =>
     events.emit('session:changed', { state: 'locked' }, callerId),
   );
@@ -133,6 +153,7 @@ export async function createServices(config: AppConfig): Promise<Services> {
     restoredAt: () => restoredAt(),
     timeoutMs: config.syncTimeoutMs,
     backoff: config.syncBackoff,
+    training: config.training === true,
   });
   const printing = createPrinting({
     db,
@@ -144,6 +165,7 @@ export async function createServices(config: AppConfig): Promise<Services> {
     resourcesDir: config.resourcesDir,
     dataDir: config.dataDir,
     now,
+    watermark: config.training ? TRAINING_WATERMARK : null,
     ...(config.chromiumPrinter ? { chromium: config.chromiumPrinter } : {}),
   });
   const supervisor = createSupervisor({
@@ -174,6 +196,7 @@ export async function createServices(config: AppConfig): Promise<Services> {
     printing,
     identity,
     supervisor,
+    hallServices: new HallServices(db, audit, catalogue, now),
     saveImportedCatalogue: (text) => writeFileDurably(importedFile, text),
     log,
     now,

@@ -58,6 +58,8 @@ export interface SyncEngineDeps {
   restoredAt?: () => string | null;
   /** Backoff base and cap (ms); the protocol's 2 s / 5 min unless a test shortens them. */
   backoff?: { baseMs: number; capMs: number };
+  /** 培训模式: a round never contacts the gateway, whatever the database holds. */
+  training?: boolean;
 }
 
 const LEASE_MS = 60_000;
@@ -174,6 +176,7 @@ export class SyncEngine {
   }
 
   private async round(): Promise<void> {
+    if (this.d.training) return;
     const device = this.d.repo.device();
     if (!device || device.revokedAt) return;
     const now = this.d.now();

@@ -50,6 +50,9 @@ const errors: Record<ErrorCode, string> = {
   'reader-not-simulated': '只有模拟读卡器可以放置样例证件',
   'card-read-expired': '读卡结果已失效，请重新读卡',
   unavailable: '无法连接本机服务，请稍后重试',
+  'training-mode': '培训模式的数据不会同步到部门网关',
+  'training-unavailable': '本程序未启用培训模式',
+  'training-only': '只有培训数据可以重置',
   internal: '系统内部错误，请联系系统管理员',
 };
 

@@ -127,7 +127,11 @@ describe('培训模式', () => {
     await callOk(t, 'desk', 'printers:update', {
       ...DEFAULT_PRINT_SETTINGS,
       printers: { ...DEFAULT_PRINT_SETTINGS.printers, thermal: printer.url, thermalWidth: 80 },
-      documents: { ...DEFAULT_PRINT_SETTINGS.documents, hallAddress: '重庆市万州区北山大道1000号', hallPhone: '023-58221234' },
+      documents: {
+        ...DEFAULT_PRINT_SETTINGS.documents,
+        hallAddress: '重庆市万州区北山大道1000号',
+        hallPhone: '023-58221234',
+      },
     });
     await callOk(t, 'clerk', 'auth:login', { username: 'clerk1', password: 'Passw0rd!' });
     const [sample] = (await callOk(t, 'clerk', 'cases:list', { outcome: 'accepted' })).rows;
@@ -145,7 +149,11 @@ describe('培训模式', () => {
     expect(pdfText(writePdf(guide.pdfBase64, 'training-guide')).replace(/\s+/g, ' ')).toContain(TRAINING_WATERMARK);
 
     const job = printer.nextJob();
-    await callOk(t, 'clerk', 'print:document', { caseId: sample!.caseId, kind: 'acceptance-receipt', format: 'thermal-80' });
+    await callOk(t, 'clerk', 'print:document', {
+      caseId: sample!.caseId,
+      kind: 'acceptance-receipt',
+      format: 'thermal-80',
+    });
     const lines = decodeEscPos(await job).lines.map((l) => l.text);
     expect(lines.filter((l) => l.includes(TRAINING_WATERMARK))).toHaveLength(2);
   });

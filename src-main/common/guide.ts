@@ -130,7 +130,13 @@ export function matterGuide(matter: Matter, catalogueVersion: string): MatterGui
       section('originals', '原件去向', originals.length ? originals : ['本事项无须提交原件'], ['materials'], u),
       section('time', '办理时限', time, ['promisedDays', 'statutoryDays'], u),
       section('fee', '收费', [matter.fee.description], ['fee'], u),
-      section('delivery', '结果送达', matter.delivery.map((d) => DELIVERY[d] ?? d), ['delivery', 'issuance'], u),
+      section(
+        'delivery',
+        '结果送达',
+        matter.delivery.map((d) => DELIVERY[d] ?? d),
+        ['delivery', 'issuance'],
+        u,
+      ),
     ],
   };
 }

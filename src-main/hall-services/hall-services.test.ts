@@ -40,7 +40,16 @@ describe('操作指南', () => {
     const guide = await callOk(app, clerk, 'guide:get', { matterCode: 'CQ-KSTB-0001' });
     expect(guide).toMatchObject({ matterName: '社会保障卡申领', department: '人社部门', verified: false });
     const byKey = Object.fromEntries(guide.sections.map((s) => [s.key, s]));
-    expect(Object.keys(byKey)).toEqual(['who', 'situations', 'materials', 'incomplete', 'originals', 'time', 'fee', 'delivery']);
+    expect(Object.keys(byKey)).toEqual([
+      'who',
+      'situations',
+      'materials',
+      'incomplete',
+      'originals',
+      'time',
+      'fee',
+      'delivery',
+    ]);
     // CQ-KSTB-0001 lists promisedDays, fee and conditions as unverified; materials and situations are checked.
     expect(byKey.time?.unverified).toBe(true);
     expect(byKey.fee?.unverified).toBe(true);
@@ -56,7 +65,14 @@ describe('操作指南', () => {
     const file = join(tmpdir(), `guide-${process.pid}.pdf`);
     writeFileSync(file, Buffer.from(pdfBase64, 'base64'));
     const text = pdfText(file).replace(/\s+/g, '');
-    for (const s of ['社会保障卡申领·操作指南', '谁可以申请', '常见一次性告知原因', '原件去向', '办理时限', UNVERIFIED_NOTE])
+    for (const s of [
+      '社会保障卡申领·操作指南',
+      '谁可以申请',
+      '常见一次性告知原因',
+      '原件去向',
+      '办理时限',
+      UNVERIFIED_NOTE,
+    ])
       expect(text).toContain(s.replace(/\s+/g, ''));
     // Live use: no training watermark.
     expect(text).not.toContain(TRAINING_WATERMARK.replace(/\s+/g, ''));

@@ -6,12 +6,7 @@ import { uuidv7 } from '../cases/ids';
 import { notFound, restrictedTo, visibleCase } from '../cases/case-access';
 import type { CatalogueService } from '../catalogue/catalogue-service';
 import { AppError } from '@common/errors';
-import type {
-  AccompanimentView,
-  AppointmentApplicant,
-  AppointmentView,
-  BookAppointment,
-} from '@common/hall-services';
+import type { AccompanimentView, AppointmentApplicant, AppointmentView, BookAppointment } from '@common/hall-services';
 import { chinaDate } from '@common/time';
 import { maskName, maskPhone } from '@tongban/protocol/validators';
 
@@ -63,8 +58,7 @@ export class HallServices {
 
   private row(staff: Staff, appointmentId: string): AppointmentRow {
     const row = this.db.prepare(`${APPOINTMENT_SQL} WHERE a.appointment_id = ?`).get(appointmentId) as
-      | AppointmentRow
-      | undefined;
+      AppointmentRow | undefined;
     // Helpers work with the appointments they booked; clerks and supervisors with every one of the hall.
     const own = restrictedTo(staff);
     if (!row || (own !== undefined && row.booked_by !== own)) throw notFound('case');
@@ -73,10 +67,14 @@ export class HallServices {
 
   book(staff: Staff, input: BookAppointment): AppointmentView {
     if (input.serviceDate < chinaDate(this.now()))
-      throw new AppError('invalid-input', 'the date has passed', { fields: [{ path: 'serviceDate', code: 'date-past' }] });
+      throw new AppError('invalid-input', 'the date has passed', {
+        fields: [{ path: 'serviceDate', code: 'date-past' }],
+      });
     const matter = input.matterCode ? this.catalogue.findMatter(input.matterCode) : undefined;
     if (input.matterCode && !matter)
-      throw new AppError('invalid-input', 'no such matter', { fields: [{ path: 'matterCode', code: 'matter-unknown' }] });
+      throw new AppError('invalid-input', 'no such matter', {
+        fields: [{ path: 'matterCode', code: 'matter-unknown' }],
+      });
     const id = uuidv7(this.now().getTime());
     this.db.transaction(() => {
       this.db
@@ -125,7 +123,12 @@ export class HallServices {
     if (row.state !== 'booked') throw new AppError('conflict', 'not booked', { reason: `appointment-${row.state}` });
     this.db.transaction(() => {
       this.db.prepare(`UPDATE appointments SET state = 'cancelled' WHERE appointment_id = ?`).run(appointmentId);
-      this.audit.append({ actor: staff, action: 'appointment.cancel', target: `appointment:${appointmentId}`, details: {} });
+      this.audit.append({
+        actor: staff,
+        action: 'appointment.cancel',
+        target: `appointment:${appointmentId}`,
+        details: {},
+      });
     })();
     return viewOf(this.row(staff, appointmentId));
   }
@@ -134,7 +137,12 @@ export class HallServices {
   open(staff: Staff, appointmentId: string): AppointmentApplicant {
     const row = this.row(staff, appointmentId);
     if (row.state === 'cancelled') throw new AppError('conflict', 'cancelled', { reason: 'appointment-cancelled' });
-    this.audit.append({ actor: staff, action: 'appointment.open', target: `appointment:${appointmentId}`, details: {} });
+    this.audit.append({
+      actor: staff,
+      action: 'appointment.open',
+      target: `appointment:${appointmentId}`,
+      details: {},
+    });
     return {
       appointmentId,
       matterCode: row.matter_code,
@@ -147,7 +155,8 @@ export class HallServices {
   link(staff: Staff, appointmentId: string, caseId: string): AppointmentView {
     const row = this.row(staff, appointmentId);
     if (row.state === 'cancelled') throw new AppError('conflict', 'cancelled', { reason: 'appointment-cancelled' });
-    if (row.case_id && row.case_id !== caseId) throw new AppError('conflict', 'linked', { reason: 'appointment-linked' });
+    if (row.case_id && row.case_id !== caseId)
+      throw new AppError('conflict', 'linked', { reason: 'appointment-linked' });
     this.visibleCase(staff, caseId);
     this.db.transaction(() => {
       this.db
@@ -165,8 +174,7 @@ export class HallServices {
 
   private visibleCase(staff: Staff, caseId: string): void {
     const found = this.db.prepare('SELECT clerk_id FROM cases WHERE case_id = ?').get(caseId) as
-      | { clerk_id: number }
-      | undefined;
+      { clerk_id: number } | undefined;
     visibleCase(staff, found, (c) => c.clerk_id);
   }
 
@@ -189,7 +197,15 @@ export class HallServices {
           `INSERT INTO case_accompaniments (case_id, staff_id, staff_name, destination, note, recorded_by, recorded_at)
            VALUES (?, ?, ?, ?, ?, ?, ?)`,
         )
-        .run(input.caseId, who.id, who.display_name, input.destination, input.note ?? null, staff.id, this.now().toISOString());
+        .run(
+          input.caseId,
+          who.id,
+          who.display_name,
+          input.destination,
+          input.note ?? null,
+          staff.id,
+          this.now().toISOString(),
+        );
       this.audit.append({
         actor: staff,
         action: 'case.accompany',

@@ -11,6 +11,7 @@ import { identityEn } from './identity.en';
 import { intakeEn, intakeFieldsEn } from './intake.en';
 import { printingEn, printingFieldsEn } from './printing.en';
 import { supervisorEn, supervisorMenuEn } from './supervisor.en';
+import { hallEn } from './hall.en';
 import type { Messages } from './zh-CN';
 
 export const en: Messages = {
@@ -152,6 +153,7 @@ export const en: Messages = {
     settings: 'Settings',
     audit: 'Audit log',
     ...supervisorMenuEn,
+    guide: 'Service guides',
   },
   home: {
     greeting: 'Hello, {{name}}',
@@ -279,11 +281,19 @@ export const en: Messages = {
   printing: printingEn,
   camera: cameraEn,
   supervisor: supervisorEn,
+  hall: hallEn,
 };
 
 /** English names of audit actions; unknown actions show their code. */
 export const AUDIT_ACTION_LABELS_EN: Record<string, string> = {
   'setup.initialize': 'Window set up',
+  'training.seed': 'Training samples created',
+  'training.reset': 'Training data reset',
+  'appointment.book': 'Out-of-hours appointment booked',
+  'appointment.cancel': 'Appointment cancelled',
+  'appointment.open': 'Appointment opened for service',
+  'appointment.serve': 'Appointment linked to its case',
+  'case.accompany': 'Accompanied service (陪办) recorded',
   'auth.login': 'Sign-in',
   'auth.login-failed': 'Sign-in failed',
   'auth.account-locked': 'Account locked',

@@ -6,6 +6,7 @@ import { identityZh } from './identity.zh-CN';
 import { intakeFieldsZh, intakeZh } from './intake.zh-CN';
 import { printingFieldsZh, printingZh } from './printing.zh-CN';
 import { supervisorMenuZh, supervisorZh } from './supervisor.zh-CN';
+import { hallZh } from './hall.zh-CN';
 
 /** Messages per error code: every code of ERROR_CODES must have one (the compiler checks). */
 const errors: Record<ErrorCode, string> = {
@@ -152,6 +153,7 @@ export const zhCN = {
     settings: '系统设置',
     audit: '审计日志',
     ...supervisorMenuZh,
+    guide: '操作指南',
   },
   home: {
     greeting: '{{name}}，您好',
@@ -292,6 +294,7 @@ export const zhCN = {
   printing: printingZh,
   camera: cameraZh,
   supervisor: supervisorZh,
+  hall: hallZh,
 };
 
 /** The shape every language must provide: the same keys, string leaves. */

@@ -99,14 +99,18 @@ export function matterGuide(matter: Matter, catalogueVersion: string): MatterGui
       );
     }
   incomplete.push('· 证件已过期或与参保/登记所用证件不一致', '· 代办时缺少授权委托书或代办人身份证件');
-  const originals = matter.situations.flatMap((s) =>
-    s.materials
-      .filter((m) => m.form === 'original' || m.form === 'original-or-electronic')
-      .map(
-        (m) =>
-          `· ${m.name}：${m.mailOriginalToLocality ? '原件随案寄送业务属地部门（材料流转单登记）' : '窗口核验原件后当场退还'}`,
+  const originals = [
+    ...new Set(
+      matter.situations.flatMap((s) =>
+        s.materials
+          .filter((m) => m.form === 'original' || m.form === 'original-or-electronic')
+          .map(
+            (m) =>
+              `· ${m.name}：${m.mailOriginalToLocality ? '原件随案寄送业务属地部门（材料流转单登记）' : '窗口核验原件后当场退还'}`,
+          ),
       ),
-  );
+    ),
+  ];
   const time = [
     `承诺时限：${matter.promisedDays} 个工作日（自业务属地部门受理之日起）`,
     ...(matter.statutoryDays !== undefined ? [`法定时限：${matter.statutoryDays} 个工作日`] : []),

@@ -30,6 +30,7 @@ export const hallEn: Shape<typeof hallZh> = {
     kind: 'Service',
     kinds: { staggered: 'Staggered hours', extended: 'Extended hours' },
     matter: 'Matter (optional)',
+    matterColumn: 'Matter',
     name: 'Applicant name',
     phone: 'Phone',
     note: 'Note',

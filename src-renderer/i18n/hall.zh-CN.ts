@@ -27,6 +27,7 @@ export const hallZh = {
     kind: '服务类型',
     kinds: { staggered: '错时服务', extended: '延时服务' },
     matter: '事项（可选）',
+    matterColumn: '事项',
     name: '申请人姓名',
     phone: '联系电话',
     note: '备注',

@@ -58,7 +58,10 @@ function BookDialog({ open, onClose }: { open: boolean; onClose: () => void }) {
         </Space>
         <Form.Item label={t('hall.appointments.kind')} name="kind">
           <Radio.Group
-            options={(['extended', 'staggered'] as const).map((k) => ({ value: k, label: t(`hall.appointments.kinds.${k}`) }))}
+            options={(['extended', 'staggered'] as const).map((k) => ({
+              value: k,
+              label: t(`hall.appointments.kinds.${k}`),
+            }))}
           />
         </Form.Item>
         <Form.Item label={t('hall.appointments.name')} name="applicantName" rules={[requiredRule()]}>
@@ -91,7 +94,11 @@ export function AppointmentsCard() {
     },
     { key: 'name', title: t('hall.appointments.name'), dataIndex: 'applicantNameMasked' },
     { key: 'phone', title: t('hall.appointments.phone'), dataIndex: 'applicantPhoneMasked' },
-    { key: 'matter', title: t('hall.appointments.matter'), render: (_: unknown, a: AppointmentView) => a.matterName ?? '—' },
+    {
+      key: 'matter',
+      title: t('hall.appointments.matterColumn'),
+      render: (_: unknown, a: AppointmentView) => a.matterName ?? '—',
+    },
     {
       key: 'state',
       title: '',

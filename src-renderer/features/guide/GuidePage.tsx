@@ -28,7 +28,12 @@ export function GuidePage() {
             options={(catalogue?.matters ?? []).map((m) => ({ value: m.code, label: m.name }))}
             onChange={(code: string) => void show(code)}
           />
-          <Button icon={<PrinterOutlined aria-hidden />} disabled={!guide} loading={printing} onClick={() => void print()}>
+          <Button
+            icon={<PrinterOutlined aria-hidden />}
+            disabled={!guide}
+            loading={printing}
+            onClick={() => void print()}
+          >
             {t('hall.guide.print')}
           </Button>
         </Space>
@@ -43,7 +48,8 @@ export function GuidePage() {
           }
           extra={
             <Typography.Text type="secondary">
-              {guide.department} · {guide.acceptanceMode} · {t('hall.guide.catalogue', { version: guide.catalogueVersion })}
+              {guide.department} · {guide.acceptanceMode} ·{' '}
+              {t('hall.guide.catalogue', { version: guide.catalogueVersion })}
             </Typography.Text>
           }
         >

@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { LoginScreen } from './features/auth/LoginScreen';
 import { useAuthStore } from './features/auth/store';
 import { useAppInfoStore } from './features/setup/store';
+import { TrainingBanner } from './features/training/TrainingBanner';
 import { errorMessage } from './i18n/errors';
 
 // Only the sign-in screen is in the first bundle: the workspace, the first-run screen and the
@@ -65,9 +66,16 @@ export function App() {
         <SetupScreen />
       </Suspense>
     );
-  if (!session) return <LoginScreen />;
+  if (!session)
+    return (
+      <>
+        <TrainingBanner />
+        <LoginScreen />
+      </>
+    );
   return (
     <Suspense fallback={loading}>
+      <TrainingBanner />
       {/* The pages stay mounted under the lock screen so work in progress survives. */}
       <MainLayout locked={session.locked} />
       {session.locked && <LockScreen />}

@@ -5,6 +5,8 @@ import { intakeHandlers } from './handlers/intake';
 import { printingHandlers } from './handlers/printing';
 import { supervisorHandlers } from './handlers/supervisor';
 import { syncHandlers } from './handlers/sync';
+import { hallServiceHandlers } from './handlers/hall-services';
+import { createWindowApp } from './modes';
 import { createServices, type AppConfig, type Services } from './services';
 
 /** The app without a transport: services plus the gate that runs every command. */
@@ -18,8 +20,13 @@ export interface App {
   close(): void;
 }
 
-/** Builds the app: services, every command's handler, and the gate. */
-export async function createApp(config: AppConfig): Promise<App> {
+/** Builds the window app: the live data folder, with 培训模式's separate folder a sign-in away. */
+export function createApp(config: AppConfig): Promise<App> {
+  return createWindowApp(config, createFolderApp);
+}
+
+/** Builds the app of one data folder: services, every command's handler, and the gate. */
+export async function createFolderApp(config: AppConfig): Promise<App> {
   const services = await createServices(config);
   const handlers: Handlers = {
     ...foundationHandlers(services),
@@ -28,6 +35,7 @@ export async function createApp(config: AppConfig): Promise<App> {
     ...syncHandlers(services),
     ...identityHandlers(services),
     ...supervisorHandlers(services),
+    ...hallServiceHandlers(services),
   };
   const call = createGate({ auth: services.auth, handlers, audit: services.audit, log: services.log });
   return {

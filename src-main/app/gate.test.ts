@@ -54,7 +54,7 @@ describe('the gate', () => {
     });
   });
 
-  it('declares a role rule for every command; only start-up, sign-in, restore into a fresh window and the rating screen are public', () => {
+  it('declares a role rule for every command; only start-up, sign-in (and choosing 培训模式 there), restore into a fresh window and the rating screen are public', () => {
     const pub = Object.entries(commands)
       .filter(([, spec]) => spec.access.kind === 'public')
       .map(([name]) => name);
@@ -69,6 +69,7 @@ describe('the gate', () => {
       'ratings:ticket',
       'setup:initialize',
       'setup:restore',
+      'training:switch',
     ]);
   });
 });

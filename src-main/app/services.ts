@@ -11,6 +11,7 @@ import { createCatalogueService, type CatalogueService } from '../catalogue/cata
 import { CatalogueUpdates } from '../catalogue/catalogue-updates';
 import { fetchLatestCatalogue } from '../sync/catalogue-fetch';
 import { AppError } from '@common/errors';
+import type { AppInfo } from '@common/contract';
 import type { Hall } from '@common/hall';
 import { FileKeyStore, loadOrCreateKey, type DatabaseKeyStore } from '../db/key-store';
 import { openDatabase } from '../db/open';
@@ -23,6 +24,8 @@ import { applyPendingRestore, createSupervisor, type Supervisor } from './superv
 import { EventBus } from '../events/event-bus';
 import { writeFileDurably } from '../files/durable-file';
 import { WindowUpdates } from '../updates/window-updates';
+import { TRAINING_WATERMARK } from '@common/training';
+import { HallServices } from '../hall-services/hall-services';
 
 /** Where the app finds its data and shipped files, and how it runs. */
 export interface AppConfig {
@@ -47,6 +50,22 @@ export interface AppConfig {
   keyStore?: DatabaseKeyStore;
   /** Only for benchmarks comparing with the unencrypted database: no encryption at rest. */
   plaintextDatabase?: boolean;
+  /** 培训模式: this app runs on the training data folder (nothing syncs; every printout is watermarked). */
+  training?: boolean;
+  /** The event bus, shared by the live and the training app so transports subscribe once. */
+  events?: EventBus;
+  /** Switches between the live and the training data folder; absent when the app runs alone (tests). */
+  modeControl?: ModeControl;
+  /** Where the training folder's database key is kept (Electron: safeStorage); default a key file there. */
+  trainingKeyStore?: DatabaseKeyStore;
+}
+
+/** How a handler switches the process between the live and the training data folder (src-main/training). */
+export interface ModeControl {
+  /** Opens the live or the training folder for everyone; the caller is signed out of the one it leaves. */
+  switchTo(training: boolean, callerId: string): Promise<AppInfo>;
+  /** Deletes the training folder and opens a freshly seeded one (everyone in training is signed out). */
+  resetTraining(byUsername: string): Promise<void>;
 }
 
 /** Every service of the main process, wired once. */
@@ -68,6 +87,7 @@ export interface Services {
   supervisor: Supervisor;
   /** The 有新版本 banner and the install after the day close (drivers: electron/updater.ts, host/updates.ts). */
   updates: WindowUpdates;
+  hallServices: HallServices;
   /** Persists an imported catalogue so it is used again after a restart. */
   saveImportedCatalogue(text: string): void;
   log: AppLogger;
@@ -99,7 +119,7 @@ export async function createServices(config: AppConfig): Promise<Services> {
     log.info('database migrated', { ...migration });
   }
   const settings = new SettingsStore(new SettingsRepo(db));
-  const events = new EventBus();
+  const events = config.events ?? new EventBus();
   const auth = new AuthService(db, audit, settings, now, (callerId) =>
     events.emit('session:changed', { state: 'locked' }, callerId),
   );
@@ -145,6 +165,7 @@ export async function createServices(config: AppConfig): Promise<Services> {
     timeoutMs: config.syncTimeoutMs,
     backoff: config.syncBackoff,
     afterRound: () => catalogueCheck(),
+    training: config.training === true,
   });
   catalogueUpdates = new CatalogueUpdates({
     db,
@@ -180,6 +201,7 @@ export async function createServices(config: AppConfig): Promise<Services> {
     resourcesDir: config.resourcesDir,
     dataDir: config.dataDir,
     now,
+    watermark: config.training ? TRAINING_WATERMARK : null,
     ...(config.chromiumPrinter ? { chromium: config.chromiumPrinter } : {}),
   });
   const supervisor = createSupervisor({
@@ -212,6 +234,7 @@ export async function createServices(config: AppConfig): Promise<Services> {
     identity,
     supervisor,
     updates: new WindowUpdates({ db, events, now }),
+    hallServices: new HallServices(db, audit, catalogue, now),
     saveImportedCatalogue: (text) => writeFileDurably(importedFile, text),
     log,
     now,

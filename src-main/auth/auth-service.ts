@@ -60,6 +60,11 @@ export class AuthService {
   }
 
   /** Whether the caller is a signed-in, unlocked staff session right now (no side effects: for event fan-out). */
+  /** Callers with a session, locked or not (a mode switch is refused while another one exists). */
+  signedInCallers(): string[] {
+    return this.sessions.callers();
+  }
+
   isSignedIn(callerId: string): boolean {
     const session = this.sessions.peek(callerId);
     if (!session || session.locked) return false;

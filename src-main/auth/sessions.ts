@@ -39,6 +39,11 @@ export class Sessions {
     this.byCaller.delete(callerId);
   }
 
+  /** Every caller with a session (signed in or locked). */
+  callers(): string[] {
+    return [...this.byCaller.keys()];
+  }
+
   /** Ends every session of a user (disabled account, changed role is picked up per call instead). */
   endAllOf(userId: number): void {
     for (const [caller, s] of this.byCaller) if (s.userId === userId) this.byCaller.delete(caller);

@@ -39,6 +39,13 @@ export interface AuditVerification {
 /** Chinese labels for audit actions (unknown actions are shown as their code). */
 export const AUDIT_ACTION_LABELS_ZH: Record<string, string> = {
   'setup.initialize': '初始化本窗口',
+  'training.seed': '生成培训样例数据',
+  'training.reset': '重置培训数据',
+  'appointment.book': '预约错时/延时服务',
+  'appointment.cancel': '取消预约',
+  'appointment.open': '按预约开始办理',
+  'appointment.serve': '预约办结关联案件',
+  'case.accompany': '登记陪办',
   'auth.login': '登录',
   'auth.login-failed': '登录失败',
   'auth.account-locked': '账号锁定',

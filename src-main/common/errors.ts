@@ -41,6 +41,9 @@ export const ERROR_CODES = [
   'reader-not-simulated',
   'card-read-expired',
   'unavailable',
+  'training-mode',
+  'training-unavailable',
+  'training-only',
   'internal',
 ] as const;
 
@@ -64,6 +67,10 @@ export const CONFLICT_REASON_CODES = [
   'ticket-expired',
   'step-out-of-order',
   'backup-invalid',
+  'others-signed-in',
+  'appointment-served',
+  'appointment-cancelled',
+  'appointment-linked',
 ] as const;
 
 /** One of CONFLICT_REASON_CODES. */

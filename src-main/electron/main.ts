@@ -4,6 +4,7 @@ import { SafeStorageKeyStore } from './safe-key-store';
 import { join } from 'node:path';
 import { app, dialog, Menu, session, type BrowserWindow } from 'electron';
 import { createApp, type App } from '../app/app';
+import { TRAINING_DIR_NAME } from '@common/training';
 import { startWindowUpdates } from './updater';
 import { AppError } from '@common/errors';
 import { bindContractToIpc, type IpcBinding } from './ipc';
@@ -28,6 +29,8 @@ async function start(): Promise<void> {
   process.umask(0o077); // data folder 0700, files 0600
   core = await createApp({
     keyStore: new SafeStorageKeyStore(app.getPath('userData')),
+    // 培训模式's folder has its own key, wrapped by the OS like the live one (decision 0130).
+    trainingKeyStore: new SafeStorageKeyStore(join(app.getPath('userData'), TRAINING_DIR_NAME)),
     dataDir: app.getPath('userData'),
     migrationsDir: paths.migrationsDir,
     resourcesDir: paths.resourcesDir,

@@ -30,13 +30,17 @@ export interface LiveRow {
   dept_status: string | null;
   waybills: string | null;
   rating: number | null;
+  accompanied: number;
+  off_hours: number;
 }
 
 export const LIVE_COLUMNS = `c.case_id, c.business_date, c.receipt_no, c.notice_no, c.started_at, c.decided_at, c.matter_code, c.matter_name,
   c.situation_name, c.outcome, c.mode, c.applicant_name, c.applicant_id_number, c.agent_name, c.clerk_id,
   u.display_name AS clerk_name, c.window_code, c.locality_division, c.department_name, c.sync_state, c.department_no, c.dept_status,
   (SELECT group_concat(waybill_no, ' ') FROM (SELECT waybill_no FROM waybills w WHERE w.case_id = c.case_id ORDER BY waybill_no)) AS waybills,
-  r.level AS rating
+  r.level AS rating,
+  EXISTS (SELECT 1 FROM case_accompaniments a WHERE a.case_id = c.case_id) AS accompanied,
+  EXISTS (SELECT 1 FROM appointments p WHERE p.case_id = c.case_id) AS off_hours
   FROM cases c JOIN users u ON u.id = c.clerk_id LEFT JOIN ratings r ON r.case_id = c.case_id`;
 
 /** The live rows of one day, one keyset page (uses the cases_day index). */
@@ -75,5 +79,6 @@ export function ledgerEntryOf(r: LiveRow): LedgerEntry {
     departmentNo: r.department_no,
     deptStatus: r.dept_status,
     rating: r.rating,
+    services: [...(r.accompanied ? ['accompanied' as const] : []), ...(r.off_hours ? ['off-hours' as const] : [])],
   };
 }

@@ -22,6 +22,7 @@ import { QrSigner } from './qr-signer';
 import { DocumentRenderer } from './renderer';
 import { WaybillRepo } from './waybill-repo';
 import { WaybillService } from './waybill-service';
+import { watermarkedChromium } from './watermark';
 
 export type { ChromiumPrinter, HtmlJob } from './drivers/chromium';
 
@@ -39,6 +40,8 @@ export interface PrintingDeps {
   /** Electron passes its hidden-window printer; otherwise a headless Chromium is launched on first use. */
   chromium?: ChromiumPrinter;
   tcp?: TcpOptions;
+  /** 培训模式: the watermark every printed document carries (null in live use). */
+  watermark?: string | null;
 }
 
 /** The printing services. */
@@ -60,13 +63,17 @@ export interface Printing {
 export function createPrinting(deps: PrintingDeps): Printing {
   const calendar = loadHolidayCalendar(deps.resourcesDir);
   let chromium: ChromiumPrinter | null = deps.chromium ?? null;
-  const getChromium = () => (chromium ??= new PlaywrightChromium({ resourcesDir: deps.resourcesDir }));
+  const watermark = deps.watermark ?? null;
+  const getChromium = () => {
+    const c = (chromium ??= new PlaywrightChromium({ resourcesDir: deps.resourcesDir }));
+    return watermark ? watermarkedChromium(c, watermark) : c;
+  };
   const settingsRepo = new PrintSettingsRepo(deps.db);
   const settings = () => settingsRepo.get(deps.hall().windowCode);
   const printLog = new PrintLogRepo(deps.db);
   const waybillRepo = new WaybillRepo(deps.db);
   const qr = new QrSigner(new SettingsRepo(deps.db));
-  const renderer = new DocumentRenderer(deps.resourcesDir);
+  const renderer = new DocumentRenderer(deps.resourcesDir, watermark);
   const pdfDir = join(deps.dataDir, 'printed');
   const output = new PrinterOutput({ chromium: getChromium, pdfDir, ...(deps.tcp ? { tcp: deps.tcp } : {}) });
   const documents = new CaseDocuments({

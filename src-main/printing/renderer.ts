@@ -10,11 +10,14 @@ import type { WaybillLabelData } from '@common/printing/waybill-label';
 import type { HtmlJob } from './drivers/chromium';
 import { encodeReceipt } from './escpos/encoder';
 import { pageHtml, sealHtml } from './html/assets';
+import { guideBodyHtml } from './html/guide-html';
 import { ledgerBodyHtml } from './html/ledger-html';
+import type { MatterGuide } from '@common/guide';
 import { noticeBodyHtml } from './html/notice-html';
 import { receiptBodyHtml } from './html/receipt-html';
 import { Templates } from './html/templates';
 import { waybillBodyHtml } from './html/waybill-html';
+import { watermarkLayout } from './watermark';
 
 /** Paper width in millimetres of a thermal format. */
 export const paperOf = (format: 'thermal-80' | 'thermal-58'): 80 | 58 => (format === 'thermal-80' ? 80 : 58);
@@ -26,7 +29,11 @@ export const columnsOf = (paperMm: 80 | 58) => (paperMm === 80 ? COLUMNS_80MM : 
 export class DocumentRenderer {
   readonly templates: Templates;
 
-  constructor(readonly resourcesDir: string) {
+  constructor(
+    readonly resourcesDir: string,
+    /** 培训模式: printed at the head and foot of every thermal receipt. */
+    private readonly watermark: string | null = null,
+  ) {
     this.templates = new Templates(join(resourcesDir, 'templates'));
   }
 
@@ -50,7 +57,7 @@ export class DocumentRenderer {
 
   /** ESC/POS bytes of a laid-out receipt. */
   escpos(layout: ReceiptLayout, paperMm: 80 | 58): Buffer {
-    return encodeReceipt(layout, paperMm);
+    return encodeReceipt(this.watermark ? watermarkLayout(layout, this.watermark) : layout, paperMm);
   }
 
   /** A receipt as an HTML job (auto height), for preview or a system receipt printer. */
@@ -85,6 +92,13 @@ export class DocumentRenderer {
       page: { widthMm: 297, heightMm: 210 },
       title,
     };
+  }
+
+  /** A matter's 操作指南 as an A4 job. */
+  guideJob(guide: MatterGuide, hallName: string, embedFonts = true): HtmlJob {
+    const { body, css } = guideBodyHtml(guide, hallName);
+    const title = `${guide.matterName} 操作指南`;
+    return { html: this.page(title, [], body, embedFonts, css), page: PAGE_SIZES_MM.a4, title };
   }
 
   /** A test page for an A4 or label printer. */

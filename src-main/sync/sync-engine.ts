@@ -60,6 +60,8 @@ export interface SyncEngineDeps {
   backoff?: { baseMs: number; capMs: number };
   /** Runs after a round in which the gateway answered (the catalogue version check; it throttles itself). */
   afterRound?: () => Promise<unknown>;
+  /** 培训模式: a round never contacts the gateway, whatever the database holds. */
+  training?: boolean;
 }
 
 const LEASE_MS = 60_000;
@@ -176,6 +178,7 @@ export class SyncEngine {
   }
 
   private async round(): Promise<void> {
+    if (this.d.training) return;
     const device = this.d.repo.device();
     if (!device || device.revokedAt) return;
     const now = this.d.now();

@@ -30,10 +30,17 @@ export class SyncService {
       timeoutMs?: number;
       backoff?: { baseMs: number; capMs: number };
       afterRound?: () => Promise<unknown>;
+      /** 培训模式: enrolment and every round are refused, so nothing from the training folder leaves the PC. */
+      training?: boolean;
     },
   ) {
     this.repo = new SyncRepo(db);
     this.engine = new SyncEngine({ ...deps, repo: this.repo, random: Math.random });
+  }
+
+  /** Training data never leaves the PC: no enrolment, no push, no pull (decision 0130). */
+  private refuseInTraining(): void {
+    if (this.deps.training) throw new AppError('training-mode', '培训模式的数据不会同步到部门网关');
   }
 
   statusView(): SyncStatusView {
@@ -49,6 +56,7 @@ export class SyncService {
 
   /** Enrols (or re-enrols after a reinstall or restore) with a one-time code from the gateway administrator. */
   async configure(actor: Actor, gatewayUrl: string, code: string): Promise<SyncStatusView> {
+    this.refuseInTraining();
     const hall = this.deps.hall();
     if (!hall) throw new AppError('not-initialized', 'first run not completed');
     const device = await enrolDevice({
@@ -71,6 +79,7 @@ export class SyncService {
   }
 
   async syncNow(): Promise<SyncStatusView> {
+    this.refuseInTraining();
     await this.engine.syncNow();
     return this.statusView();
   }

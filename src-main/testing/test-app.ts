@@ -32,15 +32,15 @@ export async function testApp(options: { dataDir?: string } = {}): Promise<TestA
     version: '0.0.0-test',
     now: () => clock.now,
   });
-  return {
-    ...app,
+  // Not a spread: `services` is a getter that follows the folder open (live or 培训模式).
+  return Object.assign(app, {
     dataDir,
     clock,
     dispose() {
       app.close();
       if (!options.dataDir) rmSync(dataDir, { recursive: true, force: true });
     },
-  };
+  });
 }
 
 /** A standard hall for tests. */

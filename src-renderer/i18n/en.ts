@@ -13,6 +13,7 @@ import { identityEn } from './identity.en';
 import { intakeEn, intakeFieldsEn } from './intake.en';
 import { printingEn, printingFieldsEn } from './printing.en';
 import { supervisorEn, supervisorMenuEn } from './supervisor.en';
+import { hallEn } from './hall.en';
 import type { Messages } from './zh-CN';
 
 export const en: Messages = {
@@ -63,6 +64,9 @@ export const en: Messages = {
     'reader-not-simulated': 'Sample cards can only be placed on the simulated reader',
     'card-read-expired': 'That card read has expired; read the card again',
     unavailable: 'Cannot reach the local service; please try again',
+    'training-mode': 'Training data is never synced to the department gateway',
+    'training-unavailable': 'Training mode is not available here',
+    'training-only': 'Only the training data can be reset',
     internal: 'Internal error; please contact the administrator',
     accountLockedUntil: 'Too many failed sign-ins: the account is locked until {{time}}',
     conflictSelf: 'You cannot disable the account you are signed in with',
@@ -158,6 +162,7 @@ export const en: Messages = {
     settings: 'Settings',
     audit: 'Audit log',
     ...supervisorMenuEn,
+    guide: 'Service guides',
   },
   home: {
     greeting: 'Hello, {{name}}',
@@ -287,11 +292,19 @@ export const en: Messages = {
   camera: cameraEn,
   security: securityEn,
   supervisor: supervisorEn,
+  hall: hallEn,
 };
 
 /** English names of audit actions; unknown actions show their code. */
 export const AUDIT_ACTION_LABELS_EN: Record<string, string> = {
   'setup.initialize': 'Window set up',
+  'training.seed': 'Training samples created',
+  'training.reset': 'Training data reset',
+  'appointment.book': 'Out-of-hours appointment booked',
+  'appointment.cancel': 'Appointment cancelled',
+  'appointment.open': 'Appointment opened for service',
+  'appointment.serve': 'Appointment linked to its case',
+  'case.accompany': 'Accompanied service (陪办) recorded',
   'auth.login': 'Sign-in',
   'auth.login-failed': 'Sign-in failed',
   'auth.account-locked': 'Account locked',

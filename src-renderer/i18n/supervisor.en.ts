@@ -41,6 +41,10 @@ export const supervisorEn: Messages['supervisor'] = {
   refresh: 'Refresh',
   cancel: 'Cancel',
   reasons: {
+    'others-signed-in': 'Someone else is signed in; they must sign out before training mode is switched',
+    'appointment-served': 'This appointment has been served',
+    'appointment-cancelled': 'This appointment was cancelled',
+    'appointment-linked': 'This appointment is linked to another case',
     'supplement-sent':
       'This supplement was already submitted and is on its way; submit again only if the department asks again',
     'day-closed': 'This day is already closed; an administrator must reopen it first',

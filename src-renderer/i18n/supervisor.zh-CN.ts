@@ -27,6 +27,10 @@ export const supervisorZh = {
   refresh: '刷新',
   cancel: '取消',
   reasons: {
+    'others-signed-in': '另有人员已登录本窗口程序，请其退出后再切换培训模式',
+    'appointment-served': '该预约已办理',
+    'appointment-cancelled': '该预约已取消',
+    'appointment-linked': '该预约已关联其他案件',
     'supplement-sent': '这次补正已经提交过，正在发送给部门；部门再次要求补正时才能再提交',
     'day-closed': '该日已日结，不能重复日结；如需更正，请由系统管理员重新开放',
     'day-not-closed': '该日尚未日结',

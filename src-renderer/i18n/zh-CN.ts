@@ -8,6 +8,7 @@ import { identityZh } from './identity.zh-CN';
 import { intakeFieldsZh, intakeZh } from './intake.zh-CN';
 import { printingFieldsZh, printingZh } from './printing.zh-CN';
 import { supervisorMenuZh, supervisorZh } from './supervisor.zh-CN';
+import { hallZh } from './hall.zh-CN';
 
 /** Messages per error code: every code of ERROR_CODES must have one (the compiler checks). */
 const errors: Record<ErrorCode, string> = {
@@ -52,6 +53,9 @@ const errors: Record<ErrorCode, string> = {
   'reader-not-simulated': '只有模拟读卡器可以放置样例证件',
   'card-read-expired': '读卡结果已失效，请重新读卡',
   unavailable: '无法连接本机服务，请稍后重试',
+  'training-mode': '培训模式的数据不会同步到部门网关',
+  'training-unavailable': '本程序未启用培训模式',
+  'training-only': '只有培训数据可以重置',
   internal: '系统内部错误，请联系系统管理员',
 };
 
@@ -158,6 +162,7 @@ export const zhCN = {
     settings: '系统设置',
     audit: '审计日志',
     ...supervisorMenuZh,
+    guide: '操作指南',
   },
   home: {
     greeting: '{{name}}，您好',
@@ -300,6 +305,7 @@ export const zhCN = {
   camera: cameraZh,
   security: securityZh,
   supervisor: supervisorZh,
+  hall: hallZh,
 };
 
 /** The shape every language must provide: the same keys, string leaves. */

@@ -18,6 +18,7 @@ export function foundationHandlers(s: Services): FoundationHandlers {
       initialized: s.settings.hall() !== null,
       hall: s.settings.hall(),
       runtime: s.runtime,
+      training: s.config.training === true,
     }),
 
     'setup:initialize': async (input, ctx) => {

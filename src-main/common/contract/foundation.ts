@@ -20,6 +20,8 @@ export interface AppInfo {
   initialized: boolean;
   hall: Hall | null;
   runtime: 'electron' | 'browser-host';
+  /** 培训模式: the training data folder is open (red banner, watermarked printouts, no sync). */
+  training: boolean;
 }
 
 /** Settings an administrator edits. */

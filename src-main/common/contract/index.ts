@@ -3,6 +3,7 @@ import type { Result } from '../result';
 import type { CommandSpec } from './define';
 import { foundationCommands, foundationEvents } from './foundation';
 import { identityCommands, identityEvents } from './identity';
+import { hallServiceCommands } from './hall-services';
 import { intakeCommands } from './intake';
 import { printingCommands } from './printing';
 import { supervisorCommands } from './supervisor';
@@ -24,6 +25,7 @@ export const commands = {
   ...identityCommands,
   ...supervisorCommands,
   ...updateCommands,
+  ...hallServiceCommands,
 } as const;
 
 /** Every event the main process pushes to the renderer. */

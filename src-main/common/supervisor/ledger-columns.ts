@@ -3,6 +3,7 @@ import { RATING_LEVEL_LABELS_ZH } from '@tongban/protocol/supervisor/ratings';
 import {
   chinaDateTime,
   deptStatusLabel,
+  HALL_SERVICE_LABELS_ZH,
   LEDGER_OUTCOME_LABELS_ZH,
   LEDGER_SYNC_LABELS_ZH,
   type LedgerEntry,
@@ -31,7 +32,14 @@ export const LEDGER_COLUMNS: readonly LedgerColumn[] = [
   { key: 'outcome', header: '办理结果', width: 11, kind: 'text', value: (r) => LEDGER_OUTCOME_LABELS_ZH[r.outcome] },
   { key: 'applicant', header: '申请人', width: 10, kind: 'text', value: (r) => r.applicantName },
   { key: 'idMasked', header: '证件号码（脱敏）', width: 21, kind: 'text', value: (r) => r.applicantIdMasked },
-  { key: 'mode', header: '办理方式', width: 10, kind: 'text', value: (r) => MODE_LABELS_ZH[r.mode] },
+  {
+    key: 'mode',
+    header: '办理方式',
+    width: 12,
+    kind: 'text',
+    // 陪办 and 错时/延时 are services beside the mode: '本人 · 陪办'.
+    value: (r) => [MODE_LABELS_ZH[r.mode], ...(r.services ?? []).map((x) => HALL_SERVICE_LABELS_ZH[x])].join(' · '),
+  },
   { key: 'agent', header: '代办人', width: 10, kind: 'text', value: (r) => r.agentName ?? '' },
   { key: 'clerk', header: '受理人', width: 10, kind: 'text', value: (r) => r.clerkName },
   { key: 'window', header: '窗口', width: 11, kind: 'text', value: (r) => r.windowCode },

@@ -36,6 +36,8 @@ export interface LedgerSummary {
   /** Accepted cases not yet delivered to the gateway. */
   unsent: number;
   ratings: { count: number; poor: number; byLevel: Record<'1' | '2' | '3' | '4' | '5', number> };
+  /** Cases with 陪办 and cases served by 错时/延时 appointment (absent in days closed before they were counted). */
+  byService?: { accompanied: number; offHours: number };
   poorAwaitingFollowUp: number;
 }
 
@@ -55,6 +57,7 @@ export class SummaryBuilder {
   private seconds = 0;
   private timed = 0;
   private unsent = 0;
+  private readonly service = { accompanied: 0, offHours: 0 };
   private readonly levels = { '1': 0, '2': 0, '3': 0, '4': 0, '5': 0 };
 
   constructor(private readonly deptLabel: (status: string | null) => string) {}
@@ -87,6 +90,8 @@ export class SummaryBuilder {
     this.clerk.set(row.clerkId, c);
     if (row.outcome === 'accepted' && row.syncState !== 'delivered') this.unsent += 1;
     if (row.rating !== null) this.levels[String(row.rating) as keyof typeof this.levels] += 1;
+    if (row.services?.includes('accompanied')) this.service.accompanied += 1;
+    if (row.services?.includes('off-hours')) this.service.offHours += 1;
   }
 
   /** The totals of the rows added so far. */
@@ -104,6 +109,7 @@ export class SummaryBuilder {
       avgCounterSeconds: this.timed ? Math.round(this.seconds / this.timed) : null,
       unsent: this.unsent,
       ratings: { count: ratingCount, poor: this.levels['1'] + this.levels['2'], byLevel: { ...this.levels } },
+      byService: { ...this.service },
     };
   }
 }

@@ -38,7 +38,15 @@ export interface LedgerEntry {
   deptStatus: string | null;
   /** 好差评 level 1..5 (5 = 非常满意), null when not rated. */
   rating: number | null;
+  /** 陪办 and 错时/延时 services given with the case (absent in days closed before they were recorded). */
+  services?: HallService[];
 }
+
+/** Services counted beside the mode: 陪办 and 错时/延时服务 (work plan 二(六)). */
+export type HallService = 'accompanied' | 'off-hours';
+
+/** Chinese names of the services as the ledger prints them. */
+export const HALL_SERVICE_LABELS_ZH: Record<HallService, string> = { accompanied: '陪办', 'off-hours': '错时/延时' };
 
 /** Outcome names as the ledger prints them (the wording). */
 export const LEDGER_OUTCOME_LABELS_ZH: Record<CaseOutcome, string> = {

@@ -8,6 +8,7 @@ import { errorMessage } from '../../i18n/errors';
 import { useAppInfoStore } from '../setup/store';
 import { CenteredFrame } from '../shell/CenteredFrame';
 import { useAuthStore } from './store';
+import { TrainingSwitch } from '../training/TrainingSwitch';
 
 interface LoginFields {
   username: string;
@@ -54,6 +55,7 @@ export function LoginScreen() {
           {t('login.submit')}
         </Button>
       </Form>
+      <TrainingSwitch />
     </CenteredFrame>
   );
 }

@@ -18,6 +18,7 @@ import { CaseTimeline } from './CaseTimeline';
 import { attentionText, OutcomeTag, SyncTag } from './status-tags';
 import { useCasesStore } from './store';
 import { SupplementPanel } from './SupplementPanel';
+import { AccompanyPanel } from '../appointments/AccompanyPanel';
 import { documentNumberOf } from '@common/cases/document-number';
 
 function DetailTitle({ detail }: { detail: CaseDetail }) {
@@ -128,6 +129,11 @@ export function CaseDetailDrawer() {
                     },
                   ]
                 : []),
+              {
+                key: 'accompany',
+                label: t('hall.accompany.title'),
+                children: <AccompanyPanel caseId={detail.caseId} canRecord={counter} />,
+              },
               {
                 key: 'timeline',
                 label: t('cases.detail.tabs.timeline'),

@@ -6,6 +6,7 @@ import { useAppInfoStore } from '../setup/store';
 import { SyncBadge } from '../shell/SyncBadge';
 import { useHomeStore } from './store';
 import { TodoCard } from './TodoCard';
+import { AppointmentsCard } from '../appointments/AppointmentsCard';
 
 /** The workbench: a welcome for the role, today's date, the hall, and a scratch pad for work notes. */
 export function HomePage() {
@@ -34,6 +35,11 @@ export function HomePage() {
       {(user.role === 'clerk' || user.role === 'helper') && (
         <Col span={24}>
           <TodoCard />
+        </Col>
+      )}
+      {user.role !== 'admin' && (
+        <Col span={24}>
+          <AppointmentsCard />
         </Col>
       )}
       <Col xs={24} lg={14}>

@@ -1,4 +1,10 @@
-import { CheckCircleOutlined, CloudUploadOutlined, ExclamationCircleOutlined, PlusOutlined } from '@ant-design/icons';
+import {
+  BookOutlined,
+  CheckCircleOutlined,
+  CloudUploadOutlined,
+  ExclamationCircleOutlined,
+  PlusOutlined,
+} from '@ant-design/icons';
 import { Alert, App, Button, Card, Popconfirm, Space } from 'antd';
 import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -10,6 +16,7 @@ import { useDraftsStore } from './drafts-store';
 import { IntakeWizard } from './IntakeWizard';
 import { ResultView } from './ResultView';
 import { useIntakeStore } from './wizard-store';
+import { useGuideStore } from '../guide/store';
 
 /** Whether the draft is stored: 有未保存的修改 / 正在保存 / 草稿已保存 18:05. */
 function SaveStatus() {
@@ -31,6 +38,19 @@ function SaveStatus() {
     <span role="status" className={`save-status save-status--${save}`}>
       {icon} {text}
     </span>
+  );
+}
+
+/** 操作指南 of the matter being filled in. */
+function GuideLink() {
+  const { t } = useTranslation();
+  const matterCode = useIntakeStore((s) => s.wizard.data.matterCode);
+  const openFor = useGuideStore((s) => s.openFor);
+  if (!matterCode) return null;
+  return (
+    <Button icon={<BookOutlined aria-hidden />} onClick={() => openFor(matterCode)}>
+      {t('hall.guide.fromWizard')}
+    </Button>
   );
 }
 
@@ -66,6 +86,7 @@ export function IntakePage() {
         caseId && (
           <Space size={16}>
             <SaveStatus />
+            <GuideLink />
             <Popconfirm
               title={t('intake.discardConfirm')}
               okText={t('intake.actions.confirm')}

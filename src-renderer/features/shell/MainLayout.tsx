@@ -19,6 +19,7 @@ const PAGE_COMPONENTS: Record<PageKey, ComponentType> = {
   home: HomePage,
   intake: page(() => import('../intake/IntakePage'), 'IntakePage'),
   cases: page(() => import('../cases/CasesPage'), 'CasesPage'),
+  guide: page(() => import('../guide/GuidePage'), 'GuidePage'),
   users: page(() => import('../users/UsersPage'), 'UsersPage'),
   settings: page(() => import('../settings/SettingsPage'), 'SettingsPage'),
   audit: page(() => import('../audit/AuditPage'), 'AuditPage'),

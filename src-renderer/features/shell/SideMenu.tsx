@@ -1,5 +1,6 @@
 import {
   AuditOutlined,
+  BookOutlined,
   DashboardOutlined,
   DesktopOutlined,
   FileSearchOutlined,
@@ -20,6 +21,7 @@ const ICONS: Record<PageKey, ReactNode> = {
   home: <DesktopOutlined aria-hidden />,
   intake: <FormOutlined aria-hidden />,
   cases: <FileSearchOutlined aria-hidden />,
+  guide: <BookOutlined aria-hidden />,
   users: <TeamOutlined aria-hidden />,
   settings: <SettingOutlined aria-hidden />,
   audit: <AuditOutlined aria-hidden />,

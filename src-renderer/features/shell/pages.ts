@@ -5,6 +5,7 @@ export const PAGES = [
   { key: 'home', roles: 'any' },
   { key: 'intake', roles: ['clerk', 'helper', 'supervisor'] },
   { key: 'cases', roles: ['clerk', 'helper', 'supervisor', 'admin'] },
+  { key: 'guide', roles: 'any' },
   { key: 'users', roles: ['admin'] },
   { key: 'settings', roles: ['admin'] },
   { key: 'audit', roles: ['supervisor', 'admin'] },

@@ -23,6 +23,16 @@ export function LedgerSummary({ summary }: { summary: Summary }) {
     [t('supervisor.ledger.unsent'), summary.unsent, summary.unsent > 0],
     [t('supervisor.ledger.ratings'), summary.ratings.count],
     [t('supervisor.ledger.poorOpen'), summary.poorAwaitingFollowUp, summary.poorAwaitingFollowUp > 0],
+    // 陪办 and 错时/延时 (work plan 二(六)); absent in days closed before they were counted.
+    ...(summary.byService
+      ? ([
+          [t('hall.accompany.title'), summary.byService.accompanied],
+          [
+            t('hall.appointments.kinds.staggered') + '/' + t('hall.appointments.kinds.extended'),
+            summary.byService.offHours,
+          ],
+        ] as [string, number][])
+      : []),
   ];
   return (
     <section aria-label={t('supervisor.ledger.summary')} className="sup-section">

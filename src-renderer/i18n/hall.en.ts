@@ -1,0 +1,53 @@
+import type { hallZh } from './hall.zh-CN';
+
+type Shape<T> = { [K in keyof T]: T[K] extends string ? string : Shape<T[K]> };
+
+export const hallEn: Shape<typeof hallZh> = {
+  training: {
+    banner: 'TRAINING MODE · training data only: nothing here is legally valid or synced to departments',
+    enter: 'Enter training mode',
+    leave: 'Leave training mode (back to live data)',
+    loginHint: 'Training mode uses separate training data (sample cards and cases); sign in with your own account.',
+    reset: 'Reset training data',
+    resetConfirm: 'Erase all training data and restore the samples? Everyone in training must sign in again.',
+    resetDone: 'Training data reset; please sign in again',
+  },
+  guide: {
+    title: 'Service guide',
+    pick: 'Choose a matter',
+    print: 'Print guide (PDF)',
+    unverified: 'Subject to the handling department',
+    fromWizard: 'Guide',
+    catalogue: 'Catalogue version {{version}}',
+    unverifiedNote: 'Sections marked as subject to the department are not yet checked against its list.',
+  },
+  appointments: {
+    title: "Today's out-of-hours appointments",
+    book: 'Book an out-of-hours appointment',
+    empty: 'No appointments today',
+    date: 'Date',
+    time: 'Time',
+    kind: 'Service',
+    kinds: { staggered: 'Staggered hours', extended: 'Extended hours' },
+    matter: 'Matter (optional)',
+    matterColumn: 'Matter',
+    name: 'Applicant name',
+    phone: 'Phone',
+    note: 'Note',
+    serve: 'Serve',
+    cancel: 'Cancel',
+    booked: 'Booked',
+    states: { booked: 'Waiting', served: 'Served', cancelled: 'Cancelled' },
+    bookedBy: 'Booked by {{name}}',
+    saved: 'Booked',
+    linked: 'Linked to the appointment; counted as out-of-hours service',
+  },
+  accompany: {
+    title: 'Accompanied service (陪办)',
+    record: 'Record',
+    destination: 'Accompanied to (window or department)',
+    note: 'Note',
+    by: '{{name}} accompanied to {{destination}}',
+    none: 'No accompanied service recorded',
+  },
+};

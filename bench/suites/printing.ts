@@ -26,6 +26,7 @@ async function call<T>(app: App, caller: string, name: string, input: unknown): 
 async function setUp(printerUrl: string): Promise<{ app: App; dataDir: string; caseId: string; waybillNo: string }> {
   const dataDir = mkdtempSync(join(tmpdir(), 'tongban-bench-print-'));
   const app = await createApp({
+    firstPasswordChange: false,
     dataDir,
     migrationsDir: join(ROOT, 'migrations'),
     resourcesDir: join(ROOT, 'resources'),

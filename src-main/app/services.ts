@@ -44,6 +44,11 @@ export interface AppConfig {
   keyStore?: DatabaseKeyStore;
   /** Only for benchmarks comparing with the unencrypted database: no encryption at rest. */
   plaintextDatabase?: boolean;
+  /**
+   * Whether an administrator-set password must be changed at first sign-in (default true). Only test
+   * set-ups that create accounts for other purposes turn it off; the rule's own tests keep it on.
+   */
+  firstPasswordChange?: boolean;
 }
 
 /** Every service of the main process, wired once. */
@@ -93,8 +98,13 @@ export async function createServices(config: AppConfig): Promise<Services> {
   }
   const settings = new SettingsStore(new SettingsRepo(db));
   const events = new EventBus();
-  const auth = new AuthService(db, audit, settings, now, (callerId) =>
-    events.emit('session:changed', { state: 'locked' }, callerId),
+  const auth = new AuthService(
+    db,
+    audit,
+    settings,
+    now,
+    (callerId) => events.emit('session:changed', { state: 'locked' }, callerId),
+    config.firstPasswordChange ?? true,
   );
   const importedFile = join(config.dataDir, 'catalogue', 'imported-catalogue.json');
   const catalogue = await createCatalogueService(config.resourcesDir, {

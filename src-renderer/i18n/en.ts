@@ -26,6 +26,10 @@ export const en: Messages = {
     'account-locked': 'The account is locked; please try again later',
     'account-disabled': 'The account is disabled; please contact the administrator',
     'weak-password': 'The password is too weak; see the hints',
+    'password-change-required': 'Choose your own password first: an administrator set the current one',
+    'placeholder-not-printable':
+      'The document holds a placeholder address (e.g. the rating QR code) and cannot be printed outside training; an administrator must configure it (Settings → Go-live check)',
+    cancelled: 'Cancelled; nothing was changed',
     'already-initialized': 'This window is already set up; please sign in',
     'not-initialized': 'This window has not been set up yet',
     'not-found': 'The item does not exist or was removed',
@@ -75,6 +79,7 @@ export const en: Messages = {
     'password-too-short': 'At least 8 characters',
     'password-needs-letters-and-digits': 'Use both letters and digits',
     'password-contains-username': 'The password must not contain the user name',
+    'password-unchanged': 'The new password must differ from the current one',
     'password-mismatch': 'The passwords do not match',
     'username-taken': 'This user name is taken',
     'hall-name-length': 'The hall name has 2–60 characters',

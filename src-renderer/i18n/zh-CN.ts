@@ -19,6 +19,10 @@ const errors: Record<ErrorCode, string> = {
   'account-locked': '账号已被锁定，请稍后再试',
   'account-disabled': '账号已停用，请联系系统管理员',
   'weak-password': '密码强度不足，请按提示修改',
+  'password-change-required': '管理员设置的初始密码须先修改为您自己的密码，修改后才能办理业务',
+  'placeholder-not-printable':
+    '该文书含尚未配置的示例地址（如好差评二维码），正式环境不能打印。请系统管理员在“系统设置 → 上线检查”中配置后再打印',
+  cancelled: '操作已取消，未做任何更改',
   'already-initialized': '本窗口已完成初始化，请直接登录',
   'not-initialized': '本窗口尚未完成初始化',
   'not-found': '对象不存在或已被删除',
@@ -75,6 +79,7 @@ export const zhCN = {
     'password-too-short': '密码至少 8 位',
     'password-needs-letters-and-digits': '密码须同时包含字母和数字',
     'password-contains-username': '密码不能包含登录名',
+    'password-unchanged': '新密码不能与原密码相同',
     'password-mismatch': '两次输入的密码不一致',
     'username-taken': '该登录名已被使用',
     'hall-name-length': '大厅名称应为 2–60 个字',

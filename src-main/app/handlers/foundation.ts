@@ -62,7 +62,9 @@ export function foundationHandlers(s: Services): FoundationHandlers {
     'auth:unlock': (input, ctx) => s.auth.unlock(ctx.callerId, sessionOf(ctx), input.password),
     'auth:changePassword': async (input, ctx) => {
       await s.auth.changePassword(sessionOf(ctx), input.currentPassword, input.newPassword);
-      return null;
+      const after = s.auth.resolve(ctx.callerId);
+      if (!after) throw new AppError('unauthenticated', 'the session ended while the password was changed');
+      return s.auth.info(after);
     },
 
     'users:list': () => s.auth.users.list().map(({ passwordHash: _secret, ...u }) => u),

@@ -67,16 +67,23 @@ export const foundationCommands = {
   'auth:session': command<SessionInfo | null>()(none, PUBLIC),
   'auth:logout': command<null>()(none, PUBLIC),
   /** Keeps an active user's session from idling out while they work in the page; allowed when locked (it does not unlock). */
-  'auth:heartbeat': command<null>()(none, { kind: 'session', roles: 'any', allowLocked: true }),
-  'auth:lock': command<null>()(none, { kind: 'session', roles: 'any', allowLocked: true }),
+  'auth:heartbeat': command<null>()(none, {
+    kind: 'session',
+    roles: 'any',
+    allowLocked: true,
+    beforePasswordChange: true,
+  }),
+  'auth:lock': command<null>()(none, { kind: 'session', roles: 'any', allowLocked: true, beforePasswordChange: true }),
   'auth:unlock': command<SessionInfo>()(z.object({ password: passwordSchema }).strict(), {
     kind: 'session',
     roles: 'any',
     allowLocked: true,
+    beforePasswordChange: true,
   }),
-  'auth:changePassword': command<null>()(
+  /** Returns the session afterwards (no longer `mustChangePassword`). */
+  'auth:changePassword': command<SessionInfo>()(
     z.object({ currentPassword: passwordSchema, newPassword: passwordSchema }).strict(),
-    SIGNED_IN,
+    { kind: 'session', roles: 'any', beforePasswordChange: true },
   ),
   'users:list': command<UserSummary[]>()(none, rolesOnly('admin')),
   'users:create': command<UserSummary>()(

@@ -73,9 +73,22 @@ test('an administrator disables, enables, resets and re-roles an account', async
     await expect(row.getByRole('cell', { name: '值班主管' })).toBeVisible();
   });
 
-  await test.step('the supervisor signs in with the new password and may read the audit log', async () => {
+  await test.step('the reset password must be replaced before anything else; then the audit log', async () => {
     await signOut(page);
-    await signIn(page, HELPER.username, 'Renewed2026', HELPER.displayName);
+    await submitLogin(page, HELPER.username, 'Renewed2026');
+    await expect(page.getByRole('heading', { name: '请设置您自己的密码' })).toBeVisible();
+    await expect(page.getByRole('menuitem', { name: '审计日志' })).toHaveCount(0);
+    await expect(page.getByLabel('管理员告知的密码')).toBeFocused();
+    await page.getByLabel('管理员告知的密码').fill('Renewed2026');
+    await page.getByLabel('新密码', { exact: true }).fill('Renewed2026');
+    await page.getByLabel('再次输入新密码').fill('Renewed2026');
+    await page.getByRole('button', { name: '修改密码并进入' }).click();
+    await expect(page.getByText('新密码不能与原密码相同')).toBeVisible();
+    await page.getByLabel('新密码', { exact: true }).fill('MyOwnPass88');
+    await page.getByLabel('再次输入新密码').fill('MyOwnPass88');
+    await saveScreenshot(page, 'first-password');
+    await page.getByRole('button', { name: '修改密码并进入' }).click();
+    await expect(page.getByRole('heading', { name: `${HELPER.displayName}，您好` })).toBeVisible();
     await expect(page.getByRole('menuitem', { name: '审计日志' })).toBeVisible();
     await expect(page.getByRole('menuitem', { name: '用户管理' })).toHaveCount(0);
     await openMenu(page, '审计日志');

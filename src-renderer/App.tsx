@@ -24,6 +24,9 @@ function prefetchWorkspace(): () => void {
   };
 }
 const SetupScreen = lazy(() => import('./features/setup/SetupScreen').then((m) => ({ default: m.SetupScreen })));
+const ChangePasswordScreen = lazy(() =>
+  import('./features/auth/ChangePasswordScreen').then((m) => ({ default: m.ChangePasswordScreen })),
+);
 const LockScreen = lazy(() => import('./features/auth/LockScreen').then((m) => ({ default: m.LockScreen })));
 
 /** First run, sign-in, or the main layout with the lock screen over it when locked. */
@@ -66,6 +69,12 @@ export function App() {
       </Suspense>
     );
   if (!session) return <LoginScreen />;
+  if (session.mustChangePassword && !session.locked)
+    return (
+      <Suspense fallback={loading}>
+        <ChangePasswordScreen />
+      </Suspense>
+    );
   return (
     <Suspense fallback={loading}>
       {/* The pages stay mounted under the lock screen so work in progress survives. */}

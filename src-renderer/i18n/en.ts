@@ -130,6 +130,14 @@ export const en: Messages = {
     submit: 'Sign in',
     failed: 'Sign-in failed',
   },
+  firstPassword: {
+    title: 'Choose your own password',
+    intro: '{{name}}, an administrator set your password. Choose your own before you start work.',
+    current: 'Password you were given',
+    new: 'New password',
+    confirm: 'New password again',
+    submit: 'Change password and continue',
+  },
   lock: {
     title: 'Screen locked',
     intro: 'The workspace of {{name}} ({{role}}) is locked. Enter your password to continue.',

@@ -130,6 +130,14 @@ export const zhCN = {
     submit: '登录',
     failed: '登录失败',
   },
+  firstPassword: {
+    title: '请设置您自己的密码',
+    intro: '{{name}}，您的账号密码由系统管理员设置。为保证账号只由您本人使用，请先修改为您自己的密码，再办理业务。',
+    current: '管理员告知的密码',
+    new: '新密码',
+    confirm: '再次输入新密码',
+    submit: '修改密码并进入',
+  },
   lock: {
     title: '屏幕已锁定',
     intro: '{{name}}（{{role}}）的工作界面已锁定，请输入密码继续办理。',

@@ -138,7 +138,7 @@ export class ExportsService {
       clerkId: scope.clerkId ?? null,
     };
     return this.produce(actor, 'ledger', format, base, params, async (file) => {
-      if (format === 'xlsx') return writeLedgerXlsx(file, heading, summary, pages, adjustments);
+      if (format === 'xlsx') return writeLedgerXlsx(file, heading, summary, pages, adjustments, scan.fit);
       if (format === 'csv') return writeLedgerCsv(file, pages);
       const rows: LedgerEntry[] = [];
       for await (const page of pages()) rows.push(...page.slice(0, LEDGER_PDF_MAX_ROWS - rows.length));

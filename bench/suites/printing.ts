@@ -51,6 +51,7 @@ async function setUp(printerUrl: string): Promise<{ app: App; dataDir: string; c
       ...DEFAULT_PRINT_SETTINGS.documents,
       hallAddress: '重庆市万州区北山大道1000号',
       hallPhone: '023-58221234',
+      ratingUrl: 'https://hcp.cq.gov.cn/rate?window={windowCode}&doc={documentNo}',
     },
   });
   const { caseId } = await call<{ caseId: string }>(app, 'clerk', 'drafts:create', {});

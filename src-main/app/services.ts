@@ -49,6 +49,11 @@ export interface AppConfig {
    * set-ups that create accounts for other purposes turn it off; the rule's own tests keep it on.
    */
   firstPasswordChange?: boolean;
+  /**
+   * Whether this data folder is a 培训模式 one (sample data, nothing synced, documents marked as samples).
+   * Placeholder addresses (the 好差评 QR) print only there. Not training when absent.
+   */
+  isTrainingMode?: () => boolean;
 }
 
 /** Every service of the main process, wired once. */
@@ -73,6 +78,8 @@ export interface Services {
   version: string;
   runtime: AppConfig['runtime'];
   config: AppConfig;
+  /** 培训模式 check point (AppConfig.isTrainingMode; false when not given). */
+  isTrainingMode(): boolean;
   requireHall(): Hall;
   close(): void;
 }
@@ -111,6 +118,7 @@ export async function createServices(config: AppConfig): Promise<Services> {
     importedCatalogueText: existsSync(importedFile) ? readFileSync(importedFile, 'utf8') : undefined,
     onIgnoredImport: (errors) => log.warn('imported catalogue ignored', { errors: errors.length }),
   });
+  const isTrainingMode = config.isTrainingMode ?? (() => false);
   const requireHall = () => {
     const hall = settings.hall();
     if (!hall) throw new AppError('not-initialized', 'first run not completed');
@@ -154,6 +162,7 @@ export async function createServices(config: AppConfig): Promise<Services> {
     resourcesDir: config.resourcesDir,
     dataDir: config.dataDir,
     now,
+    isTrainingMode,
     ...(config.chromiumPrinter ? { chromium: config.chromiumPrinter } : {}),
   });
   const supervisor = createSupervisor({
@@ -190,6 +199,7 @@ export async function createServices(config: AppConfig): Promise<Services> {
     version: config.version,
     runtime: config.runtime,
     config,
+    isTrainingMode,
     requireHall,
     close() {
       void supervisor.scheduler.stop();

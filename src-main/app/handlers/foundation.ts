@@ -7,6 +7,7 @@ import { actorFor, sessionOf, type Handlers } from '../gate';
 import { requireStrong } from '../../auth/auth-service';
 import { hashPassword } from '../../auth/password';
 import { restorePending } from '../../backup/restore';
+import { readiness } from '../../settings/readiness';
 
 type FoundationHandlers = Pick<Handlers, keyof typeof foundationCommands>;
 
@@ -67,6 +68,16 @@ export function foundationHandlers(s: Services): FoundationHandlers {
       return s.auth.info(after);
     },
 
+    'settings:readiness': () => ({
+      items: readiness({
+        print: s.printing.printers.settings(),
+        reader: s.identity.settings().reader,
+        gatewayUrl: s.sync.statusView().gatewayUrl,
+        cameraDeviceId: s.settings.camera().deviceId,
+        waybillsAvailable: s.printing.waybills.pool().available,
+      }),
+      training: s.isTrainingMode(),
+    }),
     'users:list': () => s.auth.users.list().map(({ passwordHash: _secret, ...u }) => u),
     'users:create': (input, ctx) => s.auth.createUser(actorFor(ctx), input),
     'users:setDisabled': (input, ctx) => s.auth.setDisabled(actorFor(ctx), input.userId, input.disabled),

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import type { ReadinessItem } from '../readiness';
 import {
   displayNameSchema,
   passwordSchema,
@@ -106,6 +107,8 @@ export const foundationCommands = {
   /** Every signed-in user reads it: the intake wizard opens the chosen camera. */
   'settings:getCamera': command<CameraSettings>()(none, SIGNED_IN),
   'settings:updateCamera': command<CameraSettings>()(cameraSettingsSchema, rolesOnly('admin')),
+  /** 上线检查: placeholders still in use and devices not set up (administrators). */
+  'settings:readiness': command<{ items: ReadinessItem[]; training: boolean }>()(none, rolesOnly('admin')),
   'audit:list': command<AuditEntry[]>()(auditQuerySchema.strict(), rolesOnly('supervisor', 'admin')),
   'audit:verify': command<AuditVerification>()(none, rolesOnly('supervisor', 'admin')),
 };

@@ -18,6 +18,7 @@ import { createIdentity, type Identity, type IdentityConfig } from '../identity'
 import { SettingsRepo } from '../settings/settings-repo';
 import { SettingsStore } from '../settings/settings-store';
 import { applyPendingRestore, createSupervisor, type Supervisor } from './supervisor-tools';
+import { ProgressTracker } from '../events/progress';
 import { EventBus } from '../events/event-bus';
 import { writeFileDurably } from '../files/durable-file';
 
@@ -63,6 +64,8 @@ export interface Services {
   settings: SettingsStore;
   auth: AuthService;
   events: EventBus;
+  /** Progress of long operations, pushed to whoever started them. */
+  progress: ProgressTracker;
   catalogue: CatalogueService;
   intake: IntakeService;
   caseQueries: CaseQueries;
@@ -105,6 +108,7 @@ export async function createServices(config: AppConfig): Promise<Services> {
   }
   const settings = new SettingsStore(new SettingsRepo(db));
   const events = new EventBus();
+  const progress = new ProgressTracker(events);
   const auth = new AuthService(
     db,
     audit,
@@ -145,6 +149,7 @@ export async function createServices(config: AppConfig): Promise<Services> {
     attachments: intake.attachments,
     audit,
     events,
+    progress,
     log,
     hall: () => settings.hall(),
     now,
@@ -185,6 +190,7 @@ export async function createServices(config: AppConfig): Promise<Services> {
     settings,
     auth,
     events,
+    progress,
     catalogue,
     intake,
     caseQueries,

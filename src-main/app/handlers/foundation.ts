@@ -78,6 +78,10 @@ export function foundationHandlers(s: Services): FoundationHandlers {
       }),
       training: s.isTrainingMode(),
     }),
+    'progress:cancel': (input, ctx) => {
+      s.progress.cancel(ctx.callerId, input.taskId);
+      return null;
+    },
     'users:list': () => s.auth.users.list().map(({ passwordHash: _secret, ...u }) => u),
     'users:create': (input, ctx) => s.auth.createUser(actorFor(ctx), input),
     'users:setDisabled': (input, ctx) => s.auth.setDisabled(actorFor(ctx), input.userId, input.disabled),

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import type { ReadinessItem } from '../readiness';
+import { progressEventSchema } from '../progress';
 import {
   displayNameSchema,
   passwordSchema,
@@ -109,6 +110,8 @@ export const foundationCommands = {
   'settings:updateCamera': command<CameraSettings>()(cameraSettingsSchema, rolesOnly('admin')),
   /** 上线检查: placeholders still in use and devices not set up (administrators). */
   'settings:readiness': command<{ items: ReadinessItem[]; training: boolean }>()(none, rolesOnly('admin')),
+  /** Stops a long operation the caller started, where that is safe (it reports phase 'cancelled'). */
+  'progress:cancel': command<null>()(z.object({ taskId: z.string().uuid() }).strict(), SIGNED_IN),
   'audit:list': command<AuditEntry[]>()(auditQuerySchema.strict(), rolesOnly('supervisor', 'admin')),
   'audit:verify': command<AuditVerification>()(none, rolesOnly('supervisor', 'admin')),
 };
@@ -116,6 +119,7 @@ export const foundationCommands = {
 /** Events the main process pushes for the foundation. */
 export const foundationEvents = {
   'session:changed': z.object({ state: z.enum(['locked', 'signed-out']) }),
+  progress: progressEventSchema,
   'sync:status': z.object({
     state: z.enum(['not-configured', 'offline', 'online', 'syncing', 'unauthenticated', 'revoked']),
     pending: z.number().int(),

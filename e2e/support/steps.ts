@@ -78,6 +78,12 @@ export async function signOut(page: Page): Promise<void> {
   await expect(page.getByRole('heading', { name: '工作人员登录' })).toBeVisible();
 }
 
+/** Opens 系统设置 on one of its tabs (上线检查, 窗口信息, 打印与设备, 部门网关, 安全, 备份). */
+export async function openSettings(page: Page, tab: string): Promise<void> {
+  await openMenu(page, '系统设置');
+  await page.getByRole('tab', { name: tab }).click();
+}
+
 /** Opens a page from the side menu. */
 export async function openMenu(page: Page, name: string): Promise<void> {
   await page.getByRole('menuitem', { name }).click();

@@ -130,6 +130,25 @@ export const en: Messages = {
     submit: 'Sign in',
     failed: 'Sign-in failed',
   },
+  progress: {
+    region: 'Operations in progress',
+    preparing: 'Preparing…',
+    cancel: 'Cancel',
+    units: {
+      rows: '{{done}} / {{total}} rows written',
+      steps: 'Step {{done}} / {{total}}',
+      cases: '{{done}} / {{total}} cases delivered',
+    },
+    kinds: {
+      export: 'Ledger export',
+      backup: 'Backup',
+      restore: 'Restore',
+      encryption: 'Database encryption',
+      catalogue: 'Catalogue update',
+      sync: 'Sending queued cases',
+    },
+    phases: { running: 'running', done: 'done', failed: 'failed', cancelled: 'cancelled' },
+  },
   firstPassword: {
     title: 'Choose your own password',
     intro: '{{name}}, an administrator set your password. Choose your own before you start work.',

@@ -130,6 +130,25 @@ export const zhCN = {
     submit: '登录',
     failed: '登录失败',
   },
+  progress: {
+    region: '正在进行的操作',
+    preparing: '正在准备…',
+    cancel: '取消',
+    units: {
+      rows: '已写入 {{done}} / {{total}} 行',
+      steps: '第 {{done}} / {{total}} 步',
+      cases: '已送达 {{done}} / {{total}} 件',
+    },
+    kinds: {
+      export: '导出台账',
+      backup: '备份',
+      restore: '恢复',
+      encryption: '加密数据库',
+      catalogue: '更新事项目录',
+      sync: '发送积压办件',
+    },
+    phases: { running: '进行中', done: '已完成', failed: '失败', cancelled: '已取消' },
+  },
   firstPassword: {
     title: '请设置您自己的密码',
     intro: '{{name}}，您的账号密码由系统管理员设置。为保证账号只由您本人使用，请先修改为您自己的密码，再办理业务。',

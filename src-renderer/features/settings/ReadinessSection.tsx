@@ -1,32 +1,24 @@
 import { CheckCircleFilled, CloseCircleFilled, ExclamationCircleFilled } from '@ant-design/icons';
 import { Alert, Button, Card, List, Spin, Tag } from 'antd';
-import { useCallback, useEffect, useState } from 'react';
+import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { AppErrorData } from '@common/result';
 import type { ReadinessItem } from '@common/readiness';
-import { call } from '../../api/call';
 import { errorMessage } from '../../i18n/errors';
+import { useSettingsStore } from './store';
 
 /** 上线检查: every placeholder still in use and every device not set up, each with the tab that fixes it. */
 export function ReadinessSection({ onOpen }: { onOpen(tab: ReadinessItem['tab']): void }) {
   const { t } = useTranslation();
-  const [items, setItems] = useState<ReadinessItem[] | null>(null);
-  const [training, setTraining] = useState(false);
-  const [error, setError] = useState<AppErrorData | null>(null);
-  const load = useCallback(async () => {
-    const result = await call('settings:readiness', {});
-    if (result.ok) {
-      setItems(result.value.items);
-      setTraining(result.value.training);
-      setError(null);
-    } else setError(result.error);
-  }, []);
+  const readiness = useSettingsStore((s) => s.readiness);
+  const error = useSettingsStore((s) => s.readinessError);
+  const load = useSettingsStore((s) => s.loadReadiness);
   useEffect(() => {
     void load();
   }, [load]);
 
   if (error) return <Alert type="error" showIcon title={errorMessage(error)} />;
-  if (!items) return <Spin />;
+  if (!readiness) return <Spin />;
+  const { items, training } = readiness;
   const open = items.filter((i) => !i.ok);
   const blocking = open.filter((i) => i.severity === 'block').length;
   return (

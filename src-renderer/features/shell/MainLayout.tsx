@@ -7,6 +7,7 @@ import { HomePage } from '../home/HomePage';
 import { useNavStore } from './nav-store';
 import { pagesFor, type PageKey } from './pages';
 import { HeaderBar } from './HeaderBar';
+import { ProgressDock } from '../progress/ProgressDock';
 import { SideMenu } from './SideMenu';
 
 /** A page loaded on first use, so the supervisor pages, charts and settings stay out of the first bundles. */
@@ -54,6 +55,7 @@ export function MainLayout({ locked }: { locked: boolean }) {
           </Layout.Content>
         </Layout>
       </Layout>
+      <ProgressDock />
     </div>
   );
 }

@@ -11,7 +11,7 @@ import {
   setHandling,
   verifyIdentityManually,
 } from './support/intake';
-import { callFromPage, completeFirstRun, openMenu, pickOption, signIn, signOut } from './support/steps';
+import { callFromPage, completeFirstRun, openMenu, openSettings, pickOption, signIn, signOut } from './support/steps';
 
 const PHOTO_MATERIAL = '近期免冠彩色证件照';
 const SCREENSHOTS = resolve(__dirname, '..', 'test-results', 'screenshots');
@@ -64,7 +64,7 @@ test('the administrator picks the camera; the clerk photographs the photo materi
   await completeFirstRun(page);
 
   await test.step('系统设置 → 拍照设备: detect the cameras, pick the fake one, preview it, save', async () => {
-    await openMenu(page, '系统设置');
+    await openSettings(page, '打印与设备');
     const section = page.locator('.ant-card').filter({ has: page.getByText('拍照设备', { exact: true }) });
     await section.getByRole('button', { name: '检测摄像头' }).click();
     await section.getByLabel('摄像头', { exact: true }).click();

@@ -4,6 +4,7 @@ import {
   CLERK,
   completeFirstRun,
   openMenu,
+  openSettings,
   saveScreenshot,
   signIn,
   signOut,
@@ -87,9 +88,9 @@ test('first run, roles, lockout, idle lock and the audit trail', async ({ app: p
       page.getByRole('row', { name: new RegExp(CLERK.username) }).getByText(/^已锁定至 \d{2}:\d{2}$/),
     ).toBeVisible();
     await saveScreenshot(page, 'users');
-    await openMenu(page, '系统设置');
+    await openSettings(page, '安全');
     await page.getByLabel('空闲自动锁屏(分钟)').fill('5');
-    await page.getByRole('button', { name: '保存设置' }).click();
+    await page.getByRole('button', { name: '保存安全设置' }).click();
     await expect(page.getByText('设置已保存')).toBeVisible();
   });
 

@@ -1,6 +1,15 @@
 import { expect, test } from './support/fixtures';
 import { accept, fileCardApplicant, handInCardMaterials, verifyIdentityManually, type Staff } from './support/intake';
-import { ADMIN, callFromPage, completeFirstRun, openMenu, saveScreenshot, signIn, signOut } from './support/steps';
+import {
+  ADMIN,
+  callFromPage,
+  completeFirstRun,
+  openMenu,
+  openSettings,
+  saveScreenshot,
+  signIn,
+  signOut,
+} from './support/steps';
 
 const HELPER: Staff = { username: 'helper07', displayName: '陈志强', password: 'Township7go', role: 'helper' };
 
@@ -8,7 +17,7 @@ test('a township helper files a case but sees no administration and cannot list 
   await test.step('the administrator enrols with the gateway: an unreachable gateway is explained', async () => {
     await completeFirstRun(page);
     expect(await callFromPage(page, 'users:create', HELPER)).toMatchObject({ ok: true });
-    await openMenu(page, '系统设置');
+    await openSettings(page, '部门网关');
     const section = page.locator('.ant-card').filter({ has: page.getByText('部门网关', { exact: true }) });
     await expect(section.getByText('本机设备编号')).toBeVisible();
     await section.getByLabel('网关地址').fill('http://127.0.0.1:9/');

@@ -14,7 +14,16 @@ import {
   uploadScan,
   type Staff,
 } from './support/intake';
-import { callFromPage, completeFirstRun, openMenu, pickOption, saveScreenshot, signIn, signOut } from './support/steps';
+import {
+  callFromPage,
+  completeFirstRun,
+  openMenu,
+  openSettings,
+  pickOption,
+  saveScreenshot,
+  signIn,
+  signOut,
+} from './support/steps';
 import type { Page } from '@playwright/test';
 
 const CARDS = {
@@ -56,7 +65,7 @@ test('a clerk reads 张三’s card, verifies 人证一致 against the chip phot
   await completeFirstRun(page);
 
   await test.step('the administrator sets the reader driver to simulated in 系统设置', async () => {
-    await openMenu(page, '系统设置');
+    await openSettings(page, '打印与设备');
     await page.getByLabel('读卡器驱动').click();
     await pickOption(page, '模拟读卡器（培训）');
     await page.getByRole('button', { name: '保存读卡器设置' }).click();

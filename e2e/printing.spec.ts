@@ -12,7 +12,16 @@ import {
   handInCardMaterials,
   verifyIdentityManually,
 } from './support/intake';
-import { callFromPage, completeFirstRun, openMenu, pickOption, saveScreenshot, signIn, signOut } from './support/steps';
+import {
+  callFromPage,
+  completeFirstRun,
+  openMenu,
+  openSettings,
+  pickOption,
+  saveScreenshot,
+  signIn,
+  signOut,
+} from './support/steps';
 
 /** A valid S10 number with the serial `n` (EA000000005CN, EA000000014CN, …). */
 function s10(n: number): string {
@@ -38,7 +47,7 @@ test('print settings, receipts on a network printer, A4 as PDF, an EMS waybill, 
   try {
     await test.step('the administrator sets the receipt printer and the hall profile, and imports the waybill pool', async () => {
       await completeFirstRun(page);
-      await openMenu(page, '系统设置');
+      await openSettings(page, '打印与设备');
       const section = page.locator('#print-settings-card');
       await expect(section.getByText('打印设置', { exact: true })).toBeVisible();
       await section.getByLabel('小票打印机', { exact: true }).fill(printer.url);

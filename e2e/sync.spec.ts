@@ -26,6 +26,7 @@ import {
   completeFirstRun,
   HALL,
   openMenu,
+  openSettings,
   pickOption,
   saveScreenshot,
   signIn,
@@ -142,7 +143,7 @@ test('a case accepted while the gateway is down reaches the department; suppleme
   await test.step('the administrator enrols this window in 系统设置 → 部门网关', async () => {
     await completeFirstRun(page);
     const code = await issueCode(pgdb.url, WINDOW_CODE, HALL.divisionCode);
-    await openMenu(page, '系统设置');
+    await openSettings(page, '部门网关');
     await page.getByLabel('网关地址', { exact: true }).fill(gatewayUrl);
     await page.getByLabel('接入码', { exact: true }).fill(code);
     await page.getByRole('button', { name: '接入网关' }).click();

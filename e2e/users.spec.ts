@@ -73,9 +73,22 @@ test('an administrator disables, enables, resets and re-roles an account', async
     await expect(row.getByRole('cell', { name: '值班主管' })).toBeVisible();
   });
 
-  await test.step('the supervisor signs in with the new password and may read the audit log', async () => {
+  await test.step('the reset password must be replaced before anything else; then the audit log', async () => {
     await signOut(page);
-    await signIn(page, HELPER.username, 'Renewed2026', HELPER.displayName);
+    await submitLogin(page, HELPER.username, 'Renewed2026');
+    await expect(page.getByRole('heading', { name: '请设置您自己的密码' })).toBeVisible();
+    await expect(page.getByRole('menuitem', { name: '审计日志' })).toHaveCount(0);
+    await expect(page.getByLabel('管理员告知的密码')).toBeFocused();
+    await page.getByLabel('管理员告知的密码').fill('Renewed2026');
+    await page.getByLabel('新密码', { exact: true }).fill('Renewed2026');
+    await page.getByLabel('再次输入新密码').fill('Renewed2026');
+    await page.getByRole('button', { name: '修改密码并进入' }).click();
+    await expect(page.getByText('新密码不能与原密码相同')).toBeVisible();
+    await page.getByLabel('新密码', { exact: true }).fill('MyOwnPass88');
+    await page.getByLabel('再次输入新密码').fill('MyOwnPass88');
+    await saveScreenshot(page, 'first-password');
+    await page.getByRole('button', { name: '修改密码并进入' }).click();
+    await expect(page.getByRole('heading', { name: `${HELPER.displayName}，您好` })).toBeVisible();
     await expect(page.getByRole('menuitem', { name: '审计日志' })).toBeVisible();
     await expect(page.getByRole('menuitem', { name: '用户管理' })).toHaveCount(0);
     await openMenu(page, '审计日志');
@@ -95,14 +108,37 @@ test('an administrator disables, enables, resets and re-roles an account', async
 test('settings: hall fields are checked and the header follows the saved hall', async ({ app: page }) => {
   await completeFirstRun(page);
   await openMenu(page, '系统设置');
+  // 上线检查 opens first and names every placeholder and device not set up.
+  const check = page.getByRole('tabpanel', { name: '上线检查' });
+  await expect(page.getByText('还有 10 项未完成，其中 3 项须处理后才能正式办理')).toBeVisible();
+  await expect(check).toContainText('好差评地址');
+  await expect(check).toContainText('仍是示例地址');
+  await expect(check).toContainText('电子印章');
+  await saveScreenshot(page, 'settings-readiness');
+  await check.getByRole('button', { name: '去设置（部门网关）' }).click();
+  await expect(page.getByRole('tab', { name: '部门网关', selected: true })).toBeVisible();
+
+  await page.getByRole('tab', { name: '窗口信息' }).click();
   await page.getByLabel('行政区划代码').fill('5001');
   await page.getByLabel('大厅名称').fill('重庆市渝中区解放碑街道便民服务中心');
-  await page.getByRole('button', { name: '保存设置' }).click();
+  await page.getByRole('button', { name: '保存窗口信息' }).click();
   await expect(page.getByText('行政区划代码应为 6 位数字')).toBeVisible();
   await page.getByLabel('行政区划代码').fill('500103');
-  await page.getByLabel('连续登录失败锁定次数').fill('3');
-  await page.getByRole('button', { name: '保存设置' }).click();
+  await page.getByRole('button', { name: '保存窗口信息' }).click();
   await expect(page.getByText('设置已保存')).toBeVisible();
   await expect(page.getByRole('banner').getByText('重庆市渝中区解放碑街道便民服务中心')).toBeVisible();
   await saveScreenshot(page, 'settings');
+  await page.getByRole('tab', { name: '安全' }).click();
+  await page.getByLabel('连续登录失败锁定次数').fill('3');
+  await page.getByRole('button', { name: '保存安全设置' }).click();
+  await expect(page.getByText('设置已保存').last()).toBeVisible();
+  await saveScreenshot(page, 'settings-security');
+
+  // A backup shows its progress (steps, counted) at the bottom right; it lingers a moment when done.
+  await page.getByRole('tab', { name: '备份' }).click();
+  await page.getByRole('button', { name: '立即备份' }).click();
+  const dock = page.getByRole('region', { name: '正在进行的操作' });
+  await expect(dock).toContainText('备份 · 已完成');
+  await expect(dock).toContainText('第 3 / 3 步');
+  await saveScreenshot(page, 'progress-backup');
 });

@@ -25,6 +25,9 @@ function prefetchWorkspace(): () => void {
   };
 }
 const SetupScreen = lazy(() => import('./features/setup/SetupScreen').then((m) => ({ default: m.SetupScreen })));
+const ChangePasswordScreen = lazy(() =>
+  import('./features/auth/ChangePasswordScreen').then((m) => ({ default: m.ChangePasswordScreen })),
+);
 const LockScreen = lazy(() => import('./features/auth/LockScreen').then((m) => ({ default: m.LockScreen })));
 
 /** First run, sign-in, or the main layout with the lock screen over it when locked. */
@@ -72,6 +75,13 @@ export function App() {
         <TrainingBanner />
         <LoginScreen />
       </>
+    );
+  if (session.mustChangePassword && !session.locked)
+    return (
+      <Suspense fallback={loading}>
+        <TrainingBanner />
+        <ChangePasswordScreen />
+      </Suspense>
     );
   return (
     <Suspense fallback={loading}>

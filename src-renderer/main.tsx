@@ -7,10 +7,12 @@ import { followSessionEvents } from './features/auth/store';
 import { followCaseChanges } from './features/cases/store';
 import { RatingRoute } from './features/rating/RatingRoute';
 import { followSyncStatus } from './features/shell/sync-store';
+import { followProgress } from './features/progress/progress-store';
 import { Providers } from './Providers';
 
 followSessionEvents();
 followSyncStatus();
+followProgress();
 followCaseChanges();
 
 createRoot(document.getElementById('root') as HTMLElement).render(

@@ -23,6 +23,7 @@ const ADMIN = { username: 'admin', displayName: '管理员', password: 'Chongqin
 async function initialisedDataDir(): Promise<string> {
   const dataDir = mkdtempSync(join(tmpdir(), 'tongban-bench-'));
   const app = await createApp({
+    firstPasswordChange: false,
     dataDir,
     migrationsDir: join(ROOT, 'migrations'),
     resourcesDir: join(ROOT, 'resources'),
@@ -75,6 +76,7 @@ async function roundTrips(n: number): Promise<{ http: number[]; gate: number[] }
   await host.stop();
 
   const app = await createApp({
+    firstPasswordChange: false,
     dataDir,
     migrationsDir: join(ROOT, 'migrations'),
     resourcesDir: join(ROOT, 'resources'),

@@ -23,6 +23,7 @@ const scan = () => Buffer.concat([PNG_BYTES.subarray(0, 8), randomBytes(200 * 10
 
 export async function openApp(dataDir: string, plaintextDatabase = false): Promise<App> {
   return createApp({
+    firstPasswordChange: false,
     dataDir,
     migrationsDir: join(ROOT, 'migrations'),
     resourcesDir: join(ROOT, 'resources'),

@@ -26,6 +26,7 @@ async function call<T>(app: App, caller: string, name: string, input: unknown): 
 async function setUp(printerUrl: string): Promise<{ app: App; dataDir: string; caseId: string; waybillNo: string }> {
   const dataDir = mkdtempSync(join(tmpdir(), 'tongban-bench-print-'));
   const app = await createApp({
+    firstPasswordChange: false,
     dataDir,
     migrationsDir: join(ROOT, 'migrations'),
     resourcesDir: join(ROOT, 'resources'),
@@ -50,6 +51,7 @@ async function setUp(printerUrl: string): Promise<{ app: App; dataDir: string; c
       ...DEFAULT_PRINT_SETTINGS.documents,
       hallAddress: '重庆市万州区北山大道1000号',
       hallPhone: '023-58221234',
+      ratingUrl: 'https://hcp.cq.gov.cn/rate?window={windowCode}&doc={documentNo}',
     },
   });
   const { caseId } = await call<{ caseId: string }>(app, 'clerk', 'drafts:create', {});

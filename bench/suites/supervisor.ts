@@ -18,6 +18,7 @@ const MONTH = { from: '2025-10-01', to: '2025-10-30' };
 
 function openApp(dataDir: string): Promise<App> {
   return createApp({
+    firstPasswordChange: false,
     dataDir,
     migrationsDir: join(ROOT, 'migrations'),
     resourcesDir: join(ROOT, 'resources'),

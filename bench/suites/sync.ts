@@ -235,6 +235,7 @@ export async function backlogWindow(
   pool: pg.Pool,
 ): Promise<{ app: Awaited<ReturnType<typeof createApp>>; template: string }> {
   const app = await createApp({
+    firstPasswordChange: false,
     dataDir: mkdtempSync(join(tmpdir(), 'tongban-bench-sync-')),
     migrationsDir: join(ROOT, 'migrations'),
     resourcesDir: join(ROOT, 'resources'),

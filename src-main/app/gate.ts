@@ -59,6 +59,8 @@ export function createGate(deps: { auth: AuthService; handlers: Handlers; audit:
     if (spec.access.kind === 'session') {
       if (!active) return fail('unauthenticated', 'sign in first');
       if (active.session.locked && !spec.access.allowLocked) return fail('session-locked', 'screen is locked');
+      if (deps.auth.mustChangePassword(active) && !spec.access.beforePasswordChange)
+        return fail('password-change-required', 'choose your own password first');
       if (spec.access.roles !== 'any' && !spec.access.roles.includes(active.user.role)) {
         deps.audit.append({
           actor: actorOf(active),

@@ -21,6 +21,7 @@ import { createIdentity, type Identity, type IdentityConfig } from '../identity'
 import { SettingsRepo } from '../settings/settings-repo';
 import { SettingsStore } from '../settings/settings-store';
 import { applyPendingRestore, createSupervisor, type Supervisor } from './supervisor-tools';
+import { ProgressTracker } from '../events/progress';
 import { EventBus } from '../events/event-bus';
 import { writeFileDurably } from '../files/durable-file';
 import { WindowUpdates } from '../updates/window-updates';
@@ -50,6 +51,16 @@ export interface AppConfig {
   keyStore?: DatabaseKeyStore;
   /** Only for benchmarks comparing with the unencrypted database: no encryption at rest. */
   plaintextDatabase?: boolean;
+  /**
+   * Whether an administrator-set password must be changed at first sign-in (default true). Only test
+   * set-ups that create accounts for other purposes turn it off; the rule's own tests keep it on.
+   */
+  firstPasswordChange?: boolean;
+  /**
+   * Whether this data folder is a 培训模式 one (sample data, nothing synced, documents marked as samples).
+   * Placeholder addresses (the 好差评 QR) print only there. Not training when absent.
+   */
+  isTrainingMode?: () => boolean;
   /** 培训模式: this app runs on the training data folder (nothing syncs; every printout is watermarked). */
   training?: boolean;
   /** The event bus, shared by the live and the training app so transports subscribe once. */
@@ -75,6 +86,8 @@ export interface Services {
   settings: SettingsStore;
   auth: AuthService;
   events: EventBus;
+  /** Progress of long operations, pushed to whoever started them. */
+  progress: ProgressTracker;
   catalogue: CatalogueService;
   /** Gateway catalogue versions: fetch, review, apply, roll back (事项清单更新). */
   catalogueUpdates: CatalogueUpdates;
@@ -95,6 +108,8 @@ export interface Services {
   version: string;
   runtime: AppConfig['runtime'];
   config: AppConfig;
+  /** 培训模式 check point (AppConfig.isTrainingMode; false when not given). */
+  isTrainingMode(): boolean;
   requireHall(): Hall;
   close(): void;
 }
@@ -120,8 +135,14 @@ export async function createServices(config: AppConfig): Promise<Services> {
   }
   const settings = new SettingsStore(new SettingsRepo(db));
   const events = config.events ?? new EventBus();
-  const auth = new AuthService(db, audit, settings, now, (callerId) =>
-    events.emit('session:changed', { state: 'locked' }, callerId),
+  const progress = new ProgressTracker(events);
+  const auth = new AuthService(
+    db,
+    audit,
+    settings,
+    now,
+    (callerId) => events.emit('session:changed', { state: 'locked' }, callerId),
+    config.firstPasswordChange ?? true,
   );
   const importedFile = join(config.dataDir, 'catalogue', 'imported-catalogue.json');
   const catalogue = await createCatalogueService(config.resourcesDir, {
@@ -132,6 +153,8 @@ export async function createServices(config: AppConfig): Promise<Services> {
   // Wired after sync (it fetches through the enrolled device); the catalogue asks it only for stored versions.
   // eslint-disable-next-line prefer-const
   let catalogueUpdates: CatalogueUpdates;
+  // 培训模式 is decided by the data folder the app runs on (AppConfig.training); a caller may still pass its own.
+  const isTrainingMode = config.isTrainingMode ?? (() => config.training === true);
   const requireHall = () => {
     const hall = settings.hall();
     if (!hall) throw new AppError('not-initialized', 'first run not completed');
@@ -158,6 +181,7 @@ export async function createServices(config: AppConfig): Promise<Services> {
     attachments: intake.attachments,
     audit,
     events,
+    progress,
     log,
     hall: () => settings.hall(),
     now,
@@ -202,6 +226,7 @@ export async function createServices(config: AppConfig): Promise<Services> {
     dataDir: config.dataDir,
     now,
     watermark: config.training ? TRAINING_WATERMARK : null,
+    isTrainingMode,
     ...(config.chromiumPrinter ? { chromium: config.chromiumPrinter } : {}),
   });
   const supervisor = createSupervisor({
@@ -224,6 +249,7 @@ export async function createServices(config: AppConfig): Promise<Services> {
     settings,
     auth,
     events,
+    progress,
     catalogue,
     catalogueUpdates,
     intake,
@@ -241,6 +267,7 @@ export async function createServices(config: AppConfig): Promise<Services> {
     version: config.version,
     runtime: config.runtime,
     config,
+    isTrainingMode,
     requireHall,
     close() {
       void supervisor.scheduler.stop();

@@ -28,6 +28,7 @@ export class AuthService {
     private readonly settings: SettingsStore,
     private readonly now: () => Date,
     private readonly onIdleLock: (callerId: string) => void = () => undefined,
+    private readonly firstPasswordChange = true,
   ) {
     this.users = new UsersRepo(db);
     this.sessions = new Sessions(() => now().getTime());
@@ -83,7 +84,13 @@ export class AuthService {
       user: { id, username, displayName, role },
       locked: active.session.locked,
       idleLockMinutes: this.policy().idleLockMinutes,
+      mustChangePassword: this.mustChangePassword(active),
     };
+  }
+
+  /** Whether the user must replace an administrator-set password before anything else (the gate refuses the rest). */
+  mustChangePassword(active: ActiveSession): boolean {
+    return this.firstPasswordChange && active.user.mustChangePassword;
   }
 
   /** The account's lock, if it holds at `at`: audited as a refused attempt. */
@@ -214,6 +221,10 @@ export class AuthService {
   async changePassword(active: ActiveSession, currentPassword: string, newPassword: string): Promise<void> {
     await this.queue.run(`user:${active.user.id}`, () => this.checkPassword(active.user.id, currentPassword));
     requireStrong(newPassword, active.user.username, 'newPassword');
+    if (newPassword === currentPassword)
+      throw new AppError('weak-password', 'the new password is the old one', {
+        fields: [{ path: 'newPassword', code: 'password-unchanged' }],
+      });
     const hash = await hashPassword(newPassword);
     this.db.transaction(() => {
       this.users.setPassword(active.user.id, hash, this.now().toISOString());
@@ -231,7 +242,7 @@ export class AuthService {
       throw new AppError('conflict', 'user name taken', { fields: [{ path: 'username', code: 'username-taken' }] });
     const passwordHash = await hashPassword(input.password);
     const id = this.db.transaction(() => {
-      const newId = this.users.insert({ ...input, passwordHash }, this.now().toISOString());
+      const newId = this.users.insert({ ...input, passwordHash, mustChangePassword: true }, this.now().toISOString());
       this.audit.append({
         actor,
         action: 'users.create',
@@ -262,7 +273,8 @@ export class AuthService {
     requireStrong(newPassword, user.username, 'newPassword');
     const hash = await hashPassword(newPassword);
     this.db.transaction(() => {
-      this.users.setPassword(userId, hash, this.now().toISOString());
+      // Yourself included: a password someone typed for you is not yours until you change it.
+      this.users.setPassword(userId, hash, this.now().toISOString(), true);
       this.audit.append({ actor, action: 'users.reset-password', target: `user:${userId}` });
     })();
     return toSummary(this.mustGet(userId));

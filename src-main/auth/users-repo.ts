@@ -20,6 +20,7 @@ interface UserRow {
   created_at: string;
   updated_at: string;
   last_login_at: string | null;
+  must_change_password: number;
 }
 
 function toRecord(row: UserRow): UserRecord {
@@ -32,6 +33,7 @@ function toRecord(row: UserRow): UserRecord {
     disabled: row.disabled === 1,
     failedLogins: row.failed_logins,
     lockedUntil: row.locked_until,
+    mustChangePassword: row.must_change_password === 1,
     createdAt: row.created_at,
     lastLoginAt: row.last_login_at,
   };
@@ -65,12 +67,16 @@ export class UsersRepo {
     return statement<[], UserRow>(this.db, 'SELECT * FROM users ORDER BY id').all().map(toRecord);
   }
 
-  insert(user: { username: string; displayName: string; role: Role; passwordHash: string }, at: string): number {
+  /** Inserts an account; `mustChangePassword` when an administrator chose the password (not at first run). */
+  insert(
+    user: { username: string; displayName: string; role: Role; passwordHash: string; mustChangePassword?: boolean },
+    at: string,
+  ): number {
     const info = statement(
       this.db,
-      `INSERT INTO users (username, display_name, role, password_hash, created_at, updated_at)
-       VALUES (?, ?, ?, ?, ?, ?)`,
-    ).run(user.username, user.displayName, user.role, user.passwordHash, at, at);
+      `INSERT INTO users (username, display_name, role, password_hash, must_change_password, created_at, updated_at)
+       VALUES (?, ?, ?, ?, ?, ?, ?)`,
+    ).run(user.username, user.displayName, user.role, user.passwordHash, user.mustChangePassword ? 1 : 0, at, at);
     return Number(info.lastInsertRowid);
   }
 
@@ -102,11 +108,13 @@ export class UsersRepo {
     statement(this.db, 'UPDATE users SET disabled = ?, updated_at = ? WHERE id = ?').run(disabled ? 1 : 0, at, id);
   }
 
-  setPassword(id: number, passwordHash: string, at: string): void {
+  /** Sets the password; `byAdmin` marks it as one the user must change at the next sign-in. */
+  setPassword(id: number, passwordHash: string, at: string, byAdmin = false): void {
     statement(
       this.db,
-      'UPDATE users SET password_hash = ?, failed_logins = 0, locked_until = NULL, updated_at = ? WHERE id = ?',
-    ).run(passwordHash, at, id);
+      `UPDATE users SET password_hash = ?, must_change_password = ?, failed_logins = 0, locked_until = NULL,
+         updated_at = ? WHERE id = ?`,
+    ).run(passwordHash, byAdmin ? 1 : 0, at, id);
   }
 
   setRole(id: number, role: Role, at: string): void {

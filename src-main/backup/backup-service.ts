@@ -31,6 +31,9 @@ export const stampOf = (d: Date) =>
     .slice(0, 19);
 
 /** Scheduled and manual backups, their list and the staleness warning. */
+/** Steps a backup reports: the encrypted copy, its verification, putting it in place. */
+export const BACKUP_STEPS = 3;
+
 export class BackupService {
   private running: Promise<BackupRecord> | null = null;
 
@@ -45,12 +48,20 @@ export class BackupService {
   ) {}
 
   /** Runs a backup (or joins the one running). A failure is recorded and audited, then thrown. */
-  run(trigger: BackupRecord['trigger'], actor: Actor = SYSTEM_ACTOR): Promise<BackupRecord> {
-    this.running ??= this.backup(trigger, actor).finally(() => (this.running = null));
+  run(
+    trigger: BackupRecord['trigger'],
+    actor: Actor = SYSTEM_ACTOR,
+    onStep: (done: number) => void = () => undefined,
+  ): Promise<BackupRecord> {
+    this.running ??= this.backup(trigger, actor, onStep).finally(() => (this.running = null));
     return this.running;
   }
 
-  private async backup(trigger: BackupRecord['trigger'], actor: Actor): Promise<BackupRecord> {
+  private async backup(
+    trigger: BackupRecord['trigger'],
+    actor: Actor,
+    onStep: (done: number) => void,
+  ): Promise<BackupRecord> {
     const folder = this.d.settings.backupFolder();
     const startedAt = this.d.now();
     const fileName = `tongban-${stampOf(startedAt)}.sqlite`;
@@ -75,6 +86,7 @@ export class BackupService {
       // between an encrypted and a plain database), and it is written 0600.
       await rm(partial, { force: true });
       this.d.repo.db.prepare('VACUUM INTO ?').run(partial);
+      onStep(1);
       await chmod(partial, 0o600);
       // Same connection: the copy holds every commit made before the backup completed, and this
       // runs before any other task can write, so the counts are the copy's counts.
@@ -91,7 +103,9 @@ export class BackupService {
           problem: 'count-mismatch',
         });
       }
+      onStep(2);
       await rename(partial, target);
+      onStep(3);
       Object.assign(record, {
         state: 'ok',
         size: (await stat(target)).size,

@@ -41,6 +41,8 @@ export interface UserSummary {
   disabled: boolean;
   lockedUntil: string | null;
   failedLogins: number;
+  /** An administrator set the password (created or reset it): the user must choose their own at sign-in. */
+  mustChangePassword: boolean;
   createdAt: string;
   lastLoginAt: string | null;
 }
@@ -50,6 +52,8 @@ export interface SessionInfo {
   user: { id: number; username: string; displayName: string; role: Role };
   locked: boolean;
   idleLockMinutes: number;
+  /** Nothing but `auth:changePassword` (and sign-out/lock) is allowed until the user sets their own password. */
+  mustChangePassword: boolean;
 }
 
 /** Why an account change was refused (`details.reason` of a `conflict`). */

@@ -25,7 +25,11 @@ export class CsvFile {
 }
 
 /** Writes the ledger's detail rows; returns the row count. */
-export async function writeLedgerCsv(file: string, pages: () => AsyncGenerator<LedgerEntry[]>): Promise<number> {
+export async function writeLedgerCsv(
+  file: string,
+  pages: () => AsyncGenerator<LedgerEntry[]>,
+  onRows: (written: number) => void = () => undefined,
+): Promise<number> {
   const csv = new CsvFile(
     file,
     LEDGER_COLUMNS.map((c) => c.header),
@@ -37,6 +41,7 @@ export async function writeLedgerCsv(file: string, pages: () => AsyncGenerator<L
         n += 1;
         await csv.write(LEDGER_COLUMNS.map((c) => columnText(c, r, n)));
       }
+      onRows(n);
     }
   } finally {
     await csv.close();

@@ -9,13 +9,22 @@ import {
   type LedgerAdjustment,
   type LedgerEntry,
 } from '@common/supervisor/ledger';
-import { LEDGER_COLUMNS } from '@common/supervisor/ledger-columns';
+import { ColumnFit, LEDGER_COLUMNS, type LedgerColumn } from '@common/supervisor/ledger-columns';
 import type { LedgerSummary } from '@common/supervisor/ledger-summary';
 import { summaryRows, type LedgerHeading } from './export-summary';
 import { yieldToEventLoop } from '../db/statements';
 
 /** Excel's date-time format for the date cells (China wall-clock). */
 export const XLSX_DATE_FORMAT = 'yyyy-mm-dd hh:mm';
+/** Excel's format for day cells (业务日期). */
+export const XLSX_DAY_FORMAT = 'yyyy-mm-dd';
+
+/** A 'YYYY-MM-DD' business day as an Excel date (midnight, no time-zone shift). */
+export function excelDay(day: string): Date {
+  return new Date(`${day}T00:00:00.000Z`);
+}
+
+const FORMAT_OF: Partial<Record<LedgerColumn['kind'], string>> = { datetime: XLSX_DATE_FORMAT, date: XLSX_DAY_FORMAT };
 
 /** Sheet names (exports are in Chinese). */
 export const SHEETS = { summary: '汇总', detail: '明细', adjustments: '调整记录' } as const;
@@ -39,6 +48,8 @@ export async function writeLedgerXlsx(
   summary: LedgerSummary,
   pages: () => AsyncGenerator<LedgerEntry[]>,
   adjustments: readonly LedgerAdjustment[],
+  fit: ColumnFit = new ColumnFit(),
+  onRows: (written: number) => void = () => undefined,
 ): Promise<number> {
   const wb = new ExcelJS.stream.xlsx.WorkbookWriter({ filename: file, useStyles: true, useSharedStrings: false });
   wb.creator = '跨省通办窗口';
@@ -66,8 +77,8 @@ export async function writeLedgerXlsx(
   detail.columns = LEDGER_COLUMNS.map((c) => ({
     header: c.header,
     key: c.key,
-    width: c.width,
-    ...(c.kind === 'datetime' ? { style: { numFmt: XLSX_DATE_FORMAT } } : {}),
+    width: fit.width(c),
+    ...(FORMAT_OF[c.kind] ? { style: { numFmt: FORMAT_OF[c.kind] } } : {}),
   }));
   styleHeader(detail.getRow(1));
   detail.autoFilter = { from: { row: 1, column: 1 }, to: { row: 1, column: LEDGER_COLUMNS.length } };
@@ -78,13 +89,14 @@ export async function writeLedgerXlsx(
       detail.addRow(LEDGER_COLUMNS.map((c) => cellValue(c.kind, c.value(r, n)))).commit();
     }
     await drained(detail);
+    onRows(n);
   }
   detail.commit();
 
   const adj = wb.addWorksheet(SHEETS.adjustments, { views: FROZEN_HEADER });
   adj.columns = [
     { header: '记录时间', width: 18, style: { numFmt: XLSX_DATE_FORMAT } },
-    { header: '所属日结日期', width: 14 },
+    { header: '所属日结日期', width: 14, style: { numFmt: XLSX_DAY_FORMAT } },
     { header: '文书编号', width: 26 },
     { header: '调整项目', width: 22 },
     { header: '原值', width: 22 },
@@ -95,7 +107,7 @@ export async function writeLedgerXlsx(
     adj
       .addRow([
         excelChinaDate(a.recordedAt),
-        a.businessDate,
+        excelDay(a.businessDate),
         a.documentNo ?? a.caseId,
         ADJUSTMENT_FIELD_LABELS_ZH[a.field] ?? a.field,
         adjustmentValueLabel(a.field, a.oldValue),
@@ -130,7 +142,8 @@ export async function drained(sheet: ExcelJS.Worksheet): Promise<void> {
   }
 }
 
-function cellValue(kind: 'text' | 'number' | 'datetime', v: string | number | null): ExcelJS.CellValue {
+function cellValue(kind: LedgerColumn['kind'], v: string | number | null): ExcelJS.CellValue {
   if (v === null) return null;
-  return kind === 'datetime' ? excelChinaDate(String(v)) : v;
+  if (kind === 'datetime') return excelChinaDate(String(v));
+  return kind === 'date' ? excelDay(String(v)) : v;
 }

@@ -17,6 +17,7 @@ import { writeLedgerCsv } from './export-csv';
 import { LEDGER_PDF_MAX_ROWS, ledgerReportHtml } from './export-pdf';
 import type { LedgerHeading } from './export-summary';
 import { writeLedgerXlsx } from './export-xlsx';
+import type { ProgressTask } from '../events/progress';
 import type { ExportsRepo } from './exports-repo';
 import type { LedgerRepo } from '../ledger/ledger-repo';
 import type { LedgerService } from '../ledger/ledger-service';
@@ -117,8 +118,20 @@ export class ExportsService {
   }
 
   /** The ledger of a scope as XLSX (streamed), CSV (streamed) or PDF (≤ LEDGER_PDF_MAX_ROWS rows). */
-  async ledger(actor: StaffActor, scope: LedgerScope, format: ExportResult['format']): Promise<ExportResult> {
+  async ledger(
+    actor: StaffActor,
+    scope: LedgerScope,
+    format: ExportResult['format'],
+    task?: ProgressTask,
+  ): Promise<ExportResult> {
     const scan = await scanScope(this.d.ledgerRepo, scope);
+    task?.throwIfCancelled();
+    // Rows written so far of the scope's total; a cancel stops between pages (the partial file is removed).
+    const onRows = (n: number) => {
+      task?.update(n, scan.total);
+      task?.throwIfCancelled();
+    };
+    onRows(0);
     if (format === 'pdf' && scan.total > LEDGER_PDF_MAX_ROWS) {
       throw new AppError('payload-too-large', 'too many rows for a PDF; export XLSX or CSV', {
         reason: 'export-too-large',
@@ -138,8 +151,8 @@ export class ExportsService {
       clerkId: scope.clerkId ?? null,
     };
     return this.produce(actor, 'ledger', format, base, params, async (file) => {
-      if (format === 'xlsx') return writeLedgerXlsx(file, heading, summary, pages, adjustments);
-      if (format === 'csv') return writeLedgerCsv(file, pages);
+      if (format === 'xlsx') return writeLedgerXlsx(file, heading, summary, pages, adjustments, scan.fit, onRows);
+      if (format === 'csv') return writeLedgerCsv(file, pages, onRows);
       const rows: LedgerEntry[] = [];
       for await (const page of pages()) rows.push(...page.slice(0, LEDGER_PDF_MAX_ROWS - rows.length));
       const html = ledgerReportHtml(this.d.templates(), this.d.resourcesDir, heading, summary, rows, adjustments);

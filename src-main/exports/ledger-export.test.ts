@@ -1,10 +1,11 @@
 import { PROXY_CARD_MATERIALS } from '../cases/testing/intake-fixtures';
+import { execFileSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parseCsv } from '@common/supervisor/csv';
 import { chinaDateTime, excelChinaDate, LEDGER_OUTCOME_LABELS_ZH, type LedgerEntry } from '@common/supervisor/ledger';
-import { columnText, LEDGER_COLUMNS } from '@common/supervisor/ledger-columns';
+import { columnText, displayWidth, LEDGER_COLUMNS } from '@common/supervisor/ledger-columns';
 import type { LedgerView } from '@common/supervisor/views';
 import { pdfInfo, pdfText, pdfToPngs } from '../printing/testing/pdf-tools';
 import { callOk } from '../testing/call';
@@ -82,7 +83,16 @@ describe('ledger', () => {
     const sheet = wb.getWorksheet('明细') as ExcelJS.Worksheet;
     expect(sheet.views[0]).toMatchObject({ state: 'frozen', ySplit: 1 });
     expect((sheet.getRow(1).values as unknown[]).slice(1)).toEqual(LEDGER_COLUMNS.map((c) => c.header));
-    LEDGER_COLUMNS.forEach((c, i) => expect(sheet.getColumn(i + 1).width).toBe(c.width));
+    // 事项 and 部门 columns are as wide as the longest name exported (a CJK character counts two).
+    LEDGER_COLUMNS.forEach((c, i) => {
+      const widest = Math.max(...view.rows.map((r, n) => displayWidth(String(c.value(r, n + 1) ?? ''))));
+      if (c.fitUpTo) expect(sheet.getColumn(i + 1).width).toBe(Math.min(c.fitUpTo, Math.max(c.width, widest + 2)));
+      else expect(sheet.getColumn(i + 1).width).toBe(c.width);
+    });
+    const matterCol = LEDGER_COLUMNS.findIndex((c) => c.key === 'matter') + 1;
+    const longestMatter = Math.max(...view.rows.map((r) => displayWidth(r.matterName)));
+    expect(longestMatter).toBeGreaterThan(26);
+    expect(sheet.getColumn(matterCol).width).toBeGreaterThanOrEqual(longestMatter);
     expect(sheet.rowCount).toBe(44);
     view.rows.forEach((r, i) => {
       const row = sheet.getRow(i + 2);
@@ -93,6 +103,9 @@ describe('ledger', () => {
           expect(cell.value).toBeInstanceOf(Date);
           expect((cell.value as Date).getTime()).toBe(excelChinaDate(String(expected)).getTime());
           expect(cell.numFmt).toBe('yyyy-mm-dd hh:mm');
+        } else if (c.kind === 'date') {
+          expect(cell.value).toEqual(new Date(`${String(expected)}T00:00:00.000Z`));
+          expect(cell.numFmt).toBe('yyyy-mm-dd');
         } else expect(cell.value ?? null).toEqual(expected === '' ? null : expected);
       });
     });
@@ -103,6 +116,19 @@ describe('ledger', () => {
     expect(facts.get('不予受理')).toBe(view.summary.byOutcome.rejected);
     expect(facts.get('统计期间')).toBe(DAY);
     expect(summary.views[0]).toMatchObject({ state: 'frozen', ySplit: 1 });
+
+    // In the file itself: 业务日期 (column B) is a number cell (no t="s"/"inlineStr") styled with a date format.
+    const sheetXml = execFileSync('unzip', ['-p', e.path, 'xl/worksheets/sheet2.xml'], { encoding: 'utf8' });
+    const b2 = /<c r="B2"([^>]*)>(.*?)<\/c>/.exec(sheetXml);
+    expect(b2?.[1]).not.toMatch(/\st="/);
+    expect(Number(/<v>([\d.]+)<\/v>/.exec(b2?.[2] ?? '')?.[1])).toBe(46356); // 2026-11-30 as an Excel serial day
+    const styleNo = Number(/s="(\d+)"/.exec(b2?.[1] ?? '')?.[1]);
+    const stylesXml = execFileSync('unzip', ['-p', e.path, 'xl/styles.xml'], { encoding: 'utf8' });
+    const xf = [...(/<cellXfs[^>]*>(.*?)<\/cellXfs>/s.exec(stylesXml)?.[1] ?? '').matchAll(/<xf [^>]*>/g)][
+      styleNo
+    ]?.[0];
+    const fmtId = /numFmtId="(\d+)"/.exec(xf ?? '')?.[1];
+    expect(stylesXml).toContain(`<numFmt numFmtId="${fmtId}" formatCode="yyyy-mm-dd"/>`);
   });
 
   it('exports CSV as UTF-8 with a BOM, RFC 4180, CRLF; it parses back to the rows', async () => {
@@ -164,8 +190,8 @@ describe('ledger', () => {
     await wb.xlsx.readFile(e.path);
     const sheet = wb.getWorksheet('明细') as ExcelJS.Worksheet;
     expect(sheet.rowCount).toBe(1244);
-    expect(sheet.getRow(2).getCell(2).value).toBe('2026-11-29');
-    expect(sheet.getRow(1244).getCell(2).value).toBe(DAY);
+    expect(sheet.getRow(2).getCell(2).value).toEqual(new Date('2026-11-29T00:00:00.000Z'));
+    expect(sheet.getRow(1244).getCell(2).value).toEqual(new Date(`${DAY}T00:00:00.000Z`));
     const list = await callOk(t.app, t.sup, 'exports:list', {});
     expect(list[0]?.exportId).toBe(e.exportId);
   });

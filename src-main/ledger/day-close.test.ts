@@ -103,7 +103,13 @@ describe('day close (日结)', () => {
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.readFile(xlsx.path);
     const sheet = wb.getWorksheet('调整记录') as ExcelJS.Worksheet;
-    expect((sheet.getRow(2).values as unknown[]).slice(2)).toEqual([DAY, a.documentNo, '同步状态', '未发送', '已送达']);
+    expect((sheet.getRow(2).values as unknown[]).slice(2)).toEqual([
+      new Date(`${DAY}T00:00:00.000Z`),
+      a.documentNo,
+      '同步状态',
+      '未发送',
+      '已送达',
+    ]);
     expect(sheet.getRow(2).getCell(1).value).toBeInstanceOf(Date);
   });
 

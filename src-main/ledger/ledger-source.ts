@@ -2,6 +2,7 @@
 // open day's from the live tables. Yields pages and lets the event loop run between them, so a
 // month never sits in memory and the connection is never held across an await.
 import { deptStatusLabel, eachDate, type LedgerEntry, type LedgerScope } from '@common/supervisor/ledger';
+import { ColumnFit } from '@common/supervisor/ledger-columns';
 import { SummaryBuilder } from '@common/supervisor/ledger-summary';
 import type { ClosedDayInfo } from '@common/supervisor/views';
 import type { LedgerRepo, LiveCursor } from './ledger-repo';
@@ -63,14 +64,16 @@ export async function scanScope(
   page: { offset: number; limit: number } = { offset: 0, limit: 0 },
 ) {
   const summary = newSummary();
+  const fit = new ColumnFit();
   const rows: LedgerEntry[] = [];
   let n = 0;
   for await (const chunk of ledgerPages(repo, scope)) {
     for (const row of chunk) {
       summary.add(row);
+      fit.add(row, n + 1);
       if (n >= page.offset && rows.length < page.limit) rows.push(row);
       n += 1;
     }
   }
-  return { totals: summary.totals(), total: n, rows };
+  return { totals: summary.totals(), total: n, rows, fit };
 }

@@ -7,6 +7,7 @@ import { AppError } from '@common/errors';
 import type { Hall } from '@common/hall';
 import { DOCUMENT_FORMATS, type DocumentKind, type PrintFormat } from '@common/printing/documents';
 import type { HolidayCalendar } from '@common/printing/holiday-data';
+import { isPlaceholderUrl } from '@common/readiness';
 import { buildNoticeData, ratingUrlFor, type NoticeData } from '@common/printing/notice-data';
 import type { PrintSettings } from '@common/printing/print-settings';
 import { destinationText } from '@common/printing/address-division';
@@ -58,6 +59,8 @@ export interface CaseDocumentsDeps {
   calendar: HolidayCalendar;
   hall: () => Hall;
   settings: () => PrintSettings;
+  /** 培训模式: the shipped placeholder 好差评 address may be printed (as a sample). */
+  isTrainingMode: () => boolean;
 }
 
 /** Resolves print requests into document models. */
@@ -83,7 +86,8 @@ export class CaseDocuments {
     return divisionCode ? destinationText(this.divisionNames(divisionCode)) : '';
   }
 
-  resolve(req: DocumentRequest, viewer: Viewer): ResolvedDocument {
+  /** `onScreen`: an HTML preview in the app (placeholders allowed there; it is not handed to anyone). */
+  resolve(req: DocumentRequest, viewer: Viewer, onScreen = false): ResolvedDocument {
     if (!DOCUMENT_FORMATS[req.kind].includes(req.format)) {
       throw new AppError('invalid-input', `${req.kind} is not printed as ${req.format}`, {
         fields: [{ path: 'format', code: 'format-not-available' }],
@@ -123,6 +127,13 @@ export class CaseDocuments {
         kind: req.kind,
       });
     }
+    // Every notice but the transfer sheet carries the 好差评 code: a placeholder address would send
+    // applicants nowhere, so it is printed only in 培训模式 (上线检查 names it).
+    const placeholder = req.kind !== 'material-transfer' && isPlaceholderUrl(settings.documents.ratingUrl);
+    if (placeholder && !onScreen && !this.d.isTrainingMode())
+      throw new AppError('placeholder-not-printable', 'the 好差评 address is a placeholder', {
+        reason: 'rating-url',
+      });
     const copy = this.d.printLog.nextCopy(req.caseId, req.kind, '', req.format);
     const documentNo = (
       req.kind === 'acceptance-receipt' || req.kind === 'material-transfer' ? detail.receiptNo : detail.noticeNo

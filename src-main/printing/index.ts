@@ -37,6 +37,8 @@ export interface PrintingDeps {
   resourcesDir: string;
   dataDir: string;
   now: () => Date;
+  /** 培训模式: placeholder addresses (the 好差评 QR) may be printed. */
+  isTrainingMode?: () => boolean;
   /** Electron passes its hidden-window printer; otherwise a headless Chromium is launched on first use. */
   chromium?: ChromiumPrinter;
   tcp?: TcpOptions;
@@ -85,6 +87,7 @@ export function createPrinting(deps: PrintingDeps): Printing {
     calendar,
     hall: deps.hall,
     settings,
+    isTrainingMode: deps.isTrainingMode ?? (() => false),
   });
   return {
     documents,

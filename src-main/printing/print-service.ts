@@ -151,7 +151,7 @@ export class PrintService {
 
   /** The document as it would print next (same template and copy number), as HTML or as the exact PDF. */
   async preview(viewer: Viewer, req: DocumentRequest & { as: 'html' | 'pdf' }): Promise<PrintPreview> {
-    const doc = this.d.documents.resolve(req, viewer);
+    const doc = this.d.documents.resolve(req, viewer, req.as === 'html');
     const reprint = doc.copy > 1;
     if (req.as === 'html')
       return { as: 'html', html: this.htmlJob(doc, req.format, false).html, copy: doc.copy, reprint };

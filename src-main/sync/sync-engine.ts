@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import type { ProgressTracker } from '../events/progress';
 import type { EventBus } from '../events/event-bus';
 import type { AuditLog } from '../audit/audit-log';
 import type { AttachmentsRepo } from '../cases/attachments-repo';
@@ -62,7 +63,12 @@ export interface SyncEngineDeps {
   afterRound?: () => Promise<unknown>;
   /** 培训模式: a round never contacts the gateway, whatever the database holds. */
   training?: boolean;
+  /** Reports the sending of a backlog (≥ BACKLOG_CASES cases) as progress to every signed-in screen. */
+  progress?: ProgressTracker;
 }
+
+/** A push with this many cases waiting shows a progress bar (a normal round sends one or two). */
+export const BACKLOG_CASES = 10;
 
 const LEASE_MS = 60_000;
 
@@ -223,6 +229,16 @@ export class SyncEngine {
    * due; all stop when an outcome says the round must end.
    */
   private async push(device: SyncDevice): Promise<'done' | 'stop'> {
+    const backlog = this.d.repo.pendingSummary().cases;
+    if (backlog < BACKLOG_CASES || !this.d.progress) return this.pushDue(device, () => undefined);
+    const task = this.d.progress.start(null, { kind: 'sync', unit: 'cases', cancellable: false }, backlog);
+    // Cases delivered so far of the backlog at the start (new cases taken meanwhile are not counted).
+    return task.run(() =>
+      this.pushDue(device, () => task.update(Math.max(0, backlog - this.d.repo.pendingSummary().cases))),
+    );
+  }
+
+  private async pushDue(device: SyncDevice, onSent: () => void): Promise<'done' | 'stop'> {
     const limit = this.d.concurrency ?? DEFAULT_CONCURRENCY;
     const busy = new Set<string>();
     let stopped = false;
@@ -241,6 +257,7 @@ export class SyncEngine {
         busy.add(op.caseId);
         try {
           if ((await this.runOp(device, op)) === 'stop') stopped = true;
+          onSent();
         } finally {
           busy.delete(op.caseId);
         }

@@ -1,4 +1,5 @@
 import type Database from 'better-sqlite3-multiple-ciphers';
+import type { ProgressTracker } from '../events/progress';
 import type { EventBus } from '../events/event-bus';
 import type { Actor, AuditLog } from '../audit/audit-log';
 import type { AttachmentsRepo } from '../cases/attachments-repo';
@@ -23,6 +24,7 @@ export class SyncService {
       attachments: AttachmentsRepo;
       audit: AuditLog;
       events: EventBus;
+      progress?: ProgressTracker;
       log: Logger;
       hall: () => Hall | null;
       now: () => Date;

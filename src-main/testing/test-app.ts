@@ -16,7 +16,9 @@ export interface TestApp extends App {
 }
 
 /** Builds a fresh app for one test. */
-export async function testApp(options: { dataDir?: string } = {}): Promise<TestApp> {
+export async function testApp(
+  options: { dataDir?: string; firstPasswordChange?: boolean; isTrainingMode?: () => boolean } = {},
+): Promise<TestApp> {
   const dataDir = options.dataDir ?? mkdtempSync(join(tmpdir(), 'tongban-test-'));
   const clock = {
     now: new Date('2026-11-30T02:00:00.000Z'),
@@ -31,6 +33,9 @@ export async function testApp(options: { dataDir?: string } = {}): Promise<TestA
     runtime: 'browser-host',
     version: '0.0.0-test',
     now: () => clock.now,
+    // Accounts made for other tests sign in with the password they were created with; auth tests turn it on.
+    firstPasswordChange: options.firstPasswordChange ?? false,
+    ...(options.isTrainingMode ? { isTrainingMode: options.isTrainingMode } : {}),
   });
   // Not a spread: `services` is a getter that follows the folder open (live or 培训模式).
   return Object.assign(app, {

@@ -3,7 +3,7 @@ import type { Result } from '@common/result';
 import { api } from './client';
 
 /** Errors that concern the whole session rather than the command that met them. */
-export type SessionProblem = 'session-locked' | 'unauthenticated';
+export type SessionProblem = 'session-locked' | 'unauthenticated' | 'password-change-required';
 
 let reportSessionProblem: (problem: SessionProblem) => void = () => {};
 
@@ -16,8 +16,9 @@ export function onSessionProblem(handler: (problem: SessionProblem) => void): vo
 export async function call<K extends CommandName>(name: K, input: CommandInput<K>): Promise<Result<CommandOutput<K>>> {
   const run = api.commands[name] as (input: CommandInput<K>) => Promise<Result<CommandOutput<K>>>;
   const result = await run(input);
-  if (!result.ok && (result.error.code === 'session-locked' || result.error.code === 'unauthenticated')) {
-    reportSessionProblem(result.error.code);
+  const code = result.ok ? null : result.error.code;
+  if (!result.ok && (code === 'session-locked' || code === 'unauthenticated' || code === 'password-change-required')) {
+    reportSessionProblem(code);
   }
   return result;
 }

@@ -6,6 +6,7 @@ async function main(): Promise<void> {
   const [dataDir] = process.argv.slice(2) as [string];
   const root = resolve(__dirname, '..', '..');
   const app = await createApp({
+    firstPasswordChange: false,
     dataDir,
     migrationsDir: join(root, 'migrations'),
     resourcesDir: join(root, 'resources'),

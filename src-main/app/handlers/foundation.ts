@@ -7,6 +7,7 @@ import { actorFor, sessionOf, type Handlers } from '../gate';
 import { requireStrong } from '../../auth/auth-service';
 import { hashPassword } from '../../auth/password';
 import { restorePending } from '../../backup/restore';
+import { readiness } from '../../settings/readiness';
 
 type FoundationHandlers = Pick<Handlers, keyof typeof foundationCommands>;
 
@@ -63,9 +64,25 @@ export function foundationHandlers(s: Services): FoundationHandlers {
     'auth:unlock': (input, ctx) => s.auth.unlock(ctx.callerId, sessionOf(ctx), input.password),
     'auth:changePassword': async (input, ctx) => {
       await s.auth.changePassword(sessionOf(ctx), input.currentPassword, input.newPassword);
-      return null;
+      const after = s.auth.resolve(ctx.callerId);
+      if (!after) throw new AppError('unauthenticated', 'the session ended while the password was changed');
+      return s.auth.info(after);
     },
 
+    'settings:readiness': () => ({
+      items: readiness({
+        print: s.printing.printers.settings(),
+        reader: s.identity.settings().reader,
+        gatewayUrl: s.sync.statusView().gatewayUrl,
+        cameraDeviceId: s.settings.camera().deviceId,
+        waybillsAvailable: s.printing.waybills.pool().available,
+      }),
+      training: s.isTrainingMode(),
+    }),
+    'progress:cancel': (input, ctx) => {
+      s.progress.cancel(ctx.callerId, input.taskId);
+      return null;
+    },
     'users:list': () => s.auth.users.list().map(({ passwordHash: _secret, ...u }) => u),
     'users:create': (input, ctx) => s.auth.createUser(actorFor(ctx), input),
     'users:setDisabled': (input, ctx) => s.auth.setDisabled(actorFor(ctx), input.userId, input.disabled),

@@ -4,6 +4,7 @@ import { dirname, isAbsolute } from 'node:path';
 import type { supervisorCommands } from '@common/contract/supervisor';
 import { resolveScope } from '@common/supervisor/ledger';
 import { chinaDayStartIso, nextDate } from '@common/time';
+import { BACKUP_STEPS } from '../../backup/backup-service';
 import { AppError } from '@common/errors';
 import { stageRestore } from '../../backup/restore';
 import type { Services } from '../services';
@@ -19,7 +20,10 @@ export function supervisorHandlers(s: Services): SupervisorHandlers {
   const v = s.supervisor;
   return {
     'ledger:get': (input) => v.ledger.view(resolveScope(input), { offset: input.offset, limit: input.limit }),
-    'ledger:export': (input, ctx) => v.exports.ledger(staffFor(ctx), resolveScope(input), input.format),
+    'ledger:export': (input, ctx) =>
+      s.progress
+        .start(ctx.callerId, { kind: 'export', unit: 'rows', cancellable: true })
+        .run((task) => v.exports.ledger(staffFor(ctx), resolveScope(input), input.format, task)),
     'ledger:closeDay': (input, ctx) => {
       const closed = v.days.close(staffFor(ctx), input.date);
       s.updates.afterDayClose(); // a downloaded release installs now unless a case is being worked on
@@ -62,7 +66,10 @@ export function supervisorHandlers(s: Services): SupervisorHandlers {
     },
 
     'backups:list': () => v.backups.view(),
-    'backups:run': (_input, ctx) => v.backups.run('manual', actorFor(ctx)),
+    'backups:run': (_input, ctx) =>
+      s.progress
+        .start(ctx.callerId, { kind: 'backup', unit: 'steps', cancellable: false }, BACKUP_STEPS)
+        .run((task) => v.backups.run('manual', actorFor(ctx), (step) => task.update(step))),
     'security:recoveryCode': async (input, ctx) => {
       const active = ctx.active;
       const key = keyOf(s.db);

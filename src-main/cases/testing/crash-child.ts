@@ -13,6 +13,7 @@ async function main(): Promise<void> {
   const base = Date.parse('2026-01-01T02:00:00Z') + Number(dayText) * 86_400_000 - Date.now();
   const now = () => new Date(Date.now() + base);
   const app = await createApp({
+    firstPasswordChange: false,
     dataDir,
     migrationsDir: join(root, 'migrations'),
     resourcesDir: join(root, 'resources'),

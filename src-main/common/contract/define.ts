@@ -4,7 +4,13 @@ import type { Role } from '../roles';
 /** Who may run a command: anyone (no session) or a signed-in user with one of the roles. */
 export type Access =
   | { readonly kind: 'public' }
-  | { readonly kind: 'session'; readonly roles: readonly Role[] | 'any'; readonly allowLocked?: boolean };
+  | {
+      readonly kind: 'session';
+      readonly roles: readonly Role[] | 'any';
+      readonly allowLocked?: boolean;
+      /** Allowed before the user has replaced an administrator-set password (only the change itself, lock, heartbeat). */
+      readonly beforePasswordChange?: boolean;
+    };
 
 /** One command of the contract: input schema, access rule, input size limit; the output type is carried as a phantom. */
 export interface CommandSpec<I extends z.ZodType = z.ZodType, O = unknown> {

@@ -1,4 +1,6 @@
 import { z } from 'zod';
+import type { ReadinessItem } from '../readiness';
+import { progressEventSchema } from '../progress';
 import {
   displayNameSchema,
   passwordSchema,
@@ -69,16 +71,23 @@ export const foundationCommands = {
   'auth:session': command<SessionInfo | null>()(none, PUBLIC),
   'auth:logout': command<null>()(none, PUBLIC),
   /** Keeps an active user's session from idling out while they work in the page; allowed when locked (it does not unlock). */
-  'auth:heartbeat': command<null>()(none, { kind: 'session', roles: 'any', allowLocked: true }),
-  'auth:lock': command<null>()(none, { kind: 'session', roles: 'any', allowLocked: true }),
+  'auth:heartbeat': command<null>()(none, {
+    kind: 'session',
+    roles: 'any',
+    allowLocked: true,
+    beforePasswordChange: true,
+  }),
+  'auth:lock': command<null>()(none, { kind: 'session', roles: 'any', allowLocked: true, beforePasswordChange: true }),
   'auth:unlock': command<SessionInfo>()(z.object({ password: passwordSchema }).strict(), {
     kind: 'session',
     roles: 'any',
     allowLocked: true,
+    beforePasswordChange: true,
   }),
-  'auth:changePassword': command<null>()(
+  /** Returns the session afterwards (no longer `mustChangePassword`). */
+  'auth:changePassword': command<SessionInfo>()(
     z.object({ currentPassword: passwordSchema, newPassword: passwordSchema }).strict(),
-    SIGNED_IN,
+    { kind: 'session', roles: 'any', beforePasswordChange: true },
   ),
   'users:list': command<UserSummary[]>()(none, rolesOnly('admin')),
   'users:create': command<UserSummary>()(
@@ -101,6 +110,10 @@ export const foundationCommands = {
   /** Every signed-in user reads it: the intake wizard opens the chosen camera. */
   'settings:getCamera': command<CameraSettings>()(none, SIGNED_IN),
   'settings:updateCamera': command<CameraSettings>()(cameraSettingsSchema, rolesOnly('admin')),
+  /** 上线检查: placeholders still in use and devices not set up (administrators). */
+  'settings:readiness': command<{ items: ReadinessItem[]; training: boolean }>()(none, rolesOnly('admin')),
+  /** Stops a long operation the caller started, where that is safe (it reports phase 'cancelled'). */
+  'progress:cancel': command<null>()(z.object({ taskId: z.string().uuid() }).strict(), SIGNED_IN),
   'audit:list': command<AuditEntry[]>()(auditQuerySchema.strict(), rolesOnly('supervisor', 'admin')),
   'audit:verify': command<AuditVerification>()(none, rolesOnly('supervisor', 'admin')),
 };
@@ -108,6 +121,7 @@ export const foundationCommands = {
 /** Events the main process pushes for the foundation. */
 export const foundationEvents = {
   'session:changed': z.object({ state: z.enum(['locked', 'signed-out']) }),
+  progress: progressEventSchema,
   'sync:status': z.object({
     state: z.enum(['not-configured', 'offline', 'online', 'syncing', 'unauthenticated', 'revoked']),
     pending: z.number().int(),

@@ -14,8 +14,13 @@ export interface LedgerColumn {
   key: string;
   header: string;
   width: number;
-  /** 'datetime' cells are real dates in XLSX ('yyyy-mm-dd hh:mm'), text in CSV. */
-  kind: 'text' | 'number' | 'datetime';
+  /**
+   * 'datetime' cells are real dates in XLSX ('yyyy-mm-dd hh:mm'), 'date' cells ('YYYY-MM-DD') real dates
+   * formatted 'yyyy-mm-dd'; both are text in CSV and PDF.
+   */
+  kind: 'text' | 'number' | 'datetime' | 'date';
+  /** XLSX widens the column to the longest value of the export (long 事项 and 部门 names), up to this. */
+  fitUpTo?: number;
   value(row: LedgerEntry, no: number): string | number | null;
 }
 
@@ -24,10 +29,10 @@ const MODE_LABELS_ZH: Record<LedgerEntry['mode'], string> = { self: '本人', as
 /** Detail columns in order. */
 export const LEDGER_COLUMNS: readonly LedgerColumn[] = [
   { key: 'no', header: '序号', width: 7, kind: 'number', value: (_r, n) => n },
-  { key: 'businessDate', header: '业务日期', width: 12, kind: 'text', value: (r) => r.businessDate },
+  { key: 'businessDate', header: '业务日期', width: 12, kind: 'date', value: (r) => r.businessDate },
   { key: 'documentNo', header: '文书编号', width: 26, kind: 'text', value: (r) => r.documentNo },
   { key: 'decidedAt', header: '办理时间', width: 17, kind: 'datetime', value: (r) => r.decidedAt },
-  { key: 'matter', header: '事项', width: 26, kind: 'text', value: (r) => r.matterName },
+  { key: 'matter', header: '事项', width: 26, fitUpTo: 70, kind: 'text', value: (r) => r.matterName },
   { key: 'situation', header: '办事情形', width: 18, kind: 'text', value: (r) => r.situationName },
   { key: 'outcome', header: '办理结果', width: 11, kind: 'text', value: (r) => LEDGER_OUTCOME_LABELS_ZH[r.outcome] },
   { key: 'applicant', header: '申请人', width: 10, kind: 'text', value: (r) => r.applicantName },
@@ -43,7 +48,14 @@ export const LEDGER_COLUMNS: readonly LedgerColumn[] = [
   { key: 'agent', header: '代办人', width: 10, kind: 'text', value: (r) => r.agentName ?? '' },
   { key: 'clerk', header: '受理人', width: 10, kind: 'text', value: (r) => r.clerkName },
   { key: 'window', header: '窗口', width: 11, kind: 'text', value: (r) => r.windowCode },
-  { key: 'department', header: '业务属地部门', width: 28, kind: 'text', value: (r) => r.departmentName ?? '' },
+  {
+    key: 'department',
+    header: '业务属地部门',
+    width: 28,
+    fitUpTo: 60,
+    kind: 'text',
+    value: (r) => r.departmentName ?? '',
+  },
   { key: 'waybills', header: 'EMS运单号', width: 16, kind: 'text', value: (r) => r.waybillNos.join(' ') },
   { key: 'sync', header: '同步状态', width: 10, kind: 'text', value: (r) => LEDGER_SYNC_LABELS_ZH[r.syncState] },
   { key: 'departmentNo', header: '部门受理编号', width: 20, kind: 'text', value: (r) => r.departmentNo ?? '' },
@@ -75,4 +87,37 @@ export function columnText(col: LedgerColumn, row: LedgerEntry, no: number): str
   const v = col.value(row, no);
   if (v === null) return '';
   return col.kind === 'datetime' ? chinaDateTime(String(v)) : String(v);
+}
+
+/**
+ * Width of a text in Excel's column units (the width of "0" in the default font): a CJK or other
+ * full-width character takes two, as it does on screen.
+ */
+export function displayWidth(text: string): number {
+  let w = 0;
+  for (const ch of text) {
+    const cp = ch.codePointAt(0) ?? 0;
+    w += cp >= 0x1100 && (cp <= 0x115f || cp >= 0x2e80) ? 2 : 1;
+  }
+  return w;
+}
+
+/** Widest value per column that fits its content (`fitUpTo`), for the rows of one export. */
+export class ColumnFit {
+  private readonly widest = new Map<string, number>();
+
+  add(row: LedgerEntry, no: number): void {
+    for (const c of LEDGER_COLUMNS) {
+      if (!c.fitUpTo) continue;
+      const w = displayWidth(String(c.value(row, no) ?? ''));
+      if (w > (this.widest.get(c.key) ?? 0)) this.widest.set(c.key, w);
+    }
+  }
+
+  /** The column's XLSX width: its default, widened to the widest value (plus a margin), capped at `fitUpTo`. */
+  width(c: LedgerColumn): number {
+    const content = this.widest.get(c.key);
+    if (!c.fitUpTo || content === undefined) return c.width;
+    return Math.min(c.fitUpTo, Math.max(c.width, content + 2));
+  }
 }

@@ -50,6 +50,7 @@ export async function identityApp(identity?: IdentityConfig): Promise<IdentityTe
     },
   };
   const app = await createApp({
+    firstPasswordChange: false,
     dataDir,
     migrationsDir: join(REPO_ROOT, 'migrations'),
     resourcesDir: join(REPO_ROOT, 'resources'),

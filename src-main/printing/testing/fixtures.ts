@@ -19,8 +19,8 @@ export interface PrintingTestApp {
 }
 
 /** Builds the app and signs in `admin` and `clerk1` (callers 'test:admin' and 'clerk'). */
-export async function printingApp(): Promise<PrintingTestApp> {
-  const app = await testApp();
+export async function printingApp(options: { isTrainingMode?: () => boolean } = {}): Promise<PrintingTestApp> {
+  const app = await testApp(options);
   const admin = await initialised(app);
   await createUser(app, admin, 'clerk1', 'clerk');
   const login = await app.call('clerk', 'auth:login', { username: 'clerk1', password: 'Passw0rd!' }, 0);
@@ -98,6 +98,9 @@ export async function rejectedCase(app: TestApp, caller: string): Promise<{ case
   return { caseId, documentNo: d.documentNo };
 }
 
+/** A configured 好差评 address for tests (never contacted). */
+export const TEST_RATING_URL = 'https://hcp.cq.gov.cn/rate?window={windowCode}&doc={documentNo}';
+
 /** Saves print settings (defaults plus changes) as the administrator. */
 export async function configure(
   t: PrintingTestApp,
@@ -113,6 +116,8 @@ export async function configure(
       ...DEFAULT_PRINT_SETTINGS.documents,
       hallAddress: '重庆市万州区北山大道1000号',
       hallPhone: '023-58221234',
+      // A hall's own 好差评 page (the shipped placeholder is refused outside 培训模式).
+      ratingUrl: TEST_RATING_URL,
       ...change.documents,
     },
     waybillPool: { lowWatermark: change.lowWatermark ?? 3 },

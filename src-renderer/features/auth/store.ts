@@ -20,6 +20,8 @@ interface AuthState {
   logout(): Promise<void>;
   lock(): Promise<void>;
   unlock(password: string): Promise<Result<SessionInfo>>;
+  /** Replaces the password (required first when an administrator set it); the session follows. */
+  changePassword(currentPassword: string, newPassword: string): Promise<Result<SessionInfo>>;
   /** Re-reads the session (e.g. after the idle-lock minutes changed). */
   refresh(): Promise<void>;
   noteActivity(): void;
@@ -70,6 +72,12 @@ export const useAuthStore = create<AuthState>()((set, get) => ({
     return result;
   },
 
+  async changePassword(currentPassword, newPassword) {
+    const result = await call('auth:changePassword', { currentPassword, newPassword });
+    if (result.ok) set({ session: result.value });
+    return result;
+  },
+
   async refresh() {
     const result = await call('auth:session', {});
     if (!result.ok) return;
@@ -100,6 +108,7 @@ export const useAuthStore = create<AuthState>()((set, get) => ({
 onSessionProblem((problem) => {
   const auth = useAuthStore.getState();
   if (problem === 'session-locked') auth.markLocked();
+  else if (problem === 'password-change-required') void auth.refresh();
   else auth.markSignedOut({ code: 'unauthenticated', message: 'session ended' });
 });
 

@@ -7,6 +7,7 @@ import { HomePage } from '../home/HomePage';
 import { useNavStore } from './nav-store';
 import { pagesFor, type PageKey } from './pages';
 import { HeaderBar } from './HeaderBar';
+import { ProgressDock } from '../progress/ProgressDock';
 import { SideMenu } from './SideMenu';
 import { UpdateBanner } from './UpdateBanner';
 
@@ -57,6 +58,7 @@ export function MainLayout({ locked }: { locked: boolean }) {
           </Layout.Content>
         </Layout>
       </Layout>
+      <ProgressDock />
     </div>
   );
 }

@@ -8,7 +8,9 @@ import { followCaseChanges } from './features/cases/store';
 import { RatingRoute } from './features/rating/RatingRoute';
 import { followSyncStatus } from './features/shell/sync-store';
 import { Providers } from './Providers';
+import { installRareFont } from './rare-font';
 
+installRareFont();
 followSessionEvents();
 followSyncStatus();
 followCaseChanges();

@@ -33,7 +33,12 @@ async function main(): Promise<void> {
     version,
   });
   try {
-    const host = await startHost({ app, rendererDir: join(root, 'out', 'renderer'), port: Number(values.port) });
+    const host = await startHost({
+      app,
+      rendererDir: join(root, 'out', 'renderer'),
+      resourcesDir: join(root, 'resources'),
+      port: Number(values.port),
+    });
     process.stdout.write(`tongban host: ${host.url}\n`);
     app.services.log.info('browser host started', { port: host.port, dataDir });
     app.startBackground();

@@ -139,7 +139,7 @@ function greyPage(file: string, page: number, dpi: number): { width: number; hei
  * how many pixels are inked and a coarse bitmap. A missing glyph (tofu, .notdef) is blank or the same
  * box for every character; real glyphs have ink and differ from each other. CJK cells are full width.
  */
-export function glyphCells(file: string, chars: readonly string[], dpi = 150): GlyphCell[] {
+export function glyphCells(file: string, chars: readonly string[], dpi = 200): GlyphCell[] {
   const words = pdfWords(file);
   const pages = new Map<number, ReturnType<typeof greyPage>>();
   const scale = dpi / 72;

@@ -18,7 +18,8 @@ test('a rare-character name and address render with the fallback font, loading o
   await openMenu(page, '受理');
   await pickMatter(page, 'sbk', '社会保障卡申领');
   await pickSituation(page, '首次申领');
-  await page.getByLabel('姓名', { exact: true }).fill(NAME);
+  const nameField = page.getByLabel('姓名', { exact: true });
+  await nameField.fill(NAME);
   await page.getByLabel('联系地址', { exact: true }).fill(ADDRESS);
   await expect(page.getByLabel('姓名', { exact: true })).toHaveValue(NAME);
 
@@ -36,7 +37,9 @@ test('a rare-character name and address render with the fallback font, loading o
   expect(new Set(chunks).size).toBeLessThan(20);
   // Drawn with the fallback alone, every character has ink (a missing glyph would draw nothing or a box).
   const inks = await page.evaluate(() => {
-    const ctx = document.createElement('canvas').getContext('2d') as CanvasRenderingContext2D;
+    const ctx = document
+      .createElement('canvas')
+      .getContext('2d', { willReadFrequently: true }) as CanvasRenderingContext2D;
     ctx.font = '32px TongbanRare';
     const inkOf = (ch: string) => {
       ctx.clearRect(0, 0, 64, 64);
@@ -51,6 +54,9 @@ test('a rare-character name and address render with the fallback font, loading o
   expect(inks.biang).toBeGreaterThan(150);
   expect(inks.ji).toBeGreaterThan(50);
   for (const ink of inks.ink) expect(ink).toBeGreaterThan(50);
-  await page.getByLabel('联系地址', { exact: true }).scrollIntoViewIfNeeded();
+  // The form fields show the glyphs, not boxes (Chromium keeps boxes in a field until its font changes:
+  // src-renderer/rare-font.ts). Looked at in the screenshot; ink counts at 14 px do not tell thin Ming
+  // glyphs from boxes reliably enough to assert here.
+  await page.waitForTimeout(1000);
   await saveScreenshot(page, 'rare-characters-intake');
 });

@@ -9,7 +9,9 @@ import { RatingRoute } from './features/rating/RatingRoute';
 import { followSyncStatus } from './features/shell/sync-store';
 import { followProgress } from './features/progress/progress-store';
 import { Providers } from './Providers';
+import { installRareFont } from './rare-font';
 
+installRareFont();
 followSessionEvents();
 followSyncStatus();
 followProgress();

@@ -27,7 +27,7 @@ export const appTheme: ThemeConfig = {
     borderRadius: 4,
     colorBgLayout: '#f0f2f5',
     fontFamily:
-      "-apple-system, 'PingFang SC', 'Microsoft YaHei', 'WenQuanYi Micro Hei', 'Noto Sans CJK SC', 'Segoe UI', sans-serif",
+      "-apple-system, 'PingFang SC', 'Microsoft YaHei', 'WenQuanYi Micro Hei', 'Noto Sans CJK SC', 'TongbanRare', 'Segoe UI', sans-serif",
   },
   components: {
     Layout: { headerBg: GOV_BLUE, headerHeight: 56, headerPadding: '0 20px', siderBg: '#ffffff' },

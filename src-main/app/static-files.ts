@@ -1,5 +1,6 @@
 import { existsSync, statSync } from 'node:fs';
 import { extname, join, normalize, resolve, sep } from 'node:path';
+import { RARE_FONT_DIR } from '@common/printing/rare-font';
 
 const TYPES: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',
@@ -43,6 +44,21 @@ export function resolveStaticPath(root: string, urlPath: string): string | null 
     return existsSync(index) ? index : null;
   }
   return null;
+}
+
+const RARE_FONT_PREFIX = `/${RARE_FONT_DIR}/`;
+
+/**
+ * The file a UI request names: the rare-character font chunks (`/fonts/rare/*.woff2`) come from the
+ * shipped resources/ (outside the asar, shared with printing), everything else from the built renderer.
+ */
+export function resolveUiFile(rendererDir: string, resourcesDir: string | undefined, urlPath: string): string | null {
+  const path = urlPath.split('?')[0] ?? '';
+  if (resourcesDir !== undefined && path.startsWith(RARE_FONT_PREFIX)) {
+    const file = resolveStaticPath(join(resourcesDir, RARE_FONT_DIR), path.slice(RARE_FONT_PREFIX.length - 1));
+    return file?.endsWith('.woff2') ? file : null;
+  }
+  return resolveStaticPath(rendererDir, urlPath);
 }
 
 /** The Content-Security-Policy of the UI: only the app's own code; styles inline for antd. */

@@ -89,3 +89,25 @@ describe('app:// response plan', () => {
     }
   });
 });
+
+describe('rare-character font chunks (生僻字)', () => {
+  const resources = join(process.cwd(), 'resources');
+
+  it('come from resources/fonts/rare, as font/woff2, with the UI headers', () => {
+    const url = 'app://tongban/fonts/rare/020000.woff2';
+    expect(fileForAppRequest(renderer, url, resources)).toBe(join(resources, 'fonts', 'rare', '020000.woff2'));
+    const plan = planAppResponse(renderer, 'GET', url, resources);
+    expect(plan).toMatchObject({ kind: 'file', status: 200, headers: { 'Content-Type': 'font/woff2' } });
+    expect(plan.headers['Content-Security-Policy']).toBe(CONTENT_SECURITY_POLICY);
+  });
+
+  it.each([
+    '/fonts/rare/../../templates/document.css',
+    '/fonts/rare/%2e%2e/OFL.txt',
+    '/fonts/rare/LICENSE.txt',
+    '/fonts/rare/',
+    '/fonts/rare/ffffff.woff2',
+  ])('%s is refused (only the chunks, nothing beside or above them)', (path) => {
+    expect(fileForAppRequest(renderer, `app://tongban${path}`, resources)).toBeNull();
+  });
+});

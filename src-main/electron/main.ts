@@ -46,7 +46,7 @@ async function start(): Promise<void> {
   if (app.isPackaged) startWindowUpdates(core, paths.resourcesDir, app.getVersion());
   if (app.isPackaged) Menu.setApplicationMenu(null);
   installSecurityHandlers(session.defaultSession, log);
-  serveAppProtocol(paths.rendererDir, log);
+  serveAppProtocol(paths.rendererDir, paths.resourcesDir, log);
   binding = bindContractToIpc(core);
   mainWindow = createMainWindow(paths, { devTools: !app.isPackaged, log });
   binding.attach(mainWindow.webContents);

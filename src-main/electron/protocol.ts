@@ -16,10 +16,13 @@ export function registerAppScheme(): void {
   ]);
 }
 
-/** Serves the built renderer on app://tongban, with the CSP and nosniff on every response. */
-export function serveAppProtocol(rendererDir: string, log: Logger): void {
+/**
+ * Serves the built renderer (and the rare-character font chunks from resources/fonts/rare) on app://tongban,
+ * with the CSP and nosniff on every response.
+ */
+export function serveAppProtocol(rendererDir: string, resourcesDir: string, log: Logger): void {
   protocol.handle(APP_SCHEME, async (request) => {
-    const plan = planAppResponse(rendererDir, request.method, request.url);
+    const plan = planAppResponse(rendererDir, request.method, request.url, resourcesDir);
     if (plan.kind === 'error') return new Response(plan.body, { status: plan.status, headers: plan.headers });
     try {
       const body = plan.withBody ? new Uint8Array(await readFile(plan.file)) : null;

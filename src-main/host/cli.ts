@@ -35,7 +35,12 @@ async function main(): Promise<void> {
     version,
   });
   try {
-    const host = await startHost({ app, rendererDir: join(root, 'out', 'renderer'), port: Number(values.port) });
+    const host = await startHost({
+      app,
+      rendererDir: join(root, 'out', 'renderer'),
+      resourcesDir: join(root, 'resources'),
+      port: Number(values.port),
+    });
     const browser = values.open ? CHROMIUMS.find((p) => existsSync(p)) : undefined;
     // With a browser opened for it, the one-time address is spent there: print only where the host listens.
     if (browser) process.stdout.write(`tongban host: http://127.0.0.1:${host.port}/ (opening in Chromium)\n`);

@@ -6,7 +6,7 @@ import {
   cacheControlOf,
   contentTypeOf,
   negotiateEncoding,
-  resolveStaticPath,
+  resolveUiFile,
   UI_SECURITY_HEADERS,
 } from '../app/static-files';
 import { commands, DEFAULT_MAX_INPUT_BYTES, isCommandName, type CommandName } from '@common/contract';
@@ -17,6 +17,8 @@ import { page } from './pages';
 export interface HostOptions {
   app: App;
   rendererDir: string;
+  /** The shipped resources/: the UI loads the rare-character font chunks from its fonts/rare. */
+  resourcesDir?: string;
   port: number;
   /** The first one-time start token; random when omitted. */
   token?: string;
@@ -244,7 +246,7 @@ export function startHost(opts: HostOptions): Promise<RunningHost> {
     }
 
     if (req.method !== 'GET' && req.method !== 'HEAD') return send(res, 405, 'method not allowed');
-    const file = resolveStaticPath(opts.rendererDir, url.pathname);
+    const file = resolveUiFile(opts.rendererDir, opts.resourcesDir, url.pathname);
     if (!file) return send(res, 404, 'not found');
     // Precompressed at build time (scripts/precompress.ts); hashed assets cached for good.
     const body = negotiateEncoding(file, req.headers['accept-encoding']);

@@ -31,15 +31,15 @@ export class PrinterOutput {
   constructor(private readonly deps: { chromium: () => ChromiumPrinter; pdfDir: string; tcp?: TcpOptions }) {}
 
   /** A receipt: ESC/POS bytes to a TCP or device printer, or its HTML to a system printer. */
-  async thermal(target: PrinterTarget, bytes: () => Buffer, html: () => HtmlJob): Promise<PrintOutcome> {
+  async thermal(target: PrinterTarget, bytes: () => Promise<Buffer>, html: () => HtmlJob): Promise<PrintOutcome> {
     switch (target.kind) {
       case 'tcp': {
-        const data = bytes();
+        const data = await bytes();
         await sendTcp(target.host, target.port, data, this.deps.tcp);
         return { output: 'printer', sha256: sha256(data) };
       }
       case 'device': {
-        const data = bytes();
+        const data = await bytes();
         await sendToDevice(target.path, data);
         return { output: 'printer', sha256: sha256(data) };
       }

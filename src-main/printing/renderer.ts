@@ -8,7 +8,8 @@ import { acceptanceReceiptLayout, incompleteNoticeLayout, type ReceiptLayout } f
 import { COLUMNS_58MM, COLUMNS_80MM } from '@common/printing/display-width';
 import type { WaybillLabelData } from '@common/printing/waybill-label';
 import type { HtmlJob } from './drivers/chromium';
-import { encodeReceipt } from './escpos/encoder';
+import { encodeReceipt, rasterKey, type RasterMap } from './escpos/encoder';
+import { LineRasterizer, needsRaster, type RasterImage } from './escpos/line-raster';
 import { pageHtml, sealHtml } from './html/assets';
 import { guideBodyHtml } from './html/guide-html';
 import { ledgerBodyHtml } from './html/ledger-html';
@@ -28,6 +29,7 @@ export const columnsOf = (paperMm: 80 | 58) => (paperMm === 80 ? COLUMNS_80MM : 
 /** Renders documents with the templates under resources/templates. */
 export class DocumentRenderer {
   readonly templates: Templates;
+  private readonly rasterizer: LineRasterizer;
 
   constructor(
     readonly resourcesDir: string,
@@ -35,6 +37,7 @@ export class DocumentRenderer {
     private readonly watermark: string | null = null,
   ) {
     this.templates = new Templates(join(resourcesDir, 'templates'));
+    this.rasterizer = new LineRasterizer(resourcesDir);
   }
 
   private page(title: string, css: string[], body: string, embedFonts: boolean, extraCss?: string): string {
@@ -55,9 +58,18 @@ export class DocumentRenderer {
     throw new RangeError(`${d.kind} has no thermal layout`);
   }
 
-  /** ESC/POS bytes of a laid-out receipt. */
-  escpos(layout: ReceiptLayout, paperMm: 80 | 58): Buffer {
-    return encodeReceipt(this.watermark ? watermarkLayout(layout, this.watermark) : layout, paperMm);
+  /** ESC/POS bytes of a laid-out receipt; lines with characters outside the printer's font go as images. */
+  async escpos(layout: ReceiptLayout, paperMm: 80 | 58): Promise<Buffer> {
+    const marked = this.watermark ? watermarkLayout(layout, this.watermark) : layout;
+    const rasters = new Map<string, RasterImage>();
+    for (const op of marked.ops) {
+      if (op.op !== 'text') continue;
+      const [size, bold] = [op.size === 2 ? 2 : 1, op.bold === true] as const;
+      for (const line of op.lines)
+        if (needsRaster(line))
+          rasters.set(rasterKey(line, size, bold), await this.rasterizer.render(line, { bold, scale: size }));
+    }
+    return encodeReceipt(marked, paperMm, rasters as RasterMap);
   }
 
   /** A receipt as an HTML job (auto height), for preview or a system receipt printer. */

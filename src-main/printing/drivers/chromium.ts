@@ -35,8 +35,12 @@ export function blankPageUrl(resourcesDir: string): string {
 /** Millimetres from CSS pixels (96 per inch). */
 export const pxToMm = (px: number) => (px * 25.4) / 96;
 
-/** Script evaluated in the page: waits for web fonts, returns the content height in CSS pixels. */
-export const MEASURE_SCRIPT = 'document.fonts.ready.then(() => Math.ceil(document.documentElement.scrollHeight))';
+/**
+ * Script evaluated in the page: lays the page out first (so the rare-character font chunks its text needs
+ * start loading), waits for web fonts, returns the content height in CSS pixels.
+ */
+export const MEASURE_SCRIPT =
+  '(document.documentElement.scrollHeight, document.fonts.ready).then(() => Math.ceil(document.documentElement.scrollHeight))';
 
 /** The page height to print: fixed, or the measured content (at least one millimetre more). */
 export function pageHeightMm(page: HtmlPage, contentPx: number): number {

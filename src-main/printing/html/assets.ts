@@ -3,18 +3,24 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
+import { RARE_FONT_DIR, rareFontFaceCss } from '@common/printing/rare-font';
 import { escapeHtml, type Templates } from './templates';
 
 /** The family name the stylesheets use for the shipped Noto Sans SC. */
 export const DOCUMENT_FONT = 'TongbanSans';
 
-/** @font-face rules for the shipped fonts; `embed: false` (HTML preview in the UI) uses installed fonts instead. */
+/**
+ * @font-face rules for the shipped fonts; `embed: false` (HTML preview in the UI) uses installed fonts instead.
+ * Noto Sans SC first, then the rare-character chunks (生僻字, Ext B–I), which Chromium loads only for the
+ * code points a document contains and subsets into the PDF like Noto.
+ */
 export function fontFaceCss(resourcesDir: string, embed = true): string {
   if (!embed) return '';
   const url = (file: string) => pathToFileURL(join(resourcesDir, 'fonts', file)).href;
   return [
     `@font-face{font-family:"${DOCUMENT_FONT}";font-weight:400;src:url("${url('NotoSansSC-Regular.ttf')}") format("truetype")}`,
     `@font-face{font-family:"${DOCUMENT_FONT}";font-weight:700;src:url("${url('NotoSansSC-Bold.ttf')}") format("truetype")}`,
+    rareFontFaceCss((file) => pathToFileURL(join(resourcesDir, RARE_FONT_DIR, file)).href),
   ].join('\n');
 }
 

@@ -1,5 +1,5 @@
 // Test support: turns an ESC/POS byte stream back into what the paper would show — text lines
-// (GB18030 in Chinese mode), CODE128 data and QR payloads — so tests can assert a receipt's content.
+// (GB18030 in Chinese mode), CODE128 data, QR payloads and `GS v 0` raster images — so tests can assert a receipt's content.
 import iconv from 'iconv-lite';
 
 /** One printed line with the modes in force when it was printed. */
@@ -11,13 +11,25 @@ export interface DecodedLine {
   heightMul: number;
 }
 
+/** A `GS v 0` raster bit image: rows of packed bits, most significant bit first. */
+export interface DecodedImage {
+  widthDots: number;
+  height: number;
+  data: Buffer;
+}
+
 /** Everything a receipt stream printed, in order and by type. */
 export interface DecodedReceipt {
   lines: DecodedLine[];
   barcodes: { type: 'code128'; data: string }[];
   qrCodes: string[];
+  images: DecodedImage[];
   items: (
-    { kind: 'line'; text: string } | { kind: 'barcode'; data: string } | { kind: 'qr'; data: string } | { kind: 'cut' }
+    | { kind: 'line'; text: string }
+    | { kind: 'barcode'; data: string }
+    | { kind: 'qr'; data: string }
+    | { kind: 'image'; index: number }
+    | { kind: 'cut' }
   )[];
   cuts: number;
   statusQueries: number[];
@@ -72,6 +84,7 @@ export function decodeEscPos(bytes: Buffer): DecodedReceipt {
     lines: [],
     barcodes: [],
     qrCodes: [],
+    images: [],
     items: [],
     cuts: 0,
     statusQueries: [],
@@ -144,6 +157,13 @@ export function decodeEscPos(bytes: Buffer): DecodedReceipt {
           const end = bytes.indexOf(0, i + 3);
           i = end < 0 ? bytes.length : end + 1;
         }
+      } else if (cmd === 0x76 && at(2) === 0x30) {
+        const widthBytes = at(4) + at(5) * 256;
+        const height = at(6) + at(7) * 256;
+        const data = Buffer.from(bytes.subarray(i + 8, i + 8 + widthBytes * height));
+        r.images.push({ widthDots: widthBytes * 8, height, data });
+        r.items.push({ kind: 'image', index: r.images.length - 1 });
+        i += 8 + widthBytes * height;
       } else if (cmd === 0x28) {
         const len = at(3) + at(4) * 256;
         const body = bytes.subarray(i + 5, i + 5 + len);
@@ -172,4 +192,14 @@ export function decodeEscPos(bytes: Buffer): DecodedReceipt {
   }
   if (text.length) flush();
   return r;
+}
+
+/** Inked dots of an image between columns `fromDot` and `toDot`. */
+export function inkBetween(img: DecodedImage, fromDot: number, toDot: number): number {
+  const widthBytes = img.widthDots / 8;
+  let ink = 0;
+  for (let y = 0; y < img.height; y++)
+    for (let x = fromDot; x < Math.min(toDot, img.widthDots); x++)
+      if (((img.data[y * widthBytes + (x >> 3)] as number) & (0x80 >> (x & 7))) !== 0) ink++;
+  return ink;
 }

@@ -100,10 +100,8 @@ test('a clerk reads 张三’s card, verifies 人证一致 against the chip phot
     await expect(panel).toContainText('长期');
     await expect(panel).toContainText('重庆市公安局万州区分局');
     await expect(panel).toContainText('证件有效，与表单一致');
-    await expect(panel.getByRole('button', { name: '确认核验' })).toBeDisabled();
     await saveScreenshot(page, 'identity-verify-panel');
-    await panel.getByLabel('人证一致（已核对持证人与照片一致）').check();
-    await panel.getByRole('button', { name: '确认核验' }).click();
+    await panel.getByRole('button', { name: '人证一致，确认核验' }).click();
     await expect(panel.getByText(/已核验（/)).toBeVisible();
     await expect(panel).toContainText(`读卡+人工比对照片 · 通过 · ${COUNTER_CLERK.displayName}`);
     await accept(page);
@@ -129,8 +127,7 @@ test('an expired card blocks 受理, another person’s card is flagged, manual 
     await placeCard(page, CARDS.zhaoliu);
     await panel.getByRole('button', { name: '读取申请人身份证' }).click();
     await expect(panel.getByRole('alert').filter({ hasText: '证件已超过有效期' })).toBeVisible();
-    await panel.getByLabel('人证一致（已核对持证人与照片一致）').check();
-    await panel.getByRole('button', { name: '确认核验' }).click();
+    await panel.getByRole('button', { name: '人证一致，确认核验' }).click();
     await expect(panel).toContainText('读卡+人工比对照片 · 未通过');
     await expect(
       panel.getByRole('alert').filter({ hasText: '人证核验未通过' }).filter({ hasText: '证件已超过有效期' }),
@@ -167,8 +164,7 @@ test('a supervisor lets a failed verification through with a reason, and the aud
   const panel = personPanel(page, '申请人');
   await placeCard(page, CARDS.zhaoliu);
   await panel.getByRole('button', { name: '读取申请人身份证' }).click();
-  await panel.getByLabel('人证一致（已核对持证人与照片一致）').check();
-  await panel.getByRole('button', { name: '确认核验' }).click();
+  await panel.getByRole('button', { name: '人证一致，确认核验' }).click();
   await expect(page.getByRole('button', { name: '收件', exact: true })).toBeDisabled();
 
   await panel.getByRole('button', { name: '主管核准' }).click();
@@ -219,8 +215,7 @@ test('代办: the agent’s card fills the agent, and with a 授权委托书 the
   await expect(panel.getByText('尚未完成人证核验')).toBeVisible();
   await panel.getByRole('button', { name: '读取代办人身份证' }).click();
   await expect(panel.getByRole('img', { name: '李四 的证件芯片照片' })).toBeVisible();
-  await panel.getByLabel('人证一致（已核对持证人与照片一致）').check();
-  await panel.getByRole('button', { name: '确认核验' }).click();
+  await panel.getByRole('button', { name: '人证一致，确认核验' }).click();
   await expect(panel.getByText(/已核验（/)).toBeVisible();
   await accept(page);
 });

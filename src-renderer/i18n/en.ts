@@ -14,6 +14,7 @@ import { intakeEn, intakeFieldsEn } from './intake.en';
 import { printingEn, printingFieldsEn } from './printing.en';
 import { supervisorEn, supervisorMenuEn } from './supervisor.en';
 import { hallEn } from './hall.en';
+import { shortcutsEn } from './shortcuts.en';
 import type { Messages } from './zh-CN';
 
 export const en: Messages = {
@@ -178,6 +179,7 @@ export const en: Messages = {
     switchUser: 'Sign out',
     failed: 'Unlock failed',
   },
+  shortcuts: shortcutsEn,
   shell: {
     window: 'Window {{no}}',
     lock: 'Lock',

@@ -26,6 +26,8 @@ export const identityEn: DeepStrings<IdentityMessages> = {
     training: 'Training mode: simulated reader, all sample cards are fictitious',
     filled: 'Read the {{role}} from the card: {{name}} ({{docType}})',
     filledNote: 'Card read: {{name}} · {{docType}}; complete the identity check on the last step',
+    expired: 'The card expired on {{date}}: it cannot be used to verify identity; another valid document is needed',
+    expiring: 'The card expires within {{days}} days (valid to {{date}}): remind the holder to renew it',
   },
   panel: {
     formPerson: 'On the form',
@@ -43,6 +45,7 @@ export const identityEn: DeepStrings<IdentityMessages> = {
     cardOk: 'Card valid and matches the form',
     confirmMatch: 'Holder matches the photo (checked in person)',
     verifyChip: 'Confirm verification',
+    verifyChipMatch: 'Holder matches the photo: confirm',
     manual: 'Manual check',
     manualHint: 'When the reader is unavailable or the card has no chip, check by hand (a reason is required)',
     override: 'Supervisor approval',

@@ -17,6 +17,8 @@ export const identityZh = {
     training: '培训模式：模拟读卡器，样例证件均为虚构数据',
     filled: '已从证件读取{{role}}：{{name}}（{{docType}}）',
     filledNote: '已读取证件：{{name}} · {{docType}}，请在“确认与办结”完成人证核验',
+    expired: '证件已过期（有效期至 {{date}}），不能用于人证核验，请申请人先换领证件或改用其他有效证件',
+    expiring: '证件将在 {{days}} 天内到期（有效期至 {{date}}），请提醒申请人及时换领',
   },
   panel: {
     formPerson: '表单填写',
@@ -34,6 +36,7 @@ export const identityZh = {
     cardOk: '证件有效，与表单一致',
     confirmMatch: '人证一致（已核对持证人与照片一致）',
     verifyChip: '确认核验',
+    verifyChipMatch: '人证一致，确认核验',
     manual: '人工核验',
     manualHint: '读卡器不可用或证件无芯片时，可人工核验（须填写说明）',
     override: '主管核准',

@@ -166,6 +166,10 @@ export const intakeEn: Messages['intake'] = {
     },
     ok: 'Complete',
     fileMeta: '{{size}} · SHA-256 {{hash}}',
+    receiveRest: 'Receive the other required materials the usual way',
+    remaining: '{{count}} required materials not received yet',
+    noneRemaining: 'All required materials received',
+    hidden: '{{count}} not applicable, hidden ({{names}})',
   },
   handling: {
     'seen-returned': 'Original seen and returned',

@@ -151,6 +151,10 @@ export const intakeZh = {
     forms: { original: '原件', copy: '复印件', electronic: '电子', 'original-or-electronic': '原件或电子' },
     ok: '已齐',
     fileMeta: '{{size}} · SHA-256 {{hash}}',
+    receiveRest: '其余必需材料按常规方式收取',
+    remaining: '还有 {{count}} 项必需材料未收取',
+    noneRemaining: '必需材料均已收取',
+    hidden: '不适用的 {{count}} 项已隐藏（{{names}}）',
   },
   handling: { ...MATERIAL_HANDLING_LABELS_ZH },
   missingReasons: {

@@ -9,6 +9,7 @@ import { intakeFieldsZh, intakeZh } from './intake.zh-CN';
 import { printingFieldsZh, printingZh } from './printing.zh-CN';
 import { supervisorMenuZh, supervisorZh } from './supervisor.zh-CN';
 import { hallZh } from './hall.zh-CN';
+import { shortcutsZh } from './shortcuts.zh-CN';
 
 /** Messages per error code: every code of ERROR_CODES must have one (the compiler checks). */
 const errors: Record<ErrorCode, string> = {
@@ -178,6 +179,7 @@ export const zhCN = {
     switchUser: '退出登录',
     failed: '解锁失败',
   },
+  shortcuts: shortcutsZh,
   shell: {
     window: '{{no}} 号窗口',
     lock: '锁定',

@@ -59,6 +59,7 @@ export function CaseFilterBar({
           placeholder={t('cases.filters.searchPlaceholder')}
           style={{ width: 270 }}
           autoComplete="off"
+          data-shortcut="search"
         />
       </Form.Item>
       <Form.Item label={t('cases.filters.outcome')} name="outcome">

@@ -43,6 +43,7 @@ export function PrintButton({
       icon={<PrinterOutlined aria-hidden />}
       loading={busy}
       onClick={() => void run()}
+      data-shortcut={primary ? 'print' : undefined}
     >
       {t(LABELS[kind] ?? 'documents.printNotice')}
     </Button>

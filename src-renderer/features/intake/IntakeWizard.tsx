@@ -1,6 +1,8 @@
 import { ArrowLeftOutlined, ArrowRightOutlined } from '@ant-design/icons';
 import { Alert, App, Button, Steps } from 'antd';
+import { useEffect, useRef, type KeyboardEvent } from 'react';
 import { useTranslation } from 'react-i18next';
+import { focusFirstError, focusStepStart } from '../../forms/focus';
 import { blockingOnApplicantStep } from './check';
 import { findMatter, findSituation, useCatalogueStore } from './catalogue-store';
 import { STEP, STEPS } from './model';
@@ -32,11 +34,33 @@ export function IntakeWizard() {
     if (at === STEP.materials) return check.result.fieldErrors.some((p) => p.path.startsWith('materials.'));
     return false;
   };
+  const body = useRef<HTMLElement>(null);
+  const checked = !!check;
+  // Each step opens with the keyboard on its first field to fill (or its marked action).
+  useEffect(() => {
+    const timer = setTimeout(() => focusStepStart(body.current), 60);
+    return () => clearTimeout(timer);
+  }, [step, checked]);
+
   const next = () => {
     if (step === STEP.situation && !situation) return void message.warning(t('intake.situation.pick'));
     attempt(step);
-    if (blocked(step)) return void message.warning(t('intake.fixFirst'));
+    if (blocked(step)) {
+      // The problems show once the step is attempted: the cursor goes to the first of them.
+      setTimeout(() => focusFirstError(body.current), 60);
+      return void message.warning(t('intake.fixFirst'));
+    }
     update({ step: step + 1 });
+  };
+  const onKeyDown = (e: KeyboardEvent) => {
+    // Enter in a field advances (回车下一步); lists, buttons, text areas and IME input keep their own Enter.
+    if (e.key !== 'Enter' || e.defaultPrevented || e.nativeEvent.isComposing) return;
+    if (e.altKey || e.ctrlKey || e.metaKey || e.shiftKey || step === STEP.matter || step === STEP.review) return;
+    const target = e.target as HTMLElement;
+    if (!(target instanceof HTMLInputElement) || target.closest('.ant-select, .ant-cascader, .ant-picker')) return;
+    if (target.type === 'file' || target.type === 'checkbox') return;
+    e.preventDefault();
+    next();
   };
   const reachable = (index: number) => index === STEP.matter || (index === STEP.situation && !!matter) || !!situation;
 
@@ -61,7 +85,12 @@ export function IntakeWizard() {
           style={{ marginBottom: 16 }}
         />
       )}
-      <section aria-label={t(`intake.steps.${STEPS[step] ?? 'matter'}`)} className="wizard-body">
+      <section
+        ref={body}
+        aria-label={t(`intake.steps.${STEPS[step] ?? 'matter'}`)}
+        className="wizard-body"
+        onKeyDown={onKeyDown}
+      >
         {step === STEP.matter && <MatterStep />}
         {step === STEP.situation && matter && <SituationStep matter={matter} />}
         {step === STEP.applicant && matter && situation && <ApplicantStep matter={matter} situation={situation} />}
@@ -70,11 +99,15 @@ export function IntakeWizard() {
       </section>
       {step > STEP.matter && (
         <div className="wizard-footer">
-          <Button icon={<ArrowLeftOutlined aria-hidden />} onClick={() => update({ step: step - 1 })}>
+          <Button
+            icon={<ArrowLeftOutlined aria-hidden />}
+            onClick={() => update({ step: step - 1 })}
+            data-shortcut="prev"
+          >
             {t('intake.prev')}
           </Button>
           {step < STEP.review && (
-            <Button type="primary" onClick={next}>
+            <Button type="primary" onClick={next} data-shortcut="next">
               {t('intake.next')} <ArrowRightOutlined aria-hidden />
             </Button>
           )}

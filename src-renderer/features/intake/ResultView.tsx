@@ -74,7 +74,7 @@ export function ResultView({ result }: { result: IntakeResult }) {
           </Button>
           {/* The clerk invites the applicant to rate right after deciding (好差评 at the counter). */}
           <InviteRatingButton caseId={decision.caseId} />
-          <Button icon={<PlusOutlined aria-hidden />} onClick={() => void startNew()}>
+          <Button icon={<PlusOutlined aria-hidden />} onClick={() => void startNew()} data-shortcut="new-case">
             {t('intake.result.next')}
           </Button>
         </Space>

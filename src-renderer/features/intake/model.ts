@@ -8,7 +8,9 @@ import {
   type Person,
 } from '@tongban/protocol/cases/application';
 import { materialsFor } from '@common/cases/formal-check';
-import type { Situation } from '@tongban/protocol/catalogue/schema';
+import { applicantMinor, materialCannotApply } from '@common/cases/material-defaults';
+import { chinaDate } from '@common/time';
+import type { Material, Situation, FormField } from '@tongban/protocol/catalogue/schema';
 
 // The wizard's state as saved in a draft (`drafts:save` data). Everything the clerk typed is kept
 // as typed; `toApplication` turns it into the application the formal check and the main process see.
@@ -143,6 +145,7 @@ export function toApplication(caseId: string, data: WizardData, situation: Situa
     phone: p.phone.trim(),
     address: p.address.trim(),
   });
+  const hidden = new Set(visibleMaterials(situation, data).hidden.map((m) => m.code));
   const form: Record<string, string> = {};
   for (const field of situation.fields) {
     const value = (data.form[field.key] ?? '').trim();
@@ -158,7 +161,8 @@ export function toApplication(caseId: string, data: WizardData, situation: Situa
     agent: data.mode === 'proxy' ? { ...trimPerson(data.agent), relationship: data.agent.relationship.trim() } : null,
     form,
     materials: materialsFor(situation, data).map((m) => {
-      const entry = data.materials[m.code];
+      // A row hidden as not applicable (代办 rows after switching to 本人) is sent as not provided.
+      const entry = hidden.has(m.code) ? undefined : data.materials[m.code];
       return { code: m.code, handling: entry?.handling ?? 'not-provided', pages: entry?.pages ?? 0 };
     }),
     delivery: data.delivery,
@@ -178,4 +182,27 @@ export function withSituation(data: WizardData, situation: Situation): WizardDat
   const source = localitySourceField(situation);
   const localityDivision = data.localityAuto ? (source ? (form[source] ?? '') : '') : data.localityDivision;
   return { ...data, situationCode: situation.code, form, materials: {}, localityDivision };
+}
+
+/** The materials list as shown: what can apply to this application, and what is hidden because it cannot. */
+export function visibleMaterials(
+  situation: Situation,
+  data: Pick<WizardData, 'mode' | 'applicant'>,
+  todayIso = chinaDate(new Date()),
+): { shown: Material[]; hidden: Material[] } {
+  const minor = applicantMinor(data.applicant, todayIso);
+  const shown: Material[] = [];
+  const hidden: Material[] = [];
+  for (const m of materialsFor(situation, data))
+    (materialCannotApply(m, { mode: data.mode, minor }) ? hidden : shown).push(m);
+  return { shown, hidden };
+}
+
+/** A situation field only for minors' applications (监护人姓名 …), hidden once the applicant is known to be an adult. */
+export function fieldHidden(
+  field: FormField,
+  data: Pick<WizardData, 'applicant'>,
+  todayIso = chinaDate(new Date()),
+): boolean {
+  return !field.required && /未成年/.test(field.help ?? '') && applicantMinor(data.applicant, todayIso) === false;
 }

@@ -1,5 +1,5 @@
 import { create } from 'zustand';
-import type { Application } from '@tongban/protocol/cases/application';
+import type { Application, MaterialHandling, Person } from '@tongban/protocol/cases/application';
 import type { AttachmentInfo } from '@common/cases/case-types';
 import type { FormalCheckResult } from '@common/cases/formal-check';
 import type { Matter, Situation } from '@tongban/protocol/catalogue/schema';
@@ -37,6 +37,14 @@ export interface IntakeResult {
 
 export type Outcome = 'accept' | 'notify' | 'reject';
 
+/** What a card read gives the form. */
+export interface CardFill {
+  name: string;
+  idType: Person['idType'];
+  idNumber: string;
+  address?: string | undefined;
+}
+
 interface IntakeState {
   wizard: Wizard;
   result: IntakeResult | null;
@@ -49,9 +57,17 @@ interface IntakeState {
   pickSituation(situation: Situation): void;
   update(patch: Partial<WizardData>): void;
   setMaterial(code: string, entry: MaterialEntry): void;
+  /** Sets several materials at once (其余必需材料按常规方式收取). */
+  setMaterials(entries: Record<string, MaterialEntry>): void;
+  /**
+   * Fills a person from a card read: name, document type and number, and the card's address as the
+   * contact address unless the clerk typed one; the person's own ID material becomes 原件核验后退还 unless set.
+   */
+  fillFromCard(role: 'applicant' | 'agent', card: CardFill, identityMaterial: string | null, previousAddress?: string): void;
   touch(path: string): void;
   attempt(step: number): void;
-  addAttachment(materialCode: string, file: File): Promise<Result<AttachmentInfo>>;
+  /** Uploads a file; a material not yet received becomes `receivedAs` (a photo taken at the window is 电子). */
+  addAttachment(materialCode: string, file: File, receivedAs?: MaterialHandling): Promise<Result<AttachmentInfo>>;
   removeAttachment(attachmentId: string): Promise<Result<null>>;
   discard(): Promise<Result<null>>;
   recheck(app: Application): Promise<void>;
@@ -185,6 +201,25 @@ export const useIntakeStore = create<IntakeState>()((set, get) => {
       changeData({ ...data, materials: { ...data.materials, [code]: entry } });
     },
 
+    setMaterials(entries) {
+      const { data } = get().wizard;
+      changeData({ ...data, materials: { ...data.materials, ...entries } });
+    },
+
+    fillFromCard(role, card, identityMaterial, previousAddress) {
+      const { data } = get().wizard;
+      const person = data[role];
+      // The card's address fills 联系地址 unless the clerk typed another one (a previous card's is replaced).
+      const typed = person.address.trim() !== '' && person.address !== previousAddress;
+      const address = typed ? person.address : (card.address ?? person.address);
+      const filled = { ...person, name: card.name, idType: card.idType, idNumber: card.idNumber, address };
+      const materials =
+        identityMaterial && (data.materials[identityMaterial]?.handling ?? 'not-provided') === 'not-provided'
+          ? { ...data.materials, [identityMaterial]: { handling: 'seen-returned' as const, pages: 1 } }
+          : data.materials;
+      changeData({ ...data, [role]: filled, materials });
+    },
+
     touch(path) {
       if (!get().wizard.touched[path]) patchWizard({ touched: { ...get().wizard.touched, [path]: true } });
     },
@@ -193,7 +228,7 @@ export const useIntakeStore = create<IntakeState>()((set, get) => {
       patchWizard({ attempted: { ...get().wizard.attempted, [step]: true } });
     },
 
-    async addAttachment(materialCode, file) {
+    async addAttachment(materialCode, file, receivedAs) {
       const { caseId } = get().wizard;
       if (!caseId) return { ok: false, error: { code: 'not-found', message: 'no draft yet' } };
       const problem = fileProblem(file);
@@ -205,8 +240,12 @@ export const useIntakeStore = create<IntakeState>()((set, get) => {
         fileName: uploadName(file.name),
         dataBase64,
       });
-      if (result.ok && get().wizard.caseId === caseId)
+      if (result.ok && get().wizard.caseId === caseId) {
         patchWizard({ attachments: [...get().wizard.attachments, result.value] });
+        const entry = get().wizard.data.materials[materialCode];
+        if (receivedAs && (entry?.handling ?? 'not-provided') === 'not-provided')
+          get().setMaterial(materialCode, { handling: receivedAs, pages: 1 });
+      }
       return result;
     },
 

@@ -1,10 +1,11 @@
-import { BankOutlined, LockOutlined, LogoutOutlined, UserOutlined } from '@ant-design/icons';
+import { BankOutlined, LockOutlined, LogoutOutlined, QuestionCircleOutlined, UserOutlined } from '@ant-design/icons';
 import { Button, Switch, Tag } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { useAuthStore } from '../auth/store';
 import { useAppInfoStore } from '../setup/store';
 import { useDisplayStore } from './display-store';
 import { LanguageSwitch } from './LanguageSwitch';
+import { useShortcutHelp } from './shortcuts';
 import { SyncBadge } from './SyncBadge';
 
 /** Hall and window on the left; connection, user, language, lock and sign-out on the right. */
@@ -49,6 +50,14 @@ export function HeaderBar() {
           checkedChildren={t('shell.largeText')}
           unCheckedChildren={t('shell.largeText')}
           aria-label={t('shell.largeTextLabel')}
+        />
+        <Button
+          ghost
+          size="small"
+          icon={<QuestionCircleOutlined aria-hidden />}
+          aria-label={t('shortcuts.open')}
+          title={t('shortcuts.open')}
+          onClick={() => useShortcutHelp.getState().setOpen(true)}
         />
         <Button ghost size="small" icon={<LockOutlined aria-hidden />} onClick={() => void lock()}>
           {t('shell.lock')}

@@ -8,6 +8,8 @@ import { useNavStore } from './nav-store';
 import { pagesFor, type PageKey } from './pages';
 import { HeaderBar } from './HeaderBar';
 import { ProgressDock } from '../progress/ProgressDock';
+import { useShortcuts } from './shortcuts';
+import { ShortcutHelp } from './ShortcutHelp';
 import { SideMenu } from './SideMenu';
 import { UpdateBanner } from './UpdateBanner';
 
@@ -35,6 +37,7 @@ export function MainLayout({ locked }: { locked: boolean }) {
   const role = useAuthStore((s) => s.session?.user.role ?? 'clerk');
   const requested = useNavStore((s) => s.page);
   useIdleLock();
+  useShortcuts(!locked);
 
   // A role changed under a signed-in user falls back to the workbench.
   const page = pagesFor(role).includes(requested) ? requested : 'home';
@@ -59,6 +62,7 @@ export function MainLayout({ locked }: { locked: boolean }) {
         </Layout>
       </Layout>
       <ProgressDock />
+      <ShortcutHelp />
     </div>
   );
 }

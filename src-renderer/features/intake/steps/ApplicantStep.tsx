@@ -4,7 +4,7 @@ import { APPLY_MODES } from '@tongban/protocol/cases/application';
 import type { Matter, Situation } from '@tongban/protocol/catalogue/schema';
 import { DivisionCascader } from '../DivisionCascader';
 import { Field } from '../Field';
-import { localitySourceField } from '../model';
+import { fieldHidden, localitySourceField } from '../model';
 import { useIntakeStore } from '../wizard-store';
 import { FieldControl } from './FieldControl';
 import { PersonFields } from './PersonFields';
@@ -21,6 +21,8 @@ export function ApplicantStep({ matter, situation }: { matter: Matter; situation
   const update = useIntakeStore((s) => s.update);
   const touch = useIntakeStore((s) => s.touch);
   const source = localitySourceField(situation);
+  // Fields only for a minor's application (监护人…) are left out once the ID number shows an adult.
+  const fields = situation.fields.filter((field) => !fieldHidden(field, data));
 
   const setForm = (key: string, value: string) => {
     const follow = key === source && data.localityAuto;
@@ -65,11 +67,11 @@ export function ApplicantStep({ matter, situation }: { matter: Matter; situation
         </>
       )}
 
-      {situation.fields.length > 0 && (
+      {fields.length > 0 && (
         <>
           <SectionTitle>{t('intake.formSection', { name: situation.name })}</SectionTitle>
           <Row gutter={16}>
-            {situation.fields.map((field) => (
+            {fields.map((field) => (
               <Col key={field.key} span={field.kind === 'textarea' ? 24 : 12}>
                 <Field
                   id={`form-${field.key}`}

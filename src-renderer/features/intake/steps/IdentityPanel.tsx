@@ -1,5 +1,5 @@
 import { CheckCircleFilled, IdcardOutlined } from '@ant-design/icons';
-import { App, Button, Checkbox, Descriptions, Space, Tag } from 'antd';
+import { App, Button, Descriptions, Space, Tag } from 'antd';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Application, Person } from '@tongban/protocol/cases/application';
@@ -130,7 +130,7 @@ function CardComparison({ read, person, showForm }: { read: CardReadView; person
   );
 }
 
-/** One person to verify: the card read (photo, facts, problems), 人证一致 and 确认核验, 人工核验, 主管核准, and the record. */
+/** One person to verify: the card read (photo, facts, problems), 人证一致，确认核验, 人工核验, 主管核准, and the record. */
 function PersonVerification({
   app,
   role,
@@ -149,7 +149,6 @@ function PersonVerification({
   const verify = useIdentityStore((s) => s.verify);
   const list = useIdentityStore((s) => (s.current?.caseId === app.caseId ? s.current.list : null));
   const supervisor = useAuthStore((s) => s.session?.user.role === 'supervisor');
-  const [confirmed, setConfirmed] = useState(false);
   const [busy, setBusy] = useState(false);
   const [dialog, setDialog] = useState<'manual' | 'override' | null>(null);
   const roleName = t(`intake.identity.roles.${role}`);
@@ -162,7 +161,6 @@ function PersonVerification({
   const readNow = async () => {
     const result = await readCard(app.caseId, role);
     if (!result.ok) void message.error(errorMessage(result.error));
-    setConfirmed(false);
   };
 
   const confirmChip = async () => {
@@ -174,7 +172,7 @@ function PersonVerification({
       method: 'chip-visual',
       readId: read.readId,
       person: { name: person.name, idType: person.idType, idNumber: person.idNumber },
-      confirmedMatch: confirmed,
+      confirmedMatch: true,
     });
     setBusy(false);
     if (!result.ok) return void message.error(errorMessage(result.error));
@@ -182,7 +180,6 @@ function PersonVerification({
     useIdentityStore.setState((s) => ({
       reads: { ...s.reads, [app.caseId]: { ...s.reads[app.caseId], [role]: undefined } },
     }));
-    setConfirmed(false);
     if (result.value.result === 'pass') void message.success(t('identity.panel.verified', { role: roleName }));
     else void message.error(t('identity.panel.failed', { role: roleName }));
   };
@@ -231,14 +228,18 @@ function PersonVerification({
       {own.length > 0 && read && (
         <div style={{ marginBottom: 8 }}>
           <CardComparison read={read} person={person} showForm={role !== 'guardian'} />
-          <Space wrap style={{ marginTop: 8 }}>
-            <Checkbox checked={confirmed} onChange={(e) => setConfirmed(e.target.checked)}>
-              {t('identity.panel.confirmMatch')}
-            </Checkbox>
-            <Button type="primary" loading={busy} disabled={!confirmed} onClick={() => void confirmChip()}>
-              {t('identity.panel.verifyChip')}
+          {/* One deliberate action: the clerk compared the holder with the chip photo and says so (人证一致). */}
+          <div style={{ marginTop: 8 }}>
+            <Button
+              type="primary"
+              loading={busy}
+              onClick={() => void confirmChip()}
+              title={t('identity.panel.confirmMatch')}
+              data-step-focus
+            >
+              {t('identity.panel.verifyChipMatch')}
             </Button>
-          </Space>
+          </div>
         </div>
       )}
 
@@ -249,6 +250,7 @@ function PersonVerification({
             loading={reading}
             disabled={!reader || reader.driver === 'none'}
             onClick={() => void readNow()}
+            data-shortcut="read-card"
           >
             {t('identity.panel.readForRole', { role: roleName })}
           </Button>

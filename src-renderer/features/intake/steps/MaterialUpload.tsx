@@ -2,6 +2,7 @@ import { CameraOutlined, PaperClipOutlined, UploadOutlined } from '@ant-design/i
 import { App, Button, Popconfirm, Space } from 'antd';
 import { useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import type { MaterialHandling } from '@tongban/protocol/cases/application';
 import type { AttachmentInfo } from '@common/cases/case-types';
 import type { AppErrorData } from '@common/result';
 import { errorMessage, fieldMessage } from '../../../i18n/errors';
@@ -50,7 +51,16 @@ export function FileChip({ file, onRemove }: { file: AttachmentInfo; onRemove?: 
 }
 
 /** 上传扫描件 or 拍照 for one material: JPEG, PNG or PDF up to 10 MB, the type judged by the main process from the content. */
-export function MaterialUpload({ materialCode, materialName }: { materialCode: string; materialName: string }) {
+export function MaterialUpload({
+  materialCode,
+  materialName,
+  receivedAs,
+}: {
+  materialCode: string;
+  materialName: string;
+  /** How the material counts as received once a file is attached (电子 where the form allows a file). */
+  receivedAs?: MaterialHandling;
+}) {
   const { t } = useTranslation();
   const { message } = App.useApp();
   const attachments = useIntakeStore((s) => s.wizard.attachments);
@@ -66,7 +76,7 @@ export function MaterialUpload({ materialCode, materialName }: { materialCode: s
   const send = async (file: File): Promise<string | null> => {
     setBusy(true);
     setError(null);
-    const result = await addAttachment(materialCode, file);
+    const result = await addAttachment(materialCode, file, receivedAs);
     setBusy(false);
     if (!result.ok) return uploadError(result.error);
     void message.success(t('intake.materials.uploaded', { name: result.value.fileName }));

@@ -1,12 +1,14 @@
-import { CheckCircleFilled } from '@ant-design/icons';
-import { InputNumber, Select, Table, Tag, Typography } from 'antd';
+import { CheckCircleFilled, CheckSquareOutlined } from '@ant-design/icons';
+import { Button, InputNumber, Select, Space, Table, Tag, Typography } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
 import { useContext } from 'react';
 import { useTranslation } from 'react-i18next';
 import { MATERIAL_HANDLINGS } from '@tongban/protocol/cases/application';
-import { isMaterialRequired, materialsFor } from '@common/cases/formal-check';
+import { isMaterialRequired } from '@common/cases/formal-check';
+import { acceptsElectronic, usualHandling } from '@common/cases/material-defaults';
 import type { Material, Situation } from '@tongban/protocol/catalogue/schema';
 import { fieldMessage } from '../../../i18n/errors';
+import { visibleMaterials } from '../model';
 import { CheckContext } from '../use-check';
 import { useIntakeStore } from '../wizard-store';
 import { MaterialUpload } from './MaterialUpload';
@@ -71,7 +73,17 @@ export function MaterialsStep({ situation }: { situation: Situation }) {
   const mode = useIntakeStore((s) => s.wizard.data.mode);
   const entries = useIntakeStore((s) => s.wizard.data.materials);
   const setMaterial = useIntakeStore((s) => s.setMaterial);
-  const materials = materialsFor(situation, { mode });
+  const setMaterials = useIntakeStore((s) => s.setMaterials);
+  const applicant = useIntakeStore((s) => s.wizard.data.applicant);
+  const { shown: materials, hidden } = visibleMaterials(situation, { mode, applicant });
+  // 其余必需材料按常规方式收取: every required row not yet received, each the usual way for its form.
+  const remaining = materials.filter(
+    (m) => isMaterialRequired(m, { mode }) && (entries[m.code]?.handling ?? 'not-provided') === 'not-provided',
+  );
+  const receiveRest = () =>
+    setMaterials(
+      Object.fromEntries(remaining.map((m) => [m.code, { handling: usualHandling(m), pages: Math.max(m.copies, 1) }])),
+    );
 
   const columns: ColumnsType<Material> = [
     { title: t('intake.materials.name'), key: 'name', render: (_, m) => <MaterialName material={m} /> },
@@ -126,11 +138,44 @@ export function MaterialsStep({ situation }: { situation: Situation }) {
       title: t('intake.materials.files'),
       key: 'files',
       width: 290,
-      render: (_, m) => <MaterialUpload materialCode={m.code} materialName={m.name} />,
+      render: (_, m) => (
+        <MaterialUpload
+          materialCode={m.code}
+          materialName={m.name}
+          {...(acceptsElectronic(m) ? { receivedAs: 'electronic' as const } : {})}
+        />
+      ),
     },
   ];
 
   return (
-    <Table<Material> rowKey="code" size="small" columns={columns} dataSource={materials} pagination={false} bordered />
+    <div>
+      <Space wrap size={12} className="materials-bar">
+        <Button
+          type="primary"
+          icon={<CheckSquareOutlined aria-hidden />}
+          disabled={remaining.length === 0}
+          onClick={receiveRest}
+          data-step-focus
+        >
+          {t('intake.materials.receiveRest')}
+        </Button>
+        <span className="muted small" role="status">
+          {remaining.length > 0
+            ? t('intake.materials.remaining', { count: remaining.length })
+            : t('intake.materials.noneRemaining')}
+          {hidden.length > 0 &&
+            ` · ${t('intake.materials.hidden', { count: hidden.length, names: hidden.map((m) => m.name).join('、') })}`}
+        </span>
+      </Space>
+      <Table<Material>
+        rowKey="code"
+        size="small"
+        columns={columns}
+        dataSource={materials}
+        pagination={false}
+        bordered
+      />
+    </div>
   );
 }

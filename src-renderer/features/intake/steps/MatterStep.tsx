@@ -2,11 +2,52 @@ import { SearchOutlined } from '@ant-design/icons';
 import { Alert, App, Col, Empty, Form, Input, Row, Tag, Tooltip } from 'antd';
 import { useMemo, useState, type KeyboardEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { Matter } from '@tongban/protocol/catalogue/schema';
+import type { Matter, Situation } from '@tongban/protocol/catalogue/schema';
 import { errorMessage } from '../../../i18n/errors';
 import { matchMatters, useCatalogueStore } from '../catalogue-store';
 import { DraftList } from '../DraftList';
+import { STEP } from '../model';
 import { useIntakeStore } from '../wizard-store';
+
+/** One choice in the result list: a matter (then 选择情形), or one of its situations (straight to 申请人信息). */
+type Choice = { matter: Matter; situation?: Situation };
+
+/** The results as one list for the arrow keys: each matter followed by its situations when it has several. */
+function choicesOf(matters: Matter[]): Choice[] {
+  return matters.flatMap((matter) => [
+    { matter },
+    ...(matter.situations.length > 1 ? matter.situations.map((situation) => ({ matter, situation })) : []),
+  ]);
+}
+
+/** A situation of a result, chosen in one step with its matter. */
+function SituationChip({
+  choice,
+  index,
+  active,
+  onPick,
+  onHover,
+}: {
+  choice: Required<Choice>;
+  index: number;
+  active: boolean;
+  onPick(): void;
+  onHover(): void;
+}) {
+  return (
+    <span
+      role="option"
+      id={`matter-option-${index}`}
+      aria-selected={active}
+      aria-label={`${choice.matter.name} · ${choice.situation.name}`}
+      className={`situation-chip${active ? ' situation-chip--active' : ''}`}
+      onClick={onPick}
+      onMouseEnter={onHover}
+    >
+      {choice.situation.name}
+    </span>
+  );
+}
 
 /** One matter in the result list: name, department, code, how many situations, and whether it is verified. */
 function MatterOption({
@@ -63,6 +104,8 @@ export function MatterStep() {
   const loadError = useCatalogueStore((s) => s.loadError);
   const chosen = useIntakeStore((s) => s.wizard.data.matterCode);
   const pickMatter = useIntakeStore((s) => s.pickMatter);
+  const pickSituation = useIntakeStore((s) => s.pickSituation);
+  const update = useIntakeStore((s) => s.update);
   const [query, setQuery] = useState('');
   const [active, setActive] = useState(0);
   const matters = useMemo(
@@ -70,20 +113,26 @@ export function MatterStep() {
     [catalogue, searchIndex, query],
   );
 
-  const pick = async (matter: Matter | undefined) => {
-    if (!matter) return;
-    const result = await pickMatter(matter);
-    if (!result.ok) void message.error(errorMessage(result.error));
+  const choices = useMemo(() => choicesOf(matters), [matters]);
+
+  const pick = async (choice: Choice | undefined) => {
+    if (!choice) return;
+    const result = await pickMatter(choice.matter);
+    if (!result.ok) return void message.error(errorMessage(result.error));
+    if (choice.situation) {
+      pickSituation(choice.situation);
+      update({ step: STEP.applicant });
+    }
   };
 
   const onKeyDown = (e: KeyboardEvent) => {
     if (e.key === 'ArrowDown' || e.key === 'ArrowUp') {
       e.preventDefault();
       const step = e.key === 'ArrowDown' ? 1 : -1;
-      setActive((i) => Math.min(Math.max(i + step, 0), Math.max(matters.length - 1, 0)));
+      setActive((i) => Math.min(Math.max(i + step, 0), Math.max(choices.length - 1, 0)));
     } else if (e.key === 'Enter') {
       e.preventDefault();
-      void pick(matters[active]);
+      void pick(choices[active]);
     }
   };
 
@@ -113,12 +162,13 @@ export function MatterStep() {
               role="combobox"
               aria-expanded
               aria-controls="matter-results"
-              aria-activedescendant={matters.length ? `matter-option-${active}` : undefined}
+              aria-activedescendant={choices.length ? `matter-option-${active}` : undefined}
               onChange={(e) => {
                 setQuery(e.target.value);
                 setActive(0);
               }}
               onKeyDown={onKeyDown}
+              data-shortcut="matter-search"
             />
           </Form.Item>
         </Form>
@@ -127,17 +177,34 @@ export function MatterStep() {
             <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('intake.matter.none')} />
           )}
           {!catalogue && !loadError && <div className="matter-list__loading">{t('intake.matter.loading')}</div>}
-          {matters.map((matter, index) => (
-            <MatterOption
-              key={matter.code}
-              matter={matter}
-              index={index}
-              active={index === active}
-              chosen={matter.code === chosen}
-              onPick={() => void pick(matter)}
-              onHover={() => setActive(index)}
-            />
-          ))}
+          {choices.map((choice, index) =>
+            choice.situation ? null : (
+              <div key={choice.matter.code} className="matter-result">
+                <MatterOption
+                  matter={choice.matter}
+                  index={index}
+                  active={index === active}
+                  chosen={choice.matter.code === chosen}
+                  onPick={() => void pick(choice)}
+                  onHover={() => setActive(index)}
+                />
+                {choice.matter.situations.length > 1 && (
+                  <div role="group" aria-label={choice.matter.name} className="situation-chips">
+                    {choice.matter.situations.map((situation, offset) => (
+                      <SituationChip
+                        key={situation.code}
+                        choice={{ matter: choice.matter, situation }}
+                        index={index + 1 + offset}
+                        active={index + 1 + offset === active}
+                        onPick={() => void pick({ matter: choice.matter, situation })}
+                        onHover={() => setActive(index + 1 + offset)}
+                      />
+                    ))}
+                  </div>
+                )}
+              </div>
+            ),
+          )}
         </div>
         {matters.length > 0 && (
           <div className="matter-list__hint">{t('intake.matter.keys', { count: matters.length })}</div>

@@ -8,6 +8,11 @@ import type { VerificationRole } from '@common/identity/verification';
 import { api } from '../../../api/call';
 import { errorMessage } from '../../../i18n/errors';
 import { followReaderStatus, useIdentityStore } from '../identity-store';
+import { materialsFor } from '@common/cases/formal-check';
+import { cardExpiry, identityMaterialOf } from '@common/cases/material-defaults';
+import { chinaDate } from '@common/time';
+import { findMatter, findSituation, useCatalogueStore } from '../catalogue-store';
+import { firstEmpty } from '../../../forms/focus';
 import { useIntakeStore } from '../wizard-store';
 
 const STATE_COLORS: Record<ReaderStatus['state'], string> = {
@@ -71,6 +76,24 @@ export function useReader(): void {
   }, [loadReader]);
 }
 
+/** An expired card, or one in force for less than 30 more days, flagged as soon as it is read. */
+export function ExpiryFlag({ validTo }: { validTo: string }) {
+  const { t } = useTranslation();
+  const today = chinaDate(new Date());
+  const expiry = cardExpiry(validTo, today);
+  if (!expiry) return null;
+  const days = Math.round((Date.parse(`${validTo}T00:00:00Z`) - Date.parse(`${today}T00:00:00Z`)) / 86_400_000);
+  return (
+    <Alert
+      type={expiry === 'expired' ? 'error' : 'warning'}
+      showIcon
+      role="alert"
+      style={{ flexBasis: '100%' }}
+      title={t(`identity.reader.${expiry}`, { date: validTo, days: days + 1 })}
+    />
+  );
+}
+
 /** 读取身份证 on 申请人信息: fills the applicant (or the agent, for 代办) from the chip; also reads a card as soon as polling reports it. */
 export function ReaderBar() {
   const { t } = useTranslation();
@@ -85,10 +108,23 @@ export function ReaderBar() {
   const lastRead = useIdentityStore((s) => (caseId ? s.reads[caseId]?.[role] : undefined));
 
   const fill = (read: CardReadView) => {
-    const { wizard, update, touch } = useIntakeStore.getState();
-    const person = wizard.data[role];
-    update({ [role]: { ...person, name: read.card.name, idType: read.idType, idNumber: read.card.idNumber } });
+    const { wizard, fillFromCard, touch } = useIntakeStore.getState();
+    const { catalogue } = useCatalogueStore.getState();
+    const situation = findSituation(findMatter(catalogue, wizard.data.matterCode), wizard.data.situationCode);
+    const material = situation ? identityMaterialOf(materialsFor(situation, wizard.data), role) : undefined;
+    const card = {
+      name: read.card.name,
+      idType: read.idType,
+      idNumber: read.card.idNumber,
+      address: read.card.address,
+    };
+    fillFromCard(role, card, material?.code ?? null);
     for (const key of ['name', 'idType', 'idNumber']) touch(`${role}.${key}`);
+    // The clerk types on where the card left off (联系电话 for most people).
+    setTimeout(() => {
+      const body = document.querySelector<HTMLElement>('.wizard-body');
+      if (body) firstEmpty(body)?.focus();
+    });
     void message.success(
       t('identity.reader.filled', {
         role: t(`intake.identity.roles.${role}`),
@@ -130,6 +166,7 @@ export function ReaderBar() {
         loading={reading}
         disabled={!usable}
         onClick={() => void read()}
+        data-shortcut="read-card"
       >
         {t('identity.reader.read')}
       </Button>
@@ -143,6 +180,7 @@ export function ReaderBar() {
           })}
         </span>
       )}
+      {lastRead && <ExpiryFlag validTo={lastRead.card.validTo} />}
       {reader?.driver === 'simulated' && (
         <Alert type="warning" showIcon banner title={t('identity.reader.training')} style={{ flexBasis: '100%' }} />
       )}

@@ -114,6 +114,13 @@ export function ReviewStep({ check }: { check: WizardCheck }) {
     result.missingMaterials.length === 0 &&
     (identityProblems ?? []).length === 0;
   const canNotify = !guidanceOnly && canIssueNotice(result, situation);
+  // Once verification clears the way, the keyboard is on 收件 (unless the clerk is typing elsewhere).
+  useEffect(() => {
+    if (!canAccept) return;
+    const active = document.activeElement;
+    if (active && active !== document.body && !active.closest('.identity-panel')) return;
+    document.querySelector<HTMLElement>('[data-shortcut="accept"]')?.focus();
+  }, [canAccept]);
   const canReject = !result.fieldErrors.some((p) => p.path.startsWith('applicant.'));
 
   const run = async (outcome: Outcome, reason?: string): Promise<boolean> => {
@@ -182,6 +189,8 @@ export function ReviewStep({ check }: { check: WizardCheck }) {
             icon={<CheckOutlined aria-hidden />}
             disabled={!canAccept}
             onClick={confirmAccept}
+            data-shortcut="accept"
+            data-step-focus
           >
             {t('intake.actions.accept')}
           </Button>

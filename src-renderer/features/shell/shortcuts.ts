@@ -1,0 +1,142 @@
+import { useEffect } from 'react';
+import { create } from 'zustand';
+import { firstEmpty } from '../../forms/focus';
+import { useNavStore } from './nav-store';
+
+// The keyboard path of the window. Each shortcut presses the visible, enabled control marked with its
+// data-shortcut on the current screen (so it does exactly what the button does, checks included), or
+// opens a page. Function keys and Alt/Ctrl chords that browsers let a page take; none is a focus trap.
+
+/** The shortcuts, in the order the help overlay (F1) lists them. */
+export const SHORTCUTS = [
+  { id: 'help', keys: ['F1'] },
+  { id: 'read-card', keys: ['F2'] },
+  { id: 'search', keys: ['F3'] },
+  { id: 'new-case', keys: ['F4'] },
+  { id: 'next', keys: ['Alt', '→'] },
+  { id: 'prev', keys: ['Alt', '←'] },
+  { id: 'accept', keys: ['Ctrl', 'Enter'] },
+  { id: 'print', keys: ['Ctrl', 'P'] },
+] as const;
+export type ShortcutId = (typeof SHORTCUTS)[number]['id'];
+
+/** Keys that are not shortcuts but belong to the keyboard path (listed in the overlay too). */
+export const KEY_HINTS = ['enter', 'dialogEnter', 'escape', 'tab'] as const;
+
+interface HelpState {
+  open: boolean;
+  setOpen(open: boolean): void;
+}
+export const useShortcutHelp = create<HelpState>()((set) => ({ open: false, setOpen: (open) => set({ open }) }));
+
+/** Which shortcut a key press is, if any. */
+export function shortcutOf(
+  e: Pick<KeyboardEvent, 'key' | 'altKey' | 'ctrlKey' | 'metaKey' | 'shiftKey'>,
+): ShortcutId | null {
+  const ctrl = e.ctrlKey || e.metaKey;
+  if (!e.altKey && !ctrl && !e.shiftKey) {
+    const byKey: Record<string, ShortcutId> = { F1: 'help', F2: 'read-card', F3: 'search', F4: 'new-case' };
+    return byKey[e.key] ?? null;
+  }
+  if (e.altKey && !ctrl && !e.shiftKey && e.key === 'ArrowRight') return 'next';
+  if (e.altKey && !ctrl && !e.shiftKey && e.key === 'ArrowLeft') return 'prev';
+  if (ctrl && !e.altKey && e.key === 'Enter') return 'accept';
+  if (ctrl && !e.altKey && !e.shiftKey && e.key.toLowerCase() === 'p') return 'print';
+  return null;
+}
+
+/** The control on screen a shortcut presses: visible and enabled, outside hidden pages. */
+function control(id: string): HTMLElement | null {
+  const all = [...document.querySelectorAll<HTMLElement>(`[data-shortcut="${id}"]`)];
+  return all.find((el) => el.getClientRects().length > 0 && !(el as HTMLButtonElement).disabled) ?? null;
+}
+
+/** Waits (a few frames) for a control of a page that is still loading. */
+function whenShown(id: string, then: (el: HTMLElement) => void, tries = 40): void {
+  const el = control(id);
+  if (el) then(el);
+  else if (tries > 0) setTimeout(() => whenShown(id, then, tries - 1), 50);
+}
+
+/** A dialog (antd Modal) is open: shortcuts wait until it is closed (Enter and Esc work inside it). */
+function dialogOpen(): boolean {
+  return [...document.querySelectorAll('.ant-modal-wrap')].some((el) => el.getClientRects().length > 0);
+}
+
+function run(id: ShortcutId): void {
+  switch (id) {
+    case 'help':
+      useShortcutHelp.getState().setOpen(true);
+      return;
+    case 'search':
+      useNavStore.getState().open('cases');
+      whenShown('search', (el) => el.focus());
+      return;
+    case 'new-case': {
+      const button = control('new-case');
+      if (button) return button.click();
+      useNavStore.getState().open('intake');
+      // The wizard's store comes with the intake page's bundle, not with the first screen.
+      void import('../intake/wizard-store').then(({ useIntakeStore }) => useIntakeStore.getState().startNew());
+      whenShown('matter-search', (el) => el.focus());
+      return;
+    }
+    default:
+      control(id)?.click();
+  }
+}
+
+/** Enter in a dialog's text field presses its primary button (the fields of a dialog form are its whole content). */
+function submitDialog(e: KeyboardEvent): boolean {
+  const target = e.target as HTMLElement | null;
+  if (!(target instanceof HTMLInputElement) || target.type === 'checkbox' || target.type === 'radio') return false;
+  if (target.closest('.ant-select, .ant-cascader, .ant-picker')) return false;
+  const dialog = target.closest('.ant-modal');
+  const primary = dialog?.querySelector<HTMLButtonElement>('.ant-modal-footer .ant-btn-primary:not([disabled])');
+  if (!primary) return false;
+  primary.click();
+  return true;
+}
+
+/** A dialog that opens takes the keyboard to its first field to fill (its own autoFocus wins). */
+function focusNewDialogs(): MutationObserver {
+  const observer = new MutationObserver((records) => {
+    for (const record of records)
+      for (const node of record.addedNodes) {
+        if (!(node instanceof HTMLElement)) continue;
+        const body = node.matches('.ant-modal-body') ? node : node.querySelector<HTMLElement>('.ant-modal-body');
+        if (!body) continue;
+        setTimeout(() => {
+          if (body.contains(document.activeElement)) return;
+          const field = firstEmpty(body) ?? body.querySelector<HTMLElement>('input:not([type=hidden]), textarea');
+          field?.focus();
+        }, 80);
+      }
+  });
+  observer.observe(document.body, { childList: true, subtree: true });
+  return observer;
+}
+
+/** Installs the shortcuts and the dialog keys while the workspace is shown. */
+export function useShortcuts(enabled: boolean): void {
+  useEffect(() => {
+    if (!enabled) return;
+    const onKey = (e: KeyboardEvent) => {
+      if (e.defaultPrevented || e.isComposing) return;
+      if (e.key === 'Enter' && !e.altKey && !e.ctrlKey && !e.metaKey && !e.shiftKey) {
+        if (dialogOpen() && submitDialog(e)) e.preventDefault();
+        return;
+      }
+      const id = shortcutOf(e);
+      if (!id || (dialogOpen() && id !== 'help')) return;
+      e.preventDefault();
+      run(id);
+    };
+    window.addEventListener('keydown', onKey);
+    const observer = focusNewDialogs();
+    return () => {
+      window.removeEventListener('keydown', onKey);
+      observer.disconnect();
+    };
+  }, [enabled]);
+}

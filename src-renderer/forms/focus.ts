@@ -23,12 +23,36 @@ function isEmpty(el: HTMLElement): boolean {
   return false;
 }
 
+/** The step's marked action ([data-step-focus]) when it is shown and enabled. */
+function markedIn(root: HTMLElement): HTMLElement | undefined {
+  return [...root.querySelectorAll('[data-step-focus]')].find(
+    (el): el is HTMLElement => visible(el) && !(el as HTMLButtonElement).disabled,
+  );
+}
+
+/**
+ * Focuses the step's marked action or its first field. A step whose action appears once the main process
+ * has answered (确认与办结) waits for it, up to `waitMs`, unless the clerk has moved the focus meanwhile.
+ * Answers a cancel function.
+ */
+export function focusStepWhenReady(root: HTMLElement | null, waitMs = 0): () => void {
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const started = Date.now();
+  const attempt = () => {
+    if (!root) return;
+    // The clerk is already working inside the step: leave the focus where it is.
+    if (Date.now() - started > 100 && root.contains(document.activeElement)) return;
+    if (markedIn(root) || Date.now() - started >= waitMs) return void focusStepStart(root);
+    timer = setTimeout(attempt, 100);
+  };
+  timer = setTimeout(attempt, 60);
+  return () => clearTimeout(timer);
+}
+
 /** Focuses the step's marked action ([data-step-focus]) or its first field; answers whether something took focus. */
 export function focusStepStart(root: HTMLElement | null): boolean {
   if (!root) return false;
-  const marked = [...root.querySelectorAll('[data-step-focus]')].find(
-    (el) => visible(el) && !(el as HTMLButtonElement).disabled,
-  );
+  const marked = markedIn(root);
   const target =
     (marked as HTMLElement | undefined) ?? firstEmpty(root) ?? [...root.querySelectorAll(FIELD)].find(visible);
   target?.focus();

@@ -7,13 +7,16 @@ interface DivisionCascaderProps {
   value: string;
   placeholder?: string;
   onChange(code: string): void;
+  'aria-invalid'?: boolean | undefined;
+  'aria-describedby'?: string | undefined;
 }
 
 /** Province / city / county from the division list; any level may be chosen, and names can be typed to search. */
-export function DivisionCascader({ id, value, placeholder, onChange }: DivisionCascaderProps) {
+export function DivisionCascader({ id, value, placeholder, onChange, ...aria }: DivisionCascaderProps) {
   const options = useCatalogueStore((s) => s.divisionOptions);
   return (
     <Cascader<DivisionOption>
+      {...aria}
       id={id}
       options={options}
       value={value ? divisionPath(value) : []}

@@ -2,7 +2,7 @@ import { ArrowLeftOutlined, ArrowRightOutlined } from '@ant-design/icons';
 import { Alert, App, Button, Steps } from 'antd';
 import { useEffect, useRef, type KeyboardEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { focusFirstError, focusStepStart } from '../../forms/focus';
+import { focusFirstError, focusStepWhenReady } from '../../forms/focus';
 import { blockingOnApplicantStep } from './check';
 import { findMatter, findSituation, useCatalogueStore } from './catalogue-store';
 import { STEP, STEPS } from './model';
@@ -37,10 +37,7 @@ export function IntakeWizard() {
   const body = useRef<HTMLElement>(null);
   const checked = !!check;
   // Each step opens with the keyboard on its first field to fill (or its marked action).
-  useEffect(() => {
-    const timer = setTimeout(() => focusStepStart(body.current), 60);
-    return () => clearTimeout(timer);
-  }, [step, checked]);
+  useEffect(() => focusStepWhenReady(body.current, step === STEP.review ? 3000 : 0), [step, checked]);
 
   const next = () => {
     if (step === STEP.situation && !situation) return void message.warning(t('intake.situation.pick'));

@@ -2,7 +2,15 @@ import { describe, expect, it } from 'vitest';
 import { parseCatalogue, type Matter, type Situation } from '@tongban/protocol/catalogue/schema';
 import { catalogueFixture, matterFixture } from '@tongban/protocol/catalogue/test-fixtures';
 import { checkApplication, noticeItems } from './check';
-import { emptyWizardData, parseDraftData, STEP, toApplication, withSituation, type WizardData } from './model';
+import {
+  emptyWizardData,
+  parseDraftData,
+  STEP,
+  toApplication,
+  visibleMaterials,
+  withSituation,
+  type WizardData,
+} from './model';
 
 const CASE_ID = '01a226f8-e665-7198-a48a-f86d76f55b6d';
 
@@ -101,6 +109,37 @@ describe('wizard data', () => {
     const proxy = toApplication(CASE_ID, { ...filled(), mode: 'proxy' }, situation);
     expect(proxy.agent).not.toBeNull();
     expect(proxy.materials.map((m) => m.code)).toContain('POWER-OF-ATTORNEY');
+  });
+
+  it('hides the 代办 rows in person and sends a hidden row as not provided', () => {
+    const withAgentRow: Situation = {
+      ...situation,
+      materials: [
+        ...situation.materials,
+        {
+          code: 'AGENT-ID',
+          name: '代办人有效身份证件',
+          form: 'original',
+          copies: 1,
+          requirement: 'conditional',
+          condition: '代办时提供',
+          mailOriginalToLocality: false,
+        },
+      ],
+    };
+    const data = {
+      ...filled(),
+      materials: { ...filled().materials, 'AGENT-ID': { handling: 'seen-returned' as const, pages: 1 } },
+    };
+    expect(visibleMaterials(withAgentRow, data).hidden.map((m) => m.code)).toEqual(['AGENT-ID']);
+    const app = toApplication(CASE_ID, data, withAgentRow);
+    expect(app.materials.find((m) => m.code === 'AGENT-ID')).toEqual({
+      code: 'AGENT-ID',
+      handling: 'not-provided',
+      pages: 0,
+    });
+    const proxy = toApplication(CASE_ID, { ...data, mode: 'proxy' }, withAgentRow);
+    expect(proxy.materials.find((m) => m.code === 'AGENT-ID')?.handling).toBe('seen-returned');
   });
 
   it('lets the locality follow the division field until the clerk picks one', () => {

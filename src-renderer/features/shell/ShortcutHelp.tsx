@@ -1,7 +1,8 @@
 import { Modal, Table } from 'antd';
 import { Fragment } from 'react';
 import { useTranslation } from 'react-i18next';
-import { KEY_HINTS, SHORTCUTS, useShortcutHelp } from './shortcuts';
+import { KEY_HINTS, SHORTCUTS } from './shortcut-keys';
+import { useShortcutHelp } from './shortcuts';
 
 interface Row {
   key: string;

@@ -10,10 +10,13 @@ interface FieldControlProps {
   onChange(value: string): void;
   /** The field was visited: show its problems from now on. */
   onVisited(): void;
+  /** Set by Field when the check finds a problem: passed on to the control screen readers focus. */
+  'aria-invalid'?: boolean | undefined;
+  'aria-describedby'?: string | undefined;
 }
 
 /** The input for one field of a situation's form, by its kind; every value is kept as text. */
-export function FieldControl({ field, id, value, onChange, onVisited }: FieldControlProps) {
+export function FieldControl({ field, id, value, onChange, onVisited, ...aria }: FieldControlProps) {
   const chosen = (v: string) => {
     onChange(v);
     onVisited();
@@ -24,6 +27,7 @@ export function FieldControl({ field, id, value, onChange, onVisited }: FieldCon
     upper?: boolean;
   }) => (
     <Input
+      {...aria}
       id={id}
       value={value}
       maxLength={props.maxLength}
@@ -38,6 +42,7 @@ export function FieldControl({ field, id, value, onChange, onVisited }: FieldCon
     case 'textarea':
       return (
         <Input.TextArea
+          {...aria}
           id={id}
           value={value}
           rows={3}
@@ -49,6 +54,7 @@ export function FieldControl({ field, id, value, onChange, onVisited }: FieldCon
     case 'select':
       return (
         <Select
+          {...aria}
           id={id}
           value={value || undefined}
           allowClear
@@ -57,10 +63,11 @@ export function FieldControl({ field, id, value, onChange, onVisited }: FieldCon
         />
       );
     case 'division':
-      return <DivisionCascader id={id} value={value} onChange={chosen} />;
+      return <DivisionCascader {...aria} id={id} value={value} onChange={chosen} />;
     case 'date':
       return (
         <DatePicker
+          {...aria}
           id={id}
           value={/^\d{4}-\d{2}-\d{2}$/.test(value) && dayjs(value).isValid() ? dayjs(value) : null}
           format="YYYY-MM-DD"

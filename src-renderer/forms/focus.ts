@@ -40,10 +40,16 @@ export function focusStepWhenReady(root: HTMLElement | null, waitMs = 0): () => 
   const started = Date.now();
   const attempt = () => {
     if (!root) return;
+    const elapsed = Date.now() - started;
+    const active = document.activeElement;
+    const free = !active || active === document.body;
     // The clerk is already working inside the step: leave the focus where it is.
-    if (Date.now() - started > 100 && root.contains(document.activeElement)) return;
-    if (markedIn(root) || Date.now() - started >= waitMs) return void focusStepStart(root);
-    timer = setTimeout(attempt, 100);
+    if (!free && elapsed > 100 && root.contains(active) && active !== markedIn(root)) return;
+    if (waitMs === 0) return void focusStepStart(root);
+    // While the step's answers come in, its action may be re-rendered: keep it focused until the clerk moves.
+    if (free && markedIn(root)) focusStepStart(root);
+    if (elapsed < waitMs) timer = setTimeout(attempt, 100);
+    else if (free) focusStepStart(root);
   };
   timer = setTimeout(attempt, 60);
   return () => clearTimeout(timer);

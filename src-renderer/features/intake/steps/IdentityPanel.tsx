@@ -130,6 +130,11 @@ function CardComparison({ read, person, showForm }: { read: CardReadView; person
   );
 }
 
+/** Takes the keyboard when it appears and nobody holds it (the panel re-renders as the main process answers). */
+function claimFocus(el: HTMLButtonElement | null): void {
+  if (el && (!document.activeElement || document.activeElement === document.body)) el.focus();
+}
+
 /** One person to verify: the card read (photo, facts, problems), 人证一致，确认核验, 人工核验, 主管核准, and the record. */
 function PersonVerification({
   app,
@@ -236,6 +241,7 @@ function PersonVerification({
               onClick={() => void confirmChip()}
               title={t('identity.panel.confirmMatch')}
               data-step-focus
+              ref={claimFocus}
             >
               {t('identity.panel.verifyChipMatch')}
             </Button>

@@ -191,8 +191,10 @@ test('a clerk files the whole case with the keyboard alone; F1 lists the shortcu
     await page.keyboard.press('Enter');
     await expect(page.getByRole('button', { name: '收件', exact: true })).toBeFocused();
     await page.keyboard.press('Control+Enter');
-    await expect(page.getByRole('dialog').filter({ hasText: '确认收件并流转至业务办理地？' })).toBeVisible();
+    const confirm = page.getByRole('dialog').filter({ hasText: '确认收件并流转至业务办理地？' });
+    await expect(confirm).toBeVisible();
     await page.keyboard.press('Enter');
+    await expect(confirm).toBeHidden();
     receiptNo = (await page.getByLabel('收件凭证编号').textContent()) ?? '';
     expect(receiptNo).toMatch(/^50010303-\d{8}-\d{4}[0-9A-Z]$/);
     // Ctrl+P presses 打印回执: the request goes out now; the PDF (a headless Chromium in the host) comes later.

@@ -37,7 +37,7 @@ export function IntakeWizard() {
   const body = useRef<HTMLElement>(null);
   const checked = !!check;
   // Each step opens with the keyboard on its first field to fill (or its marked action).
-  useEffect(() => focusStepWhenReady(body.current, step === STEP.review ? 10_000 : 0), [step, checked]);
+  useEffect(() => focusStepWhenReady(body.current, step === STEP.review ? 30_000 : 0), [step, checked]);
 
   const next = () => {
     if (step === STEP.situation && !situation) return void message.warning(t('intake.situation.pick'));

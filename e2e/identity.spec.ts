@@ -201,7 +201,8 @@ test('代办: the agent’s card fills the agent, and with a 授权委托书 the
   await nextStep(page);
   await expect(materialRow(page, '授权委托书')).toBeVisible();
   // 代办 makes the power of attorney and the agent's ID required; 关系证明 only where the locality asks for it.
-  await expect(materialRow(page, '代办人有效身份证件').locator('.field-warning')).toHaveText('未提供');
+  // The agent's card was read: their ID is already 原件核验后退还 (0120).
+  await expect(materialRow(page, '代办人有效身份证件')).toContainText('原件核验后退还');
   await expect(materialRow(page, '代办人与申请人关系证明')).toContainText('代办且参保地要求时提供');
   await expect(materialRow(page, '代办人与申请人关系证明').locator('.field-warning')).toHaveCount(0);
   await setHandling(page, '申请人有效身份证件', '原件核验后退还');

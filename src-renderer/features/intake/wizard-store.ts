@@ -63,7 +63,12 @@ interface IntakeState {
    * Fills a person from a card read: name, document type and number, and the card's address as the
    * contact address unless the clerk typed one; the person's own ID material becomes 原件核验后退还 unless set.
    */
-  fillFromCard(role: 'applicant' | 'agent', card: CardFill, identityMaterial: string | null, previousAddress?: string): void;
+  fillFromCard(
+    role: 'applicant' | 'agent',
+    card: CardFill,
+    identityMaterial: string | null,
+    previousAddress?: string,
+  ): void;
   touch(path: string): void;
   attempt(step: number): void;
   /** Uploads a file; a material not yet received becomes `receivedAs` (a photo taken at the window is 电子). */

@@ -14,7 +14,7 @@ import {
   type GatewayProcess,
   type TestPostgres,
 } from './support/gateway';
-import { ADMIN, callFromPage, completeFirstRun, openMenu } from './support/steps';
+import { ADMIN, callFromPage, completeFirstRun, openSettings } from './support/steps';
 
 const RESOURCES = resolve(__dirname, '..', 'resources', 'catalogue');
 const SCREENSHOTS = resolve(__dirname, '..', 'test-results', 'screenshots');
@@ -68,7 +68,7 @@ test('a catalogue version imported on the gateway is reviewed, applied and rolle
   expect(await callFromPage(page, 'sync:configure', { gatewayUrl: gateway.url, code })).toMatchObject({ ok: true });
   expect((await importCatalogue(db.url, [nextVersionFile(dir)])).ok).toBe(true);
 
-  await openMenu(page, '系统设置');
+  await openSettings(page, '部门网关');
   const card = page.locator('.ant-card').filter({ has: page.getByText('事项清单更新', { exact: true }) });
   await card.getByRole('button', { name: '检查更新' }).click();
   await expect(card.getByText('新版本 2026.12.2')).toBeVisible();

@@ -54,6 +54,8 @@ test('print settings, receipts on a network printer, A4 as PDF, an EMS waybill, 
       await section.getByLabel('小票打印机', { exact: true }).press('Escape');
       await section.getByLabel('大厅地址（寄件地址）').fill('重庆市渝中区人民路123号');
       await section.getByLabel('大厅电话（寄件电话）').fill('023-63891234');
+      // The shipped 好差评 address is a placeholder, which is refused in print outside 培训模式.
+      await section.getByLabel('好差评地址').fill('https://hcp.cq.gov.cn/rate?w={windowCode}&d={documentNo}');
       await section.getByLabel('面单尺寸').click();
       await pickOption(page, '100×150毫米二联面单');
       await section.getByRole('button', { name: '保存打印设置' }).click();

@@ -1,7 +1,7 @@
 // Issue #15: the recovery code is shown once after 初始化 (the administrator confirms it is kept) and an
 // administrator shows it again in 系统设置 → 安全 with their password (audited).
 import { expect, test } from './support/fixtures';
-import { ADMIN, completeFirstRun, openMenu, RECOVERY_CODE, saveScreenshot } from './support/steps';
+import { ADMIN, completeFirstRun, openMenu, openSettings, RECOVERY_CODE, saveScreenshot } from './support/steps';
 
 test('the recovery code: shown once at setup, confirmed, shown again in 系统设置 → 安全 with the password', async ({
   app: page,
@@ -24,7 +24,7 @@ test('the recovery code: shown once at setup, confirmed, shown again in 系统�
   });
 
   await test.step('系统设置 → 安全: a wrong password shows nothing; the right one shows the same code', async () => {
-    await openMenu(page, '系统设置');
+    await openSettings(page, '安全');
     const section = page.locator('.ant-card').filter({ hasText: '安全：恢复码' });
     await expect(section.getByText('本窗口的恢复码不会改变')).toBeVisible();
     await section.getByLabel('管理员密码').fill('NotMyPass1');

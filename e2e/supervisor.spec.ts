@@ -52,7 +52,9 @@ test('supervisor: ledger export, a 差评 from the customer display, its follow-
   let pairingUrl = '';
   await test.step('邀请评价 on a ledger row gives the customer display’s address', async () => {
     const invite = page.getByRole('row').filter({ hasText: documentNos[0] }).getByRole('button', { name: '邀请评价' });
-    // The rating column stays in view on a 1366-px screen (the wide table scrolls under it).
+    // The rating column stays in view on a 1366-px screen (the wide table scrolls under it): bring the row up
+    // by its first cell, which leaves the table's horizontal scroll where it is.
+    await page.getByRole('row').filter({ hasText: documentNos[0] }).getByRole('cell').first().scrollIntoViewIfNeeded();
     await expect(invite).toBeInViewport();
     await invite.click();
     const dialog = page.getByRole('dialog', { name: '请办事人评价' });

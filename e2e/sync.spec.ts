@@ -221,6 +221,10 @@ test('a case accepted while the gateway is down reaches the department; suppleme
     await listed.getByRole('link', { name: receiptNo }).click();
     await expect(dept).toHaveURL(`${gatewayUrl}/dept/cases/${caseId}`);
     await expect(dept.getByRole('heading', { name: '社会保障卡申领 · 首次申领' })).toBeVisible();
+    // The ID number is masked; 显示完整号码 (audited) shows it once.
+    await expect(dept.getByText('500101199003070014')).toHaveCount(0);
+    await expect(dept.getByText('5001**********0014').first()).toBeVisible();
+    await dept.getByRole('button', { name: '显示完整号码' }).first().click();
     await expect(dept.getByText('500101199003070014')).toBeVisible();
     await expect(dept.getByRole('link', { name: /^查看 image\/png/ })).toBeVisible();
     await saveScreenshot(dept, 'sync-3-department-case');

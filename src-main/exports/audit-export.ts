@@ -1,6 +1,6 @@
 // Audit review export: every entry matching the filters (oldest first, with its hashes so the
 // chain can be re-checked outside the app) and the result of verifying the whole chain.
-import ExcelJS from 'exceljs';
+import type ExcelJS from 'exceljs';
 import type { AuditLog } from '../audit/audit-log';
 import { AUDIT_ACTION_LABELS_ZH, type AuditVerification } from '@common/audit';
 import { SUPERVISOR_AUDIT_ACTION_LABELS_ZH } from '@common/supervisor/audit-actions';
@@ -8,7 +8,7 @@ import { excelChinaDate } from '@common/supervisor/ledger';
 import type { ExportResult } from '@common/supervisor/views';
 import type { StaffActor } from '../ledger/day-close';
 import { CsvFile } from './export-csv';
-import { XLSX_DATE_FORMAT } from './export-xlsx';
+import { loadExcel, XLSX_DATE_FORMAT } from './export-xlsx';
 import type { AuditExportRow, AuditFilter, ExportsRepo } from './exports-repo';
 import type { ExportsService } from './exports-service';
 import { yieldToEventLoop } from '../db/statements';
@@ -88,7 +88,8 @@ export class AuditExport {
   }
 
   private async xlsx(file: string, filter: AuditFilter, v: AuditVerification): Promise<number> {
-    const wb = new ExcelJS.stream.xlsx.WorkbookWriter({ filename: file, useStyles: true, useSharedStrings: false });
+    const Excel = await loadExcel();
+    const wb = new Excel.stream.xlsx.WorkbookWriter({ filename: file, useStyles: true, useSharedStrings: false });
     const frozen: Partial<ExcelJS.WorksheetView>[] = [{ state: 'frozen', ySplit: 1 }];
     const check = wb.addWorksheet('校验结果', { views: frozen });
     check.columns = [

@@ -1,7 +1,7 @@
 // The ledger as an XLSX workbook, streamed to a file (exceljs WorkbookWriter): 汇总 is written and
 // committed first, then 明细 page by page, then 调整记录. Each sheet is finished before the next
 // starts, so the zip never buffers a sheet, and memory stays bounded for a month of cases.
-import ExcelJS from 'exceljs';
+import type ExcelJS from 'exceljs';
 import {
   ADJUSTMENT_FIELD_LABELS_ZH,
   adjustmentValueLabel,
@@ -29,6 +29,16 @@ const FORMAT_OF: Partial<Record<LedgerColumn['kind'], string>> = { datetime: XLS
 /** Sheet names (exports are in Chinese). */
 export const SHEETS = { summary: '汇总', detail: '明细', adjustments: '调整记录' } as const;
 
+/**
+ * exceljs (with jszip, archiver and their streams: ~400 modules) is loaded on the first export, not at start:
+ * every start of the app — the Electron window, the browser host, each child of the kill -9 test — pays for
+ * what it loads.
+ */
+export async function loadExcel(): Promise<typeof ExcelJS> {
+  const mod = (await import('exceljs')) as unknown as typeof ExcelJS & { default?: typeof ExcelJS };
+  return mod.default ?? mod;
+}
+
 const HEADER_FONT: Partial<ExcelJS.Font> = { bold: true, name: '等线' };
 const HEADER_FILL: ExcelJS.Fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFE8EEF7' } };
 const FROZEN_HEADER: Partial<ExcelJS.WorksheetView>[] = [
@@ -51,7 +61,8 @@ export async function writeLedgerXlsx(
   fit: ColumnFit = new ColumnFit(),
   onRows: (written: number) => void = () => undefined,
 ): Promise<number> {
-  const wb = new ExcelJS.stream.xlsx.WorkbookWriter({ filename: file, useStyles: true, useSharedStrings: false });
+  const Excel = await loadExcel();
+  const wb = new Excel.stream.xlsx.WorkbookWriter({ filename: file, useStyles: true, useSharedStrings: false });
   wb.creator = '跨省通办窗口';
   wb.created = heading.generatedAt;
 

@@ -15,6 +15,9 @@ export default defineConfig({
     ],
     environment: 'node',
     pool: 'forks',
+    // Two workers on the 2-core CI machine (vitest's default is cores − 1 = one): the long tests (kill -9,
+    // sync under faults) mostly wait on their child processes, so the rest of the suite runs beside them.
+    maxWorkers: 2,
     testTimeout: 60_000,
     hookTimeout: 60_000,
   },

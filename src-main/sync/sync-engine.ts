@@ -1,18 +1,17 @@
 import { randomUUID } from 'node:crypto';
 import type { ProgressTracker } from '../events/progress';
+import { pushWithProgress } from './push-workers';
 import type { EventBus } from '../events/event-bus';
 import type { AuditLog } from '../audit/audit-log';
 import type { AttachmentsRepo } from '../cases/attachments-repo';
 import type { CasesRepo } from '../cases/cases-repo';
 import type { Hall } from '@common/hall';
-import { documentCounterResponseSchema } from '@tongban/protocol/sync/api';
-import { chinaDate } from '@common/time';
 import type { Logger } from '../log/logger';
 import { classify, fullJitterDelay, retryAfterMs } from './backoff';
 import { signedRequest, type ClientOptions, type GatewayReply } from './gateway-client';
 import type { OperationContext } from './operation-context';
 import { sendOperation } from './operations';
-import { RECONCILE_DAYS, reconcileDelivered } from './reconcile';
+import { DailyChecks } from './daily-checks';
 import { classifyRecord } from './record-operations';
 import { isRecordKind } from './records-repo';
 import type { OutboxOp, SyncDevice, SyncRepo } from './sync-repo';
@@ -67,9 +66,6 @@ export interface SyncEngineDeps {
   progress?: ProgressTracker;
 }
 
-/** A push with this many cases waiting shows a progress bar (a normal round sends one or two). */
-export const BACKLOG_CASES = 10;
-
 const LEASE_MS = 60_000;
 
 /**
@@ -79,15 +75,21 @@ const LEASE_MS = 60_000;
 export class SyncEngine {
   private readonly owner = `${process.pid}:${randomUUID()}`;
   /** The business date whose numbering was last checked against the gateway. */
-  private numberingCheckedFor: string | null = null;
   /** The business date of the last completed reconcile. */
-  private reconciledFor: string | null = null;
   private current: Promise<void> | null = null;
   private queued: Promise<void> | null = null;
   private timer: NodeJS.Timeout | null = null;
   private state: SyncState = 'offline';
   /** Cases whose sync fields or department status changed since the last `cases:changed`. */
   private readonly changed = new Set<string>();
+  /** The once-a-day checks against a restored backup (daily-checks.ts). */
+  private readonly daily = new DailyChecks({
+    deps: () => this.d,
+    client: () => this.client,
+    context: (device) => this.context(device),
+    contact: (reply) => this.contact(reply),
+    changed: (caseId) => this.changed.add(caseId),
+  });
 
   constructor(private readonly d: SyncEngineDeps) {}
 
@@ -197,8 +199,8 @@ export class SyncEngine {
       const pulled = await this.pull(device);
       this.announceChanges();
       if (pulled === 'answered') {
-        await this.continueNumbering(this.d.repo.device() ?? device);
-        await this.reconcile(this.d.repo.device() ?? device);
+        await this.daily.continueNumbering(this.d.repo.device() ?? device);
+        await this.daily.reconcile(this.d.repo.device() ?? device);
         await this.push(this.d.repo.device() ?? device);
         await this.d.afterRound?.();
       }
@@ -223,48 +225,23 @@ export class SyncEngine {
     this.state = 'online';
   }
 
-  /**
-   * Sends due operations with `concurrency` workers, each taking the oldest due operation of a case
-   * no other worker holds (operations of one case stay in order). A worker stops when nothing is
-   * due; all stop when an outcome says the round must end.
-   */
-  private async push(device: SyncDevice): Promise<'done' | 'stop'> {
-    const backlog = this.d.repo.pendingSummary().cases;
-    if (backlog < BACKLOG_CASES || !this.d.progress) return this.pushDue(device, () => undefined);
-    const task = this.d.progress.start(null, { kind: 'sync', unit: 'cases', cancellable: false }, backlog);
-    // Cases delivered so far of the backlog at the start (new cases taken meanwhile are not counted).
-    return task.run(() =>
-      this.pushDue(device, () => task.update(Math.max(0, backlog - this.d.repo.pendingSummary().cases))),
+  /** Sends what is due (push-workers.ts), with a progress bar when a backlog is waiting. */
+  private push(device: SyncDevice): Promise<'done' | 'stop'> {
+    const now = () => this.d.now();
+    const lease = (at: Date) =>
+      this.d.repo.afterReply(() =>
+        this.d.repo.acquireLease(this.owner, at.toISOString(), new Date(at.getTime() + LEASE_MS).toISOString()),
+      );
+    return pushWithProgress(
+      {
+        repo: this.d.repo,
+        progress: this.d.progress,
+        concurrency: this.d.concurrency ?? DEFAULT_CONCURRENCY,
+        now,
+        lease,
+      },
+      (op) => this.runOp(device, op),
     );
-  }
-
-  private async pushDue(device: SyncDevice, onSent: () => void): Promise<'done' | 'stop'> {
-    const limit = this.d.concurrency ?? DEFAULT_CONCURRENCY;
-    const busy = new Set<string>();
-    let stopped = false;
-    const worker = async (): Promise<void> => {
-      while (!stopped) {
-        const now = this.d.now();
-        const leased = this.d.repo.afterReply(() =>
-          this.d.repo.acquireLease(this.owner, now.toISOString(), new Date(now.getTime() + LEASE_MS).toISOString()),
-        );
-        if (!leased) {
-          stopped = true;
-          return;
-        }
-        const op = this.d.repo.dueOps(now.toISOString(), limit * 2).find((o) => !busy.has(o.caseId));
-        if (!op) return;
-        busy.add(op.caseId);
-        try {
-          if ((await this.runOp(device, op)) === 'stop') stopped = true;
-          onSent();
-        } finally {
-          busy.delete(op.caseId);
-        }
-      }
-    };
-    await Promise.all(Array.from({ length: limit }, worker));
-    return stopped ? 'stop' : 'done';
   }
 
   private context(device: SyncDevice): OperationContext {
@@ -373,67 +350,6 @@ export class SyncEngine {
     if (Number.isNaN(serverNow)) return;
     this.d.repo.setClockOffset(serverNow - this.d.now().getTime());
     this.d.log.warn('clock offset corrected from the gateway', { offsetMs: serverNow - this.d.now().getTime() });
-  }
-
-  /**
-   * Once a day per start: a window restored from an older backup, or reinstalled, would hand out
-   * today's receipt numbers again from where its database stopped. The gateway knows the highest one
-   * of this window's cases it received today; the local sequence continues above it. (Numbers of
-   * cases that never reached the gateway cannot be known; a restore loses those cases too.)
-   */
-  private async continueNumbering(device: SyncDevice): Promise<void> {
-    const hall = this.d.hall();
-    const today = chinaDate(this.d.now());
-    if (!hall || this.numberingCheckedFor === today) return;
-    const reply = await signedRequest(device, this.client, { method: 'GET', path: `/v1/document-counters/${today}` });
-    this.contact(reply);
-    if (reply.status === 404 && reply.errorCode === undefined) {
-      this.numberingCheckedFor = today; // a gateway without the route: nothing to learn today
-      return;
-    }
-    const parsed = reply.status === 200 ? documentCounterResponseSchema.safeParse(reply.body) : null;
-    if (!parsed?.success) return; // asked again next round
-    this.numberingCheckedFor = today;
-    this.d.repo.markNumberingChecked(this.d.now().toISOString());
-    const { windowCode, date, lastSequence } = parsed.data;
-    if (windowCode !== hall.windowCode || date !== today) return;
-    const before = this.d.cases.raiseSequence(windowCode, date, lastSequence);
-    if (before === null) return;
-    this.d.log.warn('document numbering continued above the gateway record', { date, before, after: lastSequence });
-    this.d.audit.append({
-      actor: { id: null, name: 'system' },
-      action: 'sync.numbering-continued',
-      details: { date, localSequence: before, gatewaySequence: lastSequence },
-    });
-  }
-
-  /**
-   * Once a day per start: does the gateway still hold the cases it acknowledged over the last
-   * RECONCILE_DAYS days? One restored from an older backup does not; those go out again in this round.
-   */
-  private async reconcile(device: SyncDevice): Promise<void> {
-    const today = chinaDate(this.d.now());
-    if (this.reconciledFor === today) return;
-    const since = new Date(Date.parse(`${today}T00:00:00Z`) - RECONCILE_DAYS * 86_400_000).toISOString().slice(0, 10);
-    const outcome = await reconcileDelivered(this.context(device), since);
-    if (outcome.failed) {
-      this.contact(outcome.failed);
-      // A gateway without the route: nothing to learn today. Otherwise asked again next round (cases
-      // already put back in line are pending now, so they are not asked about again).
-      if (outcome.failed.status === 404 && outcome.failed.errorCode === undefined) this.reconciledFor = today;
-    } else {
-      this.reconciledFor = today;
-    }
-    if (outcome.mismatched.length)
-      this.d.log.warn('gateway holds delivered cases with another manifest', { count: outcome.mismatched.length });
-    if (!outcome.requeued.length) return;
-    for (const caseId of outcome.requeued) this.changed.add(caseId);
-    this.d.log.warn('cases the gateway no longer holds are sent again', { count: outcome.requeued.length });
-    this.d.audit.append({
-      actor: { id: null, name: 'system' },
-      action: 'sync.reconcile-resend',
-      details: { count: outcome.requeued.length, caseIds: outcome.requeued.slice(0, 50) },
-    });
   }
 
   private async pull(initial: SyncDevice): Promise<'answered' | 'unreachable'> {

@@ -1,14 +1,11 @@
-import { App, Button, Card, Col, Form, Input, InputNumber, Row } from 'antd';
+import { App, Button, Card, Col, Form, InputNumber, Row } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Settings } from '@common/contract';
-import { hallSchema } from '@common/hall';
-import { schemaRule } from '../../forms/rules';
 import { showFieldErrors } from '../../forms/server-errors';
 import { errorMessage } from '../../i18n/errors';
+import { HallFields } from '../../forms/HallFields';
 import { useSettingsStore } from './store';
-
-const hallField = hallSchema.shape;
 
 /** The bounds of `securityPolicySchema`, shown in the inputs and their messages. */
 const POLICY_BOUNDS = {
@@ -42,49 +39,7 @@ export function HallSection() {
   return (
     <Form form={form} name="hall" layout="vertical" initialValues={settings} onFinish={(v) => void submit(form, v)}>
       <Card title={t('settings.hallSection')}>
-        <Row gutter={16}>
-          <Col span={24}>
-            <Form.Item
-              label={t('setup.hallName')}
-              name={['hall', 'name']}
-              rules={[schemaRule(hallField.name)]}
-              required
-            >
-              <Input />
-            </Form.Item>
-          </Col>
-          <Col span={8}>
-            <Form.Item
-              label={t('setup.divisionCode')}
-              name={['hall', 'divisionCode']}
-              rules={[schemaRule(hallField.divisionCode)]}
-              required
-            >
-              <Input maxLength={6} inputMode="numeric" />
-            </Form.Item>
-          </Col>
-          <Col span={8}>
-            <Form.Item
-              label={t('setup.windowNo')}
-              name={['hall', 'windowNo']}
-              rules={[schemaRule(hallField.windowNo)]}
-              required
-            >
-              <Input maxLength={8} />
-            </Form.Item>
-          </Col>
-          <Col span={8}>
-            <Form.Item
-              label={t('setup.windowCode')}
-              name={['hall', 'windowCode']}
-              rules={[schemaRule(hallField.windowCode)]}
-              extra={t('setup.windowCodeHelp')}
-              required
-            >
-              <Input maxLength={10} />
-            </Form.Item>
-          </Col>
-        </Row>
+        <HallFields />
         <Button type="primary" htmlType="submit" loading={saving}>
           {t('settings.saveHall')}
         </Button>

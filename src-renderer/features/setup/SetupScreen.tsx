@@ -2,11 +2,12 @@ import { Alert, Button, Col, Divider, Form, Input, Row, Typography } from 'antd'
 import { useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { displayNameSchema, usernameSchema } from '@common/accounts';
-import { hallSchema, suggestWindowCode } from '@common/hall';
+import { suggestWindowCode } from '@common/hall';
 import type { AppErrorData } from '@common/result';
 import { passwordRule, sameAsRule, schemaRule } from '../../forms/rules';
 import { showFieldErrors } from '../../forms/server-errors';
 import { errorMessage } from '../../i18n/errors';
+import { HallFields } from '../../forms/HallFields';
 import { CenteredFrame } from '../shell/CenteredFrame';
 import { RecoveryCodeStep } from './RecoveryCodeStep';
 import { SetupRestore } from './SetupRestore';
@@ -16,8 +17,6 @@ interface SetupFields {
   hall: { name: string; divisionCode: string; windowNo: string; windowCode: string };
   admin: { username: string; displayName: string; password: string; confirmPassword: string };
 }
-
-const hallField = hallSchema.shape;
 
 /** First run: records the hall and window, and creates the first administrator. */
 export function SetupScreen() {
@@ -75,43 +74,7 @@ export function SetupScreen() {
         hidden={restoreStaged}
       >
         <Divider titlePlacement="start">{t('setup.hallSection')}</Divider>
-        <Form.Item label={t('setup.hallName')} name={['hall', 'name']} rules={[schemaRule(hallField.name)]} required>
-          <Input placeholder={t('setup.hallNamePlaceholder')} />
-        </Form.Item>
-        <Row gutter={16}>
-          <Col span={8}>
-            <Form.Item
-              label={t('setup.divisionCode')}
-              name={['hall', 'divisionCode']}
-              rules={[schemaRule(hallField.divisionCode)]}
-              extra={t('setup.divisionCodeHelp')}
-              required
-            >
-              <Input maxLength={6} inputMode="numeric" />
-            </Form.Item>
-          </Col>
-          <Col span={6}>
-            <Form.Item
-              label={t('setup.windowNo')}
-              name={['hall', 'windowNo']}
-              rules={[schemaRule(hallField.windowNo)]}
-              required
-            >
-              <Input maxLength={8} />
-            </Form.Item>
-          </Col>
-          <Col span={10}>
-            <Form.Item
-              label={t('setup.windowCode')}
-              name={['hall', 'windowCode']}
-              rules={[schemaRule(hallField.windowCode)]}
-              extra={t('setup.windowCodeHelp')}
-              required
-            >
-              <Input maxLength={10} />
-            </Form.Item>
-          </Col>
-        </Row>
+        <HallFields setup />
         <Divider titlePlacement="start">{t('setup.adminSection')}</Divider>
         <Row gutter={16}>
           <Col span={12}>

@@ -14,7 +14,7 @@ export default defineConfig({
     build: {
       outDir: 'out/main',
       // The shared protocol package is TypeScript source in the workspace: bundle it, never require it at run time.
-      externalizeDeps: { exclude: ['@tongban/protocol'] },
+      externalizeDeps: { exclude: ['@tongban/protocol', '@tongban/pdf-seal'] },
       rollupOptions: {
         input: {
           main: resolve(__dirname, 'src-main/electron/main.ts'),

@@ -19,6 +19,7 @@ export function isTestCode(relPath) {
 export function layerOf(relPath) {
   const p = relPath.split(path.sep).join('/');
   if (p.startsWith('packages/protocol/')) return 'protocol';
+  if (p.startsWith('packages/pdf-seal/')) return 'pdf-seal';
   if (p.startsWith('src-main/common/')) return 'common';
   if (p.startsWith('src-main/electron/')) return 'electron';
   if (p.startsWith('src-main/host/')) return 'host';
@@ -37,6 +38,8 @@ export function layerOf(relPath) {
  */
 export const ALLOWED_LAYERS = {
   protocol: ['protocol'],
+  // PDF signing (电子印章) shared by the window's services and the gateway, imported by name (@tongban/pdf-seal).
+  'pdf-seal': ['pdf-seal'],
   common: ['common'],
   services: ['common', 'services'],
   app: ['common', 'services', 'app'],
@@ -88,7 +91,10 @@ export function forbiddenPackage(layer, spec) {
   const isNode = NODE_BUILTINS.has(spec) || NODE_BUILTINS.has(name);
   const isRenderer = RENDERER_PACKAGES.some((p) => name === p || name.startsWith(`${p}/`));
   if (name === 'electron' && layer !== 'electron') return 'only src-main/electron/ may import electron';
-  if ((layer === 'gateway' || layer === 'protocol') && (spec.startsWith('@common/') || spec.startsWith('src-main')))
+  if (
+    (layer === 'gateway' || layer === 'protocol' || layer === 'pdf-seal') &&
+    (spec.startsWith('@common/') || spec.startsWith('src-main'))
+  )
     return `${layer} may not import the window's code; shared code belongs in @tongban/protocol`;
   if (layer === 'protocol' && (isNode || NATIVE_PACKAGES.includes(name) || isRenderer || name === '@tongban/gateway'))
     return 'the protocol package is pure TypeScript (no Node, native or UI packages)';

@@ -21,6 +21,7 @@ export const READINESS_KEYS = [
   'label-printer',
   'camera',
   'waybill-pool',
+  'seal-certificate',
 ] as const;
 export type ReadinessKey = (typeof READINESS_KEYS)[number];
 

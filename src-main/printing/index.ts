@@ -19,6 +19,7 @@ import { PrintService } from './print-service';
 import { PrintSettingsRepo } from './print-settings-repo';
 import { PrinterService } from './printer-service';
 import { QrSigner } from './qr-signer';
+import { SealService } from './seal-service';
 import { DocumentRenderer } from './renderer';
 import { WaybillRepo } from './waybill-repo';
 import { WaybillService } from './waybill-service';
@@ -54,6 +55,8 @@ export interface Printing {
   printers: PrinterService;
   waybills: WaybillService;
   qr: QrSigner;
+  /** 电子印章: the certificate that signs A4 documents. */
+  seal: SealService;
   calendar: HolidayCalendar;
   renderer: DocumentRenderer;
   chromium: () => ChromiumPrinter;
@@ -74,7 +77,15 @@ export function createPrinting(deps: PrintingDeps): Printing {
   const settings = () => settingsRepo.get(deps.hall().windowCode);
   const printLog = new PrintLogRepo(deps.db);
   const waybillRepo = new WaybillRepo(deps.db);
-  const qr = new QrSigner(new SettingsRepo(deps.db));
+  const settingsKv = new SettingsRepo(deps.db);
+  const qr = new QrSigner(settingsKv);
+  const seal = new SealService({
+    settings: settingsKv,
+    audit: deps.audit,
+    holder: () => deps.hall().name,
+    location: () => deps.hall().windowCode,
+    now: deps.now,
+  });
   const renderer = new DocumentRenderer(deps.resourcesDir, watermark);
   const pdfDir = join(deps.dataDir, 'printed');
   const output = new PrinterOutput({ chromium: getChromium, pdfDir, ...(deps.tcp ? { tcp: deps.tcp } : {}) });
@@ -99,6 +110,7 @@ export function createPrinting(deps: PrintingDeps): Printing {
       audit: deps.audit,
       chromium: getChromium,
       settings,
+      seal,
       now: deps.now,
     }),
     printers: new PrinterService({
@@ -123,6 +135,7 @@ export function createPrinting(deps: PrintingDeps): Printing {
       now: deps.now,
     }),
     qr,
+    seal,
     calendar,
     renderer,
     chromium: getChromium,

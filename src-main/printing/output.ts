@@ -54,13 +54,20 @@ export class PrinterOutput {
   }
 
   /** A sheet or label: a PDF file under the data folder, or a system printer. */
-  async sheet(target: PrinterTarget, job: HtmlJob, fileName: string): Promise<PrintOutcome> {
+  async sheet(
+    target: PrinterTarget,
+    job: HtmlJob,
+    fileName: string,
+    /** 电子印章: signs the PDF before it is saved (A4 documents). */
+    sign?: (pdf: Buffer) => Promise<Buffer>,
+  ): Promise<PrintOutcome> {
     if (target.kind === 'system') {
       await this.deps.chromium().printSilently(job, target.name);
       return { output: 'printer', sha256: sha256(job.html) };
     }
     if (target.kind !== 'pdf') throw new AppError('printer-not-configured', 'no printer is set up for this format');
-    const pdf = await this.deps.chromium().toPdf(job);
+    const printed = await this.deps.chromium().toPdf(job);
+    const pdf = sign ? await sign(printed) : printed;
     const pdfPath = join(this.deps.pdfDir, fileName);
     try {
       await writeAtomically(pdfPath, pdf);

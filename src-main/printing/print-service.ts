@@ -11,6 +11,7 @@ import type { ChromiumPrinter, HtmlJob } from './drivers/chromium';
 import { KeyedLock } from './keyed-lock';
 import type { PrinterOutput, PrintOutcome } from './output';
 import type { PrintLogRepo } from './print-log-repo';
+import type { SealService } from './seal-service';
 import { paperOf, type DocumentRenderer } from './renderer';
 import { restrictedTo } from '../cases/case-access';
 
@@ -26,6 +27,8 @@ export interface PrintServiceDeps {
   audit: AuditLog;
   chromium: () => ChromiumPrinter;
   settings: () => PrintSettings;
+  /** 电子印章: signs every A4 document saved or previewed as a PDF. */
+  seal: SealService;
   now: () => Date;
 }
 
@@ -36,7 +39,12 @@ export class PrintService {
   constructor(private readonly d: PrintServiceDeps) {}
 
   /** The HTML job of a resolved document (sheets, labels, and receipts for system printers or preview). */
-  private htmlJob(doc: ResolvedDocument, format: DocumentRequest['format'], embedFonts: boolean): HtmlJob {
+  private htmlJob(
+    doc: ResolvedDocument,
+    format: DocumentRequest['format'],
+    embedFonts: boolean,
+    signed = false,
+  ): HtmlJob {
     if (doc.model === 'waybill') {
       if (format !== 'label-76x130' && format !== 'label-100x150') throw new RangeError(format);
       return this.d.renderer.waybillJob(doc.data, format, embedFonts);
@@ -50,7 +58,13 @@ export class PrintService {
         embedFonts,
       );
     }
-    return this.d.renderer.noticeJob(doc.data, this.d.settings().documents.sealPng, embedFonts);
+    const mark = { anchor: signed, training: signed && this.d.seal.identity().info.training };
+    return this.d.renderer.noticeJob(doc.data, this.d.settings().documents.sealPng, embedFonts, mark);
+  }
+
+  /** A4 documents carry the seal's digital signature; sheets and labels of other kinds do not. */
+  private signs(doc: ResolvedDocument, format: DocumentRequest['format']): boolean {
+    return doc.model === 'notice' && format === 'a4';
   }
 
   private async send(doc: ResolvedDocument, req: DocumentRequest, target: string): Promise<PrintOutcome> {
@@ -66,7 +80,13 @@ export class PrintService {
       );
     }
     const fileName = `${doc.businessDate}/${doc.documentNo}-${req.kind}-${req.format}-c${doc.copy}.pdf`;
-    return this.d.output.sheet(parsed, this.htmlJob(doc, req.format, true), fileName);
+    const signed = this.signs(doc, req.format);
+    return this.d.output.sheet(
+      parsed,
+      this.htmlJob(doc, req.format, true, signed && parsed.kind === 'pdf'),
+      fileName,
+      signed ? (pdf) => this.d.seal.sign(pdf) : undefined,
+    );
   }
 
   /** The configured target of a format; refuses a receipt format whose width differs from the printer's. */
@@ -155,7 +175,9 @@ export class PrintService {
     const reprint = doc.copy > 1;
     if (req.as === 'html')
       return { as: 'html', html: this.htmlJob(doc, req.format, false).html, copy: doc.copy, reprint };
-    const pdf = await this.d.chromium().toPdf(this.htmlJob(doc, req.format, true));
+    const signed = this.signs(doc, req.format);
+    const printed = await this.d.chromium().toPdf(this.htmlJob(doc, req.format, true, signed));
+    const pdf = signed ? await this.d.seal.sign(printed) : printed;
     return { as: 'pdf', pdfBase64: pdf.toString('base64'), copy: doc.copy, reprint };
   }
 

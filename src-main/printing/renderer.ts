@@ -10,7 +10,7 @@ import type { WaybillLabelData } from '@common/printing/waybill-label';
 import type { HtmlJob } from './drivers/chromium';
 import { encodeReceipt, rasterKey, type RasterMap } from './escpos/encoder';
 import { LineRasterizer, needsRaster, type RasterImage } from './escpos/line-raster';
-import { pageHtml, sealHtml } from './html/assets';
+import { pageHtml, signedSealHtml, type SealMark } from './html/assets';
 import { guideBodyHtml } from './html/guide-html';
 import { ledgerBodyHtml } from './html/ledger-html';
 import type { MatterGuide } from '@common/guide';
@@ -83,8 +83,13 @@ export class DocumentRenderer {
   }
 
   /** An A4 notice as an HTML job. */
-  noticeJob(d: NoticeData, sealPng: string | null, embedFonts = true): HtmlJob {
-    const body = noticeBodyHtml(this.templates, d, sealHtml(this.resourcesDir, sealPng));
+  noticeJob(
+    d: NoticeData,
+    sealPng: string | null,
+    embedFonts = true,
+    mark: SealMark = { anchor: false, training: false },
+  ): HtmlJob {
+    const body = noticeBodyHtml(this.templates, d, signedSealHtml(this.resourcesDir, sealPng, mark));
     const title = `${d.title} ${d.documentNo}`;
     return { html: this.page(title, ['notice.css'], body, embedFonts), page: PAGE_SIZES_MM.a4, title };
   }

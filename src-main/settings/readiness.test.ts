@@ -46,6 +46,7 @@ describe('上线检查 and placeholder addresses', () => {
       'label-printer',
       'camera',
       'waybill-pool',
+      'seal-certificate',
     ]);
     expect(await callErr(t.app, t.clerk, 'settings:readiness', {})).toMatchObject({ code: 'forbidden' });
   });

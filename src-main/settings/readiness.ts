@@ -10,6 +10,8 @@ export interface ReadinessSources {
   gatewayUrl: string | null;
   cameraDeviceId: string;
   waybillsAvailable: number;
+  /** 电子印章: the seal certificate's state (training = none imported). */
+  sealCertificate?: 'training' | 'valid' | 'expiring' | 'expired';
 }
 
 /** The go-live list, in the order an administrator works through it. */
@@ -31,5 +33,6 @@ export function readiness(s: ReadinessSources): ReadinessItem[] {
     { key: 'label-printer', tab: 'devices', severity: 'warn', ok: printers.label.trim() !== 'pdf' },
     { key: 'camera', tab: 'devices', severity: 'warn', ok: s.cameraDeviceId !== '' },
     { key: 'waybill-pool', tab: 'devices', severity: 'warn', ok: s.waybillsAvailable > 0 },
+    { key: 'seal-certificate', tab: 'devices', severity: 'warn', ok: s.sealCertificate === 'valid' },
   ];
 }

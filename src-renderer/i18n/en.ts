@@ -12,6 +12,7 @@ import {
 import { identityEn } from './identity.en';
 import { intakeEn, intakeFieldsEn } from './intake.en';
 import { printingEn, printingFieldsEn } from './printing.en';
+import { sealEn, sealFieldsEn } from './seal.en';
 import { supervisorEn, supervisorMenuEn } from './supervisor.en';
 import { hallEn } from './hall.en';
 import { shortcutsEn } from './shortcuts.en';
@@ -81,6 +82,7 @@ export const en: Messages = {
   fields: {
     ...intakeFieldsEn,
     ...printingFieldsEn,
+    ...sealFieldsEn,
     ...cameraFieldsEn,
     'username-format': 'User names have 3–32 letters, digits or _ . -',
     'password-too-short': 'At least 8 characters',
@@ -306,6 +308,10 @@ export const en: Messages = {
         'label-printer': { name: 'Label printer', todo: 'Labels are saved as PDF files only.' },
         camera: { name: 'Document camera', todo: 'No camera chosen.' },
         'waybill-pool': { name: 'EMS waybill pool', todo: 'The pool is empty.' },
+        'seal-certificate': {
+          name: 'Seal certificate',
+          todo: 'No seal certificate imported (documents are signed by the 样章 training certificate), or it expires within 30 days.',
+        },
       },
     },
     saved: 'Settings saved',
@@ -361,6 +367,7 @@ export const en: Messages = {
   gateway: gatewayEn,
   catalogueUpdates: catalogueUpdatesEn,
   printing: printingEn,
+  seal: sealEn,
   camera: cameraEn,
   security: securityEn,
   supervisor: supervisorEn,

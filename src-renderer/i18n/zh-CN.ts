@@ -7,6 +7,7 @@ import { caseDetailKeysZh, caseDetailValuesZh, casesZh, documentsZh, gatewayZh }
 import { identityZh } from './identity.zh-CN';
 import { intakeFieldsZh, intakeZh } from './intake.zh-CN';
 import { printingFieldsZh, printingZh } from './printing.zh-CN';
+import { sealFieldsZh, sealZh } from './seal.zh-CN';
 import { supervisorMenuZh, supervisorZh } from './supervisor.zh-CN';
 import { hallZh } from './hall.zh-CN';
 import { shortcutsZh } from './shortcuts.zh-CN';
@@ -81,6 +82,7 @@ export const zhCN = {
   fields: {
     ...intakeFieldsZh,
     ...printingFieldsZh,
+    ...sealFieldsZh,
     ...cameraFieldsZh,
     'username-format': '登录名应为 3–32 位字母、数字或 _ . -',
     'password-too-short': '密码至少 8 位',
@@ -303,6 +305,10 @@ export const zhCN = {
         'label-printer': { name: '面单打印机', todo: 'EMS 面单只保存为 PDF 文件，未送到面单打印机。' },
         camera: { name: '高拍仪（拍照设备）', todo: '未选定拍照设备，材料只能上传扫描件。' },
         'waybill-pool': { name: 'EMS 运单号池', todo: '运单号池为空，请导入邮政分配的运单号。' },
+        'seal-certificate': {
+          name: '电子印章证书',
+          todo: '未导入本大厅的电子印章证书（文书用“样章（培训）”证书签名，不具法律效力），或证书已过期、30 天内到期。请在“打印设置 → 电子印章证书”导入。',
+        },
       },
     },
     saved: '设置已保存',
@@ -373,6 +379,7 @@ export const zhCN = {
   gateway: gatewayZh,
   catalogueUpdates: catalogueUpdatesZh,
   printing: printingZh,
+  seal: sealZh,
   camera: cameraZh,
   security: securityZh,
   supervisor: supervisorZh,

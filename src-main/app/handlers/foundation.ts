@@ -76,6 +76,7 @@ export function foundationHandlers(s: Services): FoundationHandlers {
         gatewayUrl: s.sync.statusView().gatewayUrl,
         cameraDeviceId: s.settings.camera().deviceId,
         waybillsAvailable: s.printing.waybills.pool().available,
+        sealCertificate: s.printing.seal.status().state,
       }),
       training: s.isTrainingMode(),
     }),

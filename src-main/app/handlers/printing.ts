@@ -22,5 +22,7 @@ export function printingHandlers(s: Services): PrintingHandlers {
     'waybills:assign': (input, ctx) => p.waybills.assign(staffFor(ctx), input),
     'waybills:setState': (input, ctx) => p.waybills.setState(staffFor(ctx), input.waybillNo, input.state),
     'waybills:list': (input, ctx) => p.waybills.list(staffFor(ctx), input.caseId),
+    'seal:status': () => p.seal.status(),
+    'seal:import': (input, ctx) => p.seal.import(actorFor(ctx), input),
   };
 }

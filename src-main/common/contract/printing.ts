@@ -20,6 +20,7 @@ import {
   type WaybillPoolStatus,
   type WaybillView,
 } from '../printing/waybill';
+import { SEAL_P12_MAX_BYTES, type SealStatus } from '../printing/seal';
 import { COUNTER_ROLES } from '../roles';
 import { command, rolesOnly } from './define';
 
@@ -91,4 +92,20 @@ export const printingCommands = {
     COUNTER,
   ),
   'waybills:list': command<WaybillView[]>()(z.object({ caseId: z.uuid() }).strict(), STAFF),
+  /** 电子印章 (decision 0160): the seal certificate's status, and its import by an administrator. */
+  'seal:status': command<SealStatus>()(none, ADMIN),
+  'seal:import': command<SealStatus>()(
+    z
+      .object({
+        p12Base64: z
+          .string()
+          .min(4)
+          .max(Math.ceil(SEAL_P12_MAX_BYTES / 3) * 4)
+          .regex(/^[A-Za-z0-9+/]+=*$/, 'seal-unreadable'),
+        password: z.string().max(200),
+      })
+      .strict(),
+    ADMIN,
+    128 * 1024,
+  ),
 };

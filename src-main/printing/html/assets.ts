@@ -4,6 +4,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { RARE_FONT_DIR, rareFontFaceCss } from '@common/printing/rare-font';
+import { SEAL_ANCHOR_URI } from '@tongban/pdf-seal/sign-pdf';
 import { escapeHtml, type Templates } from './templates';
 
 /** The family name the stylesheets use for the shipped Noto Sans SC. */
@@ -29,6 +30,24 @@ export function sealHtml(resourcesDir: string, sealPng: string | null): string {
   if (sealPng) return `<img class="seal-img" alt="电子印章" src="${escapeHtml(sealPng)}">`;
   const svg = readFileSync(join(resourcesDir, 'seals', 'sample-seal.svg'), 'utf8');
   return svg.replace(/<\?xml[^>]*>\s*/, '').replace('<svg ', '<svg class="seal-img" role="img" aria-label="样章" ');
+}
+
+/** How the seal is signed in a PDF: the anchor marks where the signature field goes. */
+export interface SealMark {
+  /** Wrap the image in the link the signer replaces with the signature field (PDFs only). */
+  anchor: boolean;
+  /** Signed by the generated 样章（培训） certificate: say so under the seal. */
+  training: boolean;
+}
+
+/** The seal image, with the signature anchor and the 样章/培训 caption when the PDF is signed. */
+export function signedSealHtml(resourcesDir: string, sealPng: string | null, mark: SealMark): string {
+  const img = sealHtml(resourcesDir, sealPng);
+  const anchored = mark.anchor ? `<a class="seal-anchor" href="${SEAL_ANCHOR_URI}">${img}</a>` : img;
+  const caption = mark.training
+    ? '<div class="seal-training">电子签名证书：样章（培训），不具法律效力</div>'
+    : '';
+  return anchored + caption;
 }
 
 /** Wraps a document body into a full page with fonts, base styles and the kind's styles. */

@@ -30,15 +30,21 @@ export function pdfsig(pdf: Buffer): PdfsigReport {
   };
 }
 
-/** A PKCS#12 file made by OpenSSL 3 (self-signed RSA-2048), with the given subject and validity. */
-export function opensslPkcs12(opts: { cn: string; o: string; password: string; days?: number }): Buffer {
+/**
+ * A PKCS#12 file made by OpenSSL 3 (self-signed RSA-2048), with the given subject and validity; `from` dates
+ * the certificate at another clock (faketime, Debian `faketime`, in .ci/run).
+ */
+export function opensslPkcs12(opts: { cn: string; o: string; password: string; days?: number; from?: Date }): Buffer {
   const dir = mkdtempSync(join(tmpdir(), 'seal-p12-'));
   const key = join(dir, 'key.pem');
   const cert = join(dir, 'cert.pem');
   const p12 = join(dir, 'seal.p12');
+  const at = opts.from ? ['faketime', opts.from.toISOString().replace('T', ' ').slice(0, 19)] : [];
+  const [cmd, ...pre] = [...at, 'openssl'] as [string, ...string[]];
   execFileSync(
-    'openssl',
+    cmd,
     [
+      ...pre,
       'req',
       '-x509',
       '-newkey',

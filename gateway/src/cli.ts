@@ -11,6 +11,7 @@
 //     (window update feed in the database and blob store; the signing key file defaults to <dataDir>/update-signing-key.pem)
 //   blobs migrate --from postgres --to s3 [--json]   (copy verified attachments and installers; resumable)
 //   catalogue import BUNDLE.json | catalogue import CATALOGUE.json ROUTING.json [--json]    catalogue key
+//   seal import --department ID --file SEAL.p12 (password: TONGBAN_GW_SEAL_PASSWORD or stdin)    seal show --department ID
 // Admin commands use TONGBAN_GW_DATABASE_URL (the application role; migrations: TONGBAN_GW_MIGRATION_DATABASE_URL,
 // the schema owner), else the cluster of a running `serve` on the data folder, else start it briefly.
 import { readFileSync } from 'node:fs';
@@ -26,6 +27,7 @@ import { addReviewer } from './department/repo';
 import { issueEnrolmentCode, listDevices, revokeDevice } from './devices/repo';
 import { startNewEpoch } from './feed/epoch';
 import { runCatalogueCommand } from './catalogue/cli';
+import { runSealCommand } from './seal/cli';
 import { readNewPassword } from './read-secret';
 import { startGateway } from './server';
 import { runRetention } from './retention/retention';
@@ -306,9 +308,19 @@ async function main(): Promise<void> {
       return out(JSON.stringify(redactedConfig(configuration()), null, 2));
     case 'catalogue':
       return runCatalogueCommand(positionals.slice(1), values.json, withDatabase, out, fail);
+    case 'seal':
+      return runSealCommand(positionals[1], {
+        dataDir: configuration().dataDir,
+        department: values.department,
+        file: values.file,
+        json: values.json,
+        password: async () => process.env.TONGBAN_GW_SEAL_PASSWORD || (await readNewPassword()),
+        out,
+        fail,
+      });
     default:
       fail(
-        `unknown command ${command ?? ''}; use serve, issue-code, add-reviewer, devices, revoke, new-epoch, migrate, retention, publish-update, update-key, blobs, catalogue or config`,
+        `unknown command ${command ?? ''}; use serve, issue-code, add-reviewer, devices, revoke, new-epoch, migrate, retention, publish-update, update-key, blobs, catalogue, seal or config`,
       );
   }
 }

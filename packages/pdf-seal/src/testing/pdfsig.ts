@@ -39,8 +39,9 @@ export function opensslPkcs12(opts: { cn: string; o: string; password: string; d
   const key = join(dir, 'key.pem');
   const cert = join(dir, 'cert.pem');
   const p12 = join(dir, 'seal.p12');
-  const at = opts.from ? ['faketime', opts.from.toISOString().replace('T', ' ').slice(0, 19)] : [];
-  const [cmd, ...pre] = [...at, 'openssl'] as [string, ...string[]];
+  const at = opts.from ? [opts.from.toISOString().replace('T', ' ').slice(0, 19), 'openssl'] : [];
+  const cmd = opts.from ? 'faketime' : 'openssl';
+  const pre = at;
   execFileSync(
     cmd,
     [

@@ -26,6 +26,7 @@ import { showFieldErrors } from '../../forms/server-errors';
 import { errorMessage } from '../../i18n/errors';
 import { PoolImport } from './PoolImport';
 import { PrinterStatusTable } from './PrinterStatusTable';
+import { SealCertificateCard } from './SealCertificateCard';
 import { readAs } from './read-file';
 import { usePrintingStore } from './store';
 
@@ -249,6 +250,7 @@ export function PrintSettingsSection() {
           </Button>
         </Form>
       )}
+      <SealCertificateCard />
       <Divider />
       <PrinterStatusTable />
       <Divider titlePlacement="start">{t('printing.settings.pool')}</Divider>

@@ -12,8 +12,8 @@ const GATEWAY = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const ROOT = resolve(GATEWAY, '..');
 const DIST = join(GATEWAY, 'dist');
 const pkg = JSON.parse(await import('node:fs').then((fs) => fs.readFileSync(join(GATEWAY, 'package.json'), 'utf8')));
-// The workspace protocol package is TypeScript source: bundled, not imported at run time.
-const BUNDLED = new Set(['@tongban/protocol']);
+// The workspace packages (protocol, pdf-seal) are TypeScript source: bundled, not imported at run time.
+const BUNDLED = new Set(['@tongban/protocol', '@tongban/pdf-seal']);
 const runtime = Object.keys(pkg.dependencies).filter((name) => !BUNDLED.has(name));
 
 rmSync(DIST, { recursive: true, force: true });

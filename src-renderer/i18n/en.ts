@@ -308,10 +308,7 @@ export const en: Messages = {
         'label-printer': { name: 'Label printer', todo: 'Labels are saved as PDF files only.' },
         camera: { name: 'Document camera', todo: 'No camera chosen.' },
         'waybill-pool': { name: 'EMS waybill pool', todo: 'The pool is empty.' },
-        'seal-certificate': {
-          name: 'Seal certificate',
-          todo: 'No seal certificate imported (documents are signed by the 样章 training certificate), or it expires within 30 days.',
-        },
+        'seal-certificate': { name: 'Seal certificate', todo: 'None imported (样章 signs), or it expires soon.' },
       },
     },
     saved: 'Settings saved',

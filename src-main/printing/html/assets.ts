@@ -44,9 +44,7 @@ export interface SealMark {
 export function signedSealHtml(resourcesDir: string, sealPng: string | null, mark: SealMark): string {
   const img = sealHtml(resourcesDir, sealPng);
   const anchored = mark.anchor ? `<a class="seal-anchor" href="${SEAL_ANCHOR_URI}">${img}</a>` : img;
-  const caption = mark.training
-    ? '<div class="seal-training">电子签名证书：样章（培训），不具法律效力</div>'
-    : '';
+  const caption = mark.training ? '<div class="seal-training">电子签名证书：样章（培训），不具法律效力</div>' : '';
   return anchored + caption;
 }
 

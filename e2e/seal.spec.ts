@@ -17,7 +17,7 @@ test('the administrator imports the hall seal certificate', async ({ app: page }
   await expect(card.getByText('印章证书密码不正确')).toBeVisible();
   await card.getByLabel('证书密码').fill('Seal-2026');
   await card.getByRole('button', { name: '导入证书' }).click();
-  await expect(card.getByText('渝中区政务服务中心收件专用章')).toBeVisible();
+  await expect(card.getByText('渝中区政务服务中心收件专用章').first()).toBeVisible();
   await expect(card.getByText(/有效，还剩 36[45] 天/)).toBeVisible();
   await expect(card.getByRole('button', { name: '更换证书' })).toBeVisible();
   await card.scrollIntoViewIfNeeded();

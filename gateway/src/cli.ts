@@ -27,7 +27,6 @@ import { addReviewer } from './department/repo';
 import { issueEnrolmentCode, listDevices, revokeDevice } from './devices/repo';
 import { startNewEpoch } from './feed/epoch';
 import { runCatalogueCommand } from './catalogue/cli';
-import { runSealCommand } from './seal/cli';
 import { readNewPassword } from './read-secret';
 import { startGateway } from './server';
 import { runRetention } from './retention/retention';
@@ -309,7 +308,8 @@ async function main(): Promise<void> {
     case 'catalogue':
       return runCatalogueCommand(positionals.slice(1), values.json, withDatabase, out, fail);
     case 'seal':
-      return runSealCommand(positionals[1], {
+      // The signing libraries load only for this command.
+      return (await import('./seal/cli')).runSealCommand(positionals[1], {
         dataDir: configuration().dataDir,
         department: values.department,
         file: values.file,

@@ -58,7 +58,7 @@ export class PrintService {
         embedFonts,
       );
     }
-    const mark = { anchor: signed, training: signed && this.d.seal.identity().info.training };
+    const mark = { anchor: signed, training: signed && this.d.seal.isTraining() };
     return this.d.renderer.noticeJob(doc.data, this.d.settings().documents.sealPng, embedFonts, mark);
   }
 

@@ -3,23 +3,15 @@
 // key and certificates are kept (PEM) in the settings table of the encrypted database, like the QR
 // secret. Until one is imported, a generated certificate named 样章（培训） signs, and every document
 // it signs says so under the seal.
-import {
-  expiryState,
-  daysLeft,
-  generateTrainingIdentity,
-  identityFromPkcs12,
-  loadIdentity,
-  SEAL_ERROR_ZH,
-  SealIdentityError,
-  type LoadedSealIdentity,
-  type StoredSealIdentity,
-} from '@tongban/pdf-seal/identity';
-import { signPdf } from '@tongban/pdf-seal/sign-pdf';
+import type { LoadedSealIdentity, StoredSealIdentity } from '@tongban/pdf-seal/identity';
 import { z } from 'zod';
 import type { Actor, AuditLog } from '../audit/audit-log';
 import { AppError } from '@common/errors';
 import type { SealStatus } from '@common/printing/seal';
 import type { SettingsRepo } from '../settings/settings-repo';
+
+// The signing libraries (node-forge, pdf-lib) load on first use, not at start.
+const core = () => Promise.all([import('@tongban/pdf-seal/identity'), import('@tongban/pdf-seal/sign-pdf')]);
 
 const IMPORTED_KEY = 'seal.identity';
 const TRAINING_KEY = 'seal.trainingIdentity';
@@ -46,9 +38,15 @@ export class SealService {
 
   constructor(private readonly d: SealServiceDeps) {}
 
+  /** Whether the generated 样章（培训） certificate signs (no certificate imported). */
+  isTraining(): boolean {
+    return this.d.settings.get(IMPORTED_KEY, storedSchema) === null;
+  }
+
   /** The identity that signs now: the imported certificate, else the (generated once) training one. */
-  identity(): LoadedSealIdentity {
+  async identity(): Promise<LoadedSealIdentity> {
     if (this.cached) return this.cached;
+    const [{ generateTrainingIdentity, loadIdentity }] = await core();
     let stored: StoredSealIdentity | null = this.d.settings.get(IMPORTED_KEY, storedSchema);
     if (!stored) {
       stored = this.d.settings.get(TRAINING_KEY, storedSchema);
@@ -62,16 +60,17 @@ export class SealService {
   }
 
   /** What 系统设置 and the 上线检查 show. */
-  status(): SealStatus {
-    const imported = this.d.settings.get(IMPORTED_KEY, storedSchema) !== null;
+  async status(): Promise<SealStatus> {
     const now = this.d.now();
-    if (!imported) return { imported: false, certificate: null, state: 'training', daysLeft: null };
-    const { info } = this.identity();
+    if (this.isTraining()) return { imported: false, certificate: null, state: 'training', daysLeft: null };
+    const [{ expiryState, daysLeft }] = await core();
+    const { info } = await this.identity();
     return { imported: true, certificate: info, state: expiryState(info, now), daysLeft: daysLeft(info, now) };
   }
 
   /** Imports (or replaces) the hall's seal certificate. Bad file or password: a clear error, nothing changed. */
-  import(actor: Actor, input: { p12Base64: string; password: string }): SealStatus {
+  async import(actor: Actor, input: { p12Base64: string; password: string }): Promise<SealStatus> {
+    const [{ identityFromPkcs12, loadIdentity, expiryState, SealIdentityError, SEAL_ERROR_ZH }] = await core();
     let stored: StoredSealIdentity;
     let loaded: LoadedSealIdentity;
     try {
@@ -106,8 +105,9 @@ export class SealService {
   }
 
   /** Signs an A4 document's PDF (its seal anchor becomes the signature field). */
-  sign(pdf: Buffer): Promise<Buffer> {
-    return signPdf(pdf, this.identity(), {
+  async sign(pdf: Buffer): Promise<Buffer> {
+    const [, { signPdf }] = await core();
+    return signPdf(pdf, await this.identity(), {
       reason: 'Electronic seal',
       location: this.d.location(),
       signingTime: this.d.now(),

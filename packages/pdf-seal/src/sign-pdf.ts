@@ -9,8 +9,9 @@ import forge from 'node-forge';
 import { PDFArray, PDFDict, PDFDocument, PDFName, PDFString, PDFHexString, PDFRef, type PDFPage } from 'pdf-lib';
 import type { LoadedSealIdentity } from './identity';
 
-/** The link target that marks where the seal is drawn (never followed: the annotation is removed). */
-export const SEAL_ANCHOR_URI = 'https://seal-anchor.invalid/';
+import { SEAL_ANCHOR_URI } from './anchor';
+
+export { SEAL_ANCHOR_URI };
 
 /** Bytes reserved for the signature (PKCS#7 with a certificate chain of up to a few certificates). */
 const SIGNATURE_LENGTH = 12_288;

@@ -69,14 +69,14 @@ export function foundationHandlers(s: Services): FoundationHandlers {
       return s.auth.info(after);
     },
 
-    'settings:readiness': () => ({
+    'settings:readiness': async () => ({
       items: readiness({
         print: s.printing.printers.settings(),
         reader: s.identity.settings().reader,
         gatewayUrl: s.sync.statusView().gatewayUrl,
         cameraDeviceId: s.settings.camera().deviceId,
         waybillsAvailable: s.printing.waybills.pool().available,
-        sealCertificate: s.printing.seal.status().state,
+        sealCertificate: (await s.printing.seal.status()).state,
       }),
       training: s.isTrainingMode(),
     }),

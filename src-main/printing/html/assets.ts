@@ -4,7 +4,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { RARE_FONT_DIR, rareFontFaceCss } from '@common/printing/rare-font';
-import { SEAL_ANCHOR_URI } from '@tongban/pdf-seal/sign-pdf';
+import { SEAL_ANCHOR_URI } from '@tongban/pdf-seal/anchor';
 import { escapeHtml, type Templates } from './templates';
 
 /** The family name the stylesheets use for the shipped Noto Sans SC. */

@@ -2,7 +2,8 @@
 // generated 样章（培训） certificate signs until an administrator imports the hall's PKCS#12; a
 // tampered copy is a digest mismatch; a bad file or password changes nothing.
 import { opensslPkcs12, pdfsig } from '@tongban/pdf-seal/testing/pdfsig';
-import { readFileSync } from 'node:fs';
+import { copyFileSync, mkdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { DocumentKind } from '@common/printing/documents';
 import { callErr, callOk } from '../testing/call';
@@ -14,7 +15,7 @@ import {
   rejectedCase,
   type PrintingTestApp,
 } from './testing/fixtures';
-import { pdfText, pdfToPngs } from './testing/pdf-tools';
+import { DOCUMENT_ARTIFACTS, pdfText, pdfToPngs } from './testing/pdf-tools';
 
 let t: PrintingTestApp;
 const docs: { kind: DocumentKind; caseId: string }[] = [];
@@ -96,6 +97,8 @@ describe('电子印章', () => {
       expect(report, report.output).toMatchObject({ valid: true, totalDocumentSigned: true });
       expect(report.signerName).toBe('渝中区政务服务中心电子印章');
       expect(pdfText(path)).not.toContain('样章（培训）');
+      mkdirSync(DOCUMENT_ARTIFACTS, { recursive: true });
+      copyFileSync(path, join(DOCUMENT_ARTIFACTS, `seal-imported-${kind}.pdf`));
       const tampered = Buffer.from(pdf);
       const at = tampered.indexOf('/Producer');
       tampered[at + 1] = 'p'.charCodeAt(0);

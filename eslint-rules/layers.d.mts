@@ -1,6 +1,6 @@
 // Types of layers.mjs for the TypeScript tests that check the tsconfig references against it.
 export type Layer =
-  'common' | 'services' | 'app' | 'host' | 'electron' | 'testing' | 'renderer' | 'gateway' | 'protocol';
+  'common' | 'services' | 'app' | 'host' | 'electron' | 'testing' | 'renderer' | 'gateway' | 'protocol' | 'pdf-seal';
 export function isTestCode(relPath: string): boolean;
 export function layerOf(relPath: string): Layer | null;
 export const ALLOWED_LAYERS: Record<Layer, Layer[]>;

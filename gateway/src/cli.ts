@@ -4,6 +4,7 @@
 //   serve [--port N] [--host H] [--data DIR]
 //   issue-code --window CODE --district NNNNNN [--hours 24] [--json]
 //   add-reviewer --username U --department ID   (password: TONGBAN_GW_REVIEWER_PASSWORD, a prompt, or a stdin line)
+//   add-supervisor --username U --role district|city [--district 500101,500102]   (监督管理 account; password as above)
 //   devices [--json]          revoke --device ID          new-epoch --reason TEXT
 //   migrate status|up [--json]        config           (prints the effective configuration, secrets masked)
 //   retention run [--json]    (purge attachments and mask personal data of cases closed > TONGBAN_GW_RETENTION_DAYS ago)
@@ -24,6 +25,7 @@ import { createPool } from './db/pool';
 import { runningClusterUrls, startEmbeddedCluster, type EmbeddedCluster } from './db/embedded';
 import { reviewerPasswordProblems } from './department/login-guard';
 import { addReviewer } from './department/repo';
+import { addSupervisor } from './supervision/accounts';
 import { issueEnrolmentCode, listDevices, revokeDevice } from './devices/repo';
 import { startNewEpoch } from './feed/epoch';
 import { runCatalogueCommand } from './catalogue/cli';
@@ -66,6 +68,7 @@ const { positionals, values } = parseArgs({
     // Only to refuse it with a clear message: passwords never go on the command line.
     password: { type: 'string' },
     department: { type: 'string' },
+    role: { type: 'string' },
     file: { type: 'string' },
     key: { type: 'string' },
     from: { type: 'string' },
@@ -218,6 +221,17 @@ async function main(): Promise<void> {
       const id = await withDatabase((pool) => addReviewer(pool, username, password, department));
       return out(`reviewer ${values.username} (#${id}) of department ${values.department} created`);
     }
+    case 'add-supervisor': {
+      const username = required('username');
+      const role = values.role === 'city' ? 'city-supervisor' : values.role === 'district' ? 'district-supervisor' : null;
+      if (!role) return fail('--role must be district or city');
+      const districts = (values.district ?? '').split(',').map((d) => d.trim()).filter(Boolean);
+      const password = process.env.TONGBAN_GW_REVIEWER_PASSWORD || (await readNewPassword());
+      const problems = reviewerPasswordProblems(password, username);
+      if (problems.length) fail(`密码不符合要求：${problems.join('；')}`);
+      const id = await withDatabase((pool) => addSupervisor(pool, username, password, role, districts));
+      return out(`supervisor ${username} (#${id}, ${role}${districts.length ? ` of ${districts.join(',')}` : ''}) created`);
+    }
     case 'devices': {
       const devices = await withDatabase(listDevices);
       if (values.json) return out(JSON.stringify(devices));
@@ -320,7 +334,7 @@ async function main(): Promise<void> {
       });
     default:
       fail(
-        `unknown command ${command ?? ''}; use serve, issue-code, add-reviewer, devices, revoke, new-epoch, migrate, retention, publish-update, update-key, blobs, catalogue, seal or config`,
+        `unknown command ${command ?? ''}; use serve, issue-code, add-reviewer, add-supervisor, devices, revoke, new-epoch, migrate, retention, publish-update, update-key, blobs, catalogue, seal or config`,
       );
   }
 }

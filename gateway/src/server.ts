@@ -14,6 +14,8 @@ import type { LogDestination } from './ops/logging';
 import { createMetrics, type GatewayMetrics } from './ops/metrics';
 import { pruneNonces } from './auth/verify';
 import { migrate, migrationStatus } from './db/migrate';
+import { loadHolidayCalendar, syncWorkingCalendar } from './supervision/calendar';
+import { RESOURCES_DIR } from './paths';
 import { createPool } from './db/pool';
 import { assertRuntimeRole } from './db/roles';
 import { scheduleRetention } from './retention/schedule';
@@ -92,6 +94,7 @@ export async function startGateway(opts: GatewayOptions): Promise<RunningGateway
     await migrateWithOwner(pool, opts.migrationDatabaseUrl);
     await assertRuntimeRole(pool);
     await ensureFeedEpoch(pool);
+    await syncWorkingCalendar(pool, loadHolidayCalendar(RESOURCES_DIR));
     const app = await buildApp({
       pool,
       blobStore,

@@ -35,11 +35,12 @@ export function page(
   title: string,
   body: Html,
   user?: { username: string; departmentId: string; csrfToken: string },
+  banner = '跨省通办 · 业务属地部门审查',
 ): string {
   const header = user
-    ? html`<header class="bar"><span>跨省通办 · 业务属地部门审查</span><span class="who">${user.username}（${user.departmentId}）</span>
+    ? html`<header class="bar"><span>${banner}</span><span class="who">${user.username}（${user.departmentId}）</span>
         <form method="post" action="/dept/logout"><input type="hidden" name="_csrf" value="${user.csrfToken}"><button type="submit">退出登录</button></form></header>`
-    : html`<header class="bar"><span>跨省通办 · 业务属地部门审查</span></header>`;
+    : html`<header class="bar"><span>${banner}</span></header>`;
   return `<!doctype html>${html`<html lang="zh-CN"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
 <title>${title}</title><link rel="stylesheet" href="/dept/style.css"></head><body>${header}<main>${body}</main></body></html>`}`;
 }

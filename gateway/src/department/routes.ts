@@ -9,6 +9,8 @@ import type { BlobStore } from '../attachments/blob-store';
 import { ActionRefused, isDepartmentAction, performAction } from './actions';
 import { casePage, type IdHolder } from './case-page';
 import { audit } from '../audit';
+import { pageGate } from '../supervision/accounts';
+import { registerSupervisionRoutes } from '../supervision/routes';
 import { caseListPage, loginPage, messagePage } from './pages';
 import { attemptLogin, DEFAULT_LOGIN_POLICY, type LoginPolicy } from './login-guard';
 import { findDownloadableSlot, getCase, listCompleteCases } from './repo';
@@ -119,7 +121,12 @@ export function registerDepartmentRoutes(
       ) {
         return sendPage(reply, 403, messagePage('请求无效', '页面已过期，请刷新后重试。', request.reviewer));
       }
+      const gate = pageGate(request.reviewer, request.url);
+      if (gate === 'elsewhere' && request.method === 'GET') return reply.redirect('/dept/supervision', 303);
+      if (gate !== 'ok')
+        return sendPage(reply, 403, messagePage('无权访问', '此页面不属于您的账号角色。', request.reviewer));
     });
+    registerSupervisionRoutes(scope, pool);
 
     scope.post('/dept/logout', async (request, reply) => {
       await destroySession(pool, readCookie(request, SESSION_COOKIE));

@@ -10,7 +10,14 @@ export interface ReviewerSession {
   username: string;
   departmentId: string;
   csrfToken: string;
+  /** 'reviewer', or a 政务服务管理 supervisor (issue #19; supervision/accounts.ts). */
+  role?: AccountRole;
+  /** A district supervisor's districts; null for reviewers and the city supervisor. */
+  districts?: string[] | null;
 }
+
+/** Roles of a department-page account. */
+export type AccountRole = 'reviewer' | 'district-supervisor' | 'city-supervisor';
 
 /** Name of the session cookie. */
 export const SESSION_COOKIE = 'tongban_dept';
@@ -81,15 +88,24 @@ export async function findSession(pool: pg.Pool, token: string | null): Promise<
     username: string;
     department_id: string;
     csrf_token: string;
+    role: AccountRole;
+    districts: string[] | null;
   }>(
-    `SELECT s.reviewer_id, r.username, r.department_id, s.csrf_token
+    `SELECT s.reviewer_id, r.username, r.department_id, s.csrf_token, r.role, r.districts
      FROM reviewer_sessions s JOIN reviewers r USING (reviewer_id)
      WHERE s.token_hash = $1 AND s.expires_at > now() AND r.disabled_at IS NULL`,
     [tokenHash(token)],
   );
   const r = rows[0];
   return r
-    ? { reviewerId: r.reviewer_id, username: r.username, departmentId: r.department_id, csrfToken: r.csrf_token }
+    ? {
+        reviewerId: r.reviewer_id,
+        username: r.username,
+        departmentId: r.department_id,
+        csrfToken: r.csrf_token,
+        role: r.role,
+        districts: r.districts,
+      }
     : null;
 }
 

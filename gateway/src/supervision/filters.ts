@@ -1,0 +1,86 @@
+// The dashboard's filters (period, districts in scope, window, matter, department) and the SQL they make.
+// Conditions are added only for the filters given, so each view's plan uses the matching index.
+
+/** What a view is filtered by; `districts` null = every district (city supervisor, no district asked). */
+export interface Filters {
+  from: string;
+  to: string;
+  districts: string[] | null;
+  deviceId: string | null;
+  matter: string | null;
+  department: string | null;
+}
+
+/** Positional parameters of one statement. */
+export class Params {
+  readonly values: unknown[] = [];
+  /** Adds a value; returns its placeholder. */
+  add(value: unknown): string {
+    this.values.push(value);
+    return `$${this.values.length}`;
+  }
+}
+
+const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
+
+/** Today's China date. */
+export const chinaToday = (now = new Date()): string => new Date(now.getTime() + 8 * 3600_000).toISOString().slice(0, 10);
+
+/** Reads the query string: defaults to this year up to today; bad values are dropped, never trusted. */
+export function readFilters(
+  query: Record<string, unknown>,
+  now = new Date(),
+): Omit<Filters, 'districts'> & { district: string | null } {
+  const text = (name: string, max = 64): string | null => {
+    const v = query[name];
+    return typeof v === 'string' && v.trim() !== '' && v.length <= max ? v.trim() : null;
+  };
+  const today = chinaToday(now);
+  const date = (name: string, fallback: string) => {
+    const v = text(name, 10);
+    return v && ISO_DATE.test(v) && !Number.isNaN(Date.parse(v)) ? v : fallback;
+  };
+  let from = date('from', `${today.slice(0, 4)}-01-01`);
+  let to = date('to', today);
+  if (from > to) [from, to] = [to, from];
+  const district = text('district', 6);
+  const device = text('window', 36);
+  const matter = text('matter', 40);
+  const department = text('department', 64);
+  return {
+    from,
+    to,
+    district: district && /^\d{6}$/.test(district) ? district : null,
+    deviceId: device && UUID.test(device) ? device : null,
+    matter: matter && /^[A-Z]{2}-[A-Z]{2,8}-\d{4}$/.test(matter) ? matter : null,
+    department: department && /^[A-Z0-9][A-Z0-9-]{2,63}$/.test(department) ? department : null,
+  };
+}
+
+/** `AND …` conditions on a relation with district, matter_code, department_id and a day column. */
+export function conditions(f: Filters, p: Params, dayColumn: string, alias = ''): string {
+  const c = (name: string) => (alias ? `${alias}.${name}` : name);
+  const parts = [`${c(dayColumn)} BETWEEN ${p.add(f.from)}::date AND ${p.add(f.to)}::date`];
+  if (f.districts) parts.push(`${c('district')} = ANY(${p.add(f.districts)}::char(6)[])`);
+  if (f.matter) parts.push(`${c('matter_code')} = ${p.add(f.matter)}`);
+  if (f.department) parts.push(`${c('department_id')} = ${p.add(f.department)}`);
+  return parts.join(' AND ');
+}
+
+/** The per-case counters, as the rollup has them, of case_facts rows. */
+export const FACT_COUNTERS = `1 AS received, (accepted_on IS NOT NULL)::int AS accepted,
+  (decided_on IS NOT NULL)::int AS decided, coalesce(decided_on > due_on, false)::int AS decided_late,
+  (outcome = 'approved')::int AS approved, (outcome = 'rejected')::int AS rejected, supplement_requests,
+  coalesce(decision_workdays, 0) AS decision_workdays, (rating_level IS NOT NULL)::int AS rated,
+  coalesce(rating_level >= 4, false)::int AS rated_good, coalesce(rating_level <= 2, false)::int AS rated_poor`;
+
+/**
+ * The relation the flow figures are summed from: the daily rollup, or — with a window filter, which the rollup
+ * does not carry — that window's case_facts rows shaped like the rollup (at most one window's year).
+ */
+export function flowSource(f: Filters, p: Params): string {
+  if (!f.deviceId) return 'supervision_daily';
+  return `(SELECT received_on AS day, district, matter_code, department_id, device_id, ${FACT_COUNTERS}
+           FROM case_facts WHERE device_id = ${p.add(f.deviceId)}::uuid)`;
+}

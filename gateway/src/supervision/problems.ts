@@ -1,0 +1,127 @@
+// Problem tickets (case_tickets, written by the 问题处理 code) and 差评 follow-ups as the supervisor sees them:
+// counts for the period and the lists of overdue items with their cases.
+import type pg from 'pg';
+import { Params, type Filters } from './filters';
+
+/** Chinese names of the ticket categories (case_tickets.category). */
+export const TICKET_CATEGORY_LABELS_ZH: Record<string, string> = {
+  'material-question': '材料疑问',
+  'originals-missing': '原件未到/破损',
+  'applicant-request': '申请人诉求',
+  system: '系统问题',
+  other: '其他',
+};
+
+/** `AND …` on tickets `t` (opened in the period, in scope), joined to case_facts `cf` when needed. */
+function ticketScope(f: Filters, p: Params): { join: string; where: string } {
+  const parts = [
+    `t.opened_at >= (${p.add(f.from)}::date)::timestamp AT TIME ZONE 'Asia/Shanghai'`,
+    `t.opened_at < (${p.add(f.to)}::date + 1)::timestamp AT TIME ZONE 'Asia/Shanghai'`,
+  ];
+  if (f.districts) parts.push(`t.district = ANY(${p.add(f.districts)}::char(6)[])`);
+  if (f.department) parts.push(`t.department_id = ${p.add(f.department)}`);
+  if (f.matter) parts.push(`cf.matter_code = ${p.add(f.matter)}`);
+  if (f.deviceId) parts.push(`cf.device_id = ${p.add(f.deviceId)}::uuid`);
+  const join = f.matter || f.deviceId ? 'JOIN case_facts cf ON cf.case_id = t.case_id' : '';
+  return { join, where: parts.join(' AND ') };
+}
+
+/** Ticket counts per category: opened in the period, still open, and unanswered past their deadline now. */
+export interface TicketCount {
+  category: string;
+  opened: number;
+  open: number;
+  overdue: number;
+}
+
+export async function ticketCounts(db: pg.Pool, f: Filters, now: Date): Promise<TicketCount[]> {
+  const p = new Params();
+  const s = ticketScope(f, p);
+  const { rows } = await db.query<TicketCount>(
+    `SELECT t.category, count(*)::int AS opened, count(*) FILTER (WHERE t.closed_at IS NULL)::int AS open,
+            count(*) FILTER (WHERE t.status = 'open' AND t.due_at < ${p.add(now)})::int AS overdue
+     FROM case_tickets t ${s.join} WHERE ${s.where} GROUP BY 1 ORDER BY 1`,
+    p.values,
+  );
+  return rows;
+}
+
+/** An unanswered ticket past its deadline, with its case. */
+export interface OverdueTicket {
+  ticketId: string;
+  category: string;
+  openedBySide: string;
+  openedAt: Date;
+  dueAt: Date;
+  departmentNo: string;
+  matterName: string;
+  district: string;
+  windowCode: string;
+  departmentId: string;
+}
+
+export async function overdueTickets(db: pg.Pool, f: Filters, now: Date, limit = 100): Promise<OverdueTicket[]> {
+  const p = new Params();
+  const s = ticketScope(f, p);
+  const { rows } = await db.query<OverdueTicket>(
+    `SELECT t.ticket_id AS "ticketId", t.category, t.opened_by_side AS "openedBySide", t.opened_at AS "openedAt",
+            t.due_at AS "dueAt", c.department_no AS "departmentNo", c.manifest->>'matterName' AS "matterName",
+            t.district, c.manifest->>'windowCode' AS "windowCode", t.department_id AS "departmentId"
+     FROM case_tickets t JOIN cases c ON c.case_id = t.case_id ${s.join}
+     WHERE t.status = 'open' AND t.due_at < ${p.add(now)} AND ${s.where}
+     ORDER BY t.due_at LIMIT ${Number(limit)}`,
+    p.values,
+  );
+  return rows;
+}
+
+/** A 差评 follow-up of a case received in the period, with its deadline and progress. */
+export interface FollowUpRow {
+  departmentNo: string;
+  matterName: string;
+  district: string;
+  windowCode: string;
+  level: number;
+  dueDate: string;
+  /** Steps done so far (回访 → 核实 → 整改 → 反馈: 4 = finished). */
+  steps: number;
+}
+
+/** Follow-ups not finished, earliest deadline first, and the counts (all, open, overdue on `today`). */
+export async function followUps(
+  db: pg.Pool,
+  f: Filters,
+  today: string,
+  limit = 100,
+): Promise<{ total: number; open: number; overdue: number; rows: FollowUpRow[] }> {
+  const p = new Params();
+  const parts = [`cf.received_on BETWEEN ${p.add(f.from)}::date AND ${p.add(f.to)}::date`];
+  if (f.districts) parts.push(`cf.district = ANY(${p.add(f.districts)}::char(6)[])`);
+  if (f.matter) parts.push(`cf.matter_code = ${p.add(f.matter)}`);
+  if (f.department) parts.push(`cf.department_id = ${p.add(f.department)}`);
+  if (f.deviceId) parts.push(`cf.device_id = ${p.add(f.deviceId)}::uuid`);
+  const t = p.add(today);
+  const { rows } = await db.query<FollowUpRow & { total: number; open: number; overdue: number }>(
+    `WITH fu AS (
+       SELECT c.department_no, c.manifest->>'matterName' AS matter_name, cf.district, c.manifest->>'windowCode' AS window_code,
+              r.level, fu.due_date, (SELECT count(*)::int FROM follow_up_steps s WHERE s.follow_up_id = fu.follow_up_id) AS steps
+       FROM follow_ups fu JOIN case_facts cf ON cf.case_id = fu.case_id JOIN cases c ON c.case_id = fu.case_id
+       JOIN ratings r ON r.rating_id = fu.rating_id
+       WHERE ${parts.join(' AND ')}
+     ), counts AS (
+       SELECT count(*)::int AS total, count(*) FILTER (WHERE steps < 4)::int AS open,
+              count(*) FILTER (WHERE steps < 4 AND due_date < ${t}::date)::int AS overdue FROM fu
+     )
+     SELECT counts.*, x.department_no AS "departmentNo", x.matter_name AS "matterName", x.district,
+            x.window_code AS "windowCode", x.level, to_char(x.due_date, 'YYYY-MM-DD') AS "dueDate", x.steps
+     FROM counts LEFT JOIN LATERAL (SELECT * FROM fu WHERE steps < 4 ORDER BY due_date LIMIT ${Number(limit)}) x ON true`,
+    p.values,
+  );
+  const head = rows[0] ?? { total: 0, open: 0, overdue: 0 };
+  return {
+    total: head.total,
+    open: head.open,
+    overdue: head.overdue,
+    rows: rows.filter((r) => r.departmentNo !== null).map(({ total: _t, open: _o, overdue: _v, ...r }) => r),
+  };
+}

@@ -86,8 +86,8 @@ CREATE FUNCTION supervision_daily_add(f case_facts, s integer) RETURNS void LANG
     decided_late, approved, rejected, supplement_requests, decision_workdays, rated, rated_good, rated_poor)
   VALUES (f.received_on, f.district, f.matter_code, f.department_id, s,
     s * (f.accepted_on IS NOT NULL)::int, s * (f.decided_on IS NOT NULL)::int,
-    s * coalesce(f.decided_on > f.due_on, false)::int, s * (f.outcome = 'approved')::int,
-    s * (f.outcome = 'rejected')::int, s * f.supplement_requests, s * coalesce(f.decision_workdays, 0),
+    s * coalesce(f.decided_on > f.due_on, false)::int, s * coalesce(f.outcome = 'approved', false)::int,
+    s * coalesce(f.outcome = 'rejected', false)::int, s * f.supplement_requests, s * coalesce(f.decision_workdays, 0),
     s * (f.rating_level IS NOT NULL)::int, s * coalesce(f.rating_level >= 4, false)::int,
     s * coalesce(f.rating_level <= 2, false)::int)
   ON CONFLICT (day, district, matter_code, department_id) DO UPDATE SET

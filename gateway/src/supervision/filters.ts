@@ -71,7 +71,7 @@ export function conditions(f: Filters, p: Params, dayColumn: string, alias = '')
 /** The per-case counters, as the rollup has them, of case_facts rows. */
 export const FACT_COUNTERS = `1 AS received, (accepted_on IS NOT NULL)::int AS accepted,
   (decided_on IS NOT NULL)::int AS decided, coalesce(decided_on > due_on, false)::int AS decided_late,
-  (outcome = 'approved')::int AS approved, (outcome = 'rejected')::int AS rejected, supplement_requests,
+  coalesce(outcome = 'approved', false)::int AS approved, coalesce(outcome = 'rejected', false)::int AS rejected, supplement_requests,
   coalesce(decision_workdays, 0) AS decision_workdays, (rating_level IS NOT NULL)::int AS rated,
   coalesce(rating_level >= 4, false)::int AS rated_good, coalesce(rating_level <= 2, false)::int AS rated_poor`;
 

@@ -7,6 +7,7 @@ import { foundationSuite } from './suites/foundation';
 import { intakeSuite } from './suites/intake';
 import { printingSuite } from './suites/printing';
 import { supervisorSuite } from './suites/supervisor';
+import { supervisionSuite } from './suites/supervision';
 import { syncSuite } from './suites/sync';
 import { uiSuite } from './suites/ui';
 
@@ -19,6 +20,7 @@ const SUITES: Suite[] = [
   uiSuite,
   encryptionSuite,
   capacitySuite,
+  supervisionSuite,
 ];
 
 async function main(): Promise<void> {

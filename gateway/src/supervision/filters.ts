@@ -75,12 +75,38 @@ export const FACT_COUNTERS = `1 AS received, (accepted_on IS NOT NULL)::int AS a
   coalesce(decision_workdays, 0) AS decision_workdays, (rating_level IS NOT NULL)::int AS rated,
   coalesce(rating_level >= 4, false)::int AS rated_good, coalesce(rating_level <= 2, false)::int AS rated_poor`;
 
+const COUNTER_COLUMNS = `received, accepted, decided, decided_late, approved, rejected, supplement_requests,
+  decision_workdays, rated, rated_good, rated_poor`;
+
+const nextDay = (d: string): string => new Date(Date.parse(`${d}T00:00:00Z`) + 86_400_000).toISOString().slice(0, 10);
+
+/** The first day of the month after the month of `d`. */
+const nextMonth = (d: string): string =>
+  new Date(Date.UTC(Number(d.slice(0, 4)), Number(d.slice(5, 7)), 1)).toISOString().slice(0, 10);
+
+/** The whole calendar months inside [from, to]: [first month's first day, the day after the last month), or null. */
+export function wholeMonths(from: string, to: string): [string, string] | null {
+  const start = from.endsWith('-01') ? from : nextMonth(from);
+  const after = nextDay(to);
+  const end = after.endsWith('-01') ? after : `${to.slice(0, 7)}-01`;
+  return start < end ? [start, end] : null;
+}
+
 /**
- * The relation the flow figures are summed from: the daily rollup, or — with a window filter, which the rollup
- * does not carry — that window's case_facts rows shaped like the rollup (at most one window's year).
+ * The relation the flow figures are summed from, with a `day` column: the monthly rollup for the whole months of the
+ * period plus the daily rollup for its ragged ends (`daily` forces day grain, for charts by day or week); with a
+ * window filter, which the rollups do not carry, that window's case_facts rows shaped like the rollup.
  */
-export function flowSource(f: Filters, p: Params): string {
-  if (!f.deviceId) return 'supervision_daily';
-  return `(SELECT received_on AS day, district, matter_code, department_id, device_id, ${FACT_COUNTERS}
-           FROM case_facts WHERE device_id = ${p.add(f.deviceId)}::uuid)`;
+export function flowSource(f: Filters, p: Params, daily = false): string {
+  if (f.deviceId)
+    return `(SELECT received_on AS day, district, matter_code, department_id, device_id, ${FACT_COUNTERS}
+             FROM case_facts WHERE device_id = ${p.add(f.deviceId)}::uuid)`;
+  const months = daily ? null : wholeMonths(f.from, f.to);
+  if (!months) return 'supervision_daily';
+  const [a, b] = [p.add(months[0]), p.add(months[1])];
+  return `(SELECT month AS day, district, matter_code, department_id, ${COUNTER_COLUMNS} FROM supervision_monthly
+             WHERE month >= ${a}::date AND month < ${b}::date
+           UNION ALL
+           SELECT day, district, matter_code, department_id, ${COUNTER_COLUMNS} FROM supervision_daily
+             WHERE day < ${a}::date OR day >= ${b}::date)`;
 }

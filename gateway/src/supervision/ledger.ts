@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import type pg from 'pg';
 import { latestCatalogueVersion } from '../catalogue/repo';
 import { RESOURCES_DIR } from '../paths';
-import { Params, conditions, type Filters } from './filters';
+import { Params, conditions, flowSource, type Filters } from './filters';
 import { openOverdue } from './queries';
 
 /** A matter as the ledger needs it. */
@@ -68,12 +68,12 @@ export async function ledgerRows(
     db.query<{ matter: string; districts: string[]; received: number; decided: number; late: number }>(
       `SELECT matter_code AS matter, array_agg(DISTINCT district::text ORDER BY district::text) AS districts,
               sum(received)::int AS received, sum(decided)::int AS decided, sum(decided_late)::int AS late
-       FROM supervision_daily WHERE ${conditions(scope, p, 'day')} GROUP BY 1`,
+       FROM ${flowSource(scope, p)} d WHERE ${conditions(scope, p, 'day', 'd')} GROUP BY 1`,
       p.values,
     ),
     openOverdue(db, scope, today, 'matter_code'),
     db.query<{ matter: string; n: number }>(
-      `SELECT cf.matter_code AS matter, count(*)::int AS n FROM case_tickets t JOIN case_facts cf USING (case_id)
+      `SELECT t.matter_code AS matter, count(*)::int AS n FROM case_tickets t
        WHERE t.closed_at IS NULL ${tickets} GROUP BY 1`,
       q.values,
     ),

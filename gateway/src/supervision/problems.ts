@@ -12,7 +12,7 @@ export const TICKET_CATEGORY_LABELS_ZH: Record<string, string> = {
   other: '其他',
 };
 
-/** `AND …` on tickets `t` (opened in the period, in scope), joined to case_facts `cf` when needed. */
+/** `AND …` on tickets `t` (opened in the period, in scope; matter and window are columns of the ticket). */
 function ticketScope(f: Filters, p: Params): { join: string; where: string } {
   const parts = [
     `t.opened_at >= (${p.add(f.from)}::date)::timestamp AT TIME ZONE 'Asia/Shanghai'`,
@@ -20,10 +20,9 @@ function ticketScope(f: Filters, p: Params): { join: string; where: string } {
   ];
   if (f.districts) parts.push(`t.district = ANY(${p.add(f.districts)}::char(6)[])`);
   if (f.department) parts.push(`t.department_id = ${p.add(f.department)}`);
-  if (f.matter) parts.push(`cf.matter_code = ${p.add(f.matter)}`);
-  if (f.deviceId) parts.push(`cf.device_id = ${p.add(f.deviceId)}::uuid`);
-  const join = f.matter || f.deviceId ? 'JOIN case_facts cf ON cf.case_id = t.case_id' : '';
-  return { join, where: parts.join(' AND ') };
+  if (f.matter) parts.push(`t.matter_code = ${p.add(f.matter)}`);
+  if (f.deviceId) parts.push(`t.device_id = ${p.add(f.deviceId)}::uuid`);
+  return { join: '', where: parts.join(' AND ') };
 }
 
 /** Ticket counts per category: opened in the period, still open, and unanswered past their deadline now. */
@@ -103,18 +102,21 @@ export async function followUps(
   const t = p.add(today);
   const { rows } = await db.query<FollowUpRow & { total: number; open: number; overdue: number }>(
     `WITH fu AS (
-       SELECT c.department_no, c.manifest->>'matterName' AS matter_name, cf.district, c.manifest->>'windowCode' AS window_code,
-              r.level, fu.due_date, (SELECT count(*)::int FROM follow_up_steps s WHERE s.follow_up_id = fu.follow_up_id) AS steps
-       FROM follow_ups fu JOIN case_facts cf ON cf.case_id = fu.case_id JOIN cases c ON c.case_id = fu.case_id
-       JOIN ratings r ON r.rating_id = fu.rating_id
+       SELECT fu.follow_up_id, fu.case_id, fu.rating_id, fu.due_date, cf.district,
+              (SELECT count(*)::int FROM follow_up_steps s WHERE s.follow_up_id = fu.follow_up_id) AS steps
+       FROM follow_ups fu JOIN case_facts cf ON cf.case_id = fu.case_id
        WHERE ${parts.join(' AND ')}
      ), counts AS (
        SELECT count(*)::int AS total, count(*) FILTER (WHERE steps < 4)::int AS open,
               count(*) FILTER (WHERE steps < 4 AND due_date < ${t}::date)::int AS overdue FROM fu
+     ), listed AS (
+       SELECT * FROM fu WHERE steps < 4 ORDER BY due_date LIMIT ${Number(limit)}
      )
-     SELECT counts.*, x.department_no AS "departmentNo", x.matter_name AS "matterName", x.district,
-            x.window_code AS "windowCode", x.level, to_char(x.due_date, 'YYYY-MM-DD') AS "dueDate", x.steps
-     FROM counts LEFT JOIN LATERAL (SELECT * FROM fu WHERE steps < 4 ORDER BY due_date LIMIT ${Number(limit)}) x ON true`,
+     SELECT counts.*, c.department_no AS "departmentNo", c.manifest->>'matterName' AS "matterName", x.district,
+            c.manifest->>'windowCode' AS "windowCode", r.level, to_char(x.due_date, 'YYYY-MM-DD') AS "dueDate", x.steps
+     FROM counts LEFT JOIN (listed x JOIN cases c ON c.case_id = x.case_id JOIN ratings r ON r.rating_id = x.rating_id)
+       ON true
+     ORDER BY x.due_date`,
     p.values,
   );
   const head = rows[0] ?? { total: 0, open: 0, overdue: 0 };

@@ -140,7 +140,7 @@ export async function series(
   const { rows } = await db.query<{ at: string; received: number; decided: number }>(
     `SELECT to_char(date_trunc('${unit}', d.day), 'YYYY-MM-DD') AS at, sum(received)::int AS received,
             sum(decided)::int AS decided
-     FROM ${flowSource(f, p)} d WHERE ${conditions(f, p, 'day', 'd')} GROUP BY 1 ORDER BY 1`,
+     FROM ${flowSource(f, p, unit !== 'month')} d WHERE ${conditions(f, p, 'day', 'd')} GROUP BY 1 ORDER BY 1`,
     p.values,
   );
   return { unit, points: rows };

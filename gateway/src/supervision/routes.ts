@@ -14,7 +14,8 @@ import { series, totals } from './queries';
 import { tableCsv, tablesXlsx } from './export';
 import { buildTable, summaryTable, TABLE_NAMES, type Table, type TableName } from './tables';
 
-type Scoped = Filters & { district: string | null };
+/** Filters within an account's scope. */
+export type Scoped = Filters & { district: string | null };
 
 const sendPage = (reply: FastifyReply, status: number, body: string) =>
   reply.code(status).type('text/html; charset=utf-8').send(body);
@@ -52,6 +53,44 @@ async function filterOptions(pool: pg.Pool, user: ReviewerSession, f: Scoped): P
   };
 }
 
+/** The whole dashboard page for `f` at `now` (also what the bench times). */
+export async function dashboardView(pool: pg.Pool, user: ReviewerSession, f: Scoped, now: Date): Promise<string> {
+  const today = chinaToday(now);
+  const [options, t, s, tables] = await Promise.all([
+    filterOptions(pool, user, f),
+    totals(pool, f, today),
+    series(pool, f),
+    Promise.all(dashboardTables(f).map((name) => buildTable(pool, name, f, today, now))),
+  ]);
+  const tickets = tables.find((x) => x.name === 'tickets') as Table;
+  const sum = (i: number) => tickets.rows.reduce((a, r) => a + Number(r[i]), 0);
+  return dashboardPage(user, f, options, t, s, [summaryTable(f, t), ...tables], { open: sum(2), overdue: sum(3) });
+}
+
+/** The whole 工作台账 page for `f` at `now` (also what the bench times). */
+export async function ledgerView(
+  pool: pg.Pool,
+  user: ReviewerSession,
+  f: Scoped,
+  now: Date,
+  error: string | null = null,
+): Promise<string> {
+  const [options, ledger, items] = await Promise.all([
+    filterOptions(pool, user, f),
+    ledgerRows(pool, f, chinaToday(now)),
+    listItems(pool),
+  ]);
+  return ledgerPage(
+    user,
+    f,
+    options,
+    { version: ledger.version, table: ledgerTable(ledger.rows) },
+    { table: itemsTable(items), open: items.filter((i) => !i.resolvedAt) },
+    ledger.rows,
+    error,
+  );
+}
+
 /** The dashboard's tables, in page order (the window breakdown only once one district or window is chosen). */
 function dashboardTables(f: Scoped): TableName[] {
   const narrow = f.deviceId !== null || (f.districts !== null && f.districts.length === 1);
@@ -82,22 +121,7 @@ export function registerSupervisionRoutes(scope: FastifyInstance, pool: pg.Pool)
   scope.get('/dept/supervision', async (request, reply) => {
     const f = scoped(request, reply);
     if (!f) return reply;
-    const user = request.reviewer as ReviewerSession;
-    const now = new Date();
-    const today = chinaToday(now);
-    const [options, t, s, tables] = await Promise.all([
-      filterOptions(pool, user, f),
-      totals(pool, f, today),
-      series(pool, f),
-      Promise.all(dashboardTables(f).map((name) => buildTable(pool, name, f, today, now))),
-    ]);
-    const tickets = tables.find((x) => x.name === 'tickets') as Table;
-    const sum = (i: number) => tickets.rows.reduce((a, r) => a + Number(r[i]), 0);
-    return sendPage(
-      reply,
-      200,
-      dashboardPage(user, f, options, t, s, [summaryTable(f, t), ...tables], { open: sum(2), overdue: sum(3) }),
-    );
+    return sendPage(reply, 200, await dashboardView(pool, request.reviewer as ReviewerSession, f, new Date()));
   });
 
   scope.get<{ Params: { file: string } }>('/dept/supervision/export/:file', async (request, reply) => {
@@ -129,27 +153,13 @@ export function registerSupervisionRoutes(scope: FastifyInstance, pool: pg.Pool)
     return { ledger, items };
   };
 
-  const ledgerView = async (request: FastifyRequest, reply: FastifyReply, error: string | null, status = 200) => {
+  const ledgerPageOf = async (request: FastifyRequest, reply: FastifyReply, error: string | null, status = 200) => {
     const f = scoped(request, reply);
     if (!f) return reply;
-    const user = request.reviewer as ReviewerSession;
-    const [options, { ledger, items }] = await Promise.all([filterOptions(pool, user, f), ledgerData(f)]);
-    return sendPage(
-      reply,
-      status,
-      ledgerPage(
-        user,
-        f,
-        options,
-        { version: ledger.version, table: ledgerTable(ledger.rows) },
-        { table: itemsTable(items), open: items.filter((i) => !i.resolvedAt) },
-        ledger.rows,
-        error,
-      ),
-    );
+    return sendPage(reply, status, await ledgerView(pool, request.reviewer as ReviewerSession, f, new Date(), error));
   };
 
-  scope.get('/dept/supervision/ledger', (request, reply) => ledgerView(request, reply, null));
+  scope.get('/dept/supervision/ledger', (request, reply) => ledgerPageOf(request, reply, null));
 
   scope.get<{ Params: { file: string } }>('/dept/supervision/ledger/export/:file', (request, reply) =>
     exportLedger(request, reply, request.params.file),
@@ -213,7 +223,7 @@ export function registerSupervisionRoutes(scope: FastifyInstance, pool: pg.Pool)
             : !/^\d{4}-\d{2}-\d{2}$/.test(item.dueOn) || Number.isNaN(Date.parse(item.dueOn))
               ? '请填写办结期限'
               : null;
-    if (problem) return ledgerView(request, reply, problem, 400);
+    if (problem) return ledgerPageOf(request, reply, problem, 400);
     const id = await addItem(pool, item, user.username);
     await audit(pool, {
       actor: user.username,
@@ -230,7 +240,7 @@ export function registerSupervisionRoutes(scope: FastifyInstance, pool: pg.Pool)
       return sendPage(reply, 403, messagePage('无权操作', '协调事项由市级监督账号办结。', user));
     const outcome = (formOf(request).get('outcome') ?? '').trim();
     const id = Number(request.params.id);
-    if (!outcome || outcome.length > 500) return ledgerView(request, reply, '请填写办理结果（500 字以内）', 400);
+    if (!outcome || outcome.length > 500) return ledgerPageOf(request, reply, '请填写办理结果（500 字以内）', 400);
     if (!Number.isSafeInteger(id) || !(await resolveItem(pool, id, outcome)))
       return sendPage(reply, 404, messagePage('没有这个协调事项', '事项不存在或已办结。', user));
     await audit(pool, { actor: user.username, action: 'supervision.item-resolved', target: `coordination:${id}` });

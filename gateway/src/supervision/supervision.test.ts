@@ -21,7 +21,8 @@ const PW = 'supervise 2026 ok';
 let t: TestGateway;
 let dev1 = '';
 let dev2 = '';
-const cases: Record<string, { caseId: string; departmentNo: string }> = {};
+type Seeded = { caseId: string; departmentNo: string };
+const cases = {} as Record<'onTime' | 'late' | 'open' | 'waiting' | 'other', Seeded>;
 const all = (f: Partial<Filters> = {}): Filters => ({
   from: '2026-09-01',
   to: '2026-10-31',

@@ -8,7 +8,7 @@ const RED = '#d4380d';
 const GREY = '#8c8c8c';
 
 const niceMax = (n: number): number => {
-  if (n <= 5) return 5;
+  if (n <= 8) return Math.max(4, Math.ceil(n / 4) * 4);
   const p = 10 ** Math.floor(Math.log10(n));
   return Math.ceil(n / p) * p;
 };

@@ -31,15 +31,23 @@ export function filterQuery(f: Filters & { district: string | null }): string {
 const opt = (value: string, label: string, current: string | null) =>
   html`<option value="${value}"${value === current ? html` selected` : ''}>${label}</option>`;
 
-function filterForm(action: string, f: Filters & { district: string | null }, o: FilterOptions, city: boolean): Html {
+function filterForm(
+  action: string,
+  f: Filters & { district: string | null },
+  o: FilterOptions,
+  city: boolean,
+  full = true,
+): Html {
+  const more = full
+    ? html`<label>窗口 <select name="window">${opt('', '全部', f.deviceId)}${o.windows.map((w) => opt(w.deviceId, `${w.windowCode}（${w.district}）`, f.deviceId))}</select></label>
+    <label>事项 <select name="matter">${opt('', '全部', f.matter)}${o.matters.map((m) => opt(m.code, `${m.code} ${m.name}`, f.matter))}</select></label>
+    <label>业务属地部门 <select name="department">${opt('', '全部', f.department)}${o.departments.map((d) => opt(d, d, f.department))}</select></label>`
+    : '';
   return html`<form method="get" action="${action}" class="filters">
     <label>起 <input type="date" name="from" value="${f.from}"></label>
     <label>止 <input type="date" name="to" value="${f.to}"></label>
     <label>区县 <select name="district">${city || o.districts.length > 1 ? opt('', '全部', f.district) : ''}${o.districts.map((d) => opt(d, divisionText(d), f.district))}</select></label>
-    <label>窗口 <select name="window">${opt('', '全部', f.deviceId)}${o.windows.map((w) => opt(w.deviceId, `${w.windowCode}（${w.district}）`, f.deviceId))}</select></label>
-    <label>事项 <select name="matter">${opt('', '全部', f.matter)}${o.matters.map((m) => opt(m.code, `${m.code} ${m.name}`, f.matter))}</select></label>
-    <label>业务属地部门 <select name="department">${opt('', '全部', f.department)}${o.departments.map((d) => opt(d, d, f.department))}</select></label>
-    <button type="submit">查询</button></form>`;
+    ${more}<button type="submit">查询</button></form>`;
 }
 
 const cell = (c: Cell) => (c === null ? '—' : typeof c === 'number' ? c.toLocaleString('zh-CN') : c);
@@ -135,7 +143,7 @@ export function ledgerPage(
     '工作台账 · 监督管理',
     html`${nav('ledger')}<h1>跨省通办事项工作台账</h1>
     <p class="muted">事项目录版本：${ledger.version}。范围：${scopeText(user)}。开通区县：期间内有收件的区县。</p>
-    ${filterForm('/dept/supervision/ledger', f, { ...options, windows: [], matters: [], departments: [] }, city)}
+    ${filterForm('/dept/supervision/ledger', f, options, city, false)}
     <p class="exports">导出台账：<a href="/dept/supervision/ledger/export.xlsx?${query}">XLSX</a> · <a href="/dept/supervision/ledger/export.pdf?${query}">PDF</a></p>
     ${tableSection(ledger.table, query, '/dept/supervision/ledger/export')}
     ${tableSection(items.table, query, '/dept/supervision/ledger/export')}

@@ -6,12 +6,7 @@ import { createPool } from '../../gateway/src/db/pool';
 import type { ReviewerSession } from '../../gateway/src/department/sessions';
 import { dashboardView, ledgerView, type Scoped } from '../../gateway/src/supervision/routes';
 import { startTestPostgres } from '../../gateway/src/testing/pg';
-import {
-  CITY_YEAR,
-  seedCityVolume,
-  volumeDistrict,
-  VOLUME_TODAY,
-} from '../../gateway/src/testing/supervision-volume';
+import { CITY_YEAR, seedCityVolume, volumeDistrict, VOLUME_TODAY } from '../../gateway/src/testing/supervision-volume';
 import { quantile, sample, since, type Figure, type Suite } from '../lib';
 
 const SUITE = 'supervision';
@@ -66,14 +61,23 @@ export const supervisionSuite: Suite = {
       const now = new Date(`${VOLUME_TODAY}T02:00:00Z`);
       const views: [string, () => Promise<string>][] = [
         ['dashboard: city, whole year', () => dashboardView(p, city, year({}), now)],
-        ['dashboard: city, one month', () => dashboardView(p, city, year({ from: '2026-11-01', to: '2026-11-30' }), now)],
+        [
+          'dashboard: city, one month',
+          () => dashboardView(p, city, year({ from: '2026-11-01', to: '2026-11-30' }), now),
+        ],
         [
           'dashboard: district supervisor, year',
           () => dashboardView(p, districtUser, year({ district, districts: [district] }), now),
         ],
         [
           'dashboard: district, one quarter',
-          () => dashboardView(p, districtUser, year({ from: '2026-04-01', to: '2026-06-30', district, districts: [district] }), now),
+          () =>
+            dashboardView(
+              p,
+              districtUser,
+              year({ from: '2026-04-01', to: '2026-06-30', district, districts: [district] }),
+              now,
+            ),
         ],
         ['dashboard: one window, year', () => dashboardView(p, city, year({ deviceId: rows[0]?.id ?? null }), now)],
         ['dashboard: one matter, year', () => dashboardView(p, city, year({ matter: 'CQ-KSTB-0001' }), now)],

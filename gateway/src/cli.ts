@@ -223,14 +223,20 @@ async function main(): Promise<void> {
     }
     case 'add-supervisor': {
       const username = required('username');
-      const role = values.role === 'city' ? 'city-supervisor' : values.role === 'district' ? 'district-supervisor' : null;
+      const role =
+        values.role === 'city' ? 'city-supervisor' : values.role === 'district' ? 'district-supervisor' : null;
       if (!role) return fail('--role must be district or city');
-      const districts = (values.district ?? '').split(',').map((d) => d.trim()).filter(Boolean);
+      const districts = (values.district ?? '')
+        .split(',')
+        .map((d) => d.trim())
+        .filter(Boolean);
       const password = process.env.TONGBAN_GW_REVIEWER_PASSWORD || (await readNewPassword());
       const problems = reviewerPasswordProblems(password, username);
       if (problems.length) fail(`密码不符合要求：${problems.join('；')}`);
       const id = await withDatabase((pool) => addSupervisor(pool, username, password, role, districts));
-      return out(`supervisor ${username} (#${id}, ${role}${districts.length ? ` of ${districts.join(',')}` : ''}) created`);
+      return out(
+        `supervisor ${username} (#${id}, ${role}${districts.length ? ` of ${districts.join(',')}` : ''}) created`,
+      );
     }
     case 'devices': {
       const devices = await withDatabase(listDevices);

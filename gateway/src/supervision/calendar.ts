@@ -3,11 +3,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type pg from 'pg';
-import {
-  buildHolidayCalendar,
-  holidayYearSchema,
-  type HolidayCalendar,
-} from '@tongban/protocol/calendar/holiday-data';
+import { buildHolidayCalendar, holidayYearSchema, type HolidayCalendar } from '@tongban/protocol/calendar/holiday-data';
 import { withTransaction } from '../db/pool';
 
 /** Loads and validates every cn-YYYY.json of `resourcesDir`/holidays. */

@@ -48,7 +48,7 @@ export async function tablesXlsx(tables: readonly Table[], note: string): Promis
     t.columns.forEach((name, i) => {
       const longest = Math.max(
         name.length * 2,
-        ...t.rows.slice(0, 200).map((r) => String(r[i] ?? '').length * (/[^\x00-\xff]/.test(String(r[i])) ? 2 : 1)),
+        ...t.rows.slice(0, 200).map((r) => String(r[i] ?? '').length * (/[^\u0020-\u00ff]/.test(String(r[i])) ? 2 : 1)),
       );
       ws.getColumn(i + 1).width = Math.min(50, Math.max(8, longest + 2));
     });

@@ -25,7 +25,8 @@ const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
 
 /** Today's China date. */
-export const chinaToday = (now = new Date()): string => new Date(now.getTime() + 8 * 3600_000).toISOString().slice(0, 10);
+export const chinaToday = (now = new Date()): string =>
+  new Date(now.getTime() + 8 * 3600_000).toISOString().slice(0, 10);
 
 /** Reads the query string: defaults to this year up to today; bad values are dropped, never trusted. */
 export function readFilters(

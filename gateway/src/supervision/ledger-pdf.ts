@@ -59,7 +59,12 @@ class Writer {
     const height = Math.max(...wrapped.map((w) => w.length)) * LINE + 6;
     if (this.y - height < MARGIN + 14) {
       this.newPage();
-      if (!header) this.row(columns.map(([t]) => t), columns, true);
+      if (!header)
+        this.row(
+          columns.map(([t]) => t),
+          columns,
+          true,
+        );
     }
     let x = MARGIN;
     columns.forEach(([, width], i) => {

@@ -13,7 +13,21 @@ export function ledgerTable(rows: LedgerRow[]): Table {
   return {
     name: 'ledger',
     title: '事项台账',
-    columns: ['序号', '事项编码', '事项名称', '责任单位', '受理模式', '承诺时限（工作日）', '开通区县数', '开通区县', '收件', '办结', '超期', '未结问题', '未办结协调事项'],
+    columns: [
+      '序号',
+      '事项编码',
+      '事项名称',
+      '责任单位',
+      '受理模式',
+      '承诺时限（工作日）',
+      '开通区县数',
+      '开通区县',
+      '收件',
+      '办结',
+      '超期',
+      '未结问题',
+      '未办结协调事项',
+    ],
     rows: rows.map((r, i) => [
       i + 1,
       r.code,
@@ -37,7 +51,18 @@ export function itemsTable(items: CoordinationItem[]): Table {
   return {
     name: 'items',
     title: '协调事项',
-    columns: ['编号', '事项编码', '责任单位', '协调内容', '负责人', '办结期限', '办理结果', '状态', '记录人', '记录时间'],
+    columns: [
+      '编号',
+      '事项编码',
+      '责任单位',
+      '协调内容',
+      '负责人',
+      '办结期限',
+      '办理结果',
+      '状态',
+      '记录人',
+      '记录时间',
+    ],
     rows: items.map((i) => [
       i.itemId,
       i.matterCode,

@@ -38,7 +38,9 @@ export async function catalogueInForce(
     catalogueVersion?: string;
     matters?: { code: string; name: string; department: string; acceptanceMode?: string; promisedDays?: number }[];
   };
-  const routing = (published?.routing ?? shipped('routing.json')) as { rules?: { route?: { departmentId?: string } }[] };
+  const routing = (published?.routing ?? shipped('routing.json')) as {
+    rules?: { route?: { departmentId?: string } }[];
+  };
   const departments = [...new Set((routing.rules ?? []).map((r) => r.route?.departmentId ?? ''))].filter(Boolean);
   return {
     version: published?.version ?? `${doc.catalogueVersion ?? '-'}（随程序发布）`,

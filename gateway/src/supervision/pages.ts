@@ -134,7 +134,9 @@ export function ledgerPage(
       <p><label for="issue">协调内容</label><textarea id="issue" name="issue" maxlength="1000" required></textarea></p>
       <button type="submit">记录</button></form>
       ${items.open.map(
-        (i) => html`<form method="post" action="/dept/supervision/ledger/items/${i.itemId}/resolve" class="action resolve">
+        (
+          i,
+        ) => html`<form method="post" action="/dept/supervision/ledger/items/${i.itemId}/resolve" class="action resolve">
         <input type="hidden" name="_csrf" value="${user.csrfToken}"><span>#${i.itemId} ${i.matterCode} ${i.unit}：${i.issue}</span>
         <label>办理结果 <input type="text" name="outcome" maxlength="500" required></label><button type="submit">办结</button></form>`,
       )}`

@@ -64,7 +64,12 @@ function totalsOf(r: SumRow, openOverdue: number): Totals {
 }
 
 /** The undecided cases past due on `today`, grouped by `key` (a case_facts column) or in total. */
-export async function openOverdue(db: pg.Pool, f: Filters, today: string, key: string | null): Promise<Map<string, number>> {
+export async function openOverdue(
+  db: pg.Pool,
+  f: Filters,
+  today: string,
+  key: string | null,
+): Promise<Map<string, number>> {
   const p = new Params();
   const device = f.deviceId ? ` AND device_id = ${p.add(f.deviceId)}::uuid` : '';
   const { rows } = await db.query<{ k: string; n: number }>(

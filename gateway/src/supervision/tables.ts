@@ -84,13 +84,7 @@ export function summaryTable(f: Filters, t: Totals): Table {
 }
 
 /** Builds one table for the filters. */
-export async function buildTable(
-  db: pg.Pool,
-  name: TableName,
-  f: Filters,
-  today: string,
-  now: Date,
-): Promise<Table> {
+export async function buildTable(db: pg.Pool, name: TableName, f: Filters, today: string, now: Date): Promise<Table> {
   switch (name) {
     case 'summary':
       return summaryTable(f, await totals(db, f, today));

@@ -92,7 +92,15 @@ export async function seedTicket(
                                opened_at, due_at)
      VALUES ($1, $2, $3, $4, $5, 'department', 'reviewer', '原件未收到',
              ($6::timestamp AT TIME ZONE 'Asia/Shanghai'), ($7::timestamp AT TIME ZONE 'Asia/Shanghai'))`,
-    [ticketId, t.caseId, t.district, t.departmentId ?? 'CQ-HRSS', t.category ?? 'originals-missing', t.openedAt, t.dueAt],
+    [
+      ticketId,
+      t.caseId,
+      t.district,
+      t.departmentId ?? 'CQ-HRSS',
+      t.category ?? 'originals-missing',
+      t.openedAt,
+      t.dueAt,
+    ],
   );
   return ticketId;
 }

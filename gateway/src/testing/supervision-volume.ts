@@ -31,7 +31,9 @@ export async function seedCityVolume(adminUrl: string, v: CityVolume): Promise<R
     took[name] = Math.round(performance.now() - start) / 1000;
   };
   try {
-    await client.query("SET session_replication_role = replica; SET work_mem = '256MB'; SET maintenance_work_mem = '512MB'");
+    await client.query(
+      "SET session_replication_role = replica; SET work_mem = '256MB'; SET maintenance_work_mem = '512MB'",
+    );
     // Bulk load: secondary indexes are dropped and built once at the end (sorted), as one would for a migration.
     const { rows: indexes } = await client.query<{ name: string; def: string }>(
       `SELECT i.indexname AS name, i.indexdef AS def FROM pg_indexes i

@@ -54,7 +54,11 @@ CREATE TABLE case_facts (
 CREATE INDEX case_facts_device ON case_facts (device_id, received_on);
 CREATE INDEX case_facts_district ON case_facts (district, received_on);
 CREATE INDEX case_facts_matter ON case_facts (matter_code, received_on);
-CREATE INDEX case_facts_open_due ON case_facts (due_on, district) WHERE decided_on IS NULL;
+-- Undecided cases (few): covering indexes for the overdue counts, by period and by district and period.
+CREATE INDEX case_facts_open ON case_facts (received_on)
+  INCLUDE (due_on, district, matter_code, department_id, device_id) WHERE decided_on IS NULL;
+CREATE INDEX case_facts_open_district ON case_facts (district, received_on)
+  INCLUDE (due_on, matter_code, department_id, device_id) WHERE decided_on IS NULL;
 CREATE INDEX case_facts_rejected ON case_facts (received_on, district)
   INCLUDE (matter_code, department_id, device_id, refusal_reason) WHERE outcome = 'rejected';
 

@@ -63,22 +63,53 @@ function totalsOf(r: SumRow, openOverdue: number): Totals {
   };
 }
 
-/** The undecided cases past due on `today`, grouped by `key` (a case_facts column) or in total. */
+/** Undecided cases past due, counted per district, matter, department and window. */
+interface OverdueCell {
+  district: string;
+  matter_code: string;
+  department_id: string;
+  device_id: string;
+  n: number;
+}
+
+// One scan per request: the views of a page share their Filters object, so its overdue cube is computed once.
+const cubes = new WeakMap<Filters, Map<string, Promise<OverdueCell[]>>>();
+
+function overdueCube(db: pg.Pool, f: Filters, today: string): Promise<OverdueCell[]> {
+  const byDay = cubes.get(f) ?? new Map<string, Promise<OverdueCell[]>>();
+  cubes.set(f, byDay);
+  let cube = byDay.get(today);
+  if (!cube) {
+    const p = new Params();
+    const device = f.deviceId ? ` AND device_id = ${p.add(f.deviceId)}::uuid` : '';
+    cube = db
+      .query<OverdueCell>(
+        `SELECT district::text AS district, matter_code, department_id, device_id::text AS device_id, count(*)::int AS n
+         FROM case_facts
+         WHERE decided_on IS NULL AND due_on < ${p.add(today)}::date AND ${conditions(f, p, 'received_on')}${device}
+         GROUP BY 1, 2, 3, 4`,
+        p.values,
+      )
+      .then((r) => r.rows);
+    byDay.set(today, cube);
+    cube.catch(() => byDay.delete(today));
+  }
+  return cube;
+}
+
+/** The undecided cases past due on `today`, grouped by `key` (a case_facts column) or in total (key ''). */
 export async function openOverdue(
   db: pg.Pool,
   f: Filters,
   today: string,
-  key: string | null,
+  key: 'district' | 'matter_code' | 'department_id' | 'device_id' | null,
 ): Promise<Map<string, number>> {
-  const p = new Params();
-  const device = f.deviceId ? ` AND device_id = ${p.add(f.deviceId)}::uuid` : '';
-  const { rows } = await db.query<{ k: string; n: number }>(
-    `SELECT ${key ?? "''"}::text AS k, count(*)::int AS n FROM case_facts
-     WHERE decided_on IS NULL AND due_on < ${p.add(today)}::date AND ${conditions(f, p, 'received_on')}${device}
-     GROUP BY 1`,
-    p.values,
-  );
-  return new Map(rows.map((r) => [r.k, r.n]));
+  const out = new Map<string, number>();
+  for (const c of await overdueCube(db, f, today)) {
+    const k = key ? c[key] : '';
+    out.set(k, (out.get(k) ?? 0) + c.n);
+  }
+  return out;
 }
 
 /** The period's totals. */
@@ -101,7 +132,7 @@ export interface GroupRow extends Totals {
   label: string;
 }
 
-const GROUP_COLUMN: Record<Exclude<Grouping, 'window'>, string> = {
+const GROUP_COLUMN: Record<Exclude<Grouping, 'window'>, 'district' | 'matter_code' | 'department_id'> = {
   district: 'district',
   matter: 'matter_code',
   department: 'department_id',

@@ -173,10 +173,18 @@ export async function series(
   const days = (Date.parse(f.to) - Date.parse(f.from)) / 86_400_000;
   const unit = days <= 31 ? 'day' : days <= 120 ? 'week' : 'month';
   const p = new Params();
+  // Bucket on the date itself (no per-row timestamp casts); format once per bucket.
+  const bucket =
+    unit === 'day'
+      ? 'd.day'
+      : unit === 'week'
+        ? '(d.day - (extract(isodow FROM d.day)::int - 1))'
+        : "date_trunc('month', d.day)::date";
   const { rows } = await db.query<{ at: string; received: number; decided: number }>(
-    `SELECT to_char(date_trunc('${unit}', d.day), 'YYYY-MM-DD') AS at, sum(received)::int AS received,
-            sum(decided)::int AS decided
-     FROM ${flowSource(f, p, unit !== 'month')} d WHERE ${conditions(f, p, 'day', 'd')} GROUP BY 1 ORDER BY 1`,
+    `SELECT to_char(b, 'YYYY-MM-DD') AS at, received, decided FROM (
+       SELECT ${bucket} AS b, sum(received)::int AS received, sum(decided)::int AS decided
+       FROM ${flowSource(f, p, unit !== 'month')} d WHERE ${conditions(f, p, 'day', 'd')} GROUP BY 1) x
+     ORDER BY b`,
     p.values,
   );
   return { unit, points: rows };

@@ -13,7 +13,7 @@ import { seedCase, seedRating, seedTicket } from '../testing/supervision-seed';
 import { addSupervisor } from './accounts';
 import type { Filters } from './filters';
 import { ledgerRows } from './ledger';
-import { breakdown, refusals, totals } from './queries';
+import { breakdown, refusals, series, totals } from './queries';
 
 const D1 = '500103';
 const D2 = '500104';
@@ -151,6 +151,13 @@ describe('supervision figures', () => {
     expect((await totals(t.pool, all({ deviceId: dev2 }), '2026-10-13')).received).toBe(1);
     expect((await totals(t.pool, all({ department: 'CQ-HSA' }), '2026-10-13')).rejected).toBe(1);
     expect((await totals(t.pool, all({ from: '2026-10-01' }), '2026-10-13')).received).toBe(2);
+    const weeks = await series(t.pool, all());
+    expect(weeks.unit).toBe('week');
+    expect(weeks.points.map((p) => [p.at, p.received, p.decided])).toEqual([
+      ['2026-09-28', 3, 2], // Monday of the week of 09-28; decided counts the same cohort
+      ['2026-10-05', 1, 1],
+      ['2026-10-19', 1, 0],
+    ]);
     const ledger = await ledgerRows(t.pool, all(), '2026-10-13');
     expect(ledger.rows.find((r) => r.code === 'CQ-KSTB-0001')).toMatchObject({
       unit: '人社部门',

@@ -109,7 +109,7 @@ describe('gateway audit chain', () => {
     const { rows } = await gw.pool.query<{ actor: string; target: string }>(
       "SELECT actor, target FROM gateway_audit WHERE action = 'device.case-push'",
     );
-    expect(rows).toEqual([{ actor: `device:${device.deviceId}`, target: manifest.caseId }]);
+    expect(rows).toEqual([{ actor: `device:${device.deviceId}`, target: `case:${manifest.caseId}` }]);
 
     const h = (c: string) => c.repeat(64);
     const push = (body: object) => device.request('POST', '/v1/audit-witnesses', { body });

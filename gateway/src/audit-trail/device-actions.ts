@@ -41,7 +41,7 @@ export function registerDeviceAudit(app: FastifyInstance, pool: pg.Pool): void {
     await audit(pool, {
       actor: `device:${device.deviceId}`,
       action,
-      target: params.caseId ?? null,
+      target: params.caseId ? `case:${params.caseId}` : null,
       details,
     }).catch((err: unknown) => request.log.error({ err }, 'device action not audited'));
     return payload;

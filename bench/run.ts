@@ -1,6 +1,7 @@
 // `npm run bench [suite…]`: runs the suites (all by default), prints a table, writes JSON to bench/results/.
 import { join } from 'node:path';
 import { report, type Figure, type Suite } from './lib';
+import { auditSuite } from './suites/audit';
 import { capacitySuite } from './suites/capacity';
 import { encryptionSuite } from './suites/encryption';
 import { foundationSuite } from './suites/foundation';
@@ -19,6 +20,7 @@ const SUITES: Suite[] = [
   uiSuite,
   encryptionSuite,
   capacitySuite,
+  auditSuite,
 ];
 
 async function main(): Promise<void> {

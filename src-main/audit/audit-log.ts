@@ -150,6 +150,18 @@ export class AuditLog {
     return { head: seq ? { seq, hash } : null, at };
   }
 
+  /** The last row's stored sequence and hash, and the stored hash at `seq` (cheap: two index reads). */
+  storedHashes(seq: number | null): { head: { seq: number; hash: string } | null; at: Map<number, string> } {
+    const head = this.lastStmt.get() ?? null;
+    const at = new Map<number, string>();
+    const row =
+      seq === null
+        ? undefined
+        : this.db.prepare<[number], { hash: string }>('SELECT hash FROM audit_log WHERE seq = ?').get(seq);
+    if (seq !== null && row) at.set(seq, row.hash);
+    return { head, at };
+  }
+
   /** Walks the whole chain and reports the first broken link. */
   verify(): AuditVerification {
     let prevHash = GENESIS;

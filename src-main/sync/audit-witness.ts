@@ -1,8 +1,9 @@
 // The window's audit chain head, witnessed by the gateway (issue #19, 责任追溯; protocol:
 // packages/protocol/src/sync/audit-witness.ts). After a round in which the gateway answered, when the head
-// moved and WITNESS_INTERVAL_MS passed, the window reports its head (recomputed from the rows' content) and its
-// recomputed hash at the sequence the gateway witnessed last. The audit verification compares the local
-// chain with every witness the gateway holds (compare()).
+// moved and WITNESS_INTERVAL_MS passed, the window reports its head and its hash at the sequence the gateway
+// witnessed last (the anchor), as stored (two index reads: a chain re-hashed after an altered row shows). An
+// audit verification reports at once with both recomputed from the rows' content (a whole walk: a row altered
+// without re-hashing shows too), then compares the local chain with every witness the gateway holds.
 import {
   AUDIT_WITNESS_PAGE_MAX,
   auditWitnessListSchema,
@@ -49,7 +50,9 @@ export class AuditWitness {
         this.latestKnown = true;
       }
       const anchorSeq = this.latest?.seq ?? null;
-      const chain = this.d.audit.recomputedHashes(anchorSeq ? [anchorSeq] : []);
+      const chain = now
+        ? this.d.audit.recomputedHashes(anchorSeq ? [anchorSeq] : [])
+        : this.d.audit.storedHashes(anchorSeq);
       if (!chain.head) return;
       if (this.latest && chain.head.seq === this.latest.seq && chain.head.hash === this.latest.hash) return;
       const push: AuditWitnessPush = {

@@ -36,7 +36,7 @@ export function ChainCheckOutcome() {
   if (verification?.ok)
     return (
       <Alert
-        type={w && w.state !== 'compared' ? 'warning' : 'success'}
+        type={w?.state === 'unavailable' ? 'warning' : 'success'}
         showIcon
         title={t('audit.chainOk', { count: verification.count })}
         description={witnessLine}

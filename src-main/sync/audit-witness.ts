@@ -54,7 +54,7 @@ export class AuditWitness {
         ? this.d.audit.recomputedHashes(anchorSeq ? [anchorSeq] : [])
         : this.d.audit.storedHashes(anchorSeq);
       if (!chain.head) return;
-      if (this.latest && chain.head.seq === this.latest.seq && chain.head.hash === this.latest.hash) return;
+      if (!now && this.latest && chain.head.seq === this.latest.seq && chain.head.hash === this.latest.hash) return;
       const push: AuditWitnessPush = {
         head: chain.head,
         anchor: anchorSeq ? { seq: anchorSeq, hash: chain.at.get(anchorSeq) ?? null } : null,

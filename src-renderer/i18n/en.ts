@@ -1,3 +1,4 @@
+import { auditWitnessesEn } from './audit-witness.en';
 import { securityEn } from './security.en';
 import { cameraEn, cameraFieldsEn } from './camera.en';
 import { catalogueUpdatesEn } from './catalogue-updates.en';
@@ -339,12 +340,7 @@ export const en: Messages = {
       'tail-missing': 'the newest entries are missing (possibly deleted)',
       'witness-mismatch': 'differs from the chain head the department gateway witnessed (altered after the fact)',
     },
-    witnesses: {
-      compared: 'Compared with {{checked}} witness(es) held by the department gateway (latest: entry {{latestSeq}})',
-      none: 'The department gateway holds no witness of this window yet',
-      'not-enrolled': 'Not connected to a department gateway: only the local chain was checked',
-      unavailable: 'Department gateway unreachable: only the local chain was checked; check again when online',
-    },
+    witnesses: auditWitnessesEn,
     loadFailed: 'Could not load the audit log',
     detailPair: '{{key}}: {{value}}',
     detailSeparator: '; ',

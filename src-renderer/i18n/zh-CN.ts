@@ -1,3 +1,4 @@
+import { auditWitnessesZh } from './audit-witness.zh-CN';
 import type { ErrorCode } from '@common/errors';
 import { catalogueUpdatesZh } from './catalogue-updates.zh-CN';
 import { ROLE_LABELS_ZH } from '@common/roles';
@@ -339,12 +340,7 @@ export const zhCN = {
       'tail-missing': '最新的记录缺失，可能被删除',
       'witness-mismatch': '与部门网关留存的审计链记录（见证）不符，本机记录可能在事后被改动',
     },
-    witnesses: {
-      compared: '已与部门网关留存的 {{checked}} 个审计链见证核对（最新至第 {{latestSeq}} 条）',
-      none: '部门网关尚未留存本窗口的审计链见证',
-      'not-enrolled': '本窗口未接入部门网关，仅核对了本机审计链',
-      unavailable: '暂时连不上部门网关，仅核对了本机审计链；联网后请再次校验',
-    },
+    witnesses: auditWitnessesZh,
     loadFailed: '审计日志加载失败',
     detailPair: '{{key}}：{{value}}',
     detailSeparator: '；',

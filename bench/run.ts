@@ -1,6 +1,7 @@
 // `npm run bench [suite…]`: runs the suites (all by default), prints a table, writes JSON to bench/results/.
 import { join } from 'node:path';
 import { report, type Figure, type Suite } from './lib';
+import { auditSuite } from './suites/audit';
 import { capacitySuite } from './suites/capacity';
 import { encryptionSuite } from './suites/encryption';
 import { foundationSuite } from './suites/foundation';
@@ -21,6 +22,7 @@ const SUITES: Suite[] = [
   encryptionSuite,
   capacitySuite,
   supervisionSuite,
+  auditSuite,
 ];
 
 async function main(): Promise<void> {

@@ -16,6 +16,9 @@ import { registerBodyParsers } from './http/body';
 import { apiErrorHandler, errorBody, GatewayError } from './http/errors';
 import { registerHealthRoutes } from './ops/health';
 import { registerUpdateRoutes } from './updates/routes';
+import { registerDeviceAudit } from './audit-trail/device-actions';
+import { registerAuditOps } from './audit-trail/ops';
+import { registerWitnessRoutes } from './audit-trail/witnesses';
 import { loggerOptions, type LogDestination } from './ops/logging';
 import { createMetrics, registerMetrics, type GatewayMetrics } from './ops/metrics';
 
@@ -79,6 +82,7 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
   app.decorate('metrics', metrics);
   registerMetrics(app, metrics);
   registerHealthRoutes(app, opts.pool, opts.blobStore);
+  registerAuditOps(app, opts.pool, metrics.registry);
   app.decorateRequest('device', null);
   app.decorateRequest('digestChecked', false);
   app.decorateRequest('bodySha256', null);
@@ -111,6 +115,8 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
       registerRatingRoutes(signed, opts.pool);
       registerFeedRoutes(signed, opts.pool, opts.cursorKey);
       registerCatalogueRoutes(signed, opts.pool);
+      registerWitnessRoutes(signed, opts.pool);
+      registerDeviceAudit(signed, opts.pool);
     });
   });
   registerUpdateRoutes(app, opts.pool, opts.updateStore ?? null);

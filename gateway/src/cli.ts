@@ -11,6 +11,7 @@
 //   publish-update --file INSTALLER --version X.Y.Z [--key FILE] [--json]    update-key [--key FILE]
 //     (window update feed in the database and blob store; the signing key file defaults to <dataDir>/update-signing-key.pem)
 //   blobs migrate --from postgres --to s3 [--json]   (copy verified attachments and installers; resumable)
+//   audit verify [--json]   (walk the gateway's hash-chained audit trail; list windows' audit witness conflicts; exit 1 on either)
 //   catalogue import BUNDLE.json | catalogue import CATALOGUE.json ROUTING.json [--json]    catalogue key
 //   seal import --department ID --file SEAL.p12 (password: TONGBAN_GW_SEAL_PASSWORD or stdin)    seal show --department ID
 // Admin commands use TONGBAN_GW_DATABASE_URL (the application role; migrations: TONGBAN_GW_MIGRATION_DATABASE_URL,
@@ -36,6 +37,7 @@ import { defaultUpdateKeyFile, publishUpdate, updatePublicKey, updateSigningKey 
 import { updateStoreFor } from './updates/store';
 import { migrateBlobsToS3 } from './attachments/migrate-blobs';
 import { S3BlobStore } from './attachments/s3-store';
+import { runAuditCommand } from './audit-trail/cli';
 
 const out = (line: string): void => void process.stdout.write(`${line}\n`);
 const fail = (message: string): never => {
@@ -325,6 +327,8 @@ async function main(): Promise<void> {
       return out(updatePublicKey(updateSigningKey(values.key ?? defaultUpdateKeyFile(configuration().dataDir))));
     case 'config':
       return out(JSON.stringify(redactedConfig(configuration()), null, 2));
+    case 'audit':
+      return runAuditCommand(positionals.slice(1), values.json, withDatabase, out, fail);
     case 'catalogue':
       return runCatalogueCommand(positionals.slice(1), values.json, withDatabase, out, fail);
     case 'seal':
@@ -340,7 +344,7 @@ async function main(): Promise<void> {
       });
     default:
       fail(
-        `unknown command ${command ?? ''}; use serve, issue-code, add-reviewer, add-supervisor, devices, revoke, new-epoch, migrate, retention, publish-update, update-key, blobs, catalogue, seal or config`,
+        `unknown command ${command ?? ''}; use serve, issue-code, add-reviewer, add-supervisor, devices, revoke, new-epoch, migrate, retention, publish-update, update-key, blobs, audit, catalogue, seal or config`,
       );
   }
 }

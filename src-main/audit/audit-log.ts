@@ -127,6 +127,41 @@ export class AuditLog {
     return this.db.prepare<Record<string, unknown>, AuditRow>(sql).all(params).map(toEntry);
   }
 
+  /**
+   * Recomputes the chain from the rows' content alone (never trusting a stored hash) and returns the
+   * recomputed hash at each of `seqs` that has a row in order; the head is the last row's. A row altered,
+   * deleted or inserted before a sequence changes the hash there: what the gateway's witnesses are compared with.
+   */
+  recomputedHashes(seqs: Iterable<number>): { head: { seq: number; hash: string } | null; at: Map<number, string> } {
+    const wanted = new Set(seqs);
+    const at = new Map<number, string>();
+    let hash = GENESIS;
+    let seq = 0;
+    for (const row of this.db.prepare<[], AuditRow>('SELECT * FROM audit_log ORDER BY seq').iterate()) {
+      seq += 1;
+      try {
+        hash = entryHash(hash, { ...toEntry(row), seq });
+      } catch {
+        hash = createHash('sha256').update(hash).update('\n').update(row.details).digest('hex');
+      }
+      if (row.seq !== seq) hash = createHash('sha256').update(hash).update(`\ngap ${row.seq}`).digest('hex');
+      if (wanted.has(seq)) at.set(seq, hash);
+    }
+    return { head: seq ? { seq, hash } : null, at };
+  }
+
+  /** The last row's stored sequence and hash, and the stored hash at `seq` (cheap: two index reads). */
+  storedHashes(seq: number | null): { head: { seq: number; hash: string } | null; at: Map<number, string> } {
+    const head = this.lastStmt.get() ?? null;
+    const at = new Map<number, string>();
+    const row =
+      seq === null
+        ? undefined
+        : this.db.prepare<[number], { hash: string }>('SELECT hash FROM audit_log WHERE seq = ?').get(seq);
+    if (seq !== null && row) at.set(seq, row.hash);
+    return { head, at };
+  }
+
   /** Walks the whole chain and reports the first broken link. */
   verify(): AuditVerification {
     let prevHash = GENESIS;

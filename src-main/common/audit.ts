@@ -33,7 +33,15 @@ export interface AuditVerification {
   ok: boolean;
   count: number;
   headHash: string | null;
-  firstBroken: { seq: number; reason: 'hash-mismatch' | 'link-mismatch' | 'sequence-gap' | 'tail-missing' } | null;
+  firstBroken: {
+    seq: number;
+    reason: 'hash-mismatch' | 'link-mismatch' | 'sequence-gap' | 'tail-missing' | 'witness-mismatch';
+  } | null;
+  /**
+   * The comparison with the chain heads the department gateway witnessed (issue #19): how many were
+   * compared, or why none were (not enrolled, gateway unreachable). Absent where only the local chain is walked.
+   */
+  witnesses?: { state: 'compared' | 'not-enrolled' | 'unavailable'; checked: number; latestSeq: number | null };
 }
 
 /** Chinese labels for audit actions (unknown actions are shown as their code). */
@@ -81,6 +89,7 @@ export const AUDIT_ACTION_LABELS_ZH: Record<string, string> = {
   'sync.needs-attention': '同步需要处理',
   'sync.numbering-continued': '文书编号接续部门网关记录',
   'sync.reconcile-resend': '部门网关缺失的办件重新发送',
+  'sync.audit-witness-conflict': '部门网关记录的审计链与本机不一致',
   'print.document': '打印文书',
   'print.reprint': '补打文书',
   'print.failed': '打印失败',

@@ -12,6 +12,7 @@ import { signedRequest, type ClientOptions, type GatewayReply } from './gateway-
 import type { OperationContext } from './operation-context';
 import { sendOperation } from './operations';
 import { DailyChecks } from './daily-checks';
+import { AuditWitness } from './audit-witness';
 import { classifyRecord } from './record-operations';
 import { isRecordKind } from './records-repo';
 import type { OutboxOp, SyncDevice, SyncRepo } from './sync-repo';
@@ -54,6 +55,8 @@ export interface SyncEngineDeps {
   random: () => number;
   timeoutMs?: number;
   concurrency?: number;
+  /** How often at most the audit chain head is reported to the gateway (default WITNESS_INTERVAL_MS). */
+  witnessIntervalMs?: number;
   /** When this window's database was last restored from a backup (null: never). */
   restoredAt?: () => string | null;
   /** Backoff base and cap (ms); the protocol's 2 s / 5 min unless a test shortens them. */
@@ -91,7 +94,17 @@ export class SyncEngine {
     changed: (caseId) => this.changed.add(caseId),
   });
 
-  constructor(private readonly d: SyncEngineDeps) {}
+  /** The audit chain head reported to the gateway (audit-witness.ts). */
+  readonly witness: AuditWitness;
+
+  constructor(private readonly d: SyncEngineDeps) {
+    this.witness = new AuditWitness({
+      ...d,
+      client: () => this.client,
+      contact: (reply) => this.contact(reply),
+      intervalMs: d.witnessIntervalMs,
+    });
+  }
 
   private get client(): ClientOptions {
     return { timeoutMs: this.d.timeoutMs ?? 15_000, now: this.d.now };
@@ -202,6 +215,7 @@ export class SyncEngine {
         await this.daily.continueNumbering(this.d.repo.device() ?? device);
         await this.daily.reconcile(this.d.repo.device() ?? device);
         await this.push(this.d.repo.device() ?? device);
+        await this.witness.report(this.d.repo.device() ?? device);
         await this.d.afterRound?.();
       }
     } catch (err) {

@@ -5,6 +5,7 @@ import type { Actor, AuditLog } from '../audit/audit-log';
 import type { AttachmentsRepo } from '../cases/attachments-repo';
 import type { CasesRepo } from '../cases/cases-repo';
 import type { SyncStatusView } from '@common/contract/sync';
+import type { AuditVerification } from '@common/audit';
 import { AppError } from '@common/errors';
 import type { Hall } from '@common/hall';
 import type { Logger } from '../log/logger';
@@ -32,6 +33,7 @@ export class SyncService {
       timeoutMs?: number;
       backoff?: { baseMs: number; capMs: number };
       afterRound?: () => Promise<unknown>;
+      witnessIntervalMs?: number;
       /** 培训模式: enrolment and every round are refused, so nothing from the training folder leaves the PC. */
       training?: boolean;
     },
@@ -78,6 +80,21 @@ export class SyncService {
     });
     void this.engine.syncNow();
     return this.statusView();
+  }
+
+  /**
+   * The audit chain verified locally and against the chain heads the gateway witnessed (issue #19): an
+   * altered row the local walk cannot see (the chain recomputed after it) shows against the gateway's record.
+   */
+  async verifyAudit(): Promise<AuditVerification> {
+    const local = this.deps.audit.verify();
+    const device = this.repo.device();
+    if (!device || device.revokedAt || this.deps.training)
+      return { ...local, witnesses: { state: 'not-enrolled', checked: 0, latestSeq: null } };
+    await this.engine.witness.report(device, true); // the gateway compares the chain as it is now, too
+    const witnesses = await this.engine.witness.all(device).catch(() => null);
+    if (!witnesses) return { ...local, witnesses: { state: 'unavailable', checked: 0, latestSeq: null } };
+    return this.engine.witness.compare(local, witnesses);
   }
 
   async syncNow(): Promise<SyncStatusView> {

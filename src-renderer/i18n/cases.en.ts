@@ -275,6 +275,7 @@ export const CASE_AUDIT_LABELS_EN: Record<string, string> = {
   'sync.needs-attention': 'Sync needs attention',
   'sync.numbering-continued': 'Document numbering continued above the gateway record',
   'sync.reconcile-resend': 'Cases missing at the gateway sent again',
+  'sync.audit-witness-conflict': 'The gateway’s record of the audit chain differs from this PC',
   'print.document': 'Document printed',
   'print.reprint': 'Document reprinted',
   'print.failed': 'Printing failed',

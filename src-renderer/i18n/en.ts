@@ -1,3 +1,4 @@
+import { auditReasonsEn, auditWitnessesEn } from './audit-chain.en';
 import { securityEn } from './security.en';
 import { cameraEn, cameraFieldsEn } from './camera.en';
 import { catalogueUpdatesEn } from './catalogue-updates.en';
@@ -332,12 +333,8 @@ export const en: Messages = {
     verify: 'Verify audit chain',
     chainOk: 'Audit chain intact ({{count}} entries)',
     chainBroken: 'Audit chain broken at entry {{seq}}: {{reason}}',
-    reasons: {
-      'hash-mismatch': 'the entry does not match its hash (possibly altered)',
-      'link-mismatch': 'the entry does not link to the previous one (possibly altered or replaced)',
-      'sequence-gap': 'sequence numbers are not consecutive (entries may have been deleted)',
-      'tail-missing': 'the newest entries are missing (possibly deleted)',
-    },
+    reasons: auditReasonsEn,
+    witnesses: auditWitnessesEn,
     loadFailed: 'Could not load the audit log',
     detailPair: '{{key}}: {{value}}',
     detailSeparator: '; ',

@@ -1,3 +1,4 @@
+import { auditReasonsZh, auditWitnessesZh } from './audit-chain.zh-CN';
 import type { ErrorCode } from '@common/errors';
 import { catalogueUpdatesZh } from './catalogue-updates.zh-CN';
 import { ROLE_LABELS_ZH } from '@common/roles';
@@ -332,12 +333,8 @@ export const zhCN = {
     verify: '校验审计链',
     chainOk: '审计链完整（共 {{count}} 条）',
     chainBroken: '审计链在第 {{seq}} 条断裂：{{reason}}',
-    reasons: {
-      'hash-mismatch': '记录内容与其哈希不符，可能被篡改',
-      'link-mismatch': '记录与前一条的链接不符，可能被篡改或替换',
-      'sequence-gap': '记录序号不连续，可能有记录被删除',
-      'tail-missing': '最新的记录缺失，可能被删除',
-    },
+    reasons: auditReasonsZh,
+    witnesses: auditWitnessesZh,
     loadFailed: '审计日志加载失败',
     detailPair: '{{key}}：{{value}}',
     detailSeparator: '；',

@@ -1,5 +1,6 @@
 // Department decisions. Each is one status event with caseVersion + 1, written in one transaction
 // with the case row locked; only transitions allowed by STATUS_TRANSITIONS pass.
+import { audit } from '../audit';
 import type pg from 'pg';
 import type { CaseManifest } from '@tongban/protocol/sync/manifest';
 import { canTransition, CASE_STATUS_LABELS_ZH, type CaseStatus, type StatusEvent } from '@tongban/protocol/sync/status';
@@ -113,6 +114,13 @@ export async function performAction(
       );
     }
     const event = eventOf(action, form, row.manifest);
-    return advanceCase(client, locked, { status: to, ...event, actor: `reviewer:${reviewer.username}` });
+    const version = await advanceCase(client, locked, { status: to, ...event, actor: `reviewer:${reviewer.username}` });
+    await audit(client, {
+      actor: reviewer.username,
+      action: `dept.action.${action}`,
+      target: `case:${caseId}`,
+      details: { reviewerId: reviewer.reviewerId, departmentId: reviewer.departmentId, caseVersion: version },
+    });
+    return version;
   });
 }

@@ -1,6 +1,7 @@
 // One case: every manifest field, the materials and attachments, supplements, the status history, and the
 // actions its status allows. ID numbers are masked; "显示完整号码" (a POST, audited) shows one in full.
 // A case retention has run on says so: its personal data is masked for good and its files are gone.
+import { trailSection } from '../audit-trail/case-trail';
 import { ID_TYPE_LABELS_ZH, MATERIAL_HANDLING_LABELS_ZH, type ApplyMode } from '@tongban/protocol/cases/application';
 import type { CaseManifest } from '@tongban/protocol/sync/manifest';
 import { CASE_STATUS_LABELS_ZH, STATUS_TRANSITIONS } from '@tongban/protocol/sync/status';
@@ -154,6 +155,7 @@ export function casePage(
     <h2>材料</h2>${materials(v)}
     ${supplements(v)}
     <h2>办理记录</h2>${history(v)}
+    ${trailSection(v.caseId, v.trail)}
     ${ratingSection(v.rating)}
     <h2>操作</h2>${actions(v, user)}`,
     user,

@@ -1,4 +1,5 @@
 // What the department pages read: reviewers, the case list and one case with everything it holds.
+import { caseTrail, type TrailRow } from '../audit-trail/case-trail';
 import type pg from 'pg';
 import type { CaseManifest, SupplementManifest } from '@tongban/protocol/sync/manifest';
 import type { CaseStatus, StatusEvent } from '@tongban/protocol/sync/status';
@@ -98,6 +99,8 @@ export interface CaseView {
   rating: CaseRatingRecord | null;
   /** Department numbers of this department's other cases carrying the same receipt number (a window that lost its numbering). */
   sameReceiptNo: string[];
+  /** Both sides' history of the case, oldest first (audit-trail/case-trail.ts). */
+  trail: TrailRow[];
 }
 
 /** A complete case of the department, or null (also for other departments' or incomplete cases). */
@@ -148,7 +151,7 @@ export async function getCase(pool: pg.Pool, caseId: string, departmentId: strin
       [c.manifest.receiptNo, caseId, departmentId],
     ),
   ]);
-  return {
+  const view = {
     caseId,
     manifest: c.manifest,
     departmentNo: c.department_no,
@@ -177,6 +180,7 @@ export async function getCase(pool: pg.Pool, caseId: string, departmentId: strin
     rating,
     sameReceiptNo: same.rows.map((r) => r.department_no),
   };
+  return { ...view, trail: await caseTrail(pool, view) };
 }
 
 /** A verified slot of a complete case of the department (for download), or null. */

@@ -1,4 +1,5 @@
 // Department pages under /dept: login, case list, case page, attachment view, actions.
+import { trailCsv } from '../audit-trail/case-trail';
 import { readFileSync } from 'node:fs';
 import { STYLE_FILE } from '../paths';
 import { Readable } from 'node:stream';
@@ -152,7 +153,35 @@ export function registerDepartmentRoutes(
           404,
           messagePage('没有这个案件', '案件不存在、不属于本部门，或材料尚未上传齐全。', user),
         );
+      await audit(pool, {
+        actor: user.username,
+        action: 'dept.case-viewed',
+        target: `case:${view.caseId}`,
+        details: { reviewerId: user.reviewerId, departmentId: user.departmentId },
+      });
       return sendPage(reply, 200, casePage(view, user, null));
+    });
+
+    // 全程记录 as CSV: the case page's history of both sides, for the file of a dispute.
+    scope.get<{ Params: { caseId: string } }>('/dept/cases/:caseId/trail.csv', async (request, reply) => {
+      const user = request.reviewer as ReviewerSession;
+      const view = UUID.test(request.params.caseId)
+        ? await getCase(pool, request.params.caseId, user.departmentId)
+        : null;
+      if (!view) return sendPage(reply, 404, messagePage('没有这个案件', '案件不存在或不属于本部门。', user));
+      await audit(pool, {
+        actor: user.username,
+        action: 'dept.trail-exported',
+        target: `case:${view.caseId}`,
+        details: { reviewerId: user.reviewerId, departmentId: user.departmentId },
+      });
+      return reply
+        .type('text/csv; charset=utf-8')
+        .headers({
+          'content-disposition': `attachment; filename="trail-${view.departmentNo}.csv"`,
+          'cache-control': 'private, no-store',
+        })
+        .send(trailCsv(view.manifest.receiptNo, view.trail));
     });
 
     // 显示完整号码: the one place the full ID number leaves the gateway, once per click, audited.

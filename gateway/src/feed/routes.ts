@@ -3,6 +3,7 @@ import type { FastifyInstance } from 'fastify';
 import type pg from 'pg';
 import { FEED_PAGE_LIMITS, type StatusFeed } from '@tongban/protocol/sync/status';
 import { GatewayError } from '../http/errors';
+import { audit } from '../audit';
 import { decodeCursor, encodeCursor, FEED_START } from './cursor';
 import { feedState, isBeyondHorizon, readFeed } from './repo';
 
@@ -25,6 +26,17 @@ export function registerFeedRoutes(app: FastifyInstance, pool: pg.Pool, key: Buf
       throw new GatewayError('cursor-reset', 'cursor not valid for this gateway epoch; read again from the beginning');
     }
     const page = await readFeed(pool, device.district, after, epoch.ordinal, limit);
+    // 责任追溯: which window read which cases' status, one audit row per page that carried events.
+    if (page.events.length > 0)
+      await audit(pool, {
+        actor: `device:${device.deviceId}`,
+        action: 'device.status-read',
+        details: {
+          windowCode: device.windowCode,
+          events: page.events.length,
+          caseIds: [...new Set(page.events.map((e) => e.caseId))].slice(0, 50),
+        },
+      });
     const body: StatusFeed = {
       events: page.events,
       nextCursor: encodeCursor(key, epoch.epochId, page.last),

@@ -116,6 +116,6 @@ export function foundationHandlers(s: Services): FoundationHandlers {
     },
 
     'audit:list': (input) => s.audit.list(input),
-    'audit:verify': () => s.audit.verify(),
+    'audit:verify': () => s.sync.verifyAudit(),
   };
 }

@@ -24,8 +24,26 @@ export function ChainCheckOutcome() {
   const style = { marginBottom: 16 };
 
   if (verifyError) return <Alert type="error" showIcon title={errorMessage(verifyError)} style={style} />;
+  // What the department gateway's witnesses added to the local walk (absent: an older main process).
+  const w = verification?.witnesses;
+  const witnessLine = !w
+    ? undefined
+    : w.state !== 'compared'
+      ? t(`audit.witnesses.${w.state}`)
+      : w.checked === 0
+        ? t('audit.witnesses.none')
+        : t('audit.witnesses.compared', { checked: w.checked, latestSeq: w.latestSeq });
   if (verification?.ok)
-    return <Alert type="success" showIcon title={t('audit.chainOk', { count: verification.count })} style={style} />;
+    return (
+      <Alert
+        type={w?.state === 'unavailable' ? 'warning' : 'success'}
+        showIcon
+        title={t('audit.chainOk', { count: verification.count })}
+        description={witnessLine}
+        style={style}
+        data-testid="audit-chain-outcome"
+      />
+    );
   if (verification?.firstBroken) {
     const { seq, reason } = verification.firstBroken;
     return (
@@ -33,7 +51,9 @@ export function ChainCheckOutcome() {
         type="error"
         showIcon
         title={t('audit.chainBroken', { seq, reason: t(`audit.reasons.${reason}`) })}
+        description={witnessLine}
         style={style}
+        data-testid="audit-chain-outcome"
       />
     );
   }

@@ -2,7 +2,7 @@
 // @tongban/protocol, compiled from TypeScript by esbuild), with the npm packages of gateway/package.json
 // `dependencies` left as run-time imports, plus the files it reads (stylesheet, reference data).
 // Refuses to finish when the bundle imports a package that is not a production dependency.
-import { copyFileSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import { copyFileSync, mkdirSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { builtinModules } from 'node:module';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -49,6 +49,9 @@ copyFileSync(join(GATEWAY, 'src', 'department', 'style.css'), join(DIST, 'style.
 for (const [folder, file] of [
   ['catalogue', 'catalogue.json'],
   ['divisions', 'divisions.json'],
+  ...readdirSync(join(ROOT, 'resources', 'holidays'))
+    .filter((f) => /^cn-\d{4}\.json$/.test(f))
+    .map((f) => ['holidays', f]),
 ]) {
   mkdirSync(join(DIST, 'resources', folder), { recursive: true });
   copyFileSync(join(ROOT, 'resources', folder, file), join(DIST, 'resources', folder, file));

@@ -6,6 +6,7 @@ import type { CaseManifest } from '@tongban/protocol/sync/manifest';
 import { CASE_STATUS_LABELS_ZH, STATUS_TRANSITIONS } from '@tongban/protocol/sync/status';
 import { maskIdNumber } from '@tongban/protocol/validators/masking';
 import { ratingSection } from '../ratings/rating-section';
+import { ticketSection } from '../tickets/department-section';
 import { DEPARTMENT_ACTIONS, type DepartmentAction } from './actions';
 import { alertBox, chinaTime, html, page, type Html } from './html';
 import { divisionText, formRows } from './reference';
@@ -155,6 +156,7 @@ export function casePage(
     ${supplements(v)}
     <h2>办理记录</h2>${history(v)}
     ${ratingSection(v.rating)}
+    ${ticketSection(v, user)}
     <h2>操作</h2>${actions(v, user)}`,
     user,
   );

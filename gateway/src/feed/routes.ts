@@ -27,6 +27,7 @@ export function registerFeedRoutes(app: FastifyInstance, pool: pg.Pool, key: Buf
     const page = await readFeed(pool, device.district, after, epoch.ordinal, limit);
     const body: StatusFeed = {
       events: page.events,
+      ...(page.tickets.length ? { tickets: page.tickets } : {}),
       nextCursor: encodeCursor(key, epoch.epochId, page.last),
       hasMore: page.hasMore,
     };

@@ -22,7 +22,7 @@ CREATE TABLE case_tickets (
   synced_at       TEXT,
   -- When a department ticket (or its latest answer) was first shown at this window: new until then.
   seen_at         TEXT
-);
+) STRICT;
 CREATE INDEX case_tickets_case ON case_tickets (case_id, opened_at);
 CREATE INDEX case_tickets_open ON case_tickets (status, due_at);
 
@@ -34,5 +34,30 @@ CREATE TABLE case_ticket_messages (
   body       TEXT NOT NULL,
   at         TEXT NOT NULL,
   synced_at  TEXT
-);
+) STRICT;
 CREATE INDEX case_ticket_messages_ticket ON case_ticket_messages (ticket_id, at);
+
+-- The outbox takes the two new kinds. SQLite cannot change a CHECK constraint, so the outbox is rebuilt as in
+-- 0008 (ids are kept: they are the per-case order).
+CREATE TABLE outbox_new (
+  id               INTEGER PRIMARY KEY,
+  case_id          TEXT NOT NULL REFERENCES cases (case_id),
+  kind             TEXT NOT NULL CHECK (kind IN ('case', 'attachment', 'supplement', 'rating', 'follow-up', 'follow-up-step', 'ticket', 'ticket-message')),
+  ref              TEXT,
+  state            TEXT NOT NULL DEFAULT 'pending' CHECK (state IN ('pending', 'done', 'failed')),
+  attempts         INTEGER NOT NULL DEFAULT 0,
+  next_attempt_at  TEXT,
+  last_error       TEXT,
+  created_at       TEXT NOT NULL,
+  done_at          TEXT
+) STRICT;
+
+INSERT INTO outbox_new (id, case_id, kind, ref, state, attempts, next_attempt_at, last_error, created_at, done_at)
+  SELECT id, case_id, kind, ref, state, attempts, next_attempt_at, last_error, created_at, done_at FROM outbox;
+
+DROP TABLE outbox;
+ALTER TABLE outbox_new RENAME TO outbox;
+
+CREATE INDEX outbox_pending ON outbox (state, id);
+CREATE INDEX outbox_case ON outbox (case_id);
+CREATE INDEX outbox_due ON outbox (state, next_attempt_at, id);

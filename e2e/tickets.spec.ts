@@ -60,14 +60,13 @@ test('the reviewer opens a 原件未到 ticket; the window, offline for a while,
   app: page,
 }) => {
   test.setTimeout(120_000);
+  await completeFirstRun(page);
   const pgdb = await startTestPostgres();
   db = pgdb;
   const port = await freePort();
   gateway = await startGateway(pgdb.url, port);
   const gatewayUrl = `http://127.0.0.1:${port}`;
-
-  await completeFirstRun(page);
-  const code = await issueCode(pgdb.url, '50010304', HALL.divisionCode);
+  const code = await issueCode(pgdb.url, '50010303', HALL.divisionCode);
   await openSettings(page, '部门网关');
   await page.getByLabel('网关地址', { exact: true }).fill(gatewayUrl);
   await page.getByLabel('接入码', { exact: true }).fill(code);

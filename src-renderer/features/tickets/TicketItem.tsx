@@ -1,4 +1,4 @@
-import { Alert, Button, Card, Input, Space, Tag, Typography } from 'antd';
+import { Alert, App, Button, Card, Input, Space, Tag, Typography } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { TicketView } from '@common/tickets';
@@ -38,6 +38,7 @@ export function TicketItem({
   const [text, setText] = useState('');
   const [error, setError] = useState<AppErrorData | null>(null);
   const [busy, setBusy] = useState(false);
+  const { message } = App.useApp();
   const send = async () => {
     setBusy(true);
     const r = await call('tickets:answer', { ticketId: ticket.ticketId, body: text });
@@ -45,6 +46,7 @@ export function TicketItem({
     if (!r.ok) return setError(r.error);
     setError(null);
     setText('');
+    void message.success(t('tickets.sent'));
     onChanged();
   };
   const fieldId = `ticket-answer-${ticket.ticketId}`;

@@ -1,4 +1,4 @@
-import { Alert, Button, Card, Empty, Space } from 'antd';
+import { Alert, Button, Card, Space } from 'antd';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { TicketInbox } from '@common/tickets';
@@ -51,7 +51,6 @@ export function TicketsCard() {
           }
         />
       )}
-      {inbox && inbox.tickets.length === 0 && <Empty description={t('tickets.noReminders')} />}
       <Space orientation="vertical" style={{ width: '100%' }}>
         {inbox?.tickets.map((ticket) => (
           <TicketItem

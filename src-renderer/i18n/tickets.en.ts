@@ -22,7 +22,7 @@ export const ticketsEn: Strings<typeof ticketsZh> = {
   overdue: 'Overdue',
   escalated: 'Overdue, escalated',
   dueSoon: 'Due soon',
-  due: 'Answer by {{date}}',
+  due: 'Answer by the end of {{date}}',
   dueUnknown: 'Deadline set by the department once synced',
   notSynced: 'Not yet synced',
   openedBy: 'Opened by {{side}} {{name}} · {{at}}',

@@ -18,7 +18,7 @@ export const ticketsZh = {
   overdue: '已超期',
   escalated: '已超期，已报督办',
   dueSoon: '即将到期',
-  due: '答复期限 {{date}}',
+  due: '答复期限 {{date}}（当日内）',
   dueUnknown: '答复期限待部门确认（联网后同步）',
   notSynced: '待同步',
   openedBy: '{{side}} {{name}} 提出 · {{at}}',

@@ -12,6 +12,9 @@ import type { CaseView } from '../department/repo';
 import type { ReviewerSession } from '../department/sessions';
 import { mailsOriginals } from './originals';
 
+/** The last China day of a deadline that ends at the following midnight. */
+const lastDay = (dueAt: string): string => chinaTime(new Date(Date.parse(dueAt) - 1)).slice(0, 10);
+
 const SIDE_ZH = { window: '窗口', department: '部门', supervisor: '督办' } as const;
 const csrf = (user: ReviewerSession) => html`<input type="hidden" name="_csrf" value="${user.csrfToken}">`;
 
@@ -19,9 +22,10 @@ const csrf = (user: ReviewerSession) => html`<input type="hidden" name="_csrf" v
 function deadline(t: TicketState, now: Date): Html {
   if (t.status !== 'open') return html`<span class="muted">${TICKET_STATUS_LABELS_ZH[t.status]}</span>`;
   const due = new Date(t.dueAt);
-  if (t.escalatedAt) return html`<span class="overdue">已超期，已报督办（期限 ${chinaTime(due)}）</span>`;
-  if (due.getTime() <= now.getTime()) return html`<span class="overdue">已超期（期限 ${chinaTime(due)}）</span>`;
-  return html`答复期限 ${chinaTime(due)}`;
+  const day = lastDay(t.dueAt);
+  if (t.escalatedAt) return html`<span class="overdue">已超期，已报督办（期限 ${day}）</span>`;
+  if (due.getTime() <= now.getTime()) return html`<span class="overdue">已超期（期限 ${day}）</span>`;
+  return html`答复期限 ${day}（当日内）`;
 }
 
 function opener(t: TicketState): string {
@@ -98,7 +102,7 @@ export function ticketListPage(rows: TicketListRow[], user: ReviewerSession, err
       r,
     ) => html`<tr class="${r.state}"><td><a href="/dept/cases/${r.ticket.caseId}#tickets">${r.receiptNo}</a></td><td>${r.matterName}</td>
       <td>${TICKET_CATEGORY_LABELS_ZH[r.ticket.category]}</td><td>${opener(r.ticket)}</td><td>${r.ticket.body.slice(0, 60)}</td>
-      <td>${TICKET_STATUS_LABELS_ZH[r.ticket.status]}</td><td>${chinaTime(new Date(r.ticket.dueAt))}</td><td class="status">${STATE_ZH[r.state]}${r.ticket.escalatedAt ? '，已报督办' : ''}</td></tr>`,
+      <td>${TICKET_STATUS_LABELS_ZH[r.ticket.status]}</td><td>${lastDay(r.ticket.dueAt)}</td><td class="status">${STATE_ZH[r.state]}${r.ticket.escalatedAt ? '，已报督办' : ''}</td></tr>`,
   );
   return page(
     '问题处理 · 部门审查',

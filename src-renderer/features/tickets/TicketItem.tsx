@@ -7,6 +7,9 @@ import { call } from '../../api/call';
 import { formatDateTime } from '../../i18n/datetime';
 import { errorMessage } from '../../i18n/errors';
 
+/** The last day of a deadline that ends at midnight (China time) after it. */
+const lastDay = (dueAt: string): string => formatDateTime(new Date(Date.parse(dueAt) - 1).toISOString()).slice(0, 10);
+
 /** The deadline of a ticket as a tag: overdue (escalated), due soon, or the date. */
 export function DeadlineTag({ ticket }: { ticket: TicketView }) {
   const { t } = useTranslation();
@@ -17,7 +20,7 @@ export function DeadlineTag({ ticket }: { ticket: TicketView }) {
   return (
     <Tag color={ticket.deadline === 'due-soon' ? 'orange' : 'blue'}>
       {ticket.deadline === 'due-soon' ? `${t('tickets.dueSoon')} · ` : ''}
-      {t('tickets.due', { date: formatDateTime(ticket.dueAt) })}
+      {t('tickets.due', { date: lastDay(ticket.dueAt) })}
     </Tag>
   );
 }

@@ -15,7 +15,6 @@ import { printingEn, printingFieldsEn } from './printing.en';
 import { sealEn, sealFieldsEn } from './seal.en';
 import { supervisorEn, supervisorMenuEn } from './supervisor.en';
 import { hallEn } from './hall.en';
-import { ticketsEn } from './tickets.en';
 import { shortcutsEn } from './shortcuts.en';
 import type { Messages } from './zh-CN';
 
@@ -370,7 +369,6 @@ export const en: Messages = {
   security: securityEn,
   supervisor: supervisorEn,
   hall: hallEn,
-  tickets: ticketsEn,
 };
 
 /** English names of audit actions; unknown actions show their code. */
@@ -383,8 +381,6 @@ export const AUDIT_ACTION_LABELS_EN: Record<string, string> = {
   'appointment.open': 'Appointment opened for service',
   'appointment.serve': 'Appointment linked to its case',
   'case.accompany': 'Accompanied service (陪办) recorded',
-  'ticket.open': 'Problem ticket opened with the department',
-  'ticket.answer': 'Problem ticket answered',
   'auth.login': 'Sign-in',
   'auth.login-failed': 'Sign-in failed',
   'auth.account-locked': 'Account locked',

@@ -40,3 +40,9 @@ export const ticketsEn: Strings<typeof ticketsZh> = {
   required: 'Please fill this in',
   viewCase: 'Open case',
 };
+
+/** English names of the window's ticket audit actions. */
+export const TICKET_AUDIT_LABELS_EN: Record<string, string> = {
+  'ticket.open': 'Problem ticket opened with the department',
+  'ticket.answer': 'Problem ticket answered',
+};

@@ -10,7 +10,6 @@ import { printingFieldsZh, printingZh } from './printing.zh-CN';
 import { sealFieldsZh, sealZh } from './seal.zh-CN';
 import { supervisorMenuZh, supervisorZh } from './supervisor.zh-CN';
 import { hallZh } from './hall.zh-CN';
-import { ticketsZh } from './tickets.zh-CN';
 import { shortcutsZh } from './shortcuts.zh-CN';
 
 /** Messages per error code: every code of ERROR_CODES must have one (the compiler checks). */
@@ -385,7 +384,6 @@ export const zhCN = {
   security: securityZh,
   supervisor: supervisorZh,
   hall: hallZh,
-  tickets: ticketsZh,
 };
 
 /** The shape every language must provide: the same keys, string leaves. */

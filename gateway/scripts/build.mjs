@@ -50,7 +50,7 @@ for (const [folder, file] of [
   ['catalogue', 'catalogue.json'],
   ['divisions', 'divisions.json'],
   ...readdirSync(join(ROOT, 'resources', 'holidays'))
-    .filter((f) => f.endsWith('.json'))
+    .filter((f) => /^cn-\d{4}\.json$/.test(f))
     .map((f) => ['holidays', f]),
   ['fonts', 'NotoSansSC-Regular.ttf'],
 ]) {

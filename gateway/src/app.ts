@@ -12,6 +12,9 @@ import { registerDepartmentRoutes } from './department/routes';
 import { registerEnrolRoutes } from './devices/routes';
 import { registerFeedRoutes } from './feed/routes';
 import { registerRatingRoutes } from './ratings/routes';
+import { ticketClock } from './tickets/clock';
+import type { TicketClock } from './tickets/repo';
+import { registerTicketRoutes } from './tickets/routes';
 import { registerBodyParsers } from './http/body';
 import { apiErrorHandler, errorBody, GatewayError } from './http/errors';
 import { registerHealthRoutes } from './ops/health';
@@ -54,6 +57,8 @@ export interface AppOptions {
   trustProxy?: boolean | string;
   /** Throttle and lockout of the department login (defaults: DEFAULT_LOGIN_POLICY). */
   departmentLogin?: LoginPolicy;
+  /** 问题处理 deadlines and clock (default: DEFAULT_TICKET_POLICY, the wall clock). */
+  tickets?: TicketClock;
 }
 
 const SECURITY_HEADERS = {
@@ -66,6 +71,7 @@ const SECURITY_HEADERS = {
 
 /** Builds the application (not listening yet). */
 export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
+  const tickets = opts.tickets ?? ticketClock();
   // requestTimeout bounds slow uploads (a 1 MiB chunk over a poor hall link takes seconds, not minutes).
   const logging =
     opts.logLevel && opts.logLevel !== 'silent' ? loggerOptions(opts.logLevel, opts.logStream) : { logger: false };
@@ -113,6 +119,7 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
       registerCounterRoutes(signed, opts.pool);
       registerAttachmentRoutes(signed, opts.pool, opts.blobStore);
       registerRatingRoutes(signed, opts.pool);
+      registerTicketRoutes(signed, opts.pool, tickets);
       registerFeedRoutes(signed, opts.pool, opts.cursorKey);
       registerCatalogueRoutes(signed, opts.pool);
       registerWitnessRoutes(signed, opts.pool);
@@ -121,7 +128,14 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
   });
   registerUpdateRoutes(app, opts.pool, opts.updateStore ?? null);
   await app.register(async (dept) =>
-    registerDepartmentRoutes(dept, opts.pool, opts.secureCookies ?? false, opts.blobStore, opts.departmentLogin),
+    registerDepartmentRoutes(
+      dept,
+      opts.pool,
+      opts.secureCookies ?? false,
+      opts.blobStore,
+      opts.departmentLogin,
+      tickets,
+    ),
   );
   app.get('/', (_request, reply) => reply.redirect('/dept/cases', 303));
   return app;

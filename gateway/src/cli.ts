@@ -120,6 +120,7 @@ async function serve(): Promise<void> {
     migrationDatabaseUrl: cluster?.migrationUrl ?? config.migrationDatabaseUrl ?? undefined,
     retention: { days: config.retentionDays },
     departmentLogin: config.departmentLogin,
+    tickets: { policy: config.tickets },
     poolSize: config.poolSize,
     statementTimeoutMs: config.statementTimeoutMs,
     port: config.port,

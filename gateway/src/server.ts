@@ -19,6 +19,9 @@ import { RESOURCES_DIR } from './paths';
 import { createPool } from './db/pool';
 import { assertRuntimeRole } from './db/roles';
 import { scheduleRetention } from './retention/schedule';
+import { ticketClock } from './tickets/clock';
+import type { TicketPolicy } from './tickets/policy';
+import { scheduleTicketWatch } from './tickets/watch';
 import { DEFAULT_LOGIN_POLICY, type LoginPolicy } from './department/login-guard';
 import { cursorKey, ensureFeedEpoch } from './feed/epoch';
 import { updateStoreFor } from './updates/store';
@@ -65,6 +68,8 @@ export interface GatewayOptions {
   trustProxy?: boolean | string;
   /** Throttle and lockout of the department login. */
   departmentLogin?: Partial<LoginPolicy>;
+  /** 问题处理 deadlines (default DEFAULT_TICKET_POLICY) and how often the escalation/originals watch runs (default 10 min; 0 = never). */
+  tickets?: { policy?: TicketPolicy; watchEveryMs?: number; now?: () => Date };
   /**
    * Where attachments' bytes live: the configuration's `blobStore` section (PostgreSQL by default), or a
    * store built by the caller (tests; the caller closes it).
@@ -95,8 +100,10 @@ export async function startGateway(opts: GatewayOptions): Promise<RunningGateway
     await assertRuntimeRole(pool);
     await ensureFeedEpoch(pool);
     await syncWorkingCalendar(pool, loadHolidayCalendar(RESOURCES_DIR));
+    const tickets = ticketClock(opts.tickets?.policy ?? opts.config?.tickets, opts.tickets?.now);
     const app = await buildApp({
       pool,
+      tickets,
       blobStore,
       cursorKey: await cursorKey(pool),
       logLevel: opts.logLevel,
@@ -126,6 +133,8 @@ export async function startGateway(opts: GatewayOptions): Promise<RunningGateway
     const pruner = setInterval(() => void pruneNonces(pool).catch(() => undefined), 60_000);
     pruner.unref();
     const retention = opts.retention ? scheduleRetention(pool, blobStore, opts.retention, app.log) : null;
+    const watchEvery = opts.tickets?.watchEveryMs ?? 10 * 60_000;
+    const watch = watchEvery > 0 ? scheduleTicketWatch(pool, tickets, app.log, watchEvery) : null;
     return {
       url: `${opts.https ? 'https' : 'http'}://${host}:${port}`,
       port,
@@ -135,6 +144,7 @@ export async function startGateway(opts: GatewayOptions): Promise<RunningGateway
       async close() {
         clearInterval(pruner);
         await retention?.stop();
+        await watch?.stop();
         await app.close();
         await closeStore();
         await pool.end();

@@ -27,6 +27,7 @@ import { writeFileDurably } from '../files/durable-file';
 import { WindowUpdates } from '../updates/window-updates';
 import { TRAINING_WATERMARK } from '@common/training';
 import { HallServices } from '../hall-services/hall-services';
+import { TicketsService } from '../tickets/tickets-service';
 
 /** Where the app finds its data and shipped files, and how it runs. */
 export interface AppConfig {
@@ -101,6 +102,8 @@ export interface Services {
   /** The 有新版本 banner and the install after the day close (drivers: electron/updater.ts, host/updates.ts). */
   updates: WindowUpdates;
   hallServices: HallServices;
+  /** 问题处理 tickets with the department. */
+  tickets: TicketsService;
   /** Persists an imported catalogue so it is used again after a restart. */
   saveImportedCatalogue(text: string): void;
   log: AppLogger;
@@ -261,6 +264,7 @@ export async function createServices(config: AppConfig): Promise<Services> {
     supervisor,
     updates: new WindowUpdates({ db, events, now }),
     hallServices: new HallServices(db, audit, catalogue, now),
+    tickets: new TicketsService({ db, audit, calendar: printing.calendar, now }),
     saveImportedCatalogue: (text) => writeFileDurably(importedFile, text),
     log,
     now,

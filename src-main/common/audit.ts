@@ -54,6 +54,8 @@ export const AUDIT_ACTION_LABELS_ZH: Record<string, string> = {
   'appointment.open': '按预约开始办理',
   'appointment.serve': '预约办结关联案件',
   'case.accompany': '登记陪办',
+  'ticket.open': '向部门提出问题单',
+  'ticket.answer': '答复问题单',
   'auth.login': '登录',
   'auth.login-failed': '登录失败',
   'auth.account-locked': '账号锁定',

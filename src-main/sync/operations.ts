@@ -27,6 +27,8 @@ export async function sendOperation(ctx: OperationContext, op: OutboxOp): Promis
     case 'rating':
     case 'follow-up':
     case 'follow-up-step':
+    case 'ticket':
+    case 'ticket-message':
       return sendRecord(ctx, op.caseId, op.kind, op.ref ?? '');
   }
 }

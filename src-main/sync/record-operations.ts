@@ -29,6 +29,14 @@ function request(ctx: OperationContext, kind: RecordKind, ref: string): { path: 
       const m = records.step(ref);
       return m && { path: `/v1/cases/${m.caseId}/follow-ups/${m.followUpId}/steps/${m.stepId}`, body: m };
     }
+    case 'ticket': {
+      const m = ctx.repo.tickets.ticketManifest(ref);
+      return m && { path: `/v1/cases/${m.caseId}/tickets/${m.ticketId}`, body: m };
+    }
+    case 'ticket-message': {
+      const m = ctx.repo.tickets.messageManifest(ref);
+      return m && { path: `/v1/cases/${m.caseId}/tickets/${m.ticketId}/messages/${m.messageId}`, body: m };
+    }
   }
 }
 

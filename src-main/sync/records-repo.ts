@@ -5,8 +5,8 @@ import { statement } from '../db/statements';
 import type { FollowUpStep, RatingIndicator } from '@tongban/protocol/supervisor/ratings';
 import type { FollowUpManifest, FollowUpStepManifest, RatingManifest } from '@tongban/protocol/sync/records';
 
-/** Outbox kinds of 好差评 records; they run after the case in the case's outbox order. */
-export const RECORD_KINDS = ['rating', 'follow-up', 'follow-up-step'] as const;
+/** Outbox kinds of 好差评 records and 问题处理 tickets; they run after the case in the case's outbox order. */
+export const RECORD_KINDS = ['rating', 'follow-up', 'follow-up-step', 'ticket', 'ticket-message'] as const;
 /** A record kind. */
 export type RecordKind = (typeof RECORD_KINDS)[number];
 
@@ -17,6 +17,8 @@ const SYNCED: Record<RecordKind, string> = {
   rating: 'UPDATE ratings SET synced_at = ? WHERE rating_id = ? AND synced_at IS NULL',
   'follow-up': 'UPDATE follow_ups SET synced_at = ? WHERE follow_up_id = ? AND synced_at IS NULL',
   'follow-up-step': 'UPDATE follow_up_steps SET synced_at = ? WHERE step_id = ? AND synced_at IS NULL',
+  ticket: 'UPDATE case_tickets SET synced_at = ? WHERE ticket_id = ? AND synced_at IS NULL',
+  'ticket-message': 'UPDATE case_ticket_messages SET synced_at = ? WHERE message_id = ? AND synced_at IS NULL',
 };
 
 /** Reads record manifests and marks records synced. */

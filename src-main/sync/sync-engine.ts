@@ -396,8 +396,8 @@ export class SyncEngine {
         return 'answered';
       }
       const feed = parsed.data;
-      this.d.repo.applyEvents(feed.events, feed.nextCursor, this.d.now().toISOString());
-      for (const e of feed.events) this.changed.add(e.caseId);
+      this.d.repo.applyEvents(feed.events, feed.nextCursor, this.d.now().toISOString(), feed.tickets);
+      for (const e of [...feed.events, ...(feed.tickets ?? [])]) this.changed.add(e.caseId);
       if (!feed.hasMore) return 'answered';
     }
     return 'answered';

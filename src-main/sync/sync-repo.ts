@@ -2,6 +2,8 @@ import type Database from 'better-sqlite3-multiple-ciphers';
 import { withDeferredSync } from '../db/open';
 import { statement } from '../db/statements';
 import { RecordsRepo, type RecordKind } from './records-repo';
+import type { TicketState } from '@tongban/protocol/sync/tickets';
+import { TicketsRepo } from '../tickets/tickets-repo';
 
 /** The enrolled device: who signs, and where it sends. */
 export interface SyncDevice {
@@ -63,9 +65,12 @@ function processAlive(pid: number): boolean {
 export class SyncRepo {
   /** 好差评 records pushed after their case. */
   readonly records: RecordsRepo;
+  /** 问题处理 tickets: pushed after their case, applied from the feed. */
+  readonly tickets: TicketsRepo;
 
   constructor(private readonly db: Database.Database) {
     this.records = new RecordsRepo(db);
+    this.tickets = new TicketsRepo(db);
   }
 
   /**
@@ -236,7 +241,7 @@ export class SyncRepo {
       for (const caseId of caseIds) {
         const requeued = statement(
           this.db,
-          "UPDATE outbox SET state = 'pending', next_attempt_at = NULL, attempts = 0, last_error = NULL WHERE case_id = ? AND state = 'done' AND kind IN ('case', 'rating', 'follow-up', 'follow-up-step')",
+          "UPDATE outbox SET state = 'pending', next_attempt_at = NULL, attempts = 0, last_error = NULL WHERE case_id = ? AND state = 'done' AND kind IN ('case', 'rating', 'follow-up', 'follow-up-step', 'ticket', 'ticket-message')",
         ).run(caseId).changes;
         if (!requeued) continue;
         this.setCaseSync(caseId, { syncState: 'sending' });
@@ -257,7 +262,7 @@ export class SyncRepo {
     if (op.kind === 'case') {
       statement(
         this.db,
-        "UPDATE outbox SET state = 'failed', last_error = ? WHERE case_id = ? AND state = 'pending' AND kind IN ('rating', 'follow-up', 'follow-up-step')",
+        "UPDATE outbox SET state = 'failed', last_error = ? WHERE case_id = ? AND state = 'pending' AND kind IN ('rating', 'follow-up', 'follow-up-step', 'ticket', 'ticket-message')",
       ).run(error, op.caseId);
     }
     if (op.kind !== 'case' && op.kind !== 'supplement') return;
@@ -326,8 +331,13 @@ export class SyncRepo {
     ).get(caseId);
   }
 
-  /** Stores a page of status events and the cursor after them in one transaction; returns how many were new. */
-  applyEvents(events: ReceivedEvent[], cursor: string | null, receivedAt: string): number {
+  /** Stores a page of status events, its ticket states and the cursor after them in one transaction; returns how many events were new. */
+  applyEvents(
+    events: ReceivedEvent[],
+    cursor: string | null,
+    receivedAt: string,
+    tickets: readonly TicketState[] = [],
+  ): number {
     const insert = statement(
       this.db,
       `INSERT OR IGNORE INTO status_events (event_id, case_id, case_version, status, reason, details, at, received_at)
@@ -354,6 +364,7 @@ export class SyncRepo {
           departmentNo,
         });
       }
+      this.tickets.applyStates(tickets, receivedAt);
       statement(this.db, 'UPDATE sync_state SET cursor = ? WHERE id = 1').run(cursor);
       return fresh;
     })();

@@ -5,6 +5,8 @@ import { SUPERVISOR_AUDIT_ACTION_LABELS_ZH } from '@common/supervisor/audit-acti
 import { AUDIT_ACTION_LABELS_EN, en } from './en';
 import { SUPERVISOR_AUDIT_LABELS_EN } from './supervisor.en';
 import { zhCN } from './zh-CN';
+import { TICKET_AUDIT_LABELS_EN, ticketsEn } from './tickets.en';
+import { ticketsZh } from './tickets.zh-CN';
 
 /** The UI languages: Chinese first, English second. */
 export const LANGUAGES = ['zh-CN', 'en'] as const;
@@ -22,8 +24,14 @@ void i18next.use(initReactI18next).init({
   fallbackLng: 'zh-CN',
   initAsync: false,
   resources: {
-    'zh-CN': { translation: zhCN, auditActions: { ...AUDIT_ACTION_LABELS_ZH, ...SUPERVISOR_AUDIT_ACTION_LABELS_ZH } },
-    en: { translation: en, auditActions: { ...AUDIT_ACTION_LABELS_EN, ...SUPERVISOR_AUDIT_LABELS_EN } },
+    'zh-CN': {
+      translation: { ...zhCN, tickets: ticketsZh },
+      auditActions: { ...AUDIT_ACTION_LABELS_ZH, ...SUPERVISOR_AUDIT_ACTION_LABELS_ZH },
+    },
+    en: {
+      translation: { ...en, tickets: ticketsEn },
+      auditActions: { ...AUDIT_ACTION_LABELS_EN, ...SUPERVISOR_AUDIT_LABELS_EN, ...TICKET_AUDIT_LABELS_EN },
+    },
   },
   interpolation: { escapeValue: false },
 });

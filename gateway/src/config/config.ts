@@ -5,6 +5,7 @@ import { readFileSync } from 'node:fs';
 import { homedir } from 'node:os';
 import { join } from 'node:path';
 import { z } from 'zod';
+import { DEFAULT_TICKET_POLICY, ticketPolicyOf, type TicketPolicy } from '../tickets/policy';
 
 /** Where attachments' bytes live. */
 export type BlobStoreConfig =
@@ -48,6 +49,8 @@ export interface GatewayConfig {
     lockoutMinutes: number;
   };
   logLevel: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
+  /** 问题处理: response deadline per ticket category and the originals' parcel watch (tickets/policy.ts). */
+  tickets: TicketPolicy;
 }
 
 /** A configuration the gateway refuses to start with. */
@@ -94,6 +97,8 @@ const SETTINGS = {
   loginMaxFailures: { env: 'TONGBAN_GW_LOGIN_MAX_FAILURES' },
   loginLockoutMinutes: { env: 'TONGBAN_GW_LOGIN_LOCKOUT_MINUTES' },
   logLevel: { env: 'TONGBAN_GW_LOG_LEVEL' },
+  ticketDueDays: { env: 'TONGBAN_GW_TICKET_DUE_DAYS' },
+  originalsDays: { env: 'TONGBAN_GW_ORIGINALS_DAYS' },
 } as const satisfies Record<string, { env: string; secret?: boolean }>;
 
 type Key = keyof typeof SETTINGS;
@@ -251,6 +256,11 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): GatewayConfig 
       lockoutMinutes: int('loginLockoutMinutes', 15, 1, 10_080),
     },
     logLevel: logLevel as GatewayConfig['logLevel'],
+    tickets: ticketPolicyOf(
+      raw('ticketDueDays'),
+      int('originalsDays', DEFAULT_TICKET_POLICY.originalsDays, 1, 60),
+      (m) => new ConfigError(name('ticketDueDays'), m),
+    ),
   };
 }
 

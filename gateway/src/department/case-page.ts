@@ -7,6 +7,7 @@ import type { CaseManifest } from '@tongban/protocol/sync/manifest';
 import { CASE_STATUS_LABELS_ZH, STATUS_TRANSITIONS } from '@tongban/protocol/sync/status';
 import { maskIdNumber } from '@tongban/protocol/validators/masking';
 import { ratingSection } from '../ratings/rating-section';
+import { ticketSection } from '../tickets/department-section';
 import { DEPARTMENT_ACTIONS, type DepartmentAction } from './actions';
 import { alertBox, chinaTime, html, page, type Html } from './html';
 import { divisionText, formRows } from './reference';
@@ -157,6 +158,7 @@ export function casePage(
     <h2>办理记录</h2>${history(v)}
     ${trailSection(v.caseId, v.trail)}
     ${ratingSection(v.rating)}
+    ${ticketSection(v, user)}
     <h2>操作</h2>${actions(v, user)}`,
     user,
   );

@@ -1,7 +1,7 @@
 // The login page and the case list.
 import { CASE_STATUSES, CASE_STATUS_LABELS_ZH, type CaseStatus } from '@tongban/protocol/sync/status';
 import { maskIdNumber, maskName } from '@tongban/protocol/validators/masking';
-import { alertBox, chinaTime, html, page } from './html';
+import { alertBox, chinaTime, html, page, type Html } from './html';
 import type { CaseListRow } from './repo';
 import type { ReviewerSession } from './sessions';
 
@@ -20,7 +20,12 @@ export function loginPage(csrf: string, error: string | null): string {
 }
 
 /** The department's complete cases with a status filter; names and ID numbers masked. */
-export function caseListPage(rows: CaseListRow[], status: CaseStatus | null, user: ReviewerSession): string {
+export function caseListPage(
+  rows: CaseListRow[],
+  status: CaseStatus | null,
+  user: ReviewerSession,
+  notice: Html = html``,
+): string {
   const options = CASE_STATUSES.map(
     (s) => html`<option value="${s}"${s === status ? html` selected` : ''}>${CASE_STATUS_LABELS_ZH[s]}</option>`,
   );
@@ -32,7 +37,7 @@ export function caseListPage(rows: CaseListRow[], status: CaseStatus | null, use
   );
   return page(
     '案件列表 · 部门审查',
-    html`<h1>本部门案件（材料已齐）</h1>
+    html`<h1>本部门案件（材料已齐）</h1>${notice}
     <form method="get" action="/dept/cases">
       <label for="status">状态</label>
       <select id="status" name="status"><option value="">全部</option>${options}</select>

@@ -4,6 +4,9 @@ import type pg from 'pg';
 import type { CaseManifest, SupplementManifest } from '@tongban/protocol/sync/manifest';
 import type { CaseStatus, StatusEvent } from '@tongban/protocol/sync/status';
 import { caseRating, type CaseRatingRecord } from '../ratings/repo';
+import type { TicketState } from '@tongban/protocol/sync/tickets';
+import { caseOriginals, type OriginalsReceipt } from '../tickets/originals';
+import { caseTickets } from '../tickets/repo';
 import { reviewerPasswordProblems } from './login-guard';
 import { hashPassword } from './passwords';
 
@@ -101,6 +104,10 @@ export interface CaseView {
   sameReceiptNo: string[];
   /** Both sides' history of the case, oldest first (audit-trail/case-trail.ts). */
   trail: TrailRow[];
+  /** 问题处理 tickets of the case, oldest first. */
+  tickets: TicketState[];
+  /** The confirmed receipt of the mailed originals, or null. */
+  originals: OriginalsReceipt | null;
 }
 
 /** A complete case of the department, or null (also for other departments' or incomplete cases). */
@@ -119,7 +126,7 @@ export async function getCase(pool: pg.Pool, caseId: string, departmentId: strin
   );
   const c = rows[0];
   if (!c) return null;
-  const [slots, supplements, events, rating, same] = await Promise.all([
+  const [slots, supplements, events, rating, same, tickets, originals] = await Promise.all([
     pool.query<{
       attachment_id: string;
       supplement_id: string | null;
@@ -150,6 +157,8 @@ export async function getCase(pool: pg.Pool, caseId: string, departmentId: strin
       `SELECT department_no FROM cases WHERE (manifest->>'receiptNo') COLLATE "C" = $1 AND case_id <> $2 AND department_id = $3 ORDER BY received_at`,
       [c.manifest.receiptNo, caseId, departmentId],
     ),
+    caseTickets(pool, caseId),
+    caseOriginals(pool, caseId),
   ]);
   const view = {
     caseId,
@@ -179,6 +188,8 @@ export async function getCase(pool: pg.Pool, caseId: string, departmentId: strin
     })),
     rating,
     sameReceiptNo: same.rows.map((r) => r.department_no),
+    tickets,
+    originals,
   };
   return { ...view, trail: await caseTrail(pool, view) };
 }

@@ -15,6 +15,10 @@ import { registerSupervisionRoutes } from '../supervision/routes';
 import { caseListPage, loginPage, messagePage } from './pages';
 import { attemptLogin, DEFAULT_LOGIN_POLICY, type LoginPolicy } from './login-guard';
 import { findDownloadableSlot, getCase, listCompleteCases } from './repo';
+import { ticketClock } from '../tickets/clock';
+import { ticketReminders } from '../tickets/department-section';
+import { departmentTickets, registerTicketPages } from '../tickets/department-routes';
+import type { TicketClock } from '../tickets/repo';
 import {
   createSession,
   destroySession,
@@ -55,6 +59,7 @@ export function registerDepartmentRoutes(
   secureCookies: boolean,
   store: BlobStore,
   loginPolicy: LoginPolicy = DEFAULT_LOGIN_POLICY,
+  tickets: TicketClock = ticketClock(),
 ): void {
   app.decorateRequest('reviewer', null);
   app.get('/dept/style.css', (_req, reply) =>
@@ -139,7 +144,12 @@ export function registerDepartmentRoutes(
       const user = request.reviewer as ReviewerSession;
       const wanted = request.query.status;
       const status = CASE_STATUSES.includes(wanted as CaseStatus) ? (wanted as CaseStatus) : null;
-      return sendPage(reply, 200, caseListPage(await listCompleteCases(pool, user.departmentId, status), status, user));
+      const reminders = ticketReminders(await departmentTickets(pool, tickets, user.departmentId));
+      return sendPage(
+        reply,
+        200,
+        caseListPage(await listCompleteCases(pool, user.departmentId, status), status, user, reminders),
+      );
     });
 
     scope.get<{ Params: { caseId: string } }>('/dept/cases/:caseId', async (request, reply) => {
@@ -249,5 +259,6 @@ export function registerDepartmentRoutes(
         }
       },
     );
+    registerTicketPages(scope, pool, tickets);
   });
 }

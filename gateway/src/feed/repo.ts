@@ -5,17 +5,22 @@
 // appear behind the cursor. (Older epochs' xids belong to another cluster and have all ended.)
 import type pg from 'pg';
 import type { StatusEvent } from '@tongban/protocol/sync/status';
+import type { TicketState } from '@tongban/protocol/sync/tickets';
+import { ticketStates } from '../tickets/repo';
 import type { FeedPosition } from './cursor';
 
 /** A page of events and the position after its last event. */
 export interface FeedPage {
   events: StatusEvent[];
+  /** Tickets changed in this page's range, in their current state. */
+  tickets: TicketState[];
   last: FeedPosition;
   hasMore: boolean;
 }
 
 interface EventRow {
-  event_id: string;
+  kind: 'event' | 'ticket';
+  ref: string;
   case_id: string;
   case_version: number;
   status: StatusEvent['status'];
@@ -27,13 +32,23 @@ interface EventRow {
   position: number;
 }
 
-/** The feed query: $1 district, $2–$4 the cursor (ordinal, xid, position), $5 the current ordinal, $6 the limit. */
-export const FEED_SQL = `SELECT event_id, case_id, case_version, status, reason, details, at, feed_epoch, xid::text AS xid_text, position
+/**
+ * The feed query: status events and 问题处理 ticket changes (ticket_events shares the position sequence, epoch
+ * and xid columns) in one order. $1 district, $2–$4 the cursor (ordinal, xid, position), $5 the current ordinal,
+ * $6 the limit.
+ */
+export const FEED_SQL = `SELECT 'event' AS kind, event_id AS ref, case_id, case_version, status, reason, details, at, feed_epoch, xid, xid::text AS xid_text, position
    FROM status_events
    WHERE district = $1
      AND (feed_epoch, xid, position) > ($2, $3::xid8, $4)
      AND (feed_epoch < $5 OR xid < pg_snapshot_xmin(pg_current_snapshot()))
-   ORDER BY feed_epoch, status_events.xid, position -- the xid8 column, not the text alias
+   UNION ALL
+   SELECT 'ticket', ticket_id, NULL, NULL, NULL, NULL, NULL, at, feed_epoch, xid, xid::text, position
+   FROM ticket_events
+   WHERE district = $1
+     AND (feed_epoch, xid, position) > ($2, $3::xid8, $4)
+     AND (feed_epoch < $5 OR xid < pg_snapshot_xmin(pg_current_snapshot()))
+   ORDER BY feed_epoch, xid, position
    LIMIT $6`;
 
 /** The current feed epoch and this cluster's transaction horizon (snapshot xmax), in one round trip. */
@@ -74,16 +89,20 @@ export async function readFeed(
   });
   const page = rows.slice(0, limit);
   const tail = page[page.length - 1];
+  const ticketIds = [...new Set(page.filter((r) => r.kind === 'ticket').map((r) => r.ref))];
   return {
-    events: page.map((r) => ({
-      eventId: r.event_id,
-      caseId: r.case_id,
-      caseVersion: r.case_version,
-      status: r.status,
-      reason: r.reason,
-      details: r.details,
-      at: r.at.toISOString(),
-    })),
+    tickets: await ticketStates(pool, ticketIds),
+    events: page
+      .filter((r) => r.kind === 'event')
+      .map((r) => ({
+        eventId: r.ref,
+        caseId: r.case_id,
+        caseVersion: r.case_version,
+        status: r.status,
+        reason: r.reason,
+        details: r.details,
+        at: r.at.toISOString(),
+      })),
     last: tail ? { ordinal: tail.feed_epoch, xid: tail.xid_text, position: tail.position } : after,
     hasMore: rows.length > limit,
   };

@@ -39,6 +39,7 @@ export function registerFeedRoutes(app: FastifyInstance, pool: pg.Pool, key: Buf
       });
     const body: StatusFeed = {
       events: page.events,
+      ...(page.tickets.length ? { tickets: page.tickets } : {}),
       nextCursor: encodeCursor(key, epoch.epochId, page.last),
       hasMore: page.hasMore,
     };

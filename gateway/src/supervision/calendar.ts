@@ -3,20 +3,13 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type pg from 'pg';
-import { buildHolidayCalendar, holidayYearSchema, type HolidayCalendar } from '@tongban/protocol/calendar/holiday-data';
+import { parseHolidayFiles, type HolidayCalendar } from '@tongban/protocol/calendar/holiday-data';
 import { withTransaction } from '../db/pool';
 
-/** Loads and validates every cn-YYYY.json of `resourcesDir`/holidays. */
+/** Loads and validates every cn-YYYY.json of `resourcesDir`/holidays (the one parser: parseHolidayFiles). */
 export function loadHolidayCalendar(resourcesDir: string): HolidayCalendar {
   const dir = join(resourcesDir, 'holidays');
-  const years = readdirSync(dir)
-    .filter((f) => /^cn-\d{4}\.json$/.test(f))
-    .map((file) => {
-      const parsed = holidayYearSchema.safeParse(JSON.parse(readFileSync(join(dir, file), 'utf8')));
-      if (!parsed.success) throw new Error(`holiday file ${file} is invalid: ${parsed.error.message}`);
-      return parsed.data;
-    });
-  return buildHolidayCalendar(years);
+  return parseHolidayFiles(readdirSync(dir).map((name) => ({ name, text: readFileSync(join(dir, name), 'utf8') })));
 }
 
 /**

@@ -9,6 +9,7 @@ import { printingCommands } from './printing';
 import { supervisorCommands } from './supervisor';
 import { syncCommands } from './sync';
 import { updateCommands, updateEvents } from './updates';
+import { ticketCommands } from './tickets';
 
 export * from './define';
 export type { AppInfo, CameraSettings, Settings } from './foundation';
@@ -26,6 +27,7 @@ export const commands = {
   ...supervisorCommands,
   ...updateCommands,
   ...hallServiceCommands,
+  ...ticketCommands,
 } as const;
 
 /** Every event the main process pushes to the renderer. */

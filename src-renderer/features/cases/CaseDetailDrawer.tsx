@@ -19,6 +19,7 @@ import { attentionText, OutcomeTag, SyncTag } from './status-tags';
 import { useCasesStore } from './store';
 import { SupplementPanel } from './SupplementPanel';
 import { AccompanyPanel } from '../appointments/AccompanyPanel';
+import { CaseTicketsPanel } from '../tickets/CaseTicketsPanel';
 import { documentNumberOf } from '@common/cases/document-number';
 
 function DetailTitle({ detail }: { detail: CaseDetail }) {
@@ -134,6 +135,15 @@ export function CaseDetailDrawer() {
                 label: t('hall.accompany.title'),
                 children: <AccompanyPanel caseId={detail.caseId} canRecord={counter} />,
               },
+              ...(detail.outcome === 'accepted'
+                ? [
+                    {
+                      key: 'tickets',
+                      label: t('tickets.tab'),
+                      children: <CaseTicketsPanel caseId={detail.caseId} canWrite={counter} sent />,
+                    },
+                  ]
+                : []),
               {
                 key: 'timeline',
                 label: t('cases.detail.tabs.timeline'),

@@ -7,6 +7,7 @@ import { SyncBadge } from '../shell/SyncBadge';
 import { useHomeStore } from './store';
 import { TodoCard } from './TodoCard';
 import { AppointmentsCard } from '../appointments/AppointmentsCard';
+import { TicketsCard } from '../tickets/TicketsCard';
 
 /** The workbench: a welcome for the role, today's date, the hall, and a scratch pad for work notes. */
 export function HomePage() {
@@ -35,6 +36,11 @@ export function HomePage() {
       {(user.role === 'clerk' || user.role === 'helper') && (
         <Col span={24}>
           <TodoCard />
+        </Col>
+      )}
+      {user.role !== 'admin' && (
+        <Col span={24}>
+          <TicketsCard />
         </Col>
       )}
       {user.role !== 'admin' && (

@@ -86,3 +86,22 @@ export function buildHolidayCalendar(years: readonly HolidayYear[]): HolidayCale
     .join(',');
   return { version, holidays, workdays, years: coverage };
 }
+
+/**
+ * Builds the calendar from the year files' names and texts (resources/holidays/cn-YYYY.json); the window and the
+ * gateway read the folder themselves. Throws with the file name on a broken file; other names are ignored.
+ */
+export function parseHolidayFiles(files: readonly { name: string; text: string }[]): HolidayCalendar {
+  const years = files
+    .filter((f) => /^cn-\d{4}\.json$/.test(f.name))
+    .map(({ name, text }) => {
+      const parsed = holidayYearSchema.safeParse(JSON.parse(text));
+      if (!parsed.success)
+        throw new Error(
+          `holiday file ${name} is invalid: ${parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')}`,
+        );
+      if (`cn-${parsed.data.year}.json` !== name) throw new Error(`holiday file ${name} describes ${parsed.data.year}`);
+      return parsed.data;
+    });
+  return buildHolidayCalendar(years);
+}

@@ -1,5 +1,6 @@
 // Case statuses as the department decides them, and the status feed the windows pull.
 import { z } from 'zod';
+import { ticketStateSchema } from './tickets';
 
 /** Every status a case can have at the gateway, in the usual order of a case's life. */
 export const CASE_STATUSES = [
@@ -69,6 +70,8 @@ export type StatusEvent = z.infer<typeof statusEventSchema>;
 /** A page of `GET /v1/status-events`; `nextCursor` is opaque and always present (send it back as is). */
 export const statusFeedSchema = z.object({
   events: z.array(statusEventSchema),
+  /** 问题处理 tickets changed in this page's range (absent from gateways before #19). */
+  tickets: z.array(ticketStateSchema).optional(),
   nextCursor: z.string().min(1),
   hasMore: z.boolean(),
 });

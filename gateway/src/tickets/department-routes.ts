@@ -1,0 +1,146 @@
+// The department's 问题处理 routes, registered inside the department scope (session and CSRF checked there):
+//   GET  /dept/tickets                       the department's tickets with reminders
+//   POST /dept/cases/{caseId}/tickets        open a ticket to the window (category, body)
+//   POST /dept/tickets/{ticketId}/messages   answer / add to a ticket (body)
+//   POST /dept/cases/{caseId}/originals      confirm receipt of the mailed originals (condition, note)
+// Bad input re-shows the case page with a Chinese message and changes nothing.
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import type pg from 'pg';
+import type { CaseManifest } from '@tongban/protocol/sync/manifest';
+import { deadlineState } from '@tongban/protocol/calendar/deadlines';
+import { TICKET_CATEGORIES, TICKET_TEXT_MAX, type TicketCategory } from '@tongban/protocol/sync/tickets';
+import { withTransaction } from '../db/pool';
+import { casePage } from '../department/case-page';
+import { messagePage } from '../department/pages';
+import { getCase } from '../department/repo';
+import type { ReviewerSession } from '../department/sessions';
+import { confirmOriginals } from './originals';
+import { answerDepartmentTicket, openDepartmentTicket, ticketStates, type TicketClock } from './repo';
+import { ticketListPage, type TicketListRow } from './department-section';
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
+const formOf = (request: FastifyRequest) =>
+  request.body instanceof URLSearchParams ? request.body : new URLSearchParams();
+const sendPage = (reply: FastifyReply, status: number, body: string) =>
+  reply.code(status).type('text/html; charset=utf-8').send(body);
+
+/** The department's tickets, open ones first (at most 500), with where each deadline stands. */
+export async function departmentTickets(
+  pool: pg.Pool,
+  clock: TicketClock,
+  departmentId: string,
+): Promise<TicketListRow[]> {
+  const { rows } = await pool.query<{ ticket_id: string; manifest: CaseManifest }>(
+    `SELECT t.ticket_id, c.manifest FROM case_tickets t JOIN cases c USING (case_id)
+     WHERE t.department_id = $1 ORDER BY (t.status = 'open') DESC, t.due_at LIMIT 500`,
+    [departmentId],
+  );
+  const states = await ticketStates(
+    pool,
+    rows.map((r) => r.ticket_id),
+  );
+  const now = clock.now();
+  return states.map((ticket, i) => ({
+    ticket,
+    receiptNo: rows[i]?.manifest.receiptNo ?? '',
+    matterName: rows[i]?.manifest.matterName ?? '',
+    state: ticket.status === 'open' ? deadlineState(ticket.dueAt, now, clock.calendar) : 'done',
+  }));
+}
+
+/** Registers the routes in the department scope. */
+export function registerTicketPages(scope: FastifyInstance, pool: pg.Pool, clock: TicketClock): void {
+  const refuse = async (
+    reply: FastifyReply,
+    user: ReviewerSession,
+    caseId: string,
+    status: number,
+    message: string,
+  ) => {
+    const view = UUID.test(caseId) ? await getCase(pool, caseId, user.departmentId) : null;
+    if (!view) return sendPage(reply, 404, messagePage('没有这个案件', '案件不存在或不属于本部门。', user));
+    return sendPage(reply, status, casePage(view, user, message));
+  };
+
+  scope.get('/dept/tickets', async (request, reply) => {
+    const user = request.reviewer as ReviewerSession;
+    return sendPage(reply, 200, ticketListPage(await departmentTickets(pool, clock, user.departmentId), user));
+  });
+
+  scope.post<{ Params: { caseId: string } }>('/dept/cases/:caseId/tickets', async (request, reply) => {
+    const user = request.reviewer as ReviewerSession;
+    const { caseId } = request.params;
+    const form = formOf(request);
+    const category = form.get('category') ?? '';
+    const body = (form.get('body') ?? '').trim();
+    if (!TICKET_CATEGORIES.includes(category as TicketCategory))
+      return refuse(reply, user, caseId, 400, '请选择问题类别');
+    if (!body) return refuse(reply, user, caseId, 400, '请填写问题说明');
+    if (body.length > TICKET_TEXT_MAX)
+      return refuse(reply, user, caseId, 400, `问题说明不能超过 ${TICKET_TEXT_MAX} 字`);
+    const opened = UUID.test(caseId)
+      ? await withTransaction(pool, (db) =>
+          openDepartmentTicket(db, clock, {
+            caseId,
+            departmentId: user.departmentId,
+            username: user.username,
+            category: category as TicketCategory,
+            body,
+          }),
+        )
+      : null;
+    if (!opened) return sendPage(reply, 404, messagePage('没有这个案件', '案件不存在或不属于本部门。', user));
+    return reply.redirect(`/dept/cases/${caseId}#tickets`, 303);
+  });
+
+  scope.post<{ Params: { ticketId: string } }>('/dept/tickets/:ticketId/messages', async (request, reply) => {
+    const user = request.reviewer as ReviewerSession;
+    const { ticketId } = request.params;
+    const body = (formOf(request).get('body') ?? '').trim();
+    const { rows } = UUID.test(ticketId)
+      ? await pool.query<{ case_id: string }>(
+          'SELECT case_id FROM case_tickets WHERE ticket_id = $1 AND department_id = $2',
+          [ticketId, user.departmentId],
+        )
+      : { rows: [] };
+    const caseId = rows[0]?.case_id;
+    if (!caseId) return sendPage(reply, 404, messagePage('没有这个问题单', '问题单不存在或不属于本部门。', user));
+    if (!body) return refuse(reply, user, caseId, 400, '请填写答复内容');
+    if (body.length > TICKET_TEXT_MAX) return refuse(reply, user, caseId, 400, `答复不能超过 ${TICKET_TEXT_MAX} 字`);
+    const done = await withTransaction(pool, (db) =>
+      answerDepartmentTicket(db, clock, { ticketId, departmentId: user.departmentId, username: user.username, body }),
+    );
+    if (done === 'closed') return refuse(reply, user, caseId, 409, '问题单已关闭，不能再答复');
+    return reply.redirect(`/dept/cases/${caseId}#tickets`, 303);
+  });
+
+  scope.post<{ Params: { caseId: string } }>('/dept/cases/:caseId/originals', async (request, reply) => {
+    const user = request.reviewer as ReviewerSession;
+    const { caseId } = request.params;
+    const form = formOf(request);
+    const condition = form.get('condition');
+    const note = (form.get('note') ?? '').trim();
+    if (condition !== 'intact' && condition !== 'damaged')
+      return refuse(reply, user, caseId, 400, '请选择原件收到时的状态');
+    if (note.length > 200) return refuse(reply, user, caseId, 400, '说明不能超过 200 字');
+    const view = UUID.test(caseId) ? await getCase(pool, caseId, user.departmentId) : null;
+    if (view && !view.manifest.materials.some((m) => m.handling === 'kept-to-mail'))
+      return refuse(reply, user, caseId, 400, '本案件没有需要寄递的纸质原件');
+    const done = view
+      ? await withTransaction(pool, (db) =>
+          confirmOriginals(db, {
+            caseId,
+            departmentId: user.departmentId,
+            username: user.username,
+            condition,
+            note,
+            now: clock.now(),
+          }),
+        )
+      : 'not-found';
+    if (done === 'not-found')
+      return sendPage(reply, 404, messagePage('没有这个案件', '案件不存在或不属于本部门。', user));
+    if (done === 'already') return refuse(reply, user, caseId, 409, '原件已确认收到，无需重复确认');
+    return reply.redirect(`/dept/cases/${caseId}`, 303);
+  });
+}

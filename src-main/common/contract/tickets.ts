@@ -1,0 +1,16 @@
+import { z } from 'zod';
+import { COUNTER_ROLES } from '../roles';
+import { answerTicketSchema, openTicketSchema, type TicketInbox, type TicketView } from '../tickets';
+import { command, rolesOnly } from './define';
+
+const COUNTER = rolesOnly(...COUNTER_ROLES);
+
+/** 问题处理 (issue #19): tickets on delivered cases, between the window and the department. */
+export const ticketCommands = {
+  /** The 工作台's reminders and open tickets (helpers: their own cases). */
+  'tickets:inbox': command<TicketInbox>()(z.object({}).strict(), COUNTER),
+  'tickets:case': command<TicketView[]>()(z.object({ caseId: z.uuid() }).strict(), COUNTER),
+  'tickets:open': command<TicketView>()(openTicketSchema, COUNTER),
+  'tickets:answer': command<TicketView>()(answerTicketSchema, COUNTER),
+  'tickets:seen': command<null>()(z.object({ ticketId: z.uuid() }).strict(), COUNTER),
+} as const;

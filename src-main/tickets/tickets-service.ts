@@ -1,0 +1,157 @@
+// 问题处理 at the window (issue #19): the clerk opens a ticket on a delivered case or answers the department's,
+// in one transaction with its outbox row (so it survives offline periods and restarts) and an audit entry; the
+// 工作台 shows open tickets with reminders (new, due within 2 working days, overdue). Deadlines come from the
+// gateway; their state is counted here with the same holiday calendar.
+import type Database from 'better-sqlite3-multiple-ciphers';
+import type { HolidayCalendar } from '@common/printing/holiday-data';
+import { deadlineState } from '@tongban/protocol/calendar/deadlines';
+import { AppError } from '@common/errors';
+import type { TicketDeadline, TicketInbox, TicketView } from '@common/tickets';
+import type { z } from 'zod';
+import type { answerTicketSchema, openTicketSchema } from '@common/tickets';
+import type { AuditLog } from '../audit/audit-log';
+import { notFound, restrictedTo, visibleCase } from '../cases/case-access';
+import { uuidv7 } from '../cases/ids';
+import type { Staff } from '../cases/intake-service';
+import { statement } from '../db/statements';
+import { enqueueRecord } from '../sync/outbox';
+import { TicketsRepo, type TicketRow } from './tickets-repo';
+
+/** What the tickets service needs. */
+export interface TicketsDeps {
+  db: Database.Database;
+  audit: AuditLog;
+  calendar: HolidayCalendar;
+  now: () => Date;
+}
+
+/** Tickets at the window. */
+export class TicketsService {
+  readonly repo: TicketsRepo;
+  constructor(private readonly d: TicketsDeps) {
+    this.repo = new TicketsRepo(d.db);
+  }
+
+  private deadline(r: TicketRow): TicketDeadline {
+    if (r.status !== 'open' || !r.due_at) return 'none';
+    return deadlineState(r.due_at, this.d.now(), this.d.calendar);
+  }
+
+  private views(rows: TicketRow[]): TicketView[] {
+    const messages = this.repo.messages(rows.map((r) => r.ticket_id));
+    return rows.map((r) => ({
+      ticketId: r.ticket_id,
+      caseId: r.case_id,
+      receiptNo: r.receipt_no,
+      matterName: r.matter_name,
+      category: r.category,
+      openedBySide: r.opened_by_side,
+      openedBy: r.opened_by === 'system' ? '系统自动' : r.opened_by,
+      body: r.body,
+      status: r.status,
+      openedAt: r.opened_at,
+      dueAt: r.due_at,
+      escalatedAt: r.escalated_at,
+      deadline: this.deadline(r),
+      isNew: r.seen_at === null,
+      synced: r.synced_at !== null,
+      messages: messages
+        .filter((m) => m.ticket_id === r.ticket_id)
+        .map((m) => ({
+          messageId: m.message_id,
+          side: m.side,
+          author: m.author,
+          body: m.body,
+          at: m.at,
+          synced: m.synced_at !== null || m.side !== 'window',
+        })),
+    }));
+  }
+
+  private visibleTicket(staff: Staff, ticketId: string): TicketRow {
+    return visibleCase(staff, this.repo.ticket(ticketId), (t) => t.clerk_id);
+  }
+
+  /** The tickets of a case the caller may see. */
+  forCase(staff: Staff, caseId: string): TicketView[] {
+    const c = statement<[string], { clerk_id: number }>(this.d.db, 'SELECT clerk_id FROM cases WHERE case_id = ?').get(
+      caseId,
+    );
+    visibleCase(staff, c, (x) => x.clerk_id);
+    return this.views(this.repo.ofCase(caseId));
+  }
+
+  /** The 工作台's 问题处理: open tickets (and unseen answers) with the reminder counts. */
+  inbox(staff: Staff): TicketInbox {
+    const tickets = this.views(this.repo.active(restrictedTo(staff) ?? null));
+    const open = tickets.filter((t) => t.status === 'open');
+    return {
+      newCount: tickets.filter((t) => t.isNew).length,
+      dueSoonCount: open.filter((t) => t.deadline === 'due-soon').length,
+      overdueCount: open.filter((t) => t.deadline === 'overdue').length,
+      tickets,
+    };
+  }
+
+  /** Opens a ticket on a case that went to the department; queued for the gateway in the same transaction. */
+  open(staff: Staff, input: z.output<typeof openTicketSchema>): TicketView {
+    const c = statement<[string], { clerk_id: number }>(this.d.db, 'SELECT clerk_id FROM cases WHERE case_id = ?').get(
+      input.caseId,
+    );
+    visibleCase(staff, c, (x) => x.clerk_id);
+    const now = this.d.now();
+    const ticketId = uuidv7(now.getTime());
+    const at = now.toISOString();
+    this.d.db.transaction(() => {
+      this.repo.insertTicket({
+        ticketId,
+        caseId: input.caseId,
+        category: input.category,
+        byName: staff.name,
+        byUser: staff.id,
+        body: input.body,
+        at,
+      });
+      // Only cases sent to the department (受理) have someone to answer; the insert is undone otherwise.
+      if (!enqueueRecord(this.d.db, input.caseId, 'ticket', ticketId, at))
+        throw new AppError('conflict', 'this case was not sent to the department', {
+          fields: [{ path: 'caseId', code: 'case-not-sent' }],
+        });
+      this.d.audit.append({
+        actor: staff,
+        action: 'ticket.open',
+        target: `case:${input.caseId}`,
+        details: { ticketId, category: input.category },
+      });
+    })();
+    return this.views([this.repo.ticket(ticketId) as TicketRow])[0] as TicketView;
+  }
+
+  /** Answers (or adds to) a ticket; queued for the gateway in the same transaction. */
+  answer(staff: Staff, input: z.output<typeof answerTicketSchema>): TicketView {
+    const t = this.visibleTicket(staff, input.ticketId);
+    if (t.status === 'closed')
+      throw new AppError('conflict', 'the ticket is closed', { fields: [{ path: 'ticketId', code: 'ticket-closed' }] });
+    const now = this.d.now();
+    const messageId = uuidv7(now.getTime());
+    const at = now.toISOString();
+    this.d.db.transaction(() => {
+      this.repo.insertMessage({ messageId, ticketId: t.ticket_id, byName: staff.name, body: input.body, at });
+      if (!enqueueRecord(this.d.db, t.case_id, 'ticket-message', messageId, at)) throw notFound('case');
+      this.d.audit.append({
+        actor: staff,
+        action: 'ticket.answer',
+        target: `case:${t.case_id}`,
+        details: { ticketId: t.ticket_id, messageId },
+      });
+    })();
+    return this.views([this.repo.ticket(t.ticket_id) as TicketRow])[0] as TicketView;
+  }
+
+  /** Marks a ticket seen (its reminder goes away). */
+  markSeen(staff: Staff, ticketId: string): null {
+    this.visibleTicket(staff, ticketId);
+    this.repo.markSeen(ticketId, this.d.now().toISOString());
+    return null;
+  }
+}

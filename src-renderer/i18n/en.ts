@@ -69,6 +69,8 @@ export const en: Messages = {
     'reader-error': 'The card could not be read; place it again, or check the document by hand',
     'reader-not-simulated': 'Sample cards can only be placed on the simulated reader',
     'card-read-expired': 'That card read has expired; read the card again',
+    'face-image-invalid': 'The captured image cannot be read; capture it again',
+    'face-chip-photo-missing': 'This card read has no chip photo to compare; verify manually',
     unavailable: 'Cannot reach the local service; please try again',
     'training-mode': 'Training data is never synced to the department gateway',
     'training-unavailable': 'Training mode is not available here',

@@ -58,7 +58,7 @@ export const identityEn: DeepStrings<IdentityMessages> = {
     overridden: 'Approved by supervisor ({{by}} {{time}}): {{reason}}',
     blocked: 'Identity not verified yet; cannot accept (see above)',
     record: 'Verification record',
-    methods: { 'chip-visual': 'Chip read + photo check', manual: 'Manual check' },
+    methods: { 'chip-visual': 'Chip read + photo check', manual: 'Manual check', 'face-match': 'Face match' },
     results: { pass: 'passed', fail: 'failed' },
     recordLine: '{{method}} · {{result}} · {{by}} · {{time}}',
     reason: 'Reason: {{reason}}',

@@ -49,7 +49,7 @@ export const identityZh = {
     overridden: '主管已核准（{{by}} {{time}}）：{{reason}}',
     blocked: '人证核验尚未通过，暂不能收件（见上方人证核验）',
     record: '核验记录',
-    methods: { 'chip-visual': '读卡+人工比对照片', manual: '人工核验' },
+    methods: { 'chip-visual': '读卡+人工比对照片', manual: '人工核验', 'face-match': '人证比对（人脸比对）' },
     results: { pass: '通过', fail: '未通过' },
     recordLine: '{{method}} · {{result}} · {{by}} · {{time}}',
     reason: '说明：{{reason}}',

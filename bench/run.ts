@@ -4,6 +4,7 @@ import { report, type Figure, type Suite } from './lib';
 import { capacitySuite } from './suites/capacity';
 import { encryptionSuite } from './suites/encryption';
 import { foundationSuite } from './suites/foundation';
+import { identitySuite } from './suites/identity';
 import { intakeSuite } from './suites/intake';
 import { printingSuite } from './suites/printing';
 import { supervisorSuite } from './suites/supervisor';
@@ -19,6 +20,7 @@ const SUITES: Suite[] = [
   uiSuite,
   encryptionSuite,
   capacitySuite,
+  identitySuite,
 ];
 
 async function main(): Promise<void> {

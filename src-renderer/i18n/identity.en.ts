@@ -99,3 +99,9 @@ export const identityEn: DeepStrings<IdentityMessages> = {
     status: 'Current state',
   },
 };
+
+/** Error messages of 人证比对 (identity:faceMatch). */
+export const faceErrorsEn = {
+  'face-image-invalid': 'The captured image cannot be read; capture it again',
+  'face-chip-photo-missing': 'This card read has no chip photo to compare; verify manually',
+};

@@ -5,6 +5,7 @@ import { auditSuite } from './suites/audit';
 import { capacitySuite } from './suites/capacity';
 import { encryptionSuite } from './suites/encryption';
 import { foundationSuite } from './suites/foundation';
+import { identitySuite } from './suites/identity';
 import { intakeSuite } from './suites/intake';
 import { printingSuite } from './suites/printing';
 import { supervisorSuite } from './suites/supervisor';
@@ -23,6 +24,7 @@ const SUITES: Suite[] = [
   capacitySuite,
   supervisionSuite,
   auditSuite,
+  identitySuite,
 ];
 
 async function main(): Promise<void> {

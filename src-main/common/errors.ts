@@ -43,6 +43,8 @@ export const ERROR_CODES = [
   'reader-error',
   'reader-not-simulated',
   'card-read-expired',
+  'face-image-invalid',
+  'face-chip-photo-missing',
   'unavailable',
   'training-mode',
   'training-unavailable',

@@ -7,7 +7,7 @@ import { REPO_ROOT } from '../testing/repo-root';
 import { HttpReader, type HttpReaderSettings } from './http-reader';
 import { startVendorServer, zhangSanAnswer, type VendorServer } from './testing/vendor-server';
 
-const PHOTO = readFileSync(join(REPO_ROOT, 'resources', 'test-cards', 'zhangsan-adult.png')).toString('base64');
+const PHOTO = readFileSync(join(REPO_ROOT, 'resources', 'test-cards', 'zhangsan-adult.jpg')).toString('base64');
 
 let server: VendorServer | null = null;
 afterEach(async () => {
@@ -53,7 +53,7 @@ describe('http reader against a vendor-like local service', () => {
       issuer: '重庆市公安局万州区分局',
       validFrom: '2016-03-07',
       validTo: 'long-term',
-      photo: { mediaType: 'image/png', base64: PHOTO },
+      photo: { mediaType: 'image/jpeg', base64: PHOTO },
     });
     expect(server.requests).toEqual([{ method: 'POST', url: '/cgi-bin/readCard', body: '{"port":1001}' }]);
     expect(await reader.status()).toEqual({ state: 'ready' });

@@ -30,6 +30,25 @@ export interface VerificationRecord {
   chipDataHeld: boolean;
 }
 
+/** A face comparison as stored (the frame itself only through `faceFrame`). */
+export interface FaceMatchRecord {
+  verificationId: number;
+  caseId: string;
+  similarity: number | null;
+  threshold: number;
+  model: string;
+  modelVersion: string;
+  frameSha256: string;
+  frameMediaType: string;
+  facesInFrame: number;
+  faceWidth: number | null;
+  realScore: number | null;
+  liveScore: number | null;
+  rendererScore: number | null;
+  analysisMs: number;
+  storedAt: string;
+}
+
 /** An override as stored. */
 export interface OverrideRecord {
   id: number;
@@ -123,6 +142,57 @@ export class IdentityRepo {
     );
   }
 
+  /** Stores one face comparison with its frame. */
+  insertFaceMatch(m: FaceMatchRecord, frame: Buffer): void {
+    statement(
+      this.db,
+      `INSERT INTO identity_face_matches (verification_id, case_id, similarity, threshold, model, model_version, frame_sha256, frame,
+         frame_media_type, faces_in_frame, face_width, real_score, live_score, renderer_score, analysis_ms, stored_at)
+       VALUES (@verificationId, @caseId, @similarity, @threshold, @model, @modelVersion, @frameSha256, @frame,
+         @frameMediaType, @facesInFrame, @faceWidth, @realScore, @liveScore, @rendererScore, @analysisMs, @storedAt)`,
+    ).run({ ...m, frame });
+  }
+
+  /** The face comparisons of a case by verification id, with whether the frame is still held. */
+  faceMatches(caseId: string): Map<number, FaceMatchRecord & { frameHeld: boolean }> {
+    const rows = statement<[string], Row>(
+      this.db,
+      'SELECT *, (frame IS NOT NULL) AS frame_held FROM identity_face_matches WHERE case_id = ?',
+    ).all(caseId);
+    return new Map(
+      rows.map((r) => [
+        r.verification_id as number,
+        {
+          verificationId: r.verification_id as number,
+          caseId: r.case_id as string,
+          similarity: (r.similarity as number | null) ?? null,
+          threshold: r.threshold as number,
+          model: r.model as string,
+          modelVersion: r.model_version as string,
+          frameSha256: r.frame_sha256 as string,
+          frameMediaType: r.frame_media_type as string,
+          facesInFrame: r.faces_in_frame as number,
+          faceWidth: (r.face_width as number | null) ?? null,
+          realScore: (r.real_score as number | null) ?? null,
+          liveScore: (r.live_score as number | null) ?? null,
+          rendererScore: (r.renderer_score as number | null) ?? null,
+          analysisMs: r.analysis_ms as number,
+          storedAt: r.stored_at as string,
+          frameHeld: r.frame_held === 1,
+        },
+      ]),
+    );
+  }
+
+  /** The stored frame of a face comparison (tests and the department hand-over), null once purged. */
+  faceFrame(verificationId: number): { frame: Buffer; mediaType: string; sha256: string } | null {
+    const row = statement<[number], { frame: Buffer | null; frame_media_type: string; frame_sha256: string }>(
+      this.db,
+      'SELECT frame, frame_media_type, frame_sha256 FROM identity_face_matches WHERE verification_id = ?',
+    ).get(verificationId);
+    return row?.frame ? { frame: row.frame, mediaType: row.frame_media_type, sha256: row.frame_sha256 } : null;
+  }
+
   /** Every attempt of a case, newest first. */
   verifications(caseId: string): VerificationRecord[] {
     return statement<[string], Row>(
@@ -168,7 +238,11 @@ export class IdentityRepo {
    * 不予受理 / 待补齐 cases decided (what was verified before that decision), before `cutoff`, and for
    * discarded drafts: their chip data is deleted and their verification rows keep only a masked number.
    */
-  purge(cutoff: string, mask: (idNumber: string) => string, now: string): { chipRecords: number; minimised: number } {
+  purge(
+    cutoff: string,
+    mask: (idNumber: string) => string,
+    now: string,
+  ): { chipRecords: number; minimised: number; frames: number } {
     const stale = (alias: string, at: string) => `(
          (c.delivered_at IS NOT NULL AND c.delivered_at <= @cutoff)
       OR (c.outcome IN ('rejected', 'incomplete') AND c.decided_at <= @cutoff AND ${alias}.${at} <= c.decided_at)
@@ -187,9 +261,15 @@ export class IdentityRepo {
       this.db,
       'UPDATE identity_verifications SET id_number = ?, minimised_at = ? WHERE id = ?',
     );
+    // Face frames go with the chip data (the figures and the frame's sha256 stay).
+    const frames = statement<{ cutoff: string; now: string }>(
+      this.db,
+      `UPDATE identity_face_matches SET frame = NULL, purged_at = @now WHERE frame IS NOT NULL AND verification_id IN (
+         SELECT v.id FROM identity_verifications v LEFT JOIN cases c ON c.case_id = v.case_id WHERE ${stale('v', 'verified_at')})`,
+    ).run({ cutoff, now }).changes;
     for (const { id } of chip) remove.run(id);
     for (const row of rows) minimise.run(mask(row.id_number), now, row.id);
-    return { chipRecords: chip.length, minimised: rows.length };
+    return { chipRecords: chip.length, minimised: rows.length, frames };
   }
 
   /** The stored chip record of a verification (tests and the department hand-over). */

@@ -4,7 +4,7 @@ import type Database from 'better-sqlite3-multiple-ciphers';
 import { SYSTEM_ACTOR, type AuditLog } from '../audit/audit-log';
 import type { Application } from '@tongban/protocol/cases/application';
 import { identityAcceptanceProblems, type VerificationFacts } from '@common/identity/acceptance';
-import { idTypeOfCard } from '@common/identity/card';
+import { idTypeOfCard, type CardRead } from '@common/identity/card';
 import {
   cardProblems,
   identityOfCard,
@@ -28,7 +28,7 @@ import { foldWidth } from '@tongban/protocol/validators/input';
 import type { CasesRepo } from '../cases/cases-repo';
 import type { DraftsRepo } from '../cases/drafts-repo';
 import type { Staff } from '../cases/intake-service';
-import { IdentityRepo, type OverrideRecord, type VerificationRecord } from './identity-repo';
+import { IdentityRepo, type FaceMatchRecord, type OverrideRecord, type VerificationRecord } from './identity-repo';
 import type { ReaderService } from './reader-service';
 import { canWorkOnDraft, ownDraft, visibleCase } from '../cases/case-access';
 
@@ -44,7 +44,8 @@ export interface IdentityServiceDeps {
   retentionDays: () => number;
 }
 
-type Established = Omit<
+/** What a verification establishes from the card itself. */
+export type Established = Omit<
   VerificationRecord,
   | 'id'
   | 'caseId'
@@ -80,18 +81,7 @@ export class IdentityService {
     if (held) {
       const card = held.card;
       problems = [...cardProblems(card, now, today), ...personMatchProblems(identityOfCard(card), input.person)];
-      established = {
-        idType: idTypeOfCard(card.docType),
-        cardDocType: card.docType,
-        name: card.name,
-        nameEn: card.nameEn ?? null,
-        idNumber: card.idNumber,
-        birthDate: card.birthDate,
-        validTo: card.validTo,
-        chipSha256: held.chipSha256,
-        photoShown: card.photo !== undefined,
-        manualReason: null,
-      };
+      established = establishedOfCard(card, held.chipSha256);
     } else if (input.method === 'manual') {
       const idNumber = foldWidth(input.person.idNumber).trim().toUpperCase();
       const facts = numberFacts(input.person.idType, idNumber, now);
@@ -166,12 +156,13 @@ export class IdentityService {
     const since = this.repo.lastDecidedAt(caseId);
     const verifications = this.repo.verifications(caseId);
     const overrides = this.repo.overrides(caseId);
+    const faces = this.repo.faceMatches(caseId);
     const current = new Set(
       currentPerRole(verifications.filter((v) => !since || v.verifiedAt > since)).map((v) => v.id),
     );
     const currentOverrides = new Set(overrides.filter((o) => !since || o.approvedAt > since).map((o) => o.id));
     return {
-      verifications: verifications.map((v) => this.view(v, current.has(v.id))),
+      verifications: verifications.map((v) => ({ ...this.view(v, current.has(v.id)), ...faceView(faces.get(v.id)) })),
       overrides: overrides.map((o) => overrideView(o, currentOverrides.has(o.id))),
       problems: app ? this.acceptanceProblems(caseId, app) : null,
     };
@@ -230,7 +221,7 @@ export class IdentityService {
     const cutoff = new Date(now.getTime() - this.deps.retentionDays() * 86_400_000).toISOString();
     const { chipRecords, minimised } = this.deps.db.transaction(() => {
       const done = this.repo.purge(cutoff, this.deps.mask, now.toISOString());
-      if (done.chipRecords || done.minimised)
+      if (done.chipRecords || done.minimised || done.frames)
         this.deps.audit.append({ actor: SYSTEM_ACTOR, action: 'identity.purge', details: { ...done, cutoff } });
       return done;
     })();
@@ -238,7 +229,7 @@ export class IdentityService {
   }
 
   /** A draft the staff member may work on (owner or supervisor), not yet accepted or rejected. */
-  private openCase(staff: Staff, caseId: string): void {
+  openCase(staff: Staff, caseId: string): void {
     const outcome = this.deps.cases.outcomeOf(caseId);
     if (outcome === 'accepted' || outcome === 'rejected')
       throw new AppError('case-decided', 'this case has already been decided');
@@ -278,10 +269,43 @@ export class IdentityService {
   }
 }
 
+/** What a chip read establishes (chip-visual and face-match). */
+export function establishedOfCard(card: CardRead, chipSha256: string): Established {
+  return {
+    idType: idTypeOfCard(card.docType),
+    cardDocType: card.docType,
+    name: card.name,
+    nameEn: card.nameEn ?? null,
+    idNumber: card.idNumber,
+    birthDate: card.birthDate,
+    validTo: card.validTo,
+    chipSha256,
+    photoShown: card.photo !== undefined,
+    manualReason: null,
+  };
+}
+
 /** The newest attempt of each role, from a newest-first list. */
 function currentPerRole(newestFirst: VerificationRecord[]): VerificationRecord[] {
   const seen = new Set<VerificationRole>();
   return newestFirst.filter((v) => !seen.has(v.role) && seen.add(v.role));
+}
+
+function faceView(m: (FaceMatchRecord & { frameHeld: boolean }) | undefined): Pick<VerificationView, 'faceMatch'> {
+  if (!m) return {};
+  return {
+    faceMatch: {
+      similarity: m.similarity,
+      threshold: m.threshold,
+      model: m.model,
+      modelVersion: m.modelVersion,
+      frameSha256: m.frameSha256,
+      frameHeld: m.frameHeld,
+      facesInFrame: m.facesInFrame,
+      realScore: m.realScore,
+      liveScore: m.liveScore,
+    },
+  };
 }
 
 function overrideView(o: OverrideRecord, current: boolean): OverrideView {

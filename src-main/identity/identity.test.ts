@@ -339,6 +339,7 @@ describe('roles of the identity commands', () => {
       'identity:list': counter,
       'identity:override': ['supervisor'],
       'identity:purgeChipData': ['admin'],
+      'identity:faceMatch': counter,
     });
   });
 

@@ -4,6 +4,7 @@ import type Database from 'better-sqlite3-multiple-ciphers';
 import type { Actor, AuditLog } from '../audit/audit-log';
 import {
   DEFAULT_IDENTITY_SETTINGS,
+  faceThreshold,
   identitySettingsSchema,
   type IdentitySettings,
   type ReaderSettings,
@@ -14,6 +15,8 @@ import { DraftsRepo } from '../cases/drafts-repo';
 import type { EventBus } from '../events/event-bus';
 import type { Logger } from '../log/logger';
 import { SettingsRepo } from '../settings/settings-repo';
+import { FaceEngine } from './face/face-engine';
+import { FaceMatchService } from './face/face-match-service';
 import { HttpReader } from './http-reader';
 import { IdentityService } from './identity-service';
 import { NoReader, type CardReader, type DecodePhoto } from './reader';
@@ -46,6 +49,8 @@ export interface IdentityDeps {
 export interface Identity {
   reader: ReaderService;
   service: IdentityService;
+  /** 人证比对; the face models load on its first comparison, not at start. */
+  faceMatch: FaceMatchService;
   settings(): IdentitySettings;
   updateSettings(actor: Actor, next: IdentitySettings): IdentitySettings;
   /** Masks an ID number with the configured mask. */
@@ -98,6 +103,17 @@ export function createIdentity(deps: IdentityDeps): Identity {
     mask,
     retentionDays: () => settings().chipDataRetentionDays,
   });
+  let engine: FaceEngine | null = null;
+  const faceMatch = new FaceMatchService({
+    db: deps.db,
+    audit: deps.audit,
+    reader,
+    identity: service,
+    now: deps.now,
+    mask,
+    engine: () => (engine ??= new FaceEngine()),
+    threshold: () => faceThreshold(settings()),
+  });
   let purgeTimer: NodeJS.Timeout | null = null;
   const purge = () => {
     try {
@@ -109,6 +125,7 @@ export function createIdentity(deps: IdentityDeps): Identity {
   return {
     reader,
     service,
+    faceMatch,
     settings,
     mask,
     updateSettings(actor, next) {

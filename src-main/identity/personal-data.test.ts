@@ -45,13 +45,13 @@ describe('chip data retention', () => {
     await useReader(app, { driver: 'simulated' });
     const { caseId, verificationId } = await acceptedWithChip(app);
     const stored = app.services.identity.service.repo.chipData(verificationId);
-    expect(stored?.photo?.subarray(0, 4)).toEqual(Buffer.from([0x89, 0x50, 0x4e, 0x47]));
+    expect(stored?.photo?.subarray(0, 3)).toEqual(Buffer.from([0xff, 0xd8, 0xff]));
     expect(JSON.parse(stored?.card ?? '{}')).toMatchObject({ idNumber: FULL, address: '重庆市万州区白岩路1号' });
     const application = (
       app.services.db.prepare('SELECT application FROM cases WHERE case_id = ?').get(caseId) as { application: string }
     ).application;
-    // No chip photo (PNG base64 starts iVBOR), issuer or validity in the case record.
-    expect(application).not.toContain('iVBOR');
+    // No chip photo (JPEG base64 starts /9j/), issuer or validity in the case record.
+    expect(application).not.toContain('/9j/');
     expect(application).not.toContain('重庆市公安局万州区分局');
     expect(application).not.toContain('long-term');
 

@@ -55,7 +55,7 @@ describe('the reader of the window', () => {
       'zhangsan-adult',
       'zhaoliu-expired',
     ]);
-    for (const c of cards) expect(c.card.photo?.mediaType, c.cardId).toBe('image/png');
+    for (const c of cards) expect(c.card.photo?.mediaType, c.cardId).toBe('image/jpeg');
     t = await identityApp();
     await useReader(t.app, { driver: 'simulated' });
     for (const c of cards) {

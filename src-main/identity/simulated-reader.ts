@@ -13,7 +13,7 @@ const testCardFileSchema = z.object({
   label: z.string().min(1).max(80),
   photoFile: z
     .string()
-    .regex(/^[a-z0-9-]+\.png$/)
+    .regex(/^[a-z0-9-]+\.(png|jpg)$/)
     .optional(),
   card: cardReadSchema.omit({ photo: true }),
 });
@@ -25,7 +25,7 @@ export interface TestCard {
   card: CardRead;
 }
 
-/** Loads the sample cards of `dir` (`<cardId>.json` with an optional PNG photo beside it). */
+/** Loads the sample cards of `dir` (`<cardId>.json` with an optional JPEG or PNG photo beside it). */
 export function loadTestCards(dir: string): TestCard[] {
   if (!existsSync(dir)) return [];
   return readdirSync(dir)
@@ -34,7 +34,10 @@ export function loadTestCards(dir: string): TestCard[] {
     .map((file) => {
       const parsed = testCardFileSchema.parse(JSON.parse(readFileSync(join(dir, file), 'utf8')));
       const photo = parsed.photoFile
-        ? { mediaType: 'image/png' as const, base64: readFileSync(join(dir, parsed.photoFile)).toString('base64') }
+        ? {
+            mediaType: parsed.photoFile.endsWith('.jpg') ? ('image/jpeg' as const) : ('image/png' as const),
+            base64: readFileSync(join(dir, parsed.photoFile)).toString('base64'),
+          }
         : undefined;
       return {
         cardId: parsed.cardId,

@@ -184,6 +184,7 @@ export const gatewayEn: Messages['gateway'] = {
 export const caseDetailValuesEn = {
   manual: 'manual check',
   'chip-visual': 'card read',
+  'face-match': 'face match',
   pass: 'passed',
   fail: 'failed',
   pdf: 'PDF file',

@@ -218,6 +218,7 @@ export const caseDetailKeysZh = {
 export const caseDetailValuesZh = {
   manual: '人工核验',
   'chip-visual': '读卡核验',
+  'face-match': '人证比对',
   pass: '通过',
   fail: '未通过',
   pdf: 'PDF 文件',

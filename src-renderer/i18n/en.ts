@@ -10,7 +10,7 @@ import {
   documentsEn,
   gatewayEn,
 } from './cases.en';
-import { identityEn } from './identity.en';
+import { faceErrorsEn, identityEn } from './identity.en';
 import { intakeEn, intakeFieldsEn } from './intake.en';
 import { printingEn, printingFieldsEn } from './printing.en';
 import { sealEn, sealFieldsEn } from './seal.en';
@@ -70,6 +70,7 @@ export const en: Messages = {
     'reader-error': 'The card could not be read; place it again, or check the document by hand',
     'reader-not-simulated': 'Sample cards can only be placed on the simulated reader',
     'card-read-expired': 'That card read has expired; read the card again',
+    ...faceErrorsEn,
     unavailable: 'Cannot reach the local service; please try again',
     'training-mode': 'Training data is never synced to the department gateway',
     'training-unavailable': 'Training mode is not available here',

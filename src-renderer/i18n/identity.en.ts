@@ -58,12 +58,25 @@ export const identityEn: DeepStrings<IdentityMessages> = {
     overridden: 'Approved by supervisor ({{by}} {{time}}): {{reason}}',
     blocked: 'Identity not verified yet; cannot accept (see above)',
     record: 'Verification record',
-    methods: { 'chip-visual': 'Chip read + photo check', manual: 'Manual check' },
+    methods: { 'chip-visual': 'Chip read + photo check', manual: 'Manual check', 'face-match': 'Face match' },
     results: { pass: 'passed', fail: 'failed' },
     recordLine: '{{method}} · {{result}} · {{by}} · {{time}}',
     reason: 'Reason: {{reason}}',
     verified: '{{role}} identity verified',
     failed: '{{role}} identity verification failed',
+  },
+  face: {
+    start: 'Face match (photograph the person)',
+    hint: 'Photograph the applicant; the system compares the face with the chip photo',
+    material: 'face match frame',
+    noticeTitle: 'Notice on the use of your face image (show or read to the applicant)',
+    notice:
+      'To check that you hold this document, this window photographs your face and compares it with the photo on the card chip. The image and the result are used only to verify your identity for this case, kept encrypted with the case, sent to the accepting department and deleted after the retention period. You may refuse and have the clerk check the document by hand instead.',
+    noticeOk: 'The applicant has been told and agrees: start',
+    passed: '{{role}}: face match passed (similarity {{score}})',
+    failed:
+      '{{role}}: face match failed: {{problems}}. Capture again, verify manually (with a reason), or ask a supervisor.',
+    recordScore: 'similarity {{score}} (threshold {{threshold}}) · liveness (advisory) {{live}}',
   },
   settings: {
     section: 'Card reader',
@@ -85,4 +98,10 @@ export const identityEn: DeepStrings<IdentityMessages> = {
     saved: 'Reader settings saved',
     status: 'Current state',
   },
+};
+
+/** Error messages of 人证比对 (identity:faceMatch). */
+export const faceErrorsEn = {
+  'face-image-invalid': 'The captured image cannot be read; capture it again',
+  'face-chip-photo-missing': 'This card read has no chip photo to compare; verify manually',
 };

@@ -36,6 +36,11 @@ const CODES = [
   'guardian-minor',
   'agent-minor',
   'person-not-confirmed',
+  'face-none',
+  'face-multiple',
+  'face-too-small',
+  'face-chip-no-face',
+  'face-below-threshold',
 ];
 
 describe('intake field messages', () => {

@@ -59,6 +59,8 @@ const errors: Record<ErrorCode, string> = {
   'reader-error': '读卡失败，请重新放置证件后重试，或人工核验证件',
   'reader-not-simulated': '只有模拟读卡器可以放置样例证件',
   'card-read-expired': '读卡结果已失效，请重新读卡',
+  'face-image-invalid': '拍摄的画面无法识别，请重新拍摄',
+  'face-chip-photo-missing': '本次读卡没有证件照片，无法进行人证比对，请改用人工核验',
   unavailable: '无法连接本机服务，请稍后重试',
   'training-mode': '培训模式的数据不会同步到部门网关',
   'training-unavailable': '本程序未启用培训模式',

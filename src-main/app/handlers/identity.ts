@@ -19,5 +19,6 @@ export function identityHandlers(s: Services): IdentityHandlers {
     'identity:list': (input, ctx) => service.list(staffFor(ctx), input.caseId, input.application),
     'identity:override': (input, ctx) => service.override(staffFor(ctx), input),
     'identity:purgeChipData': () => service.purgeChipData(s.now()),
+    'identity:faceMatch': (input, ctx) => s.identity.faceMatch.compare(staffFor(ctx), input),
   };
 }

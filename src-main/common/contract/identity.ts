@@ -6,6 +6,7 @@ import {
   READER_STATES,
   VERIFICATION_ROLES,
   verifyInputSchema,
+  faceMatchInputSchema,
   type CardReadView,
   type IdentityListView,
   type OverrideView,
@@ -63,6 +64,8 @@ export const identityCommands = {
     rolesOnly('supervisor'),
   ),
   'identity:purgeChipData': command<{ purged: number; minimised: number }>()(none, rolesOnly('admin')),
+  /** 人证比对: main compares the captured frame with the held chip photo and records a face-match verification. */
+  'identity:faceMatch': command<VerificationView>()(faceMatchInputSchema, COUNTER, 4 * 1024 * 1024),
 };
 
 /** Events the main process pushes for identity: reader state, and a card read on placement (masked; fetch it with reader:read {readId}). */

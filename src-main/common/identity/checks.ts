@@ -18,6 +18,12 @@ export const VERIFICATION_PROBLEMS = [
   'name-mismatch',
   'number-mismatch',
   'person-not-confirmed',
+  // 人证比对 (face-match), decided in main: no face / several faces / a face too small in the frame, no face in the chip photo, too unlike.
+  'face-none',
+  'face-multiple',
+  'face-too-small',
+  'face-chip-no-face',
+  'face-below-threshold',
 ] as const;
 /** A verification problem. */
 export type VerificationProblem = (typeof VERIFICATION_PROBLEMS)[number];

@@ -15,7 +15,7 @@ export type VerificationRole = (typeof VERIFICATION_ROLES)[number];
  * printed photo when no WLT decoder is installed). manual: the clerk checked the document by eye
  * (reader unavailable, a card without chip, a 户口簿 for a child …); a reason is required.
  */
-export const VERIFICATION_METHODS = ['chip-visual', 'manual'] as const;
+export const VERIFICATION_METHODS = ['chip-visual', 'manual', 'face-match'] as const;
 /** A verification method. */
 export type VerificationMethod = (typeof VERIFICATION_METHODS)[number];
 
@@ -89,7 +89,48 @@ export interface VerificationView {
   chipDataHeld: boolean;
   /** The latest attempt of its role since the case was last decided: the one acceptance looks at. */
   current: boolean;
+  /** For method face-match: what main measured (absent for other methods). */
+  faceMatch?: FaceMatchView | null;
 }
+
+/** One face comparison as main decided it (人证比对). */
+export interface FaceMatchView {
+  /** Cosine similarity of the frame's face and the chip photo's face; null when no comparison was possible. */
+  similarity: number | null;
+  threshold: number;
+  model: string;
+  modelVersion: string;
+  frameSha256: string;
+  /** Whether the frame is still stored (purged with the chip data). */
+  frameHeld: boolean;
+  facesInFrame: number;
+  /** Advisory anti-spoofing and liveness scores (0..1): shown, stored, never the only gate. */
+  realScore: number | null;
+  liveScore: number | null;
+}
+
+/** Media types of a captured frame. */
+export const FRAME_MEDIA_TYPES = ['image/jpeg', 'image/png'] as const;
+
+/**
+ * Input of identity:faceMatch: the frame the renderer captured after the PIPL notice was shown, and
+ * the chip read it is compared with. `rendererScore` (the renderer's fast preview) is advisory: main
+ * recomputes everything and only records it next to its own figure.
+ */
+export const faceMatchInputSchema = z
+  .object({
+    caseId: z.uuid(),
+    role: z.enum(VERIFICATION_ROLES),
+    person: formPersonSchema,
+    readId: z.uuid(),
+    frame: z.object({ mediaType: z.enum(FRAME_MEDIA_TYPES), base64: z.base64().max(4_000_000) }).strict(),
+    /** The applicant was shown the notice on the use of their face image (个人信息保护法 §26, §29-30). */
+    noticeShown: z.literal(true),
+    rendererScore: z.number().min(-1).max(1).optional(),
+  })
+  .strict();
+/** Parsed input of identity:faceMatch. */
+export type FaceMatchInput = z.output<typeof faceMatchInputSchema>;
 
 /** A supervisor's override of one role's verification. */
 export interface OverrideView {

@@ -26,6 +26,8 @@ interface IdentityState {
   reading: boolean;
   refresh(app: Application): Promise<void>;
   verify(input: CommandInput<'identity:verify'>): Promise<Result<VerificationView>>;
+  /** 人证比对: main compares the captured frame with the chip photo and records the attempt. */
+  faceMatch(input: CommandInput<'identity:faceMatch'>): Promise<Result<VerificationView>>;
   override(input: CommandInput<'identity:override'>): Promise<Result<OverrideView>>;
   loadReader(): Promise<void>;
   /** Reads the card on the reader (or the read held under `readId`) for a role of a case. */
@@ -50,6 +52,13 @@ export const useIdentityStore = create<IdentityState>()((set, get) => ({
 
   async verify(input) {
     const result = await call('identity:verify', input);
+    const current = get().current;
+    if (current && current.caseId === input.caseId) await get().refresh(JSON.parse(current.key) as Application);
+    return result;
+  },
+
+  async faceMatch(input) {
+    const result = await call('identity:faceMatch', input);
     const current = get().current;
     if (current && current.caseId === input.caseId) await get().refresh(JSON.parse(current.key) as Application);
     return result;

@@ -14,6 +14,7 @@ import { formatDateTime, formatUntil } from '../../../i18n/datetime';
 import { errorMessage, fieldMessage } from '../../../i18n/errors';
 import { useAuthStore } from '../../auth/store';
 import { useIdentityStore } from '../identity-store';
+import { FaceMatchAction } from './FaceMatchAction';
 import { IdentityVerifyModal } from './IdentityVerifyModal';
 import { OverrideModal } from './OverrideModal';
 import { ReaderStatusTag, SimulatedCardPicker, useReader } from './ReaderBar';
@@ -244,7 +245,15 @@ function PersonVerification({
               ref={claimFocus}
             >
               {t('identity.panel.verifyChipMatch')}
-            </Button>
+            </Button>{' '}
+            {read.photoAvailable && (
+              <FaceMatchAction
+                caseId={app.caseId}
+                role={role}
+                readId={read.readId}
+                person={{ name: person.name, idType: person.idType, idNumber: person.idNumber }}
+              />
+            )}
           </div>
         </div>
       )}
@@ -284,6 +293,17 @@ function PersonVerification({
                   time: formatDateTime(v.verifiedAt),
                 })}
               </span>
+              {v.faceMatch && (
+                <span className="muted">
+                  {' '}
+                  ·{' '}
+                  {t('identity.face.recordScore', {
+                    score: v.faceMatch.similarity?.toFixed(2) ?? '—',
+                    threshold: v.faceMatch.threshold.toFixed(2),
+                    live: v.faceMatch.liveScore?.toFixed(2) ?? '—',
+                  })}
+                </span>
+              )}
               {v.manualReason && (
                 <span className="muted"> · {t('identity.panel.reason', { reason: v.manualReason })}</span>
               )}

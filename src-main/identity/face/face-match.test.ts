@@ -1,0 +1,152 @@
+// identity:faceMatch through the app: main decides from its own analysis of the chip photo it holds
+// and of the captured frame; a renderer's score changes nothing; failures are recorded and audited and
+// leave the manual verification and the supervisor's override; the frame is purged with chip data.
+import { createHash } from 'node:crypto';
+import { afterEach, describe, expect, it } from 'vitest';
+import type { VerificationView } from '@common/contract/identity';
+import { FACE_THRESHOLD_RANGE } from '@common/identity/settings';
+import { SAMPLE_PEOPLE, emptyFrame, LIVE_VARIATIONS, liveFrame } from './testing/face-samples';
+import { CARD_PEOPLE } from './testing/make-card-photos';
+import {
+  identityApp,
+  newDraft,
+  ok,
+  personOf,
+  readSample,
+  refused,
+  useReader,
+  type IdentityTestApp,
+} from '../testing/identity-app';
+
+let t: IdentityTestApp;
+afterEach(() => t?.dispose());
+
+const person = (id: string) => {
+  const p = SAMPLE_PEOPLE.find((s) => s.id === id);
+  if (!p) throw new Error(id);
+  return p;
+};
+const jpeg = (bytes: Buffer) => ({ mediaType: 'image/jpeg', base64: bytes.toString('base64') });
+const variation = LIVE_VARIATIONS[0] ?? { mirror: true, rotateDeg: 0, brightness: 1, noise: 0, quality: 80 };
+
+async function setup(): Promise<IdentityTestApp> {
+  t = await identityApp();
+  await useReader(t.app, { driver: 'simulated' });
+  return t;
+}
+
+describe('人证比对 (identity:faceMatch)', () => {
+  it('passes the card holder on camera, storing score, threshold, model, frame and its sha256', async () => {
+    const { app } = await setup();
+    const caseId = await newDraft(app, 'clerk');
+    const read = await readSample(app, 'clerk', 'zhangsan-adult');
+    const frame = liveFrame(person(CARD_PEOPLE['zhangsan-adult'] ?? ''), variation);
+    const v = await ok<VerificationView>(app, 'clerk', 'identity:faceMatch', {
+      caseId,
+      role: 'applicant',
+      readId: read.readId,
+      person: personOf(read),
+      frame: jpeg(frame),
+      noticeShown: true,
+    });
+    const sha = createHash('sha256').update(frame).digest('hex');
+    expect(v).toMatchObject({
+      method: 'face-match',
+      result: 'pass',
+      problems: [],
+      confirmedMatch: true,
+      chipDataHeld: true,
+      faceMatch: { threshold: FACE_THRESHOLD_RANGE.default, model: 'human-faceres', modelVersion: '3.3.6' },
+    });
+    expect(v.faceMatch?.similarity).toBeGreaterThanOrEqual(FACE_THRESHOLD_RANGE.default);
+    expect(v.faceMatch).toMatchObject({ frameSha256: sha, frameHeld: true, facesInFrame: 1 });
+    expect(v.faceMatch?.liveScore).toEqual(expect.any(Number));
+    expect(app.services.identity.service.repo.faceFrame(v.id)?.frame.equals(frame)).toBe(true);
+    const audit = await ok<{ details: Record<string, unknown> }[]>(app, 'supervisor', 'audit:list', {
+      action: 'identity.verify',
+    });
+    expect(audit[0]?.details).toMatchObject({ method: 'face-match', result: 'pass', frameSha256: sha });
+    expect(JSON.stringify(audit[0])).not.toContain('500101199003070014');
+
+    // Chip data and frame go together: a discarded draft's are purged.
+    await ok(app, 'clerk', 'drafts:discard', { caseId });
+    await ok(app, 'admin', 'identity:purgeChipData');
+    expect(app.services.identity.service.repo.faceFrame(v.id)).toBeNull();
+    const after = app.services.identity.service.repo.faceMatches(caseId).get(v.id);
+    expect(after).toMatchObject({ frameHeld: false, frameSha256: sha });
+  });
+
+  it('refuses another person even when the renderer claims a perfect score; manual fallback and override stay', async () => {
+    const { app } = await setup();
+    const caseId = await newDraft(app, 'clerk');
+    const read = await readSample(app, 'clerk', 'zhangsan-adult');
+    const impostor = liveFrame(person(CARD_PEOPLE['lisi-adult'] ?? ''), variation);
+    const v = await ok<VerificationView>(app, 'clerk', 'identity:faceMatch', {
+      caseId,
+      role: 'applicant',
+      readId: read.readId,
+      person: personOf(read),
+      frame: jpeg(impostor),
+      noticeShown: true,
+      rendererScore: 0.99,
+    });
+    expect(v).toMatchObject({ method: 'face-match', result: 'fail', problems: ['face-below-threshold'] });
+    expect(v.faceMatch?.similarity).toBeLessThan(FACE_THRESHOLD_RANGE.default);
+    expect(app.services.identity.service.repo.faceMatches(caseId).get(v.id)?.rendererScore).toBe(0.99);
+    // The read is still held: the clerk may capture again; with no face in view it says so.
+    const none = await ok<VerificationView>(app, 'clerk', 'identity:faceMatch', {
+      caseId,
+      role: 'applicant',
+      readId: read.readId,
+      person: personOf(read),
+      frame: jpeg(emptyFrame()),
+      noticeShown: true,
+    });
+    expect(none).toMatchObject({ result: 'fail', problems: ['face-none'], faceMatch: { facesInFrame: 0 } });
+    // Fallback: manual verification with a reason, then the supervisor's override; all audited.
+    const manual = await ok<VerificationView>(app, 'clerk', 'identity:verify', {
+      caseId,
+      role: 'applicant',
+      method: 'manual',
+      person: personOf(read),
+      manualReason: '人证比对未通过，人工核对证件',
+      confirmedMatch: true,
+    });
+    expect(manual).toMatchObject({ method: 'manual', result: 'pass' });
+    await ok(app, 'supervisor', 'identity:override', { caseId, role: 'applicant', reason: '主管当面核实本人' });
+    const audit = await ok<{ action: string; details: Record<string, unknown> }[]>(app, 'supervisor', 'audit:list', {});
+    const verifies = audit.filter((a) => a.action === 'identity.verify').map((a) => a.details);
+    expect(verifies).toEqual(
+      expect.arrayContaining([
+        expect.objectContaining({
+          method: 'face-match',
+          result: 'fail',
+          problems: ['face-below-threshold'],
+          rendererScore: 0.99,
+        }),
+        expect.objectContaining({ method: 'manual', manualReason: '人证比对未通过，人工核对证件' }),
+      ]),
+    );
+    expect(audit.some((a) => a.action === 'identity.override')).toBe(true);
+  });
+
+  it('refuses bad input before any analysis: no PIPL notice, a broken frame, a threshold outside the safe range', async () => {
+    const { app } = await setup();
+    const caseId = await newDraft(app, 'clerk');
+    const read = await readSample(app, 'clerk', 'zhangsan-adult');
+    const input = { caseId, role: 'applicant', readId: read.readId, person: personOf(read), noticeShown: true };
+    expect(
+      await refused(app, 'clerk', 'identity:faceMatch', { ...input, noticeShown: false, frame: jpeg(emptyFrame()) }),
+    ).toMatchObject({ code: 'invalid-input' });
+    expect(
+      await refused(app, 'clerk', 'identity:faceMatch', { ...input, frame: jpeg(Buffer.from('not an image')) }),
+    ).toMatchObject({ code: 'face-image-invalid' });
+    const settings = await ok<Record<string, unknown>>(app, 'admin', 'identity:getSettings');
+    expect(
+      await refused(app, 'admin', 'identity:updateSettings', { ...settings, faceMatch: { threshold: 0.3 } }),
+    ).toMatchObject({ code: 'invalid-input' });
+    expect(
+      await ok(app, 'admin', 'identity:updateSettings', { ...settings, faceMatch: { threshold: 0.7 } }),
+    ).toMatchObject({ faceMatch: { threshold: 0.7 } });
+  });
+});

@@ -6,6 +6,7 @@ import { printingHandlers } from './handlers/printing';
 import { supervisorHandlers } from './handlers/supervisor';
 import { syncHandlers } from './handlers/sync';
 import { hallServiceHandlers } from './handlers/hall-services';
+import { signatureHandlers } from './handlers/signatures';
 import { createWindowApp } from './modes';
 import { createServices, type AppConfig, type Services } from './services';
 
@@ -36,6 +37,7 @@ export async function createFolderApp(config: AppConfig): Promise<App> {
     ...identityHandlers(services),
     ...supervisorHandlers(services),
     ...hallServiceHandlers(services),
+    ...signatureHandlers(services),
   };
   const call = createGate({ auth: services.auth, handlers, audit: services.audit, log: services.log });
   return {

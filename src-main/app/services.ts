@@ -5,6 +5,8 @@ import { AuditLog, SYSTEM_ACTOR } from '../audit/audit-log';
 import { AuthService } from '../auth/auth-service';
 import { CaseQueries } from '../cases/case-query';
 import { IntakeService } from '../cases/intake-service';
+import { SignaturesRepo } from '../signatures/signatures-repo';
+import { SignaturesService } from '../signatures/signatures-service';
 import { SupplementsService } from '../cases/supplements-service';
 import { SyncService } from '../sync/sync-service';
 import { createCatalogueService, type CatalogueService } from '../catalogue/catalogue-service';
@@ -101,6 +103,8 @@ export interface Services {
   /** The 有新版本 banner and the install after the day close (drivers: electron/updater.ts, host/updates.ts). */
   updates: WindowUpdates;
   hallServices: HallServices;
+  /** 电子签名 on the customer screen (decision 0155). */
+  signatures: SignaturesService;
   /** Persists an imported catalogue so it is used again after a restart. */
   saveImportedCatalogue(text: string): void;
   log: AppLogger;
@@ -169,9 +173,21 @@ export async function createServices(config: AppConfig): Promise<Services> {
     resourcesDir: config.resourcesDir,
     config: config.identity,
   });
-  const intake = new IntakeService(db, audit, catalogue, requireHall, now, (caseId, app) =>
-    identity.service.acceptanceProblems(caseId, app),
-  );
+  // 电子签名 checks the accepted application too (decision 0155); it needs intake's repositories, so it is bound late.
+  // eslint-disable-next-line prefer-const
+  let signatures: SignaturesService;
+  const intake = new IntakeService(db, audit, catalogue, requireHall, now, (caseId, app) => [
+    ...identity.service.acceptanceProblems(caseId, app),
+    ...signatures.acceptanceProblems(app),
+  ]);
+  signatures = new SignaturesService({
+    repo: new SignaturesRepo(db),
+    drafts: intake.drafts,
+    cases: intake.cases,
+    catalogue,
+    audit,
+    now,
+  });
   const caseQueries = new CaseQueries(db, audit, now, (code) => catalogue.divisionName(code));
   const supplements = new SupplementsService(db, audit, intake, now);
   // The restore flag is the supervisor module's, created below (it finishes a pending restore).
@@ -190,6 +206,7 @@ export async function createServices(config: AppConfig): Promise<Services> {
     backoff: config.syncBackoff,
     afterRound: () => catalogueCheck(),
     training: config.training === true,
+    signatures: (stored) => signatures.manifestSignatures(stored),
   });
   catalogueUpdates = new CatalogueUpdates({
     db,
@@ -261,6 +278,7 @@ export async function createServices(config: AppConfig): Promise<Services> {
     supervisor,
     updates: new WindowUpdates({ db, events, now }),
     hallServices: new HallServices(db, audit, catalogue, now),
+    signatures,
     saveImportedCatalogue: (text) => writeFileDurably(importedFile, text),
     log,
     now,

@@ -8,6 +8,7 @@ import { intakeCommands } from './intake';
 import { printingCommands } from './printing';
 import { supervisorCommands } from './supervisor';
 import { syncCommands } from './sync';
+import { signatureCommands } from './signatures';
 import { updateCommands, updateEvents } from './updates';
 
 export * from './define';
@@ -26,6 +27,7 @@ export const commands = {
   ...supervisorCommands,
   ...updateCommands,
   ...hallServiceCommands,
+  ...signatureCommands,
 } as const;
 
 /** Every event the main process pushes to the renderer. */

@@ -244,6 +244,7 @@ export async function createServices(config: AppConfig): Promise<Services> {
     now,
     watermark: config.training ? TRAINING_WATERMARK : null,
     isTrainingMode,
+    signatures: (caseId) => signatures.printed(caseId),
     ...(config.chromiumPrinter ? { chromium: config.chromiumPrinter } : {}),
   });
   const supervisor = createSupervisor({

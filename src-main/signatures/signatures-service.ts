@@ -15,7 +15,12 @@ import { AppError } from '@common/errors';
 import type { FieldProblem } from '@common/result';
 import { signedContentOf } from '@common/signatures/content';
 import { documentsFor, requiredSigner, signingText } from '@common/signatures/texts';
-import type { SignatureSubmit, SignatureTicketView, SignatureStatus } from '@common/signatures/views';
+import type {
+  PrintedSignatures,
+  SignatureSubmit,
+  SignatureTicketView,
+  SignatureStatus,
+} from '@common/signatures/views';
 import type { Application } from '@tongban/protocol/cases/application';
 import { signatureRuleOf } from '@tongban/protocol/catalogue/schema';
 import {
@@ -241,6 +246,32 @@ export class SignaturesService {
         png: r.png.toString('base64'),
         pngSha256: r.png_sha256,
       }));
+  }
+
+  /** What the receipt and the 授权委托书 print: the binding signatures of a decided case. */
+  printed(caseId: string): PrintedSignatures {
+    const stored = this.d.cases.get(caseId);
+    if (!stored) return { list: [], powerOfAttorneyText: null };
+    const list = this.manifestSignatures(stored);
+    const app = JSON.parse(stored.application) as Application;
+    let powerOfAttorneyText = list.find((s) => s.documents.includes('power-of-attorney'))?.text ?? null;
+    if (powerOfAttorneyText === null && app.mode === 'proxy') {
+      try {
+        powerOfAttorneyText = this.shown(app, 'applicant').text;
+      } catch {
+        powerOfAttorneyText = null;
+      }
+    }
+    return {
+      list: list.map((s) => ({
+        signer: s.signer,
+        signerName: s.signerName,
+        documents: s.documents,
+        signedAt: s.signedAt,
+        image: `data:image/png;base64,${s.png}`,
+      })),
+      powerOfAttorneyText,
+    };
   }
 
   private validTicket(ticket: string): SignatureTicketRow {

@@ -131,6 +131,7 @@ export const documentsEn: Messages['documents'] = {
     'rejection-notice': 'Notice of non-acceptance',
     'material-transfer': 'Material transfer sheet',
     waybill: 'EMS waybill',
+    'power-of-attorney': 'Power of attorney',
   },
   formats: {
     'thermal-80': '80 mm receipt',

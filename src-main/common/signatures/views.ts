@@ -68,3 +68,20 @@ export interface SignatureStatus {
   requiredSigner: Signer;
   signers: SignerStatus[];
 }
+
+/** A binding signature as a document prints it. */
+export interface PrintedSignature {
+  signer: Signer;
+  signerName: string;
+  documents: SignatureDocument[];
+  signedAt: string;
+  /** The PNG as a data: URI. */
+  image: string;
+}
+
+/** What the documents of a case print about its signatures. */
+export interface PrintedSignatures {
+  list: PrintedSignature[];
+  /** The 授权委托书 text: as the applicant signed it, else as it would be shown (signed on paper then). */
+  powerOfAttorneyText: string | null;
+}

@@ -145,6 +145,7 @@ export const documentsEn: Messages['documents'] = {
   printReceipt: 'Print receipt',
   printNotice: 'Print notice',
   printRejection: 'Print notice',
+  printPowerOfAttorney: 'Print power of attorney',
   printedPdf: 'Written as PDF: {{path}}',
   printed: 'Sent to the printer',
   reprint: ' (copy {{copy}})',

@@ -11,6 +11,7 @@ import {
 } from './cases.en';
 import { identityEn } from './identity.en';
 import { intakeEn, intakeFieldsEn } from './intake.en';
+import { signatureEn, signatureFieldsEn } from './signature.en';
 import { printingEn, printingFieldsEn } from './printing.en';
 import { sealEn, sealFieldsEn } from './seal.en';
 import { supervisorEn, supervisorMenuEn } from './supervisor.en';
@@ -81,6 +82,7 @@ export const en: Messages = {
   },
   fields: {
     ...intakeFieldsEn,
+    ...signatureFieldsEn,
     ...printingFieldsEn,
     ...sealFieldsEn,
     ...cameraFieldsEn,
@@ -369,6 +371,7 @@ export const en: Messages = {
   security: securityEn,
   supervisor: supervisorEn,
   hall: hallEn,
+  signature: signatureEn,
 };
 
 /** English names of audit actions; unknown actions show their code. */

@@ -6,6 +6,7 @@ import { securityZh } from './security.zh-CN';
 import { caseDetailKeysZh, caseDetailValuesZh, casesZh, documentsZh, gatewayZh } from './cases.zh-CN';
 import { identityZh } from './identity.zh-CN';
 import { intakeFieldsZh, intakeZh } from './intake.zh-CN';
+import { signatureFieldsZh, signatureZh } from './signature.zh-CN';
 import { printingFieldsZh, printingZh } from './printing.zh-CN';
 import { sealFieldsZh, sealZh } from './seal.zh-CN';
 import { supervisorMenuZh, supervisorZh } from './supervisor.zh-CN';
@@ -81,6 +82,7 @@ export const zhCN = {
   },
   fields: {
     ...intakeFieldsZh,
+    ...signatureFieldsZh,
     ...printingFieldsZh,
     ...sealFieldsZh,
     ...cameraFieldsZh,
@@ -384,6 +386,7 @@ export const zhCN = {
   security: securityZh,
   supervisor: supervisorZh,
   hall: hallZh,
+  signature: signatureZh,
 };
 
 /** The shape every language must provide: the same keys, string leaves. */

@@ -43,7 +43,7 @@ test.afterAll(async () => {
 /** A value of a command the test needs to succeed. */
 async function ok<T>(page: Page, command: string, input: unknown = {}): Promise<T> {
   const r = await callFromPage(page, command, input);
-  expect(r, command).toMatchObject({ ok: true });
+  expect(r, `${command}: ${JSON.stringify(r.error)}`).toMatchObject({ ok: true });
   return r.value as T;
 }
 

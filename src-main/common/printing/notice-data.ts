@@ -176,7 +176,9 @@ function organisationOf(detail: CaseDetail, matter: Matter | undefined): NoticeD
 /** Builds the printed facts of a notice. `detail` must come from CaseQueries (IDs and phones masked). */
 export function buildNoticeData(detail: CaseDetail, ctx: NoticeContext): NoticeData {
   const documentNo =
-    (ctx.kind === 'acceptance-receipt' || ctx.kind === 'material-transfer' ? detail.receiptNo : detail.noticeNo) ?? '';
+    (ctx.kind === 'acceptance-receipt' || ctx.kind === 'material-transfer' || ctx.kind === 'power-of-attorney'
+      ? detail.receiptNo
+      : detail.noticeNo) ?? '';
   if (!documentNo) throw new Error(`case ${detail.caseId} has no document number for ${ctx.kind}`);
   const windowLabel = `${ctx.hall.name}${ctx.hall.windowNo}号窗口`;
   const materialsOut = ctx.waybills.find((w) => w.direction === 'materials-to-locality');

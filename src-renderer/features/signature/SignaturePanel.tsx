@@ -38,8 +38,14 @@ export function SignaturePanel({ app }: { app: Application }) {
   }, [key]);
 
   useEffect(() => {
-    void refresh();
-  }, [refresh]);
+    let live = true;
+    void signatureStatus(JSON.parse(key) as Application).then((r) => {
+      if (live && r.ok) setStatus(r.value);
+    });
+    return () => {
+      live = false;
+    };
+  }, [key]);
 
   // While the customer display is signing, follow the status until the signer's new signature arrives.
   useEffect(() => {

@@ -16,7 +16,7 @@ type Phase = 'loading' | 'ready' | 'invalid' | 'signed';
  */
 export function SigningScreen({ ticket }: { ticket: string }) {
   const { t } = useTranslation();
-  const [phase, setPhase] = useState<Phase>('loading');
+  const [phase, setPhase] = useState<Phase>(ticket ? 'loading' : 'invalid');
   const [view, setView] = useState<SignatureTicketView | null>(null);
   const [error, setError] = useState<AppErrorData | null>(null);
   const [hint, setHint] = useState<string | null>(null);
@@ -24,7 +24,7 @@ export function SigningScreen({ ticket }: { ticket: string }) {
   const pad = useRef<SignaturePad>(null);
 
   useEffect(() => {
-    if (!ticket) return void setPhase('invalid');
+    if (!ticket) return;
     void loadSigning(ticket).then((r) => {
       if (r.ok) {
         setView(r.value);

@@ -190,6 +190,9 @@ export function effectivePromisedDays(matter: Matter, situation: Situation): num
 }
 
 /** The matter's signature rule: absent means no signature is required and there is no 告知承诺. */
-export function signatureRuleOf(matter: Pick<Matter, 'signature'> | undefined): { required: boolean; commitment: string | null } {
+export function signatureRuleOf(matter: Pick<Matter, 'signature'> | undefined): {
+  required: boolean;
+  commitment: string | null;
+} {
   return { required: matter?.signature?.required ?? false, commitment: matter?.signature?.commitment ?? null };
 }

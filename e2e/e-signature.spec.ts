@@ -67,7 +67,7 @@ test('代办: applicant and agent sign on the customer display; the 授权委托
   app: page,
   browser,
 }) => {
-  test.setTimeout(120_000);
+  test.setTimeout(180_000);
   // First run before PostgreSQL and the gateway start: on a busy machine their start-up would slow the UI steps.
   await completeFirstRun(page);
   const pgdb = (db = await startTestPostgres());

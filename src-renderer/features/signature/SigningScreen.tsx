@@ -82,7 +82,7 @@ export function SigningScreen({ ticket }: { ticket: string }) {
           {view.text}
         </div>
         <p className="sign-read">{t('signature.screen.readAll')}</p>
-        <div className="sign-pad" aria-label={t('signature.screen.padLabel')} role="img">
+        <div className="sign-pad" onPointerDown={() => setHint(null)}>
           <SignaturePad
             ref={pad}
             height={220}

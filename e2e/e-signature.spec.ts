@@ -67,7 +67,7 @@ test('代办: applicant and agent sign on the customer display; the 授权委托
   app: page,
   browser,
 }) => {
-  test.setTimeout(180_000);
+  test.setTimeout(300_000);
   // First run before PostgreSQL and the gateway start: on a busy machine their start-up would slow the UI steps.
   await completeFirstRun(page);
   const pgdb = (db = await startTestPostgres());
@@ -175,11 +175,16 @@ test('代办: applicant and agent sign on the customer display; the 授权委托
     const dir = mkdtempSync(join(tmpdir(), 'esign-'));
     const file = join(dir, 'poa.pdf');
     writeFileSync(file, Buffer.from(pdf.pdfBase64, 'base64'));
-    const text = execFileSync('pdftotext', ['-layout', file, '-'], { encoding: 'utf8' });
-    expect(text).toContain('授权委托书');
-    expect(text).toMatch(/委托人（申请人）：张三/);
-    expect(text).toMatch(/委托人（签名）/);
-    expect(text).toMatch(/受托人（签名）/);
+    // pdftotext breaks lines where the layout does: compare without whitespace.
+    const text = execFileSync('pdftotext', [file, '-'], { encoding: 'utf8' }).replace(/\s+/g, '');
+    for (const expected of [
+      '授权委托书',
+      '委托人（申请人）：张三',
+      '受托人（代办人）：李四',
+      '委托人（签名）：',
+      '受托人（签名）：',
+    ])
+      expect(text).toContain(expected);
     // Two signature images (besides the seal): pdfimages lists the embedded PNGs.
     const images = execFileSync('pdfimages', ['-list', file], { encoding: 'utf8' }).trim().split('\n').slice(2);
     expect(images.length).toBeGreaterThanOrEqual(2);

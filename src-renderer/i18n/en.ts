@@ -11,7 +11,6 @@ import {
 } from './cases.en';
 import { identityEn } from './identity.en';
 import { intakeEn, intakeFieldsEn } from './intake.en';
-import { signatureEn, signatureFieldsEn } from './signature.en';
 import { printingEn, printingFieldsEn } from './printing.en';
 import { sealEn, sealFieldsEn } from './seal.en';
 import { supervisorEn, supervisorMenuEn } from './supervisor.en';
@@ -82,7 +81,6 @@ export const en: Messages = {
   },
   fields: {
     ...intakeFieldsEn,
-    ...signatureFieldsEn,
     ...printingFieldsEn,
     ...sealFieldsEn,
     ...cameraFieldsEn,
@@ -371,7 +369,6 @@ export const en: Messages = {
   security: securityEn,
   supervisor: supervisorEn,
   hall: hallEn,
-  signature: signatureEn,
 };
 
 /** English names of audit actions; unknown actions show their code. */

@@ -1,7 +1,7 @@
 import type { Messages } from './zh-CN';
 
 /** 电子签名 in English. */
-export const signatureEn: Messages['signature'] = {
+export const signatureEn: Messages['intake']['signature'] = {
   signers: { applicant: 'Applicant', agent: 'Agent' },
   documents: {
     application: 'Application confirmation',

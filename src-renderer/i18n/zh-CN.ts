@@ -6,7 +6,6 @@ import { securityZh } from './security.zh-CN';
 import { caseDetailKeysZh, caseDetailValuesZh, casesZh, documentsZh, gatewayZh } from './cases.zh-CN';
 import { identityZh } from './identity.zh-CN';
 import { intakeFieldsZh, intakeZh } from './intake.zh-CN';
-import { signatureFieldsZh, signatureZh } from './signature.zh-CN';
 import { printingFieldsZh, printingZh } from './printing.zh-CN';
 import { sealFieldsZh, sealZh } from './seal.zh-CN';
 import { supervisorMenuZh, supervisorZh } from './supervisor.zh-CN';
@@ -82,7 +81,6 @@ export const zhCN = {
   },
   fields: {
     ...intakeFieldsZh,
-    ...signatureFieldsZh,
     ...printingFieldsZh,
     ...sealFieldsZh,
     ...cameraFieldsZh,
@@ -386,7 +384,6 @@ export const zhCN = {
   security: securityZh,
   supervisor: supervisorZh,
   hall: hallZh,
-  signature: signatureZh,
 };
 
 /** The shape every language must provide: the same keys, string leaves. */

@@ -56,7 +56,9 @@ export function SignaturePanel({ app }: { app: Application }) {
         if (mine?.state === 'valid' && mine.signedAt !== asking.since) {
           setAsking(null);
           setPairing(null);
-          void message.success(t('signature.panel.done', { signer: t(`signature.signers.${asking.signer}`) }));
+          void message.success(
+            t('intake.signature.panel.done', { signer: t(`intake.signature.signers.${asking.signer}`) }),
+          );
         }
       });
     }, 1500);
@@ -65,32 +67,32 @@ export function SignaturePanel({ app }: { app: Application }) {
 
   const ask = async (s: SignerStatus) => {
     const r = await openSigning(JSON.parse(key) as Application, s.signer);
-    if (!r.ok) return void message.error(`${t('signature.panel.failed')}：${errorMessage(r.error)}`);
+    if (!r.ok) return void message.error(`${t('intake.signature.panel.failed')}：${errorMessage(r.error)}`);
     setAsking({ signer: s.signer, ...r.value, since: s.signedAt });
   };
 
   if (!status) return null;
-  const signerLabel = (s: Signer) => t(`signature.signers.${s}`);
+  const signerLabel = (s: Signer) => t(`intake.signature.signers.${s}`);
   const url = asking ? signingUrl(asking.ticket) : '';
   return (
     <div className="signature-panel" data-testid="signature-panel">
       <Typography.Paragraph type={status.required ? undefined : 'secondary'}>
         {status.required
-          ? t('signature.panel.required', { signer: signerLabel(status.requiredSigner) })
-          : t('signature.panel.optional')}
+          ? t('intake.signature.panel.required', { signer: signerLabel(status.requiredSigner) })
+          : t('intake.signature.panel.optional')}
       </Typography.Paragraph>
       <Space orientation="vertical" style={{ width: '100%', marginBottom: 12 }}>
         {status.signers.map((s) => (
           <Space key={s.signer} wrap data-testid={`signer-${s.signer}`}>
             <strong>{signerLabel(s.signer)}</strong>
-            <span>{s.documents.map((d) => t(`signature.documents.${d}`)).join('、')}</span>
+            <span>{s.documents.map((d) => t(`intake.signature.documents.${d}`)).join('、')}</span>
             <Tag color={STATE_COLOR[s.state]}>
               {s.state === 'valid'
-                ? t('signature.panel.valid', { time: formatDateTime(s.signedAt ?? '') })
-                : t(`signature.panel.${s.state}`)}
+                ? t('intake.signature.panel.valid', { time: formatDateTime(s.signedAt ?? '') })
+                : t(`intake.signature.panel.${s.state}`)}
             </Tag>
             <Button size="small" icon={<EditOutlined aria-hidden />} onClick={() => void ask(s)}>
-              {t(s.state === 'unsigned' ? 'signature.panel.ask' : 'signature.panel.askAgain', {
+              {t(s.state === 'unsigned' ? 'intake.signature.panel.ask' : 'intake.signature.panel.askAgain', {
                 signer: signerLabel(s.signer),
               })}
             </Button>
@@ -98,12 +100,12 @@ export function SignaturePanel({ app }: { app: Application }) {
         ))}
       </Space>
       {status.signers.some((s) => s.state === 'stale') && (
-        <Alert type="error" showIcon title={t('signature.panel.stale')} style={{ marginBottom: 12 }} />
+        <Alert type="error" showIcon title={t('intake.signature.panel.stale')} style={{ marginBottom: 12 }} />
       )}
       {asking && (
         <Modal
           open
-          title={t('signature.panel.modalTitle', { signer: signerLabel(asking.signer) })}
+          title={t('intake.signature.panel.modalTitle', { signer: signerLabel(asking.signer) })}
           footer={null}
           onCancel={() => {
             setAsking(null);
@@ -113,15 +115,15 @@ export function SignaturePanel({ app }: { app: Application }) {
           width={520}
         >
           <Typography.Paragraph>
-            {t('signature.panel.help', { time: formatUntil(asking.expiresAt) })}
+            {t('intake.signature.panel.help', { time: formatUntil(asking.expiresAt) })}
           </Typography.Paragraph>
           <div style={{ display: 'flex', justifyContent: 'center', margin: '12px 0' }}>
             <QRCode value={url} size={180} aria-hidden />
           </div>
           <Typography.Paragraph
-            copyable={{ text: url, tooltips: [t('signature.panel.copy'), t('signature.panel.copy')] }}
+            copyable={{ text: url, tooltips: [t('intake.signature.panel.copy'), t('intake.signature.panel.copy')] }}
             code
-            aria-label={t('signature.panel.url')}
+            aria-label={t('intake.signature.panel.url')}
             style={{ wordBreak: 'break-all' }}
           >
             {url}
@@ -130,7 +132,7 @@ export function SignaturePanel({ app }: { app: Application }) {
             (pairing ? (
               <>
                 <Typography.Paragraph>
-                  {t('signature.panel.pairHelp', { time: formatUntil(pairing.expiresAt) })}
+                  {t('intake.signature.panel.pairHelp', { time: formatUntil(pairing.expiresAt) })}
                 </Typography.Paragraph>
                 <Typography.Paragraph code style={{ wordBreak: 'break-all' }} aria-label="pairing-url">
                   {pairing.url}
@@ -140,15 +142,15 @@ export function SignaturePanel({ app }: { app: Application }) {
               <Button
                 onClick={() =>
                   void signingPairingUrl(asking.ticket).then((p) =>
-                    p ? setPairing(p) : void message.error(t('signature.panel.pairFailed')),
+                    p ? setPairing(p) : void message.error(t('intake.signature.panel.pairFailed')),
                   )
                 }
               >
-                {t('signature.panel.pair')}
+                {t('intake.signature.panel.pair')}
               </Button>
             ))}
           <Typography.Paragraph type="secondary" style={{ marginTop: 12 }}>
-            {t('signature.panel.waiting')}
+            {t('intake.signature.panel.waiting')}
           </Typography.Paragraph>
         </Modal>
       )}

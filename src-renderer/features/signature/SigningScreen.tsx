@@ -39,7 +39,7 @@ export function SigningScreen({ ticket }: { ticket: string }) {
   const confirm = async () => {
     const p = pad.current;
     if (!p || !view) return;
-    if (p.isEmpty()) return void setHint(t('signature.screen.empty'));
+    if (p.isEmpty()) return void setHint(t('intake.signature.screen.empty'));
     setBusy(true);
     const result = await submitSignature({
       ticket,
@@ -61,42 +61,51 @@ export function SigningScreen({ ticket }: { ticket: string }) {
   };
 
   let body;
-  if (phase === 'loading') body = <Spin size="large" description={t('signature.screen.loading')} />;
+  if (phase === 'loading') body = <Spin size="large" description={t('intake.signature.screen.loading')} />;
   else if (phase === 'invalid')
     body = (
       <Result
         status="warning"
-        title={t('signature.screen.invalid')}
-        subTitle={error ? signingErrorMessage(error) : t('signature.screen.noTicket')}
+        title={t('intake.signature.screen.invalid')}
+        subTitle={error ? signingErrorMessage(error) : t('intake.signature.screen.noTicket')}
       />
     );
   else if (phase === 'signed')
-    body = <Result status="success" title={t('signature.screen.done')} subTitle={t('signature.screen.doneBody')} />;
+    body = (
+      <Result
+        status="success"
+        title={t('intake.signature.screen.done')}
+        subTitle={t('intake.signature.screen.doneBody')}
+      />
+    );
   else
     body = view && (
       <>
         <p className="sign-signer">
-          {t('signature.screen.signer', { signer: t(`signature.signers.${view.signer}`), name: view.signerName })}
+          {t('intake.signature.screen.signer', {
+            signer: t(`intake.signature.signers.${view.signer}`),
+            name: view.signerName,
+          })}
         </p>
-        <div className="sign-text" tabIndex={0} aria-label={t('signature.screen.title')}>
+        <div className="sign-text" tabIndex={0} aria-label={t('intake.signature.screen.title')}>
           {view.text}
         </div>
-        <p className="sign-read">{t('signature.screen.readAll')}</p>
+        <p className="sign-read">{t('intake.signature.screen.readAll')}</p>
         <div className="sign-pad" onPointerDown={() => setHint(null)}>
           <SignaturePad
             ref={pad}
             height={220}
             options={{ penColor: '#0b1f3a', minWidth: 1.2, maxWidth: 3.2 }}
-            canvasProps={{ 'aria-label': t('signature.screen.padLabel'), 'data-testid': 'signature-pad' }}
+            canvasProps={{ 'aria-label': t('intake.signature.screen.padLabel'), 'data-testid': 'signature-pad' }}
           />
         </div>
         {hint && <Alert type="warning" showIcon title={hint} style={{ marginTop: 12 }} />}
         <div className="rate-actions" style={{ marginTop: 16 }}>
           <Button size="large" onClick={() => pad.current?.clear()}>
-            {t('signature.screen.clear')}
+            {t('intake.signature.screen.clear')}
           </Button>
           <Button type="primary" size="large" loading={busy} onClick={() => void confirm()}>
-            {t('signature.screen.confirm')}
+            {t('intake.signature.screen.confirm')}
           </Button>
         </div>
       </>
@@ -105,7 +114,7 @@ export function SigningScreen({ ticket }: { ticket: string }) {
   return (
     <main className="rate-screen">
       <section className="rate-panel">
-        <h1>{t('signature.screen.title')}</h1>
+        <h1>{t('intake.signature.screen.title')}</h1>
         {body}
       </section>
     </main>

@@ -32,7 +32,7 @@ export async function signingPairingUrl(ticket: string): Promise<{ url: string; 
 /** A signing error in words for the applicant (ticket reasons here are the signing page's, not the rating's). */
 export function signingErrorMessage(error: AppErrorData): string {
   const reason = error.details?.reason;
-  if (typeof reason === 'string' && i18next.exists(`signature.reasons.${reason}`))
-    return i18next.t(`signature.reasons.${reason}`);
+  if (typeof reason === 'string' && i18next.exists(`intake.signature.reasons.${reason}`))
+    return i18next.t(`intake.signature.reasons.${reason}`);
   return errorMessage(error);
 }

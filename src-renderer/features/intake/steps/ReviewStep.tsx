@@ -169,7 +169,7 @@ export function ReviewStep({ check }: { check: WizardCheck }) {
           {t('intake.identity.title')}
         </Typography.Title>
         <IdentityPanel app={app} problems={identityProblems} />
-        <Typography.Title level={5}>{t('signature.panel.title')}</Typography.Title>
+        <Typography.Title level={5}>{t('intake.signature.panel.title')}</Typography.Title>
         <SignaturePanel app={app} />
         <Typography.Title level={5}>{t('intake.review.check')}</Typography.Title>
         <CheckSummary check={check} noticeItems={items} />

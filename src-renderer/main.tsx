@@ -6,6 +6,7 @@ import { App } from './App';
 import { followSessionEvents } from './features/auth/store';
 import { followCaseChanges } from './features/cases/store';
 import { RatingRoute } from './features/rating/RatingRoute';
+import { SigningRoute } from './features/signature/SigningRoute';
 import { followSyncStatus } from './features/shell/sync-store';
 import { followProgress } from './features/progress/progress-store';
 import { Providers } from './Providers';
@@ -21,7 +22,9 @@ createRoot(document.getElementById('root') as HTMLElement).render(
   <StrictMode>
     <Providers>
       <RatingRoute>
-        <App />
+        <SigningRoute>
+          <App />
+        </SigningRoute>
       </RatingRoute>
     </Providers>
   </StrictMode>,

@@ -7,6 +7,7 @@ import { supervisorHandlers } from './handlers/supervisor';
 import { syncHandlers } from './handlers/sync';
 import { hallServiceHandlers } from './handlers/hall-services';
 import { ticketHandlers } from './handlers/tickets';
+import { signatureHandlers } from './handlers/signatures';
 import { createWindowApp } from './modes';
 import { createServices, type AppConfig, type Services } from './services';
 
@@ -38,6 +39,7 @@ export async function createFolderApp(config: AppConfig): Promise<App> {
     ...supervisorHandlers(services),
     ...hallServiceHandlers(services),
     ...ticketHandlers(services),
+    ...signatureHandlers(services),
   };
   const call = createGate({ auth: services.auth, handlers, audit: services.audit, log: services.log });
   return {

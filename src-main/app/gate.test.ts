@@ -69,6 +69,8 @@ describe('the gate', () => {
       'ratings:ticket',
       'setup:initialize',
       'setup:restore',
+      'signatures:sign',
+      'signatures:ticket',
       'training:switch',
     ]);
   });

@@ -5,6 +5,8 @@ import { AuditLog, SYSTEM_ACTOR } from '../audit/audit-log';
 import { AuthService } from '../auth/auth-service';
 import { CaseQueries } from '../cases/case-query';
 import { IntakeService } from '../cases/intake-service';
+import { SignaturesRepo } from '../signatures/signatures-repo';
+import { SignaturesService } from '../signatures/signatures-service';
 import { SupplementsService } from '../cases/supplements-service';
 import { SyncService } from '../sync/sync-service';
 import { createCatalogueService, type CatalogueService } from '../catalogue/catalogue-service';
@@ -104,6 +106,8 @@ export interface Services {
   hallServices: HallServices;
   /** 问题处理 tickets with the department. */
   tickets: TicketsService;
+  /** 电子签名 on the customer screen (decision 0155). */
+  signatures: SignaturesService;
   /** Persists an imported catalogue so it is used again after a restart. */
   saveImportedCatalogue(text: string): void;
   log: AppLogger;
@@ -172,9 +176,21 @@ export async function createServices(config: AppConfig): Promise<Services> {
     resourcesDir: config.resourcesDir,
     config: config.identity,
   });
-  const intake = new IntakeService(db, audit, catalogue, requireHall, now, (caseId, app) =>
-    identity.service.acceptanceProblems(caseId, app),
-  );
+  // 电子签名 checks the accepted application too (decision 0155); it needs intake's repositories, so it is bound late.
+  // eslint-disable-next-line prefer-const
+  let signatures: SignaturesService;
+  const intake = new IntakeService(db, audit, catalogue, requireHall, now, (caseId, app) => [
+    ...identity.service.acceptanceProblems(caseId, app),
+    ...signatures.acceptanceProblems(app),
+  ]);
+  signatures = new SignaturesService({
+    repo: new SignaturesRepo(db),
+    drafts: intake.drafts,
+    cases: intake.cases,
+    catalogue,
+    audit,
+    now,
+  });
   const caseQueries = new CaseQueries(db, audit, now, (code) => catalogue.divisionName(code));
   const supplements = new SupplementsService(db, audit, intake, now);
   // The restore flag is the supervisor module's, created below (it finishes a pending restore).
@@ -193,6 +209,7 @@ export async function createServices(config: AppConfig): Promise<Services> {
     backoff: config.syncBackoff,
     afterRound: () => catalogueCheck(),
     training: config.training === true,
+    signatures: (stored) => signatures.manifestSignatures(stored),
   });
   catalogueUpdates = new CatalogueUpdates({
     db,
@@ -230,6 +247,7 @@ export async function createServices(config: AppConfig): Promise<Services> {
     now,
     watermark: config.training ? TRAINING_WATERMARK : null,
     isTrainingMode,
+    signatures: (caseId) => signatures.printed(caseId),
     ...(config.chromiumPrinter ? { chromium: config.chromiumPrinter } : {}),
   });
   const supervisor = createSupervisor({
@@ -265,6 +283,7 @@ export async function createServices(config: AppConfig): Promise<Services> {
     updates: new WindowUpdates({ db, events, now }),
     hallServices: new HallServices(db, audit, catalogue, now),
     tickets: new TicketsService({ db, audit, calendar: printing.calendar, now }),
+    signatures,
     saveImportedCatalogue: (text) => writeFileDurably(importedFile, text),
     log,
     now,

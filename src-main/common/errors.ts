@@ -67,6 +67,7 @@ export const CONFLICT_REASON_CODES = [
   'day-not-closed',
   'already-signed',
   'already-rated',
+  'signature-binding-mismatch',
   'ticket-used',
   'ticket-superseded',
   'ticket-expired',

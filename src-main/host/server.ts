@@ -44,6 +44,8 @@ export const CUSTOMER_SCREEN_COMMANDS: ReadonlySet<CommandName> = new Set<Comman
   'ratings:ticket',
   'ratings:submit',
   'ratings:decline',
+  'signatures:ticket',
+  'signatures:sign',
 ]);
 
 /** Where a staff page asks the host for a customer-screen pairing address. */

@@ -18,6 +18,7 @@ import { toWaybillView } from './waybill-views';
 import type { WaybillRepo } from './waybill-repo';
 import { visibleCase } from '../cases/case-access';
 import { documentNumberOf } from '@common/cases/document-number';
+import type { PrintedSignatures } from '@common/signatures/views';
 
 /** What the clerk asks to print. */
 export interface DocumentRequest {
@@ -47,6 +48,7 @@ const OUTCOME_OF: Record<Exclude<DocumentKind, 'waybill'>, CaseDetail['outcome']
   'incomplete-notice': 'incomplete',
   'rejection-notice': 'rejected',
   'material-transfer': 'accepted',
+  'power-of-attorney': 'accepted',
 };
 
 /** Dependencies of CaseDocuments. */
@@ -61,6 +63,8 @@ export interface CaseDocumentsDeps {
   settings: () => PrintSettings;
   /** 培训模式: the shipped placeholder 好差评 address may be printed (as a sample). */
   isTrainingMode: () => boolean;
+  /** 电子签名 of a case (src-main/signatures); none when not wired. */
+  signatures?: (caseId: string) => PrintedSignatures;
 }
 
 /** Resolves print requests into document models. */
@@ -129,19 +133,27 @@ export class CaseDocuments {
     }
     // Every notice but the transfer sheet carries the 好差评 code: a placeholder address would send
     // applicants nowhere, so it is printed only in 培训模式 (上线检查 names it).
-    const placeholder = req.kind !== 'material-transfer' && isPlaceholderUrl(settings.documents.ratingUrl);
+    if (req.kind === 'power-of-attorney' && detail.mode !== 'proxy')
+      throw new AppError('document-not-applicable', 'only a 代办 case has a 授权委托书', {
+        outcome: detail.outcome,
+        kind: req.kind,
+      });
+    const noRating = req.kind === 'material-transfer' || req.kind === 'power-of-attorney';
+    const placeholder = !noRating && isPlaceholderUrl(settings.documents.ratingUrl);
     if (placeholder && !onScreen && !this.d.isTrainingMode())
       throw new AppError('placeholder-not-printable', 'the 好差评 address is a placeholder', {
         reason: 'rating-url',
       });
     const copy = this.d.printLog.nextCopy(req.caseId, req.kind, '', req.format);
     const documentNo = (
-      req.kind === 'acceptance-receipt' || req.kind === 'material-transfer' ? detail.receiptNo : detail.noticeNo
+      req.kind === 'acceptance-receipt' || req.kind === 'material-transfer' || req.kind === 'power-of-attorney'
+        ? detail.receiptNo
+        : detail.noticeNo
     ) as string;
     // A case is printed as the catalogue version it was filed under says, whatever was applied since.
     const filed = this.d.catalogue.at(detail.catalogueVersion);
     const route = filed.route(detail.matterCode, detail.localityDivision);
-    const data = buildNoticeData(detail, {
+    const data: NoticeData = buildNoticeData(detail, {
       kind: req.kind,
       hall,
       hallAddress: settings.documents.hallAddress,
@@ -157,6 +169,7 @@ export class CaseDocuments {
       caseQr: this.d.qr.payload(documentNo, req.caseId),
       ratingUrl: ratingUrlFor(settings.documents.ratingUrl, hall.windowCode, documentNo),
     });
+    if (this.d.signatures) data.signatures = this.d.signatures(req.caseId);
     return {
       model: 'notice',
       data,

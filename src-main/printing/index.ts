@@ -8,7 +8,7 @@ import type { CatalogueService } from '../catalogue/catalogue-service';
 import type { Hall } from '@common/hall';
 import type { HolidayCalendar } from '@common/printing/holiday-data';
 import { SettingsRepo } from '../settings/settings-repo';
-import { CaseDocuments } from './case-documents';
+import { CaseDocuments, type CaseDocumentsDeps } from './case-documents';
 import type { ChromiumPrinter } from './drivers/chromium';
 import { PlaywrightChromium } from './drivers/playwright-chromium';
 import type { TcpOptions } from './drivers/tcp-printer';
@@ -45,6 +45,8 @@ export interface PrintingDeps {
   tcp?: TcpOptions;
   /** 培训模式: the watermark every printed document carries (null in live use). */
   watermark?: string | null;
+  /** 电子签名 printed on the receipt and the 授权委托书. */
+  signatures?: CaseDocumentsDeps['signatures'];
 }
 
 /** The printing services. */
@@ -99,6 +101,7 @@ export function createPrinting(deps: PrintingDeps): Printing {
     hall: deps.hall,
     settings,
     isTrainingMode: deps.isTrainingMode ?? (() => false),
+    ...(deps.signatures ? { signatures: deps.signatures } : {}),
   });
   return {
     documents,

@@ -2,6 +2,8 @@ import type { Application } from '@tongban/protocol/cases/application';
 import type { CaseMaterial } from '@common/cases/case-types';
 import type { AttachmentMeta } from '../cases/attachments-repo';
 import type { StoredCase } from '../cases/cases-repo';
+import { manifestPerson } from '@common/signatures/content';
+import type { ManifestSignature } from '@tongban/protocol/sync/manifest-signature';
 
 /** The case manifest as pushed: built only from stored, immutable data, so every retry hashes the same. */
 export function buildCaseManifest(
@@ -10,6 +12,8 @@ export function buildCaseManifest(
   attachments: AttachmentMeta[],
   hallDivision: string,
   district: string,
+  /** 电子签名 that bind to this case (absent when nobody signed: older manifests hash as before). */
+  signatures: ManifestSignature[] = [],
 ) {
   const app = JSON.parse(stored.application) as Application;
   return {
@@ -27,23 +31,8 @@ export function buildCaseManifest(
     catalogueVersion: stored.catalogueVersion,
     localityDivision: stored.localityDivision,
     mode: stored.mode,
-    applicant: {
-      name: app.applicant.name,
-      idType: app.applicant.idType,
-      idNumber: app.applicant.idNumber.toUpperCase(),
-      phone: app.applicant.phone,
-      address: app.applicant.address,
-    },
-    agent: app.agent
-      ? {
-          name: app.agent.name,
-          idType: app.agent.idType,
-          idNumber: app.agent.idNumber.toUpperCase(),
-          phone: app.agent.phone,
-          address: app.agent.address,
-          relationship: app.agent.relationship,
-        }
-      : null,
+    applicant: manifestPerson(app.applicant),
+    agent: app.agent ? { ...manifestPerson(app.agent), relationship: app.agent.relationship } : null,
     form: app.form,
     materials: materials.map((m) => ({
       code: m.code,
@@ -61,5 +50,6 @@ export function buildCaseManifest(
     })),
     acceptedAt: stored.decidedAt,
     promisedDays: stored.promisedDays,
+    ...(signatures.length ? { signatures } : {}),
   };
 }

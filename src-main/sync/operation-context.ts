@@ -1,7 +1,8 @@
 // What every outbox operation needs to build its request; its own module so the case operations and
 // the record operations can both use it without importing each other.
 import type { AttachmentsRepo } from '../cases/attachments-repo';
-import type { CasesRepo } from '../cases/cases-repo';
+import type { CasesRepo, StoredCase } from '../cases/cases-repo';
+import type { ManifestSignature } from '@tongban/protocol/sync/manifest-signature';
 import type { ClientOptions } from './gateway-client';
 import type { SyncDevice, SyncRepo } from './sync-repo';
 
@@ -13,4 +14,6 @@ export interface OperationContext {
   attachments: AttachmentsRepo;
   repo: SyncRepo;
   hallDivision: string;
+  /** 电子签名 that bind to a stored case (src-main/signatures); none when not wired. */
+  signatures?: ((stored: StoredCase) => ManifestSignature[]) | undefined;
 }

@@ -38,7 +38,14 @@ export function caseManifestOf(ctx: OperationContext, caseId: string): ReturnTyp
   const stored = ctx.cases.get(caseId);
   if (!stored) return null;
   const attachments = ctx.attachments.listByCase(caseId).filter((a) => !a.supplementId);
-  return buildCaseManifest(stored, ctx.cases.materials(caseId), attachments, ctx.hallDivision, ctx.device.district);
+  return buildCaseManifest(
+    stored,
+    ctx.cases.materials(caseId),
+    attachments,
+    ctx.hallDivision,
+    ctx.device.district,
+    ctx.signatures?.(stored) ?? [],
+  );
 }
 
 async function sendCase(ctx: OperationContext, caseId: string): Promise<GatewayReply> {

@@ -65,6 +65,8 @@ export interface SyncEngineDeps {
   afterRound?: () => Promise<unknown>;
   /** 培训模式: a round never contacts the gateway, whatever the database holds. */
   training?: boolean;
+  /** 电子签名 carried by a case's manifest (decision 0155). */
+  signatures?: OperationContext['signatures'];
   /** Reports the sending of a backlog (≥ BACKLOG_CASES cases) as progress to every signed-in screen. */
   progress?: ProgressTracker;
 }
@@ -266,6 +268,7 @@ export class SyncEngine {
       attachments: this.d.attachments,
       repo: this.d.repo,
       hallDivision: this.d.hall()?.divisionCode ?? '',
+      signatures: this.d.signatures,
     };
   }
 

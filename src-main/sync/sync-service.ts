@@ -10,7 +10,7 @@ import { AppError } from '@common/errors';
 import type { Hall } from '@common/hall';
 import type { Logger } from '../log/logger';
 import { enrolDevice } from './enrolment';
-import { SyncEngine } from './sync-engine';
+import { SyncEngine, type SyncEngineDeps } from './sync-engine';
 import { SyncRepo } from './sync-repo';
 
 /** Sync as the rest of the app sees it: status, enrolment, "sync now", and the background loop. */
@@ -36,6 +36,8 @@ export class SyncService {
       witnessIntervalMs?: number;
       /** 培训模式: enrolment and every round are refused, so nothing from the training folder leaves the PC. */
       training?: boolean;
+      /** 电子签名 carried by a case's manifest (decision 0155). */
+      signatures?: SyncEngineDeps['signatures'];
     },
   ) {
     this.repo = new SyncRepo(db);

@@ -131,6 +131,7 @@ export const documentsEn: Messages['documents'] = {
     'rejection-notice': 'Notice of non-acceptance',
     'material-transfer': 'Material transfer sheet',
     waybill: 'EMS waybill',
+    'power-of-attorney': 'Power of attorney',
   },
   formats: {
     'thermal-80': '80 mm receipt',
@@ -144,6 +145,7 @@ export const documentsEn: Messages['documents'] = {
   printReceipt: 'Print receipt',
   printNotice: 'Print notice',
   printRejection: 'Print notice',
+  printPowerOfAttorney: 'Print power of attorney',
   printedPdf: 'Written as PDF: {{path}}',
   printed: 'Sent to the printer',
   reprint: ' (copy {{copy}})',

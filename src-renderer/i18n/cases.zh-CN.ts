@@ -125,6 +125,7 @@ export const documentsZh = {
   printReceipt: '打印回执',
   printNotice: '打印告知书',
   printRejection: '打印通知书',
+  printPowerOfAttorney: '打印授权委托书',
   printedPdf: '已输出为 PDF：{{path}}',
   printed: '已发送到打印机',
   reprint: '（补打第 {{copy}} 份）',

@@ -1,7 +1,9 @@
+import { signatureEn, signatureFieldsEn } from './signature.en';
 import { VALIDATOR_MESSAGES_EN } from '@tongban/protocol/validators/messages';
 import type { Messages } from './zh-CN';
 
 export const intakeFieldsEn = {
+  ...signatureFieldsEn,
   ...VALIDATOR_MESSAGES_EN,
   'agent-not-allowed': 'This matter must be applied for in person; no agent is allowed',
   'agent-required': 'Enter the agent for an application by proxy',
@@ -45,6 +47,7 @@ export const intakeFieldsEn = {
 };
 
 export const intakeEn: Messages['intake'] = {
+  signature: signatureEn,
   title: 'Intake',
   newCase: 'New application',
   discard: 'Discard draft',

@@ -1,8 +1,10 @@
+import { signatureZh, signatureFieldsZh } from './signature.zh-CN';
 import { ID_TYPE_LABELS_ZH, MATERIAL_HANDLING_LABELS_ZH } from '@tongban/protocol/cases/application';
 import { VALIDATOR_MESSAGES_ZH } from '@tongban/protocol/validators/messages';
 
 /** Field messages of the formal check (形式审查), the application schema and scanned files, by code. */
 export const intakeFieldsZh = {
+  ...signatureFieldsZh,
   ...VALIDATOR_MESSAGES_ZH,
   'agent-not-allowed': '该事项须本人到场办理，不可代办',
   'agent-required': '代办须填写代办人信息',
@@ -45,6 +47,7 @@ export const intakeFieldsZh = {
 };
 
 export const intakeZh = {
+  signature: signatureZh,
   title: '受理',
   newCase: '新建受理',
   discard: '放弃草稿',

@@ -29,6 +29,7 @@ export const printingEn = {
     'rejection-notice': 'Rejection notice',
     'material-transfer': 'Material transfer sheet',
     waybill: 'EMS waybill',
+    'power-of-attorney': 'Power of attorney',
   },
   formats: {
     'thermal-80': '80 mm receipt',

@@ -12,6 +12,8 @@ export const SUPERVISOR_AUDIT_LABELS_EN: Record<string, string> = {
   'rating.ticket-open': 'Rating invited',
   'rating.submit': 'Applicant rated',
   'rating.decline': 'Applicant declined to rate',
+  'signature.ticket-open': 'Signature requested',
+  'signature.sign': 'Signed on the customer screen',
   'followup.open': 'Poor rating follow-up opened',
   'followup.step': 'Follow-up step recorded',
   'followup.contact-view': 'Rater contact viewed',

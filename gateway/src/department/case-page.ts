@@ -8,6 +8,7 @@ import { CASE_STATUS_LABELS_ZH, STATUS_TRANSITIONS } from '@tongban/protocol/syn
 import { maskIdNumber } from '@tongban/protocol/validators/masking';
 import { ratingSection } from '../ratings/rating-section';
 import { ticketSection } from '../tickets/department-section';
+import { signatureSection } from './signature-section';
 import { DEPARTMENT_ACTIONS, type DepartmentAction } from './actions';
 import { alertBox, chinaTime, html, page, type Html } from './html';
 import { divisionText, formRows } from './reference';
@@ -154,6 +155,7 @@ export function casePage(
     ${m.agent ? html`<h2>代办人</h2>${person(m.agent, idNumber(v, 'agent', user, revealed))}` : ''}
     <h2>申请表</h2>${facts(formRows(m.matterCode, m.situationCode, m.form))}
     <h2>材料</h2>${materials(v)}
+    ${signatureSection(m, v.purgedAt !== null)}
     ${supplements(v)}
     <h2>办理记录</h2>${history(v)}
     ${trailSection(v.caseId, v.trail)}

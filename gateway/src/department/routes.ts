@@ -8,6 +8,7 @@ import type pg from 'pg';
 import { CASE_STATUSES, type CaseStatus } from '@tongban/protocol/sync/status';
 import type { BlobStore } from '../attachments/blob-store';
 import { ActionRefused, isDepartmentAction, performAction } from './actions';
+import { findSignature } from './signature-section';
 import { casePage, type IdHolder } from './case-page';
 import { audit } from '../audit';
 import { pageGate } from '../supervision/accounts';
@@ -238,6 +239,23 @@ export function registerDepartmentRoutes(
             'cache-control': 'private, no-store',
           })
           .send(Readable.from(bytes));
+      },
+    );
+
+    // 电子签名 image: from the stored manifest (the page's CSP allows same-origin images only).
+    scope.get<{ Params: { caseId: string; signatureId: string } }>(
+      '/dept/cases/:caseId/signatures/:signatureId',
+      async (request, reply) => {
+        const user = request.reviewer as ReviewerSession;
+        const { caseId, signatureId } = request.params;
+        const view = UUID.test(caseId) ? await getCase(pool, caseId, user.departmentId) : null;
+        const signature = view && !view.purgedAt ? findSignature(view.manifest, signatureId) : null;
+        if (!signature)
+          return sendPage(reply, 404, messagePage('没有这个签名', '签名不存在或已按保存期限清除。', user));
+        return reply
+          .type('image/png')
+          .headers({ 'content-disposition': 'inline', 'cache-control': 'private, no-store' })
+          .send(Buffer.from(signature.png, 'base64'));
       },
     );
 

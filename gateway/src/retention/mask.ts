@@ -73,7 +73,9 @@ export function maskCaseManifest(m: CaseManifest): CaseManifest {
   const form = Object.fromEntries(
     Object.entries(m.form).map(([key, value]) => [key, maskFormValue(kinds.get(key) ?? STANDARD_KINDS[key], value)]),
   );
-  return { ...m, applicant: maskPerson(m.applicant), agent: m.agent ? maskPerson(m.agent) : null, form };
+  // 电子签名 images and the texts they signed are personal data: gone with the rest (decision 0157).
+  const { signatures: _signatures, ...rest } = m;
+  return { ...rest, applicant: maskPerson(m.applicant), agent: m.agent ? maskPerson(m.agent) : null, form };
 }
 
 /** A supplement keeps its materials; its note loses ID and phone numbers. */

@@ -8,6 +8,7 @@ import { intakeCommands } from './intake';
 import { printingCommands } from './printing';
 import { supervisorCommands } from './supervisor';
 import { syncCommands } from './sync';
+import { signatureCommands } from './signatures';
 import { updateCommands, updateEvents } from './updates';
 import { ticketCommands } from './tickets';
 
@@ -28,6 +29,7 @@ export const commands = {
   ...updateCommands,
   ...hallServiceCommands,
   ...ticketCommands,
+  ...signatureCommands,
 } as const;
 
 /** Every event the main process pushes to the renderer. */

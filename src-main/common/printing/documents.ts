@@ -7,6 +7,7 @@ export const DOCUMENT_KINDS = [
   'rejection-notice',
   'material-transfer',
   'waybill',
+  'power-of-attorney',
 ] as const;
 /** A document kind. */
 export type DocumentKind = (typeof DOCUMENT_KINDS)[number];
@@ -23,6 +24,7 @@ export const DOCUMENT_FORMATS: Record<DocumentKind, readonly PrintFormat[]> = {
   'rejection-notice': ['a4'],
   'material-transfer': ['a4'],
   waybill: ['label-76x130', 'label-100x150'],
+  'power-of-attorney': ['a4'],
 };
 
 /**
@@ -36,6 +38,7 @@ export const DOCUMENT_TITLES_ZH: Record<DocumentKind, string> = {
   'rejection-notice': '不予收件告知书',
   'material-transfer': '材料流转单',
   waybill: 'EMS邮件详情单',
+  'power-of-attorney': '授权委托书',
 };
 
 /**

@@ -1,5 +1,6 @@
 // The facts a notice prints, built as a pure function of the case (CaseDetail, already masked) and
 // its context. Thermal receipts and A4 notices are both rendered from this one model.
+import type { PrintedSignatures } from '../signatures/views';
 import {
   ID_TYPE_LABELS_ZH,
   MATERIAL_HANDLING_LABELS_ZH,
@@ -80,6 +81,8 @@ export interface NoticeData {
   hotline: string;
   caseQr: string;
   ratingUrl: string;
+  /** 电子签名 that bind to the case, printed on the receipt and the 授权委托书 (decision 0155). */
+  signatures?: PrintedSignatures;
 }
 
 /** What the builder needs besides the case. */
@@ -173,7 +176,9 @@ function organisationOf(detail: CaseDetail, matter: Matter | undefined): NoticeD
 /** Builds the printed facts of a notice. `detail` must come from CaseQueries (IDs and phones masked). */
 export function buildNoticeData(detail: CaseDetail, ctx: NoticeContext): NoticeData {
   const documentNo =
-    (ctx.kind === 'acceptance-receipt' || ctx.kind === 'material-transfer' ? detail.receiptNo : detail.noticeNo) ?? '';
+    (ctx.kind === 'acceptance-receipt' || ctx.kind === 'material-transfer' || ctx.kind === 'power-of-attorney'
+      ? detail.receiptNo
+      : detail.noticeNo) ?? '';
   if (!documentNo) throw new Error(`case ${detail.caseId} has no document number for ${ctx.kind}`);
   const windowLabel = `${ctx.hall.name}${ctx.hall.windowNo}号窗口`;
   const materialsOut = ctx.waybills.find((w) => w.direction === 'materials-to-locality');

@@ -10,6 +10,8 @@ export const SUPERVISOR_AUDIT_ACTION_LABELS_ZH: Record<string, string> = {
   'rating.ticket-open': '发起好差评',
   'rating.submit': '办事人评价',
   'rating.decline': '办事人放弃评价',
+  'signature.ticket-open': '发起电子签名',
+  'signature.sign': '办事人电子签名',
   'followup.open': '差评整改立项',
   'followup.step': '差评整改记录',
   'followup.contact-view': '查看评价人联系方式',

@@ -14,6 +14,7 @@ import {
 } from '@common/printing/notice-wording';
 import { barcodeDataOf } from '@common/printing/receipt-layout';
 import { code128Svg, qrSvg } from './barcodes';
+import { powerOfAttorneyVars, receiptSignatureBlock } from './signature-html';
 import { escapeHtml as e, type Templates, type TemplateVars } from './templates';
 
 type Fact = [label: string, value: string] | [label: string, value: string, 'wide'];
@@ -102,7 +103,7 @@ function commonVars(d: NoticeData, seal: string, subtitle = subtitleOf(d)): Temp
     caseQrCaption: d.kind === 'material-transfer' ? '扫码核验办件' : '扫码查询办件<br>（防伪验证）',
     // The 好差评 code is for the applicant; the transfer sheet goes between departments.
     ratingFigure:
-      d.kind === 'material-transfer'
+      d.kind === 'material-transfer' || d.kind === 'power-of-attorney'
         ? ''
         : `<figure>${qrSvg(d.ratingUrl, 24)}<figcaption>扫码评价（好差评）</figcaption></figure>`,
     clerkRole: clerkRoleOf(d),
@@ -172,6 +173,12 @@ export function noticeBodyHtml(t: Templates, d: NoticeData, seal: string): strin
         estimateNote:
           d.promised && !d.promised.verified ? '所涉年度的节假日安排尚未公布，预计日期按法定节假日推算。' : '',
         docWord: issuedForDepartment(d) ? '通知书' : '凭证',
+        signatureBlock: receiptSignatureBlock(d),
+      });
+    case 'power-of-attorney':
+      return t.render('power-of-attorney', {
+        ...commonVars(d, seal, '（跨省通办 · 代办）'),
+        ...powerOfAttorneyVars(d),
       });
     case 'incomplete-notice':
       return t.render('incomplete-notice', {

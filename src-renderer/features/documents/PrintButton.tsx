@@ -10,6 +10,7 @@ const LABELS: Partial<Record<DocumentKind, string>> = {
   'acceptance-receipt': 'documents.printReceipt',
   'incomplete-notice': 'documents.printNotice',
   'rejection-notice': 'documents.printRejection',
+  'power-of-attorney': 'documents.printPowerOfAttorney',
 };
 
 /** 打印回执 / 打印告知书: prints the document; a second print is marked 补打 by the main process. */

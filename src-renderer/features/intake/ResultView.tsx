@@ -63,6 +63,9 @@ export function ResultView({ result }: { result: IntakeResult }) {
         </div>
         <Space orientation="vertical" size={8} className="result-head__actions">
           <PrintButton caseId={decision.caseId} kind={kind} primary />
+          {decision.outcome === 'accepted' && result.mode === 'proxy' && (
+            <PrintButton caseId={decision.caseId} kind="power-of-attorney" />
+          )}
           <Button
             icon={<FileSearchOutlined aria-hidden />}
             onClick={() => {

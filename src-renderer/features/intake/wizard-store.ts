@@ -33,6 +33,8 @@ export interface IntakeResult {
   matterCode: string;
   situationCode: string;
   applicantName: string;
+  /** 代办 cases also print a 授权委托书. */
+  mode?: Application['mode'];
 }
 
 export type Outcome = 'accept' | 'notify' | 'reject';
@@ -297,6 +299,7 @@ export const useIntakeStore = create<IntakeState>()((set, get) => {
             matterCode: app.matterCode,
             situationCode: app.situationCode,
             applicantName: app.applicant.name,
+            mode: app.mode,
           },
           wizard: freshWizard(),
           remote: null,

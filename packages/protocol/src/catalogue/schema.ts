@@ -80,6 +80,8 @@ export const MatterSchema = z
     verificationNote: NonEmpty.optional(),
     unverifiedElements: z.array(z.enum(VERIFIABLE_ELEMENTS)).optional(),
     situations: z.array(SituationSchema).min(1, 'a matter needs at least one situation'),
+    /** 电子签名 (decision 0156): whether 受理 needs the signature of the person present, and the 告知承诺 text. */
+    signature: z.strictObject({ required: z.boolean(), commitment: NonEmpty.optional() }).optional(),
   })
   .superRefine((matter, ctx) => checkMatter(matter, ctx), ALWAYS_REFINE);
 
@@ -185,4 +187,12 @@ export function acceptanceModeOf(matter: Pick<Matter, 'acceptanceMode'> | undefi
 /** Effective promised working days of a situation (situation override, else the matter's; 0 = 即办). */
 export function effectivePromisedDays(matter: Matter, situation: Situation): number {
   return situation.promisedDays ?? matter.promisedDays;
+}
+
+/** The matter's signature rule: absent means no signature is required and there is no 告知承诺. */
+export function signatureRuleOf(matter: Pick<Matter, 'signature'> | undefined): {
+  required: boolean;
+  commitment: string | null;
+} {
+  return { required: matter?.signature?.required ?? false, commitment: matter?.signature?.commitment ?? null };
 }

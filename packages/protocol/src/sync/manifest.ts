@@ -4,6 +4,7 @@
 import { z } from 'zod';
 import { canonicalJson } from '../canonical-json';
 import { APPLY_MODES, ID_TYPES, MATERIAL_HANDLINGS } from '../cases/application';
+import { manifestSignatureSchema } from './manifest-signature';
 
 /** Largest attachment a slot may declare (50 MiB). */
 export const MAX_ATTACHMENT_BYTES = 50 * 1024 * 1024;
@@ -92,6 +93,8 @@ export const caseManifestSchema = z
     attachments: z.array(attachmentSlotSchema).max(200),
     acceptedAt: instant,
     promisedDays: z.number().int().min(0).max(3650).nullable(),
+    /** 电子签名 (protocol 1.3, optional: absent on older clients and on cases nobody signed). */
+    signatures: z.array(manifestSignatureSchema).max(4).optional(),
   })
   .superRefine(checkSlots);
 

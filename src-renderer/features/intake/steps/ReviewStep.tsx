@@ -14,6 +14,7 @@ import { useIntakeStore, type Outcome } from '../wizard-store';
 import { CheckSummary, MissingList } from './CheckSummary';
 import { IdentityPanel, useIdentityProblems } from './IdentityPanel';
 import { RejectModal } from './RejectModal';
+import { SignaturePanel } from '../../signature/SignaturePanel';
 import { usePromisedText } from './SituationStep';
 
 function Summary({ check }: { check: WizardCheck }) {
@@ -168,6 +169,8 @@ export function ReviewStep({ check }: { check: WizardCheck }) {
           {t('intake.identity.title')}
         </Typography.Title>
         <IdentityPanel app={app} problems={identityProblems} />
+        <Typography.Title level={5}>{t('intake.signature.panel.title')}</Typography.Title>
+        <SignaturePanel app={app} />
         <Typography.Title level={5}>{t('intake.review.check')}</Typography.Title>
         <CheckSummary check={check} noticeItems={items} />
         {guidanceOnly && (

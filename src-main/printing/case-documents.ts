@@ -61,6 +61,8 @@ export interface CaseDocumentsDeps {
   settings: () => PrintSettings;
   /** 培训模式: the shipped placeholder 好差评 address may be printed (as a sample). */
   isTrainingMode: () => boolean;
+  /** 扫码核验: the gateway address QR codes point to (null = not enrolled: the offline TB1 code). */
+  verifyBase?: () => string | null;
 }
 
 /** Resolves print requests into document models. */
@@ -140,6 +142,7 @@ export class CaseDocuments {
     ) as string;
     // A case is printed as the catalogue version it was filed under says, whatever was applied since.
     const filed = this.d.catalogue.at(detail.catalogueVersion);
+    const verifyBase = this.d.verifyBase?.() ?? null;
     const route = filed.route(detail.matterCode, detail.localityDivision);
     const data = buildNoticeData(detail, {
       kind: req.kind,
@@ -154,7 +157,12 @@ export class CaseDocuments {
       calendar: this.d.calendar,
       waybills: this.d.waybills.listByCase(req.caseId).map(toWaybillView),
       copy,
-      caseQr: this.d.qr.payload(documentNo, req.caseId),
+      caseQr: this.d.qr.payload(documentNo, req.caseId, verifyBase),
+      // 网络送达: the receipt carries the 取件码 the applicant fetches the department's result with.
+      pickupCode:
+        verifyBase && req.kind === 'acceptance-receipt' && detail.application.delivery === 'online'
+          ? this.d.qr.pickupCode(documentNo)
+          : null,
       ratingUrl: ratingUrlFor(settings.documents.ratingUrl, hall.windowCode, documentNo),
     });
     return {

@@ -20,6 +20,7 @@ import { PrintSettingsRepo } from './print-settings-repo';
 import { PrinterService } from './printer-service';
 import { QrSigner } from './qr-signer';
 import { SealService } from './seal-service';
+import { IssuedDocuments } from './issued-documents';
 import { DocumentRenderer } from './renderer';
 import { WaybillRepo } from './waybill-repo';
 import { WaybillService } from './waybill-service';
@@ -45,6 +46,8 @@ export interface PrintingDeps {
   tcp?: TcpOptions;
   /** 培训模式: the watermark every printed document carries (null in live use). */
   watermark?: string | null;
+  /** 扫码核验: the gateway address in QR codes (the enrolled gateway, or the setting); null = not enrolled. */
+  verifyBase?: () => string | null;
 }
 
 /** The printing services. */
@@ -99,6 +102,7 @@ export function createPrinting(deps: PrintingDeps): Printing {
     hall: deps.hall,
     settings,
     isTrainingMode: deps.isTrainingMode ?? (() => false),
+    ...(deps.verifyBase ? { verifyBase: deps.verifyBase } : {}),
   });
   return {
     documents,
@@ -112,6 +116,7 @@ export function createPrinting(deps: PrintingDeps): Printing {
       settings,
       seal,
       now: deps.now,
+      issued: new IssuedDocuments(deps.db, qr),
     }),
     printers: new PrinterService({
       repo: settingsRepo,

@@ -1,4 +1,4 @@
-import { createHmac, randomBytes } from 'node:crypto';
+import { createHash, createHmac, randomBytes } from 'node:crypto';
 import { z } from 'zod';
 import {
   CASE_QR_SIG_LENGTH,
@@ -7,6 +7,14 @@ import {
   parseCaseQr,
   sameSignature,
 } from '@common/printing/qr-payload';
+import {
+  parseVerifyUrl,
+  pickupCodeText,
+  pickupVerifierText,
+  VERIFY_TOKEN_LENGTH,
+  verifyTokenText,
+  verifyUrl,
+} from '@tongban/protocol/verify/url';
 import type { SettingsRepo } from '../settings/settings-repo';
 
 const SECRET_KEY = 'printing.qrSecret';
@@ -44,12 +52,44 @@ export class QrSigner {
       .slice(0, CASE_QR_SIG_LENGTH);
   }
 
-  /** The payload printed in the case QR code. */
-  payload(documentNo: string, caseId: string): string {
+  /** The payload printed in the case QR code: the verification address when a gateway base is known. */
+  payload(documentNo: string, caseId: string, verifyBase: string | null = null): string {
+    if (verifyBase) return verifyUrl(verifyBase, documentNo, this.verifyToken(documentNo));
     return formatCaseQr({ documentNo, caseId, sig: this.sig(documentNo, caseId) });
   }
 
+  /** The 扫码核验 token of a document (docs/decisions/0165): only this installation can compute it. */
+  verifyToken(documentNo: string): string {
+    return createHmac('sha256', this.key())
+      .update(verifyTokenText(documentNo))
+      .digest('base64url')
+      .slice(0, VERIFY_TOKEN_LENGTH);
+  }
+
+  /** What the gateway stores to recognise the token: its SHA-256 (hex). */
+  verifier(documentNo: string): string {
+    return createHash('sha256').update(this.verifyToken(documentNo)).digest('hex');
+  }
+
+  /** The 8-digit 取件码 printed on a receipt (网络送达). */
+  pickupCode(documentNo: string): string {
+    const mac = createHmac('sha256', this.key()).update(pickupCodeText(documentNo)).digest();
+    return String(mac.readUInt32BE(0) % 100_000_000).padStart(8, '0');
+  }
+
+  /** What the gateway stores to recognise the 取件码. */
+  pickupVerifier(documentNo: string): string {
+    return createHash('sha256')
+      .update(pickupVerifierText(documentNo, this.pickupCode(documentNo)))
+      .digest('hex');
+  }
+
   verify(text: string): CaseQrVerification {
+    const url = parseVerifyUrl(text);
+    if (url) {
+      if (!sameSignature(url.token, this.verifyToken(url.documentNo))) return { ok: false, reason: 'bad-signature' };
+      return { ok: true, documentNo: url.documentNo, caseId: '' };
+    }
     const parts = parseCaseQr(text);
     if (!parts) return { ok: false, reason: 'malformed' };
     if (!sameSignature(parts.sig, this.sig(parts.documentNo, parts.caseId)))

@@ -27,6 +27,7 @@ export async function sendOperation(ctx: OperationContext, op: OutboxOp): Promis
     case 'rating':
     case 'follow-up':
     case 'follow-up-step':
+    case 'document':
       return sendRecord(ctx, op.caseId, op.kind, op.ref ?? '');
   }
 }

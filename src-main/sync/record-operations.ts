@@ -29,6 +29,10 @@ function request(ctx: OperationContext, kind: RecordKind, ref: string): { path: 
       const m = records.step(ref);
       return m && { path: `/v1/cases/${m.caseId}/follow-ups/${m.followUpId}/steps/${m.stepId}`, body: m };
     }
+    case 'document': {
+      const m = records.document(ref);
+      return m && { path: `/v1/cases/${m.caseId}/documents/${m.printId}`, body: m };
+    }
   }
 }
 

@@ -4,9 +4,10 @@ import type Database from 'better-sqlite3-multiple-ciphers';
 import { statement } from '../db/statements';
 import type { FollowUpStep, RatingIndicator } from '@tongban/protocol/supervisor/ratings';
 import type { FollowUpManifest, FollowUpStepManifest, RatingManifest } from '@tongban/protocol/sync/records';
+import type { DocumentManifest, IssuedDocumentKind } from '@tongban/protocol/sync/documents';
 
 /** Outbox kinds of 好差评 records; they run after the case in the case's outbox order. */
-export const RECORD_KINDS = ['rating', 'follow-up', 'follow-up-step'] as const;
+export const RECORD_KINDS = ['rating', 'follow-up', 'follow-up-step', 'document'] as const;
 /** A record kind. */
 export type RecordKind = (typeof RECORD_KINDS)[number];
 
@@ -17,6 +18,7 @@ const SYNCED: Record<RecordKind, string> = {
   rating: 'UPDATE ratings SET synced_at = ? WHERE rating_id = ? AND synced_at IS NULL',
   'follow-up': 'UPDATE follow_ups SET synced_at = ? WHERE follow_up_id = ? AND synced_at IS NULL',
   'follow-up-step': 'UPDATE follow_up_steps SET synced_at = ? WHERE step_id = ? AND synced_at IS NULL',
+  document: 'UPDATE issued_documents SET synced_at = ? WHERE print_id = ? AND synced_at IS NULL',
 };
 
 /** Reads record manifests and marks records synced. */
@@ -120,6 +122,40 @@ export class RecordsRepo {
       finding: s.finding,
       byName: s.by_name,
       at: s.at,
+    };
+  }
+
+  /** An issued document (扫码核验), keyed by its print id. */
+  document(printId: string): DocumentManifest | null {
+    const d = statement<
+      [string],
+      {
+        case_id: string;
+        document_no: string;
+        kind: IssuedDocumentKind;
+        format: string;
+        copy: number;
+        pdf_sha256: string | null;
+        verifier: string;
+        pickup_verifier: string | null;
+        issued_at: string;
+      }
+    >(
+      this.db,
+      'SELECT case_id, document_no, kind, format, copy, pdf_sha256, verifier, pickup_verifier, issued_at FROM issued_documents WHERE print_id = ?',
+    ).get(printId);
+    if (!d) return null;
+    return {
+      printId,
+      caseId: d.case_id,
+      documentNo: d.document_no,
+      kind: d.kind,
+      format: d.format,
+      copy: d.copy,
+      pdfSha256: d.pdf_sha256,
+      verifier: d.verifier,
+      pickupVerifier: d.pickup_verifier,
+      issuedAt: d.issued_at,
     };
   }
 

@@ -12,6 +12,8 @@ import { registerDepartmentRoutes } from './department/routes';
 import { registerEnrolRoutes } from './devices/routes';
 import { registerFeedRoutes } from './feed/routes';
 import { registerRatingRoutes } from './ratings/routes';
+import { registerDocumentReportRoute, registerVerifyRoutes } from './verify/routes';
+import type { VerifyRateLimit } from './verify/rate-limit';
 import { registerBodyParsers } from './http/body';
 import { apiErrorHandler, errorBody, GatewayError } from './http/errors';
 import { registerHealthRoutes } from './ops/health';
@@ -51,6 +53,8 @@ export interface AppOptions {
   trustProxy?: boolean | string;
   /** Throttle and lockout of the department login (defaults: DEFAULT_LOGIN_POLICY). */
   departmentLogin?: LoginPolicy;
+  /** Budget of the public 扫码核验 pages per client address (default 60 a minute). */
+  verifyRateLimit?: VerifyRateLimit;
 }
 
 const SECURITY_HEADERS = {
@@ -109,6 +113,7 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
       registerCounterRoutes(signed, opts.pool);
       registerAttachmentRoutes(signed, opts.pool, opts.blobStore);
       registerRatingRoutes(signed, opts.pool);
+      registerDocumentReportRoute(signed, opts.pool);
       registerFeedRoutes(signed, opts.pool, opts.cursorKey);
       registerCatalogueRoutes(signed, opts.pool);
     });
@@ -117,6 +122,7 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
   await app.register(async (dept) =>
     registerDepartmentRoutes(dept, opts.pool, opts.secureCookies ?? false, opts.blobStore, opts.departmentLogin),
   );
+  registerVerifyRoutes(app, opts.pool, opts.verifyRateLimit);
   app.get('/', (_request, reply) => reply.redirect('/dept/cases', 303));
   return app;
 }

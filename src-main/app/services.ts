@@ -16,7 +16,7 @@ import type { Hall } from '@common/hall';
 import { FileKeyStore, loadOrCreateKey, type DatabaseKeyStore } from '../db/key-store';
 import { openDatabase } from '../db/open';
 import { createPrinting, type ChromiumPrinter, type Printing } from '../printing';
-import { verifyBaseOf } from '../printing/verify-base';
+import { verifyIssuerOf } from '../printing/verify-issuer';
 import { openFileLogger, type AppLogger, type LogRotation } from '../log/logger';
 import { createIdentity, type Identity, type IdentityConfig } from '../identity';
 import { SettingsRepo } from '../settings/settings-repo';
@@ -229,7 +229,7 @@ export async function createServices(config: AppConfig): Promise<Services> {
     watermark: config.training ? TRAINING_WATERMARK : null,
     isTrainingMode,
     // 扫码核验: QR codes point at the gateway the window is enrolled with (never in 培训模式).
-    verifyBase: () => (config.training ? null : verifyBaseOf(settings, sync.repo.device())),
+    verifyIssuer: () => (config.training ? null : verifyIssuerOf(settings, sync.repo.device())),
     ...(config.chromiumPrinter ? { chromium: config.chromiumPrinter } : {}),
   });
   const supervisor = createSupervisor({

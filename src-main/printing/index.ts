@@ -21,6 +21,7 @@ import { PrinterService } from './printer-service';
 import { QrSigner } from './qr-signer';
 import { SealService } from './seal-service';
 import { IssuedDocuments } from './issued-documents';
+import type { VerifyIssuer } from './verify-issuer';
 import { DocumentRenderer } from './renderer';
 import { WaybillRepo } from './waybill-repo';
 import { WaybillService } from './waybill-service';
@@ -46,8 +47,8 @@ export interface PrintingDeps {
   tcp?: TcpOptions;
   /** 培训模式: the watermark every printed document carries (null in live use). */
   watermark?: string | null;
-  /** 扫码核验: the gateway address in QR codes (the enrolled gateway, or the setting); null = not enrolled. */
-  verifyBase?: () => string | null;
+  /** 扫码核验: signs verification addresses for QR codes; null = not enrolled (offline TB1 code). */
+  verifyIssuer?: () => VerifyIssuer | null;
 }
 
 /** The printing services. */
@@ -102,7 +103,7 @@ export function createPrinting(deps: PrintingDeps): Printing {
     hall: deps.hall,
     settings,
     isTrainingMode: deps.isTrainingMode ?? (() => false),
-    ...(deps.verifyBase ? { verifyBase: deps.verifyBase } : {}),
+    ...(deps.verifyIssuer ? { verifyIssuer: deps.verifyIssuer } : {}),
   });
   return {
     documents,

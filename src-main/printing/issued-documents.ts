@@ -1,6 +1,7 @@
 // 扫码核验: each notice the window issues is recorded with the SHA-256 of the bytes issued and the
 // verifier of its QR token, and queued for the gateway in the same transaction (outbox kind 'document',
 // pushed after the case; cases the gateway never receives — 一次性告知/不予收件 — keep theirs here).
+import { createHash } from 'node:crypto';
 import type Database from 'better-sqlite3-multiple-ciphers';
 import type { DocumentKind } from '@common/printing/documents';
 import { ISSUED_DOCUMENT_KINDS, type IssuedDocumentKind } from '@tongban/protocol/sync/documents';
@@ -18,6 +19,8 @@ export interface IssuedDocument {
   copy: number;
   /** SHA-256 of the PDF file issued; null when the copy went straight to a printer. */
   pdfSha256: string | null;
+  /** The token in the document's QR code (its SHA-256 goes to the gateway). */
+  verifyToken: string;
   /** Whether the document carries a 取件码 (an acceptance receipt of a 网络送达 case). */
   withPickupCode: boolean;
   at: string;
@@ -50,7 +53,7 @@ export class IssuedDocuments {
         format: d.format,
         copy: d.copy,
         pdfSha256: d.pdfSha256,
-        verifier: this.qr.verifier(d.documentNo),
+        verifier: createHash('sha256').update(d.verifyToken).digest('hex'),
         pickupVerifier: d.withPickupCode ? this.qr.pickupVerifier(d.documentNo) : null,
         at: d.at,
       });

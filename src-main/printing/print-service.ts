@@ -145,8 +145,9 @@ export class PrintService {
           sha256: out.sha256,
           at: this.d.now().toISOString(),
         });
-        if (doc.model === 'notice')
+        if (doc.model === 'notice' && doc.verifyToken)
           this.d.issued?.record({
+            verifyToken: doc.verifyToken,
             printId,
             caseId: req.caseId,
             documentNo: doc.documentNo,

@@ -7,14 +7,7 @@ import {
   parseCaseQr,
   sameSignature,
 } from '@common/printing/qr-payload';
-import {
-  parseVerifyUrl,
-  pickupCodeText,
-  pickupVerifierText,
-  VERIFY_TOKEN_LENGTH,
-  verifyTokenText,
-  verifyUrl,
-} from '@tongban/protocol/verify/url';
+import { parseVerifyUrl, pickupCodeText, pickupVerifierText, verifyUrl } from '@tongban/protocol/verify/url';
 import type { SettingsRepo } from '../settings/settings-repo';
 
 const SECRET_KEY = 'printing.qrSecret';
@@ -52,23 +45,10 @@ export class QrSigner {
       .slice(0, CASE_QR_SIG_LENGTH);
   }
 
-  /** The payload printed in the case QR code: the verification address when a gateway base is known. */
-  payload(documentNo: string, caseId: string, verifyBase: string | null = null): string {
-    if (verifyBase) return verifyUrl(verifyBase, documentNo, this.verifyToken(documentNo));
+  /** The payload printed in the case QR code: the verification address when the window can sign one. */
+  payload(documentNo: string, caseId: string, verify: { base: string; token: string } | null = null): string {
+    if (verify) return verifyUrl(verify.base, documentNo, verify.token);
     return formatCaseQr({ documentNo, caseId, sig: this.sig(documentNo, caseId) });
-  }
-
-  /** The 扫码核验 token of a document (docs/decisions/0165): only this installation can compute it. */
-  verifyToken(documentNo: string): string {
-    return createHmac('sha256', this.key())
-      .update(verifyTokenText(documentNo))
-      .digest('base64url')
-      .slice(0, VERIFY_TOKEN_LENGTH);
-  }
-
-  /** What the gateway stores to recognise the token: its SHA-256 (hex). */
-  verifier(documentNo: string): string {
-    return createHash('sha256').update(this.verifyToken(documentNo)).digest('hex');
   }
 
   /** The 8-digit 取件码 printed on a receipt (网络送达). */
@@ -87,7 +67,7 @@ export class QrSigner {
   verify(text: string): CaseQrVerification {
     const url = parseVerifyUrl(text);
     if (url) {
-      if (!sameSignature(url.token, this.verifyToken(url.documentNo))) return { ok: false, reason: 'bad-signature' };
+      // The token is the enrolled device's signature: only the gateway holds what checks it.
       return { ok: true, documentNo: url.documentNo, caseId: '' };
     }
     const parts = parseCaseQr(text);

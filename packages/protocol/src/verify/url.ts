@@ -1,13 +1,14 @@
 // The verification address printed in every document's QR code: `<base>/v/<documentNo>#<token>`.
 // The token is in the fragment, which browsers never send to a server; the page's script posts it.
-// Pure string work: the window derives the token (HMAC), the gateway compares verifiers (SHA-256).
+// Pure string work: the window signs (its enrolled Ed25519 device key), the gateway verifies with the
+// device's public key, so only the issuing window could have printed a valid code.
 import { DOCUMENT_NO } from '../sync/documents';
 
-/** Length of a token: 16 bytes of HMAC-SHA256 in base64url. */
-export const VERIFY_TOKEN_LENGTH = 22;
-const TOKEN = /^[A-Za-z0-9_-]{22}$/;
+/** Length of a token: an Ed25519 signature (64 bytes) in base64url. */
+export const VERIFY_TOKEN_LENGTH = 86;
+const TOKEN = /^[A-Za-z0-9_-]{86}$/;
 
-/** The text the window's HMAC covers for a document's token. */
+/** The text the window signs with its device key (Ed25519) for a document's token. */
 export const verifyTokenText = (documentNo: string): string => `TBV1:${documentNo}`;
 /** The text the window's HMAC covers for a receipt's 取件码. */
 export const pickupCodeText = (documentNo: string): string => `TBP1:${documentNo}`;

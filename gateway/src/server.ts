@@ -62,6 +62,8 @@ export interface GatewayOptions {
   https?: { key: Buffer; cert: Buffer };
   trustProxy?: boolean | string;
   /** Throttle and lockout of the department login. */
+  /** Budget of the public 扫码核验 pages per client address a minute (default 60). */
+  verifyPerMinute?: number;
   departmentLogin?: Partial<LoginPolicy>;
   /**
    * Where attachments' bytes live: the configuration's `blobStore` section (PostgreSQL by default), or a
@@ -105,6 +107,7 @@ export async function startGateway(opts: GatewayOptions): Promise<RunningGateway
       https: opts.https,
       trustProxy: opts.trustProxy,
       departmentLogin: { ...DEFAULT_LOGIN_POLICY, ...opts.departmentLogin },
+      ...(opts.verifyPerMinute ? { verifyRateLimit: { perMinute: opts.verifyPerMinute } } : {}),
     });
     // A blob store that is down does not stop the start (it may come up after the gateway, e.g. in one compose file):
     // the gateway serves, /readyz answers 503 naming blobStore until the store answers, uploads fail retryably.

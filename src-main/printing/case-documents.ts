@@ -42,7 +42,11 @@ export type ResolvedDocument = {
   businessDate: string;
   copy: number;
 } & (
-  | { model: 'notice'; data: NoticeData; /** the QR code's 扫码核验 token; null = offline TB1 code */ verifyToken: string | null }
+  | {
+      model: 'notice';
+      data: NoticeData;
+      /** the QR code's 扫码核验 token; null = offline TB1 code */ verifyToken: string | null;
+    }
   | { model: 'waybill'; data: WaybillLabelData }
 );
 

@@ -187,10 +187,7 @@ export const PICKUP_FAILURES_PER_HOUR = 5;
 
 /** Outcome of a 取件码 fetch. */
 export type PickupOutcome =
-  | { kind: 'ok'; pdf: Buffer; fileName: string }
-  | { kind: 'wrong-code' }
-  | { kind: 'locked' }
-  | { kind: 'not-ready' };
+  { kind: 'ok'; pdf: Buffer; fileName: string } | { kind: 'wrong-code' } | { kind: 'locked' } | { kind: 'not-ready' };
 
 /** Fetches a case's result with the 取件码 of one of its documents; every attempt is logged on the case. */
 export async function fetchResult(

@@ -38,7 +38,9 @@ export function registerDocumentReportRoute(app: FastifyInstance, pool: pg.Pool)
       if (!parsed.success)
         throw new GatewayError('invalid-manifest', 'invalid document manifest', zodFields(parsed.error));
       if (parsed.data.caseId !== caseId || parsed.data.printId !== printId)
-        throw new GatewayError('invalid-manifest', 'ids differ from the path', [{ path: 'printId', code: 'path-mismatch' }]);
+        throw new GatewayError('invalid-manifest', 'ids differ from the path', [
+          { path: 'printId', code: 'path-mismatch' },
+        ]);
       const stored = await storeDocument(pool, parsed.data, device);
       return reply.code(stored.created ? 201 : 200).send(stored.answer);
     },
@@ -46,17 +48,17 @@ export function registerDocumentReportRoute(app: FastifyInstance, pool: pg.Pool)
 }
 
 const page = (reply: FastifyReply, status: number, body: string) =>
-  reply
-    .code(status)
-    .header('cache-control', 'no-store')
-    .type('text/html; charset=utf-8')
-    .send(body);
+  reply.code(status).header('cache-control', 'no-store').type('text/html; charset=utf-8').send(body);
 
 /** A client's address as stored in the fetch log: a short hash, not the address itself. */
 const clientTag = (request: FastifyRequest) => createHash('sha256').update(request.ip).digest('hex').slice(0, 16);
 
 /** Registers the public pages. */
-export function registerVerifyRoutes(app: FastifyInstance, pool: pg.Pool, limit: VerifyRateLimit = DEFAULT_VERIFY_RATE_LIMIT): void {
+export function registerVerifyRoutes(
+  app: FastifyInstance,
+  pool: pg.Pool,
+  limit: VerifyRateLimit = DEFAULT_VERIFY_RATE_LIMIT,
+): void {
   const limiter = new RateLimiter(limit);
   app.get('/v/verify.css', (_req, reply) =>
     reply.type('text/css; charset=utf-8').header('cache-control', 'max-age=3600').send(VERIFY_CSS),

@@ -1,0 +1,182 @@
+// 扫码核验 and the 取件码 on real parts: the window prints a 收件凭证 as a PDF (real Chromium), zbarimg reads
+// its QR code from the rendered page, and the address is fetched from the real gateway on a real
+// PostgreSQL — before the case synced (文书尚未上报) and after (the verified page, the PDF check).
+import { createHash } from 'node:crypto';
+import { readFileSync } from 'node:fs';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { issueEnrolmentCode } from '../../gateway/src/devices/repo';
+import { startGateway, type RunningGateway } from '../../gateway/src/server';
+import { startTestGateway, type TestGateway } from '../../gateway/src/testing/harness';
+import { attachResult } from '../../gateway/src/verify/repo';
+import { mod3736CheckChar } from '@tongban/protocol/validators/check-digits';
+import { parseVerifyUrl } from '@tongban/protocol/verify/url';
+import type { PrintResult } from '@common/printing/documents';
+import {
+  acceptedCase,
+  configure,
+  ok,
+  printingApp,
+  type PrintingTestApp,
+} from '../../src-main/printing/testing/fixtures';
+import { HAS_ZBAR, pdfText, scanBarcodes } from '../../src-main/printing/testing/pdf-tools';
+
+let gw: TestGateway;
+let t: PrintingTestApp;
+let doc: { caseId: string; documentNo: string };
+let pdfFile = '';
+let scanned = { base: '', documentNo: '', token: '' };
+
+const sha256 = (b: Buffer) => createHash('sha256').update(b).digest('hex');
+const post = (url: string, form: Record<string, string>) =>
+  fetch(url, { method: 'POST', body: new URLSearchParams(form), redirect: 'manual' });
+const check = (no: string, token: string, bytes: Buffer) =>
+  fetch(`${gw.url}/v/${no}/check`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/octet-stream', 'x-verify-token': token },
+    body: new Uint8Array(bytes),
+  });
+
+beforeAll(async () => {
+  gw = await startTestGateway({ verifyPerMinute: 10_000 });
+  t = await printingApp();
+  await configure(t, { printers: { a4: 'pdf', label: 'pdf' } });
+  const { code } = await issueEnrolmentCode(gw.pool, '50010112', '500101', 1);
+  await ok(t.app, t.admin, 'sync:configure', { gatewayUrl: gw.url, code });
+  doc = await acceptedCase(t.app, t.clerk, { delivery: 'online' });
+  const printed = await ok<PrintResult>(t.app, t.clerk, 'print:document', {
+    caseId: doc.caseId,
+    kind: 'acceptance-receipt',
+    format: 'a4',
+  });
+  pdfFile = printed.pdfPath as string;
+}, 120_000);
+
+afterAll(async () => {
+  await t?.dispose();
+  await gw?.close();
+});
+
+describe.skipIf(!HAS_ZBAR)('扫码核验', () => {
+  it('the 收件凭证 QR code, read by zbarimg from the rendered PDF, is the gateway address of the document', () => {
+    const codes = scanBarcodes(pdfFile, 150).filter((c) => c.startsWith('QR-Code:'));
+    const url = codes.map((c) => c.slice('QR-Code:'.length)).find((c) => c.includes('/v/'));
+    expect(url, codes.join('\n')).toBeDefined();
+    const parsed = parseVerifyUrl(url as string);
+    expect(parsed).toMatchObject({ base: gw.url, documentNo: doc.documentNo });
+    scanned = parsed as typeof scanned;
+    // 网络送达: the receipt prints the 取件码 and the choice.
+    const text = pdfText(pdfFile).replace(/\s+/g, '');
+    expect(text).toContain('网络送达');
+    expect(text).toContain(t.app.services.printing.qr.pickupCode(doc.documentNo));
+  });
+
+  it('before the case has synced the page says 文书尚未上报; after the sync it shows the document and its status', async () => {
+    const page = await fetch(`${gw.url}/v/${scanned.documentNo}`);
+    expect(page.status).toBe(200);
+    expect(await page.text()).toContain('id="token-form"');
+    const early = await post(`${gw.url}/v/${scanned.documentNo}`, { token: scanned.token });
+    expect(await early.text()).toContain('文书尚未上报，请稍后再查');
+
+    await t.app.services.sync.syncNow();
+    const kinds = t.app.services.db
+      .prepare('SELECT kind, state FROM outbox WHERE case_id = ? ORDER BY id')
+      .all(doc.caseId) as { kind: string; state: string }[];
+    expect(kinds.filter((k) => k.kind === 'document')).toEqual([{ kind: 'document', state: 'done' }]);
+
+    const res = await post(`${gw.url}/v/${scanned.documentNo}`, { token: scanned.token });
+    expect(res.status).toBe(200);
+    const html = await res.text();
+    expect(html).toContain('文书真实有效');
+    expect(html).toContain('收件凭证');
+    expect(html).toContain('<dd id="status">已收件</dd>');
+    expect(html).toContain(sha256(readFileSync(pdfFile)));
+    expect(html).toContain('取件码');
+    // No personal data beyond masked: the full name and ID number never appear.
+    const detail = await ok<{ application: { applicant: { name: string } } }>(t.app, t.clerk, 'cases:get', {
+      caseId: doc.caseId,
+    });
+    expect(html).not.toContain(detail.application.applicant.name);
+    expect(html).not.toMatch(/\d{17}[\dX]/);
+  });
+
+  it('the upload check accepts the issued PDF and rejects a copy with one byte changed', async () => {
+    const bytes = readFileSync(pdfFile);
+    const genuine = await check(scanned.documentNo, scanned.token, bytes);
+    expect(await genuine.json()).toMatchObject({ genuine: true });
+    const tampered = Buffer.from(bytes);
+    const at = tampered.indexOf('/Producer');
+    const i = at > 0 ? at + 2 : 100;
+    tampered[i] = (tampered[i] as number) ^ 0x01;
+    const refused = await check(scanned.documentNo, scanned.token, tampered);
+    expect(await refused.json()).toMatchObject({ genuine: false, message: expect.stringContaining('不一致') });
+  });
+
+  it('a wrong token, or any number guessed at random, gives the same 无法核验 page', async () => {
+    const flipped = (scanned.token[0] === 'A' ? 'B' : 'A') + scanned.token.slice(1);
+    const wrong = await post(`${gw.url}/v/${scanned.documentNo}`, { token: flipped });
+    expect(wrong.status).toBe(404);
+    const wrongHtml = await wrong.text();
+    expect(wrongHtml).toContain('无法核验');
+    for (let i = 0; i < 20; i++) {
+      const body = `50010112${'2026' + String(1 + (i % 12)).padStart(2, '0')}15${String(1 + ((i * 7919) % 9999)).padStart(4, '0')}`;
+      const no = `${body.slice(0, 8)}-${body.slice(8, 16)}-${body.slice(16)}${mod3736CheckChar(body)}`;
+      if (no === scanned.documentNo) continue;
+      const token = Buffer.from(createHash('sha512').update(no).digest()).toString('base64url');
+      const guess = await post(`${gw.url}/v/${no}`, { token });
+      expect(guess.status).toBe(404);
+      expect(await guess.text()).toBe(wrongHtml);
+    }
+    expect((await fetch(`${gw.url}/v/not-a-number`)).status).toBe(404);
+    expect((await check(scanned.documentNo, flipped, readFileSync(pdfFile))).status).toBe(404);
+  });
+
+  it('网络送达: the result is fetched with the 取件码; a wrong code is refused; every attempt is logged; 5 wrong lock the hour', async () => {
+    const url = `${gw.url}/v/${scanned.documentNo}/result`;
+    const code = t.app.services.printing.qr.pickupCode(doc.documentNo);
+    const wrongCode = code === '00000000' ? '11111111' : '00000000';
+    const notReady = await post(url, { token: scanned.token, code });
+    expect(notReady.status).toBe(409);
+    const result = Buffer.from('%PDF-1.7\n% 准予许可决定书 (test)\n%%EOF\n');
+    await attachResult(gw.pool, doc.caseId, result, '准予许可决定书.pdf', 'reviewer:test');
+
+    const wrong = await post(url, { token: scanned.token, code: wrongCode });
+    expect(wrong.status).toBe(403);
+    expect(await wrong.text()).toContain('取件码不正确');
+    const fetched = await post(url, { token: scanned.token, code });
+    expect(fetched.status).toBe(200);
+    expect(fetched.headers.get('content-type')).toBe('application/pdf');
+    expect(Buffer.from(await fetched.arrayBuffer()).equals(result)).toBe(true);
+    const refused = await post(url, { token: scanned.token.replace(/^./, (c) => (c === 'A' ? 'B' : 'A')), code });
+    expect(refused.status).toBe(404);
+
+    for (let i = 0; i < 4; i++) expect((await post(url, { token: scanned.token, code: wrongCode })).status).toBe(403);
+    expect((await post(url, { token: scanned.token, code })).status).toBe(429);
+    const log = await gw.pool.query<{ ok: boolean }>('SELECT ok FROM result_fetches WHERE case_id = $1 ORDER BY id', [
+      doc.caseId,
+    ]);
+    expect(log.rows.map((r) => r.ok)).toEqual([false, true, false, false, false, false]);
+  });
+
+  it('the public pages are rate-limited per client address', async () => {
+    let limited: RunningGateway | null = null;
+    try {
+      limited = await startGateway({
+        databaseUrl: gw.db.url,
+        migrationDatabaseUrl: gw.db.migrationUrl,
+        verifyPerMinute: 5,
+      });
+      const statuses: number[] = [];
+      for (let i = 0; i < 7; i++) statuses.push((await fetch(`${limited.url}/v/${scanned.documentNo}`)).status);
+      // A minute boundary may fall inside the loop: at least one of the last two is refused, never the first five in a row.
+      expect(statuses.slice(0, 5).filter((s) => s === 200).length).toBeGreaterThanOrEqual(3);
+      expect(statuses).toContain(429);
+      const last = await fetch(`${limited.url}/v/${scanned.documentNo}`);
+      if (last.status === 429) {
+        expect(Number(last.headers.get('retry-after'))).toBeGreaterThan(0);
+        expect(await last.text()).toContain('请求过于频繁');
+      }
+    } finally {
+      await limited?.close();
+    }
+  });
+});

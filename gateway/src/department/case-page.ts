@@ -6,6 +6,7 @@ import type { CaseManifest } from '@tongban/protocol/sync/manifest';
 import { CASE_STATUS_LABELS_ZH, STATUS_TRANSITIONS } from '@tongban/protocol/sync/status';
 import { maskIdNumber } from '@tongban/protocol/validators/masking';
 import { ratingSection } from '../ratings/rating-section';
+import { resultInput, resultSection } from '../verify/department-result';
 import { DEPARTMENT_ACTIONS, type DepartmentAction } from './actions';
 import { alertBox, chinaTime, html, page, type Html } from './html';
 import { divisionText, formRows } from './reference';
@@ -95,9 +96,9 @@ function actionFields(action: DepartmentAction, v: CaseView): Html {
           html`<label for="missing-${i}"><input type="checkbox" id="missing-${i}" name="missing" value="${m.code}"> ${m.name}</label>`,
       )}</fieldset><p><label for="missingOther">其他需补正的内容</label><textarea id="missingOther" name="missingOther" maxlength="500"></textarea></p>`;
     case 'approve':
-      return html`<p><label for="note">办结意见（可不填）</label><textarea id="note" name="note" maxlength="500"></textarea></p>`;
+      return html`<p><label for="note">办结意见（可不填）</label><textarea id="note" name="note" maxlength="500"></textarea></p>${resultInput('approve')}`;
     case 'reject':
-      return html`<p><label for="reason">不予办理理由</label><textarea id="reason" name="reason" maxlength="500" required></textarea></p>`;
+      return html`<p><label for="reason">不予办理理由</label><textarea id="reason" name="reason" maxlength="500" required></textarea></p>${resultInput('reject')}`;
     case 'mail':
       return html`<p><label for="waybillNo">EMS 运单号</label><input type="text" id="waybillNo" name="waybillNo" maxlength="20" autocomplete="off" required></p>`;
     case 'review':
@@ -154,8 +155,10 @@ export function casePage(
     <h2>材料</h2>${materials(v)}
     ${supplements(v)}
     <h2>办理记录</h2>${history(v)}
+    ${resultSection(v)}
     ${ratingSection(v.rating)}
     <h2>操作</h2>${actions(v, user)}`,
     user,
+    ['/dept/result.js'],
   );
 }

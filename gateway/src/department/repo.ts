@@ -1,4 +1,5 @@
 // What the department pages read: reviewers, the case list and one case with everything it holds.
+import { listResultFetches, resultInfo } from '../verify/repo';
 import type pg from 'pg';
 import type { CaseManifest, SupplementManifest } from '@tongban/protocol/sync/manifest';
 import type { CaseStatus, StatusEvent } from '@tongban/protocol/sync/status';
@@ -98,6 +99,9 @@ export interface CaseView {
   rating: CaseRatingRecord | null;
   /** Department numbers of this department's other cases carrying the same receipt number (a window that lost its numbering). */
   sameReceiptNo: string[];
+  /** 网络送达: the attached result and its fetches with the 取件码 (newest first). */
+  result?: { fileName: string; sha256: string; attachedAt: Date } | null;
+  resultFetches?: { ok: boolean; at: Date }[];
 }
 
 /** A complete case of the department, or null (also for other departments' or incomplete cases). */
@@ -116,7 +120,7 @@ export async function getCase(pool: pg.Pool, caseId: string, departmentId: strin
   );
   const c = rows[0];
   if (!c) return null;
-  const [slots, supplements, events, rating, same] = await Promise.all([
+  const [slots, supplements, events, rating, same, result, fetches] = await Promise.all([
     pool.query<{
       attachment_id: string;
       supplement_id: string | null;
@@ -147,6 +151,8 @@ export async function getCase(pool: pg.Pool, caseId: string, departmentId: strin
       `SELECT department_no FROM cases WHERE (manifest->>'receiptNo') COLLATE "C" = $1 AND case_id <> $2 AND department_id = $3 ORDER BY received_at`,
       [c.manifest.receiptNo, caseId, departmentId],
     ),
+    resultInfo(pool, caseId),
+    listResultFetches(pool, caseId),
   ]);
   return {
     caseId,
@@ -157,6 +163,8 @@ export async function getCase(pool: pg.Pool, caseId: string, departmentId: strin
     receivedAt: c.received_at,
     completeAt: c.complete_at,
     purgedAt: c.purged_at,
+    result,
+    resultFetches: fetches,
     slots: slots.rows.map((s) => ({
       attachmentId: s.attachment_id,
       supplementId: s.supplement_id,

@@ -12,6 +12,7 @@ import { audit } from '../audit';
 import { caseListPage, loginPage, messagePage } from './pages';
 import { attemptLogin, DEFAULT_LOGIN_POLICY, type LoginPolicy } from './login-guard';
 import { findDownloadableSlot, getCase, listCompleteCases } from './repo';
+import { registerResultRoutes, RESULT_JS } from '../verify/department-result';
 import {
   createSession,
   destroySession,
@@ -39,6 +40,12 @@ const formOf = (request: FastifyRequest) =>
 const sendPage = (reply: FastifyReply, status: number, body: string) =>
   reply.code(status).type('text/html; charset=utf-8').send(body);
 
+/** The CSRF token of a script's upload (a PDF body has no form fields). */
+const csrfHeader = (request: FastifyRequest): string | null => {
+  const h = request.headers['x-csrf-token'];
+  return typeof h === 'string' ? h : null;
+};
+
 /** A POST from another origin is refused even before the CSRF token is looked at. */
 function sameOrigin(request: FastifyRequest): boolean {
   const origin = request.headers.origin;
@@ -58,6 +65,9 @@ export function registerDepartmentRoutes(
     reply.type('text/css; charset=utf-8').header('cache-control', 'max-age=3600').send(STYLE),
   );
   app.get('/dept', (_req, reply) => reply.redirect('/dept/cases', 303));
+  app.get('/dept/result.js', (_req, reply) =>
+    reply.type('text/javascript; charset=utf-8').header('cache-control', 'max-age=3600').send(RESULT_JS),
+  );
 
   app.get('/dept/login', async (request, reply) => {
     const csrf = readCookie(request, LOGIN_COOKIE) ?? randomToken();
@@ -115,7 +125,8 @@ export function registerDepartmentRoutes(
       }
       if (
         request.method === 'POST' &&
-        (!sameOrigin(request) || !sameToken(request.reviewer.csrfToken, formOf(request).get('_csrf')))
+        (!sameOrigin(request) ||
+          !sameToken(request.reviewer.csrfToken, formOf(request).get('_csrf') ?? csrfHeader(request)))
       ) {
         return sendPage(reply, 403, messagePage('请求无效', '页面已过期，请刷新后重试。', request.reviewer));
       }
@@ -194,6 +205,8 @@ export function registerDepartmentRoutes(
           .send(Readable.from(bytes));
       },
     );
+
+    registerResultRoutes(scope, pool);
 
     scope.post<{ Params: { caseId: string; action: string } }>(
       '/dept/cases/:caseId/actions/:action',

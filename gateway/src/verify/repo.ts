@@ -182,6 +182,14 @@ export async function resultInfo(
   return r ? { fileName: r.file_name, sha256: r.sha256, attachedAt: r.attached_at } : null;
 }
 
+/** The size of a case's result in bytes (0 when none). */
+export async function resultSize(db: pg.Pool | pg.PoolClient, caseId: string): Promise<number> {
+  const { rows } = await db.query<{ n: number }>('SELECT octet_length(pdf) AS n FROM case_results WHERE case_id = $1', [
+    caseId,
+  ]);
+  return rows[0]?.n ?? 0;
+}
+
 /** Wrong 取件码 attempts allowed per case per hour before fetching is refused for the hour. */
 export const PICKUP_FAILURES_PER_HOUR = 5;
 

@@ -1,6 +1,7 @@
 // 扫码核验 and 网络送达 routes.
 //
 //   PUT  /v1/cases/{caseId}/documents/{printId}   signed: a window reports an issued document (Idempotency-Key = printId)
+//   GET  /v1/cases/{caseId}/result                 signed: the result PDF a decision carried (网络送达)
 //   GET  /v/{documentNo}                          public: the QR address; its script posts the fragment's token
 //   POST /v/{documentNo}                          public: token → the verified page, 文书尚未上报, or 无法核验
 //   POST /v/{documentNo}/check                    public: PDF bytes + x-verify-token → { genuine, message }
@@ -45,6 +46,20 @@ export function registerDocumentReportRoute(app: FastifyInstance, pool: pg.Pool)
       return reply.code(stored.created ? 201 : 200).send(stored.answer);
     },
   );
+
+  // 网络送达: the window fetches the result a decision's status event announced (details.result), to print it.
+  app.get<{ Params: { caseId: string } }>('/v1/cases/:caseId/result', async (request, reply) => {
+    const device = deviceOf(request);
+    const { caseId } = request.params;
+    if (!UUID.test(caseId)) throw new GatewayError('invalid-request', 'ids in the path must be lower-case UUIDs');
+    const { rows } = await pool.query<{ pdf: Buffer; sha256: string; district: string }>(
+      'SELECT r.pdf, r.sha256, c.district FROM case_results r JOIN cases c USING (case_id) WHERE r.case_id = $1',
+      [caseId],
+    );
+    const row = rows[0];
+    if (!row || row.district !== device.district) throw new GatewayError('not-found', 'no result for this case');
+    return reply.type('application/pdf').header('x-content-sha256', row.sha256).send(row.pdf);
+  });
 }
 
 const page = (reply: FastifyReply, status: number, body: string) =>

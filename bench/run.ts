@@ -9,6 +9,7 @@ import { printingSuite } from './suites/printing';
 import { supervisorSuite } from './suites/supervisor';
 import { syncSuite } from './suites/sync';
 import { uiSuite } from './suites/ui';
+import { verifySuite } from './suites/verify';
 
 const SUITES: Suite[] = [
   foundationSuite,
@@ -19,6 +20,7 @@ const SUITES: Suite[] = [
   uiSuite,
   encryptionSuite,
   capacitySuite,
+  verifySuite,
 ];
 
 async function main(): Promise<void> {

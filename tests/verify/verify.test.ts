@@ -2,7 +2,8 @@
 // its QR code from the rendered page, and the address is fetched from the real gateway on a real
 // PostgreSQL — before the case synced (文书尚未上报) and after (the verified page, the PDF check).
 import { createHash } from 'node:crypto';
-import { readFileSync } from 'node:fs';
+import { mkdirSync, readFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { issueEnrolmentCode } from '../../gateway/src/devices/repo';
 import { startGateway, type RunningGateway } from '../../gateway/src/server';
@@ -20,6 +21,9 @@ import {
   type PrintingTestApp,
 } from '../../src-main/printing/testing/fixtures';
 import { HAS_ZBAR, pdfText, scanBarcodes } from '../../src-main/printing/testing/pdf-tools';
+import { CHROMIUM_ARGS } from '../../src-main/printing/drivers/playwright-chromium';
+
+const SHOTS = resolve(__dirname, '..', '..', 'test-results', 'screenshots');
 
 let gw: TestGateway;
 let t: PrintingTestApp;
@@ -150,6 +154,33 @@ describe.skipIf(!HAS_ZBAR)('扫码核验', () => {
     });
     expect(html).not.toContain(detail.application.applicant.name);
     expect(html).not.toMatch(/\d{17}[\dX]/);
+  });
+
+  it('on a phone (real Chromium, 390×844) the scanned address verifies through its script and the PDF check works', async () => {
+    const { chromium } = await import('playwright-core');
+    const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: CHROMIUM_ARGS });
+    try {
+      const page = await browser.newPage({
+        viewport: { width: 390, height: 844 },
+        deviceScaleFactor: 2,
+        isMobile: true,
+      });
+      const requests: string[] = [];
+      page.on('request', (r) => requests.push(r.url()));
+      await page.goto(`${scanned.base}/v/${scanned.documentNo}#${scanned.token}`);
+      await page.getByRole('heading', { name: '✓ 文书真实有效' }).waitFor();
+      expect(await page.locator('#status').textContent()).toBe('已收件');
+      // The token left the address bar and was never part of a requested URL.
+      expect(page.url()).toBe(`${scanned.base}/v/${scanned.documentNo}`);
+      expect(requests.some((u) => u.includes(scanned.token))).toBe(false);
+      await page.locator('#pdf').setInputFiles(pdfFile);
+      await page.getByRole('button', { name: '核对文件' }).click();
+      await page.getByText('一致：该 PDF 与窗口出具的电子文件完全相同').waitFor();
+      mkdirSync(SHOTS, { recursive: true });
+      await page.screenshot({ path: join(SHOTS, 'verify-phone.png'), fullPage: true });
+    } finally {
+      await browser.close();
+    }
   });
 
   it('the upload check accepts the issued PDF and rejects a copy with one byte changed', async () => {

@@ -22,6 +22,7 @@ input,button{font:inherit}
 input[type=text]{width:100%;padding:8px;border:1px solid #c9cdd4;border-radius:6px}
 button{margin-top:8px;padding:8px 16px;border:0;border-radius:6px;background:#b7211d;color:#fff;width:100%}
 #check-result{margin-top:8px;font-weight:600}
+form{margin-top:12px}label{display:block;margin:8px 0 4px}
 `;
 
 /** /v/verify.js */

@@ -73,7 +73,9 @@ function steps(d: VerifiedDocument): Html {
   if (final === 'result-mailed') path.push('result-mailed');
   return html`<ol class="steps">${path.map((s) => {
     const cls = s === d.status ? 'now' : seen.has(s) ? 'done' : '';
-    return html`<li class="${cls}">${PUBLIC_STATUS_ZH[s]}</li>`;
+    // Not decided yet: the last step says 办结 without guessing the outcome.
+    const label = s === 'approved' && !seen.has(s) ? '办结' : PUBLIC_STATUS_ZH[s];
+    return html`<li class="${cls}">${label}</li>`;
   })}</ol>`;
 }
 

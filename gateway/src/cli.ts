@@ -115,6 +115,7 @@ async function serve(): Promise<void> {
     migrationDatabaseUrl: cluster?.migrationUrl ?? config.migrationDatabaseUrl ?? undefined,
     retention: { days: config.retentionDays },
     departmentLogin: config.departmentLogin,
+    verifyPerMinute: config.verifyPerMinute,
     poolSize: config.poolSize,
     statementTimeoutMs: config.statementTimeoutMs,
     port: config.port,

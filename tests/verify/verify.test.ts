@@ -221,6 +221,13 @@ describe.skipIf(!HAS_ZBAR)('扫码核验', () => {
     const notReady = await post(url, { token: scanned.token, code });
     expect(notReady.status).toBe(409);
     const sha = await decideWithResult(Buffer.from(readFileSync(pdfFile)));
+    // The window learns of it from the status feed and fetches it (checked against the announced SHA-256) to print.
+    await t.app.services.sync.syncNow();
+    const atWindow = await ok<{ fileName: string; sha256: string; pdfBase64: string }>(t.app, t.clerk, 'cases:result', {
+      caseId: doc.caseId,
+    });
+    expect(atWindow).toMatchObject({ fileName: '准予许可决定书.pdf', sha256: sha });
+    expect(sha256(Buffer.from(atWindow.pdfBase64, 'base64'))).toBe(sha);
 
     const wrong = await post(url, { token: scanned.token, code: wrongCode });
     expect(wrong.status).toBe(403);

@@ -10,8 +10,9 @@ import { chinaTime, html, type Html } from '../department/html';
 import { getCase, type CaseView } from '../department/repo';
 import type { ReviewerSession } from '../department/sessions';
 import { attachResult } from './repo';
-import { MAX_CHECK_BYTES } from './routes';
 
+/** The largest result a reviewer may attach (a window reads replies up to 8 MiB). */
+export const MAX_RESULT_BYTES = 8 * 1024 * 1024;
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
 /** Statuses in which a result may be attached (while deciding, or just after). */
 const ATTACHABLE: readonly CaseStatus[] = ['reviewing', 'supplement-received', 'approved', 'rejected'];
@@ -43,7 +44,7 @@ export function resultSection(v: CaseView): Html {
 export function registerResultRoutes(scope: FastifyInstance, pool: pg.Pool): void {
   scope.post<{ Params: { caseId: string } }>(
     '/dept/cases/:caseId/result',
-    { bodyLimit: MAX_CHECK_BYTES },
+    { bodyLimit: MAX_RESULT_BYTES },
     async (request, reply) => {
       const user = request.reviewer as ReviewerSession;
       const { caseId } = request.params;

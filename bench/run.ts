@@ -12,6 +12,7 @@ import { supervisorSuite } from './suites/supervisor';
 import { supervisionSuite } from './suites/supervision';
 import { syncSuite } from './suites/sync';
 import { uiSuite } from './suites/ui';
+import { verifySuite } from './suites/verify';
 
 const SUITES: Suite[] = [
   foundationSuite,
@@ -25,6 +26,7 @@ const SUITES: Suite[] = [
   supervisionSuite,
   auditSuite,
   identitySuite,
+  verifySuite,
 ];
 
 async function main(): Promise<void> {

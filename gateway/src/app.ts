@@ -15,6 +15,9 @@ import { registerRatingRoutes } from './ratings/routes';
 import { ticketClock } from './tickets/clock';
 import type { TicketClock } from './tickets/repo';
 import { registerTicketRoutes } from './tickets/routes';
+import type { DepartmentSealOptions } from './seal/department-signer';
+import { registerDocumentReportRoute, registerVerifyRoutes } from './verify/routes';
+import type { VerifyRateLimit } from './verify/rate-limit';
 import { registerBodyParsers } from './http/body';
 import { apiErrorHandler, errorBody, GatewayError } from './http/errors';
 import { registerHealthRoutes } from './ops/health';
@@ -59,6 +62,10 @@ export interface AppOptions {
   departmentLogin?: LoginPolicy;
   /** 问题处理 deadlines and clock (default: DEFAULT_TICKET_POLICY, the wall clock). */
   tickets?: TicketClock;
+  /** The department seal that signs 网络送达 results (absent: results are stored as uploaded). */
+  departmentSeal?: DepartmentSealOptions;
+  /** Budget of the public 扫码核验 pages per client address (default 60 a minute). */
+  verifyRateLimit?: VerifyRateLimit;
 }
 
 const SECURITY_HEADERS = {
@@ -120,6 +127,7 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
       registerAttachmentRoutes(signed, opts.pool, opts.blobStore);
       registerRatingRoutes(signed, opts.pool);
       registerTicketRoutes(signed, opts.pool, tickets);
+      registerDocumentReportRoute(signed, opts.pool);
       registerFeedRoutes(signed, opts.pool, opts.cursorKey);
       registerCatalogueRoutes(signed, opts.pool);
       registerWitnessRoutes(signed, opts.pool);
@@ -135,8 +143,10 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
       opts.blobStore,
       opts.departmentLogin,
       tickets,
+      opts.departmentSeal,
     ),
   );
+  registerVerifyRoutes(app, opts.pool, opts.verifyRateLimit);
   app.get('/', (_request, reply) => reply.redirect('/dept/cases', 303));
   return app;
 }

@@ -121,6 +121,7 @@ async function serve(): Promise<void> {
     retention: { days: config.retentionDays },
     departmentLogin: config.departmentLogin,
     tickets: { policy: config.tickets },
+    verifyPerMinute: config.verifyPerMinute,
     poolSize: config.poolSize,
     statementTimeoutMs: config.statementTimeoutMs,
     port: config.port,

@@ -1,4 +1,7 @@
 // Starting and stopping a gateway on a database: migrate, open the feed epoch, listen.
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import type { FastifyInstance } from 'fastify';
 import type pg from 'pg';
 import { buildApp } from './app';
@@ -66,6 +69,10 @@ export interface GatewayOptions {
   now?: () => number;
   https?: { key: Buffer; cert: Buffer };
   trustProxy?: boolean | string;
+  /** Budget of the public 扫码核验 pages per client address a minute (default 60). */
+  verifyPerMinute?: number;
+  /** Where department seal identities live (default: the configuration's dataDir, else a fresh temporary folder). */
+  sealDir?: string;
   /** Throttle and lockout of the department login. */
   departmentLogin?: Partial<LoginPolicy>;
   /** 问题处理 deadlines (default DEFAULT_TICKET_POLICY) and how often the escalation/originals watch runs (default 10 min; 0 = never). */
@@ -115,6 +122,8 @@ export async function startGateway(opts: GatewayOptions): Promise<RunningGateway
       https: opts.https,
       trustProxy: opts.trustProxy,
       departmentLogin: { ...DEFAULT_LOGIN_POLICY, ...opts.departmentLogin },
+      ...(opts.verifyPerMinute ? { verifyRateLimit: { perMinute: opts.verifyPerMinute } } : {}),
+      departmentSeal: { dataDir: opts.sealDir ?? opts.config?.dataDir ?? mkdtempSync(join(tmpdir(), 'tongban-gw-seal-')) },
     });
     // A blob store that is down does not stop the start (it may come up after the gateway, e.g. in one compose file):
     // the gateway serves, /readyz answers 503 naming blobStore until the store answers, uploads fail retryably.

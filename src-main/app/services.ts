@@ -18,6 +18,7 @@ import type { Hall } from '@common/hall';
 import { FileKeyStore, loadOrCreateKey, type DatabaseKeyStore } from '../db/key-store';
 import { openDatabase } from '../db/open';
 import { createPrinting, type ChromiumPrinter, type Printing } from '../printing';
+import { verifyIssuerOf } from '../printing/verify-issuer';
 import { openFileLogger, type AppLogger, type LogRotation } from '../log/logger';
 import { createIdentity, type Identity, type IdentityConfig } from '../identity';
 import { SettingsRepo } from '../settings/settings-repo';
@@ -248,6 +249,8 @@ export async function createServices(config: AppConfig): Promise<Services> {
     watermark: config.training ? TRAINING_WATERMARK : null,
     isTrainingMode,
     signatures: (caseId) => signatures.printed(caseId),
+    // 扫码核验: QR codes point at the gateway the window is enrolled with (never in 培训模式).
+    verifyIssuer: () => (config.training ? null : verifyIssuerOf(settings, sync.repo.device())),
     ...(config.chromiumPrinter ? { chromium: config.chromiumPrinter } : {}),
   });
   const supervisor = createSupervisor({

@@ -14,6 +14,7 @@ import { destinationText } from '@common/printing/address-division';
 import { buildWaybillLabel, type WaybillLabelData } from '@common/printing/waybill-label';
 import type { PrintLogRepo } from './print-log-repo';
 import type { QrSigner } from './qr-signer';
+import type { VerifyIssuer } from './verify-issuer';
 import { toWaybillView } from './waybill-views';
 import type { WaybillRepo } from './waybill-repo';
 import { visibleCase } from '../cases/case-access';
@@ -41,7 +42,14 @@ export type ResolvedDocument = {
   caseId: string;
   businessDate: string;
   copy: number;
-} & ({ model: 'notice'; data: NoticeData } | { model: 'waybill'; data: WaybillLabelData });
+} & (
+  | {
+      model: 'notice';
+      data: NoticeData;
+      /** the QR code's 扫码核验 token; null = offline TB1 code */ verifyToken: string | null;
+    }
+  | { model: 'waybill'; data: WaybillLabelData }
+);
 
 const OUTCOME_OF: Record<Exclude<DocumentKind, 'waybill'>, CaseDetail['outcome']> = {
   'acceptance-receipt': 'accepted',
@@ -65,6 +73,8 @@ export interface CaseDocumentsDeps {
   isTrainingMode: () => boolean;
   /** 电子签名 of a case (src-main/signatures); none when not wired. */
   signatures?: (caseId: string) => PrintedSignatures;
+  /** 扫码核验: signs the QR codes' verification addresses (null = not enrolled: the offline TB1 code). */
+  verifyIssuer?: () => VerifyIssuer | null;
 }
 
 /** Resolves print requests into document models. */
@@ -152,6 +162,8 @@ export class CaseDocuments {
     ) as string;
     // A case is printed as the catalogue version it was filed under says, whatever was applied since.
     const filed = this.d.catalogue.at(detail.catalogueVersion);
+    const issuer = this.d.verifyIssuer?.() ?? null;
+    const verify = issuer && { base: issuer.base, token: issuer.token(documentNo) };
     const route = filed.route(detail.matterCode, detail.localityDivision);
     const data: NoticeData = buildNoticeData(detail, {
       kind: req.kind,
@@ -166,13 +178,19 @@ export class CaseDocuments {
       calendar: this.d.calendar,
       waybills: this.d.waybills.listByCase(req.caseId).map(toWaybillView),
       copy,
-      caseQr: this.d.qr.payload(documentNo, req.caseId),
+      caseQr: this.d.qr.payload(documentNo, req.caseId, verify),
+      // 网络送达: the receipt carries the 取件码 the applicant fetches the department's result with.
+      pickupCode:
+        verify && req.kind === 'acceptance-receipt' && detail.application.delivery === 'online'
+          ? this.d.qr.pickupCode(documentNo)
+          : null,
       ratingUrl: ratingUrlFor(settings.documents.ratingUrl, hall.windowCode, documentNo),
     });
     if (this.d.signatures) data.signatures = this.d.signatures(req.caseId);
     return {
       model: 'notice',
       data,
+      verifyToken: verify ? verify.token : null,
       documentNo,
       documentRef: '',
       caseId: req.caseId,

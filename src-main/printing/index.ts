@@ -20,6 +20,8 @@ import { PrintSettingsRepo } from './print-settings-repo';
 import { PrinterService } from './printer-service';
 import { QrSigner } from './qr-signer';
 import { SealService } from './seal-service';
+import { IssuedDocuments } from './issued-documents';
+import type { VerifyIssuer } from './verify-issuer';
 import { DocumentRenderer } from './renderer';
 import { WaybillRepo } from './waybill-repo';
 import { WaybillService } from './waybill-service';
@@ -47,6 +49,8 @@ export interface PrintingDeps {
   watermark?: string | null;
   /** 电子签名 printed on the receipt and the 授权委托书. */
   signatures?: CaseDocumentsDeps['signatures'];
+  /** 扫码核验: signs verification addresses for QR codes; null = not enrolled (offline TB1 code). */
+  verifyIssuer?: () => VerifyIssuer | null;
 }
 
 /** The printing services. */
@@ -102,6 +106,7 @@ export function createPrinting(deps: PrintingDeps): Printing {
     settings,
     isTrainingMode: deps.isTrainingMode ?? (() => false),
     ...(deps.signatures ? { signatures: deps.signatures } : {}),
+    ...(deps.verifyIssuer ? { verifyIssuer: deps.verifyIssuer } : {}),
   });
   return {
     documents,
@@ -115,6 +120,7 @@ export function createPrinting(deps: PrintingDeps): Printing {
       settings,
       seal,
       now: deps.now,
+      issued: new IssuedDocuments(deps.db, qr),
     }),
     printers: new PrinterService({
       repo: settingsRepo,

@@ -12,6 +12,7 @@ import { KeyedLock } from './keyed-lock';
 import type { PrinterOutput, PrintOutcome } from './output';
 import type { PrintLogRepo } from './print-log-repo';
 import type { SealService } from './seal-service';
+import type { IssuedDocuments } from './issued-documents';
 import { paperOf, type DocumentRenderer } from './renderer';
 import { restrictedTo } from '../cases/case-access';
 
@@ -30,6 +31,8 @@ export interface PrintServiceDeps {
   /** 电子印章: signs every A4 document saved or previewed as a PDF. */
   seal: SealService;
   now: () => Date;
+  /** 扫码核验: every issued notice is reported to the gateway (absent in benches that only render). */
+  issued?: IssuedDocuments;
 }
 
 /** Prints, previews and lists the print log. */
@@ -142,6 +145,19 @@ export class PrintService {
           sha256: out.sha256,
           at: this.d.now().toISOString(),
         });
+        if (doc.model === 'notice' && doc.verifyToken)
+          this.d.issued?.record({
+            verifyToken: doc.verifyToken,
+            printId,
+            caseId: req.caseId,
+            documentNo: doc.documentNo,
+            kind: req.kind,
+            format: req.format,
+            copy: doc.copy,
+            pdfSha256: out.output === 'pdf' ? out.sha256 : null,
+            withPickupCode: doc.data.pickupCode !== null,
+            at: this.d.now().toISOString(),
+          });
         this.d.audit.append({
           actor: staff,
           action: reprint ? 'print.reprint' : 'print.document',

@@ -1,4 +1,4 @@
-import { createHmac, randomBytes } from 'node:crypto';
+import { createHash, createHmac, randomBytes } from 'node:crypto';
 import { z } from 'zod';
 import {
   CASE_QR_SIG_LENGTH,
@@ -7,6 +7,7 @@ import {
   parseCaseQr,
   sameSignature,
 } from '@common/printing/qr-payload';
+import { parseVerifyUrl, pickupCodeText, pickupVerifierText, verifyUrl } from '@tongban/protocol/verify/url';
 import type { SettingsRepo } from '../settings/settings-repo';
 
 const SECRET_KEY = 'printing.qrSecret';
@@ -44,12 +45,31 @@ export class QrSigner {
       .slice(0, CASE_QR_SIG_LENGTH);
   }
 
-  /** The payload printed in the case QR code. */
-  payload(documentNo: string, caseId: string): string {
+  /** The payload printed in the case QR code: the verification address when the window can sign one. */
+  payload(documentNo: string, caseId: string, verify: { base: string; token: string } | null = null): string {
+    if (verify) return verifyUrl(verify.base, documentNo, verify.token);
     return formatCaseQr({ documentNo, caseId, sig: this.sig(documentNo, caseId) });
   }
 
+  /** The 8-digit 取件码 printed on a receipt (网络送达). */
+  pickupCode(documentNo: string): string {
+    const mac = createHmac('sha256', this.key()).update(pickupCodeText(documentNo)).digest();
+    return String(mac.readUInt32BE(0) % 100_000_000).padStart(8, '0');
+  }
+
+  /** What the gateway stores to recognise the 取件码. */
+  pickupVerifier(documentNo: string): string {
+    return createHash('sha256')
+      .update(pickupVerifierText(documentNo, this.pickupCode(documentNo)))
+      .digest('hex');
+  }
+
   verify(text: string): CaseQrVerification {
+    const url = parseVerifyUrl(text);
+    if (url) {
+      // The token is the enrolled device's signature: only the gateway holds what checks it.
+      return { ok: true, documentNo: url.documentNo, caseId: '' };
+    }
     const parts = parseCaseQr(text);
     if (!parts) return { ok: false, reason: 'malformed' };
     if (!sameSignature(parts.sig, this.sig(parts.documentNo, parts.caseId)))

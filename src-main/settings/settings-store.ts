@@ -1,3 +1,4 @@
+import { z } from 'zod';
 import { cameraSettingsSchema, DEFAULT_CAMERA_SETTINGS, type CameraSettings } from '@common/contract/foundation';
 import {
   DEFAULT_SECURITY_POLICY,
@@ -34,5 +35,14 @@ export class SettingsStore {
 
   setCamera(camera: CameraSettings): void {
     this.repo.set('camera', camera);
+  }
+
+  /** 扫码核验: the public address of the verification pages when it differs from the enrolled gateway's. */
+  verifyBaseUrl(): string | null {
+    return this.repo.get('verify.baseUrl', z.url({ protocol: /^https?$/ }).nullable()) ?? null;
+  }
+
+  setVerifyBaseUrl(url: string | null): void {
+    this.repo.set('verify.baseUrl', url);
   }
 }

@@ -14,6 +14,8 @@ export interface GatewayReply {
   errorCode: string | undefined;
   headers?: Record<string, string>;
   transportError?: string;
+  /** The reply's bytes as received (a PDF is not JSON). */
+  raw?: Buffer;
 }
 
 /** How requests are made; tests shorten the timeout to provoke time-outs. */
@@ -131,7 +133,8 @@ function send(
           if (!res.complete) return fail(new Error('reply cut off'));
           settled = true;
           clearTimeout(timer);
-          const text = Buffer.concat(chunks).toString('utf8');
+          const raw = Buffer.concat(chunks);
+          const text = raw.toString('utf8');
           let body: unknown;
           try {
             body = text ? JSON.parse(text) : null;
@@ -149,6 +152,7 @@ function send(
             retryAfter: replyHeaders['retry-after'] ?? null,
             errorCode,
             headers: replyHeaders,
+            raw,
           });
         });
       },

@@ -29,6 +29,7 @@ export async function sendOperation(ctx: OperationContext, op: OutboxOp): Promis
     case 'follow-up-step':
     case 'ticket':
     case 'ticket-message':
+    case 'document':
       return sendRecord(ctx, op.caseId, op.kind, op.ref ?? '');
   }
 }

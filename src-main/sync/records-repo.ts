@@ -4,9 +4,10 @@ import type Database from 'better-sqlite3-multiple-ciphers';
 import { statement } from '../db/statements';
 import type { FollowUpStep, RatingIndicator } from '@tongban/protocol/supervisor/ratings';
 import type { FollowUpManifest, FollowUpStepManifest, RatingManifest } from '@tongban/protocol/sync/records';
+import type { DocumentManifest, IssuedDocumentKind } from '@tongban/protocol/sync/documents';
 
-/** Outbox kinds of 好差评 records and 问题处理 tickets; they run after the case in the case's outbox order. */
-export const RECORD_KINDS = ['rating', 'follow-up', 'follow-up-step', 'ticket', 'ticket-message'] as const;
+/** Outbox kinds of 好差评 records, 问题处理 tickets and issued documents; they run after the case in the case's outbox order. */
+export const RECORD_KINDS = ['rating', 'follow-up', 'follow-up-step', 'ticket', 'ticket-message', 'document'] as const;
 /** A record kind. */
 export type RecordKind = (typeof RECORD_KINDS)[number];
 
@@ -19,6 +20,7 @@ const SYNCED: Record<RecordKind, string> = {
   'follow-up-step': 'UPDATE follow_up_steps SET synced_at = ? WHERE step_id = ? AND synced_at IS NULL',
   ticket: 'UPDATE case_tickets SET synced_at = ? WHERE ticket_id = ? AND synced_at IS NULL',
   'ticket-message': 'UPDATE case_ticket_messages SET synced_at = ? WHERE message_id = ? AND synced_at IS NULL',
+  document: 'UPDATE issued_documents SET synced_at = ? WHERE print_id = ? AND synced_at IS NULL',
 };
 
 /** Reads record manifests and marks records synced. */
@@ -122,6 +124,40 @@ export class RecordsRepo {
       finding: s.finding,
       byName: s.by_name,
       at: s.at,
+    };
+  }
+
+  /** An issued document (扫码核验), keyed by its print id. */
+  document(printId: string): DocumentManifest | null {
+    const d = statement<
+      [string],
+      {
+        case_id: string;
+        document_no: string;
+        kind: IssuedDocumentKind;
+        format: string;
+        copy: number;
+        pdf_sha256: string | null;
+        verifier: string;
+        pickup_verifier: string | null;
+        issued_at: string;
+      }
+    >(
+      this.db,
+      'SELECT case_id, document_no, kind, format, copy, pdf_sha256, verifier, pickup_verifier, issued_at FROM issued_documents WHERE print_id = ?',
+    ).get(printId);
+    if (!d) return null;
+    return {
+      printId,
+      caseId: d.case_id,
+      documentNo: d.document_no,
+      kind: d.kind,
+      format: d.format,
+      copy: d.copy,
+      pdfSha256: d.pdf_sha256,
+      verifier: d.verifier,
+      pickupVerifier: d.pickup_verifier,
+      issuedAt: d.issued_at,
     };
   }
 

@@ -148,6 +148,7 @@ export const intakeEn: Messages['intake'] = {
     label: 'Delivery of the result',
     window: 'Pick up at the window',
     ems: 'EMS post',
+    online: 'Online (download with the pickup code)',
     address: 'Postal address',
   },
   materials: {

@@ -138,6 +138,7 @@ export const intakeZh = {
     label: '结果送达方式',
     window: '窗口领取',
     ems: 'EMS 邮寄',
+    online: '网络送达（凭取件码下载）',
     address: '邮寄地址',
   },
   materials: {

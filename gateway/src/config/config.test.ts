@@ -42,6 +42,7 @@ describe('gateway configuration', () => {
         maxFailures: 5,
         lockoutMinutes: 15,
       },
+      verifyPerMinute: 60,
     });
   });
 
@@ -56,7 +57,9 @@ describe('gateway configuration', () => {
       TONGBAN_GW_LOGIN_MAX_FAILURES: '3',
       TONGBAN_GW_LOGIN_LOCKOUT_MINUTES: '60',
       TONGBAN_GW_RETENTION_DAYS: '365',
+      TONGBAN_GW_VERIFY_PER_MINUTE: '600',
     });
+    expect(c.verifyPerMinute).toBe(600);
     expect(c.departmentLogin).toEqual({
       perIpAttempts: 100,
       perAccountAttempts: 4,

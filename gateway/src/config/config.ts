@@ -48,6 +48,8 @@ export interface GatewayConfig {
     maxFailures: number;
     lockoutMinutes: number;
   };
+  /** 扫码核验: requests per client address per minute on the public /v pages. */
+  verifyPerMinute: number;
   logLevel: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
   /** 问题处理: response deadline per ticket category and the originals' parcel watch (tickets/policy.ts). */
   tickets: TicketPolicy;
@@ -96,6 +98,7 @@ const SETTINGS = {
   loginWindowSeconds: { env: 'TONGBAN_GW_LOGIN_WINDOW_SECONDS' },
   loginMaxFailures: { env: 'TONGBAN_GW_LOGIN_MAX_FAILURES' },
   loginLockoutMinutes: { env: 'TONGBAN_GW_LOGIN_LOCKOUT_MINUTES' },
+  verifyPerMinute: { env: 'TONGBAN_GW_VERIFY_PER_MINUTE' },
   logLevel: { env: 'TONGBAN_GW_LOG_LEVEL' },
   ticketDueDays: { env: 'TONGBAN_GW_TICKET_DUE_DAYS' },
   originalsDays: { env: 'TONGBAN_GW_ORIGINALS_DAYS' },
@@ -255,6 +258,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): GatewayConfig 
       maxFailures: int('loginMaxFailures', 5, 1, 1000),
       lockoutMinutes: int('loginLockoutMinutes', 15, 1, 10_080),
     },
+    verifyPerMinute: int('verifyPerMinute', 60, 1, 1_000_000),
     logLevel: logLevel as GatewayConfig['logLevel'],
     tickets: ticketPolicyOf(
       raw('ticketDueDays'),

@@ -8,6 +8,7 @@ import { validateEmsNumber } from '@tongban/protocol/validators/ems';
 import { withTransaction } from '../db/pool';
 import { advanceCase, lockCase } from '../feed/events';
 import type { ReviewerSession } from './sessions';
+import { resultInfo, resultSize } from '../verify/repo';
 
 /** The actions of the case page and the status each leads to. */
 export const DEPARTMENT_ACTIONS = {
@@ -114,6 +115,13 @@ export async function performAction(
       );
     }
     const event = eventOf(action, form, row.manifest);
+    // 网络送达: a result attached before the decision travels with it to the window.
+    if (action === 'approve' || action === 'reject') {
+      const result = await resultInfo(client, caseId);
+      const size = result ? await resultSize(client, caseId) : 0;
+      if (result)
+        event.details = { ...event.details, result: { sha256: result.sha256, fileName: result.fileName, size } };
+    }
     const version = await advanceCase(client, locked, { status: to, ...event, actor: `reviewer:${reviewer.username}` });
     await audit(client, {
       actor: reviewer.username,

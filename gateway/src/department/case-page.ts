@@ -9,6 +9,7 @@ import { maskIdNumber } from '@tongban/protocol/validators/masking';
 import { ratingSection } from '../ratings/rating-section';
 import { ticketSection } from '../tickets/department-section';
 import { signatureSection } from './signature-section';
+import { resultInput, resultSection } from '../verify/department-result';
 import { DEPARTMENT_ACTIONS, type DepartmentAction } from './actions';
 import { alertBox, chinaTime, html, page, type Html } from './html';
 import { divisionText, formRows } from './reference';
@@ -98,9 +99,9 @@ function actionFields(action: DepartmentAction, v: CaseView): Html {
           html`<label for="missing-${i}"><input type="checkbox" id="missing-${i}" name="missing" value="${m.code}"> ${m.name}</label>`,
       )}</fieldset><p><label for="missingOther">其他需补正的内容</label><textarea id="missingOther" name="missingOther" maxlength="500"></textarea></p>`;
     case 'approve':
-      return html`<p><label for="note">办结意见（可不填）</label><textarea id="note" name="note" maxlength="500"></textarea></p>`;
+      return html`<p><label for="note">办结意见（可不填）</label><textarea id="note" name="note" maxlength="500"></textarea></p>${resultInput('approve')}`;
     case 'reject':
-      return html`<p><label for="reason">不予办理理由</label><textarea id="reason" name="reason" maxlength="500" required></textarea></p>`;
+      return html`<p><label for="reason">不予办理理由</label><textarea id="reason" name="reason" maxlength="500" required></textarea></p>${resultInput('reject')}`;
     case 'mail':
       return html`<p><label for="waybillNo">EMS 运单号</label><input type="text" id="waybillNo" name="waybillNo" maxlength="20" autocomplete="off" required></p>`;
     case 'review':
@@ -159,9 +160,12 @@ export function casePage(
     ${supplements(v)}
     <h2>办理记录</h2>${history(v)}
     ${trailSection(v.caseId, v.trail)}
+    ${resultSection(v)}
     ${ratingSection(v.rating)}
     ${ticketSection(v, user)}
     <h2>操作</h2>${actions(v, user)}`,
     user,
+    undefined,
+    ['/dept/result.js'],
   );
 }

@@ -1,5 +1,5 @@
 // A tiny HTML builder that escapes every interpolated value unless it is already Html.
-// Pages use no inline script or style: the CSP is `default-src 'self'`.
+// Pages use no inline script or style: the CSP is `default-src 'self'` (scripts are files under /dept/).
 
 /** Markup that is already safe. */
 export class Html {
@@ -36,13 +36,14 @@ export function page(
   body: Html,
   user?: { username: string; departmentId: string; csrfToken: string },
   banner = '跨省通办 · 业务属地部门审查',
+  scripts: readonly string[] = [],
 ): string {
   const header = user
     ? html`<header class="bar"><span>${banner}</span><span class="who">${user.username}（${user.departmentId}）</span>
         <form method="post" action="/dept/logout"><input type="hidden" name="_csrf" value="${user.csrfToken}"><button type="submit">退出登录</button></form></header>`
     : html`<header class="bar"><span>${banner}</span></header>`;
   return `<!doctype html>${html`<html lang="zh-CN"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
-<title>${title}</title><link rel="stylesheet" href="/dept/style.css"></head><body>${header}<main>${body}</main></body></html>`}`;
+<title>${title}</title><link rel="stylesheet" href="/dept/style.css"></head><body>${header}<main>${body}</main>${scripts.map((s) => html`<script src="${s}"></script>`)}</body></html>`}`;
 }
 
 /** Formats an instant in China time (UTC+8) as `YYYY-MM-DD HH:mm`. */

@@ -1,5 +1,6 @@
 // What the department pages read: reviewers, the case list and one case with everything it holds.
 import { caseTrail, type TrailRow } from '../audit-trail/case-trail';
+import { listResultFetches, resultInfo } from '../verify/repo';
 import type pg from 'pg';
 import type { CaseManifest, SupplementManifest } from '@tongban/protocol/sync/manifest';
 import type { CaseStatus, StatusEvent } from '@tongban/protocol/sync/status';
@@ -108,6 +109,9 @@ export interface CaseView {
   tickets: TicketState[];
   /** The confirmed receipt of the mailed originals, or null. */
   originals: OriginalsReceipt | null;
+  /** 网络送达: the attached result and its fetches with the 取件码 (newest first). */
+  result?: { fileName: string; sha256: string; attachedAt: Date } | null;
+  resultFetches?: { ok: boolean; at: Date }[];
 }
 
 /** A complete case of the department, or null (also for other departments' or incomplete cases). */
@@ -126,7 +130,7 @@ export async function getCase(pool: pg.Pool, caseId: string, departmentId: strin
   );
   const c = rows[0];
   if (!c) return null;
-  const [slots, supplements, events, rating, same, tickets, originals] = await Promise.all([
+  const [slots, supplements, events, rating, same, tickets, originals, result, fetches] = await Promise.all([
     pool.query<{
       attachment_id: string;
       supplement_id: string | null;
@@ -159,6 +163,8 @@ export async function getCase(pool: pg.Pool, caseId: string, departmentId: strin
     ),
     caseTickets(pool, caseId),
     caseOriginals(pool, caseId),
+    resultInfo(pool, caseId),
+    listResultFetches(pool, caseId),
   ]);
   const view = {
     caseId,
@@ -169,6 +175,8 @@ export async function getCase(pool: pg.Pool, caseId: string, departmentId: strin
     receivedAt: c.received_at,
     completeAt: c.complete_at,
     purgedAt: c.purged_at,
+    result,
+    resultFetches: fetches,
     slots: slots.rows.map((s) => ({
       attachmentId: s.attachment_id,
       supplementId: s.supplement_id,

@@ -20,6 +20,8 @@ import { ticketClock } from '../tickets/clock';
 import { ticketReminders } from '../tickets/department-section';
 import { departmentTickets, registerTicketPages } from '../tickets/department-routes';
 import type { TicketClock } from '../tickets/repo';
+import type { DepartmentSealOptions } from '../seal/department-signer';
+import { registerResultRoutes, RESULT_JS } from '../verify/department-result';
 import {
   createSession,
   destroySession,
@@ -47,6 +49,12 @@ const formOf = (request: FastifyRequest) =>
 const sendPage = (reply: FastifyReply, status: number, body: string) =>
   reply.code(status).type('text/html; charset=utf-8').send(body);
 
+/** The CSRF token of a script's upload (a PDF body has no form fields). */
+const csrfHeader = (request: FastifyRequest): string | null => {
+  const h = request.headers['x-csrf-token'];
+  return typeof h === 'string' ? h : null;
+};
+
 /** A POST from another origin is refused even before the CSRF token is looked at. */
 function sameOrigin(request: FastifyRequest): boolean {
   const origin = request.headers.origin;
@@ -61,12 +69,16 @@ export function registerDepartmentRoutes(
   store: BlobStore,
   loginPolicy: LoginPolicy = DEFAULT_LOGIN_POLICY,
   tickets: TicketClock = ticketClock(),
+  seal?: DepartmentSealOptions,
 ): void {
   app.decorateRequest('reviewer', null);
   app.get('/dept/style.css', (_req, reply) =>
     reply.type('text/css; charset=utf-8').header('cache-control', 'max-age=3600').send(STYLE),
   );
   app.get('/dept', (_req, reply) => reply.redirect('/dept/cases', 303));
+  app.get('/dept/result.js', (_req, reply) =>
+    reply.type('text/javascript; charset=utf-8').header('cache-control', 'max-age=3600').send(RESULT_JS),
+  );
 
   app.get('/dept/login', async (request, reply) => {
     const csrf = readCookie(request, LOGIN_COOKIE) ?? randomToken();
@@ -124,7 +136,8 @@ export function registerDepartmentRoutes(
       }
       if (
         request.method === 'POST' &&
-        (!sameOrigin(request) || !sameToken(request.reviewer.csrfToken, formOf(request).get('_csrf')))
+        (!sameOrigin(request) ||
+          !sameToken(request.reviewer.csrfToken, formOf(request).get('_csrf') ?? csrfHeader(request)))
       ) {
         return sendPage(reply, 403, messagePage('请求无效', '页面已过期，请刷新后重试。', request.reviewer));
       }
@@ -258,6 +271,7 @@ export function registerDepartmentRoutes(
           .send(Buffer.from(signature.png, 'base64'));
       },
     );
+    registerResultRoutes(scope, pool, seal);
 
     scope.post<{ Params: { caseId: string; action: string } }>(
       '/dept/cases/:caseId/actions/:action',

@@ -2,6 +2,8 @@ import type { syncCommands } from '@common/contract/sync';
 import type { updateCommands } from '@common/contract/updates';
 import type { Services } from '../services';
 import { actorFor, staffFor, type Handlers } from '../gate';
+import { visibleCase } from '../../cases/case-access';
+import { downloadResult } from '../../sync/result-download';
 
 type SyncHandlers = Pick<Handlers, keyof typeof syncCommands | keyof typeof updateCommands>;
 
@@ -12,6 +14,10 @@ export function syncHandlers(s: Services): SyncHandlers {
     'updates:status': () => s.updates.status(),
     'sync:configure': (input, ctx) => s.sync.configure(actorFor(ctx), input.gatewayUrl, input.code),
     'sync:now': () => s.sync.syncNow(),
+    'cases:result': (input, ctx) => {
+      const detail = visibleCase(staffFor(ctx), s.caseQueries.get(input.caseId), (c) => c.clerkId);
+      return downloadResult(s.sync.repo.device(), detail, { timeoutMs: 30_000, now: s.now });
+    },
     'catalogue:updates': () => s.catalogueUpdates.view(),
     'catalogue:check': async () => {
       await s.catalogueUpdates.check();

@@ -79,7 +79,12 @@ export interface CaseDetail extends CaseSummary {
   rejectReason: string | null;
   deptReason: string | null;
   /** What the department asked for (需补正) and the result's waybill number. */
-  deptDetails: { missing?: string[]; waybillNo?: string } | null;
+  deptDetails: {
+    missing?: string[];
+    waybillNo?: string;
+    /** 网络送达: the result PDF the department attached to its decision (cases:result fetches it). */
+    result?: { sha256: string; fileName: string; size: number };
+  } | null;
   timeline: AuditEntry[];
 }
 

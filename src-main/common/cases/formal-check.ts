@@ -1,3 +1,4 @@
+import { deliveryOptions } from './delivery';
 import type { FormField, Material, Matter, Situation } from '@tongban/protocol/catalogue/schema';
 import type { FieldProblem } from '../result';
 import {
@@ -194,7 +195,8 @@ export function formalCheck(app: Application, ctx: FormalCheckContext): FormalCh
     if (!situation.fields.some((f) => f.key === key)) fieldErrors.push({ path: `form.${key}`, code: 'field-unknown' });
   }
 
-  if (!matter.delivery.includes(app.delivery)) fieldErrors.push({ path: 'delivery', code: 'delivery-not-offered' });
+  if (!deliveryOptions(matter.delivery).includes(app.delivery))
+    fieldErrors.push({ path: 'delivery', code: 'delivery-not-offered' });
   if (app.delivery === 'ems' && !app.deliveryAddress) fieldErrors.push({ path: 'deliveryAddress', code: 'required' });
 
   const materials = materialsFor(situation, app);

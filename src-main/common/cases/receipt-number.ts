@@ -4,21 +4,9 @@
  * long as the window's counter lives (the counter is in the same transaction as the case).
  */
 
-const ALPHABET = '0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZ';
-const M = 36;
+import { mod3736CheckChar } from '@tongban/protocol/validators/check-digits';
 
-/** ISO/IEC 7064 MOD 37,36 (hybrid) check character over [0-9A-Z]. */
-export function mod3736CheckChar(body: string): string {
-  let p = M;
-  for (const ch of body) {
-    const v = ALPHABET.indexOf(ch);
-    if (v < 0) throw new RangeError(`not alphanumeric: ${ch}`);
-    p = (p + v) % M;
-    if (p === 0) p = M;
-    p = (p * 2) % (M + 1);
-  }
-  return ALPHABET[(M + 1 - p) % M] as string;
-}
+export { mod3736CheckChar };
 
 /** The parts of a receipt number. */
 export interface ReceiptNumberParts {

@@ -71,6 +71,11 @@ export const syncCommands = {
     rolesOnly('admin'),
   ),
   'sync:now': command<SyncStatusView>()(none, rolesOnly(...COUNTER_ROLES, 'admin')),
+  /** 网络送达: the department's result PDF of a case, fetched from the gateway and checked (to print it). */
+  'cases:result': command<{ fileName: string; sha256: string; pdfBase64: string }>()(
+    z.object({ caseId: z.uuid() }).strict(),
+    rolesOnly(...COUNTER_ROLES, 'admin'),
+  ),
   'catalogue:updates': command<CatalogueUpdatesView>()(none, rolesOnly('admin')),
   'catalogue:check': command<CatalogueUpdatesView>()(none, rolesOnly('admin')),
   'catalogue:apply': command<CatalogueUpdatesView>()(

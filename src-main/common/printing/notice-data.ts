@@ -80,6 +80,8 @@ export interface NoticeData {
   clerk: string;
   hotline: string;
   caseQr: string;
+  /** 网络送达: the 取件码 printed on the acceptance receipt; null otherwise. */
+  pickupCode: string | null;
   ratingUrl: string;
   /** 电子签名 that bind to the case, printed on the receipt and the 授权委托书 (decision 0155). */
   signatures?: PrintedSignatures;
@@ -104,6 +106,7 @@ export interface NoticeContext {
   waybills: readonly WaybillView[];
   copy: number;
   caseQr: string;
+  pickupCode?: string | null;
   ratingUrl: string;
 }
 
@@ -195,7 +198,9 @@ export function buildNoticeData(detail: CaseDetail, ctx: NoticeContext): NoticeD
   const delivery =
     app.delivery === 'ems'
       ? `EMS邮寄送达：${app.deliveryAddress || '（地址待补充）'}${resultBack ? `（运单号 ${resultBack.waybillNo}）` : ''}`
-      : `窗口领取：${windowLabel}`;
+      : app.delivery === 'online'
+        ? '网络送达：凭取件码在扫码核验页面下载办理结果'
+        : `窗口领取：${windowLabel}`;
   const mode = acceptanceModeOf(ctx.matter);
   const dept = ctx.department ?? null;
   const guidance = ctx.matter?.guidance;
@@ -267,6 +272,7 @@ export function buildNoticeData(detail: CaseDetail, ctx: NoticeContext): NoticeD
     clerk: detail.clerkName,
     hotline: ctx.hotline,
     caseQr: ctx.caseQr,
+    pickupCode: ctx.pickupCode ?? null,
     ratingUrl: ctx.ratingUrl,
   };
 }

@@ -108,6 +108,7 @@ export function acceptanceReceiptLayout(d: NoticeData, columns: number): Receipt
   parties(b, d);
   b.field(dateLabelOf(d), d.decidedDateZh).field('承诺时限', promisedText(d.promised, d.mode));
   b.field('收费', d.fee).field('结果送达', d.delivery);
+  if (d.pickupCode) b.field('取件码', d.pickupCode);
   b.field('收件窗口', d.hall.windowLabel).field('业务办理地', `${d.locality.name} ${d.locality.department}`);
   b.field('材料流转', d.transfer);
   materials(b, d);

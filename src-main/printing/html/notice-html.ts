@@ -162,6 +162,7 @@ export function noticeBodyHtml(t: Templates, d: NoticeData, seal: string): strin
           ['承诺时限', promisedLimitText(d.promised, d.mode), 'wide'],
           ['收费', d.fee, 'wide'],
           ['结果送达', d.delivery, 'wide'],
+          ...(d.pickupCode ? [['取件码', d.pickupCode, 'wide'] satisfies Fact] : []),
           ['业务办理地', `${d.locality.name} ${d.locality.department}`, 'wide'],
           ['材料流转', d.transfer, 'wide'],
         ]),

@@ -68,6 +68,7 @@ function notice(kind: NoticeData['kind'], mode: NoticeData['mode'], extra: Parti
     clerk: '李四',
     hotline: '12345',
     caseQr: 'qr',
+    pickupCode: null,
     ratingUrl: 'https://example.invalid/rate',
     ...extra,
   };

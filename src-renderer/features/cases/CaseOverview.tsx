@@ -77,7 +77,9 @@ export function CaseOverview({ detail }: { detail: CaseDetail }) {
       label: t('cases.detail.delivery'),
       span: 2,
       children:
-        app.delivery === 'ems' ? `${t('intake.delivery.ems')}：${app.deliveryAddress}` : t('intake.delivery.window'),
+        app.delivery === 'ems'
+          ? `${t('intake.delivery.ems')}：${app.deliveryAddress}`
+          : t(`intake.delivery.${app.delivery}`),
     },
   ];
   const deptItems: Items = [

@@ -82,7 +82,7 @@ const draftSchema = z.object({
   localityAuto: z.boolean().catch(true),
   form: z.record(z.string().max(40), z.string().max(2000)).catch({}),
   materials: z.record(z.string().max(40), entrySchema).catch({}),
-  delivery: z.enum(['window', 'ems']).catch('window'),
+  delivery: z.enum(['window', 'ems', 'online']).catch('window'),
   deliveryAddress: str(200),
   resumedFrom: z.string().max(40).nullable().catch(null),
 });

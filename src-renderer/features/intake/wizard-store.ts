@@ -1,4 +1,5 @@
 import { create } from 'zustand';
+import { deliveryOptions } from '@common/cases/delivery';
 import type { Application, MaterialHandling, Person } from '@tongban/protocol/cases/application';
 import type { AttachmentInfo } from '@common/cases/case-types';
 import type { FormalCheckResult } from '@common/cases/formal-check';
@@ -189,7 +190,8 @@ export const useIntakeStore = create<IntakeState>()((set, get) => {
           };
       const only = matter.situations.length === 1 ? matter.situations[0] : undefined;
       if (!same && only) next = withSituation(next, only);
-      if (!matter.delivery.includes(next.delivery)) next = { ...next, delivery: matter.delivery[0] ?? 'window' };
+      if (!deliveryOptions(matter.delivery).includes(next.delivery))
+        next = { ...next, delivery: matter.delivery[0] ?? 'window' };
       changeData({ ...next, step: STEP.situation });
       return { ok: true, value: null };
     },

@@ -85,7 +85,7 @@ export const applicationSchema = z
       .nullable(),
     form: z.record(z.string().max(40), text(2000)).refine((r) => Object.keys(r).length <= 60, 'too-many-fields'),
     materials: z.array(providedMaterialSchema).max(60),
-    delivery: z.enum(['window', 'ems']),
+    delivery: z.enum(['window', 'ems', 'online']),
     deliveryAddress: text(200).default(''),
   })
   .strict();

@@ -60,6 +60,8 @@ export const statusEventSchema = z.object({
     missing: z.array(z.string()).optional(),
     waybillNo: z.string().optional(),
     departmentNo: z.string().optional(),
+    /** 网络送达: the result PDF attached with the decision (GET /v1/cases/{caseId}/result fetches it). */
+    result: z.object({ sha256: z.string(), fileName: z.string(), size: z.number() }).optional(),
   }),
   at: z.iso.datetime({ offset: true }),
 });

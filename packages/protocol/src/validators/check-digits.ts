@@ -62,3 +62,19 @@ export function s10CheckDigit(serial8: string): number {
   const c = 11 - (sum % 11);
   return c === 10 ? 0 : c === 11 ? 5 : c;
 }
+
+const MOD3736_ALPHABET = '0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZ';
+
+/** ISO/IEC 7064 MOD 37,36 (hybrid) check character over [0-9A-Z] (the window's receipt numbers). */
+export function mod3736CheckChar(body: string): string {
+  const m = 36;
+  let p = m;
+  for (const ch of body) {
+    const v = MOD3736_ALPHABET.indexOf(ch);
+    if (v < 0) throw new RangeError(`not alphanumeric: ${ch}`);
+    p = (p + v) % m;
+    if (p === 0) p = m;
+    p = (p * 2) % (m + 1);
+  }
+  return MOD3736_ALPHABET[(m + 1 - p) % m] as string;
+}

@@ -1,4 +1,5 @@
 import { Col, Form, Input, Radio, Row } from 'antd';
+import { deliveryOptions } from '@common/cases/delivery';
 import { useTranslation } from 'react-i18next';
 import { APPLY_MODES } from '@tongban/protocol/cases/application';
 import type { Matter, Situation } from '@tongban/protocol/catalogue/schema';
@@ -122,7 +123,7 @@ export function ApplicantStep({ matter, situation }: { matter: Matter; situation
               aria-label={t('intake.delivery.label')}
               value={data.delivery}
               onChange={(e) => update({ delivery: e.target.value })}
-              options={matter.delivery.map((d) => ({ value: d, label: t(`intake.delivery.${d}`) }))}
+              options={deliveryOptions(matter.delivery).map((d) => ({ value: d, label: t(`intake.delivery.${d}`) }))}
             />
           </Field>
         </Col>

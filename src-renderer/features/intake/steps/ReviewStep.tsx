@@ -66,7 +66,7 @@ function Summary({ check }: { check: WizardCheck }) {
           children:
             app.delivery === 'ems'
               ? `${t('intake.delivery.ems')}：${app.deliveryAddress}`
-              : t('intake.delivery.window'),
+              : t(`intake.delivery.${app.delivery}`),
         },
         {
           key: 'materials',

@@ -44,6 +44,7 @@ export function registerLicenceRoutes(app: FastifyInstance, pool: pg.Pool, provi
     if (!parsed.success) throw new GatewayError('invalid-request', 'invalid licence lookup', zodFields(parsed.error));
     const q = parsed.data;
     const roles = new Map(q.holders.map((h) => [h.id.toUpperCase(), h.role]));
+    const order = [...roles.keys()];
     const lookupId = randomUUID();
     const trail = {
       purpose: 'case-intake',
@@ -74,6 +75,8 @@ export function registerLicenceRoutes(app: FastifyInstance, pool: pg.Pool, provi
     }
     const licences: LicenceSummary[] = found
       .filter((r) => roles.has(r.holderId.toUpperCase()) && q.licenceTypes.includes(r.licenceType))
+      // The applicant's first, then in the order the request named the holders (stable: the provider's order within).
+      .sort((a, b) => order.indexOf(a.holderId.toUpperCase()) - order.indexOf(b.holderId.toUpperCase()))
       .slice(0, 50)
       .map((r) => ({
         licenceType: r.licenceType,

@@ -185,6 +185,7 @@ export const intakeEn: Messages['intake'] = {
     hidden: '{{count}} not applicable, hidden ({{names}})',
   },
   licences: {
+    verify: 'Verify applicant',
     lookup: 'Look up e-licence',
     title: 'Electronic licences: {{material}}',
     type: 'Licence',

@@ -170,6 +170,7 @@ export const intakeZh = {
     hidden: '不适用的 {{count}} 项已隐藏（{{names}}）',
   },
   licences: {
+    verify: '核验申请人',
     lookup: '调取电子证照',
     title: '调取电子证照：{{material}}',
     type: '证照',

@@ -9,6 +9,7 @@ import { errorMessage } from '../../../i18n/errors';
 import { lookupLicences } from '../licences';
 import { toApplication } from '../model';
 import { useIntakeStore } from '../wizard-store';
+import { IdentityVerifyModal } from './IdentityVerifyModal';
 
 const validity = (l: Pick<LicenceChoice, 'issuedOn' | 'validUntil'>, longTerm: string) =>
   `${l.issuedOn} ~ ${l.validUntil ?? longTerm}`;
@@ -27,15 +28,21 @@ export function LicenceLookup({ material, situation }: { material: Material; sit
   const [busy, setBusy] = useState(false);
   const [view, setView] = useState<LicenceLookupView | null>(null);
   const [problem, setProblem] = useState<string | null>(null);
+  const [unverified, setUnverified] = useState(false);
+  const [verifying, setVerifying] = useState(false);
   if (!material.licenceTypes?.length || !caseId) return null;
 
   const lookup = async () => {
     setBusy(true);
     setProblem(null);
+    setUnverified(false);
     const result = await lookupLicences(toApplication(caseId, data, situation), material.code);
     setBusy(false);
     if (result.ok) setView(result.value);
-    else setProblem(errorMessage(result.error));
+    else {
+      setProblem(errorMessage(result.error));
+      setUnverified(result.error.code === 'licence-applicant-unverified');
+    }
   };
   const choose = (licence: LicenceChoice) => {
     if (!view) return;
@@ -57,7 +64,32 @@ export function LicenceLookup({ material, situation }: { material: Material; sit
       <Button size="small" icon={<CloudDownloadOutlined aria-hidden />} loading={busy} onClick={() => void lookup()}>
         {t('intake.licences.lookup')}
       </Button>
-      {problem && <Alert className="licence-problem" type="warning" showIcon message={problem} />}
+      {problem && (
+        <Alert
+          className="licence-problem"
+          type="warning"
+          showIcon
+          message={problem}
+          action={
+            unverified ? (
+              <Button size="small" onClick={() => setVerifying(true)}>
+                {t('intake.licences.verify')}
+              </Button>
+            ) : undefined
+          }
+        />
+      )}
+      {verifying && (
+        <IdentityVerifyModal
+          caseId={caseId}
+          role="applicant"
+          person={data.applicant}
+          onClose={() => {
+            setVerifying(false);
+            void lookup();
+          }}
+        />
+      )}
       <Modal
         open={view !== null}
         title={t('intake.licences.title', { material: material.name })}

@@ -31,7 +31,6 @@ import { addSupervisor } from './supervision/accounts';
 import { issueEnrolmentCode, listDevices, revokeDevice } from './devices/repo';
 import { startNewEpoch } from './feed/epoch';
 import { runCatalogueCommand } from './catalogue/cli';
-import { runLicencesCommand } from './licences/cli';
 import { readNewPassword } from './read-secret';
 import { startGateway } from './server';
 import { runRetention } from './retention/retention';
@@ -348,7 +347,8 @@ async function main(): Promise<void> {
         fail,
       });
     case 'licences':
-      return runLicencesCommand(
+      // Loaded only for this command (as seal), so the other commands start no slower.
+      return (await import('./licences/cli')).runLicencesCommand(
         positionals.slice(1),
         { json: values.json, replace: values.replace },
         withDatabase,

@@ -126,7 +126,9 @@ export async function startGateway(opts: GatewayOptions): Promise<RunningGateway
       trustProxy: opts.trustProxy,
       departmentLogin: { ...DEFAULT_LOGIN_POLICY, ...opts.departmentLogin },
       ...(opts.verifyPerMinute ? { verifyRateLimit: { perMinute: opts.verifyPerMinute } } : {}),
-      departmentSeal: { dataDir: opts.sealDir ?? opts.config?.dataDir ?? mkdtempSync(join(tmpdir(), 'tongban-gw-seal-')) },
+      departmentSeal: {
+        dataDir: opts.sealDir ?? opts.config?.dataDir ?? mkdtempSync(join(tmpdir(), 'tongban-gw-seal-')),
+      },
       licenceProvider: opts.licenceProvider,
     });
     // A blob store that is down does not stop the start (it may come up after the gateway, e.g. in one compose file):

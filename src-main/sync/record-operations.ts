@@ -36,7 +36,7 @@ function request(ctx: OperationContext, kind: RecordKind, ref: string): { path: 
     case 'ticket-message': {
       const m = ctx.repo.tickets.messageManifest(ref);
       return m && { path: `/v1/cases/${m.caseId}/tickets/${m.ticketId}/messages/${m.messageId}`, body: m };
-      }
+    }
     case 'document': {
       const m = records.document(ref);
       return m && { path: `/v1/cases/${m.caseId}/documents/${m.printId}`, body: m };

@@ -72,8 +72,7 @@ export const en: Messages = {
     'card-read-expired': 'That card read has expired; read the card again',
     ...faceErrorsEn,
     'licence-offline': 'This window cannot reach the gateway: take the original or a copy of this material',
-    'licence-provider-unavailable':
-      'The licence register did not answer: take the original or a copy (you may try again later)',
+    'licence-provider-unavailable': 'The licence register did not answer: take the original or a copy',
     'licence-applicant-unverified': 'Verify the applicant by card before looking up licences',
     unavailable: 'Cannot reach the local service; please try again',
     'training-mode': 'Training data is never synced to the department gateway',

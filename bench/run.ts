@@ -7,6 +7,7 @@ import { encryptionSuite } from './suites/encryption';
 import { foundationSuite } from './suites/foundation';
 import { identitySuite } from './suites/identity';
 import { intakeSuite } from './suites/intake';
+import { licencesSuite } from './suites/licences';
 import { printingSuite } from './suites/printing';
 import { supervisorSuite } from './suites/supervisor';
 import { supervisionSuite } from './suites/supervision';
@@ -27,6 +28,7 @@ const SUITES: Suite[] = [
   auditSuite,
   identitySuite,
   verifySuite,
+  licencesSuite,
 ];
 
 async function main(): Promise<void> {

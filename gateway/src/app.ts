@@ -18,6 +18,8 @@ import { registerTicketRoutes } from './tickets/routes';
 import type { DepartmentSealOptions } from './seal/department-signer';
 import { registerDocumentReportRoute, registerVerifyRoutes } from './verify/routes';
 import type { VerifyRateLimit } from './verify/rate-limit';
+import { TableLicenceProvider, type LicenceProvider } from './licences/provider';
+import { registerLicenceRoutes } from './licences/routes';
 import { registerBodyParsers } from './http/body';
 import { apiErrorHandler, errorBody, GatewayError } from './http/errors';
 import { registerHealthRoutes } from './ops/health';
@@ -66,6 +68,8 @@ export interface AppOptions {
   departmentSeal?: DepartmentSealOptions;
   /** Budget of the public 扫码核验 pages per client address (default 60 a minute). */
   verifyRateLimit?: VerifyRateLimit;
+  /** Where 电子证照 come from (a province's 电子证照库); default: the `licences` table (licences/provider.ts). */
+  licenceProvider?: LicenceProvider;
 }
 
 const SECURITY_HEADERS = {
@@ -132,6 +136,7 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
       registerCatalogueRoutes(signed, opts.pool);
       registerWitnessRoutes(signed, opts.pool);
       registerDeviceAudit(signed, opts.pool);
+      registerLicenceRoutes(signed, opts.pool, opts.licenceProvider ?? new TableLicenceProvider(opts.pool));
     });
   });
   registerUpdateRoutes(app, opts.pool, opts.updateStore ?? null);

@@ -14,6 +14,7 @@
 //   audit verify [--json]   (walk the gateway's hash-chained audit trail; list windows' audit witness conflicts; exit 1 on either)
 //   catalogue import BUNDLE.json | catalogue import CATALOGUE.json ROUTING.json [--json]    catalogue key
 //   seal import --department ID --file SEAL.p12 (password: TONGBAN_GW_SEAL_PASSWORD or stdin)    seal show --department ID
+//   licences import FILE.json|FILE.csv [--replace] [--json]   (the built-in 电子证照 provider's table: docs/licences.md)
 // Admin commands use TONGBAN_GW_DATABASE_URL (the application role; migrations: TONGBAN_GW_MIGRATION_DATABASE_URL,
 // the schema owner), else the cluster of a running `serve` on the data folder, else start it briefly.
 import { readFileSync } from 'node:fs';
@@ -79,6 +80,7 @@ const { positionals, values } = parseArgs({
     device: { type: 'string' },
     reason: { type: 'string', default: 'operator' },
     json: { type: 'boolean', default: false },
+    replace: { type: 'boolean', default: false },
   },
 });
 
@@ -344,9 +346,18 @@ async function main(): Promise<void> {
         out,
         fail,
       });
+    case 'licences':
+      // Loaded only for this command (as seal), so the other commands start no slower.
+      return (await import('./licences/cli')).runLicencesCommand(
+        positionals.slice(1),
+        { json: values.json, replace: values.replace },
+        withDatabase,
+        out,
+        fail,
+      );
     default:
       fail(
-        `unknown command ${command ?? ''}; use serve, issue-code, add-reviewer, add-supervisor, devices, revoke, new-epoch, migrate, retention, publish-update, update-key, blobs, audit, catalogue, seal or config`,
+        `unknown command ${command ?? ''}; use serve, issue-code, add-reviewer, add-supervisor, devices, revoke, new-epoch, migrate, retention, publish-update, update-key, blobs, audit, catalogue, seal, licences or config`,
       );
   }
 }

@@ -28,6 +28,7 @@ import { scheduleTicketWatch } from './tickets/watch';
 import { DEFAULT_LOGIN_POLICY, type LoginPolicy } from './department/login-guard';
 import { cursorKey, ensureFeedEpoch } from './feed/epoch';
 import { updateStoreFor } from './updates/store';
+import type { LicenceProvider } from './licences/provider';
 
 /** A listening gateway. */
 export interface RunningGateway {
@@ -84,6 +85,8 @@ export interface GatewayOptions {
   blobStore?: BlobStoreConfig | BlobStore;
   /** Sees every blob-store operation's latency; default: the metrics' `tongban_blob_store_duration_seconds`. */
   blobObserver?: BlobObserver;
+  /** Where 电子证照 come from; default the `licences` table (licences/provider.ts). */
+  licenceProvider?: LicenceProvider;
 }
 
 /** Migrates the database and starts serving on `host:port` (port 0 = any free port). */
@@ -126,6 +129,7 @@ export async function startGateway(opts: GatewayOptions): Promise<RunningGateway
       departmentSeal: {
         dataDir: opts.sealDir ?? opts.config?.dataDir ?? mkdtempSync(join(tmpdir(), 'tongban-gw-seal-')),
       },
+      licenceProvider: opts.licenceProvider,
     });
     // A blob store that is down does not stop the start (it may come up after the gateway, e.g. in one compose file):
     // the gateway serves, /readyz answers 503 naming blobStore until the store answers, uploads fail retryably.

@@ -31,6 +31,9 @@ import { WindowUpdates } from '../updates/window-updates';
 import { TRAINING_WATERMARK } from '@common/training';
 import { HallServices } from '../hall-services/hall-services';
 import { TicketsService } from '../tickets/tickets-service';
+import { LicenceService } from '../licences/licence-service';
+import { IdentityRepo } from '../identity/identity-repo';
+import { ownDraft } from '../cases/case-access';
 
 /** Where the app finds its data and shipped files, and how it runs. */
 export interface AppConfig {
@@ -109,6 +112,8 @@ export interface Services {
   tickets: TicketsService;
   /** 电子签名 on the customer screen (decision 0155). */
   signatures: SignaturesService;
+  /** 调取电子证照 (licences/licence-service.ts). */
+  licences: LicenceService;
   /** Persists an imported catalogue so it is used again after a restart. */
   saveImportedCatalogue(text: string): void;
   log: AppLogger;
@@ -180,9 +185,12 @@ export async function createServices(config: AppConfig): Promise<Services> {
   // 电子签名 checks the accepted application too (decision 0155); it needs intake's repositories, so it is bound late.
   // eslint-disable-next-line prefer-const
   let signatures: SignaturesService;
+  // Recorded 电子证照 are checked against this window's own lookups at 收件, like identity verification.
+  let licences: LicenceService | null = null;
   const intake = new IntakeService(db, audit, catalogue, requireHall, now, (caseId, app) => [
     ...identity.service.acceptanceProblems(caseId, app),
     ...signatures.acceptanceProblems(app),
+    ...(licences?.acceptanceProblems(caseId, app) ?? []),
   ]);
   signatures = new SignaturesService({
     repo: new SignaturesRepo(db),
@@ -211,6 +219,20 @@ export async function createServices(config: AppConfig): Promise<Services> {
     afterRound: () => catalogueCheck(),
     training: config.training === true,
     signatures: (stored) => signatures.manifestSignatures(stored),
+  });
+  const identityRepo = new IdentityRepo(db);
+  licences = new LicenceService({
+    catalogue,
+    audit,
+    device: () => sync.repo.device(),
+    verifiedIds: (caseId, role) =>
+      identityRepo
+        .verifications(caseId)
+        .filter((v) => v.role === role && v.result === 'pass')
+        .map((v) => v.idNumber.toUpperCase()),
+    ownDraft: (staff, caseId) => void ownDraft(staff, intake.drafts.get(caseId)),
+    now,
+    timeoutMs: config.syncTimeoutMs,
   });
   catalogueUpdates = new CatalogueUpdates({
     db,
@@ -287,6 +309,7 @@ export async function createServices(config: AppConfig): Promise<Services> {
     hallServices: new HallServices(db, audit, catalogue, now),
     tickets: new TicketsService({ db, audit, calendar: printing.calendar, now }),
     signatures,
+    licences,
     saveImportedCatalogue: (text) => writeFileDurably(importedFile, text),
     log,
     now,

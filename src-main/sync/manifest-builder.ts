@@ -51,5 +51,7 @@ export function buildCaseManifest(
     acceptedAt: stored.decidedAt,
     promisedDays: stored.promisedDays,
     ...(signatures.length ? { signatures } : {}),
+    // 电子证照 that satisfied materials (免提交原件); left out when none so other manifests hash as before.
+    ...(app.licences?.length ? { licences: app.licences } : {}),
   };
 }

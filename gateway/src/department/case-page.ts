@@ -72,6 +72,19 @@ function materials(v: CaseView): Html {
   return html`<table><thead><tr><th scope="col">材料</th><th scope="col">要求</th><th scope="col">收取方式</th><th scope="col">页数</th><th scope="col">电子件</th></tr></thead><tbody>${rows}</tbody></table>`;
 }
 
+/** 电子证照 the window looked up instead of originals (免提交原件): enough to check each one with the provider. */
+function licences(v: CaseView): Html {
+  const list = v.manifest.licences ?? [];
+  if (list.length === 0) return html``;
+  const rows = list.map((l) => {
+    const material = v.manifest.materials.find((m) => m.code === l.materialCode)?.name ?? l.materialCode;
+    return html`<tr><td>${material}</td><td>${l.typeName}</td><td>${l.number}</td><td>${l.issuer}</td>
+      <td>${l.issuedOn} 至 ${l.validUntil ?? '长期'}</td><td>${chinaTime(new Date(l.lookedUpAt))}（${l.provider}）</td>
+      <td><code class="hash">${l.sha256}</code></td></tr>`;
+  });
+  return html`<h2>电子证照（免提交原件）</h2><table><thead><tr><th scope="col">材料</th><th scope="col">证照</th><th scope="col">证照编号</th><th scope="col">签发机关</th><th scope="col">有效期</th><th scope="col">调取时间</th><th scope="col">SHA-256</th></tr></thead><tbody>${rows}</tbody></table>`;
+}
+
 function supplements(v: CaseView): Html {
   if (v.supplements.length === 0) return html``;
   return html`<h2>补正材料</h2>${v.supplements.map(
@@ -157,6 +170,7 @@ export function casePage(
     <h2>申请表</h2>${facts(formRows(m.matterCode, m.situationCode, m.form))}
     <h2>材料</h2>${materials(v)}
     ${signatureSection(m, v.purgedAt !== null)}
+    ${licences(v)}
     ${supplements(v)}
     <h2>办理记录</h2>${history(v)}
     ${trailSection(v.caseId, v.trail)}

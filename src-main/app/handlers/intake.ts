@@ -84,6 +84,7 @@ export function intakeHandlers(s: Services): IntakeHandlers {
 
     'intake:check': (input) => s.intake.check(input.application),
     'intake:accept': (input, ctx) => s.intake.accept(staffFor(ctx), input.application),
+    'licences:lookup': (input, ctx) => s.licences.lookup(staffFor(ctx), input.application, input.materialCode),
     'intake:notifyIncomplete': (input, ctx) => s.intake.notifyIncomplete(staffFor(ctx), input.application),
     'intake:reject': (input, ctx) => s.intake.reject(staffFor(ctx), input.application, input.reason),
 

@@ -212,6 +212,10 @@ export function formalCheck(app: Application, ctx: FormalCheckContext): FormalCh
       if (required) missingMaterials.push({ code: material.code, name: material.name, reason: 'not-provided' });
       continue;
     }
+    if (provided.handling === 'e-licence') {
+      checkLicence(material, app, ctx.today, fieldErrors, missingMaterials);
+      continue;
+    }
     if (!HANDLINGS_FOR_FORM[material.form].includes(provided.handling)) {
       missingMaterials.push({ code: material.code, name: material.name, reason: 'wrong-handling' });
       continue;
@@ -224,4 +228,27 @@ export function formalCheck(app: Application, ctx: FormalCheckContext): FormalCh
     }
   }
   return { fieldErrors, warnings, missingMaterials };
+}
+
+/**
+ * A material satisfied by 调取电子证照: the catalogue must allow it, and the application must carry a licence of an
+ * allowed type for it, still in force (main also checks the licence against its own lookup: licences/).
+ */
+function checkLicence(
+  material: Material,
+  app: Application,
+  today: Date,
+  fieldErrors: FieldProblem[],
+  missingMaterials: MissingMaterial[],
+): void {
+  if (!material.licenceTypes?.length) {
+    missingMaterials.push({ code: material.code, name: material.name, reason: 'wrong-handling' });
+    return;
+  }
+  const licence = app.licences?.find((l) => l.materialCode === material.code);
+  const path = `materials.${material.code}`;
+  if (!licence || !material.licenceTypes.includes(licence.licenceType))
+    fieldErrors.push({ path, code: 'licence-missing' });
+  else if (licence.validUntil !== null && licence.validUntil < today.toISOString().slice(0, 10))
+    fieldErrors.push({ path, code: 'licence-expired' });
 }

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import type { LicenceLookupView } from '../licences';
 import { base64File } from '../base64';
 import { applicationSchema } from '@tongban/protocol/cases/application';
 import {
@@ -112,6 +113,12 @@ export const intakeCommands = {
     256 * 1024,
   ),
   'intake:accept': command<DecisionView>()(z.object({ application: applicationSchema }).strict(), COUNTER, 256 * 1024),
+  /** 调取电子证照 for one material of the draft (signed gateway lookup; audited with the case as purpose). */
+  'licences:lookup': command<LicenceLookupView>()(
+    z.object({ application: applicationSchema, materialCode: z.string().min(1).max(40) }).strict(),
+    COUNTER,
+    256 * 1024,
+  ),
   'intake:notifyIncomplete': command<DecisionView>()(
     z.object({ application: applicationSchema }).strict(),
     COUNTER,

@@ -144,6 +144,8 @@ function transferOf(handling: MaterialHandling, channel: 'online' | 'post' | nul
       return '原件已退还，扫描件网上流转';
     case 'not-provided':
       return '—';
+    case 'e-licence':
+      return '电子证照共享核验，免提交原件';
   }
 }
 

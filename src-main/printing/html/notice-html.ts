@@ -222,6 +222,7 @@ export function noticeBodyHtml(t: Templates, d: NoticeData, seal: string): strin
     }
     case 'material-transfer': {
       const mailed = d.materials.filter((m) => m.transfer.includes('寄递')).length;
+      const licensed = d.materials.filter((m) => m.transfer.includes('免提交原件')).length;
       return t.render('material-transfer', {
         ...commonVars(d, seal),
         factRows: factRows([
@@ -237,7 +238,7 @@ export function noticeBodyHtml(t: Templates, d: NoticeData, seal: string): strin
           ['序号', '材料名称', '提交形式', '份数', '页数', '流转方式'],
           d.materials.map((m) => [m.no, m.name, m.handling, m.copies, m.pages, m.transfer]),
         ),
-        summary: `合计${d.materials.length}项材料，其中原件或复印件寄递${mailed}项，网上流转${d.materials.length - mailed}项。`,
+        summary: `合计${d.materials.length}项材料，其中原件或复印件寄递${mailed}项，网上流转${d.materials.length - mailed - licensed}项${licensed ? `，电子证照免提交原件${licensed}项` : ''}。`,
         channelCell: d.transfer,
         contact: [d.hall.windowLabel, d.hall.phone].filter(Boolean).join('，'),
       });

@@ -11,6 +11,7 @@ import { materialsFor } from '@common/cases/formal-check';
 import { applicantMinor, materialCannotApply } from '@common/cases/material-defaults';
 import { chinaDate } from '@common/time';
 import type { Material, Situation, FormField } from '@tongban/protocol/catalogue/schema';
+import { recordedLicenceSchema, type RecordedLicence } from '@tongban/protocol/licences/licences';
 
 // The wizard's state as saved in a draft (`drafts:save` data). Everything the clerk typed is kept
 // as typed; `toApplication` turns it into the application the formal check and the main process see.
@@ -27,6 +28,8 @@ export const STEP = { matter: 0, situation: 1, applicant: 2, materials: 3, revie
 export interface MaterialEntry {
   handling: MaterialHandling;
   pages: number;
+  /** The 电子证照 chosen for it (handling 'e-licence'): recorded with the case, no original needed. */
+  licence?: RecordedLicence;
 }
 
 /** An agent: a person plus the relationship to the applicant. */
@@ -63,6 +66,7 @@ const personSchema = z.object({
 const entrySchema = z.object({
   handling: z.enum(MATERIAL_HANDLINGS),
   pages: z.number().int().min(0).max(999).catch(0),
+  licence: recordedLicenceSchema.optional().catch(undefined),
 });
 
 /** Reads saved wizard data leniently: a damaged field falls back to empty, never the whole draft. */
@@ -131,6 +135,15 @@ function fromApplication(app: Record<string, unknown>, resumedFrom: string | nul
     const entry = z.object({ code: z.string(), handling: z.enum(MATERIAL_HANDLINGS), pages: z.number() }).safeParse(m);
     if (entry.success) materials[entry.data.code] = { handling: entry.data.handling, pages: entry.data.pages };
   }
+  // A resumed case keeps the licences it recorded (main checks them again at 收件).
+  const recorded = z
+    .array(recordedLicenceSchema)
+    .catch([])
+    .parse(app.licences ?? []);
+  for (const licence of recorded) {
+    const entry = materials[licence.materialCode];
+    if (entry?.handling === 'e-licence') materials[licence.materialCode] = { ...entry, licence };
+  }
   const base = draftSchema.parse({ ...app, agent: app.agent ?? undefined, materials: {}, localityAuto: false });
   // Back on the materials step: what is missing is usually a material.
   return { ...base, v: 1, step: STEP.materials, materials, resumedFrom };
@@ -167,7 +180,17 @@ export function toApplication(caseId: string, data: WizardData, situation: Situa
     }),
     delivery: data.delivery,
     deliveryAddress: data.delivery === 'ems' ? data.deliveryAddress.trim() : '',
+    ...licencesOf(data, situation, hidden),
   };
+}
+
+/** The licences of the rows handled 'e-licence' (left out when none, as before). */
+function licencesOf(data: WizardData, situation: Situation, hidden: Set<string>): Pick<Application, 'licences'> {
+  const licences = materialsFor(situation, data).flatMap((m) => {
+    const entry = hidden.has(m.code) ? undefined : data.materials[m.code];
+    return entry?.handling === 'e-licence' && entry.licence ? [entry.licence] : [];
+  });
+  return licences.length ? { licences } : {};
 }
 
 /** The first division field of a situation, whose value the locality follows by default. */

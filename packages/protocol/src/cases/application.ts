@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { recordedLicenceSchema } from '../licences/licences';
 
 /** Identity documents an applicant or agent may present at the window. */
 export const ID_TYPES = [
@@ -26,7 +27,15 @@ export const APPLY_MODES = ['self', 'assisted', 'proxy'] as const;
 export type ApplyMode = (typeof APPLY_MODES)[number];
 
 /** What happened to a material at the counter. */
-export const MATERIAL_HANDLINGS = ['seen-returned', 'kept-to-mail', 'copy', 'electronic', 'not-provided'] as const;
+export const MATERIAL_HANDLINGS = [
+  'seen-returned',
+  'kept-to-mail',
+  'copy',
+  'electronic',
+  'not-provided',
+  /** Satisfied by an 电子证照 looked up through the gateway (免提交原件); the licence is in `licences`. */
+  'e-licence',
+] as const;
 /** A material handling. */
 export type MaterialHandling = (typeof MATERIAL_HANDLINGS)[number];
 
@@ -37,6 +46,7 @@ export const MATERIAL_HANDLING_LABELS_ZH: Record<MaterialHandling, string> = {
   copy: '复印件',
   electronic: '电子材料',
   'not-provided': '未提供',
+  'e-licence': '调取电子证照（免提交原件）',
 };
 
 const text = (max: number) => z.string().trim().max(max, 'too-long');
@@ -87,6 +97,8 @@ export const applicationSchema = z
     materials: z.array(providedMaterialSchema).max(60),
     delivery: z.enum(['window', 'ems', 'online']),
     deliveryAddress: text(200).default(''),
+    /** 电子证照 chosen for materials handled 'e-licence' (main checks each against its own lookup). */
+    licences: z.array(recordedLicenceSchema).max(20).optional(),
   })
   .strict();
 

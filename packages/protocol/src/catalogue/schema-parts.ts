@@ -1,6 +1,7 @@
 // Leaf schemas of the catalogue: enums, form fields and materials.
 import { z } from 'zod';
 import { ALWAYS_REFINE, prop, type IssueSink } from './issues';
+import { LICENCE_TYPE_PATTERN } from '../licences/licences';
 
 /**
  * 受理模式 of a matter (work plan 二(五) 收受分离): who takes the application and who 受理s it.
@@ -153,6 +154,12 @@ export const MaterialSchema = z
     condition: NonEmpty.optional(),
     mailOriginalToLocality: z.boolean(),
     note: NonEmpty.optional(),
+    /** 电子证照 types that can satisfy this material instead of the original (调取电子证照;免提交原件). */
+    licenceTypes: z
+      .array(z.string().regex(LICENCE_TYPE_PATTERN, 'licence type code must be upper-case letters, digits and "-"'))
+      .min(1)
+      .max(8)
+      .optional(),
   })
   .superRefine((material, ctx) => checkMaterial(material, ctx), ALWAYS_REFINE);
 

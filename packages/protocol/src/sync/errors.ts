@@ -34,6 +34,8 @@ export const GATEWAY_ERROR_STATUS = {
   /** The catalogue version the case names (or the newest one) does not route its matter and locality to this department. */
   'department-not-routed': 422,
   unavailable: 503,
+  /** The 电子证照 provider did not answer (the window keeps the paper path). */
+  'licence-provider-unavailable': 503,
   internal: 500,
 } as const;
 

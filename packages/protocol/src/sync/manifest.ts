@@ -5,6 +5,7 @@ import { z } from 'zod';
 import { canonicalJson } from '../canonical-json';
 import { APPLY_MODES, ID_TYPES, MATERIAL_HANDLINGS } from '../cases/application';
 import { manifestSignatureSchema } from './manifest-signature';
+import { recordedLicenceSchema } from '../licences/licences';
 
 /** Largest attachment a slot may declare (50 MiB). */
 export const MAX_ATTACHMENT_BYTES = 50 * 1024 * 1024;
@@ -95,6 +96,8 @@ export const caseManifestSchema = z
     promisedDays: z.number().int().min(0).max(3650).nullable(),
     /** 电子签名 (protocol 1.3, optional: absent on older clients and on cases nobody signed). */
     signatures: z.array(manifestSignatureSchema).max(4).optional(),
+    /** 电子证照 that satisfied materials (免提交原件); absent when none, so older manifests hash the same. */
+    licences: z.array(recordedLicenceSchema).min(1).max(20).optional(),
   })
   .superRefine(checkSlots);
 

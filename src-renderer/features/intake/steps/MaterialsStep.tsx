@@ -11,6 +11,7 @@ import { fieldMessage } from '../../../i18n/errors';
 import { visibleMaterials } from '../model';
 import { CheckContext } from '../use-check';
 import { useIntakeStore } from '../wizard-store';
+import { LicenceLookup } from './LicenceLookup';
 import { MaterialUpload } from './MaterialUpload';
 
 function MaterialName({ material }: { material: Material }) {
@@ -96,7 +97,7 @@ export function MaterialsStep({ situation }: { situation: Situation }) {
     {
       title: t('intake.materials.handling'),
       key: 'handling',
-      width: 190,
+      width: 210,
       render: (_, m) => (
         <div>
           <Select
@@ -104,7 +105,11 @@ export function MaterialsStep({ situation }: { situation: Situation }) {
             value={entries[m.code]?.handling ?? 'not-provided'}
             style={{ width: '100%' }}
             popupMatchSelectWidth={false}
-            options={MATERIAL_HANDLINGS.map((h) => ({ value: h, label: t(`intake.handling.${h}`) }))}
+            // 调取电子证照 is chosen with its button (it records the licence), never from this list.
+            options={MATERIAL_HANDLINGS.filter((h) => h !== 'e-licence' || entries[m.code]?.licence).map((h) => ({
+              value: h,
+              label: t(`intake.handling.${h}`),
+            }))}
             onChange={(handling) =>
               setMaterial(m.code, {
                 handling,
@@ -113,6 +118,7 @@ export function MaterialsStep({ situation }: { situation: Situation }) {
             }
           />
           <MaterialStatus material={m} />
+          <LicenceLookup material={m} situation={situation} />
         </div>
       ),
     },

@@ -7,6 +7,8 @@ import { SUPERVISOR_AUDIT_LABELS_EN } from './supervisor.en';
 import { zhCN } from './zh-CN';
 import { TICKET_AUDIT_LABELS_EN, ticketsEn } from './tickets.en';
 import { ticketsZh } from './tickets.zh-CN';
+import { resultEn } from './result.en';
+import { resultZh } from './result.zh-CN';
 
 /** The UI languages: Chinese first, English second. */
 export const LANGUAGES = ['zh-CN', 'en'] as const;
@@ -25,11 +27,11 @@ void i18next.use(initReactI18next).init({
   initAsync: false,
   resources: {
     'zh-CN': {
-      translation: { ...zhCN, tickets: ticketsZh },
+      translation: { ...zhCN, tickets: ticketsZh, result: resultZh },
       auditActions: { ...AUDIT_ACTION_LABELS_ZH, ...SUPERVISOR_AUDIT_ACTION_LABELS_ZH },
     },
     en: {
-      translation: { ...en, tickets: ticketsEn },
+      translation: { ...en, tickets: ticketsEn, result: resultEn },
       auditActions: { ...AUDIT_ACTION_LABELS_EN, ...SUPERVISOR_AUDIT_LABELS_EN, ...TICKET_AUDIT_LABELS_EN },
     },
   },

@@ -6,6 +6,8 @@ import { formatDateTime } from '../../i18n/datetime';
 import { findMatter, findSituation, useCatalogueStore } from '../intake/catalogue-store';
 import { MissingList } from '../intake/steps/CheckSummary';
 import { DeptTag } from './status-tags';
+import { announcedResult } from './result-file';
+import { ResultLine } from './ResultLine';
 
 type Items = NonNullable<DescriptionsProps['items']>;
 
@@ -19,6 +21,7 @@ export function CaseOverview({ detail }: { detail: CaseDetail }) {
   const app = detail.application;
   const division = (code: string) => lookup?.divisionFullName(code) ?? code;
   const days = detail.cataloguePromisedDays;
+  const result = announcedResult(detail);
 
   const caseItems: Items = [
     { key: 'matter', label: t('cases.detail.matter'), children: `${detail.matterName}（${detail.matterCode}）` },
@@ -90,6 +93,9 @@ export function CaseOverview({ detail }: { detail: CaseDetail }) {
       : []),
     ...(detail.deptDetails?.waybillNo
       ? [{ key: 'waybill', label: t('cases.detail.waybill'), children: detail.deptDetails.waybillNo }]
+      : []),
+    ...(result
+      ? [{ key: 'result', label: t('result.line'), span: 2, children: <ResultLine detail={detail} result={result} /> }]
       : []),
   ];
 

@@ -147,6 +147,27 @@ export class RetentionRepo {
     return n;
   }
 
+  /**
+   * 电子签名 of the case: the image, strokes, SVG and signed text are cleared, the signer's name masked;
+   * the hashes and purged_at stay (the case was signed, the signature purged). Its signing tickets
+   * (which carry the application) are deleted.
+   */
+  purgeSignatures(caseId: string, at: string, maskName: (s: string) => string): number {
+    const rows = this.s
+      .get<[string], { signature_id: string; signer_name: string }>(
+        'SELECT signature_id, signer_name FROM case_signatures WHERE case_id = ? AND purged_at IS NULL',
+      )
+      .all(caseId);
+    const clear = this.s.get(
+      `UPDATE case_signatures SET signer_name = ?, text = '', points = '[]', png = X'', svg = '', purged_at = ?
+       WHERE signature_id = ?`,
+    );
+    let n = 0;
+    for (const r of rows) n += clear.run(maskName(r.signer_name), at, r.signature_id).changes;
+    this.s.get('DELETE FROM signature_tickets WHERE case_id = ?').run(caseId);
+    return n;
+  }
+
   markPurged(caseId: string, at: string, days: number): void {
     this.s.get('INSERT INTO case_purges (case_id, purged_at, retention_days) VALUES (?, ?, ?)').run(caseId, at, days);
   }

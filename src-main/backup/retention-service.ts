@@ -2,7 +2,7 @@
 // at the window (不予受理, or 一次性告知 never completed) — and N days have passed, its personal data
 // leaves this PC: names, ID numbers and phones are masked in place (the ledger rows, which were
 // masked anyway, stay the same), addresses and form values are cleared, scans and chip data are
-// deleted, printed PDFs are removed. Each batch is audited with counts only.
+// deleted, printed PDFs are removed, 电子签名 images/strokes/text are cleared (hashes kept). Each batch is audited with counts only.
 import { rm } from 'node:fs/promises';
 import type { Actor, AuditLog } from '../audit/audit-log';
 import type { Application } from '@tongban/protocol/cases/application';
@@ -61,6 +61,7 @@ export class RetentionService {
       ratings: 0,
       printedFiles: 0,
       identityRows: 0,
+      signatures: 0,
     };
     if (dryRun) {
       report.cases = this.d.repo.due(cutoff, 1_000_000).length;
@@ -70,7 +71,16 @@ export class RetentionService {
       const due = this.d.repo.due(cutoff, BATCH);
       if (!due.length) break;
       const files: string[] = [];
-      const batch = { cases: 0, attachments: 0, blobs: 0, waybills: 0, ratings: 0, printedFiles: 0, identityRows: 0 };
+      const batch = {
+        cases: 0,
+        attachments: 0,
+        blobs: 0,
+        waybills: 0,
+        ratings: 0,
+        printedFiles: 0,
+        identityRows: 0,
+        signatures: 0,
+      };
       this.d.repo.db.transaction(() => {
         for (const c of due) this.purgeCase(c, batch, files, days, now.toISOString());
         this.d.audit.append({
@@ -119,6 +129,7 @@ export class RetentionService {
     }
     n.identityRows =
       (n.identityRows ?? 0) + r.purgeIdentity(c.case_id, at, { name: maskName, id: (s) => maskIdNumber(s) });
+    n.signatures = (n.signatures ?? 0) + r.purgeSignatures(c.case_id, at, maskName);
     r.markPurged(c.case_id, at, days);
     n.cases = (n.cases ?? 0) + 1;
   }

@@ -1,4 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
+import { PNG_BYTES, socialSecurityCardApplication, verifyApplicant } from '../cases/testing/intake-fixtures';
+import { receiptSignatureBlock } from '../printing/html/signature-html';
 import { callOk } from '../testing/call';
 import { acceptCase, setClock, supervisorApp, type SupervisorTestApp } from '../testing/supervisor';
 
@@ -82,5 +84,62 @@ describe('retention', () => {
     expect(JSON.stringify(entry)).not.toMatch(/张三|500101199003070014|13800138000/);
     // Nothing left to do on a second run.
     expect(await callOk(t.app, t.admin, 'retention:run', {})).toMatchObject({ cases: 0 });
+  });
+
+  it('clears 电子签名 images, strokes and text with the case, keeping the hashes: the signature reads as purged', async () => {
+    t = await supervisorApp();
+    const { caseId } = await callOk(t.app, t.clerk, 'drafts:create', {});
+    await callOk(t.app, t.clerk, 'attachments:add', {
+      caseId,
+      materialCode: 'PHOTO',
+      fileName: 'photo.png',
+      dataBase64: PNG_BYTES.toString('base64'),
+    });
+    await verifyApplicant(t.app, t.clerk, caseId);
+    const application = socialSecurityCardApplication(caseId);
+    const { ticket } = await callOk(t.app, t.clerk, 'signatures:open', { application, signer: 'applicant' });
+    const view = await callOk(t.app, 'customer-screen', 'signatures:ticket', { ticket });
+    const points = Array.from({ length: 12 }, (_, i) => ({ x: 10 + i * 5, y: 40, time: i * 16, pressure: 0.5 }));
+    await callOk(t.app, 'customer-screen', 'signatures:sign', {
+      ticket,
+      textSha256: view.textSha256,
+      contentSha256: view.contentSha256,
+      points: [{ points }],
+      png: PNG_BYTES.toString('base64'),
+      svg: '<svg xmlns="http://www.w3.org/2000/svg"><path d="M10 40 L65 44"/></svg>',
+    });
+    await callOk(t.app, t.clerk, 'intake:accept', { application });
+    const db = t.app.services.db;
+    const stored = () =>
+      db.prepare('SELECT * FROM case_signatures WHERE case_id = ?').get(caseId) as Record<string, unknown>;
+    const before = stored();
+    expect(before.text).toContain('张三');
+    expect(t.app.services.signatures.printed(caseId).list).toMatchObject([
+      { signerName: '张三', image: /^data:image\/png/ },
+    ]);
+
+    finish(caseId, '2026-12-01T10:00:00+08:00', 3);
+    await setClock(t, '2026-12-20T02:00:00.000Z'); // 19 days: not yet due
+    expect(await callOk(t.app, t.admin, 'retention:run', {})).toMatchObject({ cases: 0, signatures: 0 });
+    expect(stored()).toEqual(before);
+
+    await setClock(t, '2027-06-10T02:00:00.000Z');
+    expect(await callOk(t.app, t.admin, 'retention:run', {})).toMatchObject({ cases: 1, signatures: 1 });
+    const after = stored();
+    expect(after).toMatchObject({ signer_name: '张*', text: '', points: '[]', svg: '', png: Buffer.alloc(0) });
+    expect(after.purged_at).toBe('2027-06-10T02:00:00.000Z');
+    // The hashes stay: the case was signed, with that text and content, and that image.
+    for (const k of ['signature_id', 'text_sha256', 'content_sha256', 'png_sha256', 'signed_at', 'documents'])
+      expect(after[k]).toBe(before[k]);
+    expect(db.prepare('SELECT count(*) AS n FROM signature_tickets WHERE case_id = ?').get(caseId)).toEqual({ n: 0 });
+    expect(JSON.stringify(after)).not.toMatch(/张三|500101199003070014/);
+    // Read back: purged, not missing; nothing goes into a manifest any more.
+    const printed = t.app.services.signatures.printed(caseId);
+    expect(printed.list).toEqual([
+      expect.objectContaining({ signer: 'applicant', signerName: '张*', image: '', purged: true }),
+    ]);
+    expect(receiptSignatureBlock({ signatures: printed } as never)).toContain('签名图像已按保存期限清除');
+    const c = t.app.services.intake.cases.get(caseId);
+    expect(c && t.app.services.signatures.manifestSignatures(c)).toEqual([]);
   });
 });

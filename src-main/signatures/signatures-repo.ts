@@ -33,6 +33,8 @@ export interface SignatureRow {
   svg: string;
   signed_at: string;
   superseded_at: string | null;
+  /** Set by retention: image, strokes, SVG and text cleared, hashes kept. */
+  purged_at: string | null;
 }
 
 /** SHA-256 hex of a string (UTF-8) or bytes. */
@@ -88,7 +90,7 @@ export class SignaturesRepo {
   }
 
   /** Stores a signature; the signer's earlier ones on the case are superseded. */
-  insert(r: Omit<SignatureRow, 'superseded_at'>): void {
+  insert(r: Omit<SignatureRow, 'superseded_at' | 'purged_at'>): void {
     this.s
       .get('UPDATE case_signatures SET superseded_at = ? WHERE case_id = ? AND signer = ? AND superseded_at IS NULL')
       .run(r.signed_at, r.case_id, r.signer);

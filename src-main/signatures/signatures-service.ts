@@ -193,6 +193,14 @@ export class SignaturesService {
         const row = rows.find((r) => r.signer === signer);
         const documents = matter ? documentsFor(signer, app.mode, matter) : [];
         if (!row) return { signer, documents, signatureId: null, signedAt: null, state: 'unsigned' as const };
+        if (row.purged_at)
+          return {
+            signer,
+            documents,
+            signatureId: row.signature_id,
+            signedAt: row.signed_at,
+            state: 'purged' as const,
+          };
         const valid = row.content_sha256 === content && this.textStillShown(app, row);
         return {
           signer,
@@ -233,7 +241,7 @@ export class SignaturesService {
     const content = sha256Hex(signedContentText(signedContentOf(app)));
     return this.d.repo
       .current(stored.caseId)
-      .filter((r) => r.content_sha256 === content)
+      .filter((r) => !r.purged_at && r.content_sha256 === content)
       .map((r) => ({
         signatureId: r.signature_id,
         signer: r.signer,
@@ -262,14 +270,29 @@ export class SignaturesService {
         powerOfAttorneyText = null;
       }
     }
+    // Purged by retention: still printed as signed (when and what), without the image.
+    const purged = this.d.repo
+      .current(caseId)
+      .filter((r) => r.purged_at)
+      .map((r) => ({
+        signer: r.signer,
+        signerName: r.signer_name,
+        documents: JSON.parse(r.documents) as SignatureDocument[],
+        signedAt: r.signed_at,
+        image: '',
+        purged: true as const,
+      }));
     return {
-      list: list.map((s) => ({
-        signer: s.signer,
-        signerName: s.signerName,
-        documents: s.documents,
-        signedAt: s.signedAt,
-        image: `data:image/png;base64,${s.png}`,
-      })),
+      list: [
+        ...list.map((s) => ({
+          signer: s.signer,
+          signerName: s.signerName,
+          documents: s.documents,
+          signedAt: s.signedAt,
+          image: `data:image/png;base64,${s.png}`,
+        })),
+        ...purged,
+      ],
       powerOfAttorneyText,
     };
   }

@@ -206,7 +206,7 @@ describe('电子签名', () => {
     t.app.services.db
       .prepare(
         `INSERT INTO case_signatures SELECT signature_id || '-copy', ?, signer, signer_name, documents, text, text_sha256,
-           content_sha256, points, png, png_sha256, svg, signed_at, superseded_at FROM case_signatures WHERE case_id = ?`,
+           content_sha256, points, png, png_sha256, svg, signed_at, superseded_at, purged_at FROM case_signatures WHERE case_id = ?`,
       )
       .run(otherId, caseId);
     expect(await callOk(t.app, t.clerk, 'signatures:status', { application: otherApp })).toMatchObject({

@@ -16,6 +16,7 @@ export const signatureEn: Messages['intake']['signature'] = {
     unsigned: 'Not signed',
     valid: 'Signed ({{time}})',
     stale: 'The application changed after signing: the signature no longer counts, ask for a new one',
+    purged: 'Signed; the image was purged under the retention period (hashes kept)',
     ask: 'Ask the {{signer}} to sign',
     askAgain: 'Ask the {{signer}} to sign again',
     refresh: 'Refresh',

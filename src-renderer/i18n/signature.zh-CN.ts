@@ -11,6 +11,7 @@ export const signatureZh = {
     unsigned: '未签名',
     valid: '已签名（{{time}}）',
     stale: '签名后申请内容已修改，签名已失效，请重新签名',
+    purged: '已签名，签名图像已按保存期限清除（留存哈希）',
     ask: '请{{signer}}签名',
     askAgain: '请{{signer}}重新签名',
     refresh: '刷新签名状态',

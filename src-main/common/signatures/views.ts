@@ -59,7 +59,7 @@ export interface SignerStatus {
   documents: SignatureDocument[];
   signatureId: string | null;
   signedAt: string | null;
-  state: 'unsigned' | 'valid' | 'stale';
+  state: 'unsigned' | 'valid' | 'stale' | 'purged';
 }
 
 /** The signatures of an application as it is now. */
@@ -75,8 +75,10 @@ export interface PrintedSignature {
   signerName: string;
   documents: SignatureDocument[];
   signedAt: string;
-  /** The PNG as a data: URI. */
+  /** The PNG as a data: URI; empty once retention purged it. */
   image: string;
+  /** Retention cleared the image (the hashes are kept): printed as signed, image purged. */
+  purged?: true;
 }
 
 /** What the documents of a case print about its signatures. */

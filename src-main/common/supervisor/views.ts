@@ -216,6 +216,8 @@ export interface RetentionReport {
   ratings: number;
   printedFiles: number;
   identityRows: number;
+  /** 电子签名 cleared (image, strokes, text; hashes kept). */
+  signatures: number;
 }
 
 /** The supervisor's dashboard. */

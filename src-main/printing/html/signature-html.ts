@@ -16,6 +16,8 @@ const chinaDateTime = (iso: string) =>
 
 function signatureFigure(s: PrintedSignature, label: string): string {
   const docs = s.documents.map((d: SignatureDocument) => SIGNATURE_DOCUMENT_LABELS_ZH[d]).join('、');
+  if (s.purged)
+    return `<div class="e-signature"><span>${e(label)}</span><span>已电子签名（签名图像已按保存期限清除）</span><span class="meta">${e(docs)} · ${e(chinaDateTime(s.signedAt))}</span></div>`;
   return `<div class="e-signature"><span>${e(label)}</span><img alt="${e(`${s.signerName}的电子签名`)}" src="${e(s.image)}"><span class="meta">${e(docs)} · ${e(chinaDateTime(s.signedAt))}</span></div>`;
 }
 

@@ -12,7 +12,7 @@ import { signingUrl } from './signing-url';
 import { openSigning, signatureStatus, signingPairingUrl } from './store';
 import './signature.css';
 
-const STATE_COLOR = { unsigned: 'default', valid: 'success', stale: 'error' } as const;
+const STATE_COLOR = { unsigned: 'default', valid: 'success', stale: 'error', purged: 'default' } as const;
 
 /**
  * 电子签名 on the review step: where each signer stands for the application as typed now, and the button

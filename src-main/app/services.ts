@@ -219,6 +219,7 @@ export async function createServices(config: AppConfig): Promise<Services> {
     afterRound: () => catalogueCheck(),
     training: config.training === true,
     signatures: (stored) => signatures.manifestSignatures(stored),
+    faceMatches: (stored) => identity.faceMatchesOf(stored.caseId, stored.decidedAt),
   });
   const identityRepo = new IdentityRepo(db);
   licences = new LicenceService({

@@ -17,6 +17,8 @@ import type { Logger } from '../log/logger';
 import { SettingsRepo } from '../settings/settings-repo';
 import { FaceEngine } from './face/face-engine';
 import { FaceMatchService } from './face/face-match-service';
+import { manifestFaceMatches } from './face/face-manifest';
+import type { ManifestFaceMatch } from '@tongban/protocol/sync/manifest-face-match';
 import { HttpReader } from './http-reader';
 import { IdentityService } from './identity-service';
 import { NoReader, type CardReader, type DecodePhoto } from './reader';
@@ -51,6 +53,8 @@ export interface Identity {
   service: IdentityService;
   /** 人证比对; the face models load on its first comparison, not at start. */
   faceMatch: FaceMatchService;
+  /** 人证比对 the case manifest carries (decision 0154). */
+  faceMatchesOf(caseId: string, decidedAt: string | null): ManifestFaceMatch[];
   settings(): IdentitySettings;
   updateSettings(actor: Actor, next: IdentitySettings): IdentitySettings;
   /** Masks an ID number with the configured mask. */
@@ -126,6 +130,7 @@ export function createIdentity(deps: IdentityDeps): Identity {
     reader,
     service,
     faceMatch,
+    faceMatchesOf: (caseId, decidedAt) => manifestFaceMatches(service.repo, caseId, decidedAt),
     settings,
     mask,
     updateSettings(actor, next) {

@@ -4,6 +4,7 @@ import type { AttachmentMeta } from '../cases/attachments-repo';
 import type { StoredCase } from '../cases/cases-repo';
 import { manifestPerson } from '@common/signatures/content';
 import type { ManifestSignature } from '@tongban/protocol/sync/manifest-signature';
+import type { ManifestFaceMatch } from '@tongban/protocol/sync/manifest-face-match';
 
 /** The case manifest as pushed: built only from stored, immutable data, so every retry hashes the same. */
 export function buildCaseManifest(
@@ -14,6 +15,8 @@ export function buildCaseManifest(
   district: string,
   /** 电子签名 that bind to this case (absent when nobody signed: older manifests hash as before). */
   signatures: ManifestSignature[] = [],
+  /** 人证比对 per person (absent when none decided the identity check: older manifests hash as before). */
+  faceMatches: ManifestFaceMatch[] = [],
 ) {
   const app = JSON.parse(stored.application) as Application;
   return {
@@ -53,5 +56,6 @@ export function buildCaseManifest(
     ...(signatures.length ? { signatures } : {}),
     // 电子证照 that satisfied materials (免提交原件); left out when none so other manifests hash as before.
     ...(app.licences?.length ? { licences: app.licences } : {}),
+    ...(faceMatches.length ? { faceMatches } : {}),
   };
 }

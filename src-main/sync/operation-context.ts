@@ -3,6 +3,7 @@
 import type { AttachmentsRepo } from '../cases/attachments-repo';
 import type { CasesRepo, StoredCase } from '../cases/cases-repo';
 import type { ManifestSignature } from '@tongban/protocol/sync/manifest-signature';
+import type { ManifestFaceMatch } from '@tongban/protocol/sync/manifest-face-match';
 import type { ClientOptions } from './gateway-client';
 import type { SyncDevice, SyncRepo } from './sync-repo';
 
@@ -16,4 +17,6 @@ export interface OperationContext {
   hallDivision: string;
   /** 电子签名 that bind to a stored case (src-main/signatures); none when not wired. */
   signatures?: ((stored: StoredCase) => ManifestSignature[]) | undefined;
+  /** 人证比对 carried by a stored case (src-main/identity/face/face-manifest.ts); none when not wired. */
+  faceMatches?: ((stored: StoredCase) => ManifestFaceMatch[]) | undefined;
 }

@@ -46,6 +46,7 @@ export function caseManifestOf(ctx: OperationContext, caseId: string): ReturnTyp
     ctx.hallDivision,
     ctx.device.district,
     ctx.signatures?.(stored) ?? [],
+    ctx.faceMatches?.(stored) ?? [],
   );
 }
 

@@ -67,6 +67,8 @@ export interface SyncEngineDeps {
   training?: boolean;
   /** 电子签名 carried by a case's manifest (decision 0155). */
   signatures?: OperationContext['signatures'];
+  /** 人证比对 carried by a case's manifest (decision 0154). */
+  faceMatches?: OperationContext['faceMatches'];
   /** Reports the sending of a backlog (≥ BACKLOG_CASES cases) as progress to every signed-in screen. */
   progress?: ProgressTracker;
 }
@@ -269,6 +271,7 @@ export class SyncEngine {
       repo: this.d.repo,
       hallDivision: this.d.hall()?.divisionCode ?? '',
       signatures: this.d.signatures,
+      faceMatches: this.d.faceMatches,
     };
   }
 

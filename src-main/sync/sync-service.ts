@@ -38,6 +38,8 @@ export class SyncService {
       training?: boolean;
       /** 电子签名 carried by a case's manifest (decision 0155). */
       signatures?: SyncEngineDeps['signatures'];
+      /** 人证比对 carried by a case's manifest (decision 0154). */
+      faceMatches?: SyncEngineDeps['faceMatches'];
     },
   ) {
     this.repo = new SyncRepo(db);

@@ -9,6 +9,7 @@ import { maskIdNumber } from '@tongban/protocol/validators/masking';
 import { ratingSection } from '../ratings/rating-section';
 import { ticketSection } from '../tickets/department-section';
 import { signatureSection } from './signature-section';
+import { faceMatchSection } from './face-match-section';
 import { resultInput, resultSection } from '../verify/department-result';
 import { DEPARTMENT_ACTIONS, type DepartmentAction } from './actions';
 import { alertBox, chinaTime, html, page, type Html } from './html';
@@ -171,6 +172,7 @@ export function casePage(
     <h2>材料</h2>${materials(v)}
     ${signatureSection(m, v.purgedAt !== null)}
     ${licences(v)}
+    ${faceMatchSection(m, v.purgedAt !== null)}
     ${supplements(v)}
     <h2>办理记录</h2>${history(v)}
     ${trailSection(v.caseId, v.trail)}

@@ -9,6 +9,7 @@ import { CASE_STATUSES, type CaseStatus } from '@tongban/protocol/sync/status';
 import type { BlobStore } from '../attachments/blob-store';
 import { ActionRefused, isDepartmentAction, performAction } from './actions';
 import { findSignature } from './signature-section';
+import { findFaceMatch } from './face-match-section';
 import { casePage, type IdHolder } from './case-page';
 import { audit } from '../audit';
 import { pageGate } from '../supervision/accounts';
@@ -272,6 +273,23 @@ export function registerDepartmentRoutes(
       },
     );
     registerResultRoutes(scope, pool, seal);
+
+    // 人证比对 frame: from the stored manifest, same origin, this department's cases only (decision 0154).
+    scope.get<{ Params: { caseId: string; role: string } }>(
+      '/dept/cases/:caseId/face-matches/:role',
+      async (request, reply) => {
+        const user = request.reviewer as ReviewerSession;
+        const { caseId, role } = request.params;
+        const view = UUID.test(caseId) ? await getCase(pool, caseId, user.departmentId) : null;
+        const face = view && !view.purgedAt ? findFaceMatch(view.manifest, role) : null;
+        if (!face?.frame)
+          return sendPage(reply, 404, messagePage('没有这张人像', '人像不存在或已按保存期限清除。', user));
+        return reply
+          .type(face.frameMediaType)
+          .headers({ 'content-disposition': 'inline', 'cache-control': 'private, no-store' })
+          .send(Buffer.from(face.frame, 'base64'));
+      },
+    );
 
     scope.post<{ Params: { caseId: string; action: string } }>(
       '/dept/cases/:caseId/actions/:action',

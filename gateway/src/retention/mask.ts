@@ -74,8 +74,15 @@ export function maskCaseManifest(m: CaseManifest): CaseManifest {
     Object.entries(m.form).map(([key, value]) => [key, maskFormValue(kinds.get(key) ?? STANDARD_KINDS[key], value)]),
   );
   // 电子签名 images and the texts they signed are personal data: gone with the rest (decision 0157).
-  const { signatures: _signatures, ...rest } = m;
-  return { ...rest, applicant: maskPerson(m.applicant), agent: m.agent ? maskPerson(m.agent) : null, form };
+  const { signatures: _signatures, faceMatches, ...rest } = m;
+  return {
+    ...rest,
+    applicant: maskPerson(m.applicant),
+    agent: m.agent ? maskPerson(m.agent) : null,
+    form,
+    // 人证比对: the frame (a face) goes; the figures and the frame's SHA-256 stay (decision 0154).
+    ...(faceMatches ? { faceMatches: faceMatches.map((f) => ({ ...f, frame: null })) } : {}),
+  };
 }
 
 /** A supplement keeps its materials; its note loses ID and phone numbers. */

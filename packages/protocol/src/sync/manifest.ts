@@ -6,6 +6,7 @@ import { canonicalJson } from '../canonical-json';
 import { APPLY_MODES, ID_TYPES, MATERIAL_HANDLINGS } from '../cases/application';
 import { manifestSignatureSchema } from './manifest-signature';
 import { recordedLicenceSchema } from '../licences/licences';
+import { manifestFaceMatchesSchema } from './manifest-face-match';
 
 /** Largest attachment a slot may declare (50 MiB). */
 export const MAX_ATTACHMENT_BYTES = 50 * 1024 * 1024;
@@ -98,6 +99,8 @@ export const caseManifestSchema = z
     signatures: z.array(manifestSignatureSchema).max(4).optional(),
     /** 电子证照 that satisfied materials (免提交原件); absent when none, so older manifests hash the same. */
     licences: z.array(recordedLicenceSchema).min(1).max(20).optional(),
+    /** 人证比对 per person (optional: absent when no face match decided the identity check; decision 0154). */
+    faceMatches: manifestFaceMatchesSchema.optional(),
   })
   .superRefine(checkSlots);
 

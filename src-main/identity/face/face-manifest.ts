@@ -2,8 +2,11 @@
 // The latest passing comparison made before the case was decided; failing that, the latest failing one a
 // supervisor overrode afterwards. Built from stored rows only, so every retry of a push hashes the same
 // (until the chip-data purge drops the frame, retention days after delivery).
-import type { ManifestFaceMatch } from '@tongban/protocol/sync/manifest-face-match';
-import { FACE_FRAME_MEDIA_TYPES, MAX_FACE_FRAME_BASE64 } from '@tongban/protocol/sync/manifest-face-match';
+import {
+  MAX_FACE_FRAME_BASE64,
+  type FACE_FRAME_MEDIA_TYPES,
+  type ManifestFaceMatch,
+} from '@tongban/protocol/sync/manifest-face-match';
 import type { IdentityRepo, VerificationRecord } from '../identity-repo';
 
 const ROLES = ['applicant', 'agent'] as const;

@@ -1,6 +1,7 @@
 // Enrolment and the rejections every signed request goes through; none of them may store anything.
 import { randomBytes, randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { MAX_CASE_MANIFEST_BYTES } from '@tongban/protocol/sync/manifest-face-match';
 import { pruneNonces } from './auth/verify';
 import { issueEnrolmentCode, revokeDevice } from './devices/repo';
 import { DeviceClient } from './testing/device-client';
@@ -113,7 +114,7 @@ describe('signed requests', () => {
     stranger.deviceId = randomUUID();
     await expectRefused(await stranger.putCase(m), 403, 'device-revoked');
     // oversized (the limit is checked from Content-Length before reading the body)
-    const huge = Buffer.alloc(1024 * 1024 + 1, 0x20);
+    const huge = Buffer.alloc(MAX_CASE_MANIFEST_BYTES + 1, 0x20); // 4 MiB for a case push (decision 0154)
     await expectRefused(
       await device.request('PUT', target, { body: huge, contentType: 'application/json', idempotencyKey: m.caseId }),
       413,

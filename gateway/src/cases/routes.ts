@@ -4,6 +4,7 @@ import type pg from 'pg';
 import type { CasePushResponse, ReconcileResponse, SupplementPushResponse } from '@tongban/protocol/sync/api';
 import { reconcileRequestSchema } from '@tongban/protocol/sync/api';
 import { caseManifestSchema, supplementManifestSchema } from '@tongban/protocol/sync/manifest';
+import { MAX_CASE_MANIFEST_BYTES } from '@tongban/protocol/sync/manifest-face-match';
 import type { DeviceContext } from '../auth/verify';
 import { GatewayError, zodFields } from '../http/errors';
 import { checkCaseRouting } from '../catalogue/repo';
@@ -28,28 +29,33 @@ function checkIds(request: FastifyRequest, ids: string[], idempotencyKey: string
 
 /** Registers the case, supplement and reconcile routes. */
 export function registerCaseRoutes(app: FastifyInstance, pool: pg.Pool): void {
-  app.put<{ Params: { caseId: string } }>('/v1/cases/:caseId', async (request, reply) => {
-    const device = deviceOf(request);
-    const { caseId } = request.params;
-    checkIds(request, [caseId], caseId);
-    const parsed = caseManifestSchema.safeParse(request.body);
-    if (!parsed.success) throw new GatewayError('invalid-manifest', 'invalid case manifest', zodFields(parsed.error));
-    const m = parsed.data;
-    if (m.caseId !== caseId)
-      throw new GatewayError('invalid-manifest', 'caseId differs from the path', [
-        { path: 'caseId', code: 'path-mismatch' },
-      ]);
-    if (m.district !== device.district)
-      throw new GatewayError('district-forbidden', `this device may only push cases of district ${device.district}`);
-    await checkCaseRouting(pool, m, device.district);
-    const stored = await storeCase(pool, m, device.deviceId);
-    const body: CasePushResponse = {
-      departmentNo: stored.departmentNo,
-      caseVersion: stored.caseVersion,
-      missingAttachments: stored.missingAttachments,
-    };
-    return reply.code(stored.created ? 201 : 200).send(body);
-  });
+  // A case may carry 人证比对 frames and signature images (decision 0154): above the 1 MiB default.
+  app.put<{ Params: { caseId: string } }>(
+    '/v1/cases/:caseId',
+    { bodyLimit: MAX_CASE_MANIFEST_BYTES },
+    async (request, reply) => {
+      const device = deviceOf(request);
+      const { caseId } = request.params;
+      checkIds(request, [caseId], caseId);
+      const parsed = caseManifestSchema.safeParse(request.body);
+      if (!parsed.success) throw new GatewayError('invalid-manifest', 'invalid case manifest', zodFields(parsed.error));
+      const m = parsed.data;
+      if (m.caseId !== caseId)
+        throw new GatewayError('invalid-manifest', 'caseId differs from the path', [
+          { path: 'caseId', code: 'path-mismatch' },
+        ]);
+      if (m.district !== device.district)
+        throw new GatewayError('district-forbidden', `this device may only push cases of district ${device.district}`);
+      await checkCaseRouting(pool, m, device.district);
+      const stored = await storeCase(pool, m, device.deviceId);
+      const body: CasePushResponse = {
+        departmentNo: stored.departmentNo,
+        caseVersion: stored.caseVersion,
+        missingAttachments: stored.missingAttachments,
+      };
+      return reply.code(stored.created ? 201 : 200).send(body);
+    },
+  );
 
   app.put<{ Params: { caseId: string; supplementId: string } }>(
     '/v1/cases/:caseId/supplements/:supplementId',

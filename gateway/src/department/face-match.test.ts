@@ -2,6 +2,7 @@
 // shows "人像哈希已核验" when it holds and a red warning when not; a malformed entry is refused on push; the
 // frame route serves this department's frame only (real PostgreSQL).
 import { createHash, randomBytes } from 'node:crypto';
+import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ManifestFaceMatch } from '@tongban/protocol/sync/manifest-face-match';
 import type { DeviceClient } from '../testing/device-client';
@@ -13,8 +14,8 @@ import { maskCaseManifest } from '../retention/mask';
 
 const SC = '510000';
 const sha256 = (d: Uint8Array) => createHash('sha256').update(d).digest('hex');
-/** Stand-in frame bytes: the gateway never decodes them, it hashes and serves them. */
-const FRAME = Buffer.concat([Buffer.from([0xff, 0xd8, 0xff, 0xe0]), randomBytes(2000)]);
+/** A real photograph (@vladmandic/face-api demo, MIT; 181 KB, the size of a camera frame). */
+const FRAME = readFileSync(new URL('../../../node_modules/@vladmandic/face-api/demo/sample2.jpg', import.meta.url));
 
 let t: TestGateway;
 let device: DeviceClient;
@@ -91,7 +92,7 @@ describe('人证比对 on the department page', () => {
   it('refuses malformed face matches on push', async () => {
     const bad = [
       { frame: 'not base64!' },
-      { frame: 'A'.repeat(200_004) },
+      { frame: 'A'.repeat(1_000_004) },
       { similarity: 2 },
       { frameSha256: 'abc' },
       { frameMediaType: 'image/gif' },

@@ -9,8 +9,10 @@ import { z } from 'zod';
 export const FACE_MATCH_ROLES = ['applicant', 'agent'] as const;
 /** Media types of a frame (as the window captures them). */
 export const FACE_FRAME_MEDIA_TYPES = ['image/jpeg', 'image/png'] as const;
-/** Largest frame carried, base64 (about 150 KB of image; a 640×480 JPEG is usually far smaller). */
-export const MAX_FACE_FRAME_BASE64 = 200_000;
+/** Largest frame carried, base64 (about 730 KB of image: a 1080p camera frame at JPEG quality 0.9). */
+export const MAX_FACE_FRAME_BASE64 = 1_000_000;
+/** Body limit of a case push carrying frames and signatures (the gateway's default is 1 MiB). */
+export const MAX_CASE_MANIFEST_BYTES = 4 * 1024 * 1024;
 
 const sha256Hex = z.string().regex(/^[0-9a-f]{64}$/, 'sha256-format');
 const score = z.number().min(0).max(1).nullable();

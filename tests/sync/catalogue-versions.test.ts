@@ -21,7 +21,8 @@ const shipped = () => ({
   },
 });
 const SHIPPED_VERSION = shipped().catalogue.catalogueVersion as string;
-const NEXT = '2026.12.2';
+/** The shipped version with its last part raised by one (2026.12.2 → 2026.12.3). */
+const NEXT = SHIPPED_VERSION.replace(/\d+$/, (n) => String(Number(n) + 1));
 
 /** The shipped files with 社会保障卡申领's promise shortened, and one matter added (a copy under a new code). */
 function nextVersion() {

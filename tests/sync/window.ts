@@ -37,6 +37,14 @@ export async function forgetAtGateway(pool: pg.Pool, caseId: string): Promise<vo
     'DELETE FROM ratings WHERE case_id = $1',
     'DELETE FROM status_events WHERE case_id = $1',
     'DELETE FROM backoffice_outbox WHERE case_id = $1',
+    'DELETE FROM ticket_events WHERE ticket_id IN (SELECT ticket_id FROM case_tickets WHERE case_id = $1)',
+    'DELETE FROM case_ticket_messages WHERE ticket_id IN (SELECT ticket_id FROM case_tickets WHERE case_id = $1)',
+    'DELETE FROM case_tickets WHERE case_id = $1',
+    'DELETE FROM case_originals WHERE case_id = $1',
+    'DELETE FROM result_fetches WHERE case_id = $1',
+    'DELETE FROM case_results WHERE case_id = $1',
+    'DELETE FROM issued_documents WHERE case_id = $1',
+    'DELETE FROM case_facts WHERE case_id = $1',
     'DELETE FROM cases WHERE case_id = $1',
   ]) {
     await pool.query(sql, [caseId]);

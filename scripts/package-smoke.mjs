@@ -45,8 +45,22 @@ const KEPT_LOCALES = ['en-US.pak', 'zh-CN.pak'];
 // koffi's prebuilt binaries the installers must carry unpacked (docs/packaging.md); linux-x64 is built here.
 const KOFFI_TARGETS = ['win32-x64', 'linux-x64', 'linux-arm64'];
 const KOFFI_HERE = { pkg: 'node_modules/@koromix/koffi-linux-x64', binary: 'linux_x64/koffi.node' };
-// exceljs (ledger exports) and playwright-core (the browser host's PDF printing) are the bulk of it.
-const ASAR_MAX_BYTES = 80 * 1024 * 1024;
+// exceljs (ledger exports), playwright-core (the browser host's PDF printing), bwip-js and the face comparison's
+// models and tfjs Node bundles (about 19 MB once electron-builder.yml drops their browser builds) are the bulk of it.
+const ASAR_MAX_BYTES = 100 * 1024 * 1024;
+// What 人证比对 loads in main (src-main/identity/face/face-engine.ts): electron-builder.yml trims everything else.
+const FACE_RUNTIME = [
+  'node_modules/@vladmandic/human/dist/human.node-wasm.js',
+  ...['blazeface', 'facemesh', 'faceres', 'antispoof', 'liveness'].flatMap((m) => [
+    `node_modules/@vladmandic/human/models/${m}.json`,
+    `node_modules/@vladmandic/human/models/${m}.bin`,
+  ]),
+  'node_modules/@tensorflow/tfjs-core/dist/tf-core.node.js',
+  'node_modules/@tensorflow/tfjs-converter/dist/tf-converter.node.js',
+  'node_modules/@tensorflow/tfjs-backend-wasm/dist/tf-backend-wasm.node.js',
+  'node_modules/@tensorflow/tfjs-backend-wasm/dist/tfjs-backend-wasm.wasm',
+  'node_modules/@tensorflow/tfjs-backend-wasm/dist/tfjs-backend-wasm-simd.wasm',
+];
 
 function filesUnder(dir) {
   if (!existsSync(dir)) return [];
@@ -125,6 +139,7 @@ function checkAsar(appAsar, unpackedDir) {
     'out/main/host.js',
     'out/preload/preload.js',
     'out/renderer/index.html',
+    ...FACE_RUNTIME,
   ]) {
     check(has.has(file), `app.asar lacks ${file}`);
   }

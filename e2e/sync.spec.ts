@@ -290,7 +290,8 @@ test('a case accepted while the gateway is down reaches the department; suppleme
   await test.step('the reviewer records the mailing; the window shows 结果已寄出 and the waybill number', async () => {
     await dept.getByLabel('EMS 运单号').fill(WAYBILL);
     await departmentAction(dept, '登记结果寄递', '结果已寄出');
-    await expect(dept.getByRole('cell', { name: `EMS 运单号 ${WAYBILL}` })).toBeVisible();
+    // In 办理记录 and again in the 全程记录 of both sides.
+    await expect(dept.getByRole('cell', { name: `EMS 运单号 ${WAYBILL}` }).first()).toBeVisible();
     await saveScreenshot(dept, 'sync-5-department-mailed');
     await syncUntil(page, receiptNo, async (row) => {
       await expect(row).toContainText('结果已寄出', { timeout: 1_000 });

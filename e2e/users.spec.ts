@@ -110,7 +110,7 @@ test('settings: hall fields are checked and the header follows the saved hall', 
   await openMenu(page, '系统设置');
   // 上线检查 opens first and names every placeholder and device not set up.
   const check = page.getByRole('tabpanel', { name: '上线检查' });
-  await expect(page.getByText('还有 10 项未完成，其中 3 项须处理后才能正式办理')).toBeVisible();
+  await expect(page.getByText('还有 11 项未完成，其中 3 项须处理后才能正式办理')).toBeVisible();
   await expect(check).toContainText('好差评地址');
   await expect(check).toContainText('仍是示例地址');
   await expect(check).toContainText('电子印章');

@@ -1,12 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import type { ProgressTracker } from '../events/progress';
 import { pushWithProgress } from './push-workers';
-import type { EventBus } from '../events/event-bus';
-import type { AuditLog } from '../audit/audit-log';
-import type { AttachmentsRepo } from '../cases/attachments-repo';
-import type { CasesRepo } from '../cases/cases-repo';
-import type { Hall } from '@common/hall';
-import type { Logger } from '../log/logger';
 import { classify, fullJitterDelay, retryAfterMs } from './backoff';
 import { signedRequest, type ClientOptions, type GatewayReply } from './gateway-client';
 import type { OperationContext } from './operation-context';
@@ -15,7 +8,7 @@ import { DailyChecks } from './daily-checks';
 import { AuditWitness } from './audit-witness';
 import { classifyRecord } from './record-operations';
 import { isRecordKind } from './records-repo';
-import type { OutboxOp, SyncDevice, SyncRepo } from './sync-repo';
+import type { OutboxOp, SyncDevice } from './sync-repo';
 import { casePushResponseSchema } from '@tongban/protocol/sync/replies';
 import { statusFeedSchema } from '@tongban/protocol/sync/status';
 
@@ -25,53 +18,9 @@ import { statusFeedSchema } from '@tongban/protocol/sync/status';
  */
 export const DEFAULT_CONCURRENCY = 4;
 
-/** The window-level sync state shown in the bar. */
-export type SyncState = 'not-configured' | 'offline' | 'online' | 'syncing' | 'unauthenticated' | 'revoked';
+import type { SyncEngineDeps, SyncState, SyncStatus } from './sync-engine-types';
 
-/** What the bar shows. */
-export interface SyncStatus {
-  state: SyncState;
-  pending: number;
-  /** 好差评 and 回访 records waiting to be sent (not counted in `pending`, which counts cases). */
-  pendingRecords: number;
-  /** Restored from a backup and not yet told by the gateway how far today's receipt numbers went: numbers may repeat. */
-  numberingUnverified: boolean;
-  oldestPendingAt: string | null;
-  lastSuccessAt: string | null;
-  lastError: string | null;
-  deviceId: string | null;
-}
-
-/** Everything the loop needs; `random` and `now` are injected so tests can be seeded. */
-export interface SyncEngineDeps {
-  repo: SyncRepo;
-  cases: CasesRepo;
-  attachments: AttachmentsRepo;
-  audit: AuditLog;
-  events: EventBus;
-  log: Logger;
-  hall: () => Hall | null;
-  now: () => Date;
-  random: () => number;
-  timeoutMs?: number;
-  concurrency?: number;
-  /** How often at most the audit chain head is reported to the gateway (default WITNESS_INTERVAL_MS). */
-  witnessIntervalMs?: number;
-  /** When this window's database was last restored from a backup (null: never). */
-  restoredAt?: () => string | null;
-  /** Backoff base and cap (ms); the protocol's 2 s / 5 min unless a test shortens them. */
-  backoff?: { baseMs: number; capMs: number };
-  /** Runs after a round in which the gateway answered (the catalogue version check; it throttles itself). */
-  afterRound?: () => Promise<unknown>;
-  /** 培训模式: a round never contacts the gateway, whatever the database holds. */
-  training?: boolean;
-  /** 电子签名 carried by a case's manifest (decision 0155). */
-  signatures?: OperationContext['signatures'];
-  /** 人证比对 carried by a case's manifest (decision 0154). */
-  faceMatches?: OperationContext['faceMatches'];
-  /** Reports the sending of a backlog (≥ BACKLOG_CASES cases) as progress to every signed-in screen. */
-  progress?: ProgressTracker;
-}
+export type { SyncEngineDeps, SyncState, SyncStatus };
 
 const LEASE_MS = 60_000;
 
@@ -81,8 +30,6 @@ const LEASE_MS = 60_000;
  */
 export class SyncEngine {
   private readonly owner = `${process.pid}:${randomUUID()}`;
-  /** The business date whose numbering was last checked against the gateway. */
-  /** The business date of the last completed reconcile. */
   private current: Promise<void> | null = null;
   private queued: Promise<void> | null = null;
   private timer: NodeJS.Timeout | null = null;

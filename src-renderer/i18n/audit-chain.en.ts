@@ -13,3 +13,12 @@ export const auditReasonsEn = {
   'tail-missing': 'the newest entries are missing (possibly deleted)',
   'witness-mismatch': 'differs from the chain head the department gateway witnessed (altered after the fact)',
 };
+
+/** The audit page's chain check (audit.verify … audit.witnesses). */
+export const auditChainEn = {
+  verify: 'Verify audit chain',
+  chainOk: 'Audit chain intact ({{count}} entries)',
+  chainBroken: 'Audit chain broken at entry {{seq}}: {{reason}}',
+  reasons: auditReasonsEn,
+  witnesses: auditWitnessesEn,
+};

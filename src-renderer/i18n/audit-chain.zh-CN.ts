@@ -13,3 +13,12 @@ export const auditReasonsZh = {
   'tail-missing': '最新的记录缺失，可能被删除',
   'witness-mismatch': '与部门网关留存的审计链记录（见证）不符，本机记录可能在事后被改动',
 };
+
+/** The audit page's chain check (audit.verify … audit.witnesses). */
+export const auditChainZh = {
+  verify: '校验审计链',
+  chainOk: '审计链完整（共 {{count}} 条）',
+  chainBroken: '审计链在第 {{seq}} 条断裂：{{reason}}',
+  reasons: auditReasonsZh,
+  witnesses: auditWitnessesZh,
+};

@@ -1,4 +1,4 @@
-import { auditReasonsEn, auditWitnessesEn } from './audit-chain.en';
+import { auditChainEn } from './audit-chain.en';
 import { securityEn } from './security.en';
 import { cameraEn, cameraFieldsEn } from './camera.en';
 import { catalogueUpdatesEn } from './catalogue-updates.en';
@@ -334,11 +334,7 @@ export const en: Messages = {
     search: 'Search',
     reset: 'Reset',
     loadMore: 'Load more',
-    verify: 'Verify audit chain',
-    chainOk: 'Audit chain intact ({{count}} entries)',
-    chainBroken: 'Audit chain broken at entry {{seq}}: {{reason}}',
-    reasons: auditReasonsEn,
-    witnesses: auditWitnessesEn,
+    ...auditChainEn,
     loadFailed: 'Could not load the audit log',
     detailPair: '{{key}}: {{value}}',
     detailSeparator: '; ',

@@ -1,4 +1,4 @@
-import { auditReasonsZh, auditWitnessesZh } from './audit-chain.zh-CN';
+import { auditChainZh } from './audit-chain.zh-CN';
 import type { ErrorCode } from '@common/errors';
 import { catalogueUpdatesZh } from './catalogue-updates.zh-CN';
 import { ROLE_LABELS_ZH } from '@common/roles';
@@ -335,11 +335,7 @@ export const zhCN = {
     search: '查询',
     reset: '重置',
     loadMore: '加载更多',
-    verify: '校验审计链',
-    chainOk: '审计链完整（共 {{count}} 条）',
-    chainBroken: '审计链在第 {{seq}} 条断裂：{{reason}}',
-    reasons: auditReasonsZh,
-    witnesses: auditWitnessesZh,
+    ...auditChainZh,
     loadFailed: '审计日志加载失败',
     detailPair: '{{key}}：{{value}}',
     detailSeparator: '；',

@@ -10,7 +10,7 @@ import {
   type SupplementManifest,
 } from '@tongban/protocol/sync/manifest';
 import { isUniqueViolation, withTransaction, type Queryable } from '../db/pool';
-import { advanceCase, lockCase } from '../feed/events';
+import { advanceCase, lockDeviceCase } from '../feed/events';
 import { GatewayError } from '../http/errors';
 
 /** SHA-256 hex of a manifest's canonical text. */
@@ -156,9 +156,7 @@ export async function storeSupplement(
 ): Promise<StoredSupplement> {
   const hash = supplementManifestHash(s);
   return withTransaction(pool, async (client) => {
-    const locked = await lockCase(client, s.caseId); // serialises pushes of supplements of one case
-    if (!locked) throw new GatewayError('case-not-found', 'no such case');
-    if (locked.district !== device.district) throw new GatewayError('district-forbidden', 'case of another district');
+    const locked = await lockDeviceCase(client, s.caseId, device.district); // serialises pushes of supplements of one case
     const { rows } = await client.query<{ manifest_hash: string }>(
       'SELECT manifest_hash FROM supplements WHERE supplement_id = $1',
       [s.supplementId],

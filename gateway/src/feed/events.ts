@@ -2,6 +2,7 @@
 // transaction that changes the case row (which holds the current status and version).
 import type { CaseStatus, StatusEvent } from '@tongban/protocol/sync/status';
 import type { Queryable } from '../db/pool';
+import { GatewayError } from '../http/errors';
 
 /** What a new status event says. */
 export interface NewEvent {
@@ -46,6 +47,14 @@ export async function lockCase(db: Queryable, caseId: string): Promise<LockedCas
   return r
     ? { caseId, district: r.district, departmentId: r.department_id, status: r.status, caseVersion: r.case_version }
     : null;
+}
+
+/** Locks a case a device pushes to: 404 `case-not-found`, 403 `district-forbidden` for another district's case. */
+export async function lockDeviceCase(db: Queryable, caseId: string, district: string): Promise<LockedCase> {
+  const locked = await lockCase(db, caseId);
+  if (!locked) throw new GatewayError('case-not-found', 'no such case');
+  if (locked.district !== district) throw new GatewayError('district-forbidden', 'case of another district');
+  return locked;
 }
 
 /** Moves a locked case to `status` with caseVersion + 1 and records the event; returns the new version. */

@@ -12,7 +12,7 @@ import {
   type RecordPushResponse,
 } from '@tongban/protocol/sync/records';
 import { withTransaction, type Queryable } from '../db/pool';
-import { lockCase } from '../feed/events';
+import { lockDeviceCase } from '../feed/events';
 import { GatewayError } from '../http/errors';
 
 /** SHA-256 hex of a record manifest's canonical text. */
@@ -47,9 +47,7 @@ async function prepare(
   caseId: string,
   hash: string,
 ): Promise<StoredRecord | null> {
-  const locked = await lockCase(db, caseId);
-  if (!locked) throw new GatewayError('case-not-found', 'no such case');
-  if (locked.district !== device.district) throw new GatewayError('district-forbidden', 'case of another district');
+  await lockDeviceCase(db, caseId, device.district);
   const { rows } = await db.query<{ manifest_hash: string; case_id: string; received_at: Date }>(
     `SELECT manifest_hash, case_id, received_at FROM ${table} WHERE ${ID_COLUMN[table]} = $1`,
     [id],

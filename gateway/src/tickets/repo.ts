@@ -14,7 +14,7 @@ import {
 import type { RecordPushResponse } from '@tongban/protocol/sync/records';
 import { audit } from '../audit';
 import type { Queryable } from '../db/pool';
-import { lockCase } from '../feed/events';
+import { lockCase, lockDeviceCase } from '../feed/events';
 import { GatewayError } from '../http/errors';
 import type { TicketPolicy } from './policy';
 
@@ -193,9 +193,7 @@ export async function storeWindowTicket(
   m: TicketManifest,
   device: { deviceId: string; district: string },
 ): Promise<{ created: boolean; answer: RecordPushResponse }> {
-  const locked = await lockCase(db, m.caseId);
-  if (!locked) throw new GatewayError('case-not-found', 'no such case');
-  if (locked.district !== device.district) throw new GatewayError('district-forbidden', 'case of another district');
+  const locked = await lockDeviceCase(db, m.caseId, device.district);
   const hash = ticketHash(m);
   const existing = await lockTicket(db, m.ticketId);
   if (existing) {
@@ -227,9 +225,7 @@ export async function storeWindowMessage(
   m: TicketMessageManifest,
   device: { deviceId: string; district: string },
 ): Promise<{ created: boolean; answer: RecordPushResponse }> {
-  const locked = await lockCase(db, m.caseId);
-  if (!locked) throw new GatewayError('case-not-found', 'no such case');
-  if (locked.district !== device.district) throw new GatewayError('district-forbidden', 'case of another district');
+  await lockDeviceCase(db, m.caseId, device.district);
   const ticket = await lockTicket(db, m.ticketId);
   // The window's own ticket may still be behind this message in its outbox: retried.
   if (!ticket) throw new GatewayError('out-of-order', 'the ticket has not arrived');

@@ -13,7 +13,7 @@ import { mod3736CheckChar } from '@tongban/protocol/validators/check-digits';
 import { isVerifyToken, pickupVerifierText, verifyTokenText } from '@tongban/protocol/verify/url';
 import { ed25519PublicKey } from '../auth/verify';
 import { withTransaction } from '../db/pool';
-import { lockCase } from '../feed/events';
+import { lockCase, lockDeviceCase } from '../feed/events';
 import { GatewayError } from '../http/errors';
 
 const sha256 = (data: string | Buffer) => createHash('sha256').update(data).digest('hex');
@@ -26,9 +26,7 @@ export async function storeDocument(
 ): Promise<{ created: boolean; answer: RecordPushResponse }> {
   const hash = sha256(canonicalJson(m));
   return withTransaction(pool, async (db) => {
-    const locked = await lockCase(db, m.caseId);
-    if (!locked) throw new GatewayError('case-not-found', 'no such case');
-    if (locked.district !== device.district) throw new GatewayError('district-forbidden', 'case of another district');
+    await lockDeviceCase(db, m.caseId, device.district);
     const { rows } = await db.query<{ manifest_hash: string; received_at: Date }>(
       'SELECT manifest_hash, received_at FROM issued_documents WHERE print_id = $1',
       [m.printId],

@@ -9,18 +9,14 @@ test('the recovery code: shown once at setup, confirmed, shown again in 系统�
   let setupCode = '';
   await test.step('after 初始化 the code and what it is for are on screen; 继续 waits for the confirmation', async () => {
     await page.getByLabel('大厅名称').waitFor();
-    // completeFirstRun checks the code's format and takes the screenshot; here the confirmation gate first.
-    const checkGate = page
-      .getByRole('heading', { name: '请抄写或打印本窗口的恢复码' })
-      .waitFor()
-      .then(async () => {
-        await expect(page.getByText('在新电脑上用备份恢复数据时，必须输入这个恢复码')).toBeVisible();
-        await expect(page.getByText('请现在把恢复码抄写在纸上或打印出来')).toBeVisible();
-        await expect(page.getByRole('button', { name: '打印恢复码' })).toBeVisible();
-        await expect(page.getByRole('button', { name: '继续' })).toBeDisabled();
-      });
-    setupCode = await completeFirstRun(page, true);
-    await checkGate;
+    // completeFirstRun checks the code's format and takes the screenshot; the confirmation gate is
+    // checked while the recovery screen is still up, before it ticks the box and presses 继续.
+    setupCode = await completeFirstRun(page, true, async () => {
+      await expect(page.getByText('在新电脑上用备份恢复数据时，必须输入这个恢复码')).toBeVisible();
+      await expect(page.getByText('请现在把恢复码抄写在纸上或打印出来')).toBeVisible();
+      await expect(page.getByRole('button', { name: '打印恢复码' })).toBeVisible();
+      await expect(page.getByRole('button', { name: '继续' })).toBeDisabled();
+    });
   });
 
   await test.step('系统设置 → 安全: a wrong password shows nothing; the right one shows the same code', async () => {

@@ -27,7 +27,11 @@ export const RECOVERY_CODE = /^[0-9A-Z]{4}(-[0-9A-Z]{4}){12}$/;
  * Fills the first-run screen and creates the first administrator; confirms the recovery code is kept
  * (shown once after 初始化) and ends on the workbench. Returns the recovery code.
  */
-export async function completeFirstRun(page: Page, screenshot = false): Promise<string> {
+export async function completeFirstRun(
+  page: Page,
+  screenshot = false,
+  atRecoveryCode?: () => Promise<void>,
+): Promise<string> {
   await expect(page.getByRole('heading', { name: '首次使用：初始化本窗口' })).toBeVisible();
   await page.getByLabel('大厅名称').fill(HALL.name);
   await page.getByLabel('行政区划代码').fill(HALL.divisionCode);
@@ -43,6 +47,7 @@ export async function completeFirstRun(page: Page, screenshot = false): Promise<
   const code = ((await page.getByLabel('恢复码', { exact: true }).textContent()) ?? '').trim();
   expect(code).toMatch(RECOVERY_CODE);
   if (screenshot) await saveScreenshot(page, 'first-run-recovery-code');
+  if (atRecoveryCode) await atRecoveryCode();
   await page.getByRole('checkbox', { name: '我已抄写或打印恢复码，并已妥善保管' }).check();
   await page.getByRole('button', { name: '继续' }).click();
   await expect(page.getByRole('heading', { name: `${ADMIN.displayName}，您好` })).toBeVisible();

@@ -73,6 +73,8 @@ export async function writeFeed(pool: pg.Pool, rows: FeedFileRow[]): Promise<voi
 /** A feed file ready to send: its size and its bytes (whole or as a stream). */
 export interface FeedFile {
   size: number;
+  /** Hex sha256 of the bytes: the file's entity tag. */
+  sha256: string;
   body: Buffer | AsyncIterable<Buffer>;
 }
 
@@ -86,12 +88,12 @@ export async function readFeedFile(pool: pg.Pool, s3: BlobStore | null, name: st
   }>('SELECT size, sha256, stored_in, data FROM update_files WHERE name = $1', [name]);
   const row = rows[0];
   if (!row) return null;
-  if (row.stored_in === 'row') return { size: row.size, body: row.data ?? Buffer.alloc(0) };
+  if (row.stored_in === 'row') return { size: row.size, sha256: row.sha256, body: row.data ?? Buffer.alloc(0) };
   if (row.stored_in === 's3') {
     const body = s3 ? await s3.stream(row.sha256) : null;
-    return body ? { size: row.size, body } : null;
+    return body ? { size: row.size, sha256: row.sha256, body } : null;
   }
-  return { size: row.size, body: readUpdateChunks(pool, row.sha256) };
+  return { size: row.size, sha256: row.sha256, body: readUpdateChunks(pool, row.sha256) };
 }
 
 async function* readUpdateChunks(pool: pg.Pool, sha256: string): AsyncGenerator<Buffer> {

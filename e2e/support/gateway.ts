@@ -114,3 +114,13 @@ export async function queryGateway<T extends pg.QueryResultRow>(
     await client.end();
   }
 }
+
+/** `update-key --key FILE`: creates the feed's signing key there (first use) and returns its public half. */
+export async function updateKey(dbUrl: string, keyFile: string): Promise<string> {
+  return gatewayCli(dbUrl, ['update-key', '--key', keyFile]);
+}
+
+/** `publish-update`: publishes `installer` as window release `version`, signed with `keyFile`. */
+export async function publishWindowUpdate(dbUrl: string, keyFile: string, installer: string, version: string) {
+  return gatewayCli(dbUrl, ['publish-update', '--file', installer, '--version', version, '--key', keyFile]);
+}

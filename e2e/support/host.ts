@@ -21,14 +21,14 @@ export interface RunningHost {
 }
 
 /** Starts `node out/main/host.js` on a new temp data folder (or on `dataDir`, to restart) and resolves once it prints its URL. */
-export async function startHost(options: { dataDir?: string } = {}): Promise<RunningHost> {
+export async function startHost(options: { dataDir?: string; args?: string[] } = {}): Promise<RunningHost> {
   if (!existsSync(HOST_SCRIPT) || !existsSync(join(ROOT, 'out', 'renderer', 'index.html'))) {
     throw new Error(
       `${HOST_SCRIPT} or out/renderer/index.html is missing: run \`npm run build\` (electron-vite build) before the e2e tests.`,
     );
   }
   const dataDir = options.dataDir ?? mkdtempSync(join(tmpdir(), 'tongban-e2e-'));
-  const child = spawn(process.execPath, [HOST_SCRIPT, '--data', dataDir, '--port', '0'], {
+  const child = spawn(process.execPath, [HOST_SCRIPT, '--data', dataDir, '--port', '0', ...(options.args ?? [])], {
     cwd: ROOT,
     stdio: ['ignore', 'pipe', 'pipe'],
   });

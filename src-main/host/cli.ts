@@ -18,6 +18,8 @@ const { values } = parseArgs({
     data: { type: 'string' },
     port: { type: 'string', default: '0' },
     open: { type: 'boolean', default: false },
+    // The update feed's public key (default: the one the build carries, resources/update-key.pub).
+    'update-key': { type: 'string' },
   },
 });
 
@@ -48,7 +50,7 @@ async function main(): Promise<void> {
     offerNewStartAddresses(host);
     app.services.log.info('browser host started', { port: host.port, dataDir });
     app.startBackground();
-    reportWindowUpdates(app, join(root, 'resources'), version);
+    reportWindowUpdates(app, resolve(values['update-key'] ?? join(root, 'resources', 'update-key.pub')), version);
     if (browser) {
       // The one-time start address goes through a 0600 launch page, not Chromium's command line, which
       // every local user can read in `ps` / /proc (decision 0116).

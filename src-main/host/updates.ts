@@ -1,14 +1,12 @@
 // The browser host cannot install anything: it checks the gateway's signed update feed on start and daily and
 // reports 有新版本 on its output and in the log, so the hall's administrator updates the host by hand.
 import { existsSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import type { App } from '../app/app';
 import { fetchVerifiedFeed } from '../updates/feed';
 import { UpdateScheduler } from '../updates/scheduler';
 
-/** Starts report-only update checks when the build carries an update key. */
-export function reportWindowUpdates(app: App, resourcesDir: string, version: string): UpdateScheduler | null {
-  const keyFile = join(resourcesDir, 'update-key.pub');
+/** Starts report-only update checks when there is an update key (the build's, or the host's `--update-key`). */
+export function reportWindowUpdates(app: App, keyFile: string, version: string): UpdateScheduler | null {
   if (!existsSync(keyFile)) return null;
   const publicKey = readFileSync(keyFile, 'utf8').trim();
   const scheduler = new UpdateScheduler({

@@ -4,9 +4,11 @@ import {
   accept,
   documentPreview,
   fileCardApplicant,
+  fillApplicant,
   handInCardMaterials,
   materialRow,
   nextStep,
+  pickDivision,
   pickMatter,
   pickSituation,
   setHandling,
@@ -135,6 +137,32 @@ test('婚姻登记 refuses an agent: in the wizard, and in the main process what
   });
   const listed = (await callFromPage(page, 'cases:list', {})) as { value: { total: number } };
   expect(listed.value.total).toBe(0);
+
+  await test.step('仅指引: the case can only end in a 不予收件告知书 that names the 婚姻登记机关', async () => {
+    await fillApplicant(page);
+    await page.getByLabel('对方姓名', { exact: true }).fill('李梅');
+    await page.getByLabel('对方公民身份号码', { exact: true }).fill('500228198512310021');
+    await page.getByLabel('对方联系电话', { exact: true }).fill('13900139000');
+    await pickDivision(page, '登记机关所在地', ['四川省', '成都市', '锦江区']);
+    await nextStep(page);
+    await page.getByRole('button', { name: '其余必需材料按常规方式收取' }).click();
+    await nextStep(page);
+    await expect(page.getByText('本事项在本窗口仅提供办事指引，不能收件')).toBeVisible();
+    // No 收件 button at all, and the check does not say 可以收件; the partner's ID number is masked in the summary.
+    await expect(page.getByRole('button', { name: '收件', exact: true })).toHaveCount(0);
+    await expect(page.getByText('形式审查通过，材料齐全（本事项仅提供办事指引，不能收件）')).toBeVisible();
+    await expect(page.getByText('500228198512310021')).toHaveCount(0);
+    await page.getByRole('button', { name: '不予收件' }).click();
+    const dialog = page.getByRole('dialog', { name: '不予收件' });
+    await expect(dialog.getByLabel('不能收件的原因')).toHaveValue(/仅提供办事指引/);
+    await dialog.getByRole('button', { name: '确认不予收件' }).click();
+    await expect(page.getByRole('heading', { name: '已出具不予收件告知书' })).toBeVisible();
+    const preview = await documentPreview(page);
+    await expect(preview).toHaveAttribute('srcdoc', /不予收件告知书/);
+    await expect(preview).toHaveAttribute('srcdoc', /婚姻登记机关/);
+    await expect(preview).not.toHaveAttribute('srcdoc', /行政复议/);
+    await saveScreenshot(page, 'marriage-guidance-notice');
+  });
 });
 
 test('不予收件 needs a reason and its notice says where to apply instead (no 复议 claim); a renamed text file is refused', async ({

@@ -248,6 +248,8 @@ export const intakeEn: Messages['intake'] = {
     promised: 'Promised time',
     check: 'Formal check',
     passed: 'Formal check passed and materials complete: the case can be accepted',
+    passedGuidance:
+      'Formal check passed, materials complete (this matter is guidance only here: it cannot be received)',
     failed: 'Formal check failed; problems to correct: {{count}}',
     warnings: 'Please confirm (does not block acceptance)',
     missing: 'Still missing: {{count}}; a one-time notice can be issued',

@@ -223,6 +223,7 @@ export const intakeZh = {
     promised: '承诺时限',
     check: '形式审查',
     passed: '形式审查通过，材料齐全，可以收件',
+    passedGuidance: '形式审查通过，材料齐全（本事项仅提供办事指引，不能收件）',
     failed: '形式审查未通过：请修改以下 {{count}} 处',
     warnings: '请核对以下提示（不影响收件）',
     missing: '以下 {{count}} 项材料或信息尚未齐全，可出具补正材料一次性告知书',

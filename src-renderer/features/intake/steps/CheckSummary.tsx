@@ -25,7 +25,16 @@ export function MissingList({ items }: { items: MissingMaterial[] }) {
 }
 
 /** The live 形式审查 verdict: errors (with a way back to fix them), warnings, and what a notice would list. */
-export function CheckSummary({ check, noticeItems }: { check: WizardCheck; noticeItems: MissingMaterial[] }) {
+export function CheckSummary({
+  check,
+  noticeItems,
+  guidanceOnly = false,
+}: {
+  check: WizardCheck;
+  noticeItems: MissingMaterial[];
+  /** A 仅指引 matter: the check may pass, but the window cannot 收件 it. */
+  guidanceOnly?: boolean;
+}) {
   const { t } = useTranslation();
   const update = useIntakeStore((s) => s.update);
   const attempt = useIntakeStore((s) => s.attempt);
@@ -41,7 +50,11 @@ export function CheckSummary({ check, noticeItems }: { check: WizardCheck; notic
   return (
     <div className="check-summary" aria-label={t('intake.review.check')}>
       {fieldErrors.length === 0 && missingMaterials.length === 0 && (
-        <Alert type="success" showIcon title={t('intake.review.passed')} />
+        <Alert
+          type="success"
+          showIcon
+          title={t(guidanceOnly ? 'intake.review.passedGuidance' : 'intake.review.passed')}
+        />
       )}
       {blocking.length > 0 && (
         <Alert

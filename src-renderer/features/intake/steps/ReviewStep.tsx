@@ -23,13 +23,23 @@ function Summary({ check }: { check: WizardCheck }) {
   const promised = usePromisedText();
   const { app, matter, situation } = check;
   const division = (code: string) => lookup?.divisionFullName(code) ?? code;
+  // The summary is on a screen the applicant may see: other people's ID and phone numbers are masked as the
+  // applicant's are (the clerk typed them on the previous step and can go back to check them).
+  const formValue = (kind: string, value: string) =>
+    kind === 'division'
+      ? division(value)
+      : kind === 'id-number'
+        ? maskIdNumber(value)
+        : kind === 'mobile'
+          ? maskPhone(value)
+          : value;
   const provided = app.materials.filter((m) => m.handling !== 'not-provided');
   const formItems = situation.fields
     .filter((f) => app.form[f.key])
     .map((f) => ({
       key: `form-${f.key}`,
       label: f.label,
-      children: f.kind === 'division' ? division(app.form[f.key] ?? '') : app.form[f.key],
+      children: formValue(f.kind, app.form[f.key] ?? ''),
     }));
   const person = (p: typeof app.applicant) =>
     `${p.name} · ${t(`intake.idTypes.${p.idType}`)} ${maskIdNumber(p.idNumber)} · ${p.phone ? maskPhone(p.phone) : ''}`;
@@ -172,7 +182,7 @@ export function ReviewStep({ check }: { check: WizardCheck }) {
         <Typography.Title level={5}>{t('intake.signature.panel.title')}</Typography.Title>
         <SignaturePanel app={app} />
         <Typography.Title level={5}>{t('intake.review.check')}</Typography.Title>
-        <CheckSummary check={check} noticeItems={items} />
+        <CheckSummary check={check} noticeItems={items} guidanceOnly={guidanceOnly} />
         {guidanceOnly && (
           <Alert
             type="warning"
@@ -186,17 +196,19 @@ export function ReviewStep({ check }: { check: WizardCheck }) {
           <Alert type="error" showIcon style={{ marginBottom: 12 }} title={t('identity.panel.blocked')} />
         )}
         <Space wrap size={12} className="decision-bar">
-          <Button
-            type="primary"
-            size="large"
-            icon={<CheckOutlined aria-hidden />}
-            disabled={!canAccept}
-            onClick={confirmAccept}
-            data-shortcut="accept"
-            data-step-focus
-          >
-            {t('intake.actions.accept')}
-          </Button>
+          {!guidanceOnly && (
+            <Button
+              type="primary"
+              size="large"
+              icon={<CheckOutlined aria-hidden />}
+              disabled={!canAccept}
+              onClick={confirmAccept}
+              data-shortcut="accept"
+              data-step-focus
+            >
+              {t('intake.actions.accept')}
+            </Button>
+          )}
           {items.length > 0 && (
             <Button
               size="large"

@@ -10,6 +10,9 @@ import {
 export { TICKET_CATEGORIES, TICKET_CATEGORY_LABELS_ZH, TICKET_STATUS_LABELS_ZH } from '@tongban/protocol/sync/tickets';
 export type { TicketCategory, TicketStatus } from '@tongban/protocol/sync/tickets';
 
+/** What a ticket's or message's text reads once retention cleared it with the case's personal data. */
+export const TICKET_TEXT_PURGED = '（内容已按保存期限清除）';
+
 const text = z.string().trim().min(1, 'required').max(TICKET_TEXT_MAX, 'too-long');
 
 /** Opening a ticket on a delivered case. */

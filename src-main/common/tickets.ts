@@ -21,6 +21,8 @@ export const openTicketSchema = z
   .strict();
 /** An answer or an addition to a ticket. */
 export const answerTicketSchema = z.object({ ticketId: z.uuid(), body: text }).strict();
+/** Closing a ticket this window opened, with the reason. */
+export const closeTicketSchema = z.object({ ticketId: z.uuid(), reason: text }).strict();
 
 /** Where a ticket's deadline stands now. */
 export type TicketDeadline = 'overdue' | 'due-soon' | 'later' | 'none';
@@ -34,6 +36,8 @@ export interface TicketMessageView {
   at: string;
   /** false while a window message waits in the outbox. */
   synced: boolean;
+  /** This message closed the ticket (its body is the reason). */
+  closes: boolean;
 }
 
 /** A ticket as the window shows it. */

@@ -187,6 +187,7 @@ test('问题处理 → 督办 → 工作台账 → 责任追溯 across the windo
       { timeout: 1_000 },
     );
   }).toPass(SYNC_WAIT);
+  await saveScreenshot(dept, 'accountability-0-department-tickets');
   await dept.close();
 
   // The district supervisor sees the overdue ticket with its case, on the dashboard and in the exports.

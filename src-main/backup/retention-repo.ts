@@ -1,6 +1,7 @@
 // SQL for retention: which cases are due, and masking or deleting their personal data.
 import type Database from 'better-sqlite3-multiple-ciphers';
 import { Statements } from '../db/statements';
+import { TICKET_TEXT_PURGED } from '@common/tickets';
 
 /** The personal columns of a case as stored. */
 export interface PersonalRow {
@@ -166,6 +167,23 @@ export class RetentionRepo {
     for (const r of rows) n += clear.run(maskName(r.signer_name), at, r.signature_id).changes;
     this.s.get('DELETE FROM signature_tickets WHERE case_id = ?').run(caseId);
     return n;
+  }
+
+  /**
+   * 问题处理 of the case: the text of its tickets and of their messages (which may quote the applicant) is
+   * replaced by TICKET_TEXT_PURGED; who opened and answered them, when, the category and the status stay (the
+   * 工作台账 and the 督办 record). Returns the tickets cleared.
+   */
+  purgeTickets(caseId: string): number {
+    this.s
+      .get(
+        `UPDATE case_ticket_messages SET body = @purged
+         WHERE body <> @purged AND ticket_id IN (SELECT ticket_id FROM case_tickets WHERE case_id = @caseId)`,
+      )
+      .run({ caseId, purged: TICKET_TEXT_PURGED });
+    return this.s
+      .get('UPDATE case_tickets SET body = @purged WHERE case_id = @caseId AND body <> @purged')
+      .run({ caseId, purged: TICKET_TEXT_PURGED }).changes;
   }
 
   markPurged(caseId: string, at: string, days: number): void {

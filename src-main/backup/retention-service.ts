@@ -62,6 +62,7 @@ export class RetentionService {
       printedFiles: 0,
       identityRows: 0,
       signatures: 0,
+      tickets: 0,
     };
     if (dryRun) {
       report.cases = this.d.repo.due(cutoff, 1_000_000).length;
@@ -80,6 +81,7 @@ export class RetentionService {
         printedFiles: 0,
         identityRows: 0,
         signatures: 0,
+        tickets: 0,
       };
       this.d.repo.db.transaction(() => {
         for (const c of due) this.purgeCase(c, batch, files, days, now.toISOString());
@@ -130,6 +132,7 @@ export class RetentionService {
     n.identityRows =
       (n.identityRows ?? 0) + r.purgeIdentity(c.case_id, at, { name: maskName, id: (s) => maskIdNumber(s) });
     n.signatures = (n.signatures ?? 0) + r.purgeSignatures(c.case_id, at, maskName);
+    n.tickets = (n.tickets ?? 0) + r.purgeTickets(c.case_id);
     r.markPurged(c.case_id, at, days);
     n.cases = (n.cases ?? 0) + 1;
   }

@@ -1,5 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { PNG_BYTES, socialSecurityCardApplication, verifyApplicant } from '../cases/testing/intake-fixtures';
+import { TICKET_TEXT_PURGED } from '@common/tickets';
 import { receiptSignatureBlock } from '../printing/html/signature-html';
 import { callOk } from '../testing/call';
 import { acceptCase, setClock, supervisorApp, type SupervisorTestApp } from '../testing/supervisor';
@@ -141,5 +142,73 @@ describe('retention', () => {
     expect(receiptSignatureBlock({ signatures: printed } as never)).toContain('签名图像已按保存期限清除');
     const c = t.app.services.intake.cases.get(caseId);
     expect(c && t.app.services.signatures.manifestSignatures(c)).toEqual([]);
+  });
+});
+
+describe('retention of 问题处理', () => {
+  it('clears the text of the case’s tickets and their messages, keeping who, when, category and status', async () => {
+    t = await supervisorApp();
+    const kase = await acceptCase(t.app, t.clerk);
+    const other = await acceptCase(t.app, t.clerk);
+    const opened = await callOk(t.app, t.clerk, 'tickets:open', {
+      caseId: kase.caseId,
+      category: 'applicant-request',
+      body: '申请人张三（电话 13800138000）要求改为邮寄。',
+    });
+    const kept = await callOk(t.app, t.clerk, 'tickets:open', {
+      caseId: other.caseId,
+      category: 'other',
+      body: '申请人张三询问进度。',
+    });
+    // The department's answer arrives in the status feed.
+    t.app.services.db.transaction(() =>
+      t.app.services.tickets.repo.applyStates(
+        [
+          {
+            ...opened,
+            version: 2,
+            openedBy: opened.openedBy,
+            status: 'answered',
+            dueAt: '2026-12-10T16:00:00.000Z',
+            answeredAt: '2026-12-02T02:00:00.000Z',
+            escalatedAt: null,
+            closedAt: null,
+            messages: [
+              {
+                messageId: '0193a0c0-0000-7000-8000-0000000000aa',
+                side: 'department',
+                author: 'reviewer01',
+                body: '已联系张三，地址为白岩路1号。',
+                at: '2026-12-02T02:00:00.000Z',
+              },
+            ],
+          },
+        ],
+        '2026-12-02T02:00:00.000Z',
+      ),
+    )();
+    finish(kase.caseId, '2026-12-01T10:00:00+08:00', 4);
+    await setClock(t, '2027-06-10T02:00:00.000Z');
+    expect(await callOk(t.app, t.admin, 'retention:run', {})).toMatchObject({ cases: 1, tickets: 1 });
+
+    const db = t.app.services.db;
+    const ticket = (id: string) =>
+      db.prepare('SELECT * FROM case_tickets WHERE ticket_id = ?').get(id) as Record<string, unknown>;
+    expect(ticket(opened.ticketId)).toMatchObject({
+      body: TICKET_TEXT_PURGED,
+      category: 'applicant-request',
+      status: 'answered',
+      opened_by: opened.openedBy,
+      opened_at: opened.openedAt,
+    });
+    const messages = db
+      .prepare('SELECT author, body FROM case_ticket_messages WHERE ticket_id = ?')
+      .all(opened.ticketId) as { author: string; body: string }[];
+    expect(messages).toEqual([{ author: 'reviewer01', body: TICKET_TEXT_PURGED }]);
+    expect(JSON.stringify([ticket(opened.ticketId), messages])).not.toMatch(/张三|13800138000|白岩路/);
+    // Another case's ticket (not due) keeps its text; the view reads the purged text.
+    expect(ticket(kept.ticketId).body).toBe('申请人张三询问进度。');
+    const views = await callOk(t.app, t.clerk, 'tickets:case', { caseId: kase.caseId });
+    expect(views[0]?.body).toBe(TICKET_TEXT_PURGED);
   });
 });

@@ -56,6 +56,7 @@ export const AUDIT_ACTION_LABELS_ZH: Record<string, string> = {
   'case.accompany': '登记陪办',
   'ticket.open': '向部门提出问题单',
   'ticket.answer': '答复问题单',
+  'ticket.close': '关闭问题单',
   'auth.login': '登录',
   'auth.login-failed': '登录失败',
   'auth.account-locked': '账号锁定',

@@ -10,6 +10,9 @@ import {
 export { TICKET_CATEGORIES, TICKET_CATEGORY_LABELS_ZH, TICKET_STATUS_LABELS_ZH } from '@tongban/protocol/sync/tickets';
 export type { TicketCategory, TicketStatus } from '@tongban/protocol/sync/tickets';
 
+/** What a ticket's or message's text reads once retention cleared it with the case's personal data. */
+export const TICKET_TEXT_PURGED = '（内容已按保存期限清除）';
+
 const text = z.string().trim().min(1, 'required').max(TICKET_TEXT_MAX, 'too-long');
 
 /** Opening a ticket on a delivered case. */
@@ -18,6 +21,8 @@ export const openTicketSchema = z
   .strict();
 /** An answer or an addition to a ticket. */
 export const answerTicketSchema = z.object({ ticketId: z.uuid(), body: text }).strict();
+/** Closing a ticket this window opened, with the reason. */
+export const closeTicketSchema = z.object({ ticketId: z.uuid(), reason: text }).strict();
 
 /** Where a ticket's deadline stands now. */
 export type TicketDeadline = 'overdue' | 'due-soon' | 'later' | 'none';
@@ -31,6 +36,8 @@ export interface TicketMessageView {
   at: string;
   /** false while a window message waits in the outbox. */
   synced: boolean;
+  /** This message closed the ticket (its body is the reason). */
+  closes: boolean;
 }
 
 /** A ticket as the window shows it. */

@@ -34,6 +34,7 @@ export interface MessageRow {
   body: string;
   at: string;
   synced_at: string | null;
+  closes: number;
 }
 
 const TICKET_SQL = `SELECT t.*, c.receipt_no, c.matter_name, c.clerk_id FROM case_tickets t JOIN cases c USING (case_id)`;
@@ -99,6 +100,19 @@ export class TicketsRepo {
     ).run(m);
   }
 
+  /** Closes a ticket this window opened: the reason as a `closes` message, the ticket closed here at once. */
+  insertClose(m: { messageId: string; ticketId: string; byName: string; body: string; at: string }): void {
+    statement(
+      this.db,
+      `INSERT INTO case_ticket_messages (message_id, ticket_id, side, author, body, at, closes)
+       VALUES (@messageId, @ticketId, 'window', @byName, @body, @at, 1)`,
+    ).run(m);
+    statement(
+      this.db,
+      `UPDATE case_tickets SET status = 'closed', closed_at = @at, seen_at = coalesce(seen_at, @at) WHERE ticket_id = @ticketId`,
+    ).run(m);
+  }
+
   markSeen(ticketId: string, at: string): void {
     statement(this.db, 'UPDATE case_tickets SET seen_at = ? WHERE ticket_id = ? AND seen_at IS NULL').run(at, ticketId);
   }
@@ -119,12 +133,17 @@ export class TicketsRepo {
 
   /** The manifest a window message is pushed with, or null. */
   messageManifest(messageId: string): TicketMessageManifest | null {
-    const r = statement<[string], { ticket_id: string; case_id: string; body: string; author: string; at: string }>(
+    const r = statement<
+      [string],
+      { ticket_id: string; case_id: string; body: string; author: string; at: string; closes: number }
+    >(
       this.db,
-      `SELECT m.ticket_id, t.case_id, m.body, m.author, m.at FROM case_ticket_messages m JOIN case_tickets t USING (ticket_id)
+      `SELECT m.ticket_id, t.case_id, m.body, m.author, m.at, m.closes FROM case_ticket_messages m JOIN case_tickets t USING (ticket_id)
        WHERE m.message_id = ? AND m.side = 'window'`,
     ).get(messageId);
-    return r ? { messageId, ticketId: r.ticket_id, caseId: r.case_id, body: r.body, byName: r.author, at: r.at } : null;
+    if (!r) return null;
+    const m = { messageId, ticketId: r.ticket_id, caseId: r.case_id, body: r.body, byName: r.author, at: r.at };
+    return r.closes === 1 ? { ...m, closes: true } : m;
   }
 
   /**
@@ -146,8 +165,8 @@ export class TicketsRepo {
     );
     const message = statement(
       this.db,
-      `INSERT INTO case_ticket_messages (message_id, ticket_id, side, author, body, at, synced_at)
-       SELECT @messageId, @ticketId, @side, @author, @body, @at, @receivedAt
+      `INSERT INTO case_ticket_messages (message_id, ticket_id, side, author, body, at, synced_at, closes)
+       SELECT @messageId, @ticketId, @side, @author, @body, @at, @receivedAt, @closes
        WHERE EXISTS (SELECT 1 FROM case_tickets WHERE ticket_id = @ticketId)
        ON CONFLICT (message_id) DO NOTHING`,
     );
@@ -163,7 +182,7 @@ export class TicketsRepo {
       touched.add(s.caseId);
       let fromDepartment = false;
       for (const m of messages) {
-        if (message.run({ ...m, ticketId: s.ticketId, receivedAt }).changes === 1) {
+        if (message.run({ ...m, closes: m.closes ? 1 : 0, ticketId: s.ticketId, receivedAt }).changes === 1) {
           if (m.side !== 'window') fromDepartment = true;
         } else confirmed.run(receivedAt, m.messageId);
       }

@@ -8,7 +8,7 @@ import { deadlineState } from '@tongban/protocol/calendar/deadlines';
 import { AppError } from '@common/errors';
 import type { TicketDeadline, TicketInbox, TicketView } from '@common/tickets';
 import type { z } from 'zod';
-import type { answerTicketSchema, openTicketSchema } from '@common/tickets';
+import type { answerTicketSchema, closeTicketSchema, openTicketSchema } from '@common/tickets';
 import type { AuditLog } from '../audit/audit-log';
 import { notFound, restrictedTo, visibleCase } from '../cases/case-access';
 import { uuidv7 } from '../cases/ids';
@@ -64,6 +64,7 @@ export class TicketsService {
           body: m.body,
           at: m.at,
           synced: m.synced_at !== null || m.side !== 'window',
+          closes: m.closes === 1,
         })),
     }));
   }
@@ -141,6 +142,31 @@ export class TicketsService {
       this.d.audit.append({
         actor: staff,
         action: 'ticket.answer',
+        target: `case:${t.case_id}`,
+        details: { ticketId: t.ticket_id, messageId },
+      });
+    })();
+    return this.views([this.repo.ticket(t.ticket_id) as TicketRow])[0] as TicketView;
+  }
+
+  /** Closes a ticket this window opened, with the reason; queued for the gateway in the same transaction. */
+  close(staff: Staff, input: z.output<typeof closeTicketSchema>): TicketView {
+    const t = this.visibleTicket(staff, input.ticketId);
+    if (t.status === 'closed')
+      throw new AppError('conflict', 'the ticket is closed', { fields: [{ path: 'ticketId', code: 'ticket-closed' }] });
+    if (t.opened_by_side !== 'window')
+      throw new AppError('forbidden', 'only the side that opened a ticket closes it', {
+        fields: [{ path: 'ticketId', code: 'ticket-not-opener' }],
+      });
+    const now = this.d.now();
+    const messageId = uuidv7(now.getTime());
+    const at = now.toISOString();
+    this.d.db.transaction(() => {
+      this.repo.insertClose({ messageId, ticketId: t.ticket_id, byName: staff.name, body: input.reason, at });
+      if (!enqueueRecord(this.d.db, t.case_id, 'ticket-message', messageId, at)) throw notFound('case');
+      this.d.audit.append({
+        actor: staff,
+        action: 'ticket.close',
         target: `case:${t.case_id}`,
         details: { ticketId: t.ticket_id, messageId },
       });

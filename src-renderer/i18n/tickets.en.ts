@@ -39,10 +39,14 @@ export const ticketsEn: Strings<typeof ticketsZh> = {
   notSent: 'This case was not sent to a department; no ticket can be opened',
   required: 'Please fill this in',
   viewCase: 'Open case',
+  close: 'Close the ticket (the text above is the reason)',
+  closed: 'Ticket closed; sent to the department when online',
+  closedWith: 'closed the ticket, reason',
 };
 
 /** English names of the window's ticket audit actions. */
 export const TICKET_AUDIT_LABELS_EN: Record<string, string> = {
   'ticket.open': 'Problem ticket opened with the department',
   'ticket.answer': 'Problem ticket answered',
+  'ticket.close': 'Problem ticket closed',
 };

@@ -35,4 +35,7 @@ export const ticketsZh = {
   notSent: '本案件未送达部门（非受理案件），不能提出问题单',
   required: '请填写内容',
   viewCase: '查看案件',
+  close: '关闭问题单（以上文字为关闭理由）',
+  closed: '问题单已关闭，联网后自动同步给部门',
+  closedWith: '关闭问题单，理由',
 };

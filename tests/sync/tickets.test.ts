@@ -126,4 +126,46 @@ describe('tickets between the window and the department', () => {
     expect(caseAfter.html).toContain('EMS 运单号 1234567890123');
     expect(caseAfter.html).toContain('请确认照片是否合格');
   });
+
+  it('the window closes its own ticket with a reason; the close reaches the gateway, which stops escalating it', async () => {
+    const { caseId } = await acceptReadyCase(app, CLERK);
+    await app.services.sync.syncNow();
+    const own = await callOk(app, CLERK, 'tickets:open', { caseId, category: 'other', body: '请确认收件' });
+    await app.services.sync.syncNow();
+    // The department's tickets are not the window's to close; bad input changes nothing.
+    const deptTicket = app.services.db
+      .prepare("SELECT ticket_id FROM case_tickets WHERE opened_by_side = 'department' LIMIT 1")
+      .get() as { ticket_id: string };
+    expect((await callErr(app, CLERK, 'tickets:close', { ticketId: deptTicket.ticket_id, reason: '无需' })).code).toBe(
+      'forbidden',
+    );
+    expect((await callErr(app, CLERK, 'tickets:close', { ticketId: own.ticketId, reason: ' ' })).code).toBe(
+      'invalid-input',
+    );
+    const closed = await callOk(app, CLERK, 'tickets:close', {
+      ticketId: own.ticketId,
+      reason: '部门已电话确认收件。',
+    });
+    expect(closed).toMatchObject({ status: 'closed', messages: [{ closes: true, synced: false }] });
+    expect((await callErr(app, CLERK, 'tickets:answer', { ticketId: own.ticketId, body: '补充' })).code).toBe(
+      'conflict',
+    );
+    expect(app.services.audit.list({ action: 'ticket.close', limit: 5 })).toHaveLength(1);
+    await app.services.sync.syncNow();
+    const { rows } = await gw.pool.query<{ status: string; closed: boolean; closes: boolean[] }>(
+      `SELECT status, closed_at IS NOT NULL AS closed,
+              (SELECT array_agg(closes) FROM case_ticket_messages m WHERE m.ticket_id = t.ticket_id) AS closes
+       FROM case_tickets t WHERE ticket_id = $1`,
+      [own.ticketId],
+    );
+    expect(rows).toEqual([{ status: 'closed', closed: true, closes: [true] }]);
+    await gw.pool.query(`UPDATE case_tickets SET due_at = now() - interval '7 days' WHERE ticket_id = $1`, [
+      own.ticketId,
+    ]);
+    const { escalateOverdue } = await import('../../gateway/src/tickets/watch');
+    await escalateOverdue(gw.pool, new Date());
+    await app.services.sync.syncNow();
+    const [after] = (await callOk(app, CLERK, 'tickets:case', { caseId })).filter((t) => t.ticketId === own.ticketId);
+    expect(after).toMatchObject({ status: 'closed', escalatedAt: null, messages: [{ closes: true, synced: true }] });
+  });
 });

@@ -2,6 +2,8 @@
 //   GET  /dept/tickets                       the department's tickets with reminders
 //   POST /dept/cases/{caseId}/tickets        open a ticket to the window (category, body)
 //   POST /dept/tickets/{ticketId}/messages   answer / add to a ticket (body)
+//   POST /dept/tickets/{ticketId}/close      close a ticket the department opened (reason)
+//   POST /dept/supervision/tickets/{ticketId}/close   a supervisor closes any ticket in scope (reason)
 //   POST /dept/cases/{caseId}/originals      confirm receipt of the mailed originals (condition, note)
 // Bad input re-shows the case page with a Chinese message and changes nothing.
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
@@ -15,7 +17,8 @@ import { messagePage } from '../department/pages';
 import { getCase } from '../department/repo';
 import type { ReviewerSession } from '../department/sessions';
 import { confirmOriginals } from './originals';
-import { answerDepartmentTicket, openDepartmentTicket, ticketStates, type TicketClock } from './repo';
+import { scopedDistricts } from '../supervision/accounts';
+import { answerDepartmentTicket, closeTicket, openDepartmentTicket, ticketStates, type TicketClock } from './repo';
 import { ticketListPage, type TicketListRow } from './department-section';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
@@ -112,6 +115,60 @@ export function registerTicketPages(scope: FastifyInstance, pool: pg.Pool, clock
     );
     if (done === 'closed') return refuse(reply, user, caseId, 409, '问题单已关闭，不能再答复');
     return reply.redirect(`/dept/cases/${caseId}#tickets`, 303);
+  });
+
+  scope.post<{ Params: { ticketId: string } }>('/dept/tickets/:ticketId/close', async (request, reply) => {
+    const user = request.reviewer as ReviewerSession;
+    const { ticketId } = request.params;
+    const reason = (formOf(request).get('reason') ?? '').trim();
+    const { rows } = UUID.test(ticketId)
+      ? await pool.query<{ case_id: string }>(
+          'SELECT case_id FROM case_tickets WHERE ticket_id = $1 AND department_id = $2',
+          [ticketId, user.departmentId],
+        )
+      : { rows: [] };
+    const caseId = rows[0]?.case_id;
+    if (!caseId) return sendPage(reply, 404, messagePage('没有这个问题单', '问题单不存在或不属于本部门。', user));
+    if (!reason) return refuse(reply, user, caseId, 400, '请填写关闭理由');
+    if (reason.length > TICKET_TEXT_MAX)
+      return refuse(reply, user, caseId, 400, `关闭理由不能超过 ${TICKET_TEXT_MAX} 字`);
+    const done = await withTransaction(pool, (db) =>
+      closeTicket(db, clock, {
+        ticketId,
+        username: user.username,
+        reason,
+        side: 'department',
+        departmentId: user.departmentId,
+      }),
+    );
+    if (done === 'closed') return refuse(reply, user, caseId, 409, '问题单已关闭');
+    if (done === 'not-opener')
+      return refuse(reply, user, caseId, 403, '只有提出问题的一方（或督办人员）可以关闭问题单');
+    return reply.redirect(`/dept/cases/${caseId}#tickets`, 303);
+  });
+
+  scope.post<{ Params: { ticketId: string } }>('/dept/supervision/tickets/:ticketId/close', async (request, reply) => {
+    const user = request.reviewer as ReviewerSession;
+    const { ticketId } = request.params;
+    const reason = (formOf(request).get('reason') ?? '').trim();
+    const districts = scopedDistricts(user, null);
+    if (!reason || reason.length > TICKET_TEXT_MAX)
+      return sendPage(reply, 400, messagePage('无法关闭', `请填写关闭理由（不超过 ${TICKET_TEXT_MAX} 字）。`, user));
+    const done = UUID.test(ticketId)
+      ? await withTransaction(pool, (db) =>
+          closeTicket(db, clock, {
+            ticketId,
+            username: user.username,
+            reason,
+            side: 'supervisor',
+            districts: districts === false ? [] : districts,
+          }),
+        )
+      : 'not-found';
+    if (done === 'not-found')
+      return sendPage(reply, 404, messagePage('没有这个问题单', '问题单不存在或不在您的监督范围内。', user));
+    if (done === 'closed') return sendPage(reply, 409, messagePage('无法关闭', '问题单已关闭。', user));
+    return reply.redirect('/dept/supervision', 303);
   });
 
   scope.post<{ Params: { caseId: string } }>('/dept/cases/:caseId/originals', async (request, reply) => {

@@ -35,14 +35,21 @@ function opener(t: TicketState): string {
 function ticket(t: TicketState, user: ReviewerSession, now: Date): Html {
   const messages = t.messages.map(
     (m) =>
-      html`<li><span class="muted">${chinaTime(new Date(m.at))} ${SIDE_ZH[m.side]} ${m.author}：</span>${m.body}</li>`,
+      html`<li><span class="muted">${chinaTime(new Date(m.at))} ${SIDE_ZH[m.side]} ${m.author}${m.closes ? ' 关闭问题单，理由' : ''}：</span>${m.body}</li>`,
   );
   const answer =
     t.closedAt === null
       ? html`<form class="action" method="post" action="/dept/tickets/${t.ticketId}/messages">${csrf(user)}
           <label for="answer-${t.ticketId}">${t.openedBySide === 'window' ? '答复' : '补充说明'}</label>
           <textarea id="answer-${t.ticketId}" name="body" maxlength="${TICKET_TEXT_MAX}" required></textarea>
-          <button type="submit">${t.openedBySide === 'window' ? '提交答复' : '补充'}</button></form>`
+          <button type="submit">${t.openedBySide === 'window' ? '提交答复' : '补充'}</button></form>${
+            t.openedBySide === 'department'
+              ? html`<form class="action" method="post" action="/dept/tickets/${t.ticketId}/close">${csrf(user)}
+          <label for="close-${t.ticketId}">关闭理由</label>
+          <input type="text" id="close-${t.ticketId}" name="reason" maxlength="${TICKET_TEXT_MAX}" required>
+          <button type="submit">关闭问题单</button></form>`
+              : ''
+          }`
       : html``;
   return html`<article class="ticket" data-ticket="${t.ticketId}"><h3>${TICKET_CATEGORY_LABELS_ZH[t.category]} · ${TICKET_STATUS_LABELS_ZH[t.status]}</h3>
     <p class="muted">${chinaTime(new Date(t.openedAt))} ${opener(t)} 提出 · ${deadline(t, now)}</p>

@@ -65,8 +65,9 @@ export async function ticketStates(db: Queryable, ids: readonly string[]): Promi
     author: string;
     body: string;
     created_at: Date;
+    closes: boolean;
   }>(
-    'SELECT message_id, ticket_id, side, author, body, created_at FROM case_ticket_messages WHERE ticket_id = ANY($1::uuid[]) ORDER BY created_at, message_id',
+    'SELECT message_id, ticket_id, side, author, body, created_at, closes FROM case_ticket_messages WHERE ticket_id = ANY($1::uuid[]) ORDER BY created_at, message_id',
     [ids],
   );
   const byId = new Map(rows.map((r) => [r.ticket_id, r]));
@@ -96,6 +97,7 @@ export async function ticketStates(db: Queryable, ids: readonly string[]): Promi
             author: m.author,
             body: m.body,
             at: m.created_at.toISOString(),
+            ...(m.closes ? { closes: true as const } : {}),
           })),
       },
     ];
@@ -153,24 +155,37 @@ export async function insertTicket(
   return openedAt;
 }
 
-/** A message on a ticket; an answer from the side that did not open an open ticket marks it answered. */
+/**
+ * A message on a ticket; an answer from the side that did not open an open ticket marks it answered; a message
+ * that `closes` it (its body the reason) closes it: it no longer escalates, nothing more is added.
+ */
 export async function insertMessage(
   db: Queryable,
   now: Date,
-  m: { messageId: string; ticket: TicketRow; side: Side; by: string; body: string; manifestHash: string | null },
+  m: {
+    messageId: string;
+    ticket: TicketRow;
+    side: Side | 'supervisor';
+    by: string;
+    body: string;
+    manifestHash: string | null;
+    closes?: boolean;
+  },
 ): Promise<void> {
+  const closes = m.closes === true;
   await db.query(
-    `INSERT INTO case_ticket_messages (message_id, ticket_id, side, author, body, created_at, manifest_hash)
-     VALUES ($1, $2, $3, $4, $5, $6, $7)`,
-    [m.messageId, m.ticket.ticket_id, m.side, m.by, m.body, now, m.manifestHash],
+    `INSERT INTO case_ticket_messages (message_id, ticket_id, side, author, body, created_at, manifest_hash, closes)
+     VALUES ($1, $2, $3, $4, $5, $6, $7, $8)`,
+    [m.messageId, m.ticket.ticket_id, m.side, m.by, m.body, now, m.manifestHash, closes],
   );
-  const answers = m.side !== m.ticket.opened_by_side && m.ticket.status === 'open';
+  const answers = !closes && m.side !== m.ticket.opened_by_side && m.ticket.status === 'open';
   await db.query(
     `UPDATE case_tickets SET version = version + 1,
-       status = CASE WHEN $2 THEN 'answered' ELSE status END,
-       answered_at = CASE WHEN $2 THEN $3::timestamptz ELSE answered_at END
+       status = CASE WHEN $4 THEN 'closed' WHEN $2 THEN 'answered' ELSE status END,
+       answered_at = CASE WHEN $2 THEN $3::timestamptz ELSE answered_at END,
+       closed_at = CASE WHEN $4 THEN $3::timestamptz ELSE closed_at END
      WHERE ticket_id = $1`,
-    [m.ticket.ticket_id, answers, now],
+    [m.ticket.ticket_id, answers, now, closes],
   );
   await ticketChanged(db, m.ticket.ticket_id, m.ticket.district);
 }
@@ -242,6 +257,8 @@ export async function storeWindowMessage(
     return { created: false, answer: { id: m.messageId, caseId: m.caseId, receivedAt: old.created_at.toISOString() } };
   }
   if (ticket.closed_at) throw new GatewayError('record-conflict', 'the ticket is closed');
+  if (m.closes && ticket.opened_by_side !== 'window')
+    throw new GatewayError('record-conflict', 'only the side that opened a ticket closes it');
   const now = clock.now();
   await insertMessage(db, now, {
     messageId: m.messageId,
@@ -250,7 +267,15 @@ export async function storeWindowMessage(
     by: m.byName,
     body: m.body,
     manifestHash: hash,
+    closes: m.closes === true,
   });
+  if (m.closes)
+    await audit(db, {
+      actor: `device:${device.deviceId}`,
+      action: 'ticket.closed',
+      target: `case:${m.caseId}`,
+      details: { ticketId: m.ticketId, side: 'window', by: m.byName },
+    });
   return { created: true, answer: { id: m.messageId, caseId: m.caseId, receivedAt: now.toISOString() } };
 }
 
@@ -305,6 +330,46 @@ export async function answerDepartmentTicket(
     action: 'ticket.message',
     target: `case:${ticket.case_id}`,
     details: { ticketId: t.ticketId, side: 'department' },
+  });
+  return 'ok';
+}
+
+/**
+ * Closes a ticket with a reason (audited): a reviewer of the department closes the tickets the department opened,
+ * a supervisor (`side` 'supervisor', `districts` their scope, null = the city) any ticket in scope.
+ */
+export async function closeTicket(
+  db: Queryable,
+  clock: TicketClock,
+  t: {
+    ticketId: string;
+    username: string;
+    reason: string;
+    side: 'department' | 'supervisor';
+    departmentId?: string;
+    districts?: readonly string[] | null;
+  },
+): Promise<'ok' | 'not-found' | 'closed' | 'not-opener'> {
+  const ticket = await lockTicket(db, t.ticketId);
+  if (!ticket) return 'not-found';
+  if (t.side === 'department' && ticket.department_id !== t.departmentId) return 'not-found';
+  if (t.side === 'supervisor' && t.districts && !t.districts.includes(ticket.district)) return 'not-found';
+  if (ticket.closed_at) return 'closed';
+  if (t.side === 'department' && ticket.opened_by_side !== 'department') return 'not-opener';
+  await insertMessage(db, clock.now(), {
+    messageId: randomUUID(),
+    ticket,
+    side: t.side,
+    by: t.username,
+    body: t.reason,
+    manifestHash: null,
+    closes: true,
+  });
+  await audit(db, {
+    actor: t.username,
+    action: 'ticket.closed',
+    target: `case:${ticket.case_id}`,
+    details: { ticketId: t.ticketId, side: t.side },
   });
   return 'ok';
 }

@@ -6,6 +6,7 @@ import type { StatusFeed } from '@tongban/protocol/sync/status';
 import type { TicketManifest, TicketMessageManifest, TicketState } from '@tongban/protocol/sync/tickets';
 import { auditRows } from '../audit';
 import { addReviewer } from '../department/repo';
+import { addSupervisor } from '../supervision/accounts';
 import { Browser } from '../testing/browser';
 import type { DeviceClient } from '../testing/device-client';
 import { testManifest } from '../testing/fixtures';
@@ -212,5 +213,97 @@ describe("the originals' parcel", () => {
     const [closed] = (await feedTickets()).filter((x) => x.caseId === late);
     expect(closed).toMatchObject({ ticketId: auto?.ticketId, status: 'closed' });
     expect((await auditRows(t.pool, 'originals.confirmed')).length).toBe(2);
+  });
+});
+
+describe('closing a ticket', () => {
+  it('the opener (or a supervisor in scope) closes it with a reason; a closed ticket takes nothing more and never escalates', async () => {
+    now = new Date('2026-11-16T02:00:00Z');
+    const caseId = await newCase();
+    // The window closes its own ticket through the signed sync (a message marked `closes`, the reason its body).
+    const mine = ticketOf(caseId);
+    expect((await putTicket(mine)).status).toBe(201);
+    const close: TicketMessageManifest = {
+      messageId: randomUUID(),
+      ticketId: mine.ticketId,
+      caseId,
+      body: '申请人已自行补交，问题已解决。',
+      byName: '王窗口',
+      at: now.toISOString(),
+      closes: true,
+    };
+    expect((await putMessage(close)).status).toBe(201);
+    expect((await putMessage(close)).status).toBe(200);
+    const more = await putMessage({ ...close, messageId: randomUUID(), closes: undefined, body: '再补充' });
+    expect([more.status, more.body]).toMatchObject([422, { error: { code: 'record-conflict' } }]);
+    // The department's ticket is not the window's to close.
+    const page = await reviewer.go('GET', `/dept/cases/${caseId}`);
+    const csrf = reviewer.csrf(page.html);
+    await reviewer.go('POST', `/dept/cases/${caseId}/tickets`, { _csrf: csrf, category: 'other', body: '请核实地址' });
+    await reviewer.go('POST', `/dept/cases/${caseId}/tickets`, { _csrf: csrf, category: 'system', body: '附件打不开' });
+    const states = (await feedTickets()).filter((x) => x.caseId === caseId);
+    expect(states.find((x) => x.ticketId === mine.ticketId)).toMatchObject({
+      status: 'closed',
+      closedAt: now.toISOString(),
+      messages: [{ side: 'window', author: '王窗口', body: '申请人已自行补交，问题已解决。', closes: true }],
+    });
+    const [deptTicket, supTicket] = states.filter((x) => x.openedBySide === 'department') as [TicketState, TicketState];
+    const before = await snapshot(caseId);
+    const notMine = await putMessage({ ...close, messageId: randomUUID(), ticketId: deptTicket.ticketId });
+    expect([notMine.status, notMine.body]).toMatchObject([422, { error: { code: 'record-conflict' } }]);
+    expect(await snapshot(caseId)).toEqual(before);
+
+    // The reviewer closes the department's ticket from the case page; a reason is required.
+    const noReason = await reviewer.go('POST', `/dept/tickets/${deptTicket.ticketId}/close`, {
+      _csrf: csrf,
+      reason: '',
+    });
+    expect([noReason.status, noReason.html.includes('请填写关闭理由')]).toEqual([400, true]);
+    const windowTicket = await reviewer.go('POST', `/dept/tickets/${mine.ticketId}/close`, {
+      _csrf: csrf,
+      reason: 'x',
+    });
+    expect(windowTicket.status).toBe(409); // already closed by the window
+    const closed = await reviewer.go('POST', `/dept/tickets/${deptTicket.ticketId}/close`, {
+      _csrf: csrf,
+      reason: '窗口已电话说明，无需再答复。',
+    });
+    expect(closed.status).toBe(303);
+    expect((await reviewer.go('GET', `/dept/cases/${caseId}`)).html).toContain('关闭问题单，理由');
+
+    // A district supervisor closes a ticket of their district only.
+    await addSupervisor(t.pool, 'sup-sc', 'correct horse 9', 'district-supervisor', [SC]);
+    await addSupervisor(t.pool, 'sup-cq', 'correct horse 9', 'district-supervisor', ['500101']);
+    const supClose = async (username: string) => {
+      const b = new Browser(t.url);
+      expect((await b.login(username, 'correct horse 9')).status).toBe(303);
+      const token = b.csrf((await b.go('GET', '/dept/supervision')).html);
+      return b.go('POST', `/dept/supervision/tickets/${supTicket.ticketId}/close`, {
+        _csrf: token,
+        reason: '督办结案',
+      });
+    };
+    expect((await supClose('sup-cq')).status).toBe(404);
+    expect((await supClose('sup-sc')).status).toBe(303);
+
+    const after = (await feedTickets()).filter((x) => x.caseId === caseId);
+    expect(after.map((x) => [x.ticketId, x.status, x.messages.at(-1)?.side])).toEqual(
+      expect.arrayContaining([
+        [deptTicket.ticketId, 'closed', 'department'],
+        [supTicket.ticketId, 'closed', 'supervisor'],
+      ]),
+    );
+    // Long past every deadline: closed tickets do not escalate.
+    now = new Date('2027-01-10T02:00:00Z');
+    await runTicketWatch(t.pool, clock);
+    expect(await t.count(`case_tickets WHERE case_id = '${caseId}' AND escalated_at IS NOT NULL`)).toBe(0);
+    const audited = (await auditRows(t.pool, 'ticket.closed')).map((r) => [r.details.ticketId, r.details.side]);
+    expect(audited).toEqual(
+      expect.arrayContaining([
+        [mine.ticketId, 'window'],
+        [deptTicket.ticketId, 'department'],
+        [supTicket.ticketId, 'supervisor'],
+      ]),
+    );
   });
 });

@@ -11,6 +11,7 @@ export function ticketHandlers(s: Services): TicketHandlers {
     'tickets:case': (input, ctx) => s.tickets.forCase(staffFor(ctx), input.caseId),
     'tickets:open': (input, ctx) => s.tickets.open(staffFor(ctx), input),
     'tickets:answer': (input, ctx) => s.tickets.answer(staffFor(ctx), input),
+    'tickets:close': (input, ctx) => s.tickets.close(staffFor(ctx), input),
     'tickets:seen': (input, ctx) => s.tickets.markSeen(staffFor(ctx), input.ticketId),
   };
 }

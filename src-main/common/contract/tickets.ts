@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { COUNTER_ROLES } from '../roles';
-import { answerTicketSchema, openTicketSchema, type TicketInbox, type TicketView } from '../tickets';
+import { answerTicketSchema, closeTicketSchema, openTicketSchema, type TicketInbox, type TicketView } from '../tickets';
 import { command, rolesOnly } from './define';
 
 const COUNTER = rolesOnly(...COUNTER_ROLES);
@@ -12,5 +12,7 @@ export const ticketCommands = {
   'tickets:case': command<TicketView[]>()(z.object({ caseId: z.uuid() }).strict(), COUNTER),
   'tickets:open': command<TicketView>()(openTicketSchema, COUNTER),
   'tickets:answer': command<TicketView>()(answerTicketSchema, COUNTER),
+  /** Closes a ticket this window opened (the department closes its own; supervisors any). */
+  'tickets:close': command<TicketView>()(closeTicketSchema, COUNTER),
   'tickets:seen': command<null>()(z.object({ ticketId: z.uuid() }).strict(), COUNTER),
 } as const;

@@ -218,6 +218,8 @@ export interface RetentionReport {
   identityRows: number;
   /** 电子签名 cleared (image, strokes, text; hashes kept). */
   signatures: number;
+  /** 问题处理 tickets whose text (and messages) was cleared. */
+  tickets: number;
 }
 
 /** The supervisor's dashboard. */

@@ -42,14 +42,16 @@ export function TicketItem({
   const [error, setError] = useState<AppErrorData | null>(null);
   const [busy, setBusy] = useState(false);
   const { message } = App.useApp();
-  const send = async () => {
+  const send = async (close: boolean) => {
     setBusy(true);
-    const r = await call('tickets:answer', { ticketId: ticket.ticketId, body: text });
+    const r = close
+      ? await call('tickets:close', { ticketId: ticket.ticketId, reason: text })
+      : await call('tickets:answer', { ticketId: ticket.ticketId, body: text });
     setBusy(false);
     if (!r.ok) return setError(r.error);
     setError(null);
     setText('');
-    void message.success(t('tickets.sent'));
+    void message.success(t(close ? 'tickets.closed' : 'tickets.sent'));
     onChanged();
   };
   const fieldId = `ticket-answer-${ticket.ticketId}`;
@@ -82,7 +84,8 @@ export function TicketItem({
         <Typography.Paragraph key={m.messageId} style={{ marginBottom: 4 }}>
           <span className="muted small">
             {t(`tickets.sides.${m.side}`)} {m.author} · {formatDateTime(m.at)}
-            {!m.synced && ` · ${t('tickets.notSynced')}`}：
+            {!m.synced && ` · ${t('tickets.notSynced')}`}
+            {m.closes && ` ${t('tickets.closedWith')}`}：
           </span>
           {m.body}
         </Typography.Paragraph>
@@ -101,9 +104,16 @@ export function TicketItem({
             placeholder={t('tickets.answerPlaceholder')}
             onChange={(e) => setText(e.target.value)}
           />
-          <Button type="primary" disabled={!text.trim()} loading={busy} onClick={() => void send()}>
-            {t('tickets.send')}
-          </Button>
+          <Space wrap>
+            <Button type="primary" disabled={!text.trim()} loading={busy} onClick={() => void send(false)}>
+              {t('tickets.send')}
+            </Button>
+            {ticket.openedBySide === 'window' && (
+              <Button disabled={!text.trim()} loading={busy} onClick={() => void send(true)}>
+                {t('tickets.close')}
+              </Button>
+            )}
+          </Space>
         </Space>
       )}
     </Card>

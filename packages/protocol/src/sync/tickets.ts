@@ -56,7 +56,11 @@ export const ticketManifestSchema = z.strictObject({
 /** A ticket manifest. */
 export type TicketManifest = z.infer<typeof ticketManifestSchema>;
 
-/** `PUT /v1/cases/{caseId}/tickets/{ticketId}/messages/{messageId}`: the window answers (or adds to) a ticket. */
+/**
+ * `PUT /v1/cases/{caseId}/tickets/{ticketId}/messages/{messageId}`: the window answers (or adds to) a ticket.
+ * `closes: true` closes a ticket the window opened, `body` being the reason (absent on ordinary messages, so
+ * their canonical text and hash are unchanged).
+ */
 export const ticketMessageManifestSchema = z.strictObject({
   messageId: z.uuid(),
   ticketId: z.uuid(),
@@ -64,6 +68,7 @@ export const ticketMessageManifestSchema = z.strictObject({
   body: text,
   byName: z.string().min(1, 'required').max(50, 'too-long'),
   at: instant,
+  closes: z.literal(true).optional(),
 });
 
 /** A ticket message manifest. */
@@ -81,6 +86,8 @@ export const ticketMessageSchema = z.object({
   author: z.string(),
   body: z.string(),
   at: instant,
+  /** This message closed the ticket (its body is the reason); absent otherwise. */
+  closes: z.literal(true).optional(),
 });
 
 /**

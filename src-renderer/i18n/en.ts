@@ -85,6 +85,9 @@ export const en: Messages = {
     wrongPassword: 'Wrong password; please try again',
   },
   fields: {
+    'verify-url-invalid': 'Enter an address starting with http:// or https://, without "?" or "#"',
+    'verify-url-placeholder':
+      'An example address phones cannot open: training mode only; enter the public gateway address',
     ...intakeFieldsEn,
     ...printingFieldsEn,
     ...sealFieldsEn,
@@ -314,6 +317,10 @@ export const en: Messages = {
         camera: { name: 'Document camera', todo: 'No camera chosen.' },
         'waybill-pool': { name: 'EMS waybill pool', todo: 'The pool is empty.' },
         'seal-certificate': { name: 'Seal certificate', todo: 'None imported (样章 signs), or it expires soon.' },
+        'verify-url': {
+          name: 'Verification address',
+          todo: 'QR codes point at an example address; set the public one.',
+        },
       },
     },
     saved: 'Settings saved',

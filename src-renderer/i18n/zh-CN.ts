@@ -86,6 +86,8 @@ export const zhCN = {
     wrongPassword: '密码错误，请重新输入',
   },
   fields: {
+    'verify-url-invalid': '请输入以 http:// 或 https:// 开头、不含“?”和“#”的地址',
+    'verify-url-placeholder': '这是示例地址，群众扫码无法打开；仅培训模式可用，请填写部门网关的公网地址',
     ...intakeFieldsZh,
     ...printingFieldsZh,
     ...sealFieldsZh,
@@ -314,6 +316,10 @@ export const zhCN = {
         'seal-certificate': {
           name: '电子印章证书',
           todo: '未导入本大厅的电子印章证书（文书用“样章（培训）”证书签名，不具法律效力），或证书已过期、30 天内到期。请在“打印设置 → 电子印章证书”导入。',
+        },
+        'verify-url': {
+          name: '扫码核验地址',
+          todo: '文书二维码指向示例地址，群众扫码无法核验。请在“部门网关 → 扫码核验地址”填写网关的公网地址。',
         },
       },
     },

@@ -85,9 +85,6 @@ export const en: Messages = {
     wrongPassword: 'Wrong password; please try again',
   },
   fields: {
-    'verify-url-invalid': 'Enter an address starting with http:// or https://, without "?" or "#"',
-    'verify-url-placeholder':
-      'An example address phones cannot open: training mode only; enter the public gateway address',
     ...intakeFieldsEn,
     ...printingFieldsEn,
     ...sealFieldsEn,

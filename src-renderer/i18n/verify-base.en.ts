@@ -16,3 +16,10 @@ export const verifyBaseEn = {
   save: 'Save verification address',
   saved: 'Verification address saved; documents issued from now on use it',
 };
+
+/** Field messages of the address (merged into `fields`). */
+export const verifyBaseFieldsEn = {
+  'verify-url-invalid': 'Enter an address starting with http:// or https://, without "?" or "#"',
+  'verify-url-placeholder':
+    'An example address phones cannot open: training mode only; enter the public gateway address',
+};

@@ -14,3 +14,9 @@ export const verifyBaseZh = {
   save: '保存核验地址',
   saved: '核验地址已保存，此后出具的文书使用新地址',
 };
+
+/** Field messages of the address (merged into `fields`). */
+export const verifyBaseFieldsZh = {
+  'verify-url-invalid': '请输入以 http:// 或 https:// 开头、不含“?”和“#”的地址',
+  'verify-url-placeholder': '这是示例地址，群众扫码无法打开；仅培训模式可用，请填写部门网关的公网地址',
+};

@@ -86,8 +86,6 @@ export const zhCN = {
     wrongPassword: '密码错误，请重新输入',
   },
   fields: {
-    'verify-url-invalid': '请输入以 http:// 或 https:// 开头、不含“?”和“#”的地址',
-    'verify-url-placeholder': '这是示例地址，群众扫码无法打开；仅培训模式可用，请填写部门网关的公网地址',
     ...intakeFieldsZh,
     ...printingFieldsZh,
     ...sealFieldsZh,

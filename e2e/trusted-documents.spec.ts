@@ -4,11 +4,12 @@
 // showing 已收件; the reviewer approves on the department page with a result PDF (signed by the gateway's
 // department seal); the window shows the result, and the applicant downloads it on the verification page
 // with the 取件码 printed on the receipt.
-import { existsSync, readFileSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { PDFDocument, StandardFonts } from 'pdf-lib';
 import { pdfsig } from '@tongban/pdf-seal/testing/pdfsig';
 import { parseVerifyUrl } from '@tongban/protocol/verify/url';
-import { pdfText, scanBarcodes } from '../src-main/printing/testing/pdf-tools';
+import { DOCUMENT_ARTIFACTS, pdfText, scanBarcodes } from '../src-main/printing/testing/pdf-tools';
 import { expect, test } from './support/fixtures';
 import { addReviewer, queryGateway, type GatewayProcess, type TestPostgres } from './support/gateway';
 import { BOOK, enrolledClerk, fileHukouMigration, gatewayWithLicences, slow, takeBookLicence } from './support/hukou';
@@ -44,7 +45,7 @@ test('电子证照 instead of the original, a signed notice whose QR verifies, �
   await enrolledClerk(page, dbUrl, gatewayUrl, async () => {
     // 系统设置 → 部门网关 → 扫码核验地址: a placeholder is refused outside 培训模式; the public address is saved.
     await openSettings(page, '部门网关');
-    const card = page.locator('#verify-base');
+    const card = page.locator('#verify-base-card');
     await expect(card).toContainText(`${gatewayUrl}/v/…`);
     await card.getByLabel('核验地址（公网）').fill('https://verify.example.com');
     await card.getByRole('button', { name: '保存核验地址' }).click();
@@ -186,6 +187,9 @@ test('电子证照 instead of the original, a signed notice whose QR verifies, �
     await phone.getByRole('button', { name: '下载办理结果' }).click();
     const file = await (await download).path();
     const result = pdfsig(readFileSync(file));
+    mkdirSync(DOCUMENT_ARTIFACTS, { recursive: true });
+    writeFileSync(join(DOCUMENT_ARTIFACTS, 'pdfsig-department-result.txt'), result.output);
+    copyFileSync(file, join(DOCUMENT_ARTIFACTS, 'department-result.pdf'));
     expect(result.valid, result.output).toBe(true);
     expect(result.totalDocumentSigned, result.output).toBe(true);
     expect(result.signerName).toContain('样章（培训）');

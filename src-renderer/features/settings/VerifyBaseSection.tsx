@@ -48,7 +48,7 @@ export function VerifyBaseSection() {
   };
 
   return (
-    <Card id="verify-base" title={t('verifyBase.section')} style={{ marginTop: 24 }}>
+    <Card id="verify-base-card" title={t('verifyBase.section')} style={{ marginTop: 24 }}>
       <Typography.Paragraph type="secondary">{t('verifyBase.intro')}</Typography.Paragraph>
       <Descriptions
         bordered

@@ -24,7 +24,7 @@ import {
   pickMatter,
   pickSituation,
 } from './intake';
-import { callFromPage, completeFirstRun, signIn, signOut } from './steps';
+import { callFromPage, completeFirstRun, saveScreenshot, signIn, signOut } from './steps';
 
 /** Waits for steps that a busy machine answers in more than the default 10 s (a lookup, a step change). */
 export const slow = expect.configure({ timeout: 30_000 });
@@ -118,6 +118,7 @@ export async function takeBookLicence(page: Page): Promise<void> {
   const valid = list.getByRole('row').filter({ hasText: BOOK.valid });
   await expect(valid).toContainText('已验签');
   await expect(list.getByRole('row').filter({ hasText: BOOK.cancelled })).toContainText('未验签');
+  await saveScreenshot(page, 'licence-lookup-dialog');
   await valid.getByRole('button', { name: '使用此证照' }).click();
   await slow(list).toBeHidden();
   await slow(book).toContainText('调取电子证照（免提交原件）');

@@ -14,7 +14,7 @@
 //   audit verify [--json]   (walk the gateway's hash-chained audit trail; list windows' audit witness conflicts; exit 1 on either)
 //   catalogue import BUNDLE.json | catalogue import CATALOGUE.json ROUTING.json [--json]    catalogue key
 //   seal import --department ID --file SEAL.p12 (password: TONGBAN_GW_SEAL_PASSWORD or stdin)    seal show --department ID
-//   licences import FILE.json|FILE.csv [--replace] [--json]   (the built-in 电子证照 provider's table: docs/licences.md)
+//   licences import FILE.json|FILE.csv [--replace] [--json]   licences import-issuer ISSUER KEY.pem   (电子证照: docs/licences.md)
 // Admin commands use TONGBAN_GW_DATABASE_URL (the application role; migrations: TONGBAN_GW_MIGRATION_DATABASE_URL,
 // the schema owner), else the cluster of a running `serve` on the data folder, else start it briefly.
 import { readFileSync } from 'node:fs';

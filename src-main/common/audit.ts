@@ -72,6 +72,7 @@ export const AUDIT_ACTION_LABELS_ZH: Record<string, string> = {
   'users.reset-password': '重置密码',
   'users.set-role': '变更角色',
   'settings.update': '修改设置',
+  'settings.verify-base': '修改扫码核验地址',
   'auth.forbidden': '越权操作被拒绝',
   'db.migrate': '数据库升级',
   'catalogue.import': '导入事项目录',

@@ -22,6 +22,7 @@ export const READINESS_KEYS = [
   'camera',
   'waybill-pool',
   'seal-certificate',
+  'verify-url',
 ] as const;
 export type ReadinessKey = (typeof READINESS_KEYS)[number];
 

@@ -161,6 +161,7 @@ export class LicenceService {
       }
       const expected = recordLicence({ ...lookup, lookupId: recorded.lookupId }, answered);
       if (canonicalJson(expected) !== canonicalJson(recorded)) problems.push({ path, code: 'licence-not-looked-up' });
+      else if (answered.signatureState === 'invalid') problems.push({ path, code: 'licence-signature-invalid' });
       else if (!licenceUsable(answered, today)) problems.push({ path, code: 'licence-expired' });
     }
     return problems;

@@ -1,8 +1,9 @@
 // 电子印章 on every A4 document the window issues (decision 0160), checked by poppler's pdfsig: the
 // generated 样章（培训） certificate signs until an administrator imports the hall's PKCS#12; a
-// tampered copy is a digest mismatch; a bad file or password changes nothing.
+// tampered copy is a digest mismatch; a bad file or password changes nothing. pdfsig's report of each
+// document type is kept as test-results/documents/pdfsig-{training,imported}-<kind>.txt (the closing note's).
 import { opensslPkcs12, pdfsig } from '@tongban/pdf-seal/testing/pdfsig';
-import { copyFileSync, mkdirSync, readFileSync } from 'node:fs';
+import { copyFileSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { DocumentKind } from '@common/printing/documents';
@@ -41,6 +42,12 @@ async function printA4(kind: DocumentKind, caseId: string): Promise<{ path: stri
   return { path: r.pdfPath, pdf: readFileSync(r.pdfPath) };
 }
 
+/** Keeps pdfsig's report (the temporary file's path dropped) as test-results/documents/pdfsig-<name>.txt. */
+function keepReport(name: string, output: string): void {
+  mkdirSync(DOCUMENT_ARTIFACTS, { recursive: true });
+  writeFileSync(join(DOCUMENT_ARTIFACTS, `pdfsig-${name}.txt`), output.replace(/^Digital Signature Info of: .*$/m, ''));
+}
+
 /** A PKCS#12 dated at the test app's (fixed) clock. */
 const p12Base64 = (opts: Parameters<typeof opensslPkcs12>[0]) =>
   opensslPkcs12({ ...opts, from: new Date(t.app.clock.now.getTime() - 3_600_000) }).toString('base64');
@@ -57,6 +64,7 @@ describe('电子印章', () => {
         totalDocumentSigned: true,
       });
       expect(report.signerName).toMatch(/样章（培训）$/);
+      keepReport(`training-${kind}`, report.output);
       expect(pdfText(path).replace(/\s+/g, '')).toContain('电子签名证书：样章（培训），不具法律效力');
       if (kind === 'acceptance-receipt') pdfToPngs(path, 'seal-training-acceptance', 60);
     }
@@ -96,6 +104,7 @@ describe('电子印章', () => {
       const report = pdfsig(pdf);
       expect(report, report.output).toMatchObject({ valid: true, totalDocumentSigned: true });
       expect(report.signerName).toBe('渝中区政务服务中心电子印章');
+      keepReport(`imported-${kind}`, report.output);
       expect(pdfText(path)).not.toContain('样章（培训）');
       mkdirSync(DOCUMENT_ARTIFACTS, { recursive: true });
       copyFileSync(path, join(DOCUMENT_ARTIFACTS, `seal-imported-${kind}.pdf`));

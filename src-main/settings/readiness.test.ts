@@ -81,4 +81,39 @@ describe('上线检查 and placeholder addresses', () => {
       await callOk(t.app, t.clerk, 'print:document', { caseId, kind: 'acceptance-receipt', format: 'a4' }),
     ).toMatchObject({ output: 'pdf', copy: 2 });
   });
+
+  it('扫码核验 address: validated, a placeholder refused outside 培训模式 and listed, audited, null = the gateway', async () => {
+    expect(await callOk(t.app, t.admin, 'sync:getVerifyBase', {})).toEqual({
+      baseUrl: null,
+      effective: null,
+      placeholder: false,
+    });
+    for (const baseUrl of ['ftp://verify.cq.gov.cn', 'https://verify.cq.gov.cn/?a=1', 'verify.cq.gov.cn'])
+      expect(await callErr(t.app, t.admin, 'sync:setVerifyBase', { baseUrl })).toMatchObject({
+        code: 'invalid-input',
+      });
+    expect(
+      await callErr(t.app, t.admin, 'sync:setVerifyBase', { baseUrl: 'https://verify.example.com' }),
+    ).toMatchObject({
+      code: 'invalid-input',
+      details: { fields: [{ path: 'baseUrl', code: 'verify-url-placeholder' }] },
+    });
+    expect(await callErr(t.app, t.clerk, 'sync:setVerifyBase', { baseUrl: null })).toMatchObject({
+      code: 'forbidden',
+    });
+    training = true;
+    expect(await callOk(t.app, t.admin, 'sync:setVerifyBase', { baseUrl: 'https://verify.example.com/' })).toEqual({
+      baseUrl: 'https://verify.example.com',
+      effective: 'https://verify.example.com',
+      placeholder: true,
+    });
+    training = false;
+    expect(notOk((await callOk(t.app, t.admin, 'settings:readiness', {})).items)).toContain('verify-url');
+    const real = 'https://zwfw.cq.gov.cn/tongban';
+    expect(await callOk(t.app, t.admin, 'sync:setVerifyBase', { baseUrl: real })).toMatchObject({ effective: real });
+    expect(notOk((await callOk(t.app, t.admin, 'settings:readiness', {})).items)).not.toContain('verify-url');
+    const trail = await callOk(t.app, t.admin, 'audit:list', { action: 'settings.verify-base' });
+    expect(trail[0]).toMatchObject({ details: { before: 'https://verify.example.com', after: real } });
+    expect(await callOk(t.app, t.admin, 'sync:setVerifyBase', { baseUrl: null })).toMatchObject({ baseUrl: null });
+  });
 });

@@ -12,6 +12,8 @@ export interface ReadinessSources {
   waybillsAvailable: number;
   /** 电子印章: the seal certificate's state (training = none imported). */
   sealCertificate?: 'training' | 'valid' | 'expiring' | 'expired';
+  /** 扫码核验: the address QR codes point at (the setting, else the gateway's); null when neither. */
+  verifyBase?: string | null;
 }
 
 /** The go-live list, in the order an administrator works through it. */
@@ -34,5 +36,12 @@ export function readiness(s: ReadinessSources): ReadinessItem[] {
     { key: 'camera', tab: 'devices', severity: 'warn', ok: s.cameraDeviceId !== '' },
     { key: 'waybill-pool', tab: 'devices', severity: 'warn', ok: s.waybillsAvailable > 0 },
     { key: 'seal-certificate', tab: 'devices', severity: 'warn', ok: s.sealCertificate === 'valid' },
+    {
+      key: 'verify-url',
+      tab: 'sync',
+      severity: 'warn',
+      // Without any address the window prints offline codes and the 'gateway' item says why.
+      ok: !s.verifyBase || !isPlaceholderUrl(s.verifyBase),
+    },
   ];
 }

@@ -314,6 +314,10 @@ export const en: Messages = {
         camera: { name: 'Document camera', todo: 'No camera chosen.' },
         'waybill-pool': { name: 'EMS waybill pool', todo: 'The pool is empty.' },
         'seal-certificate': { name: 'Seal certificate', todo: 'None imported (样章 signs), or it expires soon.' },
+        'verify-url': {
+          name: 'Verification address',
+          todo: 'QR codes point at an example address; set the public one.',
+        },
       },
     },
     saved: 'Settings saved',

@@ -9,6 +9,8 @@ import { TICKET_AUDIT_LABELS_EN, ticketsEn } from './tickets.en';
 import { ticketsZh } from './tickets.zh-CN';
 import { resultEn } from './result.en';
 import { resultZh } from './result.zh-CN';
+import { verifyBaseEn, verifyBaseFieldsEn } from './verify-base.en';
+import { verifyBaseFieldsZh, verifyBaseZh } from './verify-base.zh-CN';
 
 /** The UI languages: Chinese first, English second. */
 export const LANGUAGES = ['zh-CN', 'en'] as const;
@@ -27,11 +29,23 @@ void i18next.use(initReactI18next).init({
   initAsync: false,
   resources: {
     'zh-CN': {
-      translation: { ...zhCN, tickets: ticketsZh, result: resultZh },
+      translation: {
+        ...zhCN,
+        fields: { ...zhCN.fields, ...verifyBaseFieldsZh },
+        tickets: ticketsZh,
+        result: resultZh,
+        verifyBase: verifyBaseZh,
+      },
       auditActions: { ...AUDIT_ACTION_LABELS_ZH, ...SUPERVISOR_AUDIT_ACTION_LABELS_ZH },
     },
     en: {
-      translation: { ...en, tickets: ticketsEn, result: resultEn },
+      translation: {
+        ...en,
+        fields: { ...en.fields, ...verifyBaseFieldsEn },
+        tickets: ticketsEn,
+        result: resultEn,
+        verifyBase: verifyBaseEn,
+      },
       auditActions: { ...AUDIT_ACTION_LABELS_EN, ...SUPERVISOR_AUDIT_LABELS_EN, ...TICKET_AUDIT_LABELS_EN },
     },
   },

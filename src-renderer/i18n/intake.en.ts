@@ -16,6 +16,7 @@ export const intakeFieldsEn = {
   'material-unknown': 'This material is not on the list of this situation',
   'licence-missing': 'Look up and choose an electronic licence, or take the original/copy instead',
   'licence-expired': 'The chosen electronic licence has expired: take the original',
+  'licence-signature-invalid': "The chosen licence's issuer signature is invalid: take the original",
   'licence-not-looked-up': 'This licence is not one looked up for this case: look it up again',
   'licence-not-offered': 'This material cannot be replaced by an electronic licence',
   'original-must-be-kept':
@@ -197,6 +198,8 @@ export const intakeEn: Messages['intake'] = {
     choose: 'Use this licence',
     longTerm: 'long-term',
     none: 'No electronic licence of this type found: take the original or a copy',
+    signature: 'Issuer signature',
+    signatureStates: { verified: 'verified', unverified: 'not verified', invalid: 'invalid' },
     unusable: '{{status}}, cannot be used',
     noOriginal: 'no original needed',
     source: 'Source: {{provider}}, looked up {{time}} (UTC). Used only for this case; recorded.',

@@ -90,4 +90,26 @@ describe('licence file loader', () => {
     expect(parseLicenceFile('kind,number\nx,y')).toMatchObject({ ok: false, errors: [{ row: 0 }] });
     expect(parseLicenceFile('{"licences": 3}')).toMatchObject({ ok: false });
   });
+
+  it("reads the issuers' keys of a JSON file and names a bad key by its path", () => {
+    const fixtures = parseLicenceFile(readFileSync(FIXTURE_FILE, 'utf8'));
+    expect(fixtures.ok && fixtures.issuers.map((k) => k.keyType).sort()).toEqual([
+      'ed25519',
+      'ed25519',
+      'ed25519',
+      'ed25519',
+      'rsa',
+    ]);
+    const bad = parseLicenceFile(
+      JSON.stringify({
+        issuers: [{ issuer: '某局', publicKey: '-----BEGIN PUBLIC KEY-----\nAAAA\n-----END PUBLIC KEY-----' }],
+        licences: [],
+      }),
+    );
+    expect(bad).toMatchObject({ ok: false, errors: [{ row: 0, field: 'issuers.0.publicKey' }] });
+    expect(parseLicenceFile(JSON.stringify({ issuers: [{ issuer: '某局' }], licences: [] }))).toMatchObject({
+      ok: false,
+      errors: [{ field: 'issuers.0' }],
+    });
+  });
 });

@@ -3,6 +3,8 @@
 // Fields (docs/licences.md): licenceType, typeName, number, holderName, holderId, issuer, issuedOn,
 // validUntil (empty = 长期), status (valid/revoked/suspended), issuerSignature (base64, empty = none).
 // Every row is checked first; one bad row loads nothing and every error is reported with its row number.
+// A JSON file may carry the issuers' public keys (`"issuers": [{ "issuer", "publicKey" }]`): every signature
+// is checked on import (issuer-signatures.ts) and an invalid one refuses the whole file.
 import type pg from 'pg';
 import { z } from 'zod';
 import {
@@ -14,6 +16,7 @@ import {
 import { validateResidentId } from '@tongban/protocol/validators/resident-id';
 import { validateUscc } from '@tongban/protocol/validators/uscc';
 import { withTransaction } from '../db/pool';
+import { parseIssuerKey, saveIssuerKey, signatureState, storedIssuerKeys, type IssuerKey } from './issuer-signatures';
 
 /** The fields of a licence record, in the CSV's column order. */
 export const LICENCE_FIELDS = [
@@ -101,8 +104,29 @@ export function parseCsv(text: string): string[][] {
   return rows;
 }
 
+/** Parses the `issuers` section of a JSON file; errors name `issuers.N.field`. */
+function fileIssuers(list: unknown): { keys: IssuerKey[]; errors: LoadError[] } {
+  const keys: IssuerKey[] = [];
+  const errors: LoadError[] = [];
+  if (list === undefined) return { keys, errors };
+  if (!Array.isArray(list)) return { keys, errors: [{ row: 0, field: 'issuers', message: '须为数组' }] };
+  list.forEach((item: unknown, i) => {
+    const { issuer, publicKey } = (item ?? {}) as { issuer?: unknown; publicKey?: unknown };
+    if (typeof issuer !== 'string' || typeof publicKey !== 'string') {
+      errors.push({ row: 0, field: `issuers.${i}`, message: '须有 issuer 和 publicKey（PEM）' });
+      return;
+    }
+    const parsed = parseIssuerKey(issuer, publicKey);
+    if (parsed.ok) keys.push(parsed.key);
+    else errors.push({ row: 0, field: `issuers.${i}.publicKey`, message: parsed.message });
+  });
+  return { keys, errors };
+}
+
 /** The raw records of a file's text: JSON when it starts with `[` or `{`, else CSV with a header row. */
-function rawRecords(text: string): { ok: true; records: unknown[] } | { ok: false; errors: LoadError[] } {
+function rawRecords(
+  text: string,
+): { ok: true; records: unknown[]; issuers: IssuerKey[] } | { ok: false; errors: LoadError[] } {
   const body = text.replace(/^\uFEFF/, '').trim();
   if (body.startsWith('[') || body.startsWith('{')) {
     let json: unknown;
@@ -114,7 +138,9 @@ function rawRecords(text: string): { ok: true; records: unknown[] } | { ok: fals
     const list = Array.isArray(json) ? json : (json as { licences?: unknown }).licences;
     if (!Array.isArray(list))
       return { ok: false, errors: [{ row: 0, field: '', message: 'JSON 须为记录数组或 {"licences": [...]}' }] };
-    return { ok: true, records: list };
+    const issuers = fileIssuers(Array.isArray(json) ? undefined : (json as { issuers?: unknown }).issuers);
+    if (issuers.errors.length > 0) return { ok: false, errors: issuers.errors };
+    return { ok: true, records: list, issuers: issuers.keys };
   }
   const [header, ...lines] = parseCsv(body);
   const names = (header ?? []).map((h) => h.trim());
@@ -126,13 +152,13 @@ function rawRecords(text: string): { ok: true; records: unknown[] } | { ok: fals
     };
   // An empty cell is an absent field (typeName of a known type, 长期 validity, no signature).
   const record = (cells: string[]) => Object.fromEntries(names.flatMap((n, i) => (cells[i] ? [[n, cells[i]]] : [])));
-  return { ok: true, records: lines.map(record) };
+  return { ok: true, records: lines.map(record), issuers: [] };
 }
 
 /** Checks a file's text: every record, or every error (row numbers from 1). */
 export function parseLicenceFile(
   text: string,
-): { ok: true; records: LicenceRecord[] } | { ok: false; errors: LoadError[] } {
+): { ok: true; records: LicenceRecord[]; issuers: IssuerKey[] } | { ok: false; errors: LoadError[] } {
   const raw = rawRecords(text);
   if (!raw.ok) return raw;
   const errors: LoadError[] = [];
@@ -162,40 +188,69 @@ export function parseLicenceFile(
       issuerSignature: r.issuerSignature || null,
     });
   });
-  return errors.length > 0 ? { ok: false, errors } : { ok: true, records };
+  return errors.length > 0 ? { ok: false, errors } : { ok: true, records, issuers: raw.issuers };
+}
+
+/** A file refused because of invalid issuer signatures (nothing was changed); `errors` name each record. */
+export class LicenceSignatureError extends Error {
+  constructor(readonly errors: LoadError[]) {
+    super(`${errors.length} licence(s) with an invalid issuer signature`);
+  }
+}
+
+/** Import counts: records loaded, deleted (replace), and how their issuer signatures checked. */
+export interface ImportCounts {
+  loaded: number;
+  deleted: number;
+  verified: number;
+  unverified: number;
 }
 
 /**
  * Upserts the records (type + number identify a licence; a re-import updates status and validity).
- * `replace`: the file is the whole register, licences not in it are deleted. Returns the counts.
+ * `replace`: the file is the whole register, licences not in it are deleted. `issuers`: the file's issuer
+ * keys, stored with it. Every signature is checked against those and the stored keys; an invalid one throws
+ * LicenceSignatureError and changes nothing. Returns the counts.
  */
 export async function importLicences(
   pool: pg.Pool,
   records: LicenceRecord[],
-  opts: { replace?: boolean } = {},
-): Promise<{ loaded: number; deleted: number }> {
+  opts: { replace?: boolean; issuers?: IssuerKey[] } = {},
+): Promise<ImportCounts> {
   return withTransaction(pool, async (client) => {
+    for (const key of opts.issuers ?? []) await saveIssuerKey(client, key);
+    const keys = await storedIssuerKeys(client);
+    const states = records.map((r) => signatureState(r, keys));
+    const invalid = states.flatMap((s, i) =>
+      s === 'invalid'
+        ? [{ row: i + 1, field: 'issuerSignature', message: `签发机关“${records[i]!.issuer}”的签名无效：与其公钥不符` }]
+        : [],
+    );
+    if (invalid.length > 0) throw new LicenceSignatureError(invalid);
     for (let i = 0; i < records.length; i += 500) {
       const chunk = records.slice(i, i + 500);
-      const cols = (f: keyof LicenceRecord) => chunk.map((r) => r[f]);
+      const cols = (f: (typeof LICENCE_FIELDS)[number]) => chunk.map((r) => r[f]);
       await client.query(
         `INSERT INTO licences (licence_type, type_name, number, holder_name, holder_id, issuer, issued_on, valid_until,
-                               status, issuer_signature)
+                               status, issuer_signature, signature_state)
          SELECT * FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::text[], $6::text[], $7::date[],
-                              $8::date[], $9::text[], $10::text[])
+                              $8::date[], $9::text[], $10::text[], $11::text[])
          ON CONFLICT (licence_type, number) DO UPDATE SET
            type_name = excluded.type_name, holder_name = excluded.holder_name, holder_id = excluded.holder_id,
            issuer = excluded.issuer, issued_on = excluded.issued_on, valid_until = excluded.valid_until,
-           status = excluded.status, issuer_signature = excluded.issuer_signature, loaded_at = now()`,
-        LICENCE_FIELDS.map((f) => cols(f)),
+           status = excluded.status, issuer_signature = excluded.issuer_signature,
+           signature_state = excluded.signature_state, loaded_at = now()`,
+        [...LICENCE_FIELDS.map((f) => cols(f)), states.slice(i, i + 500)],
       );
     }
-    if (!opts.replace) return { loaded: records.length, deleted: 0 };
+    const verified = states.filter((s) => s === 'verified').length;
+    const checked = { verified, unverified: records.length - verified };
+    if (!opts.replace) return { loaded: records.length, deleted: 0, ...checked };
     const gone = await client.query(
       `DELETE FROM licences l WHERE NOT EXISTS (
          SELECT 1 FROM unnest($1::text[], $2::text[]) AS f(t, n) WHERE f.t = l.licence_type AND f.n = l.number)`,
       [records.map((r) => r.licenceType), records.map((r) => r.number)],
     );
-    return { loaded: records.length, deleted: gone.rowCount ?? 0 };
+    return { loaded: records.length, deleted: gone.rowCount ?? 0, ...checked };
   });
 }

@@ -1,15 +1,18 @@
 // POST /v1/licences/lookup on a real PostgreSQL: the fixture table loaded through the loader, holders
 // filtered (a licence of someone the request does not name never comes back), unsigned and invalid
 // requests refused, a provider that cannot answer gives 503 licence-provider-unavailable, every lookup audited.
+// Issuer signatures (decision 0195): checked on import against the file's and the stored issuer keys, an
+// invalid one refuses the file with the record and field, a key loaded later re-checks its issuer's licences.
 import { readFileSync } from 'node:fs';
-import { randomUUID } from 'node:crypto';
+import { generateKeyPairSync, randomUUID } from 'node:crypto';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { licenceLookupResponseSchema, type LicenceRecord } from '@tongban/protocol/licences/licences';
 import { auditRows } from '../audit';
 import type { DeviceClient } from '../testing/device-client';
 import { startTestGateway, type TestGateway } from '../testing/harness';
-import { importLicences, parseLicenceFile } from './loader';
+import { parseIssuerKey, recheckIssuer, saveIssuerKey } from './issuer-signatures';
+import { importLicences, LicenceSignatureError, parseLicenceFile } from './loader';
 import { LICENCE_FIXTURE_FILE as FIXTURE_FILE } from './fixture-file';
 import { TableLicenceProvider, type LicenceProvider } from './provider';
 import { licenceRecordHash } from './routes';
@@ -29,13 +32,21 @@ const provider: LicenceProvider = {
   lookup: (q) => new TableLicenceProvider(down ? deadPool : t.pool).lookup(q),
 };
 let records: LicenceRecord[];
+let issuers: Parameters<typeof importLicences>[2] = {};
 
 beforeAll(async () => {
   t = await startTestGateway({ licenceProvider: provider });
   const parsed = parseLicenceFile(readFileSync(FIXTURE_FILE, 'utf8'));
   if (!parsed.ok) throw new Error('fixtures do not load');
   records = parsed.records;
-  expect(await importLicences(t.pool, records)).toEqual({ loaded: records.length, deleted: 0 });
+  issuers = { issuers: parsed.issuers };
+  // Signed with the issuers' keys in the file (Ed25519, and RSA for the 市场监督管理局): 8; the hospital's has no key.
+  expect(await importLicences(t.pool, records, issuers)).toEqual({
+    loaded: records.length,
+    deleted: 0,
+    verified: 8,
+    unverified: records.length - 8,
+  });
   device = await t.device('500101');
 });
 afterAll(async () => {
@@ -64,7 +75,13 @@ describe('POST /v1/licences/lookup', () => {
       ['500101-2004-0012093', 'revoked'],
     ]);
     const first = answer.licences[0];
-    expect(first).toMatchObject({ holderRole: 'applicant', holderNameMasked: '张*', issuerSigned: true });
+    expect(first).toMatchObject({
+      holderRole: 'applicant',
+      holderNameMasked: '张*',
+      issuerSigned: true,
+      signatureState: 'verified',
+    });
+    expect(answer.licences[1]).toMatchObject({ issuerSigned: false, signatureState: 'unverified' });
     const stored = records.find((r) => r.number === first?.number) as LicenceRecord;
     expect(first?.sha256).toBe(licenceRecordHash(stored));
     expect(JSON.stringify(res.json)).not.toContain(ZHANGSAN);
@@ -153,12 +170,54 @@ describe('POST /v1/licences/lookup', () => {
   it('a re-import with --replace updates status and removes licences no longer in the register', async () => {
     const revoked = records.map((r) => (r.number === 'J500101-2016-000318' ? { ...r, status: 'revoked' as const } : r));
     const withoutBirth = revoked.filter((r) => r.licenceType !== 'BIRTH-CERT');
-    expect(await importLicences(t.pool, withoutBirth, { replace: true })).toEqual({
+    expect(await importLicences(t.pool, withoutBirth, { replace: true })).toMatchObject({
       loaded: withoutBirth.length,
       deleted: 1,
     });
     const res = await lookup(request([{ role: 'applicant', id: ZHANGSAN }], ['MARRIAGE-CERT']));
     expect(licenceLookupResponseSchema.parse(res.json).licences[0]?.status).toBe('revoked');
     await importLicences(t.pool, records, { replace: true });
+  });
+
+  it('refuses a file with an altered signed licence, naming the record and field, and changes nothing', async () => {
+    const count = async () => (await t.pool.query('SELECT count(*)::int AS n FROM licences')).rows[0].n as number;
+    const before = await count();
+    const altered = records.map((r) => (r.number === '500101-2011-0038271' ? { ...r, holderName: '张三丰' } : r));
+    const index = altered.findIndex((r) => r.number === '500101-2011-0038271');
+    const refused = await importLicences(t.pool, altered, { replace: true }).catch((err: unknown) => err);
+    expect(refused).toBeInstanceOf(LicenceSignatureError);
+    expect((refused as LicenceSignatureError).errors).toEqual([
+      { row: index + 1, field: 'issuerSignature', message: expect.stringContaining('签名无效') },
+    ]);
+    expect(await count()).toBe(before);
+    const res = await lookup(request([{ role: 'applicant', id: ZHANGSAN }]));
+    expect(licenceLookupResponseSchema.parse(res.json).licences[0]).toMatchObject({ signatureState: 'verified' });
+  });
+
+  it("a key loaded later re-checks its issuer's licences: a signature that does not match is invalid", async () => {
+    const hospital = '重庆三峡中心医院';
+    const pem = generateKeyPairSync('ed25519').publicKey.export({ type: 'spki', format: 'pem' }).toString();
+    const key = parseIssuerKey(hospital, pem);
+    if (!key.ok) throw new Error(key.message);
+    const client = await t.pool.connect();
+    try {
+      await saveIssuerKey(client, key.key);
+      expect(await recheckIssuer(client, key.key)).toEqual({ verified: 0, unverified: 0, invalid: 1 });
+    } finally {
+      client.release();
+    }
+    const res = await lookup(
+      request(
+        [
+          { role: 'applicant', id: WANGJIANGUO },
+          { role: 'subject', id: WANGXIAOMING },
+        ],
+        ['BIRTH-CERT'],
+      ),
+    );
+    expect(licenceLookupResponseSchema.parse(res.json).licences).toEqual([
+      expect.objectContaining({ number: 'P500734512', issuerSigned: true, signatureState: 'invalid' }),
+    ]);
+    expect(parseIssuerKey(hospital, 'not a key')).toMatchObject({ ok: false });
   });
 });

@@ -3,7 +3,7 @@
 // startGateway({ licenceProvider }); the built-in provider reads the `licences` table an administrator loads
 // with `licences import` (loader.ts, docs/licences.md).
 import type pg from 'pg';
-import type { LicenceRecord, LicenceStatus } from '@tongban/protocol/licences/licences';
+import type { LicenceRecord, LicenceStatus, SignatureState } from '@tongban/protocol/licences/licences';
 
 /** One lookup as a provider sees it: licences of these types held by these holders (ID numbers / USCCs). */
 export interface ProviderQuery {
@@ -15,7 +15,9 @@ export interface ProviderQuery {
 export interface LicenceProvider {
   /** Shown to the window and recorded with the case, e.g. 'gateway-table' or '四川省电子证照库'. */
   readonly name: string;
-  /** The licences of `holderIds` of the given types; throws when the source cannot answer (→ 503 at the route). */
+  /**
+   * The licences of `holderIds` of the given types, each with its issuer-signature check where the provider
+   * made one (absent: unverified); throws when the source cannot answer (→ 503 at the route). */
   lookup(query: ProviderQuery): Promise<LicenceRecord[]>;
 }
 
@@ -33,6 +35,7 @@ interface LicenceRow {
   valid_until: string | null;
   status: LicenceStatus;
   issuer_signature: string | null;
+  signature_state: SignatureState;
 }
 
 /** The built-in provider: the `licences` table. */
@@ -48,7 +51,7 @@ export class TableLicenceProvider implements LicenceProvider {
         name: 'licence-lookup',
         text: `SELECT licence_type, type_name, number, holder_name, holder_id, issuer,
                       to_char(issued_on, 'YYYY-MM-DD') AS issued_on, to_char(valid_until, 'YYYY-MM-DD') AS valid_until,
-                      status, issuer_signature
+                      status, issuer_signature, signature_state
                FROM licences WHERE holder_id = ANY($1) AND licence_type = ANY($2)
                ORDER BY licence_type, status = 'valid' DESC, issued_on DESC, number
                LIMIT 50`,
@@ -68,6 +71,7 @@ export class TableLicenceProvider implements LicenceProvider {
       validUntil: r.valid_until,
       status: r.status,
       issuerSignature: r.issuer_signature,
+      signatureState: r.signature_state,
     }));
   }
 }

@@ -90,6 +90,7 @@ export function registerLicenceRoutes(app: FastifyInstance, pool: pg.Pool, provi
         validUntil: r.validUntil,
         status: r.status,
         issuerSigned: r.issuerSignature !== null,
+        signatureState: r.signatureState ?? 'unverified',
         sha256: licenceRecordHash(r),
       }));
     await audit(pool, {

@@ -8,6 +8,7 @@ import { requireStrong } from '../../auth/auth-service';
 import { hashPassword } from '../../auth/password';
 import { restorePending } from '../../backup/restore';
 import { readiness } from '../../settings/readiness';
+import { verifyBaseView } from './sync';
 
 type FoundationHandlers = Pick<Handlers, keyof typeof foundationCommands>;
 
@@ -77,6 +78,7 @@ export function foundationHandlers(s: Services): FoundationHandlers {
         cameraDeviceId: s.settings.camera().deviceId,
         waybillsAvailable: s.printing.waybills.pool().available,
         sealCertificate: (await s.printing.seal.status()).state,
+        verifyBase: verifyBaseView(s).effective,
       }),
       training: s.isTrainingMode(),
     }),

@@ -1,4 +1,6 @@
-import type { syncCommands } from '@common/contract/sync';
+import type { syncCommands, VerifyBaseView } from '@common/contract/sync';
+import { AppError } from '@common/errors';
+import { isPlaceholderUrl } from '@common/readiness';
 import type { updateCommands } from '@common/contract/updates';
 import type { Services } from '../services';
 import { actorFor, staffFor, type Handlers } from '../gate';
@@ -7,9 +9,30 @@ import { downloadResult } from '../../sync/result-download';
 
 type SyncHandlers = Pick<Handlers, keyof typeof syncCommands | keyof typeof updateCommands>;
 
+/** The QR address setting, what documents print with it, and whether that is a placeholder. */
+export function verifyBaseView(s: Pick<Services, 'settings' | 'sync'>): VerifyBaseView {
+  const baseUrl = s.settings.verifyBaseUrl();
+  const effective = baseUrl ?? s.sync.statusView().gatewayUrl ?? null;
+  return { baseUrl, effective, placeholder: effective !== null && isPlaceholderUrl(effective) };
+}
+
 /** Handlers for the sync bar, enrolment, "sync now" and supplements (补正). */
 export function syncHandlers(s: Services): SyncHandlers {
   return {
+    'sync:getVerifyBase': () => verifyBaseView(s),
+    'sync:setVerifyBase': (input, ctx) => {
+      const url = input.baseUrl?.trim().replace(/\/+$/, '') || null;
+      if (url && isPlaceholderUrl(url) && !s.isTrainingMode())
+        throw new AppError('invalid-input', 'a placeholder verification address', {
+          fields: [{ path: 'baseUrl', code: 'verify-url-placeholder' }],
+        });
+      const before = s.settings.verifyBaseUrl();
+      s.db.transaction(() => {
+        s.settings.setVerifyBaseUrl(url);
+        s.audit.append({ actor: actorFor(ctx), action: 'settings.verify-base', details: { before, after: url } });
+      })();
+      return verifyBaseView(s);
+    },
     'sync:status': () => s.sync.statusView(),
     'updates:status': () => s.updates.status(),
     'sync:configure': (input, ctx) => s.sync.configure(actorFor(ctx), input.gatewayUrl, input.code),

@@ -58,6 +58,16 @@ export interface SupplementView {
   attachments: AttachmentInfo[];
 }
 
+/** 扫码核验: the address documents' QR codes point at (decision 0196). */
+export interface VerifyBaseView {
+  /** The administrator's setting; null = the enrolled gateway's address. */
+  baseUrl: string | null;
+  /** What documents print now (the setting, else the gateway's; null when neither). */
+  effective: string | null;
+  /** Whether `effective` is a placeholder (example/test/localhost): refused outside 培训模式. */
+  placeholder: boolean;
+}
+
 /** Sync commands: status, enrolment, sync now, and supplements. */
 export const syncCommands = {
   'sync:status': command<SyncStatusView>()(none, SIGNED_IN),
@@ -71,6 +81,20 @@ export const syncCommands = {
     rolesOnly('admin'),
   ),
   'sync:now': command<SyncStatusView>()(none, rolesOnly(...COUNTER_ROLES, 'admin')),
+  'sync:getVerifyBase': command<VerifyBaseView>()(none, rolesOnly('admin')),
+  /** An http(s) address without query or fragment; null = use the gateway's; a placeholder only in 培训模式. */
+  'sync:setVerifyBase': command<VerifyBaseView>()(
+    z
+      .object({
+        baseUrl: z
+          .url({ protocol: /^https?$/, error: 'verify-url-invalid' })
+          .max(200)
+          .refine((u) => !/[?#]/.test(u), 'verify-url-invalid')
+          .nullable(),
+      })
+      .strict(),
+    rolesOnly('admin'),
+  ),
   /** 网络送达: the department's result PDF of a case, fetched from the gateway and checked (to print it). */
   'cases:result': command<{ fileName: string; sha256: string; pdfBase64: string }>()(
     z.object({ caseId: z.uuid() }).strict(),

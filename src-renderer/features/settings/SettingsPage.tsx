@@ -12,6 +12,7 @@ import { BackupsSection } from '../supervisor/BackupsSection';
 import { GatewaySection } from './GatewaySection';
 import { HallSection, SecuritySection } from './HallSecuritySections';
 import { ReadinessSection } from './ReadinessSection';
+import { VerifyBaseSection } from './VerifyBaseSection';
 import { useSettingsStore } from './store';
 
 type Tab = 'readiness' | ReadinessItem['tab'];
@@ -50,6 +51,7 @@ export function SettingsPage() {
       children: (
         <>
           <GatewaySection />
+          <VerifyBaseSection />
           <CatalogueUpdatesSection />
         </>
       ),

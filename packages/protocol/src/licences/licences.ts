@@ -34,6 +34,14 @@ export const LICENCE_STATUS_LABELS_ZH: Record<LicenceStatus, string> = {
   suspended: '已暂停',
 };
 
+/**
+ * The issuer's signature as the gateway checked it against the issuer's public key (docs/licences.md):
+ * verified, unverified (no signature, or no key loaded for that issuer) or invalid (never usable).
+ */
+export const SIGNATURE_STATES = ['verified', 'unverified', 'invalid'] as const;
+/** One of SIGNATURE_STATES. */
+export type SignatureState = (typeof SIGNATURE_STATES)[number];
+
 /** Who a holder is to the case. */
 export const HOLDER_ROLES = ['applicant', 'subject', 'organisation'] as const;
 /** One of HOLDER_ROLES. */
@@ -88,6 +96,8 @@ export const licenceSummarySchema = z.strictObject({
   status: z.enum(LICENCE_STATUSES),
   /** Whether the issuer's signature is on the record (电子证照 signed by the issuing authority). */
   issuerSigned: z.boolean(),
+  /** The gateway's check of that signature (absent from gateways before it checked them: unverified). */
+  signatureState: z.enum(SIGNATURE_STATES).optional(),
   /** SHA-256 (hex) of the provider's full record (licenceRecordHash): the department can check it with the provider. */
   sha256: z.string().regex(/^[0-9a-f]{64}$/),
 });
@@ -119,11 +129,31 @@ export interface LicenceRecord {
   status: LicenceStatus;
   /** The issuer's signature (base64) where the 电子证照库 has one; null otherwise. */
   issuerSignature: string | null;
+  /** The provider's check of issuerSignature (not part of the record, nor of its hash). */
+  signatureState?: SignatureState;
 }
 
 /** SHA-256 (hex) input of a provider record: its canonical JSON (so both sides can recompute it). */
 export function licenceRecordCanonicalText(r: LicenceRecord): string {
-  return canonicalJson(r);
+  const { signatureState: _checked, ...record } = r;
+  return canonicalJson(record);
+}
+
+/**
+ * What an issuer signs (docs/licences.md): the canonical JSON (sorted keys, no spaces, UTF-8) of the licence's
+ * own facts — type, number, holder, issuer, dates. Not its status (the register changes it on revocation), not
+ * the display name. Ed25519 signs these bytes; RSA and ECDSA sign their SHA-256.
+ */
+export function licenceSignedText(r: LicenceRecord): string {
+  return canonicalJson({
+    licenceType: r.licenceType,
+    number: r.number,
+    holderName: r.holderName,
+    holderId: r.holderId,
+    issuer: r.issuer,
+    issuedOn: r.issuedOn,
+    validUntil: r.validUntil,
+  });
 }
 
 /**
@@ -149,6 +179,10 @@ export const recordedLicenceSchema = z.strictObject({
 export type RecordedLicence = z.infer<typeof recordedLicenceSchema>;
 
 /** Whether a licence may satisfy a material on `todayIso`: in the register as valid and not past its validity. */
-export function licenceUsable(l: Pick<LicenceSummary, 'status' | 'validUntil'>, todayIso: string): boolean {
+export function licenceUsable(
+  l: Pick<LicenceSummary, 'status' | 'validUntil'> & { signatureState?: SignatureState },
+  todayIso: string,
+): boolean {
+  if (l.signatureState === 'invalid') return false;
   return l.status === 'valid' && (l.validUntil === null || l.validUntil >= todayIso);
 }

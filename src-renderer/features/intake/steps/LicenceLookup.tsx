@@ -120,6 +120,15 @@ export function LicenceLookup({ material, situation }: { material: Material; sit
                 render: (_, l) => validity(l, t('intake.licences.longTerm')),
               },
               {
+                title: t('intake.licences.signature'),
+                key: 'signature',
+                render: (_, l) => {
+                  const state = l.signatureState ?? 'unverified';
+                  const color = state === 'verified' ? 'green' : state === 'invalid' ? 'red' : 'default';
+                  return <Tag color={color}>{t(`intake.licences.signatureStates.${state}`)}</Tag>;
+                },
+              },
+              {
                 title: t('intake.licences.status'),
                 key: 'status',
                 render: (_, l) => (

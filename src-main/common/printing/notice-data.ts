@@ -70,7 +70,7 @@ export interface NoticeData {
   delivery: string;
   locality: { name: string; department: string; online: boolean; address: string | null; phone: string | null };
   /** 复议机关 and court the department configured (used only under 委托受理). */
-  remedy: { reviewBody: string; court: string } | null;
+  remedy: { reviewBody: string; court: string; verified: boolean } | null;
   /** Where and how to apply instead (不予收件告知书); null when the catalogue gives none. */
   guidance: { where: string; how: string; online: string | null } | null;
   transfer: string;
@@ -252,7 +252,10 @@ export function buildNoticeData(detail: CaseDetail, ctx: NoticeContext): NoticeD
       address: dept?.originalsAddress ?? null,
       phone: dept?.phone ?? null,
     },
-    remedy: dept?.reviewBody && dept.court ? { reviewBody: dept.reviewBody, court: dept.court } : null,
+    remedy:
+      dept?.reviewBody && dept.court
+        ? { reviewBody: dept.reviewBody, court: dept.court, verified: dept.verified }
+        : null,
     guidance: guidance ? { where: guidance.where, how: guidance.how, online: guidance.online ?? null } : null,
     transfer,
     materials: detail.materials

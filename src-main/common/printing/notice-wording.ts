@@ -7,6 +7,7 @@
 // 委托受理: the department delegated 受理 to the window (行政许可法 §24), so the window issues the
 // 受理通知书 / 不予受理通知书 in the department's name, naming its 复议机关 and court.
 import type { NoticeData } from './notice-data';
+import { remedySentence } from '@tongban/protocol/catalogue/remedy';
 
 /** The document speaks for the 办理地 department (委托受理), not for the window. */
 export const issuedForDepartment = (d: Pick<NoticeData, 'mode'>): boolean => d.mode === '委托受理';
@@ -63,7 +64,7 @@ export function whoDecidesText(d: Pick<NoticeData, 'mode' | 'locality'>): string
 
 /** The 复议/诉讼 sentence of a 不予受理通知书 under 委托受理 (the department's configured bodies). */
 export function remedyText(remedy: NonNullable<NoticeData['remedy']>): string {
-  return `如不服本决定，可以自收到本通知书之日起六十日内向${remedy.reviewBody}申请行政复议，或者自收到本通知书之日起六个月内向${remedy.court}提起行政诉讼。`;
+  return remedySentence(remedy);
 }
 
 /** Where and how to apply instead (不予收件告知书), from the matter's guidance or the routed department. */

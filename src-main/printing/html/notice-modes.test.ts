@@ -59,7 +59,7 @@ function notice(kind: NoticeData['kind'], mode: NoticeData['mode'], extra: Parti
       address: '成都市锦江区某路1号',
       phone: '028-00000000',
     },
-    remedy: { reviewBody: '成都市锦江区人民政府', court: '成都市锦江区人民法院' },
+    remedy: { reviewBody: '成都市锦江区人民政府', court: '成都市锦江区人民法院', verified: true },
     guidance: null,
     transfer: '网上流转',
     materials: [{ no: 1, name: '申请书', handling: '原件留存待寄递', copies: 1, pages: 2, transfer: '原件寄递' }],
@@ -101,6 +101,14 @@ describe('window documents by 受理模式', () => {
     expect(s).toContain('决定不予受理');
     expect(s).toContain('六十日内向成都市锦江区人民政府申请行政复议');
     expect(s).toContain('六个月内向成都市锦江区人民法院提起行政诉讼');
+  });
+
+  it('委托受理: an unverified 复议机关 and court are printed with 以办理地部门告知为准 beside them', () => {
+    const base = notice('rejection-notice', '委托受理');
+    const d = { ...base, remedy: { ...(base.remedy as NonNullable<typeof base.remedy>), verified: false } };
+    const s = text(noticeBodyHtml(templates, d, ''));
+    expect(s).toContain('向成都市锦江区人民政府（以办理地部门告知为准）申请行政复议');
+    expect(s).toContain('向成都市锦江区人民法院（以办理地部门告知为准）提起行政诉讼');
   });
 
   it('不予收件告知书: reasons and where to apply (the department’s address and phone), no decision, no 复议', () => {

@@ -5,6 +5,7 @@ import { AppError } from '@common/errors';
 import type { CaseDetail } from '@common/cases/case-types';
 import { signedRequest, type ClientOptions } from './gateway-client';
 import type { SyncDevice } from './sync-repo';
+import type { DepartmentDocumentKind } from '@tongban/protocol/sync/department-documents';
 
 /** The result of a case, as fetched. */
 export interface CaseResultFile {
@@ -18,11 +19,19 @@ export async function downloadResult(
   device: SyncDevice | null,
   detail: CaseDetail,
   client: ClientOptions,
+  document?: DepartmentDocumentKind,
 ): Promise<CaseResultFile> {
-  const announced = detail.deptDetails?.result;
+  // The 办理地's own documents travel the same way, announced in details.documents, fetched with ?document=.
+  const announced = document
+    ? detail.deptDetails?.documents?.find((d) => d.kind === document)
+    : detail.deptDetails?.result;
   if (!announced) throw new AppError('not-found', 'no result attached to this case');
   if (!device || device.revokedAt) throw new AppError('unavailable', 'window not enrolled');
-  const reply = await signedRequest(device, client, { method: 'GET', path: `/v1/cases/${detail.caseId}/result` });
+  const reply = await signedRequest(device, client, {
+    method: 'GET',
+    path: `/v1/cases/${detail.caseId}/result`,
+    ...(document ? { query: `document=${document}` } : {}),
+  });
   if (reply.status === null) throw new AppError('unavailable', `gateway unreachable: ${reply.transportError ?? ''}`);
   if (reply.status !== 200 || !reply.raw) throw new AppError('unavailable', `gateway answered ${reply.status}`);
   const sha256 = createHash('sha256').update(reply.raw).digest('hex');

@@ -345,7 +345,10 @@ export class SyncRepo {
     );
     const apply = statement(
       this.db,
-      `UPDATE cases SET dept_status = @status, dept_reason = @reason, dept_details = @details, dept_case_version = @caseVersion,
+      // An event without documents (a supplement's, an older gateway's) keeps the 办理地 documents announced before.
+      `UPDATE cases SET dept_status = @status, dept_reason = @reason, dept_case_version = @caseVersion,
+       dept_details = CASE WHEN json_extract(@details, '$.documents') IS NULL AND json_extract(dept_details, '$.documents') IS NOT NULL
+         THEN json_set(@details, '$.documents', json(json_extract(dept_details, '$.documents'))) ELSE @details END,
        department_no = coalesce(department_no, @departmentNo)
      WHERE case_id = @caseId AND dept_case_version < @caseVersion`,
     );

@@ -9,6 +9,9 @@ import { withTransaction } from '../db/pool';
 import { advanceCase, lockCase } from '../feed/events';
 import type { ReviewerSession } from './sessions';
 import { resultInfo, resultSize } from '../verify/repo';
+import type { DepartmentSealOptions } from '../seal/department-signer';
+import type { DepartmentDocumentKind } from '@tongban/protocol/sync/department-documents';
+import { caseDocuments, checkDocumentNo, issueDocument } from './documents';
 
 /** The actions of the case page and the status each leads to. */
 export const DEPARTMENT_ACTIONS = {
@@ -87,13 +90,26 @@ function eventOf(
   }
 }
 
-/** Performs an action on a case of the reviewer's department; returns the new case version. */
+/** The department document an action issues, by the status it leaves (reject from 已送达 is 不予受理). */
+function documentKindOf(action: DepartmentAction, from: CaseStatus): DepartmentDocumentKind | null {
+  if (action === 'review') return 'acceptance';
+  if (action === 'approve') return 'approval';
+  if (action === 'reject') return from === 'received' ? 'non-acceptance' : 'refusal';
+  return null;
+}
+
+/**
+ * Performs an action on a case of the reviewer's department; returns the new case version. With a document
+ * number (form field documentNo), 受理 / 不予受理 / the decision also issue the department's document, sealed
+ * when `seal` is given, and the event lists every document of the case (details.documents).
+ */
 export async function performAction(
   pool: pg.Pool,
   reviewer: ReviewerSession,
   caseId: string,
   action: DepartmentAction,
   form: URLSearchParams,
+  seal?: DepartmentSealOptions,
 ): Promise<number> {
   return withTransaction(pool, async (client) => {
     const locked = await lockCase(client, caseId);
@@ -122,12 +138,38 @@ export async function performAction(
       if (result)
         event.details = { ...event.details, result: { sha256: result.sha256, fileName: result.fileName, size } };
     }
+    const kind = documentKindOf(action, locked.status);
+    const typedNo = text(form, 'documentNo');
+    if (kind && typedNo) {
+      const documentNo = checkDocumentNo(typedNo);
+      if (typeof documentNo !== 'string') throw new ActionRefused(400, documentNo.refused);
+      const documents = await issueDocument(
+        client,
+        row.manifest,
+        { kind, documentNo, reason: event.reason, issuedAt: new Date() },
+        `reviewer:${reviewer.username}`,
+        seal,
+      );
+      if (!Array.isArray(documents)) throw new ActionRefused(409, documents.refused);
+      event.details = { ...event.details, documents };
+    } else if (kind === 'non-acceptance') {
+      throw new ActionRefused(400, '不予受理须出具不予受理决定书：请填写文书编号');
+    } else {
+      // The window keeps the latest event's details: every event repeats the documents issued so far.
+      const documents = await caseDocuments(client, caseId);
+      if (documents.length) event.details = { ...event.details, documents };
+    }
     const version = await advanceCase(client, locked, { status: to, ...event, actor: `reviewer:${reviewer.username}` });
     await audit(client, {
       actor: reviewer.username,
       action: `dept.action.${action}`,
       target: `case:${caseId}`,
-      details: { reviewerId: reviewer.reviewerId, departmentId: reviewer.departmentId, caseVersion: version },
+      details: {
+        reviewerId: reviewer.reviewerId,
+        departmentId: reviewer.departmentId,
+        caseVersion: version,
+        ...(event.details.documents ? { documents: event.details.documents.map((d) => d.documentNo) } : {}),
+      },
     });
     return version;
   });

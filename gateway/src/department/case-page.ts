@@ -11,6 +11,7 @@ import { ticketSection } from '../tickets/department-section';
 import { signatureSection } from './signature-section';
 import { faceMatchSection } from './face-match-section';
 import { resultInput, resultSection } from '../verify/department-result';
+import { documentNoInput, documentsSection } from './documents-section';
 import { DEPARTMENT_ACTIONS, type DepartmentAction } from './actions';
 import { alertBox, chinaTime, html, page, type Html } from './html';
 import { divisionText, formRows } from './reference';
@@ -113,13 +114,15 @@ function actionFields(action: DepartmentAction, v: CaseView): Html {
           html`<label for="missing-${i}"><input type="checkbox" id="missing-${i}" name="missing" value="${m.code}"> ${m.name}</label>`,
       )}</fieldset><p><label for="missingOther">其他需补正的内容</label><textarea id="missingOther" name="missingOther" maxlength="500"></textarea></p>`;
     case 'approve':
-      return html`<p><label for="note">办结意见（可不填）</label><textarea id="note" name="note" maxlength="500"></textarea></p>${resultInput('approve')}`;
+      return html`${documentNoInput('approve', v)}<p><label for="note">办结意见（可不填，写入决定书）</label><textarea id="note" name="note" maxlength="500"></textarea></p>${resultInput('approve')}`;
     case 'reject':
-      return html`<p><label for="reason">不予办理理由</label><textarea id="reason" name="reason" maxlength="500" required></textarea></p>${resultInput('reject')}`;
+      return v.status === 'received'
+        ? html`${documentNoInput('reject', v)}<p><label for="reason">不予受理的理由（写入不予受理决定书）</label><textarea id="reason" name="reason" maxlength="500" required></textarea></p>`
+        : html`${documentNoInput('reject', v)}<p><label for="reason">不予办理理由（写入决定书）</label><textarea id="reason" name="reason" maxlength="500" required></textarea></p>${resultInput('reject')}`;
     case 'mail':
       return html`<p><label for="waybillNo">EMS 运单号</label><input type="text" id="waybillNo" name="waybillNo" maxlength="20" autocomplete="off" required></p>`;
     case 'review':
-      return html``;
+      return documentNoInput('review', v);
   }
 }
 
@@ -131,7 +134,7 @@ function actions(v: CaseView, user: ReviewerSession): Html {
   return html`${allowed.map(
     (a) => html`<form class="action" method="post" action="/dept/cases/${v.caseId}/actions/${a}">
       <input type="hidden" name="_csrf" value="${user.csrfToken}"><input type="hidden" name="caseVersion" value="${v.caseVersion}">
-      ${actionFields(a, v)}<button type="submit">${ACTION_ZH[a]}</button></form>`,
+      ${actionFields(a, v)}<button type="submit">${a === 'reject' && v.status === 'received' ? '不予受理' : ACTION_ZH[a]}</button></form>`,
   )}`;
 }
 
@@ -176,6 +179,7 @@ export function casePage(
     ${supplements(v)}
     <h2>办理记录</h2>${history(v)}
     ${trailSection(v.caseId, v.trail)}
+    ${documentsSection(v)}
     ${resultSection(v)}
     ${ratingSection(v.rating)}
     ${ticketSection(v, user)}

@@ -23,6 +23,7 @@ import { departmentTickets, registerTicketPages } from '../tickets/department-ro
 import type { TicketClock } from '../tickets/repo';
 import type { DepartmentSealOptions } from '../seal/department-signer';
 import { registerResultRoutes, RESULT_JS } from '../verify/department-result';
+import { registerDocumentRoutes } from './documents-section';
 import {
   createSession,
   destroySession,
@@ -273,6 +274,7 @@ export function registerDepartmentRoutes(
       },
     );
     registerResultRoutes(scope, pool, seal);
+    registerDocumentRoutes(scope, pool);
 
     // 人证比对 frame: from the stored manifest, same origin, this department's cases only (decision 0154).
     scope.get<{ Params: { caseId: string; role: string } }>(
@@ -299,7 +301,7 @@ export function registerDepartmentRoutes(
         if (!UUID.test(caseId) || !isDepartmentAction(action))
           return sendPage(reply, 404, messagePage('没有这个操作', '请返回案件页面。', user));
         try {
-          await performAction(pool, user, caseId, action, formOf(request));
+          await performAction(pool, user, caseId, action, formOf(request), seal);
           return reply.redirect(`/dept/cases/${caseId}`, 303);
         } catch (err) {
           if (!(err instanceof ActionRefused)) throw err;

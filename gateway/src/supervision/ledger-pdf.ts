@@ -1,19 +1,17 @@
 // The 工作台账 as an official-looking A4 landscape PDF, drawn with pdf-lib and the Noto Sans SC font shipped in
 // resources/fonts (subset into the file): a title, the period and scope, the matters table, the 协调事项 table,
 // and "第 n 页 共 m 页" on every page. No browser is needed on the gateway.
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import fontkit from '@pdf-lib/fontkit';
 import { PDFDocument, rgb, type PDFFont, type PDFPage } from 'pdf-lib';
-import { RESOURCES_DIR } from '../paths';
+import { cjkFontBytes } from '../pdf-font';
 
 const A4: [number, number] = [841.89, 595.28];
 const MARGIN = 36;
 const SIZE = 8.5;
 const LINE = 11;
 
-let fontBytes: Buffer | null = null;
-const font = (): Buffer => (fontBytes ??= readFileSync(join(RESOURCES_DIR, 'fonts', 'NotoSansSC-Regular.ttf')));
+// Noto Sans SC with fontkit's odd-length glyph bug fixed (without it most characters of a subset vanish).
+const font = cjkFontBytes;
 
 /** One table of the PDF: column titles with widths (points) and text rows. */
 export interface PdfTable {

@@ -12,6 +12,7 @@ import { createHash } from 'node:crypto';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type pg from 'pg';
 import { DOCUMENT_NO, documentManifestSchema } from '@tongban/protocol/sync/documents';
+import { DEPARTMENT_DOCUMENT_KINDS } from '@tongban/protocol/sync/department-documents';
 import { isVerifyToken } from '@tongban/protocol/verify/url';
 import { deviceOf } from '../cases/routes';
 import { GatewayError, zodFields } from '../http/errors';
@@ -48,18 +49,27 @@ export function registerDocumentReportRoute(app: FastifyInstance, pool: pg.Pool)
   );
 
   // 网络送达: the window fetches the result a decision's status event announced (details.result), to print it.
-  app.get<{ Params: { caseId: string } }>('/v1/cases/:caseId/result', async (request, reply) => {
-    const device = deviceOf(request);
-    const { caseId } = request.params;
-    if (!UUID.test(caseId)) throw new GatewayError('invalid-request', 'ids in the path must be lower-case UUIDs');
-    const { rows } = await pool.query<{ pdf: Buffer; sha256: string; district: string }>(
-      'SELECT r.pdf, r.sha256, c.district FROM case_results r JOIN cases c USING (case_id) WHERE r.case_id = $1',
-      [caseId],
-    );
-    const row = rows[0];
-    if (!row || row.district !== device.district) throw new GatewayError('not-found', 'no result for this case');
-    return reply.type('application/pdf').header('x-content-sha256', row.sha256).send(row.pdf);
-  });
+  // ?document=<kind> fetches one of the 办理地 department's own documents (details.documents) the same way.
+  app.get<{ Params: { caseId: string }; Querystring: { document?: string } }>(
+    '/v1/cases/:caseId/result',
+    async (request, reply) => {
+      const device = deviceOf(request);
+      const { caseId } = request.params;
+      const document = request.query.document;
+      if (!UUID.test(caseId)) throw new GatewayError('invalid-request', 'ids in the path must be lower-case UUIDs');
+      if (document !== undefined && !(DEPARTMENT_DOCUMENT_KINDS as readonly string[]).includes(document))
+        throw new GatewayError('invalid-request', 'document must be one of ' + DEPARTMENT_DOCUMENT_KINDS.join(', '));
+      const { rows } = await pool.query<{ pdf: Buffer; sha256: string; district: string }>(
+        document === undefined
+          ? 'SELECT r.pdf, r.sha256, c.district FROM case_results r JOIN cases c USING (case_id) WHERE r.case_id = $1'
+          : 'SELECT d.pdf, d.sha256, c.district FROM department_documents d JOIN cases c USING (case_id) WHERE d.case_id = $1 AND d.kind = $2',
+        document === undefined ? [caseId] : [caseId, document],
+      );
+      const row = rows[0];
+      if (!row || row.district !== device.district) throw new GatewayError('not-found', 'no result for this case');
+      return reply.type('application/pdf').header('x-content-sha256', row.sha256).send(row.pdf);
+    },
+  );
 }
 
 const page = (reply: FastifyReply, status: number, body: string) =>

@@ -39,7 +39,7 @@ export function syncHandlers(s: Services): SyncHandlers {
     'sync:now': () => s.sync.syncNow(),
     'cases:result': (input, ctx) => {
       const detail = visibleCase(staffFor(ctx), s.caseQueries.get(input.caseId), (c) => c.clerkId);
-      return downloadResult(s.sync.repo.device(), detail, { timeoutMs: 30_000, now: s.now });
+      return downloadResult(s.sync.repo.device(), detail, { timeoutMs: 30_000, now: s.now }, input.document);
     },
     'catalogue:updates': () => s.catalogueUpdates.view(),
     'catalogue:check': async () => {

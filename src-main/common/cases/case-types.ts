@@ -2,6 +2,7 @@ import { z } from 'zod';
 import type { AuditEntry } from '../audit';
 import type { Application, ApplyMode, MaterialHandling } from '@tongban/protocol/cases/application';
 import type { MissingMaterial } from './formal-check';
+import type { DepartmentDocument } from '@tongban/protocol/sync/department-documents';
 
 /** Outcomes at the window (收受分离): 收件 ('accepted'), 一次性告知 (kept as 待补齐), 不予收件 ('rejected'). */
 export const CASE_OUTCOMES = ['accepted', 'incomplete', 'rejected'] as const;
@@ -84,6 +85,8 @@ export interface CaseDetail extends CaseSummary {
     waybillNo?: string;
     /** 网络送达: the result PDF the department attached to its decision (cases:result fetches it). */
     result?: { sha256: string; fileName: string; size: number };
+    /** The 办理地 department's own documents (受理通知书, 决定书…); cases:result with `document` fetches one. */
+    documents?: DepartmentDocument[];
   } | null;
   timeline: AuditEntry[];
 }

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { DEPARTMENT_DOCUMENT_KINDS } from '@tongban/protocol/sync/department-documents';
 import { base64File } from '../base64';
 import { MATERIAL_HANDLINGS } from '@tongban/protocol/cases/application';
 import type { CatalogueDiff } from '@tongban/protocol/catalogue/diff';
@@ -97,7 +98,8 @@ export const syncCommands = {
   ),
   /** 网络送达: the department's result PDF of a case, fetched from the gateway and checked (to print it). */
   'cases:result': command<{ fileName: string; sha256: string; pdfBase64: string }>()(
-    z.object({ caseId: z.uuid() }).strict(),
+    /** `document`: one of the 办理地 department's own documents (details.documents) instead of the 网络送达 result. */
+    z.object({ caseId: z.uuid(), document: z.enum(DEPARTMENT_DOCUMENT_KINDS).optional() }).strict(),
     rolesOnly(...COUNTER_ROLES, 'admin'),
   ),
   'catalogue:updates': command<CatalogueUpdatesView>()(none, rolesOnly('admin')),

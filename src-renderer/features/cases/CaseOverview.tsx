@@ -97,6 +97,17 @@ export function CaseOverview({ detail }: { detail: CaseDetail }) {
     ...(result
       ? [{ key: 'result', label: t('result.line'), span: 2, children: <ResultLine detail={detail} result={result} /> }]
       : []),
+    ...(detail.deptDetails?.documents ?? []).map((d) => ({
+      key: `document-${d.kind}`,
+      label: d.title,
+      span: 2,
+      children: (
+        <span data-testid="dept-document">
+          {t('result.documentNo', { no: d.documentNo })}（{formatDateTime(d.issuedAt)}）{' '}
+          <ResultLine detail={detail} result={d} document={d.kind} />
+        </span>
+      ),
+    })),
   ];
 
   return (

@@ -3,6 +3,7 @@ import { App, Button, Space, Typography } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { CaseDetail } from '@common/cases/case-types';
+import type { DepartmentDocumentKind } from '@tongban/protocol/sync/department-documents';
 import { call } from '../../api/call';
 import { errorMessage } from '../../i18n/errors';
 import { saveDownload } from '../supervisor/download';
@@ -12,16 +13,19 @@ import { resultDownload } from './result-file';
 export function ResultLine({
   detail,
   result,
+  document,
 }: {
   detail: CaseDetail;
-  result: NonNullable<NonNullable<CaseDetail['deptDetails']>['result']>;
+  result: { fileName: string };
+  /** One of the 办理地 department's documents (details.documents) instead of the 网络送达 result. */
+  document?: DepartmentDocumentKind;
 }) {
   const { t } = useTranslation();
   const { message } = App.useApp();
   const [busy, setBusy] = useState(false);
   const open = async () => {
     setBusy(true);
-    const fetched = await call('cases:result', { caseId: detail.caseId });
+    const fetched = await call('cases:result', { caseId: detail.caseId, ...(document ? { document } : {}) });
     setBusy(false);
     if (!fetched.ok) return void message.error(`${t('result.failed')}：${errorMessage(fetched.error)}`);
     saveDownload(resultDownload(fetched.value));
@@ -31,8 +35,15 @@ export function ResultLine({
     <Space wrap>
       <FilePdfOutlined aria-hidden />
       <Typography.Text data-testid="case-result-file">{result.fileName}</Typography.Text>
-      <Button size="small" type="primary" loading={busy} onClick={() => void open()} title={t('result.hint')}>
-        {busy ? t('result.opening') : t('result.open')}
+      <Button
+        size="small"
+        type="primary"
+        loading={busy}
+        onClick={() => void open()}
+        title={t(document ? 'result.documentHint' : 'result.hint')}
+        data-testid={document ? `dept-document-${document}` : undefined}
+      >
+        {busy ? t('result.opening') : t(document ? 'result.openDocument' : 'result.open')}
       </Button>
     </Space>
   );

@@ -1,5 +1,6 @@
 // Case statuses as the department decides them, and the status feed the windows pull.
 import { z } from 'zod';
+import { departmentDocumentSchema } from './department-documents';
 import { ticketStateSchema } from './tickets';
 
 /** Every status a case can have at the gateway, in the usual order of a case's life. */
@@ -32,7 +33,8 @@ export const CASE_STATUS_LABELS_ZH: Record<CaseStatus, string> = {
  * supplement push from the window; all others are department actions.
  */
 export const STATUS_TRANSITIONS: Record<CaseStatus, readonly CaseStatus[]> = {
-  received: ['reviewing'],
+  // received → rejected is the department's 不予受理 (行政许可法 §32 第一款第（二）（三）项).
+  received: ['reviewing', 'rejected'],
   reviewing: ['supplement-requested', 'approved', 'rejected'],
   'supplement-requested': ['supplement-received', 'rejected'],
   'supplement-received': ['reviewing', 'supplement-requested', 'approved', 'rejected'],
@@ -62,6 +64,8 @@ export const statusEventSchema = z.object({
     departmentNo: z.string().optional(),
     /** 网络送达: the result PDF attached with the decision (GET /v1/cases/{caseId}/result fetches it). */
     result: z.object({ sha256: z.string(), fileName: z.string(), size: z.number() }).optional(),
+    /** Every document the 办理地 department has issued on the case so far (受理通知书, 决定书…), newest last. */
+    documents: z.array(departmentDocumentSchema).max(8).optional(),
   }),
   at: z.iso.datetime({ offset: true }),
 });

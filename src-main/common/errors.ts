@@ -80,6 +80,8 @@ export const CONFLICT_REASON_CODES = [
   'appointment-served',
   'appointment-cancelled',
   'appointment-linked',
+  'not-refused-for-routing',
+  'route-not-allowed',
 ] as const;
 
 /** One of CONFLICT_REASON_CODES. */

@@ -139,5 +139,38 @@ describe('catalogue versions from the gateway', () => {
       .all(decision.caseId);
     expect(ops).toEqual([expect.objectContaining({ state: 'failed' })]);
     expect(await gw.count(`cases WHERE case_id = '${decision.caseId}'`)).toBe(0);
+
+    // The clerk corrects it (issue #14 item 4): only a department the routing allows, once, audited.
+    const { caseId } = decision;
+    const view = await callOk(app, 'clerk', 'cases:reroute-options', { caseId });
+    expect(view).toMatchObject({ departmentId: 'SC-PSB', refused: true });
+    const allowed = view.options.map((o) => o.departmentId);
+    expect(allowed.length).toBeGreaterThan(0);
+    expect(allowed).not.toContain('SC-PSB');
+    const refused = await callErr(app, 'clerk', 'cases:reroute', { caseId, departmentId: 'GD-PSB' });
+    expect(refused).toMatchObject({ code: 'conflict', details: { reason: 'route-not-allowed' } });
+    const fixed = await callOk(app, 'clerk', 'cases:reroute', { caseId, departmentId: allowed[0] as string });
+    expect(fixed).toMatchObject({ departmentId: allowed[0], refused: false });
+    // A second correction (a double click) finds nothing refused: the push is in line once.
+    const again = await callErr(app, 'clerk', 'cases:reroute', { caseId, departmentId: allowed[0] as string });
+    expect(again).toMatchObject({ code: 'conflict', details: { reason: 'not-refused-for-routing' } });
+    await app.services.sync.syncNow();
+    await app.services.sync.syncNow();
+    expect(app.services.caseQueries.get(caseId)).toMatchObject({ syncState: 'delivered', departmentId: allowed[0] });
+    expect(app.services.db.prepare("SELECT state FROM outbox WHERE case_id = ? AND kind = 'case'").all(caseId)).toEqual(
+      [{ state: 'done' }],
+    );
+    const { rows } = await gw.pool.query<{ department_id: string }>(
+      'SELECT department_id FROM cases WHERE case_id = $1',
+      [caseId],
+    );
+    expect(rows).toEqual([{ department_id: allowed[0] }]);
+    const audited = app.services.db
+      .prepare("SELECT details FROM audit_log WHERE action = 'case.rerouted' AND target = ?")
+      .all(`case:${caseId}`) as { details: string }[];
+    expect(audited).toHaveLength(1);
+    // The push and its photo's upload went back in line (the upload had been failed with the push).
+    expect(JSON.parse(audited[0]?.details ?? '{}')).toMatchObject({ from: 'SC-PSB', to: allowed[0], requeued: 2 });
+    expect(await gw.count(`attachment_slots WHERE case_id = '${caseId}' AND verified_at IS NOT NULL`)).toBe(1);
   });
 });

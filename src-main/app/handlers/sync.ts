@@ -6,6 +6,7 @@ import type { Services } from '../services';
 import { actorFor, staffFor, type Handlers } from '../gate';
 import { visibleCase } from '../../cases/case-access';
 import { downloadResult } from '../../sync/result-download';
+import { CaseReroute } from '../../sync/reroute';
 
 type SyncHandlers = Pick<Handlers, keyof typeof syncCommands | keyof typeof updateCommands>;
 
@@ -18,6 +19,7 @@ export function verifyBaseView(s: Pick<Services, 'settings' | 'sync'>): VerifyBa
 
 /** Handlers for the sync bar, enrolment, "sync now" and supplements (补正). */
 export function syncHandlers(s: Services): SyncHandlers {
+  const reroute = () => new CaseReroute({ db: s.db, catalogue: s.catalogue, audit: s.audit, now: s.now });
   return {
     'sync:getVerifyBase': () => verifyBaseView(s),
     'sync:setVerifyBase': (input, ctx) => {
@@ -40,6 +42,17 @@ export function syncHandlers(s: Services): SyncHandlers {
     'cases:result': (input, ctx) => {
       const detail = visibleCase(staffFor(ctx), s.caseQueries.get(input.caseId), (c) => c.clerkId);
       return downloadResult(s.sync.repo.device(), detail, { timeoutMs: 30_000, now: s.now }, input.document);
+    },
+    'cases:reroute-options': (input, ctx) => {
+      visibleCase(staffFor(ctx), s.caseQueries.get(input.caseId), (c) => c.clerkId);
+      return reroute().view(input.caseId);
+    },
+    'cases:reroute': (input, ctx) => {
+      visibleCase(staffFor(ctx), s.caseQueries.get(input.caseId), (c) => c.clerkId);
+      const view = reroute().apply(actorFor(ctx), input.caseId, input.departmentId);
+      s.events.emit('cases:changed', { caseIds: [input.caseId] });
+      void s.sync.engine.syncNow();
+      return view;
     },
     'catalogue:updates': () => s.catalogueUpdates.view(),
     'catalogue:check': async () => {

@@ -5,6 +5,7 @@ import { MATERIAL_HANDLINGS } from '@tongban/protocol/cases/application';
 import type { CatalogueDiff } from '@tongban/protocol/catalogue/diff';
 import { CATALOGUE_VERSION_PATTERN } from '@tongban/protocol/catalogue/version';
 import type { AttachmentInfo } from '../cases/case-types';
+import type { RerouteView } from '../cases/reroute';
 import { COUNTER_ROLES } from '../roles';
 import { command, rolesOnly, SIGNED_IN } from './define';
 
@@ -100,6 +101,21 @@ export const syncCommands = {
   'cases:result': command<{ fileName: string; sha256: string; pdfBase64: string }>()(
     /** `document`: one of the 办理地 department's own documents (details.documents) instead of the 网络送达 result. */
     z.object({ caseId: z.uuid(), document: z.enum(DEPARTMENT_DOCUMENT_KINDS).optional() }).strict(),
+    rolesOnly(...COUNTER_ROLES, 'admin'),
+  ),
+  /** A case refused with department-not-routed: its department and the ones its routing allows instead. */
+  'cases:reroute-options': command<RerouteView>()(
+    z.object({ caseId: z.uuid() }).strict(),
+    rolesOnly(...COUNTER_ROLES, 'admin'),
+  ),
+  /** Corrects such a case's department to an allowed one and puts its push back in line once (audited). */
+  'cases:reroute': command<RerouteView>()(
+    z
+      .object({
+        caseId: z.uuid(),
+        departmentId: z.string().regex(/^[A-Z0-9][A-Z0-9-]{2,63}$/, 'department-id'),
+      })
+      .strict(),
     rolesOnly(...COUNTER_ROLES, 'admin'),
   ),
   'catalogue:updates': command<CatalogueUpdatesView>()(none, rolesOnly('admin')),

@@ -3,7 +3,7 @@ import { parseReceiptNumber } from '@common/cases/receipt-number';
 import type { CaseDetail } from '@common/cases/case-types';
 import type { DecisionView } from '@common/contract';
 import type { CommandInput } from '@common/contract';
-import { callOk } from '../testing/call';
+import { callErr, callOk } from '../testing/call';
 import { createUser, initialised, testApp, type TestApp } from '../testing/test-app';
 import { marriageByAgent, PNG_BYTES, socialSecurityCardApplication, verifyApplicant } from './testing/intake-fixtures';
 
@@ -100,6 +100,48 @@ describe('intake', () => {
       },
     });
     expect(counts(app)).toEqual({ cases: 0, outbox: 0, drafts: 1 });
+  });
+
+  it('takes a passport holder (护照 checked by its own rule in main) and refuses a malformed passport number', async () => {
+    app = await testApp();
+    const c = await clerk(app);
+    const caseId = await draftWithPhoto(app, c);
+    const holder = { name: 'John Smith', idType: 'foreign-passport', idNumber: 'l898902c3' };
+    // A passport encodes no birth date: the clerk types it (and the expiry) from the data page.
+    const verified = await callOk(app, c, 'identity:verify', {
+      caseId,
+      role: 'applicant',
+      method: 'manual',
+      manualReason: '护照：窗口人工核验资料页',
+      person: { ...holder, idType: 'foreign-passport' },
+      confirmedMatch: true,
+      birthDate: '1985-04-02',
+      validTo: '2031-05-01',
+    });
+    expect(verified).toMatchObject({ result: 'pass' });
+    const withPassport = (idType: string, idNumber: string) =>
+      socialSecurityCardApplication(caseId, {
+        applicant: { ...holder, idType, idNumber, phone: '13800138000', address: '' } as never,
+      });
+    // A Chinese passport's pattern is not a foreign one's: main re-checks whatever the form claims.
+    const refused = await callErr(app, c, 'intake:accept', { application: withPassport('cn-passport', 'E1234567') });
+    expect(refused.code).toBe('formal-check-failed');
+    // …and the form no longer names the document verified (a foreign passport), which blocks it too.
+    expect((refused.details as { fields: unknown[] }).fields).toEqual([
+      { path: 'applicant.idNumber', code: 'passport-cn-format' },
+      { path: 'applicant', code: 'document-type-mismatch' },
+      { path: 'applicant', code: 'number-mismatch' },
+    ]);
+    expect(counts(app)).toEqual({ cases: 0, outbox: 0, drafts: 1 });
+    const accepted = await app.call(
+      c,
+      'intake:accept',
+      { application: withPassport('foreign-passport', 'L898902C3') },
+      0,
+    );
+    expect(accepted).toMatchObject({ ok: true, value: { outcome: 'accepted' } });
+    const d = await callOk(app, c, 'cases:get', { caseId });
+    expect(d.application.applicant.idType).toBe('foreign-passport');
   });
 
   it('lists every missing material at once and keeps the case as 待补齐, which can be completed later', async () => {

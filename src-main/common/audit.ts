@@ -91,6 +91,7 @@ export const AUDIT_ACTION_LABELS_ZH: Record<string, string> = {
   'sync.enrol': '接入部门网关',
   'sync.device-revoked': '本机被部门网关停用',
   'sync.needs-attention': '同步需要处理',
+  'case.rerouted': '更正承接部门并重新发送',
   'sync.numbering-continued': '文书编号接续部门网关记录',
   'sync.reconcile-resend': '部门网关缺失的办件重新发送',
   'sync.audit-witness-conflict': '部门网关记录的审计链与本机不一致',

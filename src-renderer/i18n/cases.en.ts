@@ -276,6 +276,7 @@ export const CASE_AUDIT_LABELS_EN: Record<string, string> = {
   'sync.enrol': 'Enrolled with gateway',
   'sync.device-revoked': 'Device revoked by gateway',
   'sync.needs-attention': 'Sync needs attention',
+  'case.rerouted': 'Department corrected, case sent again',
   'sync.numbering-continued': 'Document numbering continued above the gateway record',
   'sync.reconcile-resend': 'Cases missing at the gateway sent again',
   'sync.audit-witness-conflict': 'The gateway’s record of the audit chain differs from this PC',

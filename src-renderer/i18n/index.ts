@@ -11,6 +11,8 @@ import { resultEn } from './result.en';
 import { resultZh } from './result.zh-CN';
 import { verifyBaseEn, verifyBaseFieldsEn } from './verify-base.en';
 import { verifyBaseFieldsZh, verifyBaseZh } from './verify-base.zh-CN';
+import { rerouteEn } from './reroute.en';
+import { rerouteZh } from './reroute.zh-CN';
 
 /** The UI languages: Chinese first, English second. */
 export const LANGUAGES = ['zh-CN', 'en'] as const;
@@ -35,6 +37,7 @@ void i18next.use(initReactI18next).init({
         tickets: ticketsZh,
         result: resultZh,
         verifyBase: verifyBaseZh,
+        reroute: rerouteZh,
       },
       auditActions: { ...AUDIT_ACTION_LABELS_ZH, ...SUPERVISOR_AUDIT_ACTION_LABELS_ZH },
     },
@@ -45,6 +48,7 @@ void i18next.use(initReactI18next).init({
         tickets: ticketsEn,
         result: resultEn,
         verifyBase: verifyBaseEn,
+        reroute: rerouteEn,
       },
       auditActions: { ...AUDIT_ACTION_LABELS_EN, ...SUPERVISOR_AUDIT_LABELS_EN, ...TICKET_AUDIT_LABELS_EN },
     },

@@ -128,6 +128,8 @@ export const intakeEn: Messages['intake'] = {
     'foreign-permanent': 'Foreign permanent residence ID',
     'hk-mo-home-return': 'HK/Macao home return permit',
     'tw-mtp': 'Taiwan compatriot permit',
+    'cn-passport': 'Passport of the PRC',
+    'foreign-passport': 'Foreign passport',
   },
   person: {
     mode: 'How',

@@ -47,6 +47,9 @@ export const supervisorEn: Messages['supervisor'] = {
     'appointment-served': 'This appointment has been served',
     'appointment-cancelled': 'This appointment was cancelled',
     'appointment-linked': 'This appointment is linked to another case',
+    'not-refused-for-routing':
+      'This case was not refused for its department (it may already be corrected and on its way); refresh',
+    'route-not-allowed': 'The catalogue does not send this case to the chosen department',
     'supplement-sent':
       'This supplement was already submitted and is on its way; submit again only if the department asks again',
     'day-closed': 'This day is already closed; an administrator must reopen it first',

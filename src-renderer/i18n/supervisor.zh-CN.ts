@@ -31,6 +31,8 @@ export const supervisorZh = {
     'appointment-served': '该预约已办理',
     'appointment-cancelled': '该预约已取消',
     'appointment-linked': '该预约已关联其他案件',
+    'not-refused-for-routing': '这件办件没有因承接部门被拒收（可能已更正并在重新发送），请刷新后查看',
+    'route-not-allowed': '事项清单不允许把这件办件交给所选部门',
     'supplement-sent': '这次补正已经提交过，正在发送给部门；部门再次要求补正时才能再提交',
     'day-closed': '该日已日结，不能重复日结；如需更正，请由系统管理员重新开放',
     'day-not-closed': '该日尚未日结',

@@ -11,6 +11,7 @@ import {
   validatePostcode,
   validateResidentId,
   validateTravelPermit,
+  validatePassport,
   validateUscc,
   type Validation,
 } from '@tongban/protocol/validators';
@@ -66,6 +67,9 @@ export function validateIdNumber(
       return validateTravelPermit(value, 'hk-mo-home-return');
     case 'tw-mtp':
       return validateTravelPermit(value, 'tw-mtp');
+    case 'cn-passport':
+    case 'foreign-passport':
+      return validatePassport(value, type);
   }
 }
 

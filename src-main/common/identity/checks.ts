@@ -5,6 +5,7 @@ import { foldWidth } from '@tongban/protocol/validators/input';
 import { validateForeignPermanentResidenceId } from '@tongban/protocol/validators/foreign-permanent-id';
 import { validateResidentId } from '@tongban/protocol/validators/resident-id';
 import { validateTravelPermit } from '@tongban/protocol/validators/travel-permit';
+import { validatePassport } from '@tongban/protocol/validators/passport';
 import { idTypeOfCard, LONG_TERM, type CardDocType, type CardRead } from './card';
 
 /** Codes of what a verification found wrong; a verification with any of them fails. */
@@ -61,6 +62,9 @@ export function numberFacts(type: IdType | CardDocType, number: string, today: D
     case 'hk-mo-home-return':
     case 'tw-mtp':
       return { valid: validateTravelPermit(number, type).ok };
+    case 'cn-passport':
+    case 'foreign-passport':
+      return { valid: validatePassport(number, type).ok };
   }
 }
 

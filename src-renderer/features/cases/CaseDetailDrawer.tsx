@@ -18,6 +18,7 @@ import { CaseTimeline } from './CaseTimeline';
 import { attentionText, OutcomeTag, SyncTag } from './status-tags';
 import { useCasesStore } from './store';
 import { SupplementPanel } from './SupplementPanel';
+import { ReroutePanel } from './ReroutePanel';
 import { AccompanyPanel } from '../appointments/AccompanyPanel';
 import { CaseTicketsPanel } from '../tickets/CaseTicketsPanel';
 import { documentNumberOf } from '@common/cases/document-number';
@@ -98,6 +99,7 @@ export function CaseDetailDrawer() {
                 <>
                   <div>{attentionText(t, detail.attentionReason)}</div>
                   <div>{t('cases.attentionAdvice')}</div>
+                  {counter && detail.attentionReason === 'department-not-routed' && <ReroutePanel detail={detail} />}
                 </>
               }
             />

@@ -8,6 +8,8 @@ export const ID_TYPES = [
   'foreign-permanent',
   'hk-mo-home-return',
   'tw-mtp',
+  'cn-passport',
+  'foreign-passport',
 ] as const;
 /** An identity document type. */
 export type IdType = (typeof ID_TYPES)[number];
@@ -19,6 +21,8 @@ export const ID_TYPE_LABELS_ZH: Record<IdType, string> = {
   'foreign-permanent': '外国人永久居留身份证',
   'hk-mo-home-return': '港澳居民来往内地通行证',
   'tw-mtp': '台湾居民来往大陆通行证',
+  'cn-passport': '中华人民共和国护照',
+  'foreign-passport': '外国护照',
 };
 
 /** How the applicant is served: in person, helped by staff while present (帮办), or through an agent (代办). */

@@ -14,6 +14,7 @@ export { validateDate, isRealDate, daysInMonth, localIsoDate, type DateOptions }
 export * from './resident-id';
 export * from './foreign-permanent-id';
 export * from './travel-permit';
+export * from './passport';
 export * from './uscc';
 export * from './mobile';
 export * from './landline';

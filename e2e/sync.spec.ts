@@ -228,7 +228,11 @@ test('a case accepted while the gateway is down reaches the department; suppleme
     await expect(dept.getByText('500101199003070014')).toBeVisible();
     await expect(dept.getByRole('link', { name: /^查看 image\/png/ })).toBeVisible();
     await saveScreenshot(dept, 'sync-3-department-case');
+    // 受理 with the department's 文号: the gateway issues its sealed 受理通知书 (decision 0220).
+    await dept.getByLabel(/^受理通知书文号/).fill('渝人社受〔2026〕101号');
     await departmentAction(dept, '受理审查', '审查中');
+    await expect(dept.locator('#department-documents')).toContainText('渝人社受〔2026〕101号');
+    await saveScreenshot(dept, 'sync-3b-department-acceptance-notice');
     await dept.getByLabel('《社会保障卡申领登记表》').check();
     await departmentAction(dept, '要求补正', '需补正');
     await expect(dept.getByRole('cell', { name: '需补正：《社会保障卡申领登记表》' })).toBeVisible();
@@ -298,6 +302,10 @@ test('a case accepted while the gateway is down reaches the department; suppleme
     });
     const drawer = await openDetail(page, receiptNo);
     await expect(drawer).toContainText('结果已寄出');
+    // The 办理地's 受理通知书 came back through sync and prints from the drawer.
+    await expect(drawer.getByTestId('dept-document')).toContainText('文号 渝人社受〔2026〕101号');
+    await expect(drawer.getByTestId('dept-document-acceptance')).toBeVisible();
+    await saveScreenshot(page, 'sync-5b-window-department-documents');
     await expect(drawer).toContainText(departmentNo);
     const waybill = drawer.locator('.ant-descriptions-item-label', { hasText: '结果邮件号' });
     await expect(waybill).toBeVisible();

@@ -14,6 +14,7 @@ import { casePage, type IdHolder } from './case-page';
 import { audit } from '../audit';
 import { pageGate } from '../supervision/accounts';
 import { registerSupervisionRoutes } from '../supervision/routes';
+import { registerTrailRoutes } from '../audit-trail/routes';
 import { caseListPage, loginPage, messagePage } from './pages';
 import { attemptLogin, DEFAULT_LOGIN_POLICY, type LoginPolicy } from './login-guard';
 import { findDownloadableSlot, getCase, listCompleteCases } from './repo';
@@ -148,6 +149,7 @@ export function registerDepartmentRoutes(
         return sendPage(reply, 403, messagePage('无权访问', '此页面不属于您的账号角色。', request.reviewer));
     });
     registerSupervisionRoutes(scope, pool);
+    registerTrailRoutes(scope, pool);
 
     scope.post('/dept/logout', async (request, reply) => {
       await destroySession(pool, readCookie(request, SESSION_COOKIE));

@@ -1,6 +1,7 @@
 // POST /v1/case-events (signed): the window's own steps of its cases for the 全程记录 of both sides
-// (decision 0205; protocol packages/protocol/src/sync/case-events.ts). Only cases this window pushed, of the
-// device's district, are stored; a resend of the same (device, sequence) stores nothing again.
+// (decision 0205; protocol packages/protocol/src/sync/case-events.ts). Only cases of the device's district that
+// it pushed or that name its window code (a re-enrolled PC) are stored; a resend of the same (device, sequence)
+// stores nothing again.
 import type pg from 'pg';
 import type { FastifyInstance } from 'fastify';
 import {
@@ -21,8 +22,9 @@ export async function storeCaseEvents(
 ): Promise<CaseEventsPushResponse> {
   const caseIds = [...new Set(push.events.map((e) => e.caseId))];
   const { rows } = await pool.query<{ case_id: string }>(
-    `SELECT case_id FROM cases WHERE case_id = ANY($1::uuid[]) AND district = $2 AND manifest->>'windowCode' = $3`,
-    [caseIds, device.district, device.windowCode],
+    `SELECT case_id FROM cases WHERE case_id = ANY($1::uuid[]) AND district = $2
+        AND (device_id = $4 OR manifest->>'windowCode' = $3)`,
+    [caseIds, device.district, device.windowCode, device.deviceId],
   );
   const held = new Set(rows.map((r) => r.case_id));
   const events = push.events.filter((e) => held.has(e.caseId));

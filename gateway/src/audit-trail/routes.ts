@@ -69,7 +69,12 @@ export function registerTrailRoutes(scope: FastifyInstance, pool: pg.Pool): void
     });
     const m = view.manifest;
     const pdf = await trailPdf(
-      { receiptNo: m.receiptNo, departmentNo: view.departmentNo, matter: m.matterName, department: m.departmentId },
+      {
+        receiptNo: m.receiptNo,
+        departmentNo: view.departmentNo,
+        matter: m.matterName,
+        department: `${m.departmentName}（${m.departmentId}）`,
+      },
       view.trail,
       new Date(),
     );

@@ -1,11 +1,12 @@
 // The 工作台账 as an official-looking A4 landscape PDF, drawn with pdf-lib and the Noto Sans SC font shipped in
-// resources/fonts (subset into the file): a title, the period and scope, the matters table, the 协调事项 table,
+// resources/fonts (subset by hb-subset into the file): a title, the period and scope, the matters table, the 协调事项 table,
 // and "第 n 页 共 m 页" on every page. No browser is needed on the gateway.
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import fontkit from '@pdf-lib/fontkit';
 import { PDFDocument, rgb, type PDFFont, type PDFPage } from 'pdf-lib';
 import { RESOURCES_DIR } from '../paths';
+import { subsetFont } from './font-subset';
 
 const A4: [number, number] = [841.89, 595.28];
 const MARGIN = 36;
@@ -105,7 +106,14 @@ export async function ledgerPdf(title: string, subtitle: string[], tables: PdfTa
   doc.registerFontkit(fontkit);
   doc.setTitle(title);
   doc.setCreator('跨省通办 监督管理');
-  const f = await doc.embedFont(font(), { subset: true });
+  // Cut by hb-subset to the characters used (font-subset.ts: pdf-lib's own subset loses composite glyphs).
+  const used = [
+    title,
+    ...subtitle,
+    '第页共',
+    ...tables.flatMap((t) => [t.title, '（无）', ...t.columns.map(([c]) => c), ...t.rows.flat()]),
+  ];
+  const f = await doc.embedFont(subsetFont(font(), used.join('')), { subset: false });
   const w = new Writer(doc, f);
   w.y -= 10;
   w.centered(title, 18);

@@ -20,6 +20,8 @@ import { attemptLogin, DEFAULT_LOGIN_POLICY, type LoginPolicy } from './login-gu
 import { findDownloadableSlot, getCase, listCompleteCases } from './repo';
 import { ticketClock } from '../tickets/clock';
 import { ticketReminders } from '../tickets/department-section';
+import { caseDeadlines, deadlineReminders } from './deadline-reminders';
+import { html } from './html';
 import { departmentTickets, registerTicketPages } from '../tickets/department-routes';
 import type { TicketClock } from '../tickets/repo';
 import type { DepartmentSealOptions } from '../seal/department-signer';
@@ -161,7 +163,7 @@ export function registerDepartmentRoutes(
       const user = request.reviewer as ReviewerSession;
       const wanted = request.query.status;
       const status = CASE_STATUSES.includes(wanted as CaseStatus) ? (wanted as CaseStatus) : null;
-      const reminders = ticketReminders(await departmentTickets(pool, tickets, user.departmentId));
+      const reminders = html`${ticketReminders(await departmentTickets(pool, tickets, user.departmentId))}${deadlineReminders(await caseDeadlines(pool, user.departmentId))}`;
       return sendPage(
         reply,
         200,

@@ -128,7 +128,7 @@ async function departmentAction(dept: Page, button: string, status: string): Pro
 test('a case accepted while the gateway is down reaches the department; supplement, decision and waybill come back to the window', async ({
   app: page,
 }) => {
-  test.setTimeout(180_000);
+  test.setTimeout(240_000);
   const started = Date.now();
   const mark = (what: string) => console.log(`[sync.spec] ${((Date.now() - started) / 1000).toFixed(1)} s  ${what}`);
 

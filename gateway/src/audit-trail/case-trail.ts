@@ -47,7 +47,8 @@ export async function caseTrail(pool: Pick<pg.Pool, 'query'>, v: Omit<CaseView, 
     'SELECT at, actor, action, details FROM gateway_audit WHERE target = $1 ORDER BY seq',
     [`case:${v.caseId}`],
   );
-  const deviceIds = [...new Set(rows.filter((r) => r.actor.startsWith('device:')).map((r) => r.actor.slice(7)))];
+  const actors = [...rows.map((r) => r.actor), ...v.events.map((e) => e.actor ?? '')];
+  const deviceIds = [...new Set(actors.filter((a) => a.startsWith('device:')).map((a) => a.slice(7)))];
   const devices = await pool.query<{ device_id: string; window_code: string }>(
     'SELECT device_id, window_code FROM devices WHERE device_id = ANY($1::uuid[])',
     [deviceIds],
@@ -70,8 +71,8 @@ export async function caseTrail(pool: Pick<pg.Pool, 'query'>, v: Omit<CaseView, 
   for (const e of v.events)
     trail.push({
       at: e.at,
-      side: '部门',
-      who: e.caseVersion === 1 ? '部门网关' : e.actor ? whoOf(e.actor, new Map()) : '部门',
+      side: e.caseVersion > 1 && e.actor?.startsWith('device:') ? '窗口' : '部门',
+      who: e.caseVersion === 1 ? '部门网关' : e.actor ? whoOf(e.actor, windows) : '部门',
       what: CASE_STATUS_LABELS_ZH[e.status],
       ...(e.reason ? { reason: e.reason } : {}),
       detail: [

@@ -5,6 +5,7 @@
 // records the conflict for its operators.
 import { expect, test } from './support/fixtures';
 import {
+  addSupervisor,
   freePort,
   issueCode,
   queryGateway,
@@ -52,4 +53,32 @@ test('校验审计链 compares with the gateway’s witnesses and reports a disa
   await saveScreenshot(page, 'audit-witness-broken');
   const conflicts = await queryGateway<{ kind: string }>(db.url, 'SELECT kind FROM window_audit_conflicts');
   expect(conflicts.map((c) => c.kind)).toContain('changed');
+
+  // The district supervisor sees the conflict on the gateway's pages and records how it was explained.
+  await addSupervisor(db.url, 'wz-supervisor', 'supervise 2026 ok', [HALL.divisionCode]);
+  const sv = await page.context().newPage();
+  await sv.goto(`${gateway.url}/dept/login`);
+  await sv.getByLabel('用户名').fill('wz-supervisor');
+  await sv.getByLabel('密码').fill('supervise 2026 ok');
+  await sv.getByRole('button', { name: '登录' }).click();
+  await sv.getByRole('link', { name: '审计链冲突' }).click();
+  await expect(sv.getByRole('heading', { name: '窗口审计链冲突' })).toBeVisible();
+  const row = sv.getByRole('row').filter({ hasText: WINDOW_CODE }).first();
+  await expect(row).toContainText('已见证的记录被改动');
+  await expect(row).toContainText('待处理');
+  await saveScreenshot(sv, 'audit-conflicts-list');
+  await row.getByRole('link').click();
+  await expect(sv.getByText('e'.repeat(64))).toBeVisible();
+  await sv.getByLabel(/处理说明/).fill('演练：测试人员改动了部门网关的见证记录，已恢复，见运维记录 E2E-1。');
+  await saveScreenshot(sv, 'audit-conflict-detail');
+  await sv.getByRole('button', { name: '记录处理结果' }).click();
+  await expect(sv.getByText('处理记录')).toBeVisible();
+  await expect(sv.getByText('wz-supervisor').first()).toBeVisible();
+  await saveScreenshot(sv, 'audit-conflict-resolved');
+  const resolved = await queryGateway<{ n: string }>(
+    db.url,
+    "SELECT count(*) AS n FROM gateway_audit WHERE action = 'window.audit-conflict-resolved'",
+  );
+  expect(Number(resolved[0]?.n)).toBeGreaterThan(0);
+  await sv.close();
 });

@@ -128,7 +128,7 @@ async function departmentAction(dept: Page, button: string, status: string): Pro
 test('a case accepted while the gateway is down reaches the department; supplement, decision and waybill come back to the window', async ({
   app: page,
 }) => {
-  test.setTimeout(180_000);
+  test.setTimeout(240_000);
   const started = Date.now();
   const mark = (what: string) => console.log(`[sync.spec] ${((Date.now() - started) / 1000).toFixed(1)} s  ${what}`);
 
@@ -296,6 +296,11 @@ test('a case accepted while the gateway is down reaches the department; suppleme
     await departmentAction(dept, '登记结果寄递', '结果已寄出');
     // In 办理记录 and again in the 全程记录 of both sides.
     await expect(dept.getByRole('cell', { name: `EMS 运单号 ${WAYBILL}` }).first()).toBeVisible();
+    // The window's own steps (受理 by the clerk) reach the department's 全程记录 after delivery (decision 0205).
+    await expect(async () => {
+      await dept.reload();
+      await expect(dept.getByRole('cell', { name: '窗口受理（形式审查通过）' })).toBeVisible({ timeout: 1_000 });
+    }).toPass({ timeout: 30_000 });
     await saveScreenshot(dept, 'sync-5-department-mailed');
     await syncUntil(page, receiptNo, async (row) => {
       await expect(row).toContainText('结果已寄出', { timeout: 1_000 });
@@ -311,6 +316,13 @@ test('a case accepted while the gateway is down reaches the department; suppleme
     await expect(waybill).toBeVisible();
     await expect(drawer).toContainText(WAYBILL);
     await saveScreenshot(page, 'sync-6-result-mailed');
+    // 全程记录 on the window: its own steps and the department's from the feed, in one timeline.
+    await drawer.getByRole('tab', { name: '办理记录' }).click();
+    const trail = drawer.locator('.case-timeline');
+    await expect(trail.locator('[data-side="department"]').filter({ hasText: '结果已寄出' })).toContainText(WAYBILL);
+    await expect(trail).toContainText('业务属地部门');
+    await expect(trail).toContainText('本窗口');
+    await saveScreenshot(page, 'sync-7-window-trail-both-sides');
     mark('result mailed, waybill shown');
   });
   await dept.close();

@@ -124,3 +124,16 @@ export async function updateKey(dbUrl: string, keyFile: string): Promise<string>
 export async function publishWindowUpdate(dbUrl: string, keyFile: string, installer: string, version: string) {
   return gatewayCli(dbUrl, ['publish-update', '--file', installer, '--version', version, '--key', keyFile]);
 }
+
+/** A 监督管理 account (`add-supervisor`); `districts` empty: the city supervisor. */
+export async function addSupervisor(
+  dbUrl: string,
+  username: string,
+  password: string,
+  districts: string[],
+): Promise<void> {
+  const scope = districts.length ? ['--role', 'district', '--district', districts.join(',')] : ['--role', 'city'];
+  await gatewayCli(dbUrl, ['add-supervisor', '--username', username, ...scope], {
+    TONGBAN_GW_REVIEWER_PASSWORD: password,
+  });
+}

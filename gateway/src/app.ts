@@ -27,6 +27,7 @@ import { registerUpdateRoutes } from './updates/routes';
 import { registerDeviceAudit } from './audit-trail/device-actions';
 import { registerAuditOps } from './audit-trail/ops';
 import { registerWitnessRoutes } from './audit-trail/witnesses';
+import { registerCaseEventRoutes } from './audit-trail/case-events';
 import { loggerOptions, type LogDestination } from './ops/logging';
 import { createMetrics, registerMetrics, type GatewayMetrics } from './ops/metrics';
 
@@ -135,6 +136,7 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
       registerFeedRoutes(signed, opts.pool, opts.cursorKey);
       registerCatalogueRoutes(signed, opts.pool);
       registerWitnessRoutes(signed, opts.pool);
+      registerCaseEventRoutes(signed, opts.pool);
       registerDeviceAudit(signed, opts.pool);
       registerLicenceRoutes(signed, opts.pool, opts.licenceProvider ?? new TableLicenceProvider(opts.pool));
     });

@@ -11,7 +11,8 @@
 //   publish-update --file INSTALLER --version X.Y.Z [--key FILE] [--json]    update-key [--key FILE]
 //     (window update feed in the database and blob store; the signing key file defaults to <dataDir>/update-signing-key.pem)
 //   blobs migrate --from postgres --to s3 [--json]   (copy verified attachments and installers; resumable)
-//   audit verify [--json]   (walk the gateway's hash-chained audit trail; list windows' audit witness conflicts; exit 1 on either)
+//   audit verify [--json]   (walk the gateway's hash-chained audit trail; list windows' audit witness conflicts; exit 1 on
+//     a broken chain or an unresolved conflict — supervisors resolve them on /dept/supervision/audit-conflicts)
 //   catalogue import BUNDLE.json | catalogue import CATALOGUE.json ROUTING.json [--json]    catalogue key
 //   seal import --department ID --file SEAL.p12 (password: TONGBAN_GW_SEAL_PASSWORD or stdin)    seal show --department ID
 //   licences import FILE.json|FILE.csv [--replace] [--json]   licences import-issuer ISSUER KEY.pem   (电子证照: docs/licences.md)

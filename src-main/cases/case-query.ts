@@ -237,6 +237,26 @@ export class CaseQueries {
       deptReason: c.deptReason,
       deptDetails: c.deptDetails as CaseDetail['deptDetails'],
       timeline: this.audit.list({ target: `case:${caseId}`, limit: 200 }).reverse(),
+      departmentEvents: this.departmentEvents(caseId),
     };
+  }
+
+  /** The department's status events of a case as the feed brought them, oldest first. */
+  private departmentEvents(caseId: string): CaseDetail['departmentEvents'] {
+    return statement<[string], { at: string; status: string; reason: string | null; details: string }>(
+      this.db,
+      'SELECT at, status, reason, details FROM status_events WHERE case_id = ? ORDER BY case_version',
+    )
+      .all(caseId)
+      .map((e) => {
+        const d = JSON.parse(e.details) as { departmentNo?: unknown; waybillNo?: unknown };
+        return {
+          at: e.at,
+          status: e.status,
+          reason: e.reason,
+          departmentNo: typeof d.departmentNo === 'string' ? d.departmentNo : null,
+          waybillNo: typeof d.waybillNo === 'string' ? d.waybillNo : null,
+        };
+      });
   }
 }

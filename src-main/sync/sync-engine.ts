@@ -6,6 +6,7 @@ import type { OperationContext } from './operation-context';
 import { sendOperation } from './operations';
 import { DailyChecks } from './daily-checks';
 import { AuditWitness } from './audit-witness';
+import { pushCaseEvents } from './case-events';
 import { classifyRecord } from './record-operations';
 import { isRecordKind } from './records-repo';
 import type { OutboxOp, SyncDevice } from './sync-repo';
@@ -167,6 +168,9 @@ export class SyncEngine {
         await this.daily.reconcile(this.d.repo.device() ?? device);
         await this.push(this.d.repo.device() ?? device);
         await this.witness.report(this.d.repo.device() ?? device);
+        await pushCaseEvents(this.d.repo.caseEvents, this.d.repo.device() ?? device, this.client, (r) =>
+          this.contact(r),
+        );
         await this.d.afterRound?.();
       }
     } catch (err) {

@@ -1,4 +1,5 @@
 import type Database from 'better-sqlite3-multiple-ciphers';
+import { CaseEventsRepo } from './case-events';
 import { withDeferredSync } from '../db/open';
 import { statement } from '../db/statements';
 import { RecordsRepo, type RecordKind } from './records-repo';
@@ -67,10 +68,13 @@ export class SyncRepo {
   readonly records: RecordsRepo;
   /** 问题处理 tickets: pushed after their case, applied from the feed. */
   readonly tickets: TicketsRepo;
+  /** The window's case events for the gateway's 全程记录 (case-events.ts). */
+  readonly caseEvents: CaseEventsRepo;
 
   constructor(private readonly db: Database.Database) {
     this.records = new RecordsRepo(db);
     this.tickets = new TicketsRepo(db);
+    this.caseEvents = new CaseEventsRepo(db);
   }
 
   /**

@@ -82,6 +82,13 @@ export const casesEn: Messages['cases'] = {
   detail: {
     title: 'Case',
     tabs: { overview: 'Case', materials: 'Materials and scans', document: 'Document', timeline: 'History' },
+    trail: {
+      window: 'This window',
+      department: 'Department',
+      note: 'The steps at this window and the department’s handling as synced back by the gateway, in time order.',
+      departmentNo: 'Department no. {{no}}',
+      waybillNo: 'Result waybill {{no}}',
+    },
     matter: 'Matter',
     situation: 'Situation',
     mode: 'How',

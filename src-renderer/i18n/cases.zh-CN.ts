@@ -74,6 +74,13 @@ export const casesZh = {
   detail: {
     title: '办件详情',
     tabs: { overview: '办件信息', materials: '材料与附件', document: '文书', timeline: '办理记录' },
+    trail: {
+      window: '本窗口',
+      department: '业务属地部门',
+      note: '本窗口的办理步骤与部门网关同步回的部门办理情况，按时间排列。',
+      departmentNo: '部门编号 {{no}}',
+      waybillNo: '结果邮件号 {{no}}',
+    },
     matter: '事项',
     situation: '情形',
     mode: '办理方式',

@@ -36,6 +36,7 @@ export async function forgetAtGateway(pool: pg.Pool, caseId: string): Promise<vo
     'DELETE FROM follow_ups WHERE case_id = $1',
     'DELETE FROM ratings WHERE case_id = $1',
     'DELETE FROM status_events WHERE case_id = $1',
+    'DELETE FROM window_case_events WHERE case_id = $1',
     'DELETE FROM backoffice_outbox WHERE case_id = $1',
     'DELETE FROM ticket_events WHERE ticket_id IN (SELECT ticket_id FROM case_tickets WHERE case_id = $1)',
     'DELETE FROM case_ticket_messages WHERE ticket_id IN (SELECT ticket_id FROM case_tickets WHERE case_id = $1)',

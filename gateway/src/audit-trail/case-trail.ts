@@ -6,6 +6,9 @@ import type pg from 'pg';
 import { CASE_STATUS_LABELS_ZH } from '@tongban/protocol/sync/status';
 import type { CaseView } from '../department/repo';
 import { chinaTime, html, type Html } from '../department/html';
+import { WINDOW_CASE_EVENT_LABELS_ZH } from '@tongban/protocol/sync/case-events';
+import { windowCaseEvents } from './case-events';
+import { windowEventDetail } from './case-event-text';
 
 /** One line of the history. */
 export interface TrailRow {
@@ -26,6 +29,7 @@ const ACTION_ZH: Record<string, string> = {
   'dept.case-viewed': '查看案件',
   'dept.id-revealed': '查看完整身份证号码',
   'dept.trail-exported': '导出全程记录',
+  'dept.trail-pdf-exported': '导出全程记录（PDF）',
 };
 
 /** Reviewer actions are in the audit trail too, but their status event already says them (with the reason). */
@@ -43,7 +47,8 @@ export async function caseTrail(pool: Pick<pg.Pool, 'query'>, v: Omit<CaseView, 
     'SELECT at, actor, action, details FROM gateway_audit WHERE target = $1 ORDER BY seq',
     [`case:${v.caseId}`],
   );
-  const deviceIds = [...new Set(rows.filter((r) => r.actor.startsWith('device:')).map((r) => r.actor.slice(7)))];
+  const actors = [...rows.map((r) => r.actor), ...v.events.map((e) => e.actor ?? '')];
+  const deviceIds = [...new Set(actors.filter((a) => a.startsWith('device:')).map((a) => a.slice(7)))];
   const devices = await pool.query<{ device_id: string; window_code: string }>(
     'SELECT device_id, window_code FROM devices WHERE device_id = ANY($1::uuid[])',
     [deviceIds],
@@ -51,8 +56,9 @@ export async function caseTrail(pool: Pick<pg.Pool, 'query'>, v: Omit<CaseView, 
   const windows = new Map(devices.rows.map((d) => [d.device_id, d.window_code]));
   const m = v.manifest;
   const trail: TrailRow[] = [];
+  const steps = await windowCaseEvents(pool, v.caseId);
   const accepted = new Date(m.acceptedAt);
-  if (!Number.isNaN(accepted.getTime()))
+  if (!Number.isNaN(accepted.getTime()) && !steps.some((e) => e.action === 'case.accept'))
     trail.push({ at: accepted, side: '窗口', who: `窗口 ${m.windowCode}`, what: '窗口受理', detail: m.receiptNo });
   for (const s of v.supplements)
     trail.push({
@@ -65,8 +71,8 @@ export async function caseTrail(pool: Pick<pg.Pool, 'query'>, v: Omit<CaseView, 
   for (const e of v.events)
     trail.push({
       at: e.at,
-      side: '部门',
-      who: e.caseVersion === 1 ? '部门网关' : '部门',
+      side: e.caseVersion > 1 && e.actor?.startsWith('device:') ? '窗口' : '部门',
+      who: e.caseVersion === 1 ? '部门网关' : e.actor ? whoOf(e.actor, windows) : '部门',
       what: CASE_STATUS_LABELS_ZH[e.status],
       ...(e.reason ? { reason: e.reason } : {}),
       detail: [
@@ -82,13 +88,24 @@ export async function caseTrail(pool: Pick<pg.Pool, 'query'>, v: Omit<CaseView, 
     const detail = typeof r.details.person === 'string' ? (r.details.person === 'agent' ? '代办人' : '申请人') : '';
     trail.push({ at: r.at, side, who: whoOf(r.actor, windows), what: ACTION_ZH[r.action] ?? r.action, detail });
   }
+  // The window's own steps (decision 0205): the clerk who did each, as the window's audit log records it.
+  // Its 受理 row, when there, stands for the manifest's (same instant; it names the clerk).
+  for (const e of steps)
+    trail.push({
+      at: e.at,
+      side: '窗口',
+      who: `窗口 ${e.windowCode} · ${e.actor}`,
+      what: WINDOW_CASE_EVENT_LABELS_ZH[e.action] ?? e.action,
+      detail: windowEventDetail(e.action, e.details, e.action === 'case.accept' ? m.receiptNo : null),
+    });
+  // Stable: events of the same instant keep the order they were added in (window before department).
   return trail.sort((a, b) => a.at.getTime() - b.at.getTime());
 }
 
 /** The 全程记录 section of the case page. */
 export function trailSection(caseId: string, rows: TrailRow[]): Html {
   return html`<h2>全程记录（窗口与部门）</h2>
-    <p><a href="/dept/cases/${caseId}/trail.csv" download>导出全程记录（CSV）</a></p>
+    <p><a href="/dept/cases/${caseId}/trail.csv" download>导出全程记录（CSV）</a> · <a href="/dept/cases/${caseId}/trail.pdf" download>导出全程记录（PDF）</a></p>
     <table><thead><tr><th scope="col">时间</th><th scope="col">一方</th><th scope="col">人员 / 窗口</th><th scope="col">事项</th><th scope="col">说明</th></tr></thead>
     <tbody>${rows.map((r) => html`<tr><td>${chinaTime(r.at)}</td><td>${r.side}</td><td>${r.who}</td><td>${r.what}</td><td>${r.detail}</td></tr>`)}</tbody></table>`;
 }

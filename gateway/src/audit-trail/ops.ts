@@ -35,10 +35,12 @@ export function registerAuditOps(app: FastifyInstance, pool: pg.Pool, registry: 
   });
   new Gauge({
     name: 'tongban_window_audit_conflicts',
-    help: 'Window audit witness conflicts recorded (a window log altered after the gateway witnessed it)',
+    help: 'Unresolved window audit witness conflicts (a window log altered after the gateway witnessed it)',
     registers: [registry],
     async collect() {
-      const { rows } = await pool.query<{ n: string }>('SELECT count(*) AS n FROM window_audit_conflicts');
+      const { rows } = await pool.query<{ n: string }>(
+        'SELECT count(*) AS n FROM window_audit_conflicts WHERE resolved_at IS NULL',
+      );
       this.set(Number(rows[0]?.n ?? 0));
     },
   });

@@ -123,10 +123,16 @@ export interface WitnessConflictRow {
   witnessedHash: string | null;
   reportedHash: string | null;
   detectedAt: string;
+  /** Explained by an operator (decision 0206): when, by whom, how; null while open. */
+  resolution: { at: string; by: string; note: string } | null;
 }
 
-/** The recorded conflicts, newest first. */
-export async function listWitnessConflicts(pool: Pick<pg.Pool, 'query'>, limit = 100): Promise<WitnessConflictRow[]> {
+/** The recorded conflicts, open ones first, newest first; of some districts or one conflict when asked. */
+export async function listWitnessConflicts(
+  pool: Pick<pg.Pool, 'query'>,
+  limit = 100,
+  filter: { districts?: string[] | null; id?: number } = {},
+): Promise<WitnessConflictRow[]> {
   const { rows } = await pool.query<{
     id: string;
     device_id: string;
@@ -136,10 +142,16 @@ export async function listWitnessConflicts(pool: Pick<pg.Pool, 'query'>, limit =
     witnessed_hash: string | null;
     reported_hash: string | null;
     detected_at: Date;
+    resolved_at: Date | null;
+    resolved_by: string | null;
+    resolution_note: string | null;
   }>(
-    `SELECT c.id, c.device_id, d.window_code, c.seq, c.kind, c.witnessed_hash, c.reported_hash, c.detected_at
-       FROM window_audit_conflicts c JOIN devices d USING (device_id) ORDER BY c.id DESC LIMIT $1`,
-    [limit],
+    `SELECT c.id, c.device_id, d.window_code, c.seq, c.kind, c.witnessed_hash, c.reported_hash, c.detected_at,
+            c.resolved_at, c.resolved_by, c.resolution_note
+       FROM window_audit_conflicts c JOIN devices d USING (device_id)
+      WHERE ($2::char(6)[] IS NULL OR d.district = ANY($2)) AND ($3::bigint IS NULL OR c.id = $3)
+      ORDER BY c.resolved_at IS NOT NULL, c.id DESC LIMIT $1`,
+    [limit, filter.districts ?? null, filter.id ?? null],
   );
   return rows.map((r) => ({
     id: Number(r.id),
@@ -150,6 +162,9 @@ export async function listWitnessConflicts(pool: Pick<pg.Pool, 'query'>, limit =
     witnessedHash: r.witnessed_hash,
     reportedHash: r.reported_hash,
     detectedAt: r.detected_at.toISOString(),
+    resolution: r.resolved_at
+      ? { at: r.resolved_at.toISOString(), by: r.resolved_by ?? '', note: r.resolution_note ?? '' }
+      : null,
   }));
 }
 

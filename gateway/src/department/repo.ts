@@ -98,7 +98,7 @@ export interface CaseView {
   purgedAt: Date | null;
   slots: SlotView[];
   supplements: { manifest: SupplementManifest; receivedAt: Date }[];
-  events: (Pick<StatusEvent, 'caseVersion' | 'status' | 'reason' | 'details'> & { at: Date })[];
+  events: (Pick<StatusEvent, 'caseVersion' | 'status' | 'reason' | 'details'> & { at: Date; actor?: string })[];
   /** The 好差评 rating with its follow-up, when the window pushed one. */
   rating: CaseRatingRecord | null;
   /** Department numbers of this department's other cases carrying the same receipt number (a window that lost its numbering). */
@@ -153,9 +153,11 @@ export async function getCase(pool: pg.Pool, caseId: string, departmentId: strin
       reason: string | null;
       details: StatusEvent['details'];
       at: Date;
-    }>('SELECT case_version, status, reason, details, at FROM status_events WHERE case_id = $1 ORDER BY case_version', [
-      caseId,
-    ]),
+      actor: string;
+    }>(
+      'SELECT case_version, status, reason, details, at, actor FROM status_events WHERE case_id = $1 ORDER BY case_version',
+      [caseId],
+    ),
     caseRating(pool, caseId),
     pool.query<{ department_no: string }>(
       `SELECT department_no FROM cases WHERE (manifest->>'receiptNo') COLLATE "C" = $1 AND case_id <> $2 AND department_id = $3 ORDER BY received_at`,
@@ -193,6 +195,7 @@ export async function getCase(pool: pg.Pool, caseId: string, departmentId: strin
       reason: e.reason,
       details: e.details,
       at: e.at,
+      actor: e.actor,
     })),
     rating,
     sameReceiptNo: same.rows.map((r) => r.department_no),

@@ -14,11 +14,14 @@ import { casePage, type IdHolder } from './case-page';
 import { audit } from '../audit';
 import { pageGate } from '../supervision/accounts';
 import { registerSupervisionRoutes } from '../supervision/routes';
+import { registerTrailRoutes } from '../audit-trail/routes';
 import { caseListPage, loginPage, messagePage } from './pages';
 import { attemptLogin, DEFAULT_LOGIN_POLICY, type LoginPolicy } from './login-guard';
 import { findDownloadableSlot, getCase, listCompleteCases } from './repo';
 import { ticketClock } from '../tickets/clock';
 import { ticketReminders } from '../tickets/department-section';
+import { caseDeadlines, deadlineReminders } from './deadline-reminders';
+import { html } from './html';
 import { departmentTickets, registerTicketPages } from '../tickets/department-routes';
 import type { TicketClock } from '../tickets/repo';
 import type { DepartmentSealOptions } from '../seal/department-signer';
@@ -149,6 +152,7 @@ export function registerDepartmentRoutes(
         return sendPage(reply, 403, messagePage('无权访问', '此页面不属于您的账号角色。', request.reviewer));
     });
     registerSupervisionRoutes(scope, pool);
+    registerTrailRoutes(scope, pool);
 
     scope.post('/dept/logout', async (request, reply) => {
       await destroySession(pool, readCookie(request, SESSION_COOKIE));
@@ -160,7 +164,7 @@ export function registerDepartmentRoutes(
       const user = request.reviewer as ReviewerSession;
       const wanted = request.query.status;
       const status = CASE_STATUSES.includes(wanted as CaseStatus) ? (wanted as CaseStatus) : null;
-      const reminders = ticketReminders(await departmentTickets(pool, tickets, user.departmentId));
+      const reminders = html`${ticketReminders(await departmentTickets(pool, tickets, user.departmentId))}${deadlineReminders(await caseDeadlines(pool, user.departmentId))}`;
       return sendPage(
         reply,
         200,

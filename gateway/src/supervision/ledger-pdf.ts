@@ -1,5 +1,5 @@
 // The 工作台账 as an official-looking A4 landscape PDF, drawn with pdf-lib and the Noto Sans SC font shipped in
-// resources/fonts (subset into the file): a title, the period and scope, the matters table, the 协调事项 table,
+// resources/fonts (subset into the file by pdf-lib, with ../pdf-font's fix): a title, the period and scope, the matters table, the 协调事项 table,
 // and "第 n 页 共 m 页" on every page. No browser is needed on the gateway.
 import fontkit from '@pdf-lib/fontkit';
 import { PDFDocument, rgb, type PDFFont, type PDFPage } from 'pdf-lib';

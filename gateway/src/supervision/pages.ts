@@ -60,10 +60,11 @@ export function tableSection(t: Table, query: string, exportBase = '/dept/superv
     <tbody>${t.rows.length ? t.rows.map((r) => html`<tr>${r.map((c) => html`<td${typeof c === 'number' ? html` class="num"` : ''}>${cell(c)}</td>`)}</tr>`) : html`<tr><td colspan="${t.columns.length}" class="muted">没有数据</td></tr>`}</tbody></table></div></section>`;
 }
 
-function nav(current: 'dashboard' | 'ledger'): Html {
+/** The supervision pages' navigation. */
+export function nav(current: 'dashboard' | 'ledger' | 'audit'): Html {
   const link = (href: string, label: string, on: boolean) =>
     on ? html`<strong>${label}</strong>` : html`<a href="${href}">${label}</a>`;
-  return html`<nav class="sv-nav">${link('/dept/supervision', '办件总览', current === 'dashboard')} · ${link('/dept/supervision/ledger', '工作台账', current === 'ledger')}</nav>`;
+  return html`<nav class="sv-nav">${link('/dept/supervision', '办件总览', current === 'dashboard')} · ${link('/dept/supervision/ledger', '工作台账', current === 'ledger')} · ${link('/dept/supervision/audit-conflicts', '审计链冲突', current === 'audit')}</nav>`;
 }
 
 export function scopeText(user: ReviewerSession): string {

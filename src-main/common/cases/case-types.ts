@@ -89,6 +89,17 @@ export interface CaseDetail extends CaseSummary {
     documents?: DepartmentDocument[];
   } | null;
   timeline: AuditEntry[];
+  /** The department's side from the status feed (受理, 需补正, 办结 …), oldest first (全程记录, decision 0205). */
+  departmentEvents: DepartmentEvent[];
+}
+
+/** One status event of the department as the feed brought it. */
+export interface DepartmentEvent {
+  at: string;
+  status: string;
+  reason: string | null;
+  departmentNo: string | null;
+  waybillNo: string | null;
 }
 
 /** Filters of the case list; a search text `q` looks across all days unless a range is given. */

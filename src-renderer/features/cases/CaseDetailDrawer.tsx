@@ -149,7 +149,7 @@ export function CaseDetailDrawer() {
               {
                 key: 'timeline',
                 label: t('cases.detail.tabs.timeline'),
-                children: <CaseTimeline entries={detail.timeline} />,
+                children: <CaseTimeline entries={detail.timeline} departmentEvents={detail.departmentEvents} />,
               },
             ]}
           />

@@ -87,6 +87,6 @@ describe('dashboard query plans', () => {
   it('the 工作台账 reads the rollup and the open-case index, never the cases', async () => {
     const all = await plans((p) => ledgerView(p, CITY, year({}), NOW));
     for (const plan of all) expect(plan).not.toMatch(/Seq Scan on (cases|case_facts)\b/);
-    expect(all.join('\n')).toMatch(/case_facts_open/);
+    expect(all.join('\n')).toMatch(/case_facts_overdue/);
   });
 });

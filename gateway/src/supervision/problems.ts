@@ -94,18 +94,17 @@ export async function followUps(
   limit = 100,
 ): Promise<{ total: number; open: number; overdue: number; rows: FollowUpRow[] }> {
   const p = new Params();
-  const parts = [`cf.received_on BETWEEN ${p.add(f.from)}::date AND ${p.add(f.to)}::date`];
-  if (f.districts) parts.push(`cf.district = ANY(${p.add(f.districts)}::char(6)[])`);
-  if (f.matter) parts.push(`cf.matter_code = ${p.add(f.matter)}`);
-  if (f.department) parts.push(`cf.department_id = ${p.add(f.department)}`);
-  if (f.deviceId) parts.push(`cf.device_id = ${p.add(f.deviceId)}::uuid`);
+  // The case's keys are columns of the follow-up (copied from case_facts on insert), as is its step count.
+  const parts = [`fu.received_on BETWEEN ${p.add(f.from)}::date AND ${p.add(f.to)}::date`];
+  if (f.districts) parts.push(`fu.district = ANY(${p.add(f.districts)}::char(6)[])`);
+  if (f.matter) parts.push(`fu.matter_code = ${p.add(f.matter)}`);
+  if (f.department) parts.push(`fu.department_id = ${p.add(f.department)}`);
+  if (f.deviceId) parts.push(`fu.case_device_id = ${p.add(f.deviceId)}::uuid`);
   const t = p.add(today);
   const { rows } = await db.query<FollowUpRow & { total: number; open: number; overdue: number }>(
     `WITH fu AS (
-       SELECT fu.follow_up_id, fu.case_id, fu.rating_id, fu.due_date, cf.district,
-              (SELECT count(*)::int FROM follow_up_steps s WHERE s.follow_up_id = fu.follow_up_id) AS steps
-       FROM follow_ups fu JOIN case_facts cf ON cf.case_id = fu.case_id
-       WHERE ${parts.join(' AND ')}
+       SELECT fu.follow_up_id, fu.case_id, fu.rating_id, fu.due_date, fu.district, fu.steps_done AS steps
+       FROM follow_ups fu WHERE ${parts.join(' AND ')}
      ), counts AS (
        SELECT count(*)::int AS total, count(*) FILTER (WHERE steps < 4)::int AS open,
               count(*) FILTER (WHERE steps < 4 AND due_date < ${t}::date)::int AS overdue FROM fu
@@ -113,7 +112,8 @@ export async function followUps(
        SELECT * FROM fu WHERE steps < 4 ORDER BY due_date LIMIT ${Number(limit)}
      )
      SELECT counts.*, c.department_no AS "departmentNo", c.manifest->>'matterName' AS "matterName", x.district,
-            c.manifest->>'windowCode' AS "windowCode", r.level, to_char(x.due_date, 'YYYY-MM-DD') AS "dueDate", x.steps
+            c.manifest->>'windowCode' AS "windowCode", r.level, to_char(x.due_date, 'YYYY-MM-DD') AS "dueDate",
+            x.steps::int AS steps
      FROM counts LEFT JOIN (listed x JOIN cases c ON c.case_id = x.case_id JOIN ratings r ON r.rating_id = x.rating_id)
        ON true
      ORDER BY x.due_date`,

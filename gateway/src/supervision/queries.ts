@@ -1,8 +1,10 @@
-// The dashboard's figures. Flow figures (received, decided, late, supplements, ratings) are summed from the daily
-// rollup (supervision_daily) of the cases received in the period; "now" figures (open and overdue) come from the
-// partial index of undecided cases; tickets from case_tickets, 差评 follow-ups from follow_ups.
+// The dashboard's figures. Flow figures (received, decided, late, supplements, ratings) are summed from the
+// monthly/daily rollups of the cases received in the period, in ONE grouping-sets pass per request (the totals, the
+// district/matter/department breakdowns and the chart share it); "now" figures (open and overdue) come from the
+// index of undecided cases by due date; refusal reasons from their monthly rollup; tickets from case_tickets,
+// 差评 follow-ups from follow_ups.
 import type pg from 'pg';
-import { conditions, FACT_COUNTERS, flowSource, Params, type Filters } from './filters';
+import { conditions, FACT_COUNTERS, flowSource, Params, wholeMonths, type Filters } from './filters';
 
 /** Flow counters of the cases received in the period. */
 export interface Totals {
@@ -112,15 +114,68 @@ export async function openOverdue(
   return out;
 }
 
+/** One cell of the flow cube: `g` is GROUPING(district, matter_code, department_id, b) (a 1 bit = not grouped by it). */
+interface FlowCell extends SumRow {
+  g: number;
+  district: string | null;
+  matter_code: string | null;
+  department_id: string | null;
+  at: string | null;
+}
+const TOTAL = 15;
+const BY_BUCKET = 14;
+const GROUPING_BITS: Record<'district' | 'matter_code' | 'department_id', number> = {
+  district: 7,
+  matter_code: 11,
+  department_id: 13,
+};
+
+/** The chart's bucket for the period's length. */
+export const seriesUnit = (f: Filters): 'day' | 'week' | 'month' => {
+  const days = (Date.parse(f.to) - Date.parse(f.from)) / 86_400_000;
+  return days <= 31 ? 'day' : days <= 120 ? 'week' : 'month';
+};
+
+const flowCubes = new WeakMap<Filters, Promise<FlowCell[]>>();
+
+/**
+ * The period's flow figures in total, per district, per matter, per department and per chart bucket: one scan of the
+ * rollup (day grain when the chart is by day or week, else whole months from the monthly rollup), shared by the
+ * views of one request like the overdue cube.
+ */
+function flowCube(db: pg.Pool, f: Filters): Promise<FlowCell[]> {
+  let cube = flowCubes.get(f);
+  if (!cube) {
+    const unit = seriesUnit(f);
+    const p = new Params();
+    // Bucket on the date itself (no per-row timestamp casts); format once per bucket.
+    const bucket =
+      unit === 'day'
+        ? 'r.day'
+        : unit === 'week'
+          ? '(r.day - (extract(isodow FROM r.day)::int - 1))'
+          : "date_trunc('month', r.day)::date";
+    cube = db
+      .query<FlowCell>(
+        `SELECT GROUPING(d.district, d.matter_code, d.department_id, d.b)::int AS g, d.district::text AS district,
+                d.matter_code::text AS matter_code, d.department_id::text AS department_id,
+                to_char(d.b, 'YYYY-MM-DD') AS at, ${SUMS}
+         FROM (SELECT r.*, ${bucket} AS b FROM ${flowSource(f, p, unit !== 'month')} r
+               WHERE ${conditions(f, p, 'day', 'r')}) d
+         GROUP BY GROUPING SETS ((), (d.district), (d.matter_code), (d.department_id), (d.b))`,
+        p.values,
+      )
+      .then((r) => r.rows);
+    flowCubes.set(f, cube);
+    cube.catch(() => flowCubes.delete(f));
+  }
+  return cube;
+}
+
 /** The period's totals. */
 export async function totals(db: pg.Pool, f: Filters, today: string): Promise<Totals> {
-  const p = new Params();
-  const src = flowSource(f, p);
-  const [{ rows }, overdue] = await Promise.all([
-    db.query<SumRow>(`SELECT ${SUMS} FROM ${src} d WHERE ${conditions(f, p, 'day', 'd')}`, p.values),
-    openOverdue(db, f, today, null),
-  ]);
-  return totalsOf(rows[0] as SumRow, overdue.get('') ?? 0);
+  const [cube, overdue] = await Promise.all([flowCube(db, f), openOverdue(db, f, today, null)]);
+  return totalsOf(cube.find((c) => c.g === TOTAL) as SumRow, overdue.get('') ?? 0);
 }
 
 /** What a breakdown table is grouped by. */
@@ -143,26 +198,37 @@ const GROUP_COLUMN: Record<Exclude<Grouping, 'window'>, 'district' | 'matter_cod
  * scope: a window breakdown needs one district or a window filter, else it is refused to keep it cheap).
  */
 export async function breakdown(db: pg.Pool, f: Filters, today: string, by: Grouping): Promise<GroupRow[]> {
-  const p = new Params();
-  let sql: string;
-  if (by === 'window') {
-    if (!f.deviceId && (f.districts === null || f.districts.length > 3)) return [];
-    const device = f.deviceId ? ` AND c.device_id = ${p.add(f.deviceId)}::uuid` : '';
-    sql = `SELECT c.device_id::text AS k, min(v.window_code) AS label, ${SUMS}
-           FROM (SELECT device_id, received_on, district, matter_code, department_id, ${FACT_COUNTERS} FROM case_facts) c
-           JOIN devices v USING (device_id)
-           WHERE ${conditions(f, p, 'received_on', 'c')}${device} GROUP BY 1 ORDER BY received DESC`;
-  } else {
-    const col = GROUP_COLUMN[by];
-    sql = `SELECT d.${col}::text AS k, d.${col}::text AS label, ${SUMS} FROM ${flowSource(f, p)} d
-           WHERE ${conditions(f, p, 'day', 'd')} GROUP BY 1 ORDER BY received DESC`;
-  }
   const key = by === 'window' ? 'device_id' : GROUP_COLUMN[by];
-  const [{ rows }, overdue] = await Promise.all([
-    db.query<SumRow & { k: string; label: string }>(sql, p.values),
+  const [rows, overdue] = await Promise.all([
+    by === 'window' ? windowRows(db, f) : flowCube(db, f).then((cube) => groupRows(cube, GROUP_COLUMN[by])),
     openOverdue(db, f, today, key),
   ]);
-  return rows.map((r) => ({ key: r.k, label: r.label, ...totalsOf(r, overdue.get(r.k) ?? 0) }));
+  return rows
+    .map((r) => ({ key: r.k, label: r.label, ...totalsOf(r, overdue.get(r.k) ?? 0) }))
+    .sort((a, b) => b.received - a.received || (a.key < b.key ? -1 : 1));
+}
+
+type KeyedSums = SumRow & { k: string; label: string };
+
+function groupRows(cube: FlowCell[], col: 'district' | 'matter_code' | 'department_id'): KeyedSums[] {
+  return cube
+    .filter((c) => c.g === GROUPING_BITS[col] && c[col] !== null)
+    .map((c) => ({ ...c, k: c[col] as string, label: c[col] as string }));
+}
+
+/** Per window, from the cases of the districts in scope (one district or a window filter, else refused: []). */
+async function windowRows(db: pg.Pool, f: Filters): Promise<KeyedSums[]> {
+  if (!f.deviceId && (f.districts === null || f.districts.length > 3)) return [];
+  const p = new Params();
+  const device = f.deviceId ? ` AND c.device_id = ${p.add(f.deviceId)}::uuid` : '';
+  const { rows } = await db.query<KeyedSums>(
+    `SELECT c.device_id::text AS k, min(v.window_code) AS label, ${SUMS}
+     FROM (SELECT device_id, received_on, district, matter_code, department_id, ${FACT_COUNTERS} FROM case_facts) c
+     JOIN devices v USING (device_id)
+     WHERE ${conditions(f, p, 'received_on', 'c')}${device} GROUP BY 1`,
+    p.values,
+  );
+  return rows;
 }
 
 /** Received and decided per bucket (day, week or month by the period's length), for the chart. */
@@ -170,34 +236,33 @@ export async function series(
   db: pg.Pool,
   f: Filters,
 ): Promise<{ unit: 'day' | 'week' | 'month'; points: { at: string; received: number; decided: number }[] }> {
-  const days = (Date.parse(f.to) - Date.parse(f.from)) / 86_400_000;
-  const unit = days <= 31 ? 'day' : days <= 120 ? 'week' : 'month';
-  const p = new Params();
-  // Bucket on the date itself (no per-row timestamp casts); format once per bucket.
-  const bucket =
-    unit === 'day'
-      ? 'd.day'
-      : unit === 'week'
-        ? '(d.day - (extract(isodow FROM d.day)::int - 1))'
-        : "date_trunc('month', d.day)::date";
-  const { rows } = await db.query<{ at: string; received: number; decided: number }>(
-    `SELECT to_char(b, 'YYYY-MM-DD') AS at, received, decided FROM (
-       SELECT ${bucket} AS b, sum(received)::int AS received, sum(decided)::int AS decided
-       FROM ${flowSource(f, p, unit !== 'month')} d WHERE ${conditions(f, p, 'day', 'd')} GROUP BY 1) x
-     ORDER BY b`,
-    p.values,
-  );
-  return { unit, points: rows };
+  const points = (await flowCube(db, f))
+    .filter((c) => c.g === BY_BUCKET && c.at !== null)
+    .map((c) => ({ at: c.at as string, received: c.received, decided: c.decided }))
+    .sort((a, b) => (a.at < b.at ? -1 : 1));
+  return { unit: seriesUnit(f), points };
 }
 
-/** 不予办理 reasons of the period's cases, most frequent first. */
+/**
+ * 不予办理 reasons of the period's cases, most frequent first: whole months of a city or district scope from the
+ * monthly reason rollup, the ragged ends and any matter/department/window filter from the refused cases.
+ */
 export async function refusals(db: pg.Pool, f: Filters, limit = 20): Promise<{ reason: string; count: number }[]> {
   const p = new Params();
   const device = f.deviceId ? ` AND device_id = ${p.add(f.deviceId)}::uuid` : '';
+  const cases = `SELECT refusal_reason AS reason, 1 AS n FROM case_facts
+                 WHERE outcome = 'rejected' AND ${conditions(f, p, 'received_on')}${device}`;
+  const months = f.matter || f.department || f.deviceId ? null : wholeMonths(f.from, f.to);
+  let source = cases;
+  if (months) {
+    const [a, b] = [p.add(months[0]), p.add(months[1])];
+    const district = f.districts ? ` AND district = ANY(${p.add(f.districts)}::char(6)[])` : '';
+    source = `SELECT reason, n FROM supervision_refusals WHERE month >= ${a}::date AND month < ${b}::date${district}
+              UNION ALL ${cases} AND (received_on < ${a}::date OR received_on >= ${b}::date)`;
+  }
   const { rows } = await db.query<{ reason: string; count: number }>(
-    `SELECT coalesce(nullif(refusal_reason, ''), '（未填写理由）') AS reason, count(*)::int AS count
-     FROM case_facts WHERE outcome = 'rejected' AND ${conditions(f, p, 'received_on')}${device}
-     GROUP BY 1 ORDER BY 2 DESC, 1 LIMIT ${Number(limit)}`,
+    `SELECT coalesce(nullif(reason, ''), '（未填写理由）') AS reason, sum(n)::int AS count FROM (${source}) x
+     GROUP BY 1 HAVING sum(n) > 0 ORDER BY 2 DESC, 1 LIMIT ${Number(limit)}`,
     p.values,
   );
   return rows;

@@ -39,7 +39,18 @@ export async function seedCityVolume(adminUrl: string, v: CityVolume): Promise<R
       `SELECT i.indexname AS name, i.indexdef AS def FROM pg_indexes i
        WHERE i.schemaname = 'public' AND i.tablename = ANY($1)
          AND NOT EXISTS (SELECT 1 FROM pg_constraint c WHERE c.conname = i.indexname)`,
-      [['cases', 'case_facts', 'supervision_daily', 'supervision_monthly', 'case_tickets', 'ratings', 'follow_ups']],
+      [
+        [
+          'cases',
+          'case_facts',
+          'supervision_daily',
+          'supervision_monthly',
+          'case_tickets',
+          'ratings',
+          'follow_ups',
+          'supervision_refusals',
+        ],
+      ],
     );
     for (const i of indexes) await client.query(`DROP INDEX ${i.name}`);
     await step(
@@ -110,13 +121,21 @@ export async function seedCityVolume(adminUrl: string, v: CityVolume): Promise<R
        FROM supervision_daily GROUP BY 1, 2, 3, 4`,
     );
     await step(
+      'refusals',
+      `INSERT INTO supervision_refusals
+       SELECT date_trunc('month', received_on)::date, district, coalesce(refusal_reason, ''), count(*)
+       FROM case_facts WHERE outcome = 'rejected' GROUP BY 1, 2, 3`,
+    );
+    await step(
       'ratings',
       `INSERT INTO ratings (rating_id, case_id, manifest, manifest_hash, level, device_id, received_at)
        SELECT gen_random_uuid(), case_id, '{}', repeat('0', 64), rating_level, device_id, decided_on + time '12:00'
        FROM case_facts WHERE rating_level IS NOT NULL AND decided_on IS NOT NULL;
-       INSERT INTO follow_ups (follow_up_id, case_id, rating_id, manifest, manifest_hash, due_date, device_id)
-       SELECT gen_random_uuid(), r.case_id, r.rating_id, '{}', repeat('0', 64), (r.received_at + interval '10 days')::date, r.device_id
-       FROM ratings r WHERE r.level <= 2`,
+       INSERT INTO follow_ups (follow_up_id, case_id, rating_id, manifest, manifest_hash, due_date, device_id,
+                               received_on, district, matter_code, department_id, case_device_id)
+       SELECT gen_random_uuid(), r.case_id, r.rating_id, '{}', repeat('0', 64), (r.received_at + interval '10 days')::date,
+              r.device_id, f.received_on, f.district, f.matter_code, f.department_id, f.device_id
+       FROM ratings r JOIN case_facts f USING (case_id) WHERE r.level <= 2`,
     );
     // Tickets on every (cases / tickets)-th case: 90% closed, 4% answered, 6% open; due 3 days after opening.
     await step(

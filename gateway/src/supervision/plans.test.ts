@@ -77,6 +77,20 @@ describe('dashboard query plans', () => {
     if (f.districts) expect(all.join('\n')).toMatch(/Index (Only )?Scan (using|on) supervision_daily_district/);
   });
 
+  it('the city views: overdue by due date, refusals and follow-ups from their own rollup and keys', async () => {
+    for (const f of [year({}), year({ from: '2026-11-01', to: '2026-11-30' })]) {
+      const all = await plans((p) => dashboardView(p, CITY, f, NOW));
+      for (const plan of all) expect(plan).not.toMatch(/Seq Scan on (cases|case_facts)\b/);
+      const text = all.join('\n');
+      expect(text).toMatch(/case_facts_overdue/);
+      expect(text).toMatch(/on supervision_refusals/);
+      // One statement reads the flow rollups (totals, three breakdowns and the chart share it).
+      expect(all.filter((x) => /supervision_(daily|monthly)/.test(x))).toHaveLength(1);
+      // Follow-ups carry their case's keys: their statement never reads case_facts.
+      expect(all.find((x) => x.includes('follow_ups'))).not.toMatch(/case_facts/);
+    }
+  });
+
   it('a window: its cases through case_facts_device', async () => {
     const { rows } = await pool.query<{ id: string }>('SELECT device_id::text AS id FROM devices LIMIT 1');
     const all = await plans((p) => dashboardView(p, CITY, year({ deviceId: rows[0]?.id ?? null }), NOW));

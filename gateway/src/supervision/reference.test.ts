@@ -44,10 +44,13 @@ const plusDays = (d: string, n: number) =>
 beforeAll(async () => {
   db = await startTestPostgres();
   pool = createPool(db.url, 4);
+  const client = await pool.connect();
+  await client.query('BEGIN'); // one commit for the whole city
+  const tx = client as unknown as pg.Pool;
   const r = rng(19);
   const pick = <T>(xs: T[]): T => xs[Math.floor(r() * xs.length)] as T;
   for (const [i, district] of [...DISTRICTS, DISTRICTS[0] as string].entries()) {
-    const { rows } = await pool.query<{ id: string }>(
+    const { rows } = await tx.query<{ id: string }>(
       `INSERT INTO devices (window_code, hall_division, district, epoch, public_key, device_name)
        VALUES ($1, $2, $2, 1, decode(repeat('00', 32), 'hex'), 'ref') RETURNING device_id::text AS id`,
       [`CQ-REF-${i}`, district],
@@ -72,7 +75,7 @@ beforeAll(async () => {
       const roll = r();
       if (ok && roll < 0.75) add(roll < 0.12 ? 'rejected' : 'approved', Math.floor(r() * 12), pick(REASONS));
     }
-    const c = await seedCase(pool, {
+    const c = await seedCase(tx, {
       deviceId: dev.id,
       district: dev.district,
       matterCode,
@@ -83,13 +86,13 @@ beforeAll(async () => {
     const decided = events.some(([s]) => s === 'approved' || s === 'rejected');
     if (decided && r() < 0.5) {
       const level = 1 + Math.floor(r() * 5);
-      await seedRating(pool, c.caseId, dev.id, level, level <= 2 ? plusDays(day, 5 + Math.floor(r() * 10)) : undefined);
-      if (level <= 2) await addSteps(c.caseId, dev.id, Math.floor(r() * 5));
+      await seedRating(tx, c.caseId, dev.id, level, level <= 2 ? plusDays(day, 5 + Math.floor(r() * 10)) : undefined);
+      if (level <= 2) await addSteps(tx, c.caseId, dev.id, Math.floor(r() * 5));
     }
     if (r() < 0.3) {
       const opened = plusDays(received, Math.floor(r() * 10));
       if (opened > TODAY) continue;
-      const id = await seedTicket(pool, {
+      const id = await seedTicket(tx, {
         caseId: c.caseId,
         district: dev.district,
         departmentId,
@@ -99,13 +102,15 @@ beforeAll(async () => {
       });
       const state = r();
       if (state < 0.5)
-        await pool.query(
+        await tx.query(
           `UPDATE case_tickets SET status = $2, answered_at = opened_at + interval '1 hour',
              closed_at = CASE WHEN $2 = 'closed' THEN opened_at + interval '2 hours' END WHERE ticket_id = $1`,
           [id, state < 0.3 ? 'closed' : 'answered'],
         );
     }
   }
+  await client.query('COMMIT');
+  client.release();
 }, 60_000);
 afterAll(async () => {
   await pool?.end();
@@ -113,10 +118,10 @@ afterAll(async () => {
 });
 
 /** Records the first `n` of the four 差评整改 steps of the case's follow-up. */
-async function addSteps(caseId: string, deviceId: string, n: number): Promise<void> {
+async function addSteps(tx: pg.Pool, caseId: string, deviceId: string, n: number): Promise<void> {
   const steps = ['callback', 'verify', 'rectify', 'feedback'].slice(0, n);
   for (const [i, step] of steps.entries())
-    await pool.query(
+    await tx.query(
       `INSERT INTO follow_up_steps (step_id, follow_up_id, case_id, step, ordinal, manifest, manifest_hash, device_id)
        SELECT $1, follow_up_id, case_id, $2, $3, '{}', repeat('0', 64), $4 FROM follow_ups WHERE case_id = $5`,
       [randomUUID(), step, i + 1, deviceId, caseId],

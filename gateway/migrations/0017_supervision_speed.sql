@@ -69,3 +69,62 @@ END $$;
 INSERT INTO supervision_refusals (month, district, reason, n)
 SELECT date_trunc('month', received_on)::date, district, coalesce(refusal_reason, ''), count(*)
 FROM case_facts WHERE outcome = 'rejected' GROUP BY 1, 2, 3;
+
+-- 4. Coarser copies of the flow rollups, same columns, the collapsed keys '' : per district (matter_code and
+--    department_id '') and per matter and department (district ''), by day and by month. A city or district view
+--    sums ~40 rows a day instead of ~1,700; the full rollup answers the views filtered on both sides.
+CREATE TABLE supervision_district_daily (LIKE supervision_daily INCLUDING DEFAULTS);
+ALTER TABLE supervision_district_daily ADD PRIMARY KEY (day, district, matter_code, department_id);
+CREATE TABLE supervision_matter_daily (LIKE supervision_daily INCLUDING DEFAULTS);
+ALTER TABLE supervision_matter_daily ADD PRIMARY KEY (day, district, matter_code, department_id);
+CREATE TABLE supervision_district_monthly (LIKE supervision_monthly INCLUDING DEFAULTS);
+ALTER TABLE supervision_district_monthly ADD PRIMARY KEY (month, district, matter_code, department_id);
+CREATE TABLE supervision_matter_monthly (LIKE supervision_monthly INCLUDING DEFAULTS);
+ALTER TABLE supervision_matter_monthly ADD PRIMARY KEY (month, district, matter_code, department_id);
+
+-- Adds s × the case's counters to one rollup row (table `tbl`, date column `at_col`).
+CREATE FUNCTION supervision_rollup_put(tbl text, at_col text, at date, district text, matter text, department text,
+                                       f case_facts, s integer) RETURNS void LANGUAGE plpgsql AS $$
+BEGIN
+  EXECUTE format('INSERT INTO %1$I AS d (%2$I, district, matter_code, department_id, received, accepted, decided,
+      decided_late, approved, rejected, supplement_requests, decision_workdays, rated, rated_good, rated_poor)
+    VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15)
+    ON CONFLICT (%2$I, district, matter_code, department_id) DO UPDATE SET
+      received = d.received + EXCLUDED.received, accepted = d.accepted + EXCLUDED.accepted,
+      decided = d.decided + EXCLUDED.decided, decided_late = d.decided_late + EXCLUDED.decided_late,
+      approved = d.approved + EXCLUDED.approved, rejected = d.rejected + EXCLUDED.rejected,
+      supplement_requests = d.supplement_requests + EXCLUDED.supplement_requests,
+      decision_workdays = d.decision_workdays + EXCLUDED.decision_workdays, rated = d.rated + EXCLUDED.rated,
+      rated_good = d.rated_good + EXCLUDED.rated_good, rated_poor = d.rated_poor + EXCLUDED.rated_poor', tbl, at_col)
+  USING at, district, matter, department, s,
+    s * (f.accepted_on IS NOT NULL)::int, s * (f.decided_on IS NOT NULL)::int,
+    s * coalesce(f.decided_on > f.due_on, false)::int, s * coalesce(f.outcome = 'approved', false)::int,
+    s * coalesce(f.outcome = 'rejected', false)::int, s * f.supplement_requests, s * coalesce(f.decision_workdays, 0),
+    s * (f.rating_level IS NOT NULL)::int, s * coalesce(f.rating_level >= 4, false)::int,
+    s * coalesce(f.rating_level <= 2, false)::int;
+END $$;
+
+CREATE OR REPLACE FUNCTION supervision_daily_add(f case_facts, s integer) RETURNS void LANGUAGE plpgsql AS $$
+DECLARE m date := date_trunc('month', f.received_on)::date;
+BEGIN
+  PERFORM supervision_rollup_put('supervision_monthly', 'month', m, f.district, f.matter_code, f.department_id, f, s);
+  PERFORM supervision_rollup_put('supervision_daily', 'day', f.received_on, f.district, f.matter_code, f.department_id, f, s);
+  PERFORM supervision_rollup_put('supervision_district_monthly', 'month', m, f.district, '', '', f, s);
+  PERFORM supervision_rollup_put('supervision_district_daily', 'day', f.received_on, f.district, '', '', f, s);
+  PERFORM supervision_rollup_put('supervision_matter_monthly', 'month', m, '', f.matter_code, f.department_id, f, s);
+  PERFORM supervision_rollup_put('supervision_matter_daily', 'day', f.received_on, '', f.matter_code, f.department_id, f, s);
+END $$;
+
+-- Rebuilds the coarse copies from the full rollups (this migration; the bench's bulk seed).
+CREATE FUNCTION supervision_coarse_rebuild() RETURNS void LANGUAGE plpgsql AS $$
+DECLARE
+  sums text := 'sum(received), sum(accepted), sum(decided), sum(decided_late), sum(approved), sum(rejected),
+    sum(supplement_requests), sum(decision_workdays), sum(rated), sum(rated_good), sum(rated_poor)';
+BEGIN
+  TRUNCATE supervision_district_daily, supervision_matter_daily, supervision_district_monthly, supervision_matter_monthly;
+  EXECUTE format('INSERT INTO supervision_district_daily SELECT day, district, '''', '''', %s FROM supervision_daily GROUP BY 1, 2', sums);
+  EXECUTE format('INSERT INTO supervision_matter_daily SELECT day, '''', matter_code, department_id, %s FROM supervision_daily GROUP BY 1, 3, 4', sums);
+  EXECUTE format('INSERT INTO supervision_district_monthly SELECT month, district, '''', '''', %s FROM supervision_monthly GROUP BY 1, 2', sums);
+  EXECUTE format('INSERT INTO supervision_matter_monthly SELECT month, '''', matter_code, department_id, %s FROM supervision_monthly GROUP BY 1, 3, 4', sums);
+END $$;
+SELECT supervision_coarse_rebuild();

@@ -93,21 +93,31 @@ export function wholeMonths(from: string, to: string): [string, string] | null {
   return start < end ? [start, end] : null;
 }
 
+/** Which rollup answers: the full one, the per-district copy (no matter/department keys) or the per-matter one. */
+export type RollupLevel = 'full' | 'district' | 'matter';
+const ROLLUP_TABLES: Record<RollupLevel, [daily: string, monthly: string]> = {
+  full: ['supervision_daily', 'supervision_monthly'],
+  district: ['supervision_district_daily', 'supervision_district_monthly'],
+  matter: ['supervision_matter_daily', 'supervision_matter_monthly'],
+};
+
 /**
  * The relation the flow figures are summed from, with a `day` column: the monthly rollup for the whole months of the
  * period plus the daily rollup for its ragged ends (`daily` forces day grain, for charts by day or week); with a
- * window filter, which the rollups do not carry, that window's case_facts rows shaped like the rollup.
+ * window filter, which the rollups do not carry, that window's case_facts rows shaped like the rollup. `level`
+ * picks a coarser copy (the caller makes sure the filters and groupings need no key it collapses).
  */
-export function flowSource(f: Filters, p: Params, daily = false): string {
+export function flowSource(f: Filters, p: Params, daily = false, level: RollupLevel = 'full'): string {
   if (f.deviceId)
     return `(SELECT received_on AS day, district, matter_code, department_id, device_id, ${FACT_COUNTERS}
              FROM case_facts WHERE device_id = ${p.add(f.deviceId)}::uuid)`;
+  const [dailyTable, monthlyTable] = ROLLUP_TABLES[level];
   const months = daily ? null : wholeMonths(f.from, f.to);
-  if (!months) return 'supervision_daily';
+  if (!months) return dailyTable;
   const [a, b] = [p.add(months[0]), p.add(months[1])];
-  return `(SELECT month AS day, district, matter_code, department_id, ${COUNTER_COLUMNS} FROM supervision_monthly
+  return `(SELECT month AS day, district, matter_code, department_id, ${COUNTER_COLUMNS} FROM ${monthlyTable}
              WHERE month >= ${a}::date AND month < ${b}::date
            UNION ALL
-           SELECT day, district, matter_code, department_id, ${COUNTER_COLUMNS} FROM supervision_daily
+           SELECT day, district, matter_code, department_id, ${COUNTER_COLUMNS} FROM ${dailyTable}
              WHERE day < ${a}::date OR day >= ${b}::date)`;
 }

@@ -114,21 +114,11 @@ export async function openOverdue(
   return out;
 }
 
-/** One cell of the flow cube: `g` is GROUPING(district, matter_code, department_id, b) (a 1 bit = not grouped by it). */
+/** One cell of the flow cube: which grouping set it is of, and its key. */
 interface FlowCell extends SumRow {
-  g: number;
-  district: string | null;
-  matter_code: string | null;
-  department_id: string | null;
-  at: string | null;
+  set: 'total' | 'district' | 'bucket' | 'matter_code' | 'department_id';
+  key: string | null;
 }
-const TOTAL = 15;
-const BY_BUCKET = 14;
-const GROUPING_BITS: Record<'district' | 'matter_code' | 'department_id', number> = {
-  district: 7,
-  matter_code: 11,
-  department_id: 13,
-};
 
 /** The chart's bucket for the period's length. */
 export const seriesUnit = (f: Filters): 'day' | 'week' | 'month' => {
@@ -139,15 +129,15 @@ export const seriesUnit = (f: Filters): 'day' | 'week' | 'month' => {
 const flowCubes = new WeakMap<Filters, Promise<FlowCell[]>>();
 
 /**
- * The period's flow figures in total, per district, per matter, per department and per chart bucket: one scan of the
- * rollup (day grain when the chart is by day or week, else whole months from the monthly rollup), shared by the
- * views of one request like the overdue cube.
+ * The period's flow figures in total, per district, per chart bucket (one statement, on the per-district rollup
+ * unless a matter or department is chosen), and per matter and per department (one statement, on the per-matter
+ * rollup unless districts are chosen); day grain only when the chart is by day or week. Shared by the views of one
+ * request like the overdue cube.
  */
 function flowCube(db: pg.Pool, f: Filters): Promise<FlowCell[]> {
   let cube = flowCubes.get(f);
   if (!cube) {
     const unit = seriesUnit(f);
-    const p = new Params();
     // Bucket on the date itself (no per-row timestamp casts); format once per bucket.
     const bucket =
       unit === 'day'
@@ -155,17 +145,25 @@ function flowCube(db: pg.Pool, f: Filters): Promise<FlowCell[]> {
         : unit === 'week'
           ? '(r.day - (extract(isodow FROM r.day)::int - 1))'
           : "date_trunc('month', r.day)::date";
-    cube = db
-      .query<FlowCell>(
-        `SELECT GROUPING(d.district, d.matter_code, d.department_id, d.b)::int AS g, d.district::text AS district,
-                d.matter_code::text AS matter_code, d.department_id::text AS department_id,
-                to_char(d.b, 'YYYY-MM-DD') AS at, ${SUMS}
-         FROM (SELECT r.*, ${bucket} AS b FROM ${flowSource(f, p, unit !== 'month')} r
-               WHERE ${conditions(f, p, 'day', 'r')}) d
-         GROUP BY GROUPING SETS ((), (d.district), (d.matter_code), (d.department_id), (d.b))`,
-        p.values,
-      )
-      .then((r) => r.rows);
+    const p = new Params();
+    const byDistrict = db.query<FlowCell>(
+      `SELECT CASE GROUPING(d.district, d.b) WHEN 3 THEN 'total' WHEN 1 THEN 'district' ELSE 'bucket' END AS set,
+              coalesce(d.district::text, to_char(d.b, 'YYYY-MM-DD')) AS key, ${SUMS}
+       FROM (SELECT r.*, ${bucket} AS b
+             FROM ${flowSource(f, p, unit !== 'month', f.matter || f.department ? 'full' : 'district')} r
+             WHERE ${conditions(f, p, 'day', 'r')}) d
+       GROUP BY GROUPING SETS ((), (d.district), (d.b))`,
+      p.values,
+    );
+    const q = new Params();
+    const byMatter = db.query<FlowCell>(
+      `SELECT CASE GROUPING(r.matter_code, r.department_id) WHEN 1 THEN 'matter_code' ELSE 'department_id' END AS set,
+              coalesce(r.matter_code, r.department_id)::text AS key, ${SUMS}
+       FROM ${flowSource(f, q, false, f.districts ? 'full' : 'matter')} r WHERE ${conditions(f, q, 'day', 'r')}
+       GROUP BY GROUPING SETS ((r.matter_code), (r.department_id))`,
+      q.values,
+    );
+    cube = Promise.all([byDistrict, byMatter]).then(([a, b]) => [...a.rows, ...b.rows]);
     flowCubes.set(f, cube);
     cube.catch(() => flowCubes.delete(f));
   }
@@ -175,7 +173,7 @@ function flowCube(db: pg.Pool, f: Filters): Promise<FlowCell[]> {
 /** The period's totals. */
 export async function totals(db: pg.Pool, f: Filters, today: string): Promise<Totals> {
   const [cube, overdue] = await Promise.all([flowCube(db, f), openOverdue(db, f, today, null)]);
-  return totalsOf(cube.find((c) => c.g === TOTAL) as SumRow, overdue.get('') ?? 0);
+  return totalsOf(cube.find((c) => c.set === 'total') as SumRow, overdue.get('') ?? 0);
 }
 
 /** What a breakdown table is grouped by. */
@@ -212,8 +210,8 @@ type KeyedSums = SumRow & { k: string; label: string };
 
 function groupRows(cube: FlowCell[], col: 'district' | 'matter_code' | 'department_id'): KeyedSums[] {
   return cube
-    .filter((c) => c.g === GROUPING_BITS[col] && c[col] !== null)
-    .map((c) => ({ ...c, k: c[col] as string, label: c[col] as string }));
+    .filter((c) => c.set === col && c.key !== null)
+    .map((c) => ({ ...c, k: c.key as string, label: c.key as string }));
 }
 
 /** Per window, from the cases of the districts in scope (one district or a window filter, else refused: []). */
@@ -237,8 +235,8 @@ export async function series(
   f: Filters,
 ): Promise<{ unit: 'day' | 'week' | 'month'; points: { at: string; received: number; decided: number }[] }> {
   const points = (await flowCube(db, f))
-    .filter((c) => c.g === BY_BUCKET && c.at !== null)
-    .map((c) => ({ at: c.at as string, received: c.received, decided: c.decided }))
+    .filter((c) => c.set === 'bucket' && c.key !== null)
+    .map((c) => ({ at: c.key as string, received: c.received, decided: c.decided }))
     .sort((a, b) => (a.at < b.at ? -1 : 1));
   return { unit: seriesUnit(f), points };
 }

@@ -120,6 +120,7 @@ export async function seedCityVolume(adminUrl: string, v: CityVolume): Promise<R
               sum(decision_workdays), sum(rated), sum(rated_good), sum(rated_poor)
        FROM supervision_daily GROUP BY 1, 2, 3, 4`,
     );
+    await step('rollup-coarse', 'SELECT supervision_coarse_rebuild()');
     await step(
       'refusals',
       `INSERT INTO supervision_refusals

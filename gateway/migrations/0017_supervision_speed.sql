@@ -128,3 +128,43 @@ BEGIN
   EXECUTE format('INSERT INTO supervision_matter_monthly SELECT month, '''', matter_code, department_id, %s FROM supervision_monthly GROUP BY 1, 3, 4', sums);
 END $$;
 SELECT supervision_coarse_rebuild();
+
+-- 5. Tickets opened per month (China date of opened_at) × district × department × matter × category, kept by a
+--    trigger on case_tickets; "still open" and "overdue now" come from the partial indexes of open tickets.
+CREATE TABLE supervision_tickets_monthly (
+  month date NOT NULL,
+  district char(6) NOT NULL,
+  department_id text NOT NULL,
+  matter_code text NOT NULL,
+  category text NOT NULL,
+  opened integer NOT NULL,
+  PRIMARY KEY (month, district, department_id, matter_code, category)
+);
+CREATE FUNCTION supervision_tickets_add(t case_tickets, s integer) RETURNS void LANGUAGE sql AS $$
+  INSERT INTO supervision_tickets_monthly AS m (month, district, department_id, matter_code, category, opened)
+  VALUES (date_trunc('month', t.opened_at AT TIME ZONE 'Asia/Shanghai')::date, t.district, t.department_id,
+          coalesce(t.matter_code, ''), t.category, s)
+  ON CONFLICT (month, district, department_id, matter_code, category) DO UPDATE SET opened = m.opened + EXCLUDED.opened
+$$;
+CREATE FUNCTION case_tickets_rollup() RETURNS trigger LANGUAGE plpgsql AS $$
+BEGIN
+  IF TG_OP = 'UPDATE' THEN
+    IF (OLD.opened_at, OLD.district, OLD.department_id, OLD.matter_code, OLD.category)
+        IS NOT DISTINCT FROM (NEW.opened_at, NEW.district, NEW.department_id, NEW.matter_code, NEW.category) THEN
+      RETURN NULL;
+    END IF;
+    PERFORM supervision_tickets_add(OLD, -1);
+  END IF;
+  PERFORM supervision_tickets_add(NEW, 1);
+  RETURN NULL;
+END $$;
+CREATE TRIGGER case_tickets_rollup AFTER INSERT OR UPDATE ON case_tickets
+  FOR EACH ROW EXECUTE FUNCTION case_tickets_rollup();
+CREATE FUNCTION supervision_tickets_rebuild() RETURNS void LANGUAGE sql AS $$
+  DELETE FROM supervision_tickets_monthly;
+  INSERT INTO supervision_tickets_monthly
+  SELECT date_trunc('month', opened_at AT TIME ZONE 'Asia/Shanghai')::date, district, department_id,
+         coalesce(matter_code, ''), category, count(*)
+  FROM case_tickets GROUP BY 1, 2, 3, 4, 5
+$$;
+SELECT supervision_tickets_rebuild();

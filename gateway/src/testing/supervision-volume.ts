@@ -152,6 +152,7 @@ export async function seedCityVolume(adminUrl: string, v: CityVolume): Promise<R
        FROM (SELECT *, (received_on + time '15:00' + (g % 5) * interval '1 day') AT TIME ZONE 'Asia/Shanghai' AS t
              FROM bench_stage WHERE g % ${Math.max(1, Math.floor(v.cases / v.tickets))} = 0) s`,
     );
+    await step('tickets-rollup', 'SELECT supervision_tickets_rebuild()');
     await step('cleanup', 'DROP TABLE bench_stage');
     const start = performance.now();
     for (const i of indexes) await client.query(i.def);

@@ -78,13 +78,14 @@ describe('dashboard query plans', () => {
     if (f.districts) expect(all.join('\n')).toMatch(/on supervision_district_(daily|monthly)\b/);
   });
 
-  it('the city views: overdue by due date, refusals and follow-ups from their own rollup and keys', async () => {
+  it('the city views: overdue by due date; refusals, tickets and follow-ups from their own rollups and keys', async () => {
     for (const f of [year({}), year({ from: '2026-11-01', to: '2026-11-30' })]) {
       const all = await plans((p) => dashboardView(p, CITY, f, NOW));
       for (const plan of all) expect(plan).not.toMatch(/Seq Scan on (cases|case_facts)\b/);
       const text = all.join('\n');
       expect(text).toMatch(/case_facts_overdue/);
       expect(text).toMatch(/on supervision_refusals/);
+      expect(text).toMatch(/on supervision_tickets_monthly/);
       // Two statements read the flow rollups, both the coarse copies (~40 rows a day, not ~1,700).
       expect(all.filter((x) => /supervision_(district|matter)_(daily|monthly)/.test(x))).toHaveLength(2);
       expect(text).toMatch(/on supervision_district_(daily|monthly)\b/);

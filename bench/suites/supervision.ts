@@ -11,7 +11,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type pg from 'pg';
 import { startEmbeddedCluster } from '../../gateway/src/db/embedded';
-import { migrate } from '../../gateway/src/db/migrate';
+import { migrate, readMigrations } from '../../gateway/src/db/migrate';
 import { createPool } from '../../gateway/src/db/pool';
 import type { ReviewerSession } from '../../gateway/src/department/sessions';
 import { dashboardView, ledgerView, type Scoped } from '../../gateway/src/supervision/routes';
@@ -32,6 +32,25 @@ interface Seeded {
   stop(): Promise<void>;
 }
 
+/**
+ * True when the cached cluster's applied migrations are a prefix of today's files (same number, same name); a
+ * renumbered migration (the lead renumbers at merge) makes it unusable.
+ */
+async function sameMigrationHistory(dir: string): Promise<boolean> {
+  const cluster = await startEmbeddedCluster(dir);
+  const owner = createPool(cluster.migrationUrl, 1);
+  try {
+    const { rows } = await owner.query<{ version: number; name: string }>(
+      'SELECT version, name FROM schema_migrations',
+    );
+    const files = new Map(readMigrations().map((m) => [m.version, m.name]));
+    return rows.every((r) => files.get(r.version) === r.name);
+  } finally {
+    await owner.end();
+    await cluster.stop();
+  }
+}
+
 /** A migrated cluster holding the seeded city: the cached one when its seed matches, else seeded now (and cached). */
 async function seededCity(): Promise<Seeded> {
   if (CACHE === 'off') {
@@ -45,7 +64,7 @@ async function seededCity(): Promise<Seeded> {
     .slice(0, 12);
   const dir = join(CACHE, key);
   const marker = join(dir, 'seeded.json');
-  const reuse = existsSync(marker);
+  const reuse = existsSync(marker) && (await sameMigrationHistory(dir));
   if (!reuse) rmSync(dir, { recursive: true, force: true });
   mkdirSync(dir, { recursive: true });
   chmodSync(CACHE, 0o755); // PostgreSQL runs as `postgres` when the bench runs as root

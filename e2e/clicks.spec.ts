@@ -108,8 +108,24 @@ test('the standard 社会保障卡 case with a card reader takes at most 10 clic
   expect(clicks).toBeLessThanOrEqual(10);
 
   await test.step('大字模式 is the clerk’s own setting and survives a reload', async () => {
+    // Styles added with fixed sizes grow too: the receipt number, the result title, the header's title.
+    const sized = ['.doc-number', '.result-head__title', 'header strong'];
+    const sizes = () =>
+      Promise.all(
+        sized.map((sel) =>
+          page
+            .locator(sel)
+            .first()
+            .evaluate((el) => parseFloat(getComputedStyle(el).fontSize)),
+        ),
+      );
+    const normal = await sizes();
+    await saveScreenshot(page, 'keys-result-normal');
     await page.getByRole('switch', { name: '大字模式' }).click();
     await expect(page.locator('html')).toHaveClass(/large-text/);
+    const large = await sizes();
+    sized.forEach((sel, i) => expect(large[i], sel).toBeGreaterThan(normal[i]!));
+    await saveScreenshot(page, 'keys-result-large-text');
     await page.reload();
     await expect(page.getByRole('heading', { name: `${COUNTER_CLERK.displayName}，您好` })).toBeVisible({
       timeout: 60_000,

@@ -24,7 +24,7 @@ import { createIdentity, type Identity, type IdentityConfig } from '../identity'
 import { SettingsRepo } from '../settings/settings-repo';
 import { SettingsStore } from '../settings/settings-store';
 import { applyPendingRestore, createSupervisor, type Supervisor } from './supervisor-tools';
-import { ProgressTracker } from '../events/progress';
+import { encryptionProgress, ProgressTracker } from '../events/progress';
 import { EventBus } from '../events/event-bus';
 import { writeFileDurably } from '../files/durable-file';
 import { WindowUpdates } from '../updates/window-updates';
@@ -140,15 +140,23 @@ export async function createServices(config: AppConfig): Promise<Services> {
   chmodSync(config.dataDir, 0o700);
   applyPendingRestore(config.dataDir, now);
   const dbKey = config.plaintextDatabase ? null : loadOrCreateKey(config.keyStore ?? new FileKeyStore(config.dataDir));
-  const { db, migration } = openDatabase(join(config.dataDir, 'tongban.sqlite'), config.migrationsDir, now, dbKey);
+  const events = config.events ?? new EventBus();
+  const progress = new ProgressTracker(events);
+  const encryption = encryptionProgress(progress, log);
+  const { db, migration } = (() => {
+    try {
+      return openDatabase(join(config.dataDir, 'tongban.sqlite'), config.migrationsDir, now, dbKey, encryption.onStep);
+    } catch (err) {
+      encryption.failed(err);
+      throw err;
+    }
+  })();
   const audit = new AuditLog(db, now);
   if (migration.from !== migration.to) {
     audit.append({ actor: SYSTEM_ACTOR, action: 'db.migrate', details: { ...migration } });
     log.info('database migrated', { ...migration });
   }
   const settings = new SettingsStore(new SettingsRepo(db));
-  const events = config.events ?? new EventBus();
-  const progress = new ProgressTracker(events);
   const auth = new AuthService(
     db,
     audit,

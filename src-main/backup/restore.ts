@@ -4,16 +4,8 @@
 // is moved aside, never deleted. After the swap the sync device is marked for re-enrolment, so
 // the gateway sees a new epoch before this window sends anything again.
 import { createHash } from 'node:crypto';
-import {
-  copyFileSync,
-  existsSync,
-  mkdirSync,
-  readFileSync,
-  renameSync,
-  rmSync,
-  writeFileSync,
-  createReadStream,
-} from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, renameSync, rmSync, writeFileSync, createReadStream } from 'node:fs';
+import { copyFile } from 'node:fs/promises';
 import { isAbsolute, join } from 'node:path';
 import type { AuditLog, Actor } from '../audit/audit-log';
 import { SYSTEM_ACTOR } from '../audit/audit-log';
@@ -47,6 +39,17 @@ async function sha256Of(file: string): Promise<string> {
   return h.digest('hex');
 }
 
+/** Steps a restore reports: verified, copied (and re-keyed), copy checked, fingerprinted, staged. */
+export const RESTORE_STEPS = 5;
+
+/** Where a restore reports its steps and learns that its caller wants it to stop (a ProgressTask). */
+export interface RestoreProgress {
+  update(done: number): void;
+  throwIfCancelled(): void;
+}
+
+const NO_PROGRESS: RestoreProgress = { update: () => undefined, throwIfCancelled: () => undefined };
+
 /** Whether a backup is staged and waits for the next start to be swapped in. */
 export function restorePending(dataDir: string): boolean {
   return existsSync(join(restoreDir(dataDir), 'pending.json'));
@@ -66,6 +69,7 @@ export async function stageRestore(
   actor: Actor,
   file: string,
   recoveryCode?: string,
+  progress: RestoreProgress = NO_PROGRESS,
 ): Promise<RestoreResult> {
   const source = isAbsolute(file) ? file : join(d.backupFolder, file);
   if (!isAbsolute(file) && (file.includes('/') || file.includes('\\') || file.startsWith('.'))) {
@@ -92,28 +96,39 @@ export async function stageRestore(
       databaseVersion: check.userVersion,
       appVersion: d.schemaVersion,
     });
+  progress.update(1);
   const dir = restoreDir(d.dataDir);
   mkdirSync(dir, { recursive: true });
   const pendingDb = join(dir, 'pending.sqlite');
-  copyFileSync(source, `${pendingDb}.partial`);
-  // A backup of another PC is re-keyed to this PC's key before it is staged.
-  if (backupKey && d.key && !backupKey.equals(d.key)) rekeyFile(`${pendingDb}.partial`, backupKey, d.key);
-  fsyncPath(`${pendingDb}.partial`);
-  const staged = checkDatabaseFile(`${pendingDb}.partial`, d.key);
-  if (!staged.ok || staged.counts.cases !== check.counts.cases || staged.counts.auditLog !== check.counts.auditLog) {
-    rmSync(`${pendingDb}.partial`, { force: true });
-    throw new AppError('conflict', 'the staged copy does not match the backup', {
-      reason: 'backup-invalid',
-      problem: 'copy-mismatch',
-    });
+  const partial = `${pendingDb}.partial`;
+  // Until the marker is written nothing is staged: a cancel (or a failure) removes the partial copy
+  // and leaves the window exactly as it was. The rename and the marker are the commit point.
+  let sha256: string;
+  try {
+    progress.throwIfCancelled();
+    await copyFile(source, partial);
+    progress.throwIfCancelled();
+    // A backup of another PC is re-keyed to this PC's key before it is staged.
+    if (backupKey && d.key && !backupKey.equals(d.key)) rekeyFile(partial, backupKey, d.key);
+    fsyncPath(partial);
+    progress.update(2);
+    const staged = checkDatabaseFile(partial, d.key);
+    if (!staged.ok || staged.counts.cases !== check.counts.cases || staged.counts.auditLog !== check.counts.auditLog) {
+      throw new AppError('conflict', 'the staged copy does not match the backup', {
+        reason: 'backup-invalid',
+        problem: 'copy-mismatch',
+      });
+    }
+    progress.update(3);
+    sha256 = await sha256Of(partial);
+    progress.update(4);
+    progress.throwIfCancelled();
+  } catch (err) {
+    rmSync(partial, { force: true });
+    throw err;
   }
-  renameSync(`${pendingDb}.partial`, pendingDb);
-  const pending: PendingRestore = {
-    from: source,
-    stagedAt: d.now().toISOString(),
-    stagedBy: actor.name,
-    sha256: await sha256Of(pendingDb),
-  };
+  renameSync(partial, pendingDb);
+  const pending: PendingRestore = { from: source, stagedAt: d.now().toISOString(), stagedBy: actor.name, sha256 };
   // The marker is what the next start acts on: durable, like the copy it points to.
   writeFileDurably(join(dir, 'pending.json'), JSON.stringify(pending));
   d.audit.append({

@@ -62,6 +62,9 @@ export interface CatalogueUpdatesDeps {
 
 const SYSTEM: Actor = { id: null, name: 'system' };
 
+/** Steps of applying a version (progress): verified again, diffed, committed; the end puts it in force. */
+export const CATALOGUE_APPLY_STEPS = 4;
+
 /** Fetch, review, apply and roll back gateway catalogue versions. */
 export class CatalogueUpdates {
   readonly repo: CatalogueVersionsRepo;
@@ -186,7 +189,7 @@ export class CatalogueUpdates {
   }
 
   /** Applies a fetched version: verified again, then the rows and the audit entry in one transaction, then in force. */
-  apply(actor: Actor, version: string): CatalogueUpdatesView {
+  apply(actor: Actor, version: string, onStep: (done: number) => void = () => undefined): CatalogueUpdatesView {
     const target = this.repo.get(version);
     if (!target || target.state !== 'available')
       throw new AppError('not-found', `catalogue version ${version} is not available to apply`);
@@ -198,7 +201,9 @@ export class CatalogueUpdates {
       );
     const bundle = this.load(target);
     if (!bundle) throw new AppError('catalogue-invalid', `catalogue version ${version} no longer verifies`);
+    onStep(1);
     const diff = diffCatalogues(current, bundle);
+    onStep(2);
     this.d.db.transaction(() => {
       this.repo.activate(version, this.d.now().toISOString());
       this.d.audit.append({
@@ -214,6 +219,7 @@ export class CatalogueUpdates {
         },
       });
     })();
+    onStep(3);
     this.d.catalogue.use(bundle);
     return this.view();
   }

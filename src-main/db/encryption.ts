@@ -69,7 +69,8 @@ function fsyncPath(path: string): void {
 }
 
 /** Test seam: called between the steps of encryptInPlace (the crash test kills the process there). */
-export type EncryptStep = 'checkpointed' | 'copied' | 'rekeyed' | 'synced' | 'renamed';
+export const ENCRYPT_STEPS = ['checkpointed', 'copied', 'rekeyed', 'synced', 'renamed'] as const;
+export type EncryptStep = (typeof ENCRYPT_STEPS)[number];
 
 /**
  * Encrypts a plaintext database in place. Steps: fold the WAL into the file (journal_mode=DELETE; the old

@@ -1,7 +1,13 @@
 import { chmodSync, existsSync, mkdirSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import type Database from 'better-sqlite3-multiple-ciphers';
-import { cleanUpInterruptedEncryption, encryptInPlace, isPlaintextDatabase, openKeyed } from './encryption';
+import {
+  cleanUpInterruptedEncryption,
+  encryptInPlace,
+  isPlaintextDatabase,
+  openKeyed,
+  type EncryptStep,
+} from './encryption';
 import { migrate, readMigrations, type MigrationReport } from './migrate';
 
 /** An open application database plus what migrating it did. */
@@ -20,11 +26,16 @@ export function openDatabase(
   migrationsDir: string,
   now: () => Date = () => new Date(),
   key: Buffer | null = null,
+  /** Reports the steps of encrypting an existing plaintext database (only called when that happens). */
+  onEncryptStep?: (step: EncryptStep | 'started') => void,
 ): OpenedDatabase {
   mkdirSync(dirname(file), { recursive: true, mode: 0o700 });
   if (key) {
     cleanUpInterruptedEncryption(file);
-    if (isPlaintextDatabase(file)) encryptInPlace(file, key);
+    if (isPlaintextDatabase(file)) {
+      onEncryptStep?.('started');
+      encryptInPlace(file, key, onEncryptStep);
+    }
   }
   const db = openKeyed(file, key);
   if (existsSync(file)) chmodSync(file, 0o600);

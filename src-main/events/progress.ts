@@ -4,6 +4,8 @@ import { randomUUID } from 'node:crypto';
 import { AppError } from '@common/errors';
 import type { ProgressEvent } from '@common/progress';
 import type { EventBus } from './event-bus';
+import { ENCRYPT_STEPS, type EncryptStep } from '../db/encryption';
+import type { Logger } from '../log/logger';
 
 /** Reports at most this often while running (the first and last reports always go out). */
 const MIN_INTERVAL_MS = 100;
@@ -107,4 +109,36 @@ export class ProgressTracker {
   forget(task: ProgressTask): void {
     this.tasks.delete(task.id);
   }
+}
+
+/**
+ * Progress of encrypting an existing plaintext database at start-up (once, on the upgrade to encryption at
+ * rest), reported to everyone and logged. Not cancellable: the app cannot open the database until it is done;
+ * a kill at any step is safe (encryption.ts), and the next start simply does it again.
+ */
+export function encryptionProgress(
+  progress: ProgressTracker,
+  log: Logger,
+): { onStep: (step: EncryptStep | 'started') => void; failed: (err: unknown) => void } {
+  let task: ProgressTask | null = null;
+  return {
+    onStep: (step) => {
+      if (step === 'started') {
+        task = progress.start(null, { kind: 'encryption', unit: 'steps', cancellable: false }, ENCRYPT_STEPS.length);
+        task.update(0);
+        log.info('encrypting the existing database', { steps: ENCRYPT_STEPS.length });
+        return;
+      }
+      task?.update(ENCRYPT_STEPS.indexOf(step) + 1);
+      if (step === 'renamed') {
+        task?.end();
+        task = null;
+        log.info('database encrypted in place');
+      }
+    },
+    failed: (err) => {
+      task?.end(err);
+      task = null;
+    },
+  };
 }

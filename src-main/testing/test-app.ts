@@ -1,3 +1,4 @@
+import type { EventBus } from '../events/event-bus';
 // Test support: a real app on a real SQLite file in a fresh temporary folder.
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -17,7 +18,7 @@ export interface TestApp extends App {
 
 /** Builds a fresh app for one test. */
 export async function testApp(
-  options: { dataDir?: string; firstPasswordChange?: boolean; isTrainingMode?: () => boolean } = {},
+  options: { dataDir?: string; firstPasswordChange?: boolean; isTrainingMode?: () => boolean; events?: EventBus } = {},
 ): Promise<TestApp> {
   const dataDir = options.dataDir ?? mkdtempSync(join(tmpdir(), 'tongban-test-'));
   const clock = {
@@ -36,6 +37,7 @@ export async function testApp(
     // Accounts made for other tests sign in with the password they were created with; auth tests turn it on.
     firstPasswordChange: options.firstPasswordChange ?? false,
     ...(options.isTrainingMode ? { isTrainingMode: options.isTrainingMode } : {}),
+    ...(options.events ? { events: options.events } : {}),
   });
   // Not a spread: `services` is a getter that follows the folder open (live or 培训模式).
   return Object.assign(app, {

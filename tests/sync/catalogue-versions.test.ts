@@ -88,7 +88,16 @@ describe('catalogue versions from the gateway', () => {
     });
     expect(app.services.catalogue.version()).toBe(SHIPPED_VERSION); // fetched, not applied
 
+    const progress: { done: number; total: number | null; phase: string; kind: string }[] = [];
+    const stopProgress = app.services.events.subscribe((e) => {
+      if (e.name === 'progress') progress.push(e.payload as (typeof progress)[number]);
+    });
     const applied = await callOk(app, admin, 'catalogue:apply', { version: NEXT });
+    stopProgress();
+    // A bar with counts (no 取消: it commits in one transaction): first 0 of 4, last done 4 of 4, in order.
+    expect(progress[0]).toMatchObject({ kind: 'catalogue', done: 0, total: 4, phase: 'running', cancellable: false });
+    expect(progress.at(-1)).toMatchObject({ done: 4, total: 4, phase: 'done' });
+    progress.forEach((p, i) => i > 0 && expect(p.done).toBeGreaterThanOrEqual(progress[i - 1]!.done));
     expect(applied.current).toMatchObject({ version: NEXT, source: 'gateway' });
     expect(applied.rollbackTo).toBe('shipped');
     expect(app.services.catalogue.findMatter('CQ-KSTB-0999')).toBeDefined();

@@ -4,6 +4,9 @@ import type { Services } from '../services';
 import { actorFor, staffFor, type Handlers } from '../gate';
 import { ownDraft, scopeToViewer, visibleCase } from '../../cases/case-access';
 
+/** Steps of a catalogue import (progress): checked and in force, saved, recorded. */
+const CATALOGUE_IMPORT_STEPS = 3;
+
 type IntakeHandlers = Pick<Handlers, keyof typeof intakeCommands>;
 
 /** Handlers for the catalogue, drafts, attachments, window outcomes and the case list. */
@@ -11,17 +14,23 @@ export function intakeHandlers(s: Services): IntakeHandlers {
   return {
     'catalogue:get': () => s.catalogue.view(),
     'catalogue:divisions': () => s.catalogue.divisionsView(),
-    'catalogue:import': (input, ctx) => {
-      const result = s.catalogue.importCatalogue(input.text);
-      if (!result.ok) throw new AppError('catalogue-invalid', 'catalogue file rejected', { errors: result.errors });
-      s.saveImportedCatalogue(input.text);
-      s.audit.append({
-        actor: actorFor(ctx),
-        action: 'catalogue.import',
-        details: { version: result.version, matters: result.matters },
-      });
-      return { version: result.version, matters: result.matters };
-    },
+    // A bar, not a 取消: the import is checked, saved and put in force synchronously, all or nothing.
+    'catalogue:import': (input, ctx) =>
+      s.progress
+        .start(ctx.callerId, { kind: 'catalogue', unit: 'steps', cancellable: false }, CATALOGUE_IMPORT_STEPS)
+        .run(async (task) => {
+          const result = s.catalogue.importCatalogue(input.text);
+          if (!result.ok) throw new AppError('catalogue-invalid', 'catalogue file rejected', { errors: result.errors });
+          task.update(1);
+          s.saveImportedCatalogue(input.text);
+          task.update(2);
+          s.audit.append({
+            actor: actorFor(ctx),
+            action: 'catalogue.import',
+            details: { version: result.version, matters: result.matters },
+          });
+          return { version: result.version, matters: result.matters };
+        }),
 
     'drafts:create': (_input, ctx) => ({ caseId: s.intake.createDraft(staffFor(ctx)) }),
     'drafts:list': (_input, ctx) =>

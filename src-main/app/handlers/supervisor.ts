@@ -6,7 +6,7 @@ import { resolveScope } from '@common/supervisor/ledger';
 import { chinaDayStartIso, nextDate } from '@common/time';
 import { BACKUP_STEPS } from '../../backup/backup-service';
 import { AppError } from '@common/errors';
-import { stageRestore } from '../../backup/restore';
+import { RESTORE_STEPS, stageRestore } from '../../backup/restore';
 import type { Services } from '../services';
 import { actorFor, staffFor, type Handlers } from '../gate';
 
@@ -18,6 +18,9 @@ const SETUP_ACTOR = { id: null, name: 'setup' } as const;
 /** Handlers for ledgers, day close, 好差评, the dashboard, audit export, backups and retention. */
 export function supervisorHandlers(s: Services): SupervisorHandlers {
   const v = s.supervisor;
+  // 取消 needs a signed-in caller (progress:cancel): the setup screen's restore shows the bar without it.
+  const restoreTask = (callerId: string, cancellable = true) =>
+    s.progress.start(callerId, { kind: 'restore', unit: 'steps', cancellable }, RESTORE_STEPS);
   return {
     'ledger:get': (input) => v.ledger.view(resolveScope(input), { offset: input.offset, limit: input.limit }),
     'ledger:export': (input, ctx) =>
@@ -78,21 +81,25 @@ export function supervisorHandlers(s: Services): SupervisorHandlers {
       s.audit.append({ actor: actorFor(ctx), action: 'security.recovery-code-shown' });
       return { recoveryCode: recoveryCodeOf(key) };
     },
+    // Cancellable until the staged copy is committed (restore.ts): a cancel leaves nothing behind.
     'backups:restore': (input, ctx) =>
-      stageRestore(
-        {
-          dataDir: s.config.dataDir,
-          backupFolder: v.settings.backupFolder(),
-          schemaVersion: s.db.pragma('user_version', { simple: true }) as number,
-          audit: s.audit,
-          now: s.now,
-          key: keyOf(s.db),
-        },
-        actorFor(ctx),
-        input.file,
-        input.recoveryCode,
+      restoreTask(ctx.callerId).run((task) =>
+        stageRestore(
+          {
+            dataDir: s.config.dataDir,
+            backupFolder: v.settings.backupFolder(),
+            schemaVersion: s.db.pragma('user_version', { simple: true }) as number,
+            audit: s.audit,
+            now: s.now,
+            key: keyOf(s.db),
+          },
+          actorFor(ctx),
+          input.file,
+          input.recoveryCode,
+          task,
+        ),
       ),
-    'setup:restore': (input) => {
+    'setup:restore': (input, ctx) => {
       if (s.settings.hall() !== null || s.auth.users.count() > 0)
         throw new AppError('already-initialized', 'already set up');
       if (!isAbsolute(input.file))
@@ -100,18 +107,21 @@ export function supervisorHandlers(s: Services): SupervisorHandlers {
           fields: [{ path: 'file', code: 'path-invalid' }],
         });
       const schemaVersion = s.db.pragma('user_version', { simple: true }) as number;
-      return stageRestore(
-        {
-          dataDir: s.config.dataDir,
-          backupFolder: dirname(input.file),
-          schemaVersion,
-          audit: s.audit,
-          now: s.now,
-          key: keyOf(s.db),
-        },
-        SETUP_ACTOR,
-        input.file,
-        input.recoveryCode,
+      return restoreTask(ctx.callerId, false).run((task) =>
+        stageRestore(
+          {
+            dataDir: s.config.dataDir,
+            backupFolder: dirname(input.file),
+            schemaVersion,
+            audit: s.audit,
+            now: s.now,
+            key: keyOf(s.db),
+          },
+          SETUP_ACTOR,
+          input.file,
+          input.recoveryCode,
+          task,
+        ),
       );
     },
 

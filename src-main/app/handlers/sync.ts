@@ -7,6 +7,7 @@ import { actorFor, staffFor, type Handlers } from '../gate';
 import { visibleCase } from '../../cases/case-access';
 import { downloadResult } from '../../sync/result-download';
 import { CaseReroute } from '../../sync/reroute';
+import { CATALOGUE_APPLY_STEPS } from '../../catalogue/catalogue-updates';
 
 type SyncHandlers = Pick<Handlers, keyof typeof syncCommands | keyof typeof updateCommands>;
 
@@ -59,7 +60,11 @@ export function syncHandlers(s: Services): SyncHandlers {
       await s.catalogueUpdates.check();
       return s.catalogueUpdates.view();
     },
-    'catalogue:apply': (input, ctx) => s.catalogueUpdates.apply(actorFor(ctx), input.version),
+    // A bar, not a 取消: applying is synchronous and commits in one transaction (nothing to stop between steps).
+    'catalogue:apply': (input, ctx) =>
+      s.progress
+        .start(ctx.callerId, { kind: 'catalogue', unit: 'steps', cancellable: false }, CATALOGUE_APPLY_STEPS)
+        .run(async (task) => s.catalogueUpdates.apply(actorFor(ctx), input.version, (step) => task.update(step))),
     'catalogue:rollback': (_input, ctx) => s.catalogueUpdates.rollback(actorFor(ctx)),
     'supplements:start': (input, ctx) => s.supplements.start(staffFor(ctx), input.caseId),
     'supplements:attach': (input, ctx) =>

@@ -58,7 +58,7 @@ export function AttachmentViewer({ file, onClose }: { file: AttachmentInfo; onCl
   return (
     <Modal open title={`${t('documents.attachment')}：${file.fileName}`} footer={null} onCancel={onClose} width={720}>
       <div className="attachment-body">{body}</div>
-      <Typography.Text type="secondary" className="mono" style={{ fontSize: 12 }}>
+      <Typography.Text type="secondary" className="mono" style={{ fontSize: 'var(--fs-small)' }}>
         SHA-256 {file.sha256}
       </Typography.Text>
     </Modal>

@@ -25,7 +25,7 @@ export function HomePage() {
           <Typography.Title level={3} style={{ marginTop: 0 }}>
             {t('home.greeting', { name: user.displayName })} <Tag color="blue">{t(`roles.${user.role}`)}</Tag>
           </Typography.Title>
-          <Typography.Paragraph style={{ fontSize: 16, marginBottom: 8 }}>
+          <Typography.Paragraph style={{ fontSize: 'var(--fs-lead)', marginBottom: 8 }}>
             {t('home.today', { date: formatTodayLong(i18n.language) })}
           </Typography.Paragraph>
           <Typography.Paragraph type="secondary" style={{ marginBottom: 0 }}>

@@ -68,7 +68,10 @@ export function TodoCard() {
               <List.Item.Meta title={t(`home.todo.${todo.key}`)} description={t(`home.todo.${todo.key}Help`)} />
               <Typography.Text
                 strong
-                style={{ fontSize: 20, color: count ? (todo.key === 'local' ? '#d46b08' : '#cf1322') : undefined }}
+                style={{
+                  fontSize: 'calc(var(--fs-lead) + 4px)',
+                  color: count ? (todo.key === 'local' ? '#d46b08' : '#cf1322') : undefined,
+                }}
                 data-testid={`todo-${todo.key}`}
               >
                 {count === undefined || count === null ? '—' : t('home.todo.count', { count })}

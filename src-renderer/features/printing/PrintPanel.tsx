@@ -138,7 +138,7 @@ export function PrintLog({ log, error }: { log: PrintLogEntry[]; error: AppError
                   ? t('printing.docs.receipt')
                   : t(`printing.titles.${e.kind}`)}
                 <br />
-                <Typography.Text type="secondary" className="mono" style={{ fontSize: 12 }}>
+                <Typography.Text type="secondary" className="mono" style={{ fontSize: 'var(--fs-small)' }}>
                   {e.documentNo}
                 </Typography.Text>
               </span>

@@ -76,7 +76,7 @@ export function SealCertificateCard() {
               {cert.notBefore.slice(0, 10)} – {cert.notAfter.slice(0, 10)}
             </Descriptions.Item>
             <Descriptions.Item label={t('seal.fingerprint')}>
-              <Typography.Text className="mono" style={{ fontSize: 12 }}>
+              <Typography.Text className="mono" style={{ fontSize: 'var(--fs-small)' }}>
                 {cert.fingerprint}
               </Typography.Text>
             </Descriptions.Item>

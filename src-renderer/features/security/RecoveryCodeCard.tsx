@@ -20,7 +20,7 @@ export function RecoveryCodeCard({ code }: { code: string }) {
         copyable={{ text: code }}
         style={{
           fontFamily: 'ui-monospace, SFMono-Regular, Consolas, monospace',
-          fontSize: 22,
+          fontSize: 'var(--fs-heading)',
           letterSpacing: 1,
           padding: '12px 16px',
           background: '#fafafa',

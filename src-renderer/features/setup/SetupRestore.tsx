@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next';
 import type { AppErrorData } from '@common/result';
 import type { RestoreResult } from '@common/supervisor/views';
 import { errorMessage } from '../../i18n/errors';
+import { ProgressDock } from '../progress/ProgressDock';
 import { useAppInfoStore } from './store';
 
 /** First run on a new PC or disk: restore this window from its backup instead of setting it up anew. */
@@ -72,6 +73,8 @@ export function SetupRestore() {
           </Button>
         </Form>
       )}
+      {/* The restore's steps (no 取消 here: progress:cancel needs a signed-in caller). */}
+      <ProgressDock />
     </section>
   );
 }

@@ -24,7 +24,7 @@ export function HeaderBar() {
         <span className="brand__emblem" style={{ width: 32, height: 32, fontSize: 16 }} aria-hidden>
           <BankOutlined aria-hidden />
         </span>
-        <strong style={{ fontSize: 18, letterSpacing: 1 }}>{t('app.title')}</strong>
+        <strong style={{ fontSize: 'calc(var(--fs-lead) + 2px)', letterSpacing: 1 }}>{t('app.title')}</strong>
         {hall && (
           <>
             <span className="header-bar__hall">{hall.name}</span>

@@ -12,6 +12,7 @@ import { ChartFigure } from './ChartFigure';
 import { formatSeconds, levelLabel, LEVEL_COLORS } from './format';
 import { formatPercent } from './percent';
 import { useDashboardStore } from './dashboard-store';
+import { useDisplayStore } from '../shell/display-store';
 import './supervisor.css';
 
 const GOOD_DEVICE = ['ready', 'card-present', 'reading'];
@@ -46,6 +47,8 @@ function Devices({ windows }: { windows: DashboardView['windows'] }) {
 }
 
 function Body({ view }: { view: DashboardView }) {
+  // Chart labels are SVG attributes (no CSS variables): 大字模式 picks their size here.
+  const tickSize = useDisplayStore((s) => s.largeText) ? 14 : 12;
   const { t } = useTranslation();
   const levels = ([5, 4, 3, 2, 1] as const).map((l) => ({
     level: l,
@@ -174,7 +177,7 @@ function Body({ view }: { view: DashboardView }) {
             <ChartFigure title={t('supervisor.dashboard.ratingsChart')}>
               <BarChart width={460} height={200} data={levels} title={t('supervisor.dashboard.ratingsChart')}>
                 <CartesianGrid strokeDasharray="3 3" vertical={false} />
-                <XAxis dataKey="name" tick={{ fontSize: 12 }} />
+                <XAxis dataKey="name" tick={{ fontSize: tickSize }} />
                 <YAxis allowDecimals={false} />
                 <Tooltip />
                 <Bar dataKey="count" name={t('supervisor.dashboard.ratings')} isAnimationActive={false}>

@@ -4,12 +4,15 @@ import { Bar, BarChart, CartesianGrid, Cell, Legend, Pie, PieChart, Tooltip, XAx
 import type { ClerkCount, LedgerSummary as Summary } from '@common/supervisor/ledger-summary';
 import { ChartFigure } from './ChartFigure';
 import { formatSeconds } from './format';
+import { useDisplayStore } from '../shell/display-store';
 
 const OUTCOME_COLORS = { accepted: '#1f6fb2', incomplete: '#d4b106', rejected: '#b0463a' } as const;
 
 /** The summary of the scope: statistic cards, cases by matter (bar), outcomes (pie), per clerk and department status. */
 export function LedgerSummary({ summary }: { summary: Summary }) {
   const { t } = useTranslation();
+  // Chart labels are SVG attributes (no CSS variables): 大字模式 picks their size here.
+  const tickSize = useDisplayStore((s) => s.largeText) ? 14 : 12;
   const empty = summary.cases === 0 ? t('supervisor.ledger.chartEmpty') : null;
   const outcomes = (['accepted', 'incomplete', 'rejected'] as const)
     .map((k) => ({ key: k, name: t(`supervisor.outcomes.${k}`), value: summary.byOutcome[k] }))
@@ -43,7 +46,7 @@ export function LedgerSummary({ summary }: { summary: Summary }) {
               <Statistic
                 title={title}
                 value={value}
-                styles={{ content: { color: warn ? '#cf1322' : undefined, fontSize: 22 } }}
+                styles={{ content: { color: warn ? '#cf1322' : undefined, fontSize: 'var(--fs-heading)' } }}
               />
             </Card>
           </Col>
@@ -63,7 +66,7 @@ export function LedgerSummary({ summary }: { summary: Summary }) {
               >
                 <CartesianGrid strokeDasharray="3 3" horizontal={false} />
                 <XAxis type="number" allowDecimals={false} />
-                <YAxis type="category" dataKey="name" width={170} tick={{ fontSize: 12 }} />
+                <YAxis type="category" dataKey="name" width={170} tick={{ fontSize: tickSize }} />
                 <Tooltip />
                 <Bar
                   dataKey="count"

@@ -15,7 +15,7 @@ export function TrainingSwitch() {
         {training ? t('hall.training.leave') : t('hall.training.enter')}
       </Button>
       {!training && (
-        <Typography.Paragraph type="secondary" style={{ fontSize: 12, marginBottom: 0 }}>
+        <Typography.Paragraph type="secondary" style={{ fontSize: 'var(--fs-small)', marginBottom: 0 }}>
           {t('hall.training.loginHint')}
         </Typography.Paragraph>
       )}

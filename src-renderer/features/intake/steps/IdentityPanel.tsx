@@ -57,7 +57,7 @@ function ChipPhoto({ read }: { read: CardReadView }) {
           alignItems: 'center',
           padding: 8,
           color: '#8c8c8c',
-          fontSize: 12,
+          fontSize: 'var(--fs-small)',
         }}
       >
         {t('identity.panel.photoUnavailable')}

@@ -24,6 +24,7 @@ import { createIdentity, type Identity, type IdentityConfig } from '../identity'
 import { SettingsRepo } from '../settings/settings-repo';
 import { SettingsStore } from '../settings/settings-store';
 import { applyPendingRestore, createSupervisor, type Supervisor } from './supervisor-tools';
+import { officePeriodAt } from '@common/hall-services';
 import { encryptionProgress, ProgressTracker } from '../events/progress';
 import { EventBus } from '../events/event-bus';
 import { writeFileDurably } from '../files/durable-file';
@@ -315,7 +316,9 @@ export async function createServices(config: AppConfig): Promise<Services> {
     identity,
     supervisor,
     updates: new WindowUpdates({ db, events, now }),
-    hallServices: new HallServices(db, audit, catalogue, now),
+    hallServices: new HallServices(db, audit, catalogue, now, (date, time) =>
+      officePeriodAt(settings.officeHours(), printing.calendar, date, time),
+    ),
     tickets: new TicketsService({ db, audit, calendar: printing.calendar, now }),
     signatures,
     licences,

@@ -4,6 +4,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { UNVERIFIED_NOTE } from '@common/guide';
+import { DEFAULT_OFFICE_HOURS, officePeriodAt, parseOfficePeriods } from '@common/hall-services';
+import { readFileSync } from 'node:fs';
 import { TRAINING_WATERMARK } from '@common/training';
 import { callErr, callOk } from '../testing/call';
 import { createUser, initialised, testApp, type TestApp } from '../testing/test-app';
@@ -160,6 +162,59 @@ describe('错时/延时服务', () => {
     const audit = await callOk(app, 'test:admin', 'audit:list', { target: `case:${caseId}` });
     expect(audit.map((e) => e.action)).toEqual(expect.arrayContaining(['appointment.serve', 'case.accompany']));
     expect(JSON.stringify(audit)).not.toContain('13800138000');
+  });
+
+  it('lies outside the office hours of 系统设置 (per weekday, with the holiday data); admins set them', async () => {
+    const { app, admin, clerk } = await hall();
+    const book = (serviceDate: string, serviceTime: string, kind: 'extended' | 'staggered' = 'extended') =>
+      app.call(
+        clerk,
+        'appointments:book',
+        { serviceDate, serviceTime, kind, applicantName: '王五', applicantPhone: '13700137000' },
+        0,
+      );
+    const inside = {
+      code: 'invalid-input',
+      details: { fields: [{ path: 'serviceTime', code: 'within-office-hours' }] },
+    };
+    // The default: 9:00–12:00 and 13:30–17:30, 星期一 to 星期五.
+    expect(await callOk(app, clerk, 'settings:getOfficeHours', {})).toEqual(DEFAULT_OFFICE_HOURS);
+    expect(await book('2026-12-01', '10:00')).toMatchObject({ ok: false, error: inside }); // a Tuesday morning
+    expect(await book('2026-12-01', '13:30', 'staggered')).toMatchObject({ ok: false, error: inside });
+    for (const [date, time] of [
+      ['2026-12-01', '12:00'], // lunch break
+      ['2026-12-01', '17:30'], // closing time
+      ['2026-12-05', '10:00'], // a Saturday
+      ['2027-01-01', '10:00'], // 元旦, a Friday
+    ])
+      expect(await book(date!, time!), `${date} ${time}`).toMatchObject({ ok: true });
+    const zh = readFileSync(join(__dirname, '../../src-renderer/i18n/hall.zh-CN.ts'), 'utf8');
+    expect(zh).toMatch(/'within-office-hours': '该时间在办公时间内/);
+
+    // Saturday mornings open: then a Saturday 10:00 is a normal visit. Clerks cannot change the hours; bad hours change nothing.
+    const saturdays = {
+      weekdays: DEFAULT_OFFICE_HOURS.weekdays.map((d, i) => (i === 5 ? [{ from: '09:00', to: '12:00' }] : d)),
+    };
+    expect((await callErr(app, clerk, 'settings:updateOfficeHours', saturdays)).code).toBe('forbidden');
+    const overlapping = {
+      weekdays: saturdays.weekdays.map((d, i) => (i === 0 ? [...d, { from: '11:00', to: '14:00' }] : d)),
+    };
+    expect((await callErr(app, admin, 'settings:updateOfficeHours', overlapping)).code).toBe('invalid-input');
+    expect((await callErr(app, admin, 'settings:updateOfficeHours', { weekdays: [[]] })).code).toBe('invalid-input');
+    expect(await callOk(app, admin, 'settings:updateOfficeHours', saturdays)).toEqual(saturdays);
+    expect(await book('2026-12-12', '10:00')).toMatchObject({ ok: false, error: inside });
+    expect(app.services.audit.list({ action: 'settings.update', limit: 1 })[0]?.details).toMatchObject({
+      after: { officeHours: saturdays },
+    });
+    // An adjusted working day (调休上班) keeps 星期一's hours; a holiday has none.
+    const calendar = { holidays: new Map([['2026-10-01', '国庆节']]), workdays: new Map([['2026-10-10', '国庆调休']]) };
+    expect(officePeriodAt(DEFAULT_OFFICE_HOURS, calendar, '2026-10-10', '10:00')).toEqual({
+      from: '09:00',
+      to: '12:00',
+    });
+    expect(officePeriodAt(DEFAULT_OFFICE_HOURS, calendar, '2026-10-01', '10:00')).toBeNull();
+    expect(parseOfficePeriods('9:00-12:00，13:30-17:30')).toEqual(DEFAULT_OFFICE_HOURS.weekdays[0]);
+    expect(parseOfficePeriods('上午')).toBeNull();
   });
 
   it('a cancelled appointment cannot be opened or linked', async () => {

@@ -6,7 +6,13 @@ import { uuidv7 } from '../cases/ids';
 import { notFound, restrictedTo, visibleCase } from '../cases/case-access';
 import type { CatalogueService } from '../catalogue/catalogue-service';
 import { AppError } from '@common/errors';
-import type { AccompanimentView, AppointmentApplicant, AppointmentView, BookAppointment } from '@common/hall-services';
+import type {
+  AccompanimentView,
+  AppointmentApplicant,
+  AppointmentView,
+  BookAppointment,
+  OfficePeriod,
+} from '@common/hall-services';
 import { chinaDate } from '@common/time';
 import { maskName, maskPhone } from '@tongban/protocol/validators';
 
@@ -54,6 +60,8 @@ export class HallServices {
     private readonly audit: AuditLog,
     private readonly catalogue: CatalogueService,
     private readonly now: () => Date,
+    /** The office-hours period a date and time fall in, or null (settings + holiday data). */
+    private readonly officePeriodAt: (date: string, time: string) => OfficePeriod | null = () => null,
   ) {}
 
   private row(staff: Staff, appointmentId: string): AppointmentRow {
@@ -69,6 +77,13 @@ export class HallServices {
     if (input.serviceDate < chinaDate(this.now()))
       throw new AppError('invalid-input', 'the date has passed', {
         fields: [{ path: 'serviceDate', code: 'date-past' }],
+      });
+    // 错时/延时服务 is service outside office hours: a time inside them is a normal visit, not an appointment.
+    const period = this.officePeriodAt(input.serviceDate, input.serviceTime);
+    if (period)
+      throw new AppError('invalid-input', 'the time is within office hours', {
+        fields: [{ path: 'serviceTime', code: 'within-office-hours' }],
+        officePeriod: period,
       });
     const matter = input.matterCode ? this.catalogue.findMatter(input.matterCode) : undefined;
     if (input.matterCode && !matter)

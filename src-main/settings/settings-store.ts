@@ -7,6 +7,7 @@ import {
   type Hall,
   type SecurityPolicy,
 } from '@common/hall';
+import { DEFAULT_OFFICE_HOURS, officeHoursSchema, type OfficeHours } from '@common/hall-services';
 import type { SettingsRepo } from './settings-repo';
 
 /** Typed access to the installation's settings. */
@@ -27,6 +28,15 @@ export class SettingsStore {
 
   setSecurity(policy: SecurityPolicy): void {
     this.repo.set('security', policy);
+  }
+
+  /** The hall's office hours (错时/延时 appointments lie outside them). */
+  officeHours(): OfficeHours {
+    return this.repo.get('officeHours', officeHoursSchema) ?? DEFAULT_OFFICE_HOURS;
+  }
+
+  setOfficeHours(hours: OfficeHours): void {
+    this.repo.set('officeHours', hours);
   }
 
   camera(): CameraSettings {

@@ -15,7 +15,7 @@ import { intakeEn, intakeFieldsEn } from './intake.en';
 import { printingEn, printingFieldsEn } from './printing.en';
 import { sealEn, sealFieldsEn } from './seal.en';
 import { supervisorEn, supervisorMenuEn } from './supervisor.en';
-import { hallEn } from './hall.en';
+import { hallEn, hallFieldsEn } from './hall.en';
 import { shortcutsEn } from './shortcuts.en';
 import type { Messages } from './zh-CN';
 
@@ -89,6 +89,7 @@ export const en: Messages = {
     ...printingFieldsEn,
     ...sealFieldsEn,
     ...cameraFieldsEn,
+    ...hallFieldsEn,
     'username-format': 'User names have 3–32 letters, digits or _ . -',
     'password-too-short': 'At least 8 characters',
     'password-needs-letters-and-digits': 'Use both letters and digits',

@@ -1,4 +1,4 @@
-import type { hallZh } from './hall.zh-CN';
+import type { hallFieldsZh, hallZh } from './hall.zh-CN';
 
 type Shape<T> = { [K in keyof T]: T[K] extends string ? string : Shape<T[K]> };
 
@@ -42,6 +42,16 @@ export const hallEn: Shape<typeof hallZh> = {
     saved: 'Booked',
     linked: 'Linked to the appointment; counted as out-of-hours service',
   },
+  officeHours: {
+    title: 'Office hours',
+    intro:
+      'Staggered/extended service is booked outside office hours. Several periods a day, e.g. "09:00-12:00, 13:30-17:30"; empty means closed. Statutory holidays are closed; adjusted working days keep Monday’s hours.',
+    save: 'Save office hours',
+    saved: 'Office hours saved',
+    invalid: 'Write it as "09:00-12:00, 13:30-17:30"',
+    today: 'Office hours that day: {{periods}}',
+    none: 'closed',
+  },
   accompany: {
     title: 'Accompanied service (陪办)',
     record: 'Record',
@@ -50,4 +60,11 @@ export const hallEn: Shape<typeof hallZh> = {
     by: '{{name}} accompanied to {{destination}}',
     none: 'No accompanied service recorded',
   },
+};
+
+/** Field problems of appointments and office hours. */
+export const hallFieldsEn: Record<keyof typeof hallFieldsZh, string> = {
+  'within-office-hours': 'This time is within office hours; staggered/extended service is booked outside them',
+  'period-order': 'The end must be after the start',
+  'periods-overlap': 'Periods of one day must not overlap',
 };

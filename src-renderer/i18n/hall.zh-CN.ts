@@ -39,6 +39,16 @@ export const hallZh = {
     saved: '已预约',
     linked: '已关联预约，计入错时/延时服务',
   },
+  officeHours: {
+    title: '办公时间',
+    intro:
+      '错时/延时服务须预约在办公时间以外。每天可填多段，如“09:00-12:00, 13:30-17:30”；留空表示不办公。法定节假日不办公，调休上班日按星期一的办公时间。',
+    save: '保存办公时间',
+    saved: '办公时间已保存',
+    invalid: '格式应为“09:00-12:00, 13:30-17:30”',
+    today: '当日办公时间：{{periods}}',
+    none: '不办公',
+  },
   accompany: {
     title: '陪办记录',
     record: '登记陪办',
@@ -47,4 +57,11 @@ export const hallZh = {
     by: '{{name}} 陪同前往 {{destination}}',
     none: '暂无陪办记录',
   },
+};
+
+/** Field problems of 错时/延时 appointments and office hours. */
+export const hallFieldsZh = {
+  'within-office-hours': '该时间在办公时间内，错时/延时服务须预约在办公时间以外（办公时间见系统设置）',
+  'period-order': '结束时间须晚于开始时间',
+  'periods-overlap': '同一天的办公时段不能重叠',
 };

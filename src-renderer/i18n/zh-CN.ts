@@ -10,7 +10,7 @@ import { intakeFieldsZh, intakeZh } from './intake.zh-CN';
 import { printingFieldsZh, printingZh } from './printing.zh-CN';
 import { sealFieldsZh, sealZh } from './seal.zh-CN';
 import { supervisorMenuZh, supervisorZh } from './supervisor.zh-CN';
-import { hallZh } from './hall.zh-CN';
+import { hallFieldsZh, hallZh } from './hall.zh-CN';
 import { shortcutsZh } from './shortcuts.zh-CN';
 
 /** Messages per error code: every code of ERROR_CODES must have one (the compiler checks). */
@@ -90,6 +90,7 @@ export const zhCN = {
     ...printingFieldsZh,
     ...sealFieldsZh,
     ...cameraFieldsZh,
+    ...hallFieldsZh,
     'username-format': '登录名应为 3–32 位字母、数字或 _ . -',
     'password-too-short': '密码至少 8 位',
     'password-needs-letters-and-digits': '密码须同时包含字母和数字',

@@ -103,6 +103,19 @@ export function foundationHandlers(s: Services): FoundationHandlers {
       return { hall: s.requireHall(), security: s.settings.security() };
     },
 
+    'settings:getOfficeHours': () => s.settings.officeHours(),
+    'settings:updateOfficeHours': (input, ctx) => {
+      const before = s.settings.officeHours();
+      s.db.transaction(() => {
+        s.settings.setOfficeHours(input);
+        s.audit.append({
+          actor: actorFor(ctx),
+          action: 'settings.update',
+          details: { before: { officeHours: before }, after: { officeHours: input } },
+        });
+      })();
+      return s.settings.officeHours();
+    },
     'settings:getCamera': () => s.settings.camera(),
     'settings:updateCamera': (input, ctx) => {
       const before = s.settings.camera();

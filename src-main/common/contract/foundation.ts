@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import type { ReadinessItem } from '../readiness';
 import { progressEventSchema } from '../progress';
+import { officeHoursSchema, type OfficeHours } from '../hall-services';
 import {
   displayNameSchema,
   passwordSchema,
@@ -110,6 +111,9 @@ export const foundationCommands = {
   /** Every signed-in user reads it: the intake wizard opens the chosen camera. */
   'settings:getCamera': command<CameraSettings>()(none, SIGNED_IN),
   'settings:updateCamera': command<CameraSettings>()(cameraSettingsSchema, rolesOnly('admin')),
+  /** Office hours per weekday; every signed-in user reads them (the appointment dialog shows them). */
+  'settings:getOfficeHours': command<OfficeHours>()(none, SIGNED_IN),
+  'settings:updateOfficeHours': command<OfficeHours>()(officeHoursSchema, rolesOnly('admin')),
   /** 上线检查: placeholders still in use and devices not set up (administrators). */
   'settings:readiness': command<{ items: ReadinessItem[]; training: boolean }>()(none, rolesOnly('admin')),
   /** Stops a long operation the caller started, where that is safe (it reports phase 'cancelled'). */

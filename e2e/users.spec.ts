@@ -128,6 +128,17 @@ test('settings: hall fields are checked and the header follows the saved hall', 
   await expect(page.getByText('设置已保存')).toBeVisible();
   await expect(page.getByRole('banner').getByText('重庆市渝中区解放碑街道便民服务中心')).toBeVisible();
   await saveScreenshot(page, 'settings');
+  // 办公时间 per weekday (错时/延时 appointments lie outside them): checked here and again in main.
+  const hours = page.locator('form#office-hours');
+  await expect(hours.getByLabel('星期一')).toHaveValue('09:00-12:00, 13:30-17:30');
+  await hours.getByLabel('星期六').fill('上午');
+  await hours.getByRole('button', { name: '保存办公时间' }).click();
+  await expect(hours.getByText('格式应为“09:00-12:00, 13:30-17:30”')).toBeVisible();
+  await hours.getByLabel('星期六').fill('9:00-12:00');
+  await hours.getByRole('button', { name: '保存办公时间' }).click();
+  await expect(page.getByText('办公时间已保存')).toBeVisible();
+  await expect(hours.getByLabel('星期六')).toHaveValue('09:00-12:00');
+  await saveScreenshot(page, 'settings-office-hours');
   await page.getByRole('tab', { name: '安全' }).click();
   await page.getByLabel('连续登录失败锁定次数').fill('3');
   await page.getByRole('button', { name: '保存安全设置' }).click();

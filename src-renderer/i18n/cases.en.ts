@@ -201,6 +201,7 @@ export const caseDetailValuesEn = {
 };
 
 export const caseDetailKeysEn: Messages['audit']['detailKeys'] = {
+  officeHours: 'office hours',
   count: 'count',
   caseIds: 'cases',
   date: 'date',

@@ -365,6 +365,7 @@ export const zhCN = {
       before: '修改前',
       after: '修改后',
       backupFile: '备份文件',
+      officeHours: '办公时间',
       ...caseDetailKeysZh,
     },
     detailValues: {

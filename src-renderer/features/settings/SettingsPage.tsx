@@ -11,6 +11,7 @@ import { RecoveryCodeSection } from '../security/RecoveryCodeSection';
 import { BackupsSection } from '../supervisor/BackupsSection';
 import { GatewaySection } from './GatewaySection';
 import { HallSection, SecuritySection } from './HallSecuritySections';
+import { OfficeHoursSection } from './OfficeHoursSection';
 import { ReadinessSection } from './ReadinessSection';
 import { VerifyBaseSection } from './VerifyBaseSection';
 import { useSettingsStore } from './store';
@@ -35,7 +36,15 @@ export function SettingsPage() {
 
   const items = [
     { key: 'readiness', children: <ReadinessSection onOpen={setTab} /> },
-    { key: 'hall', children: <HallSection /> },
+    {
+      key: 'hall',
+      children: (
+        <>
+          <HallSection />
+          <OfficeHoursSection />
+        </>
+      ),
+    },
     {
       key: 'devices',
       children: (

@@ -210,6 +210,28 @@ test('a clerk files the whole case with the keyboard alone; F1 lists the shortcu
     expect(receiptNo).toMatch(/^50010303-\d{8}-\d{4}[0-9A-Z]$/);
   });
 
+  await test.step('Ctrl+P prints the receipt through the app, not the browser’s print dialog', async () => {
+    // Registered after the app's handler: sees whether the browser's own print (Ctrl+P) was prevented.
+    await page.evaluate(() => {
+      const w = window as unknown as { nativePrints: number; ctrlP: boolean[] };
+      w.nativePrints = 0;
+      w.ctrlP = [];
+      window.print = () => void (w.nativePrints += 1);
+      window.addEventListener(
+        'keydown',
+        (e) => e.ctrlKey && e.key.toLowerCase() === 'p' && w.ctrlP.push(e.defaultPrevented),
+      );
+    });
+    const printCall = page.waitForRequest((r) => r.url().includes(`/api/call/${encodeURIComponent('print:document')}`));
+    await page.keyboard.press('Control+P');
+    const request = await printCall;
+    expect(request.postDataJSON()).toMatchObject({ kind: 'acceptance-receipt' });
+    const response = await request.response();
+    expect(((await response?.json()) as { ok?: boolean } | undefined)?.ok).toBe(true);
+    expect(await page.evaluate(() => (window as unknown as { nativePrints: number }).nativePrints)).toBe(0);
+    expect(await page.evaluate(() => (window as unknown as { ctrlP: boolean[] }).ctrlP)).toEqual([true]);
+  });
+
   await test.step('F3 finds the case just filed', async () => {
     await page.keyboard.press('F3');
     await expect.poll(() => page.evaluate(() => document.activeElement?.getAttribute('data-shortcut'))).toBe('search');

@@ -340,6 +340,7 @@ describe('roles of the identity commands', () => {
       'identity:override': ['supervisor'],
       'identity:purgeChipData': ['admin'],
       'identity:faceMatch': counter,
+      'identity:setFaceThreshold': ['admin'],
     });
   });
 

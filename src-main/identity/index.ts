@@ -56,7 +56,10 @@ export interface Identity {
   /** 人证比对 the case manifest carries (decision 0154). */
   faceMatchesOf(caseId: string, decidedAt: string | null): ManifestFaceMatch[];
   settings(): IdentitySettings;
+  /** Reader, retention and mask; the face-match threshold stays as stored (setFaceThreshold owns it). */
   updateSettings(actor: Actor, next: IdentitySettings): IdentitySettings;
+  /** The face-match threshold (already range-checked by the contract), audited old → new. */
+  setFaceThreshold(actor: Actor, threshold: number): IdentitySettings;
   /** Masks an ID number with the configured mask. */
   mask(idNumber: string): string;
   /** Purges chip data now and then every hour. */
@@ -133,13 +136,24 @@ export function createIdentity(deps: IdentityDeps): Identity {
     faceMatchesOf: (caseId, decidedAt) => manifestFaceMatches(service.repo, caseId, decidedAt),
     settings,
     mask,
-    updateSettings(actor, next) {
+    updateSettings(actor, input) {
       const before = settings();
+      const { faceMatch: _ignored, ...rest } = input;
+      const next: IdentitySettings = { ...rest, ...(before.faceMatch ? { faceMatch: before.faceMatch } : {}) };
       deps.db.transaction(() => {
         settingsRepo.set(SETTINGS_KEY, next);
         deps.audit.append({ actor, action: 'identity.settings', details: { before, after: next } });
       })();
       if (JSON.stringify(before.reader) !== JSON.stringify(next.reader)) reader.configure(next.reader);
+      return settings();
+    },
+    setFaceThreshold(actor, threshold) {
+      const current = settings();
+      const before = faceThreshold(current);
+      deps.db.transaction(() => {
+        settingsRepo.set(SETTINGS_KEY, { ...current, faceMatch: { threshold } });
+        deps.audit.append({ actor, action: 'identity.face-threshold', details: { before, after: threshold } });
+      })();
       return settings();
     },
     startBackground() {

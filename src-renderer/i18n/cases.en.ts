@@ -280,6 +280,7 @@ export const CASE_AUDIT_LABELS_EN: Record<string, string> = {
   'identity.verify': 'Identity checked',
   'identity.override': 'Identity check overridden by supervisor',
   'identity.settings': 'Card reader and identity check settings changed',
+  'identity.face-threshold': 'Face-match threshold changed',
   'identity.purge': 'Expired chip data deleted',
   'sync.enrol': 'Enrolled with gateway',
   'sync.device-revoked': 'Device revoked by gateway',

@@ -77,6 +77,12 @@ export const identityEn: DeepStrings<IdentityMessages> = {
     failed:
       '{{role}}: face match failed: {{problems}}. Capture again, verify manually (with a reason), or ask a supervisor.',
     recordScore: 'similarity {{score}} (threshold {{threshold}}) · liveness (advisory) {{live}}',
+    thresholdSection: 'Face-match threshold',
+    thresholdLabel: 'Similarity threshold ({{min}}–{{max}})',
+    thresholdReason:
+      'Default {{default}}: on the labelled set different people scored at most 0.63 and the same person at least 0.69; {{default}} lies between, slightly toward refusing impostors. Lower lets more impostors pass; higher sends more genuine applicants to manual checks. Changes are audited.',
+    thresholdSave: 'Save threshold',
+    thresholdSaved: 'Face-match threshold set to {{value}}',
   },
   settings: {
     section: 'Card reader',

@@ -67,6 +67,12 @@ export const identityZh = {
     passed: '{{role}}人证一致（人脸比对相似度 {{score}}）',
     failed: '{{role}}人证比对未通过：{{problems}}。可重新拍摄，或改用人工核验（须填写说明），必要时由主管核准。',
     recordScore: '相似度 {{score}}（阈值 {{threshold}}）· 活体参考 {{live}}',
+    thresholdSection: '人证比对阈值',
+    thresholdLabel: '相似度阈值（{{min}}–{{max}}）',
+    thresholdReason:
+      '默认 {{default}}：在样例测试集上，不同人员的相似度最高 0.63，同一人员最低 0.69，{{default}} 位于两者之间并略偏向防止冒用。调低会增加他人冒用通过的风险；调高会让更多本人比对不通过、转人工核验。修改记入审计日志。',
+    thresholdSave: '保存阈值',
+    thresholdSaved: '人证比对阈值已改为 {{value}}',
   },
   settings: {
     section: '读卡器',

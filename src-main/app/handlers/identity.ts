@@ -20,5 +20,6 @@ export function identityHandlers(s: Services): IdentityHandlers {
     'identity:override': (input, ctx) => service.override(staffFor(ctx), input),
     'identity:purgeChipData': () => service.purgeChipData(s.now()),
     'identity:faceMatch': (input, ctx) => s.identity.faceMatch.compare(staffFor(ctx), input),
+    'identity:setFaceThreshold': (input, ctx) => s.identity.setFaceThreshold(actorFor(ctx), input.threshold),
   };
 }

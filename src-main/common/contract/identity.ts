@@ -1,7 +1,12 @@
 import { z } from 'zod';
 import { applicationSchema } from '@tongban/protocol/cases/application';
 import { CARD_DOC_TYPES } from '../identity/card';
-import { identitySettingsSchema, READER_DRIVERS, type IdentitySettings } from '../identity/settings';
+import {
+  faceThresholdSchema,
+  identitySettingsSchema,
+  READER_DRIVERS,
+  type IdentitySettings,
+} from '../identity/settings';
 import {
   READER_STATES,
   VERIFICATION_ROLES,
@@ -66,6 +71,11 @@ export const identityCommands = {
   'identity:purgeChipData': command<{ purged: number; minimised: number }>()(none, rolesOnly('admin')),
   /** 人证比对: main compares the captured frame with the held chip photo and records a face-match verification. */
   'identity:faceMatch': command<VerificationView>()(faceMatchInputSchema, COUNTER, 4 * 1024 * 1024),
+  /** 人证比对阈值 (decision 0190): the one way to change it; 0.60–0.85, audited old → new. */
+  'identity:setFaceThreshold': command<IdentitySettings>()(
+    z.object({ threshold: faceThresholdSchema }).strict(),
+    rolesOnly('admin'),
+  ),
 };
 
 /** Events the main process pushes for identity: reader state, and a card read on placement (masked; fetch it with reader:read {readId}). */

@@ -131,6 +131,12 @@ export type ReaderSettings = z.infer<typeof readerSettingsSchema>;
  */
 export const FACE_THRESHOLD_RANGE = { min: 0.6, max: 0.85, default: 0.66 } as const;
 
+/** A face-match threshold an administrator may set: outside the safe range → `face-threshold-range`. */
+export const faceThresholdSchema = z
+  .number()
+  .min(FACE_THRESHOLD_RANGE.min, 'face-threshold-range')
+  .max(FACE_THRESHOLD_RANGE.max, 'face-threshold-range');
+
 /** The face-match threshold in force. */
 export function faceThreshold(settings: IdentitySettings): number {
   return settings.faceMatch?.threshold ?? FACE_THRESHOLD_RANGE.default;
@@ -145,10 +151,7 @@ export const identitySettingsSchema = z
     /** Characters of an ID number left visible at each end (domain-facts §8: 4 and 4). */
     idMask: z.object({ head: z.number().int().min(0).max(6), tail: z.number().int().min(0).max(6) }).strict(),
     /** 人证比对: the similarity at or above which main counts a frame as the chip photo's person (absent: the default). */
-    faceMatch: z
-      .object({ threshold: z.number().min(FACE_THRESHOLD_RANGE.min).max(FACE_THRESHOLD_RANGE.max) })
-      .strict()
-      .optional(),
+    faceMatch: z.object({ threshold: faceThresholdSchema }).strict().optional(),
   })
   .strict();
 /** Identity settings. */

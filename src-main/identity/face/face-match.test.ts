@@ -141,12 +141,62 @@ describe('人证比对 (identity:faceMatch)', () => {
     expect(
       await refused(app, 'clerk', 'identity:faceMatch', { ...input, frame: jpeg(Buffer.from('not an image')) }),
     ).toMatchObject({ code: 'face-image-invalid' });
+    // A threshold outside the safe range is refused even through the reader settings form's command.
     const settings = await ok<Record<string, unknown>>(app, 'admin', 'identity:getSettings');
     expect(
       await refused(app, 'admin', 'identity:updateSettings', { ...settings, faceMatch: { threshold: 0.3 } }),
     ).toMatchObject({ code: 'invalid-input' });
-    expect(
-      await ok(app, 'admin', 'identity:updateSettings', { ...settings, faceMatch: { threshold: 0.7 } }),
-    ).toMatchObject({ faceMatch: { threshold: 0.7 } });
+  });
+
+  it('lets the administrator alone set the threshold within 0.60–0.85, audited old → new; the match uses it', async () => {
+    const { app } = await setup();
+    const caseId = await newDraft(app, 'clerk');
+    // 李四 in a dim hall, head tilted: the same person, scoring between the default and the maximum.
+    const dim = { mirror: true, rotateDeg: 14, brightness: 0.45, noise: 25, quality: 30 };
+    const input = async () => {
+      const read = await readSample(app, 'clerk', 'lisi-adult');
+      const frame = jpeg(liveFrame(person(CARD_PEOPLE['lisi-adult'] ?? ''), dim));
+      return { caseId, role: 'applicant', readId: read.readId, person: personOf(read), frame, noticeShown: true };
+    };
+    const first = await ok<VerificationView>(app, 'clerk', 'identity:faceMatch', await input());
+    const similarity = first.faceMatch?.similarity ?? 0;
+    expect(first).toMatchObject({ result: 'pass', faceMatch: { threshold: FACE_THRESHOLD_RANGE.default } });
+    // Just above this person's score (inside the range): the same frame must now be refused.
+    const raised = Math.ceil(similarity * 100 + 1) / 100;
+    expect(raised).toBeLessThanOrEqual(FACE_THRESHOLD_RANGE.max);
+
+    for (const caller of ['clerk', 'supervisor', 'helper'])
+      expect(await refused(app, caller, 'identity:setFaceThreshold', { threshold: raised })).toMatchObject({
+        code: 'forbidden',
+      });
+    for (const threshold of [0.59, 0.86, 0.3, 1])
+      expect(await refused(app, 'admin', 'identity:setFaceThreshold', { threshold })).toMatchObject({
+        code: 'invalid-input',
+        details: { fields: [{ path: 'threshold', code: 'face-threshold-range' }] },
+      });
+    const thresholdOf = async () =>
+      (await ok<{ faceMatch?: { threshold: number } }>(app, 'admin', 'identity:getSettings')).faceMatch?.threshold;
+    expect(await thresholdOf()).toBeUndefined();
+    const audited = () =>
+      ok<{ details: unknown }[]>(app, 'supervisor', 'audit:list', { action: 'identity.face-threshold' });
+    expect(await audited()).toEqual([]);
+
+    expect(await ok(app, 'admin', 'identity:setFaceThreshold', { threshold: raised })).toMatchObject({
+      faceMatch: { threshold: raised },
+    });
+    expect((await audited())[0]?.details).toEqual({ before: FACE_THRESHOLD_RANGE.default, after: raised });
+    // Saving the reader settings (a stale form) does not undo it.
+    await ok(app, 'admin', 'identity:updateSettings', {
+      ...(await ok<object>(app, 'admin', 'identity:getSettings')),
+      faceMatch: { threshold: 0.7 },
+    });
+    expect(await thresholdOf()).toBe(raised);
+
+    const second = await ok<VerificationView>(app, 'clerk', 'identity:faceMatch', await input());
+    expect(second).toMatchObject({
+      result: 'fail',
+      problems: ['face-below-threshold'],
+      faceMatch: { threshold: raised },
+    });
   });
 });

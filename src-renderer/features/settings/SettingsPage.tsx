@@ -6,6 +6,7 @@ import { errorMessage } from '../../i18n/errors';
 import { CameraSettingsSection } from '../camera/CameraSettingsSection';
 import { PrintSettingsSection } from '../printing/PrintSettingsSection';
 import { ReaderSettingsSection } from '../identity/ReaderSettingsSection';
+import { FaceThresholdSection } from '../identity/FaceThresholdSection';
 import { CatalogueUpdatesSection } from './CatalogueUpdatesSection';
 import { RecoveryCodeSection } from '../security/RecoveryCodeSection';
 import { BackupsSection } from '../supervisor/BackupsSection';
@@ -51,6 +52,7 @@ export function SettingsPage() {
         <>
           <PrintSettingsSection />
           <ReaderSettingsSection />
+          <FaceThresholdSection />
           <CameraSettingsSection />
         </>
       ),

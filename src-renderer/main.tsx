@@ -7,6 +7,7 @@ import { followSessionEvents } from './features/auth/store';
 import { followCaseChanges } from './features/cases/store';
 import { RatingRoute } from './features/rating/RatingRoute';
 import { SigningRoute } from './features/signature/SigningRoute';
+import { FaceNoticeRoute } from './features/face-notice/FaceNoticeRoute';
 import { followSyncStatus } from './features/shell/sync-store';
 import { followProgress } from './features/progress/progress-store';
 import { Providers } from './Providers';
@@ -23,7 +24,9 @@ createRoot(document.getElementById('root') as HTMLElement).render(
     <Providers>
       <RatingRoute>
         <SigningRoute>
-          <App />
+          <FaceNoticeRoute>
+            <App />
+          </FaceNoticeRoute>
         </SigningRoute>
       </RatingRoute>
     </Providers>

@@ -64,6 +64,8 @@ describe('the gate', () => {
       'auth:login',
       'auth:logout',
       'auth:session',
+      'identity:faceNoticeAnswer',
+      'identity:faceNoticeView',
       'ratings:decline',
       'ratings:submit',
       'ratings:ticket',

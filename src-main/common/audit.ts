@@ -88,6 +88,8 @@ export const AUDIT_ACTION_LABELS_ZH: Record<string, string> = {
   'identity.override': '主管放行人证核验',
   'identity.settings': '修改读卡与人证核验设置',
   'identity.face-threshold': '修改人证比对阈值',
+  'identity.face-notice-open': '在客户屏出示人脸采集告知',
+  'identity.face-notice-answer': '申请人在客户屏答复人脸采集告知',
   'identity.purge': '清除到期的证件芯片数据',
   'sync.enrol': '接入部门网关',
   'sync.device-revoked': '本机被部门网关停用',

@@ -45,6 +45,7 @@ export const ERROR_CODES = [
   'card-read-expired',
   'face-image-invalid',
   'face-chip-photo-missing',
+  'face-notice-invalid',
   'licence-offline',
   'licence-provider-unavailable',
   'licence-applicant-unverified',

@@ -46,6 +46,8 @@ export const CUSTOMER_SCREEN_COMMANDS: ReadonlySet<CommandName> = new Set<Comman
   'ratings:decline',
   'signatures:ticket',
   'signatures:sign',
+  'identity:faceNoticeView',
+  'identity:faceNoticeAnswer',
 ]);
 
 /** Where a staff page asks the host for a customer-screen pairing address. */

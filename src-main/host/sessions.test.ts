@@ -124,7 +124,11 @@ describe('the customer screen has its own way in', () => {
     const rating = await client.call(customer, 'ratings:ticket', { ticket: 'A'.repeat(43) });
     expect(rating.status).toBe(200);
     expect(rating.json).toMatchObject({ ok: false, error: { code: 'not-found' } });
+    // The 人证比对 notice reaches the customer display through the same pairing (decision 0190).
+    const notice = await client.call(customer, 'identity:faceNoticeView', { ticket: 'A'.repeat(43) });
+    expect(notice.json).toMatchObject({ ok: false, error: { code: 'not-found' } });
     for (const [name, input] of [
+      ['identity:openFaceNotice', { caseId: '00000000-0000-7000-8000-000000000001', role: 'applicant' }],
       ['auth:login', ADMIN],
       ['auth:session', {}],
       ['cases:list', {}],

@@ -341,6 +341,10 @@ describe('roles of the identity commands', () => {
       'identity:purgeChipData': ['admin'],
       'identity:faceMatch': counter,
       'identity:setFaceThreshold': ['admin'],
+      'identity:openFaceNotice': counter,
+      'identity:faceNoticeStatus': counter,
+      'identity:faceNoticeView': 'public',
+      'identity:faceNoticeAnswer': 'public',
     });
   });
 

@@ -17,6 +17,7 @@ import type { Logger } from '../log/logger';
 import { SettingsRepo } from '../settings/settings-repo';
 import { FaceEngine } from './face/face-engine';
 import { FaceMatchService } from './face/face-match-service';
+import { FaceNoticeService } from './face/face-notice-service';
 import { manifestFaceMatches } from './face/face-manifest';
 import type { ManifestFaceMatch } from '@tongban/protocol/sync/manifest-face-match';
 import { HttpReader } from './http-reader';
@@ -53,6 +54,8 @@ export interface Identity {
   service: IdentityService;
   /** 人证比对; the face models load on its first comparison, not at start. */
   faceMatch: FaceMatchService;
+  /** The PIPL notice on the customer display before a face is captured (decision 0190). */
+  notices: FaceNoticeService;
   /** 人证比对 the case manifest carries (decision 0154). */
   faceMatchesOf(caseId: string, decidedAt: string | null): ManifestFaceMatch[];
   settings(): IdentitySettings;
@@ -111,6 +114,12 @@ export function createIdentity(deps: IdentityDeps): Identity {
     retentionDays: () => settings().chipDataRetentionDays,
   });
   let engine: FaceEngine | null = null;
+  const notices = new FaceNoticeService({
+    db: deps.db,
+    audit: deps.audit,
+    now: deps.now,
+    openCase: (staff, caseId) => service.openCase(staff, caseId),
+  });
   const faceMatch = new FaceMatchService({
     db: deps.db,
     audit: deps.audit,
@@ -120,6 +129,7 @@ export function createIdentity(deps: IdentityDeps): Identity {
     mask,
     engine: () => (engine ??= new FaceEngine()),
     threshold: () => faceThreshold(settings()),
+    notices,
   });
   let purgeTimer: NodeJS.Timeout | null = null;
   const purge = () => {
@@ -133,6 +143,7 @@ export function createIdentity(deps: IdentityDeps): Identity {
     reader,
     service,
     faceMatch,
+    notices,
     faceMatchesOf: (caseId, decidedAt) => manifestFaceMatches(service.repo, caseId, decidedAt),
     settings,
     mask,

@@ -281,6 +281,8 @@ export const CASE_AUDIT_LABELS_EN: Record<string, string> = {
   'identity.override': 'Identity check overridden by supervisor',
   'identity.settings': 'Card reader and identity check settings changed',
   'identity.face-threshold': 'Face-match threshold changed',
+  'identity.face-notice-open': 'Face image notice opened on the customer display',
+  'identity.face-notice-answer': 'Applicant answered the face image notice on the customer display',
   'identity.purge': 'Expired chip data deleted',
   'sync.enrol': 'Enrolled with gateway',
   'sync.device-revoked': 'Device revoked by gateway',

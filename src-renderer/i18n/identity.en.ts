@@ -83,6 +83,24 @@ export const identityEn: DeepStrings<IdentityMessages> = {
       'Default {{default}}: on the labelled set different people scored at most 0.63 and the same person at least 0.69; {{default}} lies between, slightly toward refusing impostors. Lower lets more impostors pass; higher sends more genuine applicants to manual checks. Changes are audited.',
     thresholdSave: 'Save threshold',
     thresholdSaved: 'Face-match threshold set to {{value}}',
+    showOnCustomer:
+      'The applicant reads the notice on the customer display and chooses agree or refuse. Customer display address (valid until {{time}}):',
+    pair: 'Pair the customer display and show the notice',
+    pairFailed: 'Could not create a pairing address; sign in again and retry',
+    waitingShown: 'Waiting for the customer display to open the notice…',
+    waitingAnswer: 'Notice shown on the customer display ({{time}}); waiting for the applicant…',
+    refused: 'The applicant refused face capture; verify manually',
+    customer: {
+      title: 'Notice on the use of your face image',
+      for: { applicant: 'For the applicant', agent: 'For the agent', guardian: 'For the guardian' },
+      choice:
+        'Do you agree to have your face photographed for this identity check? Refusing does not affect your case: the clerk checks your document by hand.',
+      agree: 'I agree',
+      refuse: 'I refuse',
+      agreed: 'Thank you. Please face the window camera',
+      refused: 'You chose not to be photographed; the clerk will check your document by hand',
+      invalid: 'This notice is no longer valid; please tell the clerk',
+    },
   },
   settings: {
     section: 'Card reader',
@@ -110,4 +128,6 @@ export const identityEn: DeepStrings<IdentityMessages> = {
 export const faceErrorsEn = {
   'face-image-invalid': 'The captured image cannot be read; capture it again',
   'face-chip-photo-missing': 'This card read has no chip photo to compare; verify manually',
+  'face-notice-invalid':
+    'The applicant has not read and agreed to the face image notice on the customer display (or it lapsed); show it again',
 };

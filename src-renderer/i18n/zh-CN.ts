@@ -61,6 +61,7 @@ const errors: Record<ErrorCode, string> = {
   'card-read-expired': '读卡结果已失效，请重新读卡',
   'face-image-invalid': '拍摄的画面无法识别，请重新拍摄',
   'face-chip-photo-missing': '本次读卡没有证件照片，无法进行人证比对，请改用人工核验',
+  'face-notice-invalid': '申请人尚未在客户屏上阅读并同意人脸图像采集告知（或告知已失效），请重新出示告知',
   'licence-offline': '本窗口当前连不上部门网关，无法调取电子证照，请按原件或复印件收取该材料',
   'licence-provider-unavailable': '电子证照库暂未响应，无法调取电子证照，请按原件或复印件收取该材料（稍后可再试）',
   'licence-applicant-unverified': '请先读卡核验申请人身份，再调取电子证照',

@@ -20,6 +20,10 @@ export function identityHandlers(s: Services): IdentityHandlers {
     'identity:override': (input, ctx) => service.override(staffFor(ctx), input),
     'identity:purgeChipData': () => service.purgeChipData(s.now()),
     'identity:faceMatch': (input, ctx) => s.identity.faceMatch.compare(staffFor(ctx), input),
+    'identity:openFaceNotice': (input, ctx) => s.identity.notices.open(staffFor(ctx), input.caseId, input.role),
+    'identity:faceNoticeStatus': (input, ctx) => s.identity.notices.status(staffFor(ctx), input.noticeId),
+    'identity:faceNoticeView': (input) => s.identity.notices.view(input.ticket),
+    'identity:faceNoticeAnswer': (input, ctx) => s.identity.notices.answer(input, ctx.active !== null),
     'identity:setFaceThreshold': (input, ctx) => s.identity.setFaceThreshold(actorFor(ctx), input.threshold),
   };
 }

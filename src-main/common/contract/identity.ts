@@ -19,7 +19,14 @@ import {
   type VerificationView,
 } from '../identity/verification';
 import { COUNTER_ROLES } from '../roles';
-import { command, rolesOnly } from './define';
+import {
+  faceNoticeAnswerSchema,
+  faceNoticeTicketSchema,
+  openFaceNoticeSchema,
+  type FaceNoticeStatus,
+  type FaceNoticeView,
+} from '../identity/face-notice';
+import { command, PUBLIC, rolesOnly } from './define';
 
 export type { CardReadView, IdentityListView, IdentitySettings, OverrideView, TestCardSummary, VerificationView };
 
@@ -75,6 +82,21 @@ export const identityCommands = {
   'identity:setFaceThreshold': command<IdentitySettings>()(
     z.object({ threshold: faceThresholdSchema }).strict(),
     rolesOnly('admin'),
+  ),
+  /**
+   * 人证比对 PIPL notice on the applicant's display (decision 0190): the clerk opens a one-time ticket and
+   * follows its status; the customer display (no staff session, the ticket its only credential, as for
+   * 电子签名) fetches the notice — main records when — and answers; the answer refuses a staff session.
+   */
+  'identity:openFaceNotice': command<{ noticeId: string; ticket: string; expiresAt: string }>()(
+    openFaceNoticeSchema,
+    COUNTER,
+  ),
+  'identity:faceNoticeStatus': command<FaceNoticeStatus>()(z.object({ noticeId: z.uuid() }).strict(), COUNTER),
+  'identity:faceNoticeView': command<FaceNoticeView>()(z.object({ ticket: faceNoticeTicketSchema }).strict(), PUBLIC),
+  'identity:faceNoticeAnswer': command<{ answer: 'agreed' | 'refused'; answeredAt: string }>()(
+    faceNoticeAnswerSchema,
+    PUBLIC,
   ),
 };
 

@@ -126,6 +126,8 @@ export const faceMatchInputSchema = z
     frame: z.object({ mediaType: z.enum(FRAME_MEDIA_TYPES), base64: z.base64().max(4_000_000) }).strict(),
     /** The applicant was shown the notice on the use of their face image (个人信息保护法 §26, §29-30). */
     noticeShown: z.literal(true),
+    /** The notice the applicant agreed to on their own display (identity:openFaceNotice); main checks it. */
+    noticeId: z.uuid(),
     rendererScore: z.number().min(-1).max(1).optional(),
   })
   .strict();

@@ -14,6 +14,7 @@ import { establishedOfCard, type IdentityService } from '../identity-service';
 import type { ReaderService } from '../reader-service';
 import { compareFaces } from './face-compare';
 import type { FaceEngine } from './face-engine';
+import type { FaceNoticeService } from './face-notice-service';
 
 /** What the face-match service needs. */
 export interface FaceMatchDeps {
@@ -26,6 +27,7 @@ export interface FaceMatchDeps {
   /** The engine, created on first use (models load lazily). */
   engine: () => FaceEngine;
   threshold: () => number;
+  notices: FaceNoticeService;
 }
 
 /** 人证比对 in main. */
@@ -35,6 +37,7 @@ export class FaceMatchService {
   /** Compares the captured frame with the held chip photo and records the verification. */
   async compare(staff: Staff, input: FaceMatchInput): Promise<VerificationView> {
     this.deps.identity.openCase(staff, input.caseId);
+    this.deps.notices.usable(input.noticeId, input.caseId, input.role);
     const held = this.deps.reader.peek(input.readId);
     if (!held) throw new AppError('card-read-expired', 'that card read is no longer held; read the card again');
     const photo = held.card.photo;
@@ -59,6 +62,8 @@ export class FaceMatchService {
     const established = establishedOfCard(held.card, held.chipSha256);
     const repo = this.deps.identity.repo;
     const id = this.deps.db.transaction(() => {
+      // Checked again inside the transaction: a newer notice may have replaced it meanwhile.
+      const notice = this.deps.notices.usable(input.noticeId, input.caseId, input.role);
       const verificationId = repo.insertVerification({
         caseId: input.caseId,
         role: input.role,
@@ -91,6 +96,7 @@ export class FaceMatchService {
         },
         frame,
       );
+      this.deps.notices.spend(notice.noticeId, verificationId);
       if (result === 'pass') repo.storeChipData(verificationId, input.caseId, input.role, held.card, at);
       this.deps.audit.append({
         actor: staff,
@@ -114,6 +120,7 @@ export class FaceMatchService {
           realScore: comparison.realScore,
           liveScore: comparison.liveScore,
           rendererScore: input.rendererScore ?? null,
+          ...notice,
         },
       });
       return verificationId;

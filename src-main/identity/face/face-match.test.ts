@@ -9,6 +9,7 @@ import { SAMPLE_PEOPLE, emptyFrame, LIVE_VARIATIONS, liveFrame } from './testing
 import { CARD_PEOPLE } from './testing/make-card-photos';
 import {
   identityApp,
+  agreedNotice,
   newDraft,
   ok,
   personOf,
@@ -40,6 +41,7 @@ describe('人证比对 (identity:faceMatch)', () => {
     const { app } = await setup();
     const caseId = await newDraft(app, 'clerk');
     const read = await readSample(app, 'clerk', 'zhangsan-adult');
+    const noticeId = await agreedNotice(app, 'clerk', caseId);
     const frame = liveFrame(person(CARD_PEOPLE['zhangsan-adult'] ?? ''), variation);
     const v = await ok<VerificationView>(app, 'clerk', 'identity:faceMatch', {
       caseId,
@@ -48,6 +50,7 @@ describe('人证比对 (identity:faceMatch)', () => {
       person: personOf(read),
       frame: jpeg(frame),
       noticeShown: true,
+      noticeId,
     });
     const sha = createHash('sha256').update(frame).digest('hex');
     expect(v).toMatchObject({
@@ -65,7 +68,14 @@ describe('人证比对 (identity:faceMatch)', () => {
     const audit = await ok<{ details: Record<string, unknown> }[]>(app, 'supervisor', 'audit:list', {
       action: 'identity.verify',
     });
-    expect(audit[0]?.details).toMatchObject({ method: 'face-match', result: 'pass', frameSha256: sha });
+    expect(audit[0]?.details).toMatchObject({
+      method: 'face-match',
+      result: 'pass',
+      frameSha256: sha,
+      noticeId,
+      noticeShownAt: expect.any(String),
+      noticeAgreedAt: expect.any(String),
+    });
     expect(JSON.stringify(audit[0])).not.toContain('500101199003070014');
 
     // Chip data and frame go together: a discarded draft's are purged.
@@ -80,6 +90,7 @@ describe('人证比对 (identity:faceMatch)', () => {
     const { app } = await setup();
     const caseId = await newDraft(app, 'clerk');
     const read = await readSample(app, 'clerk', 'zhangsan-adult');
+    const noticeId = await agreedNotice(app, 'clerk', caseId);
     const impostor = liveFrame(person(CARD_PEOPLE['lisi-adult'] ?? ''), variation);
     const v = await ok<VerificationView>(app, 'clerk', 'identity:faceMatch', {
       caseId,
@@ -88,6 +99,7 @@ describe('人证比对 (identity:faceMatch)', () => {
       person: personOf(read),
       frame: jpeg(impostor),
       noticeShown: true,
+      noticeId,
       rendererScore: 0.99,
     });
     expect(v).toMatchObject({ method: 'face-match', result: 'fail', problems: ['face-below-threshold'] });
@@ -101,6 +113,7 @@ describe('人证比对 (identity:faceMatch)', () => {
       person: personOf(read),
       frame: jpeg(emptyFrame()),
       noticeShown: true,
+      noticeId,
     });
     expect(none).toMatchObject({ result: 'fail', problems: ['face-none'], faceMatch: { facesInFrame: 0 } });
     // Fallback: manual verification with a reason, then the supervisor's override; all audited.
@@ -134,7 +147,15 @@ describe('人证比对 (identity:faceMatch)', () => {
     const { app } = await setup();
     const caseId = await newDraft(app, 'clerk');
     const read = await readSample(app, 'clerk', 'zhangsan-adult');
-    const input = { caseId, role: 'applicant', readId: read.readId, person: personOf(read), noticeShown: true };
+    const noticeId = await agreedNotice(app, 'clerk', caseId);
+    const input = {
+      caseId,
+      role: 'applicant',
+      readId: read.readId,
+      person: personOf(read),
+      noticeShown: true,
+      noticeId,
+    };
     expect(
       await refused(app, 'clerk', 'identity:faceMatch', { ...input, noticeShown: false, frame: jpeg(emptyFrame()) }),
     ).toMatchObject({ code: 'invalid-input' });
@@ -153,10 +174,19 @@ describe('人证比对 (identity:faceMatch)', () => {
     const caseId = await newDraft(app, 'clerk');
     // 李四 in a dim hall, head tilted: the same person, scoring between the default and the maximum.
     const dim = { mirror: true, rotateDeg: 14, brightness: 0.45, noise: 25, quality: 30 };
+    const noticeId = await agreedNotice(app, 'clerk', caseId);
     const input = async () => {
       const read = await readSample(app, 'clerk', 'lisi-adult');
       const frame = jpeg(liveFrame(person(CARD_PEOPLE['lisi-adult'] ?? ''), dim));
-      return { caseId, role: 'applicant', readId: read.readId, person: personOf(read), frame, noticeShown: true };
+      return {
+        caseId,
+        role: 'applicant',
+        readId: read.readId,
+        person: personOf(read),
+        frame,
+        noticeShown: true,
+        noticeId,
+      };
     };
     const first = await ok<VerificationView>(app, 'clerk', 'identity:faceMatch', await input());
     const similarity = first.faceMatch?.similarity ?? 0;

@@ -92,6 +92,20 @@ export async function useReader(
   return ok<IdentitySettings>(app, 'admin', 'identity:updateSettings', next);
 }
 
+/**
+ * The PIPL notice as the customer display handles it: the clerk opens it, the display (no staff session)
+ * fetches and agrees to it. Returns the notice id identity:faceMatch needs.
+ */
+export async function agreedNotice(app: App, caller: string, caseId: string, role = 'applicant'): Promise<string> {
+  const { noticeId, ticket } = await ok<{ noticeId: string; ticket: string }>(app, caller, 'identity:openFaceNotice', {
+    caseId,
+    role,
+  });
+  const view = await ok<{ textSha256: string }>(app, 'customer-display', 'identity:faceNoticeView', { ticket });
+  await ok(app, 'customer-display', 'identity:faceNoticeAnswer', { ticket, agreed: true, textSha256: view.textSha256 });
+  return noticeId;
+}
+
 /** A new draft with the photo attached (the 社会保障卡 application needs it). */
 export async function newDraft(app: App, caller: string): Promise<string> {
   const { caseId } = await ok<{ caseId: string }>(app, caller, 'drafts:create');

@@ -1,11 +1,12 @@
-import { App, Button, Modal, Typography } from 'antd';
-import { useState } from 'react';
+import { App, Button } from 'antd';
+import { useCallback, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { IdType } from '@tongban/protocol/cases/application';
 import type { VerificationRole } from '@common/identity/verification';
 import { errorMessage, fieldMessage } from '../../../i18n/errors';
 import { CameraCaptureModal } from '../../camera/CameraCaptureModal';
 import { useIdentityStore } from '../identity-store';
+import { FaceNoticeModal } from './FaceNoticeModal';
 
 /** Base64 of a captured frame (chunked: a frame is larger than String.fromCharCode takes at once). */
 async function base64Of(file: Blob): Promise<string> {
@@ -16,7 +17,8 @@ async function base64Of(file: Blob): Promise<string> {
 }
 
 /**
- * 人证比对: the applicant is told how their face image is used (PIPL), the camera takes one frame, and
+ * 人证比对: the applicant reads how their face image is used (PIPL) on the customer display and agrees there
+ * (main records both), the camera takes one frame, and
  * main compares it with the chip photo it holds. The result (score, threshold) is main's, not ours.
  */
 export function FaceMatchAction({
@@ -34,6 +36,12 @@ export function FaceMatchAction({
   const { message } = App.useApp();
   const faceMatch = useIdentityStore((s) => s.faceMatch);
   const [step, setStep] = useState<'idle' | 'notice' | 'camera'>('idle');
+  const [noticeId, setNoticeId] = useState<string | null>(null);
+  const onAgreed = useCallback((id: string) => {
+    setNoticeId(id);
+    setStep('camera');
+  }, []);
+  const onNoticeClosed = useCallback(() => setStep('idle'), []);
   const roleName = t(`intake.identity.roles.${role}`);
 
   const compare = async (file: File): Promise<string | null> => {
@@ -44,6 +52,7 @@ export function FaceMatchAction({
       person,
       frame: { mediaType: 'image/jpeg', base64: await base64Of(file) },
       noticeShown: true,
+      noticeId: noticeId ?? '',
     });
     if (!result.ok) return errorMessage(result.error);
     const v = result.value;
@@ -68,16 +77,7 @@ export function FaceMatchAction({
         {t('identity.face.start')}
       </Button>
       {step === 'notice' && (
-        <Modal
-          open
-          title={t('identity.face.noticeTitle')}
-          okText={t('identity.face.noticeOk')}
-          cancelText={t('intake.actions.cancel')}
-          onOk={() => setStep('camera')}
-          onCancel={() => setStep('idle')}
-        >
-          <Typography.Paragraph>{t('identity.face.notice')}</Typography.Paragraph>
-        </Modal>
+        <FaceNoticeModal caseId={caseId} role={role} onAgreed={onAgreed} onClose={onNoticeClosed} />
       )}
       {step === 'camera' && (
         <CameraCaptureModal

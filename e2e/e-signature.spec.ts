@@ -1,11 +1,15 @@
 // 电子签名 end to end (issue #12): a 代办 case; the applicant signs the 授权委托书 and the agent signs the form
 // and the undertaking on the paired customer display (strokes drawn with the mouse); the printed 授权委托书 carries
-// both signatures; the case reaches the department, whose page shows them with "签名绑定已核验".
+// both signatures; the applicant's identity is checked by 人证比对 after the PIPL notice was agreed on the same
+// customer display; the case reaches the department, whose page shows the face score with "人像哈希已核验" and
+// the signatures with "签名绑定已核验".
 import { execFileSync } from 'node:child_process';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Page } from '@playwright/test';
+import { LIVE_VARIATIONS, liveFrame, SAMPLE_PEOPLE } from '../src-main/identity/face/testing/face-samples';
+import { CARD_PEOPLE } from '../src-main/identity/face/testing/make-card-photos';
 import { watchConsole } from './support/console-guard';
 import { expect, test } from './support/fixtures';
 import {
@@ -75,6 +79,8 @@ test('代办: applicant and agent sign on the customer display; the 授权委托
   gateway = await startGateway(pgdb.url, port);
   const gatewayUrl = `http://127.0.0.1:${port}`;
   await ok(page, 'sync:configure', { gatewayUrl, code: await issueCode(pgdb.url, WINDOW_CODE, HALL.divisionCode) });
+  const reader = await ok<{ reader: object }>(page, 'identity:getSettings');
+  await ok(page, 'identity:updateSettings', { ...reader, reader: { ...reader.reader, driver: 'simulated' } });
   await ok(page, 'users:create', COUNTER_CLERK);
   await signOut(page);
   await signIn(page, COUNTER_CLERK.username, COUNTER_CLERK.password, COUNTER_CLERK.displayName);
@@ -87,18 +93,14 @@ test('代办: applicant and agent sign on the customer display; the 授权委托
     fileName: 'photo.png',
     dataBase64: PNG_BYTES.toString('base64'),
   });
-  for (const [role, person] of [
-    ['applicant', { name: '张三', idType: 'resident-id', idNumber: '500101199003070014' }],
-    ['agent', { name: AGENT.name, idType: AGENT.idType, idNumber: AGENT.idNumber }],
-  ] as const)
-    await ok(page, 'identity:verify', {
-      caseId,
-      role,
-      method: 'manual',
-      manualReason: '已核对居民身份证原件',
-      person,
-      confirmedMatch: true,
-    });
+  await ok(page, 'identity:verify', {
+    caseId,
+    role: 'agent',
+    method: 'manual',
+    manualReason: '已核对居民身份证原件',
+    person: { name: AGENT.name, idType: AGENT.idType, idNumber: AGENT.idNumber },
+    confirmedMatch: true,
+  });
   const application = {
     caseId,
     matterCode: 'CQ-KSTB-0001',
@@ -127,26 +129,53 @@ test('代办: applicant and agent sign on the customer display; the 授权委托
   };
 
   let screen: Page | null = null;
-  await test.step('the applicant signs the 授权委托书 on the paired customer display', async () => {
-    const { ticket } = await ok<{ ticket: string }>(page, 'signatures:open', { application, signer: 'applicant' });
+  await test.step('人证比对 for the applicant after the notice was agreed on the paired customer display', async () => {
+    await ok(page, 'reader:placeSimulatedCard', { cardId: 'zhangsan-adult' });
+    const read = await ok<{ readId: string; idType: string; card: { name: string; idNumber: string } }>(
+      page,
+      'reader:read',
+    );
+    const notice = await ok<{ noticeId: string; ticket: string }>(page, 'identity:openFaceNotice', {
+      caseId,
+      role: 'applicant',
+    });
     // Browser host: the signed-in clerk page pairs the customer display once (decision 0117), as for 好差评.
     const pairing = await page.evaluate(async () => {
       const res = await fetch('/api/customer-screen/pair', { method: 'POST', credentials: 'same-origin' });
       return (await res.json()) as { url: string };
     });
-    screen = await openCustomerDisplay(browser, `${pairing.url}#/sign?ticket=${ticket}`);
-    const guard = watchConsole(screen);
-    await expect(screen.getByRole('heading', { name: '请阅读并签名确认' })).toBeVisible();
-    await expect(screen.getByText('签名人：申请人 张三')).toBeVisible();
-    await expect(screen.getByText(/【授权委托书】/)).toBeVisible();
-    await expect(screen.getByText(/受托人（代办人）：李四/)).toBeVisible();
-    await expect(screen.getByText(/500101199003070014/)).toHaveCount(0);
-    await screen.getByRole('button', { name: '确认签名' }).click();
-    await expect(screen.getByText('请先在签名框内签名')).toBeVisible();
-    await drawSignature(screen);
-    await saveScreenshot(screen, 'e-signature-1-customer-screen');
-    await screen.getByRole('button', { name: '确认签名' }).click();
-    await expect(screen.getByText('签名已提交')).toBeVisible();
+    screen = await openCustomerDisplay(browser, `${pairing.url}#/face-notice?ticket=${notice.ticket}`);
+    await screen.getByRole('button', { name: '同意拍摄' }).click();
+    await expect(screen.getByText('您已同意，请面向窗口摄像头')).toBeVisible();
+    const person = SAMPLE_PEOPLE.find((p) => p.id === CARD_PEOPLE['zhangsan-adult']);
+    const frame = liveFrame(person!, LIVE_VARIATIONS[0]!);
+    const v = await ok<{ result: string }>(page, 'identity:faceMatch', {
+      caseId,
+      role: 'applicant',
+      readId: read.readId,
+      person: { name: read.card.name, idType: read.idType, idNumber: read.card.idNumber },
+      frame: { mediaType: 'image/jpeg', base64: frame.toString('base64') },
+      noticeShown: true,
+      noticeId: notice.noticeId,
+    });
+    expect(v.result).toBe('pass');
+  });
+
+  await test.step('the applicant signs the 授权委托书 on the paired customer display', async () => {
+    const { ticket } = await ok<{ ticket: string }>(page, 'signatures:open', { application, signer: 'applicant' });
+    await screen!.goto(`${new URL(screen!.url()).origin}/#/sign?ticket=${ticket}`);
+    const guard = watchConsole(screen!);
+    await expect(screen!.getByRole('heading', { name: '请阅读并签名确认' })).toBeVisible();
+    await expect(screen!.getByText('签名人：申请人 张三')).toBeVisible();
+    await expect(screen!.getByText(/【授权委托书】/)).toBeVisible();
+    await expect(screen!.getByText(/受托人（代办人）：李四/)).toBeVisible();
+    await expect(screen!.getByText(/500101199003070014/)).toHaveCount(0);
+    await screen!.getByRole('button', { name: '确认签名' }).click();
+    await expect(screen!.getByText('请先在签名框内签名')).toBeVisible();
+    await drawSignature(screen!);
+    await saveScreenshot(screen!, 'e-signature-1-customer-screen');
+    await screen!.getByRole('button', { name: '确认签名' }).click();
+    await expect(screen!.getByText('签名已提交')).toBeVisible();
     expect(guard.problems).toEqual([]);
   });
 
@@ -198,7 +227,7 @@ test('代办: applicant and agent sign on the customer display; the 授权委托
     ]);
   });
 
-  await test.step('the department page shows both signatures with 签名绑定已核验', async () => {
+  await test.step('the department page shows the face score and both signatures, bindings verified', async () => {
     await expect(async () => {
       await ok(page, 'sync:now');
       const rows = await queryGateway<{ department_id: string }>(
@@ -220,6 +249,13 @@ test('代办: applicant and agent sign on the customer display; the 授权委托
     await dept.getByLabel('密码').fill(REVIEWER.password);
     await dept.getByRole('button', { name: '登录' }).click();
     await dept.goto(`${gatewayUrl}/dept/cases/${caseId}`);
+    await expect(dept.getByRole('heading', { name: '人证比对' })).toBeVisible();
+    const face = dept.locator('section.face-block');
+    await expect(face.getByRole('heading', { name: '申请人：人证一致' })).toBeVisible();
+    await expect(face).toContainText('人像哈希已核验');
+    await expect(face.locator('dd').first()).toHaveText(/^0\.[6-9]\d*$/);
+    await expect(face).toContainText('0.66');
+    expect(await face.locator('img.face-frame').evaluate((el) => (el as HTMLImageElement).naturalWidth)).toBe(640);
     await expect(dept.getByRole('heading', { name: '电子签名' })).toBeVisible();
     await expect(dept.getByText('签名绑定已核验')).toHaveCount(2);
     await expect(dept.getByText(/签名绑定核验未通过/)).toHaveCount(0);

@@ -1,4 +1,4 @@
-import { Alert, Button, Result, Spin } from 'antd';
+import { Button, Result, Spin } from 'antd';
 import { useEffect, useState, useSyncExternalStore, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { FaceNoticeView } from '@common/identity/face-notice';
@@ -79,7 +79,7 @@ function FaceNoticeScreen({ ticket }: { ticket: string }) {
         <div className="sign-text" tabIndex={0} aria-label={t('identity.face.customer.title')}>
           {view.text}
         </div>
-        <Alert type="info" showIcon title={t('identity.face.customer.choice')} style={{ marginTop: 16 }} />
+        <p className="sign-read">{t('identity.face.customer.choice')}</p>
         <div className="rate-actions" style={{ marginTop: 16 }}>
           <Button size="large" loading={busy} onClick={() => void send(false)}>
             {t('identity.face.customer.refuse')}

@@ -73,6 +73,8 @@ test('代办: applicant and agent sign on the customer display; the 授权委托
 }) => {
   test.setTimeout(300_000);
   // First run before PostgreSQL and the gateway start: on a busy machine their start-up would slow the UI steps.
+  // The first paint itself can take longer than the steps' 10 s on a busy CI machine (as in face-match.spec).
+  await expect(page.getByRole('heading', { name: '首次使用：初始化本窗口' })).toBeVisible({ timeout: 60_000 });
   await completeFirstRun(page);
   const pgdb = (db = await startTestPostgres());
   const port = await freePort();

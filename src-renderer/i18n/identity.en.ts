@@ -72,7 +72,6 @@ export const identityEn: DeepStrings<IdentityMessages> = {
     noticeTitle: 'Notice on the use of your face image (show or read to the applicant)',
     notice:
       'To check that you hold this document, this window photographs your face and compares it with the photo on the card chip. The image and the result are used only to verify your identity for this case, kept encrypted with the case, sent to the accepting department and deleted after the retention period. You may refuse and have the clerk check the document by hand instead.',
-    noticeOk: 'The applicant has been told and agrees: start',
     passed: '{{role}}: face match passed (similarity {{score}})',
     failed:
       '{{role}}: face match failed: {{problems}}. Capture again, verify manually (with a reason), or ask a supervisor.',

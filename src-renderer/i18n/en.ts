@@ -102,7 +102,6 @@ export const en: Messages = {
     'window-code-format': 'The window code has 4–10 letters or digits',
     required: 'Required',
     'too-long': 'Too long',
-    'face-threshold-range': 'The face-match threshold must be between 0.60 and 0.85',
     'invalid-characters': 'Contains control, direction-changing or invisible characters',
     'number-range': 'Enter a whole number from {{min}} to {{max}}',
     'schema-fallback': 'Invalid format',

@@ -46,6 +46,7 @@ export const intakeFieldsEn = {
   'face-too-small': 'The face is too small in the frame; ask the applicant to come closer',
   'face-chip-no-face': 'No face found in the chip photo; verify manually',
   'face-below-threshold': 'Face match failed: similarity below the threshold; verify manually or ask a supervisor',
+  'face-threshold-range': 'The face-match threshold must be between 0.60 and 0.85',
   'guardian-required': 'The applicant is under 18: verify a guardian',
   'guardian-minor': 'The guardian is under 18',
   'agent-minor': 'The agent is under 18 and cannot act',

@@ -46,6 +46,7 @@ export const intakeFieldsZh = {
   'face-too-small': '画面中的人脸太小，请申请人靠近摄像头后重新拍摄',
   'face-chip-no-face': '证件芯片照片中未检测到人脸，请改用人工核验',
   'face-below-threshold': '人证比对未通过：现场人像与证件照片相似度低于阈值，请改用人工核验或由主管处理',
+  'face-threshold-range': '人证比对阈值应在 0.60–0.85 之间',
   'guardian-required': '申请人未满 18 周岁，须核验监护人身份',
   'guardian-minor': '监护人未满 18 周岁，不能作为监护人',
   'agent-minor': '代办人未满 18 周岁，不能代办',

@@ -105,7 +105,6 @@ export const zhCN = {
     'window-code-format': '窗口编码应为 4–10 位字母或数字',
     required: '此项为必填项',
     'too-long': '输入内容过长',
-    'face-threshold-range': '人证比对阈值应在 0.60–0.85 之间',
     'invalid-characters': '含有控制字符、文字方向控制符或不可见字符，请删除后重新输入',
     'number-range': '请输入 {{min}}–{{max}} 之间的整数',
     'schema-fallback': '格式不正确',

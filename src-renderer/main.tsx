@@ -22,13 +22,14 @@ followCaseChanges();
 createRoot(document.getElementById('root') as HTMLElement).render(
   <StrictMode>
     <Providers>
-      <RatingRoute>
-        <SigningRoute>
-          <FaceNoticeRoute>
+      {/* Outermost: leaving #/face-notice for #/sign mounts the routes below afresh on the new hash, never <App />. */}
+      <FaceNoticeRoute>
+        <RatingRoute>
+          <SigningRoute>
             <App />
-          </FaceNoticeRoute>
-        </SigningRoute>
-      </RatingRoute>
+          </SigningRoute>
+        </RatingRoute>
+      </FaceNoticeRoute>
     </Providers>
   </StrictMode>,
 );

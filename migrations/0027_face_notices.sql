@@ -17,5 +17,5 @@ CREATE TABLE identity_face_notices (
   answered_at TEXT,
   superseded_at TEXT,
   verification_id INTEGER
-);
+) STRICT;
 CREATE INDEX identity_face_notices_case ON identity_face_notices (case_id, role);

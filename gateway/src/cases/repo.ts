@@ -12,6 +12,7 @@ import {
 import { isUniqueViolation, withTransaction, type Queryable } from '../db/pool';
 import { advanceCase, lockDeviceCase } from '../feed/events';
 import { GatewayError } from '../http/errors';
+import { initialPartStates, jointDetails, receiveSupplementParts } from './joint';
 
 /** SHA-256 hex of a manifest's canonical text. */
 export function caseManifestHash(m: CaseManifest): string {
@@ -93,7 +94,14 @@ export async function storeCase(pool: pg.Pool, m: CaseManifest, deviceId: string
          FROM c, jsonb_to_recordset($8::jsonb) AS a("attachmentId" uuid, "materialCode" text, sha256 text, size bigint, "mediaType" text)
        ), event AS (
          INSERT INTO status_events (case_id, district, case_version, status, reason, details, actor)
-         SELECT $1, $4::char(6), 1, 'received', NULL, jsonb_build_object('departmentNo', c.department_no), $9 FROM c
+         SELECT $1, $4::char(6), 1, 'received', NULL,
+                jsonb_build_object('departmentNo', c.department_no) || CASE WHEN $11::jsonb IS NULL THEN '{}'::jsonb
+                  ELSE jsonb_build_object('parts', $11::jsonb) END, $9 FROM c
+       ), parts AS (
+         INSERT INTO case_parts (case_id, part_code, name, department_id, department_name, step, required, status, pushed_at)
+         SELECT $1, p.code, p.name, p."departmentId", p."departmentName", p.step, p.required,
+                CASE WHEN p.step = 1 THEN 'received' ELSE 'waiting' END, CASE WHEN p.step = 1 THEN now() END
+         FROM c, jsonb_to_recordset($10::jsonb) AS p(code text, name text, "departmentId" text, "departmentName" text, step int, required boolean)
        ), notice AS (
          INSERT INTO backoffice_outbox (case_id, kind, payload)
          SELECT $1, 'case-received', jsonb_build_object('caseId', $1::text, 'departmentNo', c.department_no, 'departmentId', $5::text) FROM c
@@ -109,6 +117,8 @@ export async function storeCase(pool: pg.Pool, m: CaseManifest, deviceId: string
         m.attachments.length === 0,
         JSON.stringify(m.attachments),
         `device:${deviceId}`,
+        JSON.stringify(m.parts ?? []),
+        m.parts ? JSON.stringify(initialPartStates(m.parts)) : null,
       ],
     });
     departmentNo = result.rows[0]?.department_no;
@@ -178,10 +188,11 @@ export async function storeSupplement(
       [s.supplementId, s.caseId, JSON.stringify(s), hash, device.deviceId, s.attachments.length === 0],
     );
     await insertSlots(client, s.caseId, s.supplementId, s.attachments);
+    await receiveSupplementParts(client, s.caseId);
     const caseVersion = await advanceCase(client, locked, {
       status: 'supplement-received',
       reason: s.note === '' ? null : s.note,
-      details: {},
+      details: await jointDetails(client, s.caseId),
       actor: `device:${device.deviceId}`,
     });
     await client.query(

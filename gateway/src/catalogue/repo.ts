@@ -6,6 +6,7 @@ import {
   catalogueSignedText,
   parseCatalogueBundle,
   routingRefusal,
+  partsRefusal,
   type SignedCatalogueVersion,
 } from '@tongban/protocol/catalogue/bundle';
 import type { ValidationError } from '@tongban/protocol/catalogue/issues';
@@ -153,9 +154,26 @@ export async function checkCaseRouting(pool: pg.Pool, m: CaseManifest, deviceDis
   // A replay of a stored case is answered as before (storeCase checks its hash), whatever was published since.
   const stored = await pool.query('SELECT 1 FROM cases WHERE case_id = $1', [m.caseId]);
   if (stored.rowCount) return;
-  const refusal = routingRefusal(found.routing, { ...m, district: deviceDistrict });
+  const refusal =
+    routingRefusal(found.routing, { ...m, district: deviceDistrict }) ??
+    partsRefusal(found.routing, await cataloguePartsOf(pool, found.version, m.matterCode), {
+      ...m,
+      district: deviceDistrict,
+    });
   if (refusal)
     throw new GatewayError('department-not-routed', `catalogue ${found.version}: ${refusal}`, [
       { path: 'departmentId', code: 'department-not-routed' },
     ]);
+}
+
+/** The 多地联办 parts of a matter in a stored catalogue version (read from its JSON), or null when it has none. */
+async function cataloguePartsOf(pool: pg.Pool, version: string, matterCode: string) {
+  const { rows } = await pool.query<{
+    parts: { code: string; departmentKind: string; step: number; required: boolean }[] | null;
+  }>(
+    `SELECT m->'jointParts' AS parts FROM catalogue_versions, jsonb_array_elements(catalogue->'matters') AS m
+     WHERE version = $1 AND m->>'code' = $2`,
+    [version, matterCode],
+  );
+  return rows[0]?.parts ?? null;
 }

@@ -12,6 +12,8 @@ import { resultInfo, resultSize } from '../verify/repo';
 import type { DepartmentSealOptions } from '../seal/department-signer';
 import type { DepartmentDocumentKind } from '@tongban/protocol/sync/department-documents';
 import { caseDocuments, checkDocumentNo, issueDocument } from './documents';
+import type { PartStatus } from '@tongban/protocol/sync/joint-parts';
+import { advancePart, caseParts, jointDetails } from '../cases/joint';
 
 /** The actions of the case page and the status each leads to. */
 export const DEPARTMENT_ACTIONS = {
@@ -118,16 +120,27 @@ export async function performAction(
       [caseId],
     );
     const row = rows[0];
-    if (!locked || !row || !row.complete || locked.departmentId !== reviewer.departmentId)
-      throw new ActionRefused(404, '没有这个案件');
+    // 多地联办: a department reaches the case through its own part, once that part was pushed to it.
+    const parts = locked ? await caseParts(client, caseId) : [];
+    const mine = parts.find((p) => p.departmentId === reviewer.departmentId && p.pushedAt !== null);
+    const reachable = parts.length ? mine !== undefined : locked?.departmentId === reviewer.departmentId;
+    if (!locked || !row || !row.complete || !reachable) throw new ActionRefused(404, '没有这个案件');
     if (text(form, 'caseVersion') !== String(locked.caseVersion)) {
       throw new ActionRefused(409, '案件已被更新（可能是其他人员的操作或窗口补正），请查看最新状态后再操作');
     }
     const to = DEPARTMENT_ACTIONS[action];
-    if (!canTransition(locked.status, to)) {
+    // On a 多地联办 case the department acts on its part (the case status follows the parts); only the lead
+    // department (the case's) registers the mailing of the result, once the case is decided.
+    const onPart = mine !== undefined && action !== 'mail';
+    if (parts.length && action === 'mail' && locked.departmentId !== reviewer.departmentId)
+      throw new ActionRefused(409, '联办案件的结果寄递由牵头部门登记');
+    if (onPart && ['approved', 'rejected', 'result-mailed'].includes(locked.status))
+      throw new ActionRefused(409, `案件已${CASE_STATUS_LABELS_ZH[locked.status]}，本部门的办理环节不能再更改`);
+    const from: CaseStatus = onPart ? (mine.status === 'waiting' ? 'result-mailed' : mine.status) : locked.status;
+    if (!canTransition(from, to)) {
       throw new ActionRefused(
         409,
-        `案件当前为「${CASE_STATUS_LABELS_ZH[locked.status]}」，不能改为「${CASE_STATUS_LABELS_ZH[to]}」`,
+        `${onPart ? '本部门环节' : '案件'}当前为「${CASE_STATUS_LABELS_ZH[from]}」，不能改为「${CASE_STATUS_LABELS_ZH[to]}」`,
       );
     }
     const event = eventOf(action, form, row.manifest);
@@ -159,7 +172,15 @@ export async function performAction(
       const documents = await caseDocuments(client, caseId);
       if (documents.length) event.details = { ...event.details, documents };
     }
-    const version = await advanceCase(client, locked, { status: to, ...event, actor: `reviewer:${reviewer.username}` });
+    let status: CaseStatus = to;
+    if (onPart) {
+      const joint = await advancePart(client, caseId, mine, to as PartStatus, event.reason);
+      status = joint.status;
+      event.details = { ...event.details, ...joint.details };
+      // The case's reason names the part, so the window can tell which department said it.
+      if (event.reason) event.reason = `${mine.name}（${mine.departmentName}）：${event.reason}`;
+    } else if (parts.length) event.details = { ...event.details, ...(await jointDetails(client, caseId)) };
+    const version = await advanceCase(client, locked, { status, ...event, actor: `reviewer:${reviewer.username}` });
     await audit(client, {
       actor: reviewer.username,
       action: `dept.action.${action}`,
@@ -169,6 +190,7 @@ export async function performAction(
         departmentId: reviewer.departmentId,
         caseVersion: version,
         ...(event.details.documents ? { documents: event.details.documents.map((d) => d.documentNo) } : {}),
+        ...(onPart ? { part: mine.code } : {}),
       },
     });
     return version;

@@ -5,11 +5,13 @@ import { trailSection } from '../audit-trail/case-trail';
 import { ID_TYPE_LABELS_ZH, MATERIAL_HANDLING_LABELS_ZH, type ApplyMode } from '@tongban/protocol/cases/application';
 import type { CaseManifest } from '@tongban/protocol/sync/manifest';
 import { CASE_STATUS_LABELS_ZH, STATUS_TRANSITIONS } from '@tongban/protocol/sync/status';
+import { PART_STATUS_LABELS_ZH } from '@tongban/protocol/sync/joint-parts';
 import { maskIdNumber } from '@tongban/protocol/validators/masking';
 import { ratingSection } from '../ratings/rating-section';
 import { ticketSection } from '../tickets/department-section';
 import { signatureSection } from './signature-section';
 import { faceMatchSection } from './face-match-section';
+import { jointSection, jointTransitions } from './joint-section';
 import { resultInput, resultSection } from '../verify/department-result';
 import { documentNoInput, documentsSection } from './documents-section';
 import { DEPARTMENT_ACTIONS, type DepartmentAction } from './actions';
@@ -127,8 +129,9 @@ function actionFields(action: DepartmentAction, v: CaseView): Html {
 }
 
 function actions(v: CaseView, user: ReviewerSession): Html {
+  const next = v.parts.length ? jointTransitions(v, user.departmentId) : STATUS_TRANSITIONS[v.status];
   const allowed = (Object.keys(DEPARTMENT_ACTIONS) as DepartmentAction[]).filter((a) =>
-    STATUS_TRANSITIONS[v.status].includes(DEPARTMENT_ACTIONS[a]),
+    next.includes(DEPARTMENT_ACTIONS[a]),
   );
   if (allowed.length === 0) return html`<p class="muted">当前状态下没有可做的操作。</p>`;
   return html`${allowed.map(
@@ -136,6 +139,12 @@ function actions(v: CaseView, user: ReviewerSession): Html {
       <input type="hidden" name="_csrf" value="${user.csrfToken}"><input type="hidden" name="caseVersion" value="${v.caseVersion}">
       ${actionFields(a, v)}<button type="submit">${a === 'reject' && v.status === 'received' ? '不予受理' : ACTION_ZH[a]}</button></form>`,
   )}`;
+}
+
+/** 多地联办: this department's part and its status beside the case's. */
+function ownPart(v: CaseView, user: ReviewerSession): [string, unknown][] {
+  const mine = v.parts.find((p) => p.departmentId === user.departmentId);
+  return mine ? [['本部门环节', `${mine.name}：${PART_STATUS_LABELS_ZH[mine.status]}`]] : [];
 }
 
 /** The case page, with an optional error from a refused action and the ID numbers shown in full. */
@@ -155,6 +164,7 @@ export function casePage(
     ${v.sameReceiptNo.length ? alertBox(`受理编号 ${m.receiptNo} 还出现在另一件办件上（部门编号 ${v.sameReceiptNo.join('、')}）：窗口的编号可能在恢复数据后重复，请与受理窗口核对。`) : ''}
     ${facts([
       ['当前状态', CASE_STATUS_LABELS_ZH[v.status]],
+      ...ownPart(v, user),
       ['部门编号', v.departmentNo],
       ['受理编号', m.receiptNo],
       ['事项', `${m.matterName}（${m.matterCode}）`],
@@ -169,6 +179,7 @@ export function casePage(
       ['承诺时限', m.promisedDays === null ? '—' : `${m.promisedDays} 个工作日`],
       ['目录版本', m.catalogueVersion],
     ])}
+    ${jointSection(v, user.departmentId)}
     <h2>申请人</h2>${person(m.applicant, idNumber(v, 'applicant', user, revealed))}
     ${m.agent ? html`<h2>代办人</h2>${person(m.agent, idNumber(v, 'agent', user, revealed))}` : ''}
     <h2>申请表</h2>${facts(formRows(m.matterCode, m.situationCode, m.form))}

@@ -33,7 +33,7 @@ export function caseListPage(
     (r) => html`<tr>
       <td><a href="/dept/cases/${r.caseId}">${r.receiptNo}</a></td><td>${r.departmentNo}</td><td>${r.matterName}</td><td>${r.situationName}</td>
       <td>${maskName(r.applicantName)}</td><td>${maskIdNumber(r.applicantIdNumber)}</td><td>${r.windowCode}</td>
-      <td>${chinaTime(r.receivedAt)}</td><td class="status">${CASE_STATUS_LABELS_ZH[r.status]}</td></tr>`,
+      <td>${chinaTime(r.receivedAt)}</td><td class="status">${CASE_STATUS_LABELS_ZH[r.status]}${r.joint ? html`<span class="muted">（联办·本部门环节）</span>` : ''}</td></tr>`,
   );
   return page(
     '案件列表 · 部门审查',

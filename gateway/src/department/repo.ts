@@ -10,6 +10,7 @@ import { caseOriginals, type OriginalsReceipt } from '../tickets/originals';
 import { caseTickets } from '../tickets/repo';
 import { reviewerPasswordProblems } from './login-guard';
 import { hashPassword } from './passwords';
+import { caseParts, type StoredPart } from '../cases/joint';
 
 /** Creates a reviewer bound to one department; throws on a taken username or a password the policy refuses. */
 export async function addReviewer(
@@ -38,7 +39,10 @@ export interface CaseListRow {
   applicantIdNumber: string;
   windowCode: string;
   receivedAt: Date;
+  /** The case's status, or on a 多地联办 case this department's part's. */
   status: CaseStatus;
+  /** A 多地联办 case (the status is this department's part's). */
+  joint: boolean;
 }
 
 /** Complete cases of a department, newest first, optionally of one status (at most 500). */
@@ -53,10 +57,15 @@ export async function listCompleteCases(
     department_no: string;
     received_at: Date;
     status: CaseStatus;
+    joint: boolean;
   }>(
-    `SELECT case_id, manifest, department_no, received_at, status FROM cases
-     WHERE department_id = $1 AND complete_at IS NOT NULL AND ($2::text IS NULL OR status = $2)
-     ORDER BY received_at DESC LIMIT 500`,
+    // 多地联办: a department sees the cases whose part was pushed to it, with that part's status.
+    `SELECT c.case_id, c.manifest, c.department_no, c.received_at, coalesce(p.status, c.status) AS status,
+            p.part_code IS NOT NULL AS joint
+     FROM cases c LEFT JOIN case_parts p ON p.case_id = c.case_id AND p.department_id = $1
+     WHERE (c.department_id = $1 OR p.pushed_at IS NOT NULL) AND (p.part_code IS NULL OR p.pushed_at IS NOT NULL)
+       AND c.complete_at IS NOT NULL AND ($2::text IS NULL OR coalesce(p.status, c.status) = $2)
+     ORDER BY c.received_at DESC LIMIT 500`,
     [departmentId, status],
   );
   return rows.map((r) => ({
@@ -70,6 +79,7 @@ export async function listCompleteCases(
     windowCode: r.manifest.windowCode,
     receivedAt: r.received_at,
     status: r.status,
+    joint: r.joint,
   }));
 }
 
@@ -112,6 +122,10 @@ export interface CaseView {
   /** 网络送达: the attached result and its fetches with the 取件码 (newest first). */
   result?: { fileName: string; sha256: string; attachedAt: Date } | null;
   resultFetches?: { ok: boolean; at: Date }[];
+  /** 多地联办: every part of the case in step order (empty for other cases). */
+  parts: StoredPart[];
+  /** The viewing department is the case's (lead) department. */
+  leadDepartment: boolean;
 }
 
 /** A complete case of the department, or null (also for other departments' or incomplete cases). */
@@ -124,8 +138,11 @@ export async function getCase(pool: pg.Pool, caseId: string, departmentId: strin
     received_at: Date;
     complete_at: Date | null;
     purged_at: Date | null;
+    department_id: string;
   }>(
-    'SELECT manifest, department_no, status, case_version, received_at, complete_at, purged_at FROM cases WHERE case_id = $1 AND department_id = $2 AND complete_at IS NOT NULL',
+    `SELECT department_id, manifest, department_no, status, case_version, received_at, complete_at, purged_at FROM cases c
+     WHERE case_id = $1 AND complete_at IS NOT NULL AND (department_id = $2 OR EXISTS (
+       SELECT 1 FROM case_parts p WHERE p.case_id = c.case_id AND p.department_id = $2 AND p.pushed_at IS NOT NULL))`,
     [caseId, departmentId],
   );
   const c = rows[0];
@@ -168,6 +185,7 @@ export async function getCase(pool: pg.Pool, caseId: string, departmentId: strin
     resultInfo(pool, caseId),
     listResultFetches(pool, caseId),
   ]);
+  const parts = await caseParts(pool, caseId);
   const view = {
     caseId,
     manifest: c.manifest,
@@ -201,6 +219,8 @@ export async function getCase(pool: pg.Pool, caseId: string, departmentId: strin
     sameReceiptNo: same.rows.map((r) => r.department_no),
     tickets,
     originals,
+    parts,
+    leadDepartment: c.department_id === departmentId,
   };
   return { ...view, trail: await caseTrail(pool, view) };
 }

@@ -4,7 +4,7 @@
 import { z } from 'zod';
 import { canonicalJson } from '../canonical-json';
 import type { ValidationError } from './issues';
-import { parseRouting, resolveRoute, routingCoverageErrors, type Routing } from './routing';
+import { parseRouting, resolveKindRoute, resolveRoute, routingCoverageErrors, type Routing } from './routing';
 import { parseCatalogue, type Catalogue } from './schema';
 import { compareCatalogueVersions } from './version';
 
@@ -119,5 +119,36 @@ export function routingRefusal(
     return `matter ${c.matterCode} for ${c.localityDivision} goes to ${route.departmentId}, not ${c.departmentId}`;
   if (route.gatewayDistrict !== c.district)
     return `matter ${c.matterCode} for ${c.localityDivision} belongs to partition ${route.gatewayDistrict}, not ${c.district}`;
+  return null;
+}
+
+/**
+ * Why the routing refuses a 多地联办 case's parts, or null: the parts must be the catalogue's parts of the matter
+ * (same codes, steps and required flags), each at the department its kind is routed to for the case's locality, on
+ * the pushing device's partition. `catalogueParts` null: the matter has no parts in that version (so must the case).
+ */
+export function partsRefusal(
+  routing: Routing,
+  catalogueParts: readonly { code: string; departmentKind: string; step: number; required: boolean }[] | null,
+  c: {
+    matterCode: string;
+    localityDivision: string;
+    district: string;
+    parts?: readonly { code: string; departmentId: string; step: number; required: boolean }[];
+  },
+): string | null {
+  const parts = c.parts ?? [];
+  if (!catalogueParts) return parts.length ? `matter ${c.matterCode} is not 多地联办 but the case names parts` : null;
+  if (parts.length !== catalogueParts.length) return `matter ${c.matterCode} has ${catalogueParts.length} parts`;
+  for (const expected of catalogueParts) {
+    const part = parts.find((p) => p.code === expected.code);
+    if (!part || part.step !== expected.step || part.required !== expected.required)
+      return `part ${expected.code} of ${c.matterCode} differs from the catalogue`;
+    const route = resolveKindRoute(routing, expected.departmentKind, c.matterCode, c.localityDivision);
+    if (!route || route.departmentId !== part.departmentId)
+      return `part ${expected.code} for ${c.localityDivision} goes to ${route?.departmentId ?? 'nowhere'}, not ${part.departmentId}`;
+    if (route.gatewayDistrict !== c.district)
+      return `part ${expected.code} belongs to partition ${route.gatewayDistrict}, not ${c.district}`;
+  }
   return null;
 }

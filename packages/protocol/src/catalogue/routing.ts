@@ -177,7 +177,21 @@ export function parseRouting(json: unknown): ParseResult<'routing', Routing> {
  */
 export function resolveRoute(routing: Routing, matterCode: string, divisionCode: string): ResolvedRoute | null {
   const kind = routing.matters[matterCode];
-  if (kind === undefined || divisionLevel(divisionCode) === null) return null;
+  if (kind === undefined) return null;
+  return resolveKindRoute(routing, kind, matterCode, divisionCode);
+}
+
+/**
+ * Resolves the department of one department kind for a matter and a locality (the same rules as resolveRoute):
+ * used for each part of a 多地联办 matter, whose parts name their own department kinds.
+ */
+export function resolveKindRoute(
+  routing: Routing,
+  kind: string,
+  matterCode: string,
+  divisionCode: string,
+): ResolvedRoute | null {
+  if (routing.departmentKinds[kind] === undefined || divisionLevel(divisionCode) === null) return null;
   const candidates = routing.rules.filter(
     (r) => r.departmentKind === kind && (r.matterCode === undefined || r.matterCode === matterCode),
   );
@@ -200,11 +214,18 @@ export function resolveRoute(routing: Routing, matterCode: string, divisionCode:
 /** Cross-checks routing against catalogue matters: every matter routed, no routes for unknown matters. */
 export function routingCoverageErrors(
   routing: Routing,
-  matters: readonly { code: string; department: string }[],
+  matters: readonly { code: string; department: string; jointParts?: readonly { departmentKind: string }[] }[],
 ): ValidationError[] {
   const errors: ValidationError[] = [];
   const codes = new Set(matters.map((m) => m.code));
   for (const matter of matters) {
+    (matter.jointParts ?? []).forEach((part, index) => {
+      if (routing.departmentKinds[part.departmentKind] === undefined)
+        errors.push({
+          path: `matters.${matter.code}.jointParts.${index}`,
+          message: `part of "${matter.code}" names unknown department kind "${part.departmentKind}"`,
+        });
+    });
     const kind = routing.matters[matter.code];
     if (kind === undefined) {
       errors.push({ path: `matters.${matter.code}`, message: `matter "${matter.code}" has no routing entry` });

@@ -229,3 +229,43 @@ export const AgencySchema = z
       });
     }
   }, ALWAYS_REFINE);
+
+/**
+ * One department's part of a 多地联办 matter: which department kind does it (routed like the matter, by the case's
+ * 业务属地), in which step (parts of one step run in parallel; step n+1 is pushed once every part of the earlier
+ * steps is decided and no required one was refused), and whether the case needs it to be 办结.
+ */
+export const JointPartSchema = z.strictObject({
+  code: z.string().regex(/^[A-Z][A-Z0-9-]{0,31}$/, 'part code must be upper-case letters, digits and "-"'),
+  name: NonEmpty,
+  departmentKind: z.string().regex(/^[a-z][a-z0-9-]{1,31}$/, 'department kind must be lower-case kebab-case'),
+  step: z.int().min(1).max(8),
+  required: z.boolean(),
+});
+
+/** Checks a matter's 多地联办 parts: present exactly for 多地联办, unique codes and kinds, steps from 1 without gaps. */
+export function checkJointParts(matter: unknown, ctx: IssueSink): void {
+  const parts = prop(matter, 'jointParts');
+  const joint = prop(matter, 'acceptanceMode') === '多地联办';
+  if (joint && parts === undefined) {
+    ctx.addIssue({ code: 'custom', path: ['jointParts'], message: '多地联办 matters need jointParts (2 or more)' });
+    return;
+  }
+  if (!Array.isArray(parts)) return;
+  if (!joint) {
+    ctx.addIssue({ code: 'custom', path: ['jointParts'], message: 'jointParts are only allowed on 多地联办 matters' });
+    return;
+  }
+  for (const key of ['code', 'departmentKind']) {
+    const values = parts.map((p) => prop(p, key));
+    if (new Set(values).size !== values.length)
+      ctx.addIssue({ code: 'custom', path: ['jointParts'], message: `jointParts must not repeat a ${key}` });
+  }
+  const steps = [...new Set(parts.map((p) => prop(p, 'step')).filter((s) => typeof s === 'number'))].sort(
+    (a, b) => a - b,
+  );
+  if (steps.some((s, i) => s !== i + 1))
+    ctx.addIssue({ code: 'custom', path: ['jointParts'], message: 'jointParts steps must start at 1 without gaps' });
+  if (!parts.some((p) => prop(p, 'required') === true))
+    ctx.addIssue({ code: 'custom', path: ['jointParts'], message: 'at least one part must be required' });
+}

@@ -10,6 +10,8 @@ import {
   AgencySchema,
   DEFAULT_ACCEPTANCE_MODE,
   GuidanceSchema,
+  checkJointParts,
+  JointPartSchema,
   type AcceptanceMode,
   APPLICANT_KINDS,
   DELIVERY_METHODS,
@@ -75,6 +77,8 @@ export const MatterSchema = z
     acceptanceMode: z.enum(ACCEPTANCE_MODES).optional(),
     /** Where and how to apply instead; required for 仅指引 matters. */
     guidance: GuidanceSchema.optional(),
+    /** 多地联办: the departments' parts (required exactly when acceptanceMode is 多地联办). */
+    jointParts: z.array(JointPartSchema).min(2, '多地联办 needs at least two parts').max(8).optional(),
     keywords: z.array(NonEmpty),
     verified: z.boolean(),
     verificationNote: NonEmpty.optional(),
@@ -87,6 +91,7 @@ export const MatterSchema = z
 
 function checkMatter(matter: unknown, ctx: IssueSink): void {
   reportDuplicates(ctx, prop(matter, 'situations'), 'code', 'situations', 'situation code');
+  checkJointParts(matter, ctx);
   for (const key of ['applicantKinds', 'delivery', 'keywords', 'unverifiedElements', 'legalBasis', 'applyChannels']) {
     const list = prop(matter, key);
     if (Array.isArray(list) && new Set(list).size !== list.length) {
@@ -159,6 +164,8 @@ export type Situation = z.infer<typeof SituationSchema>;
 export type FormField = z.infer<typeof FormFieldSchema>;
 /** A validated material (材料). */
 export type Material = z.infer<typeof MaterialSchema>;
+/** One department's part of a 多地联办 matter. */
+export type JointPart = z.infer<typeof JointPartSchema>;
 /** Department of a matter. */
 export type Department = Matter['department'];
 

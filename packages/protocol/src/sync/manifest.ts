@@ -7,6 +7,7 @@ import { APPLY_MODES, ID_TYPES, MATERIAL_HANDLINGS } from '../cases/application'
 import { manifestSignatureSchema } from './manifest-signature';
 import { recordedLicenceSchema } from '../licences/licences';
 import { manifestFaceMatchesSchema } from './manifest-face-match';
+import { manifestPartsSchema } from './joint-parts';
 
 /** Largest attachment a slot may declare (50 MiB). */
 export const MAX_ATTACHMENT_BYTES = 50 * 1024 * 1024;
@@ -101,8 +102,15 @@ export const caseManifestSchema = z
     licences: z.array(recordedLicenceSchema).min(1).max(20).optional(),
     /** 人证比对 per person (optional: absent when no face match decided the identity check; decision 0154). */
     faceMatches: manifestFaceMatchesSchema.optional(),
+    /** 多地联办: the departments' parts (absent on other matters, so their manifests hash as before; decision 0215). */
+    parts: manifestPartsSchema.optional(),
   })
-  .superRefine(checkSlots);
+  .superRefine(checkSlots)
+  .superRefine((m, ctx) => {
+    const first = m.parts?.find((p) => p.step === 1);
+    if (first && first.departmentId !== m.departmentId)
+      ctx.addIssue({ code: 'custom', path: ['parts'], message: 'first-part-department' });
+  });
 
 /** A case manifest. */
 export type CaseManifest = z.infer<typeof caseManifestSchema>;

@@ -2,6 +2,7 @@
 import { z } from 'zod';
 import { departmentDocumentSchema } from './department-documents';
 import { ticketStateSchema } from './tickets';
+import { partStateSchema } from './joint-parts';
 
 /** Every status a case can have at the gateway, in the usual order of a case's life. */
 export const CASE_STATUSES = [
@@ -66,6 +67,8 @@ export const statusEventSchema = z.object({
     result: z.object({ sha256: z.string(), fileName: z.string(), size: z.number() }).optional(),
     /** Every document the 办理地 department has issued on the case so far (受理通知书, 决定书…), newest last. */
     documents: z.array(departmentDocumentSchema).max(8).optional(),
+    /** 多地联办: every part's status after this event (decision 0215). */
+    parts: z.array(partStateSchema).optional(),
   }),
   at: z.iso.datetime({ offset: true }),
 });

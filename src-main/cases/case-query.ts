@@ -64,6 +64,8 @@ const SUMMARY_COLUMNS = [
   'attention_reason',
 ]
   .map((c) => `c.${c}`)
+  // 多地联办: the parts' latest statuses (or the parts as filed), without reading the rest of the details.
+  .concat("coalesce(json_extract(c.dept_details, '$.parts'), c.joint_parts) AS parts_json")
   .join(', ');
 
 function toSummary(c: StoredCase): CaseSummary {
@@ -88,6 +90,7 @@ function toSummary(c: StoredCase): CaseSummary {
     departmentNo: c.departmentNo,
     deptStatus: c.deptStatus,
     attentionReason: c.attentionReason,
+    ...(c.parts ? { parts: c.parts } : {}),
   };
 }
 

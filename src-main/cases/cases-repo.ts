@@ -1,6 +1,6 @@
 import type Database from 'better-sqlite3-multiple-ciphers';
 import { statement } from '../db/statements';
-import type { CaseMaterial, CaseOutcome } from '@common/cases/case-types';
+import type { CaseMaterial, CaseOutcome, CasePartState } from '@common/cases/case-types';
 import type { ApplyMode } from '@tongban/protocol/cases/application';
 import type { SyncStateOfCase } from '@common/cases/case-types';
 
@@ -35,6 +35,8 @@ export interface CaseRecord {
   application: string;
   missing: string | null;
   rejectReason: string | null;
+  /** 多地联办: the parts with their routed departments (JSON, as in the manifest); null for other matters. */
+  jointParts?: string | null;
 }
 
 /** The department's side of a case, kept by the sync loop. */
@@ -46,6 +48,22 @@ export interface CaseSyncFields {
   deptDetails: Record<string, unknown> | null;
   attentionReason: string | null;
   deliveredAt: string | null;
+  /** 多地联办: the parts with the department's latest statuses (as filed until the gateway reports); absent otherwise. */
+  parts?: CasePartState[];
+}
+
+/** The parts of a row: the latest status event's (`parts_json` or dept_details.parts), else as filed (not sent yet). */
+function partsOf(
+  row: Record<string, unknown>,
+  deptDetails: Record<string, unknown> | null,
+): CasePartState[] | undefined {
+  const json = (v: unknown): unknown => (typeof v === 'string' ? JSON.parse(v) : undefined);
+  const list = json(row.parts_json) ?? deptDetails?.parts ?? json(row.joint_parts);
+  if (!Array.isArray(list)) return undefined;
+  return (list as (Omit<CasePartState, 'status'> & { status?: string })[]).map((p) => ({
+    ...p,
+    status: p.status ?? null,
+  }));
 }
 
 /** A case row plus the clerk's display name and its sync fields, as read back. */
@@ -83,20 +101,24 @@ const COLUMNS: [keyof CaseRecord, string][] = [
   ['application', 'application'],
   ['missing', 'missing'],
   ['rejectReason', 'reject_reason'],
+  ['jointParts', 'joint_parts'],
 ];
 
 /** Maps a snake_case row to a stored case. */
 export function fromRow(row: Record<string, unknown>): StoredCase {
   const record = Object.fromEntries(COLUMNS.map(([key, col]) => [key, row[col]])) as unknown as CaseRecord;
+  const deptDetails =
+    typeof row.dept_details === 'string' ? (JSON.parse(row.dept_details) as Record<string, unknown>) : null;
+  const parts = partsOf(row, deptDetails);
   return {
+    ...(parts ? { parts } : {}),
     ...record,
     clerkName: String(row.clerk_name ?? ''),
     syncState: (row.sync_state as CaseSyncFields['syncState'] | undefined) ?? 'local',
     departmentNo: (row.department_no as string | null | undefined) ?? null,
     deptStatus: (row.dept_status as string | null | undefined) ?? null,
     deptReason: (row.dept_reason as string | null | undefined) ?? null,
-    deptDetails:
-      typeof row.dept_details === 'string' ? (JSON.parse(row.dept_details) as Record<string, unknown>) : null,
+    deptDetails,
     attentionReason: (row.attention_reason as string | null | undefined) ?? null,
     deliveredAt: (row.delivered_at as string | null | undefined) ?? null,
   };
@@ -151,7 +173,7 @@ export class CasesRepo {
 
   /** Inserts a case, or completes a 待补齐 one; false when the id belongs to a case already decided. */
   save(record: CaseRecord): boolean {
-    return this.upsertStmt.run(record).changes === 1;
+    return this.upsertStmt.run({ ...record, jointParts: record.jointParts ?? null }).changes === 1;
   }
 
   /** Writes a case's materials; `replacing` when the case was stored before (a 待补齐 case completed). */

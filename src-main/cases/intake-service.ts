@@ -322,6 +322,7 @@ export class IntakeService {
         localityDivision: app.localityDivision,
         departmentId: route?.departmentId ?? null,
         departmentName: route?.departmentName ?? null,
+        jointParts: route?.parts ? JSON.stringify(route.parts) : null,
         mode: app.mode,
         applicantName: app.applicant.name.trim(),
         applicantIdType: app.applicant.idType,

@@ -3,7 +3,7 @@
 import type { DivisionLookup, DivisionsFile } from '@tongban/protocol/catalogue/divisions';
 import type { ValidationError } from '@tongban/protocol/catalogue/issues';
 import type { CatalogueBundle } from '@tongban/protocol/catalogue/bundle';
-import { resolveRoute, type ResolvedRoute } from '@tongban/protocol/catalogue/routing';
+import { jointRoute, resolveRoute, type ResolvedRoute } from '@tongban/protocol/catalogue/routing';
 import type { Matter } from '@tongban/protocol/catalogue/schema';
 import type { SearchHit, SearchIndex } from '@common/catalogue/search';
 import { createDivisionLookup } from '@tongban/protocol/catalogue/divisions';
@@ -107,7 +107,10 @@ export async function createCatalogueService(
   ): Pick<CatalogueService, 'findMatter' | 'route' | 'version'> => ({
     version: () => l.catalogue.catalogueVersion,
     findMatter: (code) => l.findMatter(code),
-    route: (matterCode, divisionCode) => (l.findMatter(matterCode) ? r.resolve(matterCode, divisionCode) : null),
+    route: (matterCode, divisionCode) => {
+      const matter = l.findMatter(matterCode);
+      return matter ? jointRoute(r.routing, matter, divisionCode, r.resolve(matterCode, divisionCode)) : null;
+    },
   });
 
   return {
@@ -133,8 +136,12 @@ export async function createCatalogueService(
     version: () => loaded.catalogue.catalogueVersion,
     findMatter: (code) => loaded.findMatter(code),
     search: (query, limit) => loaded.search(query, limit),
-    route: (matterCode, divisionCode) =>
-      loaded.findMatter(matterCode) ? routing.resolve(matterCode, divisionCode) : null,
+    route: (matterCode, divisionCode) => {
+      const matter = loaded.findMatter(matterCode);
+      return matter
+        ? jointRoute(routing.routing, matter, divisionCode, routing.resolve(matterCode, divisionCode))
+        : null;
+    },
     divisionName: (code) => lookup.divisionName(code),
     countyExists: (code) => lookup.isKnownCounty(code),
     divisions: () => lookup,

@@ -5,6 +5,7 @@ import type { StoredCase } from '../cases/cases-repo';
 import { manifestPerson } from '@common/signatures/content';
 import type { ManifestSignature } from '@tongban/protocol/sync/manifest-signature';
 import type { ManifestFaceMatch } from '@tongban/protocol/sync/manifest-face-match';
+import type { ManifestPart } from '@tongban/protocol/sync/joint-parts';
 
 /** The case manifest as pushed: built only from stored, immutable data, so every retry hashes the same. */
 export function buildCaseManifest(
@@ -57,5 +58,7 @@ export function buildCaseManifest(
     // 电子证照 that satisfied materials (免提交原件); left out when none so other manifests hash as before.
     ...(app.licences?.length ? { licences: app.licences } : {}),
     ...(faceMatches.length ? { faceMatches } : {}),
+    // 多地联办: the parts as filed (left out on other matters so their manifests hash as before).
+    ...(stored.jointParts ? { parts: JSON.parse(stored.jointParts) as ManifestPart[] } : {}),
   };
 }

@@ -40,6 +40,20 @@ export interface CaseSummary {
   /** The department's latest status (received, reviewing, supplement-requested, approved, rejected, result-mailed …). */
   deptStatus: string | null;
   attentionReason: string | null;
+  /** 多地联办: each department's part with its status (null before the gateway has the case); absent on other matters. */
+  parts?: CasePartState[];
+}
+
+/** One department's part of a 多地联办 case as the window knows it (decision 0215). */
+export interface CasePartState {
+  code: string;
+  name: string;
+  departmentName: string;
+  step: number;
+  required: boolean;
+  /** waiting / received / reviewing / supplement-requested / supplement-received / approved / rejected; null: not sent yet. */
+  status: string | null;
+  reason?: string | null;
 }
 
 /** A material as recorded with the case. */

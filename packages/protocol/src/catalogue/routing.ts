@@ -161,6 +161,47 @@ export interface ResolvedRoute extends Route {
   matterSpecific: boolean;
   /** The department's register entry, when the routing file has one. */
   department: DepartmentInfo | null;
+  /** 多地联办: each part with its routed department, step 1 first (set by jointRoute; decision 0215). */
+  parts?: {
+    code: string;
+    name: string;
+    departmentId: string;
+    departmentName: string;
+    step: number;
+    required: boolean;
+  }[];
+}
+
+/**
+ * A 多地联办 matter's route: its parts each routed by their department kind for the locality, the case going to the
+ * first part of step 1. Null when any part has no route. A matter without parts keeps `route` as it is.
+ */
+export function jointRoute(
+  routing: Routing,
+  matter: {
+    code: string;
+    jointParts?: readonly { code: string; name: string; departmentKind: string; step: number; required: boolean }[];
+  },
+  divisionCode: string,
+  route: ResolvedRoute | null,
+): ResolvedRoute | null {
+  if (!route || !matter.jointParts) return route;
+  const ordered = [...matter.jointParts].sort((a, b) => a.step - b.step);
+  const routed = ordered.map((p) => ({
+    part: p,
+    route: resolveKindRoute(routing, p.departmentKind, matter.code, divisionCode),
+  }));
+  if (routed.some((r) => r.route === null)) return null;
+  const parts = routed.map(({ part, route: r }) => ({
+    code: part.code,
+    name: part.name,
+    departmentId: (r as ResolvedRoute).departmentId,
+    departmentName: (r as ResolvedRoute).departmentName,
+    step: part.step,
+    required: part.required,
+  }));
+  const lead = routed[0]?.route as ResolvedRoute;
+  return { ...lead, parts };
 }
 
 /** Validates unknown JSON as a routing file, returning every error with its path. */

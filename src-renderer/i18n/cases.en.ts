@@ -56,6 +56,23 @@ export const casesEn: Messages['cases'] = {
     rejected: 'Refused',
     'result-mailed': 'Result mailed',
   },
+  parts: {
+    title: 'Joint handling (多地联办) parts',
+    step: 'Step {{step}}',
+    required: 'Required',
+    optional: 'Optional',
+    notSent: 'Not delivered',
+    statuses: {
+      waiting: 'Waiting for the earlier step',
+      received: 'Received',
+      reviewing: 'Reviewing',
+      'supplement-requested': 'Supplement requested',
+      'supplement-received': 'Supplement received',
+      approved: 'Done',
+      rejected: 'Refused',
+    },
+    note: 'The case is done only when every required part is; a refused required part ends it as refused. Parts of one step run together; the next step is sent once the earlier one is done.',
+  },
   deptNo: 'Dept. no. {{no}}',
   attentionTitle: 'This case needs attention: the department gateway did not take it',
   attentionAdvice:

@@ -1,6 +1,7 @@
 import { CASE_OUTCOME_LABELS_ZH } from '@common/cases/case-types';
 import { DOCUMENT_TITLES_ZH, PRINT_FORMAT_LABELS_ZH } from '@common/printing/documents';
 import { CASE_STATUS_LABELS_ZH } from '@tongban/protocol/sync/status';
+import { PART_STATUS_LABELS_ZH } from '@tongban/protocol/sync/joint-parts';
 
 export const casesZh = {
   title: '办件查询',
@@ -50,6 +51,16 @@ export const casesZh = {
     undelivered: '未送达（本机或发送中）',
   },
   deptStatuses: { ...CASE_STATUS_LABELS_ZH },
+  /** 多地联办: each department's part (decision 0215). */
+  parts: {
+    title: '多地联办环节',
+    step: '第 {{step}} 步',
+    required: '必办',
+    optional: '可选',
+    notSent: '未送达',
+    statuses: { ...PART_STATUS_LABELS_ZH },
+    note: '全部必办环节办结，案件才办结；任一必办环节不予办理，案件即不予办理。同一步的环节并行，下一步在前一步办结后推送。',
+  },
   deptNo: '部门编号 {{no}}',
   attentionTitle: '这件办件需要处理：部门网关没有接收',
   attentionAdvice: '办件仍完整保存在本机，不会丢失。请把回执号和上述原因告知系统管理员或业务属地部门。',

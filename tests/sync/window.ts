@@ -48,6 +48,7 @@ export async function forgetAtGateway(pool: pg.Pool, caseId: string): Promise<vo
     'DELETE FROM case_facts WHERE case_id = $1',
     'DELETE FROM department_documents WHERE case_id = $1',
     'DELETE FROM department_document_numbers WHERE case_id = $1',
+    'DELETE FROM case_parts WHERE case_id = $1',
     'DELETE FROM cases WHERE case_id = $1',
   ]) {
     await pool.query(sql, [caseId]);

@@ -8,6 +8,7 @@ import { MissingList } from '../intake/steps/CheckSummary';
 import { DeptTag } from './status-tags';
 import { announcedResult } from './result-file';
 import { ResultLine } from './ResultLine';
+import { JointParts } from './JointParts';
 
 type Items = NonNullable<DescriptionsProps['items']>;
 
@@ -142,6 +143,7 @@ export function CaseOverview({ detail }: { detail: CaseDetail }) {
           styles={{ label: { width: 150 } }}
         />
       )}
+      {detail.outcome === 'accepted' && detail.parts && <JointParts parts={detail.parts} />}
     </div>
   );
 }

@@ -1,3 +1,4 @@
+import { PartsCell } from './JointParts';
 import { Button } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
 import { useTranslation } from 'react-i18next';
@@ -61,7 +62,12 @@ export function useCaseColumns(onOpen: (row: CaseSummary) => void): ColumnsType<
       title: t('cases.dept'),
       dataIndex: 'deptStatus',
       width: 92,
-      render: (status: string | null) => <DeptTag status={status} />,
+      render: (status: string | null, row) => (
+        <>
+          <DeptTag status={status} />
+          {row.parts && <PartsCell parts={row.parts} />}
+        </>
+      ),
     },
     { title: t('cases.clerk'), dataIndex: 'clerkName', width: 80 },
   ];

@@ -38,7 +38,7 @@ test('supervisor: ledger export, a 差评 from the customer display, its follow-
     const download = page.waitForEvent('download');
     await page.getByRole('button', { name: '导出 XLSX' }).click();
     const file = await download;
-    expect(file.suggestedFilename()).toMatch(new RegExp(`^受理台账_${today()}_[0-9a-f]{8}\\.xlsx$`));
+    expect(file.suggestedFilename()).toMatch(new RegExp(`^收件台账_${today()}_[0-9a-f]{8}\\.xlsx$`));
     const path = await file.path();
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.readFile(path);

@@ -37,6 +37,8 @@ export interface CaseRecord {
   rejectReason: string | null;
   /** 多地联办: the parts with their routed departments (JSON, as in the manifest); null for other matters. */
   jointParts?: string | null;
+  /** 受理模式 of the matter in the case's catalogue version (ledger; decision 0216). */
+  acceptanceMode?: string | null;
 }
 
 /** The department's side of a case, kept by the sync loop. */
@@ -102,6 +104,7 @@ const COLUMNS: [keyof CaseRecord, string][] = [
   ['missing', 'missing'],
   ['rejectReason', 'reject_reason'],
   ['jointParts', 'joint_parts'],
+  ['acceptanceMode', 'acceptance_mode'],
 ];
 
 /** Maps a snake_case row to a stored case. */
@@ -173,7 +176,13 @@ export class CasesRepo {
 
   /** Inserts a case, or completes a 待补齐 one; false when the id belongs to a case already decided. */
   save(record: CaseRecord): boolean {
-    return this.upsertStmt.run({ ...record, jointParts: record.jointParts ?? null }).changes === 1;
+    return (
+      this.upsertStmt.run({
+        ...record,
+        jointParts: record.jointParts ?? null,
+        acceptanceMode: record.acceptanceMode ?? null,
+      }).changes === 1
+    );
   }
 
   /** Writes a case's materials; `replacing` when the case was stored before (a 待补齐 case completed). */

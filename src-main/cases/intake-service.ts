@@ -323,6 +323,7 @@ export class IntakeService {
         departmentId: route?.departmentId ?? null,
         departmentName: route?.departmentName ?? null,
         jointParts: route?.parts ? JSON.stringify(route.parts) : null,
+        acceptanceMode: acceptanceModeOf(matter),
         mode: app.mode,
         applicantName: app.applicant.name.trim(),
         applicantIdType: app.applicant.idType,

@@ -5,7 +5,7 @@ import {
   adjustmentValueLabel,
   chinaDateTime,
   deptStatusLabel,
-  LEDGER_OUTCOME_LABELS_ZH,
+  ledgerOutcomeLabel,
   LEDGER_SYNC_LABELS_ZH,
   type LedgerAdjustment,
   type LedgerEntry,
@@ -27,10 +27,10 @@ const DETAIL: [string, number][] = [
   ['文书编号', 27],
   ['办理时间', 14],
   ['事项／情形', 38],
-  ['结果', 16],
+  ['结果／受理模式', 16],
   ['申请人', 16],
   ['证件号码', 27],
-  ['受理人', 14],
+  ['收件人', 14],
   ['业务属地部门', 33],
   ['EMS运单号', 24],
   ['同步状态／部门编号', 25],
@@ -50,20 +50,24 @@ const ADJUST: [string, number][] = [
 const sub = (text: string) => (text ? `<span class="sub">${e(text)}</span>` : '');
 const td = (html: string, center = false) => `<td${center ? ' class="c"' : ''}>${html}</td>`;
 
+/** 多地联办 in the PDF's narrow status cell: '联办 1/2 办结' (the XLSX and CSV list each part). */
+const partsDone = (r: LedgerEntry): string =>
+  r.parts?.length ? `联办 ${r.parts.filter((p) => p.status === 'approved').length}/${r.parts.length} 办结` : '';
+
 function detailRow(r: LedgerEntry, no: number): string {
   return [
     td(String(no), true),
     td(e(r.documentNo)),
     td(e(chinaDateTime(r.decidedAt).slice(5)), true),
     td(e(r.matterName) + sub(r.situationName)),
-    td(e(LEDGER_OUTCOME_LABELS_ZH[r.outcome]), true),
+    td(e(ledgerOutcomeLabel(r.outcome, r.acceptanceMode)) + sub(r.acceptanceMode ?? ''), true),
     td(e(r.applicantName) + sub(r.agentName ? `代：${r.agentName}` : '')),
     td(e(r.applicantIdMasked)),
     td(e(r.clerkName)),
     td(e(r.departmentName ?? '—')),
     td(e(r.waybillNos.join(' ') || '—')),
     td(e(LEDGER_SYNC_LABELS_ZH[r.syncState]) + sub(r.departmentNo ?? '')),
-    `<td class="c ka">${e(r.deptStatus ? deptStatusLabel(r.deptStatus) : '—').replace('（', '<wbr>（')}</td>`,
+    `<td class="c ka">${e(r.deptStatus ? deptStatusLabel(r.deptStatus) : '—').replace('（', '<wbr>（')}${sub(partsDone(r))}</td>`,
     td(e(r.rating ? RATING_LEVEL_LABELS_ZH[r.rating as RatingLevel] : '—'), true),
   ].join('');
 }
@@ -105,9 +109,9 @@ function summaryBody(s: LedgerSummary): { cards: string; tables: string } {
     `<div class="lr-card"><div class="k">${e(k)}</div><div class="v">${e(v)}${unit ? `<small>${e(unit)}</small>` : ''}</div></div>`;
   const cards = [
     card('办件总数', s.cases, '件'),
-    card('受理', s.byOutcome.accepted, '件'),
+    card('收件', s.byOutcome.accepted, '件'),
     card('一次性告知', s.byOutcome.incomplete, '件'),
-    card('不予受理', s.byOutcome.rejected, '件'),
+    card('不予收件', s.byOutcome.rejected, '件'),
     card('平均窗口用时', formatDuration(s.avgCounterSeconds)),
     card('未发送至部门', s.unsent, '件'),
   ].join('');
@@ -129,7 +133,7 @@ function summaryBody(s: LedgerSummary): { cards: string; tables: string } {
       ['状态', '件数'],
       top(s.byDeptStatus, 8).map((d) => [d.name, d.count]),
     )}<br>${table('好差评', ['评价', '件数'], [...levels, ['差评待回访整改（当前）', s.poorAwaitingFollowUp]])}</div>`,
-    table('按受理人', ['受理人', '件数', '受理', '告知', '不予', '平均用时'], clerks),
+    table('按收件人', ['收件人', '件数', '收件', '告知', '不予', '平均用时'], clerks),
   ].join('');
   return { cards, tables };
 }

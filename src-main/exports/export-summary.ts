@@ -37,7 +37,7 @@ export function summaryRows(h: LedgerHeading, s: LedgerSummary): SummaryRow[] {
     { values: ['单位', h.hallName] },
     { values: ['统计期间', h.from === h.to ? h.from : `${h.from} 至 ${h.to}`] },
     { values: ['窗口', h.windowLabel] },
-    { values: ['受理人', h.clerkLabel] },
+    { values: ['收件人', h.clerkLabel] },
     { values: ['日结状态', h.closedLabel] },
     { values: ['生成时间', new Date(h.generatedAt.getTime() + 8 * 3_600_000)], dateCol: 1 },
     { values: ['制表人', h.generatedBy] },
@@ -56,7 +56,7 @@ export function summaryRows(h: LedgerHeading, s: LedgerSummary): SummaryRow[] {
     { values: ['部门办理状态', '', '件数'], header: true },
     ...s.byDeptStatus.map((d) => ({ values: [d.name, '', d.count] })),
     { values: [] },
-    { values: ['受理人', '', '件数', '受理', '一次性告知', '不予受理', '平均用时（分钟）'], header: true },
+    { values: ['收件人', '', '件数', '收件', '一次性告知', '不予收件', '平均用时（分钟）'], header: true },
     ...s.byClerk.map((c) => ({
       values: [c.clerkName, '', c.count, c.accepted, c.incomplete, c.rejected, minutes(c.avgCounterSeconds)],
     })),

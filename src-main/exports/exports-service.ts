@@ -143,7 +143,7 @@ export class ExportsService {
     const adjustments = this.d.ledger.adjustmentsDuring(scope);
     const heading = this.heading(actor, scope);
     const pages = () => ledgerPages(this.d.ledgerRepo, scope);
-    const base = `受理台账_${scope.from === scope.to ? scope.from : `${scope.from}_${scope.to}`}`;
+    const base = `收件台账_${scope.from === scope.to ? scope.from : `${scope.from}_${scope.to}`}`;
     const params = {
       from: scope.from,
       to: scope.to,
@@ -169,7 +169,7 @@ export class ExportsService {
     const closed = this.d.ledgerRepo.closedDays(scope.from, scope.to).length;
     const days = daysInRange(scope.from, scope.to);
     return {
-      title: '跨省通办窗口受理台账',
+      title: '跨省通办窗口收件台账',
       hallName: hall.name,
       from: scope.from,
       to: scope.to,

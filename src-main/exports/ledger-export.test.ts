@@ -33,10 +33,44 @@ beforeAll(async () => {
   await rejectCase(t.app, t.clerk);
   // Volume on the same day, straight into the schema (sequences after the contract's).
   seedDay(t.app.services.db, { date: DAY, count: 40, clerkId: t.clerkId, firstSequence: 100 });
+  markJointAndDelegated();
   view = await callOk(t.app, t.sup, 'ledger:get', { date: DAY, limit: 500 });
 }, 120_000);
 
 afterAll(async () => t?.dispose());
+
+/** Two seeded cases as 多地联办 (one part 办结, one 审查中) and 委托受理, as intake and the status feed leave them. */
+function markJointAndDelegated(): void {
+  const db = t.app.services.db;
+  const ids = db
+    .prepare<[string], { case_id: string }>(
+      "SELECT case_id FROM cases WHERE business_date = ? AND outcome = 'accepted' ORDER BY decided_at DESC LIMIT 2",
+    )
+    .all(DAY)
+    .map((r) => r.case_id);
+  const parts = [
+    {
+      code: 'HUKOU',
+      name: '出生登记',
+      departmentName: '成都市公安局锦江区分局',
+      step: 1,
+      required: true,
+      status: 'approved',
+    },
+    {
+      code: 'MEDINS',
+      name: '医保参保登记',
+      departmentName: '四川省医疗保障局',
+      step: 2,
+      required: true,
+      status: 'reviewing',
+    },
+  ];
+  db.prepare(
+    "UPDATE cases SET acceptance_mode = '多地联办', joint_parts = ?, dept_status = 'reviewing', dept_details = ? WHERE case_id = ?",
+  ).run(JSON.stringify(parts.map(({ status: _s, ...p }) => p)), JSON.stringify({ parts }), ids[0]);
+  db.prepare("UPDATE cases SET acceptance_mode = '委托受理' WHERE case_id = ?").run(ids[1]);
+}
 
 describe('ledger', () => {
   it('lists one masked row per case with a summary, for supervisors only', async () => {
@@ -113,7 +147,17 @@ describe('ledger', () => {
     const facts = new Map<string, unknown>();
     summary.eachRow((row) => facts.set(String(row.getCell(1).value), row.getCell(2).value));
     expect(facts.get('办件总数')).toBe(43);
-    expect(facts.get('不予受理')).toBe(view.summary.byOutcome.rejected);
+    expect(facts.get('不予收件')).toBe(view.summary.byOutcome.rejected);
+    // 收受分离: the window 收件s; 受理模式, the 办理地 number and each 联办 part have their columns.
+    const headers = (sheet.getRow(1).values as unknown[]).slice(1);
+    expect(headers).toEqual(expect.arrayContaining(['受理模式', '收件人', '办理地部门编号', '联办环节状态']));
+    expect(headers).not.toContain('受理人');
+    const joint = view.rows.findIndex((r) => r.acceptanceMode === '多地联办');
+    const row = (sheet.getRow(joint + 2).values as unknown[]).slice(1);
+    expect(row).toContain('出生登记（成都市公安局锦江区分局）：已办结；医保参保登记（四川省医疗保障局）：审查中');
+    expect(row).toContain('收件');
+    const delegated = view.rows.findIndex((r) => r.acceptanceMode === '委托受理');
+    expect((sheet.getRow(delegated + 2).values as unknown[]).slice(1)).toContain('受理');
     expect(facts.get('统计期间')).toBe(DAY);
     expect(summary.views[0]).toMatchObject({ state: 'frozen', ySplit: 1 });
 
@@ -165,13 +209,15 @@ describe('ledger', () => {
     const text = pdfText(e.path);
     const squash = text.replace(/\s+/g, '');
     for (const h of [
-      '跨省通办窗口受理台账',
+      '跨省通办窗口收件台账',
       '文书编号',
       '事项／情形',
       '证件号码',
       '业务属地部门',
       '部门状态',
-      '按受理人',
+      '按收件人',
+      '联办1/2办结',
+      '委托受理',
       '平均窗口用时',
     ])
       expect(squash).toContain(h);

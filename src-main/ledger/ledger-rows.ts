@@ -32,6 +32,8 @@ export interface LiveRow {
   rating: number | null;
   accompanied: number;
   off_hours: number;
+  acceptance_mode: string | null;
+  parts_json: string | null;
 }
 
 export const LIVE_COLUMNS = `c.case_id, c.business_date, c.receipt_no, c.notice_no, c.started_at, c.decided_at, c.matter_code, c.matter_name,
@@ -40,7 +42,8 @@ export const LIVE_COLUMNS = `c.case_id, c.business_date, c.receipt_no, c.notice_
   (SELECT group_concat(waybill_no, ' ') FROM (SELECT waybill_no FROM waybills w WHERE w.case_id = c.case_id ORDER BY waybill_no)) AS waybills,
   r.level AS rating,
   EXISTS (SELECT 1 FROM case_accompaniments a WHERE a.case_id = c.case_id) AS accompanied,
-  EXISTS (SELECT 1 FROM appointments p WHERE p.case_id = c.case_id) AS off_hours
+  EXISTS (SELECT 1 FROM appointments p WHERE p.case_id = c.case_id) AS off_hours,
+  c.acceptance_mode, coalesce(json_extract(c.dept_details, '$.parts'), c.joint_parts) AS parts_json
   FROM cases c JOIN users u ON u.id = c.clerk_id LEFT JOIN ratings r ON r.case_id = c.case_id`;
 
 /** The live rows of one day, one keyset page (uses the cases_day index). */
@@ -80,5 +83,16 @@ export function ledgerEntryOf(r: LiveRow): LedgerEntry {
     deptStatus: r.dept_status,
     rating: r.rating,
     services: [...(r.accompanied ? ['accompanied' as const] : []), ...(r.off_hours ? ['off-hours' as const] : [])],
+    ...(r.acceptance_mode ? { acceptanceMode: r.acceptance_mode } : {}),
+    ...(r.parts_json ? { parts: partsOf(r.parts_json) } : {}),
   };
+}
+
+/** The parts of a 多地联办 case for the ledger: name, department and the latest status (null: not sent yet). */
+function partsOf(json: string): NonNullable<LedgerEntry['parts']> {
+  return (JSON.parse(json) as { name: string; departmentName: string; status?: string | null }[]).map((p) => ({
+    name: p.name,
+    departmentName: p.departmentName,
+    status: p.status ?? null,
+  }));
 }

@@ -4,8 +4,9 @@ import {
   chinaDateTime,
   deptStatusLabel,
   HALL_SERVICE_LABELS_ZH,
-  LEDGER_OUTCOME_LABELS_ZH,
   LEDGER_SYNC_LABELS_ZH,
+  ledgerOutcomeLabel,
+  ledgerPartsText,
   type LedgerEntry,
 } from './ledger';
 
@@ -34,7 +35,21 @@ export const LEDGER_COLUMNS: readonly LedgerColumn[] = [
   { key: 'decidedAt', header: '办理时间', width: 17, kind: 'datetime', value: (r) => r.decidedAt },
   { key: 'matter', header: '事项', width: 26, fitUpTo: 70, kind: 'text', value: (r) => r.matterName },
   { key: 'situation', header: '办事情形', width: 18, kind: 'text', value: (r) => r.situationName },
-  { key: 'outcome', header: '办理结果', width: 11, kind: 'text', value: (r) => LEDGER_OUTCOME_LABELS_ZH[r.outcome] },
+  {
+    key: 'acceptanceMode',
+    header: '受理模式',
+    width: 13,
+    kind: 'text',
+    value: (r) => r.acceptanceMode ?? '',
+  },
+  // Under 收受分离 the window 收件s; only 委托受理 rows read 受理 / 不予受理.
+  {
+    key: 'outcome',
+    header: '窗口办理结果',
+    width: 11,
+    kind: 'text',
+    value: (r) => ledgerOutcomeLabel(r.outcome, r.acceptanceMode),
+  },
   { key: 'applicant', header: '申请人', width: 10, kind: 'text', value: (r) => r.applicantName },
   { key: 'idMasked', header: '证件号码（脱敏）', width: 21, kind: 'text', value: (r) => r.applicantIdMasked },
   {
@@ -46,7 +61,7 @@ export const LEDGER_COLUMNS: readonly LedgerColumn[] = [
     value: (r) => [MODE_LABELS_ZH[r.mode], ...(r.services ?? []).map((x) => HALL_SERVICE_LABELS_ZH[x])].join(' · '),
   },
   { key: 'agent', header: '代办人', width: 10, kind: 'text', value: (r) => r.agentName ?? '' },
-  { key: 'clerk', header: '受理人', width: 10, kind: 'text', value: (r) => r.clerkName },
+  { key: 'clerk', header: '收件人', width: 10, kind: 'text', value: (r) => r.clerkName },
   { key: 'window', header: '窗口', width: 11, kind: 'text', value: (r) => r.windowCode },
   {
     key: 'department',
@@ -58,13 +73,22 @@ export const LEDGER_COLUMNS: readonly LedgerColumn[] = [
   },
   { key: 'waybills', header: 'EMS运单号', width: 16, kind: 'text', value: (r) => r.waybillNos.join(' ') },
   { key: 'sync', header: '同步状态', width: 10, kind: 'text', value: (r) => LEDGER_SYNC_LABELS_ZH[r.syncState] },
-  { key: 'departmentNo', header: '部门受理编号', width: 20, kind: 'text', value: (r) => r.departmentNo ?? '' },
+  { key: 'departmentNo', header: '办理地部门编号', width: 20, kind: 'text', value: (r) => r.departmentNo ?? '' },
   {
     key: 'deptStatus',
     header: '部门办理状态',
     width: 14,
     kind: 'text',
     value: (r) => (r.deptStatus ? deptStatusLabel(r.deptStatus) : ''),
+  },
+  // 多地联办: each department's part and its status (decision 0215).
+  {
+    key: 'parts',
+    header: '联办环节状态',
+    width: 30,
+    fitUpTo: 80,
+    kind: 'text',
+    value: (r) => ledgerPartsText(r.parts),
   },
   {
     key: 'rating',

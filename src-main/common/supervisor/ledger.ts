@@ -4,6 +4,7 @@ import { z } from 'zod';
 import type { CaseOutcome } from '../cases/case-types';
 import { CASE_STATUS_LABELS_ZH, type CaseStatus } from '@tongban/protocol/sync/status';
 import type { SyncStateOfCase } from '../cases/case-types';
+import { PART_STATUS_LABELS_ZH, type PartStatus } from '@tongban/protocol/sync/joint-parts';
 
 /** Where a case is on its way to the department (cases.sync_state). */
 /** A case's sync state as the ledger shows it: the one type of common/cases/case-types.ts. */
@@ -13,7 +14,7 @@ export type LedgerSyncState = SyncStateOfCase;
 export interface LedgerEntry {
   caseId: string;
   businessDate: string;
-  /** 受理回执编号 for accepted cases, else the notice number (一次性告知书 / 不予受理通知书). */
+  /** 收件凭证 (受理回执) number for accepted cases, else the notice number (一次性告知书 / 不予收件告知书). */
   documentNo: string;
   startedAt: string;
   decidedAt: string;
@@ -40,6 +41,26 @@ export interface LedgerEntry {
   rating: number | null;
   /** 陪办 and 错时/延时 services given with the case (absent in days closed before they were recorded). */
   services?: HallService[];
+  /** 受理模式 the case was filed under (absent or null on cases filed before it was recorded; decision 0216). */
+  acceptanceMode?: string | null;
+  /** 多地联办: each department's part and its status (null: not sent yet); absent on other matters. */
+  parts?: { name: string; departmentName: string; status: string | null }[];
+}
+
+/** The window's outcome as the ledger prints it: the window 收件s, except under 委托受理 where it 受理s. */
+export function ledgerOutcomeLabel(outcome: CaseOutcome, acceptanceMode?: string | null): string {
+  if (acceptanceMode === '委托受理' && outcome !== 'incomplete') return outcome === 'accepted' ? '受理' : '不予受理';
+  return LEDGER_OUTCOME_LABELS_ZH[outcome];
+}
+
+/** The parts of a 多地联办 case in one line: '出生登记：已办结；医保参保登记：审查中'. */
+export function ledgerPartsText(parts: LedgerEntry['parts']): string {
+  return (parts ?? [])
+    .map(
+      (p) =>
+        `${p.name}（${p.departmentName}）：${p.status ? (PART_STATUS_LABELS_ZH[p.status as PartStatus] ?? p.status) : '未送达'}`,
+    )
+    .join('；');
 }
 
 /** Services counted beside the mode: 陪办 and 错时/延时服务 (work plan 二(六)). */
@@ -48,11 +69,11 @@ export type HallService = 'accompanied' | 'off-hours';
 /** Chinese names of the services as the ledger prints them. */
 export const HALL_SERVICE_LABELS_ZH: Record<HallService, string> = { accompanied: '陪办', 'off-hours': '错时/延时' };
 
-/** Outcome names as the ledger prints them (the issue's wording). */
+/** Outcome names as the ledger prints them: under 收受分离 the window 收件s (委托受理 rows: ledgerOutcomeLabel). */
 export const LEDGER_OUTCOME_LABELS_ZH: Record<CaseOutcome, string> = {
-  accepted: '受理',
+  accepted: '收件',
   incomplete: '一次性告知',
-  rejected: '不予受理',
+  rejected: '不予收件',
 };
 
 /** Sync states as the ledger prints them. */

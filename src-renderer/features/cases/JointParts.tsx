@@ -22,11 +22,11 @@ export function PartTag({ status }: { status: string | null }) {
 }
 
 /** The case list's cell for a 多地联办 case: each part's short name and status, one per line. */
-export function PartsCell({ parts }: { parts: CasePartState[] }) {
+export function PartsCell({ parts }: { parts: Pick<CasePartState, 'departmentName' | 'status'>[] }) {
   return (
     <div className="joint-parts-cell">
       {parts.map((p) => (
-        <div key={p.code} className="small">
+        <div key={p.departmentName} className="small">
           <span className="muted">{p.departmentName}</span> <PartTag status={p.status} />
         </div>
       ))}

@@ -2,7 +2,8 @@ import { Table, Tag } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
 import { useTranslation } from 'react-i18next';
 import { COUNTER_ROLES } from '@common/roles';
-import type { LedgerEntry } from '@common/supervisor/ledger';
+import { ledgerOutcomeLabel, type LedgerEntry } from '@common/supervisor/ledger';
+import { PartsCell } from '../cases/JointParts';
 import { formatDateTime } from '../../i18n/datetime';
 import { useAuthStore } from '../auth/store';
 import { InviteRatingButton } from '../rating/InviteRatingButton';
@@ -39,7 +40,16 @@ export function LedgerTable() {
       title: t('supervisor.ledger.cols.outcome'),
       dataIndex: 'outcome',
       width: 110,
-      render: (o: LedgerEntry['outcome']) => <Tag color={OUTCOME_COLORS[o]}>{t(`supervisor.outcomes.${o}`)}</Tag>,
+      // Under 收受分离 the window 收件s; only a 委托受理 case was 受理d here.
+      render: (o: LedgerEntry['outcome'], r) => (
+        <Tag color={OUTCOME_COLORS[o]}>{ledgerOutcomeLabel(o, r.acceptanceMode)}</Tag>
+      ),
+    },
+    {
+      title: t('supervisor.ledger.cols.acceptanceMode'),
+      dataIndex: 'acceptanceMode',
+      width: 110,
+      render: (v: string | null | undefined) => v ?? none,
     },
     {
       title: t('supervisor.ledger.cols.applicant'),
@@ -82,8 +92,13 @@ export function LedgerTable() {
     {
       title: t('supervisor.ledger.cols.deptStatus'),
       dataIndex: 'deptStatus',
-      width: 100,
-      render: (v: string | null) => (v ? t(`cases.deptStatuses.${v}`, { defaultValue: v }) : none),
+      width: 150,
+      render: (v: string | null, r) => (
+        <>
+          {v ? t(`cases.deptStatuses.${v}`, { defaultValue: v }) : none}
+          {r.parts && <PartsCell parts={r.parts} />}
+        </>
+      ),
     },
     {
       title: t('supervisor.ledger.cols.rating'),

@@ -32,7 +32,7 @@ describe('好差评', () => {
     expect(view.summary).toMatchObject({
       documentNo,
       matterName: '社会保障卡申领',
-      outcome: '受理',
+      outcome: '收件',
       applicantName: '张*',
       windowNo: '12',
       clerkName: 'clerk1',

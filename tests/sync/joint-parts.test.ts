@@ -73,6 +73,12 @@ describe('多地联办 window ⇄ gateway', () => {
     expect(filed.departmentId).toBe('SC-CD-JJ-PSB');
     expect(partStatuses(filed)).toEqual(['HUKOU:null', 'MEDINS:null']); // not sent yet
     expect(filed.parts?.map((p) => p.departmentName)).toEqual(['成都市公安局锦江区分局', '四川省医疗保障局']);
+    // The 受理模式 the case was filed under, for the ledger (decision 0216).
+    expect(
+      app.services.db
+        .prepare<[string], { mode: string }>('SELECT acceptance_mode AS mode FROM cases WHERE case_id = ?')
+        .get(caseId),
+    ).toEqual({ mode: '多地联办' });
 
     await app.services.sync.syncNow();
     const { rows } = await gw.pool.query<{ part_code: string; department_id: string; status: string }>(

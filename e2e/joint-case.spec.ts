@@ -84,14 +84,13 @@ async function syncUntilRow(page: Page, receiptNo: string, text: string): Promis
   }).toPass(SYNC_WAIT);
 }
 
-async function reviewerPage(page: Page, url: string, who: { username: string; password: string }): Promise<Page> {
-  const dept = await page.context().newPage();
+/** Signs a reviewer in on the department pages (one page, one session at a time: they share the cookie jar). */
+async function signInReviewer(dept: Page, url: string, who: { username: string; password: string }): Promise<void> {
   await dept.goto(`${url}/dept/login`);
   await dept.getByLabel('用户名').fill(who.username);
   await dept.getByLabel('密码').fill(who.password);
   await dept.getByRole('button', { name: '登录' }).click();
   await expect(dept.getByRole('heading', { name: '本部门案件（材料已齐）' })).toBeVisible();
-  return dept;
 }
 
 /** Opens the case from the department's list, reviews and approves this department's part. */
@@ -130,15 +129,20 @@ test('a 多地联办 case shows two department parts and closes only when both a
   await expect(row).toContainText('成都市公安局锦江区分局');
   await expect(row).toContainText('四川省医疗保障局');
 
-  const psb = await reviewerPage(page, gateway.url, PSB);
-  const mia = await reviewerPage(page, gateway.url, MIA);
+  const dept = await page.context().newPage();
   // Step 2 is not pushed yet: the 医保 department does not list the case.
-  await expect(mia.getByRole('row').filter({ hasText: receiptNo })).toHaveCount(0);
-  await doPart(psb, receiptNo);
-  await expect(psb.locator('dt', { hasText: '当前状态' }).locator('xpath=following-sibling::dd[1]')).toHaveText(
+  await signInReviewer(dept, gateway.url, MIA);
+  await expect(dept.getByRole('row').filter({ hasText: receiptNo })).toHaveCount(0);
+  await dept.getByRole('button', { name: '退出登录' }).click();
+  await dept.waitForLoadState();
+  await signInReviewer(dept, gateway.url, PSB);
+  await doPart(dept, receiptNo);
+  await expect(dept.locator('dt', { hasText: '当前状态' }).locator('xpath=following-sibling::dd[1]')).toHaveText(
     '审查中',
   );
-  await saveScreenshot(psb, 'joint-1-department-parts');
+  await saveScreenshot(dept, 'joint-1-department-parts');
+  await dept.getByRole('button', { name: '退出登录' }).click();
+  await dept.waitForLoadState();
 
   // One part done: the case is still open at the window, the second part has reached its department.
   await syncUntilRow(page, receiptNo, '审查中');
@@ -155,7 +159,8 @@ test('a 多地联办 case shows two department parts and closes only when both a
     .first()
     .click();
 
-  await doPart(mia, receiptNo);
+  await signInReviewer(dept, gateway.url, MIA);
+  await doPart(dept, receiptNo);
   await syncUntilRow(page, receiptNo, '已办结（准予）');
   await page.getByRole('button', { name: receiptNo }).click();
   await expect(parts.getByRole('row').filter({ hasText: '医保参保登记' })).toContainText('已办结');

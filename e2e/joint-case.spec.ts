@@ -152,7 +152,7 @@ test('a 多地联办 case shows two department parts and closes only when both a
   const parts = drawer.getByRole('region', { name: '多地联办环节' });
   await expect(parts.getByRole('row')).toHaveCount(2);
   await expect(parts.getByRole('row').filter({ hasText: '出生登记' })).toContainText('已办结');
-  await expect(parts.getByRole('row').filter({ hasText: '医保参保登记' })).toContainText('已送达');
+  await expect(parts.getByRole('row').filter({ hasText: '城乡居民基本医疗保险参保登记' })).toContainText('已送达');
   await saveScreenshot(page, 'joint-2-window-one-part-done');
   await drawer
     .getByRole('button', { name: /Close|关闭/ })
@@ -163,6 +163,6 @@ test('a 多地联办 case shows two department parts and closes only when both a
   await doPart(dept, receiptNo);
   await syncUntilRow(page, receiptNo, '已办结（准予）');
   await page.getByRole('button', { name: receiptNo }).click();
-  await expect(parts.getByRole('row').filter({ hasText: '医保参保登记' })).toContainText('已办结');
+  await expect(parts.getByRole('row').filter({ hasText: '城乡居民基本医疗保险参保登记' })).toContainText('已办结');
   await saveScreenshot(page, 'joint-3-window-both-done');
 });

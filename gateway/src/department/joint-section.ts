@@ -24,6 +24,10 @@ export function jointSection(v: CaseView, departmentId: string): Html {
 export function jointTransitions(v: CaseView, departmentId: string): readonly CaseStatus[] {
   const mine = v.parts.find((p) => p.departmentId === departmentId);
   const decided = v.status === 'approved' || v.status === 'rejected' || v.status === 'result-mailed';
-  const own = !mine || mine.status === 'waiting' || decided ? [] : STATUS_TRANSITIONS[mine.status];
+  // A part ends at 办结/不予办理; 结果寄递 is the case's, registered by the lead department once the case is decided.
+  const own =
+    !mine || mine.status === 'waiting' || decided
+      ? []
+      : STATUS_TRANSITIONS[mine.status].filter((s) => s !== 'result-mailed');
   return v.leadDepartment ? [...own, ...STATUS_TRANSITIONS[v.status].filter((s) => s === 'result-mailed')] : own;
 }

@@ -87,6 +87,8 @@ describe('多地联办', () => {
     const second = (await mi.go('GET', `/dept/cases/${m.caseId}`)).html;
     expect(second).toMatch(/当前状态<\/dt><dd>审查中/);
     expect(second).toContain('本部门环节');
+    // The lead department's part is done: no action is offered until the case is decided.
+    expect((await psb.go('GET', `/dept/cases/${m.caseId}`)).html).toContain('当前状态下没有可做的操作');
     // The lead department cannot act again on its decided part, nor register mailing before the case is decided.
     expect((await act(psb, m.caseId, 'approve')).status).toBe(409);
     expect((await act(mi, m.caseId, 'mail', { waybillNo: 'EA000000005CN' })).status).toBe(409);

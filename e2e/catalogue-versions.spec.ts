@@ -26,7 +26,12 @@ test.afterAll(async () => {
   await db?.stop();
 });
 
-/** Writes the shipped files changed into version 2026.12.3 (one matter added, one promise shortened), or broken. */
+/** The shipped catalogue version, and the next one this spec publishes (its last part raised by one). */
+const SHIPPED = (JSON.parse(readFileSync(join(RESOURCES, 'catalogue.json'), 'utf8')) as { catalogueVersion: string })
+  .catalogueVersion;
+const NEXT = SHIPPED.replace(/\d+$/, (n) => String(Number(n) + 1));
+
+/** Writes the shipped files changed into version NEXT (one matter added, one promise shortened), or broken. */
 function nextVersionFile(dir: string, broken = false): string {
   const catalogue = JSON.parse(readFileSync(join(RESOURCES, 'catalogue.json'), 'utf8')) as {
     catalogueVersion: string;
@@ -35,7 +40,7 @@ function nextVersionFile(dir: string, broken = false): string {
   const routing = JSON.parse(readFileSync(join(RESOURCES, 'routing.json'), 'utf8')) as {
     matters: Record<string, string>;
   };
-  catalogue.catalogueVersion = '2026.12.3';
+  catalogue.catalogueVersion = NEXT;
   const card = catalogue.matters.find((m) => m.code === 'CQ-KSTB-0001') as Record<string, unknown>;
   card.promisedDays = broken ? 'three' : 3;
   catalogue.matters.push({ ...structuredClone(card), code: 'CQ-KSTB-0999', name: '社会保障卡换领（试点）' });
@@ -58,7 +63,7 @@ test('a catalogue version imported on the gateway is reviewed, applied and rolle
   gateway = await startGateway(db.url, await freePort());
   const dir = mkdtempSync(join(tmpdir(), 'tongban-catalogue-'));
   const shipped = await importCatalogue(db.url, [join(RESOURCES, 'catalogue.json'), join(RESOURCES, 'routing.json')]);
-  expect(shipped.output).toContain('catalogue 2026.12.2 published');
+  expect(shipped.output).toContain(`catalogue ${SHIPPED} published`);
   const broken = await importCatalogue(db.url, [nextVersionFile(dir, true)]);
   expect(broken.ok).toBe(false);
   expect(broken.output).toContain('catalogue.matters[0].promisedDays:');
@@ -71,7 +76,7 @@ test('a catalogue version imported on the gateway is reviewed, applied and rolle
   await openSettings(page, '部门网关');
   const card = page.locator('.ant-card').filter({ has: page.getByText('事项清单更新', { exact: true }) });
   await card.getByRole('button', { name: '检查更新' }).click();
-  await expect(card.getByText('新版本 2026.12.3')).toBeVisible();
+  await expect(card.getByText(`新版本 ${NEXT}`)).toBeVisible();
   await expect(card).toContainText('新增事项 1 项，删除 0 项，变更 1 项');
   await expect(card.getByRole('row').filter({ hasText: 'CQ-KSTB-0999' })).toContainText('新增');
   await expect(card.getByRole('row').filter({ hasText: 'CQ-KSTB-0001' })).toContainText('承诺时限');
@@ -81,14 +86,14 @@ test('a catalogue version imported on the gateway is reviewed, applied and rolle
   await card.getByRole('button', { name: '应用' }).click();
   await page.getByRole('dialog').getByRole('button', { name: '应用' }).click();
   await expect(card.getByText('没有待应用的新版本')).toBeVisible();
-  await expect(card).toContainText('2026.12.3');
+  await expect(card).toContainText(NEXT);
   await expect(card).toContainText('部门网关发布');
-  await expect(card.locator('tr[data-row-key="2026.12.3"]')).toContainText('使用中');
+  await expect(card.locator(`tr[data-row-key="${NEXT}"]`)).toContainText('使用中');
   await card.screenshot({ path: join(SCREENSHOTS, 'catalogue-update-applied.png'), animations: 'disabled' });
 
   await card.getByRole('button', { name: '回退' }).click();
   await page.getByRole('dialog').getByRole('button', { name: '回退' }).click();
-  await expect(card.locator('tr[data-row-key="2026.12.3"]')).toContainText('已回退');
+  await expect(card.locator(`tr[data-row-key="${NEXT}"]`)).toContainText('已回退');
   await expect(card).toContainText('随程序安装');
   await expect(card.getByRole('button', { name: '回退' })).toBeDisabled();
 });

@@ -131,7 +131,7 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
       registerCounterRoutes(signed, opts.pool);
       registerAttachmentRoutes(signed, opts.pool, opts.blobStore);
       registerRatingRoutes(signed, opts.pool);
-      registerTicketRoutes(signed, opts.pool, tickets);
+      registerTicketRoutes(signed, opts.pool, tickets, opts.blobStore);
       registerDocumentReportRoute(signed, opts.pool);
       registerFeedRoutes(signed, opts.pool, opts.cursorKey);
       registerCatalogueRoutes(signed, opts.pool);

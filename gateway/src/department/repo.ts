@@ -157,7 +157,7 @@ export async function getCase(pool: pg.Pool, caseId: string, departmentId: strin
       verified: boolean;
       purged: boolean;
     }>(
-      'SELECT attachment_id, supplement_id, material_code, media_type, size, verified_at IS NOT NULL AS verified, purged_at IS NOT NULL AS purged FROM attachment_slots WHERE case_id = $1 ORDER BY material_code, attachment_id',
+      'SELECT attachment_id, supplement_id, material_code, media_type, size, verified_at IS NOT NULL AS verified, purged_at IS NOT NULL AS purged FROM attachment_slots WHERE case_id = $1 AND ticket_id IS NULL ORDER BY material_code, attachment_id',
       [caseId],
     ),
     pool.query<{ manifest: SupplementManifest; received_at: Date }>(

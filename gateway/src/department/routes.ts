@@ -23,6 +23,7 @@ import { ticketReminders } from '../tickets/department-section';
 import { caseDeadlines, deadlineReminders } from './deadline-reminders';
 import { html } from './html';
 import { departmentTickets, registerTicketPages } from '../tickets/department-routes';
+import { TICKET_FILES_JS } from '../tickets/department-section';
 import type { TicketClock } from '../tickets/repo';
 import type { DepartmentSealOptions } from '../seal/department-signer';
 import { registerResultRoutes, RESULT_JS } from '../verify/department-result';
@@ -82,7 +83,10 @@ export function registerDepartmentRoutes(
   );
   app.get('/dept', (_req, reply) => reply.redirect('/dept/cases', 303));
   app.get('/dept/result.js', (_req, reply) =>
-    reply.type('text/javascript; charset=utf-8').header('cache-control', 'max-age=3600').send(RESULT_JS),
+    reply
+      .type('text/javascript; charset=utf-8')
+      .header('cache-control', 'max-age=3600')
+      .send(RESULT_JS + TICKET_FILES_JS),
   );
 
   app.get('/dept/login', async (request, reply) => {
@@ -315,6 +319,6 @@ export function registerDepartmentRoutes(
         }
       },
     );
-    registerTicketPages(scope, pool, tickets);
+    registerTicketPages(scope, pool, tickets, store);
   });
 }

@@ -2,6 +2,7 @@
 //   GET  /dept/tickets                       the department's tickets with reminders
 //   POST /dept/cases/{caseId}/tickets        open a ticket to the window (category, body)
 //   POST /dept/tickets/{ticketId}/messages   answer / add to a ticket (body)
+//   POST /dept/tickets/{ticketId}/attachments  attach a file (octet-stream body, X-File-Name; JSON answer)
 //   POST /dept/tickets/{ticketId}/close      close a ticket the department opened (reason)
 //   POST /dept/supervision/tickets/{ticketId}/close   a supervisor closes any ticket in scope (reason)
 //   POST /dept/cases/{caseId}/originals      confirm receipt of the mailed originals (condition, note)
@@ -10,8 +11,15 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type pg from 'pg';
 import type { CaseManifest } from '@tongban/protocol/sync/manifest';
 import { deadlineState } from '@tongban/protocol/calendar/deadlines';
-import { TICKET_CATEGORIES, TICKET_TEXT_MAX, type TicketCategory } from '@tongban/protocol/sync/tickets';
+import {
+  TICKET_ATTACHMENT_MAX_BYTES,
+  TICKET_CATEGORIES,
+  TICKET_TEXT_MAX,
+  type TicketCategory,
+} from '@tongban/protocol/sync/tickets';
+import type { BlobStore } from '../attachments/blob-store';
 import { withTransaction } from '../db/pool';
+import { attachDepartmentFile, type AttachRefusal } from './attachments';
 import { casePage } from '../department/case-page';
 import { messagePage } from '../department/pages';
 import { getCase } from '../department/repo';
@@ -51,8 +59,42 @@ export async function departmentTickets(
   }));
 }
 
+const REFUSAL_ZH: Record<AttachRefusal, [number, string]> = {
+  'not-found': [404, '问题单不存在或不属于本部门'],
+  closed: [409, '问题单已关闭，不能再添加附件'],
+  empty: [400, '请选择文件'],
+  'too-large': [400, '附件不能超过 8 MB'],
+  type: [400, '附件须为 JPG、PNG 或 PDF 文件（按文件内容判断）'],
+  'too-many': [409, '本问题单的附件已达上限'],
+};
+
 /** Registers the routes in the department scope. */
-export function registerTicketPages(scope: FastifyInstance, pool: pg.Pool, clock: TicketClock): void {
+export function registerTicketPages(scope: FastifyInstance, pool: pg.Pool, clock: TicketClock, store: BlobStore): void {
+  scope.post<{ Params: { ticketId: string } }>(
+    '/dept/tickets/:ticketId/attachments',
+    { bodyLimit: TICKET_ATTACHMENT_MAX_BYTES + 1024 },
+    async (request, reply) => {
+      const user = request.reviewer as ReviewerSession;
+      const { ticketId } = request.params;
+      const bytes = Buffer.isBuffer(request.body) ? request.body : Buffer.alloc(0);
+      const named = decodeURIComponent(String(request.headers['x-file-name'] ?? '')).replace(/[\\/:*?"<>|\r\n]/g, '');
+      const done = UUID.test(ticketId)
+        ? await attachDepartmentFile(pool, store, {
+            ticketId,
+            departmentId: user.departmentId,
+            username: user.username,
+            fileName: (named || '附件').slice(-100),
+            bytes,
+          })
+        : ({ ok: false, refusal: 'not-found' } as const);
+      if (!done.ok) {
+        const [status, message] = REFUSAL_ZH[done.refusal];
+        return reply.code(status).send({ ok: false, message });
+      }
+      return reply.send({ ok: true, attachmentId: done.attachmentId });
+    },
+  );
+
   const refuse = async (
     reply: FastifyReply,
     user: ReviewerSession,

@@ -32,6 +32,29 @@ function opener(t: TicketState): string {
   return t.openedBy === 'system' ? '系统自动' : `${SIDE_ZH[t.openedBySide]} ${t.openedBy}`;
 }
 
+const KB = (n: number) => `${Math.max(1, Math.round(n / 1024))} KB`;
+
+/** The ticket's files: download links (verified ones) to the case's attachment route. */
+function files(t: TicketState): Html {
+  const list = t.attachments ?? [];
+  if (list.length === 0) return html``;
+  return html`<ul class="ticket-files">${list.map(
+    (f) =>
+      html`<li>${SIDE_ZH[f.side]}附件：${
+        f.ready
+          ? html`<a href="/dept/cases/${t.caseId}/attachments/${f.id}" target="_blank" rel="noopener">${f.name}</a>`
+          : html`${f.name}<span class="muted">（上传中）</span>`
+      } <span class="muted">${KB(f.size)}</span></li>`,
+  )}</ul>`;
+}
+
+function fileForm(t: TicketState, user: ReviewerSession): Html {
+  return html`<form class="action ticket-file" method="post" action="/dept/tickets/${t.ticketId}/attachments">${csrf(user)}
+    <label for="file-${t.ticketId}">附件（JPG/PNG/PDF，不超过 8 MB）</label>
+    <input type="file" id="file-${t.ticketId}" class="ticket-file-input" accept="image/jpeg,image/png,application/pdf" required>
+    <button type="submit">上传附件</button></form>`;
+}
+
 function ticket(t: TicketState, user: ReviewerSession, now: Date): Html {
   const messages = t.messages.map(
     (m) =>
@@ -42,7 +65,7 @@ function ticket(t: TicketState, user: ReviewerSession, now: Date): Html {
       ? html`<form class="action" method="post" action="/dept/tickets/${t.ticketId}/messages">${csrf(user)}
           <label for="answer-${t.ticketId}">${t.openedBySide === 'window' ? '答复' : '补充说明'}</label>
           <textarea id="answer-${t.ticketId}" name="body" maxlength="${TICKET_TEXT_MAX}" required></textarea>
-          <button type="submit">${t.openedBySide === 'window' ? '提交答复' : '补充'}</button></form>${
+          <button type="submit">${t.openedBySide === 'window' ? '提交答复' : '补充'}</button></form>${fileForm(t, user)}${
             t.openedBySide === 'department'
               ? html`<form class="action" method="post" action="/dept/tickets/${t.ticketId}/close">${csrf(user)}
           <label for="close-${t.ticketId}">关闭理由</label>
@@ -53,7 +76,7 @@ function ticket(t: TicketState, user: ReviewerSession, now: Date): Html {
       : html``;
   return html`<article class="ticket" data-ticket="${t.ticketId}"><h3>${TICKET_CATEGORY_LABELS_ZH[t.category]} · ${TICKET_STATUS_LABELS_ZH[t.status]}</h3>
     <p class="muted">${chinaTime(new Date(t.openedAt))} ${opener(t)} 提出 · ${deadline(t, now)}</p>
-    <p>${t.body}</p>${messages.length ? html`<ul class="messages">${messages}</ul>` : ''}${answer}</article>`;
+    <p>${t.body}</p>${messages.length ? html`<ul class="messages">${messages}</ul>` : ''}${files(t)}${answer}</article>`;
 }
 
 function originals(v: CaseView, user: ReviewerSession): Html {
@@ -120,3 +143,36 @@ export function ticketListPage(rows: TicketListRow[], user: ReviewerSession, err
     user,
   );
 }
+
+/** Part of /dept/result.js: a ticket's file form uploads the chosen file (octet-stream, CSRF in a header). */
+export const TICKET_FILES_JS = `
+(function () {
+  document.querySelectorAll('form.ticket-file').forEach(function (form) {
+    var input = form.querySelector('input.ticket-file-input');
+    form.addEventListener('submit', function (e) {
+      e.preventDefault();
+      var file = input.files[0];
+      if (!file) return;
+      var button = form.querySelector('button[type=submit]');
+      if (button) button.disabled = true;
+      file.arrayBuffer().then(function (bytes) {
+        return fetch(form.action, {
+          method: 'POST',
+          headers: {
+            'content-type': 'application/octet-stream',
+            'x-csrf-token': form.elements._csrf.value,
+            'x-file-name': encodeURIComponent(file.name)
+          },
+          body: bytes
+        });
+      }).then(function (r) { return r.json(); }).then(function (j) {
+        if (!j.ok) throw new Error(j.message);
+        location.reload();
+      }).catch(function (err) {
+        if (button) button.disabled = false;
+        alert('附件上传失败：' + (err && err.message ? err.message : '请重试'));
+      });
+    });
+  });
+})();
+`;

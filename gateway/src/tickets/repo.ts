@@ -16,6 +16,7 @@ import { audit } from '../audit';
 import type { Queryable } from '../db/pool';
 import { lockCase, lockDeviceCase } from '../feed/events';
 import { GatewayError } from '../http/errors';
+import { declareTicketFiles, ticketFiles } from './attachments';
 import type { TicketPolicy } from './policy';
 
 /** What counting a deadline needs. */
@@ -28,7 +29,7 @@ export interface TicketClock {
 /** Side of a ticket or message. */
 export type Side = 'window' | 'department';
 
-interface TicketRow {
+export interface TicketRow {
   ticket_id: string;
   case_id: string;
   district: string;
@@ -71,6 +72,7 @@ export async function ticketStates(db: Queryable, ids: readonly string[]): Promi
     [ids],
   );
   const byId = new Map(rows.map((r) => [r.ticket_id, r]));
+  const files = await ticketFiles(db, ids);
   return ids.flatMap((id) => {
     const r = byId.get(id);
     if (!r) return [];
@@ -99,6 +101,7 @@ export async function ticketStates(db: Queryable, ids: readonly string[]): Promi
             at: m.created_at.toISOString(),
             ...(m.closes ? { closes: true as const } : {}),
           })),
+        attachments: files.get(id) ?? [],
       },
     ];
   });
@@ -230,6 +233,7 @@ export async function storeWindowTicket(
     body: m.body,
     manifestHash: hash,
   });
+  await declareTicketFiles(db, { caseId: m.caseId, ticketId: m.ticketId, messageId: null }, m.attachments);
   return { created: true, answer: { id: m.ticketId, caseId: m.caseId, receivedAt: at.toISOString() } };
 }
 
@@ -269,6 +273,7 @@ export async function storeWindowMessage(
     manifestHash: hash,
     closes: m.closes === true,
   });
+  await declareTicketFiles(db, { caseId: m.caseId, ticketId: m.ticketId, messageId: m.messageId }, m.attachments);
   if (m.closes)
     await audit(db, {
       actor: `device:${device.deviceId}`,

@@ -3,6 +3,7 @@
 // (`tickets` beside `events`), whoever changed it. Deadlines are counted by the gateway in working days.
 import { z } from 'zod';
 import { canonicalJson } from '../canonical-json';
+import { ATTACHMENT_MEDIA_TYPES } from './manifest';
 
 /** Ticket categories (case_tickets.category). */
 export const TICKET_CATEGORIES = [
@@ -43,6 +44,34 @@ export const TICKET_TEXT_MAX = 1000;
 const text = z.string().min(1, 'required').max(TICKET_TEXT_MAX, 'too-long');
 const instant = z.iso.datetime({ offset: true });
 
+/** Most files on one ticket or message. */
+export const TICKET_ATTACHMENTS_MAX = 5;
+/** Largest ticket attachment (the window's limit for a scanned file; a window reads replies up to 8 MiB). */
+export const TICKET_ATTACHMENT_MAX_BYTES = 8 * 1024 * 1024;
+
+/**
+ * A file on a ticket or message (JPEG/PNG/PDF, type judged by content at the window). Declared in the manifest,
+ * its bytes follow through `PUT /v1/cases/{caseId}/attachments/{id}` (size and SHA-256 checked); it never counts
+ * toward the case's completeness.
+ */
+export const ticketAttachmentSchema = z.strictObject({
+  id: z.uuid(),
+  name: z.string().min(1, 'required').max(100, 'too-long'),
+  type: z.enum(ATTACHMENT_MEDIA_TYPES),
+  size: z.number().int().min(1).max(TICKET_ATTACHMENT_MAX_BYTES),
+  sha256: z.string().regex(/^[0-9a-f]{64}$/, 'sha256-format'),
+});
+
+/** A ticket attachment. */
+export type TicketAttachment = z.infer<typeof ticketAttachmentSchema>;
+
+const attachmentList = z
+  .array(ticketAttachmentSchema)
+  .min(1)
+  .max(TICKET_ATTACHMENTS_MAX)
+  .refine((a) => new Set(a.map((x) => x.id)).size === a.length, 'duplicate-id')
+  .optional();
+
 /** `PUT /v1/cases/{caseId}/tickets/{ticketId}`: the window opens a ticket. */
 export const ticketManifestSchema = z.strictObject({
   ticketId: z.uuid(),
@@ -51,6 +80,8 @@ export const ticketManifestSchema = z.strictObject({
   body: text,
   byName: z.string().min(1, 'required').max(50, 'too-long'),
   openedAt: instant,
+  /** Files (absent when none, so older manifests keep their hash). */
+  attachments: attachmentList,
 });
 
 /** A ticket manifest. */
@@ -69,6 +100,8 @@ export const ticketMessageManifestSchema = z.strictObject({
   byName: z.string().min(1, 'required').max(50, 'too-long'),
   at: instant,
   closes: z.literal(true).optional(),
+  /** Files (absent when none, so older manifests keep their hash). */
+  attachments: attachmentList,
 });
 
 /** A ticket message manifest. */
@@ -109,6 +142,25 @@ export const ticketStateSchema = z.object({
   escalatedAt: instant.nullable(),
   closedAt: instant.nullable(),
   messages: z.array(ticketMessageSchema),
+  /**
+   * The ticket's files, both sides' (absent from older gateways). `messageId` null: on the ticket itself.
+   * `ready`: the gateway holds the verified bytes (the window fetches the department's with
+   * `GET /v1/cases/{caseId}/tickets/{ticketId}/attachments/{id}`).
+   */
+  attachments: z
+    .array(
+      z.object({
+        id: z.uuid(),
+        messageId: z.uuid().nullable(),
+        side: z.enum(['window', 'department', 'supervisor']),
+        name: z.string(),
+        type: z.enum(ATTACHMENT_MEDIA_TYPES),
+        size: z.number().int().min(1),
+        sha256: z.string().regex(/^[0-9a-f]{64}$/),
+        ready: z.boolean(),
+      }),
+    )
+    .optional(),
 });
 
 /** A ticket's state. */

@@ -175,6 +175,14 @@ export class RetentionRepo {
    * 工作台账 and the 督办 record). Returns the tickets cleared.
    */
   purgeTickets(caseId: string): number {
+    // The tickets' files lose their bytes and names (sizes, types and who/when stay countable).
+    this.s
+      .get(
+        `UPDATE case_ticket_files SET bytes = NULL, file_name = @purged,
+           purged_at = coalesce(purged_at, strftime('%Y-%m-%dT%H:%M:%fZ', 'now'))
+         WHERE purged_at IS NULL AND ticket_id IN (SELECT ticket_id FROM case_tickets WHERE case_id = @caseId)`,
+      )
+      .run({ caseId, purged: TICKET_TEXT_PURGED });
     this.s
       .get(
         `UPDATE case_ticket_messages SET body = @purged

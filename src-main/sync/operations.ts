@@ -31,6 +31,8 @@ export async function sendOperation(ctx: OperationContext, op: OutboxOp): Promis
     case 'ticket-message':
     case 'document':
       return sendRecord(ctx, op.caseId, op.kind, op.ref ?? '');
+    case 'ticket-file':
+      return sendTicketFile(ctx, op.caseId, op.ref ?? '');
   }
 }
 
@@ -65,6 +67,23 @@ async function sendAttachment(ctx: OperationContext, caseId: string, attachmentI
   const meta = ctx.attachments.get(attachmentId);
   const bytes = meta && ctx.attachments.bytes(meta.sha256);
   if (!meta || !bytes) return gone('attachment');
+  return uploadBytes(ctx, caseId, attachmentId, bytes);
+}
+
+/** A 问题处理 file: the slot its ticket/message manifest declared, uploaded like a case's file. */
+async function sendTicketFile(ctx: OperationContext, caseId: string, attachmentId: string): Promise<GatewayReply> {
+  const bytes = ctx.repo.tickets.files.bytes(attachmentId);
+  if (!bytes) return gone('ticket-file');
+  return requeueCaseIfUnknown(ctx, caseId, await uploadBytes(ctx, caseId, attachmentId, bytes));
+}
+
+/** Uploads a file to its slot: one PUT when small, otherwise resumable chunks from where the gateway stands. */
+async function uploadBytes(
+  ctx: OperationContext,
+  caseId: string,
+  attachmentId: string,
+  bytes: Buffer,
+): Promise<GatewayReply> {
   const path = `/v1/cases/${caseId}/attachments/${attachmentId}`;
   if (bytes.length <= SINGLE_UPLOAD_LIMIT) {
     return signedRequest(ctx.device, ctx.client, {

@@ -41,6 +41,8 @@ function request(ctx: OperationContext, kind: RecordKind, ref: string): { path: 
       const m = records.document(ref);
       return m && { path: `/v1/cases/${m.caseId}/documents/${m.printId}`, body: m };
     }
+    case 'ticket-file':
+      return null; // bytes, not JSON: operations.ts uploads it
   }
 }
 

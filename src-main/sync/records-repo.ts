@@ -7,7 +7,15 @@ import type { FollowUpManifest, FollowUpStepManifest, RatingManifest } from '@to
 import type { DocumentManifest, IssuedDocumentKind } from '@tongban/protocol/sync/documents';
 
 /** Outbox kinds of 好差评 records, 问题处理 tickets and issued documents; they run after the case in the case's outbox order. */
-export const RECORD_KINDS = ['rating', 'follow-up', 'follow-up-step', 'ticket', 'ticket-message', 'document'] as const;
+export const RECORD_KINDS = [
+  'rating',
+  'follow-up',
+  'follow-up-step',
+  'ticket',
+  'ticket-message',
+  'document',
+  'ticket-file',
+] as const;
 /** A record kind. */
 export type RecordKind = (typeof RECORD_KINDS)[number];
 
@@ -21,6 +29,7 @@ const SYNCED: Record<RecordKind, string> = {
   ticket: 'UPDATE case_tickets SET synced_at = ? WHERE ticket_id = ? AND synced_at IS NULL',
   'ticket-message': 'UPDATE case_ticket_messages SET synced_at = ? WHERE message_id = ? AND synced_at IS NULL',
   document: 'UPDATE issued_documents SET synced_at = ? WHERE print_id = ? AND synced_at IS NULL',
+  'ticket-file': 'UPDATE case_ticket_files SET synced_at = ? WHERE attachment_id = ? AND synced_at IS NULL',
 };
 
 /** Reads record manifests and marks records synced. */

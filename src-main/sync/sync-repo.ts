@@ -245,7 +245,7 @@ export class SyncRepo {
       for (const caseId of caseIds) {
         const requeued = statement(
           this.db,
-          "UPDATE outbox SET state = 'pending', next_attempt_at = NULL, attempts = 0, last_error = NULL WHERE case_id = ? AND state = 'done' AND kind IN ('case', 'rating', 'follow-up', 'follow-up-step', 'ticket', 'ticket-message', 'document')",
+          "UPDATE outbox SET state = 'pending', next_attempt_at = NULL, attempts = 0, last_error = NULL WHERE case_id = ? AND state = 'done' AND kind IN ('case', 'rating', 'follow-up', 'follow-up-step', 'ticket', 'ticket-message', 'document', 'ticket-file')",
         ).run(caseId).changes;
         if (!requeued) continue;
         this.setCaseSync(caseId, { syncState: 'sending' });
@@ -266,7 +266,7 @@ export class SyncRepo {
     if (op.kind === 'case') {
       statement(
         this.db,
-        "UPDATE outbox SET state = 'failed', last_error = ? WHERE case_id = ? AND state = 'pending' AND kind IN ('rating', 'follow-up', 'follow-up-step', 'ticket', 'ticket-message', 'document')",
+        "UPDATE outbox SET state = 'failed', last_error = ? WHERE case_id = ? AND state = 'pending' AND kind IN ('rating', 'follow-up', 'follow-up-step', 'ticket', 'ticket-message', 'document', 'ticket-file')",
       ).run(error, op.caseId);
     }
     if (op.kind !== 'case' && op.kind !== 'supplement') return;

@@ -4,6 +4,7 @@ import type Database from 'better-sqlite3-multiple-ciphers';
 import type { TicketManifest, TicketMessageManifest, TicketState } from '@tongban/protocol/sync/tickets';
 import type { TicketCategory, TicketStatus } from '@common/tickets';
 import { statement } from '../db/statements';
+import { TicketFilesRepo } from './ticket-files-repo';
 
 /** A ticket row with its case's receipt number, matter and filing clerk. */
 export interface TicketRow {
@@ -41,7 +42,10 @@ const TICKET_SQL = `SELECT t.*, c.receipt_no, c.matter_name, c.clerk_id FROM cas
 
 /** Reads and writes the window's tickets. */
 export class TicketsRepo {
-  constructor(private readonly db: Database.Database) {}
+  readonly files: TicketFilesRepo;
+  constructor(private readonly db: Database.Database) {
+    this.files = new TicketFilesRepo(db);
+  }
 
   ticket(ticketId: string): TicketRow | undefined {
     return statement<[string], TicketRow>(this.db, `${TICKET_SQL} WHERE t.ticket_id = ?`).get(ticketId);
@@ -126,9 +130,17 @@ export class TicketsRepo {
       this.db,
       `SELECT case_id, category, body, opened_by, opened_at FROM case_tickets WHERE ticket_id = ? AND opened_by_side = 'window'`,
     ).get(ticketId);
-    return r
-      ? { ticketId, caseId: r.case_id, category: r.category, body: r.body, byName: r.opened_by, openedAt: r.opened_at }
-      : null;
+    if (!r) return null;
+    const files = this.files.manifestFiles(ticketId, null);
+    return {
+      ticketId,
+      caseId: r.case_id,
+      category: r.category,
+      body: r.body,
+      byName: r.opened_by,
+      openedAt: r.opened_at,
+      ...(files ? { attachments: files } : {}),
+    };
   }
 
   /** The manifest a window message is pushed with, or null. */
@@ -143,7 +155,8 @@ export class TicketsRepo {
     ).get(messageId);
     if (!r) return null;
     const m = { messageId, ticketId: r.ticket_id, caseId: r.case_id, body: r.body, byName: r.author, at: r.at };
-    return r.closes === 1 ? { ...m, closes: true } : m;
+    const files = this.files.manifestFiles(r.ticket_id, messageId);
+    return { ...m, ...(r.closes === 1 ? { closes: true as const } : {}), ...(files ? { attachments: files } : {}) };
   }
 
   /**
@@ -177,10 +190,10 @@ export class TicketsRepo {
     const unseen = statement(this.db, 'UPDATE case_tickets SET seen_at = NULL WHERE ticket_id = ?');
     const touched = new Set<string>();
     for (const s of states) {
-      const { messages, ...t } = s;
+      const { messages, attachments: _files, ...t } = s;
       if (upsert.run({ ...t, receivedAt }).changes === 0) continue;
       touched.add(s.caseId);
-      let fromDepartment = false;
+      let fromDepartment = this.files.applyState(s) > 0;
       for (const m of messages) {
         if (message.run({ ...m, closes: m.closes ? 1 : 0, ticketId: s.ticketId, receivedAt }).changes === 1) {
           if (m.side !== 'window') fromDepartment = true;

@@ -6,7 +6,7 @@ import type Database from 'better-sqlite3-multiple-ciphers';
 import type { HolidayCalendar } from '@common/printing/holiday-data';
 import { deadlineState } from '@tongban/protocol/calendar/deadlines';
 import { AppError } from '@common/errors';
-import type { TicketDeadline, TicketInbox, TicketView } from '@common/tickets';
+import type { TicketDeadline, TicketFileContent, TicketInbox, TicketView } from '@common/tickets';
 import type { z } from 'zod';
 import type { answerTicketSchema, closeTicketSchema, openTicketSchema } from '@common/tickets';
 import type { AuditLog } from '../audit/audit-log';
@@ -15,6 +15,9 @@ import { uuidv7 } from '../cases/ids';
 import type { Staff } from '../cases/intake-service';
 import { statement } from '../db/statements';
 import { enqueueRecord } from '../sync/outbox';
+import type { ClientOptions } from '../sync/gateway-client';
+import type { SyncDevice } from '../sync/sync-repo';
+import { addFiles, checkFiles, fileContent, fileViews } from './ticket-files';
 import { TicketsRepo, type TicketRow } from './tickets-repo';
 
 /** What the tickets service needs. */
@@ -39,6 +42,7 @@ export class TicketsService {
 
   private views(rows: TicketRow[]): TicketView[] {
     const messages = this.repo.messages(rows.map((r) => r.ticket_id));
+    const files = this.repo.files.ofTickets(rows.map((r) => r.ticket_id));
     return rows.map((r) => ({
       ticketId: r.ticket_id,
       caseId: r.case_id,
@@ -66,6 +70,7 @@ export class TicketsService {
           synced: m.synced_at !== null || m.side !== 'window',
           closes: m.closes === 1,
         })),
+      files: fileViews(files, r.ticket_id),
     }));
   }
 
@@ -100,6 +105,7 @@ export class TicketsService {
       input.caseId,
     );
     visibleCase(staff, c, (x) => x.clerk_id);
+    const files = checkFiles(input.files);
     const now = this.d.now();
     const ticketId = uuidv7(now.getTime());
     const at = now.toISOString();
@@ -118,11 +124,17 @@ export class TicketsService {
         throw new AppError('conflict', 'this case was not sent to the department', {
           fields: [{ path: 'caseId', code: 'case-not-sent' }],
         });
+      addFiles(
+        this.d.db,
+        this.repo.files,
+        { caseId: input.caseId, ticketId, messageId: null, at, now: now.getTime() },
+        files,
+      );
       this.d.audit.append({
         actor: staff,
         action: 'ticket.open',
         target: `case:${input.caseId}`,
-        details: { ticketId, category: input.category },
+        details: { ticketId, category: input.category, files: files.map((f) => f.sha256) },
       });
     })();
     return this.views([this.repo.ticket(ticketId) as TicketRow])[0] as TicketView;
@@ -133,17 +145,20 @@ export class TicketsService {
     const t = this.visibleTicket(staff, input.ticketId);
     if (t.status === 'closed')
       throw new AppError('conflict', 'the ticket is closed', { fields: [{ path: 'ticketId', code: 'ticket-closed' }] });
+    const files = checkFiles(input.files);
     const now = this.d.now();
     const messageId = uuidv7(now.getTime());
     const at = now.toISOString();
     this.d.db.transaction(() => {
       this.repo.insertMessage({ messageId, ticketId: t.ticket_id, byName: staff.name, body: input.body, at });
       if (!enqueueRecord(this.d.db, t.case_id, 'ticket-message', messageId, at)) throw notFound('case');
+      const where = { caseId: t.case_id, ticketId: t.ticket_id, messageId, at, now: now.getTime() };
+      addFiles(this.d.db, this.repo.files, where, files);
       this.d.audit.append({
         actor: staff,
         action: 'ticket.answer',
         target: `case:${t.case_id}`,
-        details: { ticketId: t.ticket_id, messageId },
+        details: { ticketId: t.ticket_id, messageId, files: files.map((f) => f.sha256) },
       });
     })();
     return this.views([this.repo.ticket(t.ticket_id) as TicketRow])[0] as TicketView;
@@ -172,6 +187,19 @@ export class TicketsService {
       });
     })();
     return this.views([this.repo.ticket(t.ticket_id) as TicketRow])[0] as TicketView;
+  }
+
+  /** A ticket file's bytes for the caller (whose case it must be); the department's fetched the first time. */
+  async file(
+    staff: Staff,
+    attachmentId: string,
+    device: SyncDevice | null,
+    client: ClientOptions,
+  ): Promise<TicketFileContent> {
+    const row = this.repo.files.get(attachmentId);
+    if (!row) throw new AppError('not-found', 'no such ticket file');
+    const t = this.visibleTicket(staff, row.ticket_id);
+    return fileContent(this.repo.files, { ...row, case_id: t.case_id }, device, client);
   }
 
   /** Marks a ticket seen (its reminder goes away). */

@@ -12,6 +12,8 @@ export function ticketHandlers(s: Services): TicketHandlers {
     'tickets:open': (input, ctx) => s.tickets.open(staffFor(ctx), input),
     'tickets:answer': (input, ctx) => s.tickets.answer(staffFor(ctx), input),
     'tickets:close': (input, ctx) => s.tickets.close(staffFor(ctx), input),
+    'tickets:file': (input, ctx) =>
+      s.tickets.file(staffFor(ctx), input.attachmentId, s.sync.repo.device(), { timeoutMs: 30_000, now: s.now }),
     'tickets:seen': (input, ctx) => s.tickets.markSeen(staffFor(ctx), input.ticketId),
   };
 }

@@ -8,6 +8,9 @@ import { Browser } from '../../gateway/src/testing/browser';
 import { startTestGateway, type TestGateway } from '../../gateway/src/testing/harness';
 import { callErr, callOk } from '../../src-main/testing/call';
 import { createUser, initialised, testApp, type TestApp } from '../../src-main/testing/test-app';
+import { createHash } from 'node:crypto';
+import { RetentionRepo } from '../../src-main/backup/retention-repo';
+import { PNG_BYTES } from '../../src-main/cases/testing/intake-fixtures';
 import { acceptReadyCase } from './window';
 
 let gw: TestGateway;
@@ -167,5 +170,129 @@ describe('tickets between the window and the department', () => {
     await app.services.sync.syncNow();
     const [after] = (await callOk(app, CLERK, 'tickets:case', { caseId })).filter((t) => t.ticketId === own.ticketId);
     expect(after).toMatchObject({ status: 'closed', escalatedAt: null, messages: [{ closes: true, synced: true }] });
+  });
+});
+
+describe('ticket files both ways', () => {
+  const PDF = Buffer.from('%PDF-1.4\n% 申请人补充说明\n%%EOF\n');
+  const sha = (b: Buffer) => createHash('sha256').update(b).digest('hex');
+  const b64 = (b: Buffer) => b.toString('base64');
+  const slots = async (caseId: string) =>
+    (
+      await gw.pool.query<{ ticket: boolean; verified: boolean; sha256: string; side: string | null }>(
+        `SELECT ticket_id IS NOT NULL AS ticket, verified_at IS NOT NULL AS verified, sha256, side
+         FROM attachment_slots WHERE case_id = $1 ORDER BY ticket_id NULLS FIRST, sha256`,
+        [caseId],
+      )
+    ).rows;
+
+  it('clerk files reach the gateway outside the case, the reviewer files reach the window, retention clears them', async () => {
+    const { caseId } = await acceptReadyCase(app, CLERK);
+    await app.services.sync.syncNow();
+    const complete = (await gw.pool.query('SELECT complete_at FROM cases WHERE case_id = $1', [caseId])).rows[0];
+    const caseSlots = await slots(caseId);
+
+    // Judged by content: a text file named .jpg is refused and nothing is written.
+    const outboxBefore = app.services.db.prepare('SELECT count(*) AS n FROM outbox').get();
+    const refused = await callErr(app, CLERK, 'tickets:open', {
+      caseId,
+      category: 'material-question',
+      body: '附申请人说明',
+      files: [{ fileName: '说明.jpg', dataBase64: b64(Buffer.from('just text, not a picture')) }],
+    });
+    expect([refused.code, refused.details?.fields]).toEqual([
+      'invalid-input',
+      [{ path: 'files.0', code: 'file-type' }],
+    ]);
+    expect(app.services.db.prepare('SELECT count(*) AS n FROM outbox').get()).toEqual(outboxBefore);
+
+    const opened = await callOk(app, CLERK, 'tickets:open', {
+      caseId,
+      category: 'material-question',
+      body: '附申请人说明和照片',
+      files: [
+        { fileName: '说明.pdf', dataBase64: b64(PDF) },
+        { fileName: '照片.png', dataBase64: b64(PNG_BYTES) },
+      ],
+    });
+    expect(opened.files.map((f) => [f.fileName, f.mediaType, f.side, f.synced])).toEqual([
+      ['说明.pdf', 'application/pdf', 'window', false],
+      ['照片.png', 'image/png', 'window', false],
+    ]);
+    // One of the two is altered at the window after it was declared: the gateway refuses its bytes.
+    const altered = opened.files[1]!.attachmentId;
+    app.services.db
+      .prepare('UPDATE case_ticket_files SET bytes = ? WHERE attachment_id = ?')
+      .run(Buffer.concat([PNG_BYTES, Buffer.from([0])]), altered);
+    await app.services.sync.syncNow();
+    const after = await slots(caseId);
+    expect(after.slice(0, caseSlots.length)).toEqual(caseSlots);
+    expect(after.slice(caseSlots.length).map((s) => [s.ticket, s.side, s.verified, s.sha256])).toEqual(
+      [
+        [true, 'window', true, sha(PDF)],
+        [true, 'window', false, sha(PNG_BYTES)],
+      ].sort((a, b) => String(a[3]).localeCompare(String(b[3]))),
+    );
+    const failed = app.services.db
+      .prepare("SELECT state, last_error FROM outbox WHERE kind = 'ticket-file' AND ref = ?")
+      .get(altered);
+    expect(failed).toEqual({ state: 'failed', last_error: 'hash-mismatch' });
+    expect((await gw.pool.query('SELECT complete_at FROM cases WHERE case_id = $1', [caseId])).rows[0]).toEqual(
+      complete,
+    );
+    const mine = (await callOk(app, CLERK, 'tickets:case', { caseId }))[0]!;
+    expect(mine.files.map((f) => f.synced)).toEqual([true, false]);
+
+    // The reviewer sees and downloads the clerk's file, and attaches one of their own.
+    const { rows } = await gw.pool.query<{ department_id: string }>(
+      'SELECT department_id FROM cases WHERE case_id = $1',
+      [caseId],
+    );
+    await addReviewer(gw.pool, 'reviewer-f', 'correct horse 7', rows[0]!.department_id);
+    const reviewer = new Browser(gw.url);
+    await reviewer.login('reviewer-f', 'correct horse 7');
+    const page = await reviewer.go('GET', `/dept/cases/${caseId}`);
+    const pdfId = opened.files[0]!.attachmentId;
+    expect(page.html).toContain(`/dept/cases/${caseId}/attachments/${pdfId}`);
+    expect((await reviewer.go('GET', `/dept/cases/${caseId}/attachments/${pdfId}`)).html).toContain('申请人补充说明');
+    const upload = await fetch(`${gw.url}/dept/tickets/${opened.ticketId}/attachments`, {
+      method: 'POST',
+      headers: {
+        cookie: reviewer.cookieHeader(),
+        'content-type': 'application/octet-stream',
+        'x-csrf-token': reviewer.csrf(page.html),
+        'x-file-name': encodeURIComponent('样表.pdf'),
+      },
+      body: PDF,
+    });
+    expect(upload.status).toBe(200);
+
+    await app.services.sync.syncNow();
+    const withDept = (await callOk(app, CLERK, 'tickets:case', { caseId }))[0]!;
+    const dept = withDept.files.find((f) => f.side === 'department')!;
+    expect(dept).toMatchObject({ fileName: '样表.pdf', mediaType: 'application/pdf', synced: true, purged: false });
+    const fetched = await callOk(app, CLERK, 'tickets:file', { attachmentId: dept.attachmentId });
+    expect([fetched.fileName, fetched.sha256, Buffer.from(fetched.dataBase64, 'base64').equals(PDF)]).toEqual([
+      '样表.pdf',
+      sha(PDF),
+      true,
+    ]);
+    // Kept: opened again without the gateway.
+    const device = app.services.sync.repo.device()!;
+    app.services.sync.repo.saveDevice({ ...device, gatewayUrl: 'http://127.0.0.1:9' });
+    expect((await callOk(app, CLERK, 'tickets:file', { attachmentId: dept.attachmentId })).sha256).toBe(sha(PDF));
+    app.services.sync.repo.saveDevice({ ...device });
+    // A helper does not see the case's files.
+    expect((await callErr(app, HELPER, 'tickets:file', { attachmentId: dept.attachmentId })).code).toBe('not-found');
+
+    // Retention clears the files' bytes and names with the ticket text.
+    new RetentionRepo(app.services.db).purgeTickets(caseId);
+    const left = app.services.db
+      .prepare(
+        'SELECT count(*) AS n FROM case_ticket_files f JOIN case_tickets t USING (ticket_id) WHERE t.case_id = ? AND (f.bytes IS NOT NULL OR f.purged_at IS NULL)',
+      )
+      .get(caseId);
+    expect(left).toEqual({ n: 0 });
+    expect((await callErr(app, CLERK, 'tickets:file', { attachmentId: dept.attachmentId })).code).toBe('not-found');
   });
 });

@@ -42,6 +42,9 @@ export const ticketsEn: Strings<typeof ticketsZh> = {
   close: 'Close the ticket (the text above is the reason)',
   closed: 'Ticket closed; sent to the department when online',
   closedWith: 'closed the ticket, reason',
+  file: 'file',
+  attach: 'Attach files (JPG/PNG/PDF, judged by content, up to 8 MB each, at most 3)',
+  filePurged: '(file cleared under the retention period)',
 };
 
 /** English names of the window's ticket audit actions. */

@@ -38,4 +38,7 @@ export const ticketsZh = {
   close: '关闭问题单（以上文字为关闭理由）',
   closed: '问题单已关闭，联网后自动同步给部门',
   closedWith: '关闭问题单，理由',
+  file: '附件',
+  attach: '添加附件（JPG/PNG/PDF，按内容识别，每个不超过 8 MB，最多 3 个）',
+  filePurged: '（附件已按保存期限清除）',
 };

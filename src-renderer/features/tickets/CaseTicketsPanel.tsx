@@ -5,6 +5,7 @@ import { TICKET_CATEGORIES, type TicketCategory, type TicketView } from '@common
 import type { AppErrorData } from '@common/result';
 import { call } from '../../api/call';
 import { errorMessage } from '../../i18n/errors';
+import { TicketFilePicker } from './TicketFiles';
 import { TicketItem } from './TicketItem';
 
 /** 问题处理 of one case: its tickets with the department, answers, and a form to open a new one. */
@@ -15,6 +16,7 @@ export function CaseTicketsPanel({ caseId, canWrite, sent }: { caseId: string; c
   const [category, setCategory] = useState<TicketCategory>('material-question');
   const [body, setBody] = useState('');
   const [error, setError] = useState<AppErrorData | null>(null);
+  const [files, setFiles] = useState<{ fileName: string; dataBase64: string }[]>([]);
   useEffect(() => {
     let live = true;
     void call('tickets:case', { caseId }).then((r) => {
@@ -27,10 +29,11 @@ export function CaseTicketsPanel({ caseId, canWrite, sent }: { caseId: string; c
     };
   }, [caseId, version]);
   const open = async () => {
-    const r = await call('tickets:open', { caseId, category, body });
+    const r = await call('tickets:open', { caseId, category, body, ...(files.length ? { files } : {}) });
     if (!r.ok) return setError(r.error);
     setError(null);
     setBody('');
+    setFiles([]);
     setVersion((v) => v + 1);
   };
   return (
@@ -66,6 +69,9 @@ export function CaseTicketsPanel({ caseId, canWrite, sent }: { caseId: string; c
               placeholder={t('tickets.bodyPlaceholder')}
               onChange={(e) => setBody(e.target.value)}
             />
+          </Form.Item>
+          <Form.Item>
+            <TicketFilePicker key={version} id="ticket-files" onChange={setFiles} />
           </Form.Item>
           <Button type="primary" disabled={!body.trim()} onClick={() => void open()}>
             {t('tickets.openButton')}

@@ -6,6 +6,7 @@ import type { AppErrorData } from '@common/result';
 import { call } from '../../api/call';
 import { formatDateTime } from '../../i18n/datetime';
 import { errorMessage } from '../../i18n/errors';
+import { TicketFileList, TicketFilePicker } from './TicketFiles';
 
 /** The last day of a deadline that ends at midnight (China time) after it. */
 const lastDay = (dueAt: string): string => formatDateTime(new Date(Date.parse(dueAt) - 1).toISOString()).slice(0, 10);
@@ -41,16 +42,20 @@ export function TicketItem({
   const [text, setText] = useState('');
   const [error, setError] = useState<AppErrorData | null>(null);
   const [busy, setBusy] = useState(false);
+  const [files, setFiles] = useState<{ fileName: string; dataBase64: string }[]>([]);
+  const [picker, setPicker] = useState(0);
   const { message } = App.useApp();
   const send = async (close: boolean) => {
     setBusy(true);
     const r = close
       ? await call('tickets:close', { ticketId: ticket.ticketId, reason: text })
-      : await call('tickets:answer', { ticketId: ticket.ticketId, body: text });
+      : await call('tickets:answer', { ticketId: ticket.ticketId, body: text, ...(files.length ? { files } : {}) });
     setBusy(false);
     if (!r.ok) return setError(r.error);
     setError(null);
     setText('');
+    setFiles([]);
+    setPicker((n) => n + 1);
     void message.success(t(close ? 'tickets.closed' : 'tickets.sent'));
     onChanged();
   };
@@ -90,6 +95,7 @@ export function TicketItem({
           {m.body}
         </Typography.Paragraph>
       ))}
+      <TicketFileList files={ticket.files} />
       {canAnswer && ticket.status !== 'closed' && (
         <Space orientation="vertical" style={{ width: '100%', marginTop: 8 }}>
           {error && <Alert type="error" showIcon title={errorMessage(error)} />}
@@ -104,6 +110,7 @@ export function TicketItem({
             placeholder={t('tickets.answerPlaceholder')}
             onChange={(e) => setText(e.target.value)}
           />
+          <TicketFilePicker key={picker} id={`${fieldId}-files`} onChange={setFiles} />
           <Space wrap>
             <Button type="primary" disabled={!text.trim()} loading={busy} onClick={() => void send(false)}>
               {t('tickets.send')}

@@ -33,7 +33,8 @@ export interface StoredCase {
 }
 
 async function missingSlots(db: Queryable, where: 'case' | 'supplement', id: string): Promise<string[]> {
-  const column = where === 'case' ? 'case_id = $1 AND supplement_id IS NULL AND ticket_id IS NULL' : 'supplement_id = $1';
+  const column =
+    where === 'case' ? 'case_id = $1 AND supplement_id IS NULL AND ticket_id IS NULL' : 'supplement_id = $1';
   const { rows } = await db.query<{ attachment_id: string }>(
     `SELECT attachment_id FROM attachment_slots WHERE ${column} AND verified_at IS NULL ORDER BY attachment_id`,
     [id],

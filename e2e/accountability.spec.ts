@@ -177,6 +177,12 @@ test('问题处理 → 督办 → 工作台账 → 责任追溯 across the windo
   const originals = card.locator('.ticket-item').filter({ hasText: '原件未到/破损' });
   await expect(originals).toContainText(receiptNo);
   await originals.getByLabel('答复').fill('原件已于今日寄出，EMS 运单号 1234567890123。');
+  // 问题处理 files (decision 0230): the clerk attaches the EMS receipt (a PDF, judged by content).
+  await originals.getByLabel(/添加附件/).setInputFiles({
+    name: 'EMS运单.pdf',
+    mimeType: 'application/pdf',
+    buffer: Buffer.from('%PDF-1.4\n% EMS 1234567890123\n%%EOF\n'),
+  });
   await originals.getByRole('button', { name: '提交' }).click();
   await expect(page.getByText('已保存，联网后自动同步给部门')).toBeVisible();
   await expect(async () => {
@@ -187,6 +193,20 @@ test('问题处理 → 督办 → 工作台账 → 责任追溯 across the windo
       { timeout: 1_000 },
     );
   }).toPass(SYNC_WAIT);
+  const deptTicket = dept.locator('article.ticket').filter({ hasText: 'EMS 运单号 1234567890123' });
+  await expect(async () => {
+    await syncNow(page);
+    await dept.reload();
+    await expect(deptTicket.getByRole('link', { name: 'EMS运单.pdf' })).toBeVisible({ timeout: 1_000 });
+  }).toPass(SYNC_WAIT);
+  // The reviewer attaches a file of their own (the page uploads it and reloads).
+  await deptTicket.locator('input.ticket-file-input').setInputFiles({
+    name: '签收单.pdf',
+    mimeType: 'application/pdf',
+    buffer: Buffer.from('%PDF-1.4\n% 签收单\n%%EOF\n'),
+  });
+  await deptTicket.getByRole('button', { name: '上传附件' }).click();
+  await expect(deptTicket.getByRole('link', { name: '签收单.pdf' })).toBeVisible();
   await saveScreenshot(dept, 'accountability-0-department-tickets');
   await dept.close();
 

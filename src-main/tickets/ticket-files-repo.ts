@@ -50,7 +50,7 @@ export class TicketFilesRepo {
     if (ticketIds.length === 0) return [];
     return this.db
       .prepare(
-        `SELECT ${COLUMNS} FROM case_ticket_files WHERE ticket_id IN (${ticketIds.map(() => '?').join(',')}) ORDER BY added_at, attachment_id`,
+        `SELECT ${COLUMNS} FROM case_ticket_files WHERE ticket_id IN (${ticketIds.map(() => '?').join(',')}) ORDER BY added_at, rowid`,
       )
       .all(...ticketIds) as TicketFileRow[];
   }
@@ -84,7 +84,7 @@ export class TicketFilesRepo {
     const rows = statement<[string, string | null, string | null], TicketFileRow>(
       this.db,
       `SELECT ${COLUMNS} FROM case_ticket_files WHERE ticket_id = ? AND side = 'window'
-         AND (message_id = ? OR (? IS NULL AND message_id IS NULL)) ORDER BY added_at, attachment_id`,
+         AND (message_id = ? OR (? IS NULL AND message_id IS NULL)) ORDER BY added_at, rowid`,
     ).all(ticketId, messageId, messageId);
     if (rows.length === 0) return undefined;
     return rows.map((r) => ({

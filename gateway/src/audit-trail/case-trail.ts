@@ -30,6 +30,11 @@ const ACTION_ZH: Record<string, string> = {
   'dept.id-revealed': '查看完整身份证号码',
   'dept.trail-exported': '导出全程记录',
   'dept.trail-pdf-exported': '导出全程记录（PDF）',
+  'ticket.opened': '提出问题单',
+  'ticket.message': '答复问题单',
+  'ticket.closed': '关闭问题单',
+  'ticket.escalated': '问题单逾期，已提请督办',
+  'ticket.attachment': '问题单附件上传',
 };
 
 /** Reviewer actions are in the audit trail too, but their status event already says them (with the reason). */

@@ -39,6 +39,17 @@ beforeAll(async () => {
 
 afterAll(async () => t?.dispose());
 
+/** The 办理地's 受理通知书 as a status event announces it (details.documents). */
+const ACCEPTANCE = {
+  kind: 'acceptance',
+  documentNo: '锦公户受〔2026〕118号',
+  title: '受理通知书',
+  sha256: 'a'.repeat(64),
+  fileName: '受理通知书.pdf',
+  size: 1024,
+  issuedAt: '2026-11-30T10:00:00+08:00',
+};
+
 /** Two seeded cases as 多地联办 (one part 办结, one 审查中) and 委托受理, as intake and the status feed leave them. */
 function markJointAndDelegated(): void {
   const db = t.app.services.db;
@@ -68,7 +79,11 @@ function markJointAndDelegated(): void {
   ];
   db.prepare(
     "UPDATE cases SET acceptance_mode = '多地联办', joint_parts = ?, dept_status = 'reviewing', dept_details = ? WHERE case_id = ?",
-  ).run(JSON.stringify(parts.map(({ status: _s, ...p }) => p)), JSON.stringify({ parts }), ids[0]);
+  ).run(
+    JSON.stringify(parts.map(({ status: _s, ...p }) => p)),
+    JSON.stringify({ parts, documents: [ACCEPTANCE] }),
+    ids[0],
+  );
   db.prepare("UPDATE cases SET acceptance_mode = '委托受理' WHERE case_id = ?").run(ids[1]);
 }
 
@@ -150,12 +165,15 @@ describe('ledger', () => {
     expect(facts.get('不予收件')).toBe(view.summary.byOutcome.rejected);
     // 收受分离: the window 收件s; 受理模式, the 办理地 number and each 联办 part have their columns.
     const headers = (sheet.getRow(1).values as unknown[]).slice(1);
-    expect(headers).toEqual(expect.arrayContaining(['受理模式', '收件人', '办理地部门编号', '联办环节状态']));
+    expect(headers).toEqual(
+      expect.arrayContaining(['受理模式', '收件人', '办理地部门编号', '办理地文书及文号', '联办环节状态']),
+    );
     expect(headers).not.toContain('受理人');
     const joint = view.rows.findIndex((r) => r.acceptanceMode === '多地联办');
     const row = (sheet.getRow(joint + 2).values as unknown[]).slice(1);
     expect(row).toContain('出生登记（成都市公安局锦江区分局）：已办结；医保参保登记（四川省医疗保障局）：审查中');
     expect(row).toContain('收件');
+    expect(row).toContain('受理通知书 锦公户受〔2026〕118号');
     const delegated = view.rows.findIndex((r) => r.acceptanceMode === '委托受理');
     expect((sheet.getRow(delegated + 2).values as unknown[]).slice(1)).toContain('受理');
     expect(facts.get('统计期间')).toBe(DAY);
@@ -217,6 +235,8 @@ describe('ledger', () => {
       '部门状态',
       '按收件人',
       '联办1/2办结',
+      '受理通知书锦公户受', // the 文号 wraps in its narrow cell: 〔2026〕118号 comes out on a later line
+      '118号',
       '委托受理',
       '平均窗口用时',
     ])

@@ -34,6 +34,7 @@ export interface LiveRow {
   off_hours: number;
   acceptance_mode: string | null;
   parts_json: string | null;
+  documents_json: string | null;
 }
 
 export const LIVE_COLUMNS = `c.case_id, c.business_date, c.receipt_no, c.notice_no, c.started_at, c.decided_at, c.matter_code, c.matter_name,
@@ -43,7 +44,8 @@ export const LIVE_COLUMNS = `c.case_id, c.business_date, c.receipt_no, c.notice_
   r.level AS rating,
   EXISTS (SELECT 1 FROM case_accompaniments a WHERE a.case_id = c.case_id) AS accompanied,
   EXISTS (SELECT 1 FROM appointments p WHERE p.case_id = c.case_id) AS off_hours,
-  c.acceptance_mode, coalesce(json_extract(c.dept_details, '$.parts'), c.joint_parts) AS parts_json
+  c.acceptance_mode, coalesce(json_extract(c.dept_details, '$.parts'), c.joint_parts) AS parts_json,
+  json_extract(c.dept_details, '$.documents') AS documents_json
   FROM cases c JOIN users u ON u.id = c.clerk_id LEFT JOIN ratings r ON r.case_id = c.case_id`;
 
 /** The live rows of one day, one keyset page (uses the cases_day index). */
@@ -85,7 +87,16 @@ export function ledgerEntryOf(r: LiveRow): LedgerEntry {
     services: [...(r.accompanied ? ['accompanied' as const] : []), ...(r.off_hours ? ['off-hours' as const] : [])],
     ...(r.acceptance_mode ? { acceptanceMode: r.acceptance_mode } : {}),
     ...(r.parts_json ? { parts: partsOf(r.parts_json) } : {}),
+    ...(r.documents_json ? { departmentDocuments: documentsOf(r.documents_json) } : {}),
   };
+}
+
+/** The 办理地's own documents announced in the status feed (受理通知书 …): title and 文号 only. */
+function documentsOf(json: string): NonNullable<LedgerEntry['departmentDocuments']> {
+  return (JSON.parse(json) as { title: string; documentNo: string }[]).map((d) => ({
+    title: d.title,
+    documentNo: d.documentNo,
+  }));
 }
 
 /** The parts of a 多地联办 case for the ledger: name, department and the latest status (null: not sent yet). */

@@ -2,6 +2,7 @@
 import { RATING_LEVEL_LABELS_ZH } from '@tongban/protocol/supervisor/ratings';
 import {
   chinaDateTime,
+  departmentDocumentsText,
   deptStatusLabel,
   HALL_SERVICE_LABELS_ZH,
   LEDGER_SYNC_LABELS_ZH,
@@ -74,6 +75,14 @@ export const LEDGER_COLUMNS: readonly LedgerColumn[] = [
   { key: 'waybills', header: 'EMS运单号', width: 16, kind: 'text', value: (r) => r.waybillNos.join(' ') },
   { key: 'sync', header: '同步状态', width: 10, kind: 'text', value: (r) => LEDGER_SYNC_LABELS_ZH[r.syncState] },
   { key: 'departmentNo', header: '办理地部门编号', width: 20, kind: 'text', value: (r) => r.departmentNo ?? '' },
+  {
+    key: 'departmentDocuments',
+    header: '办理地文书及文号',
+    width: 24,
+    fitUpTo: 60,
+    kind: 'text',
+    value: departmentDocumentsText,
+  },
   {
     key: 'deptStatus',
     header: '部门办理状态',

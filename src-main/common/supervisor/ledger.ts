@@ -45,7 +45,13 @@ export interface LedgerEntry {
   acceptanceMode?: string | null;
   /** 多地联办: each department's part and its status (null: not sent yet); absent on other matters. */
   parts?: { name: string; departmentName: string; status: string | null }[];
+  /** The 办理地 department's own documents (受理通知书, 决定书 …) with their 文号, as the status feed announced them. */
+  departmentDocuments?: { title: string; documentNo: string }[];
 }
+
+/** The 办理地 documents of a ledger row as one line: '受理通知书 川公锦受〔2026〕12号；…'. */
+export const departmentDocumentsText = (r: Pick<LedgerEntry, 'departmentDocuments'>): string =>
+  (r.departmentDocuments ?? []).map((d) => `${d.title} ${d.documentNo}`).join('；');
 
 /** The window's outcome as the ledger prints it: the window 收件s, except under 委托受理 where it 受理s. */
 export function ledgerOutcomeLabel(outcome: CaseOutcome, acceptanceMode?: string | null): string {

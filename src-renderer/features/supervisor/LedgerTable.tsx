@@ -97,6 +97,11 @@ export function LedgerTable() {
         <>
           {v ? t(`cases.deptStatuses.${v}`, { defaultValue: v }) : none}
           {r.parts && <PartsCell parts={r.parts} />}
+          {r.departmentDocuments?.map((d) => (
+            <div key={d.documentNo} className="sup-muted">
+              {d.title} {d.documentNo}
+            </div>
+          ))}
         </>
       ),
     },

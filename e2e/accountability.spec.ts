@@ -25,11 +25,11 @@ import {
 } from './support/intake';
 import {
   freePort,
-  issueCode,
+  type GatewayProcess,
+  joinGateway,
   queryGateway,
   startGateway,
   startTestPostgres,
-  type GatewayProcess,
   type TestPostgres,
 } from './support/gateway';
 import {
@@ -38,7 +38,6 @@ import {
   completeFirstRun,
   HALL,
   openMenu,
-  openSettings,
   saveScreenshot,
   signIn,
   signOut,
@@ -93,12 +92,7 @@ test('问题处理 → 督办 → 工作台账 → 责任追溯 across the windo
   const port = await freePort();
   gateway = await startGateway(pgdb.url, port);
   const base = `http://127.0.0.1:${port}`;
-  const code = await issueCode(pgdb.url, '50010303', HALL.divisionCode);
-  await openSettings(page, '部门网关');
-  await page.getByLabel('网关地址', { exact: true }).fill(base);
-  await page.getByLabel('接入码', { exact: true }).fill(code);
-  await page.getByRole('button', { name: '接入网关' }).click();
-  await expect(page.getByText('已接入部门网关', { exact: true })).toBeVisible();
+  await joinGateway(page, pgdb.url, base);
   expect(await callFromPage(page, 'users:create', COUNTER_CLERK)).toMatchObject({ ok: true });
   await signOut(page);
   await signIn(page, COUNTER_CLERK.username, COUNTER_CLERK.password, COUNTER_CLERK.displayName);

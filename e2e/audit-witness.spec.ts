@@ -7,14 +7,14 @@ import { expect, test } from './support/fixtures';
 import {
   addSupervisor,
   freePort,
-  issueCode,
+  type GatewayProcess,
+  joinGateway,
   queryGateway,
   startGateway,
   startTestPostgres,
-  type GatewayProcess,
   type TestPostgres,
 } from './support/gateway';
-import { completeFirstRun, HALL, openMenu, openSettings, saveScreenshot } from './support/steps';
+import { completeFirstRun, HALL, openMenu, saveScreenshot } from './support/steps';
 
 const WINDOW_CODE = '50010303'; // the hall's division code and window number 3
 let db: TestPostgres | null = null;
@@ -32,12 +32,7 @@ test('校验审计链 compares with the gateway’s witnesses and reports a disa
   gateway = await startGateway(db.url, port);
 
   await completeFirstRun(page);
-  const code = await issueCode(db.url, WINDOW_CODE, HALL.divisionCode);
-  await openSettings(page, '部门网关');
-  await page.getByLabel('网关地址', { exact: true }).fill(gateway.url);
-  await page.getByLabel('接入码', { exact: true }).fill(code);
-  await page.getByRole('button', { name: '接入网关' }).click();
-  await expect(page.getByText('已接入部门网关', { exact: true })).toBeVisible();
+  await joinGateway(page, db.url, gateway.url, WINDOW_CODE);
 
   await openMenu(page, '审计日志');
   await page.getByRole('button', { name: '校验审计链' }).click();

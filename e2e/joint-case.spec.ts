@@ -7,22 +7,13 @@ import { APPLICANT, COUNTER_CLERK } from './support/intake';
 import {
   addReviewer,
   freePort,
-  issueCode,
+  type GatewayProcess,
+  joinGateway,
   startGateway,
   startTestPostgres,
-  type GatewayProcess,
   type TestPostgres,
 } from './support/gateway';
-import {
-  callFromPage,
-  completeFirstRun,
-  HALL,
-  openMenu,
-  openSettings,
-  saveScreenshot,
-  signIn,
-  signOut,
-} from './support/steps';
+import { callFromPage, completeFirstRun, openMenu, saveScreenshot, signIn, signOut } from './support/steps';
 
 const WINDOW_CODE = '50010303';
 const PSB = { username: 'jj-psb', password: 'Review2026ok', departmentId: 'SC-CD-JJ-PSB' };
@@ -112,12 +103,7 @@ test('a 多地联办 case shows two department parts and closes only when both a
   for (const r of [PSB, MIA]) await addReviewer(db.url, r.username, r.password, r.departmentId);
 
   await completeFirstRun(page);
-  const code = await issueCode(db.url, WINDOW_CODE, HALL.divisionCode);
-  await openSettings(page, '部门网关');
-  await page.getByLabel('网关地址', { exact: true }).fill(gateway.url);
-  await page.getByLabel('接入码', { exact: true }).fill(code);
-  await page.getByRole('button', { name: '接入网关' }).click();
-  await expect(page.getByText('已接入部门网关', { exact: true })).toBeVisible();
+  await joinGateway(page, db.url, gateway.url, WINDOW_CODE);
   expect(await callFromPage(page, 'users:create', COUNTER_CLERK)).toMatchObject({ ok: true });
   await signOut(page);
   await signIn(page, COUNTER_CLERK.username, COUNTER_CLERK.password, COUNTER_CLERK.displayName);

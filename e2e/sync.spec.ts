@@ -14,24 +14,14 @@ import {
 import {
   addReviewer,
   freePort,
-  issueCode,
+  type GatewayProcess,
+  joinGateway,
   queryGateway,
   startGateway,
   startTestPostgres,
-  type GatewayProcess,
   type TestPostgres,
 } from './support/gateway';
-import {
-  callFromPage,
-  completeFirstRun,
-  HALL,
-  openMenu,
-  openSettings,
-  pickOption,
-  saveScreenshot,
-  signIn,
-  signOut,
-} from './support/steps';
+import { callFromPage, completeFirstRun, openMenu, pickOption, saveScreenshot, signIn, signOut } from './support/steps';
 
 const WINDOW_CODE = '50010303';
 const REVIEWER = { username: 'rs-reviewer', password: 'Review2026ok' };
@@ -142,12 +132,7 @@ test('a case accepted while the gateway is down reaches the department; suppleme
 
   await test.step('the administrator enrols this window in 系统设置 → 部门网关', async () => {
     await completeFirstRun(page);
-    const code = await issueCode(pgdb.url, WINDOW_CODE, HALL.divisionCode);
-    await openSettings(page, '部门网关');
-    await page.getByLabel('网关地址', { exact: true }).fill(gatewayUrl);
-    await page.getByLabel('接入码', { exact: true }).fill(code);
-    await page.getByRole('button', { name: '接入网关' }).click();
-    await expect(page.getByText('已接入部门网关', { exact: true })).toBeVisible();
+    await joinGateway(page, pgdb.url, gatewayUrl, WINDOW_CODE);
     await expect(syncBar(page)).toContainText('已连接部门网关');
   });
 

@@ -13,23 +13,14 @@ import {
 import {
   addReviewer,
   freePort,
-  issueCode,
+  type GatewayProcess,
+  joinGateway,
   queryGateway,
   startGateway,
   startTestPostgres,
-  type GatewayProcess,
   type TestPostgres,
 } from './support/gateway';
-import {
-  callFromPage,
-  completeFirstRun,
-  HALL,
-  openMenu,
-  openSettings,
-  saveScreenshot,
-  signIn,
-  signOut,
-} from './support/steps';
+import { callFromPage, completeFirstRun, openMenu, saveScreenshot, signIn, signOut } from './support/steps';
 
 const REVIEWER = { username: 'tk-reviewer', password: 'Review2026ok' };
 const SYNC_WAIT = { timeout: 60_000, intervals: [500, 1_000, 2_000] };
@@ -66,12 +57,7 @@ test('the reviewer opens a 原件未到 ticket; the window, offline for a while,
   const port = await freePort();
   gateway = await startGateway(pgdb.url, port);
   const gatewayUrl = `http://127.0.0.1:${port}`;
-  const code = await issueCode(pgdb.url, '50010303', HALL.divisionCode);
-  await openSettings(page, '部门网关');
-  await page.getByLabel('网关地址', { exact: true }).fill(gatewayUrl);
-  await page.getByLabel('接入码', { exact: true }).fill(code);
-  await page.getByRole('button', { name: '接入网关' }).click();
-  await expect(page.getByText('已接入部门网关', { exact: true })).toBeVisible();
+  await joinGateway(page, pgdb.url, gatewayUrl);
   expect(await callFromPage(page, 'users:create', COUNTER_CLERK)).toMatchObject({ ok: true });
   await signOut(page);
   await signIn(page, COUNTER_CLERK.username, COUNTER_CLERK.password, COUNTER_CLERK.displayName);

@@ -8,16 +8,16 @@ import { join } from 'node:path';
 import { expect, test } from './support/fixtures';
 import {
   freePort,
-  issueCode,
+  type GatewayProcess,
+  joinGateway,
   publishWindowUpdate,
   startGateway,
   startTestPostgres,
-  updateKey,
-  type GatewayProcess,
   type TestPostgres,
+  updateKey,
 } from './support/gateway';
 import { startHost, type RunningHost } from './support/host';
-import { ADMIN, completeFirstRun, HALL, openSettings, saveScreenshot, signIn } from './support/steps';
+import { ADMIN, completeFirstRun, saveScreenshot, signIn } from './support/steps';
 
 const dir = mkdtempSync(join(tmpdir(), 'tongban-e2e-update-'));
 let db: TestPostgres | null = null;
@@ -50,12 +50,7 @@ test('有新版本: a release published on the gateway is reported by the browse
   await test.step('a new window joins the gateway (it checked for updates at start, before it knew one)', async () => {
     await page.goto(first.url);
     await completeFirstRun(page);
-    const code = await issueCode(db!.url, '50010303', HALL.divisionCode);
-    await openSettings(page, '部门网关');
-    await page.getByLabel('网关地址', { exact: true }).fill(gateway!.url);
-    await page.getByLabel('接入码', { exact: true }).fill(code);
-    await page.getByRole('button', { name: '接入网关' }).click();
-    await expect(page.getByText('已接入部门网关', { exact: true })).toBeVisible();
+    await joinGateway(page, db!.url, gateway!.url);
     await expect(page.getByText('有新版本')).toHaveCount(0);
     await page.goto('about:blank');
   });

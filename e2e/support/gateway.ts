@@ -4,9 +4,11 @@ import { execFile, spawn, type ChildProcess } from 'node:child_process';
 import { join, resolve } from 'node:path';
 import { createInterface } from 'node:readline';
 import { promisify } from 'node:util';
+import { expect, type Page } from '@playwright/test';
 import pg from 'pg';
 import { freePort } from '../../gateway/src/db/embedded';
 import { startTestPostgres, type TestPostgres } from '../../gateway/src/testing/pg';
+import { HALL, openSettings } from './steps';
 
 const ROOT = resolve(__dirname, '..', '..');
 const CLI = join(ROOT, 'gateway', 'src', 'cli.ts');
@@ -136,4 +138,17 @@ export async function addSupervisor(
   await gatewayCli(dbUrl, ['add-supervisor', '--username', username, ...scope], {
     TONGBAN_GW_REVIEWER_PASSWORD: password,
   });
+}
+
+/**
+ * The window's administrator joins the gateway through 系统设置 → 部门网关 with a fresh enrolment code for window
+ * `windowCode` of the hall's district (the window shows 已接入部门网关).
+ */
+export async function joinGateway(page: Page, dbUrl: string, gatewayUrl: string, windowCode = '50010303') {
+  const code = await issueCode(dbUrl, windowCode, HALL.divisionCode);
+  await openSettings(page, '部门网关');
+  await page.getByLabel('网关地址', { exact: true }).fill(gatewayUrl);
+  await page.getByLabel('接入码', { exact: true }).fill(code);
+  await page.getByRole('button', { name: '接入网关' }).click();
+  await expect(page.getByText('已接入部门网关', { exact: true })).toBeVisible();
 }

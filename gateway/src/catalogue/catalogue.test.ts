@@ -65,7 +65,11 @@ describe('catalogue import', () => {
   it('signs the shipped files as a version, refuses the same version again, and audits the import', async () => {
     const { json } = shipped();
     const outcome = await importCatalogueVersion(t.pool, json, 'cli:test');
-    expect(outcome).toMatchObject({ ok: true, version: json.catalogue.catalogueVersion, matters: 42 });
+    expect(outcome).toMatchObject({
+      ok: true,
+      version: json.catalogue.catalogueVersion,
+      matters: json.catalogue.matters.length,
+    });
     const again = await importCatalogueVersion(t.pool, json, 'cli:test');
     expect(again.ok ? [] : again.errors).toEqual([
       expect.objectContaining({ path: 'catalogue.catalogueVersion', message: expect.stringContaining('not newer') }),

@@ -2,14 +2,7 @@ import { auditChainEn } from './audit-chain.en';
 import { securityEn } from './security.en';
 import { cameraEn, cameraFieldsEn } from './camera.en';
 import { catalogueUpdatesEn } from './catalogue-updates.en';
-import {
-  CASE_AUDIT_LABELS_EN,
-  caseDetailKeysEn,
-  caseDetailValuesEn,
-  casesEn,
-  documentsEn,
-  gatewayEn,
-} from './cases.en';
+import { caseDetailKeysEn, caseDetailValuesEn, casesEn, documentsEn, gatewayEn } from './cases.en';
 import { faceErrorsEn, identityEn } from './identity.en';
 import { intakeEn, intakeFieldsEn } from './intake.en';
 import { printingEn, printingFieldsEn } from './printing.en';
@@ -18,6 +11,8 @@ import { supervisorEn, supervisorMenuEn } from './supervisor.en';
 import { hallEn, hallFieldsEn } from './hall.en';
 import { shortcutsEn } from './shortcuts.en';
 import type { Messages } from './zh-CN';
+
+export { AUDIT_ACTION_LABELS_EN } from './audit-actions.en';
 
 export const en: Messages = {
   app: { title: 'Cross-Province Service Window', loading: 'Starting…', startFailed: 'Cannot start', retry: 'Retry' },
@@ -370,34 +365,4 @@ export const en: Messages = {
   security: securityEn,
   supervisor: supervisorEn,
   hall: hallEn,
-};
-
-/** English names of audit actions; unknown actions show their code. */
-export const AUDIT_ACTION_LABELS_EN: Record<string, string> = {
-  'setup.initialize': 'Window set up',
-  'training.seed': 'Training samples created',
-  'training.reset': 'Training data reset',
-  'appointment.book': 'Out-of-hours appointment booked',
-  'appointment.cancel': 'Appointment cancelled',
-  'appointment.open': 'Appointment opened for service',
-  'appointment.serve': 'Appointment linked to its case',
-  'case.accompany': 'Accompanied service (陪办) recorded',
-  'auth.login': 'Sign-in',
-  'auth.login-failed': 'Sign-in failed',
-  'auth.account-locked': 'Account locked',
-  'host.customer-screen-paired': 'Customer display paired',
-  'security.recovery-code-shown': 'Recovery code shown again',
-  'auth.logout': 'Sign-out',
-  'auth.lock': 'Screen locked',
-  'auth.unlock': 'Screen unlocked',
-  'auth.change-password': 'Password changed',
-  'users.create': 'User created',
-  'users.disable': 'User disabled',
-  'users.enable': 'User enabled',
-  'users.reset-password': 'Password reset',
-  'users.set-role': 'Role changed',
-  'settings.update': 'Settings changed',
-  'auth.forbidden': 'Forbidden action refused',
-  'db.migrate': 'Database upgraded',
-  ...CASE_AUDIT_LABELS_EN,
 };

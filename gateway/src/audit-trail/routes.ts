@@ -53,20 +53,36 @@ export async function trailPdf(
   );
 }
 
+/**
+ * The reviewer's case for a 全程记录 export, with the export audited; null after a 404 page was sent (no such case
+ * in this department).
+ */
+export async function caseForTrailExport(
+  pool: pg.Pool,
+  request: FastifyRequest<{ Params: { caseId: string } }>,
+  reply: FastifyReply,
+  action: 'dept.trail-exported' | 'dept.trail-pdf-exported',
+): Promise<Awaited<ReturnType<typeof getCase>>> {
+  const user = request.reviewer as ReviewerSession;
+  const view = UUID.test(request.params.caseId) ? await getCase(pool, request.params.caseId, user.departmentId) : null;
+  if (!view) {
+    await sendPage(reply, 404, messagePage('没有这个案件', '案件不存在或不属于本部门。', user));
+    return null;
+  }
+  await audit(pool, {
+    actor: user.username,
+    action,
+    target: `case:${view.caseId}`,
+    details: { reviewerId: user.reviewerId, departmentId: user.departmentId },
+  });
+  return view;
+}
+
 /** Registers the routes inside the department scope (session, CSRF and page gate already applied). */
 export function registerTrailRoutes(scope: FastifyInstance, pool: pg.Pool): void {
   scope.get<{ Params: { caseId: string } }>('/dept/cases/:caseId/trail.pdf', async (request, reply) => {
-    const user = request.reviewer as ReviewerSession;
-    const view = UUID.test(request.params.caseId)
-      ? await getCase(pool, request.params.caseId, user.departmentId)
-      : null;
-    if (!view) return sendPage(reply, 404, messagePage('没有这个案件', '案件不存在或不属于本部门。', user));
-    await audit(pool, {
-      actor: user.username,
-      action: 'dept.trail-pdf-exported',
-      target: `case:${view.caseId}`,
-      details: { reviewerId: user.reviewerId, departmentId: user.departmentId },
-    });
+    const view = await caseForTrailExport(pool, request, reply, 'dept.trail-pdf-exported');
+    if (!view) return reply;
     const m = view.manifest;
     const pdf = await trailPdf(
       {

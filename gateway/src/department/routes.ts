@@ -14,7 +14,7 @@ import { casePage, type IdHolder } from './case-page';
 import { audit } from '../audit';
 import { pageGate } from '../supervision/accounts';
 import { registerSupervisionRoutes } from '../supervision/routes';
-import { registerTrailRoutes } from '../audit-trail/routes';
+import { caseForTrailExport, registerTrailRoutes } from '../audit-trail/routes';
 import { caseListPage, loginPage, messagePage } from './pages';
 import { attemptLogin, DEFAULT_LOGIN_POLICY, type LoginPolicy } from './login-guard';
 import { findDownloadableSlot, getCase, listCompleteCases } from './repo';
@@ -198,17 +198,8 @@ export function registerDepartmentRoutes(
 
     // 全程记录 as CSV: the case page's history of both sides, for the file of a dispute.
     scope.get<{ Params: { caseId: string } }>('/dept/cases/:caseId/trail.csv', async (request, reply) => {
-      const user = request.reviewer as ReviewerSession;
-      const view = UUID.test(request.params.caseId)
-        ? await getCase(pool, request.params.caseId, user.departmentId)
-        : null;
-      if (!view) return sendPage(reply, 404, messagePage('没有这个案件', '案件不存在或不属于本部门。', user));
-      await audit(pool, {
-        actor: user.username,
-        action: 'dept.trail-exported',
-        target: `case:${view.caseId}`,
-        details: { reviewerId: user.reviewerId, departmentId: user.departmentId },
-      });
+      const view = await caseForTrailExport(pool, request, reply, 'dept.trail-exported');
+      if (!view) return reply;
       return reply
         .type('text/csv; charset=utf-8')
         .headers({

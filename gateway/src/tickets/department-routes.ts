@@ -70,6 +70,15 @@ const REFUSAL_ZH: Record<AttachRefusal, [number, string]> = {
 
 /** Registers the routes in the department scope. */
 export function registerTicketPages(scope: FastifyInstance, pool: pg.Pool, clock: TicketClock, store: BlobStore): void {
+  /** The case of one of this department's tickets (undefined: no such ticket here). */
+  const ticketCase = async (ticketId: string, departmentId: string): Promise<string | undefined> => {
+    if (!UUID.test(ticketId)) return undefined;
+    const { rows } = await pool.query<{ case_id: string }>(
+      'SELECT case_id FROM case_tickets WHERE ticket_id = $1 AND department_id = $2',
+      [ticketId, departmentId],
+    );
+    return rows[0]?.case_id;
+  };
   scope.post<{ Params: { ticketId: string } }>(
     '/dept/tickets/:ticketId/attachments',
     { bodyLimit: TICKET_ATTACHMENT_MAX_BYTES + 1024 },
@@ -142,13 +151,7 @@ export function registerTicketPages(scope: FastifyInstance, pool: pg.Pool, clock
     const user = request.reviewer as ReviewerSession;
     const { ticketId } = request.params;
     const body = (formOf(request).get('body') ?? '').trim();
-    const { rows } = UUID.test(ticketId)
-      ? await pool.query<{ case_id: string }>(
-          'SELECT case_id FROM case_tickets WHERE ticket_id = $1 AND department_id = $2',
-          [ticketId, user.departmentId],
-        )
-      : { rows: [] };
-    const caseId = rows[0]?.case_id;
+    const caseId = await ticketCase(ticketId, user.departmentId);
     if (!caseId) return sendPage(reply, 404, messagePage('没有这个问题单', '问题单不存在或不属于本部门。', user));
     if (!body) return refuse(reply, user, caseId, 400, '请填写答复内容');
     if (body.length > TICKET_TEXT_MAX) return refuse(reply, user, caseId, 400, `答复不能超过 ${TICKET_TEXT_MAX} 字`);
@@ -163,13 +166,7 @@ export function registerTicketPages(scope: FastifyInstance, pool: pg.Pool, clock
     const user = request.reviewer as ReviewerSession;
     const { ticketId } = request.params;
     const reason = (formOf(request).get('reason') ?? '').trim();
-    const { rows } = UUID.test(ticketId)
-      ? await pool.query<{ case_id: string }>(
-          'SELECT case_id FROM case_tickets WHERE ticket_id = $1 AND department_id = $2',
-          [ticketId, user.departmentId],
-        )
-      : { rows: [] };
-    const caseId = rows[0]?.case_id;
+    const caseId = await ticketCase(ticketId, user.departmentId);
     if (!caseId) return sendPage(reply, 404, messagePage('没有这个问题单', '问题单不存在或不属于本部门。', user));
     if (!reason) return refuse(reply, user, caseId, 400, '请填写关闭理由');
     if (reason.length > TICKET_TEXT_MAX)

@@ -1,0 +1,31 @@
+import { CASE_AUDIT_LABELS_EN } from './cases.en';
+
+/** English names of audit actions; unknown actions show their code. */
+export const AUDIT_ACTION_LABELS_EN: Record<string, string> = {
+  'setup.initialize': 'Window set up',
+  'training.seed': 'Training samples created',
+  'training.reset': 'Training data reset',
+  'appointment.book': 'Out-of-hours appointment booked',
+  'appointment.cancel': 'Appointment cancelled',
+  'appointment.open': 'Appointment opened for service',
+  'appointment.serve': 'Appointment linked to its case',
+  'case.accompany': 'Accompanied service (陪办) recorded',
+  'auth.login': 'Sign-in',
+  'auth.login-failed': 'Sign-in failed',
+  'auth.account-locked': 'Account locked',
+  'host.customer-screen-paired': 'Customer display paired',
+  'security.recovery-code-shown': 'Recovery code shown again',
+  'auth.logout': 'Sign-out',
+  'auth.lock': 'Screen locked',
+  'auth.unlock': 'Screen unlocked',
+  'auth.change-password': 'Password changed',
+  'users.create': 'User created',
+  'users.disable': 'User disabled',
+  'users.enable': 'User enabled',
+  'users.reset-password': 'Password reset',
+  'users.set-role': 'Role changed',
+  'settings.update': 'Settings changed',
+  'auth.forbidden': 'Forbidden action refused',
+  'db.migrate': 'Database upgraded',
+  ...CASE_AUDIT_LABELS_EN,
+};

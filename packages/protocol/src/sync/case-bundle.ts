@@ -26,29 +26,35 @@ export function fitsCaseBundle(sizes: readonly number[]): boolean {
 }
 
 /** The bundle body of a manifest (its exact JSON bytes) and its files in slot order. */
-export function encodeCaseBundle(manifest: Uint8Array, files: readonly Uint8Array[]): Buffer {
+export function encodeCaseBundle(manifest: Uint8Array, files: readonly Uint8Array[]): Uint8Array {
   if (manifest.length > MAX_CASE_MANIFEST_BYTES) throw new RangeError('manifest too large for a bundle');
-  const head = Buffer.alloc(4);
-  head.writeUInt32BE(manifest.length, 0);
-  return Buffer.concat([head, manifest, ...files]);
+  const body = new Uint8Array(4 + manifest.length + files.reduce((sum, f) => sum + f.length, 0));
+  new DataView(body.buffer).setUint32(0, manifest.length);
+  body.set(manifest, 4);
+  let offset = 4 + manifest.length;
+  for (const file of files) {
+    body.set(file, offset);
+    offset += file.length;
+  }
+  return body;
 }
 
-/** The manifest bytes and the rest (the files), or null when the body cannot be a bundle. */
-export function splitCaseBundle(body: Buffer): { manifest: Buffer; files: Buffer } | null {
+/** The manifest bytes and the rest (the files), or null when the body cannot be a bundle. Views, not copies. */
+export function splitCaseBundle<T extends Uint8Array>(body: T): { manifest: T; files: T } | null {
   if (body.length < 4) return null;
-  const length = body.readUInt32BE(0);
+  const length = new DataView(body.buffer, body.byteOffset, 4).getUint32(0);
   if (length > MAX_CASE_MANIFEST_BYTES || 4 + length > body.length) return null;
-  return { manifest: body.subarray(4, 4 + length), files: body.subarray(4 + length) };
+  return { manifest: body.subarray(4, 4 + length) as T, files: body.subarray(4 + length) as T };
 }
 
-/** The files cut at the slots' sizes, or null when their total is not exactly the rest of the body. */
-export function splitBundleFiles(files: Buffer, sizes: readonly number[]): Buffer[] | null {
+/** The files cut at the slots' sizes (views), or null when their total is not exactly the rest of the body. */
+export function splitBundleFiles<T extends Uint8Array>(files: T, sizes: readonly number[]): T[] | null {
   const total = sizes.reduce((sum, size) => sum + size, 0);
   if (total !== files.length) return null;
-  const out: Buffer[] = [];
+  const out: T[] = [];
   let offset = 0;
   for (const size of sizes) {
-    out.push(files.subarray(offset, offset + size));
+    out.push(files.subarray(offset, offset + size) as T);
     offset += size;
   }
   return out;

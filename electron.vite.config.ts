@@ -21,6 +21,8 @@ export default defineConfig({
           host: resolve(__dirname, 'src-main/host/cli.ts'),
           // The card-reader library runs in its own process, so a crash or a 32-bit DLL cannot take the app down.
           'sdtapi-helper': resolve(__dirname, 'src-main/identity/sdtapi-helper.ts'),
+          // Encrypting an old plaintext database runs in a worker thread (src-main/db/encrypt-off-thread.ts).
+          'encrypt-worker': resolve(__dirname, 'src-main/db/encrypt-worker.ts'),
         },
       },
     },

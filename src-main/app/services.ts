@@ -16,6 +16,8 @@ import { AppError } from '@common/errors';
 import type { AppInfo } from '@common/contract';
 import type { Hall } from '@common/hall';
 import { FileKeyStore, loadOrCreateKey, type DatabaseKeyStore } from '../db/key-store';
+import { isPlaintextDatabase } from '../db/encryption';
+import { encryptInWorker } from '../db/encrypt-off-thread';
 import { openDatabase } from '../db/open';
 import { createPrinting, type ChromiumPrinter, type Printing } from '../printing';
 import { verifyIssuerOf } from '../printing/verify-issuer';
@@ -144,9 +146,21 @@ export async function createServices(config: AppConfig): Promise<Services> {
   const events = config.events ?? new EventBus();
   const progress = new ProgressTracker(events);
   const encryption = encryptionProgress(progress, log);
+  const dbFile = join(config.dataDir, 'tongban.sqlite');
+  if (dbKey && isPlaintextDatabase(dbFile)) {
+    // A database from before encryption at rest: encrypted in a worker thread, so the shell stays
+    // responsive and its splash (or the host's page) shows each step; openDatabase then finds it encrypted.
+    // Should the worker fail (e.g. a shell where a native module cannot load in a worker), the file is still
+    // the plaintext database (every step is crash-safe) and openDatabase encrypts it on this thread instead.
+    await encryptInWorker(dbFile, dbKey, encryption.onStep).catch((err: unknown) =>
+      log.warn('encryption worker failed; encrypting on the main thread', {
+        error: err instanceof Error ? err.message : String(err),
+      }),
+    );
+  }
   const { db, migration } = (() => {
     try {
-      return openDatabase(join(config.dataDir, 'tongban.sqlite'), config.migrationsDir, now, dbKey, encryption.onStep);
+      return openDatabase(dbFile, config.migrationsDir, now, dbKey, encryption.onStep);
     } catch (err) {
       encryption.failed(err);
       throw err;

@@ -15,6 +15,8 @@ import { installSecurityHandlers } from './security';
 import { guardCloseWithUnsent } from './close-guard';
 import { utilityProcessLauncher } from './utility-helper';
 import { createMainWindow } from './window';
+import { EventBus } from '../events/event-bus';
+import { showEncryptionSplash } from './splash';
 
 let core: App | null = null;
 let binding: IpcBinding | null = null;
@@ -27,7 +29,11 @@ async function start(): Promise<void> {
     resourcesPath: process.resourcesPath,
   });
   process.umask(0o077); // data folder 0700, files 0600
+  // Start-up may first encrypt an old plaintext database (minutes on a large one): a splash shows its steps.
+  const events = new EventBus();
+  const stopSplash = showEncryptionSplash(events, paths.resourcesDir);
   core = await createApp({
+    events,
     keyStore: new SafeStorageKeyStore(app.getPath('userData')),
     // 培训模式's folder has its own key, wrapped by the OS like the live one (decision 0130).
     trainingKeyStore: new SafeStorageKeyStore(join(app.getPath('userData'), TRAINING_DIR_NAME)),
@@ -40,6 +46,7 @@ async function start(): Promise<void> {
     // The card-reader helper runs as a utility process: no separate Node on the hall PC.
     identity: { sdtapi: { launch: utilityProcessLauncher } },
   });
+  stopSplash();
   const { log } = core.services;
   core.startBackground();
   log.info('electron shell starting', { version: app.getVersion(), packaged: app.isPackaged });

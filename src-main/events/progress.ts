@@ -124,7 +124,8 @@ export function encryptionProgress(
   return {
     onStep: (step) => {
       if (step === 'started') {
-        task = progress.start(null, { kind: 'encryption', unit: 'steps', cancellable: false }, ENCRYPT_STEPS.length);
+        // A second start (the worker failed and the main thread takes over) continues the same bar.
+        task ??= progress.start(null, { kind: 'encryption', unit: 'steps', cancellable: false }, ENCRYPT_STEPS.length);
         task.update(0);
         log.info('encrypting the existing database', { steps: ENCRYPT_STEPS.length });
         return;

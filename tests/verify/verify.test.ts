@@ -253,6 +253,19 @@ describe.skipIf(!HAS_ZBAR)('扫码核验', () => {
     expect(page.html).toContain('已下载');
   });
 
+  it('网络送达 after the retention period: the 取件码 page says the file was deleted (410), no bytes', async () => {
+    // As retention leaves a purged case (gateway/src/retention): the result row stays, its bytes are gone.
+    await gw.pool.query('UPDATE case_results SET pdf = NULL, purged_at = now() WHERE case_id = $1', [doc.caseId]);
+    await gw.pool.query('DELETE FROM result_fetches WHERE case_id = $1', [doc.caseId]);
+    const code = t.app.services.printing.qr.pickupCode(doc.documentNo);
+    const gone = await post(`${gw.url}/v/${scanned.documentNo}/result`, { token: scanned.token, code });
+    expect(gone.status).toBe(410);
+    expect(gone.headers.get('content-type')).toMatch(/text\/html/);
+    expect(await gone.text()).toContain('办理结果文件已超过保存期限并已删除');
+    const dept = await reviewer.go('GET', `/dept/cases/${doc.caseId}/result`);
+    expect(dept.status).toBe(410);
+  });
+
   it('the public pages are rate-limited per client address', async () => {
     let limited: RunningGateway | null = null;
     try {

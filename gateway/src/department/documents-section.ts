@@ -66,7 +66,7 @@ export function registerDocumentRoutes(scope: FastifyInstance, pool: pg.Pool): v
         UUID.test(caseId) && known
           ? await pool.query<{ pdf: Buffer; file_name: string }>(
               `SELECT d.pdf, d.file_name FROM department_documents d JOIN cases c USING (case_id)
-           WHERE d.case_id = $1 AND d.kind = $2 AND c.department_id = $3`,
+           WHERE d.case_id = $1 AND d.kind = $2 AND c.department_id = $3 AND d.pdf IS NOT NULL`,
               [caseId, kind, user.departmentId],
             )
           : { rows: [] };

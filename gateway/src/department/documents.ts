@@ -197,7 +197,7 @@ export async function caseDocuments(db: Queryable, caseId: string): Promise<Depa
     issued_at: Date;
   }>(
     `SELECT kind, document_no, title, sha256, file_name, octet_length(pdf) AS size, issued_at
-     FROM department_documents WHERE case_id = $1 ORDER BY issued_at, kind`,
+     FROM department_documents WHERE case_id = $1 AND pdf IS NOT NULL ORDER BY issued_at, kind`,
     [caseId],
   );
   return rows.map((r) => ({

@@ -90,6 +90,7 @@ function retentionSuite(name: string, makeStore?: () => Promise<BlobStore>) {
         ratings: 0,
         followUpSteps: 0,
         attachments: 3,
+        documents: 0,
         filesDeleted: 2,
       });
 
@@ -143,6 +144,45 @@ function retentionSuite(name: string, makeStore?: () => Promise<BlobStore>) {
       ]);
       expect(both.reduce((n, c) => n + (c?.cases ?? 0), 0)).toBe(1);
       expect(await auditRows(t.pool, 'retention.run')).toHaveLength(2);
+    });
+
+    it("a purged case's result PDF and department documents lose their bytes; the records stay", async () => {
+      const old = await push(t, device, [testFile(600)]);
+      await close(t, old.caseId, 'approve', 200);
+      const recent = await push(t, device, [testFile(650)]);
+      await close(t, recent.caseId, 'approve', 5);
+      for (const c of [old, recent]) {
+        await t.pool.query(
+          `INSERT INTO case_results (case_id, file_name, pdf, sha256, attached_by) VALUES ($1, '决定书.pdf', $2, $3, 'psb1')`,
+          [c.caseId, Buffer.from('%PDF-1.7 张三 500101199003070014'), 'a'.repeat(64)],
+        );
+        await t.pool.query(
+          `INSERT INTO department_documents (case_id, kind, document_no, title, file_name, pdf, sha256, issued_by)
+           VALUES ($1, 'approval', $2, '准予许可决定书', 'a.pdf', $3, $4, 'psb1')`,
+          [c.caseId, `川公准〔2026〕${c.caseId.slice(0, 6)}号`, Buffer.from('%PDF-1.7 张三'), 'b'.repeat(64)],
+        );
+      }
+      const counts = await runRetention(t.pool, store, { days: 180 });
+      expect(counts).toMatchObject({ cases: 1, documents: 2 });
+      const docs = await t.pool.query<{ case_id: string; pdf: Buffer | null; document_no: string; sha256: string }>(
+        `SELECT case_id, pdf, document_no, sha256 FROM department_documents WHERE case_id = ANY($1::uuid[])
+         UNION ALL SELECT case_id, pdf, file_name, sha256 FROM case_results WHERE case_id = ANY($1::uuid[])`,
+        [[old.caseId, recent.caseId]],
+      );
+      expect(docs.rows).toHaveLength(4);
+      for (const row of docs.rows) {
+        expect(row.sha256).toMatch(/^[ab]{64}$/);
+        expect(row.pdf === null).toBe(row.case_id === old.caseId);
+      }
+      // The window's fetches: the purged case's documents are gone (404), the recent case's still served.
+      for (const q of ['', '?document=approval']) {
+        expect((await device.request('GET', `/v1/cases/${old.caseId}/result${q}`)).status).toBe(404);
+        expect((await device.request('GET', `/v1/cases/${recent.caseId}/result${q}`)).status).toBe(200);
+      }
+      const { caseDocuments } = await import('../department/documents');
+      expect(await caseDocuments(t.pool, old.caseId)).toEqual([]);
+      expect(await caseDocuments(t.pool, recent.caseId)).toHaveLength(1);
+      expect(await runRetention(t.pool, store, { days: 180 })).toMatchObject({ cases: 0, documents: 0 });
     });
 
     it('the department page of a purged case says so and serves no file', async () => {

@@ -1,5 +1,5 @@
 // Retention at the gateway (issue #15): a case closed (准予办结, 不予办理, 结果已寄出) more than N days ago
-// loses the bytes of its attachments and has its personal data masked; the rows stay (the case row is the
+// loses the bytes of its attachments, its result PDF and the department's documents, and has its personal data masked; the rows stay (the case row is the
 // idempotency record of the window's pushes, its manifest_hash unchanged, and the source of statistics).
 //
 // Safe with several gateway processes: one run at a time (a session advisory lock; a process finding it
@@ -26,6 +26,8 @@ export interface RetentionCounts {
   ratings: number;
   followUpSteps: number;
   attachments: number;
+  /** Result PDFs (网络送达) and department documents whose bytes were deleted. */
+  documents: number;
   filesDeleted: number;
 }
 
@@ -58,11 +60,12 @@ export async function runRetention(
         ratings: 0,
         followUpSteps: 0,
         attachments: 0,
+        documents: 0,
         filesDeleted: 0,
       };
       for (;;) {
         const batch = await purgeBatch(pool, opts.days, opts.batchSize ?? 100);
-        for (const k of ['cases', 'supplements', 'ratings', 'followUpSteps', 'attachments'] as const)
+        for (const k of ['cases', 'supplements', 'ratings', 'followUpSteps', 'attachments', 'documents'] as const)
           counts[k] += batch[k];
         if (batch.cases === 0) break;
       }
@@ -94,7 +97,8 @@ async function purgeBatch(pool: pg.Pool, days: number, limit: number): Promise<O
       [CLOSED_STATUSES, days, limit],
     );
     const ids = cases.map((c) => c.case_id);
-    if (ids.length === 0) return { cases: 0, supplements: 0, ratings: 0, followUpSteps: 0, attachments: 0 };
+    if (ids.length === 0)
+      return { cases: 0, supplements: 0, ratings: 0, followUpSteps: 0, attachments: 0, documents: 0 };
     for (const c of cases)
       await client.query('UPDATE cases SET manifest = $2, purged_at = now() WHERE case_id = $1', [
         c.case_id,
@@ -129,7 +133,16 @@ async function purgeBatch(pool: pg.Pool, days: number, limit: number): Promise<O
        ON CONFLICT (sha256) DO UPDATE SET pending = true, queued_at = now()`,
       [ids],
     );
-    return { cases: ids.length, supplements, ratings, followUpSteps, attachments: slots.length };
+    // The result PDF and the department's documents name the applicant: their bytes go too, the record stays.
+    let documents = 0;
+    for (const table of ['case_results', 'department_documents']) {
+      const { rowCount } = await client.query(
+        `UPDATE ${table} SET pdf = NULL, purged_at = now() WHERE case_id = ANY($1::uuid[]) AND pdf IS NOT NULL`,
+        [ids],
+      );
+      documents += rowCount ?? 0;
+    }
+    return { cases: ids.length, supplements, ratings, followUpSteps, attachments: slots.length, documents };
   });
 }
 

@@ -82,13 +82,14 @@ export function registerResultRoutes(scope: FastifyInstance, pool: pg.Pool, seal
     const user = request.reviewer as ReviewerSession;
     const { caseId } = request.params;
     const { rows } = UUID.test(caseId)
-      ? await pool.query<{ pdf: Buffer }>(
+      ? await pool.query<{ pdf: Buffer | null }>(
           'SELECT r.pdf FROM case_results r JOIN cases c USING (case_id) WHERE r.case_id = $1 AND c.department_id = $2',
           [caseId, user.departmentId],
         )
       : { rows: [] };
     const row = rows[0];
     if (!row) return reply.code(404).type('text/plain; charset=utf-8').send('没有办理结果');
+    if (!row.pdf) return reply.code(410).type('text/plain; charset=utf-8').send('办理结果文件已超过保存期限并已删除');
     return reply
       .type('application/pdf')
       .headers({ 'content-disposition': 'inline', 'cache-control': 'private, no-store' })

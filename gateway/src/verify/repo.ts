@@ -182,9 +182,10 @@ export async function resultInfo(
 
 /** The size of a case's result in bytes (0 when none). */
 export async function resultSize(db: pg.Pool | pg.PoolClient, caseId: string): Promise<number> {
-  const { rows } = await db.query<{ n: number }>('SELECT octet_length(pdf) AS n FROM case_results WHERE case_id = $1', [
-    caseId,
-  ]);
+  const { rows } = await db.query<{ n: number }>(
+    'SELECT coalesce(octet_length(pdf), 0) AS n FROM case_results WHERE case_id = $1',
+    [caseId],
+  );
   return rows[0]?.n ?? 0;
 }
 
@@ -193,7 +194,11 @@ export const PICKUP_FAILURES_PER_HOUR = 5;
 
 /** Outcome of a 取件码 fetch. */
 export type PickupOutcome =
-  { kind: 'ok'; pdf: Buffer; fileName: string } | { kind: 'wrong-code' } | { kind: 'locked' } | { kind: 'not-ready' };
+  | { kind: 'ok'; pdf: Buffer; fileName: string }
+  | { kind: 'wrong-code' }
+  | { kind: 'locked' }
+  | { kind: 'not-ready' }
+  | { kind: 'purged' };
 
 /** Fetches a case's result with the 取件码 of one of its documents; every attempt is logged on the case. */
 export async function fetchResult(
@@ -216,7 +221,7 @@ export async function fetchResult(
     );
     const ok = (match.rowCount ?? 0) > 0;
     const result = ok
-      ? await db.query<{ pdf: Buffer; file_name: string }>(
+      ? await db.query<{ pdf: Buffer | null; file_name: string }>(
           'SELECT pdf, file_name FROM case_results WHERE case_id = $1',
           [doc.caseId],
         )
@@ -224,7 +229,8 @@ export async function fetchResult(
     const row = result?.rows[0];
     if (ok && !row) return { kind: 'not-ready' };
     await db.query('INSERT INTO result_fetches (case_id, ok, client) VALUES ($1, $2, $3)', [doc.caseId, ok, client]);
-    return row ? { kind: 'ok', pdf: row.pdf, fileName: row.file_name } : { kind: 'wrong-code' };
+    if (!row) return { kind: 'wrong-code' };
+    return row.pdf ? { kind: 'ok', pdf: row.pdf, fileName: row.file_name } : { kind: 'purged' };
   });
 }
 

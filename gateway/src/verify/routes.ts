@@ -61,8 +61,8 @@ export function registerDocumentReportRoute(app: FastifyInstance, pool: pg.Pool)
         throw new GatewayError('invalid-request', 'document must be one of ' + DEPARTMENT_DOCUMENT_KINDS.join(', '));
       const { rows } = await pool.query<{ pdf: Buffer; sha256: string; district: string }>(
         document === undefined
-          ? 'SELECT r.pdf, r.sha256, c.district FROM case_results r JOIN cases c USING (case_id) WHERE r.case_id = $1'
-          : 'SELECT d.pdf, d.sha256, c.district FROM department_documents d JOIN cases c USING (case_id) WHERE d.case_id = $1 AND d.kind = $2',
+          ? 'SELECT r.pdf, r.sha256, c.district FROM case_results r JOIN cases c USING (case_id) WHERE r.case_id = $1 AND r.pdf IS NOT NULL'
+          : 'SELECT d.pdf, d.sha256, c.district FROM department_documents d JOIN cases c USING (case_id) WHERE d.case_id = $1 AND d.kind = $2 AND d.pdf IS NOT NULL',
         document === undefined ? [caseId] : [caseId, document],
       );
       const row = rows[0];
@@ -160,6 +160,8 @@ export function registerVerifyRoutes(
           .send(outcome.pdf);
       case 'not-ready':
         return page(reply, 409, verifiedPage(doc, token, '办理结果尚未出具，请稍后再试。'));
+      case 'purged':
+        return page(reply, 410, verifiedPage(doc, token, '办理结果文件已超过保存期限并已删除，请联系办理地部门。'));
       case 'locked':
         return page(reply, 429, verifiedPage(doc, token, '取件码错误次数过多，请一小时后再试。'));
       case 'wrong-code':

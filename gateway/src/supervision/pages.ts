@@ -7,6 +7,7 @@ import type { Filters } from './filters';
 import type { CoordinationItem, LedgerRow } from './ledger';
 import type { Totals } from './queries';
 import type { Cell, Table } from './tables';
+import { TICKET_TEXT_MAX } from '@tongban/protocol/sync/tickets';
 
 const BANNER = '跨省通办 · 监督管理';
 
@@ -52,12 +53,28 @@ function filterForm(
 
 const cell = (c: Cell) => (c === null ? '—' : typeof c === 'number' ? c.toLocaleString('zh-CN') : c);
 
-/** A table with its CSV and XLSX export links. */
-export function tableSection(t: Table, query: string, exportBase = '/dept/supervision/export'): Html {
+/** A table with its CSV and XLSX export links; `action` adds a last column acting on each row's id (page only). */
+export function tableSection(
+  t: Table,
+  query: string,
+  exportBase = '/dept/supervision/export',
+  action?: { title: string; cell: (id: string) => Html },
+): Html {
+  const acts = action && t.rowIds ? action : null;
+  const columns = acts ? [...t.columns, acts.title] : t.columns;
   return html`<section class="sv-table" id="${t.name}"><h2>${t.title}</h2>
     <p class="exports">导出：<a href="${exportBase}/${t.name}.xlsx?${query}">XLSX</a> · <a href="${exportBase}/${t.name}.csv?${query}">CSV</a></p>
-    <div class="scroll"><table><thead><tr>${t.columns.map((c) => html`<th scope="col">${c}</th>`)}</tr></thead>
-    <tbody>${t.rows.length ? t.rows.map((r) => html`<tr>${r.map((c) => html`<td${typeof c === 'number' ? html` class="num"` : ''}>${cell(c)}</td>`)}</tr>`) : html`<tr><td colspan="${t.columns.length}" class="muted">没有数据</td></tr>`}</tbody></table></div></section>`;
+    <div class="scroll"><table><thead><tr>${columns.map((c) => html`<th scope="col">${c}</th>`)}</tr></thead>
+    <tbody>${t.rows.length ? t.rows.map((r, i) => html`<tr>${r.map((c) => html`<td${typeof c === 'number' ? html` class="num"` : ''}>${cell(c)}</td>`)}${acts ? html`<td>${acts.cell(t.rowIds?.[i] ?? '')}</td>` : ''}</tr>`) : html`<tr><td colspan="${columns.length}" class="muted">没有数据</td></tr>`}</tbody></table></div></section>`;
+}
+
+/** 督办结案: a supervisor closes an overdue ticket with a reason (POST /dept/supervision/tickets/{id}/close). */
+function closeTicketCell(user: ReviewerSession): { title: string; cell: (id: string) => Html } {
+  return {
+    title: '督办结案',
+    cell: (id) =>
+      html`<form method="post" action="/dept/supervision/tickets/${id}/close" class="inline"><input type="hidden" name="_csrf" value="${user.csrfToken}"><input name="reason" required maxlength="${TICKET_TEXT_MAX}" placeholder="关闭理由" aria-label="关闭理由"><button type="submit">关闭问题单</button></form>`,
+  };
 }
 
 /** The supervision pages' navigation. */
@@ -106,7 +123,7 @@ export function dashboardPage(
     ${seriesChart(`收件与办结（按${unit}）`, series.points)}
     ${volume ? volumeChart(`${volume.title}收件量`, volumeRows) : ''}
     ${ratingChart(t.ratedGood, t.ratedPoor, t.rated)}
-    ${tables.map((x) => tableSection(x, query))}`,
+    ${tables.map((x) => tableSection(x, query, undefined, x.name === 'overdue-tickets' ? closeTicketCell(user) : undefined))}`,
     user,
     BANNER,
   );

@@ -16,6 +16,8 @@ export interface Table {
   title: string;
   columns: string[];
   rows: Cell[][];
+  /** Page only (never exported): the id each row acts on, e.g. the ticket a supervisor may close. */
+  rowIds?: string[];
 }
 
 /** The tables that can be exported, by URL name. */
@@ -117,6 +119,7 @@ export async function buildTable(db: pg.Pool, name: TableName, f: Filters, today
         name,
         title: '逾期未答复的问题工单',
         columns: ['部门编号', '事项', '区县', '窗口', '业务属地部门', '类别', '提出方', '提出时间', '答复期限'],
+        rowIds: rows.map((r) => r.ticketId),
         rows: rows.map((r) => [
           r.departmentNo,
           r.matterName,

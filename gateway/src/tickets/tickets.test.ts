@@ -274,10 +274,18 @@ describe('closing a ticket', () => {
     // A district supervisor closes a ticket of their district only.
     await addSupervisor(t.pool, 'sup-sc', 'correct horse 9', 'district-supervisor', [SC]);
     await addSupervisor(t.pool, 'sup-cq', 'correct horse 9', 'district-supervisor', ['500101']);
+    // Past its deadline, the ticket is on the dashboard of the supervisor whose district it is, with a close form.
+    await t.pool.query("UPDATE case_tickets SET due_at = $2::timestamptz - interval '1 day' WHERE ticket_id = $1", [
+      supTicket.ticketId,
+      now,
+    ]);
+    const closeForm = `action="/dept/supervision/tickets/${supTicket.ticketId}/close"`;
     const supClose = async (username: string) => {
       const b = new Browser(t.url);
       expect((await b.login(username, 'correct horse 9')).status).toBe(303);
-      const token = b.csrf((await b.go('GET', '/dept/supervision')).html);
+      const dashboard = (await b.go('GET', '/dept/supervision?from=2020-01-01&to=2030-12-31')).html;
+      expect(dashboard.includes(closeForm)).toBe(username === 'sup-sc');
+      const token = b.csrf(dashboard);
       return b.go('POST', `/dept/supervision/tickets/${supTicket.ticketId}/close`, {
         _csrf: token,
         reason: '督办结案',

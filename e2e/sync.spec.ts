@@ -292,6 +292,8 @@ test('a case accepted while the gateway is down reaches the department; suppleme
     });
     const drawer = await openDetail(page, receiptNo);
     await expect(drawer).toContainText('结果已寄出');
+    // The drawer's title carries the department's status beside the window's own 已收件.
+    await expect(page.locator('.detail-title')).toContainText('结果已寄出');
     // The 办理地's 受理通知书 came back through sync and prints from the drawer.
     await expect(drawer.getByTestId('dept-document')).toContainText('文号 渝人社受〔2026〕101号');
     await expect(drawer.getByTestId('dept-document-acceptance')).toBeVisible();

@@ -15,7 +15,7 @@ import { useNavStore } from '../shell/nav-store';
 import { CaseMaterials } from './CaseMaterials';
 import { CaseOverview } from './CaseOverview';
 import { CaseTimeline } from './CaseTimeline';
-import { attentionText, OutcomeTag, SyncTag } from './status-tags';
+import { attentionText, DeptTag, OutcomeTag, SyncTag } from './status-tags';
 import { useCasesStore } from './store';
 import { SupplementPanel } from './SupplementPanel';
 import { ReroutePanel } from './ReroutePanel';
@@ -31,6 +31,8 @@ function DetailTitle({ detail }: { detail: CaseDetail }) {
       <span className="mono detail-title__no">{documentNumberOf(detail)}</span>
       <OutcomeTag outcome={detail.outcome} />
       <SyncTag row={detail} />
+      {/* Where the department has got to (审查中, 准予办结 …): the window's own 已收件 stays true but is not the news. */}
+      {detail.deptStatus ? <DeptTag status={detail.deptStatus} /> : null}
     </div>
   );
 }

@@ -223,7 +223,19 @@ export async function createServices(config: AppConfig): Promise<Services> {
     audit,
     now,
   });
-  const caseQueries = new CaseQueries(db, audit, now, (code) => catalogue.divisionName(code));
+  const caseQueries = new CaseQueries(
+    db,
+    audit,
+    now,
+    (code) => catalogue.divisionName(code),
+    (matterCode, situationCode) =>
+      Object.fromEntries(
+        (catalogue.findMatter(matterCode)?.situations.find((s) => s.code === situationCode)?.fields ?? []).map((f) => [
+          f.key,
+          f.kind,
+        ]),
+      ),
+  );
   const supplements = new SupplementsService(db, audit, intake, now);
   // The restore flag is the supervisor module's, created below (it finishes a pending restore).
   let restoredAt: () => string | null = () => null;

@@ -174,6 +174,16 @@ export function caseListSql(query: CaseQuery, today: string) {
 }
 
 /** Reading cases: the list with filters and search, and one case's detail with its timeline. */
+/** A form with its ID-number and mobile fields masked. */
+export function maskFormNumbers(form: Record<string, string>, kinds: Record<string, string>): Record<string, string> {
+  return Object.fromEntries(
+    Object.entries(form).map(([key, value]) => [
+      key,
+      kinds[key] === 'id-number' ? maskIdNumber(value) : kinds[key] === 'mobile' ? maskPhone(value) : value,
+    ]),
+  );
+}
+
 export class CaseQueries {
   private readonly cases: CasesRepo;
   private readonly attachments: AttachmentsRepo;
@@ -183,6 +193,8 @@ export class CaseQueries {
     private readonly audit: AuditLog,
     private readonly now: () => Date,
     private readonly divisionName: (code: string) => string | null,
+    /** The kind of each form field of a matter's situation (id-number, mobile …), from the catalogue. */
+    private readonly fieldKinds: (matterCode: string, situationCode: string) => Record<string, string> = () => ({}),
   ) {
     this.cases = new CasesRepo(db);
     this.attachments = new AttachmentsRepo(db);
@@ -211,6 +223,9 @@ export class CaseQueries {
       catalogueVersion: c.catalogueVersion,
       application: {
         ...app,
+        // Other people's numbers in the form (迁移人公民身份号码, 联系电话 …) are masked like the applicant's: the
+        // drawer is on a counter screen the next person in the queue can see.
+        form: maskFormNumbers(app.form, this.fieldKinds(c.matterCode, app.situationCode)),
         applicant: {
           ...app.applicant,
           idNumber: maskIdNumber(app.applicant.idNumber),

@@ -3,6 +3,7 @@
 // accepted without the original, pushed with the licence in its manifest, and its receipt and 材料流转单 (PDF,
 // pdftotext) say 免提交原件. The holders are the card-verified applicant and the persons the form names; a
 // licence the renderer invents is refused; offline and a refused lookup keep the paper path; all audited.
+import { maskIdNumber } from '@tongban/protocol/validators';
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -154,6 +155,15 @@ describe('调取电子证照 at the window', () => {
     const manifest = caseManifestSchema.parse(rows[0]?.manifest);
     expect(manifest.licences).toEqual([chosen]);
     expect(manifest.materials.find((m) => m.code === 'HUKOU-BOOK')?.handling).toBe('e-licence');
+    // The department gets the form whole; the window's case drawer masks the other people's ID numbers in it.
+    expect(manifest.form).toMatchObject({ spouseIdNumber: LISI, migrantIdNumber: ZHANG_SAN.idNumber });
+    const detail = await call<{ application: { form: Record<string, string> } }>('cases:get', { caseId });
+    expect(detail.application.form).toMatchObject({
+      spouseIdNumber: maskIdNumber(LISI),
+      migrantIdNumber: maskIdNumber(ZHANG_SAN.idNumber),
+      spouseName: '李四',
+      moveInDivision: '510104',
+    });
     const gatewayTrail = await gw.pool.query<{ target: string }>(
       "SELECT target FROM gateway_audit WHERE action = 'licence.lookup' ORDER BY id",
     );

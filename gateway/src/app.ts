@@ -7,6 +7,7 @@ import { requireDigestOfEmptyBody, signedRequestVerifier } from './auth/verify';
 import { registerCatalogueRoutes } from './catalogue/routes';
 import { registerCounterRoutes } from './cases/counters';
 import { registerCaseRoutes } from './cases/routes';
+import { registerCaseBundleRoute } from './cases/bundle-route';
 import type { LoginPolicy } from './department/login-guard';
 import { registerDepartmentRoutes } from './department/routes';
 import { registerEnrolRoutes } from './devices/routes';
@@ -104,6 +105,7 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
   app.decorateRequest('device', null);
   app.decorateRequest('digestChecked', false);
   app.decorateRequest('bodySha256', null);
+  app.decorateRequest('pendingNonce', null);
   registerBodyParsers(app);
   app.addHook('onSend', async (request, reply) => {
     void reply.headers(SECURITY_HEADERS).header('x-request-id', request.id);
@@ -128,6 +130,7 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
       });
       signed.addHook('preValidation', requireDigestOfEmptyBody);
       registerCaseRoutes(signed, opts.pool);
+      registerCaseBundleRoute(signed, opts.pool, opts.blobStore);
       registerCounterRoutes(signed, opts.pool);
       registerAttachmentRoutes(signed, opts.pool, opts.blobStore);
       registerRatingRoutes(signed, opts.pool);

@@ -66,19 +66,15 @@ async function insertSlots(
   }
 }
 
-/** Stores a case once: a replay with the same hash returns the stored answer, another hash is a 422. */
-export async function storeCase(pool: pg.Pool, m: CaseManifest, deviceId: string): Promise<StoredCase> {
-  const hash = caseManifestHash(m);
-  // One statement (one round trip, its own transaction): for a replay `known` has the stored row
-  // and nothing is inserted (the SELECT feeding the insert yields no row, so no department number is
-  // drawn and lost); a new case is inserted with its slots, first status event and back-office
-  // notice. Each sub-insert reads `c`, so when a concurrent push of the same id committed first
-  // (ON CONFLICT waited for it) nothing else is written either.
-  let departmentNo: string | undefined;
-  try {
-    const result = await pool.query<{ department_no: string }>({
-      name: 'store-case',
-      text: `WITH known AS (
+/**
+ * The CTEs that store a new case: `known` (the stored row, if any), `c` (the case row, inserted only when
+ * `known` is empty and `gate` holds), then its slots, first status event, 多地联办 parts and back-office
+ * notice, each reading `c`, so when a concurrent push of the same id committed first (ON CONFLICT waited
+ * for it) nothing else is written either. Parameters $1–$11 are `newCaseValues`. `verified`: the slots are
+ * stored verified (the case bundle brought their bytes) and the case complete.
+ */
+export function newCaseCtes(gate: string, verified: boolean): string {
+  return `known AS (
          SELECT manifest_hash, department_no, case_version FROM cases WHERE case_id = $1
        ), c AS (
          INSERT INTO cases (case_id, manifest, manifest_hash, district, department_id, department_no, device_id, status, case_version, complete_at)
@@ -86,13 +82,14 @@ export async function storeCase(pool: pg.Pool, m: CaseManifest, deviceId: string
                 'KSTB-' || $4::text || '-' || to_char(now() AT TIME ZONE 'Asia/Shanghai', 'YYYY') || '-' ||
                   (SELECT lpad(n::text, greatest(6, length(n::text)), '0') FROM nextval('department_no_seq') AS n),
                 $6, 'received', 1, CASE WHEN $7 THEN now() END
-         WHERE NOT EXISTS (SELECT 1 FROM known)
+         WHERE NOT EXISTS (SELECT 1 FROM known) AND ${gate}
          ON CONFLICT (case_id) DO NOTHING
          RETURNING department_no
        ), slots AS (
-         INSERT INTO attachment_slots (attachment_id, case_id, supplement_id, material_code, sha256, size, media_type)
-         SELECT a."attachmentId", $1, NULL, a."materialCode", a.sha256, a.size, a."mediaType"
+         INSERT INTO attachment_slots (attachment_id, case_id, supplement_id, material_code, sha256, size, media_type${verified ? ', received_bytes, verified_at' : ''})
+         SELECT a."attachmentId", $1, NULL, a."materialCode", a.sha256, a.size, a."mediaType"${verified ? ', a.size, now()' : ''}
          FROM c, jsonb_to_recordset($8::jsonb) AS a("attachmentId" uuid, "materialCode" text, sha256 text, size bigint, "mediaType" text)
+         RETURNING attachment_id
        ), event AS (
          INSERT INTO status_events (case_id, district, case_version, status, reason, details, actor)
          SELECT $1, $4::char(6), 1, 'received', NULL,
@@ -106,21 +103,41 @@ export async function storeCase(pool: pg.Pool, m: CaseManifest, deviceId: string
        ), notice AS (
          INSERT INTO backoffice_outbox (case_id, kind, payload)
          SELECT $1, 'case-received', jsonb_build_object('caseId', $1::text, 'departmentNo', c.department_no, 'departmentId', $5::text) FROM c
-       )
-       SELECT department_no FROM c`,
-      values: [
-        m.caseId,
-        JSON.stringify(m),
-        hash,
-        m.district,
-        m.departmentId,
-        deviceId,
-        m.attachments.length === 0,
-        JSON.stringify(m.attachments),
-        `device:${deviceId}`,
-        JSON.stringify(m.parts ?? []),
-        m.parts ? JSON.stringify(initialPartStates(m.parts)) : null,
-      ],
+       )`;
+}
+
+/** Parameters $1–$11 of `newCaseCtes`; `complete`: the case is complete on arrival (no slots, or all verified). */
+export function newCaseValues(m: CaseManifest, hash: string, deviceId: string, complete: boolean): unknown[] {
+  return [
+    m.caseId,
+    JSON.stringify(m),
+    hash,
+    m.district,
+    m.departmentId,
+    deviceId,
+    complete,
+    JSON.stringify(m.attachments),
+    `device:${deviceId}`,
+    JSON.stringify(m.parts ?? []),
+    m.parts ? JSON.stringify(initialPartStates(m.parts)) : null,
+  ];
+}
+
+const STORE_CASE = `WITH ${newCaseCtes('TRUE', false)}
+       SELECT department_no FROM c`;
+
+/** Stores a case once: a replay with the same hash returns the stored answer, another hash is a 422. */
+export async function storeCase(pool: pg.Pool, m: CaseManifest, deviceId: string): Promise<StoredCase> {
+  const hash = caseManifestHash(m);
+  // One statement (one round trip, its own transaction): for a replay `known` has the stored row
+  // and nothing is inserted (the SELECT feeding the insert yields no row, so no department number is
+  // drawn and lost); a new case is inserted with its slots, first status event and back-office notice.
+  let departmentNo: string | undefined;
+  try {
+    const result = await pool.query<{ department_no: string }>({
+      name: 'store-case',
+      text: STORE_CASE,
+      values: newCaseValues(m, hash, deviceId, m.attachments.length === 0),
     });
     departmentNo = result.rows[0]?.department_no;
   } catch (err) {
@@ -136,10 +153,14 @@ export async function storeCase(pool: pg.Pool, m: CaseManifest, deviceId: string
       caseVersion: 1,
       missingAttachments: m.attachments.map((a) => a.attachmentId).sort(),
     };
-  // A replay (or a concurrent push of the same id that committed first): the stored answer, hash checked.
+  return storedAnswer(pool, m.caseId, hash);
+}
+
+/** The stored answer to a replay (or a concurrent push of the same id that committed first), hash checked. */
+export async function storedAnswer(pool: pg.Pool, caseId: string, hash: string): Promise<StoredCase> {
   const { rows } = await pool.query<{ manifest_hash: string; department_no: string; case_version: number }>(
     'SELECT manifest_hash, department_no, case_version FROM cases WHERE case_id = $1',
-    [m.caseId],
+    [caseId],
   );
   const stored = rows[0] as { manifest_hash: string; department_no: string; case_version: number };
   if (stored.manifest_hash !== hash)
@@ -148,7 +169,7 @@ export async function storeCase(pool: pg.Pool, m: CaseManifest, deviceId: string
     created: false,
     departmentNo: stored.department_no,
     caseVersion: stored.case_version,
-    missingAttachments: await missingSlots(pool, 'case', m.caseId),
+    missingAttachments: await missingSlots(pool, 'case', caseId),
   };
 }
 

@@ -3,7 +3,7 @@ import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type pg from 'pg';
 import type { CasePushResponse, ReconcileResponse, SupplementPushResponse } from '@tongban/protocol/sync/api';
 import { reconcileRequestSchema } from '@tongban/protocol/sync/api';
-import { caseManifestSchema, supplementManifestSchema } from '@tongban/protocol/sync/manifest';
+import { caseManifestSchema, supplementManifestSchema, type CaseManifest } from '@tongban/protocol/sync/manifest';
 import { MAX_CASE_MANIFEST_BYTES } from '@tongban/protocol/sync/manifest-face-match';
 import type { DeviceContext } from '../auth/verify';
 import { GatewayError, zodFields } from '../http/errors';
@@ -19,12 +19,35 @@ export function deviceOf(request: FastifyRequest): DeviceContext {
 }
 
 /** Checks path ids are lower-case UUIDs (as clients mint them) and that Idempotency-Key is the resource id. */
-function checkIds(request: FastifyRequest, ids: string[], idempotencyKey: string | null): void {
+export function checkIds(request: FastifyRequest, ids: string[], idempotencyKey: string | null): void {
   if (!ids.every((id) => UUID.test(id)))
     throw new GatewayError('invalid-request', 'ids in the path must be lower-case UUIDs');
   if (idempotencyKey !== null && request.headers['idempotency-key'] !== idempotencyKey) {
     throw new GatewayError('idempotency-key-mismatch', 'Idempotency-Key must be the id in the path');
   }
+}
+
+/**
+ * The pushed case manifest, checked as every push of a case is (the case PUT and the bundle): schema, the
+ * id in the path, the device's district, the catalogue's routing.
+ */
+export async function checkCaseManifest(
+  pool: pg.Pool,
+  body: unknown,
+  caseId: string,
+  device: DeviceContext,
+): Promise<CaseManifest> {
+  const parsed = caseManifestSchema.safeParse(body);
+  if (!parsed.success) throw new GatewayError('invalid-manifest', 'invalid case manifest', zodFields(parsed.error));
+  const m = parsed.data;
+  if (m.caseId !== caseId)
+    throw new GatewayError('invalid-manifest', 'caseId differs from the path', [
+      { path: 'caseId', code: 'path-mismatch' },
+    ]);
+  if (m.district !== device.district)
+    throw new GatewayError('district-forbidden', `this device may only push cases of district ${device.district}`);
+  await checkCaseRouting(pool, m, device.district);
+  return m;
 }
 
 /** Registers the case, supplement and reconcile routes. */
@@ -37,16 +60,7 @@ export function registerCaseRoutes(app: FastifyInstance, pool: pg.Pool): void {
       const device = deviceOf(request);
       const { caseId } = request.params;
       checkIds(request, [caseId], caseId);
-      const parsed = caseManifestSchema.safeParse(request.body);
-      if (!parsed.success) throw new GatewayError('invalid-manifest', 'invalid case manifest', zodFields(parsed.error));
-      const m = parsed.data;
-      if (m.caseId !== caseId)
-        throw new GatewayError('invalid-manifest', 'caseId differs from the path', [
-          { path: 'caseId', code: 'path-mismatch' },
-        ]);
-      if (m.district !== device.district)
-        throw new GatewayError('district-forbidden', `this device may only push cases of district ${device.district}`);
-      await checkCaseRouting(pool, m, device.district);
+      const m = await checkCaseManifest(pool, request.body, caseId, device);
       const stored = await storeCase(pool, m, device.deviceId);
       const body: CasePushResponse = {
         departmentNo: stored.departmentNo,

@@ -84,6 +84,7 @@ export function createMetrics(pool?: pg.Pool): GatewayMetrics {
 function pushKind(method: string, route: string): string | null {
   if (method !== 'PUT' && method !== 'POST' && method !== 'PATCH') return null;
   if (/^\/v1\/cases\/:[^/]+$/.test(route)) return 'case';
+  if (/^\/v1\/cases\/:[^/]+\/bundle$/.test(route)) return 'bundle';
   if (route.includes('/supplements/')) return 'supplement';
   if (route.includes('/attachments/')) return 'attachment';
   if (route.includes('/ratings/') || route.includes('/follow-ups/')) return 'record';

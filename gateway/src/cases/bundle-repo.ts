@@ -1,0 +1,122 @@
+// Storing a case bundle (decision 0231): the case PUT and a whole-file PUT of every slot, done atomically.
+// A new case costs one statement, so one transaction and one commit: it records the request's nonce
+// (unless the device is revoked), stores the case with its slots already verified, its first status
+// event and back-office notice, and with the PostgreSQL store the files' bytes too. With an object store
+// the files are written (content-addressed, idempotent) before that statement; a refusal after that
+// leaves only objects no verified slot points at, which no reader takes as a file of a case.
+import { createHash } from 'node:crypto';
+import type pg from 'pg';
+import type { CaseManifest } from '@tongban/protocol/sync/manifest';
+import type { BlobStore } from '../attachments/blob-store';
+import { putWhole } from '../attachments/repo';
+import { checkDeviceState, type PendingNonce } from '../auth/verify';
+import { isUniqueViolation } from '../db/pool';
+import { GatewayError } from '../http/errors';
+import { caseManifestHash, newCaseCtes, newCaseValues, storedAnswer, type StoredCase } from './repo';
+
+const sha256Hex = (b: Buffer) => createHash('sha256').update(b).digest('hex');
+
+/** Refuses (422 hash-mismatch) any file whose size or SHA-256 is not its slot's; nothing is stored yet. */
+export function checkBundleFiles(m: CaseManifest, files: readonly Buffer[]): void {
+  m.attachments.forEach((slot, i) => {
+    const bytes = files[i] as Buffer;
+    if (bytes.length !== slot.size || sha256Hex(bytes) !== slot.sha256)
+      throw new GatewayError('hash-mismatch', `the bytes of attachment ${slot.attachmentId} do not match its slot`);
+  });
+}
+
+// $12–$14: the request's nonce; $15: the files' bytes in slot order (PostgreSQL store) or NULL, cut by
+// $16–$18 (slot ids, offsets, sizes); $19: the files' SHA-256 to lock against the retention job (object store) or {}.
+const STORE_BUNDLE = `WITH d AS (
+         SELECT revoked_at IS NOT NULL AS revoked FROM devices WHERE device_id = $12
+       ), n AS (
+         INSERT INTO request_nonces (device_id, nonce, created_at)
+         SELECT $12, $13, to_timestamp($14) FROM d WHERE NOT d.revoked
+         ON CONFLICT DO NOTHING RETURNING 1
+       ), ${newCaseCtes('EXISTS (SELECT 1 FROM n)', true)}, chunks AS (
+         INSERT INTO attachment_chunks (attachment_id, start_offset, data)
+         SELECT f.id, 0, substring($15::bytea FROM f.off + 1 FOR f.size)
+         FROM c, unnest($16::uuid[], $17::int[], $18::int[]) AS f(id, off, size)
+         WHERE $15::bytea IS NOT NULL
+       ), gone AS (
+         SELECT coalesce(array_agg(h.sha) FILTER (WHERE lock_bundle_blob(h.sha)), '{}') AS shas
+         FROM c, unnest($19::text[]) AS h(sha)
+       )
+       SELECT (SELECT revoked FROM d) AS revoked, (SELECT count(*) FROM n)::int AS fresh,
+              (SELECT department_no FROM c) AS department_no, (SELECT shas FROM gone) AS rewrite`;
+
+interface BundleRow {
+  revoked: boolean | null;
+  fresh: number;
+  department_no: string | null;
+  rewrite: string[] | null;
+}
+
+/** What storing a bundle needs besides the manifest. */
+export interface BundleInput {
+  store: BlobStore;
+  deviceId: string;
+  district: string;
+  /** The nonce the onRequest hook deferred: the statement records it. */
+  nonce: PendingNonce;
+  /** Called once the statement ran: the nonce is recorded (or refused) whatever happens next. */
+  onNonceSettled: () => void;
+  /** The files in slot order, already checked against their slots (checkBundleFiles). */
+  files: readonly Buffer[];
+  /** The same bytes back to back (the bundle's tail), passed to PostgreSQL as one parameter. */
+  filesBytes: Buffer;
+}
+
+/**
+ * Stores a bundle once. New case: 201 with nothing missing. Same id and hash: the stored answer, with any
+ * slot still unverified (the case came by the case PUT without its files) now verified from the bundle.
+ * Another hash: 422 manifest-mismatch. Throws device-revoked / nonce-replayed with nothing stored.
+ */
+export async function storeCaseBundle(pool: pg.Pool, m: CaseManifest, input: BundleInput): Promise<StoredCase> {
+  const { store, files } = input;
+  const hash = caseManifestHash(m);
+  const shas = m.attachments.map((a) => a.sha256);
+  if (!store.inline) await Promise.all(files.map((bytes, i) => store.put(shas[i] as string, bytes)));
+  const offsets: number[] = [];
+  files.reduce((off, f) => (offsets.push(off), off + f.length), 0);
+  const { nonce } = input;
+  let row: BundleRow;
+  try {
+    const { rows } = await pool.query<BundleRow>({
+      name: 'store-case-bundle',
+      text: STORE_BUNDLE,
+      values: [
+        ...newCaseValues(m, hash, input.deviceId, true),
+        nonce.deviceId,
+        nonce.nonce,
+        nonce.created,
+        store.inline ? input.filesBytes : null,
+        m.attachments.map((a) => a.attachmentId),
+        offsets,
+        files.map((f) => f.length),
+        store.inline ? [] : shas,
+      ],
+    });
+    row = rows[0] as BundleRow;
+    input.onNonceSettled();
+  } catch (err) {
+    // Nothing was written (one statement), the nonce neither: the caller's error path records it.
+    if (isUniqueViolation(err))
+      throw new GatewayError('attachment-conflict', 'an attachment id belongs to another case or supplement');
+    throw err;
+  }
+  checkDeviceState(row.revoked, row.fresh);
+  if (row.department_no) {
+    // The retention job deleted one of these files between its write above and the lock (lock_bundle_blob): write it again.
+    for (const sha of row.rewrite ?? []) await store.put(sha, files[shas.indexOf(sha)] as Buffer);
+    return { created: true, departmentNo: row.department_no, caseVersion: 1, missingAttachments: [] };
+  }
+  const stored = await storedAnswer(pool, m.caseId, hash);
+  if (stored.missingAttachments.length === 0) return stored;
+  // Verify the slots still waiting for their bytes, exactly as their whole-file PUTs would.
+  for (const attachmentId of stored.missingAttachments) {
+    const i = m.attachments.findIndex((a) => a.attachmentId === attachmentId);
+    await putWhole(pool, store, m.caseId, attachmentId, input.district, files[i] as Buffer, shas[i]);
+  }
+  return { ...stored, missingAttachments: [] };
+}

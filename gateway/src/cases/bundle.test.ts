@@ -1,0 +1,184 @@
+// The case bundle (decision 0231) on the embedded PostgreSQL store: a new case and its files in one request,
+// stored in one statement; replays, concurrent duplicates, refusals that store nothing, the nonce checked in
+// the case's own statement.
+import { createHash, randomBytes } from 'node:crypto';
+import { CASE_BUNDLE_MEDIA_TYPE } from '@tongban/protocol/sync/case-bundle';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { DeviceClient, SignOptions } from '../testing/device-client';
+import { testFile, testManifest, type TestFile } from '../testing/fixtures';
+import { startTestGateway, type TestGateway } from '../testing/harness';
+import { bundleOf, countStatements, putBundle } from '../testing/case-bundle';
+
+const SC = '510000';
+let t: TestGateway;
+let device: DeviceClient;
+beforeAll(async () => {
+  t = await startTestGateway();
+  device = await t.device(SC);
+});
+afterAll(async () => t?.close());
+
+/** Whatever the gateway holds of a case: rows in every table a case push writes. */
+async function traces(caseId: string) {
+  const counts = await Promise.all(
+    ['cases', 'attachment_slots', 'status_events', 'backoffice_outbox'].map((table) =>
+      t.count(`${table} WHERE case_id = '${caseId}'`),
+    ),
+  );
+  const chunks = await t.count(
+    `attachment_chunks WHERE attachment_id IN (SELECT attachment_id FROM attachment_slots WHERE case_id = '${caseId}')`,
+  );
+  return [...counts, chunks];
+}
+
+const sha = (b: Buffer) => createHash('sha256').update(b).digest('hex');
+
+describe('PUT /v1/cases/{id}/bundle (PostgreSQL store)', () => {
+  it('stores a new case complete with its files in one statement: 201, then 200 with the same number', async () => {
+    const files = [testFile(70_000), testFile(3000, 'HK'), testFile(1)];
+    const m = testManifest(SC, files);
+    await device.feed(null); // the device's key is in the gateway's memory from now on
+    const { result: res, count: statements } = await countStatements(() =>
+      putBundle(
+        device,
+        m.caseId,
+        bundleOf(
+          m,
+          files.map((f) => f.bytes),
+        ),
+      ),
+    );
+    expect(res.status).toBe(201);
+    expect(res.body).toMatchObject({ caseVersion: 1, missingAttachments: [] });
+    console.log(`bundle of a new case: ${JSON.stringify(statements)}`);
+    expect(statements.writes).toBe(1); // one statement writes (and so one commit): the case, its files, the nonce
+    expect(statements.transactions).toBeLessThanOrEqual(2); // + the routing read (no catalogue published here)
+    const { rows } = await t.pool.query<{ complete: boolean; verified: number }>(
+      `SELECT c.complete_at IS NOT NULL AS complete,
+              (SELECT count(*)::int FROM attachment_slots s WHERE s.case_id = c.case_id AND s.verified_at IS NOT NULL) AS verified
+       FROM cases c WHERE case_id = $1`,
+      [m.caseId],
+    );
+    expect(rows[0]).toEqual({ complete: true, verified: 3 });
+    for (const f of files) expect(sha((await t.gateway.blobStore.get(f.slot.sha256)) as Buffer)).toBe(f.slot.sha256);
+    expect(await t.count(`status_events WHERE case_id = '${m.caseId}'`)).toBe(1);
+    expect(await t.count(`backoffice_outbox WHERE case_id = '${m.caseId}'`)).toBe(1);
+
+    const replay = await putBundle(
+      device,
+      m.caseId,
+      bundleOf(
+        m,
+        files.map((f) => f.bytes),
+      ),
+    );
+    expect(replay.status).toBe(200);
+    expect(replay.body).toEqual({ ...res.body });
+    expect(await traces(m.caseId)).toEqual([1, 3, 1, 1, 3]);
+  });
+
+  it('50 concurrent identical bundles make one case and one department number', async () => {
+    const files = [testFile(20_000), testFile(500, 'HK')];
+    const m = testManifest(SC, files);
+    const body = bundleOf(
+      m,
+      files.map((f) => f.bytes),
+    );
+    const results = await Promise.all(Array.from({ length: 50 }, () => putBundle(device, m.caseId, body)));
+    expect(results.filter((r) => r.status === 201)).toHaveLength(1);
+    expect(results.filter((r) => r.status === 200)).toHaveLength(49);
+    expect(new Set(results.map((r) => r.body.departmentNo)).size).toBe(1);
+    for (const r of results) expect(r.body.missingAttachments).toEqual([]);
+    expect(await traces(m.caseId)).toEqual([1, 2, 1, 1, 2]);
+  });
+
+  it('refuses a body that is not a bundle, wrong sizes, a changed file, a wrong digest: nothing stored', async () => {
+    const files = [testFile(4000), testFile(300, 'HK')];
+    const m = testManifest(SC, files);
+    const good = bundleOf(
+      m,
+      files.map((f) => f.bytes),
+    );
+    const refusals: [Buffer, number, string, SignOptions?][] = [
+      [good.subarray(0, good.length - 1), 400, 'invalid-request'], // truncated
+      [Buffer.concat([good, Buffer.from([0])]), 400, 'invalid-request'], // a byte too many
+      [Buffer.from([0, 0]), 400, 'invalid-request'], // no length prefix
+      [Buffer.concat([Buffer.from([0xff, 0, 0, 0]), good.subarray(4)]), 400, 'invalid-request'], // length past the body
+      [bundleOf(m, [files[0]!.bytes, randomBytes(300)]), 422, 'hash-mismatch'],
+      [bundleOf({ ...m, district: '500000' }, []), 403, 'district-forbidden'],
+    ];
+    for (const [body, status, code, opts] of refusals) {
+      const res = await putBundle(device, m.caseId, body, opts);
+      expect([res.status, (res.body.error as { code: string } | undefined)?.code]).toEqual([status, code]);
+    }
+    // Signed over another body's digest: the bytes received are not the bytes signed.
+    const req = device.prepare('PUT', `/v1/cases/${m.caseId}/bundle`, {
+      body: bundleOf(m, [files[0]!.bytes, randomBytes(300)]),
+      contentType: CASE_BUNDLE_MEDIA_TYPE,
+      idempotencyKey: m.caseId,
+    });
+    const mismatch = await device.send({ ...req, init: { ...req.init, body: good } });
+    expect([mismatch.status, (mismatch.body.error as { code: string }).code]).toEqual([400, 'digest-mismatch']);
+    expect(await traces(m.caseId)).toEqual([0, 0, 0, 0, 0]);
+    expect((await putBundle(device, m.caseId, good)).status).toBe(201);
+  });
+
+  it('completes a case that came by the case PUT without its files: 200, the files verified', async () => {
+    const files = [testFile(9000), testFile(800, 'HK')];
+    const m = testManifest(SC, files);
+    const first = await device.putCase(m);
+    expect(first.status).toBe(201);
+    expect((await device.putAttachment(m.caseId, files[0]!.slot.attachmentId, files[0]!.bytes)).status).toBe(201);
+    const res = await putBundle(
+      device,
+      m.caseId,
+      bundleOf(
+        m,
+        files.map((f) => f.bytes),
+      ),
+    );
+    expect(res.status).toBe(200);
+    expect(res.body).toEqual({ departmentNo: first.body.departmentNo, caseVersion: 1, missingAttachments: [] });
+    expect(await traces(m.caseId)).toEqual([1, 2, 1, 1, 2]);
+    expect(await t.count(`cases WHERE case_id = '${m.caseId}' AND complete_at IS NOT NULL`)).toBe(1);
+    // Another manifest under the same id is refused as by the case PUT.
+    const other = { ...m, applicant: { ...m.applicant, phone: '13900000000' } };
+    const mismatch = await putBundle(
+      device,
+      m.caseId,
+      bundleOf(
+        other,
+        files.map((f) => f.bytes),
+      ),
+    );
+    expect([mismatch.status, (mismatch.body.error as { code: string }).code]).toEqual([422, 'manifest-mismatch']);
+  });
+
+  it('refuses a replayed nonce and a revoked device, storing nothing; the refusals take precedence', async () => {
+    const files: TestFile[] = [testFile(100)];
+    const m = testManifest(SC, files);
+    const body = bundleOf(
+      m,
+      files.map((f) => f.bytes),
+    );
+    const nonce = randomBytes(16).toString('base64url');
+    // A bad body records its nonce like any signed request: the same nonce is then a replay.
+    const bad = await putBundle(device, m.caseId, body.subarray(0, 10), { nonce });
+    expect(bad.status).toBe(400);
+    const replayed = await putBundle(device, m.caseId, body, { nonce });
+    expect([replayed.status, (replayed.body.error as { code: string }).code]).toEqual([401, 'nonce-replayed']);
+    expect(await traces(m.caseId)).toEqual([0, 0, 0, 0, 0]);
+
+    const revoked = await t.device(SC);
+    await revoked.feed(null); // key cached: the hook itself reads nothing of the device any more
+    await t.pool.query('UPDATE devices SET revoked_at = now() WHERE device_id = $1', [revoked.deviceId]);
+    const refused = await putBundle(revoked, m.caseId, body);
+    expect([refused.status, (refused.body.error as { code: string }).code]).toEqual([403, 'device-revoked']);
+    const refusedBad = await putBundle(revoked, m.caseId, body.subarray(0, 10));
+    expect([refusedBad.status, (refusedBad.body.error as { code: string }).code]).toEqual([403, 'device-revoked']);
+    expect(await traces(m.caseId)).toEqual([0, 0, 0, 0, 0]);
+    expect((await putBundle(device, m.caseId, body)).status).toBe(201);
+    const metrics = await (await fetch(`${t.url}/metrics`)).text();
+    expect(metrics).toMatch(/tongban_pushes_total\{kind="bundle",outcome="stored"\} [1-9]/);
+  });
+});

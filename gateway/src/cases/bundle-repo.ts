@@ -9,6 +9,7 @@ import type pg from 'pg';
 import type { CaseManifest } from '@tongban/protocol/sync/manifest';
 import type { BlobStore } from '../attachments/blob-store';
 import { putWhole } from '../attachments/repo';
+import { audit } from '../audit';
 import { checkDeviceState, type PendingNonce } from '../auth/verify';
 import { isUniqueViolation } from '../db/pool';
 import { GatewayError } from '../http/errors';
@@ -26,7 +27,8 @@ export function checkBundleFiles(m: CaseManifest, files: readonly Buffer[]): voi
 }
 
 // $12–$14: the request's nonce; $15: the files' bytes in slot order (PostgreSQL store) or NULL, cut by
-// $16–$18 (slot ids, offsets, sizes); $19: the files' SHA-256 to lock against the retention job (object store) or {}.
+// $16–$18 (slot ids, offsets, sizes); $19: the files' SHA-256 to lock against the retention job (object store) or {};
+// $20: the audit row's details. The audit row comes last: its chain trigger holds the chain's head until the commit.
 const STORE_BUNDLE = `WITH d AS (
          SELECT revoked_at IS NOT NULL AS revoked FROM devices WHERE device_id = $12
        ), n AS (
@@ -38,6 +40,9 @@ const STORE_BUNDLE = `WITH d AS (
          SELECT f.id, 0, substring($15::bytea FROM f.off + 1 FOR f.size)
          FROM c, unnest($16::uuid[], $17::int[], $18::int[]) AS f(id, off, size)
          WHERE $15::bytea IS NOT NULL
+       ), audit AS (
+         INSERT INTO gateway_audit (actor, action, target, details)
+         SELECT $9, 'device.case-push', 'case:' || $1::text, $20::jsonb FROM c
        ), gone AS (
          SELECT coalesce(array_agg(h.sha) FILTER (WHERE lock_bundle_blob(h.sha)), '{}') AS shas
          FROM c, unnest($19::text[]) AS h(sha)
@@ -59,6 +64,8 @@ export interface BundleInput {
   district: string;
   /** The nonce the onRequest hook deferred: the statement records it. */
   nonce: PendingNonce;
+  /** What the audit trail records of the push besides device and case (as for every device action). */
+  audit: { windowCode: string; requestId: string };
   /** Called once the statement ran: the nonce is recorded (or refused) whatever happens next. */
   onNonceSettled: () => void;
   /** The files in slot order, already checked against their slots (checkBundleFiles). */
@@ -95,6 +102,7 @@ export async function storeCaseBundle(pool: pg.Pool, m: CaseManifest, input: Bun
         offsets,
         files.map((f) => f.length),
         store.inline ? [] : shas,
+        JSON.stringify({ ...input.audit, bundle: true, attachments: files.length }),
       ],
     });
     row = rows[0] as BundleRow;
@@ -116,7 +124,14 @@ export async function storeCaseBundle(pool: pg.Pool, m: CaseManifest, input: Bun
   // Verify the slots still waiting for their bytes, exactly as their whole-file PUTs would.
   for (const attachmentId of stored.missingAttachments) {
     const i = m.attachments.findIndex((a) => a.attachmentId === attachmentId);
-    await putWhole(pool, store, m.caseId, attachmentId, input.district, files[i] as Buffer, shas[i]);
+    const put = await putWhole(pool, store, m.caseId, attachmentId, input.district, files[i] as Buffer, shas[i]);
+    if (put.created)
+      await audit(pool, {
+        actor: `device:${input.deviceId}`,
+        action: 'device.attachment',
+        target: `case:${m.caseId}`,
+        details: { ...input.audit, attachmentId, bundle: true },
+      });
   }
   return { ...stored, missingAttachments: [] };
 }

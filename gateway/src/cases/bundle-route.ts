@@ -85,6 +85,7 @@ export function registerCaseBundleRoute(app: FastifyInstance, pool: pg.Pool, sto
         deviceId: device.deviceId,
         district: device.district,
         nonce,
+        audit: { windowCode: device.windowCode, requestId: request.id },
         onNonceSettled: () => {
           request.pendingNonce = null;
         },

@@ -2,14 +2,18 @@
 // stored in one statement; replays, concurrent duplicates, refusals that store nothing, the nonce checked in
 // the case's own statement.
 import { createHash, randomBytes } from 'node:crypto';
+import { resolve } from 'node:path';
 import { CASE_BUNDLE_MEDIA_TYPE } from '@tongban/protocol/sync/case-bundle';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { DeviceClient, SignOptions } from '../testing/device-client';
 import { testFile, testManifest, type TestFile } from '../testing/fixtures';
 import { startTestGateway, type TestGateway } from '../testing/harness';
+import { readBundleFiles } from '../catalogue/cli';
+import { importCatalogueVersion } from '../catalogue/repo';
 import { bundleOf, countStatements, putBundle } from '../testing/case-bundle';
 
 const SC = '510000';
+const RESOURCES = resolve(__dirname, '..', '..', '..', 'resources', 'catalogue');
 let t: TestGateway;
 let device: DeviceClient;
 beforeAll(async () => {
@@ -50,7 +54,9 @@ describe('PUT /v1/cases/{id}/bundle (PostgreSQL store)', () => {
     );
     expect(res.status).toBe(201);
     expect(res.body).toMatchObject({ caseVersion: 1, missingAttachments: [] });
-    console.log(`bundle of a new case: ${JSON.stringify(statements)}`);
+    console.log(
+      `bundle of a new case, no catalogue: ${statements.statements} statements, ${statements.writes} writing`,
+    );
     expect(statements.writes).toBe(1); // one statement writes (and so one commit): the case, its files, the nonce
     expect(statements.transactions).toBeLessThanOrEqual(2); // + the routing read (no catalogue published here)
     const { rows } = await t.pool.query<{ complete: boolean; verified: number }>(
@@ -63,6 +69,16 @@ describe('PUT /v1/cases/{id}/bundle (PostgreSQL store)', () => {
     for (const f of files) expect(sha((await t.gateway.blobStore.get(f.slot.sha256)) as Buffer)).toBe(f.slot.sha256);
     expect(await t.count(`status_events WHERE case_id = '${m.caseId}'`)).toBe(1);
     expect(await t.count(`backoffice_outbox WHERE case_id = '${m.caseId}'`)).toBe(1);
+    const { rows: audited } = await t.pool.query('SELECT actor, action, details FROM gateway_audit WHERE target = $1', [
+      `case:${m.caseId}`,
+    ]);
+    expect(audited).toEqual([
+      {
+        actor: `device:${device.deviceId}`,
+        action: 'device.case-push',
+        details: { windowCode: expect.any(String), requestId: expect.any(String), bundle: true, attachments: 3 },
+      },
+    ]);
 
     const replay = await putBundle(
       device,
@@ -141,6 +157,8 @@ describe('PUT /v1/cases/{id}/bundle (PostgreSQL store)', () => {
     expect(res.body).toEqual({ departmentNo: first.body.departmentNo, caseVersion: 1, missingAttachments: [] });
     expect(await traces(m.caseId)).toEqual([1, 2, 1, 1, 2]);
     expect(await t.count(`cases WHERE case_id = '${m.caseId}' AND complete_at IS NOT NULL`)).toBe(1);
+    // The file the bundle completed is audited as its PUT would have been.
+    expect(await t.count(`gateway_audit WHERE target = 'case:${m.caseId}' AND action = 'device.attachment'`)).toBe(2);
     // Another manifest under the same id is refused as by the case PUT.
     const other = { ...m, applicant: { ...m.applicant, phone: '13900000000' } };
     const mismatch = await putBundle(
@@ -180,5 +198,64 @@ describe('PUT /v1/cases/{id}/bundle (PostgreSQL store)', () => {
     expect((await putBundle(device, m.caseId, body)).status).toBe(201);
     const metrics = await (await fetch(`${t.url}/metrics`)).text();
     expect(metrics).toMatch(/tongban_pushes_total\{kind="bundle",outcome="stored"\} [1-9]/);
+  });
+
+  // Last: a published catalogue judges every later case by its routing.
+  it('with a published catalogue a new case is one transaction; the old path is many (figures printed)', async () => {
+    const bundleFiles = readBundleFiles([resolve(RESOURCES, 'catalogue.json'), resolve(RESOURCES, 'routing.json')]);
+    if (!bundleFiles.ok) throw new Error('shipped catalogue does not read');
+    expect((await importCatalogueVersion(t.pool, bundleFiles.json, 'test')).ok).toBe(true);
+    const routed = {
+      matterCode: 'CQ-KSTB-0001',
+      localityDivision: '510104',
+      catalogueVersion: (bundleFiles.json as { catalogue: { catalogueVersion: string } }).catalogue.catalogueVersion,
+      departmentId: 'SC-HRSS-CARD',
+      departmentName: '四川省社会保障卡服务中心',
+    };
+    const newCase = () => {
+      const files = [testFile(200_000), testFile(64_000, 'HK')];
+      return { files, m: testManifest(SC, files, routed) };
+    };
+    const warm = newCase(); // reads the version into the gateway's memory
+    expect(
+      (
+        await putBundle(
+          device,
+          warm.m.caseId,
+          bundleOf(
+            warm.m,
+            warm.files.map((f) => f.bytes),
+          ),
+        )
+      ).status,
+    ).toBe(201);
+
+    const viaBundle = newCase();
+    const bundle = await countStatements(() =>
+      putBundle(
+        device,
+        viaBundle.m.caseId,
+        bundleOf(
+          viaBundle.m,
+          viaBundle.files.map((f) => f.bytes),
+        ),
+      ),
+    );
+    expect(bundle.result.status).toBe(201);
+    const viaRequests = newCase();
+    const old = await countStatements(async () => {
+      expect((await device.putCase(viaRequests.m)).status).toBe(201);
+      for (const f of viaRequests.files)
+        expect((await device.putAttachment(viaRequests.m.caseId, f.slot.attachmentId, f.bytes)).status).toBe(201);
+    });
+    const line = (c: typeof old.count) =>
+      `${c.statements} statements, ${c.transactions} transactions, ${c.writes} writing`;
+    console.log(`new case with 2 files — bundle: ${line(bundle.count)}; case PUT + 2 file PUTs: ${line(old.count)}`);
+    expect(bundle.count).toMatchObject({ statements: 1, transactions: 1, writes: 1 });
+    expect(old.count.transactions).toBeGreaterThanOrEqual(6);
+    const routedAway = testManifest(SC, [], { ...routed, departmentId: 'SC-PSB', departmentName: '四川省公安厅' });
+    const refused = await putBundle(device, routedAway.caseId, bundleOf(routedAway, []));
+    expect([refused.status, (refused.body.error as { code: string }).code]).toEqual([422, 'department-not-routed']);
+    expect(await traces(routedAway.caseId)).toEqual([0, 0, 0, 0, 0]);
   });
 });

@@ -149,31 +149,40 @@ async function routingFor(pool: pg.Pool, version: string): Promise<{ version: st
  * No published version: nothing to check against (a gateway that has not taken up catalogue versions).
  */
 export async function checkCaseRouting(pool: pg.Pool, m: CaseManifest, deviceDistrict: string): Promise<void> {
-  const found = await routingFor(pool, m.catalogueVersion);
+  // A case filed under a version this process has read is checked from memory (versions never change):
+  // a new case costs no query here, only a refusal does (decision 0231: one transaction per case).
+  const cached = routingCache.get(m.catalogueVersion);
+  const found = cached ? { version: m.catalogueVersion, routing: cached } : await routingFor(pool, m.catalogueVersion);
   if (!found) return;
-  // A replay of a stored case is answered as before (storeCase checks its hash), whatever was published since.
-  const stored = await pool.query('SELECT 1 FROM cases WHERE case_id = $1', [m.caseId]);
-  if (stored.rowCount) return;
   const refusal =
     routingRefusal(found.routing, { ...m, district: deviceDistrict }) ??
     partsRefusal(found.routing, await cataloguePartsOf(pool, found.version, m.matterCode), {
       ...m,
       district: deviceDistrict,
     });
-  if (refusal)
-    throw new GatewayError('department-not-routed', `catalogue ${found.version}: ${refusal}`, [
-      { path: 'departmentId', code: 'department-not-routed' },
-    ]);
+  if (!refusal) return;
+  // A replay of a stored case is answered as before (storeCase checks its hash), whatever was published since.
+  const stored = await pool.query('SELECT 1 FROM cases WHERE case_id = $1', [m.caseId]);
+  if (stored.rowCount) return;
+  throw new GatewayError('department-not-routed', `catalogue ${found.version}: ${refusal}`, [
+    { path: 'departmentId', code: 'department-not-routed' },
+  ]);
 }
 
+type CatalogueParts = { code: string; departmentKind: string; step: number; required: boolean }[] | null;
+// The parts of a matter in a version, by version and matter code (as immutable as the versions).
+const partsCache = new Map<string, CatalogueParts>();
+
 /** The 多地联办 parts of a matter in a stored catalogue version (read from its JSON), or null when it has none. */
-async function cataloguePartsOf(pool: pg.Pool, version: string, matterCode: string) {
-  const { rows } = await pool.query<{
-    parts: { code: string; departmentKind: string; step: number; required: boolean }[] | null;
-  }>(
+async function cataloguePartsOf(pool: pg.Pool, version: string, matterCode: string): Promise<CatalogueParts> {
+  const key = `${version}\u0000${matterCode}`;
+  if (partsCache.has(key)) return partsCache.get(key) ?? null;
+  const { rows } = await pool.query<{ parts: CatalogueParts }>(
     `SELECT m->'jointParts' AS parts FROM catalogue_versions, jsonb_array_elements(catalogue->'matters') AS m
      WHERE version = $1 AND m->>'code' = $2`,
     [version, matterCode],
   );
+  if (partsCache.size > 2000) partsCache.clear();
+  partsCache.set(key, rows[0]?.parts ?? null);
   return rows[0]?.parts ?? null;
 }

@@ -1,4 +1,5 @@
-// The case bundle (decision 0231) on the embedded PostgreSQL store: a new case and its files in one request,
+// The case bundle (decision 0231) with each blob store (PostgreSQL, and S3 against a real S3-protocol server):
+// a new case and its files in one request,
 // stored in one statement; replays, concurrent duplicates, refusals that store nothing, the nonce checked in
 // the case's own statement.
 import { createHash, randomBytes } from 'node:crypto';
@@ -8,36 +9,49 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { DeviceClient, SignOptions } from '../testing/device-client';
 import { testFile, testManifest, type TestFile } from '../testing/fixtures';
 import { startTestGateway, type TestGateway } from '../testing/harness';
+import { startTestS3, type TestS3 } from '../testing/s3';
 import { readBundleFiles } from '../catalogue/cli';
 import { importCatalogueVersion } from '../catalogue/repo';
 import { bundleOf, countStatements, putBundle } from '../testing/case-bundle';
 
 const SC = '510000';
 const RESOURCES = resolve(__dirname, '..', '..', '..', 'resources', 'catalogue');
-let t: TestGateway;
-let device: DeviceClient;
-beforeAll(async () => {
-  t = await startTestGateway();
-  device = await t.device(SC);
-});
-afterAll(async () => t?.close());
-
-/** Whatever the gateway holds of a case: rows in every table a case push writes. */
-async function traces(caseId: string) {
-  const counts = await Promise.all(
-    ['cases', 'attachment_slots', 'status_events', 'backoffice_outbox'].map((table) =>
-      t.count(`${table} WHERE case_id = '${caseId}'`),
-    ),
-  );
-  const chunks = await t.count(
-    `attachment_chunks WHERE attachment_id IN (SELECT attachment_id FROM attachment_slots WHERE case_id = '${caseId}')`,
-  );
-  return [...counts, chunks];
-}
-
 const sha = (b: Buffer) => createHash('sha256').update(b).digest('hex');
 
-describe('PUT /v1/cases/{id}/bundle (PostgreSQL store)', () => {
+describe.each(['postgres', 's3'] as const)('PUT /v1/cases/{id}/bundle (%s store)', (kind) => {
+  let t: TestGateway;
+  let device: DeviceClient;
+  let s3: TestS3 | null = null;
+  /** Files the store was asked to write. */
+  let puts = 0;
+  beforeAll(async () => {
+    if (kind === 's3') s3 = await startTestS3();
+    t = await startTestGateway({
+      ...(s3 ? { blobStore: s3.config } : {}),
+      blobObserver: (op) => void (op.operation === 'put' && puts++),
+    });
+    device = await t.device(SC);
+  });
+  afterAll(async () => {
+    await t?.close();
+    await s3?.stop();
+  });
+  /** Rows of attachment_chunks for `n` verified files: PostgreSQL holds them there, S3 in objects. */
+  const chunks = (n: number) => (kind === 's3' ? 0 : n);
+
+  /** Whatever the gateway holds of a case: rows in every table a case push writes. */
+  async function traces(caseId: string) {
+    const counts = await Promise.all(
+      ['cases', 'attachment_slots', 'status_events', 'backoffice_outbox'].map((table) =>
+        t.count(`${table} WHERE case_id = '${caseId}'`),
+      ),
+    );
+    const chunks = await t.count(
+      `attachment_chunks WHERE attachment_id IN (SELECT attachment_id FROM attachment_slots WHERE case_id = '${caseId}')`,
+    );
+    return [...counts, chunks];
+  }
+
   it('stores a new case complete with its files in one statement: 201, then 200 with the same number', async () => {
     const files = [testFile(70_000), testFile(3000, 'HK'), testFile(1)];
     const m = testManifest(SC, files);
@@ -90,7 +104,7 @@ describe('PUT /v1/cases/{id}/bundle (PostgreSQL store)', () => {
     );
     expect(replay.status).toBe(200);
     expect(replay.body).toEqual({ ...res.body });
-    expect(await traces(m.caseId)).toEqual([1, 3, 1, 1, 3]);
+    expect(await traces(m.caseId)).toEqual([1, 3, 1, 1, chunks(3)]);
   });
 
   it('50 concurrent identical bundles make one case and one department number', async () => {
@@ -105,7 +119,7 @@ describe('PUT /v1/cases/{id}/bundle (PostgreSQL store)', () => {
     expect(results.filter((r) => r.status === 200)).toHaveLength(49);
     expect(new Set(results.map((r) => r.body.departmentNo)).size).toBe(1);
     for (const r of results) expect(r.body.missingAttachments).toEqual([]);
-    expect(await traces(m.caseId)).toEqual([1, 2, 1, 1, 2]);
+    expect(await traces(m.caseId)).toEqual([1, 2, 1, 1, chunks(2)]);
   });
 
   it('refuses a body that is not a bundle, wrong sizes, a changed file, a wrong digest: nothing stored', async () => {
@@ -115,12 +129,14 @@ describe('PUT /v1/cases/{id}/bundle (PostgreSQL store)', () => {
       m,
       files.map((f) => f.bytes),
     );
+    const changed = randomBytes(300);
+    const putsBefore = puts;
     const refusals: [Buffer, number, string, SignOptions?][] = [
       [good.subarray(0, good.length - 1), 400, 'invalid-request'], // truncated
       [Buffer.concat([good, Buffer.from([0])]), 400, 'invalid-request'], // a byte too many
       [Buffer.from([0, 0]), 400, 'invalid-request'], // no length prefix
       [Buffer.concat([Buffer.from([0xff, 0, 0, 0]), good.subarray(4)]), 400, 'invalid-request'], // length past the body
-      [bundleOf(m, [files[0]!.bytes, randomBytes(300)]), 422, 'hash-mismatch'],
+      [bundleOf(m, [files[0]!.bytes, changed]), 422, 'hash-mismatch'],
       [bundleOf({ ...m, district: '500000' }, []), 403, 'district-forbidden'],
     ];
     for (const [body, status, code, opts] of refusals) {
@@ -136,6 +152,8 @@ describe('PUT /v1/cases/{id}/bundle (PostgreSQL store)', () => {
     const mismatch = await device.send({ ...req, init: { ...req.init, body: good } });
     expect([mismatch.status, (mismatch.body.error as { code: string }).code]).toEqual([400, 'digest-mismatch']);
     expect(await traces(m.caseId)).toEqual([0, 0, 0, 0, 0]);
+    expect(puts).toBe(putsBefore); // nothing reached the blob store either
+    expect(await t.gateway.blobStore.head(sha(changed))).toBeNull();
     expect((await putBundle(device, m.caseId, good)).status).toBe(201);
   });
 
@@ -155,7 +173,7 @@ describe('PUT /v1/cases/{id}/bundle (PostgreSQL store)', () => {
     );
     expect(res.status).toBe(200);
     expect(res.body).toEqual({ departmentNo: first.body.departmentNo, caseVersion: 1, missingAttachments: [] });
-    expect(await traces(m.caseId)).toEqual([1, 2, 1, 1, 2]);
+    expect(await traces(m.caseId)).toEqual([1, 2, 1, 1, chunks(2)]);
     expect(await t.count(`cases WHERE case_id = '${m.caseId}' AND complete_at IS NOT NULL`)).toBe(1);
     // The file the bundle completed is audited as its PUT would have been.
     expect(await t.count(`gateway_audit WHERE target = 'case:${m.caseId}' AND action = 'device.attachment'`)).toBe(2);
@@ -198,6 +216,29 @@ describe('PUT /v1/cases/{id}/bundle (PostgreSQL store)', () => {
     expect((await putBundle(device, m.caseId, body)).status).toBe(201);
     const metrics = await (await fetch(`${t.url}/metrics`)).text();
     expect(metrics).toMatch(/tongban_pushes_total\{kind="bundle",outcome="stored"\} [1-9]/);
+  });
+
+  it.runIf(kind === 's3')('writes a file again after the commit when retention deleted it before', async () => {
+    const files = [testFile(5000), testFile(700, 'HK')];
+    const m = testManifest(SC, files);
+    // The retention job deleted this file (another, purged case's) at some point: the lock taken by the case's
+    // statement cannot tell whether that was after this bundle wrote it, so the gateway writes it once more.
+    await t.pool.query(
+      'INSERT INTO purged_blobs (sha256, pending, deleted_at) VALUES ($1, false, now()) ON CONFLICT (sha256) DO UPDATE SET deleted_at = now()',
+      [files[0]!.slot.sha256],
+    );
+    const before = puts;
+    const res = await putBundle(
+      device,
+      m.caseId,
+      bundleOf(
+        m,
+        files.map((f) => f.bytes),
+      ),
+    );
+    expect(res.status).toBe(201);
+    expect(puts - before).toBe(3);
+    for (const f of files) expect(await t.gateway.blobStore.head(f.slot.sha256)).toEqual({ size: f.slot.size });
   });
 
   // Last: a published catalogue judges every later case by its routing.

@@ -65,6 +65,8 @@ export function registerCaseBundleRoute(app: FastifyInstance, pool: pg.Pool, sto
       checkIds(request, [caseId], caseId);
       const nonce = request.pendingNonce;
       if (!nonce) throw new Error('the bundle route was reached without its deferred nonce');
+      if (!String(request.headers['content-type'] ?? '').startsWith(CASE_BUNDLE_MEDIA_TYPE))
+        throw new GatewayError('unsupported-media-type', `a case bundle is sent as ${CASE_BUNDLE_MEDIA_TYPE}`);
       const parts = Buffer.isBuffer(request.body) ? splitCaseBundle(request.body) : null;
       if (!parts) throw new GatewayError('invalid-request', `body is not a case bundle (${CASE_BUNDLE_MEDIA_TYPE})`);
       let json: unknown;

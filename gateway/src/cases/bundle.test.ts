@@ -138,6 +138,7 @@ describe.each(['postgres', 's3'] as const)('PUT /v1/cases/{id}/bundle (%s store)
       [Buffer.concat([Buffer.from([0xff, 0, 0, 0]), good.subarray(4)]), 400, 'invalid-request'], // length past the body
       [bundleOf(m, [files[0]!.bytes, changed]), 422, 'hash-mismatch'],
       [bundleOf({ ...m, district: '500000' }, []), 403, 'district-forbidden'],
+      [good, 415, 'unsupported-media-type', { contentType: 'application/octet-stream' }],
     ];
     for (const [body, status, code, opts] of refusals) {
       const res = await putBundle(device, m.caseId, body, opts);
@@ -216,6 +217,9 @@ describe.each(['postgres', 's3'] as const)('PUT /v1/cases/{id}/bundle (%s store)
     expect((await putBundle(device, m.caseId, body)).status).toBe(201);
     const metrics = await (await fetch(`${t.url}/metrics`)).text();
     expect(metrics).toMatch(/tongban_pushes_total\{kind="bundle",outcome="stored"\} [1-9]/);
+    // Refused in the case's statement, not in the hook: counted all the same.
+    expect(metrics).toMatch(/tongban_signature_failures_total\{reason="nonce-replayed"\} [1-9]/);
+    expect(metrics).toMatch(/tongban_signature_failures_total\{reason="device-revoked"\} [2-9]/);
   });
 
   it.runIf(kind === 's3')('writes a file again after the commit when retention deleted it before', async () => {

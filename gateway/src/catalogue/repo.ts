@@ -126,12 +126,13 @@ export async function latestCatalogueVersion(pool: pg.Pool): Promise<SignedCatal
 const routingCache = new Map<string, Routing>();
 
 async function routingFor(pool: pg.Pool, version: string): Promise<{ version: string; routing: Routing } | null> {
-  const { rows } = await pool.query<{ version: string; routing: unknown }>(
-    `SELECT version, routing FROM catalogue_versions
+  const { rows } = await pool.query<{ version: string; routing: unknown }>({
+    name: 'routing-for', // every new case filed under an unknown version (or with none published) asks this
+    text: `SELECT version, routing FROM catalogue_versions
      WHERE version = $1 OR ordinal = (SELECT max(ordinal) FROM catalogue_versions)
      ORDER BY (version = $1) DESC LIMIT 1`,
-    [version],
-  );
+    values: [version],
+  });
   const row = rows[0];
   if (!row) return null;
   const cached = routingCache.get(row.version);

@@ -1,5 +1,6 @@
 import './i18n';
 import './styles.css';
+import './first/first.css';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './App';
@@ -10,7 +11,8 @@ import { SigningRoute } from './features/signature/SigningRoute';
 import { FaceNoticeRoute } from './features/face-notice/FaceNoticeRoute';
 import { followSyncStatus } from './features/shell/sync-store';
 import { followProgress } from './features/progress/progress-store';
-import { Providers } from './Providers';
+// 大字模式 applies before the first render (the PC's default on the sign-in screen, each person's after).
+import './features/shell/display-store';
 import { installRareFont } from './rare-font';
 
 installRareFont();
@@ -19,17 +21,17 @@ followSyncStatus();
 followProgress();
 followCaseChanges();
 
+// No antd providers here: the first screen is plain React and each screen loaded later brings them
+// (first/lazy-with-providers.tsx, docs/decisions/0240).
 createRoot(document.getElementById('root') as HTMLElement).render(
   <StrictMode>
-    <Providers>
-      {/* Outermost: leaving #/face-notice for #/sign mounts the routes below afresh on the new hash, never <App />. */}
-      <FaceNoticeRoute>
-        <RatingRoute>
-          <SigningRoute>
-            <App />
-          </SigningRoute>
-        </RatingRoute>
-      </FaceNoticeRoute>
-    </Providers>
+    {/* Outermost: leaving #/face-notice for #/sign mounts the routes below afresh on the new hash, never <App />. */}
+    <FaceNoticeRoute>
+      <RatingRoute>
+        <SigningRoute>
+          <App />
+        </SigningRoute>
+      </RatingRoute>
+    </FaceNoticeRoute>
   </StrictMode>,
 );

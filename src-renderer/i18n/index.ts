@@ -1,18 +1,7 @@
 import i18next from 'i18next';
 import { initReactI18next } from 'react-i18next';
-import { AUDIT_ACTION_LABELS_ZH, type AuditEntry } from '@common/audit';
-import { SUPERVISOR_AUDIT_ACTION_LABELS_ZH } from '@common/supervisor/audit-actions';
-import { AUDIT_ACTION_LABELS_EN, en } from './en';
-import { SUPERVISOR_AUDIT_LABELS_EN } from './supervisor.en';
-import { zhCN } from './zh-CN';
-import { TICKET_AUDIT_LABELS_EN, ticketsEn } from './tickets.en';
-import { ticketsZh } from './tickets.zh-CN';
-import { resultEn } from './result.en';
-import { resultZh } from './result.zh-CN';
-import { verifyBaseEn, verifyBaseFieldsEn } from './verify-base.en';
-import { verifyBaseFieldsZh, verifyBaseZh } from './verify-base.zh-CN';
-import { rerouteEn } from './reroute.en';
-import { rerouteZh } from './reroute.zh-CN';
+import type { AuditEntry } from '@common/audit';
+import { firstEn, firstZh } from './first';
 
 /** The UI languages: Chinese first, English second. */
 export const LANGUAGES = ['zh-CN', 'en'] as const;
@@ -29,33 +18,19 @@ void i18next.use(initReactI18next).init({
   lng: savedLanguage(),
   fallbackLng: 'zh-CN',
   initAsync: false,
-  resources: {
-    'zh-CN': {
-      translation: {
-        ...zhCN,
-        fields: { ...zhCN.fields, ...verifyBaseFieldsZh },
-        tickets: ticketsZh,
-        result: resultZh,
-        verifyBase: verifyBaseZh,
-        reroute: rerouteZh,
-      },
-      auditActions: { ...AUDIT_ACTION_LABELS_ZH, ...SUPERVISOR_AUDIT_ACTION_LABELS_ZH },
-    },
-    en: {
-      translation: {
-        ...en,
-        fields: { ...en.fields, ...verifyBaseFieldsEn },
-        tickets: ticketsEn,
-        result: resultEn,
-        verifyBase: verifyBaseEn,
-        reroute: rerouteEn,
-      },
-      auditActions: { ...AUDIT_ACTION_LABELS_EN, ...SUPERVISOR_AUDIT_LABELS_EN, ...TICKET_AUDIT_LABELS_EN },
-    },
-  },
+  // The sign-in screen's strings; every page's (./resources) are added when the first lazy page loads.
+  resources: { 'zh-CN': { translation: firstZh }, en: { translation: firstEn } },
   interpolation: { escapeValue: false },
 });
 document.documentElement.lang = i18next.language;
+
+let allTranslations: Promise<unknown> | null = null;
+
+/** Adds every page's strings (both languages); the lazy pages wait for it before they render. */
+export function loadAllTranslations(): Promise<unknown> {
+  allTranslations ??= import('./resources');
+  return allTranslations;
+}
 
 /** Switches the UI language and remembers it on this PC. */
 export function switchLanguage(language: Language): void {

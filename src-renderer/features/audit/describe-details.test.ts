@@ -13,6 +13,8 @@ let auditActionLabel: typeof I18n.auditActionLabel;
 beforeAll(async () => {
   ({ describeDetails, describeTarget } = await import('./describe-details'));
   ({ auditActionLabel } = await import('../../i18n'));
+  // The audit page renders inside the lazy pages' providers, which add every page's strings.
+  await import('../../i18n/resources');
 });
 
 const RAW = /[{}"]|\b[0-9a-f]{8}-[0-9a-f]{4}-/;

@@ -1,8 +1,9 @@
-import { Spin } from 'antd';
-import { lazy, Suspense, useSyncExternalStore, type ReactNode } from 'react';
+import { Suspense, useSyncExternalStore, type ReactNode } from 'react';
+import { lazyWithProviders } from '../../first/lazy-with-providers';
+import { FirstLoading } from '../../first/StartScreens';
 
 // Loaded only on the customer display: the staff screens (and their first screen) do not carry it.
-const FaceNoticeScreen = lazy(() => import('./FaceNoticeScreen').then((m) => ({ default: m.FaceNoticeScreen })));
+const FaceNoticeScreen = lazyWithProviders(() => import('./FaceNoticeScreen').then((m) => m.FaceNoticeScreen));
 
 /** The customer display's address of a notice ticket (same pairing as 好差评 and 电子签名). */
 export function faceNoticeUrl(ticket: string, origin = window.location.origin): string {
@@ -25,7 +26,7 @@ export function FaceNoticeRoute({ children }: { children: ReactNode }) {
   const ticket = useSyncExternalStore(subscribe, () => ticketOf());
   if (ticket === null) return children;
   return (
-    <Suspense fallback={<Spin size="large" />}>
+    <Suspense fallback={<FirstLoading description={false} />}>
       <FaceNoticeScreen key={ticket} ticket={ticket} />
     </Suspense>
   );

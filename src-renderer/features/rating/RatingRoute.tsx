@@ -1,9 +1,10 @@
-import { Spin } from 'antd';
-import { lazy, Suspense, useSyncExternalStore, type ReactNode } from 'react';
+import { Suspense, useSyncExternalStore, type ReactNode } from 'react';
+import { lazyWithProviders } from '../../first/lazy-with-providers';
+import { FirstLoading } from '../../first/StartScreens';
 import { ratingTicketOf } from './ratings-url';
 
 // Loaded only on the customer display: the staff sign-in screen does not carry it.
-const RatingScreen = lazy(() => import('./RatingScreen').then((m) => ({ default: m.RatingScreen })));
+const RatingScreen = lazyWithProviders(() => import('./RatingScreen').then((m) => m.RatingScreen));
 
 const subscribe = (onChange: () => void) => {
   window.addEventListener('hashchange', onChange);
@@ -16,7 +17,7 @@ export function RatingRoute({ children }: { children: ReactNode }) {
   return ticket === null ? (
     children
   ) : (
-    <Suspense fallback={<Spin fullscreen />}>
+    <Suspense fallback={<FirstLoading description={false} />}>
       <RatingScreen key={ticket} ticket={ticket} />
     </Suspense>
   );

@@ -1,9 +1,10 @@
-import { Spin } from 'antd';
-import { lazy, Suspense, useSyncExternalStore, type ReactNode } from 'react';
+import { Suspense, useSyncExternalStore, type ReactNode } from 'react';
+import { lazyWithProviders } from '../../first/lazy-with-providers';
+import { FirstLoading } from '../../first/StartScreens';
 import { signingTicketOf } from './signing-url';
 
 // Loaded only on the customer display: the staff screens do not carry the signature pad.
-const SigningScreen = lazy(() => import('./SigningScreen').then((m) => ({ default: m.SigningScreen })));
+const SigningScreen = lazyWithProviders(() => import('./SigningScreen').then((m) => m.SigningScreen));
 
 const subscribe = (onChange: () => void) => {
   window.addEventListener('hashchange', onChange);
@@ -16,7 +17,7 @@ export function SigningRoute({ children }: { children: ReactNode }) {
   return ticket === null ? (
     children
   ) : (
-    <Suspense fallback={<Spin fullscreen />}>
+    <Suspense fallback={<FirstLoading description={false} />}>
       <SigningScreen key={ticket} ticket={ticket} />
     </Suspense>
   );

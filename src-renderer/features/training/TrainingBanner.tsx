@@ -1,9 +1,13 @@
-import { ExperimentOutlined } from '@ant-design/icons';
-import { Button, Popconfirm } from 'antd';
+import { Suspense } from 'react';
 import { useTranslation } from 'react-i18next';
+import { Icon } from '../../first/icons';
+import { lazyWithProviders } from '../../first/lazy-with-providers';
 import { useAuthStore } from '../auth/store';
 import { useAppInfoStore } from '../setup/store';
-import { useTrainingStore } from './store';
+
+// The trainer's reset (antd Popconfirm) loads only for a signed-in administrator: the banner itself is
+// part of the first screen, which does not load antd.
+const TrainingReset = lazyWithProviders(() => import('./TrainingReset').then((m) => m.TrainingReset));
 
 /** The red 培训 banner over every screen while the training data folder is open; the trainer resets from it. */
 export function TrainingBanner() {
@@ -11,18 +15,14 @@ export function TrainingBanner() {
   const training = useAppInfoStore((s) => s.info?.training === true);
   const role = useAuthStore((s) => s.session?.user.role);
   const locked = useAuthStore((s) => s.session?.locked === true);
-  const reset = useTrainingStore((s) => s.reset);
-  const busy = useTrainingStore((s) => s.busy);
   if (!training) return null;
   return (
     <div role="status" className="training-banner" data-testid="training-banner">
-      <ExperimentOutlined aria-hidden /> <strong>培训</strong> {t('hall.training.banner')}
+      <Icon name="experiment" /> <strong>培训</strong> {t('hall.training.banner')}
       {role === 'admin' && !locked && (
-        <Popconfirm title={t('hall.training.resetConfirm')} onConfirm={() => void reset()}>
-          <Button size="small" danger ghost loading={busy} style={{ marginInlineStart: 16 }}>
-            {t('hall.training.reset')}
-          </Button>
-        </Popconfirm>
+        <Suspense fallback={null}>
+          <TrainingReset />
+        </Suspense>
       )}
     </div>
   );

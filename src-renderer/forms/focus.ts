@@ -37,17 +37,23 @@ function markedIn(root: HTMLElement): HTMLElement | undefined {
  */
 export function focusStepWhenReady(root: HTMLElement | null, waitMs = 0): () => void {
   let timer: ReturnType<typeof setTimeout> | undefined;
+  let placed: Element | null = null;
   const started = Date.now();
   const attempt = () => {
     if (!root) return;
     const elapsed = Date.now() - started;
     const active = document.activeElement;
     const free = !active || active === document.body;
-    // The clerk is already working inside the step: leave the focus where it is.
-    if (!free && elapsed > 100 && root.contains(active) && active !== markedIn(root)) return;
+    // The clerk is already working inside the step: leave the focus where it is. Where this put the focus
+    // earlier does not count (收件 focused before 人证一致 appeared above it as the step's action).
+    const moved = active !== placed;
+    if (!free && elapsed > 100 && root.contains(active) && active !== markedIn(root) && moved) return;
     if (waitMs === 0) return void focusStepStart(root);
     // While the step's answers come in, its action may be re-rendered: keep it focused until the clerk moves.
-    if (free && markedIn(root)) focusStepStart(root);
+    if ((free || !moved) && markedIn(root) && active !== markedIn(root)) {
+      focusStepStart(root);
+      placed = document.activeElement;
+    }
     if (elapsed < waitMs) timer = setTimeout(attempt, 100);
     else if (free) focusStepStart(root);
   };

@@ -44,13 +44,8 @@ export function App() {
   const loadError = useAppInfoStore((s) => s.loadError);
   const loadInfo = useAppInfoStore((s) => s.load);
   const restored = useAuthStore((s) => s.restored);
-  const restore = useAuthStore((s) => s.restore);
   const session = useAuthStore((s) => s.session);
-
-  useEffect(() => {
-    void loadInfo();
-    void restore();
-  }, [loadInfo, restore]);
+  // main.tsx asked app:info and auth:session before the first render; 重试 asks app:info again.
   const firstScreenShown = Boolean(info && restored);
   useEffect(() => (firstScreenShown ? prefetchWorkspace() : undefined), [firstScreenShown]);
 

@@ -4,7 +4,7 @@ import './first/first.css';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './App';
-import { followSessionEvents } from './features/auth/store';
+import { followSessionEvents, useAuthStore } from './features/auth/store';
 import { followCaseChanges } from './features/cases/store';
 import { RatingRoute } from './features/rating/RatingRoute';
 import { SigningRoute } from './features/signature/SigningRoute';
@@ -13,8 +13,13 @@ import { followSyncStatus } from './features/shell/sync-store';
 import { followProgress } from './features/progress/progress-store';
 // 大字模式 applies before the first render (the PC's default on the sign-in screen, each person's after).
 import './features/shell/display-store';
+import { useAppInfoStore } from './features/setup/store';
 import { installRareFont } from './rare-font';
 
+// The first screen's two questions go out before React renders anything: the answers are in by the time the
+// loading state has been drawn (docs/decisions/0242).
+void useAppInfoStore.getState().load();
+void useAuthStore.getState().restore();
 installRareFont();
 followSessionEvents();
 followSyncStatus();

@@ -38,6 +38,19 @@ const ChangePasswordScreen = lazyWithProviders(() =>
   import('./features/auth/ChangePasswordScreen').then((m) => m.ChangePasswordScreen),
 );
 
+let asked = false;
+
+/**
+ * Asks the first screen's two questions (app:info, auth:session) once: main.tsx before the first render on the
+ * staff window, else App when it mounts (the customer display's routes never ask: their session may not).
+ */
+export function askFirstScreen(): void {
+  if (asked) return;
+  asked = true;
+  void useAppInfoStore.getState().load();
+  void useAuthStore.getState().restore();
+}
+
 /** First run, sign-in, or the workspace with the lock screen over it when locked. */
 export function App() {
   const info = useAppInfoStore((s) => s.info);
@@ -45,7 +58,8 @@ export function App() {
   const loadInfo = useAppInfoStore((s) => s.load);
   const restored = useAuthStore((s) => s.restored);
   const session = useAuthStore((s) => s.session);
-  // main.tsx asked app:info and auth:session before the first render; 重试 asks app:info again.
+  // Usually asked already by main.tsx before the first render; 重试 asks app:info again.
+  useEffect(askFirstScreen, []);
   const firstScreenShown = Boolean(info && restored);
   useEffect(() => (firstScreenShown ? prefetchWorkspace() : undefined), [firstScreenShown]);
 

@@ -10,7 +10,8 @@ export function faceNoticeUrl(ticket: string, origin = window.location.origin): 
   return `${origin}/#/face-notice?ticket=${encodeURIComponent(ticket)}`;
 }
 
-function ticketOf(hash = window.location.hash): string | null {
+/** The notice ticket of `#/face-notice?ticket=…`, or null on any other address. */
+export function faceNoticeTicketOf(hash = window.location.hash): string | null {
   if (!hash.startsWith('#/face-notice')) return null;
   const query = hash.indexOf('?');
   return query < 0 ? '' : (new URLSearchParams(hash.slice(query + 1)).get('ticket') ?? '');
@@ -23,7 +24,7 @@ const subscribe = (onChange: () => void) => {
 
 /** Shows the applicant's face-image notice on `#/face-notice?ticket=…` (no sign-in), else the rest of the app. */
 export function FaceNoticeRoute({ children }: { children: ReactNode }) {
-  const ticket = useSyncExternalStore(subscribe, () => ticketOf());
+  const ticket = useSyncExternalStore(subscribe, () => faceNoticeTicketOf());
   if (ticket === null) return children;
   return (
     <Suspense fallback={<FirstLoading description={false} />}>

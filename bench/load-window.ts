@@ -1,6 +1,7 @@
 // A simulated window for the capacity bench: its own Ed25519 device key, enrolled with a one-time code,
 // pushing cases the way the window's sync client does (node:http keep-alive, every request signed afresh,
-// a case PUT then one PUT per file of ≤ 1 MiB) and reading its status feed. No SQLite, no UI: the CPU it
+// one case bundle per case — decision 0235 — or, in the per-request mode, a case PUT then one PUT per file
+// of ≤ 1 MiB) and reading its status feed. No SQLite, no UI: the CPU it
 // uses is close to the protocol's share of a real window's.
 import { createHash, generateKeyPairSync, randomBytes, randomUUID, sign, type KeyObject } from 'node:crypto';
 import { Agent, request } from 'node:http';
@@ -9,6 +10,10 @@ import { issueEnrolmentCode } from '../gateway/src/devices/repo';
 import { rawPublicKey } from '../gateway/src/testing/device-client';
 import { testManifest } from '../gateway/src/testing/fixtures';
 import { formatSignatureInput, signatureBase } from '@tongban/protocol/sync/signature';
+import { CASE_BUNDLE_MEDIA_TYPE, encodeCaseBundle } from '@tongban/protocol/sync/case-bundle';
+
+/** How a simulated window pushes a case: one bundle request, or the case PUT and one PUT per file. */
+export type PushMode = 'bundle' | 'per-request';
 
 /** One file of a case: its size, and the byte that makes its content unique. */
 export interface FileSpec {
@@ -71,8 +76,8 @@ export class LoadWindow {
     this.deviceId = (JSON.parse(reply.text) as { deviceId: string }).deviceId;
   }
 
-  /** Pushes one case with its files (PUT case, then each file); resolves when the gateway holds all of it. */
-  async pushCase(files: FileSpec[]): Promise<void> {
+  /** Pushes one case with its files (one bundle, or PUT case then each file); resolves when the gateway holds all of it. */
+  async pushCase(files: FileSpec[], mode: PushMode = 'bundle'): Promise<void> {
     const made = files.map((f, i) => {
       const bytes = fileBytes(f.size);
       return {
@@ -87,6 +92,21 @@ export class LoadWindow {
       };
     });
     const manifest = testManifest(this.district, made, { windowCode: this.windowCode });
+    if (mode === 'bundle') {
+      const body = encodeCaseBundle(
+        Buffer.from(JSON.stringify(manifest)),
+        made.map((f) => f.bytes),
+      );
+      const res = await this.signed(
+        'PUT',
+        `/v1/cases/${manifest.caseId}/bundle`,
+        manifest.caseId,
+        body,
+        CASE_BUNDLE_MEDIA_TYPE,
+      );
+      if (res.status !== 201) throw new Error(`bundle PUT ${res.status}: ${res.text}`);
+      return;
+    }
     const put = await this.signed(
       'PUT',
       `/v1/cases/${manifest.caseId}`,

@@ -19,4 +19,6 @@ export interface OperationContext {
   signatures?: ((stored: StoredCase) => ManifestSignature[]) | undefined;
   /** 人证比对 carried by a stored case (src-main/identity/face/face-manifest.ts); none when not wired. */
   faceMatches?: ((stored: StoredCase) => ManifestFaceMatch[]) | undefined;
+  /** false: a case goes as the case PUT and one PUT per file even when a bundle would do (the bench's per-request mode). */
+  bundles?: boolean | undefined;
 }

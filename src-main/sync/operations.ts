@@ -3,6 +3,7 @@ import { signedRequest, type GatewayReply } from './gateway-client';
 import type { OperationContext } from './operation-context';
 import { buildCaseManifest } from './manifest-builder';
 import { requeueCaseIfUnknown, sendRecord } from './record-operations';
+import { sendCaseBundle, type CasePushReply } from './case-bundle-push';
 import type { OutboxOp } from './sync-repo';
 
 /** Files up to this size go in one PUT; larger ones in resumable chunks. */
@@ -16,7 +17,7 @@ const gone = (what: string): GatewayReply => ({
 });
 
 /** Sends one outbox operation as the identical request every time it is retried. */
-export async function sendOperation(ctx: OperationContext, op: OutboxOp): Promise<GatewayReply> {
+export async function sendOperation(ctx: OperationContext, op: OutboxOp): Promise<CasePushReply> {
   switch (op.kind) {
     case 'case':
       return sendCase(ctx, op.caseId);
@@ -52,9 +53,14 @@ export function caseManifestOf(ctx: OperationContext, caseId: string): ReturnTyp
   );
 }
 
-async function sendCase(ctx: OperationContext, caseId: string): Promise<GatewayReply> {
+/** The case with its files in one bundle when they fit (case-bundle-push.ts), else the case PUT alone. */
+async function sendCase(ctx: OperationContext, caseId: string): Promise<CasePushReply> {
   const manifest = caseManifestOf(ctx, caseId);
   if (!manifest) return gone('case');
+  if (ctx.bundles !== false) {
+    const bundled = await sendCaseBundle(ctx, caseId, manifest);
+    if (bundled) return bundled;
+  }
   return signedRequest(ctx.device, ctx.client, {
     method: 'PUT',
     path: `/v1/cases/${caseId}`,

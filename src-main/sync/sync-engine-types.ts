@@ -53,6 +53,8 @@ export interface SyncEngineDeps {
   signatures?: OperationContext['signatures'];
   /** 人证比对 carried by a case's manifest (decision 0154). */
   faceMatches?: OperationContext['faceMatches'];
+  /** false: never push a case as one bundle (decision 0235); the bench measures the old path with it. */
+  bundles?: boolean;
   /** Reports the sending of a backlog (≥ BACKLOG_CASES cases) as progress to every signed-in screen. */
   progress?: ProgressTracker;
 }

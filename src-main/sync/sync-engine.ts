@@ -4,6 +4,7 @@ import { classify, fullJitterDelay, retryAfterMs } from './backoff';
 import { signedRequest, type ClientOptions, type GatewayReply } from './gateway-client';
 import type { OperationContext } from './operation-context';
 import { sendOperation } from './operations';
+import type { CasePushReply } from './case-bundle-push';
 import { DailyChecks } from './daily-checks';
 import { AuditWitness } from './audit-witness';
 import { pushCaseEvents } from './case-events';
@@ -223,6 +224,7 @@ export class SyncEngine {
       hallDivision: this.d.hall()?.divisionCode ?? '',
       signatures: this.d.signatures,
       faceMatches: this.d.faceMatches,
+      bundles: this.d.bundles,
     };
   }
 
@@ -232,7 +234,7 @@ export class SyncEngine {
   }
 
   /** Records one reply: contact, the operation's outcome, the case's sync fields (one commit). */
-  private settle(device: SyncDevice, op: OutboxOp, reply: GatewayReply): 'next' | 'stop' {
+  private settle(device: SyncDevice, op: OutboxOp, reply: CasePushReply): 'next' | 'stop' {
     this.contact(reply);
     const outcome = (isRecordKind(op.kind) || op.kind === 'supplement' ? classifyRecord : classify)(
       reply.status,
@@ -294,9 +296,11 @@ export class SyncEngine {
     }
   }
 
-  private succeeded(op: OutboxOp, reply: GatewayReply, at: string): void {
+  private succeeded(op: OutboxOp, reply: CasePushReply, at: string): void {
     this.d.repo.markDone(op.id, at);
     if (op.kind === 'case') {
+      // A bundle carried the files, verified by the gateway: their uploads are done in this same commit.
+      if (reply.bundledFiles) this.d.repo.markFilesDone(op.caseId, reply.bundledFiles, at);
       // The push was accepted; an unreadable body only means no department number and no re-sends yet.
       const parsed = casePushResponseSchema.safeParse(reply.body);
       if (!parsed.success) this.d.log.warn('case push answer unreadable', { status: reply.status });

@@ -286,6 +286,15 @@ export class SyncRepo {
     ).run();
   }
 
+  /** The uploads of files that travelled in an accepted case bundle are done (decision 0235). */
+  markFilesDone(caseId: string, attachmentIds: string[], at: string): void {
+    const stmt = statement(
+      this.db,
+      "UPDATE outbox SET state = 'done', done_at = ?, last_error = NULL WHERE case_id = ? AND kind = 'attachment' AND ref = ? AND state = 'pending'",
+    );
+    for (const id of attachmentIds) stmt.run(at, caseId, id);
+  }
+
   /** Puts attachment uploads the gateway reports missing back in the queue. */
   requeueAttachments(caseId: string, attachmentIds: string[]): void {
     const stmt = statement(

@@ -1,0 +1,76 @@
+// A case push as one request (decision 0235): the case manifest and every file of its slots in one
+// `PUT /v1/cases/{caseId}/bundle`, so the gateway spends one nonce and one transaction on the case.
+// Falls back to the case PUT (the files then follow as their own operations) when a file is too large
+// for a bundle or not on this PC, and when the gateway has no bundle route (an older gateway).
+import { canonicalJson } from '@tongban/protocol/canonical-json';
+import { CASE_BUNDLE_MEDIA_TYPE, encodeCaseBundle, fitsCaseBundle } from '@tongban/protocol/sync/case-bundle';
+import { signedRequest, type GatewayReply } from './gateway-client';
+import type { OperationContext } from './operation-context';
+
+/** A reply to a case push; `bundledFiles` names the slots whose files travelled with it (bundle only). */
+export type CasePushReply = GatewayReply & { bundledFiles?: string[] };
+
+/** Gateways (by URL) that answered that they have no bundle route: for the rest of the run, cases go the old way. */
+const withoutBundleRoute = new Set<string>();
+/** The smallest bundle body a gateway (or a proxy before it) refused as too large, by URL. */
+const refusedSize = new Map<string, number>();
+
+/** The bundle body of a case, or null when its files cannot travel in one (too large, or not on this PC). */
+export function caseBundleOf(
+  ctx: OperationContext,
+  manifest: { attachments: { attachmentId: string; sha256: string; size: number }[] },
+): { body: Buffer; files: string[] } | null {
+  if (!fitsCaseBundle(manifest.attachments.map((a) => a.size))) return null;
+  const files: Buffer[] = [];
+  for (const slot of manifest.attachments) {
+    const bytes = ctx.attachments.bytes(slot.sha256);
+    if (!bytes || bytes.length !== slot.size) return null;
+    files.push(bytes);
+  }
+  return {
+    body: encodeCaseBundle(Buffer.from(canonicalJson(manifest)), files),
+    files: manifest.attachments.map((a) => a.attachmentId),
+  };
+}
+
+/**
+ * True when a reply says the route does not exist: an older gateway's `not-found` (its answer for an unknown
+ * /v1 path), or a bare 404/405 from whatever stands in front of it. The bundle route itself never answers
+ * `not-found` (a missing case is `case-not-found`).
+ */
+export function isMissingRoute(reply: GatewayReply): boolean {
+  if (reply.status !== 404 && reply.status !== 405) return false;
+  return reply.errorCode === undefined || reply.errorCode === 'not-found';
+}
+
+/**
+ * Pushes a case as a bundle when it can, else returns null (the caller sends the case PUT). Every retry sends
+ * the same body (the manifest is built from stored, immutable data; the files are content-addressed), signed afresh.
+ */
+export async function sendCaseBundle(
+  ctx: OperationContext,
+  caseId: string,
+  manifest: Parameters<typeof caseBundleOf>[1],
+): Promise<CasePushReply | null> {
+  const gateway = ctx.device.gatewayUrl;
+  if (withoutBundleRoute.has(gateway)) return null;
+  const bundle = caseBundleOf(ctx, manifest);
+  if (!bundle || bundle.body.length >= (refusedSize.get(gateway) ?? Infinity)) return null;
+  const reply = await signedRequest(ctx.device, ctx.client, {
+    method: 'PUT',
+    path: `/v1/cases/${caseId}/bundle`,
+    body: bundle.body,
+    contentType: CASE_BUNDLE_MEDIA_TYPE,
+    idempotencyKey: caseId,
+  });
+  if (isMissingRoute(reply)) {
+    withoutBundleRoute.add(gateway);
+    return null;
+  }
+  // A proxy's body limit (nginx: 1 MB by default) below the bundle: bundles this large go the old way.
+  if (reply.status === 413) {
+    refusedSize.set(gateway, Math.min(bundle.body.length, refusedSize.get(gateway) ?? Infinity));
+    return null;
+  }
+  return { ...reply, bundledFiles: bundle.files };
+}

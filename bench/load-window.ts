@@ -93,10 +93,11 @@ export class LoadWindow {
     });
     const manifest = testManifest(this.district, made, { windowCode: this.windowCode });
     if (mode === 'bundle') {
-      const body = encodeCaseBundle(
+      const encoded = encodeCaseBundle(
         Buffer.from(JSON.stringify(manifest)),
         made.map((f) => f.bytes),
       );
+      const body = Buffer.from(encoded.buffer, encoded.byteOffset, encoded.length);
       const res = await this.signed(
         'PUT',
         `/v1/cases/${manifest.caseId}/bundle`,

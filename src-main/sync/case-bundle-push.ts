@@ -10,8 +10,10 @@ import type { OperationContext } from './operation-context';
 /** A reply to a case push; `bundledFiles` names the slots whose files travelled with it (bundle only). */
 export type CasePushReply = GatewayReply & { bundledFiles?: string[] };
 
-/** Gateways (by URL) that answered that they have no bundle route: for the rest of the run, cases go the old way. */
-const withoutBundleRoute = new Set<string>();
+/** Per gateway URL, for the run: true when it accepted a bundle, false when it has no bundle route (cases go the old way). */
+const hasRoute = new Map<string, boolean>();
+/** The bundle in flight to a gateway not yet known: the other workers wait for its answer instead of probing too. */
+const probes = new Map<string, Promise<unknown>>();
 /** The smallest bundle body a gateway (or a proxy before it) refused as too large, by URL. */
 const refusedSize = new Map<string, number>();
 
@@ -27,8 +29,9 @@ export function caseBundleOf(
     if (!bytes || bytes.length !== slot.size) return null;
     files.push(bytes);
   }
+  const body = encodeCaseBundle(Buffer.from(canonicalJson(manifest)), files);
   return {
-    body: encodeCaseBundle(Buffer.from(canonicalJson(manifest)), files),
+    body: Buffer.from(body.buffer, body.byteOffset, body.length),
     files: manifest.attachments.map((a) => a.attachmentId),
   };
 }
@@ -53,20 +56,29 @@ export async function sendCaseBundle(
   manifest: Parameters<typeof caseBundleOf>[1],
 ): Promise<CasePushReply | null> {
   const gateway = ctx.device.gatewayUrl;
-  if (withoutBundleRoute.has(gateway)) return null;
+  // An older gateway costs one extra request per run, not one per case (nor one per worker).
+  while (!hasRoute.has(gateway) && probes.has(gateway)) await probes.get(gateway);
+  if (hasRoute.get(gateway) === false) return null;
   const bundle = caseBundleOf(ctx, manifest);
   if (!bundle || bundle.body.length >= (refusedSize.get(gateway) ?? Infinity)) return null;
-  const reply = await signedRequest(ctx.device, ctx.client, {
+  const sending = signedRequest(ctx.device, ctx.client, {
     method: 'PUT',
     path: `/v1/cases/${caseId}/bundle`,
     body: bundle.body,
     contentType: CASE_BUNDLE_MEDIA_TYPE,
     idempotencyKey: caseId,
   });
+  if (!hasRoute.has(gateway))
+    probes.set(
+      gateway,
+      sending.finally(() => probes.delete(gateway)),
+    );
+  const reply = await sending;
   if (isMissingRoute(reply)) {
-    withoutBundleRoute.add(gateway);
+    hasRoute.set(gateway, false);
     return null;
   }
+  if (reply.status === 200 || reply.status === 201) hasRoute.set(gateway, true);
   // A proxy's body limit (nginx: 1 MB by default) below the bundle: bundles this large go the old way.
   if (reply.status === 413) {
     refusedSize.set(gateway, Math.min(bundle.body.length, refusedSize.get(gateway) ?? Infinity));

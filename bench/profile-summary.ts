@@ -1,0 +1,55 @@
+// Where a gateway's CPU goes: sums a V8 .cpuprofile (node --cpu-prof, e.g. through
+// BENCH_GATEWAY_NODE_ARGS="--cpu-prof --cpu-prof-dir=/tmp/gw") by self time per package or gateway folder.
+// `npx tsx bench/profile-summary.ts /tmp/gw/CPU.….cpuprofile [top]`
+import { readFileSync } from 'node:fs';
+
+interface ProfileNode {
+  id: number;
+  callFrame: { functionName: string; url: string };
+}
+interface Profile {
+  nodes: ProfileNode[];
+  samples: number[];
+  timeDeltas: number[];
+}
+
+/** The bucket of a frame: an npm package, a folder of this repository, or V8/Node's own work. */
+export function bucketOf(url: string, fn: string): string {
+  if (!url) return fn.startsWith('(') ? fn : `(native) ${fn}`;
+  const pkg = /node_modules\/((?:@[^/]+\/)?[^/]+)/.exec(url);
+  if (pkg) return pkg[1]!;
+  if (url.startsWith('node:')) return url;
+  const own = /\/(gateway\/src\/[^/]+|packages\/[^/]+|src-main\/[^/]+)\//.exec(url);
+  return own ? own[1]! : url;
+}
+
+function main(): void {
+  const [file, topArg] = process.argv.slice(2);
+  if (!file) throw new Error('usage: profile-summary <file.cpuprofile> [top]');
+  const profile = JSON.parse(readFileSync(file, 'utf8')) as Profile;
+  const byId = new Map(profile.nodes.map((n) => [n.id, n]));
+  const buckets = new Map<string, number>();
+  const functions = new Map<string, number>();
+  let total = 0;
+  profile.samples.forEach((id, i) => {
+    const node = byId.get(id);
+    const us = profile.timeDeltas[i] ?? 0;
+    if (!node || node.callFrame.functionName === '(idle)') return;
+    total += us;
+    const b = bucketOf(node.callFrame.url, node.callFrame.functionName);
+    buckets.set(b, (buckets.get(b) ?? 0) + us);
+    const f = `${node.callFrame.functionName || '(anonymous)'} ${b}`;
+    functions.set(f, (functions.get(f) ?? 0) + us);
+  });
+  const show = (m: Map<string, number>, n: number) =>
+    [...m]
+      .sort((a, b) => b[1] - a[1])
+      .slice(0, n)
+      .forEach(([k, us]) => console.log(`${((100 * us) / total).toFixed(1).padStart(5)} %  ${k}`));
+  console.log(`busy ${(total / 1000).toFixed(0)} ms (self time by package/folder)`);
+  show(buckets, Number(topArg ?? 25));
+  console.log('\ntop functions');
+  show(functions, 25);
+}
+
+main();

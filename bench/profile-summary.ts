@@ -6,6 +6,7 @@ import { readFileSync } from 'node:fs';
 interface ProfileNode {
   id: number;
   callFrame: { functionName: string; url: string };
+  children?: number[];
 }
 interface Profile {
   nodes: ProfileNode[];
@@ -28,6 +29,19 @@ function main(): void {
   if (!file) throw new Error('usage: profile-summary <file.cpuprofile> [top]');
   const profile = JSON.parse(readFileSync(file, 'utf8')) as Profile;
   const byId = new Map(profile.nodes.map((n) => [n.id, n]));
+  const parent = new Map<number, number>();
+  for (const n of profile.nodes) for (const c of n.children ?? []) parent.set(c, n.id);
+  /** The nearest frame that is a package or this repository's code (Node's internals and natives are charged to it). */
+  const owner = (id: number): string => {
+    for (let at: number | undefined = id; at !== undefined; at = parent.get(at)) {
+      const frame = byId.get(at)!.callFrame;
+      const b = bucketOf(frame.url, frame.functionName);
+      if (!b.startsWith('node:') && !b.startsWith('(')) return b;
+    }
+    const frame = byId.get(id)!.callFrame;
+    return bucketOf(frame.url, frame.functionName);
+  };
+  const owners = new Map<string, number>();
   const buckets = new Map<string, number>();
   const functions = new Map<string, number>();
   let total = 0;
@@ -38,6 +52,8 @@ function main(): void {
     total += us;
     const b = bucketOf(node.callFrame.url, node.callFrame.functionName);
     buckets.set(b, (buckets.get(b) ?? 0) + us);
+    const o = owner(id);
+    owners.set(o, (owners.get(o) ?? 0) + us);
     const f = `${node.callFrame.functionName || '(anonymous)'} ${b}`;
     functions.set(f, (functions.get(f) ?? 0) + us);
   });
@@ -48,6 +64,8 @@ function main(): void {
       .forEach(([k, us]) => console.log(`${((100 * us) / total).toFixed(1).padStart(5)} %  ${k}`));
   console.log(`busy ${(total / 1000).toFixed(0)} ms (self time by package/folder)`);
   show(buckets, Number(topArg ?? 25));
+  console.log('\ncharged to the nearest package or own folder (Node internals and natives included)');
+  show(owners, Number(topArg ?? 25));
   console.log('\ntop functions');
   show(functions, 25);
 }

@@ -6,6 +6,12 @@ import { requeueCaseIfUnknown, sendRecord } from './record-operations';
 import { sendCaseBundle, type CasePushReply } from './case-bundle-push';
 import type { OutboxOp } from './sync-repo';
 
+/**
+ * A case goes as a bundle on its first attempts only; after that the case PUT and its files one by one (smaller
+ * requests, resumable files), so a link too slow or too lossy for a large bundle within the timeout still delivers.
+ */
+export const BUNDLE_ATTEMPTS = 3;
+
 /** Files up to this size go in one PUT; larger ones in resumable chunks. */
 export const SINGLE_UPLOAD_LIMIT = 1024 * 1024;
 
@@ -20,7 +26,7 @@ const gone = (what: string): GatewayReply => ({
 export async function sendOperation(ctx: OperationContext, op: OutboxOp): Promise<CasePushReply> {
   switch (op.kind) {
     case 'case':
-      return sendCase(ctx, op.caseId);
+      return sendCase(ctx, op.caseId, op.attempts < BUNDLE_ATTEMPTS);
     case 'attachment':
       return sendAttachment(ctx, op.caseId, op.ref ?? '');
     case 'supplement':
@@ -54,10 +60,10 @@ export function caseManifestOf(ctx: OperationContext, caseId: string): ReturnTyp
 }
 
 /** The case with its files in one bundle when they fit (case-bundle-push.ts), else the case PUT alone. */
-async function sendCase(ctx: OperationContext, caseId: string): Promise<CasePushReply> {
+async function sendCase(ctx: OperationContext, caseId: string, bundle: boolean): Promise<CasePushReply> {
   const manifest = caseManifestOf(ctx, caseId);
   if (!manifest) return gone('case');
-  if (ctx.bundles !== false) {
+  if (bundle && ctx.bundles !== false) {
     const bundled = await sendCaseBundle(ctx, caseId, manifest);
     if (bundled) return bundled;
   }

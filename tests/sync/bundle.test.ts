@@ -10,6 +10,7 @@ import { startTestGateway, type TestGateway } from '../../gateway/src/testing/ha
 import { createUser, initialised, testApp, type TestApp } from '../../src-main/testing/test-app';
 import { socialSecurityCardApplication, verifyApplicant } from '../../src-main/cases/testing/intake-fixtures';
 import { callOk } from '../../src-main/testing/call';
+import { BUNDLE_ATTEMPTS } from '../../src-main/sync/operations';
 
 const CLERK = 'clerk';
 
@@ -17,12 +18,18 @@ const CLERK = 'clerk';
 class CountingProxy {
   readonly seen: string[] = [];
   oldGateway: 'not-found' | 'bare-405' | null = null;
+  /** Answers every bundle with 503 (as a link that never gets a large request through would fail it). */
+  failBundles = false;
   private readonly server: Server;
 
   constructor(private readonly target: URL) {
     this.server = createServer((req, res) => {
       const path = (req.url ?? '').split('?')[0]!;
       this.seen.push(`${req.method} ${path}`);
+      if (this.failBundles && path.endsWith('/bundle')) {
+        req.resume();
+        return void res.writeHead(503, { 'retry-after': '0' }).end();
+      }
       if (this.oldGateway && path.endsWith('/bundle')) {
         req.resume();
         if (this.oldGateway === 'bare-405') return void res.writeHead(405).end();
@@ -180,4 +187,22 @@ describe('case bundle (window side)', () => {
       }
     },
   );
+
+  it(`a case whose bundle failed ${BUNDLE_ATTEMPTS} times goes the old way, and arrives once`, async () => {
+    const proxy = await throughProxy('50010112');
+    proxy.failBundles = true;
+    const caseId = await acceptWithFiles([100_000, 100_000]);
+    for (let round = 0; round <= BUNDLE_ATTEMPTS; round++) {
+      app.services.sync.repo.resetBackoff();
+      await app.services.sync.syncNow();
+    }
+    const sent = proxy.about(caseId);
+    expect(sent.filter((r) => r.endsWith('/bundle'))).toHaveLength(BUNDLE_ATTEMPTS);
+    expect(sent.slice(BUNDLE_ATTEMPTS)).toEqual([
+      `PUT /v1/cases/${caseId}`,
+      ...sent.slice(BUNDLE_ATTEMPTS + 1).map(() => expect.stringMatching(/^PUT .*\/attachments\//)),
+    ]);
+    expect(outboxStates(caseId)).toEqual(['case:done', 'attachment:done', 'attachment:done']);
+    expect(await atDepartment(caseId)).toEqual({ complete: true, verified: 2, slots: 2 });
+  });
 });

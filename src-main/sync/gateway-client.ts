@@ -44,6 +44,59 @@ export async function signedRequest(
   },
 ): Promise<GatewayReply> {
   const body = req.body ?? Buffer.alloc(0);
+  // Signed only once its bytes may go: a wait for the budget never ages the signature.
+  await inFlight.acquire(body.length);
+  try {
+    return await signAndSend(device, opts, req, body);
+  } finally {
+    inFlight.release(body.length);
+  }
+}
+
+/**
+ * Bytes of request bodies on their way at once, per process: the loop's 8 workers keep a long link busy with
+ * small cases, while a slow link never carries more than it did with 4 workers and 1 MiB requests (each request
+ * must get through within the timeout). A body larger than the budget goes alone.
+ */
+export const MAX_BYTES_IN_FLIGHT = 4 * 1024 * 1024;
+
+/** A FIFO byte budget (no request overtakes an earlier, larger one). */
+class ByteBudget {
+  private used = 0;
+  private readonly waiting: { bytes: number; go: () => void }[] = [];
+
+  constructor(private readonly limit: number) {}
+
+  acquire(bytes: number): Promise<void> {
+    if (this.waiting.length === 0 && this.fits(bytes)) {
+      this.used += bytes;
+      return Promise.resolve();
+    }
+    return new Promise((go) => this.waiting.push({ bytes, go }));
+  }
+
+  release(bytes: number): void {
+    this.used -= bytes;
+    while (this.waiting.length > 0 && this.fits(this.waiting[0]!.bytes)) {
+      const next = this.waiting.shift()!;
+      this.used += next.bytes;
+      next.go();
+    }
+  }
+
+  private fits(bytes: number): boolean {
+    return this.used === 0 || this.used + bytes <= this.limit;
+  }
+}
+
+const inFlight = new ByteBudget(MAX_BYTES_IN_FLIGHT);
+
+async function signAndSend(
+  device: SyncDevice,
+  opts: ClientOptions,
+  req: Parameters<typeof signedRequest>[2],
+  body: Buffer,
+): Promise<GatewayReply> {
   const digest = contentDigest(body);
   const params = {
     created: Math.floor((opts.now().getTime() + device.clockOffsetMs) / 1000),

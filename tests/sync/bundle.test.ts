@@ -18,6 +18,8 @@ const CLERK = 'clerk';
 class CountingProxy {
   readonly seen: string[] = [];
   oldGateway: 'not-found' | 'bare-405' | null = null;
+  /** Answers bundles larger than this with a bare 413, as nginx's `client_max_body_size` would. */
+  bodyLimit = Infinity;
   /** Answers every bundle with 503 (as a link that never gets a large request through would fail it). */
   failBundles = false;
   private readonly server: Server;
@@ -26,6 +28,10 @@ class CountingProxy {
     this.server = createServer((req, res) => {
       const path = (req.url ?? '').split('?')[0]!;
       this.seen.push(`${req.method} ${path}`);
+      if (path.endsWith('/bundle') && Number(req.headers['content-length']) > this.bodyLimit) {
+        req.resume();
+        return void res.writeHead(413).end();
+      }
       if (this.failBundles && path.endsWith('/bundle')) {
         req.resume();
         return void res.writeHead(503, { 'retry-after': '0' }).end();
@@ -204,5 +210,22 @@ describe('case bundle (window side)', () => {
     ]);
     expect(outboxStates(caseId)).toEqual(['case:done', 'attachment:done', 'attachment:done']);
     expect(await atDepartment(caseId)).toEqual({ complete: true, verified: 2, slots: 2 });
+  });
+
+  it('a proxy’s body limit (bare 413): that case and larger ones go the old way, smaller ones still as bundles', async () => {
+    const proxy = await throughProxy('50010112');
+    proxy.bodyLimit = 600_000;
+    const large = await acceptWithFiles([300_000, 300_000]);
+    await app.services.sync.syncNow();
+    const small = await acceptWithFiles([100_000]);
+    const larger = await acceptWithFiles([400_000, 400_000]);
+    await app.services.sync.syncNow();
+    expect(proxy.about(large).slice(0, 2)).toEqual([`PUT /v1/cases/${large}/bundle`, `PUT /v1/cases/${large}`]);
+    expect(proxy.about(small)).toEqual([`PUT /v1/cases/${small}/bundle`]);
+    expect(proxy.about(larger)[0]).toBe(`PUT /v1/cases/${larger}`);
+    for (const caseId of [large, small, larger]) {
+      expect(outboxStates(caseId).every((s) => s.endsWith(':done'))).toBe(true);
+      expect((await atDepartment(caseId)).complete).toBe(true);
+    }
   });
 });

@@ -11,33 +11,20 @@ import { supervisorEn, supervisorMenuEn } from './supervisor.en';
 import { hallEn, hallFieldsEn } from './hall.en';
 import { shortcutsEn } from './shortcuts.en';
 import type { Messages } from './zh-CN';
+import { firstEn } from './first';
 
 export { AUDIT_ACTION_LABELS_EN } from './audit-actions.en';
 
 export const en: Messages = {
-  app: { title: 'Cross-Province Service Window', loading: 'Starting…', startFailed: 'Cannot start', retry: 'Retry' },
+  app: firstEn.app,
   errors: {
-    'invalid-input': 'Some fields are not valid; please correct them',
-    'unknown-command': 'Program versions do not match; please restart the program',
-    'payload-too-large': 'The submission is too large',
-    unauthenticated: 'Your session has ended; please sign in again',
-    'session-locked': 'The screen is locked; enter your password to unlock',
-    forbidden: 'You are not allowed to do this',
-    'invalid-credentials': 'Wrong user name or password',
-    'account-locked': 'The account is locked; please try again later',
-    'account-disabled': 'The account is disabled; please contact the administrator',
+    ...firstEn.errors,
     'weak-password': 'The password is too weak; see the hints',
-    'password-change-required': 'Choose your own password first: an administrator set the current one',
     'placeholder-not-printable':
       'The document holds a placeholder address (e.g. the rating QR code) and cannot be printed outside training; an administrator must configure it (Settings → Go-live check)',
     cancelled: 'Cancelled; nothing was changed',
-    'already-initialized': 'This window is already set up; please sign in',
-    'not-initialized': 'This window has not been set up yet',
     'not-found': 'The item does not exist or was removed',
     conflict: 'The action conflicts with the current data; refresh and try again',
-    'database-too-new': 'The database was written by a newer version; please upgrade',
-    'database-unreadable':
-      'The database or backup cannot be read: it is encrypted and this PC’s key or the recovery code does not match (or the file is damaged)',
     'formal-check-failed': 'The formal check failed; see the hints',
     'materials-missing': 'Materials are missing; complete them before accepting',
     'nothing-missing': 'Nothing is missing; accept the case instead',
@@ -69,12 +56,6 @@ export const en: Messages = {
     'licence-offline': 'This window cannot reach the gateway: take the original or a copy of this material',
     'licence-provider-unavailable': 'The licence register did not answer: take the original or a copy',
     'licence-applicant-unverified': 'Verify the applicant by card before looking up licences',
-    unavailable: 'Cannot reach the local service; please try again',
-    'training-mode': 'Training data is never synced to the department gateway',
-    'training-unavailable': 'Training mode is not available here',
-    'training-only': 'Only the training data can be reset',
-    internal: 'Internal error; please contact the administrator',
-    accountLockedUntil: 'Too many failed sign-ins: the account is locked until {{time}}',
     conflictSelf: 'You cannot disable the account you are signed in with',
     conflictLastAdmin: 'At least one enabled administrator must remain',
     wrongPassword: 'Wrong password; please try again',
@@ -84,7 +65,6 @@ export const en: Messages = {
     ...printingFieldsEn,
     ...sealFieldsEn,
     ...{ ...cameraFieldsEn, ...hallFieldsEn }, // one line: this file is at the 400-line limit
-    'username-format': 'User names have 3–32 letters, digits or _ . -',
     'password-too-short': 'At least 8 characters',
     'password-needs-letters-and-digits': 'Use both letters and digits',
     'password-contains-username': 'The password must not contain the user name',
@@ -95,14 +75,12 @@ export const en: Messages = {
     'division-code-format': 'The division code has 6 digits',
     'window-no-format': 'The window number has 1–8 letters, digits or “-”',
     'window-code-format': 'The window code has 4–10 letters or digits',
-    required: 'Required',
-    'too-long': 'Too long',
-    'invalid-characters': 'Contains control, direction-changing or invisible characters',
     'number-range': 'Enter a whole number from {{min}} to {{max}}',
-    'schema-fallback': 'Invalid format',
+    // The sign-in screen's own last: they win over the spreads above, as they did when written here.
+    ...firstEn.fields,
   },
   roles: { clerk: 'Window clerk', helper: 'Township helper', supervisor: 'Supervisor', admin: 'Administrator' },
-  lang: { label: 'Language', zh: '中文', en: 'English' },
+  lang: firstEn.lang,
   sync: {
     notConfigured: 'Gateway not configured',
     offline: 'Offline ({{count}} to upload)',
@@ -139,13 +117,7 @@ export const en: Messages = {
     passwordHelp: '8+ characters with letters and digits, not containing the user name',
     submit: 'Finish setup',
   },
-  login: {
-    title: 'Staff sign-in',
-    username: 'User name',
-    password: 'Password',
-    submit: 'Sign in',
-    failed: 'Sign-in failed',
-  },
+  login: firstEn.login,
   progress: {
     region: 'Operations in progress',
     preparing: 'Preparing…',
@@ -183,7 +155,7 @@ export const en: Messages = {
   },
   shortcuts: shortcutsEn,
   shell: {
-    window: 'Window {{no}}',
+    ...firstEn.shell,
     lock: 'Lock',
     logout: 'Sign out',
     userRole: '{{name}} · {{role}}',

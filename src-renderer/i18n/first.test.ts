@@ -16,8 +16,8 @@ function at(tree: unknown, path: string): unknown {
   return path.split('.').reduce<unknown>((node, key) => (node as Record<string, unknown> | undefined)?.[key], tree);
 }
 
-// The sign-in screen's strings are a copy (so the first bundle does not carry every page's text): each must be
-// exactly the full resources' string, or a clerk would see the login change wording once the pages load.
+// The sign-in screen's strings live in first.ts and the full resources spread them in (one owner): each must
+// still be the full resources' string (no later override), or the login would change wording once the pages load.
 describe('the first screen strings', () => {
   for (const [language, first, full] of [
     ['zh-CN', firstZh, zhCN],

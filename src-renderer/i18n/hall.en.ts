@@ -1,13 +1,11 @@
 import type { hallFieldsZh, hallZh } from './hall.zh-CN';
+import { firstEn } from './first';
 
 type Shape<T> = { [K in keyof T]: T[K] extends string ? string : Shape<T[K]> };
 
 export const hallEn: Shape<typeof hallZh> = {
   training: {
-    banner: 'TRAINING MODE · training data only: nothing here is legally valid or synced to departments',
-    enter: 'Enter training mode',
-    leave: 'Leave training mode (back to live data)',
-    loginHint: 'Training mode uses separate training data (sample cards and cases); sign in with your own account.',
+    ...firstEn.hall.training,
     reset: 'Reset training data',
     resetConfirm: 'Erase all training data and restore the samples? Everyone in training must sign in again.',
     resetDone: 'Training data reset; please sign in again',

@@ -1,10 +1,8 @@
 // 培训模式, 操作指南, 陪办 and 错时/延时服务 (issue #17).
+import { firstZh } from './first';
 export const hallZh = {
   training: {
-    banner: '培训模式 · 当前为培训数据，所办案件不具法律效力，不会同步到部门',
-    enter: '进入培训模式',
-    leave: '退出培训模式，回到正式数据',
-    loginHint: '培训模式使用单独的培训数据（含样例证件和样例案件），用本人账号登录。',
+    ...firstZh.hall.training,
     reset: '重置培训数据',
     resetConfirm: '清空全部培训数据并恢复样例？所有培训人员需重新登录。',
     resetDone: '培训数据已重置，请重新登录',

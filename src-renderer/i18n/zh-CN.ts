@@ -12,29 +12,17 @@ import { sealFieldsZh, sealZh } from './seal.zh-CN';
 import { supervisorMenuZh, supervisorZh } from './supervisor.zh-CN';
 import { hallFieldsZh, hallZh } from './hall.zh-CN';
 import { shortcutsZh } from './shortcuts.zh-CN';
+import { firstZh } from './first';
 
-/** Messages per error code: every code of ERROR_CODES must have one (the compiler checks). */
+/** Messages per error code: with the sign-in screen's own (first.ts), every code of ERROR_CODES has one (the compiler checks). */
 const errors: Record<ErrorCode, string> = {
-  'invalid-input': '填写内容有误，请按提示修改',
-  'unknown-command': '程序版本不一致，请重新启动本程序',
-  'payload-too-large': '提交的内容过大',
-  unauthenticated: '登录已失效，请重新登录',
-  'session-locked': '屏幕已锁定，请输入密码解锁',
-  forbidden: '您没有执行此操作的权限',
-  'invalid-credentials': '登录名或密码错误',
-  'account-locked': '账号已被锁定，请稍后再试',
-  'account-disabled': '账号已停用，请联系系统管理员',
+  ...firstZh.errors,
   'weak-password': '密码强度不足，请按提示修改',
-  'password-change-required': '管理员设置的初始密码须先修改为您自己的密码，修改后才能办理业务',
   'placeholder-not-printable':
     '该文书含尚未配置的示例地址（如好差评二维码），正式环境不能打印。请系统管理员在“系统设置 → 上线检查”中配置后再打印',
   cancelled: '操作已取消，未做任何更改',
-  'already-initialized': '本窗口已完成初始化，请直接登录',
-  'not-initialized': '本窗口尚未完成初始化',
   'not-found': '对象不存在或已被删除',
   conflict: '操作与当前数据冲突，请刷新后重试',
-  'database-too-new': '数据库由更新版本的程序创建，请升级本程序',
-  'database-unreadable': '数据库或备份无法读取：它已加密，本机的密钥或输入的恢复码与它不符（也可能文件已损坏）',
   'formal-check-failed': '形式审查未通过，请按提示修改',
   'materials-missing': '申请材料不齐全，请补齐后再收件',
   'nothing-missing': '材料已齐全，无需出具补正告知，请直接收件',
@@ -65,23 +53,12 @@ const errors: Record<ErrorCode, string> = {
   'licence-offline': '本窗口当前连不上部门网关，无法调取电子证照，请按原件或复印件收取该材料',
   'licence-provider-unavailable': '电子证照库暂未响应，无法调取电子证照，请按原件或复印件收取该材料（稍后可再试）',
   'licence-applicant-unverified': '请先读卡核验申请人身份，再调取电子证照',
-  unavailable: '无法连接本机服务，请稍后重试',
-  'training-mode': '培训模式的数据不会同步到部门网关',
-  'training-unavailable': '本程序未启用培训模式',
-  'training-only': '只有培训数据可以重置',
-  internal: '系统内部错误，请联系系统管理员',
 };
 
 export const zhCN = {
-  app: {
-    title: '跨省通办窗口',
-    loading: '正在启动…',
-    startFailed: '无法启动',
-    retry: '重试',
-  },
+  app: firstZh.app,
   errors: {
     ...errors,
-    accountLockedUntil: '连续登录失败次数过多，账号已锁定至 {{time}}，请届时再试',
     conflictSelf: '不能停用当前登录的账号',
     conflictLastAdmin: '系统至少需要保留一名启用的系统管理员',
     wrongPassword: '密码错误，请重新输入',
@@ -92,7 +69,6 @@ export const zhCN = {
     ...sealFieldsZh,
     ...cameraFieldsZh,
     ...hallFieldsZh,
-    'username-format': '登录名应为 3–32 位字母、数字或 _ . -',
     'password-too-short': '密码至少 8 位',
     'password-needs-letters-and-digits': '密码须同时包含字母和数字',
     'password-contains-username': '密码不能包含登录名',
@@ -103,14 +79,12 @@ export const zhCN = {
     'division-code-format': '行政区划代码应为 6 位数字',
     'window-no-format': '窗口号应为 1–8 位字母、数字或“-”',
     'window-code-format': '窗口编码应为 4–10 位字母或数字',
-    required: '此项为必填项',
-    'too-long': '输入内容过长',
-    'invalid-characters': '含有控制字符、文字方向控制符或不可见字符，请删除后重新输入',
     'number-range': '请输入 {{min}}–{{max}} 之间的整数',
-    'schema-fallback': '格式不正确',
+    // The sign-in screen's own last: they win over the spreads above, as they did when written here.
+    ...firstZh.fields,
   },
   roles: { ...ROLE_LABELS_ZH },
-  lang: { label: '界面语言', zh: '中文', en: 'English' },
+  lang: firstZh.lang,
   sync: {
     notConfigured: '未连接部门网关',
     offline: '离线（待上传 {{count}} 件）',
@@ -147,13 +121,7 @@ export const zhCN = {
     passwordHelp: '至少 8 位，须包含字母和数字，且不得包含登录名',
     submit: '完成初始化',
   },
-  login: {
-    title: '工作人员登录',
-    username: '登录名',
-    password: '密码',
-    submit: '登录',
-    failed: '登录失败',
-  },
+  login: firstZh.login,
   progress: {
     region: '正在进行的操作',
     preparing: '正在准备…',
@@ -191,7 +159,7 @@ export const zhCN = {
   },
   shortcuts: shortcutsZh,
   shell: {
-    window: '{{no}} 号窗口',
+    ...firstZh.shell,
     lock: '锁定',
     logout: '退出',
     userRole: '{{name}} · {{role}}',

@@ -88,7 +88,8 @@ describe('encryption at rest', () => {
     expect(failure).toBeInstanceOf(AppError);
     expect((failure as AppError).code).toBe('database-unreadable');
     expect(readFileSync(join(dataDir, 'tongban.sqlite')).equals(before)).toBe(true);
-    const zh = readFileSync(join(REPO_ROOT, 'src-renderer', 'i18n', 'zh-CN.ts'), 'utf8');
+    // The message lives with the sign-in screen's strings (src-renderer/i18n/first.ts), which the full resources spread in.
+    const zh = readFileSync(join(REPO_ROOT, 'src-renderer', 'i18n', 'first.ts'), 'utf8');
     expect(zh).toMatch(/'database-unreadable': '数据库或备份无法读取/);
   });
 

@@ -12,6 +12,7 @@ const ELECTRON_EDGES = [
   'protocol.ts',
   'safe-key-store.ts',
   'security.ts',
+  'splash.ts',
   'utility-helper.ts',
   'window.ts',
 ];

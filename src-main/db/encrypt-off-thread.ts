@@ -6,15 +6,13 @@ import { join } from 'node:path';
 import { Worker } from 'node:worker_threads';
 import type { EncryptStep } from './encryption';
 
-/** The worker's module: the TypeScript source (through tsx) when running from source, else the built entry. */
-export function encryptWorkerScript(dir: string, fromSource: boolean): { code: string } | { file: string } {
+/** The worker's module: the TypeScript source through tsx when running from source (tests, dev), else the built entry. */
+export function encryptWorkerScript(dir: string, fromSource: boolean): { file: string; execArgv: string[] } {
   const source = join(dir, 'encrypt-worker.ts');
-  if (fromSource && existsSync(source)) {
-    return { code: `require('tsx/cjs'); require(${JSON.stringify(source)});` };
-  }
+  if (fromSource && existsSync(source)) return { file: source, execArgv: ['--import', 'tsx'] };
   // The main build emits it as its own entry in out/main/: next to this code, or one folder up from chunks/.
   const built = [join(dir, 'encrypt-worker.js'), join(dir, '..', 'encrypt-worker.js')];
-  return { file: built.find((p) => existsSync(p)) ?? built[0]! };
+  return { file: built.find((p) => existsSync(p)) ?? built[0]!, execArgv: [] };
 }
 
 /** Runs encryptInPlace(file, key) in a worker thread; `onStep` sees 'started' and then every step. */
@@ -25,8 +23,7 @@ export function encryptInWorker(
 ): Promise<void> {
   const script = encryptWorkerScript(__dirname, __filename.endsWith('.ts'));
   const workerData = { file, keyHex: key.toString('hex') };
-  const worker =
-    'code' in script ? new Worker(script.code, { eval: true, workerData }) : new Worker(script.file, { workerData });
+  const worker = new Worker(script.file, { workerData, execArgv: script.execArgv });
   onStep('started');
   return new Promise<void>((resolve, reject) => {
     let settled = false;

@@ -5,6 +5,9 @@ import { statement } from '../db/statements';
 import { RecordsRepo, type RecordKind } from './records-repo';
 import type { TicketState } from '@tongban/protocol/sync/tickets';
 import { TicketsRepo } from '../tickets/tickets-repo';
+import { applyFeedPage, type ReceivedEvent } from './feed-page';
+
+export type { ReceivedEvent } from './feed-page';
 
 /** The enrolled device: who signs, and where it sends. */
 export interface SyncDevice {
@@ -28,17 +31,6 @@ export interface OutboxOp {
   kind: 'case' | 'attachment' | 'supplement' | RecordKind;
   ref: string | null;
   attempts: number;
-}
-
-/** A status event as received from the gateway. */
-export interface ReceivedEvent {
-  eventId: string;
-  caseId: string;
-  caseVersion: number;
-  status: string;
-  reason: string | null;
-  details: Record<string, unknown>;
-  at: string;
 }
 
 /** The loop's persistent state. */
@@ -351,39 +343,7 @@ export class SyncRepo {
     receivedAt: string,
     tickets: readonly TicketState[] = [],
   ): number {
-    const insert = statement(
-      this.db,
-      `INSERT OR IGNORE INTO status_events (event_id, case_id, case_version, status, reason, details, at, received_at)
-     VALUES (@eventId, @caseId, @caseVersion, @status, @reason, @details, @at, @receivedAt)`,
-    );
-    const apply = statement(
-      this.db,
-      // An event without documents (a supplement's, an older gateway's) keeps the 办理地 documents announced before.
-      `UPDATE cases SET dept_status = @status, dept_reason = @reason, dept_case_version = @caseVersion,
-       dept_details = CASE WHEN json_extract(@details, '$.documents') IS NULL AND json_extract(dept_details, '$.documents') IS NOT NULL
-         THEN json_set(@details, '$.documents', json(json_extract(dept_details, '$.documents'))) ELSE @details END,
-       department_no = coalesce(department_no, @departmentNo)
-     WHERE case_id = @caseId AND dept_case_version < @caseVersion`,
-    );
-    return this.db.transaction(() => {
-      let fresh = 0;
-      for (const e of events) {
-        const details = JSON.stringify(e.details);
-        if (insert.run({ ...e, details, receivedAt }).changes === 1) fresh += 1;
-        const departmentNo = typeof e.details.departmentNo === 'string' ? e.details.departmentNo : null;
-        apply.run({
-          caseId: e.caseId,
-          status: e.status,
-          reason: e.reason,
-          details,
-          caseVersion: e.caseVersion,
-          departmentNo,
-        });
-      }
-      this.tickets.applyStates(tickets, receivedAt);
-      statement(this.db, 'UPDATE sync_state SET cursor = ? WHERE id = 1').run(cursor);
-      return fresh;
-    })();
+    return applyFeedPage(this.db, this.tickets, { events, cursor, receivedAt, tickets });
   }
 
   /** A submitted supplement, as pushed. */

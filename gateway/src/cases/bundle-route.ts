@@ -13,7 +13,7 @@ import {
 } from '@tongban/protocol/sync/case-bundle';
 import type { BlobStore } from '../attachments/blob-store';
 import { settleDeferredNonce } from '../auth/verify';
-import { checkDigest } from '../http/body';
+import { digestCheckedBytes } from '../http/body';
 import { apiErrorHandler, GatewayError } from '../http/errors';
 import { checkBundleFiles, storeCaseBundle } from './bundle-repo';
 import { checkCaseManifest, checkIds, deviceOf } from './routes';
@@ -46,14 +46,7 @@ export function registerCaseBundleRoute(app: FastifyInstance, pool: pg.Pool, sto
   app.addContentTypeParser(
     CASE_BUNDLE_MEDIA_TYPE,
     { parseAs: 'buffer', bodyLimit: CASE_BUNDLE_BODY_LIMIT },
-    (request, body, done) => {
-      try {
-        checkDigest(request, body as Buffer);
-        done(null, body);
-      } catch (err) {
-        done(err as Error, undefined);
-      }
-    },
+    digestCheckedBytes,
   );
 
   app.put<{ Params: { caseId: string } }>(

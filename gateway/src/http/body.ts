@@ -34,14 +34,7 @@ export function registerBodyParsers(app: FastifyInstance): void {
   app.addContentTypeParser(
     ['application/octet-stream', 'application/offset+octet-stream'],
     { parseAs: 'buffer' },
-    (request, body, done) => {
-      try {
-        checkDigest(request, body as Buffer);
-        done(null, body);
-      } catch (err) {
-        done(err as Error, undefined);
-      }
-    },
+    digestCheckedBytes,
   );
   app.addContentTypeParser(
     'application/x-www-form-urlencoded',
@@ -50,4 +43,18 @@ export function registerBodyParsers(app: FastifyInstance): void {
       done(null, new URLSearchParams(body as string));
     },
   );
+}
+
+/** A body parser for raw bytes: the body as a Buffer once its Content-Digest checks (files, chunks, case bundles). */
+export function digestCheckedBytes(
+  request: FastifyRequest,
+  body: string | Buffer,
+  done: (err: Error | null, body?: unknown) => void,
+): void {
+  try {
+    checkDigest(request, body as Buffer);
+    done(null, body);
+  } catch (err) {
+    done(err as Error, undefined);
+  }
 }

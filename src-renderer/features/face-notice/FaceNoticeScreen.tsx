@@ -7,6 +7,7 @@ import { call } from '../../api/call';
 import { signingErrorMessage } from '../signature/store';
 import '../rating/rating.css';
 import '../signature/signature.css';
+import { CustomerPanel } from '../customer/CustomerPanel';
 
 /**
  * 人脸图像采集告知 on the applicant's own display, before the camera: the text main serves (main records that
@@ -69,12 +70,5 @@ export function FaceNoticeScreen({ ticket }: { ticket: string }) {
       </>
     );
 
-  return (
-    <main className="rate-screen">
-      <section className="rate-panel">
-        <h1>{t('identity.face.customer.title')}</h1>
-        {body}
-      </section>
-    </main>
-  );
+  return <CustomerPanel title={t('identity.face.customer.title')}>{body}</CustomerPanel>;
 }

@@ -7,6 +7,7 @@ import type { SignatureTicketView } from '@common/signatures/views';
 import { loadSigning, signingErrorMessage, submitSignature } from './store';
 import '../rating/rating.css';
 import './signature.css';
+import { CustomerPanel } from '../customer/CustomerPanel';
 
 type Phase = 'loading' | 'ready' | 'invalid' | 'signed';
 
@@ -111,12 +112,5 @@ export function SigningScreen({ ticket }: { ticket: string }) {
       </>
     );
 
-  return (
-    <main className="rate-screen">
-      <section className="rate-panel">
-        <h1>{t('intake.signature.screen.title')}</h1>
-        {body}
-      </section>
-    </main>
-  );
+  return <CustomerPanel title={t('intake.signature.screen.title')}>{body}</CustomerPanel>;
 }

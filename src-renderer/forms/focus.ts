@@ -37,28 +37,39 @@ function markedIn(root: HTMLElement): HTMLElement | undefined {
  */
 export function focusStepWhenReady(root: HTMLElement | null, waitMs = 0): () => void {
   let timer: ReturnType<typeof setTimeout> | undefined;
-  let placed: Element | null = null;
+  // "The clerk moved the focus" is a key press or a click since the step opened, never where focus happens to be:
+  // the step's own re-renders (收件 shown before 人证一致 appears above it) move focus without the clerk.
+  let touched = false;
+  const onUser = () => (touched = true);
+  document.addEventListener('keydown', onUser, true);
+  document.addEventListener('pointerdown', onUser, true);
+  const stop = () => {
+    clearTimeout(timer);
+    document.removeEventListener('keydown', onUser, true);
+    document.removeEventListener('pointerdown', onUser, true);
+  };
   const started = Date.now();
   const attempt = () => {
-    if (!root) return;
-    const elapsed = Date.now() - started;
-    const active = document.activeElement;
-    const free = !active || active === document.body;
-    // The clerk is already working inside the step: leave the focus where it is. Where this put the focus
-    // earlier does not count (收件 focused before 人证一致 appeared above it as the step's action).
-    const moved = active !== placed;
-    if (!free && elapsed > 100 && root.contains(active) && active !== markedIn(root) && moved) return;
-    if (waitMs === 0) return void focusStepStart(root);
-    // While the step's answers come in, its action may be re-rendered: keep it focused until the clerk moves.
-    if ((free || !moved) && markedIn(root) && active !== markedIn(root)) {
+    if (!root) return stop();
+    if (waitMs === 0) {
       focusStepStart(root);
-      placed = document.activeElement;
+      return stop();
     }
-    if (elapsed < waitMs) timer = setTimeout(attempt, 100);
-    else if (free) focusStepStart(root);
+    const active = document.activeElement;
+    const free = !active || active === document.body || !root.contains(active);
+    // The clerk is working inside the step: leave the focus where it is.
+    if (touched && !free) return stop();
+    // While the step's answers come in, its action may appear or be re-rendered: keep it focused.
+    const marked = markedIn(root);
+    if (marked && active !== marked) focusStepStart(root);
+    if (Date.now() - started < waitMs) timer = setTimeout(attempt, 100);
+    else {
+      if (free) focusStepStart(root);
+      stop();
+    }
   };
   timer = setTimeout(attempt, 60);
-  return () => clearTimeout(timer);
+  return stop;
 }
 
 /** Focuses the step's marked action ([data-step-focus]) or its first field; answers whether something took focus. */

@@ -28,6 +28,18 @@ export type { SyncEngineDeps, SyncState, SyncStatus };
 
 const LEASE_MS = 60_000;
 
+/** Idle rounds after which the loop polls `IDLE_FACTOR` times less often. */
+export const IDLE_ROUNDS = 6;
+export const IDLE_FACTOR = 6;
+
+/**
+ * The wait before the next round. Polling an unchanged feed every 5 s was four fifths of a province's gateway
+ * load (docs/capacity.md); a department decides in hours, so an idle window asks every 30 s instead.
+ */
+export function nextRoundDelay(intervalMs: number, idleRounds: number): number {
+  return idleRounds >= IDLE_ROUNDS ? intervalMs * IDLE_FACTOR : intervalMs;
+}
+
 /**
  * The one sync loop: pushes due outbox operations (in order per case, a few cases at once) and
  * then pulls status events. Every outcome follows the protocol's table; a bad case never blocks others.
@@ -40,6 +52,8 @@ export class SyncEngine {
   private state: SyncState = 'offline';
   /** Cases whose sync fields or department status changed since the last `cases:changed`. */
   private readonly changed = new Set<string>();
+  /** Whether the last round pulled an event or settled a case (the idle cadence, `start`). */
+  private roundMoved = false;
   /** The once-a-day checks against a restored backup (daily-checks.ts). */
   private readonly daily = new DailyChecks({
     deps: () => this.d,
@@ -111,11 +125,18 @@ export class SyncEngine {
     return this.current;
   }
 
-  /** Starts the periodic loop. */
+  /**
+   * Starts the periodic loop: a round every `intervalMs` while anything moves, every `intervalMs × 6` once the
+   * window has been idle for six rounds (nextRoundDelay, decision 0255). A saved case or 立即同步 runs a round at once.
+   */
   start(intervalMs = 5_000): void {
+    let idleRounds = 0;
     const tick = () => {
       void this.syncNow().finally(() => {
-        if (this.timer) this.timer = setTimeout(tick, intervalMs);
+        const s = this.status();
+        const busy = this.roundMoved || s.pending > 0 || s.pendingRecords > 0 || s.state !== 'online';
+        idleRounds = busy ? 0 : idleRounds + 1;
+        if (this.timer) this.timer = setTimeout(tick, nextRoundDelay(intervalMs, idleRounds));
       });
     };
     this.timer = setTimeout(tick, 0);
@@ -137,6 +158,7 @@ export class SyncEngine {
   /** Tells the windows' lists which cases changed (once per pull and once per push, not per case). */
   private announceChanges(): void {
     if (!this.changed.size) return;
+    this.roundMoved = true;
     const caseIds = [...this.changed];
     this.changed.clear();
     for (let i = 0; i < caseIds.length; i += 1000)
@@ -154,6 +176,7 @@ export class SyncEngine {
   }
 
   private async round(): Promise<void> {
+    this.roundMoved = false;
     if (this.d.training) return;
     const device = this.d.repo.device();
     if (!device || device.revokedAt) return;

@@ -291,7 +291,7 @@ async function main(): Promise<void> {
       return out(
         values.json
           ? JSON.stringify(counts)
-          : `retention (${config.retentionDays} days): ${counts.cases} case(s) masked, ${counts.attachments} attachment(s) and ${counts.filesDeleted} file(s) removed`,
+          : `retention (${config.retentionDays} days): ${counts.cases} case(s) masked, ${counts.attachments} attachment(s), ${counts.filesDeleted} file(s) and ${counts.orphansDeleted} orphaned object(s) removed`,
       );
     }
     case 'publish-update': {

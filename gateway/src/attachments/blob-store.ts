@@ -13,6 +13,8 @@ export type { BlobStoreConfig } from '../config/config';
 /** Size of a stored object. */
 export interface BlobHead {
   size: number;
+  /** When the object was last written (object stores; PostgreSQL keeps no such time). */
+  modifiedAt?: Date;
 }
 
 /** A content-addressed store of complete files. Every method is safe to retry. */
@@ -33,6 +35,11 @@ export interface BlobStore {
   head(sha256: string): Promise<BlobHead | null>;
   /** Removes the object (retention); no error when it is already gone. */
   delete(sha256: string): Promise<void>;
+  /**
+   * The keys of objects last written before `cutoff`, a page at a time: what the orphan sweep checks against the
+   * slots (retention.ts). PostgreSQL lists none: its bytes are written in their slot's own transaction.
+   */
+  listWrittenBefore(cutoff: Date): AsyncIterable<string[]>;
   /** Throws unless the store is reachable (readiness). */
   ping(): Promise<void>;
   close(): Promise<void>;
@@ -72,6 +79,7 @@ export function observeBlobStore(store: BlobStore, observer: BlobObserver): Blob
     stream: timed('stream', (sha256: string) => store.stream(sha256)),
     head: timed('head', (sha256: string) => store.head(sha256)),
     delete: timed('delete', (sha256: string) => store.delete(sha256)),
+    listWrittenBefore: (cutoff: Date) => store.listWrittenBefore(cutoff),
     ping: timed('ping', () => store.ping()),
     close: () => store.close(),
   };

@@ -7,10 +7,14 @@ import {
   GetObjectCommand,
   HeadBucketCommand,
   HeadObjectCommand,
+  ListObjectsV2Command,
   PutObjectCommand,
   S3Client,
 } from '@aws-sdk/client-s3';
 import { checkKey, type BlobHead, type BlobStore, type BlobStoreConfig } from './blob-store';
+
+/** Objects under the prefix that are a file's (others, e.g. a folder marker, are not the sweep's). */
+const SHA256_KEY = /^[0-9a-f]{64}$/;
 
 type S3Config = Extract<BlobStoreConfig, { kind: 's3' }>;
 
@@ -95,7 +99,7 @@ export class S3BlobStore implements BlobStore {
   async head(sha256: string): Promise<BlobHead | null> {
     try {
       const res = await this.client.send(new HeadObjectCommand({ Bucket: this.bucket, Key: this.key(sha256) }));
-      return { size: res.ContentLength ?? 0 };
+      return { size: res.ContentLength ?? 0, ...(res.LastModified ? { modifiedAt: res.LastModified } : {}) };
     } catch (err) {
       if (isNotFound(err)) return null;
       throw err;
@@ -104,6 +108,21 @@ export class S3BlobStore implements BlobStore {
 
   async delete(sha256: string): Promise<void> {
     await this.client.send(new DeleteObjectCommand({ Bucket: this.bucket, Key: this.key(sha256) }));
+  }
+
+  async *listWrittenBefore(cutoff: Date): AsyncIterable<string[]> {
+    let token: string | undefined;
+    do {
+      const res = await this.client.send(
+        new ListObjectsV2Command({ Bucket: this.bucket, Prefix: this.prefix, ContinuationToken: token, MaxKeys: 1000 }),
+      );
+      const keys = (res.Contents ?? [])
+        .filter((o) => o.Key && o.LastModified && o.LastModified < cutoff)
+        .map((o) => (o.Key as string).slice(this.prefix.length))
+        .filter((k) => SHA256_KEY.test(k));
+      if (keys.length) yield keys;
+      token = res.IsTruncated ? res.NextContinuationToken : undefined;
+    } while (token);
   }
 
   async ping(): Promise<void> {

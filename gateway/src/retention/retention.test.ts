@@ -92,6 +92,7 @@ function retentionSuite(name: string, makeStore?: () => Promise<BlobStore>) {
         attachments: 3,
         documents: 0,
         filesDeleted: 2,
+        orphansDeleted: 0,
       });
 
       // Masked in the stored JSON: names, ID numbers, phones, addresses of applicant and agent, free form text.
@@ -114,7 +115,7 @@ function retentionSuite(name: string, makeStore?: () => Promise<BlobStore>) {
       // Files: the old cases' bytes are gone, the file an open case shares is kept, the recent case untouched.
       expect(await store.head(own.slot.sha256)).toBeNull();
       expect(await store.head(rejected.attachments[0]?.sha256 as string)).toBeNull();
-      expect(await store.head(shared.slot.sha256)).toEqual({ size: 3000 });
+      expect(await store.head(shared.slot.sha256)).toMatchObject({ size: 3000 });
       expect(await store.head(recent.attachments[0]?.sha256 as string)).not.toBeNull();
       expect(await caseText(t, recent.caseId)).toContain('500101199003070014');
       expect(await caseText(t, open.caseId)).toContain('500101199003070014');
@@ -222,7 +223,33 @@ function retentionSuite(name: string, makeStore?: () => Promise<BlobStore>) {
         const result = await putWhole(t.pool, racing, m.caseId, file.slot.attachmentId, SC, file.bytes);
         expect(result.created).toBe(true);
         expect(puts).toBe(2);
-        expect(await store.head(file.slot.sha256)).toEqual({ size: 1500 });
+        expect(await store.head(file.slot.sha256)).toMatchObject({ size: 1500 });
+      },
+    );
+
+    it.runIf(name === 's3')(
+      'an object no slot holds (a refused or interrupted push) is deleted once a day old; kept files stay',
+      async () => {
+        const orphan = testFile(800);
+        const kept = testFile(900);
+        await push(t, device, [kept]);
+        // What a bundle refused after its files were written leaves: the object, no slot.
+        await store.put(orphan.slot.sha256, orphan.bytes);
+        const young = await runRetention(t.pool, store, { days: 180 });
+        expect(young?.orphansDeleted).toBe(0);
+        expect(await store.head(orphan.slot.sha256)).not.toBeNull();
+
+        const counts = await runRetention(t.pool, store, { days: 180, orphanAgeHours: 0 });
+        expect(counts?.orphansDeleted).toBeGreaterThanOrEqual(1);
+        expect(await store.head(orphan.slot.sha256)).toBeNull();
+        expect(await store.head(kept.slot.sha256)).toMatchObject({ size: 900 });
+        const audits = await auditRows(t.pool, 'retention.run');
+        expect(audits.at(-1)?.details).toMatchObject({ orphansDeleted: counts?.orphansDeleted });
+
+        // The same bytes pushed later as a case's file are stored again and served.
+        const later = await push(t, device, [orphan]);
+        expect(await store.head(orphan.slot.sha256)).toMatchObject({ size: 800 });
+        expect(later.attachments[0]?.sha256).toBe(orphan.slot.sha256);
       },
     );
   });

@@ -14,6 +14,7 @@ import { BLOB_LOCK } from '../attachments/repo';
 import type { BlobStore } from '../attachments/blob-store';
 import { audit } from '../audit';
 import { withTransaction } from '../db/pool';
+import { deleteOrphanFiles, ORPHAN_AGE_HOURS } from './orphans';
 import { maskCaseManifest, maskFollowUpStepManifest, maskRatingManifest, maskSupplementManifest } from './mask';
 
 /** Statuses after which the department has decided the case. */
@@ -29,6 +30,8 @@ export interface RetentionCounts {
   /** Result PDFs (网络送达) and department documents whose bytes were deleted. */
   documents: number;
   filesDeleted: number;
+  /** Objects no case's slot holds (a refused or interrupted push), deleted once a day old (orphans.ts). */
+  orphansDeleted: number;
 }
 
 /** Options of one run. */
@@ -39,6 +42,8 @@ export interface RetentionOptions {
   batchSize?: number;
   /** Who ran it, for the audit trail (`system:retention` or `cli:retention`). */
   actor?: string;
+  /** Objects written longer ago than this with no slot are deleted (default ORPHAN_AGE_HOURS). */
+  orphanAgeHours?: number;
 }
 
 const RUN_LOCK = 7_202_604;
@@ -62,6 +67,7 @@ export async function runRetention(
         attachments: 0,
         documents: 0,
         filesDeleted: 0,
+        orphansDeleted: 0,
       };
       for (;;) {
         const batch = await purgeBatch(pool, opts.days, opts.batchSize ?? 100);
@@ -70,7 +76,9 @@ export async function runRetention(
         if (batch.cases === 0) break;
       }
       counts.filesDeleted = await deletePendingFiles(pool, store);
-      if (counts.cases > 0 || counts.filesDeleted > 0)
+      const orphanAge = (opts.orphanAgeHours ?? ORPHAN_AGE_HOURS) * 3_600_000;
+      counts.orphansDeleted = await deleteOrphanFiles(pool, store, new Date(Date.now() - orphanAge));
+      if (counts.cases > 0 || counts.filesDeleted > 0 || counts.orphansDeleted > 0)
         await audit(pool, {
           actor: opts.actor ?? 'system:retention',
           action: 'retention.run',
@@ -86,7 +94,11 @@ export async function runRetention(
 }
 
 /** Masks and purges up to `limit` closed cases in one transaction. */
-async function purgeBatch(pool: pg.Pool, days: number, limit: number): Promise<Omit<RetentionCounts, 'filesDeleted'>> {
+async function purgeBatch(
+  pool: pg.Pool,
+  days: number,
+  limit: number,
+): Promise<Omit<RetentionCounts, 'filesDeleted' | 'orphansDeleted'>> {
   return withTransaction(pool, async (client) => {
     const { rows: cases } = await client.query<{ case_id: string; manifest: CaseManifest }>(
       `SELECT c.case_id, c.manifest FROM cases c

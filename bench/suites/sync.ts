@@ -6,7 +6,7 @@ import type Database from 'better-sqlite3-multiple-ciphers';
 import type pg from 'pg';
 import { createHash, generateKeyPairSync, randomBytes, sign, verify } from 'node:crypto';
 import { Agent, createServer, request } from 'node:http';
-import { mkdtempSync, readdirSync, readFileSync } from 'node:fs';
+import { closeSync, mkdtempSync, openSync, readdirSync, readFileSync } from 'node:fs';
 import { cpus, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { issueEnrolmentCode } from '../../gateway/src/devices/repo';
@@ -86,31 +86,55 @@ export function selfCpuMs(): number {
   return (u.user + u.system) / 1000;
 }
 
-export function startGatewayProcess(
+let gatewayBuild: Promise<string> | null = null;
+
+/** Builds the gateway for production once per bench run (gateway/scripts/build.mjs) and resolves with its entry point. */
+export function builtGateway(): Promise<string> {
+  gatewayBuild ??= new Promise((resolve, reject) => {
+    const build = spawn(process.execPath, [join(ROOT, 'gateway', 'scripts', 'build.mjs')], {
+      cwd: ROOT,
+      stdio: ['ignore', 'ignore', 'inherit'],
+    });
+    build.once('exit', (code) =>
+      code === 0 ? resolve(join(ROOT, 'gateway', 'dist', 'cli.js')) : reject(new Error(`gateway build exited ${code}`)),
+    );
+  });
+  return gatewayBuild;
+}
+
+/**
+ * Starts a gateway as production runs it: `node gateway/dist/cli.js serve` on the build (not through tsx), at
+ * the production log level (`info`: the JSON access log, written to a file as a service's journal would take
+ * it, not through this process). Resolves once it answers /healthz.
+ */
+export async function startGatewayProcess(
   url: string,
   port: number,
   env: Record<string, string> = {},
-): Promise<{ stop: () => void; pid: number }> {
+): Promise<{ stop: () => void; pid: number; logFile: string }> {
   // BENCH_GATEWAY_NODE_ARGS, e.g. "--cpu-prof --cpu-prof-dir=/tmp/gw", profiles the gateway process.
   const nodeArgs = process.env.BENCH_GATEWAY_NODE_ARGS?.split(' ').filter(Boolean) ?? [];
-  const child = spawn(
-    process.execPath,
-    [...nodeArgs, '--import', 'tsx', 'gateway/src/cli.ts', 'serve', '--port', String(port)],
-    {
-      cwd: ROOT,
-      env: { ...process.env, TONGBAN_GW_LOG_LEVEL: 'warn', TONGBAN_GW_DATABASE_URL: url, ...env },
-      stdio: ['ignore', 'pipe', 'inherit'],
-    },
-  );
-  // A failed run exits without reaching stop(): the gateway must not outlive it (it holds the output pipe open).
-  process.once('exit', () => child.kill('SIGKILL'));
-  return new Promise((resolve) => {
-    let out = '';
-    child.stdout.on('data', (c: Buffer) => {
-      out += c.toString();
-      if (out.includes('tongban gateway:')) resolve({ stop: () => child.kill('SIGTERM'), pid: child.pid! });
-    });
+  const logFile = join(mkdtempSync(join(tmpdir(), 'bench-gw-')), 'gateway.log');
+  const log = openSync(logFile, 'a');
+  const child = spawn(process.execPath, [...nodeArgs, await builtGateway(), 'serve', '--port', String(port)], {
+    cwd: ROOT,
+    env: { ...process.env, TONGBAN_GW_LOG_LEVEL: 'info', TONGBAN_GW_DATABASE_URL: url, ...env },
+    stdio: ['ignore', log, 'inherit'],
   });
+  closeSync(log);
+  // A failed run exits without reaching stop(): the gateway must not outlive it.
+  process.once('exit', () => child.kill('SIGKILL'));
+  for (let i = 0; ; i++) {
+    if (child.exitCode !== null) throw new Error(`gateway exited (${child.exitCode}); log: ${logFile}`);
+    const up = await fetch(`http://127.0.0.1:${port}/healthz`).then(
+      (r) => r.ok,
+      () => false,
+    );
+    if (up) break;
+    if (i > 600) throw new Error(`gateway did not answer /healthz within 60 s; log: ${logFile}`);
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  return { stop: () => child.kill('SIGTERM'), pid: child.pid!, logFile };
 }
 
 /** Clones one accepted case `n` times in SQL (new ids from `first` on, new file bytes), queueing each for sync as acceptance would. */

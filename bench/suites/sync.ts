@@ -111,16 +111,22 @@ export async function startGatewayProcess(
   url: string,
   port: number,
   env: Record<string, string> = {},
-): Promise<{ stop: () => void; pid: number; logFile: string }> {
+  /** Another build's entry point (the capacity bench's baseline); default this tree's, built once per run. */
+  entry?: string,
+): Promise<{ stop: () => void; pid: number; port: number; logFile: string }> {
   // BENCH_GATEWAY_NODE_ARGS, e.g. "--cpu-prof --cpu-prof-dir=/tmp/gw", profiles the gateway process.
   const nodeArgs = process.env.BENCH_GATEWAY_NODE_ARGS?.split(' ').filter(Boolean) ?? [];
   const logFile = join(mkdtempSync(join(tmpdir(), 'bench-gw-')), 'gateway.log');
   const log = openSync(logFile, 'a');
-  const child = spawn(process.execPath, [...nodeArgs, await builtGateway(), 'serve', '--port', String(port)], {
-    cwd: ROOT,
-    env: { ...process.env, TONGBAN_GW_LOG_LEVEL: 'info', TONGBAN_GW_DATABASE_URL: url, ...env },
-    stdio: ['ignore', log, 'inherit'],
-  });
+  const child = spawn(
+    process.execPath,
+    [...nodeArgs, entry ?? (await builtGateway()), 'serve', '--port', String(port)],
+    {
+      cwd: ROOT,
+      env: { ...process.env, TONGBAN_GW_LOG_LEVEL: 'info', TONGBAN_GW_DATABASE_URL: url, ...env },
+      stdio: ['ignore', log, 'inherit'],
+    },
+  );
   closeSync(log);
   // A failed run exits without reaching stop(): the gateway must not outlive it.
   process.once('exit', () => child.kill('SIGKILL'));
@@ -134,7 +140,7 @@ export async function startGatewayProcess(
     if (i > 600) throw new Error(`gateway did not answer /healthz within 60 s; log: ${logFile}`);
     await new Promise((r) => setTimeout(r, 100));
   }
-  return { stop: () => child.kill('SIGTERM'), pid: child.pid!, logFile };
+  return { stop: () => child.kill('SIGTERM'), pid: child.pid!, port, logFile };
 }
 
 /** Clones one accepted case `n` times in SQL (new ids from `first` on, new file bytes), queueing each for sync as acceptance would. */

@@ -63,8 +63,9 @@ export function prepareFiles(files: FileSpec[]): PreparedFile[] {
 export class LoadWindow {
   private readonly privateKey: KeyObject;
   private readonly publicKey: KeyObject;
-  // Idle connections are dropped well before the gateway's keep-alive timeout (72 s), as a real client's pool does.
-  private readonly agent = new Agent({ keepAlive: true, maxSockets: 4, timeout: 20_000 });
+  // As the window's sync client (src-main/sync/gateway-client.ts): kept alive with no idle timeout of its own, so
+  // a window that polls its feed (every 5–30 s) pushes on a warm connection; the gateway closes it after 72 s idle.
+  private readonly agent = new Agent({ keepAlive: true, maxSockets: 8 });
   private deviceId = '';
   private cursor: string | null = null;
   /** Requests sent (for the cryptography floor: one signature each). */

@@ -15,7 +15,8 @@ import { ROOT } from '../host-process';
 import { quantile, since, type Figure, type Suite } from '../lib';
 import { LoadWindow, prepareFiles, type FileSpec, type PushMode } from '../load-window';
 import { publishBenchCatalogue } from '../bench-catalogue';
-import { backlogWindow, cpuMs, drainOverLink, postgresCpu, selfCpuMs, startGatewayProcess } from './sync';
+import { backlogWindow, drainOverLink } from './sync';
+import { cpuMs, postgresCpu, selfCpuMs, startGatewayProcess } from '../processes';
 import { bareTransferCpu, cryptoFloor } from '../capacity-floor';
 
 const WINDOWS = Number(process.env.BENCH_CAP_WINDOWS ?? 1000);

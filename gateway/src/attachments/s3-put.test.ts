@@ -11,11 +11,11 @@ import { S3Putter } from './s3-put';
 /** node:crypto as the signer's hash constructor (what @smithy/hash-node does). */
 class Sha256 {
   private readonly h;
-  constructor(secret?: string | Uint8Array) {
-    this.h = secret ? createHmac('sha256', secret) : createHash('sha256');
+  constructor(secret?: unknown) {
+    this.h = secret ? createHmac('sha256', secret as string | Uint8Array) : createHash('sha256');
   }
-  update(data: string | Uint8Array): void {
-    this.h.update(data);
+  update(data: unknown): void {
+    this.h.update(data as string | Uint8Array);
   }
   async digest(): Promise<Uint8Array> {
     return this.h.digest();

@@ -1,7 +1,7 @@
 // The processes the sync and capacity benches measure: CPU of a process and of a PostgreSQL server from /proc,
 // and the gateway started as production runs it (its build, at log level info).
 import { spawn } from 'node:child_process';
-import { closeSync, mkdtempSync, openSync, readdirSync, readFileSync } from 'node:fs';
+import { closeSync, mkdtempSync, openSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { ROOT } from './host-process';
@@ -89,7 +89,8 @@ export async function startGatewayProcess(
 ): Promise<{ stop: () => void; pid: number; port: number; logFile: string }> {
   // BENCH_GATEWAY_NODE_ARGS, e.g. "--cpu-prof --cpu-prof-dir=/tmp/gw", profiles the gateway process.
   const nodeArgs = process.env.BENCH_GATEWAY_NODE_ARGS?.split(' ').filter(Boolean) ?? [];
-  const logFile = join(mkdtempSync(join(tmpdir(), 'bench-gw-')), 'gateway.log');
+  const logDir = mkdtempSync(join(tmpdir(), 'bench-gw-'));
+  const logFile = join(logDir, 'gateway.log');
   const log = openSync(logFile, 'a');
   const child = spawn(
     process.execPath,
@@ -113,5 +114,10 @@ export async function startGatewayProcess(
     if (i > 600) throw new Error(`gateway did not answer /healthz within 60 s; log: ${logFile}`);
     await new Promise((r) => setTimeout(r, 100));
   }
-  return { stop: () => child.kill('SIGTERM'), pid: child.pid!, port, logFile };
+  // A gateway stopped by the bench leaves no log behind (one that failed keeps it, named in the error).
+  const stop = () => {
+    child.once('exit', () => rmSync(logDir, { recursive: true, force: true }));
+    child.kill('SIGTERM');
+  };
+  return { stop, pid: child.pid!, port, logFile };
 }

@@ -5,7 +5,8 @@
 import { createHash, generateKeyPairSync, sign, verify } from 'node:crypto';
 import { Agent, createServer } from 'node:http';
 import { fileBytes, type FileSpec, type PushMode } from './load-window';
-import { put, selfCpuMs } from './suites/sync';
+import { selfCpuMs } from './processes';
+import { put } from './suites/sync';
 
 /** CPU (ms per case) of the cryptography the protocol requires: a signature and its check per request, SHA-256 of every byte on both sides. */
 export function cryptoFloor(requestsPerCase: number, bytesPerCase: number): { sign: number; hash: number } {

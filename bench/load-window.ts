@@ -9,6 +9,7 @@ import type pg from 'pg';
 import { issueEnrolmentCode } from '../gateway/src/devices/repo';
 import { rawPublicKey } from '../gateway/src/testing/device-client';
 import { testManifest } from '../gateway/src/testing/fixtures';
+import type { CaseManifest } from '@tongban/protocol/sync/manifest';
 import { formatSignatureInput, signatureBase } from '@tongban/protocol/sync/signature';
 import { CASE_BUNDLE_MEDIA_TYPE, encodeCaseBundle } from '@tongban/protocol/sync/case-bundle';
 
@@ -37,16 +38,40 @@ export function fileBytes(size: number): Buffer {
   return bytes;
 }
 
+/**
+ * A file as a window holds it when it pushes: its bytes (a unique 32-byte head, then the shared pool) and the
+ * SHA-256 the window computed at 收件 and stored with the slot. Made before the measured peak: scanning a
+ * file and hashing it at 收件 are not part of pushing it.
+ */
+export interface PreparedFile {
+  /** The file's bytes in pieces (head, then a view of the pool): no copy until the body is put together. */
+  parts: [Buffer, Buffer];
+  size: number;
+  sha256: string;
+}
+
+/** Prepares a case's files (see PreparedFile). */
+export function prepareFiles(files: FileSpec[]): PreparedFile[] {
+  return files.map(({ size }) => {
+    const parts: [Buffer, Buffer] = [randomBytes(32), POOL.subarray(0, size - 32)];
+    const sha256 = createHash('sha256').update(parts[0]).update(parts[1]).digest('hex');
+    return { parts, size, sha256 };
+  });
+}
+
 /** A simulated window. */
 export class LoadWindow {
   private readonly privateKey: KeyObject;
   private readonly publicKey: KeyObject;
-  // Idle connections are dropped well before the gateway's keep-alive timeout (72 s), as a real client's pool does.
-  private readonly agent = new Agent({ keepAlive: true, maxSockets: 4, timeout: 20_000 });
+  // As the window's sync client (src-main/sync/gateway-client.ts): kept alive with no idle timeout of its own, so
+  // a window that polls its feed (every 5–30 s) pushes on a warm connection; the gateway closes it after 72 s idle.
+  private readonly agent = new Agent({ keepAlive: true, maxSockets: 8 });
   private deviceId = '';
   private cursor: string | null = null;
   /** Requests sent (for the cryptography floor: one signature each). */
   requests = 0;
+  /** The matter, locality, department and catalogue version its cases are filed under (routed by the published catalogue). */
+  routed: Partial<CaseManifest> = {};
 
   constructor(
     private readonly port: number,
@@ -76,26 +101,31 @@ export class LoadWindow {
     this.deviceId = (JSON.parse(reply.text) as { deviceId: string }).deviceId;
   }
 
-  /** Pushes one case with its files (one bundle, or PUT case then each file); resolves when the gateway holds all of it. */
-  async pushCase(files: FileSpec[], mode: PushMode = 'bundle'): Promise<void> {
-    const made = files.map((f, i) => {
-      const bytes = fileBytes(f.size);
-      return {
-        bytes,
-        slot: {
-          attachmentId: randomUUID(),
-          materialCode: i % 2 ? 'HK' : 'ID',
-          sha256: createHash('sha256').update(bytes).digest('hex'),
-          size: f.size,
-          mediaType: 'application/pdf' as const,
-        },
-      };
+  /**
+   * Pushes one case with its prepared files (one bundle, or PUT case then each file); resolves when the gateway
+   * holds all of it. Per push it does what the window's sync client does: the manifest's JSON, the body put
+   * together (one copy of the bytes), its Content-Digest, the Ed25519 signature and the HTTP request.
+   */
+  async pushCase(files: PreparedFile[], mode: PushMode = 'bundle'): Promise<void> {
+    const made = files.map((f, i) => ({
+      parts: f.parts,
+      slot: {
+        attachmentId: randomUUID(),
+        materialCode: i % 2 ? 'HK' : 'ID',
+        sha256: f.sha256,
+        size: f.size,
+        mediaType: 'application/pdf' as const,
+      },
+    }));
+    const manifest = testManifest(this.district, [], {
+      windowCode: this.windowCode,
+      attachments: made.map((f) => f.slot),
+      ...this.routed,
     });
-    const manifest = testManifest(this.district, made, { windowCode: this.windowCode });
     if (mode === 'bundle') {
       const encoded = encodeCaseBundle(
         Buffer.from(JSON.stringify(manifest)),
-        made.map((f) => f.bytes),
+        made.flatMap((f) => f.parts),
       );
       const body = Buffer.from(encoded.buffer, encoded.byteOffset, encoded.length);
       const res = await this.signed(
@@ -121,7 +151,7 @@ export class LoadWindow {
         'PUT',
         `/v1/cases/${manifest.caseId}/attachments/${f.slot.attachmentId}`,
         f.slot.attachmentId,
-        f.bytes,
+        Buffer.concat(f.parts), // the window reads the file: one copy
         'application/octet-stream',
         f.slot.sha256,
       );

@@ -1,6 +1,7 @@
 // Where a gateway's CPU goes: sums a V8 .cpuprofile (node --cpu-prof, e.g. through
 // BENCH_GATEWAY_NODE_ARGS="--cpu-prof --cpu-prof-dir=/tmp/gw") by self time per package or gateway folder.
-// `npx tsx bench/profile-summary.ts /tmp/gw/CPU.….cpuprofile [top]`
+// `npx tsx bench/profile-summary.ts /tmp/gw/CPU.….cpuprofile [top] [from to]`: from/to (monotonic µs, as the
+// capacity bench prints for its peak) keep only the samples of that span.
 import { readFileSync } from 'node:fs';
 
 interface ProfileNode {
@@ -10,6 +11,7 @@ interface ProfileNode {
 }
 interface Profile {
   nodes: ProfileNode[];
+  startTime: number;
   samples: number[];
   timeDeltas: number[];
 }
@@ -25,7 +27,9 @@ export function bucketOf(url: string, fn: string): string {
 }
 
 function main(): void {
-  const [file, topArg] = process.argv.slice(2);
+  const [file, topArg, fromArg, toArg] = process.argv.slice(2);
+  const from = Number(fromArg ?? -Infinity);
+  const to = Number(toArg ?? Infinity);
   if (!file) throw new Error('usage: profile-summary <file.cpuprofile> [top]');
   const profile = JSON.parse(readFileSync(file, 'utf8')) as Profile;
   const byId = new Map(profile.nodes.map((n) => [n.id, n]));
@@ -45,9 +49,12 @@ function main(): void {
   const buckets = new Map<string, number>();
   const functions = new Map<string, number>();
   let total = 0;
+  let at = profile.startTime;
   profile.samples.forEach((id, i) => {
     const node = byId.get(id);
     const us = profile.timeDeltas[i] ?? 0;
+    at += us;
+    if (at < from || at > to) return;
     if (!node || node.callFrame.functionName === '(idle)') return;
     total += us;
     const b = bucketOf(node.callFrame.url, node.callFrame.functionName);

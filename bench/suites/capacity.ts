@@ -4,7 +4,7 @@
 // windows, the gateway, PostgreSQL and the blob store; the protocol's own floor (its cryptography and a
 // bare HTTP upload of the same bytes) next to it; and the shaped hall link's drain against its bare upload.
 import { spawn } from 'node:child_process';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
 import type pg from 'pg';
 import { createPool } from '../../gateway/src/db/pool';
 import { startTestPostgres } from '../../gateway/src/testing/pg';
@@ -13,8 +13,10 @@ import { socialSecurityCardApplication } from '../../src-main/cases/testing/inta
 import { freePort, seeded } from '../../tests/sync/chaos';
 import { ROOT } from '../host-process';
 import { quantile, since, type Figure, type Suite } from '../lib';
-import { LoadWindow, type FileSpec, type PushMode } from '../load-window';
-import { backlogWindow, cpuMs, drainOverLink, postgresCpu, selfCpuMs, startGatewayProcess } from './sync';
+import { LoadWindow, prepareFiles, type FileSpec, type PushMode } from '../load-window';
+import { publishBenchCatalogue } from '../bench-catalogue';
+import { backlogWindow, drainOverLink } from './sync';
+import { cpuMs, postgresCpu, selfCpuMs, startGatewayProcess } from '../processes';
 import { bareTransferCpu, cryptoFloor } from '../capacity-floor';
 
 const WINDOWS = Number(process.env.BENCH_CAP_WINDOWS ?? 1000);
@@ -25,6 +27,12 @@ const IN_FLIGHT = Number(process.env.BENCH_CAP_IN_FLIGHT ?? 16);
 const PG_CASES = Number(process.env.BENCH_CAP_PG_CASES ?? 200);
 /** How the windows push, each measured in the same run: `bundle` (one request per case, decision 0235) and/or `per-request`. */
 const MODES = (process.env.BENCH_CAP_MODES ?? 'bundle,per-request').split(',').filter(Boolean) as PushMode[];
+/**
+ * Another gateway build to measure beside this tree's, every other case its (e.g. main's: `git archive main gateway
+ * resources | tar -x -C .bench-base && node .bench-base/gateway/scripts/build.mjs`, then
+ * BENCH_CAP_BASELINE_GATEWAY=.bench-base/gateway/dist/cli.js): the two gateways' CPU per case, side by side.
+ */
+const BASELINE = process.env.BENCH_CAP_BASELINE_GATEWAY;
 const SUITE = 'capacity';
 
 /** 1–3 files of 64 KB – 1 MiB (log-uniform), seeded. */
@@ -63,6 +71,8 @@ interface LoadResult {
   requests: number;
   bytes: number;
   cpu: { window: number; gateway: number; postgres: number; blob: number };
+  /** With a baseline build beside this one: its gateway CPU (ms) per case it took. */
+  baselineGateway?: number;
   /** PostgreSQL transactions (round trips of the gateway) per case. */
   transactions: number;
   /** PostgreSQL CPU (ms) of one trivial round trip (`SELECT 1`) on this machine now. */
@@ -107,29 +117,47 @@ export async function runLoad(
   pgUrl: string,
   s3: { env: Record<string, string>; pid: number } | null,
   mode: PushMode = 'bundle',
+  /**
+   * Another gateway build (BENCH_CAP_BASELINE_GATEWAY): run beside this tree's on the same database and store,
+   * every other window (so every other case) its, so that both are measured under the same machine load.
+   */
+  baseline?: string,
 ): Promise<LoadResult> {
-  const port = await freePort();
-  const gateway = await startGatewayProcess(pgUrl, port, s3?.env ?? {});
+  const gateways = [await startGatewayProcess(pgUrl, await freePort(), s3?.env ?? {})];
+  if (baseline) gateways.push(await startGatewayProcess(pgUrl, await freePort(), s3?.env ?? {}, baseline));
+  const gateway = gateways[0]!;
   const pool = createPool(pgUrl, 4);
   const windows: LoadWindow[] = [];
   // Chongqing's 38 区县: each window's status feed is its district's.
   for (let i = 0; i < WINDOWS; i++)
     windows.push(
       new LoadWindow(
-        port,
+        gateways[i % gateways.length]!.port,
         `CQ${String(i).padStart(4, '0')}-${s3 ? 's3' : 'pg'}-${mode}`,
         `5001${String(1 + (i % 38)).padStart(2, '0')}`,
       ),
     );
   for (let i = 0; i < windows.length; i += 50) await Promise.all(windows.slice(i, i + 50).map((w) => w.enroll(pool)));
+  // As in production, a catalogue version is published: cases are routed from the gateway's memory.
+  const routed = await publishBenchCatalogue(
+    pool,
+    windows.map((w) => w.district),
+  );
+  for (const w of windows) w.routed = routed(w.district);
+  // Before the peak, as in a hall: every window has polled its feed since opening (one signed request each,
+  // so the gateway read its device key once, as a real gateway process does per window), and the files are
+  // on the PCs with their SHA-256 computed at 收件.
+  for (let i = 0; i < windows.length; i += 50) await Promise.all(windows.slice(i, i + 50).map((w) => w.readFeed()));
+  const cases = mix.map(prepareFiles);
   // Warm-up (JIT, the gateway's pool of PostgreSQL connections, connections to the store): not measured.
   for (let round = 0; round < 3; round++)
-    await Promise.all(windows.slice(0, 2 * IN_FLIGHT).map((w) => w.pushCase([{ size: 100_000 }], mode)));
+    await Promise.all(windows.slice(0, 2 * IN_FLIGHT).map((w) => w.pushCase(prepareFiles([{ size: 100_000 }]), mode)));
   const requests0 = windows.reduce((n, w) => n + w.requests, 0);
 
   const cpu = () => ({
     window: selfCpuMs(),
     gateway: cpuMs(gateway.pid),
+    baseline: gateways[1] ? cpuMs(gateways[1].pid) : 0,
     postgres: postgresCpu(pgDir),
     blob: s3 ? cpuMs(s3.pid) : 0,
   });
@@ -137,6 +165,7 @@ export async function runLoad(
   let next = 0;
   const tx0 = await transactions(pool);
   const cpu0 = cpu();
+  const peakFrom = process.hrtime.bigint() / 1000n;
   const start = performance.now();
   await Promise.all(
     Array.from({ length: IN_FLIGHT }, async () => {
@@ -144,13 +173,15 @@ export async function runLoad(
         const i = next++;
         const w = windows[i % windows.length]!;
         const t = performance.now();
-        await w.pushCase(mix[i]!, mode);
+        await w.pushCase(cases[i]!, mode);
         latencies.push(since(t));
       }
     }),
   );
   const ms = since(start);
   const cpu1 = cpu();
+  // For a gateway profile of the peak alone (bench/profile-summary.ts FILE TOP FROM TO).
+  process.stderr.write(`capacity: peak in monotonic µs ${peakFrom} ${process.hrtime.bigint() / 1000n}\n`);
   const requests = windows.reduce((n, w) => n + w.requests, 0) - requests0;
   const tx1 = await transactions(pool);
   const rt = await roundTripCpu(pool, pgDir);
@@ -165,7 +196,8 @@ export async function runLoad(
   const perRequest = async (fn: (w: LoadWindow) => Promise<void>) => {
     const c0 = postgresCpu(pgDir);
     const g0 = cpuMs(gateway.pid);
-    for (let i = 0; i < 300; i += 10) await Promise.all(windows.slice(i, i + 10).map(fn));
+    const own = windows.filter((_, i) => i % gateways.length === 0).slice(0, 300); // this build's windows
+    for (let i = 0; i < 300; i += 10) await Promise.all(own.slice(i, i + 10).map(fn));
     return { pg: (postgresCpu(pgDir) - c0) / 300, gateway: (cpuMs(gateway.pid) - g0) / 300 };
   };
   const signedRequestPg = (await perRequest((w) => w.readCounter())).pg;
@@ -174,15 +206,23 @@ export async function runLoad(
   const feedRead = await perRequest((w) => w.readFeed());
   for (const w of windows) w.close();
   await pool.end();
-  gateway.stop();
+  for (const g of gateways) g.stop();
   const per = (k: keyof typeof cpu0) => (cpu1[k] - cpu0[k]) / mix.length;
+  // Cases i with i % gateways.length === 0 went to this build (window i's gateway).
+  const ownCases = Math.ceil(mix.length / gateways.length);
   return {
     cases: mix.length,
     ms,
     latencies,
     requests,
     bytes: mix.flat().reduce((n, f) => n + f.size, 0),
-    cpu: { window: per('window'), gateway: per('gateway'), postgres: per('postgres'), blob: per('blob') },
+    cpu: {
+      window: per('window'),
+      gateway: (cpu1.gateway - cpu0.gateway) / ownCases,
+      postgres: per('postgres'),
+      blob: per('blob'),
+    },
+    baselineGateway: baseline ? (cpu1.baseline - cpu0.baseline) / (mix.length - ownCases) : undefined,
     // minus the two counter reads of this bench
     transactions: (tx1 - tx0 - 1) / mix.length,
     roundTripCpu: rt,
@@ -265,8 +305,8 @@ export const capacitySuite: Suite = {
     const phase = (name: string) => process.stderr.write(`capacity: ${name} (${new Date().toISOString()})\n`);
     const loads = new Map<PushMode, LoadResult>();
     for (const mode of MODES) {
-      phase(`S3 store load, ${mode}`);
-      loads.set(mode, await runLoad(mix, pgDir, pg.url, s3, mode));
+      phase(`S3 store load, ${mode}${BASELINE ? `, every other case to ${BASELINE}` : ''}`);
+      loads.set(mode, await runLoad(mix, pgDir, pg.url, s3, mode, BASELINE && resolve(ROOT, BASELINE)));
     }
     phase('PostgreSQL store load, bundle');
     const pgLoad = PG_CASES > 0 ? await runLoad(caseMix(PG_CASES), pgDir, pg.url, null, 'bundle') : null;
@@ -305,6 +345,13 @@ export const capacitySuite: Suite = {
       const out = modeFigures(mode, load, floor);
       figures.push(...out.figures);
       rows[mode] = out.row;
+      const base = load.baselineGateway;
+      if (base !== undefined)
+        figures.push(
+          f(`[${mode}] gateway CPU per case, this build / baseline`, load.cpu.gateway / base, '×', {
+            note: `${load.cpu.gateway.toFixed(2)} / ${base.toFixed(2)} ms, side by side (baseline: ${BASELINE})`,
+          }),
+        );
     }
     s3.stop();
     await pg.stop();

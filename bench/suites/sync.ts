@@ -1,12 +1,11 @@
 // Sync figures: drain a backlog of queued cases (one 200 KB file each) to the gateway on loopback, next to
 // a bare HTTP upload of the same bytes to a trivial server in the same run; gateway intake p99 under
 // 100 concurrent windows.
-import { spawn } from 'node:child_process';
 import type Database from 'better-sqlite3-multiple-ciphers';
 import type pg from 'pg';
 import { createHash, generateKeyPairSync, randomBytes, sign, verify } from 'node:crypto';
 import { Agent, createServer, request } from 'node:http';
-import { mkdtempSync, readdirSync, readFileSync } from 'node:fs';
+import { mkdtempSync } from 'node:fs';
 import { cpus, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { issueEnrolmentCode } from '../../gateway/src/devices/repo';
@@ -24,6 +23,7 @@ import { canonicalJson } from '@tongban/protocol/canonical-json';
 import { freePort } from '../../tests/sync/chaos';
 import { quantile, since, type Figure, type Suite } from '../lib';
 import { ROOT } from '../host-process';
+import { cpuMs, postgresCpu, selfCpuMs, startGatewayProcess } from '../processes';
 import { ShapedLink, type LinkShape } from '../shaped-link';
 import { DEFAULT_CONCURRENCY } from '../../src-main/sync/sync-engine';
 
@@ -33,85 +33,7 @@ const FILE = 200 * 1024;
 const LINK: LinkShape = { uplinkBitsPerSecond: 100e6, rttMs: 30 };
 const LINK_CASES = Number(process.env.BENCH_SYNC_LINK_CASES ?? 1_000);
 
-/** CPU time (user + system, ms) a process has used so far, from /proc (Linux); with `reaped`, also its ended children's. */
-export function cpuMs(pid: number, reaped = false): number {
-  const fields = readFileSync(`/proc/${pid}/stat`, 'utf8')
-    .replace(/^.*\) /, '')
-    .split(' ');
-  const ticks = Number(fields[11]) + Number(fields[12]) + (reaped ? Number(fields[13]) + Number(fields[14]) : 0); // utime, stime, cutime, cstime (USER_HZ = 100)
-  return (ticks * 1000) / 100;
-}
-
-/** The PostgreSQL server of `dataDir`: the postmaster and its children (backends, WAL writer, checkpointer …). */
-function postgresPids(dataDir: string): number[] {
-  const postmaster = Number(readFileSync(join(dataDir, 'postmaster.pid'), 'utf8').split('\n')[0]);
-  const children = readdirSync('/proc')
-    .filter((d) => /^\d+$/.test(d))
-    .filter((d) => {
-      try {
-        return (
-          Number(
-            readFileSync(`/proc/${d}/stat`, 'utf8')
-              .replace(/^.*\) /, '')
-              .split(' ')[1],
-          ) === postmaster
-        );
-      } catch {
-        return false;
-      }
-    })
-    .map(Number);
-  return [postmaster, ...children];
-}
-
-/**
- * CPU of the whole PostgreSQL server so far: the postmaster with its ended (reaped) backends, and the
- * children running now — read afresh each time, since the gateway's pool opens backends during the drain.
- */
-export function postgresCpu(dataDir: string): number {
-  const [postmaster, ...children] = postgresPids(dataDir);
-  let total = cpuMs(postmaster!, true);
-  for (const pid of children) {
-    try {
-      total += cpuMs(pid);
-    } catch {
-      // ended between listing and reading: counted in the postmaster's reaped children next time
-    }
-  }
-  return total;
-}
-
-export function selfCpuMs(): number {
-  const u = process.cpuUsage();
-  return (u.user + u.system) / 1000;
-}
-
-export function startGatewayProcess(
-  url: string,
-  port: number,
-  env: Record<string, string> = {},
-): Promise<{ stop: () => void; pid: number }> {
-  // BENCH_GATEWAY_NODE_ARGS, e.g. "--cpu-prof --cpu-prof-dir=/tmp/gw", profiles the gateway process.
-  const nodeArgs = process.env.BENCH_GATEWAY_NODE_ARGS?.split(' ').filter(Boolean) ?? [];
-  const child = spawn(
-    process.execPath,
-    [...nodeArgs, '--import', 'tsx', 'gateway/src/cli.ts', 'serve', '--port', String(port)],
-    {
-      cwd: ROOT,
-      env: { ...process.env, TONGBAN_GW_LOG_LEVEL: 'warn', TONGBAN_GW_DATABASE_URL: url, ...env },
-      stdio: ['ignore', 'pipe', 'inherit'],
-    },
-  );
-  // A failed run exits without reaching stop(): the gateway must not outlive it (it holds the output pipe open).
-  process.once('exit', () => child.kill('SIGKILL'));
-  return new Promise((resolve) => {
-    let out = '';
-    child.stdout.on('data', (c: Buffer) => {
-      out += c.toString();
-      if (out.includes('tongban gateway:')) resolve({ stop: () => child.kill('SIGTERM'), pid: child.pid! });
-    });
-  });
-}
+export { builtGateway, cpuMs, postgresCpu, selfCpuMs, startGatewayProcess } from '../processes';
 
 /** Clones one accepted case `n` times in SQL (new ids from `first` on, new file bytes), queueing each for sync as acceptance would. */
 export function cloneBacklog(db: Database.Database, templateId: string, n: number, first = 0): void {

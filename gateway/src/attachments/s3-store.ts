@@ -1,6 +1,7 @@
 // Attachments in an S3-compatible object store (MinIO, Ceph RGW, cloud object storage): one object
 // per file, named by its SHA-256, written with that SHA-256 as the S3 checksum so the store itself
 // refuses bytes that do not match. The same file uploaded twice is the same object (idempotent put).
+// Puts (every push) are signed and sent by s3-put.ts; reads, heads, deletes and pings by the AWS SDK.
 import type { Readable } from 'node:stream';
 import {
   DeleteObjectCommand,
@@ -8,9 +9,9 @@ import {
   HeadBucketCommand,
   HeadObjectCommand,
   ListObjectsV2Command,
-  PutObjectCommand,
   S3Client,
 } from '@aws-sdk/client-s3';
+import { S3Putter } from './s3-put';
 import { checkKey, type BlobHead, type BlobStore, type BlobStoreConfig } from './blob-store';
 
 /** Objects under the prefix that are a file's (others, e.g. a folder marker, are not the sweep's). */
@@ -30,8 +31,11 @@ export class S3BlobStore implements BlobStore {
   private readonly client: S3Client;
   private readonly bucket: string;
   private readonly prefix: string;
+  /** PutObject without the SDK (s3-put.ts): the request on every push's path. */
+  private readonly putter: S3Putter;
 
   constructor(config: S3Config) {
+    this.putter = new S3Putter(config);
     this.bucket = config.bucket;
     this.prefix = config.prefix ?? 'attachments/';
     this.client = new S3Client({
@@ -47,6 +51,8 @@ export class S3BlobStore implements BlobStore {
       // The SDK waits forever by default: a store that accepts a connection and then goes silent would hold a
       // push (and its database connection) for good. Fail instead; the window retries the idempotent request.
       requestHandler: { connectionTimeout: 5_000, requestTimeout: 60_000 },
+      // Each command's middleware chain is built once per command type, not on every request.
+      cacheMiddleware: true,
     });
   }
 
@@ -57,25 +63,7 @@ export class S3BlobStore implements BlobStore {
   }
 
   async put(sha256: string, bytes: Buffer): Promise<void> {
-    const command = new PutObjectCommand({
-      Bucket: this.bucket,
-      Key: this.key(sha256),
-      Body: bytes,
-      ContentLength: bytes.length,
-      ContentType: 'application/octet-stream',
-      ChecksumSHA256: Buffer.from(sha256, 'hex').toString('base64'),
-    });
-    // The request signature (SigV4) covers the payload's SHA-256: it is the key, already verified, so the
-    // signer is given it instead of hashing every byte a second time.
-    command.middlewareStack.add(
-      (next) => async (args) => {
-        const request = args.request as { headers?: Record<string, string> };
-        if (request.headers) request.headers['x-amz-content-sha256'] = sha256;
-        return next(args);
-      },
-      { step: 'build', name: 'knownPayloadSha256' },
-    );
-    await this.client.send(command);
+    await this.putter.put(this.key(sha256), bytes, sha256);
   }
 
   async get(sha256: string): Promise<Buffer | null> {
@@ -131,5 +119,6 @@ export class S3BlobStore implements BlobStore {
 
   async close(): Promise<void> {
     this.client.destroy();
+    this.putter.close();
   }
 }

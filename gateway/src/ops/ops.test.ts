@@ -87,10 +87,16 @@ describe('health, readiness, metrics and access logs', () => {
     await new Promise((r) => setTimeout(r, 50));
     const log = lines.join('');
     const entries = lines.map((l) => JSON.parse(l) as Record<string, unknown>);
-    expect(entries.length).toBeGreaterThan(10);
+    // One line per request, when it completes, with the request's fields and its status.
     const completed = entries.filter((e) => e.msg === 'request completed');
+    expect(completed.length).toBeGreaterThan(6);
+    expect(entries.filter((e) => e.msg === 'incoming request')).toHaveLength(0);
     expect(completed.some((e) => (e.res as { statusCode: number }).statusCode === 201)).toBe(true);
-    for (const e of completed) expect(e.reqId).toMatch(/^[0-9a-f-]{36}$/);
+    for (const e of completed) {
+      expect(e.reqId).toMatch(/^[0-9a-f-]{36}$/);
+      expect((e.req as { method?: string }).method).toMatch(/^(GET|PUT|POST)$/);
+    }
+    expect(new Set(completed.map((e) => e.reqId)).size).toBe(completed.length);
     expect(entries.some((e) => (e.req as { path?: string } | undefined)?.path === '/dept/cases')).toBe(true);
     expect(log).not.toContain(ID_NUMBER);
     expect(log).not.toContain(manifest.applicant.name);

@@ -6,6 +6,7 @@
 // serialising and the write system calls for the same facts).
 import { randomUUID } from 'node:crypto';
 import { LogController, type FastifyReply, type FastifyRequest, type FastifyServerOptions } from 'fastify';
+import pino from 'pino';
 
 /** Where log lines go (tests capture them). */
 export interface LogDestination {
@@ -32,7 +33,16 @@ class OneLineAccessLog extends LogController {
   }
 }
 
-/** The fastify options that make the access log. */
+/**
+ * Standard output, written in batches: pino's default writes every line with its own system call, about 5 % of
+ * the gateway's CPU under a morning peak (decision 0257). Lines wait at most a second (or 4 KB); they are flushed
+ * when the process exits, so only a `kill -9` or a power cut can lose the last second of access lines.
+ */
+export function bufferedLog(dest: number | string = 1): LogDestination {
+  return pino.destination({ dest, sync: false, minLength: 4096, periodicFlush: 1000 });
+}
+
+/** The fastify options that make the access log (to `stream`, or to standard output in batches). */
 export function loggerOptions(
   level: string,
   stream?: LogDestination,
@@ -41,7 +51,7 @@ export function loggerOptions(
     logController: new OneLineAccessLog(),
     logger: {
       level,
-      ...(stream ? { stream } : {}),
+      stream: stream ?? bufferedLog(),
       base: { service: 'tongban-gateway' },
       timestamp: () => `,"time":"${new Date().toISOString()}"`,
       serializers: {

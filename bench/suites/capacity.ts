@@ -324,7 +324,15 @@ export const capacitySuite: Suite = {
     } catch (err) {
       // Reported, not fatal: the load figures above stand on their own.
       const error = err instanceof Error ? err.message : String(err);
-      link = { drainMs: NaN, bareMs: NaN, barePerRequestMs: NaN, loopbackMs: NaN, cases: 0, error };
+      link = {
+        drainMs: NaN,
+        bareMs: NaN,
+        barePerRequestMs: NaN,
+        loopbackMs: NaN,
+        cases: 0,
+        windowCpu: { loopback: NaN, link: NaN },
+        error,
+      };
     }
     app.close();
     await pool.end();

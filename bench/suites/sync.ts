@@ -204,7 +204,7 @@ export async function backlogWindow(
 
 /** A fresh backlog of `LINK_CASES` cases drained through a shaped link to the gateway on `port`, and the bare upload over the same link. */
 /** Runs sync rounds until nothing is pending; the time it took (ms). */
-async function drain(app: Awaited<ReturnType<typeof createApp>>): Promise<number> {
+export async function drain(app: Awaited<ReturnType<typeof createApp>>): Promise<number> {
   const start = performance.now();
   while (app.services.sync.statusView().pending > 0) await app.services.sync.syncNow();
   return since(start);
@@ -216,21 +216,34 @@ export async function drainOverLink(
   port: number,
   firstCase: number,
   manifestBytes: number,
-): Promise<{ drainMs: number; bareMs: number; barePerRequestMs: number; loopbackMs: number; cases: number }> {
+): Promise<{
+  drainMs: number;
+  bareMs: number;
+  barePerRequestMs: number;
+  loopbackMs: number;
+  cases: number;
+  /** The window process's CPU per case (ms) in the drain over loopback and over the link. */
+  windowCpu: { loopback: number; link: number };
+}> {
   // The same drain without the link first: when it is no faster, the machine's CPU bounds the drain, not the link.
   cloneBacklog(app.services.db, template, LINK_CASES, firstCase + LINK_CASES);
+  const cpu0 = selfCpuMs();
   const loopbackMs = await drain(app);
+  const cpu1 = selfCpuMs();
   const link = new ShapedLink({ host: '127.0.0.1', port }, LINK);
   const linkPort = await link.listen();
   const before = app.services.db.prepare('SELECT gateway_url AS url FROM sync_device').get() as { url: string };
   cloneBacklog(app.services.db, template, LINK_CASES, firstCase);
   app.services.db.prepare('UPDATE sync_device SET gateway_url = ?').run(`http://127.0.0.1:${linkPort}`);
+  const cpu2 = selfCpuMs();
   const drainMs = await drain(app);
+  const cpu3 = selfCpuMs();
   await link.close();
   app.services.db.prepare('UPDATE sync_device SET gateway_url = ?').run(before.url);
   const bareMs = await bareUpload(LINK_CASES, manifestBytes, LINK, 'bundle');
   const barePerRequestMs = await bareUpload(LINK_CASES, manifestBytes, LINK, 'per-request');
-  return { drainMs, bareMs, barePerRequestMs, loopbackMs, cases: LINK_CASES };
+  const windowCpu = { loopback: (cpu1 - cpu0) / LINK_CASES, link: (cpu3 - cpu2) / LINK_CASES };
+  return { drainMs, bareMs, barePerRequestMs, loopbackMs, cases: LINK_CASES, windowCpu };
 }
 
 export const syncSuite: Suite = {

@@ -1,0 +1,80 @@
+// The capacity bench's shaped-link part alone (`npx tsx bench/link-drain.ts`): the real window loop drains a
+// backlog over loopback and over the shaped hall link to the S3 gateway, next to the bare upload of the same
+// bytes over the same link; prints the window's own CPU per case for each drain. Cases: BENCH_SYNC_LINK_CASES.
+// Profile the window side with `node --cpu-prof --import tsx bench/link-drain.ts`.
+import { writeFileSync } from 'node:fs';
+import { Session } from 'node:inspector/promises';
+import { join } from 'node:path';
+import { createPool } from '../gateway/src/db/pool';
+import { startTestPostgres } from '../gateway/src/testing/pg';
+import { canonicalJson } from '@tongban/protocol/canonical-json';
+import { socialSecurityCardApplication } from '../src-main/cases/testing/intake-fixtures';
+import { freePort } from '../tests/sync/chaos';
+import { startS3Process } from './suites/capacity';
+import {
+  backlogWindow,
+  cloneBacklog,
+  cpuMs,
+  drain,
+  drainOverLink,
+  postgresCpu,
+  startGatewayProcess,
+} from './suites/sync';
+
+async function main(): Promise<void> {
+  const pg = await startTestPostgres();
+  const s3 = await startS3Process();
+  const port = await freePort();
+  const gateway = await startGatewayProcess(pg.url, port, s3.env);
+  const pool = createPool(pg.url, 4);
+  const { app, template } = await backlogWindow(`http://127.0.0.1:${port}`, pool);
+  const manifestBytes = canonicalJson(socialSecurityCardApplication(template)).length * 2;
+  const pgDir = join(pg.dir, 'data', 'pg');
+  const profileTo = process.env.BENCH_LINK_PROFILE;
+  if (profileTo) {
+    // The window process's CPU profile of one loopback drain alone (setup excluded).
+    cloneBacklog(app.services.db, template, Number(process.env.BENCH_SYNC_LINK_CASES ?? 300), 0);
+    const session = new Session();
+    session.connect();
+    await session.post('Profiler.enable');
+    await session.post('Profiler.start');
+    const ms = await drain(app);
+    const { profile } = await session.post('Profiler.stop');
+    writeFileSync(profileTo, JSON.stringify(profile));
+    console.log(`profiled drain: ${ms.toFixed(0)} ms`);
+    process.exit(0);
+  }
+  const cpu = () => ({ gateway: cpuMs(gateway.pid), pg: postgresCpu(pgDir), s3: cpuMs(s3.pid) });
+  const c0 = cpu();
+  const link = await drainOverLink(app, template, port, 0, manifestBytes);
+  const c1 = cpu();
+  app.close();
+  await pool.end();
+  gateway.stop();
+  s3.stop();
+  await pg.stop();
+  const n = link.cases;
+  const rate = (ms: number) => (n / (ms / 1000)).toFixed(1);
+  // Two drains of n cases each.
+  const per = (k: keyof typeof c0) => ((c1[k] - c0[k]) / (2 * n)).toFixed(2);
+  console.log(
+    JSON.stringify({
+      cases: n,
+      'loopback drain cases/s': rate(link.loopbackMs),
+      'link drain cases/s': rate(link.drainMs),
+      'link bare cases/s': rate(link.bareMs),
+      'drain / bare': (link.bareMs / link.drainMs).toFixed(3),
+      'bare per request / drain': (link.barePerRequestMs / link.drainMs).toFixed(3),
+      'window CPU ms per case (loopback, link)': [link.windowCpu.loopback.toFixed(2), link.windowCpu.link.toFixed(2)],
+      'CPU ms per drained case (gateway, PostgreSQL, s3rver)': [per('gateway'), per('pg'), per('s3')],
+    }),
+  );
+}
+
+main().then(
+  () => process.exit(0),
+  (err: unknown) => {
+    console.error(err);
+    process.exit(1);
+  },
+);

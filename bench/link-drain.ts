@@ -18,6 +18,7 @@ import {
   drain,
   drainOverLink,
   postgresCpu,
+  selfCpuMs,
   startGatewayProcess,
 } from './suites/sync';
 

@@ -2,7 +2,7 @@
 // backlog over loopback and over the shaped hall link to the S3 gateway, next to the bare upload of the same
 // bytes over the same link; prints the window's own CPU per case for each drain. Cases: BENCH_SYNC_LINK_CASES.
 // Profile the window side with `node --cpu-prof --import tsx bench/link-drain.ts`.
-import { writeFileSync } from 'node:fs';
+import { rmSync, writeFileSync } from 'node:fs';
 import { Session } from 'node:inspector/promises';
 import { join } from 'node:path';
 import { createPool } from '../gateway/src/db/pool';
@@ -28,7 +28,7 @@ async function main(): Promise<void> {
   const port = await freePort();
   const gateway = await startGatewayProcess(pg.url, port, s3.env);
   const pool = createPool(pg.url, 4);
-  const { app, template } = await backlogWindow(`http://127.0.0.1:${port}`, pool);
+  const { app, template, dataDir } = await backlogWindow(`http://127.0.0.1:${port}`, pool);
   const manifestBytes = canonicalJson(socialSecurityCardApplication(template)).length * 2;
   const pgDir = join(pg.dir, 'data', 'pg');
   const profileTo = process.env.BENCH_LINK_PROFILE;
@@ -45,6 +45,8 @@ async function main(): Promise<void> {
     const ms = await drain(app);
     const cpu = (selfCpuMs() - cpu0) / n;
     if (profileTo) writeFileSync(profileTo, JSON.stringify((await session.post('Profiler.stop')).profile));
+    app.close();
+    rmSync(dataDir, { recursive: true, force: true });
     console.log(`loopback drain: ${(n / (ms / 1000)).toFixed(1)} cases/s, window CPU ${cpu.toFixed(2)} ms per case`);
     process.exit(0);
   }
@@ -53,6 +55,7 @@ async function main(): Promise<void> {
   const link = await drainOverLink(app, template, port, 0, manifestBytes);
   const c1 = cpu();
   app.close();
+  rmSync(dataDir, { recursive: true, force: true }); // a backlog's database is hundreds of MB
   await pool.end();
   gateway.stop();
   s3.stop();

@@ -24,7 +24,7 @@ import { freePort } from '../../tests/sync/chaos';
 import { quantile, since, type Figure, type Suite } from '../lib';
 import { ROOT } from '../host-process';
 import { cpuMs, postgresCpu, selfCpuMs, startGatewayProcess } from '../processes';
-import { ShapedLink, type LinkShape } from '../shaped-link';
+import { startShapedLink, type LinkShape } from '../shaped-link';
 import { DEFAULT_CONCURRENCY } from '../../src-main/sync/sync-engine';
 
 const CASES = Number(process.env.BENCH_SYNC_CASES ?? 10_000);
@@ -111,9 +111,9 @@ export async function bareUpload(
   server.keepAliveTimeout = 72_000; // as fastify's (the gateway's): Node's 5 s default drops connections a slow link leaves idle
   await new Promise<void>((r) => server.listen(0, '127.0.0.1', () => r()));
   const link = shape
-    ? new ShapedLink({ host: '127.0.0.1', port: (server.address() as { port: number }).port }, shape)
+    ? await startShapedLink({ host: '127.0.0.1', port: (server.address() as { port: number }).port }, shape)
     : null;
-  const port = link ? await link.listen() : (server.address() as { port: number }).port;
+  const port = link ? link.port : (server.address() as { port: number }).port;
   const agent = new Agent({ keepAlive: true, maxSockets: 8 });
   const manifest = Buffer.alloc(manifestBytes, 0x20);
   const files = Array.from({ length: 16 }, () => randomBytes(FILE)); // fresh bytes per request cost the floor nothing it should not have
@@ -162,10 +162,11 @@ export function mandatoryCryptoMs(): number {
 export async function backlogWindow(
   gatewayUrl: string,
   pool: pg.Pool,
-): Promise<{ app: Awaited<ReturnType<typeof createApp>>; template: string }> {
+): Promise<{ app: Awaited<ReturnType<typeof createApp>>; template: string; dataDir: string }> {
+  const dataDir = mkdtempSync(join(tmpdir(), 'tongban-bench-sync-'));
   const app = await createApp({
     firstPasswordChange: false,
-    dataDir: mkdtempSync(join(tmpdir(), 'tongban-bench-sync-')),
+    dataDir,
     migrationsDir: join(ROOT, 'migrations'),
     resourcesDir: join(ROOT, 'resources'),
     runtime: 'browser-host',
@@ -199,7 +200,7 @@ export async function backlogWindow(
   });
   await verifyApplicant(app, 'clerk', template);
   await c('clerk', 'intake:accept', { application: socialSecurityCardApplication(template) });
-  return { app, template };
+  return { app, template, dataDir };
 }
 
 /** A fresh backlog of `LINK_CASES` cases drained through a shaped link to the gateway on `port`, and the bare upload over the same link. */
@@ -230,8 +231,8 @@ export async function drainOverLink(
   const cpu0 = selfCpuMs();
   const loopbackMs = await drain(app);
   const cpu1 = selfCpuMs();
-  const link = new ShapedLink({ host: '127.0.0.1', port }, LINK);
-  const linkPort = await link.listen();
+  const link = await startShapedLink({ host: '127.0.0.1', port }, LINK);
+  const linkPort = link.port;
   const before = app.services.db.prepare('SELECT gateway_url AS url FROM sync_device').get() as { url: string };
   cloneBacklog(app.services.db, template, LINK_CASES, firstCase);
   app.services.db.prepare('UPDATE sync_device SET gateway_url = ?').run(`http://127.0.0.1:${linkPort}`);

@@ -6,8 +6,8 @@ import type { OutboxOp, SyncRepo } from './sync-repo';
 /** A push with this many cases waiting shows a progress bar (a normal round sends one or two). */
 export const BACKLOG_CASES = 10;
 
-/** A backlog's progress is counted at most this often (the bar itself redraws at most every 100 ms). */
-const PROGRESS_INTERVAL_MS = 250;
+/** A backlog's progress is counted at most this often (a scan of the outbox; a backlog takes minutes). */
+const PROGRESS_INTERVAL_MS = 1000;
 
 /** What the workers need from the engine. */
 export interface PushWorkers {

@@ -246,7 +246,11 @@ export class SyncEngine {
         now,
         lease,
       },
-      (op) => this.runOp(device, op),
+      // One context for the push (the hall's division is read once, not per operation).
+      (
+        (ctx) => (op: OutboxOp) =>
+          this.runOp(ctx, op)
+      )(this.context(device)),
     );
   }
 
@@ -264,9 +268,9 @@ export class SyncEngine {
     };
   }
 
-  private async runOp(device: SyncDevice, op: OutboxOp): Promise<'next' | 'stop'> {
-    const reply = await sendOperation(this.context(device), op);
-    return this.d.repo.afterReply(() => this.settle(device, op, reply));
+  private async runOp(ctx: OperationContext, op: OutboxOp): Promise<'next' | 'stop'> {
+    const reply = await sendOperation(ctx, op);
+    return this.d.repo.afterReply(() => this.settle(ctx.device, op, reply));
   }
 
   /** Records one reply: contact, the operation's outcome, the case's sync fields (one commit). */

@@ -11,6 +11,7 @@ import { canonicalJson } from '@tongban/protocol/canonical-json';
 import { socialSecurityCardApplication } from '../src-main/cases/testing/intake-fixtures';
 import { freePort } from '../tests/sync/chaos';
 import { startS3Process } from './suites/capacity';
+import { startShapedLink } from './shaped-link';
 import {
   backlogWindow,
   cloneBacklog,
@@ -19,6 +20,7 @@ import {
   drainOverLink,
   postgresCpu,
   selfCpuMs,
+  LINK,
   startGatewayProcess,
 } from './suites/sync';
 
@@ -37,17 +39,29 @@ async function main(): Promise<void> {
     // file is named.
     const n = Number(process.env.BENCH_SYNC_LINK_CASES ?? 300);
     cloneBacklog(app.services.db, template, n, 0);
+    const idle0 = selfCpuMs();
+    await new Promise((r) => setTimeout(r, 3000));
+    const idle = (selfCpuMs() - idle0) / 3;
+    // BENCH_LINK_VIA=link: the same drain through the shaped link.
+    const via = process.env.BENCH_LINK_VIA === 'link' ? await startShapedLink({ host: '127.0.0.1', port }, LINK) : null;
+    if (via) app.services.db.prepare('UPDATE sync_device SET gateway_url = ?').run(`http://127.0.0.1:${via.port}`);
     const session = new Session();
     session.connect();
     if (profileTo) await session.post('Profiler.enable');
     if (profileTo) await session.post('Profiler.start');
     const cpu0 = selfCpuMs();
+    const usage0 = process.cpuUsage();
     const ms = await drain(app);
     const cpu = (selfCpuMs() - cpu0) / n;
+    const usage = process.cpuUsage(usage0);
+    const sys = usage.system / 1000 / n;
     if (profileTo) writeFileSync(profileTo, JSON.stringify((await session.post('Profiler.stop')).profile));
     app.close();
     rmSync(dataDir, { recursive: true, force: true });
-    console.log(`loopback drain: ${(n / (ms / 1000)).toFixed(1)} cases/s, window CPU ${cpu.toFixed(2)} ms per case`);
+    await via?.close();
+    console.log(
+      `${via ? 'link' : 'loopback'} drain: ${(n / (ms / 1000)).toFixed(1)} cases/s, window CPU ${cpu.toFixed(2)} ms per case (system ${sys.toFixed(2)}; idle ${idle.toFixed(1)} ms/s)`,
+    );
     process.exit(0);
   }
   const cpu = () => ({ gateway: cpuMs(gateway.pid), pg: postgresCpu(pgDir), s3: cpuMs(s3.pid) });

@@ -30,7 +30,7 @@ import { DEFAULT_CONCURRENCY } from '../../src-main/sync/sync-engine';
 const CASES = Number(process.env.BENCH_SYNC_CASES ?? 10_000);
 const FILE = 200 * 1024;
 /** A hall's link to a department in another province: 100 Mbit/s up, 30 ms round trip. */
-const LINK: LinkShape = { uplinkBitsPerSecond: 100e6, rttMs: 30 };
+export const LINK: LinkShape = { uplinkBitsPerSecond: 100e6, rttMs: 30 };
 const LINK_CASES = Number(process.env.BENCH_SYNC_LINK_CASES ?? 1_000);
 
 export { builtGateway, cpuMs, postgresCpu, selfCpuMs, startGatewayProcess } from '../processes';

@@ -86,7 +86,11 @@ async function main(): Promise<void> {
       'link bare cases/s': rate(link.bareMs),
       'drain / bare': (link.bareMs / link.drainMs).toFixed(3),
       'bare per request / drain': (link.barePerRequestMs / link.drainMs).toFixed(3),
-      'window CPU ms per case (loopback, link)': [link.windowCpu.loopback.toFixed(2), link.windowCpu.link.toFixed(2)],
+      'window CPU ms per case (loopback, link; the link shaper)': [
+        link.windowCpu.loopback.toFixed(2),
+        link.windowCpu.link.toFixed(2),
+        link.windowCpu.shaper.toFixed(2),
+      ],
       'CPU ms per drained case (gateway, PostgreSQL, s3rver)': [per('gateway'), per('pg'), per('s3')],
     }),
   );

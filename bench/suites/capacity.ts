@@ -330,7 +330,7 @@ export const capacitySuite: Suite = {
         barePerRequestMs: NaN,
         loopbackMs: NaN,
         cases: 0,
-        windowCpu: { loopback: NaN, link: NaN },
+        windowCpu: { loopback: NaN, link: NaN, shaper: NaN },
         error,
       };
     }

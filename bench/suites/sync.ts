@@ -223,8 +223,8 @@ export async function drainOverLink(
   barePerRequestMs: number;
   loopbackMs: number;
   cases: number;
-  /** The window process's CPU per case (ms) in the drain over loopback and over the link. */
-  windowCpu: { loopback: number; link: number };
+  /** The window process's CPU per case (ms) in the drain over loopback and over the link, and the link's own. */
+  windowCpu: { loopback: number; link: number; shaper: number };
 }> {
   // The same drain without the link first: when it is no faster, the machine's CPU bounds the drain, not the link.
   cloneBacklog(app.services.db, template, LINK_CASES, firstCase + LINK_CASES);
@@ -239,11 +239,12 @@ export async function drainOverLink(
   const cpu2 = selfCpuMs();
   const drainMs = await drain(app);
   const cpu3 = selfCpuMs();
+  const shaper = cpuMs(link.pid) / LINK_CASES;
   await link.close();
   app.services.db.prepare('UPDATE sync_device SET gateway_url = ?').run(before.url);
   const bareMs = await bareUpload(LINK_CASES, manifestBytes, LINK, 'bundle');
   const barePerRequestMs = await bareUpload(LINK_CASES, manifestBytes, LINK, 'per-request');
-  const windowCpu = { loopback: (cpu1 - cpu0) / LINK_CASES, link: (cpu3 - cpu2) / LINK_CASES };
+  const windowCpu = { loopback: (cpu1 - cpu0) / LINK_CASES, link: (cpu3 - cpu2) / LINK_CASES, shaper };
   return { drainMs, bareMs, barePerRequestMs, loopbackMs, cases: LINK_CASES, windowCpu };
 }
 

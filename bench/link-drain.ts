@@ -12,17 +12,8 @@ import { socialSecurityCardApplication } from '../src-main/cases/testing/intake-
 import { freePort } from '../tests/sync/chaos';
 import { startS3Process } from './suites/capacity';
 import { startShapedLink } from './shaped-link';
-import {
-  backlogWindow,
-  cloneBacklog,
-  cpuMs,
-  drain,
-  drainOverLink,
-  postgresCpu,
-  selfCpuMs,
-  LINK,
-  startGatewayProcess,
-} from './suites/sync';
+import { backlogWindow, cloneBacklog, cpuMs, postgresCpu, selfCpuMs, startGatewayProcess } from './suites/sync';
+import { drain, drainOverLink, LINK } from './suites/sync-link';
 
 async function main(): Promise<void> {
   const pg = await startTestPostgres();
@@ -52,6 +43,14 @@ async function main(): Promise<void> {
     const cpu0 = selfCpuMs();
     const usage0 = process.cpuUsage();
     const ms = await drain(app);
+    if (process.env.BENCH_LINK_CATCHUP) {
+      const t = performance.now();
+      const c = selfCpuMs();
+      await app.services.sync.syncNow();
+      console.log(
+        `catch-up round: ${(performance.now() - t).toFixed(0)} ms, window CPU ${(selfCpuMs() - c).toFixed(0)} ms`,
+      );
+    }
     const cpu = (selfCpuMs() - cpu0) / n;
     const usage = process.cpuUsage(usage0);
     const sys = usage.system / 1000 / n;

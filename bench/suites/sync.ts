@@ -25,13 +25,11 @@ import { quantile, since, type Figure, type Suite } from '../lib';
 import { ROOT } from '../host-process';
 import { cpuMs, postgresCpu, selfCpuMs, startGatewayProcess } from '../processes';
 import { startShapedLink, type LinkShape } from '../shaped-link';
+import { drain, drainOverLink, LINK, LINK_CASES } from './sync-link';
 import { DEFAULT_CONCURRENCY } from '../../src-main/sync/sync-engine';
 
 const CASES = Number(process.env.BENCH_SYNC_CASES ?? 10_000);
 const FILE = 200 * 1024;
-/** A hall's link to a department in another province: 100 Mbit/s up, 30 ms round trip. */
-export const LINK: LinkShape = { uplinkBitsPerSecond: 100e6, rttMs: 30 };
-const LINK_CASES = Number(process.env.BENCH_SYNC_LINK_CASES ?? 1_000);
 
 export { builtGateway, cpuMs, postgresCpu, selfCpuMs, startGatewayProcess } from '../processes';
 
@@ -201,51 +199,6 @@ export async function backlogWindow(
   await verifyApplicant(app, 'clerk', template);
   await c('clerk', 'intake:accept', { application: socialSecurityCardApplication(template) });
   return { app, template, dataDir };
-}
-
-/** A fresh backlog of `LINK_CASES` cases drained through a shaped link to the gateway on `port`, and the bare upload over the same link. */
-/** Runs sync rounds until nothing is pending; the time it took (ms). */
-export async function drain(app: Awaited<ReturnType<typeof createApp>>): Promise<number> {
-  const start = performance.now();
-  while (app.services.sync.statusView().pending > 0) await app.services.sync.syncNow();
-  return since(start);
-}
-
-export async function drainOverLink(
-  app: Awaited<ReturnType<typeof createApp>>,
-  template: string,
-  port: number,
-  firstCase: number,
-  manifestBytes: number,
-): Promise<{
-  drainMs: number;
-  bareMs: number;
-  barePerRequestMs: number;
-  loopbackMs: number;
-  cases: number;
-  /** The window process's CPU per case (ms) in the drain over loopback and over the link, and the link's own. */
-  windowCpu: { loopback: number; link: number; shaper: number };
-}> {
-  // The same drain without the link first: when it is no faster, the machine's CPU bounds the drain, not the link.
-  cloneBacklog(app.services.db, template, LINK_CASES, firstCase + LINK_CASES);
-  const cpu0 = selfCpuMs();
-  const loopbackMs = await drain(app);
-  const cpu1 = selfCpuMs();
-  const link = await startShapedLink({ host: '127.0.0.1', port }, LINK);
-  const linkPort = link.port;
-  const before = app.services.db.prepare('SELECT gateway_url AS url FROM sync_device').get() as { url: string };
-  cloneBacklog(app.services.db, template, LINK_CASES, firstCase);
-  app.services.db.prepare('UPDATE sync_device SET gateway_url = ?').run(`http://127.0.0.1:${linkPort}`);
-  const cpu2 = selfCpuMs();
-  const drainMs = await drain(app);
-  const cpu3 = selfCpuMs();
-  const shaper = cpuMs(link.pid) / LINK_CASES;
-  await link.close();
-  app.services.db.prepare('UPDATE sync_device SET gateway_url = ?').run(before.url);
-  const bareMs = await bareUpload(LINK_CASES, manifestBytes, LINK, 'bundle');
-  const barePerRequestMs = await bareUpload(LINK_CASES, manifestBytes, LINK, 'per-request');
-  const windowCpu = { loopback: (cpu1 - cpu0) / LINK_CASES, link: (cpu3 - cpu2) / LINK_CASES, shaper };
-  return { drainMs, bareMs, barePerRequestMs, loopbackMs, cases: LINK_CASES, windowCpu };
 }
 
 export const syncSuite: Suite = {

@@ -12,7 +12,8 @@ import { socialSecurityCardApplication } from '../src-main/cases/testing/intake-
 import { freePort } from '../tests/sync/chaos';
 import { startS3Process } from './suites/capacity';
 import { startShapedLink } from './shaped-link';
-import { backlogWindow, cloneBacklog, cpuMs, postgresCpu, selfCpuMs, startGatewayProcess } from './suites/sync';
+import { cpuMs, postgresCpu, selfCpuMs, startGatewayProcess } from './processes';
+import { backlogWindow, cloneBacklog } from './suites/sync';
 import { drain, drainOverLink, LINK } from './suites/sync-link';
 
 async function main(): Promise<void> {

@@ -4,7 +4,8 @@
 import type { createApp } from '../../src-main/app/app';
 import { startShapedLink, type LinkShape } from '../shaped-link';
 import { since } from '../lib';
-import { bareUpload, cloneBacklog, cpuMs, selfCpuMs } from './sync';
+import { cpuMs, selfCpuMs } from '../processes';
+import { bareUpload, cloneBacklog } from './sync';
 
 /** A hall's link to a department in another province: 100 Mbit/s up, 30 ms round trip. */
 export const LINK: LinkShape = { uplinkBitsPerSecond: 100e6, rttMs: 30 };

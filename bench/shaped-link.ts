@@ -1,7 +1,9 @@
 // A TCP proxy that behaves like a hall's link to a department in another province: every byte
 // towards the server shares one uplink of fixed bandwidth (a queue, as on a real access line), and
 // every chunk in either direction arrives half a round trip late. tc/netem is not available here.
+import { spawn } from 'node:child_process';
 import { createServer, connect, type Server, type Socket } from 'node:net';
+import { ROOT } from './host-process';
 
 /** The link: uplink bandwidth (bits per second, shared by all connections) and round-trip time. */
 export interface LinkShape {
@@ -99,4 +101,49 @@ class DelayedPipe {
     }
     this.schedule();
   }
+}
+
+/**
+ * A shaped link in front of `target` run by a process of its own (shaped-link-process.ts), as the network is
+ * apart from both ends: its timers fire on time whatever the client's event loop is doing. The same for a
+ * drain and its bare upload.
+ */
+export function startShapedLink(
+  target: { host: string; port: number },
+  shape: LinkShape,
+): Promise<{ port: number; pid: number; close: () => Promise<void> }> {
+  const child = spawn(
+    process.execPath,
+    [
+      '--import',
+      'tsx',
+      'bench/shaped-link-process.ts',
+      target.host,
+      String(target.port),
+      String(shape.uplinkBitsPerSecond),
+      String(shape.rttMs),
+    ],
+    { cwd: ROOT, stdio: ['ignore', 'pipe', 'inherit'] },
+  );
+  const kill = () => child.kill('SIGKILL');
+  process.once('exit', kill);
+  const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
+  return new Promise((resolve, reject) => {
+    let out = '';
+    child.once('exit', (code) => reject(new Error(`shaped link exited (${code})`)));
+    child.stdout.on('data', (c: Buffer) => {
+      out += c.toString();
+      const m = /LINK (\d+)\n/.exec(out);
+      if (m)
+        resolve({
+          port: Number(m[1]),
+          pid: child.pid!,
+          close: () => {
+            process.off('exit', kill);
+            child.kill('SIGTERM');
+            return exited;
+          },
+        });
+    });
+  });
 }

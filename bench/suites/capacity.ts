@@ -15,7 +15,8 @@ import { ROOT } from '../host-process';
 import { quantile, since, type Figure, type Suite } from '../lib';
 import { LoadWindow, prepareFiles, type FileSpec, type PushMode } from '../load-window';
 import { publishBenchCatalogue } from '../bench-catalogue';
-import { backlogWindow, drainOverLink } from './sync';
+import { backlogWindow } from './sync';
+import { drainOverLink } from './sync-link';
 import { cpuMs, postgresCpu, selfCpuMs, startGatewayProcess } from '../processes';
 import { bareTransferCpu, cryptoFloor } from '../capacity-floor';
 
@@ -324,7 +325,15 @@ export const capacitySuite: Suite = {
     } catch (err) {
       // Reported, not fatal: the load figures above stand on their own.
       const error = err instanceof Error ? err.message : String(err);
-      link = { drainMs: NaN, bareMs: NaN, barePerRequestMs: NaN, loopbackMs: NaN, cases: 0, error };
+      link = {
+        drainMs: NaN,
+        bareMs: NaN,
+        barePerRequestMs: NaN,
+        loopbackMs: NaN,
+        cases: 0,
+        windowCpu: { loopback: NaN, link: NaN, shaper: NaN },
+        error,
+      };
     }
     app.close();
     await pool.end();
@@ -355,15 +364,19 @@ export const capacitySuite: Suite = {
     }
     s3.stop();
     await pg.stop();
-    const load = loads.get('bundle') ?? [...loads.values()][0]!;
+    // BENCH_CAP_MODES= (empty) runs no load: the shaped link's figures alone.
+    const load = loads.get('bundle') ?? [...loads.values()][0];
+    if (load)
+      figures.push(
+        f('PostgreSQL CPU per trivial round trip (SELECT 1)', load.roundTripCpu, 'ms', {
+          note: 'this machine, at the time of the run',
+        }),
+        f('PostgreSQL CPU per signed request (nonce + small read)', load.signedRequestPg, 'ms'),
+        f('PostgreSQL CPU per feed read', load.feedReadPg, 'ms', { note: 'a polling read, incl. its nonce' }),
+        f('gateway CPU per feed read', load.feedReadGateway, 'ms', { note: 'a polling read' }),
+        f('PostgreSQL CPU per durable one-row commit', load.durableCommit, 'ms', { note: 'WAL flush' }),
+      );
     figures.push(
-      f('PostgreSQL CPU per trivial round trip (SELECT 1)', load.roundTripCpu, 'ms', {
-        note: 'this machine, at the time of the run',
-      }),
-      f('PostgreSQL CPU per signed request (nonce + small read)', load.signedRequestPg, 'ms'),
-      f('PostgreSQL CPU per feed read', load.feedReadPg, 'ms', { note: 'a polling read, incl. its nonce' }),
-      f('gateway CPU per feed read', load.feedReadGateway, 'ms', { note: 'a polling read' }),
-      f('PostgreSQL CPU per durable one-row commit', load.durableCommit, 'ms', { note: 'WAL flush' }),
       f('shaped link: drain cases/s', link.cases / (link.drainMs / 1000), 'cases/s', {
         note: `${link.cases} cases × 200 KB, 100 Mbit/s, 30 ms, real window loop, S3 gateway`,
       }),
@@ -377,6 +390,9 @@ export const capacitySuite: Suite = {
           link.error ??
           `bare with a request per case and per file: ${(link.barePerRequestMs / link.drainMs).toFixed(2)}×`,
       }),
+      f('shaped link: window CPU per case', link.windowCpu.link, 'ms', {
+        note: `the window process in the link drain (loopback drain: ${link.windowCpu.loopback.toFixed(2)} ms); the link's own process ${link.windowCpu.shaper.toFixed(2)} ms`,
+      }),
     );
     if (pgLoad) {
       figures.push(
@@ -389,12 +405,12 @@ export const capacitySuite: Suite = {
       );
     }
     // Gateway cores for a day's volume (docs/capacity.md): 20 % of the day in the peak hour, cores at most half busy.
-    for (const perDay of [20_000, 100_000]) {
+    for (const perDay of load ? [20_000, 100_000] : []) {
       const peakPerSec = (perDay * 0.2) / 3600;
       figures.push(
         f(
           `gateway cores for ${perDay.toLocaleString('en')} cases/day`,
-          (peakPerSec * load.cpu.gateway) / 1000 / 0.5,
+          (peakPerSec * load!.cpu.gateway) / 1000 / 0.5,
           'cores',
           {
             note: `peak ${peakPerSec.toFixed(1)} cases/s, ≤ 50 % busy, pushes only (polling: docs/capacity.md)`,

@@ -24,14 +24,12 @@ import { freePort } from '../../tests/sync/chaos';
 import { quantile, since, type Figure, type Suite } from '../lib';
 import { ROOT } from '../host-process';
 import { cpuMs, postgresCpu, selfCpuMs, startGatewayProcess } from '../processes';
-import { ShapedLink, type LinkShape } from '../shaped-link';
+import { startShapedLink, type LinkShape } from '../shaped-link';
+import { drain, drainOverLink, LINK, LINK_CASES } from './sync-link';
 import { DEFAULT_CONCURRENCY } from '../../src-main/sync/sync-engine';
 
 const CASES = Number(process.env.BENCH_SYNC_CASES ?? 10_000);
 const FILE = 200 * 1024;
-/** A hall's link to a department in another province: 100 Mbit/s up, 30 ms round trip. */
-const LINK: LinkShape = { uplinkBitsPerSecond: 100e6, rttMs: 30 };
-const LINK_CASES = Number(process.env.BENCH_SYNC_LINK_CASES ?? 1_000);
 
 export { builtGateway, cpuMs, postgresCpu, selfCpuMs, startGatewayProcess } from '../processes';
 
@@ -111,9 +109,9 @@ export async function bareUpload(
   server.keepAliveTimeout = 72_000; // as fastify's (the gateway's): Node's 5 s default drops connections a slow link leaves idle
   await new Promise<void>((r) => server.listen(0, '127.0.0.1', () => r()));
   const link = shape
-    ? new ShapedLink({ host: '127.0.0.1', port: (server.address() as { port: number }).port }, shape)
+    ? await startShapedLink({ host: '127.0.0.1', port: (server.address() as { port: number }).port }, shape)
     : null;
-  const port = link ? await link.listen() : (server.address() as { port: number }).port;
+  const port = link ? link.port : (server.address() as { port: number }).port;
   const agent = new Agent({ keepAlive: true, maxSockets: 8 });
   const manifest = Buffer.alloc(manifestBytes, 0x20);
   const files = Array.from({ length: 16 }, () => randomBytes(FILE)); // fresh bytes per request cost the floor nothing it should not have
@@ -162,10 +160,11 @@ export function mandatoryCryptoMs(): number {
 export async function backlogWindow(
   gatewayUrl: string,
   pool: pg.Pool,
-): Promise<{ app: Awaited<ReturnType<typeof createApp>>; template: string }> {
+): Promise<{ app: Awaited<ReturnType<typeof createApp>>; template: string; dataDir: string }> {
+  const dataDir = mkdtempSync(join(tmpdir(), 'tongban-bench-sync-'));
   const app = await createApp({
     firstPasswordChange: false,
-    dataDir: mkdtempSync(join(tmpdir(), 'tongban-bench-sync-')),
+    dataDir,
     migrationsDir: join(ROOT, 'migrations'),
     resourcesDir: join(ROOT, 'resources'),
     runtime: 'browser-host',
@@ -199,38 +198,7 @@ export async function backlogWindow(
   });
   await verifyApplicant(app, 'clerk', template);
   await c('clerk', 'intake:accept', { application: socialSecurityCardApplication(template) });
-  return { app, template };
-}
-
-/** A fresh backlog of `LINK_CASES` cases drained through a shaped link to the gateway on `port`, and the bare upload over the same link. */
-/** Runs sync rounds until nothing is pending; the time it took (ms). */
-async function drain(app: Awaited<ReturnType<typeof createApp>>): Promise<number> {
-  const start = performance.now();
-  while (app.services.sync.statusView().pending > 0) await app.services.sync.syncNow();
-  return since(start);
-}
-
-export async function drainOverLink(
-  app: Awaited<ReturnType<typeof createApp>>,
-  template: string,
-  port: number,
-  firstCase: number,
-  manifestBytes: number,
-): Promise<{ drainMs: number; bareMs: number; barePerRequestMs: number; loopbackMs: number; cases: number }> {
-  // The same drain without the link first: when it is no faster, the machine's CPU bounds the drain, not the link.
-  cloneBacklog(app.services.db, template, LINK_CASES, firstCase + LINK_CASES);
-  const loopbackMs = await drain(app);
-  const link = new ShapedLink({ host: '127.0.0.1', port }, LINK);
-  const linkPort = await link.listen();
-  const before = app.services.db.prepare('SELECT gateway_url AS url FROM sync_device').get() as { url: string };
-  cloneBacklog(app.services.db, template, LINK_CASES, firstCase);
-  app.services.db.prepare('UPDATE sync_device SET gateway_url = ?').run(`http://127.0.0.1:${linkPort}`);
-  const drainMs = await drain(app);
-  await link.close();
-  app.services.db.prepare('UPDATE sync_device SET gateway_url = ?').run(before.url);
-  const bareMs = await bareUpload(LINK_CASES, manifestBytes, LINK, 'bundle');
-  const barePerRequestMs = await bareUpload(LINK_CASES, manifestBytes, LINK, 'per-request');
-  return { drainMs, bareMs, barePerRequestMs, loopbackMs, cases: LINK_CASES };
+  return { app, template, dataDir };
 }
 
 export const syncSuite: Suite = {

@@ -9,6 +9,7 @@ import {
   type EncryptStep,
 } from './encryption';
 import { migrate, readMigrations, type MigrationReport } from './migrate';
+import { statement } from './statements';
 
 /** An open application database plus what migrating it did. */
 export interface OpenedDatabase {
@@ -68,10 +69,11 @@ export function openDatabase(
  */
 export function withDeferredSync<T>(db: Database.Database, fn: () => T): T {
   if (db.inTransaction) return fn();
-  db.pragma('synchronous = NORMAL');
+  // Compiled once per connection (db.pragma compiles its statement on every call; the sync loop commits per case).
+  statement(db, 'PRAGMA synchronous = NORMAL').run();
   try {
     return db.transaction(fn)();
   } finally {
-    db.pragma('synchronous = FULL');
+    statement(db, 'PRAGMA synchronous = FULL').run();
   }
 }

@@ -3,7 +3,7 @@
 // Falls back to the case PUT (the files then follow as their own operations) when a file is too large
 // for a bundle or not on this PC, and when the gateway has no bundle route (an older gateway).
 import { canonicalJson } from '@tongban/protocol/canonical-json';
-import { CASE_BUNDLE_MEDIA_TYPE, encodeCaseBundle, fitsCaseBundle } from '@tongban/protocol/sync/case-bundle';
+import { CASE_BUNDLE_MEDIA_TYPE, caseBundleParts, fitsCaseBundle } from '@tongban/protocol/sync/case-bundle';
 import { signedRequest, type GatewayReply } from './gateway-client';
 import type { OperationContext } from './operation-context';
 
@@ -21,7 +21,7 @@ const refusedSize = new Map<string, number>();
 export function caseBundleOf(
   ctx: OperationContext,
   manifest: { attachments: { attachmentId: string; sha256: string; size: number }[] },
-): { body: Buffer; files: string[] } | null {
+): { body: Buffer[]; length: number; files: string[] } | null {
   if (!fitsCaseBundle(manifest.attachments.map((a) => a.size))) return null;
   const files: Buffer[] = [];
   for (const slot of manifest.attachments) {
@@ -29,9 +29,13 @@ export function caseBundleOf(
     if (!bytes || bytes.length !== slot.size) return null;
     files.push(bytes);
   }
-  const body = encodeCaseBundle(Buffer.from(canonicalJson(manifest)), files);
+  // The files go as read, not copied into one buffer: the body is sent part after part.
+  const body = caseBundleParts(Buffer.from(canonicalJson(manifest)), files).map((p) =>
+    Buffer.isBuffer(p) ? p : Buffer.from(p.buffer, p.byteOffset, p.length),
+  );
   return {
-    body: Buffer.from(body.buffer, body.byteOffset, body.length),
+    body,
+    length: body.reduce((sum, p) => sum + p.length, 0),
     files: manifest.attachments.map((a) => a.attachmentId),
   };
 }
@@ -60,7 +64,7 @@ export async function sendCaseBundle(
   while (!hasRoute.has(gateway) && probes.has(gateway)) await probes.get(gateway);
   if (hasRoute.get(gateway) === false) return null;
   const bundle = caseBundleOf(ctx, manifest);
-  if (!bundle || bundle.body.length >= (refusedSize.get(gateway) ?? Infinity)) return null;
+  if (!bundle || bundle.length >= (refusedSize.get(gateway) ?? Infinity)) return null;
   const sending = signedRequest(ctx.device, ctx.client, {
     method: 'PUT',
     path: `/v1/cases/${caseId}/bundle`,
@@ -81,7 +85,7 @@ export async function sendCaseBundle(
   if (reply.status === 200 || reply.status === 201) hasRoute.set(gateway, true);
   // A proxy's body limit (nginx: 1 MB by default) below the bundle: bundles this large go the old way.
   if (reply.status === 413) {
-    refusedSize.set(gateway, Math.min(bundle.body.length, refusedSize.get(gateway) ?? Infinity));
+    refusedSize.set(gateway, Math.min(bundle.length, refusedSize.get(gateway) ?? Infinity));
     return null;
   }
   return { ...reply, bundledFiles: bundle.files };

@@ -24,10 +24,18 @@ export interface ClientOptions {
   now: () => Date;
 }
 
-/** RFC 9530 Content-Digest of a body. */
-export function contentDigest(body: Buffer): string {
-  return `sha-256=:${createHash('sha256').update(body).digest('base64')}:`;
+/** RFC 9530 Content-Digest of a body (given whole or as its consecutive parts). */
+export function contentDigest(body: Buffer | readonly Buffer[]): string {
+  const hash = createHash('sha256');
+  for (const part of Array.isArray(body) ? body : [body]) hash.update(part);
+  return `sha-256=:${hash.digest('base64')}:`;
 }
+
+/** A request body: one buffer, or consecutive parts sent in order without being put together (a case bundle's files). */
+export type RequestBody = Buffer | readonly Buffer[];
+
+const bodyLength = (body: RequestBody): number =>
+  Array.isArray(body) ? body.reduce((sum: number, part: Buffer) => sum + part.length, 0) : (body as Buffer).length;
 
 /** Sends one signed request to the gateway; never throws for transport failures. */
 export async function signedRequest(
@@ -37,19 +45,20 @@ export async function signedRequest(
     method: string;
     path: string;
     query?: string;
-    body?: Buffer;
+    body?: RequestBody;
     contentType?: string;
     idempotencyKey?: string;
     headers?: Record<string, string>;
   },
 ): Promise<GatewayReply> {
   const body = req.body ?? Buffer.alloc(0);
+  const length = bodyLength(body);
   // Signed only once its bytes may go: a wait for the budget never ages the signature.
-  await inFlight.acquire(body.length);
+  await inFlight.acquire(length);
   try {
-    return await signAndSend(device, opts, req, body);
+    return await signAndSend(device, opts, req, body, length);
   } finally {
-    inFlight.release(body.length);
+    inFlight.release(length);
   }
 }
 
@@ -95,7 +104,8 @@ async function signAndSend(
   device: SyncDevice,
   opts: ClientOptions,
   req: Parameters<typeof signedRequest>[2],
-  body: Buffer,
+  body: RequestBody,
+  length: number,
 ): Promise<GatewayReply> {
   const digest = contentDigest(body);
   const params = {
@@ -120,7 +130,7 @@ async function signAndSend(
   if (req.body) headers['Content-Type'] = req.contentType ?? 'application/json';
   return send(
     `${device.gatewayUrl.replace(/\/$/, '')}${req.path}${query ? `?${query}` : ''}`,
-    { method: req.method, headers, body: req.body },
+    { method: req.method, headers, body: req.body, length },
     opts.timeoutMs,
   );
 }
@@ -147,7 +157,7 @@ const MAX_REPLY_BYTES = 8 * 1024 * 1024;
 
 function send(
   url: string,
-  init: { method: string; headers: Record<string, string>; body?: Buffer },
+  init: { method: string; headers: Record<string, string>; body?: RequestBody; length?: number },
   timeoutMs: number,
 ): Promise<GatewayReply> {
   return new Promise((resolve) => {
@@ -167,7 +177,10 @@ function send(
     };
     const target = new URL(url);
     const lib = target.protocol === 'https:' ? https : http;
-    const headers = { ...init.headers, ...(init.body ? { 'Content-Length': String(init.body.length) } : {}) };
+    const headers = {
+      ...init.headers,
+      ...(init.body ? { 'Content-Length': String(init.length ?? bodyLength(init.body)) } : {}),
+    };
     const req = lib.request(
       target,
       { method: init.method, headers, agent: agents[target.protocol as 'http:' | 'https:'] },
@@ -212,6 +225,10 @@ function send(
     );
     const timer = setTimeout(() => fail(new Error('timeout'), true), timeoutMs);
     req.on('error', (err) => fail(err));
-    req.end(init.body);
+    if (Array.isArray(init.body)) {
+      // Buffered until the agent hands out a socket, then written with the headers in one writev.
+      for (const part of init.body as readonly Buffer[]) req.write(part);
+      req.end();
+    } else req.end(init.body as Buffer | undefined);
   });
 }

@@ -6,6 +6,9 @@ import type { OutboxOp, SyncRepo } from './sync-repo';
 /** A push with this many cases waiting shows a progress bar (a normal round sends one or two). */
 export const BACKLOG_CASES = 10;
 
+/** A backlog's progress is counted at most this often (a scan of the outbox; a backlog takes minutes). */
+const PROGRESS_INTERVAL_MS = 1000;
+
 /** What the workers need from the engine. */
 export interface PushWorkers {
   repo: SyncRepo;
@@ -24,8 +27,17 @@ export async function pushWithProgress(
   const backlog = w.repo.pendingSummary().cases;
   if (backlog < BACKLOG_CASES || !w.progress) return pushDue(w, send, () => undefined);
   const task = w.progress.start(null, { kind: 'sync', unit: 'cases', cancellable: false }, backlog);
-  // Cases delivered so far of the backlog at the start (new cases taken meanwhile are not counted).
-  return task.run(() => pushDue(w, send, () => task.update(Math.max(0, backlog - w.repo.pendingSummary().cases))));
+  // Cases delivered so far of the backlog at the start (new cases taken meanwhile are not counted). Counting the
+  // pending cases reads the whole outbox: at most once per PROGRESS_INTERVAL_MS, not once per case sent.
+  let countedAt = -Infinity;
+  return task.run(() =>
+    pushDue(w, send, () => {
+      const now = performance.now();
+      if (now - countedAt < PROGRESS_INTERVAL_MS) return;
+      countedAt = now;
+      task.update(Math.max(0, backlog - w.repo.pendingSummary().cases));
+    }),
+  );
 }
 
 /**

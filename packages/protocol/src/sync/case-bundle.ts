@@ -27,16 +27,27 @@ export function fitsCaseBundle(sizes: readonly number[]): boolean {
 
 /** The bundle body of a manifest (its exact JSON bytes) and its files in slot order. */
 export function encodeCaseBundle(manifest: Uint8Array, files: readonly Uint8Array[]): Uint8Array {
-  if (manifest.length > MAX_CASE_MANIFEST_BYTES) throw new RangeError('manifest too large for a bundle');
-  const body = new Uint8Array(4 + manifest.length + files.reduce((sum, f) => sum + f.length, 0));
-  new DataView(body.buffer).setUint32(0, manifest.length);
-  body.set(manifest, 4);
-  let offset = 4 + manifest.length;
-  for (const file of files) {
-    body.set(file, offset);
-    offset += file.length;
+  const parts = caseBundleParts(manifest, files);
+  const body = new Uint8Array(parts.reduce((sum, p) => sum + p.length, 0));
+  let offset = 0;
+  for (const part of parts) {
+    body.set(part, offset);
+    offset += part.length;
   }
   return body;
+}
+
+/**
+ * The same body as consecutive parts, the files as given (not copied): the length and the manifest, then every
+ * file. A sender that writes the parts in order sends exactly `encodeCaseBundle`'s bytes without putting the
+ * files together in memory once more.
+ */
+export function caseBundleParts(manifest: Uint8Array, files: readonly Uint8Array[]): Uint8Array[] {
+  if (manifest.length > MAX_CASE_MANIFEST_BYTES) throw new RangeError('manifest too large for a bundle');
+  const head = new Uint8Array(4 + manifest.length);
+  new DataView(head.buffer).setUint32(0, manifest.length);
+  head.set(manifest, 4);
+  return [head, ...files];
 }
 
 /** The manifest bytes and the rest (the files), or null when the body cannot be a bundle. Views, not copies. */

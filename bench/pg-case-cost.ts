@@ -7,6 +7,7 @@ import { randomBytes, randomUUID } from 'node:crypto';
 import { join } from 'node:path';
 import type pg from 'pg';
 import type { BlobStore } from '../gateway/src/attachments/blob-store';
+import { bundleBatching } from '../gateway/src/cases/bundle-batch';
 import { storeCaseBundle } from '../gateway/src/cases/bundle-repo';
 import { createPool } from '../gateway/src/db/pool';
 import { DEFAULT_BATCH_EVERY_MS, runBatches } from '../gateway/src/ops/batches';
@@ -20,7 +21,8 @@ const IN_FLIGHT = Number(process.env.PG_COST_IN_FLIGHT ?? 16);
 /** What each variant changes on the fresh cluster before the measured cases (as the superuser). */
 const VARIANTS: Record<string, string[]> = {
   as_is: [],
-  // The push path before decision 0243: the chain's head locked by every append, the six rollups upserted per case.
+  // The push path before decisions 0243/0244: the chain's head locked by every append, the six rollups upserted
+  // per case, one statement (and commit) per case.
   before_0243: [
     `CREATE OR REPLACE FUNCTION chain_gateway_audit() RETURNS trigger LANGUAGE plpgsql AS $$
      DECLARE h record;
@@ -79,7 +81,18 @@ async function devices(pool: pg.Pool, n: number): Promise<string[]> {
   return rows.map((r) => r.device_id);
 }
 
+/** Yardsticks instead of a case (variants `floor_*`): a trivial round trip, a durable one-row commit. */
+const FLOORS: Record<string, string> = {
+  floor_select1: 'SELECT 1',
+  floor_commit: `INSERT INTO request_nonces (device_id, nonce, created_at) VALUES ($1, gen_random_uuid()::text, now())`,
+};
+let floor: string | undefined;
+
 async function push(pool: pg.Pool, deviceId: string): Promise<void> {
+  if (floor) {
+    await pool.query(floor, floor.includes('$1') ? [deviceId] : []);
+    return;
+  }
   const files = [testFile(100), testFile(200, 'HK')];
   const m = testManifest('510000', files);
   await storeCaseBundle(pool, m, {
@@ -113,8 +126,16 @@ export async function measureVariant(variant: string, extra: (admin: pg.Pool) =>
   const pgServer = await startTestPostgres();
   const admin = createPool(pgServer.adminUrl, 1);
   const pool = createPool(pgServer.url, IN_FLIGHT);
+  floor = FLOORS[variant.replace(/\+.*/, '')];
+  bundleBatching.maxCases = variant.startsWith('before_0243') ? 1 : 32;
   try {
-    for (const sql of VARIANTS[variant] ?? []) await admin.query(sql);
+    const [base, ...settings] = variant.split('+'); // e.g. as_is+commit_delay=200 (ALTER SYSTEM, reloaded)
+    for (const sql of VARIANTS[base as string] ?? []) await admin.query(sql);
+    for (const setting of settings) {
+      const [name, value] = setting.split('=');
+      await admin.query(`ALTER SYSTEM SET ${name} = '${value}'`);
+    }
+    if (settings.length) await admin.query('SELECT pg_reload_conf()');
     await extra(admin);
     const ids = await devices(pool, 50);
     await run(pool, ids, 200); // warm-up: connections, plans

@@ -134,18 +134,17 @@ class BundleBatcher {
 
   private async run(batch: Waiting[]): Promise<void> {
     if (batch.length > 1) {
-      let rows: (BundleRow & { k: number })[] | null = null;
-      try {
-        const result = await this.pool.query<BundleRow & { k: number }>({
+      // A failed statement wrote nothing: each case then goes alone below, with its own answer or error.
+      const rows = await this.pool
+        .query<BundleRow & { k: number }>({
           name: 'store-case-bundles',
           text: STORE_BUNDLES,
           values: [JSON.stringify(batch.map((w, k) => ({ ...w.job.row, k })))],
-        });
-        rows = result.rows;
-      } catch (err) {
-        if (process.env.BUNDLE_BATCH_DEBUG) console.error('batch failed', err);
-        rows = null; // nothing was written: each case alone below, with its own answer or error
-      }
+        })
+        .then(
+          (result) => result.rows,
+          () => null,
+        );
       if (rows) {
         for (const r of rows) {
           const { k, ...row } = r;

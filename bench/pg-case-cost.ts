@@ -108,10 +108,10 @@ async function push(pool: pg.Pool, deviceId: string): Promise<void> {
 }
 
 /** `n` cases, IN_FLIGHT at a time, with the gateway's batch job every second and once at the end (its CPU counts). */
-async function run(pool: pg.Pool, ids: string[], n: number): Promise<void> {
+async function run(pool: pg.Pool, batchPool: pg.Pool, ids: string[], n: number): Promise<void> {
   let next = 0;
   let batch: Promise<unknown> = Promise.resolve();
-  const timer = setInterval(() => (batch = batch.then(() => runBatches(pool))), DEFAULT_BATCH_EVERY_MS);
+  const timer = setInterval(() => (batch = batch.then(() => runBatches(batchPool))), DEFAULT_BATCH_EVERY_MS);
   await Promise.all(
     Array.from({ length: IN_FLIGHT }, async () => {
       while (next < n) await push(pool, ids[next++ % ids.length] as string);
@@ -119,13 +119,14 @@ async function run(pool: pg.Pool, ids: string[], n: number): Promise<void> {
   );
   clearInterval(timer);
   await batch;
-  await runBatches(pool);
+  await runBatches(batchPool);
 }
 
 export async function measureVariant(variant: string, extra: (admin: pg.Pool) => Promise<void> = async () => {}) {
   const pgServer = await startTestPostgres();
   const admin = createPool(pgServer.adminUrl, 1);
   const pool = createPool(pgServer.url, IN_FLIGHT);
+  const batchPool = createPool(pgServer.url, 1); // as the gateway: the batch job on its own connection
   floor = FLOORS[variant.replace(/\+.*/, '')];
   bundleBatching.maxCases = variant.startsWith('before_0243') ? 1 : 32;
   try {
@@ -138,16 +139,17 @@ export async function measureVariant(variant: string, extra: (admin: pg.Pool) =>
     if (settings.length) await admin.query('SELECT pg_reload_conf()');
     await extra(admin);
     const ids = await devices(pool, 50);
-    await run(pool, ids, 200); // warm-up: connections, plans
+    await run(pool, batchPool, ids, 200); // warm-up: connections, plans
     const dataDir = join(pgServer.dir, 'data', 'pg');
     const c0 = postgresCpu(dataDir);
     const t0 = performance.now();
-    await run(pool, ids, CASES);
+    await run(pool, batchPool, ids, CASES);
     const ms = performance.now() - t0;
     const cpu = (postgresCpu(dataDir) - c0) / CASES;
     return { variant, cpuPerCase: cpu, casesPerSecond: CASES / (ms / 1000) };
   } finally {
     await pool.end();
+    await batchPool.end();
     await admin.end();
     await pgServer.stop();
   }

@@ -151,7 +151,9 @@ export async function startGateway(opts: GatewayOptions): Promise<RunningGateway
     const pruner = setInterval(() => void pruneNonces(pool).catch(() => undefined), 60_000);
     pruner.unref();
     const retention = opts.retention ? scheduleRetention(pool, blobStore, opts.retention, app.log) : null;
-    const batches = scheduleBatches(pool, opts.batchEveryMs ?? DEFAULT_BATCH_EVERY_MS, app.log);
+    // Its own connection: the batch functions are compiled and planned once, not once per pooled connection.
+    const batchPool = createPool(opts.databaseUrl, 1, opts.statementTimeoutMs);
+    const batches = scheduleBatches(batchPool, opts.batchEveryMs ?? DEFAULT_BATCH_EVERY_MS, app.log);
     const watchEvery = opts.tickets?.watchEveryMs ?? 10 * 60_000;
     const watch = watchEvery > 0 ? scheduleTicketWatch(pool, tickets, app.log, watchEvery) : null;
     return {
@@ -166,6 +168,7 @@ export async function startGateway(opts: GatewayOptions): Promise<RunningGateway
         await watch?.stop();
         await app.close();
         await batches.stop();
+        await batchPool.end();
         await closeStore();
         await pool.end();
       },

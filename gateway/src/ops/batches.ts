@@ -16,7 +16,10 @@ export async function runBatches(pool: pg.Pool): Promise<{ linked: number; flush
   return { linked, flushed };
 }
 
-/** Starts the periodic batch (0 = never: a test that runs it itself); `stop` waits for a run in progress. */
+/**
+ * Starts the periodic batch (0 = never: a test that runs it itself); `stop` waits for a run in progress. Give it a
+ * pool of its own (one connection): the functions are then compiled and their statements planned once.
+ */
 export function scheduleBatches(pool: pg.Pool, everyMs: number, log: FastifyBaseLogger): { stop(): Promise<void> } {
   let running: Promise<void> | null = null;
   let stopped = false;

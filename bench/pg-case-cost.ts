@@ -70,6 +70,7 @@ const nullStore: BlobStore = {
   delete: async () => undefined,
   ping: async () => undefined,
   close: async () => undefined,
+  listWrittenBefore: async function* () {},
 };
 
 async function devices(pool: pg.Pool, n: number): Promise<string[]> {

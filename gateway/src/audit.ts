@@ -16,6 +16,16 @@ export async function audit(
   ]);
 }
 
+/**
+ * Chains every committed unchained row (decision 0243: rows are inserted unchained so that appends never wait for
+ * one another; the gateway's batch job links them every second, and every reader of the chain links first).
+ * Answers how many rows it chained.
+ */
+export async function linkAuditChain(db: Queryable): Promise<number> {
+  const { rows } = await db.query<{ n: number }>('SELECT gateway_audit_link() AS n');
+  return rows[0]?.n ?? 0;
+}
+
 /** Audit rows of one action, oldest first (tests and operators). */
 export async function auditRows(
   db: Queryable,

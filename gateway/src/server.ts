@@ -22,6 +22,7 @@ import { RESOURCES_DIR } from './paths';
 import { createPool } from './db/pool';
 import { assertRuntimeRole } from './db/roles';
 import { scheduleRetention } from './retention/schedule';
+import { DEFAULT_BATCH_EVERY_MS, scheduleBatches } from './ops/batches';
 import { ticketClock } from './tickets/clock';
 import type { TicketPolicy } from './tickets/policy';
 import { scheduleTicketWatch } from './tickets/watch';
@@ -49,6 +50,8 @@ export interface GatewayOptions {
   migrationDatabaseUrl?: string;
   /** Purge and mask cases closed more than `days` ago, every `everyMs` (default 6 h); absent = no retention job. */
   retention?: { days: number; everyMs?: number };
+  /** How often the push path's deferred work is applied: audit chain, supervision rollups (ms, default 1000; decision 0243). */
+  batchEveryMs?: number;
   /** Connections in the pool (default 20). */
   poolSize?: number;
   /** PostgreSQL statement_timeout of every connection (0 = none). */
@@ -148,6 +151,9 @@ export async function startGateway(opts: GatewayOptions): Promise<RunningGateway
     const pruner = setInterval(() => void pruneNonces(pool).catch(() => undefined), 60_000);
     pruner.unref();
     const retention = opts.retention ? scheduleRetention(pool, blobStore, opts.retention, app.log) : null;
+    // Its own connection: the batch functions are compiled and planned once, not once per pooled connection.
+    const batchPool = createPool(opts.databaseUrl, 1, opts.statementTimeoutMs);
+    const batches = scheduleBatches(batchPool, opts.batchEveryMs ?? DEFAULT_BATCH_EVERY_MS, app.log);
     const watchEvery = opts.tickets?.watchEveryMs ?? 10 * 60_000;
     const watch = watchEvery > 0 ? scheduleTicketWatch(pool, tickets, app.log, watchEvery) : null;
     return {
@@ -161,6 +167,8 @@ export async function startGateway(opts: GatewayOptions): Promise<RunningGateway
         await retention?.stop();
         await watch?.stop();
         await app.close();
+        await batches.stop();
+        await batchPool.end();
         await closeStore();
         await pool.end();
       },

@@ -7,6 +7,7 @@ import { CASE_STATUS_LABELS_ZH } from '@tongban/protocol/sync/status';
 import type { CaseView } from '../department/repo';
 import { chinaTime, html, type Html } from '../department/html';
 import { WINDOW_CASE_EVENT_LABELS_ZH } from '@tongban/protocol/sync/case-events';
+import { linkAuditChain } from '../audit';
 import { windowCaseEvents } from './case-events';
 import { windowEventDetail } from './case-event-text';
 
@@ -48,8 +49,9 @@ const whoOf = (actor: string, windows: Map<string, string>): string => {
 
 /** The history of a case the department may see (`v` from getCase), oldest first. */
 export async function caseTrail(pool: Pick<pg.Pool, 'query'>, v: Omit<CaseView, 'trail'>): Promise<TrailRow[]> {
+  await linkAuditChain(pool); // the case's latest rows may still be unchained (decision 0243)
   const { rows } = await pool.query<{ at: Date; actor: string; action: string; details: Record<string, unknown> }>(
-    'SELECT at, actor, action, details FROM gateway_audit WHERE target = $1 ORDER BY seq',
+    'SELECT at, actor, action, details FROM gateway_audit WHERE target = $1 AND seq IS NOT NULL ORDER BY seq',
     [`case:${v.caseId}`],
   );
   const actors = [...rows.map((r) => r.actor), ...v.events.map((e) => e.actor ?? '')];

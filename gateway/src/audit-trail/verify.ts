@@ -2,6 +2,7 @@
 // every row's hash recomputed from its content and the previous hash, sequence numbers without gaps, and
 // the chain's length against the head row (a deleted tail leaves no gap in the rows).
 import type pg from 'pg';
+import { linkAuditChain } from '../audit';
 
 type Queryable = Pick<pg.Pool, 'query'>;
 
@@ -31,6 +32,7 @@ interface ChainRow {
 
 /** Walks the whole chain in batches (keyset on seq) and reports the first broken link. */
 export async function verifyGatewayAudit(db: Queryable): Promise<GatewayChainVerification> {
+  await linkAuditChain(db); // rows appended since the last batch are chained first (decision 0243)
   const head = await db.query<{ seq: string; hash: string }>('SELECT seq, hash FROM gateway_audit_head');
   const headSeq = Number(head.rows[0]?.seq ?? 0);
   const result = (count: number, prev: string, broken: GatewayChainVerification['firstBroken']) => ({

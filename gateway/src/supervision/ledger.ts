@@ -7,6 +7,7 @@ import type pg from 'pg';
 import { latestCatalogueVersion } from '../catalogue/repo';
 import { RESOURCES_DIR } from '../paths';
 import { Params, conditions, flowSource, type Filters } from './filters';
+import { flushRollups } from './rollups';
 import { openOverdue } from './queries';
 
 /** A matter as the ledger needs it. */
@@ -65,6 +66,7 @@ export async function ledgerRows(
   const p = new Params();
   const q = new Params();
   const tickets = scope.districts ? `AND t.district = ANY(${q.add(scope.districts)}::char(6)[])` : '';
+  await flushRollups(db); // the rollups take in every committed case change first (decision 0243)
   const [catalogue, volumes, overdue, open, items] = await Promise.all([
     catalogueInForce(db),
     db.query<{ matter: string; districts: string[]; received: number; decided: number; late: number }>(

@@ -4,6 +4,7 @@
 // index of undecided cases by due date; refusal reasons from their monthly rollup; tickets from case_tickets,
 // 差评 follow-ups from follow_ups.
 import type pg from 'pg';
+import { flushRollups } from './rollups';
 import { conditions, FACT_COUNTERS, flowSource, Params, wholeMonths, type Filters } from './filters';
 
 /** Flow counters of the cases received in the period. */
@@ -146,24 +147,29 @@ function flowCube(db: pg.Pool, f: Filters): Promise<FlowCell[]> {
           ? '(r.day - (extract(isodow FROM r.day)::int - 1))'
           : "date_trunc('month', r.day)::date";
     const p = new Params();
-    const byDistrict = db.query<FlowCell>(
-      `SELECT CASE GROUPING(d.district, d.b) WHEN 3 THEN 'total' WHEN 1 THEN 'district' ELSE 'bucket' END AS set,
+    const byDistrict = () =>
+      db.query<FlowCell>(
+        `SELECT CASE GROUPING(d.district, d.b) WHEN 3 THEN 'total' WHEN 1 THEN 'district' ELSE 'bucket' END AS set,
               coalesce(d.district::text, to_char(d.b, 'YYYY-MM-DD')) AS key, ${SUMS}
        FROM (SELECT r.*, ${bucket} AS b
              FROM ${flowSource(f, p, unit !== 'month', f.matter || f.department ? 'full' : 'district')} r
              WHERE ${conditions(f, p, 'day', 'r')}) d
        GROUP BY GROUPING SETS ((), (d.district), (d.b))`,
-      p.values,
-    );
+        p.values,
+      );
     const q = new Params();
-    const byMatter = db.query<FlowCell>(
-      `SELECT CASE GROUPING(r.matter_code, r.department_id) WHEN 1 THEN 'matter_code' ELSE 'department_id' END AS set,
+    const byMatter = () =>
+      db.query<FlowCell>(
+        `SELECT CASE GROUPING(r.matter_code, r.department_id) WHEN 1 THEN 'matter_code' ELSE 'department_id' END AS set,
               coalesce(r.matter_code, r.department_id)::text AS key, ${SUMS}
        FROM ${flowSource(f, q, false, f.districts ? 'full' : 'matter')} r WHERE ${conditions(f, q, 'day', 'r')}
        GROUP BY GROUPING SETS ((r.matter_code), (r.department_id))`,
-      q.values,
-    );
-    cube = Promise.all([byDistrict, byMatter]).then(([a, b]) => [...a.rows, ...b.rows]);
+        q.values,
+      );
+    // The rollups first take in every committed case change (decision 0243), then both statements read them.
+    cube = flushRollups(db)
+      .then(() => Promise.all([byDistrict(), byMatter()]))
+      .then(([a, b]) => [...a.rows, ...b.rows]);
     flowCubes.set(f, cube);
     cube.catch(() => flowCubes.delete(f));
   }
@@ -258,6 +264,7 @@ export async function refusals(db: pg.Pool, f: Filters, limit = 20): Promise<{ r
     source = `SELECT reason, n FROM supervision_refusals WHERE month >= ${a}::date AND month < ${b}::date${district}
               UNION ALL ${cases} AND (received_on < ${a}::date OR received_on >= ${b}::date)`;
   }
+  if (months) await flushRollups(db);
   const { rows } = await db.query<{ reason: string; count: number }>(
     `SELECT coalesce(nullif(reason, ''), '（未填写理由）') AS reason, sum(n)::int AS count FROM (${source}) x
      GROUP BY 1 HAVING sum(n) > 0 ORDER BY 2 DESC, 1 LIMIT ${Number(limit)}`,

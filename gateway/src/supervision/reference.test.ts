@@ -11,6 +11,7 @@ import { seedCase, seedRating, seedTicket, type SeedEvent } from '../testing/sup
 import { cohort, inScope, referenceCases, refTotals, type RefCase } from '../testing/supervision-reference';
 import type { Filters } from './filters';
 import { ledgerRows } from './ledger';
+import { flushRollups } from './rollups';
 import { followUps, overdueTickets, ticketCounts } from './problems';
 import { breakdown, refusals, series, totals, type Grouping } from './queries';
 
@@ -194,6 +195,7 @@ describe('fast supervision figures equal the reference', () => {
       }
       return out;
     };
+    await flushRollups(pool); // what the batch job does every second (decision 0243)
     const kept = await snapshot();
     expect(kept.supervision_tickets_monthly?.length).toBeGreaterThan(3);
     const owner = createPool(db.migrationUrl, 1);

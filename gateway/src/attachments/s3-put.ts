@@ -9,16 +9,10 @@
 import { createHash, createHmac } from 'node:crypto';
 import { Agent as HttpAgent, request as httpRequest, type IncomingMessage } from 'node:http';
 import { Agent as HttpsAgent, request as httpsRequest } from 'node:https';
+import type { BlobStoreConfig } from '../config/config';
 
-/** What a put needs to know of the store. */
-export interface S3PutTarget {
-  endpoint: string;
-  bucket: string;
-  region: string;
-  accessKeyId: string;
-  secretAccessKey: string;
-  forcePathStyle: boolean;
-}
+/** What a put needs to know of the store: the store's configuration (config.ts) without its key prefix. */
+export type S3PutTarget = Omit<Extract<BlobStoreConfig, { kind: 's3' }>, 'kind' | 'prefix'>;
 
 const ATTEMPTS = 3;
 const CONNECTION_TIMEOUT_MS = 5_000;

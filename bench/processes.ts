@@ -116,7 +116,7 @@ export async function startGatewayProcess(
   }
   // A gateway stopped by the bench leaves no log behind (one that failed keeps it, named in the error).
   const stop = () => {
-    child.once('exit', () => rmSync(logDir, { recursive: true, force: true }));
+    if (!process.env.BENCH_KEEP_GATEWAY_LOG) child.once('exit', () => rmSync(logDir, { recursive: true, force: true }));
     child.kill('SIGTERM');
   };
   return { stop, pid: child.pid!, port, logFile };

@@ -14,8 +14,22 @@ export const LINK_CASES = Number(process.env.BENCH_SYNC_LINK_CASES ?? 1_000);
 /** Runs sync rounds until nothing is pending; the time it took (ms). */
 export async function drain(app: Awaited<ReturnType<typeof createApp>>): Promise<number> {
   const start = performance.now();
-  while (app.services.sync.statusView().pending > 0) await app.services.sync.syncNow();
-  return since(start);
+  let rounds = 0;
+  while (app.services.sync.statusView().pending > 0) {
+    rounds++;
+    await app.services.sync.syncNow();
+  }
+  const ms = since(start);
+  // A drain counts only if every case arrived: a refused case leaves the backlog too (needs attention).
+  const refused = app.services.db
+    .prepare("SELECT count(*) AS n, group_concat(DISTINCT last_error) AS errors FROM outbox WHERE state = 'failed'")
+    .get() as { n: number; errors: string | null };
+  if (refused.n > 0) throw new Error(`drain: ${refused.n} operations refused by the gateway (${refused.errors})`);
+  const retried = app.services.db
+    .prepare("SELECT count(*) AS n FROM outbox WHERE attempts > 0 AND state = 'done'")
+    .get() as { n: number };
+  process.stderr.write(`drain: ${rounds} round(s), ${ms.toFixed(0)} ms, ${retried.n} operation(s) retried\n`);
+  return ms;
 }
 
 /**

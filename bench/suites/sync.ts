@@ -186,7 +186,9 @@ export async function backlogWindow(
     password: 'Passw0rd!',
   });
   await c('clerk', 'auth:login', { username: 'clerk1', password: 'Passw0rd!' });
-  const { code } = await issueEnrolmentCode(pool, '50010112', '500101', 1);
+  // The gateway partition of the cases' locality (四川, 510000), as the shipped routing has it: once a capacity run
+  // has published a catalogue, the gateway checks each case's routing against it (tests/sync/catalogue-versions).
+  const { code } = await issueEnrolmentCode(pool, '50010112', '510000', 1);
   await c('admin', 'sync:configure', { gatewayUrl, code });
   await app.services.sync.engine.stop();
   const { caseId: template } = await c<{ caseId: string }>('clerk', 'drafts:create', {});

@@ -27,7 +27,13 @@ const DEVICE_STATE_CODES = new Set(['device-revoked', 'nonce-replayed']);
  * other refusal leaves its nonce behind exactly as on every other signed route.
  */
 function bundleErrorHandler(pool: pg.Pool) {
-  return async (err: FastifyError | GatewayError, request: FastifyRequest, reply: FastifyReply): Promise<void> => {
+  // Async, so it returns the reply: fastify sends an async error handler's `undefined` result as a second reply
+  // while the first is still in its onSend hooks (a 500 in the log, "Reply was already sent").
+  return async (
+    err: FastifyError | GatewayError,
+    request: FastifyRequest,
+    reply: FastifyReply,
+  ): Promise<FastifyReply> => {
     let error = err;
     try {
       await settleDeferredNonce(pool, request);
@@ -38,6 +44,7 @@ function bundleErrorHandler(pool: pg.Pool) {
     if (error instanceof GatewayError && request.device && DEVICE_STATE_CODES.has(error.code))
       request.server.metrics.signatureFailures.inc({ reason: error.code });
     apiErrorHandler(error, request, reply);
+    return reply;
   };
 }
 

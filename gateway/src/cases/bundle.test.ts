@@ -24,11 +24,15 @@ describe.each(['postgres', 's3'] as const)('PUT /v1/cases/{id}/bundle (%s store)
   let s3: TestS3 | null = null;
   /** Files the store was asked to write. */
   let puts = 0;
+  /** The gateway's warnings and errors (a refusal answered twice shows here). */
+  const logged: string[] = [];
   beforeAll(async () => {
     if (kind === 's3') s3 = await startTestS3();
     t = await startTestGateway({
       ...(s3 ? { blobStore: s3.config } : {}),
       batchEveryMs: 0, // the 1-second batch job (decision 0243) would add its statements to the counts below
+      logLevel: 'warn',
+      logStream: { write: (line) => void logged.push(line) },
       blobObserver: (op) => void (op.operation === 'put' && puts++),
     });
     device = await t.device(SC);
@@ -157,6 +161,8 @@ describe.each(['postgres', 's3'] as const)('PUT /v1/cases/{id}/bundle (%s store)
     expect(puts).toBe(putsBefore); // nothing reached the blob store either
     expect(await t.gateway.blobStore.head(sha(changed))).toBeNull();
     expect((await putBundle(device, m.caseId, good)).status).toBe(201);
+    // Each refusal was answered once: the route's error handler waits for the nonce, then sends (no second reply).
+    expect(logged.filter((l) => /already sent|HEADERS_SENT/.test(l))).toEqual([]);
   });
 
   it('completes a case that came by the case PUT without its files: 200, the files verified', async () => {

@@ -1,7 +1,8 @@
 // The loop's cadence (decision 0255): every interval while anything moves, six times less often once idle.
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { testApp, type TestApp } from '../testing/test-app';
-import { IDLE_FACTOR, IDLE_ROUNDS, nextRoundDelay, type SyncStatus } from './sync-engine';
+import { IDLE_FACTOR, IDLE_ROUNDS, LEASE_RENEW_MS, nextRoundDelay, renewEvery } from './cadence';
+import type { SyncStatus } from './sync-engine';
 
 let app: TestApp | undefined;
 afterEach(async () => {
@@ -51,5 +52,20 @@ describe('the sync loop cadence', () => {
     expect(await after(5_000 * (IDLE_ROUNDS + 2))).toBe(IDLE_ROUNDS + 2);
     engine.halt();
     expect(await after(60_000)).toBe(0);
+  });
+
+  it('renews the lease before the first operation, then only once it is LEASE_RENEW_MS old', () => {
+    const at: number[] = [];
+    let held = true;
+    const lease = renewEvery((d) => (at.push(d.getTime()), held));
+    const t = (ms: number) => new Date(1_000_000 + ms);
+    expect([lease(t(0)), lease(t(1)), lease(t(LEASE_RENEW_MS - 1))]).toEqual([true, true, true]);
+    expect(at).toEqual([1_000_000]);
+    expect(lease(t(LEASE_RENEW_MS))).toBe(true);
+    expect(at).toHaveLength(2);
+    // Lost (another loop took it over after an expiry): asked again every time, and refused.
+    held = false;
+    expect([lease(t(3 * LEASE_RENEW_MS)), lease(t(3 * LEASE_RENEW_MS + 1))]).toEqual([false, false]);
+    expect(at).toHaveLength(4);
   });
 });

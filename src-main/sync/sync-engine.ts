@@ -6,6 +6,7 @@ import type { OperationContext } from './operation-context';
 import { sendOperation } from './operations';
 import type { CasePushReply } from './case-bundle-push';
 import { DailyChecks } from './daily-checks';
+import { nextRoundDelay, renewEvery } from './cadence';
 import { AuditWitness } from './audit-witness';
 import { pushCaseEvents } from './case-events';
 import { classifyRecord } from './record-operations';
@@ -27,21 +28,6 @@ import type { SyncEngineDeps, SyncState, SyncStatus } from './sync-engine-types'
 export type { SyncEngineDeps, SyncState, SyncStatus };
 
 const LEASE_MS = 60_000;
-/** A lease is renewed when it is this old (it lasts LEASE_MS): well before it could expire under a slow request. */
-const LEASE_RENEW_MS = 10_000;
-
-/** Idle rounds after which the loop polls `IDLE_FACTOR` times less often. */
-export const IDLE_ROUNDS = 6;
-export const IDLE_FACTOR = 6;
-
-/**
- * The wait before the next round. Polling an unchanged feed every 5 s was four fifths of a province's gateway
- * load (docs/capacity.md); a department decides in hours, so an idle window asks every 30 s instead.
- */
-export function nextRoundDelay(intervalMs: number, idleRounds: number): number {
-  return idleRounds >= IDLE_ROUNDS ? intervalMs * IDLE_FACTOR : intervalMs;
-}
-
 /**
  * The one sync loop: pushes due outbox operations (in order per case, a few cases at once) and
  * then pulls status events. Every outcome follows the protocol's table; a bad case never blocks others.
@@ -225,19 +211,13 @@ export class SyncEngine {
   /** Sends what is due (push-workers.ts), with a progress bar when a backlog is waiting. */
   private push(device: SyncDevice): Promise<'done' | 'stop'> {
     const now = () => this.d.now();
-    // Until a lease expires no other loop can take it (only an expired lease or a dead process's is taken over), so
-    // it is renewed before the first operation and then when LEASE_RENEW_MS old, not before every operation: a
-    // commit per case less in a backlog.
-    let renewedAt = -Infinity;
-    const lease = (at: Date) => {
-      const age = at.getTime() - renewedAt;
-      if (age >= 0 && age < LEASE_RENEW_MS) return true; // also false for the first call (age Infinity)
-      const held = this.d.repo.afterReply(() =>
+    const lease = renewEvery((at) =>
+      this.d.repo.afterReply(() =>
         this.d.repo.acquireLease(this.owner, at.toISOString(), new Date(at.getTime() + LEASE_MS).toISOString()),
-      );
-      if (held) renewedAt = at.getTime();
-      return held;
-    };
+      ),
+    );
+    // One context for the push (the hall's division is read once, not per operation).
+    const ctx = this.context(device);
     return pushWithProgress(
       {
         repo: this.d.repo,
@@ -246,11 +226,7 @@ export class SyncEngine {
         now,
         lease,
       },
-      // One context for the push (the hall's division is read once, not per operation).
-      (
-        (ctx) => (op: OutboxOp) =>
-          this.runOp(ctx, op)
-      )(this.context(device)),
+      (op) => this.runOp(ctx, op),
     );
   }
 

@@ -14,7 +14,7 @@ import { checkDeviceState, type PendingNonce } from '../auth/verify';
 import { isUniqueViolation } from '../db/pool';
 import { GatewayError } from '../http/errors';
 import { storeInBatch, type BundleJob, type BundleRow } from './bundle-batch';
-import { caseManifestHash, newCaseCtes, newCaseValues, storedAnswer, type StoredCase } from './repo';
+import { caseManifestHash, newCaseCtes, newCaseFields, newCaseValues, storedAnswer, type StoredCase } from './repo';
 
 const sha256Hex = (b: Buffer) => createHash('sha256').update(b).digest('hex');
 
@@ -51,32 +51,6 @@ const STORE_BUNDLE = `WITH d AS (
        SELECT (SELECT revoked FROM d) AS revoked, (SELECT count(*) FROM n)::int AS fresh,
               (SELECT department_no FROM c) AS department_no, (SELECT shas FROM gone) AS rewrite`;
 
-/** The single statement's values as one row of the batch statement (bundle-batch.ts), same meaning. */
-function batchJob(v: unknown[]): Omit<BundleJob, 'single'> {
-  const json = (x: unknown) => (x === null ? null : JSON.parse(x as string));
-  return {
-    caseId: v[0] as string,
-    nonceKey: `${v[11] as string} ${v[12] as string}`,
-    row: {
-      case_text: v[0],
-      manifest: json(v[1]),
-      hash: v[2],
-      district: v[3],
-      department_id: v[4],
-      device_id: v[5],
-      attachments: json(v[7]),
-      actor: v[8],
-      parts: json(v[9]),
-      part_states: json(v[10]),
-      nonce_device: v[11],
-      nonce: v[12],
-      created: v[13],
-      shas: v[18],
-      audit: json(v[19]),
-    },
-  };
-}
-
 /** What storing a bundle needs besides the manifest. */
 export interface BundleInput {
   store: BlobStore;
@@ -107,24 +81,54 @@ export async function storeCaseBundle(pool: pg.Pool, m: CaseManifest, input: Bun
   const offsets: number[] = [];
   files.reduce((off, f) => (offsets.push(off), off + f.length), 0);
   const { nonce } = input;
-  const values = [
-    ...newCaseValues(m, hash, input.deviceId, true),
-    nonce.deviceId,
-    nonce.nonce,
-    nonce.created,
-    store.inline ? input.filesBytes : null,
-    m.attachments.map((a) => a.attachmentId),
-    offsets,
-    files.map((f) => f.length),
-    store.inline ? [] : shas,
-    JSON.stringify({ ...input.audit, bundle: true, attachments: files.length }),
-  ];
-  const single = async () =>
-    (await pool.query<BundleRow>({ name: 'store-case-bundle', text: STORE_BUNDLE, values })).rows[0] as BundleRow;
+  const auditDetails = { ...input.audit, bundle: true, attachments: files.length };
+  // The case alone: one statement (the PostgreSQL store, a batch of one, or after a shared statement failed).
+  const single = async () => {
+    const values = [
+      ...newCaseValues(m, hash, input.deviceId, true),
+      nonce.deviceId,
+      nonce.nonce,
+      nonce.created,
+      store.inline ? input.filesBytes : null,
+      m.attachments.map((a) => a.attachmentId),
+      offsets,
+      files.map((f) => f.length),
+      store.inline ? [] : shas,
+      JSON.stringify(auditDetails),
+    ];
+    return (await pool.query<BundleRow>({ name: 'store-case-bundle', text: STORE_BUNDLE, values }))
+      .rows[0] as BundleRow;
+  };
+  // The same case as a row of the shared statement (bundle-batch.ts), same meaning.
+  const batchJob = (): BundleJob => {
+    const f = newCaseFields(m, hash, input.deviceId);
+    return {
+      caseId: m.caseId,
+      nonceKey: `${nonce.deviceId} ${nonce.nonce}`,
+      row: {
+        case_text: f.caseId,
+        manifest: f.manifest,
+        hash: f.hash,
+        district: f.district,
+        department_id: f.departmentId,
+        device_id: f.deviceId,
+        attachments: f.attachments,
+        actor: f.actor,
+        parts: f.parts,
+        part_states: f.partStates,
+        nonce_device: nonce.deviceId,
+        nonce: nonce.nonce,
+        created: nonce.created,
+        shas,
+        audit: auditDetails,
+      },
+      single,
+    };
+  };
   let row: BundleRow;
   try {
     // With an object store the statement may share its transaction and commit with other cases' (decision 0244).
-    row = store.inline ? await single() : await storeInBatch(pool, { ...batchJob(values), single });
+    row = store.inline ? await single() : await storeInBatch(pool, batchJob());
     input.onNonceSettled();
   } catch (err) {
     // Nothing was written (one statement), the nonce neither: the caller's error path records it.

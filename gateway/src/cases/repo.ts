@@ -107,19 +107,36 @@ export function newCaseCtes(gate: string, verified: boolean): string {
 }
 
 /** Parameters $1–$11 of `newCaseCtes`; `complete`: the case is complete on arrival (no slots, or all verified). */
-export function newCaseValues(m: CaseManifest, hash: string, deviceId: string, complete: boolean): unknown[] {
-  return [
-    m.caseId,
-    JSON.stringify(m),
+/** What a new case's rows are made of (`newCaseValues`, and a row of bundle-batch.ts's shared statement). */
+export function newCaseFields(m: CaseManifest, hash: string, deviceId: string) {
+  return {
+    caseId: m.caseId,
+    manifest: m,
     hash,
-    m.district,
-    m.departmentId,
+    district: m.district,
+    departmentId: m.departmentId,
     deviceId,
+    attachments: m.attachments,
+    actor: `device:${deviceId}`,
+    parts: m.parts ?? [],
+    partStates: m.parts ? initialPartStates(m.parts) : null,
+  };
+}
+
+export function newCaseValues(m: CaseManifest, hash: string, deviceId: string, complete: boolean): unknown[] {
+  const f = newCaseFields(m, hash, deviceId);
+  return [
+    f.caseId,
+    JSON.stringify(f.manifest),
+    f.hash,
+    f.district,
+    f.departmentId,
+    f.deviceId,
     complete,
-    JSON.stringify(m.attachments),
-    `device:${deviceId}`,
-    JSON.stringify(m.parts ?? []),
-    m.parts ? JSON.stringify(initialPartStates(m.parts)) : null,
+    JSON.stringify(f.attachments),
+    f.actor,
+    JSON.stringify(f.parts),
+    f.partStates ? JSON.stringify(f.partStates) : null,
   ];
 }
 

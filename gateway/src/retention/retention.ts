@@ -10,10 +10,10 @@
 import type pg from 'pg';
 import type { CaseManifest, SupplementManifest } from '@tongban/protocol/sync/manifest';
 import type { FollowUpStepManifest, RatingManifest } from '@tongban/protocol/sync/records';
-import { BLOB_LOCK } from '../attachments/repo';
 import type { BlobStore } from '../attachments/blob-store';
 import { audit } from '../audit';
 import { withTransaction } from '../db/pool';
+import { deleteUnlessHeld } from './delete-file';
 import { deleteOrphanFiles, ORPHAN_AGE_HOURS } from './orphans';
 import { maskCaseManifest, maskFollowUpStepManifest, maskRatingManifest, maskSupplementManifest } from './mask';
 
@@ -166,23 +166,6 @@ async function deletePendingFiles(pool: pg.Pool, store: BlobStore): Promise<numb
       'SELECT sha256 FROM purged_blobs WHERE pending ORDER BY queued_at LIMIT 100',
     );
     if (rows.length === 0) return deleted;
-    for (const { sha256 } of rows) {
-      const gone = await withTransaction(pool, async (client) => {
-        // Exclusive against uploads of the same file (shared there): no slot can be verified meanwhile.
-        await client.query('SELECT pg_advisory_xact_lock($1, hashtext($2))', [BLOB_LOCK, sha256]);
-        const { rows: live } = await client.query(
-          'SELECT 1 FROM attachment_slots WHERE sha256 = $1 AND purged_at IS NULL LIMIT 1',
-          [sha256],
-        );
-        if (live.length === 0) await store.delete(sha256);
-        await client.query(
-          `UPDATE purged_blobs SET pending = false, deleted_at = CASE WHEN $2 THEN now() ELSE deleted_at END
-           WHERE sha256 = $1`,
-          [sha256, live.length === 0],
-        );
-        return live.length === 0;
-      });
-      if (gone) deleted++;
-    }
+    for (const { sha256 } of rows) if (await deleteUnlessHeld(pool, store, sha256)) deleted++;
   }
 }

@@ -11,9 +11,9 @@ import { lockCase } from '../feed/events';
 import { GatewayError } from '../http/errors';
 import type { BlobStore } from './blob-store';
 import { readChunks } from './postgres-store';
+import { ADVISORY_LOCKS } from '../db/locks';
 
 /** Advisory lock namespace of a file (key: hashtext of its SHA-256) between uploads and the retention job. */
-export const BLOB_LOCK = 7_202_603;
 
 /** An upload slot. */
 export interface Slot {
@@ -194,7 +194,7 @@ export async function appendChunk(
       // Object store: the file goes to the store while the slot is locked, then its staged chunks go.
       if (whole.bytes) {
         // Held until commit: the retention job cannot delete this file before the slot is verified (0008).
-        await client.query('SELECT pg_advisory_xact_lock_shared($1, hashtext($2))', [BLOB_LOCK, slot.sha256]);
+        await client.query('SELECT pg_advisory_xact_lock_shared($1, hashtext($2))', [ADVISORY_LOCKS.blob, slot.sha256]);
         await store.put(slot.sha256, whole.bytes);
         await client.query('DELETE FROM attachment_chunks WHERE attachment_id = $1', [attachmentId]);
       }

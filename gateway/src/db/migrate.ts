@@ -5,6 +5,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type pg from 'pg';
 import { MIGRATIONS_DIR } from '../paths';
+import { ADVISORY_LOCKS } from './locks';
 
 /** One migration file. */
 export interface Migration {
@@ -15,7 +16,6 @@ export interface Migration {
 
 export { MIGRATIONS_DIR };
 const FILE_PATTERN = /^(\d{4})_([a-z0-9_]+)\.sql$/;
-const LOCK_KEY = 7_202_601; // arbitrary, constant: pg_advisory_xact_lock key of migrations
 
 /** Reads the migrations; numbers must run 1, 2, 3 … without gaps. */
 export function readMigrations(dir = MIGRATIONS_DIR): Migration[] {
@@ -36,7 +36,7 @@ export async function migrate(pool: pg.Pool, migrations = readMigrations()): Pro
   const client = await pool.connect();
   try {
     await client.query('BEGIN');
-    await client.query('SELECT pg_advisory_xact_lock($1)', [LOCK_KEY]);
+    await client.query('SELECT pg_advisory_xact_lock($1)', [ADVISORY_LOCKS.migrations]);
     await client.query(
       'CREATE TABLE IF NOT EXISTS schema_migrations (version integer PRIMARY KEY, name text NOT NULL, applied_at timestamptz NOT NULL DEFAULT now())',
     );

@@ -4,14 +4,13 @@
 import { randomBytes } from 'node:crypto';
 import type pg from 'pg';
 import { withTransaction } from '../db/pool';
+import { ADVISORY_LOCKS } from '../db/locks';
 
 /** The current feed epoch. */
 export interface FeedEpoch {
   epochId: string;
   ordinal: number;
 }
-
-const EPOCH_LOCK = 7_202_602;
 
 /** The HMAC key of feed cursors, created on first use. */
 export async function cursorKey(pool: pg.Pool): Promise<Buffer> {
@@ -50,7 +49,7 @@ async function clusterIdentity(client: pg.PoolClient): Promise<{ sid: string; tl
 /** At startup: starts a new epoch on first start or when the cluster identity or timeline changed. */
 export async function ensureFeedEpoch(pool: pg.Pool): Promise<FeedEpoch> {
   return withTransaction(pool, async (client) => {
-    await client.query('SELECT pg_advisory_xact_lock($1)', [EPOCH_LOCK]);
+    await client.query('SELECT pg_advisory_xact_lock($1)', [ADVISORY_LOCKS.feedEpoch]);
     const { sid, tl } = await clusterIdentity(client);
     const last = await client.query<{ system_identifier: string; timeline_id: number }>(
       'SELECT system_identifier, timeline_id FROM feed_epochs ORDER BY ordinal DESC LIMIT 1',
@@ -71,7 +70,7 @@ export async function ensureFeedEpoch(pool: pg.Pool): Promise<FeedEpoch> {
 /** Starts a new epoch by hand (after restoring a file-level backup); run it with the gateways stopped. */
 export async function startNewEpoch(pool: pg.Pool, reason: string): Promise<FeedEpoch> {
   return withTransaction(pool, async (client) => {
-    await client.query('SELECT pg_advisory_xact_lock($1)', [EPOCH_LOCK]);
+    await client.query('SELECT pg_advisory_xact_lock($1)', [ADVISORY_LOCKS.feedEpoch]);
     const { sid, tl } = await clusterIdentity(client);
     await client.query('INSERT INTO feed_epochs (system_identifier, timeline_id, reason) VALUES ($1, $2, $3)', [
       sid,

@@ -3,9 +3,9 @@
 // it. The outcome is recorded in purged_blobs, so an upload of the same bytes waiting for the lock writes the file
 // again (`created-rewrite`, `lock_bundle_blob`).
 import type pg from 'pg';
-import { BLOB_LOCK } from '../attachments/repo';
 import type { BlobStore } from '../attachments/blob-store';
 import { withTransaction } from '../db/pool';
+import { ADVISORY_LOCKS } from '../db/locks';
 
 /**
  * Deletes `sha256` unless a live slot holds it or (with `writtenBefore`) it was written at or after that time;
@@ -19,7 +19,7 @@ export async function deleteUnlessHeld(
 ): Promise<boolean> {
   return withTransaction(pool, async (client) => {
     // Exclusive against uploads of the same file (shared there): no slot can be verified meanwhile.
-    await client.query('SELECT pg_advisory_xact_lock($1, hashtext($2))', [BLOB_LOCK, sha256]);
+    await client.query('SELECT pg_advisory_xact_lock($1, hashtext($2))', [ADVISORY_LOCKS.blob, sha256]);
     const { rows: live } = await client.query(
       'SELECT 1 FROM attachment_slots WHERE sha256 = $1 AND purged_at IS NULL LIMIT 1',
       [sha256],

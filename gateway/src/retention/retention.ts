@@ -16,6 +16,7 @@ import { withTransaction } from '../db/pool';
 import { deleteUnlessHeld } from './delete-file';
 import { deleteOrphanFiles, ORPHAN_AGE_HOURS } from './orphans';
 import { maskCaseManifest, maskFollowUpStepManifest, maskRatingManifest, maskSupplementManifest } from './mask';
+import { ADVISORY_LOCKS } from '../db/locks';
 
 /** Statuses after which the department has decided the case. */
 export const CLOSED_STATUSES = ['approved', 'rejected', 'result-mailed'] as const;
@@ -46,8 +47,6 @@ export interface RetentionOptions {
   orphanAgeHours?: number;
 }
 
-const RUN_LOCK = 7_202_604;
-
 /** One retention run; null when another process is running one. */
 export async function runRetention(
   pool: pg.Pool,
@@ -56,7 +55,9 @@ export async function runRetention(
 ): Promise<RetentionCounts | null> {
   const lock = await pool.connect();
   try {
-    const { rows } = await lock.query<{ ok: boolean }>('SELECT pg_try_advisory_lock($1) AS ok', [RUN_LOCK]);
+    const { rows } = await lock.query<{ ok: boolean }>('SELECT pg_try_advisory_lock($1) AS ok', [
+      ADVISORY_LOCKS.retentionRun,
+    ]);
     if (!rows[0]?.ok) return null;
     try {
       const counts: RetentionCounts = {
@@ -86,7 +87,7 @@ export async function runRetention(
         });
       return counts;
     } finally {
-      await lock.query('SELECT pg_advisory_unlock($1)', [RUN_LOCK]);
+      await lock.query('SELECT pg_advisory_unlock($1)', [ADVISORY_LOCKS.retentionRun]);
     }
   } finally {
     lock.release();

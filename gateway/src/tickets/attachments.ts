@@ -14,11 +14,11 @@ import {
   type TicketState,
 } from '@tongban/protocol/sync/tickets';
 import type { BlobStore } from '../attachments/blob-store';
-import { BLOB_LOCK } from '../attachments/repo';
 import { audit } from '../audit';
 import { isUniqueViolation, withTransaction, type Queryable } from '../db/pool';
 import { GatewayError } from '../http/errors';
 import { lockTicket, ticketChanged } from './repo';
+import { ADVISORY_LOCKS } from '../db/locks';
 
 /** A ticket file as the feed carries it. */
 export type TicketFileState = NonNullable<TicketState['attachments']>[number];
@@ -114,7 +114,7 @@ export async function attachDepartmentFile(
       [t.ticketId],
     );
     if ((rows[0]?.n ?? 0) >= DEPARTMENT_FILES_MAX) return { ok: false, refusal: 'too-many' } as const;
-    await db.query('SELECT pg_advisory_xact_lock_shared($1, hashtext($2))', [BLOB_LOCK, sha256]);
+    await db.query('SELECT pg_advisory_xact_lock_shared($1, hashtext($2))', [ADVISORY_LOCKS.blob, sha256]);
     await db.query(
       `INSERT INTO attachment_slots (attachment_id, case_id, material_code, sha256, size, media_type, received_bytes, verified_at, ticket_id, file_name, side)
        VALUES ($1, $2, 'ticket', $3, $4, $5, $4, now(), $6, $7, 'department')`,

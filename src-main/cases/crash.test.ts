@@ -1,40 +1,46 @@
 // Kill -9 during acceptance, again and again: every case whose receipt number was shown must be in the
 // database with its outbox rows, numbers unique and gap-free, and the file must pass integrity_check.
 import { spawn } from 'node:child_process';
+import { rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { openDataFolderDatabase } from '../db/key-store';
 import { afterAll, describe, expect, it } from 'vitest';
 import { parseReceiptNumber } from '@common/cases/receipt-number';
 import { seededRandom } from '@tongban/protocol/seeded-random';
+import { bundleTestChild } from '../testing/bundle-child';
 import { createUser, initialised, testApp, type TestApp } from '../testing/test-app';
 
 const ITERATIONS = Number(process.env.CRASH_ITERATIONS ?? 200);
 const SEED = Number(process.env.CRASH_SEED ?? 20261130);
 const CHILD = join(__dirname, 'testing', 'crash-child.ts');
 
-/** Runs the child (node itself, not the tsx CLI, whose grandchild would outlive the kill) until it is ready, lets it accept cases for `workMs`, then SIGKILLs it; returns the acknowledged cases. */
+/**
+ * Runs the child (node on its bundle: no tsx CLI, whose grandchild would outlive the kill, nor tsx's loader at every
+ * start) until it is ready, lets it accept cases for `workMs`, then SIGKILLs it; returns the acknowledged cases.
+ */
 function runAndKill(
+  child: string,
   dataDir: string,
   clerkId: number,
   day: number,
   workMs: number,
 ): Promise<{ acks: [string, string][]; ready: boolean }> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, ['--import', 'tsx', CHILD, dataDir, String(clerkId), String(day)], {
+    const proc = spawn(process.execPath, [child, dataDir, String(clerkId), String(day)], {
       stdio: ['ignore', 'pipe', 'pipe'],
     });
     let out = '';
     let err = '';
     let ready = false;
-    child.stdout.on('data', (chunk: Buffer) => {
+    proc.stdout.on('data', (chunk: Buffer) => {
       out += chunk.toString();
       if (!ready && out.includes('READY\n')) {
         ready = true;
-        setTimeout(() => child.kill('SIGKILL'), workMs);
+        setTimeout(() => proc.kill('SIGKILL'), workMs);
       }
     });
-    child.stderr.on('data', (chunk: Buffer) => (err += chunk.toString()));
-    child.on('close', (code, signal) => {
+    proc.stderr.on('data', (chunk: Buffer) => (err += chunk.toString()));
+    proc.on('close', (code, signal) => {
       if (signal !== 'SIGKILL') return reject(new Error(`child ended on its own (${code}): ${err}`));
       // Only complete lines count: a line cut by the kill was never shown to the clerk.
       const lines = out.split('\n').slice(0, -1);
@@ -47,10 +53,15 @@ function runAndKill(
 }
 
 let app: TestApp | null = null;
-afterAll(() => app?.dispose());
+let child = '';
+afterAll(() => {
+  app?.dispose();
+  if (child) rmSync(child, { force: true });
+});
 
 describe('kill -9 during acceptance', () => {
   it(`loses no acknowledged case over ${ITERATIONS} kills`, async () => {
+    child = await bundleTestChild(CHILD);
     app = await testApp();
     const admin = await initialised(app);
     const clerkId = await createUser(app, admin, 'clerk1', 'clerk');
@@ -60,7 +71,7 @@ describe('kill -9 during acceptance', () => {
     const acknowledged = new Map<string, string>();
     let killsWithWorkDone = 0;
     for (let i = 0; i < ITERATIONS; i++) {
-      const { acks } = await runAndKill(app.dataDir, clerkId, i, Math.floor(random() * 60));
+      const { acks } = await runAndKill(child, app.dataDir, clerkId, i, Math.floor(random() * 60));
       if (acks.length) killsWithWorkDone += 1;
       for (const [caseId, receiptNo] of acks) acknowledged.set(caseId, receiptNo);
     }

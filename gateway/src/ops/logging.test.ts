@@ -12,13 +12,19 @@ afterAll(() => rmSync(dir, { recursive: true, force: true }));
 describe('the access log destination', () => {
   it('holds lines back, then writes them together within a second', async () => {
     const file = join(dir, 'access.log');
-    const log = bufferedLog(file) as ReturnType<typeof bufferedLog> & { end(): void };
-    await new Promise((r) => setTimeout(r, 200)); // the file is opened asynchronously
+    const log = bufferedLog(file) as ReturnType<typeof bufferedLog> & {
+      end(): void;
+      once(e: 'ready', f: () => void): void;
+    };
+    await new Promise<void>((r) => log.once('ready', r)); // the file is opened asynchronously
     log.write('{"msg":"request completed","n":1}\n');
     log.write('{"msg":"request completed","n":2}\n');
     expect(readFileSync(file, 'utf8')).toBe('');
-    await new Promise((r) => setTimeout(r, 1_500));
-    expect(readFileSync(file, 'utf8').split('\n').filter(Boolean)).toHaveLength(2);
+    // The periodic flush (every second) writes them; a loaded machine may take longer to run the write.
+    const lines = () => readFileSync(file, 'utf8').split('\n').filter(Boolean);
+    for (let waited = 0; lines().length < 2 && waited < 10_000; waited += 100)
+      await new Promise((r) => setTimeout(r, 100));
+    expect(lines()).toHaveLength(2);
     log.end();
   });
 });

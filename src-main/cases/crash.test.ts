@@ -1,7 +1,6 @@
 // Kill -9 during acceptance, again and again: every case whose receipt number was shown must be in the
 // database with its outbox rows, numbers unique and gap-free, and the file must pass integrity_check.
 import { spawn } from 'node:child_process';
-import { rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { openDataFolderDatabase } from '../db/key-store';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -53,15 +52,11 @@ function runAndKill(
 }
 
 let app: TestApp | null = null;
-let child = '';
-afterAll(() => {
-  app?.dispose();
-  if (child) rmSync(child, { force: true });
-});
+afterAll(() => app?.dispose());
 
 describe('kill -9 during acceptance', () => {
   it(`loses no acknowledged case over ${ITERATIONS} kills`, async () => {
-    child = await bundleTestChild(CHILD);
+    const child = await bundleTestChild(CHILD);
     app = await testApp();
     const admin = await initialised(app);
     const clerkId = await createUser(app, admin, 'clerk1', 'clerk');

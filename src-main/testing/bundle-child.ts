@@ -4,7 +4,7 @@
 // native modules). npm packages stay outside the bundle (loaded from node_modules, as at run time); this repository's
 // code and the workspace protocol package are inside. `__dirname`/`__filename` keep each source file's own value,
 // so paths built from them (the repository root, migrations, workers) resolve as they do from source.
-import { mkdirSync, readFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, rmSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import { build, type Plugin } from 'esbuild';
 import { REPO_ROOT } from './repo-root';
@@ -23,18 +23,27 @@ const ownPaths: Plugin = {
   },
 };
 
-/** Every npm package the repository depends on (workspace packages excepted): required at run time, not bundled. */
+/**
+ * Every npm package the repository and its workspaces (the gateway, the protocol package) depend on, workspace
+ * packages excepted: required at run time, not bundled.
+ */
 function packageNames(): string[] {
-  const pkg = JSON.parse(readFileSync(join(REPO_ROOT, 'package.json'), 'utf8')) as Record<string, unknown>;
-  const names = ['dependencies', 'devDependencies', 'optionalDependencies'].flatMap((k) =>
-    Object.keys((pkg[k] as Record<string, string> | undefined) ?? {}),
+  const read = (dir: string) =>
+    JSON.parse(readFileSync(join(REPO_ROOT, dir, 'package.json'), 'utf8')) as Record<string, unknown>;
+  const root = read('.');
+  const manifests = [root, ...((root.workspaces as string[] | undefined) ?? []).map(read)];
+  const names = manifests.flatMap((pkg) =>
+    ['dependencies', 'devDependencies', 'optionalDependencies'].flatMap((k) =>
+      Object.keys((pkg[k] as Record<string, string> | undefined) ?? {}),
+    ),
   );
-  return names.filter((n) => !n.startsWith('@tongban/')).flatMap((n) => [n, `${n}/*`]);
+  return [...new Set(names)].filter((n) => !n.startsWith('@tongban/')).flatMap((n) => [n, `${n}/*`]);
 }
 
 /**
  * Bundles `entry` (a TypeScript file of this repository) and answers the path of the built file, under
- * node_modules/.cache so that the external packages resolve from the repository's node_modules.
+ * node_modules/.cache so that the external packages resolve from the repository's node_modules; the file is removed
+ * when this process exits.
  */
 export async function bundleTestChild(entry: string): Promise<string> {
   const dir = join(REPO_ROOT, 'node_modules', '.cache', 'tongban-test-children');
@@ -51,5 +60,6 @@ export async function bundleTestChild(entry: string): Promise<string> {
     plugins: [ownPaths],
     logLevel: 'warning',
   });
+  process.once('exit', () => rmSync(outfile, { force: true }));
   return outfile;
 }

@@ -2,10 +2,22 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { createServer } from 'node:net';
 import { join } from 'node:path';
+import { bundleTestChild } from '../../src-main/testing/bundle-child';
 
 const ROOT = join(__dirname, '..', '..');
 
-/** A child process that prints `marker` when ready; `kill()` is SIGKILL, `start()` starts it again. */
+/** Each entry bundled once per test process (bundle-child.ts): a restart then starts in under a second. */
+const bundles = new Map<string, Promise<string>>();
+function bundled(entry: string): Promise<string> {
+  let file = bundles.get(entry);
+  if (!file) bundles.set(entry, (file = bundleTestChild(join(ROOT, entry))));
+  return file;
+}
+
+/**
+ * A child process (`args`: a TypeScript entry and its arguments) that prints `marker` when ready; `kill()` is
+ * SIGKILL, `start()` starts it again.
+ */
 export class Restartable {
   private child: ChildProcess | null = null;
   kills = 0;
@@ -18,8 +30,9 @@ export class Restartable {
   ) {}
 
   /** Starts it and waits for the marker; a child that prints nothing for `timeoutMs` is killed and reported. */
-  start(timeoutMs = 120_000): Promise<void> {
-    const child = spawn(process.execPath, ['--import', 'tsx', ...this.args], {
+  async start(timeoutMs = 120_000): Promise<void> {
+    const [entry, ...args] = this.args as [string, ...string[]];
+    const child = spawn(process.execPath, [await bundled(entry), ...args], {
       cwd: ROOT,
       env: { ...process.env, ...this.env },
       stdio: ['ignore', 'pipe', 'pipe'],

@@ -8,11 +8,14 @@ import { expect, type Page } from '@playwright/test';
 import pg from 'pg';
 import { freePort } from '../../gateway/src/db/embedded';
 import { startTestPostgres, type TestPostgres } from '../../gateway/src/testing/pg';
+import { bundleTestChild } from '../../src-main/testing/bundle-child';
 import { HALL, openSettings } from './steps';
 
 const ROOT = resolve(__dirname, '..', '..');
 const CLI = join(ROOT, 'gateway', 'src', 'cli.ts');
-const NODE_ARGS = ['--import', 'tsx', CLI];
+let bundledCli: Promise<string> | null = null;
+/** Node's arguments for the gateway CLI: its sources bundled once per worker (bundle-child.ts), not tsx at each start. */
+const nodeArgs = async (): Promise<string[]> => [await (bundledCli ??= bundleTestChild(CLI))];
 const READY_LINE = /^tongban gateway: (http:\/\/127\.0\.0\.1:\d+)$/;
 const run = promisify(execFile);
 
@@ -25,9 +28,9 @@ export interface GatewayProcess {
   stop(): Promise<void>;
 }
 
-/** Starts `node --import tsx gateway/src/cli.ts serve --port PORT` on `dbUrl` and resolves once it prints its URL. */
+/** Starts the gateway CLI's `serve --port PORT` on `dbUrl` and resolves once it prints its URL. */
 export async function startGateway(dbUrl: string, port: number): Promise<GatewayProcess> {
-  const child = spawn(process.execPath, [...NODE_ARGS, 'serve', '--port', String(port)], {
+  const child = spawn(process.execPath, [...(await nodeArgs()), 'serve', '--port', String(port)], {
     cwd: ROOT,
     env: { ...process.env, TONGBAN_GW_DATABASE_URL: dbUrl },
     stdio: ['ignore', 'pipe', 'pipe'],
@@ -64,7 +67,7 @@ async function stopProcess(child: ChildProcess): Promise<void> {
 
 /** Runs an admin command of the gateway CLI against `dbUrl` and returns its standard output. */
 async function gatewayCli(dbUrl: string, args: string[], env: NodeJS.ProcessEnv = {}): Promise<string> {
-  const { stdout } = await run(process.execPath, [...NODE_ARGS, ...args], {
+  const { stdout } = await run(process.execPath, [...(await nodeArgs()), ...args], {
     cwd: ROOT,
     env: { ...process.env, TONGBAN_GW_DATABASE_URL: dbUrl, ...env },
     timeout: 60_000,

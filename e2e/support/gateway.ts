@@ -14,8 +14,8 @@ import { HALL, openSettings } from './steps';
 const ROOT = resolve(__dirname, '..', '..');
 const CLI = join(ROOT, 'gateway', 'src', 'cli.ts');
 let bundledCli: Promise<string> | null = null;
-/** Node's arguments for the gateway CLI: its sources bundled once per worker (bundle-child.ts), not tsx at each start. */
-const nodeArgs = async (): Promise<string[]> => [await (bundledCli ??= bundleTestChild(CLI))];
+/** The gateway CLI: its sources bundled once per worker (bundle-child.ts), not through tsx at every start. */
+const cli = (): Promise<string> => (bundledCli ??= bundleTestChild(CLI));
 const READY_LINE = /^tongban gateway: (http:\/\/127\.0\.0\.1:\d+)$/;
 const run = promisify(execFile);
 
@@ -30,7 +30,7 @@ export interface GatewayProcess {
 
 /** Starts the gateway CLI's `serve --port PORT` on `dbUrl` and resolves once it prints its URL. */
 export async function startGateway(dbUrl: string, port: number): Promise<GatewayProcess> {
-  const child = spawn(process.execPath, [...(await nodeArgs()), 'serve', '--port', String(port)], {
+  const child = spawn(process.execPath, [await cli(), 'serve', '--port', String(port)], {
     cwd: ROOT,
     env: { ...process.env, TONGBAN_GW_DATABASE_URL: dbUrl },
     stdio: ['ignore', 'pipe', 'pipe'],
@@ -67,7 +67,7 @@ async function stopProcess(child: ChildProcess): Promise<void> {
 
 /** Runs an admin command of the gateway CLI against `dbUrl` and returns its standard output. */
 async function gatewayCli(dbUrl: string, args: string[], env: NodeJS.ProcessEnv = {}): Promise<string> {
-  const { stdout } = await run(process.execPath, [...(await nodeArgs()), ...args], {
+  const { stdout } = await run(process.execPath, [await cli(), ...args], {
     cwd: ROOT,
     env: { ...process.env, TONGBAN_GW_DATABASE_URL: dbUrl, ...env },
     timeout: 60_000,

@@ -14,7 +14,7 @@ const ownPaths: Plugin = {
   name: 'own-paths',
   setup(b) {
     b.onLoad({ filter: /\.tsx?$/ }, (args) => {
-      if (args.path.includes('/node_modules/') && !args.path.includes('/node_modules/@tongban/')) return undefined;
+      if (args.path.includes('/node_modules/')) return undefined; // workspace packages resolve to their real paths
       const source = readFileSync(args.path, 'utf8')
         .replace(/\b__dirname\b/g, JSON.stringify(dirname(args.path)))
         .replace(/\b__filename\b/g, JSON.stringify(args.path));

@@ -42,16 +42,44 @@ function postgresPids(dataDir: string): number[] {
  * children running now — read afresh each time, since the gateway's pool opens backends during the drain.
  */
 export function postgresCpu(dataDir: string): number {
+  let total = 0;
+  for (const { ms } of postgresCpuByProcess(dataDir).values()) total += ms;
+  return total;
+}
+
+const BACKGROUND =
+  /^(checkpointer|background writer|walwriter|autovacuum launcher|autovacuum worker|logical replication launcher|io worker|archiver|walsummarizer|startup)/;
+
+/**
+ * The same CPU by kind of process ("backend", "walwriter", "checkpointer" …; the postmaster with its ended
+ * children as "postmaster"), keyed by pid: `postgresCpuSince` turns two readings into milliseconds per kind.
+ */
+export function postgresCpuByProcess(dataDir: string): Map<number, { kind: string; ms: number }> {
   const [postmaster, ...children] = postgresPids(dataDir);
-  let total = cpuMs(postmaster!, true);
+  const out = new Map([[postmaster!, { kind: 'postmaster', ms: cpuMs(postmaster!, true) }]]);
   for (const pid of children) {
     try {
-      total += cpuMs(pid);
+      // "postgres: walwriter", "postgres: io worker 1"; a backend: "postgres: tongban_app tongban_gateway 127.0.0.1(…) idle"
+      const title = readFileSync(`/proc/${pid}/cmdline`, 'utf8')
+        .replace(/\0/g, ' ')
+        .replace(/^postgres: /, '');
+      const kind = BACKGROUND.exec(title)?.[1] ?? 'backend';
+      out.set(pid, { kind, ms: cpuMs(pid) });
     } catch {
-      // ended between listing and reading: counted in the postmaster's reaped children next time
+      // ended between listing and reading
     }
   }
-  return total;
+  return out;
+}
+
+export function postgresCpuSince(
+  before: ReturnType<typeof postgresCpuByProcess>,
+  dataDir: string,
+): Record<string, number> {
+  const out: Record<string, number> = {};
+  for (const [pid, { kind, ms }] of postgresCpuByProcess(dataDir))
+    out[kind] = (out[kind] ?? 0) + ms - (before.get(pid)?.ms ?? 0);
+  return out;
 }
 
 export function selfCpuMs(): number {

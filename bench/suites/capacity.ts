@@ -7,7 +7,12 @@ import { spawn } from 'node:child_process';
 import { join, resolve } from 'node:path';
 import type pg from 'pg';
 import { createPool } from '../../gateway/src/db/pool';
-import { startTestPostgres } from '../../gateway/src/testing/pg';
+import {
+  appendStatementStats,
+  resetStatementStats,
+  startTestPostgres,
+  type TestPostgres,
+} from '../../gateway/src/testing/pg';
 import { canonicalJson } from '@tongban/protocol/canonical-json';
 import { socialSecurityCardApplication } from '../../src-main/cases/testing/intake-fixtures';
 import { freePort, seeded } from '../../tests/sync/chaos';
@@ -17,7 +22,14 @@ import { LoadWindow, prepareFiles, type FileSpec, type PushMode } from '../load-
 import { publishBenchCatalogue } from '../bench-catalogue';
 import { backlogWindow } from './sync';
 import { drainOverLink } from './sync-link';
-import { cpuMs, postgresCpu, selfCpuMs, startGatewayProcess } from '../processes';
+import {
+  cpuMs,
+  postgresCpu,
+  postgresCpuByProcess,
+  postgresCpuSince,
+  selfCpuMs,
+  startGatewayProcess,
+} from '../processes';
 import { bareTransferCpu, cryptoFloor } from '../capacity-floor';
 
 const WINDOWS = Number(process.env.BENCH_CAP_WINDOWS ?? 1000);
@@ -114,8 +126,7 @@ async function roundTripCpu(pool: pg.Pool, pgDir: string, sql = 'SELECT 1', n = 
  */
 export async function runLoad(
   mix: FileSpec[][],
-  pgDir: string,
-  pgUrl: string,
+  pgServer: TestPostgres,
   s3: { env: Record<string, string>; pid: number } | null,
   mode: PushMode = 'bundle',
   /**
@@ -124,6 +135,8 @@ export async function runLoad(
    */
   baseline?: string,
 ): Promise<LoadResult> {
+  const pgDir = join(pgServer.dir, 'data', 'pg');
+  const pgUrl = pgServer.url;
   const gateways = [await startGatewayProcess(pgUrl, await freePort(), s3?.env ?? {})];
   if (baseline) gateways.push(await startGatewayProcess(pgUrl, await freePort(), s3?.env ?? {}, baseline));
   const gateway = gateways[0]!;
@@ -165,6 +178,8 @@ export async function runLoad(
   const latencies: number[] = [];
   let next = 0;
   const tx0 = await transactions(pool);
+  await resetStatementStats(pgServer.adminUrl); // TONGBAN_PG_STATS_FILE: the peak's statements alone
+  const pg0 = postgresCpuByProcess(pgDir);
   const cpu0 = cpu();
   const peakFrom = process.hrtime.bigint() / 1000n;
   const start = performance.now();
@@ -181,6 +196,14 @@ export async function runLoad(
   );
   const ms = since(start);
   const cpu1 = cpu();
+  const pgKinds = Object.entries(postgresCpuSince(pg0, pgDir)).filter(([, v]) => v > 0);
+  process.stderr.write(
+    `capacity: PostgreSQL CPU of the peak by process (ms per case): ${pgKinds.map(([k, v]) => `${k} ${(v / mix.length).toFixed(2)}`).join(', ')}\n`,
+  );
+  await appendStatementStats(
+    pgServer.adminUrl,
+    `capacity peak: ${mode}, ${s3 ? 'S3' : 'PostgreSQL'} store, ${mix.length} cases`,
+  );
   // For a gateway profile of the peak alone (bench/profile-summary.ts FILE TOP FROM TO).
   process.stderr.write(`capacity: peak in monotonic µs ${peakFrom} ${process.hrtime.bigint() / 1000n}\n`);
   const requests = windows.reduce((n, w) => n + w.requests, 0) - requests0;
@@ -300,17 +323,16 @@ export const capacitySuite: Suite = {
   name: SUITE,
   async run(): Promise<Figure[]> {
     const pg = await startTestPostgres();
-    const pgDir = join(pg.dir, 'data', 'pg');
     const s3 = await startS3Process();
     const mix = caseMix(CASES);
     const phase = (name: string) => process.stderr.write(`capacity: ${name} (${new Date().toISOString()})\n`);
     const loads = new Map<PushMode, LoadResult>();
     for (const mode of MODES) {
       phase(`S3 store load, ${mode}${BASELINE ? `, every other case to ${BASELINE}` : ''}`);
-      loads.set(mode, await runLoad(mix, pgDir, pg.url, s3, mode, BASELINE && resolve(ROOT, BASELINE)));
+      loads.set(mode, await runLoad(mix, pg, s3, mode, BASELINE && resolve(ROOT, BASELINE)));
     }
     phase('PostgreSQL store load, bundle');
-    const pgLoad = PG_CASES > 0 ? await runLoad(caseMix(PG_CASES), pgDir, pg.url, null, 'bundle') : null;
+    const pgLoad = PG_CASES > 0 ? await runLoad(caseMix(PG_CASES), pg, null, 'bundle') : null;
 
     phase('shaped link');
     // The shaped hall link, against the S3 gateway: the real window's sync loop drains a backlog.

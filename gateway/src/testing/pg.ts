@@ -36,7 +36,7 @@ export async function startTestPostgres(opts: { migrated?: boolean } = {}): Prom
     adminUrl: cluster.adminUrl,
     dir,
     async stop() {
-      if (statsFile) await writeStatementStats(cluster.adminUrl, statsFile);
+      if (statsFile) await appendStatementStats(cluster.adminUrl, 'until stop');
       await cluster.stop();
       rmSync(dir, { recursive: true, force: true });
     },
@@ -54,6 +54,7 @@ async function withStatementStats(cluster: Cluster, dataDir: string): Promise<Cl
   try {
     await admin.query("ALTER SYSTEM SET shared_preload_libraries = 'pg_stat_statements'");
     await admin.query("ALTER SYSTEM SET pg_stat_statements.track = 'all'");
+    await admin.query('ALTER SYSTEM SET pg_stat_statements.track_planning = on');
   } finally {
     await admin.end();
   }
@@ -64,7 +65,17 @@ async function withStatementStats(cluster: Cluster, dataDir: string): Promise<Cl
   return restarted;
 }
 
-async function writeStatementStats(adminUrl: string, file: string): Promise<void> {
+/** With TONGBAN_PG_STATS_FILE set: forgets the statements counted so far (e.g. at the start of a bench's peak). */
+export async function resetStatementStats(adminUrl: string): Promise<void> {
+  if (!process.env.TONGBAN_PG_STATS_FILE) return;
+  const admin = createPool(adminUrl, 1);
+  await admin.query('SELECT pg_stat_statements_reset()').finally(() => admin.end());
+}
+
+/** With TONGBAN_PG_STATS_FILE set: appends the top statements since the last reset, under `label`. */
+export async function appendStatementStats(adminUrl: string, label: string): Promise<void> {
+  const file = process.env.TONGBAN_PG_STATS_FILE;
+  if (!file) return;
   const admin = createPool(adminUrl, 1);
   try {
     const { rows } = await admin.query<{ ms: number; calls: number; plan_ms: number; per_call: number; query: string }>(
@@ -75,7 +86,7 @@ async function writeStatementStats(adminUrl: string, file: string): Promise<void
     );
     appendFileSync(
       file,
-      `--- ${new Date().toISOString()}\n` +
+      `--- ${new Date().toISOString()} ${label}\tms\tcalls\tms/call\tplan ms\n` +
         rows.map((r) => `${r.ms}\t${r.calls}\t${r.per_call}\t${r.plan_ms}\t${r.query}`).join('\n') +
         '\n',
     );

@@ -47,6 +47,13 @@ describe('enrolment', () => {
     expect((await a.feed(null)).status).toBe(200); // the earlier device is not revoked automatically
   });
 
+  it('enrols two devices of one window at the same moment with different epochs (the enrolment lock)', async () => {
+    const codes = await Promise.all([1, 2, 3, 4].map(() => issueEnrolmentCode(t.pool, 'CQ-EN-9', SC, 1)));
+    const answers = await Promise.all(codes.map(({ code }) => new DeviceClient(t.url).enroll(code, 'CQ-EN-9')));
+    expect(answers.map((r) => r.status)).toEqual([201, 201, 201, 201]);
+    expect(answers.map((r) => r.body.epoch as number).sort()).toEqual([1, 2, 3, 4]);
+  });
+
   it('refuses a used, expired, unknown or other-window code with 401', async () => {
     const { code } = await issueEnrolmentCode(t.pool, 'CQ-EN-2', SC, 1);
     expect((await new DeviceClient(t.url).enroll(code, 'CQ-EN-3')).status).toBe(401); // another window

@@ -33,6 +33,30 @@ describe('advisory lock keys', () => {
     expect(offenders).toEqual([]);
   });
 
+  it('every lock the TypeScript takes names a key of the table first, as a parameter', () => {
+    // pg_advisory_…($1 …) with ADVISORY_LOCKS.<name> as its first value; a bare hashtext(…) key would share the
+    // single-key space with the table's keys.
+    const calls = tsFiles(SRC)
+      .filter((f) => !f.endsWith('.test.ts'))
+      .flatMap((f) =>
+        [
+          ...readFileSync(f, 'utf8').matchAll(/pg_(?:try_)?advisory_\w*\((.*?)\)\s*(?:AS \w+)?['`],\s*\[\s*([^,\]]+)/g),
+        ].map((m) => ({
+          file: f.slice(SRC.length + 1),
+          first: m[1]!.split(',')[0]!.trim(),
+          value: m[2]!.trim(),
+        })),
+      );
+    expect(calls.length).toBeGreaterThanOrEqual(9);
+    for (const c of calls) {
+      expect(c.first, c.file).toBe('$1');
+      expect(
+        Object.keys(ADVISORY_LOCKS).map((k) => `ADVISORY_LOCKS.${k}`),
+        c.file,
+      ).toContain(c.value);
+    }
+  });
+
   it("the database's functions lock only the keys of the table, each function its own", async () => {
     const { rows } = await t.pool.query<{ name: string; src: string }>(
       `SELECT p.proname AS name, p.prosrc AS src FROM pg_proc p JOIN pg_namespace n ON n.oid = p.pronamespace

@@ -16,4 +16,10 @@ export const ADVISORY_LOCKS = {
   retentionRun: 7_202_604,
   /** One rollup flusher at a time (supervision_rollup_flush(), migration 0027). */
   rollupFlush: 7_202_605,
+  /**
+   * Per window code, with hashtext(window code) as the second key: one enrolment of a window at a time, so that two
+   * devices enrolled at once draw different epochs (devices/repo.ts). It took the single key hashtext('enrol:' ||
+   * code) before, in the same key space as the keys above (a window code could have hashed onto one of them).
+   */
+  enrolment: 7_202_606,
 } as const;

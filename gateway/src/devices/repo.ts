@@ -2,6 +2,7 @@
 import { createHash, randomInt } from 'node:crypto';
 import type pg from 'pg';
 import { withTransaction } from '../db/pool';
+import { ADVISORY_LOCKS } from '../db/locks';
 
 /** An enrolled device as listed to an admin. */
 export interface DeviceInfo {
@@ -72,7 +73,7 @@ export async function enrolDevice(pool: pg.Pool, input: EnrolmentInput): Promise
     );
     const district = code.rows[0]?.district;
     if (!district) return null;
-    await client.query('SELECT pg_advisory_xact_lock(hashtext($1))', [`enrol:${input.windowCode}`]);
+    await client.query('SELECT pg_advisory_xact_lock($1, hashtext($2))', [ADVISORY_LOCKS.enrolment, input.windowCode]);
     const { rows } = await client.query<{ device_id: string; epoch: number; enrolled_at: Date }>(
       `INSERT INTO devices (window_code, hall_division, district, epoch, public_key, device_name)
        VALUES ($1, $2, $3, (SELECT coalesce(max(epoch), 0) + 1 FROM devices WHERE window_code = $1), $4, $5)

@@ -145,6 +145,10 @@ test('a clerk files 社会保障卡申领 / 首次申领 for an adult; the recei
     await expect(drawer).toContainText('四川省成都市锦江区');
     await expect(drawer).toContainText('参保地（发卡地）');
     await expect(drawer).toContainText('张三 · 居民身份证 5001**********0014 · 138****8000');
+    // No gateway here: where the case is, not a dash, under 部门办理状态.
+    await expect(drawer.getByTestId('dept-not-yet')).toHaveText(
+      '部门尚未收到：办件已保存在本机，连通部门网关后自动送达',
+    );
     await saveScreenshot(page, 'case-detail');
     await drawer.getByRole('tab', { name: '材料与附件' }).click();
     await expect(drawer.getByRole('row').filter({ hasText: '近期免冠彩色证件照' })).toContainText('证件照.png');

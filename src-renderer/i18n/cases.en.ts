@@ -121,6 +121,12 @@ export const casesEn: Messages['cases'] = {
     relationship: 'Relationship',
     form: 'Applicant and details',
     deptCurrent: 'Current status',
+    deptNotYet: {
+      local: 'Not yet with the department: saved on this PC, sent automatically once the gateway is reachable',
+      sending: 'Not yet with the department: sending',
+      'needs-attention': 'The department gateway did not take it: see the notice on this page',
+      delivered: 'Delivered, waiting for the department to accept it',
+    },
     delivery: 'Delivery',
     missing: 'Still missing',
     rejectReason: 'Reason for not accepting',

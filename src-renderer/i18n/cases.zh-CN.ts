@@ -108,6 +108,12 @@ export const casesZh = {
     relationship: '与申请人关系',
     form: '申请人与办理信息',
     deptCurrent: '当前状态',
+    deptNotYet: {
+      local: '部门尚未收到：办件已保存在本机，连通部门网关后自动送达',
+      sending: '部门尚未收到：正在发送',
+      'needs-attention': '部门网关没有接收，请按本页提示处理',
+      delivered: '已送达，等待部门受理',
+    },
     delivery: '结果送达',
     missing: '需补齐的材料或信息',
     rejectReason: '不能收件的原因',

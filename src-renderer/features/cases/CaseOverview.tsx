@@ -87,7 +87,18 @@ export function CaseOverview({ detail }: { detail: CaseDetail }) {
     },
   ];
   const deptItems: Items = [
-    { key: 'status', label: t('cases.detail.deptCurrent'), children: <DeptTag status={detail.deptStatus} /> },
+    {
+      key: 'status',
+      label: t('cases.detail.deptCurrent'),
+      // Before the department has it, say where the case is rather than a dash: the applicant asks exactly this.
+      children: detail.deptStatus ? (
+        <DeptTag status={detail.deptStatus} />
+      ) : (
+        <span className="muted" data-testid="dept-not-yet">
+          {t(`cases.detail.deptNotYet.${detail.syncState}`)}
+        </span>
+      ),
+    },
     ...(detail.departmentNo ? [{ key: 'no', label: t('cases.detail.deptNumber'), children: detail.departmentNo }] : []),
     ...(detail.deptReason
       ? [{ key: 'reason', label: t('cases.detail.deptReason'), span: 2, children: detail.deptReason }]

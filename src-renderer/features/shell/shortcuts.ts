@@ -20,11 +20,22 @@ function control(id: string): HTMLElement | null {
   return all.find((el) => el.getClientRects().length > 0 && !(el as HTMLButtonElement).disabled) ?? null;
 }
 
-/** Waits (a few frames) for a control of a page that is still loading. */
-function whenShown(id: string, then: (el: HTMLElement) => void, tries = 40): void {
-  const el = control(id);
-  if (el) then(el);
-  else if (tries > 0) setTimeout(() => whenShown(id, then, tries - 1), 50);
+/**
+ * Focuses the control `id` of a page that may still be loading (its code is fetched on first use: on a busy PC
+ * that took more than the 2 s this once waited, and F3 then opened 办件查询 without its search field focused).
+ * Waits up to 10 s, and gives up if the user has put the keyboard somewhere else meanwhile.
+ */
+function focusWhenShown(id: string): void {
+  const before = document.activeElement;
+  const until = performance.now() + 10_000;
+  const attempt = () => {
+    const now = document.activeElement;
+    if (now && now !== before && now !== document.body) return; // the user moved on
+    const el = control(id);
+    if (el) el.focus();
+    else if (performance.now() < until) setTimeout(attempt, 50);
+  };
+  attempt();
 }
 
 /** A dialog (antd Modal) is open: shortcuts wait until it is closed (Enter and Esc work inside it). */
@@ -39,7 +50,7 @@ function run(id: ShortcutId): void {
       return;
     case 'search':
       useNavStore.getState().open('cases');
-      whenShown('search', (el) => el.focus());
+      focusWhenShown('search');
       return;
     case 'new-case': {
       const button = control('new-case');
@@ -47,7 +58,7 @@ function run(id: ShortcutId): void {
       useNavStore.getState().open('intake');
       // The wizard's store comes with the intake page's bundle, not with the first screen.
       void import('../intake/wizard-store').then(({ useIntakeStore }) => useIntakeStore.getState().startNew());
-      whenShown('matter-search', (el) => el.focus());
+      focusWhenShown('matter-search');
       return;
     }
     default:

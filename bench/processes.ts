@@ -43,42 +43,49 @@ function postgresPids(dataDir: string): number[] {
  */
 export function postgresCpu(dataDir: string): number {
   let total = 0;
-  for (const { ms } of postgresCpuByProcess(dataDir).values()) total += ms;
+  for (const ms of postgresCpuByPid(dataDir).values()) total += ms;
   return total;
 }
 
-const BACKGROUND =
-  /^(checkpointer|background writer|walwriter|autovacuum launcher|autovacuum worker|logical replication launcher|io worker|archiver|walsummarizer|startup)/;
-
-/**
- * The same CPU by kind of process ("backend", "walwriter", "checkpointer" …; the postmaster with its ended
- * children as "postmaster"), keyed by pid: `postgresCpuSince` turns two readings into milliseconds per kind.
- */
-export function postgresCpuByProcess(dataDir: string): Map<number, { kind: string; ms: number }> {
+/** The same CPU per process (the postmaster's with its ended children), for `postgresCpuSince`. */
+export function postgresCpuByPid(dataDir: string): Map<number, number> {
   const [postmaster, ...children] = postgresPids(dataDir);
-  const out = new Map([[postmaster!, { kind: 'postmaster', ms: cpuMs(postmaster!, true) }]]);
+  const out = new Map([[postmaster!, cpuMs(postmaster!, true)]]);
   for (const pid of children) {
     try {
-      // "postgres: walwriter", "postgres: io worker 1"; a backend: "postgres: tongban_app tongban_gateway 127.0.0.1(…) idle"
-      const title = readFileSync(`/proc/${pid}/cmdline`, 'utf8')
-        .replace(/\0/g, ' ')
-        .replace(/^postgres: /, '');
-      const kind = BACKGROUND.exec(title)?.[1] ?? 'backend';
-      out.set(pid, { kind, ms: cpuMs(pid) });
+      out.set(pid, cpuMs(pid));
     } catch {
-      // ended between listing and reading
+      // ended between listing and reading: counted in the postmaster's reaped children next time
     }
   }
   return out;
 }
 
-export function postgresCpuSince(
-  before: ReturnType<typeof postgresCpuByProcess>,
-  dataDir: string,
-): Record<string, number> {
+const BACKGROUND =
+  /^(checkpointer|background writer|walwriter|autovacuum launcher|autovacuum worker|logical replication launcher|io worker|archiver|walsummarizer|startup)/;
+
+/** A PostgreSQL process's kind from its title: "walwriter", "io worker" …, "backend" for a client's connection. */
+function processKind(pid: number): string {
+  try {
+    // "postgres: walwriter", "postgres: io worker 1"; a backend: "postgres: tongban_app tongban_gateway 127.0.0.1(…) idle"
+    const title = readFileSync(`/proc/${pid}/cmdline`, 'utf8')
+      .replace(/\0/g, ' ')
+      .replace(/^postgres: /, '');
+    return BACKGROUND.exec(title)?.[1] ?? 'backend';
+  } catch {
+    return 'ended';
+  }
+}
+
+/** PostgreSQL's CPU since `before` (a `postgresCpuByPid` reading) by kind of process; the postmaster's as "postmaster". */
+export function postgresCpuSince(before: Map<number, number>, dataDir: string): Record<string, number> {
+  const now = postgresCpuByPid(dataDir);
+  const [postmaster] = now.keys(); // read first
   const out: Record<string, number> = {};
-  for (const [pid, { kind, ms }] of postgresCpuByProcess(dataDir))
-    out[kind] = (out[kind] ?? 0) + ms - (before.get(pid)?.ms ?? 0);
+  for (const [pid, ms] of now) {
+    const kind = pid === postmaster ? 'postmaster' : processKind(pid);
+    out[kind] = (out[kind] ?? 0) + ms - (before.get(pid) ?? 0);
+  }
   return out;
 }
 

@@ -22,14 +22,7 @@ import { LoadWindow, prepareFiles, type FileSpec, type PushMode } from '../load-
 import { publishBenchCatalogue } from '../bench-catalogue';
 import { backlogWindow } from './sync';
 import { drainOverLink } from './sync-link';
-import {
-  cpuMs,
-  postgresCpu,
-  postgresCpuByProcess,
-  postgresCpuSince,
-  selfCpuMs,
-  startGatewayProcess,
-} from '../processes';
+import { cpuMs, postgresCpu, postgresCpuByPid, postgresCpuSince, selfCpuMs, startGatewayProcess } from '../processes';
 import { bareTransferCpu, cryptoFloor } from '../capacity-floor';
 
 const WINDOWS = Number(process.env.BENCH_CAP_WINDOWS ?? 1000);
@@ -179,7 +172,7 @@ export async function runLoad(
   let next = 0;
   const tx0 = await transactions(pool);
   await resetStatementStats(pgServer.adminUrl); // TONGBAN_PG_STATS_FILE: the peak's statements alone
-  const pg0 = postgresCpuByProcess(pgDir);
+  const pg0 = postgresCpuByPid(pgDir);
   const cpu0 = cpu();
   const peakFrom = process.hrtime.bigint() / 1000n;
   const start = performance.now();

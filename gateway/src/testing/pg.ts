@@ -36,7 +36,7 @@ export async function startTestPostgres(opts: { migrated?: boolean } = {}): Prom
     adminUrl: cluster.adminUrl,
     dir,
     async stop() {
-      if (statsFile) await appendStatementStats(cluster.adminUrl, 'until stop');
+      await appendStatementStats(cluster.adminUrl, 'until stop'); // with TONGBAN_PG_STATS_FILE only
       await cluster.stop();
       rmSync(dir, { recursive: true, force: true });
     },

@@ -14,6 +14,8 @@ export default defineConfig({
       'tests/**/*.test.ts',
     ],
     environment: 'node',
+    // The cause of a failed file printed at once, beside it (scripts/vitest-failures-inline.ts).
+    reporters: ['default', './scripts/vitest-failures-inline.ts'],
     pool: 'forks',
     // Two workers on the 2-core CI machine (vitest's default is cores − 1 = one): the long tests (kill -9,
     // sync under faults) mostly wait on their child processes, so the rest of the suite runs beside them.

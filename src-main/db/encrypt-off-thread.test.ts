@@ -1,14 +1,24 @@
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { randomBytes } from 'node:crypto';
 import Database from 'better-sqlite3-multiple-ciphers';
-import { describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it } from 'vitest';
 import { encryptInWorker } from './encrypt-off-thread';
 import { ENCRYPT_STEPS, isPlaintextDatabase, openKeyed } from './encryption';
 
+const dirs: string[] = [];
+afterEach(() => {
+  for (const d of dirs.splice(0)) rmSync(d, { recursive: true, force: true });
+});
+function tempDatabaseFile(): string {
+  const dir = mkdtempSync(join(tmpdir(), 'tongban-enc-worker-'));
+  dirs.push(dir);
+  return join(dir, 'tongban.sqlite');
+}
+
 function plaintextDatabase(rows: number): string {
-  const file = join(mkdtempSync(join(tmpdir(), 'tongban-enc-worker-')), 'tongban.sqlite');
+  const file = tempDatabaseFile();
   const db = new Database(file);
   db.pragma('journal_mode = WAL');
   db.exec('CREATE TABLE t (id INTEGER PRIMARY KEY, body BLOB)');
@@ -45,7 +55,7 @@ describe('encryptInWorker', () => {
   }, 120_000);
 
   it('fails with the cause and leaves a file that is not a database untouched', async () => {
-    const file = join(mkdtempSync(join(tmpdir(), 'tongban-enc-worker-')), 'tongban.sqlite');
+    const file = tempDatabaseFile();
     writeFileSync(file, 'not a database at all, just text that is long enough to be read');
     const before = readFileSync(file);
     await expect(encryptInWorker(file, randomBytes(32))).rejects.toThrow(/not a database|file is not/i);

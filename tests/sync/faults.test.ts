@@ -6,7 +6,7 @@
 // store behind a round-robin balancer, one of them killed again and again (horizontal scale).
 // FAULT_VARIANT=postgres|s3|two-gateways runs one of them.
 import { createHash, randomBytes } from 'node:crypto';
-import { mkdtempSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { openDataFolderDatabase } from '../../src-main/db/key-store';
@@ -63,9 +63,12 @@ interface Window {
 let pgServer: TestPostgres | null = null;
 let s3Server: TestS3 | null = null;
 let processes: Restartable[] = [];
+/** The windows' data folders (each ~35–180 MB): removed once their processes are stopped. */
+const windowDirs: string[] = [];
 async function stopAll(): Promise<void> {
   for (const p of processes) await p.stop();
   processes = [];
+  for (const d of windowDirs.splice(0)) rmSync(d, { recursive: true, force: true });
   await pgServer?.stop();
   await s3Server?.stop();
   pgServer = s3Server = null;
@@ -79,6 +82,7 @@ async function prepareWindow(
   casesHere: number,
 ): Promise<{ dataDir: string; caseIds: string[] }> {
   const dataDir = mkdtempSync(join(tmpdir(), `tongban-fault-w${index}-`));
+  windowDirs.push(dataDir);
   const app = await testApp({ dataDir });
   const windowCode = `5001011${index}`;
   const hall = { name: `万州区第${index}便民服务中心`, divisionCode: '500101', windowNo: String(index), windowCode };

@@ -75,7 +75,9 @@ afterAll(async () => {
   await Promise.all(children.map(exited));
   // A failed run may leave the cluster running: stop it (by its own pid) before removing its folder.
   if (existsSync(join(data, 'pg', 'postmaster.pid'))) {
+    // A pid file caught while PostgreSQL writes it reads as 0, and kill(0) would signal this whole process group.
     const pid = postmasterPid();
+    if (!(pid > 0)) throw new Error(`postmaster.pid holds no pid; the cluster in ${data} is left running`);
     if (alive(pid)) process.kill(pid, 'SIGINT');
     for (let i = 0; i < 600 && alive(pid); i++) await new Promise((r) => setTimeout(r, 50));
   }
@@ -110,6 +112,7 @@ describe('gateway CLI', () => {
 
     // A killed gateway leaves its PostgreSQL running; the next start adopts it.
     const pg = postmasterPid();
+    expect(pg).toBeGreaterThan(0);
     first.child.kill('SIGKILL');
     await exited(first.child);
     expect(alive(pg)).toBe(true);

@@ -4,6 +4,7 @@
 // windows, the gateway, PostgreSQL and the blob store; the protocol's own floor (its cryptography and a
 // bare HTTP upload of the same bytes) next to it; and the shaped hall link's drain against its bare upload.
 import { spawn } from 'node:child_process';
+import { rmSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import type pg from 'pg';
 import { createPool } from '../../gateway/src/db/pool';
@@ -332,7 +333,7 @@ export const capacitySuite: Suite = {
     const linkPort = await freePort();
     const linkGateway = await startGatewayProcess(pg.url, linkPort, s3.env);
     const pool = createPool(pg.url, 4);
-    const { app, template } = await backlogWindow(`http://127.0.0.1:${linkPort}`, pool);
+    const { app, template, dataDir } = await backlogWindow(`http://127.0.0.1:${linkPort}`, pool);
     const manifestBytes = canonicalJson(socialSecurityCardApplication(template)).length * 2;
     let link: Awaited<ReturnType<typeof drainOverLink>> & { error?: string };
     try {
@@ -351,6 +352,7 @@ export const capacitySuite: Suite = {
       };
     }
     app.close();
+    rmSync(dataDir, { recursive: true, force: true }); // a backlog's database is hundreds of MB
     await pool.end();
     linkGateway.stop();
 

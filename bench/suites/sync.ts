@@ -5,7 +5,7 @@ import type Database from 'better-sqlite3-multiple-ciphers';
 import type pg from 'pg';
 import { createHash, generateKeyPairSync, randomBytes, sign, verify } from 'node:crypto';
 import { Agent, createServer, request } from 'node:http';
-import { mkdtempSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { cpus, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { issueEnrolmentCode } from '../../gateway/src/devices/repo';
@@ -212,7 +212,7 @@ export const syncSuite: Suite = {
     const gatewayUrl = `http://127.0.0.1:${port}`;
     const pool = createPool(pg.url, 4);
 
-    const { app, template } = await backlogWindow(gatewayUrl, pool);
+    const { app, template, dataDir } = await backlogWindow(gatewayUrl, pool);
     cloneBacklog(app.services.db, template, CASES - 1);
     const manifestBytes = canonicalJson(socialSecurityCardApplication(template)).length * 2;
 
@@ -250,6 +250,7 @@ export const syncSuite: Suite = {
       }),
     );
     app.close();
+    rmSync(dataDir, { recursive: true, force: true }); // a backlog's database is hundreds of MB
     await pool.end();
     gateway.stop();
     await pg.stop();

@@ -1,5 +1,5 @@
 // Starting and stopping a gateway on a database: migrate, open the feed epoch, listen.
-import { mkdtempSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { FastifyInstance } from 'fastify';
@@ -104,9 +104,13 @@ export async function startGateway(opts: GatewayOptions): Promise<RunningGateway
       ? updateStoreFor(opts.blobStore as BlobStoreConfig)
       : null;
   const updateStore = opts.updateStore ?? ownUpdates;
+  // Without a configured folder (tests) the seal identities live in a temporary one, removed at close.
+  const configuredSealDir = opts.sealDir ?? opts.config?.dataDir;
+  const sealDir = configuredSealDir ?? mkdtempSync(join(tmpdir(), 'tongban-gw-seal-'));
   const closeStore = async () => {
     await ownUpdates?.close();
     if (!given) await base.close();
+    if (sealDir !== configuredSealDir) rmSync(sealDir, { recursive: true, force: true });
   };
   try {
     await migrateWithOwner(pool, opts.migrationDatabaseUrl);
@@ -130,7 +134,7 @@ export async function startGateway(opts: GatewayOptions): Promise<RunningGateway
       departmentLogin: { ...DEFAULT_LOGIN_POLICY, ...opts.departmentLogin },
       ...(opts.verifyPerMinute ? { verifyRateLimit: { perMinute: opts.verifyPerMinute } } : {}),
       departmentSeal: {
-        dataDir: opts.sealDir ?? opts.config?.dataDir ?? mkdtempSync(join(tmpdir(), 'tongban-gw-seal-')),
+        dataDir: sealDir,
       },
       licenceProvider: opts.licenceProvider,
     });

@@ -1,11 +1,11 @@
 // The department's 电子印章 (decision 0161): signDepartmentPdf checked by pdfsig with a generated 样章（培训）
 // certificate and an imported Chinese-named OpenSSL one; `seal import` refuses a wrong password, changing nothing.
-import { mkdtempSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { PDFDocument } from 'pdf-lib';
 import { opensslPkcs12, pdfsig } from '@tongban/pdf-seal/testing/pdfsig';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, onTestFinished } from 'vitest';
 import { runSealCommand, type SealCliDeps } from './cli';
 import { departmentSealFile, signDepartmentPdf } from './department-signer';
 
@@ -34,6 +34,7 @@ function cli(dataDir: string, password: string) {
 describe('signDepartmentPdf', () => {
   it('signs with a generated 样章（培训） certificate, then with the imported one; tampering is caught', async () => {
     const dataDir = mkdtempSync(join(tmpdir(), 'gw-seal-'));
+    onTestFinished(() => rmSync(dataDir, { recursive: true, force: true })); // a seal's private key
     const first = pdfsig(
       await signDepartmentPdf(await decisionPdf(), 'CQ-YZ-HRSS', { dataDir, departmentName: '渝中区人社局' }),
     );

@@ -1,6 +1,6 @@
 // Test support: poppler's pdfsig on a PDF, and PKCS#12 files made by OpenSSL (Chinese names included).
 import { execFileSync, spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
@@ -16,9 +16,11 @@ export interface PdfsigReport {
 
 /** Runs `pdfsig` on the bytes (written to a temporary file). */
 export function pdfsig(pdf: Buffer): PdfsigReport {
-  const file = join(mkdtempSync(join(tmpdir(), 'pdfsig-')), 'doc.pdf');
+  const dir = mkdtempSync(join(tmpdir(), 'pdfsig-'));
+  const file = join(dir, 'doc.pdf');
   writeFileSync(file, pdf);
   const r = spawnSync('pdfsig', [file], { encoding: 'utf8' });
+  rmSync(dir, { recursive: true, force: true });
   const output = `${r.stdout}${r.stderr}`;
   return {
     output,
@@ -42,44 +44,48 @@ export function opensslPkcs12(opts: { cn: string; o: string; password: string; d
   const at = opts.from ? [opts.from.toISOString().replace('T', ' ').slice(0, 19), 'openssl'] : [];
   const cmd = opts.from ? 'faketime' : 'openssl';
   const pre = at;
-  execFileSync(
-    cmd,
-    [
-      ...pre,
-      'req',
-      '-x509',
-      '-newkey',
-      'rsa:2048',
-      '-nodes',
-      '-utf8',
-      '-keyout',
-      key,
-      '-out',
-      cert,
-      '-days',
-      String(opts.days ?? 365),
-      '-subj',
-      `/C=CN/O=${opts.o}/CN=${opts.cn}`,
-    ],
-    { stdio: 'ignore' },
-  );
-  execFileSync(
-    'openssl',
-    [
-      'pkcs12',
-      '-export',
-      '-inkey',
-      key,
-      '-in',
-      cert,
-      '-out',
-      p12,
-      '-passout',
-      `pass:${opts.password}`,
-      '-name',
-      'seal',
-    ],
-    { stdio: 'ignore' },
-  );
-  return readFileSync(p12);
+  try {
+    execFileSync(
+      cmd,
+      [
+        ...pre,
+        'req',
+        '-x509',
+        '-newkey',
+        'rsa:2048',
+        '-nodes',
+        '-utf8',
+        '-keyout',
+        key,
+        '-out',
+        cert,
+        '-days',
+        String(opts.days ?? 365),
+        '-subj',
+        `/C=CN/O=${opts.o}/CN=${opts.cn}`,
+      ],
+      { stdio: 'ignore' },
+    );
+    execFileSync(
+      'openssl',
+      [
+        'pkcs12',
+        '-export',
+        '-inkey',
+        key,
+        '-in',
+        cert,
+        '-out',
+        p12,
+        '-passout',
+        `pass:${opts.password}`,
+        '-name',
+        'seal',
+      ],
+      { stdio: 'ignore' },
+    );
+    return readFileSync(p12);
+  } finally {
+    rmSync(dir, { recursive: true, force: true }); // the private key included
+  }
 }

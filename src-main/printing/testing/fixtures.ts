@@ -1,6 +1,6 @@
 // Test support: a real app on a temporary SQLite file with a signed-in clerk and real decided cases.
 import { expect } from 'vitest';
-import { createUser, initialised, testApp, type TestApp } from '../../testing/test-app';
+import { initialised, testApp, type TestApp } from '../../testing/test-app';
 import type { ApplicationInput } from '@tongban/protocol/cases/application';
 import { DEFAULT_PRINT_SETTINGS, type PrintSettings } from '@common/printing/print-settings';
 import {
@@ -22,7 +22,14 @@ export interface PrintingTestApp {
 export async function printingApp(options: { isTrainingMode?: () => boolean } = {}): Promise<PrintingTestApp> {
   const app = await testApp(options);
   const admin = await initialised(app);
-  await createUser(app, admin, 'clerk1', 'clerk');
+  // A name as on a real 收件凭证 (the documents print the clerk's display name, not the account).
+  const created = await app.call(
+    admin,
+    'users:create',
+    { username: 'clerk1', displayName: '李晓梅', role: 'clerk', password: 'Passw0rd!' },
+    0,
+  );
+  if (!created.ok) throw new Error(`create user failed: ${JSON.stringify(created.error)}`);
   const login = await app.call('clerk', 'auth:login', { username: 'clerk1', password: 'Passw0rd!' }, 0);
   if (!login.ok) throw new Error('clerk login failed');
   return {

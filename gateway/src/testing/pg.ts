@@ -19,11 +19,23 @@ export interface TestPostgres {
 /**
  * Starts a fresh cluster (initdb --no-sync: tests do not need the initial files on disk durably), migrated
  * under the owner role unless `migrated` is false, so a gateway or process given only `url` can serve.
+ * `maxWalSize` (e.g. '64MB') checkpoints sooner than PostgreSQL's 1 GB default, for a test that writes hundreds of
+ * MB of files into the database and need not keep as much again in WAL in the temp folder (not for benches: the
+ * extra checkpoints' full-page writes cost CPU).
  */
-export async function startTestPostgres(opts: { migrated?: boolean } = {}): Promise<TestPostgres> {
+export async function startTestPostgres(opts: { migrated?: boolean; maxWalSize?: string } = {}): Promise<TestPostgres> {
   const dir = mkdtempSync(join(tmpdir(), 'tongban-gw-test-'));
   chmodSync(dir, 0o755); // the cluster runs as `postgres` when the tests run as root
   let cluster = await startEmbeddedCluster(join(dir, 'data'), { initdbFlags: ['--no-sync'] });
+  if (opts.maxWalSize) {
+    const admin = createPool(cluster.adminUrl, 1);
+    try {
+      await admin.query(`ALTER SYSTEM SET max_wal_size = '${opts.maxWalSize.replace(/[^0-9A-Za-z]/g, '')}'`);
+      await admin.query('SELECT pg_reload_conf()');
+    } finally {
+      await admin.end();
+    }
+  }
   const statsFile = process.env.TONGBAN_PG_STATS_FILE;
   if (statsFile) cluster = await withStatementStats(cluster, join(dir, 'data'));
   if (opts.migrated !== false) {

@@ -26,6 +26,8 @@ export interface EmbeddedCluster {
 export interface EmbeddedOptions {
   /** Extra initdb flags (tests pass `--no-sync`). */
   initdbFlags?: string[];
+  /** Server settings for this start (`-c name=value`; tests and benches), when the cluster is not adopted. */
+  settings?: Record<string, string>;
   onLog?: (line: string) => void;
 }
 
@@ -174,7 +176,10 @@ export async function startEmbeddedCluster(dataDir: string, opts: EmbeddedOption
     persistent: true,
     createPostgresUser: isRoot(), // only meaningful (and only harmless) when running as root
     initdbFlags: ['--encoding=UTF8', ...(opts.initdbFlags ?? [])],
-    postgresFlags: ['-c', 'listen_addresses=127.0.0.1'],
+    postgresFlags: Object.entries({ listen_addresses: '127.0.0.1', ...opts.settings }).flatMap(([name, value]) => [
+      '-c',
+      `${name}=${value}`,
+    ]),
     onLog: log,
     onError: (e) => log(String(e)),
   });

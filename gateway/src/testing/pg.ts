@@ -17,6 +17,17 @@ export interface TestPostgres {
 }
 
 /**
+ * A measurement knob (decision 0243): with TONGBAN_PG_STATS_FILE set, the cluster runs pg_stat_statements (nested
+ * statements too: triggers, functions; with planning time) and, when stopped, appends its top statements by
+ * execution time to that file.
+ */
+const STATEMENT_STATS = {
+  shared_preload_libraries: 'pg_stat_statements',
+  'pg_stat_statements.track': 'all',
+  'pg_stat_statements.track_planning': 'on',
+};
+
+/**
  * Starts a fresh cluster (initdb --no-sync: tests do not need the initial files on disk durably), migrated
  * under the owner role unless `migrated` is false, so a gateway or process given only `url` can serve.
  * `maxWalSize` (e.g. '64MB') checkpoints sooner than PostgreSQL's 1 GB default, for a test that writes hundreds of
@@ -26,18 +37,18 @@ export interface TestPostgres {
 export async function startTestPostgres(opts: { migrated?: boolean; maxWalSize?: string } = {}): Promise<TestPostgres> {
   const dir = mkdtempSync(join(tmpdir(), 'tongban-gw-test-'));
   chmodSync(dir, 0o755); // the cluster runs as `postgres` when the tests run as root
-  let cluster = await startEmbeddedCluster(join(dir, 'data'), { initdbFlags: ['--no-sync'] });
-  if (opts.maxWalSize) {
-    const admin = createPool(cluster.adminUrl, 1);
-    try {
-      await admin.query(`ALTER SYSTEM SET max_wal_size = '${opts.maxWalSize.replace(/[^0-9A-Za-z]/g, '')}'`);
-      await admin.query('SELECT pg_reload_conf()');
-    } finally {
-      await admin.end();
-    }
-  }
   const statsFile = process.env.TONGBAN_PG_STATS_FILE;
-  if (statsFile) cluster = await withStatementStats(cluster, join(dir, 'data'));
+  const cluster = await startEmbeddedCluster(join(dir, 'data'), {
+    initdbFlags: ['--no-sync'],
+    settings: {
+      ...(opts.maxWalSize ? { max_wal_size: opts.maxWalSize } : {}),
+      ...(statsFile ? STATEMENT_STATS : {}),
+    },
+  });
+  if (statsFile) {
+    const admin = createPool(cluster.adminUrl, 1);
+    await admin.query('CREATE EXTENSION IF NOT EXISTS pg_stat_statements').finally(() => admin.end());
+  }
   if (opts.migrated !== false) {
     const owner = createPool(cluster.migrationUrl, 1);
     await migrate(owner).finally(() => owner.end());
@@ -53,28 +64,6 @@ export async function startTestPostgres(opts: { migrated?: boolean; maxWalSize?:
       rmSync(dir, { recursive: true, force: true });
     },
   };
-}
-
-type Cluster = Awaited<ReturnType<typeof startEmbeddedCluster>>;
-
-/**
- * A measurement knob (decision 0243): with TONGBAN_PG_STATS_FILE set, the cluster runs pg_stat_statements (nested
- * statements too: triggers, functions) and, when stopped, appends its top statements by execution time to that file.
- */
-async function withStatementStats(cluster: Cluster, dataDir: string): Promise<Cluster> {
-  const admin = createPool(cluster.adminUrl, 1);
-  try {
-    await admin.query("ALTER SYSTEM SET shared_preload_libraries = 'pg_stat_statements'");
-    await admin.query("ALTER SYSTEM SET pg_stat_statements.track = 'all'");
-    await admin.query('ALTER SYSTEM SET pg_stat_statements.track_planning = on');
-  } finally {
-    await admin.end();
-  }
-  await cluster.stop();
-  const restarted = await startEmbeddedCluster(dataDir);
-  const again = createPool(restarted.adminUrl, 1);
-  await again.query('CREATE EXTENSION IF NOT EXISTS pg_stat_statements').finally(() => again.end());
-  return restarted;
 }
 
 /** With TONGBAN_PG_STATS_FILE set: forgets the statements counted so far (e.g. at the start of a bench's peak). */

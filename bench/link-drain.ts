@@ -2,7 +2,7 @@
 // backlog over loopback and over the shaped hall link to the S3 gateway, next to the bare upload of the same
 // bytes over the same link; prints the window's own CPU per case for each drain. Cases: BENCH_SYNC_LINK_CASES.
 // Profile the window side with `node --cpu-prof --import tsx bench/link-drain.ts`.
-import { rmSync, writeFileSync } from 'node:fs';
+import { writeFileSync } from 'node:fs';
 import { Session } from 'node:inspector/promises';
 import { join } from 'node:path';
 import { createPool } from '../gateway/src/db/pool';
@@ -22,7 +22,7 @@ async function main(): Promise<void> {
   const port = await freePort();
   const gateway = await startGatewayProcess(pg.url, port, s3.env);
   const pool = createPool(pg.url, 4);
-  const { app, template, dataDir } = await backlogWindow(`http://127.0.0.1:${port}`, pool);
+  const { app, template, close } = await backlogWindow(`http://127.0.0.1:${port}`, pool);
   const manifestBytes = canonicalJson(socialSecurityCardApplication(template)).length * 2;
   const pgDir = join(pg.dir, 'data', 'pg');
   const profileTo = process.env.BENCH_LINK_PROFILE;
@@ -56,9 +56,9 @@ async function main(): Promise<void> {
     const usage = process.cpuUsage(usage0);
     const sys = usage.system / 1000 / n;
     if (profileTo) writeFileSync(profileTo, JSON.stringify((await session.post('Profiler.stop')).profile));
-    app.close();
-    rmSync(dataDir, { recursive: true, force: true });
+    close();
     await via?.close();
+    await s3.stop();
     console.log(
       `${via ? 'link' : 'loopback'} drain: ${(n / (ms / 1000)).toFixed(1)} cases/s, window CPU ${cpu.toFixed(2)} ms per case (system ${sys.toFixed(2)}; idle ${idle.toFixed(1)} ms/s)`,
     );
@@ -68,11 +68,10 @@ async function main(): Promise<void> {
   const c0 = cpu();
   const link = await drainOverLink(app, template, port, 0, manifestBytes);
   const c1 = cpu();
-  app.close();
-  rmSync(dataDir, { recursive: true, force: true }); // a backlog's database is hundreds of MB
+  close();
   await pool.end();
   gateway.stop();
-  s3.stop();
+  await s3.stop();
   await pg.stop();
   const n = link.cases;
   const rate = (ms: number) => (n / (ms / 1000)).toFixed(1);

@@ -4,7 +4,6 @@
 // windows, the gateway, PostgreSQL and the blob store; the protocol's own floor (its cryptography and a
 // bare HTTP upload of the same bytes) next to it; and the shaped hall link's drain against its bare upload.
 import { spawn } from 'node:child_process';
-import { rmSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import type pg from 'pg';
 import { createPool } from '../../gateway/src/db/pool';
@@ -49,7 +48,8 @@ export function caseMix(n: number): FileSpec[][] {
   return Array.from({ length: n }, () => Array.from({ length: 1 + Math.floor(r() * 3) }, () => ({ size: size() })));
 }
 
-export function startS3Process(): Promise<{ env: Record<string, string>; pid: number; stop: () => void }> {
+/** s3rver in a process of its own; `stop()` resolves once it has exited (its folder removed, s3-process.ts). */
+export function startS3Process(): Promise<{ env: Record<string, string>; pid: number; stop: () => Promise<void> }> {
   const child = spawn(process.execPath, ['--import', 'tsx', 'bench/s3-process.ts'], {
     cwd: ROOT,
     stdio: ['ignore', 'pipe', 'inherit'],
@@ -64,7 +64,12 @@ export function startS3Process(): Promise<{ env: Record<string, string>; pid: nu
         resolve({
           env: JSON.parse(m[1]!) as Record<string, string>,
           pid: child.pid!,
-          stop: () => child.kill('SIGTERM'),
+          stop: () =>
+            new Promise<void>((done) => {
+              if (child.exitCode !== null || child.signalCode !== null) return done();
+              child.once('exit', () => done());
+              child.kill('SIGTERM');
+            }),
         });
     });
   });
@@ -333,7 +338,7 @@ export const capacitySuite: Suite = {
     const linkPort = await freePort();
     const linkGateway = await startGatewayProcess(pg.url, linkPort, s3.env);
     const pool = createPool(pg.url, 4);
-    const { app, template, dataDir } = await backlogWindow(`http://127.0.0.1:${linkPort}`, pool);
+    const { app, template, close } = await backlogWindow(`http://127.0.0.1:${linkPort}`, pool);
     const manifestBytes = canonicalJson(socialSecurityCardApplication(template)).length * 2;
     let link: Awaited<ReturnType<typeof drainOverLink>> & { error?: string };
     try {
@@ -351,8 +356,7 @@ export const capacitySuite: Suite = {
         error,
       };
     }
-    app.close();
-    rmSync(dataDir, { recursive: true, force: true }); // a backlog's database is hundreds of MB
+    close();
     await pool.end();
     linkGateway.stop();
 
@@ -379,7 +383,7 @@ export const capacitySuite: Suite = {
           }),
         );
     }
-    s3.stop();
+    await s3.stop();
     await pg.stop();
     // BENCH_CAP_MODES= (empty) runs no load: the shaped link's figures alone.
     const load = loads.get('bundle') ?? [...loads.values()][0];

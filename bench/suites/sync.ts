@@ -160,7 +160,7 @@ export function mandatoryCryptoMs(): number {
 export async function backlogWindow(
   gatewayUrl: string,
   pool: pg.Pool,
-): Promise<{ app: Awaited<ReturnType<typeof createApp>>; template: string; dataDir: string }> {
+): Promise<{ app: Awaited<ReturnType<typeof createApp>>; template: string; close: () => void }> {
   const dataDir = mkdtempSync(join(tmpdir(), 'tongban-bench-sync-'));
   const app = await createApp({
     firstPasswordChange: false,
@@ -200,7 +200,11 @@ export async function backlogWindow(
   });
   await verifyApplicant(app, 'clerk', template);
   await c('clerk', 'intake:accept', { application: socialSecurityCardApplication(template) });
-  return { app, template, dataDir };
+  const close = () => {
+    app.close();
+    rmSync(dataDir, { recursive: true, force: true }); // a backlog's database is hundreds of MB
+  };
+  return { app, template, close };
 }
 
 export const syncSuite: Suite = {
@@ -212,7 +216,7 @@ export const syncSuite: Suite = {
     const gatewayUrl = `http://127.0.0.1:${port}`;
     const pool = createPool(pg.url, 4);
 
-    const { app, template, dataDir } = await backlogWindow(gatewayUrl, pool);
+    const { app, template, close } = await backlogWindow(gatewayUrl, pool);
     cloneBacklog(app.services.db, template, CASES - 1);
     const manifestBytes = canonicalJson(socialSecurityCardApplication(template)).length * 2;
 
@@ -249,8 +253,7 @@ export const syncSuite: Suite = {
         }
       }),
     );
-    app.close();
-    rmSync(dataDir, { recursive: true, force: true }); // a backlog's database is hundreds of MB
+    close();
     await pool.end();
     gateway.stop();
     await pg.stop();

@@ -10,7 +10,7 @@ import type { Reporter, TestModule } from 'vitest/node';
 const GB = 2 ** 30;
 
 /** Free disk (temp folder and repository), available memory and load: what a failure of every file may come from. */
-export function machineState(): string {
+function machineState(): string {
   const free = (dir: string) => {
     try {
       const s = statfsSync(dir);

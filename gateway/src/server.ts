@@ -104,10 +104,11 @@ export async function startGateway(opts: GatewayOptions): Promise<RunningGateway
       ? updateStoreFor(opts.blobStore as BlobStoreConfig)
       : null;
   const updateStore = opts.updateStore ?? ownUpdates;
-  // Without a configured folder (tests) the seal identities live in a temporary one, removed at close.
+  // Without a configured folder (tests) the seal identities live in a temporary one, removed with the rest this
+  // start made (the stores it opened) at close or on a failed start.
   const configuredSealDir = opts.sealDir ?? opts.config?.dataDir;
   const sealDir = configuredSealDir ?? mkdtempSync(join(tmpdir(), 'tongban-gw-seal-'));
-  const closeStore = async () => {
+  const closeOwned = async () => {
     await ownUpdates?.close();
     if (!given) await base.close();
     if (sealDir !== configuredSealDir) rmSync(sealDir, { recursive: true, force: true });
@@ -173,12 +174,12 @@ export async function startGateway(opts: GatewayOptions): Promise<RunningGateway
         await app.close();
         await batches.stop();
         await batchPool.end();
-        await closeStore();
+        await closeOwned();
         await pool.end();
       },
     };
   } catch (err) {
-    await closeStore().catch(() => undefined);
+    await closeOwned().catch(() => undefined);
     await pool.end().catch(() => undefined);
     throw err;
   }

@@ -71,9 +71,10 @@ export async function createUser(
   adminCaller: string,
   username: string,
   role: string,
-  password = 'Passw0rd!',
+  displayName = username,
 ): Promise<number> {
-  const result = await app.call(adminCaller, 'users:create', { username, displayName: username, role, password }, 0);
+  const input = { username, displayName, role, password: 'Passw0rd!' };
+  const result = await app.call(adminCaller, 'users:create', input, 0);
   if (!result.ok) throw new Error(`create user failed: ${JSON.stringify(result.error)}`);
   return (result.value as { id: number }).id;
 }

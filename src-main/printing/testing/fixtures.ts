@@ -1,6 +1,6 @@
 // Test support: a real app on a temporary SQLite file with a signed-in clerk and real decided cases.
 import { expect } from 'vitest';
-import { initialised, testApp, type TestApp } from '../../testing/test-app';
+import { createUser, initialised, testApp, type TestApp } from '../../testing/test-app';
 import type { ApplicationInput } from '@tongban/protocol/cases/application';
 import { DEFAULT_PRINT_SETTINGS, type PrintSettings } from '@common/printing/print-settings';
 import {
@@ -23,13 +23,7 @@ export async function printingApp(options: { isTrainingMode?: () => boolean } = 
   const app = await testApp(options);
   const admin = await initialised(app);
   // A name as on a real 收件凭证 (the documents print the clerk's display name, not the account).
-  const created = await app.call(
-    admin,
-    'users:create',
-    { username: 'clerk1', displayName: '李晓梅', role: 'clerk', password: 'Passw0rd!' },
-    0,
-  );
-  if (!created.ok) throw new Error(`create user failed: ${JSON.stringify(created.error)}`);
+  await createUser(app, admin, 'clerk1', 'clerk', '李晓梅');
   const login = await app.call('clerk', 'auth:login', { username: 'clerk1', password: 'Passw0rd!' }, 0);
   if (!login.ok) throw new Error('clerk login failed');
   return {
